@@ -1,0 +1,39 @@
+# GridDesk — `make run` starts the app on the embedded SQLite default, `make test` runs every check.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint bench translations clean system-deps
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+system-deps:
+	bash scripts/system-deps.sh
+
+run: $(STAMP)
+	$(BIN)/griddesk --demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy db reports
+	$(BIN)/lint-imports
+
+test: $(STAMP) system-deps lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate desktop -ts resources/i18n/griddesk_en.ts resources/i18n/griddesk_zh_CN.ts
+	$(BIN)/pyside6-lrelease resources/i18n/griddesk_en.ts -qm resources/i18n/griddesk_en.qm
+	$(BIN)/pyside6-lrelease resources/i18n/griddesk_zh_CN.ts -qm resources/i18n/griddesk_zh_CN.qm
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,191 @@
+"""Case states, actions, their Chinese names and which action is allowed from which state."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from db.errors import ValidationError
+
+
+class Status(StrEnum):
+    REPORTED = "reported"  # 上报, waiting to be registered
+    REGISTERED = "registered"  # 立案, waiting to be dispatched
+    REJECTED = "rejected"  # 不予立案
+    SELF_RESOLVED = "self_resolved"  # 社区自办
+    DISPATCHED = "dispatched"  # 派遣, waiting for the department to accept
+    ACCEPTED = "accepted"  # 部门受理, being handled
+    RETURNED = "returned"  # 退单, waiting to be re-dispatched
+    FEEDBACK = "feedback"  # 处置反馈, waiting for verification
+    CLOSED = "closed"  # 结案
+    SUSPENDED = "suspended"  # 挂账, clock stopped
+    MERGED = "merged"  # 合并 into another case
+
+
+class Group(StrEnum):
+    """The queue tabs (状态分组)."""
+
+    TO_REGISTER = "to_register"  # 待立案
+    TO_DISPATCH = "to_dispatch"  # 待派遣
+    IN_PROGRESS = "in_progress"  # 处置中
+    TO_VERIFY = "to_verify"  # 待核查
+    DONE = "done"  # 已结案
+
+
+class Action(StrEnum):
+    REPORT = "report"
+    REGISTER = "register"
+    REJECT = "reject"
+    SELF_RESOLVE = "self-resolve"
+    DISPATCH = "dispatch"
+    ACCEPT = "accept"
+    RETURN = "return"
+    REDISPATCH = "redispatch"
+    FEEDBACK = "feedback"
+    VERIFY = "verify"
+    REWORK = "rework"
+    EXTEND = "extend"
+    SUSPEND = "suspend"
+    RESUME = "resume"
+    URGE = "urge"
+    CALLBACK = "callback"
+    MERGE = "merge"
+    RECALL = "recall"
+
+
+class Source(StrEnum):
+    GRID_UPLOAD = "grid_upload"  # 网格上传
+    PATROL = "patrol"  # 巡查发现 (counts as 未诉先办)
+    HOTLINE = "hotline"  # 12345 热线转办
+    VISIT = "visit"  # 来访来电
+    ASSIGNED = "assigned"  # 上级交办
+
+
+class Satisfaction(StrEnum):
+    SATISFIED = "satisfied"  # 满意
+    BASIC = "basic"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
+    UNREACHABLE = "unreachable"  # 未联系上 (not a valid callback)
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.REPORTED: "待立案",
+    Status.REGISTERED: "待派遣",
+    Status.REJECTED: "不予立案",
+    Status.SELF_RESOLVED: "社区自办",
+    Status.DISPATCHED: "待受理",
+    Status.ACCEPTED: "处置中",
+    Status.RETURNED: "已退单",
+    Status.FEEDBACK: "待核查",
+    Status.CLOSED: "已结案",
+    Status.SUSPENDED: "挂账",
+    Status.MERGED: "已合并",
+}
+
+GROUP_LABELS: dict[Group, str] = {
+    Group.TO_REGISTER: "待立案",
+    Group.TO_DISPATCH: "待派遣",
+    Group.IN_PROGRESS: "处置中",
+    Group.TO_VERIFY: "待核查",
+    Group.DONE: "已结案",
+}
+
+GROUP_OF: dict[Status, Group] = {
+    Status.REPORTED: Group.TO_REGISTER,
+    Status.REGISTERED: Group.TO_DISPATCH,
+    Status.RETURNED: Group.TO_DISPATCH,
+    Status.DISPATCHED: Group.IN_PROGRESS,
+    Status.ACCEPTED: Group.IN_PROGRESS,
+    Status.SUSPENDED: Group.IN_PROGRESS,
+    Status.FEEDBACK: Group.TO_VERIFY,
+    Status.CLOSED: Group.DONE,
+    Status.REJECTED: Group.DONE,
+    Status.SELF_RESOLVED: Group.DONE,
+    Status.MERGED: Group.DONE,
+}
+
+OPEN_STATUSES = frozenset(s for s, g in GROUP_OF.items() if g is not Group.DONE)
+
+ACTION_LABELS: dict[Action, str] = {
+    Action.REPORT: "上报",
+    Action.REGISTER: "立案",
+    Action.REJECT: "不予立案",
+    Action.SELF_RESOLVE: "社区自办",
+    Action.DISPATCH: "派遣",
+    Action.ACCEPT: "受理",
+    Action.RETURN: "退单",
+    Action.REDISPATCH: "改派",
+    Action.FEEDBACK: "反馈",
+    Action.VERIFY: "核查通过",
+    Action.REWORK: "返工",
+    Action.EXTEND: "延期",
+    Action.SUSPEND: "挂账",
+    Action.RESUME: "解挂",
+    Action.URGE: "督办",
+    Action.CALLBACK: "回访",
+    Action.MERGE: "合并",
+    Action.RECALL: "撤回派遣",
+}
+
+SOURCE_LABELS: dict[Source, str] = {
+    Source.GRID_UPLOAD: "网格上传",
+    Source.PATROL: "巡查发现",
+    Source.HOTLINE: "热线转办",
+    Source.VISIT: "来访来电",
+    Source.ASSIGNED: "上级交办",
+}
+
+SATISFACTION_LABELS: dict[Satisfaction, str] = {
+    Satisfaction.SATISFIED: "满意",
+    Satisfaction.BASIC: "基本满意",
+    Satisfaction.DISSATISFIED: "不满意",
+    Satisfaction.UNREACHABLE: "未联系上",
+}
+
+# From which states each action may be taken. Actions that keep the state (延期, 督办, 回访)
+# list the states they work in.
+ALLOWED_FROM: dict[Action, frozenset[Status]] = {
+    Action.REGISTER: frozenset({Status.REPORTED}),
+    Action.REJECT: frozenset({Status.REPORTED}),
+    Action.SELF_RESOLVE: frozenset({Status.REPORTED, Status.REGISTERED}),
+    Action.DISPATCH: frozenset({Status.REGISTERED, Status.RETURNED}),
+    Action.ACCEPT: frozenset({Status.DISPATCHED}),
+    Action.RETURN: frozenset({Status.DISPATCHED, Status.ACCEPTED}),
+    Action.REDISPATCH: frozenset({Status.RETURNED, Status.DISPATCHED, Status.ACCEPTED}),
+    Action.FEEDBACK: frozenset({Status.ACCEPTED}),
+    Action.VERIFY: frozenset({Status.FEEDBACK}),
+    Action.REWORK: frozenset({Status.FEEDBACK}),
+    Action.EXTEND: frozenset({Status.DISPATCHED, Status.ACCEPTED}),
+    Action.SUSPEND: frozenset({Status.REGISTERED, Status.DISPATCHED, Status.ACCEPTED}),
+    Action.RESUME: frozenset({Status.SUSPENDED}),
+    Action.URGE: frozenset({Status.DISPATCHED, Status.ACCEPTED, Status.RETURNED}),
+    Action.CALLBACK: frozenset({Status.CLOSED, Status.SELF_RESOLVED}),
+    Action.MERGE: frozenset({Status.REPORTED, Status.REGISTERED}),
+    Action.RECALL: frozenset({Status.DISPATCHED}),
+}
+
+# Actions that must say why.
+REASON_REQUIRED = frozenset(
+    {Action.REJECT, Action.RETURN, Action.REWORK, Action.EXTEND, Action.SUSPEND, Action.REDISPATCH}
+)
+
+
+def allowed_actions(status: Status | str) -> list[Action]:
+    """The actions valid for a case in `status`, in the order the desk shows them."""
+    status = Status(status)
+    return [a for a, sources in ALLOWED_FROM.items() if status in sources]
+
+
+def parse_source(text: str) -> Source:
+    for source, label in SOURCE_LABELS.items():
+        if text in (source.value, label):
+            return source
+    choices = "、".join(f"{s.value}（{label}）" for s, label in SOURCE_LABELS.items())
+    raise ValidationError(f"来源「{text}」无法识别，可选：{choices}")
+
+
+def parse_satisfaction(text: str) -> Satisfaction:
+    for level, label in SATISFACTION_LABELS.items():
+        if text in (level.value, label):
+            return level
+    choices = "、".join(f"{s.value}（{label}）" for s, label in SATISFACTION_LABELS.items())
+    raise ValidationError(f"满意度「{text}」无法识别，可选：{choices}")

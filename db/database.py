@@ -1,0 +1,27 @@
+"""Opening a GridDesk database: connect, migrate to this build's schema, load the catalogue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from db import migrate
+from db.catalogue import load_catalogue
+from db.engine import Database
+from db.models import Category
+
+
+def open_database(url: str | None = None, *, backup_into: Path | None = None) -> Database:
+    """Connect to `url` (see `resolve_url`), bring the schema up to date and make sure the
+    category catalogue is there. Raises `SchemaTooNew` for a database from a newer build."""
+    db = Database(url)
+    try:
+        migrate.upgrade(db, backup_into=backup_into)
+        with db.write() as session:
+            if not session.scalar(select(func.count()).select_from(Category)):
+                load_catalogue(session)
+    except BaseException:
+        db.dispose()
+        raise
+    return db

@@ -1,0 +1,134 @@
+"""Engine and session set-up for SQLite (embedded default) and PostgreSQL (shared server)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.errors import UserError
+from db.paths import default_database_path
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "griddesk_write"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """`--db URL`, else $GRIDDESK_DB, else the SQLite file in the user's data folder.
+
+    A bare file path is accepted as a SQLite database; `postgresql://` gets the psycopg 3 driver.
+    """
+    url = url or os.environ.get("GRIDDESK_DB") or ""
+    if not url:
+        path = default_database_path()
+        return f"sqlite:///{path}"
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        url = "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's implicit transactions would fight SQLAlchemy's; let SQLAlchemy emit BEGIN.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A write transaction takes the write lock up front (BEGIN IMMEDIATE), so two writers
+    # queue on the busy timeout instead of one failing with "database is locked" when it
+    # upgrades a read lock. Readers use a plain deferred BEGIN and never block anyone (WAL).
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
+    """An engine for `url` with GridDesk's connection settings applied."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError as exc:
+        raise UserError(f"数据库地址无法识别：{url}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(resolved, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(resolved, pool_pre_ping=True, **kwargs)
+    raise UserError(f"不支持的数据库类型：{parsed.get_backend_name()}（只支持 SQLite 和 PostgreSQL）")
+
+
+class Database:
+    """One database: its engine and the two kinds of session GridDesk uses.
+
+    `write()` commits on success and rolls back on any error; `read()` never writes.
+    """
+
+    def __init__(self, url: str | None = None, **engine_kwargs: Any) -> None:
+        self.engine = make_engine(url, **engine_kwargs)
+        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._read()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        session = self._write()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def describe(self) -> str:
+        return describe(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def describe(engine: Engine) -> str:
+    """A short human description of the database, for the status bar and `info`."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {url.database}"
+    return f"PostgreSQL {url.host or 'localhost'}:{url.port or 5432}/{url.database}"

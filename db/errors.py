@@ -1,0 +1,52 @@
+"""Typed errors a user can cause; the window shows them as one sentence, the CLI exits 2."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Base of every error caused by input rather than by a bug. `str()` is the user message."""
+
+
+class InvalidCode(UserError):
+    """A community or grid code (统一编码) that is malformed or does not fit the hierarchy."""
+
+
+class NotFound(UserError):
+    """A case number, code or name that names nothing in the database."""
+
+
+class ValidationError(UserError):
+    """Input that is well-formed but not acceptable (missing reason, deadline in the past…)."""
+
+
+class IllegalTransition(UserError):
+    """A workflow action that the case's current state does not allow."""
+
+    def __init__(self, number: str, state: str, action: str, detail: str = "") -> None:
+        self.number, self.state, self.action = number, state, action
+        message = f"案件 {number} 当前状态为「{state}」，不能执行「{action}」"
+        if detail:
+            message += f"：{detail}"
+        super().__init__(message)
+
+
+class StaleCase(UserError):
+    """Someone else changed the case between reading and writing it (lost race)."""
+
+    def __init__(self, number: str, state: str, action: str) -> None:
+        self.number, self.state, self.action = number, state, action
+        super().__init__(
+            f"案件 {number} 已被他人修改（现为「{state}」），「{action}」未执行，请刷新后重试"
+        )
+
+
+class PermissionDenied(UserError):
+    """The signed-in user's role does not allow the operation."""
+
+
+class BadFile(UserError):
+    """A file that cannot be read, is unsafe, or cannot be written."""
+
+
+class SchemaTooNew(UserError):
+    """The database was written by a newer GridDesk than this one."""

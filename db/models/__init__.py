@@ -1,0 +1,47 @@
+"""Every GridDesk table, importable from one place (Alembic reads `Base.metadata` here)."""
+
+from db.base import Base
+from db.models.accounts import AuditEntry, Setting, User
+from db.models.cases import Attachment, Case, CaseChange, CaseEvent, CaseNumberCounter
+from db.models.categories import Category, MajorCategory
+from db.models.departments import Department
+from db.models.geography import Community, District, Grid, Street
+from db.models.people import (
+    CommunityWorker,
+    FirstSecretary,
+    GridAssignment,
+    Mentorship,
+    PartyCheckin,
+    PayScale,
+    Person,
+    RosterEvent,
+    SentDownCadre,
+)
+
+__all__ = [
+    "Attachment",
+    "AuditEntry",
+    "Base",
+    "Case",
+    "CaseChange",
+    "CaseEvent",
+    "CaseNumberCounter",
+    "Category",
+    "Community",
+    "CommunityWorker",
+    "Department",
+    "District",
+    "FirstSecretary",
+    "Grid",
+    "GridAssignment",
+    "MajorCategory",
+    "Mentorship",
+    "PartyCheckin",
+    "PayScale",
+    "Person",
+    "RosterEvent",
+    "SentDownCadre",
+    "Setting",
+    "Street",
+    "User",
+]

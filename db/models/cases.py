@@ -1,0 +1,141 @@
+"""Cases (案件), their append-only history, photos, numbering and the change log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from db.base import Base, JSONType
+from db.models.categories import Category
+from db.models.departments import Department
+from db.models.geography import Community, Grid
+
+
+class Case(Base):
+    """One reported problem and where it stands in the workflow.
+
+    `status` is the exact state; `status_group` the queue tab it belongs to (待立案, 待派遣, 处置中,
+    待核查, 已结案) and `is_open` whether it still needs work, kept as plain indexed columns so
+    the queue's filters hit indexes (see performance.md, trap 2). `due_at`/`warn_at` are the
+    deadline and warning time of the current stage, NULL when no clock runs (closed, 挂账).
+    """
+
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(20), unique=True)
+    source: Mapped[str] = mapped_column(String(16))
+    grid_id: Mapped[int] = mapped_column(ForeignKey("grids.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"))
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    longitude: Mapped[float | None] = mapped_column(Float)
+    latitude: Mapped[float | None] = mapped_column(Float)
+    description: Mapped[str] = mapped_column(Text, default="")
+    reporter_name: Mapped[str] = mapped_column(String(64), default="")
+    reporter_phone: Mapped[str] = mapped_column(String(32), default="")
+    reported_by: Mapped[str] = mapped_column(String(64), default="")
+    urgent: Mapped[bool] = mapped_column(default=False)
+
+    status: Mapped[str] = mapped_column(String(16))
+    status_group: Mapped[str] = mapped_column(String(12))
+    is_open: Mapped[bool] = mapped_column()
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+
+    reported_at: Mapped[datetime] = mapped_column()
+    registered_at: Mapped[datetime | None] = mapped_column()
+    dispatched_at: Mapped[datetime | None] = mapped_column()
+    accepted_at: Mapped[datetime | None] = mapped_column()
+    feedback_at: Mapped[datetime | None] = mapped_column()
+    closed_at: Mapped[datetime | None] = mapped_column()
+    updated_at: Mapped[datetime] = mapped_column()
+
+    dispatch_due: Mapped[datetime | None] = mapped_column()
+    handle_due: Mapped[datetime | None] = mapped_column()
+    verify_due: Mapped[datetime | None] = mapped_column()
+    stage_started_at: Mapped[datetime | None] = mapped_column()
+    due_at: Mapped[datetime | None] = mapped_column()
+    warn_at: Mapped[datetime | None] = mapped_column()
+
+    suspended_at: Mapped[datetime | None] = mapped_column()
+    suspended_from: Mapped[str | None] = mapped_column(String(16))
+    remaining_minutes: Mapped[int | None] = mapped_column()
+
+    ever_overdue: Mapped[bool] = mapped_column(default=False)
+    extension_count: Mapped[int] = mapped_column(default=0)
+    rework_count: Mapped[int] = mapped_column(default=0)
+    return_count: Mapped[int] = mapped_column(default=0)
+    urge_count: Mapped[int] = mapped_column(default=0)
+
+    satisfaction: Mapped[str | None] = mapped_column(String(16))
+    callback_at: Mapped[datetime | None] = mapped_column()
+    callback_contacted: Mapped[bool | None] = mapped_column()
+    callback_solved: Mapped[bool | None] = mapped_column()
+
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    version: Mapped[int] = mapped_column(default=1)
+
+    grid: Mapped[Grid] = relationship()
+    community: Mapped[Community] = relationship()
+    category: Mapped[Category] = relationship()
+    department: Mapped[Department | None] = relationship()
+
+    __table_args__ = (
+        Index("ix_cases_open_queue", "status_group", "urgent", "due_at"),
+        Index("ix_cases_reported_at", "reported_at"),
+        Index("ix_cases_closed_at", "closed_at"),
+        Index("ix_cases_community_group", "community_id", "status_group"),
+        Index("ix_cases_department_group", "department_id", "status_group"),
+        Index("ix_cases_open_due", "is_open", "due_at"),
+        Index("ix_cases_category", "category_id"),
+        Index("ix_cases_grid", "grid_id"),
+    )
+
+
+class CaseEvent(Base):
+    """One step of a case's history (流转记录): append-only, never updated or deleted."""
+
+    __tablename__ = "case_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    at: Mapped[datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(16))
+    from_status: Mapped[str | None] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+
+    __table_args__ = (Index("ix_case_events_action_at", "action", "at"),)
+
+
+class Attachment(Base):
+    """A photo or file attached to a case, stored in the database so every workstation sees it."""
+
+    __tablename__ = "attachments"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column()
+
+
+class CaseNumberCounter(Base):
+    """Per-day sequence behind case numbers like 2026112600013 (date + 5 digits)."""
+
+    __tablename__ = "case_number_counters"
+    day: Mapped[str] = mapped_column(String(8), primary_key=True)
+    last: Mapped[int] = mapped_column()
+
+
+class CaseChange(Base):
+    """Change log read by the change feed: one row per case touched by a write."""
+
+    __tablename__ = "case_changes"
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column()
+    changed_at: Mapped[datetime] = mapped_column()

@@ -1,0 +1,144 @@
+"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL.
+
+PostgreSQL: the run creates its own template database (migrated, catalogue loaded) on the
+server named by $GRIDDESK_TEST_PG_URL (default: the local `test` database's server), clones
+one database per test from it and drops them all at the end, so runs never see each other.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from db.database import open_database
+from db.engine import Database
+from tests.street import build_street
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL", DEFAULT_PG)
+PG_REQUIRED = bool(os.environ.get("GRIDDESK_TEST_PG_URL") or os.environ.get("CI"))
+
+
+class _PgServer:
+    """Creates and drops this run's databases on the test server."""
+
+    def __init__(self, url: str) -> None:
+        self.base = make_url(url).set(drivername="postgresql+psycopg")
+        self.admin = create_engine(self.base, isolation_level="AUTOCOMMIT")
+        self.run_id = uuid.uuid4().hex[:10]
+        self.template: str | None = None
+        self.created: list[str] = []
+
+    def available(self) -> str | None:
+        try:
+            with self.admin.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except Exception as exc:  # any connection failure means: no server here
+            return str(exc).splitlines()[0]
+        return None
+
+    def url_for(self, name: str) -> str:
+        return self.base.set(database=name).render_as_string(hide_password=False)
+
+    def _create(self, name: str, template: str | None = None) -> str:
+        with self.admin.connect() as conn:
+            suffix = f" TEMPLATE {template}" if template else ""
+            conn.execute(text(f'CREATE DATABASE "{name}"{suffix}'))
+        self.created.append(name)
+        return self.url_for(name)
+
+    def fresh(self) -> str:
+        if self.template is None:
+            name = f"griddesk_t{self.run_id}_tpl"
+            url = self._create(name)
+            open_database(url).dispose()
+            self.template = name
+        return self._create(f"griddesk_t{self.run_id}_{len(self.created)}", self.template)
+
+    def drop(self, url: str) -> None:
+        name = make_url(url).database
+        with self.admin.connect() as conn:
+            conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = :n AND pid <> pg_backend_pid()"
+                ),
+                {"n": name},
+            )
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        if name in self.created:
+            self.created.remove(name)
+
+    def close(self) -> None:
+        for name in list(reversed(self.created)):
+            self.drop(self.url_for(name))
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[_PgServer | None]:
+    server = _PgServer(PG_URL)
+    problem = server.available()
+    if problem is not None:
+        if PG_REQUIRED:
+            pytest.fail(f"PostgreSQL test server {PG_URL} unreachable: {problem}")
+        yield None
+        return
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_database(str(path)).dispose()
+    return path
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    sqlite_template: Path,
+    pg_server: _PgServer | None,
+) -> Iterator[str]:
+    """The URL of a fresh database, migrated, with the catalogue, on each backend."""
+    if request.param == "sqlite":
+        path = tmp_path / "griddesk.sqlite"
+        shutil.copyfile(sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    if pg_server is None:
+        pytest.skip("no PostgreSQL server reachable (set GRIDDESK_TEST_PG_URL)")
+    url = pg_server.fresh()
+    try:
+        yield url
+    finally:
+        pg_server.drop(url)
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator[Database]:
+    database = open_database(db_url)
+    try:
+        yield database
+    finally:
+        database.dispose()
+
+
+@pytest.fixture
+def street(db: Database) -> Database:
+    """`db` with a small hand-built street: 2 communities, 4 grids (see tests/street.py)."""
+    build_street(db)
+    return db
