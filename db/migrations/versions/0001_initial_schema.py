@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-26 16:25:59.162455
+Create Date: (regenerated from db/models)
 """
 from __future__ import annotations
 
