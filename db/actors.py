@@ -43,8 +43,17 @@ _DESK = frozenset(case_permission(a) for a in DESK_ACTIONS)
 _APPROVE = frozenset(case_permission(a) for a in APPROVALS)
 _READ = frozenset({"case.read", "stats.read", "report.read"})
 _ROSTER = frozenset({"roster.read", "roster.edit", "roster.import", "report.export"})
-_ADMIN = frozenset({"admin.geography", "admin.departments", "admin.categories", "admin.users",
-                    "admin.settings", "audit.read", "backup"})
+_ADMIN = frozenset(
+    {
+        "admin.geography",
+        "admin.departments",
+        "admin.categories",
+        "admin.users",
+        "admin.settings",
+        "audit.read",
+        "backup",
+    }
+)
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.DISPATCHER: _READ | _DESK | {"personal.reveal"},
@@ -73,9 +82,7 @@ class Actor:
 
     def require(self, permission: str, what: str) -> None:
         if not self.can(permission):
-            raise PermissionDenied(
-                f"{ROLE_LABELS[self.role]}「{self.label}」无权{what}"
-            )
+            raise PermissionDenied(f"{ROLE_LABELS[self.role]}「{self.label}」无权{what}")
 
 
 SYSTEM = Actor("system", "系统", Role.SYSTEM)

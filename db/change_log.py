@@ -31,7 +31,9 @@ def record_changes(session: Session, case_ids: Iterable[int]) -> None:
         for i in ids:
             s = str(i)
             if size + len(s) + 1 > _PAYLOAD_LIMIT:
-                session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": ",".join(chunk)})
+                session.execute(
+                    text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": ",".join(chunk)}
+                )
                 chunk, size = [], 0
             chunk.append(s)
             size += len(s) + 1

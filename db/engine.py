@@ -74,7 +74,9 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         return engine
     if parsed.get_backend_name() == "postgresql":
         return create_engine(resolved, pool_pre_ping=True, **kwargs)
-    raise UserError(f"不支持的数据库类型：{parsed.get_backend_name()}（只支持 SQLite 和 PostgreSQL）")
+    raise UserError(
+        f"不支持的数据库类型：{parsed.get_backend_name()}（只支持 SQLite 和 PostgreSQL）"
+    )
 
 
 class Database:

@@ -52,7 +52,9 @@ def _check_not_newer(revision: str | None) -> None:
         )
 
 
-def backup_sqlite_file(database: Path, into: Path | None = None, tag: str = "pre-migration") -> Path:
+def backup_sqlite_file(
+    database: Path, into: Path | None = None, tag: str = "pre-migration"
+) -> Path:
     """A consistent copy of a SQLite file made with the online backup API."""
     folder = into or backup_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -104,8 +104,9 @@ class _Plan:
         due, warn = self.settings.calendar().deadline(
             self.now, minutes, self.basis, self.settings.warn_share
         )
-        self.values.update({due_field: due, "stage_started_at": self.now, "due_at": due,
-                            "warn_at": warn})
+        self.values.update(
+            {due_field: due, "stage_started_at": self.now, "due_at": due, "warn_at": warn}
+        )
         return due
 
     def stop_clock(self) -> None:
@@ -121,8 +122,9 @@ class _Plan:
             )
 
 
-def _plan(session: Session, case: Case, action: Action, req: Request, plan: _Plan,
-          actor: Actor) -> Status:
+def _plan(
+    session: Session, case: Case, action: Action, req: Request, plan: _Plan, actor: Actor
+) -> Status:
     """Fill `plan` for `action`; returns the new status."""
     status = Status(case.status)
     cat = plan.category
@@ -147,7 +149,11 @@ def _plan(session: Session, case: Case, action: Action, req: Request, plan: _Pla
             dept = session.get_one(Department, cat.default_department_id)
         else:
             raise ValidationError(f"「{ACTION_LABELS[action]}」需要指定部门")
-        if action is Action.REDISPATCH and dept.id == case.department_id and status is not Status.RETURNED:
+        if (
+            action is Action.REDISPATCH
+            and dept.id == case.department_id
+            and status is not Status.RETURNED
+        ):
             raise ValidationError(f"案件 {case.number} 已在「{dept.name}」，改派需选择其他部门")
         if status in (Status.REGISTERED, Status.RETURNED):
             plan.note_overdue()  # the register+dispatch stage ends here
@@ -198,8 +204,14 @@ def _plan(session: Session, case: Case, action: Action, req: Request, plan: _Pla
         start = case.stage_started_at or now
         span = max(cal.elapsed(start, until, plan.basis), 0)
         warn = cal.add(start, round(span * plan.settings.warn_share), plan.basis)
-        plan.values.update({"handle_due": until, "due_at": until, "warn_at": warn,
-                            "extension_count": case.extension_count + 1})
+        plan.values.update(
+            {
+                "handle_due": until,
+                "due_at": until,
+                "warn_at": warn,
+                "extension_count": case.extension_count + 1,
+            }
+        )
         plan.details["previous_due"] = current.isoformat()
         plan.details["until"] = until.isoformat()
         return status
@@ -220,14 +232,24 @@ def _plan(session: Session, case: Case, action: Action, req: Request, plan: _Pla
         remaining = max(case.remaining_minutes or 0, 0)
         full = cat.dispatch_minutes if back is Status.REGISTERED else cat.handle_minutes
         due = cal.add(now, remaining, plan.basis)
-        warn = cal.add(now, max(remaining - round(full * (1 - plan.settings.warn_share)), 0),
-                       plan.basis)
+        warn = cal.add(
+            now, max(remaining - round(full * (1 - plan.settings.warn_share)), 0), plan.basis
+        )
         due_field = "dispatch_due" if back is Status.REGISTERED else "handle_due"
-        plan.values.update({due_field: due, "due_at": due, "warn_at": warn,
-                            "stage_started_at": now, "suspended_at": None,
-                            "suspended_from": None, "remaining_minutes": None})
-        plan.details["suspended_minutes"] = cal.elapsed(case.suspended_at or now, now,
-                                                        TimeBasis.NATURAL)
+        plan.values.update(
+            {
+                due_field: due,
+                "due_at": due,
+                "warn_at": warn,
+                "stage_started_at": now,
+                "suspended_at": None,
+                "suspended_from": None,
+                "remaining_minutes": None,
+            }
+        )
+        plan.details["suspended_minutes"] = cal.elapsed(
+            case.suspended_at or now, now, TimeBasis.NATURAL
+        )
         return back
     if action is Action.URGE:
         plan.values["urge_count"] = case.urge_count + 1
@@ -237,11 +259,19 @@ def _plan(session: Session, case: Case, action: Action, req: Request, plan: _Pla
             raise ValidationError("回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）")
         level = parse_satisfaction(req.satisfaction)
         contacted = level is not Satisfaction.UNREACHABLE
-        solved = req.solved if req.solved is not None else level in (
-            Satisfaction.SATISFIED, Satisfaction.BASIC)
-        plan.values.update({"satisfaction": level.value, "callback_at": now,
-                            "callback_contacted": contacted,
-                            "callback_solved": solved if contacted else None})
+        solved = (
+            req.solved
+            if req.solved is not None
+            else level in (Satisfaction.SATISFIED, Satisfaction.BASIC)
+        )
+        plan.values.update(
+            {
+                "satisfaction": level.value,
+                "callback_at": now,
+                "callback_contacted": contacted,
+                "callback_solved": solved if contacted else None,
+            }
+        )
         plan.details["satisfaction"] = level.value
         return status
     if action is Action.MERGE:
@@ -336,7 +366,7 @@ def apply_in(
         ],
     )
     record_changes(session, [case.id, *plan.extra_changed])
-    due_at = values["due_at"] if "due_at" in values else case.due_at
+    due_at = values.get("due_at", case.due_at)
     session.expire(case)
     dept_name = None
     if plan.department_id is not None:

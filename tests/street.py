@@ -23,15 +23,47 @@ def build_street(db: Database) -> None:
         street = Street(code=STREET, name="新明街道", district_id=district.id)
         s.add(street)
         s.flush()
-        a = Community(code=COMMUNITY_A, name="锦峪社区", street_id=street.id,
-                      population=8200, households=3100)
-        b = Community(code=COMMUNITY_B, name="新明社区", street_id=street.id,
-                      population=12500, households=4600)
+        a = Community(
+            code=COMMUNITY_A, name="锦峪社区", street_id=street.id, population=8200, households=3100
+        )
+        b = Community(
+            code=COMMUNITY_B,
+            name="新明社区",
+            street_id=street.id,
+            population=12500,
+            households=4600,
+        )
         s.add_all([a, b])
         s.flush()
-        s.add_all([
-            Grid(code=GRID_A1, name="第01网格", community_id=a.id, population=4100, households=1500),
-            Grid(code=GRID_A2, name="第02网格", community_id=a.id, population=4100, households=1600),
-            Grid(code=GRID_B1, name="第01网格", community_id=b.id, population=6000, households=2200),
-            Grid(code=GRID_B2, name="第02网格", community_id=b.id, population=6500, households=2400),
-        ])
+        s.add_all(
+            [
+                Grid(
+                    code=GRID_A1,
+                    name="第01网格",
+                    community_id=a.id,
+                    population=4100,
+                    households=1500,
+                ),
+                Grid(
+                    code=GRID_A2,
+                    name="第02网格",
+                    community_id=a.id,
+                    population=4100,
+                    households=1600,
+                ),
+                Grid(
+                    code=GRID_B1,
+                    name="第01网格",
+                    community_id=b.id,
+                    population=6000,
+                    households=2200,
+                ),
+                Grid(
+                    code=GRID_B2,
+                    name="第02网格",
+                    community_id=b.id,
+                    population=6500,
+                    households=2400,
+                ),
+            ]
+        )
