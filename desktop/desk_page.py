@@ -1,0 +1,17 @@
+"""Placeholder for the dispatch desk page (调度台), replaced by the desk engineer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop.context import AppContext
+
+
+class DeskPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        label = QLabel(self.tr("调度台（建设中）"), self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        QVBoxLayout(self).addWidget(label)
