@@ -2,8 +2,8 @@
 # Installs the system libraries Qt needs to render off-screen and a CJK font, where missing.
 # Runs on Debian/Ubuntu as root (CI, fresh developer machines); elsewhere it only reports.
 set -euo pipefail
-want_pkgs=(libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-wqy-microhei)
-if [ "${GRIDDESK_WITH_LIBREOFFICE:-0}" = 1 ]; then want_pkgs+=(libreoffice-calc-nogui); fi
+# libreoffice-calc-nogui: the returns' tests recalculate the .xlsx files headless with it.
+want_pkgs=(libegl1 libgl1 libopengl0 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-wqy-microhei libreoffice-calc-nogui)
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system; install Qt's libraries and a CJK font yourself" >&2; exit 0; }
 missing=()
 for p in "${want_pkgs[@]}"; do
