@@ -2,14 +2,17 @@
 
 Every write appends the case ids to `case_changes` in the same transaction; on PostgreSQL it
 also sends `pg_notify` with the ids, delivered to listeners only when the transaction commits.
-Readers are in `db/change_feed.py`.
+Readers are in `db/change_feed.py`. `prune_changes` keeps the log short; on PostgreSQL the
+feed reads the NOTIFY payloads, on SQLite it reads the log, so prune with a margin (days) that no
+open client falls behind by — one that does is told to resync, it loses nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
@@ -42,3 +45,28 @@ def record_changes(session: Session, case_ids: Iterable[int]) -> None:
 
 def latest_seq(session: Session) -> int:
     return int(session.scalar(select(func.coalesce(func.max(CaseChange.seq), 0))) or 0)
+
+
+def prune_changes(
+    session: Session, older_than: timedelta = timedelta(days=2), *, now: datetime | None = None
+) -> int:
+    """Delete change-log rows older than `older_than`; returns how many went.
+
+    Cheap: the rows to delete are a prefix of the log in `seq` order, so it walks the primary
+    key from the start to the first row young enough and deletes by key range (no index on
+    `changed_at` needed). The newest row always stays: SQLite hands out `max(seq) + 1` for a
+    new row, and an emptied table would start again at 1 behind every reader's position.
+    """
+    newest = session.scalar(select(func.max(CaseChange.seq)))
+    if newest is None:
+        return 0
+    cutoff = (now or utcnow()) - older_than
+    first_kept = session.scalar(
+        select(CaseChange.seq)
+        .where(CaseChange.changed_at >= cutoff)
+        .order_by(CaseChange.seq)
+        .limit(1)
+    )
+    bound = newest if first_kept is None else min(int(first_kept), int(newest))
+    result = session.execute(delete(CaseChange).where(CaseChange.seq < bound))
+    return int(getattr(result, "rowcount", 0) or 0)
