@@ -91,6 +91,11 @@ class Case(Base):
         Index("ix_cases_open_due", "is_open", "due_at"),
         Index("ix_cases_category", "category_id"),
         Index("ix_cases_grid", "grid_id"),
+        # The desk queue (db/case_queue.py): a tab's first page by time left or by report time,
+        # and the department board's open/warning/overdue counts from the index alone.
+        Index("ix_cases_group_due", "status_group", "due_at"),
+        Index("ix_cases_group_reported", "status_group", "reported_at"),
+        Index("ix_cases_open_department", "is_open", "department_id", "due_at", "warn_at"),
     )
 
 
