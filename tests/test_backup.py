@@ -1,0 +1,172 @@
+"""Backup and restore of the SQLite database, including while another process writes, and
+crash safety: a writer killed with SIGKILL loses nothing it reported as saved."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from db.backup import backup, inspect_backup, restore
+from db.case_intake import report_case
+from db.database import open_database
+from db.engine import Database
+from db.errors import BadFile, SchemaTooNew, UserError
+from db.models import Case, CaseEvent
+from tests.street import GRID_A1, build_street
+
+REPO = Path(__file__).resolve().parent.parent
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from db.engine import Database
+    from db.case_intake import report_case
+    db = Database(sys.argv[1])
+    i = 0
+    while True:
+        i += 1
+        number = report_case(db, grid_code=sys.argv[2], category_code="0101",
+                             description=f"写入测试 {i}")
+        print(number, flush=True)   # printed only after the commit returned
+    """
+)
+
+
+@pytest.fixture
+def sqlite_street(tmp_path: Path) -> Database:
+    db = open_database(str(tmp_path / "live.sqlite"))
+    build_street(db)
+    return db
+
+
+def _count(path: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        cases = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+        orphans = conn.execute(
+            "SELECT count(*) FROM cases c WHERE NOT EXISTS "
+            "(SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.action = 'report')"
+        ).fetchone()[0]
+        return cases, orphans
+    finally:
+        conn.close()
+
+
+def _writer(url: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, url, GRID_A1],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+
+
+def test_backup_and_restore_round_trip(sqlite_street: Database, tmp_path: Path) -> None:
+    db = sqlite_street
+    first = report_case(db, grid_code=GRID_A1, category_code="0101", description="备份前")
+    info = backup(db, tmp_path / "out" / "griddesk-backup.sqlite")
+    assert info.cases == 1 and info.path.exists()
+    assert not list((tmp_path / "out").glob(".griddesk-backup-*"))  # no temp file left
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="备份后")
+    restore(db, info.path, safety_dir=tmp_path / "safety")
+    fresh = Database(str(db.engine.url.database))
+    with fresh.read() as s:
+        assert s.scalars(select(Case.number)).all() == [first]
+    fresh.dispose()
+    assert list((tmp_path / "safety").glob("*pre-restore*.sqlite"))
+
+
+def test_backup_while_another_process_writes(sqlite_street: Database, tmp_path: Path) -> None:
+    url = str(sqlite_street.engine.url.database)
+    proc = _writer(url)
+    try:
+        assert proc.stdout is not None
+        for _ in range(20):  # the writer is running and committing
+            assert proc.stdout.readline().strip()
+        info = backup(sqlite_street, tmp_path / "hot.sqlite")
+        for _ in range(20):  # and it is still running after the backup
+            assert proc.stdout.readline().strip()
+    finally:
+        proc.kill()
+        proc.communicate()
+    cases, orphans = _count(info.path)
+    assert cases >= 20 and orphans == 0
+    target = open_database(str(tmp_path / "restored.sqlite"))
+    restore(target, info.path, safety_dir=tmp_path / "safety")
+    assert _count(tmp_path / "restored.sqlite") == (cases, 0)
+
+
+def test_restore_refuses_foreign_and_newer_files(sqlite_street: Database, tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("hello", encoding="utf-8")
+    with pytest.raises(BadFile, match="不是 GridDesk 备份文件"):
+        restore(sqlite_street, text_file)
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(BadFile, match="缺少 GridDesk 的数据表"):
+        restore(sqlite_street, other)
+    newer = backup(sqlite_street, tmp_path / "newer.sqlite").path
+    conn = sqlite3.connect(newer)
+    conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(SchemaTooNew):
+        inspect_backup(newer)
+    with sqlite_street.read() as s:  # untouched
+        assert s.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_backup_to_unwritable_place_gives_one_clear_error(sqlite_street: Database) -> None:
+    with pytest.raises(BadFile, match="无法写入"):
+        backup(sqlite_street, Path("/proc/griddesk/backup.sqlite"))
+
+
+def test_postgresql_backup_explains_server_side_tools(db: Database) -> None:
+    if db.is_sqlite:
+        pytest.skip("PostgreSQL only")
+    with pytest.raises(UserError, match="pg_dump"):
+        backup(db, Path("/tmp/x.sqlite"))
+
+
+def test_sigkill_during_writes_loses_nothing_acknowledged(db_url: str) -> None:
+    db = open_database(db_url)
+    build_street(db)
+    proc = _writer(db_url)
+    acknowledged: list[str] = []
+    try:
+        assert proc.stdout is not None
+        while len(acknowledged) < 60:
+            line = proc.stdout.readline().strip()
+            assert line, "writer died"
+            acknowledged.append(line)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+    db.dispose()
+    reopened = open_database(db_url)
+    try:
+        with reopened.read() as s:
+            numbers = set(s.scalars(select(Case.number)).all())
+            events = s.scalar(
+                select(func.count()).select_from(CaseEvent).where(CaseEvent.action == "report")
+            )
+        assert set(acknowledged) <= numbers
+        assert events == len(numbers)
+        if reopened.is_sqlite:
+            path = Path(str(reopened.engine.url.database))
+            assert _count(path)[1] == 0
+    finally:
+        reopened.dispose()
