@@ -1,0 +1,276 @@
+"""The desk queue's SQL layer: filters, sort orders, counts, list rows, board and preview."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from db import case_queue as q
+from db.case_intake import report_case
+from db.case_states import Action, Group, Source
+from db.engine import Database
+from db.models import Case, Category, Community, Department, Grid
+from db.workflow import Request, apply
+from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1
+
+# Wednesday 2026-11-18 09:00 in Shenyang (a working day), in UTC.
+T0 = datetime(2026, 11, 18, 1, 0, tzinfo=UTC)
+NOW = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)  # Thursday 10:00 local, same month
+
+
+def report(db: Database, grid: str, category: str, at: datetime, **kw: object) -> str:
+    return report_case(
+        db,
+        grid_code=grid,
+        category_code=category,
+        description=kw.pop("description", f"{category} 问题"),
+        now=at,
+        **kw,
+    )
+
+
+def act(db: Database, number: str, action: Action, at: datetime, **kw: object) -> None:
+    if action is Action.DISPATCH:  # 立案 first, a moment before
+        apply(db, number, Action.REGISTER, now=at - timedelta(seconds=30))
+    apply(db, number, action, Request(**kw), now=at)  # type: ignore[arg-type]
+
+
+def ids_of(db: Database, numbers: list[str]) -> list[int]:
+    with db.read() as s:
+        found = dict(s.execute(select(Case.number, Case.id).where(Case.number.in_(numbers))).all())
+    return [found[n] for n in numbers]
+
+
+DEFAULT_SORT = q.QueueSort()
+
+
+def numbers(db: Database, f: q.QueueFilter, sort: q.QueueSort = DEFAULT_SORT) -> list[str]:
+    with db.read() as s:
+        got = q.ids(s, f, sort, NOW)
+        assert q.count(s, f, NOW) == len(got)
+        return [r.number for r in q.rows(s, list(got))]
+
+
+def lookup_id(s: Session, model: type, **where: object) -> int:
+    stmt = select(model.id).filter_by(**where)  # type: ignore[attr-defined]
+    return int(s.scalar(stmt))
+
+
+@pytest.fixture
+def queue(street: Database) -> dict[str, str]:
+    """Seven cases in different states, places, categories and urgencies."""
+    db = street
+    c: dict[str, str] = {}
+    c["new"] = report(db, GRID_A1, "0101", T0, address="明山路12号", source=Source.PATROL)
+    c["registered"] = report(db, GRID_A2, "0102", T0 + timedelta(minutes=1))
+    act(db, c["registered"], Action.REGISTER, T0 + timedelta(minutes=2))
+    c["dispatched"] = report(db, GRID_B1, "0101", T0 + timedelta(minutes=3))
+    act(db, c["dispatched"], Action.DISPATCH, T0 + timedelta(minutes=4))
+    c["urgent"] = report(db, GRID_A1, "0401", T0 + timedelta(minutes=5))  # 燃气泄漏, urgent
+    act(db, c["urgent"], Action.DISPATCH, T0 + timedelta(minutes=6))
+    c["late_start"] = report(db, GRID_A1, "0107", NOW - timedelta(hours=1))  # 5 working days
+    act(db, c["late_start"], Action.DISPATCH, NOW - timedelta(minutes=50))
+    c["feedback"] = report(db, GRID_B1, "0101", T0 + timedelta(minutes=7), description="井盖松动")
+    act(db, c["feedback"], Action.DISPATCH, T0 + timedelta(minutes=8))
+    act(db, c["feedback"], Action.ACCEPT, T0 + timedelta(minutes=9))
+    act(db, c["feedback"], Action.FEEDBACK, T0 + timedelta(minutes=30))
+    c["closed"] = report(db, GRID_A2, "0101", T0 + timedelta(minutes=10))
+    act(db, c["closed"], Action.REJECT, T0 + timedelta(minutes=11), reason="重复上报")
+    return c
+
+
+def test_group_filter_and_counts(street: Database, queue: dict[str, str]) -> None:
+    in_progress = numbers(street, q.QueueFilter(group=Group.IN_PROGRESS))
+    assert set(in_progress) == {queue["dispatched"], queue["urgent"], queue["late_start"]}
+    assert numbers(street, q.QueueFilter(group=Group.TO_REGISTER)) == [queue["new"]]
+    assert numbers(street, q.QueueFilter(group=Group.TO_DISPATCH)) == [queue["registered"]]
+    assert numbers(street, q.QueueFilter(group=Group.TO_VERIFY)) == [queue["feedback"]]
+    assert numbers(street, q.QueueFilter(group=Group.DONE)) == [queue["closed"]]
+    assert len(numbers(street, q.QueueFilter(group=None))) == 7
+    with street.read() as s:
+        counts = q.group_counts(s, q.QueueFilter(group=Group.DONE), NOW)
+        assert counts == {
+            Group.TO_REGISTER: 1,
+            Group.TO_DISPATCH: 1,
+            Group.IN_PROGRESS: 3,
+            Group.TO_VERIFY: 1,
+        }
+        community = lookup_id(s, Community, code=COMMUNITY_A)
+        counts = q.group_counts(s, q.QueueFilter(community_id=community), NOW)
+        assert counts[Group.IN_PROGRESS] == 2 and counts[Group.TO_VERIFY] == 0
+
+
+def test_place_category_department_source_filters(street: Database, queue: dict[str, str]) -> None:
+    every = q.QueueFilter(group=None)
+    with street.read() as s:
+        community = lookup_id(s, Community, code=COMMUNITY_A)
+        grid = lookup_id(s, Grid, code=GRID_A2)
+        category = lookup_id(s, Category, code="0101")
+        major = int(s.scalar(select(Category.major_id).where(Category.code == "0401")))
+        sanitation = lookup_id(s, Department, name="环卫所")
+    by = lambda **kw: set(numbers(street, q.QueueFilter(group=None, **kw)))  # noqa: E731
+    assert by(community_id=community) == {
+        queue["new"],
+        queue["registered"],
+        queue["urgent"],
+        queue["late_start"],
+        queue["closed"],
+    }
+    assert by(grid_id=grid) == {queue["registered"], queue["closed"]}
+    assert by(category_id=category) == {
+        queue["new"],
+        queue["dispatched"],
+        queue["feedback"],
+        queue["closed"],
+    }
+    assert by(major_id=major) == {queue["urgent"]}
+    assert by(department_id=sanitation) == {queue["dispatched"], queue["feedback"]}
+    assert by(source=Source.PATROL.value) == {queue["new"]}
+    assert by(urgent=True) == {queue["urgent"]}
+    assert len(numbers(street, every)) == 7
+
+
+def test_text_search_on_number_address_description(street: Database, queue: dict[str, str]) -> None:
+    by = lambda t: set(numbers(street, q.QueueFilter(group=None, text=t)))  # noqa: E731
+    assert by("明山路") == {queue["new"]}
+    assert by("井盖") == {queue["feedback"]}
+    assert by(queue["urgent"][-5:]) == {queue["urgent"]}
+    assert by("100%") == set()  # LIKE wildcards are matched literally
+
+
+def test_alert_only_selects_warning_and_overdue(street: Database, queue: dict[str, str]) -> None:
+    # At NOW every old case is far past its deadline; the one dispatched 50 minutes ago is not.
+    alert = set(numbers(street, q.QueueFilter(group=Group.IN_PROGRESS, alert_only=True)))
+    assert alert == {queue["dispatched"], queue["urgent"]}
+    alert_all = set(numbers(street, q.QueueFilter(group=None, alert_only=True)))
+    assert queue["closed"] not in alert_all and queue["late_start"] not in alert_all
+
+
+def test_sort_orders(street: Database, queue: dict[str, str]) -> None:
+    f = q.QueueFilter(group=Group.IN_PROGRESS)
+    urgency = numbers(street, f, q.QueueSort(q.SortKey.URGENCY))
+    assert urgency[0] == queue["urgent"]  # 紧急 first
+    assert urgency == [queue["urgent"], queue["dispatched"], queue["late_start"]]
+    assert numbers(street, f, q.QueueSort(q.SortKey.URGENCY, descending=True)) == list(
+        reversed(urgency)
+    )
+    left = numbers(street, f, q.QueueSort(q.SortKey.TIME_LEFT))
+    assert left == [queue["urgent"], queue["dispatched"], queue["late_start"]]
+    newest = numbers(street, f, q.QueueSort(q.SortKey.REPORTED, descending=True))
+    assert newest == [queue["late_start"], queue["urgent"], queue["dispatched"]]
+    by_number = numbers(street, q.QueueFilter(group=None), q.QueueSort(q.SortKey.NUMBER))
+    assert by_number == sorted(by_number)
+    for key in q.SortKey:
+        for descending in (False, True):
+            got = numbers(street, q.QueueFilter(group=None), q.QueueSort(key, descending))
+            assert sorted(got) == sorted(queue.values()), key
+
+
+def test_page_is_the_head_of_ids(street: Database, queue: dict[str, str]) -> None:
+    f = q.QueueFilter(group=None)
+    for key in (q.SortKey.URGENCY, q.SortKey.REPORTED):
+        sort = q.QueueSort(key)
+        with street.read() as s:
+            every = list(q.ids(s, f, sort, NOW))
+            head = q.page(s, f, sort, NOW, 3)
+        assert [r.id for r in head] == every[:3]
+
+
+def test_rows_are_formatted_in_the_order_asked(street: Database, queue: dict[str, str]) -> None:
+    wanted = ids_of(street, [queue["urgent"], queue["new"]])
+    with street.read() as s:
+        got = q.rows(s, [*wanted, 999_999])
+    assert [r.number for r in got] == [queue["urgent"], queue["new"]]
+    urgent, new = got
+    assert urgent.urgent and urgent.status_label == "待受理" and urgent.department == "燃气公司"
+    assert urgent.category == "燃气泄漏" and urgent.place == "锦峪/第01网格"
+    assert urgent.reported == "11-18 09:05"  # local time
+    assert urgent.due == (T0 + timedelta(minutes=6, hours=2)).timestamp()  # natural 2 h
+    assert new.department == "" and not new.urgent and new.status_label == "待立案"
+
+
+def test_department_board_counts(street: Database, queue: dict[str, str]) -> None:
+    db = street
+    # Two cases for 环卫所 closed this month: one handled in time, one late.
+    on_time = report(db, GRID_A1, "0101", T0)
+    act(db, on_time, Action.DISPATCH, T0 + timedelta(minutes=1))
+    act(db, on_time, Action.ACCEPT, T0 + timedelta(minutes=2))
+    act(db, on_time, Action.FEEDBACK, T0 + timedelta(hours=1))
+    act(db, on_time, Action.VERIFY, T0 + timedelta(hours=2))
+    late = report(db, GRID_A1, "0101", T0)
+    act(db, late, Action.DISPATCH, T0 + timedelta(minutes=1))
+    act(db, late, Action.ACCEPT, T0 + timedelta(minutes=2))
+    act(db, late, Action.FEEDBACK, T0 + timedelta(days=2))
+    act(db, late, Action.VERIFY, T0 + timedelta(days=2, hours=1))
+    # One closed last month does not count.
+    old = report(db, GRID_A1, "0101", T0 - timedelta(days=30))
+    act(db, old, Action.DISPATCH, T0 - timedelta(days=30))
+    act(db, old, Action.ACCEPT, T0 - timedelta(days=30))
+    act(db, old, Action.FEEDBACK, T0 - timedelta(days=29))
+    act(db, old, Action.VERIFY, T0 - timedelta(days=29))
+    with db.read() as s:
+        board = {d.name: d for d in q.department_board(s, NOW)}
+        assert len(board) == int(
+            s.scalar(select(text("count(*)")).select_from(Department).where(Department.active))
+        )
+    sanitation = board["环卫所"]
+    # open: `dispatched` (overdue) and `feedback` (verify stage overdue too)
+    assert (sanitation.open, sanitation.overdue, sanitation.warning) == (2, 2, 0)
+    assert (sanitation.closed_month, sanitation.on_time_month) == (2, 1)
+    assert sanitation.on_time_rate == pytest.approx(0.5)
+    gas = board["燃气公司"]
+    assert (gas.open, gas.overdue, gas.closed_month, gas.on_time_rate) == (1, 1, 0, None)
+    ecology = board["生态环境分局"]
+    assert (ecology.open, ecology.warning, ecology.overdue) == (1, 0, 0)
+    # 4 working days later the 5-working-day limit of `late_start` is in its warning share.
+    with db.read() as s:
+        later = {d.name: d for d in q.department_board(s, NOW + timedelta(days=6))}
+    assert (later["生态环境分局"].warning, later["生态环境分局"].overdue) == (1, 0)
+
+
+def test_dispatch_preview_matches_the_workflow(street: Database, queue: dict[str, str]) -> None:
+    db = street
+    urgent = report(db, GRID_A1, "0401", NOW)
+    normal = report(db, GRID_A1, "0101", NOW)
+    act(db, normal, Action.REGISTER, NOW)
+    ids = ids_of(db, [urgent, normal])
+    with db.read() as s:
+        gas = lookup_id(s, Department, name="燃气公司")
+        preview = q.dispatch_preview(s, ids, gas, NOW)
+        names = dict(s.execute(select(Department.id, Department.name)).all())
+    assert preview.department == "燃气公司"
+    assert {names[d] for d in preview.default_departments} == {"燃气公司", "环卫所"}
+    assert preview.dispatchable == {ids[1]}  # the reported one must be registered first
+    for number, case_id in zip([urgent, normal], ids, strict=True):
+        with db.write() as s:  # dispatch now and compare the deadline it gets
+            from db.workflow import apply_in
+
+            if number == urgent:
+                apply_in(s, number, Action.REGISTER, now=NOW)
+            result = apply_in(s, number, Action.DISPATCH, Request(department="燃气公司"), now=NOW)
+        assert result.due_at == preview.deadlines[case_id]
+    assert preview.earliest == preview.deadlines[ids[0]]
+
+
+def test_first_page_uses_an_index(street: Database, queue: dict[str, str]) -> None:
+    """Trap 2: the first page of 处置中 by urgency or time left must come from an index."""
+    if not street.is_sqlite:
+        pytest.skip("query plans are checked on SQLite, the embedded default")
+    f = q.QueueFilter(group=Group.IN_PROGRESS)
+    with street.read() as s:
+        conn = s.connection()
+        for key in (q.SortKey.URGENCY, q.SortKey.TIME_LEFT, q.SortKey.REPORTED):
+            for stmt in q._parts(f, q.QueueSort(key), NOW):
+                compiled = stmt.limit(100).compile(conn, compile_kwargs={"literal_binds": True})
+                plan = " | ".join(
+                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+                )
+                assert "USING" in plan and "INDEX" in plan, (key, plan)
+                assert "TEMP B-TREE" not in plan, (key, plan)
+        # The board's open counts come from a covering index.
+        sql = "EXPLAIN QUERY PLAN SELECT department_id, count(*) FROM cases WHERE is_open = 1 GROUP BY department_id"
+        plan = " | ".join(row[-1] for row in conn.exec_driver_sql(sql))
+        assert "COVERING INDEX ix_cases_open_department" in plan, plan
