@@ -1,0 +1,77 @@
+"""Signing in through the window: first administrator, sign-in, wrong password, lock-out."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from db.accounts import MAX_FAILURES, add_user
+from db.actors import Role
+from db.engine import Database
+from desktop.sign_in import FirstAdminDialog, SignInDialog
+
+PW = "Grid2026desk"
+
+
+def _ok(dialog: SignInDialog | FirstAdminDialog, qtbot: QtBot) -> None:
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def with_dispatcher(db: Database) -> Database:
+    with db.write() as s:
+        add_user(s, "admin", "admin", PW)
+    from db.accounts import authenticate
+
+    admin = authenticate(db, "admin", PW)
+    with db.write() as s:
+        add_user(s, "liming", "dispatcher", PW, "李明", actor=admin)
+    return db
+
+
+def test_first_start_creates_the_administrator(db: Database, qtbot: QtBot) -> None:
+    dialog = FirstAdminDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("张主任")
+    qtbot.keyClicks(dialog.password_edit, PW)
+    qtbot.keyClicks(dialog.repeat_edit, PW + "x")
+    _ok(dialog, qtbot)
+    assert "不一致" in dialog.error_label.text()
+    dialog.repeat_edit.setText(PW)
+    _ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.actor is not None and dialog.actor.role is Role.ADMIN
+    assert dialog.actor.display_name == "张主任"
+
+
+def test_sign_in_wrong_password_then_right(with_dispatcher: Database, qtbot: QtBot) -> None:
+    dialog = SignInDialog(with_dispatcher, "liming")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password_edit, "wrong-pass1")
+    _ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: "错误" in dialog.error_label.text(), timeout=10_000)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.password_edit.text() == ""
+    qtbot.keyClicks(dialog.password_edit, PW)
+    _ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.actor is not None
+    assert (dialog.actor.username, dialog.actor.role) == ("liming", Role.DISPATCHER)
+
+
+def test_lock_out_shown_in_the_dialog(with_dispatcher: Database, qtbot: QtBot) -> None:
+    dialog = SignInDialog(with_dispatcher, "liming")
+    qtbot.addWidget(dialog)
+    for attempt in range(MAX_FAILURES):
+        dialog.password_edit.setText(f"wrong-pass{attempt}")
+        _ok(dialog, qtbot)
+        qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    assert "锁定" in dialog.error_label.text()
+    dialog.password_edit.setText(PW)  # the right password no longer helps
+    _ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    assert "锁定" in dialog.error_label.text()
+    assert dialog.actor is None
