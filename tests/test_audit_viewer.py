@@ -1,0 +1,54 @@
+"""The audit viewer lists entries and shows whether the chain is intact."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import update
+
+from db.actors import SYSTEM, Actor, Role
+from db.audit import record_audit
+from db.engine import Database
+from db.errors import PermissionDenied
+from db.models import AuditEntry
+from desktop.audit_viewer import AuditViewer
+from desktop.context import AppContext
+
+ADMIN = Actor("admin", "管理员", Role.ADMIN)
+
+
+@pytest.fixture
+def ctx(db: Database) -> Iterator[AppContext]:
+    with db.write() as s:
+        for i in range(3):
+            record_audit(s, SYSTEM, "case.dispatch", "case", f"20261126000{i}")
+    context = AppContext.create(db, ADMIN, start_feed=False)
+    yield context
+    context.close()
+
+
+def test_viewer_lists_and_verifies(
+    ctx: AppContext, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    viewer = AuditViewer(ctx)
+    qtbot.addWidget(viewer)
+    qtbot.waitUntil(lambda: viewer.model.rowCount() == 3)
+    qtmodeltester.check(viewer.model)
+    viewer.verify()
+    qtbot.waitUntil(lambda: "完整" in viewer.status.text())
+    with ctx.db.write() as s:
+        s.execute(update(AuditEntry).where(AuditEntry.id == 2).values(action="case.reject"))
+    viewer.verify()
+    qtbot.waitUntil(lambda: "第 2 条" in viewer.status.text())
+
+
+def test_viewer_is_for_administrators_only(db: Database, qtbot: QtBot) -> None:
+    context = AppContext.create(db, Actor("li", "李明", Role.DISPATCHER), start_feed=False)
+    try:
+        with pytest.raises(PermissionDenied):
+            AuditViewer(context)
+    finally:
+        context.close()
