@@ -8,10 +8,12 @@ Community: 12 digits = 6 (county-level division) + 3 (街道 001–099 / 镇 100
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from db.errors import InvalidCode
 
-_DIGITS = re.compile(r"^\d+$")
+# ASCII digits only: `\d` would also accept other scripts' digits (e.g. Arabic-Indic).
+_DIGITS = re.compile(r"[0-9]+")
 # First two digits of a county code are a province-level code (GB/T 2260).
 _PROVINCES = {
     11,
@@ -52,8 +54,9 @@ _PROVINCES = {
 
 
 def _digits(code: str, what: str, lengths: tuple[int, ...]) -> str:
-    code = code.strip()
-    if not _DIGITS.match(code) or len(code) not in lengths:
+    # Full-width digits typed with a Chinese input method (２１０５…) count as digits.
+    code = unicodedata.normalize("NFKC", code).strip()
+    if not _DIGITS.fullmatch(code) or len(code) not in lengths:
         wanted = " 或 ".join(str(n) for n in lengths)
         raise InvalidCode(f"{what}编码「{code}」应为 {wanted} 位数字")
     return code

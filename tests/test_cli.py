@@ -1,0 +1,741 @@
+"""`griddesk-admin` end to end on both databases: every workflow path from the command line,
+the history it leaves, one-line refusals that change nothing, JSON output, and the installed
+console script run as a real process."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import db.case_intake
+import db.workflow
+from db.case_states import Action
+from db.engine import Database
+from desktop.admin_cli import main
+from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1, GRID_B2
+from tests.test_workflow import SH, local, snapshot
+
+ADMIN = Path(sys.executable).with_name("griddesk-admin")
+CONTRACT_VERBS = ("init", "info", "simulate", "case", "import", "report", "backup", "restore")
+CONTRACT_VERBS += ("user", "audit")
+CASE_VERBS = ("report", "list", "show", *(a.value for a in Action if a is not Action.REPORT))
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+class Clock:
+    """The time the services see (`utcnow` in intake and workflow), moved by the test."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def set(self, *parts: int) -> None:
+        self.now = local(*parts)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    clock = Clock(local(2026, 11, 23, 9, 0))  # a Monday morning
+    monkeypatch.setattr(db.case_intake, "utcnow", clock)
+    monkeypatch.setattr(db.workflow, "utcnow", clock)
+    return clock
+
+
+def url_of(database: Database) -> str:
+    return database.engine.url.render_as_string(hide_password=False)
+
+
+Cli = Callable[..., Result]
+
+
+@pytest.fixture
+def cli(street: Database, clock: Clock, capsys: pytest.CaptureFixture[str]) -> Iterator[Cli]:
+    """Run `griddesk-admin --db <the street> ARGS…` in-process."""
+    url = url_of(street)
+
+    def run(*args: str) -> Result:
+        capsys.readouterr()
+        code = main(["--db", url, *args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    yield run
+
+
+def ok(result: Result) -> Result:
+    assert result.code == 0, result.err
+    assert result.err == ""
+    return result
+
+
+def refused(result: Result, *fragments: str) -> str:
+    """Exit 2, exactly one line on stderr starting with 错误：, nothing on stdout."""
+    assert result.code == 2, (result.out, result.err)
+    assert result.out == ""
+    lines = result.err.splitlines()
+    assert len(lines) == 1, result.err
+    assert lines[0].startswith("错误：")
+    assert "Traceback" not in result.err
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    return lines[0]
+
+
+def report(cli: Cli, *extra: str, grid: str = GRID_A1, category: str = "0101") -> str:
+    result = ok(
+        cli(
+            "case",
+            "report",
+            "--grid",
+            grid,
+            "--category",
+            category,
+            *extra,
+            "--description",
+            "小区门口暴露垃圾堆放",
+        )
+    )
+    number = result.out.strip()
+    assert len(number) == 13 and number.isdigit()
+    return number
+
+
+def show(cli: Cli, number: str) -> dict[str, Any]:
+    document: dict[str, Any] = ok(cli("case", "show", number, "--json")).json()
+    return document
+
+
+def steps(cli: Cli, number: str) -> list[tuple[str, str | None, str]]:
+    return [(h["action"], h["from_status"], h["to_status"]) for h in show(cli, number)["history"]]
+
+
+def as_local(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text).astimezone(SH)
+
+
+# --- every path of the workflow -----------------------------------------------------------------
+
+
+def test_main_path_from_report_to_callback(cli: Cli, clock: Clock) -> None:
+    number = report(
+        cli, "--address", "锦峪路 12 号", "--reporter", "王建国", "--phone", "13812345678"
+    )
+    assert number.startswith("20261123")
+    clock.set(2026, 11, 23, 9, 10)
+    out = ok(cli("case", "register", number)).out
+    assert out.strip() == f"案件 {number} 已立案：待立案 → 待派遣，期限 2026-11-23 09:30"
+    clock.set(2026, 11, 23, 9, 20)
+    out = ok(cli("case", "dispatch", number, "--department", "城管执法中队")).out
+    assert "待派遣 → 待受理" in out and "城管执法中队" in out and "2026-11-23 14:20" in out
+    clock.set(2026, 11, 23, 10, 0)
+    ok(cli("case", "accept", number))
+    clock.set(2026, 11, 23, 11, 0)
+    ok(cli("case", "feedback", number, "--reason", "已清运"))
+    clock.set(2026, 11, 23, 11, 30)
+    out = ok(cli("case", "verify", number)).out
+    assert "待核查 → 已结案" in out
+    clock.set(2026, 11, 24, 9, 0)
+    out = ok(cli("case", "callback", number, "--satisfaction", "满意")).out
+    assert "仍为「已结案」" in out
+
+    detail = show(cli, number)
+    assert detail["status"] == "closed" and detail["status_label"] == "已结案"
+    assert detail["is_open"] is False
+    assert detail["satisfaction"] == "satisfied"
+    assert detail["department"] == "城管执法中队"
+    assert detail["ever_overdue"] is False
+    assert detail["version"] == 7
+    history = detail["history"]
+    assert [(h["action"], h["from_status"], h["to_status"]) for h in history] == [
+        ("report", None, "reported"),
+        ("register", "reported", "registered"),
+        ("dispatch", "registered", "dispatched"),
+        ("accept", "dispatched", "accepted"),
+        ("feedback", "accepted", "feedback"),
+        ("verify", "feedback", "closed"),
+        ("callback", "closed", "closed"),
+    ]
+    assert all(h["actor"] == "系统" for h in history)
+    assert [h["action_label"] for h in history] == [
+        "上报",
+        "立案",
+        "派遣",
+        "受理",
+        "反馈",
+        "核查通过",
+        "回访",
+    ]
+    assert history[2]["department"] == "城管执法中队"
+    assert history[4]["note"] == "已清运"
+    assert [as_local(h["at"]) for h in history] == [
+        local(2026, 11, 23, 9, 0),
+        local(2026, 11, 23, 9, 10),
+        local(2026, 11, 23, 9, 20),
+        local(2026, 11, 23, 10, 0),
+        local(2026, 11, 23, 11, 0),
+        local(2026, 11, 23, 11, 30),
+        local(2026, 11, 24, 9, 0),
+    ]
+    assert detail["reporter_phone"] == "13812345678"
+
+    text = ok(cli("case", "show", number)).out
+    assert f"案件 {number}【已结案】" in text
+    assert "138****5678" in text and "13812345678" not in text  # masked on screen
+    assert "王*国" in text and "王建国" not in text
+    assert "2026-11-23 09:20 派遣" in text and "城管执法中队" in text
+    assert "回访满意度：满意" in text
+
+
+def test_reject_needs_a_reason(cli: Cli) -> None:
+    number = report(cli)
+    before = show(cli, number)
+    refused(cli("case", "reject", number), "不予立案", "原因")
+    assert show(cli, number) == before
+    ok(cli("case", "reject", number, "--reason", "重复上报"))
+    detail = show(cli, number)
+    assert detail["status"] == "rejected" and detail["is_open"] is False
+    assert detail["history"][-1]["note"] == "重复上报"
+    assert detail["due_at"] is None
+
+
+def test_self_resolve_by_the_community(cli: Cli) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "self-resolve", number, "--reason", "社区网格员当场处理"))
+    detail = show(cli, number)
+    assert detail["status"] == "self_resolved" and detail["group"] == "done"
+    assert detail["department"] is None
+    assert steps(cli, number)[-1] == ("self-resolve", "registered", "self_resolved")
+    ok(cli("case", "callback", number, "--satisfaction", "basic"))
+    assert show(cli, number)["satisfaction"] == "basic"
+
+
+def test_return_then_redispatch(cli: Cli, clock: Clock) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number))  # the category's default department
+    assert show(cli, number)["department"] == "环卫所"
+    clock.set(2026, 11, 23, 9, 30)
+    refused(cli("case", "return", number), "退单", "原因")
+    out = ok(cli("case", "return", number, "--reason", "不属我单位职责")).out
+    assert "待受理 → 已退单" in out
+    detail = show(cli, number)
+    assert detail["status"] == "returned" and detail["return_count"] == 1
+    assert as_local(detail["due_at"]) == local(2026, 11, 23, 10, 0)  # 30 min to re-dispatch
+    clock.set(2026, 11, 23, 9, 40)
+    ok(cli("case", "redispatch", number, "--department", "城管执法中队", "--reason", "占道经营"))
+    detail = show(cli, number)
+    assert detail["status"] == "dispatched" and detail["department"] == "城管执法中队"
+    last = detail["history"][-1]
+    assert (last["action"], last["from_status"], last["to_status"]) == (
+        "redispatch",
+        "returned",
+        "dispatched",
+    )
+    assert last["details"]["previous_department"] == "环卫所"
+    assert last["note"] == "占道经营"
+
+
+def test_rework_after_failed_verification(cli: Cli, clock: Clock) -> None:
+    number = report(cli)
+    for verb in ("register", "dispatch", "accept", "feedback"):
+        ok(cli("case", verb, number))
+    clock.set(2026, 11, 23, 10, 0)
+    ok(cli("case", "rework", number, "--reason", "现场仍有垃圾"))
+    detail = show(cli, number)
+    assert detail["status"] == "accepted" and detail["rework_count"] == 1
+    assert as_local(detail["due_at"]) == local(2026, 11, 23, 15, 0)  # a fresh 4 working hours
+    ok(cli("case", "feedback", number))
+    ok(cli("case", "verify", number))
+    assert [s[0] for s in steps(cli, number)] == [
+        "report",
+        "register",
+        "dispatch",
+        "accept",
+        "feedback",
+        "rework",
+        "feedback",
+        "verify",
+    ]
+
+
+def test_extend_moves_the_deadline(cli: Cli) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number))
+    assert as_local(show(cli, number)["due_at"]) == local(2026, 11, 23, 14, 0)
+    refused(cli("case", "extend", number, "--reason", "协调"), "期限")
+    refused(
+        cli("case", "extend", number, "--until", "下周五", "--reason", "协调"), "下周五", "无法识别"
+    )
+    out = ok(cli("case", "extend", number, "--until", "2026-11-30 17:00", "--reason", "需协调")).out
+    assert "期限 2026-11-30 17:00" in out
+    detail = show(cli, number)
+    assert as_local(detail["due_at"]) == local(2026, 11, 30, 17, 0)
+    assert as_local(detail["handle_due"]) == local(2026, 11, 30, 17, 0)
+    assert detail["extension_count"] == 1
+    last = detail["history"][-1]
+    assert last["action"] == "extend" and last["note"] == "需协调"
+    assert as_local(last["details"]["previous_due"]) == local(2026, 11, 23, 14, 0)
+    # An explicit offset is honoured; a bare date means the end of that working day.
+    ok(cli("case", "extend", number, "--until", "2026-12-01T09:00:00+00:00", "--reason", "再延"))
+    assert as_local(show(cli, number)["due_at"]) == local(2026, 12, 1, 17, 0)
+    ok(cli("case", "extend", number, "--until", "2026-12-02", "--reason", "三延"))
+    assert as_local(show(cli, number)["due_at"]) == local(2026, 12, 2, 17, 30)
+
+
+def test_suspend_and_resume_keep_the_remaining_time(cli: Cli, clock: Clock) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number))  # due 14:00
+    ok(cli("case", "accept", number))
+    clock.set(2026, 11, 23, 10, 0)
+    refused(cli("case", "suspend", number), "挂账", "原因")
+    ok(cli("case", "suspend", number, "--reason", "待拆迁"))
+    detail = show(cli, number)
+    assert detail["status"] == "suspended" and detail["due_at"] is None
+    assert as_local(detail["suspended_at"]) == local(2026, 11, 23, 10, 0)
+    assert "挂账中" in ok(cli("case", "show", number)).out
+    clock.set(2026, 11, 30, 9, 0)  # a week later: 180 working minutes were left
+    out = ok(cli("case", "resume", number)).out
+    assert "挂账 → 处置中" in out and "期限 2026-11-30 12:00" in out
+    detail = show(cli, number)
+    assert detail["status"] == "accepted"
+    assert as_local(detail["due_at"]) == local(2026, 11, 30, 12, 0)
+    assert detail["ever_overdue"] is False
+    assert steps(cli, number)[-2:] == [
+        ("suspend", "accepted", "suspended"),
+        ("resume", "suspended", "accepted"),
+    ]
+
+
+def test_urge_keeps_the_state(cli: Cli) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number))
+    ok(cli("case", "urge", number, "--reason", "群众多次反映"))
+    ok(cli("case", "urge", number))
+    detail = show(cli, number)
+    assert detail["status"] == "dispatched" and detail["urge_count"] == 2
+    assert steps(cli, number)[-1] == ("urge", "dispatched", "dispatched")
+
+
+def test_merge_a_duplicate_into_the_original(cli: Cli) -> None:
+    original = report(cli)
+    duplicate = report(cli, grid=GRID_A2)
+    ok(cli("case", "register", original))
+    refused(cli("case", "merge", duplicate), "合并", "--into")
+    refused(cli("case", "merge", duplicate, "--into", duplicate), "自身")
+    refused(cli("case", "merge", duplicate, "--into", "2026112399999"), "2026112399999", "不存在")
+    ok(cli("case", "merge", duplicate, "--into", original, "--reason", "同一处垃圾"))
+    detail = show(cli, duplicate)
+    assert detail["status"] == "merged" and detail["merged_into"] == original
+    assert detail["history"][-1]["details"]["into"] == original
+    assert show(cli, original)["status"] == "registered"
+    assert f"已合并入：{original}" in ok(cli("case", "show", duplicate)).out
+
+
+def test_recall_before_acceptance_only(cli: Cli) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number, "--department", "住建办"))
+    out = ok(cli("case", "recall", number)).out
+    assert "待受理 → 待派遣" in out
+    detail = show(cli, number)
+    assert detail["status"] == "registered" and detail["department"] is None
+    assert as_local(detail["due_at"]) == local(2026, 11, 23, 9, 30)  # the dispatch clock again
+    ok(cli("case", "dispatch", number, "--department", "住建办"))
+    ok(cli("case", "accept", number))
+    before = show(cli, number)
+    refused(cli("case", "recall", number), number, "处置中", "撤回派遣")
+    assert show(cli, number) == before
+
+
+# --- refusals change nothing --------------------------------------------------------------------
+
+
+def test_illegal_transition_is_one_line_and_changes_nothing(cli: Cli, street: Database) -> None:
+    number = report(cli)
+    before = snapshot(street)
+    line = refused(cli("case", "verify", number), number, "待立案", "核查通过")
+    assert line == f"错误：案件 {number} 当前状态为「待立案」，不能执行「核查通过」"
+    refused(cli("case", "accept", number), number, "待立案", "受理")
+    refused(cli("case", "resume", number), number, "待立案", "解挂")
+    assert snapshot(street) == before
+
+
+def test_stale_version_is_one_line_and_changes_nothing(cli: Cli, street: Database) -> None:
+    number = report(cli)
+    seen = show(cli, number)["version"]
+    ok(cli("case", "register", number))  # someone else moved it on
+    before = snapshot(street)
+    refused(
+        cli("case", "dispatch", number, "--expected-version", str(seen)),
+        number,
+        "待派遣",
+        "派遣",
+        "已被他人修改",
+    )
+    assert snapshot(street) == before
+    ok(cli("case", "dispatch", number, "--expected-version", str(seen + 1)))
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (("case", "dispatch", "{n}", "--department", "不存在的部门"), ("不存在的部门", "不存在")),
+        (("case", "accept", "{n}", "--department", "环卫所"), ("受理", "--department")),
+        (("case", "register", "2026010100001"), ("2026010100001", "不存在")),
+        (("case", "callback", "{n}", "--satisfaction", "还行"), ("还行", "满意度")),
+        (("case", "list", "--status", "whatever"), ("whatever",)),
+        (("case", "show", "20991231"), ("20991231", "不存在")),
+        (
+            ("case", "report", "--grid", GRID_A1, "--category", "9999", "--description", "x"),
+            ("9999",),
+        ),
+        (
+            (
+                "case",
+                "report",
+                "--grid",
+                "21050400200109",
+                "--category",
+                "0101",
+                "--description",
+                "x",
+            ),
+            ("21050400200109", "不存在"),
+        ),
+        (
+            ("case", "report", "--grid", GRID_A1, "--category", "0101", "--description", " "),
+            ("描述",),
+        ),
+        (
+            (
+                "case",
+                "report",
+                "--grid",
+                GRID_A1,
+                "--category",
+                "0101",
+                "--description",
+                "x",
+                "--source",
+                "wechat",
+            ),
+            ("wechat",),
+        ),
+        (("init", "--cases", "10"), ("--demo",)),
+    ],
+)
+def test_user_errors_exit_2_with_one_line(
+    cli: Cli, street: Database, args: tuple[str, ...], fragments: tuple[str, ...]
+) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    before = snapshot(street)
+    refused(cli(*(a.replace("{n}", number) for a in args)), *fragments)
+    assert snapshot(street) == before
+
+
+def test_usage_errors_exit_2(cli: Cli) -> None:
+    result = cli("case", "dispatch")
+    assert result.code == 2
+    assert result.err.startswith("错误：缺少必需的参数：NUMBER")
+    assert len(result.err.splitlines()) == 1
+    result = cli("case", "frobnicate", "1")
+    assert result.code == 2 and "frobnicate" in result.err
+    result = cli("case", "list", "--limit", "many")
+    assert result.code == 2 and "--limit" in result.err
+    result = cli("info", "--bogus")
+    assert result.code == 2 and "--bogus" in result.err
+
+
+# --- photos -------------------------------------------------------------------------------------
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
+    b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7V\xbd\xfa\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_report_with_photos(cli: Cli, tmp_path: Path) -> None:
+    photo = tmp_path / "现场.png"
+    photo.write_bytes(PNG)
+    number = report(cli, "--photo", str(photo), str(photo))
+    detail = show(cli, number)
+    assert [(p["filename"], p["content_type"], p["size"]) for p in detail["photos"]] == [
+        ("现场.png", "image/png", len(PNG)),
+        ("现场.png", "image/png", len(PNG)),
+    ]
+
+
+def test_bad_photo_is_refused_and_nothing_is_written(
+    cli: Cli, street: Database, tmp_path: Path
+) -> None:
+    before = snapshot(street)
+    text = tmp_path / "notes.png"
+    text.write_text("这不是图片", encoding="utf-8")
+    refused(
+        cli(
+            "case",
+            "report",
+            "--grid",
+            GRID_A1,
+            "--category",
+            "0101",
+            "--description",
+            "x",
+            "--photo",
+            str(text),
+        ),
+        "notes.png",
+        "不是",
+    )
+    missing = tmp_path / "missing.jpg"
+    refused(
+        cli(
+            "case",
+            "report",
+            "--grid",
+            GRID_A1,
+            "--category",
+            "0101",
+            "--description",
+            "x",
+            "--photo",
+            str(missing),
+        ),
+        "missing.jpg",
+    )
+    assert snapshot(street) == before
+
+
+# --- listing, info, help ------------------------------------------------------------------------
+
+
+def test_list_filters_and_json(cli: Cli, clock: Clock) -> None:
+    first = report(cli)
+    clock.set(2026, 11, 23, 9, 5)
+    second = report(cli, "--urgent", grid=GRID_B2, category="0401")
+    clock.set(2026, 11, 23, 9, 6)
+    ok(cli("case", "register", first))
+    ok(cli("case", "dispatch", first))
+    rows = ok(cli("case", "list", "--json")).json()
+    assert [r["number"] for r in rows] == [second, first]  # newest first
+    assert set(rows[0]) >= {"number", "reported_at", "status", "status_label", "community"}
+    assert rows[0]["urgent"] is True and rows[0]["category"] == "燃气泄漏"
+    assert rows[1]["department"] == "环卫所"
+    assert [
+        r["number"] for r in ok(cli("case", "list", "--status", "in_progress", "--json")).json()
+    ] == [first]
+    assert [
+        r["number"] for r in ok(cli("case", "list", "--status", "reported", "--json")).json()
+    ] == [second]
+    assert len(ok(cli("case", "list", "--limit", "1", "--json")).json()) == 1
+    text = ok(cli("case", "list")).out
+    assert first in text and second in text and "共 2 件" in text
+    assert "待受理" in text and "2026-11-23 09:05" in text
+    assert "没有符合条件的案件" in ok(cli("case", "list", "--status", "closed")).out
+
+
+def test_info_counts(cli: Cli, street: Database) -> None:
+    report(cli)
+    number = report(cli, grid=GRID_B1)
+    ok(cli("case", "register", number))
+    info = ok(cli("info", "--json")).json()
+    assert list(info) == [
+        "communities",
+        "grids",
+        "departments",
+        "categories",
+        "people",
+        "cases",
+        "schema_revision",
+        "database",
+    ]
+    assert (info["communities"], info["grids"]) == (2, 4)
+    assert info["departments"] == 25 and info["categories"] == 101
+    assert info["people"] == {
+        "community_workers": 0,
+        "grid_leaders": 0,
+        "grid_workers": 0,
+        "first_secretaries": 0,
+        "mentors": 0,
+        "apprentices": 0,
+        "sent_down_cadres": 0,
+        "party_checkins": 0,
+    }
+    assert info["cases"]["reported"] == 1 and info["cases"]["registered"] == 1
+    assert sum(info["cases"].values()) == 2
+    assert info["schema_revision"] == "0001"
+    assert info["database"] == street.describe()
+    text = ok(cli("info")).out
+    assert "社区 2 个，网格 4 个" in text and "共 2 件" in text and "待立案 1" in text
+
+
+def test_info_counts_people_per_roster_role(cli: Cli, street: Database) -> None:
+    from datetime import date
+
+    from db.base import utcnow
+    from db.models import Community, Grid, GridAssignment, Mentorship, PartyCheckin, Person
+
+    with street.write() as session:
+        now = utcnow()
+        people = [Person(name=f"人员{i}", created_at=now, updated_at=now) for i in range(5)]
+        session.add_all(people)
+        session.flush()
+        grid = session.query(Grid).filter_by(code=GRID_A1).one()
+        community = session.query(Community).filter_by(code=COMMUNITY_A).one()
+        start = date(2026, 1, 1)
+        session.add_all(
+            [
+                GridAssignment(
+                    person_id=people[0].id, grid_id=grid.id, role="leader", start_date=start
+                ),
+                GridAssignment(
+                    person_id=people[1].id, grid_id=grid.id, role="worker", start_date=start
+                ),
+                GridAssignment(
+                    person_id=people[2].id,
+                    grid_id=grid.id,
+                    role="worker",
+                    start_date=start,
+                    end_date=date(2026, 6, 1),
+                ),
+                Mentorship(
+                    mentor_id=people[3].id,
+                    apprentice_id=people[4].id,
+                    studio="书记工作室",
+                    start_date=start,
+                ),
+                PartyCheckin(
+                    person_id=people[3].id,
+                    sending_org="区直机关",
+                    community_id=community.id,
+                    checkin_date=start,
+                ),
+            ]
+        )
+    people_count = ok(cli("info", "--json")).json()["people"]
+    assert people_count["grid_leaders"] == 1
+    assert people_count["grid_workers"] == 1  # the one whose assignment ended is history
+    assert people_count["mentors"] == 1 and people_count["apprentices"] == 1
+    assert people_count["party_checkins"] == 1
+
+
+def test_help_lists_every_contract_verb(cli: Cli) -> None:
+    result = cli("--help")
+    assert result.code == 0
+    for verb in CONTRACT_VERBS:
+        assert re.search(rf"\n    {verb}\s", result.out), verb
+    result = cli("case", "--help")
+    assert result.code == 0
+    for verb in CASE_VERBS:
+        assert re.search(rf"\n    {verb}\s", result.out), verb
+    assert "用法：" in result.out
+
+
+def test_db_falls_back_to_griddesk_db(
+    street: Database, clock: Clock, monkeypatch: pytest.MonkeyPatch, capsys: Any
+) -> None:
+    monkeypatch.setenv("GRIDDESK_DB", url_of(street))
+    assert main(["info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["grids"] == 4
+
+
+def test_user_flag_is_accepted(cli: Cli) -> None:
+    number = report(cli)
+    ok(cli("--user", "dispatcher1", "case", "register", number))
+    assert show(cli, number)["history"][-1]["actor"] == "系统"  # until accounts exist
+
+
+def test_placeholder_commands_say_not_yet(cli: Cli) -> None:
+    import importlib.util
+
+    from desktop.admin_cli import OPTIONAL_MODULES
+
+    for module, verbs in OPTIONAL_MODULES.items():
+        if importlib.util.find_spec(module) is not None:
+            continue
+        for verb, _ in verbs:
+            refused(cli(verb, "--whatever", "x"), "此功能尚未提供")
+
+
+# --- the installed console script ---------------------------------------------------------------
+
+
+def run_admin(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(ADMIN), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def test_installed_entry_point(street: Database) -> None:
+    assert ADMIN.exists(), "griddesk-admin is not installed in this environment"
+    url = url_of(street)
+    made = run_admin(
+        "--db",
+        url,
+        "case",
+        "report",
+        "--grid",
+        GRID_A1,
+        "--category",
+        "0101",
+        "--description",
+        "路灯不亮",
+    )
+    assert made.returncode == 0, made.stderr
+    number = made.stdout.strip()
+    assert run_admin("--db", url, "case", "register", number).returncode == 0
+    wrong = run_admin("--db", url, "case", "feedback", number)
+    assert wrong.returncode == 2
+    assert wrong.stdout == ""
+    assert wrong.stderr.splitlines() == [
+        f"错误：案件 {number} 当前状态为「待派遣」，不能执行「反馈」"
+    ]
+    shown = run_admin("--db", url, "case", "show", number, "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert [h["action"] for h in json.loads(shown.stdout)["history"]] == ["report", "register"]
+    info = run_admin("info", "--json", env={"GRIDDESK_DB": url})
+    assert info.returncode == 0 and json.loads(info.stdout)["cases"]["registered"] == 1
+
+
+def test_init_creates_a_database_file(tmp_path: Path) -> None:
+    path = tmp_path / "新建" / "center.sqlite"
+    made = run_admin("--db", str(path), "init")
+    assert made.returncode == 0, made.stderr
+    assert path.exists()
+    assert "数据库已就绪" in made.stdout and "0001" in made.stdout
+    bad = run_admin("--db", "mysql://localhost/x", "info")
+    assert bad.returncode == 2
+    assert len(bad.stderr.splitlines()) == 1 and "mysql" in bad.stderr
