@@ -85,7 +85,7 @@ class FirstSecretary(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     sending_unit: Mapped[str] = mapped_column(String(128))
-    post_level: Mapped[str] = mapped_column(String(8))  # street | community
+    post_level: Mapped[str] = mapped_column(String(16))  # street | community
     community_id: Mapped[int | None] = mapped_column(ForeignKey("communities.id"))
     term_start: Mapped[date] = mapped_column(Date)
     term_end: Mapped[date] = mapped_column(Date)

@@ -279,7 +279,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('sending_unit', sa.String(length=128), nullable=False),
-    sa.Column('post_level', sa.String(length=8), nullable=False),
+    sa.Column('post_level', sa.String(length=16), nullable=False),
     sa.Column('community_id', sa.Integer(), nullable=True),
     sa.Column('term_start', sa.Date(), nullable=False),
     sa.Column('term_end', sa.Date(), nullable=False),
