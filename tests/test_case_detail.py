@@ -1,0 +1,196 @@
+"""The case detail pane: every field, masked phone, photos, history, deadlines, live refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from db.base import utcnow
+from db.case_intake import Photo, report_case
+from db.case_states import Action, Source, allowed_actions
+from db.engine import Database
+from db.workflow import Request, apply
+from desktop.case_detail import CaseDetailPane, CaseWindow, open_case_window
+from desktop.context import AppContext
+from desktop.photo_viewer import PhotoViewer
+from tests.street import GRID_A1
+
+PHONE = "13812345678"
+
+# The offscreen platform warns once per shown top-level window; it means nothing here.
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+
+def png_bytes(width: int = 320, height: int = 240) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3a7"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def new_case(db: Database, **kwargs: object) -> str:
+    values: dict[str, object] = {
+        "grid_code": GRID_A1,
+        "category_code": "0101",
+        "description": "明山路12号楼下堆放生活垃圾，无人清运",
+        "address": "明山路12号",
+        "reporter_name": "王丽",
+        "reporter_phone": PHONE,
+        "source": Source.HOTLINE,
+    }
+    values.update(kwargs)
+    return report_case(db, **values)
+
+
+@pytest.fixture
+def ctx(street: Database) -> Iterator[AppContext]:
+    context = AppContext.create(street, start_feed=False)
+    yield context
+    context.close()
+
+
+def shown_texts(pane: CaseDetailPane) -> list[str]:
+    return [label.text() for label in pane.findChildren(QLabel) if label.isVisibleTo(pane)]
+
+
+def show(qtbot: QtBot, pane: CaseDetailPane, number: str) -> None:
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.show_case(number)
+
+
+def test_empty_state_without_a_case(qtbot: QtBot, ctx: AppContext) -> None:
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    assert pane.stack.currentWidget() is pane.empty_label
+    assert "选择一个案件" in pane.empty_label.text()
+
+
+def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) -> None:
+    number = new_case(ctx.db, urgent=True)
+    apply(ctx.db, number, Action.REGISTER)
+    apply(ctx.db, number, Action.DISPATCH, Request(department="城管执法中队"))
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    show(qtbot, pane, number)
+    texts = "\n".join(shown_texts(pane))
+    assert number in texts
+    assert "紧急" in texts
+    assert "待受理" in texts  # status
+    assert "市容环境 › 暴露垃圾" in texts
+    assert "锦峪社区 · 第01网格" in texts
+    assert "明山路12号" in texts
+    assert "无人清运" in texts
+    assert "138****5678" in texts
+    assert PHONE not in texts
+    assert "热线转办" in texts
+    assert "城管执法中队" in texts  # department
+    assert "环卫所" in texts  # the category's default department
+    # History: newest first, with who, from → to and the department.
+    history = [label.text() for label in pane.history_entries]
+    assert len(history) == 3
+    assert "派遣" in history[0] and "待派遣 → 待受理" in history[0]
+    assert "城管执法中队" in history[0]
+    assert "上报" in history[2]
+    # The running deadline counts down.
+    assert pane.countdown_label is not None
+    assert pane.countdown_label.text().startswith("剩余")
+    # Exactly the actions the state allows.
+    assert set(pane.action_buttons) == set(allowed_actions("dispatched"))
+
+
+def test_overdue_deadline_is_marked(qtbot: QtBot, ctx: AppContext) -> None:
+    number = new_case(ctx.db, now=utcnow() - timedelta(days=10))
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    show(qtbot, pane, number)
+    assert pane.countdown_label is not None
+    assert pane.countdown_label.text().startswith("已超期")
+    assert pane.countdown_label.property("state") == "overdue"
+
+
+def test_unknown_case_shows_the_message(qtbot: QtBot, ctx: AppContext) -> None:
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show_case("2099010100001")
+    qtbot.waitUntil(lambda: "不存在" in pane.empty_label.text())
+    assert pane.stack.currentWidget() is pane.empty_label
+
+
+def test_photos_load_as_thumbnails_and_open_large(qtbot: QtBot, ctx: AppContext) -> None:
+    number = new_case(
+        ctx.db,
+        photos=(Photo("a.png", "image/png", png_bytes()), Photo("b.png", "image/png", png_bytes())),
+    )
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    show(qtbot, pane, number)
+    assert len(pane.photo_buttons) == 2
+    qtbot.waitUntil(lambda: all(not b.icon().isNull() for b in pane.photo_buttons.values()))
+    first = next(iter(pane.photo_buttons.values()))
+    qtbot.mouseClick(first, Qt.MouseButton.LeftButton)
+    viewers = [w for w in QApplication.topLevelWidgets() if isinstance(w, PhotoViewer)]
+    assert len(viewers) == 1
+    viewer = viewers[0]
+    qtbot.waitUntil(
+        lambda: viewer.image_label.pixmap() is not None and not viewer.image_label.pixmap().isNull()
+    )
+    assert viewer.caption.text() == "a.png"
+    qtbot.mouseClick(viewer.next_button, Qt.MouseButton.LeftButton)
+    assert viewer.caption.text() == "b.png"
+    viewer.close()
+
+
+def test_refreshes_when_the_feed_names_the_case(qtbot: QtBot, ctx: AppContext) -> None:
+    number = new_case(ctx.db)
+    other = new_case(ctx.db)
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    show(qtbot, pane, number)
+    assert pane.detail is not None and pane.detail.status == "reported"
+    apply(ctx.db, number, Action.REGISTER)  # another workstation
+    with qtbot.assertNotEmitted(pane.loaded, wait=0):
+        ctx.feed.notify_local({pane.detail.id + 1000})  # another case: no reload
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        ctx.feed.notify_local({pane.detail.id})
+    assert pane.detail.status == "registered"
+    assert "待派遣" in "\n".join(shown_texts(pane))
+    assert other
+
+
+def test_live_feed_refreshes_the_pane(qtbot: QtBot, street: Database) -> None:
+    context = AppContext.create(street, start_feed=True)
+    try:
+        qtbot.waitUntil(lambda: context.feed.state == "connected", timeout=10_000)
+        number = new_case(street)
+        pane = CaseDetailPane(context)
+        qtbot.addWidget(pane)
+        show(qtbot, pane, number)
+        apply(street, number, Action.REGISTER)  # a write the pane did not make
+        qtbot.waitUntil(
+            lambda: pane.detail is not None and pane.detail.status == "registered",
+            timeout=10_000,
+        )
+    finally:
+        context.close()
+
+
+def test_case_window_hosts_the_pane(qtbot: QtBot, ctx: AppContext) -> None:
+    number = new_case(ctx.db)
+    window = open_case_window(ctx, number)
+    qtbot.addWidget(window)
+    assert isinstance(window, CaseWindow)
+    qtbot.waitUntil(lambda: window.pane.detail is not None)
+    assert number in window.windowTitle()
+    assert window.isVisible()
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
