@@ -1,0 +1,205 @@
+"""Schema migrations: a fresh database reaches head, the models match the migration on both
+dialects, a database from a newer build is refused untouched, and a SQLite file is backed up
+before an upgrade."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, select, text
+
+import db.migrate
+from db.database import open_database
+from db.engine import Database
+from db.errors import SchemaTooNew
+from db.migrate import MIGRATIONS_DIR, current_revision, head_revision
+from db.models import Base, Category
+
+NEWER = "ffff9999abcd"
+
+
+def test_fresh_sqlite_file_migrates_to_head(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.sqlite"
+    database = open_database(str(path))
+    try:
+        with database.read() as session:
+            assert current_revision(session.connection()) == head_revision()
+            assert (
+                session.scalar(select(Category.name).where(Category.code == "0101")) == "暴露垃圾"
+            )
+        tables = set(inspect(database.engine).get_table_names())
+        assert set(Base.metadata.tables) <= tables
+    finally:
+        database.dispose()
+
+
+def test_database_fixture_is_at_head(db: Database) -> None:
+    with db.read() as session:
+        assert current_revision(session.connection()) == head_revision()
+
+
+def test_opening_twice_is_a_no_op(db_url: str) -> None:
+    first = open_database(db_url)
+    first.dispose()
+    second = open_database(db_url)
+    try:
+        with second.read() as session:
+            assert current_revision(session.connection()) == head_revision()
+    finally:
+        second.dispose()
+
+
+def _compare_options(conn: Any) -> MigrationContext:
+    return MigrationContext.configure(
+        conn, opts={"compare_type": True, "compare_server_default": True}
+    )
+
+
+def test_models_match_the_migration(db: Database) -> None:
+    with db.engine.connect() as conn:
+        differences = compare_metadata(_compare_options(conn), Base.metadata)
+    assert differences == [], differences
+
+
+def _database_state(database: Database) -> dict[str, Any]:
+    with database.engine.connect() as conn:
+        inspector = inspect(conn)
+        tables = sorted(inspector.get_table_names())
+        return {
+            "tables": tables,
+            "revision": conn.execute(text("SELECT version_num FROM alembic_version")).all(),
+            "categories": conn.execute(text("SELECT count(*) FROM categories")).scalar(),
+            "columns": {t: [c["name"] for c in inspector.get_columns(t)] for t in tables},
+        }
+
+
+def test_newer_database_is_refused_and_left_unchanged(db_url: str, tmp_path: Path) -> None:
+    database = Database(db_url)
+    try:
+        with database.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": NEWER})
+        before = _database_state(database)
+    finally:
+        database.dispose()
+    backups = tmp_path / "backups"
+    with pytest.raises(SchemaTooNew) as raised:
+        open_database(db_url, backup_into=backups)
+    assert NEWER in str(raised.value) and "升级 GridDesk" in str(raised.value)
+    database = Database(db_url)
+    try:
+        assert _database_state(database) == before
+    finally:
+        database.dispose()
+    assert not backups.exists()
+
+
+def test_cli_refuses_a_newer_database(db_url: str) -> None:
+    database = Database(db_url)
+    try:
+        with database.engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": NEWER})
+    finally:
+        database.dispose()
+    admin = Path(sys.executable).with_name("griddesk-admin")
+    result = subprocess.run(
+        [str(admin), "--db", db_url, "info", "--json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("错误：数据库版本 ffff9999abcd 比本程序新")
+
+
+PROBE_MIGRATION = '''"""probe: a later revision, for the backup test"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "9001"
+down_revision = "{down}"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table("probe_upgrade", sa.Column("id", sa.Integer, primary_key=True))
+
+
+def downgrade() -> None:
+    op.drop_table("probe_upgrade")
+'''
+
+
+@pytest.fixture
+def newer_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """This build's migrations plus one more revision, as a later GridDesk would ship them."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    head = head_revision()
+    (folder / "versions" / "9001_probe.py").write_text(
+        PROBE_MIGRATION.format(down=head), encoding="utf-8"
+    )
+    monkeypatch.setattr(db.migrate, "MIGRATIONS_DIR", folder)
+    assert head_revision() == "9001"
+    return head
+
+
+def test_sqlite_file_is_backed_up_before_an_upgrade(
+    tmp_path: Path, sqlite_template: Path, newer_build: str
+) -> None:
+    path = tmp_path / "center.sqlite"
+    shutil.copyfile(sqlite_template, path)  # a database written by this build (older revision)
+    with closing(sqlite3.connect(path)) as conn, conn:
+        conn.execute("UPDATE categories SET name = '备份测试' WHERE code = '0101'")
+    backups = tmp_path / "backups"
+    database = open_database(str(path), backup_into=backups)
+    try:
+        with database.read() as session:
+            assert current_revision(session.connection()) == "9001"
+        assert "probe_upgrade" in inspect(database.engine).get_table_names()
+    finally:
+        database.dispose()
+    copies = list(backups.glob("center-pre-migration-*.sqlite"))
+    assert len(copies) == 1
+    with closing(sqlite3.connect(copies[0])) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            (newer_build,)
+        ]
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "probe_upgrade" not in names
+        assert conn.execute("SELECT name FROM categories WHERE code = '0101'").fetchall() == [
+            ("备份测试",)
+        ]
+    # Opened again at the new head: no second backup.
+    open_database(str(path), backup_into=backups).dispose()
+    assert len(list(backups.glob("*.sqlite"))) == 1
+
+
+def test_older_database_upgrades_to_the_new_head(
+    db_url: str, newer_build: str, tmp_path: Path
+) -> None:
+    """On PostgreSQL under the advisory lock, on SQLite after the backup; data kept."""
+    database = open_database(db_url, backup_into=tmp_path / "backups")
+    try:
+        with database.read() as session:
+            assert current_revision(session.connection()) == "9001"
+            assert (
+                session.scalar(select(Category.name).where(Category.code == "0101")) == "暴露垃圾"
+            )
+        assert "probe_upgrade" in inspect(database.engine).get_table_names()
+    finally:
+        database.dispose()
