@@ -16,6 +16,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from sqlalchemy.exc import OperationalError
@@ -137,12 +138,32 @@ def _check_init(args: argparse.Namespace) -> None:
         raise ValidationError("--cases 不能为负数")
 
 
-def _print_progress(*parts: Any, **named: Any) -> None:
-    """Progress of a long job, on stderr so stdout stays clean for scripts."""
-    text = " ".join(str(p) for p in parts)
-    if named:
-        text += " " + " ".join(f"{k}={v}" for k, v in named.items())
-    print(text.strip(), file=sys.stderr, flush=True)
+class _Progress:
+    """Progress of a long job on stderr (stdout stays clean for scripts): a line whenever the
+    stage changes or another 5 % is done."""
+
+    def __init__(self) -> None:
+        self.stage = ""
+        self.shown = -1.0
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if stage == self.stage and fraction < self.shown + 0.05 and fraction < 1.0:
+            return
+        self.stage, self.shown = stage, fraction
+        print(f"[{fraction:4.0%}] {stage}", file=sys.stderr, flush=True)
+
+
+def _file_size(db: Database) -> str:
+    """The size of a SQLite file (with its WAL), e.g. 412.5 MB; empty for a server."""
+    database = db.engine.url.database
+    if not db.is_sqlite or not database or database == ":memory:":
+        return ""
+    total = sum(
+        Path(database + suffix).stat().st_size
+        for suffix in ("", "-wal")
+        if Path(database + suffix).exists()
+    )
+    return f"{total / 1024 / 1024:.1f} MB"
 
 
 def run_init(args: argparse.Namespace, db: Database | None) -> int:
@@ -152,20 +173,25 @@ def run_init(args: argparse.Namespace, db: Database | None) -> int:
     if args.demo:
         from db.demo import build_demo  # written alongside; imported only when asked for
 
-        options: dict[str, Any] = {"progress": _print_progress}
+        options: dict[str, Any] = {"progress": _Progress()}
         if args.cases is not None:
             options["cases"] = args.cases
         if args.seed is not None:
             options["seed"] = args.seed
-        build_demo(db, **options)
+        summary = build_demo(db, **options)
+        print(
+            f"演示街道已生成：社区 {summary.communities} 个，网格 {summary.grids} 个，"
+            f"部门 {summary.departments} 个，人员 {summary.people} 人，"
+            f"案件 {summary.cases} 件，用时 {summary.seconds:.1f} 秒"
+        )
     with db.read() as session:
         info = database_info(session, db.describe())
-    print(f"数据库已就绪：{info.database}（结构版本 {info.schema_revision}）")
-    if args.demo:
-        print(
-            f"演示街道：社区 {info.communities} 个，网格 {info.grids} 个，"
-            f"人员 {sum(info.people.values())} 人次，案件 {info.total_cases} 件"
-        )
+    size = _file_size(db)
+    print(
+        f"数据库已就绪：{info.database}（结构版本 {info.schema_revision}"
+        + (f"，文件 {size}" if size else "")
+        + "）"
+    )
     return EXIT_OK
 
 
@@ -199,8 +225,10 @@ def _check_simulate(args: argparse.Namespace) -> None:
 
 
 def run_simulate(args: argparse.Namespace, db: Database | None) -> int:
-    from db.simulate import simulate  # written alongside; imported only when asked for
-
+    module = _optional_module("db.simulate")  # written alongside; imported only when asked for
+    if module is None:
+        raise UserError(NOT_YET_AVAILABLE)
+    simulate = module.simulate
     db = require_db(db)
     try:
         simulate(db, rate_per_min=args.rate, duration=args.duration, on_case=print)
