@@ -41,6 +41,7 @@ __all__ = [
     "filter_options",
     "group_counts",
     "ids",
+    "new_urgent_reports",
     "page",
     "rows",
 ]
@@ -493,3 +494,21 @@ def dispatch_preview(
         default_departments=frozenset(r[4] for r in found if r[4] is not None),
         dispatchable=frozenset(r[0] for r in found if r[1] in _DISPATCHABLE),
     )
+
+
+def new_urgent_reports(session: Session, case_ids: Iterable[int]) -> list[str]:
+    """Numbers of urgent cases among `case_ids` that were just reported (nothing done yet)."""
+    wanted = sorted(set(case_ids))
+    if not wanted:
+        return []
+    stmt = (
+        select(Case.number)
+        .where(
+            Case.id.in_(wanted),
+            Case.urgent.is_(True),
+            Case.status == Status.REPORTED.value,
+            Case.version == 1,
+        )
+        .order_by(Case.id)
+    )
+    return list(session.scalars(stmt))
