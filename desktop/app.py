@@ -1,0 +1,260 @@
+"""The `griddesk` GUI entry point: arguments, Qt application set-up, database, main window."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import logging.handlers
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
+from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from db.actors import Actor, Role
+from db.engine import Database
+from db.errors import UserError
+from db.models import Street
+from db.paths import APPLICATION, ORGANIZATION, resources_dir
+from desktop.i18n import LANGUAGES, install_translators, normalise_language
+
+log = logging.getLogger("griddesk")
+
+DEMO_CASES = 20_000
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="griddesk", description="GridDesk 网格指挥调度台")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="database URL or SQLite file (default: $GRIDDESK_DB, then the user's data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="build the demo street if the database has none"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="interface language (default: the saved choice, else zh_CN)",
+    )
+    parser.add_argument(
+        "--screenshot", metavar="DIR", type=Path, help="write a PNG of every page to DIR and exit"
+    )
+    return parser.parse_args(argv)
+
+
+def configure_application(app: QCoreApplication) -> None:
+    """Names for QSettings/QStandardPaths (the same folders db.paths uses) and INI settings."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("GridDesk")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+
+
+def log_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base) / "logs"
+
+
+def setup_logging() -> Path | None:
+    """A rotating log file in the user's log folder (5 × 1 MB) plus warnings on stderr."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    try:
+        folder = log_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "griddesk.log"
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    return path
+
+
+def apply_style(app: QApplication) -> None:
+    style = QStyleFactory.create("Fusion")
+    if style is not None:
+        app.setStyle(style)
+    qss = resources_dir() / "style" / "desk.qss"
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
+
+
+def desk_actor() -> Actor:
+    """The signed-in user. Until sign-in exists: the OS user as shift lead (值班长)."""
+    try:
+        name = getpass.getuser()
+    except (OSError, KeyError):
+        name = "user"
+    return Actor(name, name, Role.SHIFT_LEAD)
+
+
+def has_street(db: Database) -> bool:
+    with db.read() as session:
+        return bool(session.scalar(select(func.count()).select_from(Street)))
+
+
+class _DemoBuild(QObject):
+    """Runs db.demo.build_demo on a plain thread; progress and the end come back as signals."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # None or the exception
+
+    def run(self, db: Database, **kwargs: Any) -> None:
+        import threading
+
+        def report(*args: Any, **kw: Any) -> None:
+            numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
+            texts = [str(a) for a in args if isinstance(a, str)]
+            text = texts[0] if texts else str(kw.get("stage", ""))
+            if len(numbers) >= 2:
+                self.progress.emit(int(numbers[0]), int(numbers[1]) or 1, text)
+            elif numbers and isinstance(numbers[0], float) and numbers[0] <= 1:
+                self.progress.emit(int(numbers[0] * 1000), 1000, text)
+            else:
+                self.progress.emit(0, 0, text)
+
+        def work() -> None:
+            from db.demo import build_demo
+
+            try:
+                build_demo(db, progress=report, **kwargs)
+            except BaseException as exc:
+                self.finished.emit(exc)
+            else:
+                self.finished.emit(None)
+
+        threading.Thread(target=work, name="griddesk-demo", daemon=True).start()
+
+
+def build_demo_with_progress(
+    db: Database, show_dialog: bool = True, **kwargs: Any
+) -> BaseException | None:
+    """Build the demo street off the GUI thread, keeping the GUI alive; returns the error."""
+    runner = _DemoBuild()
+    loop = QEventLoop()
+    outcome: list[BaseException | None] = []
+    dialog: QProgressDialog | None = None
+    if show_dialog:
+        dialog = QProgressDialog(
+            QCoreApplication.translate("App", "正在生成演示街道与案件…"), "", 0, 0
+        )
+        dialog.setWindowTitle(QCoreApplication.translate("App", "演示数据"))
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+
+        def on_progress(done: int, total: int, text: str) -> None:
+            assert dialog is not None
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+            if text:
+                dialog.setLabelText(text)
+
+        runner.progress.connect(on_progress)
+
+    def on_finished(error: object) -> None:
+        outcome.append(error if isinstance(error, BaseException) else None)
+        loop.quit()
+
+    runner.finished.connect(on_finished)
+    runner.run(db, **kwargs)
+    if not outcome:
+        loop.exec()
+    if dialog is not None:
+        dialog.close()
+    return outcome[0] if outcome else None
+
+
+def demo_kwargs(cases: int) -> dict[str, Any]:
+    """How to ask db.demo.build_demo for `cases` cases, whatever its keyword is called."""
+    import inspect
+
+    from db.demo import build_demo
+
+    params = inspect.signature(build_demo).parameters
+    for name in ("cases", "n_cases", "case_count", "num_cases"):
+        if name in params:
+            return {name: cases}
+    return {}
+
+
+def show_error(title: str, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
+    box.exec()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "griddesk"])
+    configure_application(app)
+    log_path = setup_logging()
+    lang = normalise_language(args.lang or str(QSettings().value("ui/language", "zh_CN")))
+    translators = install_translators(app, lang)
+    apply_style(app)
+    log.info("GridDesk starting (lang %s, log %s)", lang, log_path)
+
+    if args.screenshot is not None:
+        from desktop.screenshot import run_screenshots
+
+        return run_screenshots(args.screenshot, db_url=args.db, lang=lang, demo=args.demo)
+
+    from db.database import open_database
+
+    tr: Callable[[str], str] = lambda text: QCoreApplication.translate("App", text)  # noqa: E731
+    try:
+        db = open_database(args.db)
+    except UserError as exc:
+        show_error(tr("无法打开数据库"), str(exc))
+        return 2
+    except SQLAlchemyError as exc:
+        log.error("cannot open database", exc_info=exc)
+        show_error(tr("无法打开数据库"), tr("无法连接数据库：") + str(exc).splitlines()[0])
+        return 2
+    try:
+        if args.demo and not has_street(db):
+            error = build_demo_with_progress(db, **demo_kwargs(DEMO_CASES))
+            if error is not None:
+                if not isinstance(error, UserError):
+                    log.error("demo build failed", exc_info=error)
+                show_error(tr("演示数据生成失败"), str(error))
+                return 2 if isinstance(error, UserError) else 1
+        from desktop.context import AppContext
+        from desktop.main_window import MainWindow
+
+        ctx = AppContext.create(db, desk_actor(), lang=lang)
+        try:
+            window = MainWindow(ctx)
+            window.show()
+            return int(app.exec())
+        finally:
+            ctx.close()
+    finally:
+        db.dispose()
+        del translators
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""`griddesk --screenshot DIR`: render every page, the case window and an action dialog to PNG."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func, select
+
+from db.case_states import Status
+from db.engine import Database
+from db.models import Attachment, Case, CaseEvent
+from desktop.app import build_demo_with_progress, demo_kwargs, desk_actor, has_street
+from desktop.case_detail import CaseDetailPane, open_case_window
+from desktop.context import AppContext
+
+log = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1920, 1080
+SCREENSHOT_CASES = 3000
+PAGE_NAMES = ("desk", "people", "reports", "stats", "settings")
+
+
+def wait_idle(ctx: AppContext, timeout_ms: int = 120_000) -> None:
+    """Run the event loop until the worker has no job left (jobs may chain further jobs)."""
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(5):
+        app.processEvents()
+        if ctx.worker.is_idle():
+            app.processEvents()
+            if ctx.worker.is_idle():
+                return
+        loop = QEventLoop()
+        ctx.worker.idle.connect(loop.quit)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(timeout_ms)
+        if not ctx.worker.is_idle():
+            loop.exec()
+        guard.stop()
+        ctx.worker.idle.disconnect(loop.quit)
+
+
+def showcase_case(db: Database) -> str | None:
+    """An open case with a long history (and photos if any) to show in the detail pane."""
+    with db.read() as session:
+        events = (
+            select(CaseEvent.case_id, func.count().label("n"))
+            .group_by(CaseEvent.case_id)
+            .subquery()
+        )
+        photos = (
+            select(Attachment.case_id, func.count().label("n"))
+            .group_by(Attachment.case_id)
+            .subquery()
+        )
+        number = session.scalar(
+            select(Case.number)
+            .join(events, events.c.case_id == Case.id)
+            .outerjoin(photos, photos.c.case_id == Case.id)
+            .where(Case.status.in_([Status.ACCEPTED.value, Status.DISPATCHED.value]))
+            .order_by(photos.c.n.is_(None), events.c.n.desc(), Case.urgent.desc(), Case.id.desc())
+            .limit(1)
+        )
+        if number is None:
+            number = session.scalar(select(Case.number).order_by(Case.id.desc()).limit(1))
+        return number
+
+
+def save(widget: QWidget, path: Path) -> Path:
+    pixmap = widget.grab()
+    if not pixmap.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    log.info("screenshot %s", path)
+    return path
+
+
+def composite(window: QWidget, dialog: QWidget, path: Path) -> Path:
+    """The window with the dialog drawn centred over it (offscreen grabs are per top-level)."""
+    base = window.grab()
+    shot = dialog.grab()
+    canvas = QPixmap(base.size())
+    canvas.fill()
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, base)
+    painter.fillRect(canvas.rect(), QColor(0, 0, 0, 60))
+    painter.drawPixmap(
+        QPoint((base.width() - shot.width()) // 2, (base.height() - shot.height()) // 3), shot
+    )
+    painter.end()
+    if not canvas.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
+    """Render every page of a main window on `ctx` into `out_dir`; returns the files."""
+    from desktop.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(ctx)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    wait_idle(ctx)
+    written: list[Path] = []
+    number = showcase_case(ctx.db)
+    pane = window.desk_page.findChild(CaseDetailPane)
+    if pane is not None and number is not None:
+        pane.show_case(number)
+        wait_idle(ctx)
+    for index, name in enumerate(PAGE_NAMES):
+        window.show_page(index)
+        wait_idle(ctx)
+        written.append(save(window, out_dir / f"{index + 1:02d}-{name}.png"))
+    window.show_page(0)
+    wait_idle(ctx)
+    if number is not None:
+        case_window = open_case_window(ctx, number, window)
+        case_window.resize(WIDTH, HEIGHT)
+        wait_idle(ctx)
+        written.append(save(case_window, out_dir / f"{len(written) + 1:02d}-case-window.png"))
+        dialog = None
+        if pane is None or pane.detail is None:
+            pane = case_window.pane  # the desk has no detail pane yet: use the case window's
+        if pane.detail is not None:
+            actions = [a for a in pane.action_buttons if pane.action_buttons[a].isEnabled()]
+            preferred = [a for a in actions if a.value in ("extend", "dispatch", "redispatch")]
+            chosen = (preferred or actions or [None])[0]
+            if chosen is not None:
+                dialog = pane.start_action(chosen)
+        if dialog is not None:
+            wait_idle(ctx)
+            written.append(
+                composite(window, dialog, out_dir / f"{len(written) + 1:02d}-action-dialog.png")
+            )
+            dialog.reject()
+        case_window.close()
+    window.hide()
+    window.deleteLater()
+    return written
+
+
+def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) -> int:
+    """The `--screenshot` mode: without --db a fresh temporary demo database; exit code."""
+    from db.database import open_database
+
+    with tempfile.TemporaryDirectory(prefix="griddesk-shots-") as tmp:
+        # Keep the user's real window state out of it: settings go to the temporary folder.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        url = db_url or f"sqlite:///{Path(tmp) / 'screenshots.sqlite'}"
+        db = open_database(url)
+        try:
+            if (db_url is None or demo) and not has_street(db):
+                error = build_demo_with_progress(
+                    db, show_dialog=False, **demo_kwargs(SCREENSHOT_CASES)
+                )
+                if error is not None:
+                    raise error
+            ctx = AppContext.create(db, desk_actor(), lang=lang)
+            try:
+                files = take_screenshots(ctx, out_dir)
+            finally:
+                ctx.close()
+        finally:
+            db.dispose()
+    for path in files:
+        print(path)
+    return 0

@@ -1,0 +1,189 @@
+"""The settings page (设置): database facts, interface language, center settings (预警比例, 工作时间)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from db.errors import UserError
+from db.info import DatabaseInfo, database_info
+from db.settings_store import CenterSettings, save_setting
+from desktop.context import AppContext
+from desktop.i18n import LANGUAGES, normalise_language, status_text
+
+LANGUAGE_KEY = "ui/language"
+
+
+def load_info(db: Database) -> DatabaseInfo:
+    with db.read() as session:
+        return database_info(session, db.describe())
+
+
+def save_center_settings(db: Database, values: dict[str, Any]) -> CenterSettings:
+    """Validate and store the edited center settings in one transaction (all or nothing)."""
+    with db.write() as session:
+        settings: CenterSettings | None = None
+        for key, value in values.items():
+            settings = save_setting(session, key, value)
+        assert settings is not None
+        return settings
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.info: DatabaseInfo | None = None
+
+        title = QLabel(self.tr("设置"), self)
+        title.setObjectName("pageTitle")
+
+        # Database
+        db_box = QGroupBox(self.tr("数据库"), self)
+        db_form = QFormLayout(db_box)
+        self.db_description = QLabel(ctx.db.describe(), db_box)
+        self.db_description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.db_revision = QLabel("…", db_box)
+        self.db_geography = QLabel("…", db_box)
+        self.db_cases = QLabel("…", db_box)
+        self.db_cases.setWordWrap(True)
+        self.db_people = QLabel("…", db_box)
+        db_form.addRow(self.tr("位置"), self.db_description)
+        db_form.addRow(self.tr("结构版本"), self.db_revision)
+        db_form.addRow(self.tr("区划与目录"), self.db_geography)
+        db_form.addRow(self.tr("案件"), self.db_cases)
+        db_form.addRow(self.tr("人员"), self.db_people)
+
+        # Language
+        lang_box = QGroupBox(self.tr("界面语言"), self)
+        lang_form = QFormLayout(lang_box)
+        self.language_combo = QComboBox(lang_box)
+        self.language_combo.addItem("中文（简体）", "zh_CN")
+        self.language_combo.addItem("English", "en")
+        stored = normalise_language(str(QSettings().value(LANGUAGE_KEY, ctx.lang)))
+        self.language_combo.setCurrentIndex(LANGUAGES.index(stored))
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel(self.tr("更改在下次启动时生效。"), lang_box)
+        self.language_note.setObjectName("fieldName")
+        lang_form.addRow(self.tr("语言"), self.language_combo)
+        lang_form.addRow("", self.language_note)
+
+        # Center settings
+        center_box = QGroupBox(self.tr("中心设置"), self)
+        center_form = QFormLayout(center_box)
+        self.center_name = QLabel(ctx.settings.center_name, center_box)
+        self.warn_share_edit = QLineEdit(center_box)
+        self.warn_share_edit.setObjectName("warnShare")
+        self.warn_share_edit.setToolTip(
+            self.tr("时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。")
+        )
+        self.hours_edit = QLineEdit(center_box)
+        self.hours_edit.setObjectName("workingHours")
+        self.hours_edit.setToolTip(self.tr("例如 08:30-12:00,13:00-17:30"))
+        self.save_button = QPushButton(self.tr("保存"), center_box)
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self.save)
+        self.center_message = QLabel(center_box)
+        self.center_message.setWordWrap(True)
+        center_form.addRow(self.tr("中心名称"), self.center_name)
+        center_form.addRow(self.tr("预警比例"), self.warn_share_edit)
+        center_form.addRow(self.tr("工作时间"), self.hours_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.center_message, 1)
+        center_form.addRow("", buttons)
+        self._fill_center(ctx.settings)
+
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.addWidget(title)
+        for box in (db_box, lang_box, center_box):
+            box.setMaximumWidth(900)
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.addWidget(scroll)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.worker.submit(load_info, self._show_info)
+
+    def _show_info(self, info: DatabaseInfo) -> None:
+        self.info = info
+        self.db_revision.setText(info.schema_revision or self.tr("（未知）"))
+        self.db_geography.setText(
+            self.tr("社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个")
+            .replace("%1", str(info.communities))
+            .replace("%2", str(info.grids))
+            .replace("%3", str(info.departments))
+            .replace("%4", str(info.categories))
+        )
+        parts = [f"{status_text(k)} {v}" for k, v in info.cases.items() if v]
+        self.db_cases.setText(
+            self.tr("共 %1 件").replace("%1", str(info.total_cases))
+            + ("（" + "，".join(parts) + "）" if parts else "")
+        )
+        self.db_people.setText(self.tr("%1 人次").replace("%1", str(sum(info.people.values()))))
+
+    def _fill_center(self, settings: CenterSettings) -> None:
+        self.warn_share_edit.setText(f"{settings.warn_share:g}")
+        self.hours_edit.setText(settings.working_hours)
+
+    def _language_changed(self, index: int) -> None:
+        QSettings().setValue(LANGUAGE_KEY, self.language_combo.itemData(index))
+
+    def _show_problem(self, text: str) -> None:
+        self.center_message.setObjectName("errorText")
+        self.center_message.setText(text)
+        self.center_message.style().unpolish(self.center_message)
+        self.center_message.style().polish(self.center_message)
+
+    def save(self) -> None:
+        try:
+            warn = float(self.warn_share_edit.text().strip().rstrip("%"))
+        except ValueError:
+            self._show_problem(self.tr("预警比例应是 0 与 1 之间的数，例如 0.8。"))
+            return
+        if self.warn_share_edit.text().strip().endswith("%"):
+            warn /= 100
+        values = {"warn_share": warn, "working_hours": self.hours_edit.text().strip()}
+        self.save_button.setEnabled(False)
+        self.center_message.setText(self.tr("正在保存…"))
+        self.ctx.worker.submit(
+            lambda db: save_center_settings(db, values), self._saved, self._save_failed
+        )
+
+    def _saved(self, settings: CenterSettings) -> None:
+        self.save_button.setEnabled(True)
+        self.ctx.settings = replace(settings)
+        self._fill_center(settings)
+        self.center_message.setObjectName("")
+        self.center_message.setText(self.tr("已保存。"))
+        self.center_message.style().unpolish(self.center_message)
+        self.center_message.style().polish(self.center_message)
+        self.ctx.signals.settings_changed.emit(settings)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self._show_problem(str(exc))
+        if not isinstance(exc, UserError):
+            self.ctx.worker.report(exc)

@@ -1,0 +1,172 @@
+"""The main window: pages, keyboard switching, status bar (database, feed, user), saved state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from pytestqt.qtbot import QtBot
+
+from db.actors import Actor, Role
+from db.engine import Database
+from desktop.context import AppContext
+from desktop.main_window import MainWindow
+from desktop.settings_page import LANGUAGE_KEY, SettingsPage
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+LI_MING = Actor("liming", "李明", Role.DISPATCHER)
+
+
+@pytest.fixture(autouse=True)
+def settings_in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """QSettings (INI) and QStandardPaths kept inside the test's folder."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    old = (app.organizationName(), app.applicationName(), QSettings.defaultFormat())
+    app.setOrganizationName("GridDeskTest")
+    app.setApplicationName("griddesk-test")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QStandardPaths.setTestModeEnabled(True)
+    yield tmp_path
+    app.setOrganizationName(old[0])
+    app.setApplicationName(old[1])
+    QSettings.setDefaultFormat(old[2])
+
+
+@pytest.fixture
+def ctx(street: Database) -> Iterator[AppContext]:
+    context = AppContext.create(street, LI_MING, start_feed=False)
+    yield context
+    context.close()
+
+
+def make_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_window_starts_with_five_pages(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert window.windowTitle() == f"网格指挥调度台 — {ctx.settings.center_name}"
+    assert [b.text() for b in window.rail.buttons] == ["调度台", "人员", "报表", "统计", "设置"]
+    assert window.stack.count() == 5
+    assert window.current_page == 0
+    assert window.rail.buttons[0].isChecked()
+    assert all(not b.icon().isNull() for b in window.rail.buttons)
+
+
+def test_rail_and_keyboard_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    qtbot.mouseClick(window.rail.buttons[4], Qt.MouseButton.LeftButton)
+    assert window.current_page == 4
+    assert isinstance(window.stack.currentWidget(), SettingsPage)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    for key, page in ((Qt.Key.Key_2, 1), (Qt.Key.Key_4, 3), (Qt.Key.Key_1, 0)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page == page
+        assert window.rail.buttons[page].isChecked()
+
+
+def test_status_bar_shows_database_feed_and_user(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    if ctx.db.is_sqlite:
+        assert window.db_label.text() == "数据库：本机 SQLite"
+    else:
+        assert window.db_label.text() == "数据库：PostgreSQL 127.0.0.1"
+    assert window.db_label.isVisible()
+    assert window.user_label.text() == "调度员 李明"
+    assert window.feed_label.text() == "实时：未连接"  # this context has no feed running
+    ctx.feed._deliver_state("reconnecting")
+    assert window.feed_label.text() == "实时：重连中…"
+    assert window.feed_label.property("state") == "reconnecting"
+    ctx.notify("新案件 +3（1 紧急）")
+    assert window.statusBar().currentMessage() == "新案件 +3（1 紧急）"
+
+
+def test_live_feed_state_is_shown(qtbot: QtBot, street: Database) -> None:
+    context = AppContext.create(street, LI_MING, start_feed=True)
+    try:
+        window = make_window(qtbot, context)
+        qtbot.waitUntil(lambda: window.feed_label.text() == "实时：已连接", timeout=10_000)
+        context.feed.stop()
+        assert window.feed_label.text() == "实时：未连接"
+    finally:
+        context.close()
+
+
+def test_worker_failures_reach_the_status_bar(qtbot: QtBot, ctx: AppContext) -> None:
+    from db.errors import ValidationError
+
+    window = make_window(qtbot, ctx)
+
+    def job(_db: Database) -> None:
+        raise ValidationError("预警比例应在 0 与 1 之间（例如 0.8）")
+
+    ctx.worker.submit(job)
+    qtbot.waitUntil(lambda: "预警比例" in window.statusBar().currentMessage())
+
+
+def test_window_state_and_page_are_kept(
+    qtbot: QtBot, ctx: AppContext, settings_in_tmp: Path
+) -> None:
+    window = make_window(qtbot, ctx)
+    window.resize(1200, 700)
+    saved = window.size()
+    window.show_page(2)
+    window.close()
+    ini = settings_in_tmp / "GridDeskTest" / "griddesk-test.ini"
+    assert ini.exists()
+    assert "page=2" in ini.read_text()
+    again = make_window(qtbot, ctx)
+    assert again.current_page == 2
+    # The offscreen screen is narrow, so restoreGeometry clamps the width; the height is kept.
+    assert again.height() == saved.height() == 700
+    assert "geometry=" in ini.read_text()
+
+
+def test_settings_page_shows_database_and_saves_center_settings(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.info is not None)
+    assert "社区 2 个，网格 4 个" in page.db_geography.text()
+    assert page.db_revision.text() not in ("", "…")
+    # An invalid value is refused with the service's sentence, nothing stored.
+    page.warn_share_edit.setText("1.5")
+    page.save()
+    qtbot.waitUntil(lambda: page.save_button.isEnabled())
+    assert page.center_message.text() == "预警比例应在 0 与 1 之间（例如 0.8）"
+    page.warn_share_edit.setText("abc")
+    page.save()
+    assert "0 与 1 之间" in page.center_message.text()
+    # A valid change is stored and becomes the context's settings.
+    page.warn_share_edit.setText("0.75")
+    page.hours_edit.setText("08:00-12:00,13:30-17:30")
+    with qtbot.waitSignal(ctx.signals.settings_changed, timeout=10_000):
+        page.save()
+    assert page.center_message.text() == "已保存。"
+    assert ctx.settings.warn_share == 0.75
+    from db.settings_store import load_settings
+
+    with ctx.db.read() as s:
+        stored = load_settings(s)
+    assert stored.warn_share == 0.75
+    assert stored.working_hours == "08:00-12:00,13:30-17:30"
+
+
+def test_language_choice_is_stored_for_next_start(qtbot: QtBot, ctx: AppContext) -> None:
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
+    assert QSettings().value(LANGUAGE_KEY) == "en"
+    assert "下次启动" in page.language_note.text()
