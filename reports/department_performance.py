@@ -1,0 +1,106 @@
+"""部门绩效 (department-performance): the case indices and the 回访“三率” per department, ranked.
+
+One row per department (active ones, and inactive ones that had cases in the period), ranked by
+the weighted 综合指数 (weights are the center's `index_weights` setting), then by 结案率. The
+排名 column is a live RANK formula over the 综合指数 column.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from db.indices import Indices, compute_indices, total
+from db.models import Department
+from reports.index_columns import (
+    NOTES,
+    callback_columns,
+    case_columns,
+    index_values,
+    total_avg_hours,
+)
+from reports.layout import Column, Report, Row, Sheet
+from reports.request import ReportRequest, resolve
+
+KIND = "department-performance"
+TITLE = "部门绩效考核表"
+
+
+def build(session: Session, request: ReportRequest) -> Report:
+    r = resolve(session, request)
+    weights = r.settings.index_weights
+    by_department = compute_indices(session, r.start, r.end, "department", r.scope, r.as_of)
+    query = select(Department).order_by(Department.sort_order, Department.name)
+    if r.scope.department_id is not None:
+        query = query.where(Department.id == r.scope.department_id)
+    else:
+        query = query.where(
+            or_(Department.active, Department.id.in_([k for k in by_department if k is not None]))
+        )
+    departments = session.scalars(query).all()
+    scored = [(d, by_department.get(d.id, Indices())) for d in departments]
+
+    def order(item: tuple[Department, Indices]) -> tuple[int, float, float, int]:
+        d, ix = item
+        composite = ix.composite(weights)
+        close = ix.close_rate
+        return (
+            composite is None,
+            -(composite or 0.0),
+            -(close if close is not None else -1.0),
+            departments.index(d),
+        )
+
+    scored.sort(key=order)
+    composites = [ix.composite(weights) for _, ix in scored]
+    rows = []
+    for (d, ix), composite in zip(scored, composites, strict=True):
+        values = {"name": d.name, **index_values(ix, weights)}
+        values["rank"] = (
+            None
+            if composite is None
+            else 1 + sum(1 for c in composites if c is not None and c > composite)
+        )
+        rows.append(Row(values))
+    all_ix = [ix for _, ix in scored]
+    totals = {"rank": None, "name": "合计", **index_values(total(all_ix), weights)}
+    totals["avg_hours"] = total_avg_hours(all_ix)
+
+    title = f"{r.period.label}部门绩效考核表"
+    case_cols = [c for c in case_columns(with_patrol=False) if c.key != "registered"]
+    sheet = Sheet(
+        name="部门绩效",
+        title=title,
+        columns=[
+            Column(
+                "rank",
+                ("排名",),
+                kind="int",
+                total="",
+                formula='IF({composite}="","",RANK({composite},{composite:range}))',
+                width=6,
+            ),
+            Column("name", ("部门",), kind="text", total="label"),
+            *case_cols,
+            *callback_columns(weights),
+        ],
+        rows=rows,
+        totals=totals,
+        freeze_columns=2,
+        notes=[
+            NOTES,
+            "“三率”以本期有效回访（本期内最近一次回访，含未联系上）为分母：响应率 = 联系上 ÷ 有效回访数；"
+            "解决率 = 已解决 ÷ 有效回访数；满意率 = (满意 + 0.9 × 基本满意) ÷ 有效回访数；"
+            f"综合指数 = {weights.get('response', 0)} × 响应率 + {weights.get('solve', 0)} × 解决率 + "
+            f"{weights.get('satisfaction', 0)} × 满意率。案件按当前承办部门统计。",
+        ],
+    )
+    return Report(
+        kind=KIND,
+        title=title,
+        unit=r.unit,
+        period_label=r.period_label,
+        filled_on=r.filled_on,
+        preparer=r.preparer,
+        sheets=[sheet],
+    )

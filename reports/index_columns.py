@@ -1,0 +1,148 @@
+"""The index columns (指标列) shared by the case returns: headers, formats, formulas, values."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from db.indices import Indices
+from reports.layout import Column
+
+CLOSE = "结案情况"
+QUALITY = "处置质量"
+PATROL = "未诉先办"
+CALLBACK = "回访“三率”"
+
+
+def _rate(key: str, group: str, label: str, num: str, den: str) -> Column:
+    return Column(
+        key,
+        (group, label),
+        kind="rate",
+        total="formula",
+        formula=f'IF({{{den}}}=0,"",{{{num}}}/{{{den}}})',
+        width=9,
+    )
+
+
+def case_columns(*, with_patrol: bool = True) -> list[Column]:
+    """立案数 … 平均处置时长 (and the 未诉先办 share), in the order of the monthly return."""
+    columns = [
+        Column("registered", ("立案派遣", "立案数"), width=8),
+        Column("dispatched", ("立案派遣", "派遣数"), width=8),
+        Column("due", (CLOSE, "应结案数"), width=9),
+        Column("closed", (CLOSE, "结案数"), width=8),
+        Column("closed_on_time", (CLOSE, "按期结案数"), width=10),
+        _rate("close_rate", CLOSE, "结案率", "closed", "due"),
+        _rate("on_time_rate", CLOSE, "按期结案率", "closed_on_time", "due"),
+        Column("overdue", (CLOSE, "超期数"), width=8),
+        Column("handled", (QUALITY, "处置数"), width=8),
+        Column("reworked", (QUALITY, "返工数"), width=8),
+        _rate("rework_rate", QUALITY, "返工率", "reworked", "handled"),
+        Column("extended", (QUALITY, "延期数"), width=8),
+        Column("suspended", (QUALITY, "挂账数"), width=8),
+        Column(
+            "avg_hours",
+            ("平均处置时长（小时）",),
+            kind="hours",
+            total="custom",
+            total_formula=(
+                'IF(SUM({closed:range})=0,"",'
+                "SUMPRODUCT({avg_hours:range},{closed:range})/SUM({closed:range}))"
+            ),
+            width=11,
+        ),
+    ]
+    if with_patrol:
+        columns += [
+            Column("reported", (PATROL, "上报数"), width=8),
+            Column("patrol", (PATROL, "巡查发现数"), width=10),
+            _rate("patrol_share", PATROL, "未诉先办占比", "patrol", "reported"),
+        ]
+    return columns
+
+
+def callback_columns(weights: Mapping[str, float]) -> list[Column]:
+    """有效回访 counts, 响应率 / 解决率 / 满意率 and the weighted 综合指数."""
+    w_r = repr(float(weights.get("response", 0.0)))
+    w_s = repr(float(weights.get("solve", 0.0)))
+    w_m = repr(float(weights.get("satisfaction", 0.0)))
+    return [
+        Column("callbacks", (CALLBACK, "有效回访数"), width=10),
+        Column("contacted", (CALLBACK, "联系上"), width=8),
+        Column("solved", (CALLBACK, "已解决"), width=8),
+        Column("satisfied", (CALLBACK, "满意"), width=7),
+        Column("basic", (CALLBACK, "基本满意"), width=9),
+        _rate("response_rate", CALLBACK, "响应率", "contacted", "callbacks"),
+        _rate("solve_rate", CALLBACK, "解决率", "solved", "callbacks"),
+        Column(
+            "satisfaction_rate",
+            (CALLBACK, "满意率"),
+            kind="rate",
+            total="formula",
+            formula='IF({callbacks}=0,"",({satisfied}+0.9*{basic})/{callbacks})',
+            width=9,
+        ),
+        Column(
+            "composite",
+            ("综合指数",),
+            kind="index",
+            total="formula",
+            formula=(
+                f'IF({{callbacks}}=0,"",{w_r}*{{response_rate}}+{w_s}*{{solve_rate}}'
+                f"+{w_m}*{{satisfaction_rate}})"
+            ),
+            width=9,
+        ),
+    ]
+
+
+def index_values(ix: Indices, weights: Mapping[str, float] | None = None) -> dict[str, Any]:
+    """The cell values (cached formula results included) of one row of indices."""
+    values: dict[str, Any] = {
+        "registered": ix.registered,
+        "dispatched": ix.dispatched,
+        "due": ix.due,
+        "closed": ix.closed,
+        "closed_on_time": ix.closed_on_time,
+        "close_rate": ix.close_rate,
+        "on_time_rate": ix.on_time_rate,
+        "overdue": ix.overdue,
+        "handled": ix.handled,
+        "reworked": ix.reworked,
+        "rework_rate": ix.rework_rate,
+        "extended": ix.extended,
+        "suspended": ix.suspended,
+        "avg_hours": ix.avg_hours,
+        "reported": ix.reported,
+        "patrol": ix.patrol,
+        "patrol_share": ix.patrol_share,
+        "callbacks": ix.callbacks,
+        "contacted": ix.contacted,
+        "solved": ix.solved,
+        "satisfied": ix.satisfied,
+        "basic": ix.basic,
+        "response_rate": ix.response_rate,
+        "solve_rate": ix.solve_rate,
+        "satisfaction_rate": ix.satisfaction_rate,
+    }
+    if weights is not None:
+        values["composite"] = ix.composite(weights)
+    return values
+
+
+def total_avg_hours(rows: list[Indices]) -> float | None:
+    """The 合计 row's average, as its SUMPRODUCT formula computes it from the rows' averages."""
+    closed = sum(r.closed for r in rows)
+    if not closed:
+        return None
+    return sum((r.avg_hours or 0.0) * r.closed for r in rows) / closed
+
+
+NOTES = (
+    "说明：立案数、派遣数、处置数、返工数、延期数按本期内的流转记录计；结案数为本期核查通过结案的案件；"
+    "应结案数 = 本期结案数 + 处置期限在本期内而期末未结案的案件（挂账案件不计入）；"
+    "结案率 = 结案数 ÷ 应结案数；按期结案率 = 按期结案数 ÷ 应结案数；返工率 = 返工数 ÷ 处置数；"
+    "挂账数为期末处于挂账状态的案件；平均处置时长为结案案件自派遣至结案的自然小时数；"
+    "未诉先办占比 = 巡查发现数 ÷ 上报数。"
+)

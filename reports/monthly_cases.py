@@ -1,0 +1,115 @@
+"""案件办理情况月报 (monthly-cases): the case indices per community, per grid, and day by day.
+
+Sheet 1 has one row per community of the scope and a 合计 row; sheet 2 one row per grid;
+sheet 3 the daily intake (上报) and closures (结案) with a native line chart. Works for a
+month, a quarter or a year (the title follows the period).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.indices import Indices, compute_indices, daily_counts, total
+from db.models import Community, Grid
+from reports.index_columns import NOTES, case_columns, index_values, total_avg_hours
+from reports.layout import ChartSpec, Column, Report, Row, Sheet
+from reports.request import ReportRequest, Resolved, resolve
+
+KIND = "monthly-cases"
+TITLE = "案件办理情况月报"
+
+
+def title_for(resolved: Resolved) -> str:
+    kind = resolved.period.kind
+    name = {"month": "月报", "quarter": "季报", "year": "年报"}[kind]
+    return f"{resolved.period.label}案件办理情况{name}"
+
+
+def _row(label: dict[str, object], ix: Indices) -> Row:
+    return Row({**label, **index_values(ix)})
+
+
+def _totals(label: dict[str, object], rows: list[Indices]) -> dict[str, object]:
+    values = {**label, **index_values(total(rows))}
+    values["avg_hours"] = total_avg_hours(rows)
+    return values
+
+
+def build(session: Session, request: ReportRequest) -> Report:
+    r = resolve(session, request)
+    title = title_for(r)
+    communities = session.scalars(
+        select(Community)
+        .where(*([Community.id == r.scope.community_id] if r.scope.community_id else []))
+        .order_by(Community.code)
+    ).all()
+    community_ids = {c.id for c in communities}
+    by_community = compute_indices(session, r.start, r.end, "community", r.scope, r.as_of)
+    by_grid = compute_indices(session, r.start, r.end, "grid", r.scope, r.as_of)
+
+    label_col = Column("name", ("社区",), kind="text", total="label")
+    community_rows = [by_community.get(c.id, Indices()) for c in communities]
+    sheet1 = Sheet(
+        name="按社区",
+        title=title,
+        columns=[label_col, *case_columns()],
+        rows=[
+            _row({"name": c.name}, ix) for c, ix in zip(communities, community_rows, strict=True)
+        ],
+        totals=_totals({"name": "合计"}, community_rows),
+        notes=[NOTES],
+    )
+
+    grids = session.execute(
+        select(Grid.id, Grid.code, Grid.name, Community.name)
+        .join(Community, Community.id == Grid.community_id)
+        .where(Grid.community_id.in_(community_ids))
+        .order_by(Community.code, Grid.code)
+    ).all()
+    grid_rows = [by_grid.get(g[0], Indices()) for g in grids]
+    sheet2 = Sheet(
+        name="按网格",
+        title=f"{title}（按网格）",
+        columns=[
+            Column("community", ("社区",), kind="text", total="label"),
+            Column("code", ("网格编码",), kind="text", total=""),
+            Column("name", ("网格名称",), kind="text", total=""),
+            *case_columns(),
+        ],
+        rows=[
+            _row({"community": g[3], "code": g[1], "name": g[2]}, ix)
+            for g, ix in zip(grids, grid_rows, strict=True)
+        ],
+        totals=_totals({"community": "合计"}, grid_rows),
+        merge_down=("community",),
+        freeze_columns=3,
+        notes=[NOTES],
+    )
+
+    daily = daily_counts(session, r.start, r.end, r.settings.tz, r.scope)
+    sheet3 = Sheet(
+        name="每日走势",
+        title=f"{title}（每日上报与结案）",
+        columns=[
+            Column("day", ("日期",), kind="date", total="label", width=12),
+            Column("reported", ("上报数",), width=9),
+            Column("closed", ("结案数",), width=9),
+        ],
+        rows=[Row({"day": d.day, "reported": d.reported, "closed": d.closed}) for d in daily],
+        totals={
+            "day": "合计",
+            "reported": sum(d.reported for d in daily),
+            "closed": sum(d.closed for d in daily),
+        },
+        chart=ChartSpec("每日上报与结案件数", "day", ("reported", "closed")),
+    )
+    return Report(
+        kind=KIND,
+        title=title,
+        unit=r.unit,
+        period_label=r.period_label,
+        filled_on=r.filled_on,
+        preparer=r.preparer,
+        sheets=[sheet1, sheet2, sheet3],
+    )

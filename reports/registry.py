@@ -1,0 +1,110 @@
+"""The catalogue of returns (报表种类): names, titles, allowed scopes, and building / exporting one.
+
+`build_report(db, kind, request)` reads the database in one read transaction and returns the
+plain `Report` (for the preview); `export_report(...)` also writes it atomically to an .xlsx.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.errors import ValidationError
+from reports import (
+    case_details,
+    category_analysis,
+    department_performance,
+    monthly_cases,
+    staffing_standard,
+)
+from reports.layout import Progress, Report, check_target, write_report
+from reports.request import ReportRequest
+from reports.rosters_returns import ROSTERS, build_roster
+
+Builder = Callable[[Session, ReportRequest], Report]
+
+
+@dataclass(frozen=True)
+class ReturnKind:
+    kind: str  # the CLI name, e.g. monthly-cases
+    title: str  # 案件办理情况月报
+    group: str  # 案件 | 花名册 | 配备
+    build: Builder
+    department_scope: bool  # may be narrowed to one department
+    personal_data: bool  # holds ID numbers / phones (masked unless revealed)
+
+
+KINDS: dict[str, ReturnKind] = {
+    k.kind: k
+    for k in (
+        ReturnKind(
+            monthly_cases.KIND, monthly_cases.TITLE, "案件", monthly_cases.build, True, False
+        ),
+        ReturnKind(
+            department_performance.KIND,
+            department_performance.TITLE,
+            "案件",
+            department_performance.build,
+            True,
+            False,
+        ),
+        ReturnKind(
+            category_analysis.KIND,
+            category_analysis.TITLE,
+            "案件",
+            category_analysis.build,
+            True,
+            False,
+        ),
+        ReturnKind(case_details.KIND, case_details.TITLE, "案件", case_details.build, True, True),
+        *(
+            ReturnKind(kind, title, "花名册", partial(build_roster, kind), False, True)
+            for kind, (title, _builder) in ROSTERS.items()
+        ),
+        ReturnKind(
+            staffing_standard.KIND,
+            staffing_standard.TITLE,
+            "配备",
+            staffing_standard.build,
+            False,
+            False,
+        ),
+    )
+}
+
+
+def return_kind(kind: str) -> ReturnKind:
+    value = kind.strip()
+    if value in KINDS:
+        return KINDS[value]
+    for k in KINDS.values():
+        if value == k.title:
+            return k
+    choices = "、".join(f"{k.kind}（{k.title}）" for k in KINDS.values())
+    raise ValidationError(f"没有名为「{kind}」的报表，可选：{choices}")
+
+
+def build_report(db: Database, kind: str, request: ReportRequest) -> Report:
+    """Read the figures (one read transaction, so every sheet sees the same data)."""
+    spec = return_kind(kind)
+    with db.read() as session:
+        return spec.build(session, request)
+
+
+def export_report(
+    db: Database,
+    kind: str,
+    request: ReportRequest,
+    out: str | os.PathLike[str],
+    progress: Progress | None = None,
+) -> Path:
+    """Build the return and write it to `out` (.xlsx) atomically; returns the path written."""
+    check_target(out)
+    report = build_report(db, kind, request)
+    return write_report(report, out, progress)
