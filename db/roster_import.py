@@ -1,0 +1,536 @@
+"""Import of roster spreadsheets (花名册导入) from Excel: find the header row under titles and
+merged headers, map the headers each community uses, read every oddity real sheets contain,
+report every problem as row + column + reason before anything is written, then write all valid
+rows (or none) in one transaction, updating people already known by their ID number."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from db.actors import Actor
+from db.base import utcnow
+from db.engine import Database
+from db.errors import ValidationError
+from db.id_numbers import birth_date, gender_of
+from db.models import Person, RosterEvent
+from db.roster_kinds import (
+    FIELDS,
+    KIND_LABELS,
+    Kind,
+    clean_text,
+    header_key,
+    resolve_field_name,
+)
+from db.roster_kinds import field as field_spec
+from db.rosters import (
+    MODELS,
+    PERSON_COLUMNS,
+    Lookups,
+    _active_clause,
+    display_value,
+    parse_values,
+    row_columns,
+)
+from db.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
+
+HEADER_SCAN_ROWS = 30
+IGNORED_HEADERS = frozenset(header_key(h) for h in ("序号", "编号", "备注", "说明", "No.", "NO"))
+IGNORE = "忽略"  # a mapping to this (or to "" / "-") drops the column
+_CHUNK = 900
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the file, where the user will find it."""
+
+    row: int  # Excel row number (the header row for a problem with the columns)
+    column: str  # the column's header as written in the sheet, with its letter
+    reason: str
+
+    @property
+    def text(self) -> str:
+        where = f"第 {self.row} 行" if self.row else "表头"
+        return (
+            f"{where}「{self.column}」：{self.reason}" if self.column else f"{where}：{self.reason}"
+        )
+
+
+@dataclass(frozen=True)
+class ColumnMatch:
+    index: int
+    letter: str
+    header: str
+    field: str | None  # None: ignored
+
+    @property
+    def where(self) -> str:
+        return f"{self.letter}列 {self.header}".strip()
+
+
+@dataclass
+class ImportPlan:
+    """What the file holds and what is wrong with it; nothing has been written."""
+
+    kind: Kind
+    file_name: str
+    sheet_name: str
+    header_row: int
+    columns: list[ColumnMatch]
+    unknown_headers: list[str]
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # valid rows
+    problems: list[Problem] = field(default_factory=list)
+    total_rows: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    @property
+    def bad_rows(self) -> int:
+        return len({p.row for p in self.problems if p.row != self.header_row})
+
+    def summary(self) -> str:
+        return (
+            f"「{self.file_name}」{KIND_LABELS[self.kind]}：共 {self.total_rows} 行数据，"
+            f"有效 {len(self.rows)} 行，有问题 {self.bad_rows} 行（{len(self.problems)} 处）"
+        )
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    created: int
+    updated: int
+    unchanged: int
+    skipped: int  # rows with problems left out (valid-only import)
+    dry_run: bool = False
+
+    def summary(self) -> str:
+        head = "试导入（未写入）" if self.dry_run else "已导入"
+        text = f"{head}：新增 {self.created} 条，更新 {self.updated} 条，无变化 {self.unchanged} 条"
+        return text + (f"，跳过有问题的 {self.skipped} 行" if self.skipped else "")
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _check_mapping(kind: Kind, mapping: Mapping[str, str]) -> dict[str, str | None]:
+    """Header → field name (None to ignore), from `列名=字段` pairs given by the user."""
+    out: dict[str, str | None] = {}
+    for header, target in mapping.items():
+        wanted = target.strip()
+        if wanted in ("", "-", IGNORE):
+            out[header_key(header)] = None
+            continue
+        name = resolve_field_name(kind, wanted)
+        if name is None:
+            fields = "、".join(f"{s.name}（{s.label}）" for s in FIELDS[kind])
+            raise ValidationError(f"映射「{header}={target}」中的字段不存在；可用字段：{fields}")
+        out[header_key(header)] = name
+    return out
+
+
+def _match_header(
+    kind: Kind, text: str, mapping: Mapping[str, str | None]
+) -> tuple[bool, str | None]:
+    """(known, field) for a header cell."""
+    key = header_key(text)
+    if key in mapping:
+        return True, mapping[key]
+    if key in IGNORED_HEADERS:
+        return True, None
+    name = resolve_field_name(kind, text)
+    return (name is not None), name
+
+
+def _find_header(
+    kind: Kind, head: list[tuple[int, list[Any]]], mapping: Mapping[str, str | None]
+) -> tuple[int, list[str]]:
+    """The header row (the one naming most known columns) and each column's header text;
+    an empty header cell under a merged header takes the text above it."""
+    best, best_score = -1, 0
+    for i, (_, cells) in enumerate(head):
+        score = sum(
+            1
+            for c in cells
+            if isinstance(c, str) and _match_header(kind, c, mapping)[1] is not None
+        )
+        if score > best_score:
+            best, best_score = i, score
+    if best < 0 or best_score < 2:
+        raise ValidationError(
+            f"前 {HEADER_SCAN_ROWS} 行中找不到表头（应有「姓名」「身份证号」等列名）；"
+            f"请确认选择的花名册类型是「{KIND_LABELS[kind]}」"
+        )
+    row_cells = head[best][1]
+    above = head[best - 1][1] if best > 0 else []
+    width = max(len(row_cells), len(above))
+    headers: list[str] = []
+    for col in range(width):
+        text = clean_text(row_cells[col]) if col < len(row_cells) else ""
+        if not text and col < len(above):
+            upper = clean_text(above[col])
+            if upper and _match_header(kind, upper, mapping)[1] is not None:
+                text = upper
+        headers.append(text)
+    return best, headers
+
+
+def plan_import(
+    db: Database,
+    path: str | Path,
+    kind: Kind,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ImportPlan:
+    """Read and check the whole file; writes nothing. Unsafe files raise BadFile."""
+    user_map = _check_mapping(kind, mapping or {})
+    with check_xlsx(path, limits) as book, db.read() as session:
+        lookups = Lookups.load(session)
+        rows = book.rows()
+        head: list[tuple[int, list[Any]]] = []
+        for item in rows:
+            head.append(item)
+            if len(head) >= HEADER_SCAN_ROWS:
+                break
+        if not head:
+            raise ValidationError(f"「{book.path.name}」的第一个工作表是空的")
+        header_at, headers = _find_header(kind, head, user_map)
+        header_row = head[header_at][0]
+        plan = ImportPlan(kind, book.path.name, book.sheet_name, header_row, [], [])
+        used: dict[str, ColumnMatch] = {}
+        for index, text in enumerate(headers):
+            letter = column_letter(index)
+            if not text:
+                continue
+            known, name = _match_header(kind, text, user_map)
+            if not known:
+                plan.unknown_headers.append(text)
+            match = ColumnMatch(index, letter, text, name)
+            if name is not None and name in used:
+                first = used[name]
+                plan.problems.append(
+                    Problem(
+                        header_row,
+                        match.where,
+                        f"与{first.where}都对应「{field_spec(kind, name).label}」，已只用{first.letter}列",
+                    )
+                )
+                match = ColumnMatch(index, letter, text, None)
+            elif name is not None:
+                used[name] = match
+            plan.columns.append(match)
+        unmapped = set(user_map) - {header_key(h) for h in headers if h}
+        if unmapped:
+            raise ValidationError(
+                "映射中的列名不在表头中："
+                + "、".join(sorted(unmapped))
+                + f"（表头在第 {header_row} 行）"
+            )
+        missing = [s for s in FIELDS[kind] if s.required and s.name not in used]
+        for spec in missing:
+            plan.problems.append(Problem(header_row, "", f"缺少必需的列「{spec.label}」"))
+        data = (item for item in head[header_at + 1 :])
+        _check_rows(plan, _chain(data, rows), used, lookups, book.date1904, stop=bool(missing))
+    return plan
+
+
+def _chain(*parts: Iterable[tuple[int, list[Any]]]) -> Iterable[tuple[int, list[Any]]]:
+    for part in parts:
+        yield from part
+
+
+def _is_blank(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def match_key(kind: Kind, values: Mapping[str, object]) -> tuple[object, ...]:
+    """What identifies an entry within a roster (besides the person's ID number)."""
+    extra: tuple[object, ...] = ()
+    if kind is Kind.GRID_STAFF:
+        extra = (values.get("grid"), values.get("role"))
+    elif kind is Kind.MENTORSHIP:
+        extra = (values.get("mentor_id_number"),)
+    elif kind is Kind.SENT_DOWN:
+        extra = (values.get("batch"),)
+    elif kind is Kind.PARTY_CHECKIN:
+        extra = (values.get("community"), values.get("checkin_date"))
+    return (values.get("id_number"), *extra)
+
+
+def _check_rows(
+    plan: ImportPlan,
+    rows: Iterable[tuple[int, list[Any]]],
+    used: Mapping[str, ColumnMatch],
+    lookups: Lookups,
+    date1904: bool,
+    *,
+    stop: bool,
+) -> None:
+    kind = plan.kind
+    columns = [(m.field, m.index) for m in used.values() if m.field is not None]
+    where = {name: m.where for name, m in used.items()}
+    seen: dict[tuple[object, ...], int] = {}
+    for number, cells in rows:
+        if all(_is_blank(c) for c in cells):
+            continue
+        raw: dict[str, Any] = {}
+        blank = True
+        for name, index in columns:
+            cell = cells[index] if index < len(cells) else None
+            if not _is_blank(cell):
+                blank = False
+                raw[name] = cell
+            else:
+                raw[name] = None
+        if blank:
+            continue
+        plan.total_rows += 1
+        if stop:
+            continue
+        values, problems = parse_values(kind, raw, lookups, date1904=date1904)
+        if not problems:
+            key = match_key(kind, values)
+            if key in seen:
+                problems = [("id_number", f"与第 {seen[key]} 行重复（同一身份证号）")]
+            else:
+                seen[key] = number
+        if problems:
+            for name, reason in problems:
+                plan.problems.append(Problem(number, where.get(name, ""), reason))
+            continue
+        plan.rows.append((number, values))
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _chunks(items: list[Any], size: int = _CHUNK) -> Iterable[list[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _existing_people(session: Session, id_numbers: list[str]) -> dict[str, dict[str, Any]]:
+    cols = [Person.id, *(getattr(Person, c) for c in PERSON_COLUMNS)]
+    out: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(id_numbers):
+        for row in session.execute(select(*cols).where(Person.id_number.in_(chunk))).mappings():
+            out[row["id_number"]] = dict(row)
+    return out
+
+
+def _row_key(kind: Kind, person_id: object, row: Mapping[str, Any]) -> tuple[object, ...]:
+    if kind is Kind.GRID_STAFF:
+        return (person_id, row["grid_id"], row["role"])
+    if kind is Kind.MENTORSHIP:
+        return (person_id, row["mentor_id"])
+    if kind is Kind.SENT_DOWN:
+        return (person_id, row["batch"])
+    if kind is Kind.PARTY_CHECKIN:
+        return (person_id, row["community_id"], row["checkin_date"])
+    return (person_id,)
+
+
+def apply_import(
+    db: Database,
+    plan: ImportPlan,
+    actor: Actor,
+    *,
+    valid_only: bool = False,
+    today: date | None = None,
+) -> ImportResult:
+    """Write the plan's rows in one transaction: all of them, or with `valid_only` the rows
+    without problems. With problems and not `valid_only`, nothing is written."""
+    actor.require("roster.import", f"导入{KIND_LABELS[plan.kind]}名册")
+    if plan.problems and not valid_only:
+        raise ValidationError(
+            f"发现 {len(plan.problems)} 处问题（{plan.bad_rows} 行），未导入任何数据；"
+            "请修正后重试，或选择只导入有效行"
+        )
+    if not plan.rows:
+        return ImportResult(0, 0, 0, plan.bad_rows)
+    with db.write() as session:
+        created, updated, unchanged = write_rows(session, plan.kind, plan.rows, actor, today=today)
+    return ImportResult(created, updated, unchanged, plan.bad_rows)
+
+
+def write_rows(
+    session: Session,
+    kind: Kind,
+    rows: list[tuple[int, dict[str, object]]],
+    actor: Actor,
+    *,
+    today: date | None = None,
+) -> tuple[int, int, int]:
+    """Bulk upsert of checked rows: people by ID number, roster entries by their match key."""
+    today = today or date.today()
+    now = utcnow()
+    lookups = Lookups.load(session)
+    model: Any = MODELS[kind]
+    person_col = "apprentice_id" if kind is Kind.MENTORSHIP else "person_id"
+
+    # People: the row's person, and for mentoring the mentor too.
+    wanted: dict[str, dict[str, Any]] = {}
+    for _, values in rows:
+        given = {c: values[c] for c in PERSON_COLUMNS if values.get(c) is not None}
+        wanted.setdefault(str(values["id_number"]), {}).update(given)
+        if kind is Kind.MENTORSHIP:
+            mentor_id = str(values["mentor_id_number"])
+            mentor = {"id_number": mentor_id, "name": values["mentor_name"]}
+            wanted.setdefault(mentor_id, {}).update(mentor)
+    existing = _existing_people(session, list(wanted))
+    new_people = []
+    person_updates = []
+    for id_number, given in wanted.items():
+        old = existing.get(id_number)
+        if old is None:
+            record: dict[str, Any] = {c: "" for c in ("gender", "phone", "education")}
+            record["party_member"] = False
+            record |= given | {
+                "id_number": id_number,
+                "birth_date": birth_date(id_number),
+                "created_at": now,
+                "updated_at": now,
+            }
+            if not record.get("gender"):
+                record["gender"] = gender_of(id_number)
+            new_people.append(record)
+        else:
+            changed = {c: v for c, v in given.items() if old.get(c) != v}
+            if changed:
+                person_updates.append({"id": old["id"], "updated_at": now} | changed)
+    person_ids: dict[str, int] = {k: int(v["id"]) for k, v in existing.items()}
+    if new_people:
+        result = session.execute(
+            insert(Person).returning(Person.id, Person.id_number, sort_by_parameter_order=True),
+            new_people,
+        )
+        for pid, number in result.tuples():
+            person_ids[str(number)] = int(pid)
+    if person_updates:
+        session.execute(update(Person), person_updates)
+
+    # Roster entries: current ones matched by key are updated, the rest are created.
+    current: dict[tuple[object, ...], dict[str, Any]] = {}
+    stmt = select(*model.__table__.columns)
+    if kind is not Kind.PARTY_CHECKIN:
+        stmt = stmt.where(_active_clause(kind))
+    for row in session.execute(stmt).mappings():
+        current.setdefault(_row_key(kind, row[person_col], dict(row)), dict(row))
+    new_rows: list[dict[str, Any]] = []
+    new_events: list[dict[str, Any]] = []
+    row_updates: list[dict[str, Any]] = []
+    update_events: list[dict[str, Any]] = []
+    unchanged = 0
+    for _, values in rows:
+        id_number = str(values["id_number"])
+        cols = row_columns(kind, values, today)
+        cols[person_col] = person_ids[id_number]
+        if kind is Kind.MENTORSHIP:
+            cols["mentor_id"] = person_ids[str(values["mentor_id_number"])]
+        key = _row_key(kind, cols[person_col], cols)
+        old_person = existing.get(id_number, {})
+        person_diff = {
+            c: [
+                display_value(kind, c, old_person.get(c), lookups),
+                display_value(kind, c, values[c], lookups),
+            ]
+            for c in PERSON_COLUMNS
+            if old_person and values.get(c) is not None and old_person.get(c) != values[c]
+        }
+        old_row = current.get(key)
+        if old_row is None:
+            new_rows.append(cols)
+            new_events.append(
+                {
+                    k: display_value(kind, k, v, lookups)
+                    for k, v in values.items()
+                    if v not in (None, "")
+                }
+            )
+            continue
+        diff: dict[str, Any] = {}
+        for spec in FIELDS[kind]:
+            if spec.person or spec.name not in values or values[spec.name] is None:
+                continue
+            column = {"community": "community_id", "grid": "grid_id"}.get(spec.name, spec.name)
+            if column not in old_row or old_row[column] == cols[column]:
+                continue
+            diff[column] = cols[column]
+            person_diff[spec.name] = [
+                display_value(kind, spec.name, old_row[column], lookups),
+                display_value(kind, spec.name, values[spec.name], lookups),
+            ]
+        if diff:
+            row_updates.append({"id": old_row["id"]} | diff)
+        if person_diff:
+            update_events.append(
+                {
+                    "at": now,
+                    "actor": actor.username,
+                    "roster": kind.value,
+                    "row_id": old_row["id"],
+                    "action": "import",
+                    "changes": person_diff,
+                }
+            )
+        else:
+            unchanged += 1
+    if new_rows:
+        ids = (
+            session.execute(
+                insert(model).returning(model.id, sort_by_parameter_order=True), new_rows
+            )
+            .scalars()
+            .all()
+        )
+        for row_id, changes in zip(ids, new_events, strict=True):
+            update_events.append(
+                {
+                    "at": now,
+                    "actor": actor.username,
+                    "roster": kind.value,
+                    "row_id": row_id,
+                    "action": "import",
+                    "changes": changes,
+                }
+            )
+    if row_updates:
+        session.execute(update(model), row_updates)
+    if update_events:
+        session.execute(insert(RosterEvent), update_events)
+    updated = len(rows) - len(new_rows) - unchanged
+    return len(new_rows), updated, unchanged
+
+
+def import_roster(
+    db: Database,
+    path: str | Path,
+    kind: Kind,
+    actor: Actor,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    valid_only: bool = False,
+    dry_run: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[ImportPlan, ImportResult | None]:
+    """Check, then (unless `dry_run`) write. Returns the plan and the result (None if dry run
+    or if there were problems and `valid_only` was not chosen)."""
+    actor.require("roster.import", f"导入{KIND_LABELS[kind]}名册")
+    plan = plan_import(db, path, kind, mapping, limits=limits)
+    if dry_run or (plan.problems and not valid_only):
+        return plan, None
+    return plan, apply_import(db, plan, actor, valid_only=valid_only)

@@ -1,0 +1,293 @@
+"""Safe reading of untrusted Excel files: refuse what is not an .xlsx workbook, macro-enabled
+files, zip bombs and malformed or hostile XML (one clear sentence, nothing read), then stream the
+first sheet's cell values with defusedxml — numbers keep every digit that is in the file."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring, iterparse
+
+from db.errors import BadFile
+
+ZIP_SIGNATURE = b"PK\x03\x04"
+WORKBOOK_TYPES = (
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+)
+REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MAX_ROW = 1_048_576
+MAX_COLUMN = 16_384
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an import accepts; anything beyond is treated as hostile."""
+
+    file_bytes: int = 200 * 1024 * 1024
+    entries: int = 5_000
+    total_uncompressed: int = 1024 * 1024 * 1024
+    entry_uncompressed: int = 512 * 1024 * 1024
+    ratio: int = 200  # uncompressed / compressed, for entries above ratio_floor
+    ratio_floor: int = 1024 * 1024
+    columns: int = 512  # columns kept per row
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def _local(tag: str) -> str:
+    return tag[tag.rfind("}") + 1 :]
+
+
+class _Bounded:
+    """A reader that stops a zip entry at a hard byte limit, whatever its header claims."""
+
+    def __init__(self, raw: IO[bytes], limit: int, what: str) -> None:
+        self.raw, self.limit, self.what, self.seen = raw, limit, what, 0
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.raw.read(65536 if size is None or size < 0 else size)
+        self.seen += len(chunk)
+        if self.seen > self.limit:
+            raise BadFile(
+                f"{self.what}解压后超过 {self.limit // (1024 * 1024)} MB，疑似压缩炸弹，拒绝导入"
+            )
+        return chunk
+
+
+@dataclass
+class XlsxFile:
+    """An opened, checked workbook: its first sheet's part, shared strings and date system."""
+
+    path: Path
+    zf: zipfile.ZipFile
+    limits: Limits
+    sheet_part: str
+    sheet_name: str
+    date1904: bool
+
+    def close(self) -> None:
+        self.zf.close()
+
+    def __enter__(self) -> XlsxFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _stream(self, name: str) -> _Bounded:
+        return _Bounded(self.zf.open(name), self.limits.entry_uncompressed, f"「{self.path.name}」")
+
+    def _xml(self, name: str) -> Element:
+        data = self._stream(name).read(self.limits.entry_uncompressed + 1)
+        try:
+            return fromstring(data)  # type: ignore[no-any-return]
+        except (ParseError, DefusedXmlException) as exc:
+            raise _bad_xml(self.path, name, exc) from None
+
+    def shared_strings(self) -> list[str]:
+        names = set(self.zf.namelist())
+        part = "xl/sharedStrings.xml"
+        if part not in names:
+            return []
+        strings: list[str] = []
+        try:
+            for _event, elem in iterparse(self._stream(part), events=("end",)):
+                if _local(elem.tag) != "si":
+                    continue
+                strings.append(_rich_text(elem))
+                elem.clear()
+        except (ParseError, DefusedXmlException) as exc:
+            raise _bad_xml(self.path, part, exc) from None
+        return strings
+
+    def rows(self) -> Iterator[tuple[int, list[Any]]]:
+        """(Excel row number, cell values by column) for every row of the first sheet that has
+        any cell. Values: str, int (exact, as written), float, bool, or None."""
+        shared = self.shared_strings()
+        cells: dict[int, Any] = {}
+        last_row = 0
+        next_col = 0
+        max_col = self.limits.columns
+        try:
+            for _event, elem in iterparse(self._stream(self.sheet_part), events=("end",)):
+                tag = _local(elem.tag)
+                if tag == "c":
+                    ref = elem.get("r")
+                    col = _column_index(ref) if ref else next_col
+                    next_col = col + 1
+                    if col < max_col:
+                        value = _cell_value(elem, shared)
+                        if value is not None:
+                            cells[col] = value
+                    elem.clear()
+                elif tag == "row":
+                    r = elem.get("r")
+                    number = int(r) if r and r.isdigit() else last_row + 1
+                    if number > MAX_ROW:
+                        raise BadFile(f"「{self.path.name}」的行号超出 Excel 的范围，文件已损坏")
+                    last_row = number
+                    next_col = 0
+                    if cells:
+                        width = max(cells) + 1
+                        yield number, [cells.get(i) for i in range(width)]
+                        cells = {}
+                    elem.clear()
+        except (ParseError, DefusedXmlException) as exc:
+            raise _bad_xml(self.path, self.sheet_part, exc) from None
+        except (ValueError, IndexError) as exc:
+            raise BadFile(f"「{self.path.name}」的工作表内容已损坏（{exc}），拒绝导入") from None
+
+
+def _bad_xml(path: Path, part: str, exc: Exception) -> BadFile:
+    if isinstance(exc, DefusedXmlException):
+        return BadFile(
+            f"「{path.name}」中的 {part} 含不安全的 XML（{type(exc).__name__}），拒绝导入"
+        )
+    return BadFile(f"「{path.name}」中的 {part} 不是完整的 XML（已损坏），拒绝导入")
+
+
+def _rich_text(si: Element) -> str:
+    parts: list[str] = []
+    for child in si:
+        tag = _local(child.tag)
+        if tag == "t":
+            parts.append(child.text or "")
+        elif tag == "r":
+            for t in child:
+                if _local(t.tag) == "t":
+                    parts.append(t.text or "")
+    return "".join(parts)
+
+
+_INT = re.compile(r"^-?\d+$")
+_COL = re.compile(r"^([A-Z]{1,3})")
+
+
+def _column_index(ref: str) -> int:
+    match = _COL.match(ref)
+    if match is None:
+        raise ValueError(f"bad cell reference {ref!r}")
+    index = 0
+    for ch in match.group(1):
+        index = index * 26 + (ord(ch) - 64)
+    if index > MAX_COLUMN:
+        raise ValueError(f"column beyond XFD in {ref!r}")
+    return index - 1
+
+
+def _cell_value(c: Element, shared: list[str]) -> Any:
+    kind = c.get("t", "n")
+    if kind == "inlineStr":
+        for child in c:
+            if _local(child.tag) == "is":
+                return _rich_text(child)
+        return None
+    text = None
+    for child in c:
+        if _local(child.tag) == "v":
+            text = child.text
+            break
+    if text is None:
+        return None
+    if kind == "s":
+        return shared[int(text)]
+    if kind in ("str", "d"):
+        return text
+    if kind == "b":
+        return text.strip() in ("1", "true")
+    if kind == "e":
+        return None
+    text = text.strip()
+    if _INT.match(text):
+        return int(text)
+    return float(text)
+
+
+def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> XlsxFile:
+    """Open `path` if it is a safe .xlsx workbook; raises BadFile (one sentence) otherwise."""
+    p = Path(path)
+    name = p.name
+    try:
+        size = p.stat().st_size
+        with p.open("rb") as fh:
+            head = fh.read(4)
+    except OSError as exc:
+        raise BadFile(f"无法读取文件「{name}」：{exc.strerror or exc}") from None
+    if head != ZIP_SIGNATURE:
+        raise BadFile(f"「{name}」不是 Excel 工作簿（.xlsx），拒绝导入")
+    if size > limits.file_bytes:
+        raise BadFile(f"「{name}」过大（{size // (1024 * 1024)} MB），拒绝导入")
+    try:
+        zf = zipfile.ZipFile(p)
+    except (zipfile.BadZipFile, OSError):
+        raise BadFile(f"「{name}」已损坏，无法作为 Excel 工作簿打开") from None
+    try:
+        return _check_open(p, zf, limits)
+    except BaseException:
+        zf.close()
+        raise
+
+
+def _check_open(p: Path, zf: zipfile.ZipFile, limits: Limits) -> XlsxFile:
+    name = p.name
+    infos = zf.infolist()
+    if len(infos) > limits.entries:
+        raise BadFile(f"「{name}」包含 {len(infos)} 个内部文件，超出正常工作簿的范围，拒绝导入")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.entry_uncompressed or total > limits.total_uncompressed:
+            raise BadFile(f"「{name}」解压后过大，疑似压缩炸弹，拒绝导入")
+        if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(
+            info.compress_size, 1
+        ):
+            raise BadFile(f"「{name}」的压缩比异常（{info.filename}），疑似压缩炸弹，拒绝导入")
+        if info.flag_bits & 0x1:
+            raise BadFile(f"「{name}」已加密，请先在 Excel 中取消密码后再导入")
+    names = {info.filename for info in infos}
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise BadFile(f"「{name}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入")
+    if "[Content_Types].xml" not in names:
+        raise BadFile(f"「{name}」不是 Excel 工作簿（.xlsx），拒绝导入")
+    checked = XlsxFile(p, zf, limits, "", "", False)
+    types = checked._xml("[Content_Types].xml")
+    workbook_part = ""
+    for entry in types:
+        content_type = entry.get("ContentType", "")
+        if "macroenabled" in content_type.lower() or "vbaProject" in content_type:
+            raise BadFile(f"「{name}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入")
+        if _local(entry.tag) == "Override" and content_type in WORKBOOK_TYPES:
+            workbook_part = entry.get("PartName", "").lstrip("/")
+    if not workbook_part or workbook_part not in names:
+        raise BadFile(f"「{name}」不是 Excel 工作簿（.xlsx），拒绝导入")
+    workbook = checked._xml(workbook_part)
+    date1904 = False
+    sheet_rel = sheet_name = ""
+    for elem in workbook.iter():
+        tag = _local(elem.tag)
+        if tag == "workbookPr":
+            date1904 = elem.get("date1904", "0").lower() in ("1", "true")
+        elif tag == "sheet" and not sheet_rel:
+            sheet_rel = elem.get(f"{{{REL_NS}}}id", "")
+            sheet_name = elem.get("name", "")
+    base = workbook_part.rsplit("/", 1)[0]
+    rels_part = f"{base}/_rels/{workbook_part.rsplit('/', 1)[-1]}.rels"
+    if not sheet_rel or rels_part not in names:
+        raise BadFile(f"「{name}」中没有工作表")
+    target = ""
+    for rel in checked._xml(rels_part):
+        if rel.get("Id") == sheet_rel:
+            target = rel.get("Target", "")
+    sheet_part = target.lstrip("/") if target.startswith("/") else f"{base}/{target}"
+    if sheet_part not in names:
+        raise BadFile(f"「{name}」中的工作表「{sheet_name}」缺失，文件已损坏")
+    return XlsxFile(p, zf, limits, sheet_part, sheet_name, date1904)
