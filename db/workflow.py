@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.actors import SYSTEM, Actor
@@ -295,10 +295,19 @@ def _plan(
         plan.department_id = None
         back = Status.RETURNED if case.return_count > 0 else Status.REGISTERED
         if case.dispatch_due is not None:
-            plan.values.update({"due_at": case.dispatch_due, "stage_started_at": case.reported_at})
+            # The dispatch stage runs again from where it began: the report, or the last 退单.
+            started = case.reported_at
+            if back is Status.RETURNED:
+                returned_at = session.scalar(
+                    select(func.max(CaseEvent.at)).where(
+                        CaseEvent.case_id == case.id, CaseEvent.action == Action.RETURN.value
+                    )
+                )
+                started = returned_at or started
+            plan.values.update({"due_at": case.dispatch_due, "stage_started_at": started})
             cal = plan.settings.calendar()
             plan.values["warn_at"] = cal.add(
-                case.reported_at, round(cat.dispatch_minutes * plan.settings.warn_share), plan.basis
+                started, round(cat.dispatch_minutes * plan.settings.warn_share), plan.basis
             )
         return back
     raise IllegalTransition(case.number, STATUS_LABELS[status], ACTION_LABELS[action])

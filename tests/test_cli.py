@@ -372,6 +372,22 @@ def test_recall_before_acceptance_only(cli: Cli) -> None:
     assert show(cli, number) == before
 
 
+def test_recall_after_a_return_restarts_the_redispatch_clock(cli: Cli, clock: Clock) -> None:
+    number = report(cli)
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number))
+    clock.set(2026, 11, 23, 10, 0)
+    ok(cli("case", "return", number, "--reason", "非本单位职责"))  # re-dispatch due 10:30
+    clock.set(2026, 11, 23, 10, 10)
+    ok(cli("case", "redispatch", number, "--department", "住建办", "--reason", "改派"))
+    clock.set(2026, 11, 23, 10, 15)
+    ok(cli("case", "recall", number))
+    detail = show(cli, number)
+    assert detail["status"] == "returned" and detail["department"] is None
+    assert as_local(detail["due_at"]) == local(2026, 11, 23, 10, 30)
+    assert as_local(detail["warn_at"]) == local(2026, 11, 23, 10, 24)  # 80 % from the 退单
+
+
 # --- refusals change nothing --------------------------------------------------------------------
 
 
