@@ -1,0 +1,452 @@
+"""The queue half of the desk: status tabs with live counts, the filter bar and the case table.
+
+Filtering and sorting go to SQL through `QueueModel`; the table only shows what the model has
+fetched. Across live refreshes the view keeps the selection (by case id) and the scroll position
+(the top visible case). Rows drag as `application/x-griddesk-case-ids`; the context menu, Enter
+and Ctrl+D/F2 give the keyboard the same actions as the mouse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import case_queue as q
+from db.case_states import GROUP_LABELS, SOURCE_LABELS, Action, Group
+from db.engine import Database
+from db.workflow import BatchOutcome, Request, apply_many
+from desktop.case_mime import DraggedCase
+from desktop.context import AppContext
+from desktop.department_picker import DepartmentPicker
+from desktop.dispatch_undo import Dispatcher
+from desktop.queue_model import COL_DESCRIPTION, COLUMNS, QueueModel
+
+TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
+SEARCH_DEBOUNCE_MS = 300
+_DEFAULT_SORT_COLUMN = next(i for i, (_, k) in enumerate(COLUMNS) if k is q.SortKey.URGENCY)
+
+
+class QueueTable(QTableView):
+    """The case table: rows as a whole, no word wrap, uniform row height, drag to the board."""
+
+    drag_started = Signal(list)  # list[DraggedCase]
+    drag_finished = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setAlternatingRowColors(False)
+        self.setShowGrid(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        horizontal = self.horizontalHeader()
+        horizontal.setHighlightSections(False)
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        horizontal.setStretchLastSection(False)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        model = self.model()
+        if isinstance(model, QueueModel):
+            rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+            self.drag_started.emit(model.dragged_cases(rows))
+        try:
+            super().startDrag(supportedActions)
+        finally:
+            self.drag_finished.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class QueueView(QWidget):
+    """Filter bar + table over a `QueueModel`; emits `case_selected(number | None)`."""
+
+    case_selected = Signal(object)  # str | None
+    drag_started = Signal(list)
+    drag_finished = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        dispatcher: Dispatcher | None = None,
+        model: QueueModel | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dispatcher = dispatcher or Dispatcher(ctx, self)
+        self.model = model or QueueModel(ctx, self)
+        self.options: q.FilterOptions | None = None
+        self.picker: DepartmentPicker | None = None
+        self._restoring = False
+        self._saved: tuple[list[int], int | None, int | None, bool] | None = None
+        self._shown: str | None = None
+
+        self.tabs = QTabBar(self)
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for group in TABS:
+            self.tabs.addTab(self._tab_text(group, None))
+        self.tabs.setCurrentIndex(TABS.index(Group.IN_PROGRESS))
+
+        self.community = self._combo(self.tr("全部社区"))
+        self.grid = self._combo(self.tr("全部网格"))
+        self.category = self._combo(self.tr("全部类别"))
+        self.department = self._combo(self.tr("全部部门"))
+        self.source = self._combo(self.tr("全部来源"))
+        for source, label in SOURCE_LABELS.items():
+            self.source.addItem(self.tr(label), source.value)
+        self.urgency = self._combo(self.tr("紧急程度"))
+        self.urgency.addItem(self.tr("仅紧急"), True)
+        self.urgency.addItem(self.tr("非紧急"), False)
+        self.alert_only = QCheckBox(self.tr("只看预警/超期"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索 编号/地址/描述"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(180)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+
+        self.table = QueueTable(self)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(
+            _DEFAULT_SORT_COLUMN, Qt.SortOrder.AscendingOrder
+        )
+        self.table.setSortingEnabled(True)  # asks the model to sort: the first query
+        self.table.horizontalHeader().setSectionResizeMode(
+            COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
+        )
+        widths = (130, 96, 130, 110, 200, 44, 64, 120, 104)
+        for column, width in enumerate(widths):
+            if column != COL_DESCRIPTION:
+                self.table.setColumnWidth(column, width)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.community,
+            self.grid,
+            self.category,
+            self.department,
+            self.source,
+            self.urgency,
+        ):
+            bar.addWidget(widget)
+        bar.addWidget(self.alert_only)
+        bar.addStretch(1)
+        bar.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.tabs)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.tabs.currentChanged.connect(lambda _i: self.apply_filter())
+        for combo in (self.grid, self.category, self.department, self.source, self.urgency):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.community.currentIndexChanged.connect(self._community_changed)
+        self.alert_only.toggled.connect(lambda _on: self.apply_filter())
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filter)
+
+        self.model.counts_changed.connect(self._set_counts)
+        self.model.modelAboutToBeReset.connect(self._save_position)
+        self.model.modelReset.connect(self._restore_position)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._tell_visible())
+        self.table.doubleClicked.connect(lambda _i: self.open_current())
+        self.table.open_requested.connect(self.open_current)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.table.drag_started.connect(self.drag_started)
+        self.table.drag_finished.connect(self.drag_finished)
+
+        self.act_dispatch = QAction(self.tr("派遣到…"), self)
+        self.act_dispatch.triggered.connect(self.pick_department)
+        for keys in (QKeySequence("Ctrl+D"), QKeySequence("F2")):
+            shortcut = QShortcut(keys, self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.pick_department)
+
+        self.ctx.worker.submit(self._load_options, self._options_loaded)
+
+    # --- filter bar --------------------------------------------------------------------------
+
+    def _combo(self, everything: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _tab_text(self, group: Group | None, count: int | None) -> str:
+        label = self.tr(GROUP_LABELS[group]) if group is not None else self.tr("全部")
+        return f"{label} {count}" if count is not None else label
+
+    @staticmethod
+    def _load_options(db: Database) -> q.FilterOptions:
+        with db.read() as s:
+            return q.filter_options(s)
+
+    def _options_loaded(self, options: q.FilterOptions) -> None:
+        self.options = options
+        for combo in (self.community, self.category, self.department):
+            combo.blockSignals(True)
+        for cid, name in options.communities:
+            self.community.addItem(name, cid)
+        for mid, name in options.majors:
+            self.category.addItem(name, ("major", mid))
+            for cid, major, cname in options.categories:
+                if major == mid:
+                    self.category.addItem("　" + cname, ("minor", cid))
+        for did, name in options.departments:
+            self.department.addItem(name, did)
+        for combo in (self.community, self.category, self.department):
+            combo.blockSignals(False)
+        self._fill_grids()
+
+    def _fill_grids(self) -> None:
+        community = self.community.currentData()
+        self.grid.blockSignals(True)
+        self.grid.clear()
+        self.grid.addItem(self.tr("全部网格"), None)
+        if self.options is not None:
+            for gid, cid, name in self.options.grids:
+                if community is None or cid == community:
+                    self.grid.addItem(name, gid)
+        self.grid.blockSignals(False)
+
+    def _community_changed(self, _index: int) -> None:
+        self._fill_grids()
+        self.apply_filter()
+
+    def current_filter(self) -> q.QueueFilter:
+        category = self.category.currentData()
+        return q.QueueFilter(
+            group=TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None,
+            community_id=self.community.currentData(),
+            grid_id=self.grid.currentData(),
+            category_id=category[1] if category and category[0] == "minor" else None,
+            major_id=category[1] if category and category[0] == "major" else None,
+            department_id=self.department.currentData(),
+            source=self.source.currentData(),
+            urgent=self.urgency.currentData(),
+            alert_only=self.alert_only.isChecked(),
+            text=self.search.text().strip(),
+        )
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _set_counts(self, counts: dict[Group, int]) -> None:
+        for i, group in enumerate(TABS):
+            self.tabs.setTabText(i, self._tab_text(group, counts.get(group) if group else None))
+
+    # --- selection and scroll position across refreshes --------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+
+    def selected_cases(self) -> list[DraggedCase]:
+        return self.model.dragged_cases(self.selected_rows())
+
+    def selected_ids(self) -> list[int]:
+        return [i for i in (self.model.case_id(r) for r in self.selected_rows()) if i is not None]
+
+    def _tell_visible(self) -> None:
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(viewport.height() - 1)
+        if first < 0:
+            first = 0
+        if last < 0:
+            last = self.model.rowCount() - 1
+        self.model.set_visible(first, last)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._tell_visible)
+
+    def _save_position(self) -> None:
+        current = self.model.case_id(self.table.currentIndex().row())
+        top_row = self.table.verticalScrollBar().value()
+        top = self.model.case_id(top_row)
+        self._saved = (self.selected_ids(), current, top, top_row == 0)
+
+    def _restore_position(self) -> None:
+        saved, self._saved = self._saved, None
+        self._restoring = True
+        try:
+            if saved is not None and self.model.has_all_ids():
+                selected, current, top, at_top = saved
+                rows = self.model.rows_of([*selected, *([current] if current else [])])
+                selection = QItemSelection()
+                last_col = self.model.columnCount() - 1
+                for case_id in selected:
+                    row = rows.get(case_id)
+                    if row is not None:
+                        selection.select(self.model.index(row, 0), self.model.index(row, last_col))
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+                self.table.selectionModel().select(selection, flags)
+                if current is not None and current in rows:
+                    self.table.selectionModel().setCurrentIndex(
+                        self.model.index(rows[current], 0),
+                        QItemSelectionModel.SelectionFlag.NoUpdate,
+                    )
+                bar = self.table.verticalScrollBar()
+                if not at_top and top is not None:
+                    row = self.model.row_of(top)
+                    if row is not None:
+                        bar.setValue(row)
+                else:
+                    bar.setValue(0)
+        finally:
+            self._restoring = False
+        self._tell_visible()
+        self._selection_changed()
+
+    def _selection_changed(self, *_args: Any) -> None:
+        if self._restoring:
+            return
+        index = self.table.currentIndex()
+        rows = self.selected_rows()
+        number: str | None = None
+        if rows:
+            row = index.row() if index.isValid() and index.row() in rows else rows[0]
+            found = self.model.case_row(row)
+            number = found.number if found is not None else None
+        if number != self._shown:
+            self._shown = number
+            self.case_selected.emit(number)
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.model.row_of(case_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        found = self.model.case_row(index.row()) if index.isValid() else None
+        if found is None:
+            return
+        from desktop.case_detail import open_case_window
+
+        open_case_window(self.ctx, found.number, self.window())
+
+    def pick_department(self) -> DepartmentPicker | None:
+        cases = self.selected_cases()
+        if not cases or self.options is None:
+            return None
+        suggested = frozenset(
+            c.default_department_id for c in cases if c.default_department_id is not None
+        )
+        what = (
+            self.tr("派遣案件 %1").replace("%1", cases[0].number)
+            if len(cases) == 1
+            else self.tr("派遣 %1 件案件").replace("%1", str(len(cases)))
+        )
+        picker = DepartmentPicker(
+            self.options.departments, suggested=suggested, what=what, parent=self
+        )
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.picked.connect(lambda dept_id, name: self.dispatcher.dispatch(cases, dept_id, name))
+        picker.open()
+        self.picker = picker
+        return picker
+
+    def act_on_selected(self, action: Action) -> None:
+        """立案 or 督办 for the selected cases (each on its own, versions as shown)."""
+        cases = self.selected_cases()
+        if not cases:
+            return
+        numbers = [c.number for c in cases]
+        versions = {c.number: c.version for c in cases}
+        actor = self.ctx.actor
+
+        def job(db: Database) -> BatchOutcome:
+            return apply_many(db, numbers, action, Request(), actor, versions)
+
+        def done(outcome: BatchOutcome) -> None:
+            if outcome.done:
+                text = (
+                    self.tr("已立案 %1 件")
+                    if action is Action.REGISTER
+                    else self.tr("已督办 %1 件")
+                )
+                self.ctx.notify(text.replace("%1", str(len(outcome.done))))
+            if outcome.failed:
+                self.ctx.notify("；".join(reason for _, reason in outcome.failed), 15000)
+            self.ctx.feed.notify_local([c.id for c in cases])
+
+        self.ctx.worker.submit(job, done)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        index = self.table.indexAt(pos)
+        if not index.isValid():
+            return
+        if index.row() not in self.selected_rows():
+            self.table.selectRow(index.row())
+        menu = self.context_menu()
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.act_dispatch)
+        register = menu.addAction(self.tr("立案"))
+        register.triggered.connect(lambda: self.act_on_selected(Action.REGISTER))
+        urge = menu.addAction(self.tr("督办"))
+        urge.triggered.connect(lambda: self.act_on_selected(Action.URGE))
+        menu.addSeparator()
+        open_action = menu.addAction(self.tr("打开案件"))
+        open_action.triggered.connect(self.open_current)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return menu
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()

@@ -1,0 +1,308 @@
+"""The desk page driven like a dispatcher would: filters, sorting, search, selection, keyboard
+dispatch, undo, and cases arriving from another connection through the live feed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from db import case_queue as q
+from db.base import utcnow
+from db.case_intake import report_case
+from db.case_states import Action, Status
+from db.engine import Database
+from db.models import Case
+from db.workflow import Request, apply
+from desktop.case_detail import CaseWindow
+from desktop.context import AppContext
+from desktop.desk_page import DeskPage
+from desktop.queue_model import COL_NUMBER, QueueModel
+from desktop.queue_view import TABS
+from tests.street import GRID_A1, GRID_B1
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def report(db: Database, category: str = "0101", hours_ago: float = 0.0, **kw: object) -> str:
+    return report_case(
+        db,
+        grid_code=kw.pop("grid", GRID_A1),
+        category_code=category,
+        description=str(kw.pop("description", "楼下堆放垃圾")),
+        now=utcnow() - timedelta(hours=hours_ago),
+        **kw,
+    )
+
+
+def status_of(db: Database, number: str) -> str:
+    with db.read() as s:
+        return str(s.scalar(select(Case.status).where(Case.number == number)))
+
+
+def settle(qtbot: QtBot, page: DeskPage) -> None:
+    model = page.queue.model
+    qtbot.waitUntil(
+        lambda: model.has_all_ids() and not model.is_loading() and page.ctx.worker.is_idle(),
+        timeout=10_000,
+    )
+
+
+def shown(qtbot: QtBot, page: DeskPage) -> list[str]:
+    settle(qtbot, page)
+    model = page.queue.model
+    return [model.index(r, COL_NUMBER).data(DISPLAY) for r in range(model.rowCount())]
+
+
+def click_tab(qtbot: QtBot, page: DeskPage, label: str) -> None:
+    tabs = page.queue.tabs
+    index = next(i for i in range(tabs.count()) if tabs.tabText(i).startswith(label))
+    qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+    assert tabs.currentIndex() == index
+
+
+def select_row(
+    qtbot: QtBot, page: DeskPage, row: int, modifier=Qt.KeyboardModifier.NoModifier
+) -> None:  # type: ignore[no-untyped-def]
+    table = page.queue.table
+    rect = table.visualRect(page.queue.model.index(row, 2))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_temp(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+
+
+def make_page(qtbot: QtBot, db: Database, *, feed: bool = False) -> Iterator[DeskPage]:
+    ctx = AppContext.create(db, start_feed=feed)
+    page = DeskPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1600, 900)
+    page.show()
+    try:
+        yield page
+    finally:
+        page.close()
+        ctx.close()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, street: Database) -> Iterator[DeskPage]:
+    yield from make_page(qtbot, street)
+
+
+def test_tabs_filters_and_search(qtbot: QtBot, street: Database, page: DeskPage) -> None:
+    a = report(street, "0101", hours_ago=2, address="明山路12号")
+    b = report(street, "0401", hours_ago=1, grid=GRID_B1, description="闻到燃气味")
+    c = report(street, "0101")
+    apply(street, c, Action.REGISTER)
+    page.queue.model.refresh(None)
+    click_tab(qtbot, page, "待立案")
+    assert shown(qtbot, page) == [b, a]  # 紧急 first
+    qtbot.waitUntil(lambda: page.queue.tabs.tabText(0) == "待立案 2", timeout=10_000)
+    assert page.queue.tabs.tabText(1) == "待派遣 1"
+    assert page.queue.tabs.tabText(TABS.index(None)) == "全部"
+    # Community combo: only 新明社区 (GRID_B1).
+    combo = page.queue.community
+    qtbot.waitUntil(lambda: combo.count() == 3, timeout=10_000)
+    combo.setCurrentIndex(combo.findText("新明社区"))
+    assert shown(qtbot, page) == [b]
+    assert page.queue.grid.count() == 3  # 全部网格 + the two grids of 新明社区
+    combo.setCurrentIndex(0)
+    # Category by 大类 and by 小类.
+    category = page.queue.category
+    category.setCurrentIndex(category.findText("事件·突发事件"))
+    assert shown(qtbot, page) == [b]
+    category.setCurrentIndex(category.findText("　暴露垃圾"))
+    assert shown(qtbot, page) == [a]
+    category.setCurrentIndex(0)
+    urgency = page.queue.urgency
+    urgency.setCurrentIndex(urgency.findData(True))
+    assert shown(qtbot, page) == [b]
+    urgency.setCurrentIndex(0)
+    # Search is typed and debounced (QTest types ASCII only: a number; Chinese via an IME).
+    qtbot.keyClicks(page.queue.search, b[-5:])
+    qtbot.waitUntil(lambda: page.queue.model.queue_filter.text == b[-5:], timeout=5000)
+    assert shown(qtbot, page) == [b]
+    page.queue.search.clear()
+    page.queue.search.insert("明山路")
+    qtbot.waitUntil(lambda: page.queue.model.queue_filter.text == "明山路", timeout=5000)
+    assert shown(qtbot, page) == [a]
+    page.queue.search.clear()
+    qtbot.waitUntil(lambda: page.queue.model.queue_filter.text == "", timeout=5000)
+    # 只看预警/超期: the urgent one (10 natural minutes to dispatch) is an hour old; the
+    # other counts working time, whose clock may not have run yet at this hour.
+    qtbot.mouseClick(page.queue.alert_only, Qt.MouseButton.LeftButton)
+    assert page.queue.alert_only.isChecked()
+    assert b in shown(qtbot, page)
+    qtbot.mouseClick(page.queue.alert_only, Qt.MouseButton.LeftButton)
+    click_tab(qtbot, page, "待派遣")
+    assert shown(qtbot, page) == [c]
+
+
+def test_header_click_sorts_in_sql(qtbot: QtBot, street: Database, page: DeskPage) -> None:
+    older = report(street, "0401", hours_ago=3)
+    newer = report(street, "0101", hours_ago=1)
+    click_tab(qtbot, page, "待立案")
+    assert shown(qtbot, page) == [older, newer]
+    header = page.queue.table.horizontalHeader()
+    pos = QPoint(header.sectionViewportPosition(1) + 10, header.height() // 2)  # 上报时间
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(lambda: page.queue.model.queue_sort.key.value == "reported", timeout=5000)
+    first = shown(qtbot, page)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.waitUntil(
+        lambda: (
+            page.queue.model.queue_sort.descending
+            != (header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder)
+        ),
+        timeout=5000,
+    )
+    second = shown(qtbot, page)
+    assert {tuple(first), tuple(second)} == {(older, newer), (newer, older)}
+
+
+def test_select_shows_detail_and_enter_opens_window(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
+    a = report(street, "0101", hours_ago=1)
+    b = report(street, "0101")
+    click_tab(qtbot, page, "待立案")
+    shown(qtbot, page)
+    with qtbot.waitSignal(page.detail.loaded, timeout=10_000) as signal:
+        select_row(qtbot, page, 1)
+    assert signal.args == [b] and page.detail.number == b
+    page.queue.table.setFocus()
+    qtbot.keyClick(page.queue.table, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: page.detail.number == a, timeout=5000)
+    qtbot.keyClick(page.queue.table, Qt.Key.Key_Return)
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, CaseWindow)]
+    assert windows and windows[-1].pane.number == a
+    for window in windows:
+        window.close()
+
+
+def test_keyboard_dispatch_and_undo(qtbot: QtBot, street: Database, page: DeskPage) -> None:
+    number = report(street, "0101")
+    apply(street, number, Action.REGISTER)
+    click_tab(qtbot, page, "待派遣")
+    assert shown(qtbot, page) == [number]
+    qtbot.waitUntil(lambda: page.queue.options is not None, timeout=5000)
+    select_row(qtbot, page, 0)
+    page.queue.table.setFocus()
+    qtbot.keyClick(page.queue.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    picker = page.queue.picker
+    assert picker is not None and picker.isVisible()
+    assert picker.list.currentItem().text() == "环卫所（默认部门）"
+    picker.search.insert("城管")  # what an input method delivers
+    choice = picker.choice()
+    assert choice is not None and choice[1] == "城管执法中队"
+    with qtbot.waitSignal(page.dispatcher.dispatched, timeout=10_000):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert status_of(street, number) == Status.DISPATCHED.value
+    # It left the 待派遣 tab.
+    qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+    page.queue.table.setFocus()
+    with qtbot.waitSignal(page.dispatcher.undone, timeout=10_000):
+        qtbot.keyClick(page.queue.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status_of(street, number) == Status.REGISTERED.value
+    qtbot.waitUntil(lambda: page.queue.model.rowCount() == 1, timeout=10_000)
+
+
+def test_context_menu_registers(qtbot: QtBot, street: Database, page: DeskPage) -> None:
+    number = report(street, "0101")
+    click_tab(qtbot, page, "待立案")
+    assert shown(qtbot, page) == [number]
+    select_row(qtbot, page, 0)
+    menu = page.queue.context_menu()
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts == ["派遣到…", "立案", "督办", "打开案件"]
+    register = next(a for a in menu.actions() if a.text() == "立案")
+    register.trigger()
+    qtbot.waitUntil(lambda: status_of(street, number) == Status.REGISTERED.value, timeout=5000)
+    qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
+    menu.close()
+
+
+def test_case_from_another_connection_keeps_selection(qtbot: QtBot, street: Database) -> None:
+    numbers = [report(street, "0101", hours_ago=5 - i) for i in range(5)]
+    for n in numbers:
+        apply(street, n, Action.REGISTER)
+        apply(street, n, Action.DISPATCH)
+    pages = make_page(qtbot, street, feed=True)
+    page = next(pages)
+    try:
+        qtbot.waitUntil(lambda: page.ctx.feed.state == "connected", timeout=10_000)
+        page.queue.model.set_sort(q.QueueSort(q.SortKey.REPORTED, descending=True))
+        assert shown(qtbot, page) == list(reversed(numbers))
+        select_row(qtbot, page, 1)
+        select_row(qtbot, page, 2, Qt.KeyboardModifier.ControlModifier)
+        selected = page.queue.selected_ids()
+        assert len(selected) == 2
+        qtbot.waitUntil(lambda: page.detail.number is not None, timeout=10_000)
+        shown_before = page.detail.number
+        other = Database(street.engine.url.render_as_string(hide_password=False))
+        try:
+            new = report(other, "0101")
+            apply(other, new, Action.REGISTER)
+            apply(other, new, Action.DISPATCH)
+        finally:
+            other.dispose()
+        model: QueueModel = page.queue.model
+        qtbot.waitUntil(lambda: model.rowCount() == 6, timeout=10_000)
+        assert shown(qtbot, page)[0] == new  # newest first
+        assert page.queue.selected_ids() == selected
+        assert page.detail.number == shown_before
+        assert model.highlighted(model.case_id(0) or 0)
+    finally:
+        pages.close()
+
+
+def test_lost_race_in_the_queue_refreshes_the_row(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
+    a, b = report(street, "0101", hours_ago=1), report(street, "0101")
+    for n in (a, b):
+        apply(street, n, Action.REGISTER)
+    click_tab(qtbot, page, "待派遣")
+    assert shown(qtbot, page) == [a, b]
+    select_row(qtbot, page, 0)
+    select_row(qtbot, page, 1, Qt.KeyboardModifier.ShiftModifier)
+    cases = page.queue.selected_cases()
+    assert [c.number for c in cases] == [a, b]
+    apply(street, b, Action.DISPATCH, Request(department="住建办"))  # another desk was faster
+    card = page.board.card("环卫所")
+    qtbot.waitUntil(lambda: len(page.board.cards) > 0, timeout=10_000)
+    with qtbot.waitSignal(page.dispatcher.dispatched, timeout=10_000) as signal:
+        page.dispatcher.dispatch(cases, card.department_id, card.department)
+    assert [n for n, _ in signal.args[0].failed] == [b]
+    box = page.dispatcher.message_box
+    assert box is not None and b in box.informativeText()
+    box.close()
+    qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
+    assert status_of(street, a) == Status.DISPATCHED.value
+
+
+def test_splitter_sizes_are_kept(qtbot: QtBot, street: Database) -> None:
+    pages = make_page(qtbot, street)
+    page = next(pages)
+    page.main.setSizes([900, 700])
+    page._save_splitters()
+    sizes = page.main.sizes()
+    pages.close()
+    again = make_page(qtbot, street)
+    second = next(again)
+    assert second.main.sizes() == sizes
+    again.close()
