@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from db.actors import SYSTEM, Actor
 from db.database import open_database
@@ -319,14 +320,24 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
+def _shown_url(url: str | None) -> str:
+    """The database URL for a message, password hidden."""
+    resolved = resolve_url(url)
+    try:
+        return make_url(resolved).render_as_string(hide_password=True)
+    except ArgumentError:
+        return resolved
+
+
 def _open(args: argparse.Namespace) -> Database:
     try:
         return open_database(args.db)
     except OperationalError as exc:
-        reason = str(exc.orig or exc).strip().splitlines()[0] if str(exc) else type(exc).__name__
-        raise UserError(f"无法打开数据库 {resolve_url(args.db)}：{reason}") from exc
+        lines = str(exc.orig or exc).strip().splitlines()
+        reason = lines[0] if lines else type(exc).__name__
+        raise UserError(f"无法打开数据库 {_shown_url(args.db)}：{reason}") from exc
     except OSError as exc:
-        raise UserError(f"无法打开数据库 {resolve_url(args.db)}：{exc}") from exc
+        raise UserError(f"无法打开数据库 {_shown_url(args.db)}：{exc}") from exc
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -770,3 +770,11 @@ def test_init_demo_builds_the_demo_street_once(db_url: str, capsys: Any) -> None
     assert main(["--db", db_url, "init", "--demo"]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and err.startswith("错误：") and "已有街道" in err
+
+
+def test_unreachable_server_is_one_line_without_the_password(capsys: Any) -> None:
+    code = main(["--db", "postgresql://griddesk:s3cret@127.0.0.1:1/center", "info"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert len(err.splitlines()) == 1 and err.startswith("错误：无法打开数据库")
+    assert "s3cret" not in err and "127.0.0.1" in err
