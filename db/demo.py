@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.catalogue import catalogue_dir, read_json
@@ -163,11 +163,70 @@ def build_demo(
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
 
 
+class _BulkWriter:
+    """Writes plain dict rows to one table at driver speed.
+
+    SQLite: the statement SQLAlchemy compiles, values run through the column types' own bind
+    processors (so timestamps and JSON are stored exactly as the ORM stores them), then the
+    driver's `executemany`. PostgreSQL: psycopg `COPY … FROM STDIN`. Anything else: Core
+    `insert()` executemany.
+    """
+
+    def __init__(self, session: Session, table: Table, columns: list[str]) -> None:
+        self.session, self.table, self.columns = session, table, columns
+        dialect = session.get_bind().dialect
+        self.dialect = dialect.name
+        self.sql = ""
+        self.processors: list[Any] = []
+        self.json: list[bool] = []
+        if self.dialect == "sqlite":
+            compiled = insert(table).compile(dialect=dialect, column_keys=columns)
+            order = list(compiled.positiontup or [])
+            if order != columns:
+                raise AssertionError(f"unexpected parameter order {order}")
+            self.sql = compiled.string
+            self.processors = [
+                table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
+            ]
+        elif self.dialect == "postgresql":
+            self.json = [isinstance(table.c[name].type, JSON) for name in columns]
+            self.sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        columns = self.columns
+        if self.dialect == "sqlite":
+            pairs = list(zip(columns, self.processors, strict=True))
+            values = [
+                tuple(row[name] if proc is None else proc(row[name]) for name, proc in pairs)
+                for row in rows
+            ]
+            self.session.connection().exec_driver_sql(self.sql, values)
+        elif self.dialect == "postgresql":
+            from psycopg.types.json import Jsonb
+
+            flags = list(zip(columns, self.json, strict=True))
+            raw: Any = self.session.connection().connection.driver_connection
+            with raw.cursor() as cursor, cursor.copy(self.sql) as copy:
+                for row in rows:
+                    copy.write_row([Jsonb(row[n]) if is_json else row[n] for n, is_json in flags])
+        else:
+            self.session.execute(insert(self.table), rows)
+
+
 def _write_cases(session: Session, generator: CaseGenerator, total: int, report: ProgressFn) -> int:
     tables = Base.metadata.tables
     case_table = tables[Case.__tablename__]
     event_table = tables[CaseEvent.__tablename__]
     attachment_table = tables[Attachment.__tablename__]
+    case_writer = _BulkWriter(session, case_table, [c.name for c in case_table.columns])
+    event_writer = _BulkWriter(
+        session, event_table, [c.name for c in event_table.columns if c.name != "id"]
+    )
+    attachment_writer = _BulkWriter(
+        session, attachment_table, [c.name for c in attachment_table.columns if c.name != "id"]
+    )
     case_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
     attachment_rows: list[dict[str, Any]] = []
@@ -175,11 +234,9 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
 
     def flush() -> None:
         nonlocal written
-        if case_rows:
-            session.execute(insert(case_table), case_rows)
-            session.execute(insert(event_table), event_rows)
-        if attachment_rows:
-            session.execute(insert(attachment_table), attachment_rows)
+        case_writer.write(case_rows)
+        event_writer.write(event_rows)
+        attachment_writer.write(attachment_rows)
         written += len(case_rows)
         case_rows.clear()
         event_rows.clear()

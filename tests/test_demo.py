@@ -199,6 +199,33 @@ def test_demo_street_content(db: Database) -> None:
         assert not any("{" in text for text in descriptions)
 
 
+def test_bulk_rows_compare_in_sql_as_the_orm_writes_them(db: Database) -> None:
+    """Timestamps written by the bulk path sort and compare in SQL like ORM-written ones."""
+    build_demo(db, cases=1500, now=NOW)
+    with db.read() as s:
+        grid = s.scalars(select(Grid.code).order_by(Grid.code)).first()
+    assert grid is not None
+    number = report_case(
+        db, grid_code=grid, category_code="0101", description="对照", now=NOW - timedelta(days=40)
+    )
+    with db.read() as s:
+        rows = s.execute(select(Case.number, Case.reported_at, Case.due_at, Case.id)).all()
+        for moment in (NOW - timedelta(days=40), NOW - timedelta(days=3), NOW):
+            in_sql = set(s.scalars(select(Case.number).where(Case.due_at < moment)))
+            in_python = {n for n, _, due, _ in rows if due is not None and due < moment}
+            assert in_sql == in_python
+        ordered = s.scalars(select(Case.number).order_by(Case.reported_at, Case.id)).all()
+        assert ordered == [r[0] for r in sorted(rows, key=lambda r: (r[1], r[3]))]
+        assert number in ordered
+        details = s.scalars(
+            select(CaseEvent.details).where(CaseEvent.action == "dispatch").limit(5)
+        ).all()
+        assert details and all(isinstance(d, dict) and "department" in d for d in details)
+        assert s.scalar(select(func.count()).where(Case.is_open.is_(True))) == sum(
+            1 for c in s.scalars(select(Case)) if c.is_open
+        )
+
+
 def test_refuses_a_database_that_has_a_street(street: Database) -> None:
     with pytest.raises(ValidationError, match="已有街道"):
         build_demo(street, cases=50, now=NOW)
