@@ -7,7 +7,7 @@ import getpass
 import logging
 import logging.handlers
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +71,8 @@ def log_dir() -> Path:
     return Path(base) / "logs"
 
 
-def setup_logging() -> Path | None:
-    """A rotating log file in the user's log folder (5 × 1 MB) plus warnings on stderr."""
+def setup_logging() -> logging.Handler | None:
+    """A rotating log file in the user's log folder (5 × 1 MB); returns its handler."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     try:
@@ -86,7 +86,7 @@ def setup_logging() -> Path | None:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
-    return path
+    return handler
 
 
 def apply_style(app: QApplication) -> None:
@@ -210,28 +210,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "griddesk"])
     configure_application(app)
-    log_path = setup_logging()
-    lang = normalise_language(args.lang or str(QSettings().value("ui/language", "zh_CN")))
+    log_handler = setup_logging()
+    # Screenshots are zh_CN unless --lang says otherwise; the window follows the saved choice.
+    saved = "zh_CN" if args.screenshot is not None else QSettings().value("ui/language", "zh_CN")
+    lang = normalise_language(args.lang or str(saved))
     translators = install_translators(app, lang)
-    apply_style(app)
-    log.info("GridDesk starting (lang %s, log %s)", lang, log_path)
+    try:
+        apply_style(app)
+        log.info("GridDesk starting (lang %s)", lang)
+        if args.screenshot is not None:
+            from desktop.screenshot import run_screenshots
 
-    if args.screenshot is not None:
-        from desktop.screenshot import run_screenshots
+            return run_screenshots(args.screenshot, db_url=args.db, lang=lang, demo=args.demo)
+        return run_window(app, args, lang)
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+        if log_handler is not None:
+            logging.getLogger().removeHandler(log_handler)
+            log_handler.close()
 
-        return run_screenshots(args.screenshot, db_url=args.db, lang=lang, demo=args.demo)
 
+def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
+    """Open the database (exit 2 with a message box on a user error) and run the window."""
     from db.database import open_database
 
-    tr: Callable[[str], str] = lambda text: QCoreApplication.translate("App", text)  # noqa: E731
     try:
         db = open_database(args.db)
     except UserError as exc:
-        show_error(tr("无法打开数据库"), str(exc))
+        show_error(QCoreApplication.translate("App", "无法打开数据库"), str(exc))
         return 2
     except SQLAlchemyError as exc:
         log.error("cannot open database", exc_info=exc)
-        show_error(tr("无法打开数据库"), tr("无法连接数据库：") + str(exc).splitlines()[0])
+        show_error(
+            QCoreApplication.translate("App", "无法打开数据库"),
+            QCoreApplication.translate("App", "无法连接数据库：") + str(exc).splitlines()[0],
+        )
         return 2
     try:
         if args.demo and not has_street(db):
@@ -239,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if error is not None:
                 if not isinstance(error, UserError):
                     log.error("demo build failed", exc_info=error)
-                show_error(tr("演示数据生成失败"), str(error))
+                show_error(QCoreApplication.translate("App", "演示数据生成失败"), str(error))
                 return 2 if isinstance(error, UserError) else 1
         from desktop.context import AppContext
         from desktop.main_window import MainWindow
@@ -253,7 +267,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             ctx.close()
     finally:
         db.dispose()
-        del translators
 
 
 if __name__ == "__main__":

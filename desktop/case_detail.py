@@ -7,7 +7,7 @@ import logging
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -512,19 +512,22 @@ class CaseDetailPane(QWidget):
 
 def format_span(seconds: int) -> str:
     """2天3小时 / 3小时05分 / 12分 (translated)."""
-    from PySide6.QtCore import QCoreApplication
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate("CaseDetailPane", text)
-
     minutes = seconds // 60
     days, rest = divmod(minutes, 24 * 60)
     hours, mins = divmod(rest, 60)
     if days:
-        return t("%1天%2小时").replace("%1", str(days)).replace("%2", str(hours))
+        return (
+            QCoreApplication.translate("CaseDetailPane", "%1天%2小时")
+            .replace("%1", str(days))
+            .replace("%2", str(hours))
+        )
     if hours:
-        return t("%1小时%2分").replace("%1", str(hours)).replace("%2", f"{mins:02d}")
-    return t("%1分").replace("%1", str(mins))
+        return (
+            QCoreApplication.translate("CaseDetailPane", "%1小时%2分")
+            .replace("%1", str(hours))
+            .replace("%2", f"{mins:02d}")
+        )
+    return QCoreApplication.translate("CaseDetailPane", "%1分").replace("%1", str(mins))
 
 
 class CaseWindow(QDialog):

@@ -55,84 +55,80 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Domain", text)
-
-
 def status_text(status: Status | str) -> str:
     return {
-        Status.REPORTED: _t("待立案"),
-        Status.REGISTERED: _t("待派遣"),
-        Status.REJECTED: _t("不予立案"),
-        Status.SELF_RESOLVED: _t("社区自办"),
-        Status.DISPATCHED: _t("待受理"),
-        Status.ACCEPTED: _t("处置中"),
-        Status.RETURNED: _t("已退单"),
-        Status.FEEDBACK: _t("待核查"),
-        Status.CLOSED: _t("已结案"),
-        Status.SUSPENDED: _t("挂账"),
-        Status.MERGED: _t("已合并"),
+        Status.REPORTED: QCoreApplication.translate("Domain", "待立案"),
+        Status.REGISTERED: QCoreApplication.translate("Domain", "待派遣"),
+        Status.REJECTED: QCoreApplication.translate("Domain", "不予立案"),
+        Status.SELF_RESOLVED: QCoreApplication.translate("Domain", "社区自办"),
+        Status.DISPATCHED: QCoreApplication.translate("Domain", "待受理"),
+        Status.ACCEPTED: QCoreApplication.translate("Domain", "处置中"),
+        Status.RETURNED: QCoreApplication.translate("Domain", "已退单"),
+        Status.FEEDBACK: QCoreApplication.translate("Domain", "待核查"),
+        Status.CLOSED: QCoreApplication.translate("Domain", "已结案"),
+        Status.SUSPENDED: QCoreApplication.translate("Domain", "挂账"),
+        Status.MERGED: QCoreApplication.translate("Domain", "已合并"),
     }[Status(status)]
 
 
 def group_text(group: Group | str) -> str:
     return {
-        Group.TO_REGISTER: _t("待立案"),
-        Group.TO_DISPATCH: _t("待派遣"),
-        Group.IN_PROGRESS: _t("处置中"),
-        Group.TO_VERIFY: _t("待核查"),
-        Group.DONE: _t("已结案"),
+        Group.TO_REGISTER: QCoreApplication.translate("Domain", "待立案"),
+        Group.TO_DISPATCH: QCoreApplication.translate("Domain", "待派遣"),
+        Group.IN_PROGRESS: QCoreApplication.translate("Domain", "处置中"),
+        Group.TO_VERIFY: QCoreApplication.translate("Domain", "待核查"),
+        Group.DONE: QCoreApplication.translate("Domain", "已结案"),
     }[Group(group)]
 
 
 def action_text(action: Action | str) -> str:
     return {
-        Action.REPORT: _t("上报"),
-        Action.REGISTER: _t("立案"),
-        Action.REJECT: _t("不予立案"),
-        Action.SELF_RESOLVE: _t("社区自办"),
-        Action.DISPATCH: _t("派遣"),
-        Action.ACCEPT: _t("受理"),
-        Action.RETURN: _t("退单"),
-        Action.REDISPATCH: _t("改派"),
-        Action.FEEDBACK: _t("反馈"),
-        Action.VERIFY: _t("核查通过"),
-        Action.REWORK: _t("返工"),
-        Action.EXTEND: _t("延期"),
-        Action.SUSPEND: _t("挂账"),
-        Action.RESUME: _t("解挂"),
-        Action.URGE: _t("督办"),
-        Action.CALLBACK: _t("回访"),
-        Action.MERGE: _t("合并"),
-        Action.RECALL: _t("撤回"),
+        Action.REPORT: QCoreApplication.translate("Domain", "上报"),
+        Action.REGISTER: QCoreApplication.translate("Domain", "立案"),
+        Action.REJECT: QCoreApplication.translate("Domain", "不予立案"),
+        Action.SELF_RESOLVE: QCoreApplication.translate("Domain", "社区自办"),
+        Action.DISPATCH: QCoreApplication.translate("Domain", "派遣"),
+        Action.ACCEPT: QCoreApplication.translate("Domain", "受理"),
+        Action.RETURN: QCoreApplication.translate("Domain", "退单"),
+        Action.REDISPATCH: QCoreApplication.translate("Domain", "改派"),
+        Action.FEEDBACK: QCoreApplication.translate("Domain", "反馈"),
+        Action.VERIFY: QCoreApplication.translate("Domain", "核查通过"),
+        Action.REWORK: QCoreApplication.translate("Domain", "返工"),
+        Action.EXTEND: QCoreApplication.translate("Domain", "延期"),
+        Action.SUSPEND: QCoreApplication.translate("Domain", "挂账"),
+        Action.RESUME: QCoreApplication.translate("Domain", "解挂"),
+        Action.URGE: QCoreApplication.translate("Domain", "督办"),
+        Action.CALLBACK: QCoreApplication.translate("Domain", "回访"),
+        Action.MERGE: QCoreApplication.translate("Domain", "合并"),
+        Action.RECALL: QCoreApplication.translate("Domain", "撤回"),
     }[Action(action)]
 
 
 def source_text(source: Source | str) -> str:
     return {
-        Source.GRID_UPLOAD: _t("网格上传"),
-        Source.PATROL: _t("巡查发现"),
-        Source.HOTLINE: _t("热线转办"),
-        Source.VISIT: _t("来访来电"),
-        Source.ASSIGNED: _t("上级交办"),
+        Source.GRID_UPLOAD: QCoreApplication.translate("Domain", "网格上传"),
+        Source.PATROL: QCoreApplication.translate("Domain", "巡查发现"),
+        Source.HOTLINE: QCoreApplication.translate("Domain", "热线转办"),
+        Source.VISIT: QCoreApplication.translate("Domain", "来访来电"),
+        Source.ASSIGNED: QCoreApplication.translate("Domain", "上级交办"),
     }[Source(source)]
 
 
 def satisfaction_text(level: Satisfaction | str) -> str:
     return {
-        Satisfaction.SATISFIED: _t("满意"),
-        Satisfaction.BASIC: _t("基本满意"),
-        Satisfaction.DISSATISFIED: _t("不满意"),
-        Satisfaction.UNREACHABLE: _t("未联系上"),
+        Satisfaction.SATISFIED: QCoreApplication.translate("Domain", "满意"),
+        Satisfaction.BASIC: QCoreApplication.translate("Domain", "基本满意"),
+        Satisfaction.DISSATISFIED: QCoreApplication.translate("Domain", "不满意"),
+        Satisfaction.UNREACHABLE: QCoreApplication.translate("Domain", "未联系上"),
     }[Satisfaction(level)]
 
 
 def role_text(role: Role | str) -> str:
     return {
-        Role.DISPATCHER: _t("调度员"),
-        Role.SECRETARY: _t("文书"),
-        Role.SHIFT_LEAD: _t("值班长"),
-        Role.LEADER: _t("领导"),
-        Role.ADMIN: _t("管理员"),
-        Role.SYSTEM: _t("系统"),
+        Role.DISPATCHER: QCoreApplication.translate("Domain", "调度员"),
+        Role.SECRETARY: QCoreApplication.translate("Domain", "文书"),
+        Role.SHIFT_LEAD: QCoreApplication.translate("Domain", "值班长"),
+        Role.LEADER: QCoreApplication.translate("Domain", "领导"),
+        Role.ADMIN: QCoreApplication.translate("Domain", "管理员"),
+        Role.SYSTEM: QCoreApplication.translate("Domain", "系统"),
     }[Role(role)]

@@ -1,0 +1,82 @@
+"""`griddesk --screenshot DIR` writes one full-HD PNG per page (and the case window, a dialog)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import main
+
+pytestmark = [
+    pytest.mark.qt_log_ignore("does not support propagateSizeHints"),
+    pytest.mark.slow,
+]
+
+EXPECTED = [
+    "01-desk.png",
+    "02-people.png",
+    "03-reports.png",
+    "04-stats.png",
+    "05-settings.png",
+    "06-case-window.png",
+    "07-action-dialog.png",
+]
+
+
+@pytest.fixture
+def app_state(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """main() names the application and styles it; put everything back afterwards."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = (
+        app.organizationName(),
+        app.applicationName(),
+        app.styleSheet(),
+        QSettings.defaultFormat(),
+    )
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    yield
+    app.setOrganizationName(saved[0])
+    app.setApplicationName(saved[1])
+    app.setStyleSheet(saved[2])
+    QSettings.setDefaultFormat(saved[3])
+
+
+def distinct_colours(image: QImage, step: int = 16) -> int:
+    return len(
+        {
+            image.pixel(x, y)
+            for x in range(0, image.width(), step)
+            for y in range(0, image.height(), step)
+        }
+    )
+
+
+def test_screenshot_writes_every_page(tmp_path: Path, app_state: None) -> None:
+    out = tmp_path / "shots"
+    assert main(["--screenshot", str(out)]) == 0
+    assert sorted(p.name for p in out.glob("*.png")) == EXPECTED
+    for name in EXPECTED:
+        image = QImage(str(out / name))
+        assert not image.isNull(), name
+        assert (image.width(), image.height()) == (1920, 1080), name
+        assert distinct_colours(image) > 8, f"{name} looks blank"
+    # The translators main() installed are gone again.
+    assert QCoreApplication.translate("MainWindow", "调度台") == "调度台"
+
+
+def test_unusable_database_exits_2_with_one_message(
+    tmp_path: Path, app_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("desktop.app.show_error", lambda title, text: shown.append((title, text)))
+    assert main(["--db", "mysql://nowhere/griddesk"]) == 2
+    assert len(shown) == 1
+    assert shown[0][0] == "无法打开数据库"
+    assert "不支持的数据库类型" in shown[0][1]
