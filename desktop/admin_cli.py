@@ -14,7 +14,9 @@ import argparse
 import importlib
 import json
 import re
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -229,12 +231,32 @@ def run_simulate(args: argparse.Namespace, db: Database | None) -> int:
     module = _optional_module("db.simulate")  # written alongside; imported only when asked for
     if module is None:
         raise UserError(NOT_YET_AVAILABLE)
-    simulate = module.simulate
     db = require_db(db)
+    stop = threading.Event()
+
+    def on_interrupt(signum: int, frame: Any) -> None:
+        # The first Ctrl+C lets the case being written finish; a second one stops at once.
+        stop.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, on_interrupt) if in_main_thread else None
     try:
-        simulate(db, rate_per_min=args.rate, duration=args.duration, on_case=print)
+        count = module.simulate(
+            db,
+            rate_per_min=args.rate,
+            duration=args.duration,
+            stop=stop,
+            on_case=lambda number: print(number, flush=True),
+            actor=args.actor,
+        )
     except KeyboardInterrupt:
         print("模拟已停止", file=sys.stderr)
+        return EXIT_OK
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    print(f"模拟{'已停止' if stop.is_set() else '结束'}：共上报 {count} 件", file=sys.stderr)
     return EXIT_OK
 
 
