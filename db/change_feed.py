@@ -105,7 +105,10 @@ class ChangeFeed:
         self._thread.start()
 
     def stop(self) -> None:
-        """Stop the thread (within about `poll_interval`), join it and close its connection."""
+        """Stop the thread (within about `poll_interval`), join it and close its connection.
+
+        While a PostgreSQL connection attempt is under way it can take up to `CONNECT_TIMEOUT`.
+        """
         self._stop.set()
         thread = self._thread
         if thread is not None and thread is not threading.current_thread():
