@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from db import migrate
 from db.catalogue import load_catalogue
+from db.change_log import prune_changes
 from db.engine import Database
 from db.models import Category
 
@@ -21,6 +22,8 @@ def open_database(url: str | None = None, *, backup_into: Path | None = None) ->
         with db.write() as session:
             if not session.scalar(select(func.count()).select_from(Category)):
                 load_catalogue(session)
+            # Keep the change log short: readers only need the last moments of it.
+            prune_changes(session)
     except BaseException:
         db.dispose()
         raise
