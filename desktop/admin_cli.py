@@ -91,10 +91,11 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 class ArgumentParser(argparse.ArgumentParser):
     """argparse with Chinese headings and one-line Chinese usage errors (exit code 2)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         add_help = kwargs.pop("add_help", True)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h with a Chinese help text
+        super().__init__(**kwargs)
         self._positionals.title = "位置参数"
         self._optionals.title = "选项"
         if add_help:

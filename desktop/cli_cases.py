@@ -182,8 +182,8 @@ def run_list(args: argparse.Namespace, db: Database | None) -> int:
     if not rows:
         print("没有符合条件的案件")
         return EXIT_OK
-    columns = (("编号", 14), ("上报时间", 17), ("状态", 9), ("社区", 10), ("类别", 14))
-    columns += (("部门", 16), ("期限", 17))
+    columns = [("编号", 14), ("上报时间", 17), ("状态", 9), ("社区", 10), ("类别", 14)]
+    columns += [("部门", 16), ("期限", 17)]
     print(" ".join(_cell(title, width) for title, width in columns) + " 描述")
     for row in rows:
         cells = (
@@ -202,7 +202,9 @@ def run_list(args: argparse.Namespace, db: Database | None) -> int:
 
 
 def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
-    t = lambda moment: local_text(moment, settings)  # noqa: E731
+    def t(moment: datetime | None) -> str:
+        return local_text(moment, settings)
+
     flags = []
     if detail.urgent:
         flags.append("紧急")
