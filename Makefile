@@ -33,8 +33,8 @@ bench: $(STAMP)
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -source-language zh_CN -target-language en desktop -ts resources/i18n/griddesk_en.ts
 	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -source-language zh_CN -target-language zh_CN desktop -ts resources/i18n/griddesk_zh_CN.ts
-	$(BIN)/pyside6-lrelease resources/i18n/griddesk_en.ts -qm resources/i18n/griddesk_en.qm
-	$(BIN)/pyside6-lrelease resources/i18n/griddesk_zh_CN.ts -qm resources/i18n/griddesk_zh_CN.qm
+	$(BIN)/pyside6-lrelease -nounfinished resources/i18n/griddesk_en.ts -qm resources/i18n/griddesk_en.qm
+	$(BIN)/pyside6-lrelease -nounfinished resources/i18n/griddesk_zh_CN.ts -qm resources/i18n/griddesk_zh_CN.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -291,13 +291,13 @@ class CaseDetailPane(QWidget):
         times.setHorizontalSpacing(14)
         times.setVerticalSpacing(4)
         for label, moment in (
-            (self.tr("上报"), d.reported_at),
-            (self.tr("立案"), d.registered_at),
-            (self.tr("派遣"), d.dispatched_at),
-            (self.tr("受理"), d.accepted_at),
-            (self.tr("反馈"), d.feedback_at),
-            (self.tr("挂账"), d.suspended_at),
-            (self.tr("结案"), d.closed_at),
+            (self.tr("上报", "time"), d.reported_at),
+            (self.tr("立案", "time"), d.registered_at),
+            (self.tr("派遣", "time"), d.dispatched_at),
+            (self.tr("受理", "time"), d.accepted_at),
+            (self.tr("反馈", "time"), d.feedback_at),
+            (self.tr("挂账", "time"), d.suspended_at),
+            (self.tr("结案", "time"), d.closed_at),
         ):
             if moment is not None:
                 self._row(times, label, self._local(moment))
@@ -341,9 +341,9 @@ class CaseDetailPane(QWidget):
         grid.setVerticalSpacing(4)
         self.countdown_label = None
         stages = (
-            (self.tr("派遣"), d.dispatch_due),
-            (self.tr("处置"), d.handle_due),
-            (self.tr("核查"), d.verify_due),
+            (self.tr("派遣", "stage"), d.dispatch_due),
+            (self.tr("处置", "stage"), d.handle_due),
+            (self.tr("核查", "stage"), d.verify_due),
         )
         for row, (name, due) in enumerate(stages):
             name_label = QLabel(name, parent)

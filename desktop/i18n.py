@@ -57,50 +57,50 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
 
 def status_text(status: Status | str) -> str:
     return {
-        Status.REPORTED: QCoreApplication.translate("Domain", "待立案"),
-        Status.REGISTERED: QCoreApplication.translate("Domain", "待派遣"),
-        Status.REJECTED: QCoreApplication.translate("Domain", "不予立案"),
-        Status.SELF_RESOLVED: QCoreApplication.translate("Domain", "社区自办"),
-        Status.DISPATCHED: QCoreApplication.translate("Domain", "待受理"),
-        Status.ACCEPTED: QCoreApplication.translate("Domain", "处置中"),
-        Status.RETURNED: QCoreApplication.translate("Domain", "已退单"),
-        Status.FEEDBACK: QCoreApplication.translate("Domain", "待核查"),
-        Status.CLOSED: QCoreApplication.translate("Domain", "已结案"),
-        Status.SUSPENDED: QCoreApplication.translate("Domain", "挂账"),
-        Status.MERGED: QCoreApplication.translate("Domain", "已合并"),
+        Status.REPORTED: QCoreApplication.translate("Domain", "待立案", "status"),
+        Status.REGISTERED: QCoreApplication.translate("Domain", "待派遣", "status"),
+        Status.REJECTED: QCoreApplication.translate("Domain", "不予立案", "status"),
+        Status.SELF_RESOLVED: QCoreApplication.translate("Domain", "社区自办", "status"),
+        Status.DISPATCHED: QCoreApplication.translate("Domain", "待受理", "status"),
+        Status.ACCEPTED: QCoreApplication.translate("Domain", "处置中", "status"),
+        Status.RETURNED: QCoreApplication.translate("Domain", "已退单", "status"),
+        Status.FEEDBACK: QCoreApplication.translate("Domain", "待核查", "status"),
+        Status.CLOSED: QCoreApplication.translate("Domain", "已结案", "status"),
+        Status.SUSPENDED: QCoreApplication.translate("Domain", "挂账", "status"),
+        Status.MERGED: QCoreApplication.translate("Domain", "已合并", "status"),
     }[Status(status)]
 
 
 def group_text(group: Group | str) -> str:
     return {
-        Group.TO_REGISTER: QCoreApplication.translate("Domain", "待立案"),
-        Group.TO_DISPATCH: QCoreApplication.translate("Domain", "待派遣"),
-        Group.IN_PROGRESS: QCoreApplication.translate("Domain", "处置中"),
-        Group.TO_VERIFY: QCoreApplication.translate("Domain", "待核查"),
-        Group.DONE: QCoreApplication.translate("Domain", "已结案"),
+        Group.TO_REGISTER: QCoreApplication.translate("Domain", "待立案", "group"),
+        Group.TO_DISPATCH: QCoreApplication.translate("Domain", "待派遣", "group"),
+        Group.IN_PROGRESS: QCoreApplication.translate("Domain", "处置中", "group"),
+        Group.TO_VERIFY: QCoreApplication.translate("Domain", "待核查", "group"),
+        Group.DONE: QCoreApplication.translate("Domain", "已结案", "group"),
     }[Group(group)]
 
 
 def action_text(action: Action | str) -> str:
     return {
-        Action.REPORT: QCoreApplication.translate("Domain", "上报"),
-        Action.REGISTER: QCoreApplication.translate("Domain", "立案"),
-        Action.REJECT: QCoreApplication.translate("Domain", "不予立案"),
-        Action.SELF_RESOLVE: QCoreApplication.translate("Domain", "社区自办"),
-        Action.DISPATCH: QCoreApplication.translate("Domain", "派遣"),
-        Action.ACCEPT: QCoreApplication.translate("Domain", "受理"),
-        Action.RETURN: QCoreApplication.translate("Domain", "退单"),
-        Action.REDISPATCH: QCoreApplication.translate("Domain", "改派"),
-        Action.FEEDBACK: QCoreApplication.translate("Domain", "反馈"),
-        Action.VERIFY: QCoreApplication.translate("Domain", "核查通过"),
-        Action.REWORK: QCoreApplication.translate("Domain", "返工"),
-        Action.EXTEND: QCoreApplication.translate("Domain", "延期"),
-        Action.SUSPEND: QCoreApplication.translate("Domain", "挂账"),
-        Action.RESUME: QCoreApplication.translate("Domain", "解挂"),
-        Action.URGE: QCoreApplication.translate("Domain", "督办"),
-        Action.CALLBACK: QCoreApplication.translate("Domain", "回访"),
-        Action.MERGE: QCoreApplication.translate("Domain", "合并"),
-        Action.RECALL: QCoreApplication.translate("Domain", "撤回"),
+        Action.REPORT: QCoreApplication.translate("Domain", "上报", "action"),
+        Action.REGISTER: QCoreApplication.translate("Domain", "立案", "action"),
+        Action.REJECT: QCoreApplication.translate("Domain", "不予立案", "action"),
+        Action.SELF_RESOLVE: QCoreApplication.translate("Domain", "社区自办", "action"),
+        Action.DISPATCH: QCoreApplication.translate("Domain", "派遣", "action"),
+        Action.ACCEPT: QCoreApplication.translate("Domain", "受理", "action"),
+        Action.RETURN: QCoreApplication.translate("Domain", "退单", "action"),
+        Action.REDISPATCH: QCoreApplication.translate("Domain", "改派", "action"),
+        Action.FEEDBACK: QCoreApplication.translate("Domain", "反馈", "action"),
+        Action.VERIFY: QCoreApplication.translate("Domain", "核查通过", "action"),
+        Action.REWORK: QCoreApplication.translate("Domain", "返工", "action"),
+        Action.EXTEND: QCoreApplication.translate("Domain", "延期", "action"),
+        Action.SUSPEND: QCoreApplication.translate("Domain", "挂账", "action"),
+        Action.RESUME: QCoreApplication.translate("Domain", "解挂", "action"),
+        Action.URGE: QCoreApplication.translate("Domain", "督办", "action"),
+        Action.CALLBACK: QCoreApplication.translate("Domain", "回访", "action"),
+        Action.MERGE: QCoreApplication.translate("Domain", "合并", "action"),
+        Action.RECALL: QCoreApplication.translate("Domain", "撤回", "action"),
     }[Action(action)]
 
 

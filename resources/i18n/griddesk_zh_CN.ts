@@ -117,18 +117,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="229"/>
-        <location filename="../../desktop/app.py" line="234"/>
+        <location filename="../../desktop/app.py" line="241"/>
+        <location filename="../../desktop/app.py" line="246"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="235"/>
+        <location filename="../../desktop/app.py" line="247"/>
         <source>无法连接数据库：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="244"/>
+        <location filename="../../desktop/app.py" line="256"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/big_screen.py" line="53"/>
+        <location filename="../../desktop/big_screen.py" line="56"/>
         <source>大屏模式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/big_screen.py" line="66"/>
+        <location filename="../../desktop/big_screen.py" line="69"/>
         <source>按 Esc 或 F11 退出大屏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,52 +285,66 @@
     <message>
         <location filename="../../desktop/case_detail.py" line="294"/>
         <source>上报</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="295"/>
         <source>立案</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="296"/>
-        <location filename="../../desktop/case_detail.py" line="344"/>
         <source>派遣</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="297"/>
         <source>受理</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="298"/>
         <source>反馈</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="299"/>
         <source>挂账</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="300"/>
         <source>结案</source>
+        <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="307"/>
-        <source>处理记录（%1）</source>
+        <location filename="../../desktop/case_detail.py" line="344"/>
+        <source>派遣</source>
+        <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="345"/>
         <source>处置</source>
+        <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="346"/>
         <source>核查</source>
+        <comment>stage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="307"/>
+        <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -536,140 +550,206 @@
     <name>Domain</name>
     <message>
         <location filename="../../desktop/i18n.py" line="60"/>
-        <location filename="../../desktop/i18n.py" line="76"/>
         <source>待立案</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="61"/>
-        <location filename="../../desktop/i18n.py" line="77"/>
         <source>待派遣</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="62"/>
-        <location filename="../../desktop/i18n.py" line="88"/>
         <source>不予立案</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="63"/>
-        <location filename="../../desktop/i18n.py" line="89"/>
         <source>社区自办</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="64"/>
         <source>待受理</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="65"/>
-        <location filename="../../desktop/i18n.py" line="78"/>
         <source>处置中</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="66"/>
         <source>已退单</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="67"/>
-        <location filename="../../desktop/i18n.py" line="79"/>
         <source>待核查</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="68"/>
-        <location filename="../../desktop/i18n.py" line="80"/>
         <source>已结案</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="69"/>
-        <location filename="../../desktop/i18n.py" line="98"/>
         <source>挂账</source>
+        <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="70"/>
         <source>已合并</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="76"/>
+        <source>待立案</source>
+        <comment>group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="77"/>
+        <source>待派遣</source>
+        <comment>group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="78"/>
+        <source>处置中</source>
+        <comment>group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="79"/>
+        <source>待核查</source>
+        <comment>group</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="80"/>
+        <source>已结案</source>
+        <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="86"/>
         <source>上报</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="87"/>
         <source>立案</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="88"/>
+        <source>不予立案</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="89"/>
+        <source>社区自办</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="90"/>
         <source>派遣</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="91"/>
         <source>受理</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="92"/>
         <source>退单</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="93"/>
         <source>改派</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="94"/>
         <source>反馈</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="95"/>
         <source>核查通过</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="96"/>
         <source>返工</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="97"/>
         <source>延期</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/i18n.py" line="98"/>
+        <source>挂账</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="99"/>
         <source>解挂</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="100"/>
         <source>督办</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="101"/>
         <source>回访</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="102"/>
         <source>合并</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/i18n.py" line="103"/>
         <source>撤回</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1237,189 +1317,189 @@
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats_page.py" line="193"/>
+        <location filename="../../desktop/stats_page.py" line="198"/>
         <source>今日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="194"/>
+        <location filename="../../desktop/stats_page.py" line="199"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="195"/>
+        <location filename="../../desktop/stats_page.py" line="200"/>
         <source>本年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="196"/>
+        <location filename="../../desktop/stats_page.py" line="201"/>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="210"/>
+        <location filename="../../desktop/stats_page.py" line="215"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="211"/>
+        <location filename="../../desktop/stats_page.py" line="216"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="212"/>
+        <location filename="../../desktop/stats_page.py" line="217"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="218"/>
-        <location filename="../../desktop/stats_page.py" line="509"/>
-        <location filename="../../desktop/stats_page.py" line="519"/>
-        <location filename="../../desktop/stats_page.py" line="527"/>
+        <location filename="../../desktop/stats_page.py" line="223"/>
+        <location filename="../../desktop/stats_page.py" line="515"/>
+        <location filename="../../desktop/stats_page.py" line="525"/>
+        <location filename="../../desktop/stats_page.py" line="533"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="220"/>
-        <location filename="../../desktop/stats_page.py" line="538"/>
-        <location filename="../../desktop/stats_page.py" line="546"/>
+        <location filename="../../desktop/stats_page.py" line="225"/>
+        <location filename="../../desktop/stats_page.py" line="544"/>
+        <location filename="../../desktop/stats_page.py" line="552"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="221"/>
+        <location filename="../../desktop/stats_page.py" line="226"/>
         <source>大屏模式 (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="224"/>
+        <location filename="../../desktop/stats_page.py" line="229"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="239"/>
+        <location filename="../../desktop/stats_page.py" line="244"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="256"/>
+        <location filename="../../desktop/stats_page.py" line="261"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="257"/>
+        <location filename="../../desktop/stats_page.py" line="262"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="418"/>
+        <location filename="../../desktop/stats_page.py" line="424"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="436"/>
+        <location filename="../../desktop/stats_page.py" line="442"/>
         <source>统计失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="447"/>
+        <location filename="../../desktop/stats_page.py" line="453"/>
         <source>更新于 {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="502"/>
+        <location filename="../../desktop/stats_page.py" line="508"/>
         <source>导出为 PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="510"/>
+        <location filename="../../desktop/stats_page.py" line="516"/>
         <source>图片宽度（像素）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="519"/>
+        <location filename="../../desktop/stats_page.py" line="525"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="527"/>
-        <location filename="../../desktop/stats_page.py" line="546"/>
+        <location filename="../../desktop/stats_page.py" line="533"/>
+        <location filename="../../desktop/stats_page.py" line="552"/>
         <source>无法写入文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="530"/>
-        <location filename="../../desktop/stats_page.py" line="549"/>
+        <location filename="../../desktop/stats_page.py" line="536"/>
+        <location filename="../../desktop/stats_page.py" line="555"/>
         <source>已导出 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="538"/>
+        <location filename="../../desktop/stats_page.py" line="544"/>
         <source>统计摘要.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="538"/>
+        <location filename="../../desktop/stats_page.py" line="544"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="571"/>
+        <location filename="../../desktop/stats_page.py" line="577"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="579"/>
+        <location filename="../../desktop/stats_page.py" line="585"/>
         <source>统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="604"/>
+        <location filename="../../desktop/stats_page.py" line="610"/>
         <source>{center} 统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="613"/>
+        <location filename="../../desktop/stats_page.py" line="619"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="620"/>
+        <location filename="../../desktop/stats_page.py" line="626"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="621"/>
+        <location filename="../../desktop/stats_page.py" line="627"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="622"/>
+        <location filename="../../desktop/stats_page.py" line="628"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="623"/>
+        <location filename="../../desktop/stats_page.py" line="629"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="624"/>
+        <location filename="../../desktop/stats_page.py" line="630"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="670"/>
+        <location filename="../../desktop/stats_page.py" line="676"/>
         <source>在办案件最密的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="678"/>
+        <location filename="../../desktop/stats_page.py" line="684"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="695"/>
+        <location filename="../../desktop/stats_page.py" line="701"/>
         <source>暂无在办案件</source>
         <translation type="unfinished"></translation>
     </message>
