@@ -850,3 +850,21 @@ def test_simulate_stops_cleanly_on_ctrl_c(street: Database) -> None:
     numbers = [first, *out.split()]
     assert f"模拟已停止：共上报 {len(numbers)} 件" in err
     assert count_cases(street) == len(numbers)  # every printed case is there, nothing half-written
+
+
+def test_times_follow_the_centers_time_zone(cli: Cli, street: Database) -> None:
+    from zoneinfo import ZoneInfo
+
+    from db.settings_store import save_setting
+
+    with street.write() as session:
+        save_setting(session, "timezone", "Asia/Tokyo")
+    tokyo = ZoneInfo("Asia/Tokyo")
+    number = report(cli)  # 09:00 in Shanghai is 10:00 in Tokyo
+    ok(cli("case", "register", number))
+    ok(cli("case", "dispatch", number))
+    out = ok(cli("case", "extend", number, "--until", "2026-11-30 17:00", "--reason", "协调")).out
+    assert "期限 2026-11-30 17:00" in out
+    due = datetime.fromisoformat(show(cli, number)["due_at"])
+    assert due == datetime(2026, 11, 30, 17, 0, tzinfo=tokyo)
+    assert "2026-11-23 10:00 上报" in ok(cli("case", "show", number)).out
