@@ -155,6 +155,12 @@ def _match_header(
     return (name is not None), name
 
 
+def _header_text(cell: Any) -> str:
+    """A header as written, without the spaces used to align Chinese headers (姓  名)."""
+    text = clean_text(cell)
+    return text if any(ch.isascii() and ch.isalpha() for ch in text) else text.replace(" ", "")
+
+
 def _find_header(
     kind: Kind, head: list[tuple[int, list[Any]]], mapping: Mapping[str, str | None]
 ) -> tuple[int, list[str]]:
@@ -179,9 +185,9 @@ def _find_header(
     width = max(len(row_cells), len(above))
     headers: list[str] = []
     for col in range(width):
-        text = clean_text(row_cells[col]) if col < len(row_cells) else ""
+        text = _header_text(row_cells[col]) if col < len(row_cells) else ""
         if not text and col < len(above):
-            upper = clean_text(above[col])
+            upper = _header_text(above[col])
             if upper and _match_header(kind, upper, mapping)[1] is not None:
                 text = upper
         headers.append(text)
@@ -418,7 +424,7 @@ def write_rows(
             insert(Person).returning(Person.id, Person.id_number, sort_by_parameter_order=True),
             new_people,
         )
-        for pid, number in result.tuples():
+        for pid, number in result:
             person_ids[str(number)] = int(pid)
     if person_updates:
         session.execute(update(Person), person_updates)

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from db.errors import ValidationError
-from db.id_numbers import validate_id_number
+from db.id_numbers import check_digit, validate_id_number
 
 
 class Kind(StrEnum):
@@ -535,6 +535,10 @@ def parse_id_number(value: Cell, label: str = "身份证号") -> str:
     text = clean_text(value).replace(" ", "")
     if not text:
         return ""
+    if len(text) == 15 and text.isascii() and text.isdigit():
+        # A first-generation 15-digit number (before 1999): the century and a check digit added.
+        first17 = f"{text[:6]}19{text[6:]}"
+        text = first17 + check_digit(first17)
     try:
         return validate_id_number(text)
     except ValidationError as exc:

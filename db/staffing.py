@@ -66,13 +66,12 @@ def staffing(
     """Each community in code order, and the street total (computed on the street's totals,
     so it can differ from the sum of the communities' shortfalls)."""
     settings = settings or load_settings(session)
-    counts = dict(
-        session.execute(
-            select(CommunityWorker.community_id, func.count(CommunityWorker.id))
-            .where(CommunityWorker.status == ACTIVE_STATUS[Kind.COMMUNITY_WORKER])
-            .group_by(CommunityWorker.community_id)
-        ).tuples()
+    counted = session.execute(
+        select(CommunityWorker.community_id, func.count(CommunityWorker.id))
+        .where(CommunityWorker.status == ACTIVE_STATUS[Kind.COMMUNITY_WORKER])
+        .group_by(CommunityWorker.community_id)
     )
+    counts = {community_id: n for community_id, n in counted}
     rows: list[Staffing] = []
     for community in session.scalars(select(Community).order_by(Community.code)):
         by_pop, by_hh = required_workers(community.population, community.households, settings)

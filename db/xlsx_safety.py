@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError
@@ -62,6 +62,15 @@ class _Bounded:
             )
         return chunk
 
+    def close(self) -> None:
+        self.raw.close()
+
+    def __enter__(self) -> _Bounded:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 @dataclass
 class XlsxFile:
@@ -73,8 +82,12 @@ class XlsxFile:
     sheet_part: str
     sheet_name: str
     date1904: bool
+    _open: list[_Bounded] = field(default_factory=list)
 
     def close(self) -> None:
+        for stream in self._open:
+            stream.close()
+        self._open.clear()
         self.zf.close()
 
     def __enter__(self) -> XlsxFile:
@@ -84,12 +97,17 @@ class XlsxFile:
         self.close()
 
     def _stream(self, name: str) -> _Bounded:
-        return _Bounded(self.zf.open(name), self.limits.entry_uncompressed, f"「{self.path.name}」")
+        stream = _Bounded(
+            self.zf.open(name), self.limits.entry_uncompressed, f"「{self.path.name}」"
+        )
+        self._open.append(stream)
+        return stream
 
     def _xml(self, name: str) -> Element:
-        data = self._stream(name).read(self.limits.entry_uncompressed + 1)
+        with self._stream(name) as stream:
+            data = stream.read(self.limits.entry_uncompressed + 1)
         try:
-            return fromstring(data)  # type: ignore[no-any-return]
+            return fromstring(data, forbid_dtd=True)  # type: ignore[no-any-return]
         except (ParseError, DefusedXmlException) as exc:
             raise _bad_xml(self.path, name, exc) from None
 
@@ -100,7 +118,7 @@ class XlsxFile:
             return []
         strings: list[str] = []
         try:
-            for _event, elem in iterparse(self._stream(part), events=("end",)):
+            for _event, elem in iterparse(self._stream(part), events=("end",), forbid_dtd=True):
                 if _local(elem.tag) != "si":
                     continue
                 strings.append(_rich_text(elem))
@@ -118,7 +136,9 @@ class XlsxFile:
         next_col = 0
         max_col = self.limits.columns
         try:
-            for _event, elem in iterparse(self._stream(self.sheet_part), events=("end",)):
+            for _event, elem in iterparse(
+                self._stream(self.sheet_part), events=("end",), forbid_dtd=True
+            ):
                 tag = _local(elem.tag)
                 if tag == "c":
                     ref = elem.get("r")

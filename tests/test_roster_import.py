@@ -1,0 +1,456 @@
+"""Roster import from spreadsheets built here with openpyxl, carrying what real community
+sheets contain, and unsafe files that must be refused with nothing written."""
+
+from __future__ import annotations
+
+import zipfile
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from db.actors import SYSTEM, Actor, Role
+from db.engine import Database
+from db.errors import BadFile, PermissionDenied, ValidationError
+from db.id_numbers import make_id_number
+from db.models import AuditEntry, CommunityWorker, Person, RosterEvent
+from db.roster_import import apply_import, import_roster, plan_import
+from db.roster_kinds import Kind
+from db.rosters import history, list_entries
+from tests.street import COMMUNITY_A, GRID_A1, GRID_B2
+
+CLERK = Actor("wangli", "王丽", Role.SECRETARY)
+
+
+def pid(n: int, born: date = date(1985, 3, 12)) -> str:
+    return make_id_number("210504", born, n)
+
+
+def pid_with_x() -> str:
+    return next(pid(n) for n in range(100, 999) if pid(n).endswith("X"))
+
+
+FULL = str.maketrans("0123456789", "０１２３４５６７８９")
+
+HEADERS = [
+    "公民身份号码",
+    "手机号码",
+    "所属社区",
+    "薪酬档次",
+    "级别",
+    "入职时间",
+    "职务",
+    "政治面貌",
+]
+
+
+def worker_rows() -> list[list[object]]:
+    """Good rows with every oddity: full-width digits and spaces, numbers for IDs and phones,
+    dates as text in three styles, an Excel date, an Excel serial number, an ID ending in x,
+    and an old 15-digit ID stored as a number (exact: it fits in a double)."""
+    return [
+        [
+            "张　三",
+            pid(1).translate(FULL),
+            13812345678,
+            "锦峪社区",
+            "２",
+            12,
+            "2015.07.01",
+            "社区书记",
+            "中共党员",
+        ],
+        [
+            "李四",
+            int(pid(3)[:6] + pid(3)[8:17]),
+            13912345678.0,
+            int(COMMUNITY_A),
+            1,
+            "3级",
+            datetime(2016, 3, 12),
+            "社区委员",
+            "群众",
+        ],
+        [
+            "王 五",
+            pid_with_x().lower(),
+            " 139 1234 5679 ",
+            "锦峪",
+            "三档",
+            "第38级",
+            "2016年3月12日",
+            "网格员",
+            "是",
+        ],
+        ["赵六", pid(5), "024-42123456", "新明社区", 1, 1, "2017-3-12", "社区委员", ""],
+        ["钱七", pid(7), "15012345678", "新明社区", 1, 2, 42917, "社区委员", "中共预备党员"],
+    ]
+
+
+def bad_rows() -> list[list[object]]:
+    return [
+        [
+            "孙八",
+            pid(9)[:-1] + ("0" if pid(9)[-1] != "0" else "1"),
+            "13800000000",
+            "锦峪社区",
+            1,
+            1,
+            "2015.01.01",
+            "委员",
+            "",
+        ],
+        ["周九", pid(11), "12345", "锦峪社区", 4, 1, "2015.13.45", "委员", ""],
+        ["", pid(13), "13800000001", "不存在社区", 1, 1, "2015.01.01", "委员", ""],
+    ]
+
+
+def build_sheet(
+    path: Path,
+    rows: list[list[object]],
+    *,
+    headers: list[str] | None = None,
+    extra_header: str | None = "家庭住址",
+) -> Path:
+    """Title row merged across, a two-row header (序号 and 姓名 merged down, 基本信息 / 薪酬 merged
+    across), a blank row, then the data with a blank row in the middle."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "花名册"
+    heads = headers or HEADERS
+    width = 2 + len(heads) + (1 if extra_header else 0)
+    ws.cell(1, 1, "锦峪社区社区工作者花名册（2025年）")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.cell(2, 1, "序号")
+    ws.merge_cells("A2:A3")
+    ws.cell(2, 2, "姓  名")
+    ws.merge_cells("B2:B3")
+    ws.cell(2, 3, "基本信息")
+    ws.merge_cells("C2:E2")
+    ws.cell(2, 6, "薪酬")
+    ws.merge_cells("F2:G2")
+    for i, h in enumerate(heads, start=3):
+        ws.cell(3, i, h)
+    if extra_header:
+        ws.cell(3, 3 + len(heads), extra_header)
+    r = 5  # row 4 left blank
+    for n, row in enumerate(rows, start=1):
+        if n == 3:
+            r += 1  # a blank row inside the data
+        ws.cell(r, 1, n)
+        for c, value in enumerate(row, start=2):
+            ws.cell(r, c, value)
+        if extra_header:
+            ws.cell(r, 2 + len(row), "某小区1栋")
+        r += 1
+    wb.save(path)
+    return path
+
+
+def _counts(db: Database) -> tuple[int, int, int]:
+    with db.read() as s:
+        return (
+            s.scalar(select(func.count(Person.id))) or 0,
+            s.scalar(select(func.count(CommunityWorker.id))) or 0,
+            s.scalar(select(func.count(RosterEvent.id))) or 0,
+        )
+
+
+def test_every_oddity_read_and_imported(street: Database, tmp_path: Path) -> None:
+    path = build_sheet(tmp_path / "锦峪社区.xlsx", worker_rows())
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert plan.problems == [], [p.text for p in plan.problems]
+    assert plan.header_row == 3 and plan.sheet_name == "花名册"
+    assert plan.unknown_headers == ["家庭住址"]
+    assert plan.total_rows == 5
+    values = {row: v for row, v in plan.rows}
+    assert sorted(values) == [5, 6, 8, 9, 10]  # row 7 is blank
+    zhang, li, wang, zhao, qian = (values[r] for r in (5, 6, 8, 9, 10))
+    assert zhang["name"] == "张三" and zhang["id_number"] == pid(1)
+    assert zhang["phone"] == "13812345678" and zhang["pay_tier"] == 2
+    assert zhang["service_start"] == date(2015, 7, 1) and zhang["party_member"] is True
+    assert li["id_number"] == pid(3) and li["phone"] == "13912345678"
+    assert li["pay_level"] == 3 and li["service_start"] == date(2016, 3, 12)
+    assert li["party_member"] is False
+    assert wang["name"] == "王五" and wang["id_number"] == pid_with_x()
+    assert wang["phone"] == "13912345679" and (wang["pay_tier"], wang["pay_level"]) == (3, 38)
+    assert wang["service_start"] == date(2016, 3, 12)
+    assert zhao["phone"] == "024-42123456" and zhao["service_start"] == date(2017, 3, 12)
+    assert qian["service_start"] == date(2017, 7, 1)  # Excel serial 42917
+
+    _, result = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK)
+    assert result is not None and (result.created, result.updated) == (5, 0)
+    with street.read() as s:
+        rows = list_entries(s, Kind.COMMUNITY_WORKER)
+        assert len(rows) == 5
+        first = next(r for r in rows if r.cells[0] == "张三")
+        events = history(s, Kind.COMMUNITY_WORKER, first.id)
+    assert [e.action for e in events] == ["导入"] and events[0].actor == "wangli"
+    assert "138****5678" in events[0].text and pid(1) not in events[0].text
+
+
+def test_problems_reported_before_anything_is_written(street: Database, tmp_path: Path) -> None:
+    path = build_sheet(tmp_path / "有错.xlsx", worker_rows() + bad_rows())
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    texts = [p.text for p in plan.problems]
+    assert len(plan.rows) == 5 and plan.bad_rows == 3
+    # row numbers as the user sees them in Excel; column letter and the sheet's own header
+    assert any(
+        t.startswith("第 11 行「C列 公民身份号码」：身份证号") and "校验码错误" in t for t in texts
+    )
+    assert (
+        "第 12 行「D列 手机号码」：联系电话「12345」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话"
+        in texts
+    )
+    assert "第 12 行「F列 薪酬档次」：档应在 1–3 之间，实为 4" in texts
+    assert any(t.startswith("第 12 行「H列 入职时间」") and "不是存在的日期" in t for t in texts)
+    assert "第 13 行「B列 姓名」：缺少姓名" in texts
+    assert "第 13 行「E列 所属社区」：所在社区：没有名为「不存在社区」的社区" in texts
+
+    # All or nothing: refused, nothing written.
+    plan2, result = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK)
+    assert result is None and len(plan2.problems) == len(plan.problems)
+    with pytest.raises(ValidationError, match="未导入任何数据"):
+        apply_import(street, plan, CLERK)
+    assert _counts(street) == (0, 0, 0)
+
+    # Valid rows only, in one go.
+    _, result = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK, valid_only=True)
+    assert result is not None and (result.created, result.skipped) == (5, 3)
+    assert _counts(street) == (5, 5, 5)
+
+
+def test_second_import_updates_instead_of_duplicating(street: Database, tmp_path: Path) -> None:
+    path = build_sheet(tmp_path / "第一次.xlsx", worker_rows())
+    import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK)
+    _, again = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK)
+    assert again is not None and (again.created, again.updated, again.unchanged) == (0, 0, 5)
+    assert _counts(street)[:2] == (5, 5)
+
+    rows = worker_rows()
+    rows[0][2] = "13700000000"  # new phone
+    rows[1][5] = 4  # level 3 → 4
+    changed = build_sheet(tmp_path / "第二次.xlsx", rows)
+    _, result = import_roster(street, changed, Kind.COMMUNITY_WORKER, CLERK)
+    assert result is not None and (result.created, result.updated, result.unchanged) == (0, 2, 3)
+    people, workers, _ = _counts(street)
+    assert (people, workers) == (5, 5)
+    with street.read() as s:
+        phone = s.scalar(select(Person.phone).where(Person.id_number == pid(1)))
+        level = s.scalar(
+            select(CommunityWorker.pay_level)
+            .join(Person, Person.id == CommunityWorker.person_id)
+            .where(Person.id_number == pid(3))
+        )
+        zhang = next(r for r in list_entries(s, Kind.COMMUNITY_WORKER) if r.cells[0] == "张三")
+        last = history(s, Kind.COMMUNITY_WORKER, zhang.id)[-1]
+    assert phone == "13700000000" and level == 4
+    assert last.action == "导入" and "联系电话：138****5678 → 137****0000" in last.text
+
+
+def test_unknown_header_needs_mapping(street: Database, tmp_path: Path) -> None:
+    headers = [h if h != "职务" else "工作岗位名称" for h in HEADERS]
+    path = build_sheet(tmp_path / "映射.xlsx", worker_rows(), headers=headers)
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert "工作岗位名称" in plan.unknown_headers
+    assert [p.text for p in plan.problems] == ["第 3 行：缺少必需的列「职务」"]
+    with pytest.raises(ValidationError, match="未导入任何数据"):
+        apply_import(street, plan, CLERK, valid_only=False)
+
+    mapped = plan_import(
+        street, path, Kind.COMMUNITY_WORKER, {"工作岗位名称": "职务", "家庭住址": "忽略"}
+    )
+    assert mapped.ok and mapped.unknown_headers == []
+    assert mapped.rows[0][1]["post"] == "社区书记"
+    with pytest.raises(ValidationError, match="字段不存在"):
+        plan_import(street, path, Kind.COMMUNITY_WORKER, {"工作岗位名称": "薪水"})
+    with pytest.raises(ValidationError, match="不在表头中"):
+        plan_import(street, path, Kind.COMMUNITY_WORKER, {"岗位": "post"})
+
+
+def test_long_id_stored_as_number(street: Database, tmp_path: Path) -> None:
+    """Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its last
+    digits, which the user is told; a tool that writes the exact integer loses nothing."""
+    rows = worker_rows()[:2]
+    rows[0][1] = int(pid(1))
+    path = build_sheet(tmp_path / "数字.xlsx", rows)
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert [p.text for p in plan.problems] == [
+        "第 5 行「C列 公民身份号码」：身份证号被 Excel 存成了数字（2.1050419850312e+17），"
+        "末几位已丢失；请把该列设为文本后重新填写"
+    ]
+    exact = _rewrite(
+        path,
+        tmp_path / "exact.xlsx",
+        {"xl/worksheets/sheet1.xml": _sheet(path).replace(b"2.1050419850312e+17", pid(1).encode())},
+        {},
+    )
+    plan = plan_import(street, exact, Kind.COMMUNITY_WORKER)
+    assert plan.ok and plan.rows[0][1]["id_number"] == pid(1)
+
+
+def _sheet(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/worksheets/sheet1.xml")
+
+
+def test_duplicate_rows_in_one_file(street: Database, tmp_path: Path) -> None:
+    rows = worker_rows()
+    rows.append(list(rows[0]))
+    path = build_sheet(tmp_path / "重复.xlsx", rows)
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert [p.text for p in plan.problems] == [
+        "第 11 行「C列 公民身份号码」：与第 5 行重复（同一身份证号）"
+    ]
+
+
+def test_grid_staff_import_and_permissions(street: Database, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["网格员花名册"])
+    ws.append(["姓名", "身份证号码", "联系电话", "网格代码", "类别", "上岗日期"])
+    ws.append(["甲", pid(21), 13800000021, int(GRID_A1), "网格长", "2024.1.2"])
+    ws.append(["乙", pid(22), 13800000022, GRID_B2, "专职网格员", None])
+    path = tmp_path / "网格.xlsx"
+    wb.save(path)
+    with pytest.raises(PermissionDenied):
+        import_roster(street, path, Kind.GRID_STAFF, Actor("x", "调度", Role.DISPATCHER))
+    _, result = import_roster(street, path, Kind.GRID_STAFF, SYSTEM)
+    assert result is not None and result.created == 2
+    with street.read() as s:
+        cells = sorted(r.cells for r in list_entries(s, Kind.GRID_STAFF))
+    assert cells[0][3:6] == ("网格员", GRID_B2, "新明社区第02网格")
+    assert cells[1][3:7] == ("网格长", GRID_A1, "锦峪社区第01网格", "2024-01-02")
+
+
+def test_wrong_kind_has_no_header(street: Database, tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["随便", "什么"])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    with pytest.raises(ValidationError, match="找不到表头"):
+        plan_import(street, path, Kind.PARTY_CHECKIN)
+
+
+# --- unsafe files ------------------------------------------------------------------------
+
+
+def _rewrite(src: Path, dst: Path, replace: dict[str, bytes], add: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = replace.get(item.filename, zin.read(item.filename))
+            zout.writestr(item.filename, data)
+        for name, data in add.items():
+            zout.writestr(name, data)
+    return dst
+
+
+@pytest.fixture
+def good_file(tmp_path: Path) -> Path:
+    return build_sheet(tmp_path / "good.xlsx", worker_rows())
+
+
+def _macro(good: Path, tmp: Path) -> Path:
+    with zipfile.ZipFile(good) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+        )
+    return _rewrite(
+        good, tmp / "宏.xlsm", {"[Content_Types].xml": types}, {"xl/vbaProject.bin": b"\x00" * 64}
+    )
+
+
+def _macro_renamed(good: Path, tmp: Path) -> Path:
+    with zipfile.ZipFile(good) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"spreadsheetml.sheet.main+xml", b"ms-excel.sheet.macroEnabled.main+xml"
+        )
+    return _rewrite(good, tmp / "改名.xlsx", {"[Content_Types].xml": types}, {})
+
+
+def _text(good: Path, tmp: Path) -> Path:
+    path = tmp / "花名册.xlsx"
+    path.write_text("姓名,身份证号\n张三,210504198503120012\n", encoding="utf-8")
+    return path
+
+
+def _docx(good: Path, tmp: Path) -> Path:
+    path = tmp / "文档.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Override PartName="/word/document.xml" ContentType="application/'
+            'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr("word/document.xml", "<w/>")
+    return path
+
+
+def _bomb(good: Path, tmp: Path) -> Path:
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+    )
+    sheet += b" " * (40 * 1024 * 1024) + b"</sheetData></worksheet>"
+    return _rewrite(good, tmp / "炸弹.xlsx", {"xl/worksheets/sheet1.xml": sheet}, {})
+
+
+def _many_entries(good: Path, tmp: Path) -> Path:
+    return _rewrite(good, tmp / "条目.xlsx", {}, {f"xl/junk/{i}.xml": b"<a/>" for i in range(5001)})
+
+
+def _truncated(good: Path, tmp: Path) -> Path:
+    with zipfile.ZipFile(good) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    return _rewrite(
+        good, tmp / "截断.xlsx", {"xl/worksheets/sheet1.xml": sheet[: len(sheet) // 2]}, {}
+    )
+
+
+def _laughs(good: Path, tmp: Path) -> Path:
+    doc = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    return _rewrite(good, tmp / "实体.xlsx", {"xl/worksheets/sheet1.xml": doc}, {})
+
+
+def _not_zip_inside(good: Path, tmp: Path) -> Path:
+    path = tmp / "坏.xlsx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_macro, "含宏"),
+        (_macro_renamed, "含宏的工作簿（.xlsm）"),
+        (_text, "不是 Excel 工作簿（.xlsx），拒绝导入"),
+        (_docx, "不是 Excel 工作簿"),
+        (_bomb, "疑似压缩炸弹"),
+        (_many_entries, "超出正常工作簿的范围"),
+        (_truncated, "不是完整的 XML（已损坏）"),
+        (_laughs, "含不安全的 XML"),
+        (_not_zip_inside, "已损坏"),
+    ],
+)
+def test_unsafe_files_refused_nothing_written(
+    street: Database, good_file: Path, tmp_path: Path, make, message: str
+) -> None:
+    path = make(good_file, tmp_path)
+    with pytest.raises(BadFile, match=message) as err:
+        import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK, valid_only=True)
+    assert "\n" not in str(err.value)
+    assert _counts(street) == (0, 0, 0)
+    with street.read() as s:
+        assert s.scalar(select(func.count(AuditEntry.id))) == 0
