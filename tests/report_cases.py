@@ -366,3 +366,187 @@ COUNT_FIELDS = (
     "satisfied",
     "basic",
 )
+
+
+def expected_daily(db: Database, start: datetime, end: datetime) -> dict[object, tuple[int, int]]:
+    """(reported, closed) per local day, from raw rows."""
+    out: dict[object, list[int]] = defaultdict(lambda: [0, 0])
+    with db.read() as session:
+        for c in session.execute(_CASES):
+            if start <= c.reported_at < end:
+                out[c.reported_at.astimezone(TZ).date()][0] += 1
+            if c.status == "closed" and start <= c.closed_at < end:
+                out[c.closed_at.astimezone(TZ).date()][1] += 1
+    return {d: (v[0], v[1]) for d, v in out.items()}
+
+
+def expected_categories(db: Database, start: datetime, end: datetime) -> dict[str, int]:
+    """Cases reported in [start, end) per 小类 code."""
+    query = text(
+        "SELECT k.code, c.reported_at FROM cases c JOIN categories k ON k.id = c.category_id"
+    ).columns(reported_at=UTCDateTime())
+    out: dict[str, int] = defaultdict(int)
+    with db.read() as session:
+        for code, reported_at in session.execute(query):
+            if start <= reported_at < end:
+                out[code] += 1
+    return dict(out)
+
+
+# --- reading a written return back ---------------------------------------------------------------
+
+
+@dataclass
+class ReadSheet:
+    """A sheet read back: the header label of each column and the body rows keyed by a column."""
+
+    labels: dict[str, int]  # leaf header label → 0-based column
+    rows: dict[object, dict[str, object]]  # key → {label: value}
+    formulas: dict[object, dict[str, object]]  # same, read without data_only (formulas)
+    order: list[object]
+
+
+def read_sheet(
+    path: object, sheet: str, key_label: str, header_labels: set[str], formulas: bool = True
+) -> ReadSheet:
+    """Read `sheet` of the .xlsx at `path` with openpyxl (cached values: data_only=True).
+
+    Header rows are the rows holding any of `header_labels`; each column's label is its lowest
+    non-empty header cell. Body rows are keyed by their `key_label` cell.
+    """
+    from openpyxl import load_workbook
+
+    books = [load_workbook(path, data_only=True)]
+    if formulas:
+        books.append(load_workbook(path, data_only=False))
+    grids = [list(b[sheet].iter_rows(values_only=True)) for b in books]
+    values = grids[0]
+    header_rows = [i for i, row in enumerate(values) if header_labels & {str(v) for v in row}]
+    assert header_rows, f"no header in {sheet}"
+    labels: dict[str, int] = {}
+    for col in range(len(values[header_rows[0]])):
+        label = None
+        for i in range(header_rows[0], header_rows[-1] + 1):
+            if values[i][col] not in (None, ""):
+                label = str(values[i][col])
+        if label is not None:
+            labels[label] = col
+    key_col = labels[key_label]
+    rows: dict[object, dict[str, object]] = {}
+    forms: dict[object, dict[str, object]] = {}
+    order: list[object] = []
+    for i in range(header_rows[-1] + 1, len(values)):
+        key = values[i][key_col]
+        if key in (None, ""):
+            continue
+        if isinstance(key, str) and key.startswith("说明"):
+            break
+        order.append(key)
+        rows[key] = {label: values[i][c] for label, c in labels.items()}
+        if formulas:
+            forms[key] = {label: grids[1][i][c] for label, c in labels.items()}
+    return ReadSheet(labels, rows, forms, order)
+
+
+LIBREOFFICE_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def libreoffice_recalculate(paths: list[object], workdir: object) -> list[object]:
+    """Open the files in LibreOffice headless, recalculate every formula (a private profile set
+    to 'always recalculate on load') and save them as .xlsx in `workdir`/out."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        import pytest
+
+        pytest.skip("LibreOffice (soffice) is not installed: make test installs libreoffice-calc")
+    work = Path(str(workdir))
+    profile = work / "lo-profile"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(LIBREOFFICE_PROFILE)
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            *[str(p) for p in paths],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    results = [out / Path(str(p)).name for p in paths]
+    for result in results:
+        assert result.exists(), f"LibreOffice wrote no {result.name}"
+    return list(results)
+
+
+CASE_LABELS = {
+    "立案数": "registered",
+    "派遣数": "dispatched",
+    "应结案数": "due",
+    "结案数": "closed",
+    "按期结案数": "closed_on_time",
+    "结案率": "close_rate",
+    "按期结案率": "on_time_rate",
+    "超期数": "overdue",
+    "处置数": "handled",
+    "返工数": "reworked",
+    "返工率": "rework_rate",
+    "延期数": "extended",
+    "挂账数": "suspended",
+    "平均处置时长（小时）": "avg_hours",
+}
+PATROL_LABELS = {"上报数": "reported", "巡查发现数": "patrol", "未诉先办占比": "patrol_share"}
+CALLBACK_LABELS = {
+    "有效回访数": "callbacks",
+    "联系上": "contacted",
+    "已解决": "solved",
+    "满意": "satisfied",
+    "基本满意": "basic",
+    "响应率": "response_rate",
+    "解决率": "solve_rate",
+    "满意率": "satisfaction_rate",
+}
+
+
+def combine(items: list[Expected]) -> Expected:
+    result = Expected()
+    for item in items:
+        for name in COUNT_FIELDS:
+            setattr(result, name, getattr(result, name) + getattr(item, name))
+        result.hours += item.hours
+    return result
+
+
+def assert_row(
+    cells: dict[str, object], expected: Expected, labels: dict[str, str], where: str
+) -> None:
+    """Every labelled cell equals the expected figure (None ⇔ an empty cell)."""
+    import pytest
+
+    for label, attribute in labels.items():
+        want = getattr(expected, attribute)
+        got = cells[label]
+        if want is None:
+            assert got in (None, ""), (where, label, got)
+        elif isinstance(want, int):
+            assert got == want, (where, label, got, want)
+        else:
+            assert isinstance(got, int | float), (where, label, got)
+            assert got == pytest.approx(want, rel=1e-9), (where, label, got, want)
