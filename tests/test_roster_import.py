@@ -454,3 +454,39 @@ def test_unsafe_files_refused_nothing_written(
     assert _counts(street) == (0, 0, 0)
     with street.read() as s:
         assert s.scalar(select(func.count(AuditEntry.id))) == 0
+
+
+# --- the console command ---------------------------------------------------------------
+
+
+def test_cli_import_roster(
+    street: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.admin_cli import main
+
+    path = build_sheet(tmp_path / "有错.xlsx", worker_rows() + bad_rows())
+    args = ["--db", db_url, "import", "roster", str(path), "--kind", "社区工作者"]
+    assert main([*args, "--dry-run"]) == 2
+    out = capsys.readouterr().out
+    assert (
+        "有效 5 行，有问题 3 行" in out
+        and "第 12 行「F列 薪酬档次」：档应在 1–3 之间，实为 4" in out
+    )
+    assert "未识别的列（已忽略）：家庭住址" in out
+
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    assert "未导入任何数据" in captured.err and _counts(street) == (0, 0, 0)
+
+    assert main([*args, "--valid-only", "--map", "家庭住址=忽略"]) == 0
+    assert "已导入：新增 5 条" in capsys.readouterr().out
+    assert main([*args, "--valid-only"]) == 0
+    assert "新增 0 条，更新 0 条，无变化 5 条" in capsys.readouterr().out
+    assert _counts(street)[:2] == (5, 5)
+
+    assert main([*args[:-1], "猫"]) == 2
+    assert "没有名为「猫」的花名册" in capsys.readouterr().err
+    bad = tmp_path / "x.xlsx"
+    bad.write_text("hello")
+    assert main(["--db", db_url, "import", "roster", str(bad), "--kind", "grid"]) == 2
+    assert capsys.readouterr().err.strip() == "错误：「x.xlsx」不是 Excel 工作簿（.xlsx），拒绝导入"
