@@ -99,6 +99,7 @@ _EDGE = {WARNING: _AMBER, OVERDUE: _RED}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
+IDS_AFTER_PAINT_MS = 30
 HIGHLIGHT_SECONDS = 4.0
 URGENT_HIGHLIGHT_SECONDS = 12.0
 BEEP_SETTING = "desk/beep_on_urgent"
@@ -178,6 +179,7 @@ class QueueModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._deferred: set[int] = set()
         self._gen = 0
+        self._all_ids_job: Any = None
         self._loading = False
         self._refreshing = False
         self._dirty: frozenset[int] | bool | None = False  # False: nothing waiting
@@ -246,9 +248,8 @@ class QueueModel(QAbstractTableModel):
             with db.read() as s:
                 return gen, q.ids(s, f, sort, utcnow())
 
+        self._all_ids_job = all_ids
         self.ctx.worker.submit(first, self._on_first, self._on_error)
-        self.ctx.worker.submit(all_ids, self._on_ids, self._on_error)
-        self._request_counts()
 
     def _request_counts(self) -> None:
         f = self._filter
@@ -280,6 +281,16 @@ class QueueModel(QAbstractTableModel):
         self._blocks[0] = first
         self.endResetModel()
         self.loaded.emit()
+        # Every id next, once the first page has been painted: fetching 100k ids holds the
+        # GIL for tens of milliseconds and would slow that first repaint down.
+        gen = result.gen
+        QTimer.singleShot(IDS_AFTER_PAINT_MS, self, lambda: self._fetch_ids(gen))
+
+    def _fetch_ids(self, gen: int) -> None:
+        if gen != self._gen:
+            return
+        self.ctx.worker.submit(self._all_ids_job, self._on_ids, self._on_error)
+        self._request_counts()
 
     def _on_ids(self, result: tuple[int, array[int]]) -> None:
         gen, found = result

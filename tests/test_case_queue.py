@@ -263,7 +263,7 @@ def test_first_page_uses_an_index(street: Database, queue: dict[str, str]) -> No
     with street.read() as s:
         conn = s.connection()
         for key in (q.SortKey.URGENCY, q.SortKey.TIME_LEFT, q.SortKey.REPORTED):
-            for stmt in q._parts(f, q.QueueSort(key), NOW):
+            for stmt in q.queue_statements(f, q.QueueSort(key), NOW):
                 compiled = stmt.limit(100).compile(conn, compile_kwargs={"literal_binds": True})
                 plan = " | ".join(
                     row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")

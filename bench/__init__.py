@@ -1,0 +1,1 @@
+"""Benchmarks: harnesses that print a table of measured times beside their targets."""
