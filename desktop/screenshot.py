@@ -6,7 +6,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QPoint, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
@@ -82,17 +82,28 @@ def save(widget: QWidget, path: Path) -> Path:
 
 
 def composite(window: QWidget, dialog: QWidget, path: Path) -> Path:
-    """The window with the dialog drawn centred over it (offscreen grabs are per top-level)."""
+    """The window with the dialog (and a plain title bar) drawn over it: offscreen grabs are
+    per top-level window and carry no window frame."""
     base = window.grab()
     shot = dialog.grab()
+    title_height = 30
     canvas = QPixmap(base.size())
     canvas.fill()
     painter = QPainter(canvas)
     painter.drawPixmap(0, 0, base)
     painter.fillRect(canvas.rect(), QColor(0, 0, 0, 60))
-    painter.drawPixmap(
-        QPoint((base.width() - shot.width()) // 2, (base.height() - shot.height()) // 3), shot
+    x = (base.width() - shot.width()) // 2
+    y = (base.height() - shot.height()) // 3
+    frame = QRect(x - 1, y - title_height - 1, shot.width() + 2, shot.height() + title_height + 2)
+    painter.fillRect(frame, QColor("#8d96a3"))
+    painter.fillRect(QRect(x, y - title_height, shot.width(), title_height), QColor("#e1e4e8"))
+    painter.setPen(QColor("#1f2328"))
+    painter.drawText(
+        QRect(x + 12, y - title_height, shot.width() - 24, title_height),
+        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+        dialog.windowTitle(),
     )
+    painter.drawPixmap(QPoint(x, y), shot)
     painter.end()
     if not canvas.save(str(path)):
         raise OSError(f"cannot write {path}")
