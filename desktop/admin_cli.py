@@ -11,8 +11,10 @@ No Qt here (nor in anything this imports): the tool runs on servers without a di
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
+import os
 import re
 import signal
 import sys
@@ -390,6 +392,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `griddesk-admin case list | head`: the reader left early, which is not an error.
+        # Point stdout at /dev/null so the flush at exit does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -129,6 +129,11 @@ def _cell(text: str, width: int) -> str:
     return out + " " * (width - used)
 
 
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns, never cut."""
+    return text + " " * max(width - _width(text), 0)
+
+
 def _read_photo(path_text: str) -> Photo:
     path = Path(path_text)
     try:
@@ -241,7 +246,7 @@ def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
         before = STATUS_LABELS[Status(entry.from_status)] if entry.from_status else ""
         after = STATUS_LABELS[Status(entry.to_status)]
         change = f"{before} → {after}" if before and before != after else after
-        parts = [t(entry.at), _cell(entry.action_label, 8), _cell(entry.actor, 8), change]
+        parts = [t(entry.at), _pad(entry.action_label, 8), _pad(entry.actor, 10), change]
         if entry.department:
             parts.append(entry.department)
         if entry.note:
