@@ -23,10 +23,6 @@ from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dispatcher", text)
-
-
 @dataclass
 class _Entry:
     id: int
@@ -39,7 +35,9 @@ class DispatchCommand(QUndoCommand):
 
     def __init__(self, dispatcher: Dispatcher, entries: list[_Entry], department: str) -> None:
         super().__init__(
-            _tr("派遣 %1 件到 %2").replace("%1", str(len(entries))).replace("%2", department)
+            QCoreApplication.translate("Dispatcher", "派遣 %1 件到 %2")
+            .replace("%1", str(len(entries)))
+            .replace("%2", department)
         )
         self.dispatcher = dispatcher
         self.entries = entries

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -38,10 +39,11 @@ from PySide6.QtWidgets import QApplication
 
 from db import case_queue as q
 from db.base import utcnow
-from db.case_states import Group
+from db.case_states import Group, Status
 from db.engine import Database
 from desktop import case_mime
 from desktop.context import AppContext
+from desktop.i18n import status_text
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
@@ -71,15 +73,15 @@ _USED_ROLES = frozenset(
 COL_NUMBER, COL_REPORTED, COL_PLACE, COL_CATEGORY, COL_DESCRIPTION = range(5)
 COL_URGENT, COL_STATUS, COL_DEPARTMENT, COL_LEFT = range(5, 9)
 COLUMNS: tuple[tuple[str, q.SortKey | None], ...] = (
-    ("编号", q.SortKey.NUMBER),
-    ("上报时间", q.SortKey.REPORTED),
-    ("社区/网格", q.SortKey.PLACE),
-    ("类别", q.SortKey.CATEGORY),
-    ("描述", None),
-    ("紧急", q.SortKey.URGENCY),
-    ("状态", q.SortKey.STATUS),
-    ("部门", q.SortKey.DEPARTMENT),
-    ("剩余时间", q.SortKey.TIME_LEFT),
+    (QT_TRANSLATE_NOOP("QueueModel", "编号"), q.SortKey.NUMBER),
+    (QT_TRANSLATE_NOOP("QueueModel", "上报时间"), q.SortKey.REPORTED),
+    (QT_TRANSLATE_NOOP("QueueModel", "社区/网格"), q.SortKey.PLACE),
+    (QT_TRANSLATE_NOOP("QueueModel", "类别"), q.SortKey.CATEGORY),
+    (QT_TRANSLATE_NOOP("QueueModel", "描述"), None),
+    (QT_TRANSLATE_NOOP("QueueModel", "紧急"), q.SortKey.URGENCY),
+    (QT_TRANSLATE_NOOP("QueueModel", "状态"), q.SortKey.STATUS),
+    (QT_TRANSLATE_NOOP("QueueModel", "部门"), q.SortKey.DEPARTMENT),
+    (QT_TRANSLATE_NOOP("QueueModel", "剩余时间"), q.SortKey.TIME_LEFT),
 )
 # QueueRow field shown in each column (the time left is computed live).
 _FIELD = (1, 3, 4, 5, 6, -1, 9, 10, -1)
@@ -115,10 +117,6 @@ def alert_state(row: q.QueueRow, now: float) -> int:
     return WARNING if warn is not None and now >= warn else NORMAL
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QueueModel", text)
-
-
 def time_left_text(seconds: float) -> str:
     """The countdown of the 剩余时间 column: `2天 03:12`, `1:05:09`, `超期 0:12:40`."""
     overdue = seconds < 0
@@ -127,10 +125,16 @@ def time_left_text(seconds: float) -> str:
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
     if days:
-        text = _tr("%1天 %2").replace("%1", str(days)).replace("%2", f"{hours:02d}:{minutes:02d}")
+        text = (
+            QCoreApplication.translate("QueueModel", "%1天 %2")
+            .replace("%1", str(days))
+            .replace("%2", f"{hours:02d}:{minutes:02d}")
+        )
     else:
         text = f"{hours}:{minutes:02d}:{secs:02d}"
-    return _tr("超期 %1").replace("%1", text) if overdue else text
+    if overdue:
+        return QCoreApplication.translate("QueueModel", "超期 %1").replace("%1", text)
+    return text
 
 
 @dataclass(frozen=True)
@@ -188,7 +192,8 @@ class QueueModel(QAbstractTableModel):
         self._highlight: dict[int, tuple[float, QBrush]] = {}
         self._states: dict[int, int] = {}
         self._announced: set[str] = set()
-        self._headers = [self.tr(title) for title, _ in COLUMNS]
+        self._headers = [QCoreApplication.translate("QueueModel", t) for t, _ in COLUMNS]
+        self._status_text = {st.value: status_text(st) for st in Status}
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
@@ -552,6 +557,8 @@ class QueueModel(QAbstractTableModel):
                 return "" if due is None else time_left_text(due - self._now)
             if column == COL_URGENT:
                 return self._headers[COL_URGENT] if row[_URGENT_FIELD] else ""
+            if column == COL_STATUS:
+                return self._status_text[row[8]]
             return row[_FIELD[column]]
         if role == _BACKGROUND:
             mark = self._highlight.get(row[0])

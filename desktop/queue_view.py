@@ -35,13 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from db import case_queue as q
-from db.case_states import GROUP_LABELS, SOURCE_LABELS, Action, Group
+from db.case_states import SOURCE_LABELS, Action, Group
 from db.engine import Database
 from db.workflow import BatchOutcome, Request, apply_many
 from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
 from desktop.department_picker import DepartmentPicker
 from desktop.dispatch_undo import Dispatcher
+from desktop.i18n import group_text, source_text
 from desktop.queue_model import COL_DESCRIPTION, COLUMNS, QueueModel
 
 TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
@@ -133,8 +134,8 @@ class QueueView(QWidget):
         self.category = self._combo(self.tr("全部类别"))
         self.department = self._combo(self.tr("全部部门"))
         self.source = self._combo(self.tr("全部来源"))
-        for source, label in SOURCE_LABELS.items():
-            self.source.addItem(self.tr(label), source.value)
+        for source in SOURCE_LABELS:
+            self.source.addItem(source_text(source), source.value)
         self.urgency = self._combo(self.tr("紧急程度"))
         self.urgency.addItem(self.tr("仅紧急"), True)
         self.urgency.addItem(self.tr("非紧急"), False)
@@ -220,7 +221,7 @@ class QueueView(QWidget):
         return combo
 
     def _tab_text(self, group: Group | None, count: int | None) -> str:
-        label = self.tr(GROUP_LABELS[group]) if group is not None else self.tr("全部")
+        label = group_text(group) if group is not None else self.tr("全部")
         return f"{label} {count}" if count is not None else label
 
     @staticmethod
