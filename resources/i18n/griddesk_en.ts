@@ -138,22 +138,22 @@
     <message>
         <location filename="../../desktop/audit_viewer.py" line="115"/>
         <source>审计日志</source>
-        <translation type="unfinished"></translation>
+        <translation>Audit log</translation>
     </message>
     <message>
         <location filename="../../desktop/audit_viewer.py" line="126"/>
         <source>校验哈希链</source>
-        <translation type="unfinished"></translation>
+        <translation>Verify hash chain</translation>
     </message>
     <message>
         <location filename="../../desktop/audit_viewer.py" line="128"/>
         <source>刷新</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <location filename="../../desktop/audit_viewer.py" line="143"/>
         <source>正在校验…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verifying…</translation>
     </message>
 </context>
 <context>
@@ -161,12 +161,12 @@
     <message>
         <location filename="../../desktop/big_screen.py" line="56"/>
         <source>大屏模式</source>
-        <translation type="unfinished"></translation>
+        <translation>Wall display</translation>
     </message>
     <message>
         <location filename="../../desktop/big_screen.py" line="69"/>
         <source>按 Esc 或 F11 退出大屏</source>
-        <translation type="unfinished"></translation>
+        <translation>Press Esc or F11 to leave the wall display</translation>
     </message>
 </context>
 <context>
@@ -439,27 +439,27 @@
     <message>
         <location filename="../../desktop/dispatch_board.py" line="94"/>
         <source>在办 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Open %1</translation>
     </message>
     <message>
         <location filename="../../desktop/dispatch_board.py" line="95"/>
         <source>预警 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning %1</translation>
     </message>
     <message>
         <location filename="../../desktop/dispatch_board.py" line="96"/>
         <source>超期 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue %1</translation>
     </message>
     <message>
         <location filename="../../desktop/dispatch_board.py" line="99"/>
         <source>本月按期 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>On time this month %1</translation>
     </message>
     <message>
         <location filename="../../desktop/dispatch_board.py" line="106"/>
         <source>本月结案 %1 件，按期 %2 件</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 closed this month, %2 on time</translation>
     </message>
 </context>
 <context>
@@ -467,27 +467,27 @@
     <message>
         <location filename="../../desktop/department_picker.py" line="37"/>
         <source>派遣到…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch to…</translation>
     </message>
     <message>
         <location filename="../../desktop/department_picker.py" line="44"/>
         <source>输入部门名称筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Type to filter departments</translation>
     </message>
     <message>
         <location filename="../../desktop/department_picker.py" line="53"/>
         <source>派遣</source>
-        <translation type="unfinished">Dispatch</translation>
+        <translation>Dispatch</translation>
     </message>
     <message>
         <location filename="../../desktop/department_picker.py" line="54"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/department_picker.py" line="61"/>
         <source>（默认部门）</source>
-        <translation type="unfinished"></translation>
+        <translation>(default department)</translation>
     </message>
 </context>
 <context>
@@ -495,55 +495,60 @@
     <message>
         <location filename="../../desktop/dispatch_board.py" line="181"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
-        <translation type="unfinished"></translation>
+        <translation>Departments (drop cases on a department to dispatch)</translation>
     </message>
     <message>
         <location filename="../../desktop/dispatch_board.py" line="306"/>
         <source>所选案件当前不能派遣</source>
-        <translation type="unfinished"></translation>
+        <translation>The selected cases cannot be dispatched now</translation>
     </message>
     <message>
         <location filename="../../desktop/dispatch_board.py" line="310"/>
         <source>处置时限 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling deadline %1</translation>
     </message>
 </context>
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="99"/>
+        <location filename="../../desktop/dispatch_undo.py" line="38"/>
+        <source>派遣 %1 件到 %2</source>
+        <translation>Dispatch %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dispatch_undo.py" line="97"/>
         <source>已派遣 %1 件到 %2（Ctrl+Z 撤销）</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched %1 to %2 (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="105"/>
+        <location filename="../../desktop/dispatch_undo.py" line="103"/>
         <source>派遣到「%1」</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch to “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="133"/>
+        <location filename="../../desktop/dispatch_undo.py" line="131"/>
         <source>已撤回派遣 %1 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Recalled %1 dispatch(es)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="133"/>
+        <location filename="../../desktop/dispatch_undo.py" line="131"/>
         <source>已重新派遣 %1 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched %1 again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="137"/>
+        <location filename="../../desktop/dispatch_undo.py" line="135"/>
         <source>撤销派遣</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="137"/>
+        <location filename="../../desktop/dispatch_undo.py" line="135"/>
         <source>重做派遣</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="153"/>
+        <location filename="../../desktop/dispatch_undo.py" line="151"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %3 of %2 failed, the others are done.</translation>
     </message>
 </context>
 <context>
@@ -829,56 +834,84 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="92"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="92"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="111"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="112"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="174"/>
+        <source>身份证号是人员的身份标识，不能在此修改</source>
+        <translation>The ID number identifies the person and cannot be changed here</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../desktop/sign_in.py" line="114"/>
         <source>首次使用：创建管理员账号</source>
-        <translation type="unfinished"></translation>
+        <translation>First start: create the administrator account</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="118"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
-        <translation type="unfinished"></translation>
+        <translation>This database has no accounts yet. Create the administrator account; then use it to open accounts for dispatchers, clerks, shift leads and leaders.</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="137"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="138"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="139"/>
         <source>密码（至少 8 位，含字母和数字）</source>
-        <translation type="unfinished"></translation>
+        <translation>Password (at least 8 characters, letters and digits)</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="140"/>
         <source>再输入一次</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeat password</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="144"/>
         <source>创建并登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Create and sign in</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="145"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="156"/>
         <source>两次输入的密码不一致</source>
-        <translation type="unfinished"></translation>
+        <translation>The two passwords differ</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="168"/>
         <source>正在创建…</source>
-        <translation type="unfinished"></translation>
+        <translation>Creating…</translation>
     </message>
 </context>
 <context>
@@ -886,42 +919,78 @@
     <message>
         <location filename="../../desktop/stats_page.py" line="87"/>
         <source>社区</source>
-        <translation type="unfinished"></translation>
+        <translation>Community</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="88"/>
         <source>网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="89"/>
         <source>网格编码</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid code</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="90"/>
         <source>户数</source>
-        <translation type="unfinished"></translation>
+        <translation>Households</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="91"/>
         <source>在办</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="92"/>
         <source>超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="93"/>
         <source>每千户在办</source>
-        <translation type="unfinished"></translation>
+        <translation>Open per 1000 households</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="143"/>
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
-        <translation type="unfinished"></translation>
+        <translation>{grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="335"/>
+        <source>变更记录</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="342"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>内容</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -997,7 +1066,7 @@
     <message>
         <location filename="../../desktop/people_page.py" line="15"/>
         <source>人员（建设中）</source>
-        <translation type="unfinished"></translation>
+        <translation>People (under construction)</translation>
     </message>
 </context>
 <context>
@@ -1036,108 +1105,163 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="484"/>
+        <location filename="../../desktop/queue_model.py" line="76"/>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="77"/>
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="78"/>
+        <source>社区/网格</source>
+        <translation>Community/grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="79"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="80"/>
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="81"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="82"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="83"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="84"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="129"/>
+        <source>%1天 %2</source>
+        <translation>%1 d %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="136"/>
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="500"/>
         <source>新紧急案件：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>New urgent case: %1</translation>
     </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="131"/>
-        <source>全部社区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/queue_view.py" line="132"/>
-        <location filename="../../desktop/queue_view.py" line="252"/>
-        <source>全部网格</source>
-        <translation type="unfinished"></translation>
+        <source>全部社区</source>
+        <translation>All communities</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="133"/>
-        <source>全部类别</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/queue_view.py" line="253"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="134"/>
-        <source>全部部门</source>
-        <translation type="unfinished"></translation>
+        <source>全部类别</source>
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="135"/>
-        <source>全部来源</source>
-        <translation type="unfinished"></translation>
+        <source>全部部门</source>
+        <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="138"/>
-        <source>紧急程度</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/queue_view.py" line="136"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="139"/>
-        <source>仅紧急</source>
-        <translation type="unfinished"></translation>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="140"/>
-        <source>非紧急</source>
-        <translation type="unfinished"></translation>
+        <source>仅紧急</source>
+        <translation>Urgent only</translation>
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="141"/>
+        <source>非紧急</source>
+        <translation>Not urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="142"/>
         <source>只看预警/超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Warning/overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="143"/>
+        <location filename="../../desktop/queue_view.py" line="144"/>
         <source>搜索 编号/地址/描述</source>
-        <translation type="unfinished"></translation>
+        <translation>Search number/address/description</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="205"/>
+        <location filename="../../desktop/queue_view.py" line="206"/>
         <source>派遣到…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="223"/>
+        <location filename="../../desktop/queue_view.py" line="224"/>
         <source>全部</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="390"/>
+        <location filename="../../desktop/queue_view.py" line="391"/>
         <source>派遣案件 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="392"/>
+        <location filename="../../desktop/queue_view.py" line="393"/>
         <source>派遣 %1 件案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="418"/>
+        <location filename="../../desktop/queue_view.py" line="419"/>
         <source>已立案 %1 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="420"/>
+        <location filename="../../desktop/queue_view.py" line="421"/>
         <source>已督办 %1 件</source>
-        <translation type="unfinished"></translation>
+        <translation>Urged %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="441"/>
+        <location filename="../../desktop/queue_view.py" line="442"/>
         <source>立案</source>
-        <translation type="unfinished"></translation>
+        <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="443"/>
+        <location filename="../../desktop/queue_view.py" line="444"/>
         <source>督办</source>
-        <translation type="unfinished">Urge</translation>
+        <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="446"/>
+        <location filename="../../desktop/queue_view.py" line="447"/>
         <source>打开案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Open case</translation>
     </message>
 </context>
 <context>
@@ -1145,7 +1269,53 @@
     <message>
         <location filename="../../desktop/reports_page.py" line="15"/>
         <source>报表（建设中）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports (under construction)</translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="238"/>
+        <source>离任</source>
+        <translation>Leave post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="243"/>
+        <source>例如 调离、退休、任期届满</source>
+        <translation>e.g. transferred, retired, term ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="245"/>
+        <source>离任日期</source>
+        <translation>Leaving date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="246"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="255"/>
+        <source>确认离任</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="256"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="260"/>
+        <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
+        <translation>After leaving, the entry stays in the roster history and no longer counts as serving.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialogs</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="68"/>
+        <source>内部错误：</source>
+        <translation>Internal error: </translation>
     </message>
 </context>
 <context>
@@ -1276,42 +1446,42 @@
     <message>
         <location filename="../../desktop/sign_in.py" line="57"/>
         <source>登录 — 网格指挥调度台</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in — GridDesk</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="69"/>
         <source>用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="70"/>
         <source>密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Password</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="74"/>
         <source>登录</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="75"/>
         <source>退出</source>
-        <translation type="unfinished"></translation>
+        <translation>Quit</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="87"/>
         <source>请输入用户名和密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Please enter user name and password</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="90"/>
         <source>正在验证…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking…</translation>
     </message>
     <message>
         <location filename="../../desktop/sign_in.py" line="104"/>
         <source>登录失败：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign-in failed: %1</translation>
     </message>
 </context>
 <context>
@@ -1319,37 +1489,37 @@
     <message>
         <location filename="../../desktop/stats_page.py" line="198"/>
         <source>今日</source>
-        <translation type="unfinished"></translation>
+        <translation>Today</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="199"/>
         <source>本月</source>
-        <translation type="unfinished"></translation>
+        <translation>This month</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="200"/>
         <source>本年</source>
-        <translation type="unfinished"></translation>
+        <translation>This year</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="201"/>
         <source>自定义</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="215"/>
         <source>全部社区</source>
-        <translation type="unfinished"></translation>
+        <translation>All communities</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="216"/>
         <source>全部部门</source>
-        <translation type="unfinished"></translation>
+        <translation>All departments</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="217"/>
         <source>全部类别</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="223"/>
@@ -1357,151 +1527,151 @@
         <location filename="../../desktop/stats_page.py" line="525"/>
         <location filename="../../desktop/stats_page.py" line="533"/>
         <source>导出图表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export chart</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="225"/>
         <location filename="../../desktop/stats_page.py" line="544"/>
         <location filename="../../desktop/stats_page.py" line="552"/>
         <source>导出 PDF 摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Export PDF summary</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="226"/>
         <source>大屏模式 (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wall display (F11)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="229"/>
         <source>统计期间</source>
-        <translation type="unfinished"></translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="244"/>
         <source>统计</source>
-        <translation type="unfinished">Statistics</translation>
+        <translation>Statistics</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="261"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a row to open the grid&apos;s open cases on the desk</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="262"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
-        <translation type="unfinished"></translation>
+        <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="424"/>
         <source>正在统计…</source>
-        <translation type="unfinished"></translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="442"/>
         <source>统计失败</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics failed</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="453"/>
         <source>更新于 {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Updated {time}</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="508"/>
         <source>导出为 PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export as PNG…</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="516"/>
         <source>图片宽度（像素）：</source>
-        <translation type="unfinished"></translation>
+        <translation>Image width (pixels):</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="525"/>
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG images (*.png)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="533"/>
         <location filename="../../desktop/stats_page.py" line="552"/>
         <source>无法写入文件：{path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot write {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="536"/>
         <location filename="../../desktop/stats_page.py" line="555"/>
         <source>已导出 {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="544"/>
         <source>统计摘要.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>statistics-summary.pdf</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="544"/>
         <source>PDF 文件 (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="577"/>
         <source>尚无统计数据</source>
-        <translation type="unfinished"></translation>
+        <translation>No statistics yet</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="585"/>
         <source>统计摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>Statistics summary</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="610"/>
         <source>{center} 统计摘要</source>
-        <translation type="unfinished"></translation>
+        <translation>{center} statistics summary</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="619"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
-        <translation type="unfinished"></translation>
+        <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="626"/>
         <source>今日受理</source>
-        <translation type="unfinished"></translation>
+        <translation>Received today</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="627"/>
         <source>今日派遣</source>
-        <translation type="unfinished"></translation>
+        <translation>Dispatched today</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="628"/>
         <source>今日结案</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed today</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="629"/>
         <source>当前超期</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue now</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="630"/>
         <source>今日按期率</source>
-        <translation type="unfinished"></translation>
+        <translation>On time today</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="676"/>
         <source>在办案件最密的网格</source>
-        <translation type="unfinished"></translation>
+        <translation>Grids with the most open cases</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="684"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="701"/>
         <source>暂无在办案件</source>
-        <translation type="unfinished"></translation>
+        <translation>No open cases</translation>
     </message>
 </context>
 </TS>

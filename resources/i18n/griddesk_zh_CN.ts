@@ -511,37 +511,42 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="99"/>
+        <location filename="../../desktop/dispatch_undo.py" line="38"/>
+        <source>派遣 %1 件到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dispatch_undo.py" line="97"/>
         <source>已派遣 %1 件到 %2（Ctrl+Z 撤销）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="105"/>
+        <location filename="../../desktop/dispatch_undo.py" line="103"/>
         <source>派遣到「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="133"/>
+        <location filename="../../desktop/dispatch_undo.py" line="131"/>
         <source>已撤回派遣 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="133"/>
+        <location filename="../../desktop/dispatch_undo.py" line="131"/>
         <source>已重新派遣 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="137"/>
+        <location filename="../../desktop/dispatch_undo.py" line="135"/>
         <source>撤销派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="137"/>
+        <location filename="../../desktop/dispatch_undo.py" line="135"/>
         <source>重做派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="153"/>
+        <location filename="../../desktop/dispatch_undo.py" line="151"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -829,6 +834,34 @@
     </message>
 </context>
 <context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="92"/>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="92"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="111"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="112"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="174"/>
+        <source>身份证号是人员的身份标识，不能在此修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
         <location filename="../../desktop/sign_in.py" line="114"/>
@@ -921,6 +954,42 @@
     <message>
         <location filename="../../desktop/stats_page.py" line="143"/>
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="335"/>
+        <source>变更记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="342"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>操作人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1036,7 +1105,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="484"/>
+        <location filename="../../desktop/queue_model.py" line="76"/>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="77"/>
+        <source>上报时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="78"/>
+        <source>社区/网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="79"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="80"/>
+        <source>描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="81"/>
+        <source>紧急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="82"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="83"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="84"/>
+        <source>剩余时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="129"/>
+        <source>%1天 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="136"/>
+        <source>超期 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="500"/>
         <source>新紧急案件：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1044,98 +1168,98 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="131"/>
+        <location filename="../../desktop/queue_view.py" line="132"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="132"/>
-        <location filename="../../desktop/queue_view.py" line="252"/>
+        <location filename="../../desktop/queue_view.py" line="133"/>
+        <location filename="../../desktop/queue_view.py" line="253"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="133"/>
+        <location filename="../../desktop/queue_view.py" line="134"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="134"/>
+        <location filename="../../desktop/queue_view.py" line="135"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="135"/>
+        <location filename="../../desktop/queue_view.py" line="136"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="138"/>
+        <location filename="../../desktop/queue_view.py" line="139"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="139"/>
+        <location filename="../../desktop/queue_view.py" line="140"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="140"/>
+        <location filename="../../desktop/queue_view.py" line="141"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="141"/>
+        <location filename="../../desktop/queue_view.py" line="142"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="143"/>
+        <location filename="../../desktop/queue_view.py" line="144"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="205"/>
+        <location filename="../../desktop/queue_view.py" line="206"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="223"/>
+        <location filename="../../desktop/queue_view.py" line="224"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="390"/>
+        <location filename="../../desktop/queue_view.py" line="391"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="392"/>
+        <location filename="../../desktop/queue_view.py" line="393"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="418"/>
+        <location filename="../../desktop/queue_view.py" line="419"/>
         <source>已立案 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="420"/>
+        <location filename="../../desktop/queue_view.py" line="421"/>
         <source>已督办 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="441"/>
+        <location filename="../../desktop/queue_view.py" line="442"/>
         <source>立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="443"/>
+        <location filename="../../desktop/queue_view.py" line="444"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="446"/>
+        <location filename="../../desktop/queue_view.py" line="447"/>
         <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1145,6 +1269,52 @@
     <message>
         <location filename="../../desktop/reports_page.py" line="15"/>
         <source>报表（建设中）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetireDialog</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="238"/>
+        <source>离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="243"/>
+        <source>例如 调离、退休、任期届满</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="245"/>
+        <source>离任日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="246"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="255"/>
+        <source>确认离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="256"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="260"/>
+        <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialogs</name>
+    <message>
+        <location filename="../../desktop/roster_dialogs.py" line="68"/>
+        <source>内部错误：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
