@@ -41,6 +41,7 @@ from db.settings_store import load_settings
 
 DEFAULT_SEED = 20261126
 CHUNK = 5_000  # cases per executemany batch
+SQLITE_BUILD_CACHE_KIB = 256 * 1024
 
 ProgressFn = Callable[[str, float], None]
 
@@ -141,7 +142,17 @@ def build_demo(
             counters=counters,
         )
         report("案件", 0.05)
-        written = _write_cases(session, generator, cases, report)
+        if db.is_sqlite and cases > 50_000:
+            # index pages of a big build stay in memory instead of churning through the WAL
+            conn = session.connection()
+            previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+            conn.exec_driver_sql(f"PRAGMA cache_size={-SQLITE_BUILD_CACHE_KIB}")
+            try:
+                written = _write_cases(session, generator, cases, report)
+            finally:
+                conn.exec_driver_sql(f"PRAGMA cache_size={int(previous or -2000)}")
+        else:
+            written = _write_cases(session, generator, cases, report)
         report("收尾", 0.97)
         _write_counters(session, generator.day_counts, counters)
         if session.get_bind().dialect.name == "postgresql":

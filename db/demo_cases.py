@@ -690,13 +690,13 @@ class CaseGenerator:
         lead = rng.choice(SHIFT_LEADS)
         # 受理: register, reject, merge or let the community solve it
         r = rng.random()
-        if r < 0.85:
+        if r < 0.92:
             delay = rng.uniform(2, 0.7 * cat.dispatch_minutes)
-        elif r < 0.97:
-            delay = rng.uniform(0.5, 1.5) * cat.dispatch_minutes
+        elif r < 0.98:
+            delay = rng.uniform(0.5, 1.2) * cat.dispatch_minutes
         else:
-            delay = rng.uniform(2, 20) * cat.dispatch_minutes
-        t = self._after(t, self._stall(delay, 0.04))
+            delay = rng.uniform(2, 10) * cat.dispatch_minutes
+        t = self._after(t, self._stall(delay, 0.015))
         if t >= now:
             return
         r = rng.random()
@@ -717,7 +717,7 @@ class CaseGenerator:
             self._callback(life, t, 0.6)
             return
         life.step(t, Action.REGISTER, dispatcher)
-        t = self._after(t, self._stall(rng.uniform(1, 0.25 * cat.dispatch_minutes + 2), 0.04))
+        t = self._after(t, self._stall(rng.uniform(1, 0.2 * cat.dispatch_minutes + 1), 0.015))
         if t >= now:
             return
         r = rng.random()
@@ -752,14 +752,14 @@ class CaseGenerator:
             dept = self.depts[c["department_id"]]
             dept_actor = f"{dept.name} {dept.contact}".strip()
             # the department accepts or sends it back (退单)
-            t = self._after(t, self._stall(rng.uniform(3, 60), 0.08))
+            t = self._after(t, self._stall(rng.uniform(3, 60), 0.03))
             if t >= now:
                 return
             if rng.random() < (0.07 if returns == 0 else 0.015):
                 returns += 1
                 life.step(t, Action.RETURN, dept_actor, note=rng.choice(RETURN_REASONS))
                 t = self._after(
-                    t, self._stall(rng.uniform(3, 0.8 * cat.dispatch_minutes + 3), 0.25)
+                    t, self._stall(rng.uniform(3, 0.8 * cat.dispatch_minutes + 3), 0.15)
                 )
                 if t >= now:
                     return
@@ -785,9 +785,9 @@ class CaseGenerator:
             r = rng.random()
             share = (
                 rng.uniform(0.25, 0.97)
-                if r < 0.8
+                if r < 0.84
                 else rng.uniform(0.9, 1.0)
-                if r < 0.88
+                if r < 0.92
                 else rng.uniform(1.05, 3.0)
             )
             remaining = max(self.cal.elapsed(start, c["due_at"], cat.basis), 1)
@@ -851,8 +851,8 @@ class CaseGenerator:
             t = done_at
             # 核查 by the dispatcher: pass or send back (返工)
             vr = rng.random()
-            verify_share = rng.uniform(0.1, 0.9) if vr < 0.9 else rng.uniform(1.1, 4)
-            t = self._after(t, self._stall(verify_share * cat.verify_minutes, 0.06))
+            verify_share = rng.uniform(0.1, 0.9) if vr < 0.95 else rng.uniform(1.1, 4)
+            t = self._after(t, self._stall(verify_share * cat.verify_minutes, 0.02))
             if t >= now:
                 return
             if rng.random() < (0.06 if c["rework_count"] == 0 else 0.15):
