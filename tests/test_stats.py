@@ -54,6 +54,10 @@ def _walk(db: Database, number: str, *steps: tuple[str, datetime]) -> None:
 
 @pytest.fixture
 def scene(street: Database) -> Scene:
+    return build_scene(street)
+
+
+def build_scene(street: Database) -> Scene:
     """Five cases around the local midnight of 9/10 March 2026 (UTC midnight is 08:00 local).
 
     c1 patrol, 施工扰民 (4 h natural): reported 9 Mar 23:50, closed on time 10 Mar 00:40 local
