@@ -182,15 +182,27 @@ def queue_statements(f: QueueFilter, sort: QueueSort, now: datetime) -> list[Sel
 
     Urgency order is 紧急 first, then least time left: one index range per `urgent` value
     (`ix_cases_open_queue` = status_group, urgent, due_at) instead of a mixed-direction sort
-    that no ascending index serves.
+    that no ascending index serves. Time left puts cases without a running clock (挂账) last
+    on both databases (SQLite sorts NULL first, PostgreSQL last), again as separate index
+    ranges rather than an expression no index serves.
     """
-    where = _conditions(f, now)
-    base = select(Case.id).where(*where)
-    if SortKey(sort.key) is not SortKey.URGENCY or f.urgent is not None:
+    base = select(Case.id).where(*_conditions(f, now))
+    key = SortKey(sort.key)
+    if key not in (SortKey.URGENCY, SortKey.TIME_LEFT):
         return [base.order_by(*_order(sort))]
-    order = _order(replace(sort, key=SortKey.TIME_LEFT))
-    flags = (False, True) if sort.descending else (True, False)
-    return [base.where(Case.urgent.is_(flag)).order_by(*order) for flag in flags]
+    forward = _order(replace(sort, key=SortKey.TIME_LEFT, descending=False))
+    backward = _order(replace(sort, key=SortKey.TIME_LEFT, descending=True))
+    ranges: list[list[Any]] = []
+    flags: tuple[bool | None, ...] = (
+        (True, False) if key is SortKey.URGENCY and f.urgent is None else (None,)
+    )
+    for flag in flags:
+        urgent = [] if flag is None else [Case.urgent.is_(flag)]
+        ranges.append([*urgent, Case.due_at.is_not(None)])
+        ranges.append([*urgent, Case.due_at.is_(None)])
+    if sort.descending:
+        return [base.where(*r).order_by(*backward) for r in reversed(ranges)]
+    return [base.where(*r).order_by(*forward) for r in ranges]
 
 
 def count(session: Session, f: QueueFilter, now: datetime) -> int:

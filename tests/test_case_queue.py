@@ -274,3 +274,13 @@ def test_first_page_uses_an_index(street: Database, queue: dict[str, str]) -> No
         sql = "EXPLAIN QUERY PLAN SELECT department_id, count(*) FROM cases WHERE is_open = 1 GROUP BY department_id"
         plan = " | ".join(row[-1] for row in conn.exec_driver_sql(sql))
         assert "COVERING INDEX ix_cases_open_department" in plan, plan
+
+
+def test_cases_without_a_clock_sort_last(street: Database, queue: dict[str, str]) -> None:
+    """挂账 stops the clock (no deadline): last by time left on both databases."""
+    act(street, queue["dispatched"], Action.SUSPEND, NOW, reason="资金未落实")
+    f = q.QueueFilter(group=Group.IN_PROGRESS)
+    for key in (q.SortKey.TIME_LEFT, q.SortKey.URGENCY):
+        ordered = numbers(street, f, q.QueueSort(key))
+        assert ordered[-1] == queue["dispatched"], key
+        assert numbers(street, f, q.QueueSort(key, descending=True)) == list(reversed(ordered))
