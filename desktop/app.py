@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import logging.handlers
 import sys
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyle
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from db.actors import Actor, Role
 from db.engine import Database
 from db.errors import UserError
 from db.models import Street
@@ -97,15 +95,6 @@ def apply_style(app: QApplication) -> None:
     if qss.exists():
         app.setStyleSheet(qss.read_text(encoding="utf-8"))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
-
-
-def desk_actor() -> Actor:
-    """The signed-in user. Until sign-in exists: the OS user as shift lead (值班长)."""
-    try:
-        name = getpass.getuser()
-    except (OSError, KeyError):
-        name = "user"
-    return Actor(name, name, Role.SHIFT_LEAD)
 
 
 def has_street(db: Database) -> bool:
@@ -257,8 +246,12 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
                 return 2 if isinstance(error, UserError) else 1
         from desktop.context import AppContext
         from desktop.main_window import MainWindow
+        from desktop.sign_in import sign_in
 
-        ctx = AppContext.create(db, desk_actor(), lang=lang)
+        actor = sign_in(db)
+        if actor is None:  # the user closed the sign-in dialog
+            return 0
+        ctx = AppContext.create(db, actor, lang=lang)
         try:
             window = MainWindow(ctx)
             window.show()

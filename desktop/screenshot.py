@@ -11,10 +11,11 @@ from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
+from db.actors import Actor, Role
 from db.case_states import Status
 from db.engine import Database
 from db.models import Attachment, Case, CaseEvent
-from desktop.app import build_demo_with_progress, demo_kwargs, desk_actor, has_street
+from desktop.app import build_demo_with_progress, demo_kwargs, has_street
 from desktop.case_detail import CaseDetailPane, open_case_window
 from desktop.context import AppContext
 
@@ -22,6 +23,8 @@ log = logging.getLogger(__name__)
 
 WIDTH, HEIGHT = 1920, 1080
 SCREENSHOT_CASES = 3000
+# Nobody signs in for screenshots: a demo user allowed to see every page (rosters included).
+SCREENSHOT_USER = Actor("demo", "演示账号", Role.SYSTEM)
 PAGE_NAMES = ("desk", "people", "reports", "stats", "settings")
 
 
@@ -47,7 +50,7 @@ def wait_idle(ctx: AppContext, timeout_ms: int = 120_000) -> None:
         ctx.worker.idle.disconnect(loop.quit)
 
 
-def showcase_case(db: Database) -> str | None:
+def showcase_case(db: Database) -> tuple[int, str] | None:
     """An open case with a long history (and photos if any) to show in the detail pane."""
     with db.read() as session:
         events = (
@@ -60,17 +63,19 @@ def showcase_case(db: Database) -> str | None:
             .group_by(Attachment.case_id)
             .subquery()
         )
-        number = session.scalar(
-            select(Case.number)
+        row = session.execute(
+            select(Case.id, Case.number)
             .join(events, events.c.case_id == Case.id)
             .outerjoin(photos, photos.c.case_id == Case.id)
             .where(Case.status.in_([Status.ACCEPTED.value, Status.DISPATCHED.value]))
             .order_by(photos.c.n.is_(None), events.c.n.desc(), Case.urgent.desc(), Case.id.desc())
             .limit(1)
-        )
-        if number is None:
-            number = session.scalar(select(Case.number).order_by(Case.id.desc()).limit(1))
-        return number
+        ).first()
+        if row is None:
+            row = session.execute(
+                select(Case.id, Case.number).order_by(Case.id.desc()).limit(1)
+            ).first()
+        return (int(row[0]), str(row[1])) if row is not None else None
 
 
 def save(widget: QWidget, path: Path) -> Path:
@@ -120,10 +125,17 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
     window.show()
     wait_idle(ctx)
     written: list[Path] = []
-    number = showcase_case(ctx.db)
+    showcase = showcase_case(ctx.db)
+    number = showcase[1] if showcase is not None else None
     pane = window.desk_page.findChild(CaseDetailPane)
-    if pane is not None and number is not None:
-        pane.show_case(number)
+    if pane is not None and showcase is not None:
+        # Select the row in the queue when the desk offers it, so the table shows it too.
+        queue = getattr(window.desk_page, "queue", None)
+        selected = False
+        if queue is not None and hasattr(queue, "select_case"):
+            selected = bool(queue.select_case(showcase[0]))
+        if not selected:
+            pane.show_case(showcase[1])
         wait_idle(ctx)
     for index, name in enumerate(PAGE_NAMES):
         window.show_page(index)
@@ -141,7 +153,10 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
             pane = case_window.pane  # the desk has no detail pane yet: use the case window's
         if pane.detail is not None:
             actions = [a for a in pane.action_buttons if pane.action_buttons[a].isEnabled()]
-            preferred = [a for a in actions if a.value in ("extend", "dispatch", "redispatch")]
+            order = ("extend", "dispatch", "redispatch", "reject")
+            preferred = sorted(
+                (a for a in actions if a.value in order), key=lambda a: order.index(a.value)
+            )
             chosen = (preferred or actions or [None])[0]
             if chosen is not None:
                 dialog = pane.start_action(chosen)
@@ -173,7 +188,7 @@ def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) ->
                 )
                 if error is not None:
                     raise error
-            ctx = AppContext.create(db, desk_actor(), lang=lang)
+            ctx = AppContext.create(db, SCREENSHOT_USER, lang=lang)
             try:
                 files = take_screenshots(ctx, out_dir)
             finally:

@@ -80,3 +80,17 @@ def test_unusable_database_exits_2_with_one_message(
     assert len(shown) == 1
     assert shown[0][0] == "无法打开数据库"
     assert "不支持的数据库类型" in shown[0][1]
+
+
+def test_closing_the_sign_in_ends_the_program(
+    tmp_path: Path, app_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+
+    def no_one(db: object, parent: object = None, username: str = "") -> None:
+        asked.append(db)
+
+    monkeypatch.setattr("desktop.sign_in.sign_in", no_one)
+    assert main(["--db", str(tmp_path / "desk.sqlite")]) == 0
+    assert len(asked) == 1
+    assert (tmp_path / "desk.sqlite").exists()  # opened and migrated before signing in
