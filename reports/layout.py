@@ -501,10 +501,10 @@ def _workbook_rows(report: Report) -> int:
 def check_target(path: str | os.PathLike[str]) -> Path:
     """The .xlsx path to write, or BadFile (one line) if it cannot be written there."""
     target = Path(path).expanduser()
+    if target.is_dir():
+        raise BadFile(f"无法写入 {target}：这是一个文件夹，请给出文件名")
     if target.suffix.lower() != ".xlsx":
         raise BadFile(f"报表文件名应以 .xlsx 结尾：{target}")
-    if target.is_dir():
-        raise BadFile(f"无法写入 {target}：这是一个文件夹")
     folder = target.parent
     if not folder.is_dir():
         raise BadFile(f"无法写入 {target}：文件夹 {folder} 不存在")
