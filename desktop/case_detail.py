@@ -410,10 +410,13 @@ class CaseDetailPane(QWidget):
         for i, action in enumerate(actions):
             button = QPushButton(action_text(action), self.action_bar)
             button.setObjectName(f"action_{action.value}")
+            button.setMinimumWidth(96)
             button.setEnabled(self.ctx.actor.can(f"case.{action.value}"))
             button.clicked.connect(lambda *_, a=action: self.start_action(a))
             self.action_buttons[action] = button
             self.action_grid.addWidget(button, i // 4, i % 4)
+        # Buttons keep their size; the spare width goes to an empty fifth column.
+        self.action_grid.setColumnStretch(4, 1)
         if not actions:
             none = QLabel(self.tr("当前状态没有可执行的操作"), self.action_bar)
             none.setObjectName("fieldName")

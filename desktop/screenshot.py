@@ -78,6 +78,23 @@ def showcase_case(db: Database) -> tuple[int, str] | None:
         return (int(row[0]), str(row[1])) if row is not None else None
 
 
+def photo_case(db: Database) -> str | None:
+    """A case with photos and the longest history, for the case window."""
+    with db.read() as session:
+        events = (
+            select(CaseEvent.case_id, func.count().label("n"))
+            .group_by(CaseEvent.case_id)
+            .subquery()
+        )
+        return session.scalar(
+            select(Case.number)
+            .join(events, events.c.case_id == Case.id)
+            .where(Case.id.in_(select(Attachment.case_id)))
+            .order_by(events.c.n.desc(), Case.id.desc())
+            .limit(1)
+        )
+
+
 def save(widget: QWidget, path: Path) -> Path:
     pixmap = widget.grab()
     if not pixmap.save(str(path)):
@@ -144,7 +161,7 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
     window.show_page(0)
     wait_idle(ctx)
     if number is not None:
-        case_window = open_case_window(ctx, number, window)
+        case_window = open_case_window(ctx, photo_case(ctx.db) or number, window)
         case_window.resize(WIDTH, HEIGHT)
         wait_idle(ctx)
         written.append(save(case_window, out_dir / f"{len(written) + 1:02d}-case-window.png"))
