@@ -125,11 +125,11 @@ class ActionDialog(QDialog):
 
         self.target_edit: QLineEdit | None = None
         if self.action is Action.MERGE:
-            edit = QLineEdit(self)
-            edit.setPlaceholderText(self.tr("主案件编号，例如 2026112600013"))
-            edit.setMaxLength(20)
-            self.target_edit = edit
-            form.addRow(self.tr("合并到"), edit)
+            target = QLineEdit(self)
+            target.setPlaceholderText(self.tr("主案件编号，例如 2026112600013"))
+            target.setMaxLength(20)
+            self.target_edit = target
+            form.addRow(self.tr("合并到"), target)
 
         self.reason_required = self.action in REASON_REQUIRED
         self.reason_edit = QPlainTextEdit(self)

@@ -32,8 +32,6 @@ from desktop.i18n import LANGUAGES, install_translators, normalise_language
 
 log = logging.getLogger("griddesk")
 
-DEMO_CASES = 20_000
-
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="griddesk", description="GridDesk 网格指挥调度台")
@@ -56,7 +54,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def configure_application(app: QCoreApplication) -> None:
+def configure_application(app: QApplication) -> None:
     """Names for QSettings/QStandardPaths (the same folders db.paths uses) and INI settings."""
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
@@ -238,7 +236,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         return 2
     try:
         if args.demo and not has_street(db):
-            error = build_demo_with_progress(db, **demo_kwargs(DEMO_CASES))
+            error = build_demo_with_progress(db)  # the builder's default size
             if error is not None:
                 if not isinstance(error, UserError):
                     log.error("demo build failed", exc_info=error)

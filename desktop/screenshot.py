@@ -174,7 +174,7 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
             preferred = sorted(
                 (a for a in actions if a.value in order), key=lambda a: order.index(a.value)
             )
-            chosen = (preferred or actions or [None])[0]
+            chosen = (preferred or actions)[0] if actions else None
             if chosen is not None:
                 dialog = pane.start_action(chosen)
         if dialog is not None:
