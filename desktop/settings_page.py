@@ -75,6 +75,7 @@ class SettingsPage(QWidget):
         self.language_combo = QComboBox(lang_box)
         self.language_combo.addItem("中文（简体）", "zh_CN")
         self.language_combo.addItem("English", "en")
+        self.language_combo.setMaximumWidth(260)
         stored = normalise_language(str(QSettings().value(LANGUAGE_KEY, ctx.lang)))
         self.language_combo.setCurrentIndex(LANGUAGES.index(stored))
         self.language_combo.currentIndexChanged.connect(self._language_changed)
@@ -118,6 +119,7 @@ class SettingsPage(QWidget):
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
@@ -138,10 +140,10 @@ class SettingsPage(QWidget):
             .replace("%4", str(info.categories))
         )
         parts = [f"{status_text(k)} {v}" for k, v in info.cases.items() if v]
-        self.db_cases.setText(
-            self.tr("共 %1 件").replace("%1", str(info.total_cases))
-            + ("（" + "，".join(parts) + "）" if parts else "")
-        )
+        total = self.tr("共 %1 件").replace("%1", str(info.total_cases))
+        if parts:
+            total += self.tr("（%1）").replace("%1", self.tr("，").join(parts))
+        self.db_cases.setText(total)
         self.db_people.setText(self.tr("%1 人次").replace("%1", str(sum(info.people.values()))))
 
     def _fill_center(self, settings: CenterSettings) -> None:

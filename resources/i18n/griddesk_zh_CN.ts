@@ -107,28 +107,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="159"/>
+        <location filename="../../desktop/app.py" line="146"/>
         <source>正在生成演示街道与案件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="161"/>
+        <location filename="../../desktop/app.py" line="148"/>
         <source>演示数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="241"/>
-        <location filename="../../desktop/app.py" line="246"/>
+        <location filename="../../desktop/app.py" line="228"/>
+        <location filename="../../desktop/app.py" line="233"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="247"/>
+        <location filename="../../desktop/app.py" line="234"/>
         <source>无法连接数据库：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="256"/>
+        <location filename="../../desktop/app.py" line="243"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -159,12 +159,12 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/big_screen.py" line="56"/>
+        <location filename="../../desktop/big_screen.py" line="63"/>
         <source>大屏模式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/big_screen.py" line="69"/>
+        <location filename="../../desktop/big_screen.py" line="74"/>
         <source>按 Esc 或 F11 退出大屏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -373,47 +373,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="418"/>
+        <location filename="../../desktop/case_detail.py" line="421"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="431"/>
+        <location filename="../../desktop/case_detail.py" line="434"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="443"/>
+        <location filename="../../desktop/case_detail.py" line="446"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="446"/>
+        <location filename="../../desktop/case_detail.py" line="449"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="486"/>
+        <location filename="../../desktop/case_detail.py" line="489"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="501"/>
+        <location filename="../../desktop/case_detail.py" line="504"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="520"/>
+        <location filename="../../desktop/case_detail.py" line="523"/>
         <source>%1天%2小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="526"/>
+        <location filename="../../desktop/case_detail.py" line="529"/>
         <source>%1小时%2分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="530"/>
+        <location filename="../../desktop/case_detail.py" line="533"/>
         <source>%1分</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,7 +421,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="539"/>
+        <location filename="../../desktop/case_detail.py" line="542"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,27 +836,27 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="92"/>
+        <location filename="../../desktop/roster_dialogs.py" line="95"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="92"/>
+        <location filename="../../desktop/roster_dialogs.py" line="95"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="111"/>
+        <location filename="../../desktop/roster_dialogs.py" line="116"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="112"/>
+        <location filename="../../desktop/roster_dialogs.py" line="117"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="174"/>
+        <location filename="../../desktop/roster_dialogs.py" line="181"/>
         <source>身份证号是人员的身份标识，不能在此修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,12 +960,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="335"/>
+        <location filename="../../desktop/roster_dialogs.py" line="342"/>
         <source>变更记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="342"/>
+        <location filename="../../desktop/roster_dialogs.py" line="349"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
@@ -973,23 +973,143 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <location filename="../../desktop/roster_dialogs.py" line="302"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <location filename="../../desktop/roster_dialogs.py" line="302"/>
         <source>操作人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <location filename="../../desktop/roster_dialogs.py" line="302"/>
         <source>操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="295"/>
+        <location filename="../../desktop/roster_dialogs.py" line="302"/>
         <source>内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="97"/>
+        <source>从 Excel 导入花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="116"/>
+        <source>选择 .xlsx 文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="117"/>
+        <source>选择文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="127"/>
+        <source>文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="128"/>
+        <source>花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="133"/>
+        <source>下一步：检查文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="135"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="145"/>
+        <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="162"/>
+        <location filename="../../desktop/import_wizard.py" line="197"/>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <source>下一步：按此对应重新检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="187"/>
+        <source>全部无误才导入（有问题则一行也不导入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="188"/>
+        <source>只导入没有问题的行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="199"/>
+        <location filename="../../desktop/import_wizard.py" line="333"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="219"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="235"/>
+        <source>选择花名册文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="235"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="246"/>
+        <source>请先选择要导入的文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="284"/>
+        <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="290"/>
+        <source>忽略</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="292"/>
+        <source>（已有对应列）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="315"/>
+        <source>。没有发现问题，可以导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="317"/>
+        <source>。以下问题须修正，或选择只导入没有问题的行。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="331"/>
+        <source>导入 {n} 行有效数据</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1062,10 +1182,23 @@
     </message>
 </context>
 <context>
+    <name>PayTab</name>
+    <message>
+        <location filename="../../desktop/people_page.py" line="712"/>
+        <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="15"/>
-        <source>人员（建设中）</source>
+        <location filename="../../desktop/people_page.py" line="762"/>
+        <source>配备标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="763"/>
+        <source>薪酬标准</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1099,6 +1232,24 @@
     <message>
         <location filename="../../desktop/photo_viewer.py" line="92"/>
         <source>无法显示这张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemModel</name>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="54"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="54"/>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="54"/>
+        <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1275,37 +1426,37 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="238"/>
+        <location filename="../../desktop/roster_dialogs.py" line="245"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="243"/>
+        <location filename="../../desktop/roster_dialogs.py" line="250"/>
         <source>例如 调离、退休、任期届满</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="245"/>
+        <location filename="../../desktop/roster_dialogs.py" line="252"/>
         <source>离任日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="246"/>
+        <location filename="../../desktop/roster_dialogs.py" line="253"/>
         <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="255"/>
+        <location filename="../../desktop/roster_dialogs.py" line="262"/>
         <source>确认离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="256"/>
+        <location filename="../../desktop/roster_dialogs.py" line="263"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="260"/>
+        <location filename="../../desktop/roster_dialogs.py" line="267"/>
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,8 +1464,102 @@
 <context>
     <name>RosterDialogs</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="68"/>
+        <location filename="../../desktop/roster_dialogs.py" line="69"/>
         <source>内部错误：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterTab</name>
+    <message>
+        <location filename="../../desktop/people_page.py" line="367"/>
+        <source>搜索姓名、身份证号或电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="370"/>
+        <location filename="../../desktop/people_page.py" line="468"/>
+        <source>全部社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="372"/>
+        <source>含已离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="373"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="374"/>
+        <source>编辑</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="375"/>
+        <source>离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="376"/>
+        <source>变更记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="377"/>
+        <source>显示完整号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="378"/>
+        <source>从 Excel 导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="501"/>
+        <source>在册 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="503"/>
+        <source>，{n} 人任期将满或已满</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="509"/>
+        <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="511"/>
+        <source>所有网格都有在岗的网格长和网格员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="609"/>
+        <source>导师身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="609"/>
+        <source>学员身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="611"/>
+        <source>身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="611"/>
+        <source>电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="617"/>
+        <source>{name}：{shown}（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1361,82 +1606,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81"/>
+        <location filename="../../desktop/settings_page.py" line="82"/>
         <source>更改在下次启动时生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83"/>
+        <location filename="../../desktop/settings_page.py" line="84"/>
         <source>语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87"/>
+        <location filename="../../desktop/settings_page.py" line="88"/>
         <source>中心设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93"/>
+        <location filename="../../desktop/settings_page.py" line="94"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97"/>
+        <location filename="../../desktop/settings_page.py" line="98"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98"/>
+        <location filename="../../desktop/settings_page.py" line="99"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103"/>
+        <location filename="../../desktop/settings_page.py" line="104"/>
         <source>中心名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104"/>
+        <location filename="../../desktop/settings_page.py" line="105"/>
         <source>预警比例</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105"/>
+        <location filename="../../desktop/settings_page.py" line="106"/>
         <source>工作时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="132"/>
+        <location filename="../../desktop/settings_page.py" line="134"/>
         <source>（未知）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="134"/>
+        <location filename="../../desktop/settings_page.py" line="136"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142"/>
+        <location filename="../../desktop/settings_page.py" line="143"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="145"/>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="145"/>
+        <source>，</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="147"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="164"/>
+        <location filename="../../desktop/settings_page.py" line="166"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="170"/>
+        <location filename="../../desktop/settings_page.py" line="172"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="180"/>
+        <location filename="../../desktop/settings_page.py" line="182"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1485,6 +1740,29 @@
     </message>
 </context>
 <context>
+    <name>StaffingTab</name>
+    <message>
+        <location filename="../../desktop/people_page.py" line="671"/>
+        <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="675"/>
+        <source>，缺口 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="677"/>
+        <source>；{n} 个社区未达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="681"/>
+        <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatsPage</name>
     <message>
         <location filename="../../desktop/stats_page.py" line="198"/>
@@ -1523,16 +1801,16 @@
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="223"/>
-        <location filename="../../desktop/stats_page.py" line="515"/>
-        <location filename="../../desktop/stats_page.py" line="525"/>
-        <location filename="../../desktop/stats_page.py" line="533"/>
+        <location filename="../../desktop/stats_page.py" line="516"/>
+        <location filename="../../desktop/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats_page.py" line="534"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="225"/>
-        <location filename="../../desktop/stats_page.py" line="544"/>
-        <location filename="../../desktop/stats_page.py" line="552"/>
+        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="553"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,99 +1855,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="508"/>
+        <location filename="../../desktop/stats_page.py" line="509"/>
         <source>导出为 PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="516"/>
+        <location filename="../../desktop/stats_page.py" line="517"/>
         <source>图片宽度（像素）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="525"/>
+        <location filename="../../desktop/stats_page.py" line="526"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="533"/>
-        <location filename="../../desktop/stats_page.py" line="552"/>
+        <location filename="../../desktop/stats_page.py" line="534"/>
+        <location filename="../../desktop/stats_page.py" line="553"/>
         <source>无法写入文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="536"/>
-        <location filename="../../desktop/stats_page.py" line="555"/>
+        <location filename="../../desktop/stats_page.py" line="537"/>
+        <location filename="../../desktop/stats_page.py" line="556"/>
         <source>已导出 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="544"/>
+        <location filename="../../desktop/stats_page.py" line="545"/>
         <source>统计摘要.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="544"/>
+        <location filename="../../desktop/stats_page.py" line="545"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="577"/>
+        <location filename="../../desktop/stats_page.py" line="578"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="585"/>
+        <location filename="../../desktop/stats_page.py" line="586"/>
         <source>统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="610"/>
+        <location filename="../../desktop/stats_page.py" line="611"/>
         <source>{center} 统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="619"/>
+        <location filename="../../desktop/stats_page.py" line="620"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="626"/>
+        <location filename="../../desktop/stats_page.py" line="627"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="627"/>
+        <location filename="../../desktop/stats_page.py" line="628"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="628"/>
+        <location filename="../../desktop/stats_page.py" line="629"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="629"/>
+        <location filename="../../desktop/stats_page.py" line="630"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="630"/>
+        <location filename="../../desktop/stats_page.py" line="631"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="676"/>
+        <location filename="../../desktop/stats_page.py" line="677"/>
         <source>在办案件最密的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="684"/>
+        <location filename="../../desktop/stats_page.py" line="685"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="701"/>
+        <location filename="../../desktop/stats_page.py" line="702"/>
         <source>暂无在办案件</source>
         <translation type="unfinished"></translation>
     </message>
