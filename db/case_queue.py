@@ -214,8 +214,15 @@ def count(session: Session, f: QueueFilter, now: datetime) -> int:
 def ids(session: Session, f: QueueFilter, sort: QueueSort, now: datetime) -> array[int]:
     """All selected case ids in queue order, as a compact int array (8 bytes an id)."""
     out: array[int] = array("q")
+    connection = session.connection()
     for stmt in queue_statements(f, sort, now):
-        out.extend(session.execute(stmt).scalars())
+        # SQLAlchemy compiles and binds; the ids are read straight off the driver's cursor,
+        # which is three times faster than SQLAlchemy's result rows for 100,000 ids.
+        result = connection.execute(stmt)
+        try:
+            out.extend(row[0] for row in result.cursor.fetchall())
+        finally:
+            result.close()
     return out
 
 
@@ -423,18 +430,17 @@ def department_board(
         Case.feedback_at.is_not(None),
         Case.feedback_at > Case.handle_due,
     )
+    # Grouped by `department_id + 0`, not the bare column: otherwise SQLite walks the whole
+    # department index to save a sort (2 s on 1M cases) instead of this month's closed_at range.
+    department = (Case.department_id + 0).label("department")
     closed = session.execute(
-        select(
-            Case.department_id,
-            func.count(),
-            func.sum(case((late, 0), else_=1)),
-        )
+        select(department, func.count(), func.sum(case((late, 0), else_=1)))
         .where(
             Case.closed_at >= month_start(now, settings.tz),
             Case.status == Status.CLOSED.value,
             Case.department_id.is_not(None),
         )
-        .group_by(Case.department_id)
+        .group_by(department)
     ).all()
     closed_by = {r[0]: (int(r[1]), int(r[2] or 0)) for r in closed}
     out = []
