@@ -94,3 +94,35 @@ def test_closing_the_sign_in_ends_the_program(
     assert main(["--db", str(tmp_path / "desk.sqlite")]) == 0
     assert len(asked) == 1
     assert (tmp_path / "desk.sqlite").exists()  # opened and migrated before signing in
+
+
+def test_demo_street_is_built_with_a_progress_dialog(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import db.demo as demo
+    from db.database import open_database
+    from desktop.app import build_demo_with_progress, demo_kwargs, has_street
+
+    db = open_database(str(tmp_path / "demo.sqlite"))
+    try:
+        assert not has_street(db)
+        kwargs = demo_kwargs(40)
+        assert kwargs == {"cases": 40}
+        calls: list[tuple[int, dict[str, object]]] = []
+        original = demo.build_demo
+
+        def spy(database: object, **kw: object) -> object:
+            calls.append((threading.get_ident(), kw))
+            return original(database, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(demo, "build_demo", spy)
+        assert build_demo_with_progress(db, **kwargs) is None
+        assert has_street(db)
+        assert len(calls) == 1
+        thread, kw = calls[0]
+        assert thread != threading.get_ident()  # built off the GUI thread
+        assert kw["cases"] == 40 and callable(kw["progress"])
+    finally:
+        db.dispose()
