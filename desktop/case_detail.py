@@ -126,6 +126,12 @@ class CaseDetailPane(QWidget):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self._tick)
         ctx.feed.cases_changed.connect(self._feed_changed)
+        ctx.feed.state_changed.connect(self._feed_state)
+
+    @property
+    def read_only(self) -> bool:
+        """While the live connection is being re-established the desk only reads."""
+        return self.ctx.feed.state == "reconnecting"
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -411,7 +417,7 @@ class CaseDetailPane(QWidget):
             button = QPushButton(action_text(action), self.action_bar)
             button.setObjectName(f"action_{action.value}")
             button.setMinimumWidth(96)
-            button.setEnabled(self.ctx.actor.can(f"case.{action.value}"))
+            self._enable(button, action)
             button.clicked.connect(lambda *_, a=action: self.start_action(a))
             self.action_buttons[action] = button
             self.action_grid.addWidget(button, i // 4, i % 4)
@@ -422,6 +428,22 @@ class CaseDetailPane(QWidget):
             none.setObjectName("fieldName")
             self.action_grid.addWidget(none, 0, 0, 1, 4)
         self.action_bar.setVisible(True)
+
+    def _enable(self, button: QPushButton, action: Action) -> None:
+        allowed = self.ctx.actor.can(f"case.{action.value}")
+        button.setEnabled(allowed and not self.read_only)
+        if not allowed:
+            button.setToolTip(self.tr("您的角色不能执行此操作"))
+        elif self.read_only:
+            button.setToolTip(self.tr("实时连接中断，恢复前只能查看"))
+        else:
+            button.setToolTip("")
+
+    def _feed_state(self, _state: str) -> None:
+        for action, button in self.action_buttons.items():
+            self._enable(button, action)
+        if _state == "connected" and self.detail is not None:
+            self.reload()  # changes made while we were cut off
 
     def _thumbnails(self, token: int, images: list[tuple[int, QImage]]) -> None:
         if token != self._token:

@@ -265,3 +265,34 @@ def test_stale_version_gives_one_message_and_reloads(
     assert pane.detail is not None and pane.detail.status == "registered"
     assert Action.REJECT not in pane.action_buttons
     box.close()
+
+
+def test_actions_wait_while_the_live_connection_is_lost(
+    qtbot: QtBot, ctx: AppContext, pane: CaseDetailPane
+) -> None:
+    number = new_case(ctx.db)
+    show(qtbot, pane, number)
+    assert pane.action_buttons[Action.REGISTER].isEnabled()
+    ctx.feed._deliver_state("reconnecting")
+    assert not any(b.isEnabled() for b in pane.action_buttons.values())
+    assert "只能查看" in pane.action_buttons[Action.REGISTER].toolTip()
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):  # back: reload what we missed
+        ctx.feed._deliver_state("connected")
+    assert all(b.isEnabled() for b in pane.action_buttons.values())
+
+
+def test_buttons_the_role_may_not_use_are_disabled(qtbot: QtBot, street: Database) -> None:
+    from db.actors import Actor, Role
+
+    context = AppContext.create(street, Actor("li", "李明", Role.DISPATCHER), start_feed=False)
+    try:
+        widget = CaseDetailPane(context)
+        qtbot.addWidget(widget)
+        number = new_case(street)
+        apply(street, number, Action.REGISTER)
+        apply(street, number, Action.DISPATCH)
+        show(qtbot, widget, number)
+        assert not widget.action_buttons[Action.EXTEND].isEnabled()  # 值班长 approves 延期
+        assert widget.action_buttons[Action.URGE].isEnabled()
+    finally:
+        context.close()

@@ -173,247 +173,257 @@
     <name>CaseDetailPane</name>
     <message>
         <location filename="../../desktop/case_detail.py" line="98"/>
-        <location filename="../../desktop/case_detail.py" line="138"/>
+        <location filename="../../desktop/case_detail.py" line="144"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="202"/>
+        <location filename="../../desktop/case_detail.py" line="208"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="231"/>
+        <location filename="../../desktop/case_detail.py" line="237"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="241"/>
+        <location filename="../../desktop/case_detail.py" line="247"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="254"/>
+        <location filename="../../desktop/case_detail.py" line="260"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="258"/>
+        <location filename="../../desktop/case_detail.py" line="264"/>
         <source>（未留名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="261"/>
+        <location filename="../../desktop/case_detail.py" line="267"/>
         <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="262"/>
+        <location filename="../../desktop/case_detail.py" line="268"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="263"/>
+        <location filename="../../desktop/case_detail.py" line="269"/>
         <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="264"/>
+        <location filename="../../desktop/case_detail.py" line="270"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="264"/>
+        <location filename="../../desktop/case_detail.py" line="270"/>
         <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="266"/>
+        <location filename="../../desktop/case_detail.py" line="272"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="268"/>
+        <location filename="../../desktop/case_detail.py" line="274"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="270"/>
+        <location filename="../../desktop/case_detail.py" line="276"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="273"/>
+        <location filename="../../desktop/case_detail.py" line="279"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="274"/>
+        <location filename="../../desktop/case_detail.py" line="280"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="275"/>
+        <location filename="../../desktop/case_detail.py" line="281"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="276"/>
+        <location filename="../../desktop/case_detail.py" line="282"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="281"/>
+        <location filename="../../desktop/case_detail.py" line="287"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="283"/>
+        <location filename="../../desktop/case_detail.py" line="289"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="286"/>
+        <location filename="../../desktop/case_detail.py" line="292"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="289"/>
+        <location filename="../../desktop/case_detail.py" line="295"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="294"/>
+        <location filename="../../desktop/case_detail.py" line="300"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="295"/>
+        <location filename="../../desktop/case_detail.py" line="301"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="296"/>
+        <location filename="../../desktop/case_detail.py" line="302"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="297"/>
+        <location filename="../../desktop/case_detail.py" line="303"/>
         <source>受理</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="298"/>
+        <location filename="../../desktop/case_detail.py" line="304"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="299"/>
+        <location filename="../../desktop/case_detail.py" line="305"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="300"/>
+        <location filename="../../desktop/case_detail.py" line="306"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="344"/>
+        <location filename="../../desktop/case_detail.py" line="350"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="345"/>
+        <location filename="../../desktop/case_detail.py" line="351"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="346"/>
+        <location filename="../../desktop/case_detail.py" line="352"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="307"/>
+        <location filename="../../desktop/case_detail.py" line="313"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="359"/>
+        <location filename="../../desktop/case_detail.py" line="365"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="380"/>
+        <location filename="../../desktop/case_detail.py" line="386"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="383"/>
+        <location filename="../../desktop/case_detail.py" line="389"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="386"/>
+        <location filename="../../desktop/case_detail.py" line="392"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="389"/>
+        <location filename="../../desktop/case_detail.py" line="395"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="421"/>
+        <location filename="../../desktop/case_detail.py" line="427"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="434"/>
+        <location filename="../../desktop/case_detail.py" line="436"/>
+        <source>您的角色不能执行此操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="438"/>
+        <source>实时连接中断，恢复前只能查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="456"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="446"/>
+        <location filename="../../desktop/case_detail.py" line="468"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="449"/>
+        <location filename="../../desktop/case_detail.py" line="471"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="489"/>
+        <location filename="../../desktop/case_detail.py" line="511"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="504"/>
+        <location filename="../../desktop/case_detail.py" line="526"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="523"/>
+        <location filename="../../desktop/case_detail.py" line="545"/>
         <source>%1天%2小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="529"/>
+        <location filename="../../desktop/case_detail.py" line="551"/>
         <source>%1小时%2分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="533"/>
+        <location filename="../../desktop/case_detail.py" line="555"/>
         <source>%1分</source>
         <translation type="unfinished"></translation>
     </message>
@@ -421,7 +431,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="542"/>
+        <location filename="../../desktop/case_detail.py" line="564"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,7 +1321,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="500"/>
+        <location filename="../../desktop/queue_model.py" line="519"/>
         <source>新紧急案件：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,98 +1329,98 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="132"/>
+        <location filename="../../desktop/queue_view.py" line="133"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="133"/>
-        <location filename="../../desktop/queue_view.py" line="253"/>
+        <location filename="../../desktop/queue_view.py" line="134"/>
+        <location filename="../../desktop/queue_view.py" line="254"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="134"/>
+        <location filename="../../desktop/queue_view.py" line="135"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="135"/>
+        <location filename="../../desktop/queue_view.py" line="136"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="136"/>
+        <location filename="../../desktop/queue_view.py" line="137"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="139"/>
+        <location filename="../../desktop/queue_view.py" line="140"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="140"/>
+        <location filename="../../desktop/queue_view.py" line="141"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="141"/>
+        <location filename="../../desktop/queue_view.py" line="142"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="142"/>
+        <location filename="../../desktop/queue_view.py" line="143"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="144"/>
+        <location filename="../../desktop/queue_view.py" line="145"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="206"/>
+        <location filename="../../desktop/queue_view.py" line="207"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="224"/>
+        <location filename="../../desktop/queue_view.py" line="225"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="391"/>
+        <location filename="../../desktop/queue_view.py" line="399"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="393"/>
+        <location filename="../../desktop/queue_view.py" line="401"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="419"/>
+        <location filename="../../desktop/queue_view.py" line="427"/>
         <source>已立案 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="421"/>
+        <location filename="../../desktop/queue_view.py" line="429"/>
         <source>已督办 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="442"/>
+        <location filename="../../desktop/queue_view.py" line="450"/>
         <source>立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="444"/>
+        <location filename="../../desktop/queue_view.py" line="452"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="447"/>
+        <location filename="../../desktop/queue_view.py" line="455"/>
         <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1418,8 +1428,149 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/reports_page.py" line="15"/>
-        <source>报表（建设中）</source>
+        <location filename="../../desktop/reports_page.py" line="185"/>
+        <source>案件报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="186"/>
+        <source>人员花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="187"/>
+        <source>配备情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="209"/>
+        <source>月报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="210"/>
+        <source>季报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="211"/>
+        <source>年报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="217"/>
+        <source> 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="221"/>
+        <location filename="../../desktop/reports_page.py" line="330"/>
+        <source>全街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="222"/>
+        <source>导出完整身份证号和电话（不脱敏）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="223"/>
+        <source>导出后打开所在文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="225"/>
+        <source>预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="226"/>
+        <source>导出 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="227"/>
+        <source>打开所在文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="234"/>
+        <source>已写入 %v / %m 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="250"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="251"/>
+        <source>统计范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="260"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="306"/>
+        <source>{0} 月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="309"/>
+        <source>第{0}季度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="332"/>
+        <source>社区：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="334"/>
+        <source>部门：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="364"/>
+        <source>点击“预览”查看{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="384"/>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="414"/>
+        <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="418"/>
+        <source>（预览前 {0} 行，导出包含全部）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="440"/>
+        <source>导出报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="442"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="463"/>
+        <source>正在导出到 {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="478"/>
+        <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
