@@ -172,23 +172,33 @@ def display(value: Any, kind: str) -> str:
 
 @dataclass(frozen=True)
 class PreviewTable:
-    """One sheet as plain strings: flattened headers, body rows and the totals row (if any)."""
+    """One sheet as plain strings: flattened headers, body rows and the totals row (if any).
+
+    `total_rows` counts every body row of the sheet; `rows` holds at most the preview limit
+    (then the totals row), so a 100,000-row list previews quickly.
+    """
 
     headers: list[str]
     rows: list[list[str]]
     numeric: list[bool]
     bold_rows: frozenset[int]
+    total_rows: int = 0
 
 
-def preview_table(sheet: Sheet) -> PreviewTable:
+def preview_table(sheet: Sheet, limit: int | None = None) -> PreviewTable:
+    body = sheet.rows if limit is None else sheet.rows[:limit]
     headers = ["\n".join(dict.fromkeys(c.header)) for c in sheet.columns]
-    rows = [[display(r.values.get(c.key), c.kind) for c in sheet.columns] for r in sheet.rows]
-    bold = {i for i, r in enumerate(sheet.rows) if r.subtotal_of}
+    rows = [[display(r.values.get(c.key), c.kind) for c in sheet.columns] for r in body]
+    bold = {i for i, r in enumerate(body) if r.subtotal_of}
     if sheet.totals is not None:
         bold.add(len(rows))
         rows.append([display(sheet.totals.get(c.key), c.kind) for c in sheet.columns])
     return PreviewTable(
-        headers, rows, [c.kind in NUMERIC_KINDS for c in sheet.columns], frozenset(bold)
+        headers,
+        rows,
+        [c.kind in NUMERIC_KINDS for c in sheet.columns],
+        frozenset(bold),
+        len(sheet.rows),
     )
 
 
