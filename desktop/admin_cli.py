@@ -160,10 +160,12 @@ class _Progress:
 
 
 def _file_size(db: Database) -> str:
-    """The size of a SQLite file (with its WAL), e.g. 412.5 MB; empty for a server."""
+    """The size of a SQLite file, e.g. 412.5 MB, once its connections are closed (closing
+    folds the write-ahead log back into the file); empty for a server."""
     database = db.engine.url.database
     if not db.is_sqlite or not database or database == ":memory:":
         return ""
+    db.dispose()
     total = sum(
         Path(database + suffix).stat().st_size
         for suffix in ("", "-wal")
