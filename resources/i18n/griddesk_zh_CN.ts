@@ -1321,7 +1321,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="519"/>
+        <location filename="../../desktop/queue_model.py" line="535"/>
         <source>新紧急案件：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1534,42 +1534,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="364"/>
+        <location filename="../../desktop/reports_page.py" line="363"/>
         <source>点击“预览”查看{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="384"/>
+        <location filename="../../desktop/reports_page.py" line="391"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="414"/>
+        <location filename="../../desktop/reports_page.py" line="421"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="418"/>
+        <location filename="../../desktop/reports_page.py" line="425"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="440"/>
+        <location filename="../../desktop/reports_page.py" line="447"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="442"/>
+        <location filename="../../desktop/reports_page.py" line="449"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="463"/>
+        <location filename="../../desktop/reports_page.py" line="470"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="478"/>
+        <location filename="../../desktop/reports_page.py" line="485"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
