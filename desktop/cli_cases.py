@@ -363,7 +363,8 @@ def register(subparsers: Any) -> None:
     listing.add_argument(
         "--status",
         metavar="S",
-        help="状态（如 dispatched 或 待受理）、分组（如 in_progress 或 处置中）或 open",
+        help="状态（如 dispatched 或 待受理）、分组（如 in_progress）或 open（未结案）；"
+        "中文名先按状态匹配，如「处置中」只列 accepted，整个处置中分组请用 in_progress",
     )
     listing.add_argument("--json", action="store_true", help="输出 JSON 数组")
     listing.add_argument(
