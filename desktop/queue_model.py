@@ -140,7 +140,7 @@ def time_left_text(seconds: float) -> str:
 @dataclass(frozen=True)
 class _First:
     gen: int
-    count: int
+    count: int | None  # None: not counted yet (the page is full)
     rows: list[q.QueueRow]
 
 
@@ -170,6 +170,7 @@ class QueueModel(QAbstractTableModel):
         block_size: int = 100,
         max_blocks: int = 8,
         live: bool = True,
+        hold: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -183,7 +184,10 @@ class QueueModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._deferred: set[int] = set()
         self._gen = 0
+        self._held = hold
+        self.first_page_rows = block_size  # the view sets what fills its viewport
         self._all_ids_job: Any = None
+        self._count_job: Any = None
         self._loading = False
         self._refreshing = False
         self._dirty: frozenset[int] | bool | None = False  # False: nothing waiting
@@ -217,6 +221,12 @@ class QueueModel(QAbstractTableModel):
     def has_all_ids(self) -> bool:
         return self._ids is not None
 
+    def start(self) -> None:
+        """Run the first query if the model was created with `hold=True` (the view shows)."""
+        if self._held:
+            self._held = False
+            self.requery()
+
     def set_filter(self, f: q.QueueFilter) -> None:
         if f != self._filter or self._gen == 0:
             self._filter = f
@@ -224,8 +234,10 @@ class QueueModel(QAbstractTableModel):
 
     def set_sort(self, sort: q.QueueSort) -> None:
         if sort != self._sort or self._gen == 0:
+            same_rows = self._gen > 0 and not self._loading
             self._sort = sort
-            self.requery()
+            # The same filter selects the same cases: no need to count them again.
+            self.requery(keep_count=same_rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
@@ -235,19 +247,30 @@ class QueueModel(QAbstractTableModel):
             return
         self.set_sort(q.QueueSort(key, order == Qt.SortOrder.DescendingOrder))
 
-    def requery(self) -> None:
-        """A new question (filter or sort): count and first block first, then every id."""
+    def requery(self, keep_count: bool = False) -> None:
+        """A new question (filter or sort): count and first page first, then every id."""
+        if self._held:
+            return
         self._gen += 1
-        gen, f, sort, size = self._gen, self._filter, self._sort, self.block_size
+        gen, f, sort = self._gen, self._filter, self._sort
+        size = max(1, min(self.first_page_rows, self.block_size))
+        known = self._count if keep_count else None
         tz = self.ctx.settings.tz
         self._loading = True
         self._refreshing = False
         self._dirty = False
 
         def first(db: Database) -> _First:
-            now = utcnow()
             with db.read() as s:
-                return _First(gen, q.count(s, f, now), q.page(s, f, sort, now, size, tz))
+                rows = q.page(s, f, sort, utcnow(), size, tz)
+            # A short page is the whole answer; otherwise the COUNT follows the first paint.
+            return _First(gen, len(rows) if len(rows) < size else known, rows)
+
+        def counted(db: Database) -> tuple[int, int]:
+            with db.read() as s:
+                return gen, q.count(s, f, utcnow())
+
+        self._count_job = counted
 
         def all_ids(db: Database) -> tuple[int, array[int]]:
             with db.read() as s:
@@ -275,7 +298,7 @@ class QueueModel(QAbstractTableModel):
         if result.gen != self._gen:
             return
         self.beginResetModel()
-        self._count = result.count
+        self._count = len(result.rows) if result.count is None else result.count
         self._ids = None
         self._blocks.clear()
         self._requested.clear()
@@ -286,10 +309,20 @@ class QueueModel(QAbstractTableModel):
         self._blocks[0] = first
         self.endResetModel()
         self.loaded.emit()
+        if result.count is None:
+            self.ctx.worker.submit(self._count_job, self._on_count, self._on_error)
         # Every id next, once the first page has been painted: fetching 100k ids holds the
         # GIL for tens of milliseconds and would slow that first repaint down.
         gen = result.gen
         QTimer.singleShot(IDS_AFTER_PAINT_MS, self, lambda: self._fetch_ids(gen))
+
+    def _on_count(self, result: tuple[int, int]) -> None:
+        gen, total = result
+        if gen != self._gen or self._ids is not None or total <= self._count:
+            return  # the ids (their length is the count) settle any difference
+        self.beginInsertRows(QModelIndex(), self._count, total - 1)
+        self._count = total
+        self.endInsertRows()
 
     def _fetch_ids(self, gen: int) -> None:
         if gen != self._gen:
@@ -316,6 +349,8 @@ class QueueModel(QAbstractTableModel):
             if found[: len(head)] != head:
                 self._blocks.pop(0, None)
                 self._deferred.add(0)
+            elif len(first) < min(self.block_size, len(found)):
+                self._deferred.add(0)  # the first page was only what filled the view
         self.ids_loaded.emit()
         for block in sorted(self._deferred):
             self._request(block)
@@ -341,7 +376,7 @@ class QueueModel(QAbstractTableModel):
                 self._request(block)
 
     def _request(self, block: int) -> None:
-        if block in self._requested:
+        if block in self._requested or self._held:
             return
         if self._ids is None:
             self._deferred.add(block)

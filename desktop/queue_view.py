@@ -115,7 +115,8 @@ class QueueView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.dispatcher = dispatcher or Dispatcher(ctx, self)
-        self.model = model or QueueModel(ctx, self)
+        # The first query runs when the view is first shown, sized to what fills it.
+        self.model = model or QueueModel(ctx, self, hold=True)
         self.options: q.FilterOptions | None = None
         self.picker: DepartmentPicker | None = None
         self._restoring = False
@@ -308,6 +309,13 @@ class QueueView(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self._tell_visible)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.layout().activate()
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.model.first_page_rows = self.table.viewport().height() // row_height + 2
+        self.model.start()
 
     def _save_position(self) -> None:
         current = self.model.case_id(self.table.currentIndex().row())

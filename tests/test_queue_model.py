@@ -108,11 +108,20 @@ def test_model_tester_and_columns(qtbot: QtBot, qtmodeltester, ctx: AppContext) 
     assert shown == sorted(shown, reverse=True) and {normal, urgent} < set(shown)
 
 
-def test_blocks_load_on_demand_and_stay_few(qtbot: QtBot, ctx: AppContext) -> None:
+def test_blocks_load_on_demand_and_stay_few(qtbot: QtBot, qtmodeltester, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     numbers = [report(ctx.db, "0101", hours_ago=i / 60) for i in range(23)]
-    model = QueueModel(ctx, block_size=5, max_blocks=2)
+    numbers.sort()
+    model = QueueModel(ctx, block_size=5, max_blocks=2, hold=True)
+    qtmodeltester.check(model)
+    model.first_page_rows = 3  # what fills the view: painted before the COUNT is in
     model.set_filter(q.QueueFilter(group=Group.TO_REGISTER))
     model.set_sort(q.QueueSort(q.SortKey.NUMBER))
+    assert not model.is_loading()  # held until the view shows
+    counts: list[int] = []
+    model.loaded.connect(lambda: counts.append(model.rowCount()))
+    with qtbot.waitSignal(model.rowsInserted, timeout=10_000):
+        model.start()
+    assert counts == [3]
     wait_loaded(qtbot, model)
     assert model.rowCount() == 23
     assert model.index(22, COL_NUMBER).data(DISPLAY) is None  # not fetched yet
