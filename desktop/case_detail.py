@@ -93,6 +93,8 @@ class CaseDetailPane(QWidget):
         self.photo_buttons: dict[int, QToolButton] = {}
         self.history_entries: list[QLabel] = []
         self._token = 0
+        self._in_flight = False
+        self._again = False
 
         self.stack = QStackedWidget(self)
         self.empty_label = QLabel(self.tr("在队列中选择一个案件查看详情"), self)
@@ -150,7 +152,19 @@ class CaseDetailPane(QWidget):
         if not self.number:
             return
         self._token += 1
-        token, number = self._token, self.number
+        if self._in_flight:
+            # Arrow keys held down in the queue: load only the case shown last, once the
+            # load already on the worker returns, instead of queueing one job per row.
+            self._again = True
+            return
+        self._submit()
+
+    def _submit(self) -> None:
+        number = self.number
+        if not number:
+            return
+        self._in_flight, self._again = True, False
+        token = self._token
         want_departments = self.departments is None
         self.ctx.worker.submit(
             lambda db: load_detail(db, number, want_departments),
@@ -158,18 +172,26 @@ class CaseDetailPane(QWidget):
             partial(self._load_failed, token),
         )
 
+    def _settle(self, token: int) -> bool:
+        """Mark the load finished; True when its result is the one to show."""
+        self._in_flight = False
+        if self._again:
+            self._submit()
+            return False
+        return token == self._token
+
     def _loaded(self, token: int, result: tuple[CaseDetail, list[str] | None]) -> None:
-        if token != self._token:
-            return
         detail, departments = result
         if departments is not None:
             self.departments = departments
+        if not self._settle(token):
+            return
         self.detail = detail
         self._render(detail)
         self.loaded.emit(detail.number)
 
     def _load_failed(self, token: int, exc: BaseException) -> None:
-        if token != self._token:
+        if not self._settle(token):
             return
         if isinstance(exc, UserError):
             self.detail = None
