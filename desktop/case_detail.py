@@ -292,6 +292,8 @@ class CaseDetailPane(QWidget):
         self._row(form, self.tr("责任部门"), d.department or self.tr("（未派遣）"))
         if d.default_department and d.default_department != d.department:
             self._row(form, self.tr("默认部门"), d.default_department)
+        if d.longitude is not None and d.latitude is not None:
+            self._row(form, self.tr("坐标"), f"{d.longitude:.6f}, {d.latitude:.6f}")
         if d.satisfaction:
             self._row(form, self.tr("回访满意度"), satisfaction_text(d.satisfaction))
         if d.merged_into:
@@ -383,10 +385,15 @@ class CaseDetailPane(QWidget):
                 countdown.setObjectName("countdown")
                 self.countdown_label = countdown
                 grid.addWidget(countdown, row, 2)
+        if d.is_open and d.warn_at is not None and d.due_at is not None:
+            warn_name = QLabel(self.tr("预警"), parent)
+            warn_name.setObjectName("fieldName")
+            grid.addWidget(warn_name, len(stages), 0)
+            grid.addWidget(QLabel(self._local(d.warn_at), parent), len(stages), 1)
         if d.status == Status.SUSPENDED.value:
             note = QLabel(self.tr("挂账中，计时暂停"), parent)
             note.setObjectName("countdown")
-            grid.addWidget(note, len(stages), 0, 1, 3)
+            grid.addWidget(note, len(stages) + 1, 0, 1, 3)
         grid.setColumnStretch(2, 1)
         return grid
 

@@ -76,7 +76,7 @@ def test_empty_state_without_a_case(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) -> None:
-    number = new_case(ctx.db, urgent=True)
+    number = new_case(ctx.db, urgent=True, longitude=123.765432, latitude=41.298765)
     apply(ctx.db, number, Action.REGISTER)
     apply(ctx.db, number, Action.DISPATCH, Request(department="城管执法中队"))
     pane = CaseDetailPane(ctx)
@@ -96,6 +96,8 @@ def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) 
     assert "热线转办" in texts
     assert "城管执法中队" in texts  # department
     assert "环卫所" in texts  # the category's default department
+    assert "123.765432, 41.298765" in texts
+    assert "预警" in texts  # when the case turns amber
     # History: newest first, with who, from → to and the department.
     history = [label.text() for label in pane.history_entries]
     assert len(history) == 3

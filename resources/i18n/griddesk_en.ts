@@ -172,258 +172,268 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="98"/>
-        <location filename="../../desktop/case_detail.py" line="144"/>
+        <location filename="../../desktop/case_detail.py" line="100"/>
+        <location filename="../../desktop/case_detail.py" line="146"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="208"/>
+        <location filename="../../desktop/case_detail.py" line="230"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="237"/>
+        <location filename="../../desktop/case_detail.py" line="259"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="247"/>
+        <location filename="../../desktop/case_detail.py" line="269"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="260"/>
+        <location filename="../../desktop/case_detail.py" line="282"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="264"/>
+        <location filename="../../desktop/case_detail.py" line="286"/>
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="267"/>
+        <location filename="../../desktop/case_detail.py" line="289"/>
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="268"/>
+        <location filename="../../desktop/case_detail.py" line="290"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="269"/>
+        <location filename="../../desktop/case_detail.py" line="291"/>
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="270"/>
+        <location filename="../../desktop/case_detail.py" line="292"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="270"/>
+        <location filename="../../desktop/case_detail.py" line="292"/>
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="272"/>
+        <location filename="../../desktop/case_detail.py" line="294"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="274"/>
+        <location filename="../../desktop/case_detail.py" line="296"/>
+        <source>坐标</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="298"/>
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="276"/>
+        <location filename="../../desktop/case_detail.py" line="300"/>
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="279"/>
+        <location filename="../../desktop/case_detail.py" line="303"/>
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="280"/>
+        <location filename="../../desktop/case_detail.py" line="304"/>
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="281"/>
+        <location filename="../../desktop/case_detail.py" line="305"/>
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="282"/>
+        <location filename="../../desktop/case_detail.py" line="306"/>
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="287"/>
+        <location filename="../../desktop/case_detail.py" line="311"/>
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="289"/>
+        <location filename="../../desktop/case_detail.py" line="313"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="292"/>
+        <location filename="../../desktop/case_detail.py" line="316"/>
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="295"/>
+        <location filename="../../desktop/case_detail.py" line="319"/>
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="300"/>
+        <location filename="../../desktop/case_detail.py" line="324"/>
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="301"/>
+        <location filename="../../desktop/case_detail.py" line="325"/>
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="302"/>
+        <location filename="../../desktop/case_detail.py" line="326"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="303"/>
+        <location filename="../../desktop/case_detail.py" line="327"/>
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="304"/>
+        <location filename="../../desktop/case_detail.py" line="328"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="305"/>
+        <location filename="../../desktop/case_detail.py" line="329"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="306"/>
+        <location filename="../../desktop/case_detail.py" line="330"/>
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="350"/>
+        <location filename="../../desktop/case_detail.py" line="374"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="351"/>
+        <location filename="../../desktop/case_detail.py" line="375"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="352"/>
+        <location filename="../../desktop/case_detail.py" line="376"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="313"/>
+        <location filename="../../desktop/case_detail.py" line="337"/>
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="365"/>
+        <location filename="../../desktop/case_detail.py" line="389"/>
+        <source>预警</source>
+        <translation>Warning at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="394"/>
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="386"/>
+        <location filename="../../desktop/case_detail.py" line="415"/>
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="389"/>
+        <location filename="../../desktop/case_detail.py" line="418"/>
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="392"/>
+        <location filename="../../desktop/case_detail.py" line="421"/>
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="395"/>
+        <location filename="../../desktop/case_detail.py" line="424"/>
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="427"/>
+        <location filename="../../desktop/case_detail.py" line="456"/>
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="436"/>
+        <location filename="../../desktop/case_detail.py" line="465"/>
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="438"/>
+        <location filename="../../desktop/case_detail.py" line="467"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="456"/>
+        <location filename="../../desktop/case_detail.py" line="485"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="468"/>
+        <location filename="../../desktop/case_detail.py" line="497"/>
         <source>已超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="471"/>
+        <location filename="../../desktop/case_detail.py" line="500"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="511"/>
+        <location filename="../../desktop/case_detail.py" line="540"/>
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="526"/>
+        <location filename="../../desktop/case_detail.py" line="555"/>
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="545"/>
+        <location filename="../../desktop/case_detail.py" line="574"/>
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="551"/>
+        <location filename="../../desktop/case_detail.py" line="580"/>
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="555"/>
+        <location filename="../../desktop/case_detail.py" line="584"/>
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
@@ -431,7 +441,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="564"/>
+        <location filename="../../desktop/case_detail.py" line="593"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
