@@ -504,6 +504,15 @@ def _write_sheet(
     ws.freeze_panes(first, sheet.freeze_columns)
 
 
+CONSTANT_MEMORY_ROWS = 5000
+
+
+def streamable(report: Report) -> bool:
+    """Whether the report can be written in xlsxwriter's constant-memory (row by row) mode."""
+    flat = all(s.depth == 1 and not s.merge_down for s in report.sheets)
+    return flat and _workbook_rows(report) > CONSTANT_MEMORY_ROWS
+
+
 def _workbook_rows(report: Report) -> int:
     return sum(len(s.rows) for s in report.sheets) or 1
 
@@ -552,6 +561,11 @@ def write_report(
                 "strings_to_formulas": False,
                 "strings_to_numbers": False,
                 "strings_to_urls": False,
+                # Long flat lists (明细表) are streamed row by row to keep memory flat; every
+                # sheet is written strictly in row order, and only grouped headers or vertical
+                # merges (which reach into later rows) need the whole sheet in memory.
+                "constant_memory": streamable(report),
+                "tmpdir": str(target.parent),
             },
         )
         wb.set_properties(

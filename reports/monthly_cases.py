@@ -45,8 +45,18 @@ def build(session: Session, request: ReportRequest) -> Report:
         .order_by(Community.code)
     ).all()
     community_ids = {c.id for c in communities}
-    by_community = compute_indices(session, r.start, r.end, "community", r.scope, r.as_of)
+    # One pass per grid; a case has exactly one grid, so the communities' figures are sums.
     by_grid = compute_indices(session, r.start, r.end, "grid", r.scope, r.as_of)
+    community_of = {
+        grid_id: community_id
+        for grid_id, community_id in session.execute(select(Grid.id, Grid.community_id))
+    }
+    by_community: dict[int, Indices] = {}
+    for grid_id, ix in by_grid.items():
+        if grid_id is None:
+            continue
+        community_id = community_of[grid_id]
+        by_community[community_id] = by_community.get(community_id, Indices()) + ix
 
     label_col = Column("name", ("社区",), kind="text", total="label")
     community_rows = [by_community.get(c.id, Indices()) for c in communities]

@@ -229,3 +229,29 @@ def test_cli_unwritable_path(
     err = capsys.readouterr().err
     assert code == 2 and "无法写入" in err and err.count("\n") == 1
     assert not os.path.exists(target.parent)
+
+
+def test_long_lists_stream_row_by_row_with_the_same_content(
+    street: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_scenario(street)
+    request = ReportRequest(parse_period("2026-10"), as_of=AS_OF)
+    report = build_report(street, "case-details", request)
+    normal = tmp_path / "normal.xlsx"
+    layout.write_report(report, normal)
+    monkeypatch.setattr(layout, "CONSTANT_MEMORY_ROWS", 0)
+    assert layout.streamable(report)
+    assert not layout.streamable(build_report(street, "monthly-cases", request))
+    streamed = tmp_path / "streamed.xlsx"
+    seen: list[tuple[int, int]] = []
+    layout.write_report(report, streamed, lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (13, 13)
+
+    def cells(path: Path) -> list[tuple[object, ...]]:
+        return list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+
+    assert cells(streamed) == cells(normal)
+    ws = load_workbook(streamed).worksheets[0]
+    assert {str(r) for r in ws.merged_cells.ranges} == {
+        str(r) for r in load_workbook(normal).worksheets[0].merged_cells.ranges
+    }
