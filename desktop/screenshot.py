@@ -156,6 +156,12 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
         wait_idle(ctx)
     for index, name in enumerate(PAGE_NAMES):
         window.show_page(index)
+        # A page that shows data only on request gets asked: `prepare_screenshot()` if it
+        # has one, else the reports page's preview.
+        page = window.pages[index]
+        hook = getattr(page, "prepare_screenshot", None) or getattr(page, "refresh_preview", None)
+        if callable(hook):
+            hook()
         wait_idle(ctx)
         written.append(save(window, out_dir / f"{index + 1:02d}-{name}.png"))
     window.show_page(0)
