@@ -554,6 +554,7 @@ def write_report(
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
 
+    stream = streamable(report)
     try:
         wb = xlsxwriter.Workbook(
             str(tmp),
@@ -564,7 +565,8 @@ def write_report(
                 # Long flat lists (明细表) are streamed row by row to keep memory flat; every
                 # sheet is written strictly in row order, and only grouped headers or vertical
                 # merges (which reach into later rows) need the whole sheet in memory.
-                "constant_memory": streamable(report),
+                "constant_memory": stream,
+                "in_memory": not stream,
                 "tmpdir": str(target.parent),
             },
         )
