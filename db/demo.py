@@ -14,11 +14,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from db.base import UTCDateTime
 from db.catalogue import catalogue_dir, read_json
 from db.clock import TimeBasis
 from db.demo_cases import CaseGenerator, CategoryInfo, DepartmentInfo
@@ -174,6 +177,27 @@ def build_demo(
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
 
 
+def _sqlite_utc_text(value: datetime | None) -> str | None:
+    """A UTC timestamp as SQLAlchemy's SQLite dialect stores it, without its per-value overhead."""
+    if value is None:
+        return None
+    if value.tzinfo is not UTC:
+        value = value.astimezone(UTC)
+    return value.isoformat(" ", "microseconds")[:26]
+
+
+def _same_text(processor: Callable[[Any], Any] | None) -> bool:
+    """Whether `_sqlite_utc_text` writes what SQLAlchemy's own processor writes."""
+    if processor is None:
+        return False
+    samples = (
+        datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
+        datetime(2025, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
+        datetime(2026, 11, 26, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
+    )
+    return all(processor(v) == _sqlite_utc_text(v) for v in samples)
+
+
 class _BulkWriter:
     """Writes plain dict rows to one table at driver speed.
 
@@ -199,6 +223,9 @@ class _BulkWriter:
             self.processors = [
                 table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
             ]
+            for i, name in enumerate(columns):
+                if isinstance(table.c[name].type, UTCDateTime) and _same_text(self.processors[i]):
+                    self.processors[i] = _sqlite_utc_text
         elif self.dialect == "postgresql":
             self.json = [isinstance(table.c[name].type, JSON) for name in columns]
             self.sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
@@ -208,11 +235,14 @@ class _BulkWriter:
             return
         columns = self.columns
         if self.dialect == "sqlite":
-            pairs = list(zip(columns, self.processors, strict=True))
-            values = [
-                tuple(row[name] if proc is None else proc(row[name]) for name, proc in pairs)
-                for row in rows
-            ]
+            getter = itemgetter(*columns)
+            processed = [(i, proc) for i, proc in enumerate(self.processors) if proc is not None]
+            values: list[Any] = []
+            for row in rows:
+                items = list(getter(row))
+                for i, proc in processed:
+                    items[i] = proc(items[i])
+                values.append(tuple(items))
             self.session.connection().exec_driver_sql(self.sql, values)
         elif self.dialect == "postgresql":
             from psycopg.types.json import Jsonb
