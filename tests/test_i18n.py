@@ -39,7 +39,7 @@ def messages(ts: Path) -> list[tuple[str, str, str, str | None]]:
                 where = f"{location.get('filename', '')}:{location.get('line', '')}"
             translation = message.find("translation")
             kind = None if translation is None else translation.get("type")
-            if translation is not None and not (translation.text or "").strip() and kind is None:
+            if translation is not None and not (translation.text or "") and kind is None:
                 kind = "empty"
             out.append((name, message.findtext("source") or "", where, kind))
     return out

@@ -1018,119 +1018,119 @@
     <message>
         <location filename="../../desktop/import_wizard.py" line="97"/>
         <source>从 Excel 导入花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a roster from Excel</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="116"/>
         <source>选择 .xlsx 文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose an .xlsx file</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="117"/>
         <source>选择文件…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose file…</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="127"/>
         <source>文件</source>
-        <translation type="unfinished"></translation>
+        <translation>File</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="128"/>
         <source>花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Roster</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="133"/>
         <source>下一步：检查文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: check the file</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="135"/>
         <source>取消</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="145"/>
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
-        <translation type="unfinished"></translation>
+        <translation>Title rows, merged headers, blank rows, full-width digits, dates as text and numbers stored as numbers are understood. Every problem is listed before anything is written; files with macros or damage are refused.</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="162"/>
         <location filename="../../desktop/import_wizard.py" line="197"/>
         <source>上一步</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="164"/>
         <source>下一步：按此对应重新检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Next: check again with this mapping</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="187"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Import only if every row is valid (otherwise nothing)</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="188"/>
         <source>只导入没有问题的行</source>
-        <translation type="unfinished"></translation>
+        <translation>Import only the valid rows</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="199"/>
         <location filename="../../desktop/import_wizard.py" line="333"/>
         <source>导入</source>
-        <translation type="unfinished"></translation>
+        <translation>Import</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="219"/>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="235"/>
         <source>选择花名册文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the roster file</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="235"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="246"/>
         <source>请先选择要导入的文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the file to import first</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="284"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} column names in the header (row {row}) were not recognised. Choose the field for each, or “Ignore” to skip the column.</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="290"/>
         <source>忽略</source>
-        <translation type="unfinished"></translation>
+        <translation>Ignore</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="292"/>
         <source>（已有对应列）</source>
-        <translation type="unfinished"></translation>
+        <translation>(already mapped)</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="315"/>
         <source>。没有发现问题，可以导入。</source>
-        <translation type="unfinished"></translation>
+        <translation>. No problems found; ready to import.</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="317"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
-        <translation type="unfinished"></translation>
+        <translation>. Fix the problems below, or import only the valid rows.</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="331"/>
         <source>导入 {n} 行有效数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Import {n} valid rows</translation>
     </message>
 </context>
 <context>
@@ -1206,7 +1206,7 @@
     <message>
         <location filename="../../desktop/people_page.py" line="712"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
 </context>
 <context>
@@ -1214,12 +1214,12 @@
     <message>
         <location filename="../../desktop/people_page.py" line="762"/>
         <source>配备标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Staffing standard</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="763"/>
         <source>薪酬标准</source>
-        <translation type="unfinished"></translation>
+        <translation>Pay scale</translation>
     </message>
 </context>
 <context>
@@ -1260,17 +1260,17 @@
     <message>
         <location filename="../../desktop/import_wizard.py" line="54"/>
         <source>行</source>
-        <translation type="unfinished"></translation>
+        <translation>Row</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="54"/>
         <source>列</source>
-        <translation type="unfinished"></translation>
+        <translation>Column</translation>
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="54"/>
         <source>问题</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
 </context>
 <context>
@@ -1440,148 +1440,148 @@
     <message>
         <location filename="../../desktop/reports_page.py" line="185"/>
         <source>案件报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Case returns</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="186"/>
         <source>人员花名册</source>
-        <translation type="unfinished"></translation>
+        <translation>Rosters</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="187"/>
         <source>配备情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Staffing</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="209"/>
         <source>月报</source>
-        <translation type="unfinished"></translation>
+        <translation>Monthly</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="210"/>
         <source>季报</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarterly</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="211"/>
         <source>年报</source>
-        <translation type="unfinished"></translation>
+        <translation>Yearly</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="217"/>
         <source> 年</source>
-        <translation type="unfinished"></translation>
+        <translation> </translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="221"/>
         <location filename="../../desktop/reports_page.py" line="330"/>
         <source>全街道</source>
-        <translation type="unfinished"></translation>
+        <translation>Whole street</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="222"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
-        <translation type="unfinished"></translation>
+        <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="223"/>
         <source>导出后打开所在文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open the folder after export</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="225"/>
         <source>预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="226"/>
         <source>导出 Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="227"/>
         <source>打开所在文件夹</source>
-        <translation type="unfinished"></translation>
+        <translation>Open folder</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="234"/>
         <source>已写入 %v / %m 行</source>
-        <translation type="unfinished"></translation>
+        <translation>%v / %m rows written</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="250"/>
         <source>统计期间</source>
-        <translation type="unfinished">Period</translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="251"/>
         <source>统计范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Scope</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="260"/>
         <source>工作表</source>
-        <translation type="unfinished"></translation>
+        <translation>Sheet</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="306"/>
         <source>{0} 月</source>
-        <translation type="unfinished"></translation>
+        <translation>Month {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="309"/>
         <source>第{0}季度</source>
-        <translation type="unfinished"></translation>
+        <translation>Q{0}</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="332"/>
         <source>社区：</source>
-        <translation type="unfinished"></translation>
+        <translation>Community: </translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="334"/>
         <source>部门：</source>
-        <translation type="unfinished"></translation>
+        <translation>Department: </translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="363"/>
         <source>点击“预览”查看{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="391"/>
         <source>正在统计…</source>
-        <translation type="unfinished">Counting…</translation>
+        <translation>Counting…</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="421"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="425"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
-        <translation type="unfinished"></translation>
+        <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="447"/>
         <source>导出报表</source>
-        <translation type="unfinished"></translation>
+        <translation>Export return</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="449"/>
         <source>Excel 工作簿 (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="470"/>
         <source>正在导出到 {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting to {0}…</translation>
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="485"/>
         <source>已导出：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported: {0}</translation>
     </message>
 </context>
 <context>
@@ -1635,93 +1635,93 @@
     <message>
         <location filename="../../desktop/people_page.py" line="367"/>
         <source>搜索姓名、身份证号或电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Search name, ID number or phone</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="370"/>
         <location filename="../../desktop/people_page.py" line="468"/>
         <source>全部社区</source>
-        <translation type="unfinished">All communities</translation>
+        <translation>All communities</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="372"/>
         <source>含已离任</source>
-        <translation type="unfinished"></translation>
+        <translation>Include former</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="373"/>
         <source>新增</source>
-        <translation type="unfinished">Add</translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="374"/>
         <source>编辑</source>
-        <translation type="unfinished">Edit</translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="375"/>
         <source>离任</source>
-        <translation type="unfinished">Leave post</translation>
+        <translation>Leave post</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="376"/>
         <source>变更记录</source>
-        <translation type="unfinished">Change history</translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="377"/>
         <source>显示完整号码</source>
-        <translation type="unfinished"></translation>
+        <translation>Show full number</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="378"/>
         <source>从 Excel 导入…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import from Excel…</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="501"/>
         <source>在册 {n} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} on the roster</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="503"/>
         <source>，{n} 人任期将满或已满</source>
-        <translation type="unfinished"></translation>
+        <translation>, {n} with a term ending or ended</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="509"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
-        <translation type="unfinished"></translation>
+        <translation>Vacant grids: {n} (no grid leader or grid worker in post)</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="511"/>
         <source>所有网格都有在岗的网格长和网格员</source>
-        <translation type="unfinished"></translation>
+        <translation>Every grid has a grid leader and a grid worker in post</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="609"/>
         <source>导师身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentor ID number</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="609"/>
         <source>学员身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprentice ID number</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="611"/>
         <source>身份证号</source>
-        <translation type="unfinished"></translation>
+        <translation>ID number</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="611"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="617"/>
         <source>{name}：{shown}（已记入审计日志）</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: {shown} (recorded in the audit log)</translation>
     </message>
 </context>
 <context>
@@ -1905,210 +1905,210 @@
     <message>
         <location filename="../../desktop/people_page.py" line="671"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>The street has {w} community workers in post; the standard asks for {n}</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="675"/>
         <source>，缺口 {n} 人</source>
-        <translation type="unfinished"></translation>
+        <translation>, {n} short</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="677"/>
         <source>；{n} 个社区未达标</source>
-        <translation type="unfinished"></translation>
+        <translation>; {n} communities below the standard</translation>
     </message>
     <message>
         <location filename="../../desktop/people_page.py" line="681"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: at least {m} community workers per 10,000 residents, and 1 per {h} households. The required number is rounded up; shortfall = required (the larger of the two) − in post. The street total uses the whole street’s population and households.</translation>
     </message>
 </context>
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats_page.py" line="198"/>
+        <location filename="../../desktop/stats_page.py" line="199"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="199"/>
+        <location filename="../../desktop/stats_page.py" line="200"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="200"/>
+        <location filename="../../desktop/stats_page.py" line="201"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="201"/>
+        <location filename="../../desktop/stats_page.py" line="202"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="215"/>
+        <location filename="../../desktop/stats_page.py" line="216"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="216"/>
+        <location filename="../../desktop/stats_page.py" line="217"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="217"/>
+        <location filename="../../desktop/stats_page.py" line="218"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="223"/>
-        <location filename="../../desktop/stats_page.py" line="516"/>
-        <location filename="../../desktop/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats_page.py" line="224"/>
+        <location filename="../../desktop/stats_page.py" line="524"/>
         <location filename="../../desktop/stats_page.py" line="534"/>
+        <location filename="../../desktop/stats_page.py" line="542"/>
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="225"/>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="226"/>
         <location filename="../../desktop/stats_page.py" line="553"/>
+        <location filename="../../desktop/stats_page.py" line="561"/>
         <source>导出 PDF 摘要</source>
         <translation>Export PDF summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="226"/>
+        <location filename="../../desktop/stats_page.py" line="227"/>
         <source>大屏模式 (F11)</source>
         <translation>Wall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="229"/>
+        <location filename="../../desktop/stats_page.py" line="230"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="244"/>
+        <location filename="../../desktop/stats_page.py" line="245"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="261"/>
+        <location filename="../../desktop/stats_page.py" line="262"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation>Double-click a row to open the grid&apos;s open cases on the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="262"/>
+        <location filename="../../desktop/stats_page.py" line="263"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="424"/>
+        <location filename="../../desktop/stats_page.py" line="432"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="442"/>
+        <location filename="../../desktop/stats_page.py" line="450"/>
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="453"/>
+        <location filename="../../desktop/stats_page.py" line="461"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="509"/>
+        <location filename="../../desktop/stats_page.py" line="517"/>
         <source>导出为 PNG…</source>
         <translation>Export as PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="517"/>
+        <location filename="../../desktop/stats_page.py" line="525"/>
         <source>图片宽度（像素）：</source>
         <translation>Image width (pixels):</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats_page.py" line="534"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="534"/>
-        <location filename="../../desktop/stats_page.py" line="553"/>
+        <location filename="../../desktop/stats_page.py" line="542"/>
+        <location filename="../../desktop/stats_page.py" line="561"/>
         <source>无法写入文件：{path}</source>
         <translation>Cannot write {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="537"/>
-        <location filename="../../desktop/stats_page.py" line="556"/>
+        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="564"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="553"/>
         <source>统计摘要.pdf</source>
         <translation>statistics-summary.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="553"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="578"/>
+        <location filename="../../desktop/stats_page.py" line="586"/>
         <source>尚无统计数据</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="586"/>
+        <location filename="../../desktop/stats_page.py" line="594"/>
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="611"/>
+        <location filename="../../desktop/stats_page.py" line="619"/>
         <source>{center} 统计摘要</source>
         <translation>{center} statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="620"/>
+        <location filename="../../desktop/stats_page.py" line="628"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="627"/>
+        <location filename="../../desktop/stats_page.py" line="635"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="628"/>
+        <location filename="../../desktop/stats_page.py" line="636"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="629"/>
+        <location filename="../../desktop/stats_page.py" line="637"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="630"/>
+        <location filename="../../desktop/stats_page.py" line="638"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="631"/>
+        <location filename="../../desktop/stats_page.py" line="639"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="677"/>
+        <location filename="../../desktop/stats_page.py" line="685"/>
         <source>在办案件最密的网格</source>
         <translation>Grids with the most open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="685"/>
+        <location filename="../../desktop/stats_page.py" line="693"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="702"/>
+        <location filename="../../desktop/stats_page.py" line="710"/>
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
     </message>

@@ -1926,189 +1926,189 @@
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats_page.py" line="198"/>
+        <location filename="../../desktop/stats_page.py" line="199"/>
         <source>今日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="199"/>
+        <location filename="../../desktop/stats_page.py" line="200"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="200"/>
+        <location filename="../../desktop/stats_page.py" line="201"/>
         <source>本年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="201"/>
+        <location filename="../../desktop/stats_page.py" line="202"/>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="215"/>
+        <location filename="../../desktop/stats_page.py" line="216"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="216"/>
+        <location filename="../../desktop/stats_page.py" line="217"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="217"/>
+        <location filename="../../desktop/stats_page.py" line="218"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="223"/>
-        <location filename="../../desktop/stats_page.py" line="516"/>
-        <location filename="../../desktop/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats_page.py" line="224"/>
+        <location filename="../../desktop/stats_page.py" line="524"/>
         <location filename="../../desktop/stats_page.py" line="534"/>
+        <location filename="../../desktop/stats_page.py" line="542"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="225"/>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="226"/>
         <location filename="../../desktop/stats_page.py" line="553"/>
+        <location filename="../../desktop/stats_page.py" line="561"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="226"/>
+        <location filename="../../desktop/stats_page.py" line="227"/>
         <source>大屏模式 (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="229"/>
+        <location filename="../../desktop/stats_page.py" line="230"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="244"/>
+        <location filename="../../desktop/stats_page.py" line="245"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="261"/>
+        <location filename="../../desktop/stats_page.py" line="262"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="262"/>
+        <location filename="../../desktop/stats_page.py" line="263"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="424"/>
+        <location filename="../../desktop/stats_page.py" line="432"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="442"/>
+        <location filename="../../desktop/stats_page.py" line="450"/>
         <source>统计失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="453"/>
+        <location filename="../../desktop/stats_page.py" line="461"/>
         <source>更新于 {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="509"/>
+        <location filename="../../desktop/stats_page.py" line="517"/>
         <source>导出为 PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="517"/>
+        <location filename="../../desktop/stats_page.py" line="525"/>
         <source>图片宽度（像素）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats_page.py" line="534"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="534"/>
-        <location filename="../../desktop/stats_page.py" line="553"/>
+        <location filename="../../desktop/stats_page.py" line="542"/>
+        <location filename="../../desktop/stats_page.py" line="561"/>
         <source>无法写入文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="537"/>
-        <location filename="../../desktop/stats_page.py" line="556"/>
+        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="564"/>
         <source>已导出 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="553"/>
         <source>统计摘要.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="553"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="578"/>
+        <location filename="../../desktop/stats_page.py" line="586"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="586"/>
+        <location filename="../../desktop/stats_page.py" line="594"/>
         <source>统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="611"/>
+        <location filename="../../desktop/stats_page.py" line="619"/>
         <source>{center} 统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="620"/>
+        <location filename="../../desktop/stats_page.py" line="628"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="627"/>
+        <location filename="../../desktop/stats_page.py" line="635"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="628"/>
+        <location filename="../../desktop/stats_page.py" line="636"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="629"/>
+        <location filename="../../desktop/stats_page.py" line="637"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="630"/>
+        <location filename="../../desktop/stats_page.py" line="638"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="631"/>
+        <location filename="../../desktop/stats_page.py" line="639"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="677"/>
+        <location filename="../../desktop/stats_page.py" line="685"/>
         <source>在办案件最密的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="685"/>
+        <location filename="../../desktop/stats_page.py" line="693"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="702"/>
+        <location filename="../../desktop/stats_page.py" line="710"/>
         <source>暂无在办案件</source>
         <translation type="unfinished"></translation>
     </message>
