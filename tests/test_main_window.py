@@ -170,3 +170,16 @@ def test_language_choice_is_stored_for_next_start(qtbot: QtBot, ctx: AppContext)
     page.language_combo.setCurrentIndex(page.language_combo.findData("en"))
     assert QSettings().value(LANGUAGE_KEY) == "en"
     assert "下次启动" in page.language_note.text()
+
+
+def test_busy_indicator_shows_while_the_worker_runs(qtbot: QtBot, ctx: AppContext) -> None:
+    import threading
+
+    window = make_window(qtbot, ctx)
+    qtbot.waitUntil(ctx.worker.is_idle)
+    assert not window.busy.isVisible()
+    release = threading.Event()
+    ctx.worker.submit(lambda _db: release.wait(10))
+    assert window.busy.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: not window.busy.isVisible())
