@@ -53,7 +53,12 @@ class FeedBridge(QObject):
             log.warning("db.change_feed is not available; live updates are off")
             self._deliver_state(STOPPED)
             return
-        feed = ChangeFeed(self.db, self._on_change, self._on_state, self.poll_interval)
+        try:
+            feed = ChangeFeed(self.db, self._on_change, self._on_state, self.poll_interval)
+        except ValueError as exc:  # e.g. an in-memory SQLite database: nothing to watch
+            log.warning("no live change feed: %s", exc)
+            self._deliver_state(STOPPED)
+            return
         self._feed = feed
         feed.start()
 

@@ -183,3 +183,17 @@ def test_busy_indicator_shows_while_the_worker_runs(qtbot: QtBot, ctx: AppContex
     assert window.busy.isVisible()
     release.set()
     qtbot.waitUntil(lambda: not window.busy.isVisible())
+
+
+def test_a_database_without_a_feed_still_opens(qtbot: QtBot) -> None:
+    from db.engine import Database as Db
+    from desktop.feed_bridge import FeedBridge
+
+    memory = Db("sqlite:///:memory:")
+    try:
+        bridge = FeedBridge(memory)
+        bridge.start()  # an in-memory database has nothing to watch: no crash, just "stopped"
+        assert bridge.state == "stopped"
+        bridge.stop()
+    finally:
+        memory.dispose()
