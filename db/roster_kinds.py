@@ -417,6 +417,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 
 
+_FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")  # ideographic space, full-width ASCII
+
+
 def clean_text(value: Cell) -> str:
     """Text of a cell: full-width digits, letters and spaces made ASCII, runs of spaces collapsed."""
     if value is None:
@@ -429,7 +432,9 @@ def clean_text(value: Cell) -> str:
         value = value.date()
     if isinstance(value, date):
         return value.isoformat()
-    text = unicodedata.normalize("NFKC", str(value))
+    text = value if isinstance(value, str) else str(value)
+    if not text.isascii() and _FULL_WIDTH.search(text):
+        text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())
 
 

@@ -4,7 +4,7 @@ a masked ID number or phone (audited)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
@@ -155,37 +155,35 @@ class Lookups:
 # --- reading and checking values --------------------------------------------------------------
 
 
-def parse_field(
-    spec: FieldSpec, value: Cell, lookups: Lookups, *, date1904: bool = False
-) -> object:
-    """One field's value from a cell or a dialog's text; raises ValidationError."""
-    t = spec.type
-    if t is FieldType.NAME:
-        return parse_name(value, spec.label)
-    if t is FieldType.ID_NUMBER:
-        return parse_id_number(value, spec.label)
-    if t is FieldType.PHONE:
-        return parse_phone(value, spec.label)
-    if t is FieldType.DATE:
-        return parse_date(value, spec.label, date1904=date1904)
-    if t is FieldType.INT:
-        return parse_int(value, spec)
-    if t is FieldType.DECIMAL:
-        return parse_decimal(value, spec)
-    if t is FieldType.PARTY:
-        return parse_party(value)
-    if t is FieldType.GENDER:
-        return parse_gender(value)
-    if t is FieldType.COMMUNITY:
-        return lookups.community(value, spec.label)
-    if t is FieldType.GRID:
-        return lookups.grid(value, spec.label)
-    if t is FieldType.CHOICE:
-        return parse_choice(value, spec)
+def _parse_text(spec: FieldSpec, value: Cell) -> str:
     text = clean_text(value)
     if len(text) > 200:
         raise ValidationError(f"{spec.label}过长（最多 200 字）")
     return text
+
+
+_Parser = Callable[[FieldSpec, Cell, Lookups, bool], object]
+_PARSERS: dict[FieldType, _Parser] = {
+    FieldType.NAME: lambda spec, v, lk, d: parse_name(v, spec.label),
+    FieldType.ID_NUMBER: lambda spec, v, lk, d: parse_id_number(v, spec.label),
+    FieldType.PHONE: lambda spec, v, lk, d: parse_phone(v, spec.label),
+    FieldType.DATE: lambda spec, v, lk, d: parse_date(v, spec.label, date1904=d),
+    FieldType.INT: lambda spec, v, lk, d: parse_int(v, spec),
+    FieldType.DECIMAL: lambda spec, v, lk, d: parse_decimal(v, spec),
+    FieldType.PARTY: lambda spec, v, lk, d: parse_party(v),
+    FieldType.GENDER: lambda spec, v, lk, d: parse_gender(v),
+    FieldType.COMMUNITY: lambda spec, v, lk, d: lk.community(v, spec.label),
+    FieldType.GRID: lambda spec, v, lk, d: lk.grid(v, spec.label),
+    FieldType.CHOICE: lambda spec, v, lk, d: parse_choice(v, spec),
+    FieldType.TEXT: lambda spec, v, lk, d: _parse_text(spec, v),
+}
+
+
+def parse_field(
+    spec: FieldSpec, value: Cell, lookups: Lookups, *, date1904: bool = False
+) -> object:
+    """One field's value from a cell or a dialog's text; raises ValidationError."""
+    return _PARSERS[spec.type](spec, value, lookups, date1904)
 
 
 def parse_values(
@@ -209,7 +207,7 @@ def parse_values(
                 problems.append((spec.name, f"缺少{spec.label}"))
             continue
         try:
-            value = parse_field(spec, raw[spec.name], lookups, date1904=date1904)
+            value = _PARSERS[spec.type](spec, raw[spec.name], lookups, date1904)
         except ValidationError as exc:
             problems.append((spec.name, str(exc)))
             continue
@@ -256,10 +254,11 @@ def display_value(kind: Kind, name: str, value: object, lookups: Lookups) -> str
         return value.isoformat()
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
-    for spec in FIELDS[kind]:
-        if spec.name == name and spec.choices:
-            return spec.choice_label(value)
-    return str(value)
+    spec = _CHOICE_FIELDS.get((kind, name))
+    return spec.choice_label(value) if spec is not None else str(value)
+
+
+_CHOICE_FIELDS = {(k, spec.name): spec for k in Kind for spec in FIELDS[k] if spec.choices}
 
 
 # --- reading an entry's current values --------------------------------------------------------

@@ -1,10 +1,9 @@
 """Safe reading of untrusted Excel files: refuse what is not an .xlsx workbook, macro-enabled
-files, zip bombs and malformed or hostile XML (one clear sentence, nothing read), then stream the
-first sheet's cell values with defusedxml — numbers keep every digit that is in the file."""
+files, zip bombs and malformed or hostile XML (one clear sentence, nothing read), then read the
+first sheet's values with python-calamine (performance.md trap 9: 10× faster than openpyxl)."""
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,7 +12,8 @@ from typing import IO, Any
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml.ElementTree import fromstring
+from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
 
 from db.errors import BadFile
 
@@ -23,8 +23,7 @@ WORKBOOK_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
 )
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-MAX_ROW = 1_048_576
-MAX_COLUMN = 16_384
+_CHUNK = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -111,60 +110,61 @@ class XlsxFile:
         except (ParseError, DefusedXmlException) as exc:
             raise _bad_xml(self.path, name, exc) from None
 
-    def shared_strings(self) -> list[str]:
-        names = set(self.zf.namelist())
-        part = "xl/sharedStrings.xml"
-        if part not in names:
-            return []
-        strings: list[str] = []
-        try:
-            for _event, elem in iterparse(self._stream(part), events=("end",), forbid_dtd=True):
-                if _local(elem.tag) != "si":
-                    continue
-                strings.append(_rich_text(elem))
-                elem.clear()
-        except (ParseError, DefusedXmlException) as exc:
-            raise _bad_xml(self.path, part, exc) from None
-        return strings
+    def verify_parts(self) -> None:
+        """Decompress every part once, counting the real bytes (a zip header can lie about
+        sizes) and refusing any DTD, which an .xlsx never has (no entity tricks reach a parser)."""
+        for info in self.zf.infolist():
+            if info.is_dir():
+                continue
+            with self._stream(info.filename) as stream:
+                xml = info.filename.endswith((".xml", ".rels"))
+                first = stream.read(_CHUNK)
+                if xml and (first[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in first[:200]):
+                    raise BadFile(
+                        f"「{self.path.name}」中的 {info.filename} 不是 UTF-8 的 XML，拒绝导入"
+                    )
+                tail = b""
+                chunk = first
+                while chunk:
+                    if xml and (b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk):
+                        raise BadFile(
+                            f"「{self.path.name}」中的 {info.filename} 含不安全的 XML"
+                            "（DTD/实体声明），拒绝导入"
+                        )
+                    tail = chunk[-16:]
+                    chunk = stream.read(_CHUNK)
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
-        """(Excel row number, cell values by column) for every row of the first sheet that has
-        any cell. Values: str, int (exact, as written), float, bool, or None."""
-        shared = self.shared_strings()
-        cells: dict[int, Any] = {}
-        last_row = 0
-        next_col = 0
-        max_col = self.limits.columns
+        """(Excel row number, cell values by column) for every non-empty row of the first
+        sheet, read by python-calamine once the parts have been verified. Values: str, float,
+        int, bool, date or datetime (date-formatted cells), or None."""
+        self.verify_parts()
         try:
-            for _event, elem in iterparse(
-                self._stream(self.sheet_part), events=("end",), forbid_dtd=True
-            ):
-                tag = _local(elem.tag)
-                if tag == "c":
-                    ref = elem.get("r")
-                    col = _column_index(ref) if ref else next_col
-                    next_col = col + 1
-                    if col < max_col:
-                        value = _cell_value(elem, shared)
-                        if value is not None:
-                            cells[col] = value
-                    elem.clear()
-                elif tag == "row":
-                    r = elem.get("r")
-                    number = int(r) if r and r.isdigit() else last_row + 1
-                    if number > MAX_ROW:
-                        raise BadFile(f"「{self.path.name}」的行号超出 Excel 的范围，文件已损坏")
-                    last_row = number
-                    next_col = 0
-                    if cells:
-                        width = max(cells) + 1
-                        yield number, [cells.get(i) for i in range(width)]
-                        cells = {}
-                    elem.clear()
-        except (ParseError, DefusedXmlException) as exc:
-            raise _bad_xml(self.path, self.sheet_part, exc) from None
-        except (ValueError, IndexError) as exc:
-            raise BadFile(f"「{self.path.name}」的工作表内容已损坏（{exc}），拒绝导入") from None
+            book = CalamineWorkbook.from_path(str(self.path))
+            sheet = book.get_sheet_by_index(0)
+            start = sheet.start or (0, 0)
+            first_col = int(start[1])  # rows come from row 1, columns from the first used one
+            pad: list[Any] = [None] * first_col
+            width = self.limits.columns
+            for offset, cells in enumerate(sheet.iter_rows()):
+                values = [None if c == "" else c for c in cells[:width]]
+                while values and values[-1] is None:
+                    values.pop()
+                if values:
+                    yield offset + 1, pad + values
+        except (XmlError, ZipError) as exc:
+            raise BadFile(
+                f"「{self.path.name}」不是完整的 XML（已损坏），拒绝导入（{_first_line(exc)}）"
+            ) from None
+        except CalamineError as exc:
+            raise BadFile(
+                f"「{self.path.name}」的工作表已损坏，无法读取（{_first_line(exc)}），拒绝导入"
+            ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:120] if text else type(exc).__name__
 
 
 def _bad_xml(path: Path, part: str, exc: Exception) -> BadFile:
@@ -173,63 +173,6 @@ def _bad_xml(path: Path, part: str, exc: Exception) -> BadFile:
             f"「{path.name}」中的 {part} 含不安全的 XML（{type(exc).__name__}），拒绝导入"
         )
     return BadFile(f"「{path.name}」中的 {part} 不是完整的 XML（已损坏），拒绝导入")
-
-
-def _rich_text(si: Element) -> str:
-    parts: list[str] = []
-    for child in si:
-        tag = _local(child.tag)
-        if tag == "t":
-            parts.append(child.text or "")
-        elif tag == "r":
-            for t in child:
-                if _local(t.tag) == "t":
-                    parts.append(t.text or "")
-    return "".join(parts)
-
-
-_INT = re.compile(r"^-?\d+$")
-_COL = re.compile(r"^([A-Z]{1,3})")
-
-
-def _column_index(ref: str) -> int:
-    match = _COL.match(ref)
-    if match is None:
-        raise ValueError(f"bad cell reference {ref!r}")
-    index = 0
-    for ch in match.group(1):
-        index = index * 26 + (ord(ch) - 64)
-    if index > MAX_COLUMN:
-        raise ValueError(f"column beyond XFD in {ref!r}")
-    return index - 1
-
-
-def _cell_value(c: Element, shared: list[str]) -> Any:
-    kind = c.get("t", "n")
-    if kind == "inlineStr":
-        for child in c:
-            if _local(child.tag) == "is":
-                return _rich_text(child)
-        return None
-    text = None
-    for child in c:
-        if _local(child.tag) == "v":
-            text = child.text
-            break
-    if text is None:
-        return None
-    if kind == "s":
-        return shared[int(text)]
-    if kind in ("str", "d"):
-        return text
-    if kind == "b":
-        return text.strip() in ("1", "true")
-    if kind == "e":
-        return None
-    text = text.strip()
-    if _INT.match(text):
-        return int(text)
-    return float(text)
 
 
 def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> XlsxFile:

@@ -361,12 +361,14 @@ class RosterTab(QWidget):
         self.choices = Choices([], [])
         self.dialog: Any = None
         self.generation = 0
+        self._sized = False
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或电话"))
         self.search.setClearButtonEnabled(True)
         self.community = QComboBox(self)
         self.community.addItem(self.tr("全部社区"), None)
+        self.community.setVisible(kind is not Kind.MENTORSHIP)  # mentoring has no community
         self.retired = QCheckBox(self.tr("含已离任"), self)
         self.add_button = QPushButton(self.tr("新增"), self)
         self.edit_button = QPushButton(self.tr("编辑"), self)
@@ -491,6 +493,9 @@ class RosterTab(QWidget):
                 return  # a newer search is on its way
             rows, vacancies = result
             self.model.set_rows(rows)
+            if rows and not self._sized:
+                self._sized = True
+                self._fit_columns(self.view)
             current = sum(1 for r in rows if r.active)
             flagged = sum(1 for r in rows if r.flag)
             text = self.tr("在册 {n} 人").format(n=current)
@@ -499,6 +504,7 @@ class RosterTab(QWidget):
             self.count_label.setText(text)
             if vacancies is not None and self.vacancy_model is not None:
                 self.vacancy_model.set_rows(vacancies)
+                self._fit_columns(self.vacancy_view)
                 self.vacancy_label.setText(
                     self.tr("空缺网格：{n} 个（没有在岗网格长或网格员）").format(n=len(vacancies))
                     if vacancies
@@ -511,6 +517,14 @@ class RosterTab(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.ctx.notify(error_text(exc))
+
+    @staticmethod
+    def _fit_columns(view: QTableView) -> None:
+        """Columns as wide as their first rows need (capped), once data is there."""
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 280))
 
     # -- actions
 

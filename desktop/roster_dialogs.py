@@ -91,6 +91,7 @@ class EntryDialog(QDialog):
         super().__init__(parent)
         self.ctx, self.kind, self.row_id = ctx, kind, row_id
         self.setObjectName("rosterEntryDialog")
+        self.setMinimumWidth(460)
         title = self.tr("编辑") if row_id is not None else self.tr("新增")
         self.setWindowTitle(
             f"{title} · {QCoreApplication.translate('RosterKinds', KIND_LABELS[kind])}"

@@ -273,7 +273,7 @@ def test_unknown_header_needs_mapping(street: Database, tmp_path: Path) -> None:
 
 def test_long_id_stored_as_number(street: Database, tmp_path: Path) -> None:
     """Excel keeps 15 significant digits: an 18-digit ID typed as a number has lost its last
-    digits, which the user is told; a tool that writes the exact integer loses nothing."""
+    digits, which the user is told (an old 15-digit ID stored as a number is fine, see above)."""
     rows = worker_rows()[:2]
     rows[0][1] = int(pid(1))
     path = build_sheet(tmp_path / "数字.xlsx", rows)
@@ -282,14 +282,33 @@ def test_long_id_stored_as_number(street: Database, tmp_path: Path) -> None:
         "第 5 行「C列 公民身份号码」：身份证号被 Excel 存成了数字（2.1050419850312e+17），"
         "末几位已丢失；请把该列设为文本后重新填写"
     ]
-    exact = _rewrite(
-        path,
-        tmp_path / "exact.xlsx",
-        {"xl/worksheets/sheet1.xml": _sheet(path).replace(b"2.1050419850312e+17", pid(1).encode())},
-        {},
-    )
-    plan = plan_import(street, exact, Kind.COMMUNITY_WORKER)
-    assert plan.ok and plan.rows[0][1]["id_number"] == pid(1)
+    assert [n for n, _ in plan.rows] == [6]
+
+
+def test_sheet_starting_below_and_right(street: Database, tmp_path: Path) -> None:
+    """Row numbers stay Excel's when the sheet's first cell is not A1."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.cell(3, 3, "姓名")
+    ws.cell(3, 4, "身份证号")
+    ws.cell(3, 5, "网格编码")
+    ws.cell(3, 6, "身份")
+    ws.cell(5, 3, "甲")
+    ws.cell(5, 4, pid(41))
+    ws.cell(5, 5, GRID_A1)
+    ws.cell(5, 6, "网格员")
+    ws.cell(6, 3, "乙")
+    ws.cell(6, 4, pid(42))
+    ws.cell(6, 5, GRID_A1)
+    ws.cell(6, 6, "楼长")
+    path = tmp_path / "偏移.xlsx"
+    wb.save(path)
+    plan = plan_import(street, path, Kind.GRID_STAFF)
+    assert plan.header_row == 3 and [n for n, _ in plan.rows] == [5]
+    assert [p.text for p in plan.problems] == [
+        "第 6 行「F列 身份」：身份「楼长」应为 网格长、网格员 之一"
+    ]
 
 
 def _sheet(path: Path) -> bytes:
