@@ -558,6 +558,10 @@ def print_table(results: list[Result]) -> bool:
         floor = f"{r.floor_median * 1000:.1f} ms" if r.floor_median else ""
         ratio = f"{r.ratio:.2f}×" if r.ratio else ""
         print(f"{r.name:<32} {value:>10} {floor:>10} {ratio:>7} {target:>16}  {'✓' if ok else '✗'}")
+        if os.environ.get("BENCH_VERBOSE"):
+            print("    runs:", " ".join(f"{x * 1000:.1f}" for x in r.runs))
+            if r.floor:
+                print("    floor:", " ".join(f"{x * 1000:.1f}" for x in r.floor))
         good = good and ok
     runs = len(results[0].runs)
     print(f"\nmedians of {runs} runs; floor = bare SQL for the same page + one repaint")
