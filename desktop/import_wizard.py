@@ -183,7 +183,10 @@ class ImportWizard(QDialog):
         self.problem_view = QTableView(page)
         self.problem_view.setModel(self.problem_model)
         self.problem_view.verticalHeader().hide()
-        self.problem_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.problem_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.all_or_nothing = QRadioButton(self.tr("全部无误才导入（有问题则一行也不导入）"), page)
         self.valid_only = QRadioButton(self.tr("只导入没有问题的行"), page)
         self.all_or_nothing.setChecked(True)
@@ -285,6 +288,11 @@ class ImportWizard(QDialog):
                 "或选择“忽略”不导入该列。"
             ).format(row=plan.header_row, n=len(plan.unknown_headers))
         )
+        missing = [p.reason for p in plan.problems if p.row == plan.header_row and not p.column]
+        if missing:
+            self.mapping_note.setText(
+                self.mapping_note.text() + "\n" + "；".join(missing) + self.tr("，可在下面指定。")
+            )
         for header in plan.unknown_headers:
             combo = QComboBox(self)
             combo.addItem(self.tr("忽略"), IGNORE)
