@@ -4,7 +4,7 @@ Every function takes a read session and a `StatsFilter` (period + community / de
 category) and returns plain dataclasses. Periods are half-open `[start, end)` in aware UTC, so
 range conditions on `reported_at` / `closed_at` use their indexes; days are the center's local
 days (CenterSettings.timezone). How a timestamp becomes a local day differs by dialect and is
-written once, in `local_bucket`: PostgreSQL converts with `AT TIME ZONE`; SQLite (which stores
+written once, in `local_day`: PostgreSQL converts with `AT TIME ZONE`; SQLite (which stores
 naive UTC text) shifts by the zone's fixed offset, computed here in Python — China has no DST, and
 a zone with DST is refused on SQLite rather than grouped wrongly for half the year.
 
@@ -23,13 +23,13 @@ Terms used below:
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Float, Select, and_, case, cast, func, select
+from sqlalchemy import ColumnElement, Date, Float, Select, and_, case, cast, func, select
 from sqlalchemy.orm import Session
 
 from db.case_states import SOURCE_LABELS, Action, Source, Status
@@ -58,6 +58,7 @@ RUNNING_STATUSES = (
 # A range longer than this is bucketed by month in the handling-time trend.
 DAILY_TREND_MAX_DAYS = 62
 TOP_CATEGORIES = 15
+UTC_ZONE = ZoneInfo("UTC")  # for callers that need no local days
 
 
 class Bucket(StrEnum):
@@ -141,15 +142,20 @@ def fixed_offset_minutes(tz: ZoneInfo) -> int:
     return int(winter.total_seconds() // 60)
 
 
-def local_bucket(column: Any, dialect: str, tz: ZoneInfo, bucket: Bucket) -> ColumnElement[str]:
-    """The local day ('YYYY-MM-DD') or month ('YYYY-MM') of an aware UTC column, as text."""
+def local_day(column: Any, dialect: str, tz: ZoneInfo) -> ColumnElement[Any]:
+    """The local calendar day of an aware UTC column: a date on PostgreSQL, 'YYYY-MM-DD' text
+    on SQLite (`as_date` reads both)."""
     if dialect == "postgresql":
-        fmt = "YYYY-MM-DD" if bucket is Bucket.DAY else "YYYY-MM"
-        return func.to_char(func.timezone(tz.key, column), fmt)
-    shift = f"{fixed_offset_minutes(tz):+d} minutes"
-    if bucket is Bucket.DAY:
-        return func.date(column, shift)
-    return func.strftime("%Y-%m", column, shift)
+        return cast(func.timezone(tz.key, column), Date)
+    return func.date(column, f"{fixed_offset_minutes(tz):+d} minutes")
+
+
+def as_date(value: object) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
 
 
 def hours_between(start: Any, end: Any, dialect: str) -> ColumnElement[Any]:
@@ -159,29 +165,33 @@ def hours_between(start: Any, end: Any, dialect: str) -> ColumnElement[Any]:
     return (func.julianday(end, type_=Float) - func.julianday(start, type_=Float)) * 24.0
 
 
-def _parse_bucket(text: str, bucket: Bucket) -> date:
-    if bucket is Bucket.DAY:
-        return date.fromisoformat(text)
-    return date.fromisoformat(text + "-01")
-
-
 # --- the pieces ------------------------------------------------------------------------------
 
 
 _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
 
 
-def _scoped(stmt: _S, f: StatsFilter) -> _S:
-    """Narrow a statement over `cases` by the filter's community / department / category."""
+def _scoped(stmt: _S, f: StatsFilter, *, period_index: bool = False) -> _S:
+    """Narrow a statement over `cases` by the filter's community / department / category.
+
+    `period_index`: the statement scans a period through a covering index that holds these
+    columns; writing them as `column + 0` keeps SQLite from choosing the community or
+    department index instead (which would read every case of that community, of all time, from
+    the table).
+    """
+
+    def col(column: Any) -> Any:
+        return column + 0 if period_index else column
+
     if f.community_id is not None:
-        stmt = stmt.where(Case.community_id == f.community_id)
+        stmt = stmt.where(col(Case.community_id) == f.community_id)
     if f.department_id is not None:
-        stmt = stmt.where(Case.department_id == f.department_id)
+        stmt = stmt.where(col(Case.department_id) == f.department_id)
     if f.category_id is not None:
-        stmt = stmt.where(Case.category_id == f.category_id)
+        stmt = stmt.where(col(Case.category_id) == f.category_id)
     elif f.major_id is not None:
         stmt = stmt.where(
-            Case.category_id.in_(select(Category.id).where(Category.major_id == f.major_id))
+            col(Case.category_id).in_(select(Category.id).where(Category.major_id == f.major_id))
         )
     return stmt
 
@@ -194,6 +204,67 @@ def _in_period(column: Any, f: StatsFilter) -> ColumnElement[bool]:
     return and_(column >= f.start, column < f.end)
 
 
+# The two scans of a period, each read from one covering index (ix_cases_reported_stats,
+# ix_cases_closed_stats) and shared by the charts that need them: a year of cases is read twice,
+# not once per chart.
+
+
+def received_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tuple[Any, ...]]:
+    day = local_day(Case.reported_at, dialect, tz).label("day")
+    return _scoped(
+        select(day, Case.source, func.count())
+        .where(_in_period(Case.reported_at, f))
+        .group_by(day, Case.source),
+        f,
+        period_index=True,
+    )
+
+
+def received_cells(session: Session, f: StatsFilter, tz: ZoneInfo) -> dict[tuple[date, str], int]:
+    """Cases received in the period per (local day, source)."""
+    stmt = received_statement(f, session.get_bind().dialect.name, tz)
+    return {(as_date(d), str(src)): int(n) for d, src, n in session.execute(stmt)}
+
+
+@dataclass(frozen=True)
+class ClosureCell:
+    """Closures of one local day by one department (None: closed without dispatch)."""
+
+    day: date
+    department_id: int | None
+    closed: int
+    on_time: int
+    hours: float  # sum of reported → closed, natural hours
+
+
+def closure_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tuple[Any, ...]]:
+    day = local_day(Case.closed_at, dialect, tz).label("day")
+    return _scoped(
+        select(
+            day,
+            Case.department_id,
+            func.count(),
+            func.sum(case((Case.ever_overdue.is_(False), 1), else_=0)),
+            func.sum(hours_between(Case.reported_at, Case.closed_at, dialect)),
+        )
+        .where(_in_period(Case.closed_at, f), _closures())
+        .group_by(day, Case.department_id),
+        f,
+        period_index=True,
+    )
+
+
+def closure_cells(session: Session, f: StatsFilter, tz: ZoneInfo) -> list[ClosureCell]:
+    """Closures (办结) in the period per (local day, department)."""
+    stmt = closure_statement(f, session.get_bind().dialect.name, tz)
+    return [
+        ClosureCell(
+            as_date(d), int(dept) if dept is not None else None, int(n), int(ok or 0), float(h or 0)
+        )
+        for d, dept, n, ok, h in session.execute(stmt)
+    ]
+
+
 @dataclass(frozen=True)
 class DayFlow:
     day: date
@@ -201,26 +272,26 @@ class DayFlow:
     closed: int
 
 
-def daily_flow(session: Session, f: StatsFilter, tz: ZoneInfo) -> list[DayFlow]:
+def daily_flow(
+    session: Session,
+    f: StatsFilter,
+    tz: ZoneInfo,
+    *,
+    received: dict[tuple[date, str], int] | None = None,
+    closures: list[ClosureCell] | None = None,
+) -> list[DayFlow]:
     """受理 and 办结 per local day, every day of the period (zeros included)."""
-    dialect = session.get_bind().dialect.name
-    received: dict[str, int] = {}
-    closed: dict[str, int] = {}
-    day = local_bucket(Case.reported_at, dialect, tz, Bucket.DAY).label("day")
-    stmt = _scoped(
-        select(day, func.count()).where(_in_period(Case.reported_at, f)).group_by(day), f
-    )
-    received.update((str(d), int(n)) for d, n in session.execute(stmt))
-    cday = local_bucket(Case.closed_at, dialect, tz, Bucket.DAY).label("day")
-    stmt = _scoped(
-        select(cday, func.count()).where(_in_period(Case.closed_at, f), _closures()).group_by(cday),
-        f,
-    )
-    closed.update((str(d), int(n)) for d, n in session.execute(stmt))
-    return [
-        DayFlow(d, received.get(d.isoformat(), 0), closed.get(d.isoformat(), 0))
-        for d in days_of(f, tz)
-    ]
+    if received is None:
+        received = received_cells(session, f, tz)
+    if closures is None:
+        closures = closure_cells(session, f, tz)
+    by_day_in: dict[date, int] = {}
+    for (day, _source), n in received.items():
+        by_day_in[day] = by_day_in.get(day, 0) + n
+    by_day_out: dict[date, int] = {}
+    for cell in closures:
+        by_day_out[cell.day] = by_day_out.get(cell.day, 0) + cell.closed
+    return [DayFlow(d, by_day_in.get(d, 0), by_day_out.get(d, 0)) for d in days_of(f, tz)]
 
 
 @dataclass(frozen=True)
@@ -234,46 +305,100 @@ class CountBar:
     parent_label: str = ""
 
 
-def open_by_major(session: Session, f: StatsFilter) -> list[CountBar]:
-    """Open cases (now) per 大类, largest first. The period does not apply: open is open."""
-    stmt = _scoped(
-        select(MajorCategory.id, MajorCategory.name, MajorCategory.kind, func.count())
-        .select_from(Case)
-        .join(Category, Category.id == Case.category_id)
-        .join(MajorCategory, MajorCategory.id == Category.major_id)
+@dataclass(frozen=True)
+class OpenCell:
+    """Open cases now of one grid and one 小类, with how many are overdue / in warning."""
+
+    grid_id: int
+    category_id: int
+    count: int
+    overdue: int
+    warning: int
+
+
+def open_statement(f: StatsFilter, now: datetime) -> Select[*tuple[Any, ...]]:
+    overdue = func.sum(case((Case.due_at <= now, 1), else_=0))
+    warning = func.sum(case((and_(Case.due_at > now, Case.warn_at <= now), 1), else_=0))
+    return _scoped(
+        select(Case.grid_id, Case.category_id, func.count(), overdue, warning)
         .where(Case.is_open.is_(True))
-        .group_by(MajorCategory.id, MajorCategory.name, MajorCategory.kind),
+        .group_by(Case.grid_id, Case.category_id),
         f,
+        period_index=True,
     )
-    rows = session.execute(stmt).all()
-    # 市容环境 exists as an event class and as a part class: keep the two apart in labels.
-    names = [r[1] for r in rows]
-    bars = [
-        CountBar(int(i), f"{name}（{kind}）" if names.count(name) > 1 else str(name), int(n))
-        for i, name, kind, n in rows
+
+
+def open_cells(session: Session, f: StatsFilter, now: datetime) -> list[OpenCell]:
+    """One scan of the open cases (ix_cases_open_stats) shared by the open-case charts and the
+    grid table. The period does not apply: open is open."""
+    stmt = open_statement(f, now)
+    return [
+        OpenCell(int(g), int(c), int(n), int(o or 0), int(w or 0))
+        for g, c, n, o, w in session.execute(stmt)
     ]
+
+
+@dataclass(frozen=True)
+class _CategoryInfo:
+    name: str
+    major_id: int
+    major: str
+
+
+def _categories(session: Session) -> dict[int, _CategoryInfo]:
+    rows = session.execute(
+        select(
+            Category.id, Category.name, MajorCategory.id, MajorCategory.name, MajorCategory.kind
+        ).join(MajorCategory, MajorCategory.id == Category.major_id)
+    ).all()
+    majors = {(mid, mname, kind) for _, _, mid, mname, kind in rows}
+    names = [m[1] for m in majors]
+    # 市容环境 exists as an event class and as a part class: keep the two apart in labels.
+    label = {
+        mid: f"{mname}（{kind}）" if names.count(mname) > 1 else str(mname)
+        for mid, mname, kind in majors
+    }
+    return {
+        int(cid): _CategoryInfo(str(cname), int(mid), label[mid]) for cid, cname, mid, _, _ in rows
+    }
+
+
+def open_by_major(
+    session: Session, f: StatsFilter, *, cells: list[OpenCell] | None = None
+) -> list[CountBar]:
+    """Open cases (now) per 大类, largest first."""
+    if cells is None:
+        cells = open_cells(session, f, datetime.now(UTC))
+    info = _categories(session)
+    counts: dict[int, int] = {}
+    labels: dict[int, str] = {}
+    for cell in cells:
+        cat = info[cell.category_id]
+        counts[cat.major_id] = counts.get(cat.major_id, 0) + cell.count
+        labels[cat.major_id] = cat.major
+    bars = [CountBar(mid, labels[mid], n) for mid, n in counts.items()]
     return sorted(bars, key=lambda b: (-b.count, b.label))
 
 
 def open_by_category(
-    session: Session, f: StatsFilter, limit: int = TOP_CATEGORIES
+    session: Session,
+    f: StatsFilter,
+    limit: int = TOP_CATEGORIES,
+    *,
+    cells: list[OpenCell] | None = None,
 ) -> list[CountBar]:
     """Open cases (now) per 小类, the `limit` largest."""
-    stmt = _scoped(
-        select(Category.id, Category.name, MajorCategory.id, MajorCategory.name, func.count())
-        .select_from(Case)
-        .join(Category, Category.id == Case.category_id)
-        .join(MajorCategory, MajorCategory.id == Category.major_id)
-        .where(Case.is_open.is_(True))
-        .group_by(Category.id, Category.name, MajorCategory.id, MajorCategory.name)
-        .order_by(func.count().desc(), Category.name)
-        .limit(limit),
-        f,
-    )
-    return [
-        CountBar(int(i), str(name), int(n), int(mid), str(mname))
-        for i, name, mid, mname, n in session.execute(stmt)
+    if cells is None:
+        cells = open_cells(session, f, datetime.now(UTC))
+    info = _categories(session)
+    counts: dict[int, int] = {}
+    for cell in cells:
+        counts[cell.category_id] = counts.get(cell.category_id, 0) + cell.count
+    bars = [
+        CountBar(cid, info[cid].name, n, info[cid].major_id, info[cid].major)
+        for cid, n in counts.items()
     ]
+    return sorted(bars, key=lambda b: (-b.count, b.label))[:limit]
 
 
 @dataclass(frozen=True)
@@ -290,21 +415,22 @@ class DepartmentRate:
         return self.on_time / self.due if self.due else 0.0
 
 
-def department_on_time(session: Session, f: StatsFilter, now: datetime) -> list[DepartmentRate]:
-    """按期结案率 per department over the period, best first (departments with nothing due are left out)."""
-    closed_stmt = _scoped(
-        select(
-            Case.department_id,
-            func.count(),
-            func.sum(case((Case.ever_overdue.is_(False), 1), else_=0)),
-        )
-        .where(_in_period(Case.closed_at, f), _closures(), Case.department_id.is_not(None))
-        .group_by(Case.department_id),
-        f,
-    )
-    closed: dict[int, tuple[int, int]] = {
-        int(d): (int(n), int(ok or 0)) for d, n, ok in session.execute(closed_stmt)
-    }
+def department_on_time(
+    session: Session,
+    f: StatsFilter,
+    now: datetime,
+    *,
+    closures: list[ClosureCell] | None = None,
+) -> list[DepartmentRate]:
+    """按期结案率 per department over the period, best first (departments with nothing due are
+    left out)."""
+    if closures is None:
+        closures = closure_cells(session, f, UTC_ZONE)
+    closed: dict[int, tuple[int, int]] = {}
+    for cell in closures:
+        if cell.department_id is not None:
+            n, ok = closed.get(cell.department_id, (0, 0))
+            closed[cell.department_id] = (n + cell.closed, ok + cell.on_time)
     late_stmt = _scoped(
         select(Case.department_id, func.count())
         .where(
@@ -346,17 +472,34 @@ class CommunityAlerts:
     warning: int  # 预警
 
 
-def alerts_by_community(session: Session, f: StatsFilter, now: datetime) -> list[CommunityAlerts]:
-    """Open cases overdue and in warning now, per community (every community in scope listed)."""
-    overdue = func.sum(case((Case.due_at <= now, 1), else_=0))
-    warning = func.sum(case((and_(Case.due_at > now, Case.warn_at <= now), 1), else_=0))
-    stmt = _scoped(
-        select(Case.community_id, overdue, warning)
-        .where(Case.is_open.is_(True), Case.due_at.is_not(None), Case.warn_at <= now)
-        .group_by(Case.community_id),
-        f,
+def _grids(session: Session, f: StatsFilter) -> list[tuple[int, int, str, str, str, int]]:
+    """(grid id, community id, community, grid code, grid name, households) in scope."""
+    grids = (
+        select(Grid.id, Grid.community_id, Community.name, Grid.code, Grid.name, Grid.households)
+        .join(Community, Community.id == Grid.community_id)
+        .order_by(Grid.code)
     )
-    counts = {int(c): (int(o or 0), int(w or 0)) for c, o, w in session.execute(stmt)}
+    if f.community_id is not None:
+        grids = grids.where(Grid.community_id == f.community_id)
+    return [
+        (int(i), int(c), str(cn), str(code), str(name), int(h or 0))
+        for i, c, cn, code, name, h in session.execute(grids)
+    ]
+
+
+def alerts_by_community(
+    session: Session, f: StatsFilter, now: datetime, *, cells: list[OpenCell] | None = None
+) -> list[CommunityAlerts]:
+    """Open cases overdue and in warning now, per community (every community in scope listed)."""
+    if cells is None:
+        cells = open_cells(session, f, now)
+    community_of = {g[0]: g[1] for g in _grids(session, f)}
+    counts: dict[int, tuple[int, int]] = {}
+    for cell in cells:
+        c = community_of.get(cell.grid_id)
+        if c is not None:
+            o, w = counts.get(c, (0, 0))
+            counts[c] = (o + cell.overdue, w + cell.warning)
     communities = select(Community.id, Community.name).order_by(Community.code)
     if f.community_id is not None:
         communities = communities.where(Community.id == f.community_id)
@@ -385,15 +528,15 @@ class SourceMix:
         return self.patrol / self.total if self.total else 0.0
 
 
-def by_source(session: Session, f: StatsFilter) -> SourceMix:
+def by_source(
+    session: Session, f: StatsFilter, *, received: dict[tuple[date, str], int] | None = None
+) -> SourceMix:
     """Cases received in the period per source (every source listed, in catalogue order)."""
-    stmt = _scoped(
-        select(Case.source, func.count())
-        .where(_in_period(Case.reported_at, f))
-        .group_by(Case.source),
-        f,
-    )
-    counts = {str(s): int(n) for s, n in session.execute(stmt)}
+    if received is None:
+        received = received_cells(session, f, UTC_ZONE)
+    counts: dict[str, int] = {}
+    for (_day, source), n in received.items():
+        counts[source] = counts.get(source, 0) + n
     sources = [SourceCount(s.value, SOURCE_LABELS[s], counts.get(s.value, 0)) for s in Source]
     known = {s.value for s in Source}
     sources += [SourceCount(s, s, n) for s, n in sorted(counts.items()) if s not in known]
@@ -409,25 +552,23 @@ class HandlingPoint:
 
 
 def handling_trend(
-    session: Session, f: StatsFilter, tz: ZoneInfo, bucket: Bucket | None = None
+    session: Session,
+    f: StatsFilter,
+    tz: ZoneInfo,
+    bucket: Bucket | None = None,
+    *,
+    closures: list[ClosureCell] | None = None,
 ) -> list[HandlingPoint]:
     """Average handling time (上报 → 办结, natural hours) of closures, per local day or month."""
     bucket = bucket or bucket_for(f, tz)
-    dialect = session.get_bind().dialect.name
-    key = local_bucket(Case.closed_at, dialect, tz, bucket).label("bucket")
-    stmt = _scoped(
-        select(
-            key, func.avg(hours_between(Case.reported_at, Case.closed_at, dialect)), func.count()
-        )
-        .where(_in_period(Case.closed_at, f), _closures())
-        .group_by(key)
-        .order_by(key),
-        f,
-    )
-    return [
-        HandlingPoint(_parse_bucket(str(k), bucket), float(avg or 0.0), int(n))
-        for k, avg, n in session.execute(stmt)
-    ]
+    if closures is None:
+        closures = closure_cells(session, f, tz)
+    sums: dict[date, tuple[float, int]] = {}
+    for cell in closures:
+        key = cell.day if bucket is Bucket.DAY else cell.day.replace(day=1)
+        hours, n = sums.get(key, (0.0, 0))
+        sums[key] = (hours + cell.hours, n + cell.closed)
+    return [HandlingPoint(k, h / n if n else 0.0, n) for k, (h, n) in sorted(sums.items())]
 
 
 @dataclass(frozen=True)
@@ -447,31 +588,19 @@ class GridDensity:
         return self.open * 1000 / self.households if self.households else float(self.open)
 
 
-def grid_density(session: Session, f: StatsFilter, now: datetime) -> list[GridDensity]:
+def grid_density(
+    session: Session, f: StatsFilter, now: datetime, *, cells: list[OpenCell] | None = None
+) -> list[GridDensity]:
     """Open and overdue cases per grid now, densest first (every grid in scope listed)."""
-    stmt = _scoped(
-        select(
-            Case.grid_id,
-            func.count(),
-            func.sum(case((Case.due_at <= now, 1), else_=0)),
-        )
-        .where(Case.is_open.is_(True))
-        .group_by(Case.grid_id),
-        f,
-    )
-    counts = {int(g): (int(n), int(o or 0)) for g, n, o in session.execute(stmt)}
-    grids = (
-        select(Grid.id, Grid.community_id, Community.name, Grid.code, Grid.name, Grid.households)
-        .join(Community, Community.id == Grid.community_id)
-        .order_by(Grid.code)
-    )
-    if f.community_id is not None:
-        grids = grids.where(Grid.community_id == f.community_id)
+    if cells is None:
+        cells = open_cells(session, f, now)
+    counts: dict[int, tuple[int, int]] = {}
+    for cell in cells:
+        n, o = counts.get(cell.grid_id, (0, 0))
+        counts[cell.grid_id] = (n + cell.count, o + cell.overdue)
     rows = [
-        GridDensity(
-            int(i), int(c), str(cn), str(code), str(name), int(h or 0), *counts.get(int(i), (0, 0))
-        )
-        for i, c, cn, code, name, h in session.execute(grids)
+        GridDensity(i, c, cn, code, name, h, *counts.get(i, (0, 0)))
+        for i, c, cn, code, name, h in _grids(session, f)
     ]
     return sorted(rows, key=lambda g: (-g.per_thousand, -g.open, g.code))
 
@@ -495,7 +624,11 @@ class KeyNumbers:
 def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
     """The big screen's figures for the filter's period (the big screen passes today)."""
     received = session.scalar(
-        _scoped(select(func.count()).select_from(Case).where(_in_period(Case.reported_at, f)), f)
+        _scoped(
+            select(func.count()).select_from(Case).where(_in_period(Case.reported_at, f)),
+            f,
+            period_index=True,
+        )
     )
     dispatch = (
         select(func.count())
@@ -506,9 +639,11 @@ def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
         )
     )
     if any(v is not None for v in (f.community_id, f.department_id, f.major_id, f.category_id)):
-        dispatch = _scoped(dispatch.join(Case, Case.id == CaseEvent.case_id), f)
+        # The department the case was dispatched to then, not where it is now.
+        dispatch = _scoped(
+            dispatch.join(Case, Case.id == CaseEvent.case_id), replace(f, department_id=None)
+        )
         if f.department_id is not None:
-            # The department the case was dispatched to then, not where it is now.
             dispatch = dispatch.where(CaseEvent.department_id == f.department_id)
     closed_row = session.execute(
         _scoped(
@@ -516,6 +651,7 @@ def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
             .select_from(Case)
             .where(_in_period(Case.closed_at, f), _closures()),
             f,
+            period_index=True,
         )
     ).one()
     overdue = session.scalar(
@@ -552,7 +688,11 @@ def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
 
 @dataclass(frozen=True)
 class StatsSnapshot:
-    """Everything the statistics page draws, from one read (one worker job)."""
+    """Everything the statistics page draws, from one read (one worker job).
+
+    `received_cells` / `closure_cells` are the period's raw scans, kept so that the next refresh
+    after a change can re-read only the days that can still change (see `collect_in`).
+    """
 
     filter: StatsFilter
     now: datetime
@@ -566,19 +706,51 @@ class StatsSnapshot:
     handling: list[HandlingPoint]
     grids: list[GridDensity]
     today: KeyNumbers
+    received_cells: dict[tuple[date, str], int] = field(default_factory=dict, repr=False)
+    closure_cells: list[ClosureCell] = field(default_factory=list, repr=False)
+    incremental: bool = False
     timings: dict[str, float] = field(default_factory=dict)
+
+
+# A refresh may reuse the previous snapshot's finished days only this soon after it: a periodic
+# full read also picks up what no live change announces (e.g. back-dated imports).
+REUSE_FOR = timedelta(minutes=10)
 
 
 def today_filter(f: StatsFilter, now: datetime, tz: ZoneInfo) -> StatsFilter:
     """`f` with its period replaced by the local day containing `now`."""
     start, end = day_span(now.astimezone(tz).date(), now.astimezone(tz).date(), tz)
-    return StatsFilter(start, end, f.community_id, f.department_id, f.major_id, f.category_id)
+    return replace(f, start=start, end=end)
+
+
+def _reusable_from(
+    previous: StatsSnapshot | None, f: StatsFilter, tz: ZoneInfo, now: datetime
+) -> datetime | None:
+    """Where the days the previous snapshot can lend end (local midnight of its today), if it
+    can lend any: same filter, recent, not from the future."""
+    if previous is None or previous.filter != f:
+        return None
+    if not timedelta(0) <= now - previous.now <= REUSE_FOR:
+        return None
+    return local_midnight(previous.now.astimezone(tz).date(), tz)
 
 
 def collect_in(
-    session: Session, f: StatsFilter, tz: ZoneInfo, now: datetime, *, timed: bool = False
+    session: Session,
+    f: StatsFilter,
+    tz: ZoneInfo,
+    now: datetime,
+    *,
+    previous: StatsSnapshot | None = None,
+    timed: bool = False,
 ) -> StatsSnapshot:
-    """Every aggregation of the page for `f`, in one session."""
+    """Every aggregation of the page for `f`, in one session.
+
+    With `previous` (the last snapshot of the same filter, a few minutes old) the period scans
+    re-read only from the local midnight of the previous snapshot's day: cases are received and
+    closed "now", so earlier days' figures do not change. (Received counts narrowed to a
+    department do change as cases are dispatched later; those are always re-read.)
+    """
     from time import perf_counter
 
     timings: dict[str, float] = {}
@@ -592,22 +764,38 @@ def collect_in(
             clock = t
 
     bucket = bucket_for(f, tz)
-    flow = daily_flow(session, f, tz)
-    lap("flow")
-    majors = open_by_major(session, f)
-    lap("majors")
-    categories = open_by_category(session, f)
-    lap("categories")
-    departments = department_on_time(session, f, now)
+    cut = _reusable_from(previous, f, tz, now)
+    if previous is not None and cut is not None:
+        fresh_from = max(f.start, cut)
+        recent = replace(f, start=fresh_from) if fresh_from < f.end else None
+        closures = [c for c in previous.closure_cells if local_midnight(c.day, tz) < cut]
+        if recent is not None:
+            closures += closure_cells(session, recent, tz)
+        if f.department_id is None:
+            received = {
+                k: n for k, n in previous.received_cells.items() if local_midnight(k[0], tz) < cut
+            }
+            if recent is not None:
+                received.update(received_cells(session, recent, tz))
+        else:
+            received = received_cells(session, f, tz)
+    else:
+        received = received_cells(session, f, tz)
+        lap("received")
+        closures = closure_cells(session, f, tz)
+    lap("closures")
+    flow = daily_flow(session, f, tz, received=received, closures=closures)
+    cells = open_cells(session, f, now)
+    lap("open")
+    majors = open_by_major(session, f, cells=cells)
+    categories = open_by_category(session, f, cells=cells)
+    alerts = alerts_by_community(session, f, now, cells=cells)
+    grids = grid_density(session, f, now, cells=cells)
+    lap("open charts")
+    departments = department_on_time(session, f, now, closures=closures)
     lap("departments")
-    alerts = alerts_by_community(session, f, now)
-    lap("alerts")
-    sources = by_source(session, f)
-    lap("sources")
-    handling = handling_trend(session, f, tz, bucket)
-    lap("handling")
-    grids = grid_density(session, f, now)
-    lap("grids")
+    sources = by_source(session, f, received=received)
+    handling = handling_trend(session, f, tz, bucket, closures=closures)
     today = key_numbers(session, today_filter(f, now, tz), now)
     lap("today")
     return StatsSnapshot(
@@ -623,16 +811,23 @@ def collect_in(
         handling,
         grids,
         today,
+        received,
+        closures,
+        cut is not None,
         timings,
     )
 
 
 def collect(
-    db: Database, f: StatsFilter, tz: ZoneInfo, now: datetime | None = None
+    db: Database,
+    f: StatsFilter,
+    tz: ZoneInfo,
+    now: datetime | None = None,
+    previous: StatsSnapshot | None = None,
 ) -> StatsSnapshot:
     """`collect_in` in its own read session (the shape a DbWorker job wants)."""
     with db.read() as session:
-        return collect_in(session, f, tz, now or datetime.now(UTC))
+        return collect_in(session, f, tz, now or datetime.now(UTC), previous=previous)
 
 
 @dataclass(frozen=True)

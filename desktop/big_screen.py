@@ -112,10 +112,10 @@ class BigScreen(QWidget):
         self._feed_timer = QTimer(self)
         self._feed_timer.setSingleShot(True)
         self._feed_timer.setInterval(FEED_DEBOUNCE_MS)
-        self._feed_timer.timeout.connect(self.refresh)
+        self._feed_timer.timeout.connect(self._refresh_after_change)
         self._tick = QTimer(self)
         self._tick.setInterval(CLOCK_REFRESH_MS)
-        self._tick.timeout.connect(self.refresh)
+        self._tick.timeout.connect(self._refresh_after_change)
         ctx.feed.cases_changed.connect(self._cases_changed)
         self._update_clock()
         self._apply_scale(1.0)
@@ -164,7 +164,11 @@ class BigScreen(QWidget):
         if not self._feed_timer.isActive():
             self._feed_timer.start()
 
-    def refresh(self) -> None:
+    def _refresh_after_change(self) -> None:
+        self.refresh(after_change=True)
+
+    def refresh(self, *, after_change: bool = False) -> None:
+        """Recompute (after a live change: re-reading only the days that can change)."""
         if not self._alive:
             return
         if self._loading:
@@ -174,14 +178,17 @@ class BigScreen(QWidget):
         self._again = False
         f = self.filter_provider()
         tz, now = self.tz, self.clock()
-        self.ctx.worker.submit(lambda db: stats.collect(db, f, tz, now), self._loaded, self._failed)
+        previous = self.snapshot if after_change else None
+        self.ctx.worker.submit(
+            lambda db: stats.collect(db, f, tz, now, previous), self._loaded, self._failed
+        )
 
     def _loaded(self, snap: StatsSnapshot) -> None:
         self._loading = False
         if not self._alive:
             return
         if self._again:
-            self.refresh()
+            self.refresh(after_change=True)
             return
         self.snapshot = snap
         self.charts.draw(snap, self.tz)

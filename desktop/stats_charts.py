@@ -25,10 +25,6 @@ from db.stats import Bucket, KeyNumbers, StatsFilter, StatsSnapshot, local_midni
 from desktop.i18n import source_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatsCharts", text)
-
-
 @dataclass(frozen=True)
 class Theme:
     """Colours and type sizes: the page's light look or the wall display's dark one."""
@@ -82,8 +78,10 @@ class Series:
 def day_label(day: date, monthly: bool = False) -> str:
     """A date as a Chinese axis label: 11月26日, or 2026年11月 for monthly buckets."""
     if monthly:
-        return _tr("{y}年{m}月").format(y=day.year, m=day.month)
-    return _tr("{m}月{d}日").format(m=day.month, d=day.day)
+        return QCoreApplication.translate("StatsCharts", "{y}年{m}月").format(
+            y=day.year, m=day.month
+        )
+    return QCoreApplication.translate("StatsCharts", "{m}月{d}日").format(m=day.month, d=day.day)
 
 
 class ChineseDateAxis(pg.AxisItem):  # type: ignore[misc]
@@ -485,7 +483,12 @@ class DateLineChart(ChartBase):
         self.integer = integer
         self.axis = ChineseDateAxis(monthly=monthly)
         super().__init__(
-            title, _tr("日期"), value_label, theme, parent, axis_items={"bottom": self.axis}
+            title,
+            QCoreApplication.translate("StatsCharts", "日期"),
+            value_label,
+            theme,
+            parent,
+            axis_items={"bottom": self.axis},
         )
         self.value_format = value_format
         self.days: list[date] = []
@@ -514,7 +517,10 @@ class DateLineChart(ChartBase):
         self.axis.picture = None
         self.axis.update()
         self.set_axis_labels(
-            _tr("月份") if monthly else _tr("日期"), self.plot_item.getAxis("left").labelText
+            QCoreApplication.translate("StatsCharts", "月份")
+            if monthly
+            else QCoreApplication.translate("StatsCharts", "日期"),
+            self.plot_item.getAxis("left").labelText,
         )
 
     def set_data(
@@ -640,7 +646,7 @@ def percent(value: float) -> str:
 
 
 def hours(value: float) -> str:
-    return _tr("{h:.1f} 小时").format(h=value)
+    return QCoreApplication.translate("StatsCharts", "{h:.1f} 小时").format(h=value)
 
 
 def _source_label(source: str, fallback: str) -> str:
@@ -665,34 +671,49 @@ class ChartSet(QObject):
     def __init__(self, theme: Theme = LIGHT, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.theme = theme
-        cases = _tr("案件数（件）")
-        self.flow = DateLineChart(_tr("每日受理与办结"), cases, theme=theme)
+        cases = QCoreApplication.translate("StatsCharts", "案件数（件）")
+        self.flow = DateLineChart(
+            QCoreApplication.translate("StatsCharts", "每日受理与办结"), cases, theme=theme
+        )
         self.majors = BarChart(
-            _tr("在办案件（按大类）"), _tr("大类"), cases, horizontal=True, theme=theme
+            QCoreApplication.translate("StatsCharts", "在办案件（按大类）"),
+            QCoreApplication.translate("StatsCharts", "大类"),
+            cases,
+            horizontal=True,
+            theme=theme,
         )
         self.categories = BarChart(
-            _tr("在办案件（按小类，前 15 位）"), _tr("小类"), cases, horizontal=True, theme=theme
+            QCoreApplication.translate("StatsCharts", "在办案件（按小类，前 15 位）"),
+            QCoreApplication.translate("StatsCharts", "小类"),
+            cases,
+            horizontal=True,
+            theme=theme,
         )
         self.departments = BarChart(
-            _tr("部门按期结案率排名"),
-            _tr("部门"),
-            _tr("按期结案率（%）"),
+            QCoreApplication.translate("StatsCharts", "部门按期结案率排名"),
+            QCoreApplication.translate("StatsCharts", "部门"),
+            QCoreApplication.translate("StatsCharts", "按期结案率（%）"),
             horizontal=True,
             theme=theme,
             value_format=percent,
         )
         # On the wall the community names need a row each to stay readable.
         self.alerts = BarChart(
-            _tr("超期与预警案件（按社区）"),
-            _tr("社区"),
+            QCoreApplication.translate("StatsCharts", "超期与预警案件（按社区）"),
+            QCoreApplication.translate("StatsCharts", "社区"),
             cases,
             horizontal=theme is WALL,
             theme=theme,
         )
-        self.sources = BarChart(_tr("案件来源"), _tr("来源"), cases, theme=theme)
+        self.sources = BarChart(
+            QCoreApplication.translate("StatsCharts", "案件来源"),
+            QCoreApplication.translate("StatsCharts", "来源"),
+            cases,
+            theme=theme,
+        )
         self.handling = DateLineChart(
-            _tr("平均处置时长趋势"),
-            _tr("平均处置时长（小时）"),
+            QCoreApplication.translate("StatsCharts", "平均处置时长趋势"),
+            QCoreApplication.translate("StatsCharts", "平均处置时长（小时）"),
             integer=False,
             theme=theme,
             value_format=hours,
@@ -742,8 +763,17 @@ class ChartSet(QObject):
         self.flow.set_data(
             [d.day for d in flow],
             [
-                Series(_tr("受理"), [d.received for d in flow], BLUE),
-                Series(_tr("办结"), [d.closed for d in flow], GREEN, {"time_field": "closed"}),
+                Series(
+                    QCoreApplication.translate("StatsCharts", "受理"),
+                    [d.received for d in flow],
+                    BLUE,
+                ),
+                Series(
+                    QCoreApplication.translate("StatsCharts", "办结"),
+                    [d.closed for d in flow],
+                    GREEN,
+                    {"time_field": "closed"},
+                ),
             ],
             [self._day_keys(base, d.day, d.day + timedelta(days=1)) for d in flow],
         )
@@ -751,14 +781,31 @@ class ChartSet(QObject):
         # 在办 by 大类 / 小类
         self.majors.set_data(
             [b.label for b in snap.majors],
-            [Series(_tr("在办"), [b.count for b in snap.majors], BLUE)],
+            [
+                Series(
+                    QCoreApplication.translate("StatsCharts", "在办"),
+                    [b.count for b in snap.majors],
+                    BLUE,
+                )
+            ],
             [{**open_now, "major_id": b.id, "category_id": f.category_id} for b in snap.majors],
         )
         self.categories.set_data(
             [b.label for b in snap.categories],
-            [Series(_tr("在办"), [b.count for b in snap.categories], TEAL)],
+            [
+                Series(
+                    QCoreApplication.translate("StatsCharts", "在办"),
+                    [b.count for b in snap.categories],
+                    TEAL,
+                )
+            ],
             [{**open_now, "major_id": b.parent_id, "category_id": b.id} for b in snap.categories],
-            [_tr("大类：{name}").format(name=b.parent_label) for b in snap.categories],
+            [
+                QCoreApplication.translate("StatsCharts", "大类：{name}").format(
+                    name=b.parent_label
+                )
+                for b in snap.categories
+            ],
         )
 
         # 部门按期结案率
@@ -769,7 +816,7 @@ class ChartSet(QObject):
             [r.name for r in ranking],
             [
                 Series(
-                    _tr("按期结案率"),
+                    QCoreApplication.translate("StatsCharts", "按期结案率"),
                     [r.rate * 100 for r in ranking],
                     GREEN,
                     colors=[
@@ -779,9 +826,9 @@ class ChartSet(QObject):
             ],
             [{**base, "department_id": r.id, "time_field": "closed"} for r in ranking],
             [
-                _tr("应结案 {due} 件，按期 {ok} 件，逾期未结 {late} 件").format(
-                    due=r.due, ok=r.on_time, late=r.overdue_open
-                )
+                QCoreApplication.translate(
+                    "StatsCharts", "应结案 {due} 件，按期 {ok} 件，逾期未结 {late} 件"
+                ).format(due=r.due, ok=r.on_time, late=r.overdue_open)
                 for r in ranking
             ],
         )
@@ -791,8 +838,18 @@ class ChartSet(QObject):
         self.alerts.set_data(
             [a.name for a in snap.alerts],
             [
-                Series(_tr("超期"), [a.overdue for a in snap.alerts], RED, {"alert_only": True}),
-                Series(_tr("预警"), [a.warning for a in snap.alerts], AMBER, {"alert_only": True}),
+                Series(
+                    QCoreApplication.translate("StatsCharts", "超期"),
+                    [a.overdue for a in snap.alerts],
+                    RED,
+                    {"alert_only": True},
+                ),
+                Series(
+                    QCoreApplication.translate("StatsCharts", "预警"),
+                    [a.warning for a in snap.alerts],
+                    AMBER,
+                    {"alert_only": True},
+                ),
             ],
             [{**open_now, "community_id": a.id, "alert_only": True} for a in snap.alerts],
         )
@@ -800,13 +857,15 @@ class ChartSet(QObject):
         # 来源 and the 未诉先办 share
         mix = snap.sources
         self.sources.set_title(
-            _tr("案件来源（未诉先办占比 {share:.1f}%）").format(share=mix.proactive_share * 100)
+            QCoreApplication.translate(
+                "StatsCharts", "案件来源（未诉先办占比 {share:.1f}%）"
+            ).format(share=mix.proactive_share * 100)
         )
         self.sources.set_data(
             [_source_label(s.source, s.label) for s in mix.sources],
             [
                 Series(
-                    _tr("受理"),
+                    QCoreApplication.translate("StatsCharts", "受理"),
                     [s.count for s in mix.sources],
                     BLUE,
                     colors=[TEAL if s.source == "patrol" else BLUE for s in mix.sources],
@@ -814,8 +873,14 @@ class ChartSet(QObject):
             ],
             [{**base, "source": s.source} for s in mix.sources],
             [
-                _tr("占 {share:.1f}%").format(share=s.count * 100 / mix.total if mix.total else 0)
-                + (_tr("（未诉先办）") if s.source == "patrol" else "")
+                QCoreApplication.translate("StatsCharts", "占 {share:.1f}%").format(
+                    share=s.count * 100 / mix.total if mix.total else 0
+                )
+                + (
+                    QCoreApplication.translate("StatsCharts", "（未诉先办）")
+                    if s.source == "patrol"
+                    else ""
+                )
                 for s in mix.sources
             ],
         )
@@ -827,7 +892,7 @@ class ChartSet(QObject):
             [p.start for p in snap.handling],
             [
                 Series(
-                    _tr("平均处置时长"),
+                    QCoreApplication.translate("StatsCharts", "平均处置时长"),
                     [p.hours for p in snap.handling],
                     AMBER,
                     {"time_field": "closed"},
@@ -857,11 +922,11 @@ class KeyFigures(QWidget):
         self.values: dict[str, QLabel] = {}
         self._tiles: list[tuple[QFrame, QLabel, QLabel, str]] = []
         names = {
-            "received": (_tr("今日受理"), BLUE),
-            "dispatched": (_tr("今日派遣"), TEAL),
-            "closed": (_tr("今日结案"), GREEN),
-            "overdue": (_tr("当前超期"), RED),
-            "on_time": (_tr("今日按期率"), AMBER),
+            "received": (QCoreApplication.translate("StatsCharts", "今日受理"), BLUE),
+            "dispatched": (QCoreApplication.translate("StatsCharts", "今日派遣"), TEAL),
+            "closed": (QCoreApplication.translate("StatsCharts", "今日结案"), GREEN),
+            "overdue": (QCoreApplication.translate("StatsCharts", "当前超期"), RED),
+            "on_time": (QCoreApplication.translate("StatsCharts", "今日按期率"), AMBER),
         }
         for key, (title, color) in names.items():
             tile = QFrame(self)

@@ -176,6 +176,8 @@ class StatsPage(QWidget):
     open_cases_requested = Signal(object)
     drawn = Signal()  # a snapshot has been drawn (tests and the benchmark wait on it)
 
+    initial_period = Period.MONTH  # what the page shows when it opens
+
     @staticmethod
     def clock() -> datetime:
         """The current time (aware); tests replace it to look at a fixed moment."""
@@ -191,6 +193,7 @@ class StatsPage(QWidget):
         self._generation = 0
         self._loading = False
         self._again = False
+        self._again_full = False
         self._dirty = True
 
         self.period = QComboBox(self)
@@ -201,7 +204,7 @@ class StatsPage(QWidget):
             (self.tr("自定义"), Period.CUSTOM),
         ):
             self.period.addItem(label, value.value)
-        self.period.setCurrentIndex(1)
+        self.period.setCurrentIndex(self.period.findData(self.initial_period.value))
         today = self._today()
         self.date_from = QDateEdit(QDate(today.year, today.month, 1), self)
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day), self)
@@ -404,8 +407,12 @@ class StatsPage(QWidget):
         combo.setCurrentIndex(index)
 
     # --- loading -------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Recompute every chart for the current filter (off the GUI thread)."""
+    def refresh(self, *, after_change: bool = False) -> None:
+        """Recompute every chart for the current filter (off the GUI thread).
+
+        `after_change`: a live change, not a new filter: the finished days of the last snapshot
+        are reused (db.stats.collect_in), so the redraw stays quick on a year of cases.
+        """
         try:
             f = self.current_filter()
         except stats.ValidationError as exc:
@@ -413,17 +420,20 @@ class StatsPage(QWidget):
             return
         if self._loading:
             self._again = True
+            self._again_full = self._again_full or not after_change
             return
         self._loading = True
         self._again = False
+        self._again_full = False
         self._dirty = False
         self._generation += 1
         generation = self._generation
         tz = self.tz
         now = self.clock()
+        previous = self.snapshot if after_change else None
         self.status.setText(self.tr("正在统计…"))
         self.ctx.worker.submit(
-            lambda db: stats.collect(db, f, tz, now),
+            lambda db: stats.collect(db, f, tz, now, previous),
             lambda snap: self._loaded(generation, snap),
             self._failed,
         )
@@ -431,7 +441,7 @@ class StatsPage(QWidget):
     def _loaded(self, generation: int, snap: StatsSnapshot) -> None:
         self._loading = False
         if self._again:
-            self.refresh()
+            self.refresh(after_change=not self._again_full)
             return
         if generation != self._generation:
             return
@@ -442,7 +452,7 @@ class StatsPage(QWidget):
         self.status.setText(self.tr("统计失败"))
         self.ctx.worker.report(exc)
         if self._again:
-            self.refresh()
+            self.refresh(after_change=not self._again_full)
 
     def draw(self, snap: StatsSnapshot) -> None:
         self.snapshot = snap
@@ -459,7 +469,7 @@ class StatsPage(QWidget):
 
     def _feed_due(self) -> None:
         if self.isVisible():
-            self.refresh()
+            self.refresh(after_change=True)
         else:
             self._dirty = True
 

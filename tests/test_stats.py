@@ -264,3 +264,68 @@ def test_period_helpers() -> None:
     with pytest.raises(ValidationError, match="夏令时"):
         stats.fixed_offset_minutes(ZoneInfo("Europe/Berlin"))
     assert end - start == timedelta(days=365)
+
+
+def test_period_scans_read_only_the_covering_indexes(scene: Scene) -> None:
+    """On SQLite the two period scans never touch the table (a year of 1M cases stays fast)."""
+    if not scene.db.is_sqlite:
+        pytest.skip("the plan check is SQLite's EXPLAIN QUERY PLAN")
+    building = scene.ids(MajorCategory, code="03")
+    b = scene.ids(Community, code=COMMUNITY_B)
+    for f in (scene.period(), scene.period(community_id=b, major_id=building)):
+        for stmt, index in (
+            (stats.received_statement(f, "sqlite", TZ), "ix_cases_reported_stats"),
+            (stats.closure_statement(f, "sqlite", TZ), "ix_cases_closed_stats"),
+        ):
+            compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
+            with scene.db.engine.connect() as conn:
+                plan = " ".join(
+                    str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+                )
+            assert f"COVERING INDEX {index}" in plan, plan
+        stmt = stats.open_statement(f, scene.now)
+        compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
+        with scene.db.engine.connect() as conn:
+            plan = " ".join(
+                str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+            )
+        assert "COVERING INDEX ix_cases_open_stats" in plan, plan
+
+
+def test_refresh_after_a_change_rereads_only_the_days_that_can_change(scene: Scene) -> None:
+    f = scene.period()
+    first = stats.collect(scene.db, f, TZ, scene.now)
+    # Today (11 March): one more case received, c4 handled and closed.
+    _report(scene.db, GRID_A1, "0301", local(11, 14, 32), Source.VISIT)
+    _walk(
+        scene.db,
+        scene.numbers["c4"],
+        ("feedback", local(11, 14, 33)),
+        ("verify", local(11, 14, 34)),
+    )
+    later = local(11, 14, 38)
+    quick = stats.collect(scene.db, f, TZ, later, previous=first)
+    full = stats.collect(scene.db, f, TZ, later)
+    assert quick.incremental and not full.incremental
+    assert [(d.received, d.closed) for d in quick.flow] == [(1, 0), (3, 2), (2, 1)]
+    assert quick.flow == full.flow
+    assert quick.sources == full.sources
+    assert quick.handling == full.handling
+    assert quick.departments == full.departments
+    assert quick.majors == full.majors and quick.grids == full.grids
+
+    # A case back-dated into a finished day is not announced as "today": the quick path keeps
+    # the finished days; a full read (filter change, or REUSE_FOR later) sees it.
+    _report(scene.db, GRID_A1, "0301", local(10, 8, 0), Source.VISIT)
+    again = stats.collect(scene.db, f, TZ, local(11, 14, 39), previous=quick)
+    assert [d.received for d in again.flow] == [1, 3, 2]
+    stale = local(11, 14, 39) + stats.REUSE_FOR + timedelta(minutes=1)
+    assert [d.received for d in stats.collect(scene.db, f, TZ, stale, previous=again).flow] == [
+        1,
+        4,
+        2,
+    ]
+    # A different filter never borrows.
+    b = scene.ids(Community, code=COMMUNITY_B)
+    other = stats.collect(scene.db, scene.period(community_id=b), TZ, later, previous=full)
+    assert not other.incremental

@@ -270,11 +270,11 @@ def test_page_refreshes_after_a_change_only_when_visible(
         category_code="0301",
         description="深夜施工",
         source=Source.PATROL,
-        now=local(10, 23, 0),
+        now=local(11, 14, 20),
     )
     with qtbot.waitSignal(page.drawn, timeout=10000):
         page.ctx.feed.notify_local(None)
-    assert list(page.charts.flow.series[0].values) == [1, 4, 1]
+    assert list(page.charts.flow.series[0].values) == [1, 3, 2]
 
     page.hide()
     report_case(
@@ -282,13 +282,13 @@ def test_page_refreshes_after_a_change_only_when_visible(
         grid_code=GRID_A2,
         category_code="0301",
         description="又一起",
-        now=local(10, 23, 30),
+        now=local(11, 14, 25),
     )
     with qtbot.waitSignal(page.feed_timer.timeout, timeout=10000):
         page.ctx.feed.notify_local(None)
     # The debounce interval passed while hidden: nothing was recomputed.
     assert page.ctx.worker.is_idle()
-    assert list(page.charts.flow.series[0].values) == [1, 4, 1]
+    assert list(page.charts.flow.series[0].values) == [1, 3, 2]
     with qtbot.waitSignal(page.drawn, timeout=10000):
         page.show()
-    assert list(page.charts.flow.series[0].values) == [1, 5, 1]
+    assert list(page.charts.flow.series[0].values) == [1, 3, 3]

@@ -96,6 +96,37 @@ class Case(Base):
         Index("ix_cases_group_due", "status_group", "due_at"),
         Index("ix_cases_group_reported", "status_group", "reported_at"),
         Index("ix_cases_open_department", "is_open", "department_id", "due_at", "warn_at"),
+        # Statistics (db/stats.py): a period's cases received / closed, grouped by day with the
+        # filter columns, read from the index alone (a year of 1M cases without table lookups).
+        Index(
+            "ix_cases_reported_stats",
+            "reported_at",
+            "community_id",
+            "category_id",
+            "source",
+            "department_id",
+        ),
+        Index(
+            "ix_cases_closed_stats",
+            "closed_at",
+            "status",
+            "department_id",
+            "ever_overdue",
+            "community_id",
+            "category_id",
+            "reported_at",
+        ),
+        # The open cases now per grid and 小类 with their clocks (open-case charts, grid table).
+        Index(
+            "ix_cases_open_stats",
+            "is_open",
+            "grid_id",
+            "category_id",
+            "community_id",
+            "department_id",
+            "due_at",
+            "warn_at",
+        ),
     )
 
 

@@ -244,6 +244,7 @@ def upgrade() -> None:
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.create_index('ix_cases_category', ['category_id'], unique=False)
         batch_op.create_index('ix_cases_closed_at', ['closed_at'], unique=False)
+        batch_op.create_index('ix_cases_closed_stats', ['closed_at', 'status', 'department_id', 'ever_overdue', 'community_id', 'category_id', 'reported_at'], unique=False)
         batch_op.create_index('ix_cases_community_group', ['community_id', 'status_group'], unique=False)
         batch_op.create_index('ix_cases_department_group', ['department_id', 'status_group'], unique=False)
         batch_op.create_index('ix_cases_grid', ['grid_id'], unique=False)
@@ -252,7 +253,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_cases_open_department', ['is_open', 'department_id', 'due_at', 'warn_at'], unique=False)
         batch_op.create_index('ix_cases_open_due', ['is_open', 'due_at'], unique=False)
         batch_op.create_index('ix_cases_open_queue', ['status_group', 'urgent', 'due_at'], unique=False)
+        batch_op.create_index('ix_cases_open_stats', ['is_open', 'grid_id', 'category_id', 'community_id', 'department_id', 'due_at', 'warn_at'], unique=False)
         batch_op.create_index('ix_cases_reported_at', ['reported_at'], unique=False)
+        batch_op.create_index('ix_cases_reported_stats', ['reported_at', 'community_id', 'category_id', 'source', 'department_id'], unique=False)
 
     op.create_table('community_workers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -433,7 +436,9 @@ def downgrade() -> None:
 
     op.drop_table('community_workers')
     with op.batch_alter_table('cases', schema=None) as batch_op:
+        batch_op.drop_index('ix_cases_reported_stats')
         batch_op.drop_index('ix_cases_reported_at')
+        batch_op.drop_index('ix_cases_open_stats')
         batch_op.drop_index('ix_cases_open_queue')
         batch_op.drop_index('ix_cases_open_due')
         batch_op.drop_index('ix_cases_open_department')
@@ -442,6 +447,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_cases_grid')
         batch_op.drop_index('ix_cases_department_group')
         batch_op.drop_index('ix_cases_community_group')
+        batch_op.drop_index('ix_cases_closed_stats')
         batch_op.drop_index('ix_cases_closed_at')
         batch_op.drop_index('ix_cases_category')
 

@@ -1,0 +1,263 @@
+"""Bench: the statistics page (统计) on the 1,000,000-case demo database (issue 6 targets).
+
+`python -m bench.stats` (or `run()` from `python -m bench`) builds the demo street with
+`db.demo.build_demo(db, cases=1_000_000)` once (cached under /tmp/griddesk-bench/, rebuilt when
+the schema changes) in a child process, then drives the real `StatsPage` offscreen, its clock set
+to the demo's reference time, and measures (medians of several runs):
+
+- the aggregations alone (`db.stats.collect`) for a month and for a year;
+- opening the page until every chart is drawn — month ≤ 1 s, year ≤ 3 s;
+- the redraw after a change (a case written, then the refresh the debounced live feed starts,
+  until drawn) — ≤ 300 ms, for the month and the year view;
+- the drawing itself on the GUI thread (how long the window is busy).
+
+Wall times on a shared 2-core machine swing with the load (printed with the table); the CPU
+column is this process's CPU time over the same interval (all threads), a steadier figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("GRIDDESK_BENCH_DIR", "/tmp/griddesk-bench"))
+CASES = 1_000_000
+TARGET_OPEN_MONTH_S = 1.0
+TARGET_OPEN_YEAR_S = 3.0
+TARGET_REDRAW_S = 0.3
+
+
+def _key(cases: int) -> str:
+    migration = REPO / "db" / "migrations" / "versions" / "0001_initial_schema.py"
+    digest = hashlib.sha256(migration.read_bytes()).hexdigest()[:16]
+    return f"{digest}-{cases}-stats-v1"
+
+
+def database_path(cases: int = CASES) -> Path:
+    return CACHE / f"stats-demo-{cases}.sqlite"
+
+
+def ensure_database(cases: int = CASES, rebuild: bool = False) -> tuple[Path, datetime]:
+    """The cached demo database and its reference time; built in a child process."""
+    path = database_path(cases)
+    stamp = path.with_suffix(".json")
+    key = _key(cases)
+    if not rebuild and path.exists() and stamp.exists():
+        info = json.loads(stamp.read_text())
+        if info.get("key") == key:
+            return path, datetime.fromisoformat(info["now"])
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm", ".json"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"building {path} (demo street, {cases:,} cases) …", flush=True)
+    started = time.perf_counter()
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.stats", "--build", str(path), "--cases", str(cases)],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    now = out.stdout.strip().splitlines()[-1]
+    stamp.write_text(
+        json.dumps({"key": key, "now": now, "seconds": round(time.perf_counter() - started)})
+    )
+    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    return path, datetime.fromisoformat(now)
+
+
+def build(path: Path, cases: int) -> None:
+    """Build the demo street with `cases` cases; prints the reference time last."""
+    from db.database import open_database
+    from db.demo import build_demo, default_now
+
+    db = open_database(f"sqlite:///{path}")
+    now = default_now()
+    build_demo(db, cases=cases, now=now)
+    db.dispose()
+    print(now.isoformat())
+
+
+@dataclass
+class Result:
+    name: str
+    wall: list[float]
+    cpu: list[float]
+    target: float | None
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
+
+    @property
+    def ok(self) -> bool:
+        return self.target is None or self.median <= self.target
+
+
+def _wait(app: Any, done: Callable[[], bool], timeout: float = 120.0) -> None:
+    from PySide6.QtCore import QEventLoop
+
+    deadline = time.perf_counter() + timeout
+    while not done():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("statistics page did not draw in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+
+
+def _measure(fn: Callable[[], None]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def run(
+    path: Path | None = None,
+    *,
+    cases: int = CASES,
+    runs: int = 5,
+    rebuild: bool = False,
+) -> bool:
+    """Measure and print the table; True when every target is met."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from db import stats
+    from db.case_intake import report_case
+    from db.case_states import Source
+    from db.database import open_database
+    from db.models import Grid
+    from db.stats import Period
+    from desktop.context import AppContext
+    from desktop.stats_page import StatsPage
+
+    if path is None:
+        path, now = ensure_database(cases, rebuild)
+    else:
+        now = datetime.fromisoformat(json.loads(path.with_suffix(".json").read_text())["now"])
+    app = QApplication.instance() or QApplication([])
+    db = open_database(f"sqlite:///{path}")
+    ctx = AppContext.create(db, start_feed=False)
+    tz = ctx.settings.tz
+    with db.read() as s:
+        grid_code = str(s.query(Grid.code).order_by(Grid.code).first()[0])  # type: ignore[index]
+    saved_clock, saved_period = StatsPage.__dict__["clock"], StatsPage.initial_period
+    StatsPage.clock = staticmethod(lambda: now)  # type: ignore[method-assign]
+    results: list[Result] = []
+    written = 0
+
+    def add(name: str, target: float | None, samples: list[tuple[float, float]]) -> None:
+        results.append(Result(name, [w for w, _ in samples], [c for _, c in samples], target))
+
+    try:
+        today = now.astimezone(tz).date()
+        for label, period in (("month", Period.MONTH), ("year", Period.YEAR)):
+            first, last = stats.period_days(period, today)
+            f = stats.StatsFilter(*stats.day_span(first, last, tz))
+            add(
+                f"aggregations only, {label}",
+                None,
+                [_measure(lambda f=f: stats.collect(db, f, tz, now)) for _ in range(runs)],
+            )
+
+        for label, period, target in (
+            ("month", Period.MONTH, TARGET_OPEN_MONTH_S),
+            ("year", Period.YEAR, TARGET_OPEN_YEAR_S),
+        ):
+            StatsPage.initial_period = period
+            opened: list[tuple[float, float]] = []
+            redraws: list[tuple[float, float]] = []
+            draws: list[float] = []
+            for _ in range(runs):
+                holder: list[StatsPage] = []
+
+                def open_page(holder: list[StatsPage] = holder) -> None:
+                    page = StatsPage(ctx)
+                    page.resize(1920, 1080)
+                    page.show()
+                    holder.append(page)
+                    _wait(app, lambda: page.snapshot is not None)
+
+                opened.append(_measure(open_page))
+                page = holder[0]
+                snap = page.snapshot
+                assert snap is not None
+                started = time.perf_counter()
+                page.draw(snap)
+                draws.append(time.perf_counter() - started)
+
+                report_case(
+                    db,
+                    grid_code=grid_code,
+                    category_code="0101",
+                    description="统计基准测试：新上报",
+                    source=Source.PATROL,
+                    now=now,
+                )
+                written += 1
+                before = page.snapshot
+
+                def redraw(page: StatsPage = page, before: Any = before) -> None:
+                    page.refresh(after_change=True)
+                    _wait(app, lambda: page.snapshot is not before)
+
+                redraws.append(_measure(redraw))
+                page.close()
+                page.deleteLater()
+                app.processEvents()
+            add(f"open page → all charts drawn, {label}", target, opened)
+            add(f"redraw after a change, {label}", TARGET_REDRAW_S, redraws)
+            add(f"drawing on the GUI thread, {label}", None, [(d, d) for d in draws])
+    finally:
+        StatsPage.clock = saved_clock  # type: ignore[method-assign]
+        StatsPage.initial_period = saved_period
+        ctx.close()
+        db.dispose()
+    print_table(results, cases, written)
+    return all(r.ok for r in results)
+
+
+def print_table(results: list[Result], cases: int, written: int) -> None:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print()
+    print(f"statistics page — demo street, {cases:,} cases (SQLite), load average {load:.1f}")
+    print(f"{'measure':<44} {'median':>9} {'CPU':>9} {'target':>9}  ok")
+    for r in results:
+        target = f"{r.target * 1000:.0f} ms" if r.target is not None else ""
+        print(
+            f"{r.name:<44} {r.median * 1000:>6.0f} ms {r.cpu_median * 1000:>6.0f} ms"
+            f" {target:>9}  {'yes' if r.ok else 'NO'}"
+        )
+    print(f"({written} bench cases were written to the cached database)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.stats", description=__doc__)
+    parser.add_argument("--cases", type=int, default=CASES)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.build is not None:
+        build(args.build, args.cases)
+        return 0
+    return 0 if run(cases=args.cases, runs=args.runs, rebuild=args.rebuild) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
