@@ -276,7 +276,7 @@ def _wait(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
 
 def run(path: Path, runs: int) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
@@ -335,10 +335,33 @@ def run(path: Path, runs: int) -> list[Result]:
             and model.index(row, COL_NUMBER).data(Qt.ItemDataRole.DisplayRole) is not None
         )
 
-    loads = [0]
+    class PaintWatch(QObject):
+        """Counts the table's paint events: a page counts as shown once painted."""
 
-    def count_load() -> None:
-        loads[0] += 1
+        paints = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.paints += 1
+            return False
+
+    watch = PaintWatch()
+
+    def timed(action: Callable[[], None], ready: Any, done: Callable[[], bool]) -> float:
+        """From `action` to the first paint after `ready` fired with `done()` true."""
+        mark: dict[str, int] = {}
+
+        def on_ready(*_args: Any) -> None:
+            if done():
+                mark.setdefault("paints", watch.paints)
+
+        ready.connect(on_ready)
+        started = time.perf_counter()
+        action()
+        _wait(app, lambda: "paints" in mark and watch.paints > mark["paints"])
+        elapsed = time.perf_counter() - started
+        ready.disconnect(on_ready)
+        return elapsed
 
     def settle() -> None:
         _wait(app, lambda: ctx.worker.is_idle() and not view.model.is_loading())
@@ -353,14 +376,10 @@ def run(path: Path, runs: int) -> list[Result]:
             view.deleteLater()
             settle()
         view = QueueView(ctx)
-        view.model.loaded.connect(count_load)
+        view.table.viewport().installEventFilter(watch)
         view.resize(1300, 800)
         settle()
-        started = time.perf_counter()
-        view.show()
-        _wait(app, lambda: filled(0))
-        view.table.viewport().repaint()
-        first_runs.append(time.perf_counter() - started)
+        first_runs.append(timed(view.show, view.model.loaded, lambda: filled(0)))
         settle()
         visible = view.table.rowAt(view.table.viewport().height() - 1) + 1
         first_floor.append(
@@ -374,12 +393,9 @@ def run(path: Path, runs: int) -> list[Result]:
     for i in range(runs):
         f = q.QueueFilter(group=Group.IN_PROGRESS, community_id=communities[i % len(communities)])
         settle()
-        before = loads[0]
-        started = time.perf_counter()
-        view.model.set_filter(f)
-        _wait(app, lambda before=before: loads[0] > before and filled(0))
-        view.table.viewport().repaint()
-        runs_ms.append(time.perf_counter() - started)
+        runs_ms.append(
+            timed(lambda f=f: view.model.set_filter(f), view.model.loaded, lambda: filled(0))
+        )
         settle()
         floors.append(floor_sql(f, view.model.queue_sort, rows_visible) + repaint())
     results.append(Result("filter change", runs_ms, floors, TARGET_MS, TARGET_RATIO))
@@ -397,29 +413,29 @@ def run(path: Path, runs: int) -> list[Result]:
     for i in range(runs):
         column, order, sort = sorts[i % len(sorts)]
         settle()
-        before = loads[0]
-        started = time.perf_counter()
-        view.table.sortByColumn(column, order)
-        _wait(app, lambda before=before: loads[0] > before and filled(0))
-        view.table.viewport().repaint()
-        runs_ms.append(time.perf_counter() - started)
+        runs_ms.append(
+            timed(
+                lambda column=column, order=order: view.table.sortByColumn(column, order),
+                view.model.loaded,
+                lambda: filled(0),
+            )
+        )
         settle()
         floors.append(floor_sql(view.model.queue_filter, sort, rows_visible) + repaint())
     results.append(Result("sort change", runs_ms, floors, TARGET_MS, TARGET_RATIO))
 
-    # 4. Scroll to the end and back to the top.
+    # 4. Scroll to the end (from the top).
     runs_ms, floors = [], []
-    for _ in range(runs):
-        settle()
+    for i in range(runs):
         view.table.scrollToTop()
+        view.model.set_sort(sorts[i % len(sorts)][2])  # a fresh order: nothing cached at the end
         settle()
         last = view.model.rowCount() - 1
-        started = time.perf_counter()
-        view.table.scrollToBottom()
-        view.table.viewport().repaint()
-        _wait(app, lambda last=last: filled(last))
-        view.table.viewport().repaint()
-        runs_ms.append(time.perf_counter() - started)
+        runs_ms.append(
+            timed(
+                view.table.scrollToBottom, view.model.block_loaded, lambda last=last: filled(last)
+            )
+        )
         settle()
         floors.append(
             floor_sql(view.model.queue_filter, view.model.queue_sort, rows_visible, last=True)
