@@ -306,3 +306,26 @@ def test_splitter_sizes_are_kept(qtbot: QtBot, street: Database) -> None:
     second = next(again)
     assert second.main.sizes() == sizes
     again.close()
+
+
+def test_scroll_position_survives_a_new_case(qtbot: QtBot, street: Database) -> None:
+    """A case arriving above the visible rows does not push the dispatcher's view down."""
+    numbers = [report(street, "0101", hours_ago=60 - i) for i in range(60)]
+    pages = make_page(qtbot, street)
+    page = next(pages)
+    try:
+        model: QueueModel = page.queue.model
+        click_tab(qtbot, page, "待立案")
+        model.set_sort(q.QueueSort(q.SortKey.REPORTED, descending=True))
+        assert shown(qtbot, page)[0] == numbers[-1]
+        bar = page.queue.table.verticalScrollBar()
+        bar.setValue(20)
+        top = model.index(20, COL_NUMBER).data(DISPLAY)
+        new = report(street, "0101")
+        with qtbot.waitSignal(model.refreshed, timeout=10_000):
+            page.ctx.feed.notify_local(None)
+        assert model.index(0, COL_NUMBER).data(DISPLAY) == new
+        assert bar.value() == 21
+        assert model.index(page.queue.table.rowAt(0), COL_NUMBER).data(DISPLAY) == top
+    finally:
+        pages.close()
