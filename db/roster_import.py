@@ -157,40 +157,34 @@ def _match_header(
     return (name is not None), name
 
 
-def _header_text(cell: Any) -> str:
+def header_text(cell: Any) -> str:
     """A header as written, without the spaces used to align Chinese headers (姓  名)."""
     text = clean_text(cell)
     return text if any(ch.isascii() and ch.isalpha() for ch in text) else text.replace(" ", "")
 
 
-def _find_header(
-    kind: Kind, head: list[tuple[int, list[Any]]], mapping: Mapping[str, str | None]
+def find_header(
+    head: list[tuple[int, list[Any]]], match: Callable[[str], str | None], hint: str
 ) -> tuple[int, list[str]]:
-    """The header row (the one naming most known columns) and each column's header text;
-    an empty header cell under a merged header takes the text above it."""
+    """The header row (the one naming most known columns, `match` giving a cell's field) and
+    each column's header text; an empty header cell under a merged header takes the text
+    above it. `hint` ends the message when no header is found."""
     best, best_score = -1, 0
     for i, (_, cells) in enumerate(head):
-        score = sum(
-            1
-            for c in cells
-            if isinstance(c, str) and _match_header(kind, c, mapping)[1] is not None
-        )
+        score = sum(1 for c in cells if isinstance(c, str) and match(c) is not None)
         if score > best_score:
             best, best_score = i, score
     if best < 0 or best_score < 2:
-        raise ValidationError(
-            f"前 {HEADER_SCAN_ROWS} 行中找不到表头（应有「姓名」「身份证号」等列名）；"
-            f"请确认选择的花名册类型是「{KIND_LABELS[kind]}」"
-        )
+        raise ValidationError(f"前 {HEADER_SCAN_ROWS} 行中找不到表头{hint}")
     row_cells = head[best][1]
     above = head[best - 1][1] if best > 0 else []
     width = max(len(row_cells), len(above))
     headers: list[str] = []
     for col in range(width):
-        text = _header_text(row_cells[col]) if col < len(row_cells) else ""
+        text = header_text(row_cells[col]) if col < len(row_cells) else ""
         if not text and col < len(above):
-            upper = _header_text(above[col])
-            if upper and _match_header(kind, upper, mapping)[1] is not None:
+            upper = header_text(above[col])
+            if upper and match(upper) is not None:
                 text = upper
         headers.append(text)
     return best, headers
@@ -216,7 +210,11 @@ def plan_import(
                 break
         if not head:
             raise ValidationError(f"「{book.path.name}」的第一个工作表是空的")
-        header_at, headers = _find_header(kind, head, user_map)
+        header_at, headers = find_header(
+            head,
+            lambda text: _match_header(kind, text, user_map)[1],
+            f"（应有「姓名」「身份证号」等列名）；请确认选择的花名册类型是「{KIND_LABELS[kind]}」",
+        )
         header_row = head[header_at][0]
         plan = ImportPlan(kind, book.path.name, book.sheet_name, header_row, [], [])
         used: dict[str, ColumnMatch] = {}

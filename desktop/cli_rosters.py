@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import Any
 
+from db.case_import import apply_case_import, plan_case_import
 from db.engine import Database
 from db.errors import ValidationError
 from db.roster_import import apply_import, plan_import
@@ -80,12 +81,36 @@ def run_import_roster(args: argparse.Namespace, db: Database | None) -> int:
 
 
 def run_import_cases(args: argparse.Namespace, db: Database | None) -> int:
-    print("错误：案件导入此功能尚未提供", file=sys.stderr)
-    return EXIT_USER_ERROR
+    assert db is not None
+    args.actor.require("case.report", "导入案件")
+    plan = plan_case_import(db, args.file)
+    print(plan.summary())
+    print(f"表头在第 {plan.header_row} 行")
+    if plan.unknown_headers:
+        print("未识别的列（已忽略）：" + "、".join(plan.unknown_headers))
+    for row, number in plan.already:
+        print(f"  第 {row} 行：该工单已导入过（案件 {number}），跳过")
+    if plan.problems:
+        print(f"发现 {len(plan.problems)} 处问题：")
+        for problem in plan.problems:
+            print(f"  {problem.text}")
+    if args.dry_run:
+        print("试导入：未写入任何数据")
+        return EXIT_USER_ERROR if plan.problems else EXIT_OK
+    if plan.problems and not args.valid_only:
+        print(
+            f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
+            "请修正后重试，或加 --valid-only 只导入有效行",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    result = apply_case_import(db, plan, args.actor, valid_only=args.valid_only)
+    print(result.summary())
+    return EXIT_OK
 
 
 def register(subparsers: Any) -> None:
-    """The `import` command: `import roster …` (and `import cases …`, not yet available)."""
+    """The `import` command: `import roster …` and `import cases …`."""
     parser = subparsers.add_parser(
         "import",
         help="导入人员花名册或案件（Excel）",
@@ -124,7 +149,25 @@ def register(subparsers: Any) -> None:
     )
     roster.set_defaults(func=run_import_roster, validate=_check_roster, valid_only=False)
 
-    cases = sub.add_parser("cases", help="导入案件（此功能尚未提供）")
-    cases.add_argument("file", metavar="FILE.xlsx")
-    cases.add_argument("--dry-run", action="store_true")
-    cases.set_defaults(func=run_import_cases, needs_db=False)
+    cases = sub.add_parser(
+        "cases",
+        help="导入案件（如 12345 热线工单）",
+        description=(
+            "把表中的每一行作为新案件上报（来源默认为热线转办）。列：网格编码、案件类别（小类编码或名称）、"
+            "问题描述为必需；工单编号、来源、是否紧急、地址、反映人、联系电话、上报时间可选。"
+            "先列出全部问题；已导入过的工单编号不会重复导入。"
+        ),
+    )
+    cases.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 文件")
+    cases.add_argument("--dry-run", action="store_true", help="只检查并列出问题，不写入")
+    cases_mode = cases.add_mutually_exclusive_group()
+    cases_mode.add_argument(
+        "--all-or-nothing",
+        dest="valid_only",
+        action="store_false",
+        help="有任何问题就全部不导入（默认）",
+    )
+    cases_mode.add_argument(
+        "--valid-only", dest="valid_only", action="store_true", help="只导入没有问题的行"
+    )
+    cases.set_defaults(func=run_import_cases, valid_only=False)

@@ -1,0 +1,109 @@
+"""`griddesk-admin import cases`: hotline work orders from a spreadsheet become cases; problems
+listed first; a work order already imported is skipped, not duplicated."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from db.actors import SYSTEM
+from db.case_import import apply_case_import, plan_case_import
+from db.engine import Database
+from db.errors import ValidationError
+from db.models import Case
+from tests.street import GRID_A1, GRID_B2
+
+
+def _sheet(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["12345 热线工单（11 月）"])
+    ws.append(
+        ["工单号", "所属网格编码", "小类", "诉求内容", "来电号码", "是否紧急", "来电时间", "备注"]
+    )
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+GOOD = [
+    [
+        "GD001",
+        GRID_A1,
+        "0101",
+        "小区门口垃圾堆放三天无人清运",
+        13812345678,
+        "否",
+        "2026-11-20 09:30",
+        "",
+    ],
+    [
+        "GD002",
+        int(GRID_B2),
+        "暴露垃圾",
+        "路边垃圾桶满溢",
+        "024-42123456",
+        "",
+        datetime(2026, 11, 21, 8, 5),
+        "",
+    ],
+]
+BAD = [
+    ["GD003", "21050400209999", "0101", "网格不存在", "", "", "", ""],
+    ["GD004", GRID_A1, "9999", "", "123", "很急", "2026.11.31", ""],
+]
+
+
+def test_plan_and_import_cases(street: Database, tmp_path: Path) -> None:
+    path = _sheet(tmp_path / "工单.xlsx", GOOD + BAD)
+    now = datetime.fromisoformat("2026-11-26T12:00:00+08:00")
+    plan = plan_case_import(street, path, now=now)
+    texts = [p.text for p in plan.problems]
+    assert plan.header_row == 2 and len(plan.rows) == 2 and plan.bad_rows == 2
+    assert plan.unknown_headers == ["备注"]
+    assert "第 5 行「B列 所属网格编码」：没有编码为 21050400209999 的网格" in texts
+    assert "第 6 行「C列 小类」：案件类别「9999」不存在或已停用" in texts
+    assert "第 6 行「D列 诉求内容」：缺少问题描述" in texts
+    assert "第 6 行「F列 是否紧急」：是否紧急「很急」应为 是 或 否" in texts
+    assert any(t.startswith("第 6 行「E列 来电号码」") for t in texts)
+    assert any(t.startswith("第 6 行「G列 来电时间」") for t in texts)
+    with pytest.raises(ValidationError, match="未导入任何数据"):
+        apply_case_import(street, plan, SYSTEM)
+    with street.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 0
+
+    result = apply_case_import(street, plan, SYSTEM, valid_only=True)
+    assert len(result.numbers) == 2 and result.skipped_bad == 2
+    with street.read() as s:
+        cases = s.execute(
+            select(Case.source, Case.reporter_phone, Case.reported_at).order_by(Case.id)
+        ).all()
+    assert [c.source for c in cases] == ["hotline", "hotline"]
+    assert cases[0].reporter_phone == "13812345678"
+    assert cases[0].reported_at == datetime.fromisoformat("2026-11-20T01:30:00+00:00")
+
+    again = plan_case_import(street, path, now=now)
+    assert [row for row, _ in again.already] == [3, 4] and again.rows == []
+    assert "已导入过 2 行（将跳过）" in again.summary()
+
+
+def test_cli_import_cases(
+    street: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from desktop.admin_cli import main
+
+    path = _sheet(tmp_path / "工单.xlsx", GOOD)
+    assert main(["--db", db_url, "import", "cases", str(path), "--dry-run"]) == 0
+    assert "有效 2 行" in capsys.readouterr().out
+    assert main(["--db", db_url, "import", "cases", str(path)]) == 0
+    assert "新增案件 2 件" in capsys.readouterr().out
+    assert main(["--db", db_url, "import", "cases", str(path)]) == 0
+    assert "已导入过的 2 件未重复导入" in capsys.readouterr().out
+    with street.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 2
