@@ -484,6 +484,11 @@ def update_entry(
     values, problems = parse_values(kind, raw, lookups, partial=True)
     current = _row_values(kind, row, person, mentor)
     merged = current | values
+    given_gender = values.get("gender")
+    if given_gender and "id_number" not in values and person.id_number:
+        derived = gender_of(person.id_number)
+        if given_gender != derived:
+            problems.append(("gender", f"性别「{given_gender}」与身份证号不符（应为 {derived}）"))
     problems.extend(p for p in check_rules(kind, merged) if p not in problems)
     if problems:
         raise _first_problem(problems)

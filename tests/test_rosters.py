@@ -158,6 +158,8 @@ def test_edit_records_changed_fields_masked(street: Database) -> None:
             s, Kind.COMMUNITY_WORKER, row_id, {"phone": "139 0000 2222", "pay_tier": "三档"}, CLERK
         )
         assert update_entry(s, Kind.COMMUNITY_WORKER, row_id, {"pay_tier": 3}, CLERK) == {}
+        with pytest.raises(ValidationError, match="性别「女」与身份证号不符（应为 男）"):
+            update_entry(s, Kind.COMMUNITY_WORKER, row_id, {"gender": "女"}, CLERK)
     assert changes == {"phone": ["138****5678", "139****2222"], "pay_tier": ["2", "3"]}
     with street.read() as s:
         event = s.scalars(select(RosterEvent).order_by(RosterEvent.id.desc())).first()
