@@ -261,10 +261,25 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         super().mouseReleaseEvent(event)
         event.accept()
 
-    def image(self, width: int) -> QImage:
-        """The chart rendered at `width` pixels (height keeps the on-screen aspect ratio)."""
+    def image(self, width: int, aspect: float | None = None) -> QImage:
+        """The chart rendered at `width` pixels; the height keeps the on-screen aspect ratio, or
+        is `aspect` × width (the chart is laid out at that shape for the moment, e.g. for a
+        cell of the PDF summary)."""
         if width < 100 or width > 10000:
             raise ValueError(width)
+        if aspect is None:
+            return self._export(width)
+        size, minimum = self.size(), self.minimumSize()
+        self.setMinimumSize(0, 0)
+        base = 600  # a layout width at which the type stays readable once scaled down
+        self.resize(base, max(round(base * aspect), 100))
+        try:
+            return self._export(width)
+        finally:
+            self.setMinimumSize(minimum)
+            self.resize(size)
+
+    def _export(self, width: int) -> QImage:
         exporter = ImageExporter(self.plot_item)
         exporter.parameters()["width"] = int(width)
         # The height follows the width; pyqtgraph may round it to a float.
@@ -709,6 +724,7 @@ class ChartSet(QObject):
             QCoreApplication.translate("StatsCharts", "案件来源"),
             QCoreApplication.translate("StatsCharts", "来源"),
             cases,
+            horizontal=theme is WALL,
             theme=theme,
         )
         self.handling = DateLineChart(
