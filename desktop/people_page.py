@@ -764,7 +764,14 @@ class PeoplePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self.reload()
+        self.denied = QLabel(self.tr("当前账号无权查看人员花名册"), self)
+        self.denied.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.denied)
+        allowed = ctx.actor.can("roster.read")
+        self.tabs.setVisible(allowed)
+        self.denied.setVisible(not allowed)
+        if allowed:
+            self.reload()
 
     def reload(self) -> None:
         """Load the choices, every roster, the standards and the pay table (off the GUI thread)."""

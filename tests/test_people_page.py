@@ -273,3 +273,17 @@ def test_read_only_role_cannot_edit(street: Database, qtbot: QtBot) -> None:
         assert not widget.pay.model.flags(widget.pay.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
     finally:
         leader.close()
+
+
+def test_role_without_roster_access_sees_a_notice(street: Database, qtbot: QtBot) -> None:
+    desk = AppContext.create(street, Actor("d", "调度员", Role.DISPATCHER), start_feed=False)
+    messages: list[str] = []
+    desk.signals.message.connect(messages.append)
+    try:
+        widget = PeoplePage(desk)
+        qtbot.addWidget(widget)
+        qtbot.waitUntil(desk.worker.is_idle)
+        assert widget.denied.isVisibleTo(widget) and not widget.tabs.isVisibleTo(widget)
+        assert messages == []
+    finally:
+        desk.close()
