@@ -423,7 +423,7 @@ class BarChart(ChartBase):
         value_axis.setTickSpacing(step, step)
         span = (-0.6, max(n, 1) - 0.4)
         if self.horizontal:
-            room = 1.45 if len(self.series) > 1 else 1.18  # the legend sits top right
+            room = 1.45 if len(self.series) > 1 else 1.25  # the legend sits top right
             self.plot_item.setXRange(0, top * room, padding=0)
             self.plot_item.setYRange(*span, padding=0)
         else:
@@ -874,7 +874,7 @@ class ChartSet(QObject):
         mix = snap.sources
         self.sources.set_title(
             QCoreApplication.translate(
-                "StatsCharts", "案件来源（未诉先办占比 {share:.1f}%）"
+                "StatsCharts", "案件来源（未诉先办 {share:.1f}%）"
             ).format(share=mix.proactive_share * 100)
         )
         self.sources.set_data(
