@@ -47,6 +47,7 @@ from desktop.queue_model import COL_DESCRIPTION, COLUMNS, QueueModel
 
 TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
 SEARCH_DEBOUNCE_MS = 300
+FIRST_PAINT_WAIT_MS = 400
 _DEFAULT_SORT_COLUMN = next(i for i, (_, k) in enumerate(COLUMNS) if k is q.SortKey.URGENCY)
 
 
@@ -122,6 +123,7 @@ class QueueView(QWidget):
         self._restoring = False
         self._saved: tuple[list[int], int | None, int | None, bool] | None = None
         self._shown: str | None = None
+        self._started = False
 
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
@@ -312,10 +314,24 @@ class QueueView(QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if self._started:
+            return
+        self._started = True
         self.layout().activate()
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.model.first_page_rows = self.table.viewport().height() // row_height + 2
+        # No flash of an empty table: the rows are painted once, when the first page is in
+        # (or after FIRST_PAINT_WAIT_MS at the latest).
+        self.table.viewport().setUpdatesEnabled(False)
+        self.model.loaded.connect(self._first_page_in, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self, self._first_page_in)
         self.model.start()
+
+    def _first_page_in(self) -> None:
+        viewport = self.table.viewport()
+        if not viewport.updatesEnabled():
+            viewport.setUpdatesEnabled(True)
+            viewport.update()
 
     def _save_position(self) -> None:
         current = self.model.case_id(self.table.currentIndex().row())
