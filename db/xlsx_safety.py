@@ -5,6 +5,7 @@ first sheet's values with python-calamine (performance.md trap 9: 10× faster th
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,26 +114,34 @@ class XlsxFile:
     def verify_parts(self) -> None:
         """Decompress every part once, counting the real bytes (a zip header can lie about
         sizes) and refusing any DTD, which an .xlsx never has (no entity tricks reach a parser)."""
-        for info in self.zf.infolist():
-            if info.is_dir():
-                continue
-            with self._stream(info.filename) as stream:
-                xml = info.filename.endswith((".xml", ".rels"))
-                first = stream.read(_CHUNK)
-                if xml and (first[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in first[:200]):
+        try:
+            for info in self.zf.infolist():
+                if not info.is_dir():
+                    self._verify_part(info)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            raise BadFile(
+                f"「{self.path.name}」已损坏，无法作为 Excel 工作簿打开（{exc}）"
+            ) from None
+
+    def _verify_part(self, info: zipfile.ZipInfo) -> None:
+        """One part: real size within the limit, UTF-8, no DTD."""
+        with self._stream(info.filename) as stream:
+            xml = info.filename.endswith((".xml", ".rels"))
+            first = stream.read(_CHUNK)
+            if xml and (first[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in first[:200]):
+                raise BadFile(
+                    f"「{self.path.name}」中的 {info.filename} 不是 UTF-8 的 XML，拒绝导入"
+                )
+            tail = b""
+            chunk = first
+            while chunk:
+                if xml and (b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk):
                     raise BadFile(
-                        f"「{self.path.name}」中的 {info.filename} 不是 UTF-8 的 XML，拒绝导入"
+                        f"「{self.path.name}」中的 {info.filename} 含不安全的 XML"
+                        "（DTD/实体声明），拒绝导入"
                     )
-                tail = b""
-                chunk = first
-                while chunk:
-                    if xml and (b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk):
-                        raise BadFile(
-                            f"「{self.path.name}」中的 {info.filename} 含不安全的 XML"
-                            "（DTD/实体声明），拒绝导入"
-                        )
-                    tail = chunk[-16:]
-                    chunk = stream.read(_CHUNK)
+                tail = chunk[-16:]
+                chunk = stream.read(_CHUNK)
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """(Excel row number, cell values by column) for every non-empty row of the first

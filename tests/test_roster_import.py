@@ -443,6 +443,21 @@ def _laughs(good: Path, tmp: Path) -> Path:
     return _rewrite(good, tmp / "实体.xlsx", {"xl/worksheets/sheet1.xml": doc}, {})
 
 
+def _corrupt_data(good: Path, tmp: Path) -> Path:
+    """A byte flipped inside the compressed sheet: the CRC (or inflate) fails."""
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+    name_len = int.from_bytes(data[info.header_offset + 26 : info.header_offset + 28], "little")
+    extra_len = int.from_bytes(data[info.header_offset + 28 : info.header_offset + 30], "little")
+    start = info.header_offset + 30 + name_len + extra_len
+    for i in range(start + info.compress_size // 3, start + info.compress_size // 3 + 8):
+        data[i] ^= 0x5A
+    path = tmp / "坏数据.xlsx"
+    path.write_bytes(bytes(data))
+    return path
+
+
 def _not_zip_inside(good: Path, tmp: Path) -> Path:
     path = tmp / "坏.xlsx"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
@@ -461,6 +476,7 @@ def _not_zip_inside(good: Path, tmp: Path) -> Path:
         (_truncated, "不是完整的 XML（已损坏）"),
         (_laughs, "含不安全的 XML"),
         (_not_zip_inside, "已损坏"),
+        (_corrupt_data, "已损坏"),
     ],
 )
 def test_unsafe_files_refused_nothing_written(
