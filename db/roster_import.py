@@ -16,6 +16,7 @@ from sqlalchemy import JSON, Date, Numeric, bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from db.actors import Actor
+from db.audit import record_audit
 from db.base import UTCDateTime, utcnow
 from db.engine import Database
 from db.errors import ValidationError
@@ -370,6 +371,20 @@ def apply_import(
         return ImportResult(0, 0, 0, plan.bad_rows)
     with db.write() as session:
         created, updated, unchanged = write_rows(session, plan.kind, plan.rows, actor, today=today)
+        record_audit(
+            session,
+            actor,
+            "roster.import",
+            plan.kind.value,
+            "",
+            {
+                "file": plan.file_name,
+                "created": created,
+                "updated": updated,
+                "unchanged": unchanged,
+                "skipped": plan.bad_rows,
+            },
+        )
     return ImportResult(created, updated, unchanged, plan.bad_rows)
 
 

@@ -221,6 +221,16 @@ def test_problems_reported_before_anything_is_written(street: Database, tmp_path
     _, result = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK, valid_only=True)
     assert result is not None and (result.created, result.skipped) == (5, 3)
     assert _counts(street) == (5, 5, 5)
+    with street.read() as s:
+        audit = s.execute(select(AuditEntry.username, AuditEntry.action, AuditEntry.details)).one()
+    assert audit.username == "wangli" and audit.action == "roster.import"
+    assert audit.details == {
+        "file": "有错.xlsx",
+        "created": 5,
+        "updated": 0,
+        "unchanged": 0,
+        "skipped": 3,
+    }
 
 
 def test_second_import_updates_instead_of_duplicating(street: Database, tmp_path: Path) -> None:
@@ -525,3 +535,28 @@ def test_cli_import_roster(
     bad.write_text("hello")
     assert main(["--db", db_url, "import", "roster", str(bad), "--kind", "grid"]) == 2
     assert capsys.readouterr().err.strip() == "错误：「x.xlsx」不是 Excel 工作簿（.xlsx），拒绝导入"
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("身份证号", "id_number"),
+        ("身份证号码", "id_number"),
+        ("公民身份号码", "id_number"),
+        ("联系电话", "phone"),
+        ("手机号码", "phone"),
+        ("电话", "phone"),
+        ("所在社区", "community"),
+        ("所属社区", "community"),
+        ("社区", "community"),
+        ("参加工作时间", "service_start"),
+        ("入职时间", "service_start"),
+        ("姓　名", "name"),
+        ("*姓名", "name"),
+        ("服务时长（小时）", None),
+    ],
+)
+def test_header_synonyms(header: str, field: str | None) -> None:
+    from db.roster_kinds import resolve_field_name
+
+    assert resolve_field_name(Kind.COMMUNITY_WORKER, header) == field
