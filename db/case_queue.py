@@ -35,6 +35,7 @@ __all__ = [
     "QueueRow",
     "QueueSort",
     "SortKey",
+    "board_statements",
     "count",
     "department_board",
     "dispatch_preview",
@@ -405,6 +406,40 @@ def month_start(now: datetime, tz: ZoneInfo) -> datetime:
     return first.astimezone(UTC)
 
 
+def board_statements(
+    now: datetime, since: datetime
+) -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
+    """The board's two queries: open load per department, and cases closed since `since`."""
+    open_load = (
+        select(
+            Case.department_id,
+            func.count(),
+            func.sum(case((and_(Case.warn_at <= now, Case.due_at > now), 1), else_=0)),
+            func.sum(case((Case.due_at <= now, 1), else_=0)),
+        )
+        .where(Case.is_open.is_(True), Case.department_id.is_not(None))
+        .group_by(Case.department_id)
+    )
+    late = and_(
+        Case.handle_due.is_not(None),
+        Case.feedback_at.is_not(None),
+        Case.feedback_at > Case.handle_due,
+    )
+    # Grouped by `department_id + 0`, not the bare column: otherwise SQLite walks the whole
+    # department index to save a sort (2 s on 1M cases) instead of this month's closed_at range.
+    department = (Case.department_id + 0).label("department")
+    closed = (
+        select(department, func.count(), func.sum(case((late, 0), else_=1)))
+        .where(
+            Case.closed_at >= since,
+            Case.status == Status.CLOSED.value,
+            Case.department_id.is_not(None),
+        )
+        .group_by(department)
+    )
+    return open_load, closed
+
+
 def department_board(
     session: Session, now: datetime, settings: CenterSettings | None = None
 ) -> list[DepartmentLoad]:
@@ -414,34 +449,10 @@ def department_board(
     included); a case closed without a recorded handling deadline counts as on time.
     """
     settings = settings or load_settings(session)
-    load = session.execute(
-        select(
-            Case.department_id,
-            func.count(),
-            func.sum(case((and_(Case.warn_at <= now, Case.due_at > now), 1), else_=0)),
-            func.sum(case((Case.due_at <= now, 1), else_=0)),
-        )
-        .where(Case.is_open.is_(True), Case.department_id.is_not(None))
-        .group_by(Case.department_id)
-    ).all()
+    open_load, closed_month = board_statements(now, month_start(now, settings.tz))
+    load = session.execute(open_load).all()
     open_by = {r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in load}
-    late = and_(
-        Case.handle_due.is_not(None),
-        Case.feedback_at.is_not(None),
-        Case.feedback_at > Case.handle_due,
-    )
-    # Grouped by `department_id + 0`, not the bare column: otherwise SQLite walks the whole
-    # department index to save a sort (2 s on 1M cases) instead of this month's closed_at range.
-    department = (Case.department_id + 0).label("department")
-    closed = session.execute(
-        select(department, func.count(), func.sum(case((late, 0), else_=1)))
-        .where(
-            Case.closed_at >= month_start(now, settings.tz),
-            Case.status == Status.CLOSED.value,
-            Case.department_id.is_not(None),
-        )
-        .group_by(department)
-    ).all()
+    closed = session.execute(closed_month).all()
     closed_by = {r[0]: (int(r[1]), int(r[2] or 0)) for r in closed}
     out = []
     for dept_id, name in _active_departments(session):
