@@ -235,6 +235,15 @@ def test_refuses_a_database_that_has_a_street(street: Database) -> None:
         assert s.scalar(select(func.count()).select_from(Case)) == 0
 
 
+def test_bad_arguments_are_refused_before_anything_is_written(db: Database) -> None:
+    with pytest.raises(ValidationError, match="负数"):
+        build_demo(db, cases=-1, now=NOW)
+    with pytest.raises(ValidationError, match="时区"):
+        build_demo(db, cases=10, now=datetime(2026, 11, 26, 8))
+    with db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Street)) == 0
+
+
 def _snapshot(db: Database) -> list[tuple[Any, ...]]:
     with db.read() as s:
         return list(
