@@ -183,9 +183,9 @@ def queue_statements(f: QueueFilter, sort: QueueSort, now: datetime) -> list[Sel
 
     Urgency order is 紧急 first, then least time left: one index range per `urgent` value
     (`ix_cases_open_queue` = status_group, urgent, due_at) instead of a mixed-direction sort
-    that no ascending index serves. Time left puts cases without a running clock (挂账) last
-    on both databases (SQLite sorts NULL first, PostgreSQL last), again as separate index
-    ranges rather than an expression no index serves.
+    that no ascending index serves. Cases without a running clock (挂账) come last in both
+    orders, urgent ones first among them, on both databases (SQLite sorts NULL first,
+    PostgreSQL last): again separate index ranges rather than an expression no index serves.
     """
     base = select(Case.id).where(*_conditions(f, now))
     key = SortKey(sort.key)
@@ -197,10 +197,9 @@ def queue_statements(f: QueueFilter, sort: QueueSort, now: datetime) -> list[Sel
     flags: tuple[bool | None, ...] = (
         (True, False) if key is SortKey.URGENCY and f.urgent is None else (None,)
     )
-    for flag in flags:
-        urgent = [] if flag is None else [Case.urgent.is_(flag)]
-        ranges.append([*urgent, Case.due_at.is_not(None)])
-        ranges.append([*urgent, Case.due_at.is_(None)])
+    for clock in (Case.due_at.is_not(None), Case.due_at.is_(None)):
+        for flag in flags:
+            ranges.append([clock] if flag is None else [Case.urgent.is_(flag), clock])
     if sort.descending:
         return [base.where(*r).order_by(*backward) for r in reversed(ranges)]
     return [base.where(*r).order_by(*forward) for r in ranges]

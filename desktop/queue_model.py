@@ -97,7 +97,8 @@ _NEW_BG = QBrush(QColor("#dcebff"))
 _NEW_URGENT_BG = QBrush(QColor("#ffd8cc"))
 _URGENT_FG = QBrush(_RED)
 _OVERDUE_FG = QBrush(QColor("#b3261e"))
-_EDGE = {WARNING: _AMBER, OVERDUE: _RED}
+# The left edge mark; normal rows get a transparent one so every number lines up.
+_EDGE = {NORMAL: QColor(0, 0, 0, 0), WARNING: _AMBER, OVERDUE: _RED}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 

@@ -161,7 +161,7 @@ class QueueView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
         )
-        widths = (130, 96, 130, 110, 200, 44, 64, 120, 104)
+        widths = (140, 96, 180, 120, 200, 44, 64, 130, 110)
         for column, width in enumerate(widths):
             if column != COL_DESCRIPTION:
                 self.table.setColumnWidth(column, width)

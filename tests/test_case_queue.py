@@ -292,3 +292,10 @@ def test_cases_without_a_clock_sort_last(street: Database, queue: dict[str, str]
         ordered = numbers(street, f, q.QueueSort(key))
         assert ordered[-1] == queue["dispatched"], key
         assert numbers(street, f, q.QueueSort(key, descending=True)) == list(reversed(ordered))
+
+
+def test_urgency_puts_running_clocks_first(street: Database, queue: dict[str, str]) -> None:
+    """An urgent case parked in 挂账 does not sit above cases whose clock is running."""
+    act(street, queue["urgent"], Action.SUSPEND, NOW, reason="等待燃气公司排查")
+    ordered = numbers(street, q.QueueFilter(group=Group.IN_PROGRESS), q.QueueSort())
+    assert ordered == [queue["dispatched"], queue["late_start"], queue["urgent"]]
