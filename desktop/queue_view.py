@@ -35,15 +35,22 @@ from PySide6.QtWidgets import (
 )
 
 from db import case_queue as q
-from db.case_states import SOURCE_LABELS, Action, Group
+from db.case_states import SOURCE_LABELS, Action, Group, Status
 from db.engine import Database
 from db.workflow import BatchOutcome, Request, apply_many
 from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
 from desktop.department_picker import DepartmentPicker
 from desktop.dispatch_undo import Dispatcher
-from desktop.i18n import group_text, source_text
-from desktop.queue_model import COL_DESCRIPTION, COLUMNS, QueueModel
+from desktop.i18n import group_text, source_text, status_text
+from desktop.queue_model import (
+    COL_DESCRIPTION,
+    COL_LEFT,
+    COL_STATUS,
+    COLUMNS,
+    QueueModel,
+    time_left_text,
+)
 
 TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
 SEARCH_DEBOUNCE_MS = 300
@@ -146,7 +153,7 @@ class QueueView(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索 编号/地址/描述"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
+        self.search.setMinimumWidth(240)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
@@ -162,9 +169,20 @@ class QueueView(QWidget):
             COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
         )
         widths = (140, 96, 180, 120, 200, 44, 64, 130, 110)
+        header_font = self.table.horizontalHeader().fontMetrics()
+        cell_font = self.table.fontMetrics()
+        longest = {  # what the short columns must show in full, in the current language
+            COL_STATUS: [status_text(s) for s in Status],
+            COL_LEFT: [time_left_text(-(99 * 86400 + 23 * 3600 + 59 * 60))],
+        }
         for column, width in enumerate(widths):
-            if column != COL_DESCRIPTION:
-                self.table.setColumnWidth(column, width)
+            if column == COL_DESCRIPTION:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            need = header_font.horizontalAdvance(title) + 28  # room for the sort arrow
+            for text in longest.get(column, []):
+                need = max(need, cell_font.horizontalAdvance(text) + 16)
+            self.table.setColumnWidth(column, max(width, need))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
