@@ -27,6 +27,7 @@ from db.clock import TimeBasis, WorkCalendar
 from db.demo_people import GridInfo
 
 MINUTE = timedelta(minutes=1)
+RECENT_BACKLOG = timedelta(days=5)
 # Plain-string lookups: enum attribute access is a measurable share of a million-case build.
 _STATUS_OF: dict[str, Status] = {s.value: s for s in Status}
 _VALUE: dict[Status | Action, str] = {
@@ -190,6 +191,7 @@ DISPATCHERS = ("王丽娜", "刘晓东", "孙玉洁", "赵立强", "陈雪梅", 
 SHIFT_LEADS = ("李国庆", "张淑华")
 ASSIGNED_BY = "明山区网格化服务管理中心"
 HOTLINE_BY = "12345政务服务热线"
+FALLBACK_DEPARTMENTS = ("城管执法中队", "住建办", "社区居委会", "红色物业服务中心", "小区物业公司")
 
 
 @dataclass(frozen=True)
@@ -498,6 +500,14 @@ class CaseGenerator:
         ]
         self.depts = {d.id: d for d in departments}
         self.dept_ids = [d.id for d in departments]
+        # departments that handle some category of the same 大类 (by the code's first digits)
+        self.related: dict[str, list[int]] = {}
+        for cat in categories:
+            group = self.related.setdefault(cat.code[:2], [])
+            if cat.department_id is not None and cat.department_id not in group:
+                group.append(cat.department_id)
+        by_name = {d.name: d.id for d in departments}
+        self.fallback = [by_name[n] for n in FALLBACK_DEPARTMENTS if n in by_name]
         self.surnames: list[str] = list(names["surnames"])
         self.given: list[str] = list(names["given_names"])
         self.next_id = first_id
@@ -508,6 +518,7 @@ class CaseGenerator:
         self.sources = [s for s, _ in SOURCE_WEIGHTS]
         self.source_cum = _cumulative([w for _, w in SOURCE_WEIGHTS])
         self.cat_basis = TimeBasis.WORKING
+        self.backlog = 1.0
 
     # -- volume ---------------------------------------------------------------------------------
     def daily_counts(self, total: int) -> list[tuple[date, int]]:
@@ -684,7 +695,7 @@ class CaseGenerator:
 
     def _stall(self, minutes: float, share: float = 0.05) -> float:
         """Now and then a step waits days (a busy department, a missed case): the backlog."""
-        if self.rng.random() < share:
+        if self.rng.random() < share * self.backlog:
             return minutes + self.rng.uniform(0.5, 8) * 480
         return minutes
 
@@ -692,6 +703,8 @@ class CaseGenerator:
         rng, now = self.rng, self.now
         cat = life.cat
         self.cat_basis = cat.basis
+        # the last few days' cases are still piling up in the queue (a desk never starts empty)
+        self.backlog = 4.0 if now - life.c["reported_at"] < RECENT_BACKLOG else 1.0
         t = life.c["reported_at"]
         dispatcher = rng.choice(DISPATCHERS)
         lead = rng.choice(SHIFT_LEADS)
@@ -735,6 +748,7 @@ class CaseGenerator:
         if r < 0.025:
             life.step(t, Action.SUSPEND, lead, note=rng.choice(SUSPEND_REASONS))
             t = self._after(t, rng.uniform(20, 120) * 1440, TimeBasis.NATURAL)
+            t = self._after(t, rng.uniform(1, 60), TimeBasis.WORKING)  # in office hours
             if t >= now or rng.random() < 0.5:
                 return
             life.step(t, Action.RESUME, lead, note=rng.choice(RESUME_NOTES))
@@ -744,11 +758,14 @@ class CaseGenerator:
         life.step(t, Action.DISPATCH, dispatcher)
         self._handle(life, t, dispatcher, lead)
 
-    def _other_department(self, current: int | None) -> int:
-        while True:
-            dept = self.rng.choice(self.dept_ids)
-            if dept != current:
-                return dept
+    def _other_department(self, cat: CategoryInfo, current: int | None) -> int:
+        """Where a returned case plausibly belongs: a department of a related category."""
+        related = [d for d in self.related.get(cat.code[:2], ()) if d != current]
+        if not related:
+            related = [d for d in self.fallback if d != current] or [
+                d for d in self.dept_ids if d != current
+            ]
+        return self.rng.choice(related)
 
     def _handle(self, life: CaseLife, t: datetime, dispatcher: str, lead: str) -> None:
         """From 派遣 to 结案: accept, return, extend, suspend, urge, feedback, verify, rework."""
@@ -775,7 +792,7 @@ class CaseGenerator:
                     t = self._after(t, rng.uniform(5, 60))
                     if t >= now:
                         return
-                target = self._other_department(c["department_id"])
+                target = self._other_department(cat, c["department_id"])
                 life.step(
                     t,
                     Action.REDISPATCH,
@@ -819,6 +836,7 @@ class CaseGenerator:
                     return
                 life.step(pause, Action.SUSPEND, lead, note=rng.choice(SUSPEND_REASONS))
                 back = self._after(pause, rng.uniform(15, 150) * 1440, TimeBasis.NATURAL)
+                back = self._after(back, rng.uniform(1, 60), TimeBasis.WORKING)
                 if back >= now or rng.random() < 0.6:
                     return
                 life.step(back, Action.RESUME, lead, note=rng.choice(RESUME_NOTES))
@@ -840,7 +858,7 @@ class CaseGenerator:
                 t = self._after(done_at, rng.uniform(3, 60))
                 if t >= now:
                     return
-                target = self._other_department(c["department_id"])
+                target = self._other_department(cat, c["department_id"])
                 life.step(
                     t,
                     Action.REDISPATCH,
@@ -873,7 +891,7 @@ class CaseGenerator:
         rng = self.rng
         if rng.random() >= share:
             return
-        at = self._after(t, rng.uniform(60, 1440 * 3), TimeBasis.NATURAL)
+        at = self._after(t, rng.uniform(30, 480 * 3), TimeBasis.WORKING)
         if at >= self.now:
             return
         level = rng.choices(
