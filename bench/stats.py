@@ -110,14 +110,25 @@ class Result:
         return self.target is None or self.median <= self.target
 
 
-def _wait(app: Any, done: Callable[[], bool], timeout: float = 120.0) -> None:
-    from PySide6.QtCore import QEventLoop
+def _wait(signal: Any, done: Callable[[], bool], timeout: float = 120.0) -> None:
+    """Run the event loop until `signal` fires and `done()` holds: idle like the real window
+    (a busy loop here would take the GIL and a core from the worker and inflate every time)."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     deadline = time.perf_counter() + timeout
     while not done():
         if time.perf_counter() > deadline:
             raise TimeoutError("statistics page did not draw in time")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(1000)
+        if not done():
+            loop.exec()
+        guard.stop()
+        signal.disconnect(loop.quit)
 
 
 def _measure(fn: Callable[[], None]) -> tuple[float, float]:
@@ -191,7 +202,7 @@ def run(
                     page.resize(1920, 1080)
                     page.show()
                     holder.append(page)
-                    _wait(app, lambda: page.snapshot is not None)
+                    _wait(page.drawn, lambda: page.snapshot is not None)
 
                 opened.append(_measure(open_page))
                 page = holder[0]
@@ -214,7 +225,7 @@ def run(
 
                 def redraw(page: StatsPage = page, before: Any = before) -> None:
                     page.refresh(after_change=True)
-                    _wait(app, lambda: page.snapshot is not before)
+                    _wait(page.drawn, lambda: page.snapshot is not before)
 
                 redraws.append(_measure(redraw))
                 page.close()

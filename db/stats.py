@@ -8,13 +8,17 @@ written once, in `local_day`: PostgreSQL converts with `AT TIME ZONE`; SQLite (w
 naive UTC text) shifts by the zone's fixed offset, computed here in Python — China has no DST, and
 a zone with DST is refused on SQLite rather than grouped wrongly for half the year.
 
-Terms used below:
+Terms used below (结案, 应结案, 按期结案率, 平均处置时长 as db/indices.py defines them for the
+returns, so the page and the returns agree; db/indices.py computes every index of a return and
+is too heavy for an interactive year, so the few the charts need are computed here from shared
+index-only scans):
 - 受理 received: cases reported in the period (`reported_at`).
-- 办结 closed: cases that reached 结案 or 社区自办 in the period (`closed_at`); rejected and merged
-  cases are not closures.
-- 应结案 due: closures in the period plus open, non-suspended cases whose current deadline fell
-  in the period and has passed. 按期 on time: closures that never went overdue. 按期率 = on time /
-  due. Suspended (挂账) cases stay out of the denominators.
+- 结案 closed: cases with status 结案 whose `closed_at` is in the period (rejected, self-resolved
+  and merged cases are not 结案). 按期 on time: of those, cases that never went overdue.
+- 应结案 due: 结案 plus the cases whose handling deadline (`handle_due`) falls in the period and
+  that were not closed by its end, without 挂账 cases (they leave the denominators) and without
+  rejected / self-resolved / merged ones. 按期结案率 = on time / due.
+- 平均处置时长: mean of `closed_at − dispatched_at` (natural hours) over 结案.
 - 超期 overdue: open cases whose current deadline has passed; 预警 warning: open cases past their
   warning time but not yet overdue.
 - 未诉先办 share: cases from patrol (巡查发现) / all cases received.
@@ -29,7 +33,18 @@ from enum import StrEnum
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Date, Float, Select, and_, case, cast, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Float,
+    Select,
+    and_,
+    case,
+    cast,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from db.case_states import SOURCE_LABELS, Action, Source, Status
@@ -45,16 +60,8 @@ from db.models import (
     MajorCategory,
 )
 
-CLOSURE_STATUSES = (Status.CLOSED.value, Status.SELF_RESOLVED.value)
-# Open cases whose clock runs (everything open except 挂账).
-RUNNING_STATUSES = (
-    Status.REPORTED.value,
-    Status.REGISTERED.value,
-    Status.RETURNED.value,
-    Status.DISPATCHED.value,
-    Status.ACCEPTED.value,
-    Status.FEEDBACK.value,
-)
+CLOSURE_STATUSES = (Status.CLOSED.value,)
+NOT_CLOSABLE = (Status.REJECTED.value, Status.SELF_RESOLVED.value, Status.MERGED.value)
 # A range longer than this is bucketed by month in the handling-time trend.
 DAILY_TREND_MAX_DAYS = 62
 TOP_CATEGORIES = 15
@@ -234,7 +241,7 @@ class ClosureCell:
     department_id: int | None
     closed: int
     on_time: int
-    hours: float  # sum of reported → closed, natural hours
+    hours: float  # sum of dispatched → closed, natural hours
 
 
 def closure_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tuple[Any, ...]]:
@@ -245,7 +252,7 @@ def closure_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tup
             Case.department_id,
             func.count(),
             func.sum(case((Case.ever_overdue.is_(False), 1), else_=0)),
-            func.sum(hours_between(Case.reported_at, Case.closed_at, dialect)),
+            func.sum(hours_between(Case.dispatched_at, Case.closed_at, dialect)),
         )
         .where(_in_period(Case.closed_at, f), _closures())
         .group_by(day, Case.department_id),
@@ -401,6 +408,42 @@ def open_by_category(
     return sorted(bars, key=lambda b: (-b.count, b.label))[:limit]
 
 
+def pending_due(
+    session: Session, f: StatsFilter, now: datetime, *, by_department: bool = False
+) -> dict[int | None, int]:
+    """应结未结: cases whose handling deadline falls in the period and that were not closed by
+    its end (挂账, rejected, self-resolved and merged cases left out), per department or in
+    total (key None)."""
+    key = Case.department_id if by_department else None
+    due_in = and_(Case.handle_due >= f.start, Case.handle_due < f.end)
+    counts: dict[int | None, int] = {}
+
+    def add(stmt: Any) -> None:
+        for k, n in session.execute(stmt):
+            counts[k] = counts.get(k, 0) + int(n)
+
+    columns = (key, func.count()) if key is not None else (literal(None), func.count())
+    # Still open: read from the open cases (few) rather than scanning every deadline.
+    add(
+        _scoped(
+            select(*columns)
+            .where(Case.is_open.is_(True), Case.status != Status.SUSPENDED.value, due_in)
+            .group_by(columns[0]),
+            f,
+        )
+    )
+    if f.end <= now:  # a finished period: cases closed after it ended were pending at its end
+        add(
+            _scoped(
+                select(*columns)
+                .where(Case.closed_at >= f.end, Case.status.not_in(NOT_CLOSABLE), due_in)
+                .group_by(columns[0]),
+                f,
+            )
+        )
+    return counts
+
+
 @dataclass(frozen=True)
 class DepartmentRate:
     id: int
@@ -408,7 +451,7 @@ class DepartmentRate:
     due: int  # 应结案
     on_time: int  # 按期结案
     closed: int  # 办结
-    overdue_open: int  # 逾期未结
+    pending: int  # 应结未结: due in the period, not closed by its end
 
     @property
     def rate(self) -> float:
@@ -431,19 +474,7 @@ def department_on_time(
         if cell.department_id is not None:
             n, ok = closed.get(cell.department_id, (0, 0))
             closed[cell.department_id] = (n + cell.closed, ok + cell.on_time)
-    late_stmt = _scoped(
-        select(Case.department_id, func.count())
-        .where(
-            Case.is_open.is_(True),
-            Case.status.in_(RUNNING_STATUSES),
-            Case.department_id.is_not(None),
-            Case.due_at >= f.start,
-            Case.due_at < min(f.end, now),
-        )
-        .group_by(Case.department_id),
-        f,
-    )
-    late = {int(d or 0): int(n) for d, n in session.execute(late_stmt)}
+    late = {int(d): n for d, n in pending_due(session, f, now, by_department=True).items() if d}
     ids = set(closed) | set(late)
     if not ids:
         return []
@@ -457,7 +488,7 @@ def department_on_time(
             due=closed.get(i, (0, 0))[0] + late.get(i, 0),
             on_time=closed.get(i, (0, 0))[1],
             closed=closed.get(i, (0, 0))[0],
-            overdue_open=late.get(i, 0),
+            pending=late.get(i, 0),
         )
         for i in ids
     ]
@@ -662,19 +693,7 @@ def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
             f,
         )
     )
-    late = session.scalar(
-        _scoped(
-            select(func.count())
-            .select_from(Case)
-            .where(
-                Case.is_open.is_(True),
-                Case.status.in_(RUNNING_STATUSES),
-                Case.due_at >= f.start,
-                Case.due_at < min(f.end, now),
-            ),
-            f,
-        )
-    )
+    late = sum(pending_due(session, f, now).values())
     closed = int(closed_row[0] or 0)
     return KeyNumbers(
         received=int(received or 0),

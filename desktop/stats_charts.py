@@ -688,7 +688,7 @@ class ChartSet(QObject):
         self.theme = theme
         cases = QCoreApplication.translate("StatsCharts", "案件数（件）")
         self.flow = DateLineChart(
-            QCoreApplication.translate("StatsCharts", "每日受理与办结"), cases, theme=theme
+            QCoreApplication.translate("StatsCharts", "每日受理与结案"), cases, theme=theme
         )
         self.majors = BarChart(
             QCoreApplication.translate("StatsCharts", "在办案件（按大类）"),
@@ -775,7 +775,7 @@ class ChartSet(QObject):
         today = snap.now.astimezone(tz).date()
         flow = [d for d in snap.flow if d.day <= today]
 
-        # 每日受理与办结
+        # 每日受理与结案
         self.flow.set_data(
             [d.day for d in flow],
             [
@@ -785,7 +785,7 @@ class ChartSet(QObject):
                     BLUE,
                 ),
                 Series(
-                    QCoreApplication.translate("StatsCharts", "办结"),
+                    QCoreApplication.translate("StatsCharts", "结案"),
                     [d.closed for d in flow],
                     GREEN,
                     {"time_field": "closed"},
@@ -843,8 +843,8 @@ class ChartSet(QObject):
             [{**base, "department_id": r.id, "time_field": "closed"} for r in ranking],
             [
                 QCoreApplication.translate(
-                    "StatsCharts", "应结案 {due} 件，按期 {ok} 件，逾期未结 {late} 件"
-                ).format(due=r.due, ok=r.on_time, late=r.overdue_open)
+                    "StatsCharts", "应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件"
+                ).format(due=r.due, ok=r.on_time, late=r.pending)
                 for r in ranking
             ],
         )
@@ -873,9 +873,9 @@ class ChartSet(QObject):
         # 来源 and the 未诉先办 share
         mix = snap.sources
         self.sources.set_title(
-            QCoreApplication.translate(
-                "StatsCharts", "案件来源（未诉先办 {share:.1f}%）"
-            ).format(share=mix.proactive_share * 100)
+            QCoreApplication.translate("StatsCharts", "案件来源（未诉先办 {share:.1f}%）").format(
+                share=mix.proactive_share * 100
+            )
         )
         self.sources.set_data(
             [_source_label(s.source, s.label) for s in mix.sources],

@@ -157,9 +157,23 @@ def test_open_cases_by_major_and_minor(scene: Scene) -> None:
 def test_department_on_time_ranking(scene: Scene) -> None:
     with scene.db.read() as s:
         ranking = stats.department_on_time(s, scene.period(), scene.now)
-    got = [(r.name, r.due, r.on_time, r.closed, r.overdue_open, r.rate) for r in ranking]
-    # 城管: c1 on time + c4 overdue and unfinished; 燃气公司: c3 closed late. c5 is not due yet.
-    assert got == [("城管执法中队", 2, 1, 1, 1, 0.5), ("燃气公司", 1, 0, 1, 0, 0.0)]
+    got = [(r.name, r.due, r.on_time, r.closed, r.pending, r.rate) for r in ranking]
+    # 应结案 as db/indices.py counts it: 城管 closed c1 on time, c4's handling deadline (10 March)
+    # passed unfinished; 燃气公司 closed c3 late; c5 is due on 11 March 15:02, inside the period.
+    assert got == [
+        ("城管执法中队", 2, 1, 1, 1, 0.5),
+        ("园林绿化所", 1, 0, 0, 1, 0.0),
+        ("燃气公司", 1, 0, 1, 0, 0.0),
+    ]
+    # A finished period counts what was pending at its end, even if closed since.
+    start, end = stats.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
+    _walk(scene.db, scene.numbers["c4"], ("feedback", local(11, 9, 0)), ("verify", local(11, 9, 5)))
+    with scene.db.read() as s:
+        tenth = stats.department_on_time(s, stats.StatsFilter(start, end), scene.now)
+    assert [(r.name, r.due, r.on_time, r.pending) for r in tenth] == [
+        ("城管执法中队", 2, 1, 1),
+        ("燃气公司", 1, 0, 0),
+    ]
 
 
 def test_overdue_and_warning_by_community(scene: Scene) -> None:
@@ -196,9 +210,10 @@ def test_handling_time_trend(scene: Scene) -> None:
     with scene.db.read() as s:
         daily = stats.handling_trend(s, scene.period(), TZ)
         monthly = stats.handling_trend(s, scene.period(), TZ, stats.Bucket.MONTH)
-    # c1: 50 min, c3: 190 min → 2 h on average, both closed on 10 March local.
+    # From dispatch to closure (as the returns count it): c1 45 min, c3 185 min → 115 min on
+    # average, both closed on 10 March local.
     assert [(p.start, p.cases) for p in daily] == [(date(2026, 3, 10), 2)]
-    assert daily[0].hours == pytest.approx(2.0, abs=1e-6)
+    assert daily[0].hours == pytest.approx(115 / 60, abs=1e-6)
     assert [(p.start, p.cases) for p in monthly] == [(date(2026, 3, 1), 2)]
 
 
@@ -221,11 +236,13 @@ def test_key_numbers_of_a_day(scene: Scene) -> None:
         tenth = stats.key_numbers(s, stats.StatsFilter(start, end), scene.now)
         today = stats.key_numbers(s, stats.today_filter(scene.period(), scene.now, TZ), scene.now)
     # 10 March: c2, c3, c4 received; c3, c4 dispatched (c1's dispatch was 9 March 23:55);
-    # c1, c3 closed; due = those 2 + c2 and c4 whose deadlines passed that day; on time: c1.
+    # c1, c3 closed; due = those 2 + c4, whose handling deadline was that day; on time: c1.
     assert (tenth.received, tenth.dispatched, tenth.closed, tenth.overdue) == (3, 2, 2, 2)
-    assert (tenth.on_time, tenth.due, tenth.on_time_rate) == (1, 4, 0.25)
+    assert (tenth.on_time, tenth.due) == (1, 3)
+    assert tenth.on_time_rate == pytest.approx(1 / 3)
+    # 11 March: c5 received and dispatched, due at 15:02 and not closed yet.
     assert (today.received, today.dispatched, today.closed, today.overdue) == (1, 1, 0, 2)
-    assert today.on_time_rate is None
+    assert (today.due, today.on_time_rate) == (1, 0.0)
 
 
 def test_collect_returns_every_piece(scene: Scene) -> None:

@@ -97,8 +97,8 @@ def test_filters_change_the_charts(qtbot: QtBot, page: StatsPage, scene: Scene) 
     assert list(charts.flow.series[0].values) == [1, 3, 1]  # received, by local day
     assert list(charts.flow.series[1].values) == [0, 2, 0]  # closed
     assert sorted(charts.majors.labels) == ["公用设施", "园林绿化", "施工管理"]
-    assert charts.departments.labels == ["城管执法中队", "燃气公司"]
-    assert list(charts.departments.series[0].values) == [50.0, 0.0]
+    assert charts.departments.labels == ["城管执法中队", "园林绿化所", "燃气公司"]
+    assert list(charts.departments.series[0].values) == [50.0, 0.0, 0.0]
     assert charts.alerts.labels == ["锦峪社区", "新明社区"]
     assert list(charts.alerts.series[0].values) == [1, 1]
     assert "40.0%" in charts.sources.title  # 未诉先办: 2 patrol cases of 5
@@ -124,7 +124,7 @@ def test_hover_shows_the_figures(qtbot: QtBot, page: StatsPage) -> None:
     flow = page.charts.flow
     qtbot.mouseMove(flow.viewport(), flow.position_of(1))
     qtbot.waitUntil(lambda: flow.hover_label() != "")
-    assert flow.hover_label().splitlines() == ["3月10日", "受理：3", "办结：2"]
+    assert flow.hover_label().splitlines() == ["3月10日", "受理：3", "结案：2"]
     ranking = page.charts.departments
     # A mouse move goes where the window shows it: make the page tall enough to show it all.
     page.resize(1500, 2600)
@@ -132,7 +132,7 @@ def test_hover_shows_the_figures(qtbot: QtBot, page: StatsPage) -> None:
     qtbot.mouseMove(ranking.viewport(), ranking.position_of(0))
     qtbot.waitUntil(lambda: "城管执法中队" in ranking.hover_label())
     assert "按期结案率：50.0%" in ranking.hover_label()
-    assert "应结案 2 件，按期 1 件" in ranking.hover_label()
+    assert "应结案 2 件，按期结案 1 件，未结 1 件" in ranking.hover_label()
 
 
 def test_click_through_emits_the_queue_filter(qtbot: QtBot, page: StatsPage, scene: Scene) -> None:

@@ -114,7 +114,7 @@ class Case(Base):
             "ever_overdue",
             "community_id",
             "category_id",
-            "reported_at",
+            "dispatched_at",
         ),
         # The open cases now per grid and 小类 with their clocks (open-case charts, grid table).
         Index(

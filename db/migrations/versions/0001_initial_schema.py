@@ -244,7 +244,7 @@ def upgrade() -> None:
     with op.batch_alter_table('cases', schema=None) as batch_op:
         batch_op.create_index('ix_cases_category', ['category_id'], unique=False)
         batch_op.create_index('ix_cases_closed_at', ['closed_at'], unique=False)
-        batch_op.create_index('ix_cases_closed_stats', ['closed_at', 'status', 'department_id', 'ever_overdue', 'community_id', 'category_id', 'reported_at'], unique=False)
+        batch_op.create_index('ix_cases_closed_stats', ['closed_at', 'status', 'department_id', 'ever_overdue', 'community_id', 'category_id', 'dispatched_at'], unique=False)
         batch_op.create_index('ix_cases_community_group', ['community_id', 'status_group'], unique=False)
         batch_op.create_index('ix_cases_department_group', ['department_id', 'status_group'], unique=False)
         batch_op.create_index('ix_cases_grid', ['grid_id'], unique=False)
