@@ -329,3 +329,19 @@ def test_scroll_position_survives_a_new_case(qtbot: QtBot, street: Database) -> 
         assert model.index(page.queue.table.rowAt(0), COL_NUMBER).data(DISPLAY) == top
     finally:
         pages.close()
+
+
+def test_action_in_the_detail_pane_refreshes_the_queue(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
+    number = report(street, "0101")
+    click_tab(qtbot, page, "待派遣")
+    assert shown(qtbot, page) == []
+    click_tab(qtbot, page, "待立案")
+    assert shown(qtbot, page) == [number]
+    with qtbot.waitSignal(page.detail.loaded, timeout=10_000):
+        select_row(qtbot, page, 0)
+    with qtbot.waitSignal(page.detail.case_acted, timeout=10_000):
+        page.detail.run_action(Action.REGISTER, Request())
+    qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.queue.tabs.tabText(1) == "待派遣 1", timeout=10_000)
