@@ -358,6 +358,7 @@ class QueueModel(QAbstractTableModel):
             self._request(block)
         self._deferred.clear()
         self._want_visible()
+        self._refresh_if_dirty()
 
     # --- blocks ------------------------------------------------------------------------------
 
@@ -437,9 +438,8 @@ class QueueModel(QAbstractTableModel):
         """Re-query after cases changed (ids from the feed, None = anything may have changed)."""
         if self._gen == 0:
             return
-        if self._loading:
-            return  # the running query reads the new state anyway
-        if self._refreshing:
+        if self._loading or self._refreshing:
+            # Once the running query is in, refresh again: its reads may predate this change.
             if self._dirty is False:
                 self._dirty = changed
             elif self._dirty is None or changed is None:
@@ -519,6 +519,9 @@ class QueueModel(QAbstractTableModel):
             self.endResetModel()
         self._announce(result.urgent_numbers, result)
         self.refreshed.emit()
+        self._refresh_if_dirty()
+
+    def _refresh_if_dirty(self) -> None:
         waiting = self._dirty
         if waiting is not False:
             self._dirty = False
