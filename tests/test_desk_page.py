@@ -345,3 +345,25 @@ def test_action_in_the_detail_pane_refreshes_the_queue(
         page.detail.run_action(Action.REGISTER, Request())
     qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
     qtbot.waitUntil(lambda: page.queue.tabs.tabText(1) == "待派遣 1", timeout=10_000)
+
+
+def test_dragging_rows_glows_the_default_department(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
+    number = report(street, "0401")  # 燃气泄漏 → 燃气公司
+    apply(street, number, Action.REGISTER)
+    click_tab(qtbot, page, "待派遣")
+    assert shown(qtbot, page) == [number]
+    qtbot.waitUntil(lambda: len(page.board.cards) > 0, timeout=10_000)
+    select_row(qtbot, page, 0)
+    cases = page.queue.selected_cases()
+    mime = page.queue.model.mimeData(page.queue.table.selectionModel().selectedRows())
+    assert [c.number for c in cases] == [number]
+    assert mime.text() == number
+    # What QueueTable.startDrag announces before Qt's drag loop runs, and after it ends.
+    with qtbot.waitSignal(page.board.preview_ready, timeout=10_000):
+        page.queue.table.drag_started.emit(cases)
+    assert page.board.card("燃气公司").is_glowing()
+    assert not page.board.card("环卫所").is_glowing()
+    page.queue.table.drag_finished.emit()
+    assert not page.board.card("燃气公司").is_glowing()
