@@ -408,35 +408,49 @@ def open_by_category(
     return sorted(bars, key=lambda b: (-b.count, b.label))[:limit]
 
 
+def _pending_columns(by_department: bool) -> tuple[Any, Any]:
+    # `+ 0`: grouping by the bare column would lure SQLite to the desk's department index (in
+    # department order, but without the deadline) and a table lookup per open case.
+    key = Case.department_id + 0 if by_department else literal(None)
+    return key, func.count()
+
+
+def _due_in(f: StatsFilter) -> ColumnElement[bool]:
+    return and_(Case.handle_due >= f.start, Case.handle_due < f.end)
+
+
+def pending_open_statement(f: StatsFilter, by_department: bool = False) -> Select[*tuple[Any, ...]]:
+    """Open cases (not 挂账) whose handling deadline falls in the period, from the open cases
+    (few, ix_cases_open_stats) rather than from every deadline."""
+    columns = _pending_columns(by_department)
+    return _scoped(
+        select(*columns)
+        .where(Case.is_open.is_(True), Case.status != Status.SUSPENDED.value, _due_in(f))
+        .group_by(columns[0]),
+        f,
+        period_index=True,
+    )
+
+
 def pending_due(
     session: Session, f: StatsFilter, now: datetime, *, by_department: bool = False
 ) -> dict[int | None, int]:
     """应结未结: cases whose handling deadline falls in the period and that were not closed by
     its end (挂账, rejected, self-resolved and merged cases left out), per department or in
     total (key None)."""
-    key = Case.department_id if by_department else None
-    due_in = and_(Case.handle_due >= f.start, Case.handle_due < f.end)
     counts: dict[int | None, int] = {}
 
     def add(stmt: Any) -> None:
         for k, n in session.execute(stmt):
             counts[k] = counts.get(k, 0) + int(n)
 
-    columns = (key, func.count()) if key is not None else (literal(None), func.count())
-    # Still open: read from the open cases (few) rather than scanning every deadline.
-    add(
-        _scoped(
-            select(*columns)
-            .where(Case.is_open.is_(True), Case.status != Status.SUSPENDED.value, due_in)
-            .group_by(columns[0]),
-            f,
-        )
-    )
+    add(pending_open_statement(f, by_department))
     if f.end <= now:  # a finished period: cases closed after it ended were pending at its end
+        columns = _pending_columns(by_department)
         add(
             _scoped(
                 select(*columns)
-                .where(Case.closed_at >= f.end, Case.status.not_in(NOT_CLOSABLE), due_in)
+                .where(Case.closed_at >= f.end, Case.status.not_in(NOT_CLOSABLE), _due_in(f))
                 .group_by(columns[0]),
                 f,
             )
@@ -652,8 +666,11 @@ class KeyNumbers:
         return self.on_time / self.due if self.due else None
 
 
-def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
-    """The big screen's figures for the filter's period (the big screen passes today)."""
+def key_numbers(
+    session: Session, f: StatsFilter, now: datetime, *, cells: list[OpenCell] | None = None
+) -> KeyNumbers:
+    """The big screen's figures for the filter's period (the big screen passes today);
+    `cells` (the open-case scan at `now`) saves counting the overdue cases again."""
     received = session.scalar(
         _scoped(
             select(func.count()).select_from(Case).where(_in_period(Case.reported_at, f)),
@@ -685,14 +702,17 @@ def key_numbers(session: Session, f: StatsFilter, now: datetime) -> KeyNumbers:
             period_index=True,
         )
     ).one()
-    overdue = session.scalar(
-        _scoped(
-            select(func.count())
-            .select_from(Case)
-            .where(Case.is_open.is_(True), Case.due_at <= now),
-            f,
+    if cells is not None:
+        overdue: int | None = sum(cell.overdue for cell in cells)
+    else:
+        overdue = session.scalar(
+            _scoped(
+                select(func.count())
+                .select_from(Case)
+                .where(Case.is_open.is_(True), Case.due_at <= now),
+                f,
+            )
         )
-    )
     late = sum(pending_due(session, f, now).values())
     closed = int(closed_row[0] or 0)
     return KeyNumbers(
@@ -815,7 +835,7 @@ def collect_in(
     lap("departments")
     sources = by_source(session, f, received=received)
     handling = handling_trend(session, f, tz, bucket, closures=closures)
-    today = key_numbers(session, today_filter(f, now, tz), now)
+    today = key_numbers(session, today_filter(f, now, tz), now, cells=cells)
     lap("today")
     return StatsSnapshot(
         f,

@@ -300,13 +300,17 @@ def test_period_scans_read_only_the_covering_indexes(scene: Scene) -> None:
                     str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
                 )
             assert f"COVERING INDEX {index}" in plan, plan
-        stmt = stats.open_statement(f, scene.now)
-        compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
-        with scene.db.engine.connect() as conn:
-            plan = " ".join(
-                str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-            )
-        assert "COVERING INDEX ix_cases_open_stats" in plan, plan
+        for stmt in (
+            stats.open_statement(f, scene.now),
+            stats.pending_open_statement(f, by_department=True),
+            stats.pending_open_statement(f),
+        ):
+            compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
+            with scene.db.engine.connect() as conn:
+                plan = " ".join(
+                    str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+                )
+            assert "COVERING INDEX ix_cases_open_stats" in plan, plan
 
 
 def test_refresh_after_a_change_rereads_only_the_days_that_can_change(scene: Scene) -> None:

@@ -116,7 +116,8 @@ class Case(Base):
             "category_id",
             "dispatched_at",
         ),
-        # The open cases now per grid and 小类 with their clocks (open-case charts, grid table).
+        # The open cases now per grid and 小类 with their clocks (open-case charts, grid table,
+        # cases still to close by a handling deadline).
         Index(
             "ix_cases_open_stats",
             "is_open",
@@ -126,6 +127,8 @@ class Case(Base):
             "department_id",
             "due_at",
             "warn_at",
+            "status",
+            "handle_due",
         ),
     )
 

@@ -253,7 +253,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_cases_open_department', ['is_open', 'department_id', 'due_at', 'warn_at'], unique=False)
         batch_op.create_index('ix_cases_open_due', ['is_open', 'due_at'], unique=False)
         batch_op.create_index('ix_cases_open_queue', ['status_group', 'urgent', 'due_at'], unique=False)
-        batch_op.create_index('ix_cases_open_stats', ['is_open', 'grid_id', 'category_id', 'community_id', 'department_id', 'due_at', 'warn_at'], unique=False)
+        batch_op.create_index('ix_cases_open_stats', ['is_open', 'grid_id', 'category_id', 'community_id', 'department_id', 'due_at', 'warn_at', 'status', 'handle_due'], unique=False)
         batch_op.create_index('ix_cases_reported_at', ['reported_at'], unique=False)
         batch_op.create_index('ix_cases_reported_stats', ['reported_at', 'community_id', 'category_id', 'source', 'department_id'], unique=False)
 
