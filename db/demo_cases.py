@@ -8,7 +8,7 @@ on the centre's `WorkCalendar`, warning times, counters, `ever_overdue`, history
 `tests/test_demo.py` replays a sample of generated histories through the real workflow and
 compares the rows, which keeps this file honest.
 
-Rows are plain dicts written with SQLAlchemy Core `insert()` executemany in chunks.
+Rows are plain dicts; `db/demo.py` writes them in chunks at driver speed.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from db.case_states import GROUP_OF, OPEN_STATUSES, Action, Satisfaction, Source
 from db.clock import TimeBasis, WorkCalendar
 from db.demo_people import GridInfo
 
-MINUTE = timedelta(minutes=1)
 RECENT_BACKLOG = timedelta(days=5)
 # Plain-string lookups: enum attribute access is a measurable share of a million-case build.
 _STATUS_OF: dict[str, Status] = {s.value: s for s in Status}
