@@ -100,13 +100,13 @@ def board(qtbot: QtBot, ctx: AppContext) -> DispatchBoard:
 def test_cards_show_live_counts(qtbot: QtBot, ctx: AppContext, board: DispatchBoard) -> None:
     card = board.card("环卫所")
     assert card.open.text() == "在办 0" and card.rate.text() == "本月按期 —"
-    late = registered(ctx.db, hours_ago=30)
+    late = registered(ctx.db, hours_ago=24 * 21)
     apply(
         ctx.db,
         late,
         Action.DISPATCH,
         Request(department="环卫所"),
-        now=utcnow() - timedelta(hours=29),
+        now=utcnow() - timedelta(days=20),
     )
     fresh = registered(ctx.db)
     apply(ctx.db, fresh, Action.DISPATCH, Request(department="环卫所"))
