@@ -1057,7 +1057,7 @@
     </message>
     <message>
         <location filename="../../desktop/import_wizard.py" line="162"/>
-        <location filename="../../desktop/import_wizard.py" line="197"/>
+        <location filename="../../desktop/import_wizard.py" line="200"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,68 +1067,73 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="187"/>
+        <location filename="../../desktop/import_wizard.py" line="190"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="188"/>
+        <location filename="../../desktop/import_wizard.py" line="191"/>
         <source>只导入没有问题的行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="199"/>
-        <location filename="../../desktop/import_wizard.py" line="333"/>
+        <location filename="../../desktop/import_wizard.py" line="202"/>
+        <location filename="../../desktop/import_wizard.py" line="341"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="219"/>
+        <location filename="../../desktop/import_wizard.py" line="222"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="235"/>
+        <location filename="../../desktop/import_wizard.py" line="238"/>
         <source>选择花名册文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="235"/>
+        <location filename="../../desktop/import_wizard.py" line="238"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="246"/>
+        <location filename="../../desktop/import_wizard.py" line="249"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="284"/>
+        <location filename="../../desktop/import_wizard.py" line="287"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="290"/>
+        <location filename="../../desktop/import_wizard.py" line="294"/>
+        <source>，可在下面指定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_wizard.py" line="298"/>
         <source>忽略</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="292"/>
+        <location filename="../../desktop/import_wizard.py" line="300"/>
         <source>（已有对应列）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="315"/>
+        <location filename="../../desktop/import_wizard.py" line="323"/>
         <source>。没有发现问题，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="317"/>
+        <location filename="../../desktop/import_wizard.py" line="325"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="331"/>
+        <location filename="../../desktop/import_wizard.py" line="339"/>
         <source>导入 {n} 行有效数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1219,6 +1224,11 @@
     <message>
         <location filename="../../desktop/people_page.py" line="763"/>
         <source>薪酬标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people_page.py" line="767"/>
+        <source>当前账号无权查看人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1321,17 +1331,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="129"/>
+        <location filename="../../desktop/queue_model.py" line="130"/>
         <source>%1天 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="136"/>
+        <location filename="../../desktop/queue_model.py" line="137"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="535"/>
+        <location filename="../../desktop/queue_model.py" line="540"/>
         <source>新紧急案件：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1339,98 +1349,98 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="133"/>
+        <location filename="../../desktop/queue_view.py" line="142"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="134"/>
-        <location filename="../../desktop/queue_view.py" line="254"/>
+        <location filename="../../desktop/queue_view.py" line="143"/>
+        <location filename="../../desktop/queue_view.py" line="274"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="135"/>
+        <location filename="../../desktop/queue_view.py" line="144"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="136"/>
+        <location filename="../../desktop/queue_view.py" line="145"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="137"/>
+        <location filename="../../desktop/queue_view.py" line="146"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="140"/>
+        <location filename="../../desktop/queue_view.py" line="149"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="141"/>
+        <location filename="../../desktop/queue_view.py" line="150"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="142"/>
+        <location filename="../../desktop/queue_view.py" line="151"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="143"/>
+        <location filename="../../desktop/queue_view.py" line="152"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="145"/>
+        <location filename="../../desktop/queue_view.py" line="154"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="207"/>
+        <location filename="../../desktop/queue_view.py" line="227"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="225"/>
+        <location filename="../../desktop/queue_view.py" line="245"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="399"/>
+        <location filename="../../desktop/queue_view.py" line="433"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="401"/>
+        <location filename="../../desktop/queue_view.py" line="435"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="427"/>
+        <location filename="../../desktop/queue_view.py" line="461"/>
         <source>已立案 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="429"/>
+        <location filename="../../desktop/queue_view.py" line="463"/>
         <source>已督办 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="450"/>
+        <location filename="../../desktop/queue_view.py" line="484"/>
         <source>立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="452"/>
+        <location filename="../../desktop/queue_view.py" line="486"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="455"/>
+        <location filename="../../desktop/queue_view.py" line="489"/>
         <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1924,191 +1934,382 @@
     </message>
 </context>
 <context>
-    <name>StatsPage</name>
+    <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats_page.py" line="199"/>
-        <source>今日</source>
+        <location filename="../../desktop/stats_charts.py" line="81"/>
+        <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="200"/>
-        <source>本月</source>
+        <location filename="../../desktop/stats_charts.py" line="84"/>
+        <source>{m}月{d}日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="201"/>
-        <source>本年</source>
+        <location filename="../../desktop/stats_charts.py" line="502"/>
+        <location filename="../../desktop/stats_charts.py" line="537"/>
+        <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="202"/>
-        <source>自定义</source>
+        <location filename="../../desktop/stats_charts.py" line="535"/>
+        <source>月份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="216"/>
-        <source>全部社区</source>
+        <location filename="../../desktop/stats_charts.py" line="664"/>
+        <source>{h:.1f} 小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="217"/>
-        <source>全部部门</source>
+        <location filename="../../desktop/stats_charts.py" line="689"/>
+        <source>案件数（件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="218"/>
-        <source>全部类别</source>
+        <location filename="../../desktop/stats_charts.py" line="691"/>
+        <source>每日受理与结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="224"/>
-        <location filename="../../desktop/stats_page.py" line="524"/>
-        <location filename="../../desktop/stats_page.py" line="534"/>
-        <location filename="../../desktop/stats_page.py" line="542"/>
-        <source>导出图表</source>
+        <location filename="../../desktop/stats_charts.py" line="694"/>
+        <source>在办案件（按大类）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="226"/>
-        <location filename="../../desktop/stats_page.py" line="553"/>
-        <location filename="../../desktop/stats_page.py" line="561"/>
-        <source>导出 PDF 摘要</source>
+        <location filename="../../desktop/stats_charts.py" line="695"/>
+        <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="227"/>
-        <source>大屏模式 (F11)</source>
+        <location filename="../../desktop/stats_charts.py" line="701"/>
+        <source>在办案件（按小类，前 15 位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="230"/>
-        <source>统计期间</source>
+        <location filename="../../desktop/stats_charts.py" line="702"/>
+        <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="245"/>
-        <source>统计</source>
+        <location filename="../../desktop/stats_charts.py" line="708"/>
+        <source>部门按期结案率排名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="262"/>
-        <source>双击一行，在调度台打开该网格的在办案件</source>
+        <location filename="../../desktop/stats_charts.py" line="709"/>
+        <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="263"/>
-        <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
+        <location filename="../../desktop/stats_charts.py" line="710"/>
+        <source>按期结案率（%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="432"/>
-        <source>正在统计…</source>
+        <location filename="../../desktop/stats_charts.py" line="717"/>
+        <source>超期与预警案件（按社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="450"/>
-        <source>统计失败</source>
+        <location filename="../../desktop/stats_charts.py" line="718"/>
+        <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="461"/>
-        <source>更新于 {time}</source>
+        <location filename="../../desktop/stats_charts.py" line="724"/>
+        <source>案件来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="517"/>
-        <source>导出为 PNG…</source>
+        <location filename="../../desktop/stats_charts.py" line="725"/>
+        <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="525"/>
-        <source>图片宽度（像素）：</source>
+        <location filename="../../desktop/stats_charts.py" line="731"/>
+        <source>平均处置时长趋势</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="534"/>
-        <source>PNG 图片 (*.png)</source>
+        <location filename="../../desktop/stats_charts.py" line="732"/>
+        <source>平均处置时长（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="542"/>
-        <location filename="../../desktop/stats_page.py" line="561"/>
-        <source>无法写入文件：{path}</source>
+        <location filename="../../desktop/stats_charts.py" line="783"/>
+        <location filename="../../desktop/stats_charts.py" line="884"/>
+        <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="545"/>
-        <location filename="../../desktop/stats_page.py" line="564"/>
-        <source>已导出 {path}</source>
+        <location filename="../../desktop/stats_charts.py" line="788"/>
+        <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="553"/>
-        <source>统计摘要.pdf</source>
+        <location filename="../../desktop/stats_charts.py" line="802"/>
+        <location filename="../../desktop/stats_charts.py" line="813"/>
+        <source>在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="553"/>
-        <source>PDF 文件 (*.pdf)</source>
+        <location filename="../../desktop/stats_charts.py" line="820"/>
+        <source>大类：{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="586"/>
-        <source>尚无统计数据</source>
+        <location filename="../../desktop/stats_charts.py" line="835"/>
+        <source>按期结案率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="594"/>
-        <source>统计摘要</source>
+        <location filename="../../desktop/stats_charts.py" line="845"/>
+        <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="619"/>
-        <source>{center} 统计摘要</source>
+        <location filename="../../desktop/stats_charts.py" line="858"/>
+        <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="628"/>
-        <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
+        <location filename="../../desktop/stats_charts.py" line="864"/>
+        <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="635"/>
+        <location filename="../../desktop/stats_charts.py" line="876"/>
+        <source>案件来源（未诉先办 {share:.1f}%）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_charts.py" line="892"/>
+        <source>占 {share:.1f}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_charts.py" line="896"/>
+        <source>（未诉先办）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_charts.py" line="911"/>
+        <source>平均处置时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_charts.py" line="941"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="636"/>
+        <location filename="../../desktop/stats_charts.py" line="942"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="637"/>
+        <location filename="../../desktop/stats_charts.py" line="943"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="638"/>
+        <location filename="../../desktop/stats_charts.py" line="944"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop/stats_charts.py" line="945"/>
+        <source>今日按期率</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatsPage</name>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="201"/>
+        <source>今日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="202"/>
+        <source>本月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="203"/>
+        <source>本年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="204"/>
+        <source>自定义</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="218"/>
+        <source>全部社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="219"/>
+        <source>全部部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="220"/>
+        <source>全部类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="226"/>
+        <location filename="../../desktop/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats_page.py" line="536"/>
+        <location filename="../../desktop/stats_page.py" line="544"/>
+        <source>导出图表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="228"/>
+        <location filename="../../desktop/stats_page.py" line="555"/>
+        <location filename="../../desktop/stats_page.py" line="563"/>
+        <source>导出 PDF 摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="229"/>
+        <source>大屏模式 (F11)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="232"/>
+        <source>统计期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="247"/>
+        <source>统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="264"/>
+        <source>双击一行，在调度台打开该网格的在办案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="265"/>
+        <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="434"/>
+        <source>正在统计…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="452"/>
+        <source>统计失败</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="463"/>
+        <source>更新于 {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="519"/>
+        <source>导出为 PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="527"/>
+        <source>图片宽度（像素）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="536"/>
+        <source>PNG 图片 (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="544"/>
+        <location filename="../../desktop/stats_page.py" line="563"/>
+        <source>无法写入文件：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="547"/>
+        <location filename="../../desktop/stats_page.py" line="566"/>
+        <source>已导出 {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="555"/>
+        <source>统计摘要.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="555"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="588"/>
+        <source>尚无统计数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="596"/>
+        <source>统计摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="621"/>
+        <source>{center} 统计摘要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="630"/>
+        <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="637"/>
+        <source>今日受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="638"/>
+        <source>今日派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop/stats_page.py" line="639"/>
+        <source>今日结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="640"/>
+        <source>当前超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats_page.py" line="641"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="685"/>
+        <location filename="../../desktop/stats_page.py" line="688"/>
         <source>在办案件最密的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="693"/>
+        <location filename="../../desktop/stats_page.py" line="696"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="710"/>
+        <location filename="../../desktop/stats_page.py" line="713"/>
         <source>暂无在办案件</source>
         <translation type="unfinished"></translation>
     </message>
