@@ -1,0 +1,290 @@
+"""Bench: the Excel returns on 1,000,000 cases (issue 5 targets).
+
+`python -m bench.reports` builds the demo street with 1,000,000 cases and their history once
+(cached under /tmp/griddesk-bench-reports/, rebuilt when the schema changes, in a child
+process so this one's RSS stays honest), then measures, each beside its floor measured in the
+same run:
+
+- the monthly return (案件办理情况月报) for one month — ≤ 2 s and ≤ 1.5× the floor;
+- the same return for the whole year — ≤ 1.5× the floor;
+  floor = the very SQL statements the return runs, replayed through the bare sqlite3 driver,
+  plus writing the same cell values with openpyxl (write-only) alone;
+- the case list (案件明细表) of a busy month (~80,000–100,000 rows) — ≤ 1.2× openpyxl's
+  write-only floor for the same values (query included on our side), with progress reported;
+- the peak RSS of this process — ≤ 300 MB.
+
+Medians of several runs. The machines are shared and noisy: compare ratios from one run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("GRIDDESK_BENCH_REPORTS_DIR", "/tmp/griddesk-bench-reports"))
+TOTAL = 1_000_000
+SEED = 20261126
+MONTH = "2026-10"
+YEAR = "2026"
+DETAIL_MONTH = "2026-10"
+TARGET_MONTH_S = 2.0
+TARGET_RATIO = 1.5
+TARGET_DETAIL_RATIO = 1.2
+TARGET_RSS_MB = 300.0
+
+
+def _schema_key(total: int) -> str:
+    migration = REPO / "db" / "migrations" / "versions" / "0001_initial_schema.py"
+    demo = REPO / "db" / "demo_cases.py"
+    digest = hashlib.sha256(migration.read_bytes() + demo.read_bytes()).hexdigest()[:16]
+    return f"{digest}-{total}-{SEED}-v1"
+
+
+def ensure_database(total: int, rebuild: bool = False) -> Path:
+    path = CACHE / f"reports-{total}.sqlite"
+    stamp = path.with_suffix(".json")
+    key = _schema_key(total)
+    fresh = path.exists() and stamp.exists()
+    if not rebuild and fresh and json.loads(stamp.read_text()).get("key") == key:
+        return path
+    CACHE.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"building {path} ({total:,} cases with their history) …", flush=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "desktop.admin_cli",
+            "--db",
+            str(path),
+            "init",
+            "--demo",
+            "--cases",
+            str(total),
+            "--seed",
+            str(SEED),
+        ],
+        check=True,
+        cwd=REPO,
+    )
+    stamp.write_text(json.dumps({"key": key}))
+    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
+    return path
+
+
+@dataclass
+class Measure:
+    name: str
+    runs: list[float] = field(default_factory=list)
+    floor: list[float] = field(default_factory=list)
+    target_s: float | None = None
+    target_ratio: float | None = None
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs)
+
+    @property
+    def floor_median(self) -> float | None:
+        return statistics.median(self.floor) if self.floor else None
+
+    @property
+    def ratio(self) -> float | None:
+        f = self.floor_median
+        return self.median / f if f else None
+
+    @property
+    def ok(self) -> bool:
+        good = True
+        if self.target_s is not None:
+            good = good and self.median <= self.target_s
+        if self.target_ratio is not None and self.ratio is not None:
+            good = good and self.ratio <= self.target_ratio
+        return good
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - started, result
+
+
+def capture_statements(db: Any, fn: Callable[[], Any]) -> tuple[Any, list[tuple[str, Any]]]:
+    """Run `fn`, recording every SQL statement (with its parameters) it sends to the database."""
+    from sqlalchemy import event
+
+    statements: list[tuple[str, Any]] = []
+
+    def record(
+        conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: Any
+    ) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        result = fn()
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    return result, statements
+
+
+def replay(path: Path, statements: list[tuple[str, Any]]) -> float:
+    """The same statements through the bare sqlite3 driver, every row fetched."""
+    conn = sqlite3.connect(str(path))
+    try:
+        started = time.perf_counter()
+        for sql, params in statements:
+            conn.execute(sql, params).fetchall()
+        return time.perf_counter() - started
+    finally:
+        conn.close()
+
+
+def openpyxl_floor(report: Any, out: Path) -> float:
+    """Write the same cell values (headers, rows, totals; no styles) with openpyxl write-only."""
+    from openpyxl import Workbook
+
+    started = time.perf_counter()
+    wb = Workbook(write_only=True)
+    for sheet in report.sheets:
+        ws = wb.create_sheet(sheet.name)
+        ws.append([sheet.title])
+        ws.append([report.unit, report.period_label, report.filled_on, report.preparer])
+        ws.append(["/".join(c.header) for c in sheet.columns])
+        keys = [c.key for c in sheet.columns]
+        for row in sheet.rows:
+            ws.append([row.values.get(k) for k in keys])
+        if sheet.totals is not None:
+            ws.append([sheet.totals.get(k) for k in keys])
+    wb.save(out)
+    return time.perf_counter() - started
+
+
+def bench_return(
+    db: Any, path: Path, kind: str, period: str, runs: int, work: Path, measure: Measure
+) -> None:
+    from reports.layout import write_report
+    from reports.period import parse_period
+    from reports.registry import build_report
+    from reports.request import ReportRequest
+
+    request = ReportRequest(parse_period(period))
+    out = work / f"{kind}-{period}.xlsx"
+    floor_out = work / f"{kind}-{period}-openpyxl.xlsx"
+    rows = 0
+    for _ in range(runs):
+        elapsed, report = _timed(lambda: write_report(build_report(db, kind, request), out))
+        measure.runs.append(elapsed)
+        report, statements = capture_statements(db, lambda: build_report(db, kind, request))
+        rows = sum(len(s.rows) for s in report.sheets)
+        measure.floor.append(replay(path, statements) + openpyxl_floor(report, floor_out))
+    measure.note = f"{rows:,} rows, {out.stat().st_size / 1024:,.0f} KB"
+
+
+def bench_details(db: Any, runs: int, work: Path, measure: Measure) -> None:
+    from reports.layout import write_report
+    from reports.period import parse_period
+    from reports.registry import build_report
+    from reports.request import ReportRequest
+
+    request = ReportRequest(parse_period(DETAIL_MONTH))
+    out = work / "details.xlsx"
+    calls: list[int] = []
+    rows = 0
+    for _ in range(runs):
+        calls.clear()
+
+        def run() -> Any:
+            report = build_report(db, "case-details", request)
+            write_report(report, out, lambda done, total: calls.append(done))
+            return report
+
+        elapsed, report = _timed(run)
+        measure.runs.append(elapsed)
+        rows = len(report.sheets[0].rows)
+        measure.floor.append(openpyxl_floor(report, work / "details-openpyxl.xlsx"))
+        del report
+    measure.note = f"{rows:,} rows, {len(calls)} progress updates"
+
+
+def main(argv: list[str] | None = None) -> int:
+    doc = __doc__ or ""
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.reports", description=doc.splitlines()[0]
+    )
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--cases", type=int, default=TOTAL)
+    parser.add_argument("--rebuild", action="store_true", help="build the database again")
+    parser.add_argument("--skip-details", action="store_true", help="leave out the 明细表 export")
+    args = parser.parse_args(argv)
+
+    path = ensure_database(args.cases, args.rebuild)
+    from db.database import open_database
+
+    db = open_database(str(path))
+    month = Measure(f"monthly return, {MONTH}", target_s=TARGET_MONTH_S, target_ratio=TARGET_RATIO)
+    year = Measure(f"monthly return, year {YEAR}", target_ratio=TARGET_RATIO)
+    details = Measure(f"case list {DETAIL_MONTH}", target_ratio=TARGET_DETAIL_RATIO)
+    with tempfile.TemporaryDirectory(prefix="griddesk-bench-") as tmp:
+        work = Path(tmp)
+        bench_return(db, path, "monthly-cases", MONTH, args.runs, work, month)
+        bench_return(db, path, "monthly-cases", YEAR, args.runs, work, year)
+        measures = [month, year]
+        returns_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        if not args.skip_details:
+            bench_details(db, max(1, min(args.runs, 2)), work, details)
+            measures.append(details)
+    db.dispose()
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print()
+    print(f"{'measure':<30} {'median':>9} {'floor':>9} {'ratio':>6} {'target':>16}  ok  note")
+    print("-" * 100)
+    for m in measures:
+        floor = f"{m.floor_median:.2f} s" if m.floor_median is not None else "—"
+        ratio = f"{m.ratio:.2f}" if m.ratio is not None else "—"
+        target = " ".join(
+            t
+            for t in (
+                f"≤{m.target_s:g} s" if m.target_s is not None else "",
+                f"≤{m.target_ratio:g}×" if m.target_ratio is not None else "",
+            )
+            if t
+        )
+        print(
+            f"{m.name:<30} {m.median:>7.2f} s {floor:>9} {ratio:>6} {target:>16}  "
+            f"{'✓' if m.ok else '✗'}   {m.note}"
+        )
+    rss_ok = returns_rss_mb <= TARGET_RSS_MB
+    print(
+        f"{'peak RSS, returns':<30} {returns_rss_mb:>6.0f} MB {'':>9} {'':>6} {'≤300 MB':>16}  "
+        f"{'✓' if rss_ok else '✗'}"
+    )
+    print(f"{'peak RSS, with the case list':<30} {rss_mb:>6.0f} MB")
+    print(
+        f"\nmedians of {args.runs} runs on {args.cases:,} cases; floor = the same SQL through "
+        "sqlite3 + the same cells with openpyxl write-only"
+    )
+    return 0 if all(m.ok for m in measures) and rss_ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
