@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db.actors import SYSTEM, Actor
+from db.audit import record_audit
 from db.base import utcnow
 from db.case_states import GROUP_OF, Action, Source, Status
 from db.change_log import record_changes
@@ -159,6 +160,15 @@ def report_in(
             )
         )
     record_changes(session, [case.id])
+    record_audit(
+        session,
+        actor,
+        "case.report",
+        "case",
+        case.number,
+        {"source": source.value, "grid": grid.code, "category": category.code},
+        now=now,
+    )
     return case
 
 

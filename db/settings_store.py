@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.actors import SYSTEM, Actor
+from db.audit import record_audit
 from db.clock import WorkCalendar, WorkingHours
 from db.errors import ValidationError
 from db.models import Setting
@@ -48,8 +50,9 @@ def load_settings(session: Session) -> CenterSettings:
     return CenterSettings(**{k: v for k, v in stored.items() if k in _FIELDS})
 
 
-def save_setting(session: Session, key: str, value: Any) -> CenterSettings:
-    """Validate and store one setting; returns the settings as they now are."""
+def save_setting(session: Session, key: str, value: Any, actor: Actor = SYSTEM) -> CenterSettings:
+    """Validate and store one setting (audited); returns the settings as they now are."""
+    actor.require("admin.settings", "修改中心设置")
     if key not in _FIELDS:
         raise ValidationError(f"没有名为「{key}」的设置项")
     candidate = asdict(load_settings(session)) | {key: value}
@@ -62,8 +65,10 @@ def save_setting(session: Session, key: str, value: Any) -> CenterSettings:
     except (ValueError, KeyError) as exc:
         raise ValidationError(f"设置「{key}」的值无效：{exc}") from exc
     row = session.get(Setting, key)
+    previous = None if row is None else row.value
     if row is None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
+    record_audit(session, actor, "settings.save", "setting", key, {"from": previous, "to": value})
     return settings

@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.actors import SYSTEM, Actor
+from db.audit import record_audit
 from db.base import utcnow
 from db.case_states import (
     ACTION_LABELS,
@@ -375,6 +376,15 @@ def apply_in(
         ],
     )
     record_changes(session, [case.id, *plan.extra_changed])
+    record_audit(
+        session,
+        actor,
+        f"case.{action.value}",
+        "case",
+        case.number,
+        {"from": status.value, "to": new_status.value, "reason": reason or None, **plan.details},
+        now=now,
+    )
     due_at = values.get("due_at", case.due_at)
     session.expire(case)
     dept_name = None

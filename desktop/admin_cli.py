@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import importlib
 import json
 import os
@@ -26,10 +27,11 @@ from typing import Any, NoReturn
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from db.accounts import authenticate, has_users
 from db.actors import SYSTEM, Actor
 from db.database import open_database
 from db.engine import Database, resolve_url
-from db.errors import UserError, ValidationError
+from db.errors import PermissionDenied, UserError, ValidationError
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -128,10 +130,42 @@ def require_db(db: Database | None) -> Database:
     return db
 
 
-def resolve_actor(args: argparse.Namespace) -> Actor:
-    """Who the command acts as. Until user accounts exist every command acts as the system
-    (系统) account; `--user NAME` is accepted and kept in `args.user` for that day."""
-    return SYSTEM
+PASSWORD_ENV = "GRIDDESK_PASSWORD"
+# What may run without signing in on a database that already has accounts: creating or
+# upgrading the schema (init without --demo) and checking the audit chain.
+_OPEN_COMMANDS = {("init", False), ("audit", "verify")}
+
+
+def _read_password(name: str) -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise PermissionDenied(
+            f"请通过环境变量 {PASSWORD_ENV} 提供用户 {name} 的密码，或在终端中运行"
+        )
+    return getpass.getpass(f"用户 {name} 的密码：")
+
+
+def resolve_actor(args: argparse.Namespace, db: Database | None) -> Actor:
+    """Who the command acts as: the account named by `--user` (password from
+    $GRIDDESK_PASSWORD or a prompt). A database without any account yet (a center still
+    setting up, or the demo) is run as the system account (系统); once the first account
+    exists every command but `init` and `audit verify` needs `--user`."""
+    if db is None:
+        return SYSTEM
+    if args.user:
+        return authenticate(db, args.user, _read_password(args.user))
+    with db.read() as session:
+        accounts = has_users(session)
+    if not accounts:
+        return SYSTEM
+    key = (args.command, getattr(args, "audit_command", None) or bool(getattr(args, "demo", False)))
+    if key in _OPEN_COMMANDS:
+        return SYSTEM
+    raise PermissionDenied(
+        "此数据库已启用账号，请用 --user 用户名 登录（密码取自 GRIDDESK_PASSWORD）"
+    )
 
 
 # --- init, info, simulate ---------------------------------------------------------------------
@@ -376,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
     except SystemExit as exc:  # --help, or a usage error already printed on stderr
         return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
-    args.actor = resolve_actor(args)
+    args.actor = SYSTEM
     func: CommandFunc = args.func
     try:
         validate = getattr(args, "validate", None)
@@ -386,6 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return func(args, None)
         db = _open(args)
         try:
+            args.actor = resolve_actor(args, db)
             return func(args, db)
         finally:
             db.dispose()

@@ -686,10 +686,27 @@ def test_db_falls_back_to_griddesk_db(
     assert json.loads(capsys.readouterr().out)["grids"] == 4
 
 
-def test_user_flag_is_accepted(cli: Cli) -> None:
+def test_user_flag_signs_in_and_names_the_actor(
+    cli: Cli, street: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.accounts import add_user, authenticate
+
     number = report(cli)
+    refused(cli("--user", "dispatcher1", "case", "register", number), "GRIDDESK_PASSWORD")
+    with street.write() as s:
+        add_user(s, "admin", "admin", "Grid2026desk")
+    admin = authenticate(street, "admin", "Grid2026desk")
+    with street.write() as s:
+        add_user(s, "dispatcher1", "dispatcher", "Grid2026desk", "李明", actor=admin)
+    monkeypatch.setenv("GRIDDESK_PASSWORD", "Grid2026desk")
     ok(cli("--user", "dispatcher1", "case", "register", number))
-    assert show(cli, number)["history"][-1]["actor"] == "系统"  # until accounts exist
+    assert show_as(cli, "dispatcher1", number)["history"][-1]["actor"] == "李明"
+
+
+def show_as(cli: Cli, user: str, number: str) -> dict[str, Any]:
+    result = ok(cli("--user", user, "case", "show", number, "--json"))
+    document: dict[str, Any] = json.loads(result.out)
+    return document
 
 
 def test_placeholder_commands_say_not_yet(cli: Cli) -> None:

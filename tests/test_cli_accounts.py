@@ -1,0 +1,139 @@
+"""griddesk-admin with accounts: first admin without sign-in, --user with GRIDDESK_PASSWORD,
+refusals with exit 2, audit verify, backup and restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import update
+
+from db.engine import Database
+from db.models import AuditEntry
+from desktop.admin_cli import main
+from tests.street import GRID_A1
+
+PW = "Grid2026desk"
+
+
+def run(capsys: pytest.CaptureFixture[str], url: str, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", url, *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def accounts(
+    street: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> str:
+    url = street.engine.url.render_as_string(hide_password=False)
+    monkeypatch.setenv("GRIDDESK_NEW_PASSWORD", PW)
+    assert run(capsys, url, "user", "add", "admin", "--role", "admin")[0] == 0
+    monkeypatch.setenv("GRIDDESK_PASSWORD", PW)
+    for name, role in (("liming", "dispatcher"), ("boss", "leader"), ("zhang", "shift_lead")):
+        code, _, err = run(capsys, url, "--user", "admin", "user", "add", name, "--role", role)
+        assert code == 0, err
+    return url
+
+
+def test_without_accounts_the_cli_acts_as_system(
+    street: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = street.engine.url.render_as_string(hide_password=False)
+    code, out, _ = run(
+        capsys,
+        url,
+        "case",
+        "report",
+        "--grid",
+        GRID_A1,
+        "--category",
+        "0101",
+        "--description",
+        "楼下垃圾",
+    )
+    assert code == 0 and out.strip()
+
+
+def test_once_accounts_exist_user_is_required(
+    accounts: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, accounts, "case", "list")
+    assert code == 2 and "--user" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run(capsys, accounts, "--user", "liming", "case", "list")
+    assert code == 0, err
+    assert run(capsys, accounts, "audit", "verify")[0] == 0  # open to everyone
+
+
+def test_wrong_password_exits_2(
+    accounts: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GRIDDESK_PASSWORD", "not-it-123")
+    code, _, err = run(capsys, accounts, "--user", "liming", "case", "list")
+    assert code == 2 and "用户名或密码错误" in err
+
+
+def test_roles_are_enforced_in_the_cli(accounts: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys,
+        accounts,
+        "--user",
+        "liming",
+        "case",
+        "report",
+        "--grid",
+        GRID_A1,
+        "--category",
+        "0101",
+        "--description",
+        "井盖",
+    )
+    assert code == 0, err
+    number = out.strip()
+    assert run(capsys, accounts, "--user", "liming", "case", "register", number)[0] == 0
+    assert run(capsys, accounts, "--user", "liming", "case", "dispatch", number)[0] == 0
+    # a dispatcher may not approve an extension; a leader may do nothing; a shift lead may
+    code, _, err = run(
+        capsys, accounts, "--user", "liming", "case", "suspend", number, "--reason", "需协调"
+    )
+    assert code == 2 and "无权" in err
+    code, _, err = run(capsys, accounts, "--user", "boss", "case", "urge", number)
+    assert code == 2 and "无权" in err
+    code, _, err = run(
+        capsys, accounts, "--user", "zhang", "case", "suspend", number, "--reason", "需协调"
+    )
+    assert code == 0, err
+    code, _, err = run(
+        capsys, accounts, "--user", "liming", "user", "add", "x", "--role", "secretary"
+    )
+    assert code == 2 and "无权" in err
+
+
+def test_audit_verify_names_the_broken_entry(
+    accounts: str, street: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, accounts, "audit", "verify")
+    assert code == 0 and "完整" in out
+    with street.write() as s:
+        s.execute(update(AuditEntry).where(AuditEntry.id == 2).values(username="mallory"))
+    code, _, err = run(capsys, accounts, "audit", "verify")
+    assert code == 2 and "第 2 条" in err
+
+
+def test_backup_and_restore_from_the_cli(
+    accounts: str, street: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = tmp_path / "b.sqlite"
+    code, _, err = run(capsys, accounts, "--user", "admin", "backup", "--out", str(out_file))
+    if not street.is_sqlite:
+        assert code == 2 and "pg_dump" in err
+        return
+    assert code == 0 and out_file.exists(), err
+    code, _, err = run(capsys, accounts, "--user", "liming", "backup", "--out", str(out_file))
+    assert code == 2 and "无权" in err
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, accounts, "--user", "admin", "restore", str(bad))
+    assert code == 2 and "不是 GridDesk 备份文件" in err
+    code, _, err = run(capsys, accounts, "--user", "admin", "restore", str(out_file))
+    assert code == 0, err

@@ -1,0 +1,153 @@
+"""Every role × every operation in the service layer, allowed and refused, on both databases.
+
+The expected matrix is written out here from the roles' descriptions (issue 7), not derived
+from db/actors.py, so a wrong permission table fails the test.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from db.accounts import add_user
+from db.actors import SYSTEM, Actor, Role
+from db.base import utcnow
+from db.case_intake import report_case
+from db.case_states import Action
+from db.engine import Database
+from db.errors import PermissionDenied
+from db.settings_store import save_setting
+from db.workflow import Request, apply
+from tests.street import GRID_A1
+
+ROLES = [Role.DISPATCHER, Role.SHIFT_LEAD, Role.SECRETARY, Role.LEADER, Role.ADMIN]
+APPROVALS = {Action.EXTEND, Action.SUSPEND, Action.RESUME}
+DESK = set(Action) - APPROVALS - {Action.REPORT}
+
+# What each role may do with cases: 调度员 the desk actions, 值班长 those and the approvals,
+# 文书 / 领导 / 管理员 nothing.
+CASE_ALLOWED: dict[Role, set[Action]] = {
+    Role.DISPATCHER: DESK,
+    Role.SHIFT_LEAD: DESK | APPROVALS,
+    Role.SECRETARY: set(),
+    Role.LEADER: set(),
+    Role.ADMIN: set(),
+}
+
+# The path (as SYSTEM) that brings a fresh case into a state where the action is valid.
+PREPARE: dict[Action, list[tuple[Action, Request]]] = {
+    Action.REGISTER: [],
+    Action.REJECT: [],
+    Action.SELF_RESOLVE: [],
+    Action.MERGE: [],
+    Action.DISPATCH: [(Action.REGISTER, Request())],
+    Action.ACCEPT: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.RETURN: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.REDISPATCH: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.RECALL: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.EXTEND: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.SUSPEND: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.URGE: [(Action.REGISTER, Request()), (Action.DISPATCH, Request())],
+    Action.FEEDBACK: [
+        (Action.REGISTER, Request()),
+        (Action.DISPATCH, Request()),
+        (Action.ACCEPT, Request()),
+    ],
+    Action.VERIFY: [
+        (Action.REGISTER, Request()),
+        (Action.DISPATCH, Request()),
+        (Action.ACCEPT, Request()),
+        (Action.FEEDBACK, Request()),
+    ],
+    Action.REWORK: [
+        (Action.REGISTER, Request()),
+        (Action.DISPATCH, Request()),
+        (Action.ACCEPT, Request()),
+        (Action.FEEDBACK, Request()),
+    ],
+    Action.RESUME: [
+        (Action.REGISTER, Request()),
+        (Action.DISPATCH, Request()),
+        (Action.SUSPEND, Request(reason="协调中")),
+    ],
+    Action.CALLBACK: [
+        (Action.REGISTER, Request()),
+        (Action.DISPATCH, Request()),
+        (Action.ACCEPT, Request()),
+        (Action.FEEDBACK, Request()),
+        (Action.VERIFY, Request()),
+    ],
+}
+
+
+def _request(action: Action, db: Database) -> Request:
+    if action is Action.REDISPATCH:
+        return Request(department="城管执法中队", reason="不属本部门")
+    if action is Action.EXTEND:
+        return Request(until=utcnow() + timedelta(days=30), reason="需要材料")
+    if action is Action.CALLBACK:
+        return Request(satisfaction="满意")
+    if action is Action.MERGE:
+        return Request(
+            into=report_case(db, grid_code=GRID_A1, category_code="0101", description="原案件")
+        )
+    if action in (Action.REJECT, Action.RETURN, Action.REWORK, Action.SUSPEND):
+        return Request(reason="原因")
+    return Request()
+
+
+def _case_ready_for(action: Action, db: Database) -> str:
+    number = report_case(db, grid_code=GRID_A1, category_code="0101", description="权限测试")
+    for step, request in PREPARE[action]:
+        apply(db, number, step, request, SYSTEM)
+    return number
+
+
+def test_every_role_times_every_case_action(street: Database) -> None:
+    wrong: list[str] = []
+    for role in ROLES:
+        actor = Actor(f"u_{role.value}", role.value, role)
+        for action in sorted(set(Action) - {Action.REPORT}, key=lambda a: a.value):
+            number = _case_ready_for(action, street)
+            request = _request(action, street)
+            try:
+                apply(street, number, action, request, actor)
+                allowed = True
+            except PermissionDenied as exc:
+                allowed = False
+                assert "无权" in str(exc)
+            if allowed != (action in CASE_ALLOWED[role]):
+                wrong.append(f"{role.value} {action.value}: {'allowed' if allowed else 'refused'}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_reporting_a_case(street: Database, role: Role) -> None:
+    actor = Actor("u", "u", role)
+    allowed = role in (Role.DISPATCHER, Role.SHIFT_LEAD)
+    if allowed:
+        assert report_case(
+            street, grid_code=GRID_A1, category_code="0101", description="x", actor=actor
+        )
+    else:
+        with pytest.raises(PermissionDenied):
+            report_case(
+                street, grid_code=GRID_A1, category_code="0101", description="x", actor=actor
+            )
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_settings_and_accounts_are_for_administrators(db: Database, role: Role) -> None:
+    with db.write() as s:
+        add_user(s, "admin", "admin", "Grid2026desk")
+    actor = Actor("u", "u", role)
+    if role is Role.ADMIN:
+        with db.write() as s:
+            save_setting(s, "warn_share", 0.75, actor)
+            add_user(s, "new", "dispatcher", "Grid2026desk", actor=actor)
+        return
+    with pytest.raises(PermissionDenied), db.write() as s:
+        save_setting(s, "warn_share", 0.75, actor)
+    with pytest.raises(PermissionDenied), db.write() as s:
+        add_user(s, "new", "dispatcher", "Grid2026desk", actor=actor)
