@@ -549,6 +549,8 @@ class DateLineChart(ChartBase):
         self._items = []
         self.legend.clear()
         self._hide_hover()
+        # A live update of the same days keeps the user's zoom and pan.
+        same_days = list(days) == self.days
         self.days = list(days)
         self.series = list(series)
         self.keys = list(keys) if keys is not None else [{} for _ in days]
@@ -569,10 +571,10 @@ class DateLineChart(ChartBase):
                 name=s.name,
             )
             self._items.append(curve)
-        if xs:
+        if xs and not same_days:
             lo, hi = xs[0] - 0.5, xs[-1] + 0.5
             pad = 15.0 if self.monthly else 0.0
-            self.plot_item.setLimits(xMin=lo - pad, xMax=hi + pad, minXRange=min(3.0, hi - lo))
+            self.plot_item.setLimits(xMin=lo - pad, xMax=hi + pad, minXRange=min(1.0, hi - lo))
             self.plot_item.setXRange(lo - pad, hi + pad, padding=0)
         step = nice_step(top or 1.0, 5, self.integer)
         self.plot_item.getAxis("left").setTickSpacing(step, step)
@@ -739,6 +741,15 @@ class ChartSet(QObject):
         for chart in self.charts().values():
             chart.clicked.connect(self._forward)
         self.department_limit: int | None = None
+        self._drawn: dict[int, tuple[Any, ...]] = {}
+
+    def _set(self, chart: BarChart | DateLineChart, *args: Any) -> None:
+        """`chart.set_data(*args)` unless it already shows exactly that (after a live change most
+        charts have not moved, and rebuilding their items is most of a redraw)."""
+        if self._drawn.get(id(chart)) == args:
+            return
+        self._drawn[id(chart)] = args
+        chart.set_data(*args)
 
     def charts(self) -> dict[str, ChartBase]:
         """The charts by name: flow, majors, categories, departments, alerts, sources, handling."""
@@ -776,7 +787,8 @@ class ChartSet(QObject):
         flow = [d for d in snap.flow if d.day <= today]
 
         # 每日受理与结案
-        self.flow.set_data(
+        self._set(
+            self.flow,
             [d.day for d in flow],
             [
                 Series(
@@ -795,7 +807,8 @@ class ChartSet(QObject):
         )
 
         # 在办 by 大类 / 小类
-        self.majors.set_data(
+        self._set(
+            self.majors,
             [b.label for b in snap.majors],
             [
                 Series(
@@ -806,7 +819,8 @@ class ChartSet(QObject):
             ],
             [{**open_now, "major_id": b.id, "category_id": f.category_id} for b in snap.majors],
         )
-        self.categories.set_data(
+        self._set(
+            self.categories,
             [b.label for b in snap.categories],
             [
                 Series(
@@ -828,7 +842,8 @@ class ChartSet(QObject):
         ranking = (
             snap.departments[: self.department_limit] if self.department_limit else snap.departments
         )
-        self.departments.set_data(
+        self._set(
+            self.departments,
             [r.name for r in ranking],
             [
                 Series(
@@ -851,7 +866,8 @@ class ChartSet(QObject):
         self.departments.setMinimumHeight(max(240, 70 + 26 * len(ranking)))
 
         # 超期 / 预警 by community
-        self.alerts.set_data(
+        self._set(
+            self.alerts,
             [a.name for a in snap.alerts],
             [
                 Series(
@@ -877,7 +893,8 @@ class ChartSet(QObject):
                 share=mix.proactive_share * 100
             )
         )
-        self.sources.set_data(
+        self._set(
+            self.sources,
             [_source_label(s.source, s.label) for s in mix.sources],
             [
                 Series(
@@ -904,7 +921,8 @@ class ChartSet(QObject):
         # 平均处置时长
         monthly = snap.bucket is Bucket.MONTH
         self.handling.set_monthly(monthly)
-        self.handling.set_data(
+        self._set(
+            self.handling,
             [p.start for p in snap.handling],
             [
                 Series(

@@ -272,9 +272,14 @@ def test_page_refreshes_after_a_change_only_when_visible(
         source=Source.PATROL,
         now=local(11, 14, 20),
     )
+    flow = page.charts.flow
+    zoomed = (date(2026, 3, 10).toordinal() - 0.5, date(2026, 3, 11).toordinal() + 0.5)
+    flow.plot_item.setXRange(*zoomed, padding=0)
     with qtbot.waitSignal(page.drawn, timeout=10000):
         page.ctx.feed.notify_local(None)
     assert list(page.charts.flow.series[0].values) == [1, 3, 2]
+    # The live update kept the user's zoom on the flow chart.
+    assert flow.view.viewRange()[0] == pytest.approx(list(zoomed))
 
     page.hide()
     report_case(
