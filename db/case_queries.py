@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from db.actors import Actor
+from db.audit import record_audit
 from db.case_states import (
     ACTION_LABELS,
     GROUP_LABELS,
@@ -33,6 +35,7 @@ from db.models import (
     Grid,
     MajorCategory,
 )
+from db.personal_data import mask_name, mask_phone
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -114,9 +117,15 @@ class CaseDetail:
     photos: list[PhotoInfo]
     history: list[HistoryEntry]
 
-    def to_json(self) -> dict[str, Any]:
-        """Stable JSON keys for `case show --json` (datetimes as ISO 8601 with offset)."""
+    def to_json(self, *, reveal: bool = False) -> dict[str, Any]:
+        """Stable JSON keys for `case show --json` (datetimes as ISO 8601 with offset).
+
+        The reporter's name and phone are masked unless `reveal` (which the caller must have
+        checked and audited: see `reveal_reporter`)."""
         out = asdict(self)
+        if not reveal:
+            out["reporter_name"] = mask_name(self.reporter_name)
+            out["reporter_phone"] = mask_phone(self.reporter_phone)
         for key, value in list(out.items()):
             if isinstance(value, datetime):
                 out[key] = value.isoformat()
@@ -220,6 +229,28 @@ def case_detail(session: Session, number: str) -> CaseDetail:
             for ev, dept_name in events
         ],
     )
+
+
+def reveal_reporter(session: Session, actor: Actor, number: str, reason: str) -> tuple[str, str]:
+    """The reporter's unmasked name and phone; needs `personal.reveal` and a reason, and
+    leaves an audit entry in the caller's transaction."""
+    actor.require("personal.reveal", "查看反映人的完整信息")
+    if not reason.strip():
+        raise ValidationError("查看完整个人信息需要填写原因")
+    row = session.execute(
+        select(Case.reporter_name, Case.reporter_phone).where(Case.number == number.strip())
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"案件 {number} 不存在")
+    record_audit(
+        session,
+        actor,
+        "personal.reveal",
+        "case",
+        number.strip(),
+        {"fields": ["reporter_name", "reporter_phone"], "reason": reason.strip()},
+    )
+    return row.reporter_name, row.reporter_phone
 
 
 def photo_bytes(session: Session, photo_id: int) -> bytes:

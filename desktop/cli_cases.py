@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from db.case_intake import MAX_PHOTO_BYTES, Photo, report_case
-from db.case_queries import CaseDetail, case_detail, list_cases
+from db.case_queries import CaseDetail, case_detail, list_cases, reveal_reporter
 from db.case_states import (
     ACTION_LABELS,
     SOURCE_LABELS,
@@ -257,10 +257,13 @@ def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
 def run_show(args: argparse.Namespace, db: Database | None) -> int:
     db = require_db(db)
     settings = _settings(db)
+    if args.reveal:
+        with db.write() as session:
+            reveal_reporter(session, args.actor, args.number, args.reason or "")
     with db.read() as session:
         detail = case_detail(session, args.number)
     if args.json:
-        print_json(detail.to_json())
+        print_json(detail.to_json(reveal=args.reveal))
     else:
         _print_detail(detail, settings)
     return EXIT_OK
@@ -377,6 +380,12 @@ def register(subparsers: Any) -> None:
     )
     show.add_argument("number", metavar="NUMBER", help="案件编号")
     show.add_argument("--json", action="store_true", help="输出 JSON")
+    show.add_argument(
+        "--reveal",
+        action="store_true",
+        help="JSON 中给出反映人完整姓名和电话（需要权限和 --reason，记入审计日志）",
+    )
+    show.add_argument("--reason", metavar="TEXT", help="查看完整个人信息的原因")
     show.set_defaults(func=run_show)
 
     for action in TRANSITIONS:

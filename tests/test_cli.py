@@ -201,7 +201,12 @@ def test_main_path_from_report_to_callback(cli: Cli, clock: Clock) -> None:
         local(2026, 11, 23, 11, 30),
         local(2026, 11, 24, 9, 0),
     ]
-    assert detail["reporter_phone"] == "13812345678"
+    assert detail["reporter_phone"] == "138****5678"  # masked by default (PIPL)
+    refused(cli("case", "show", number, "--json", "--reveal"), "原因")
+    revealed = json.loads(
+        ok(cli("case", "show", number, "--json", "--reveal", "--reason", "回访核实")).out
+    )
+    assert (revealed["reporter_name"], revealed["reporter_phone"]) == ("王建国", "13812345678")
 
     text = ok(cli("case", "show", number)).out
     assert f"案件 {number}【已结案】" in text
