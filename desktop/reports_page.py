@@ -135,18 +135,20 @@ def load_scope_choices(db: Database) -> ScopeChoices:
 
 
 class ExportThread(QThread):
-    """Builds the return and writes the file off the GUI thread, reporting progress."""
+    """Builds the return and writes the file off the GUI thread, reporting progress.
+
+    The outcome is kept on the thread (`ok`, `text`) and read when `finished` arrives, so the
+    page never acts on (or lets go of) a thread that is still running.
+    """
 
     progress = Signal(int, int)  # rows written, rows in all (0, 0 while reading the database)
-    succeeded = Signal(str)
-    failed = Signal(str)
 
-    def __init__(
-        self, db: Database, kind: str, request: ReportRequest, out: Path, parent: QObject | None
-    ) -> None:
-        super().__init__(parent)
+    def __init__(self, db: Database, kind: str, request: ReportRequest, out: Path) -> None:
+        super().__init__(None)  # not a child of the page: closing the page never kills it
         self.db, self.kind, self.request, self.out = db, kind, request, out
         self.worker_thread_id: int | None = None
+        self.ok = False
+        self.text = ""
 
     def run(self) -> None:
         self.worker_thread_id = threading.get_ident()
@@ -157,11 +159,15 @@ class ExportThread(QThread):
                 report, self.out, lambda done, total: self.progress.emit(done, total)
             )
         except UserError as exc:
-            self.failed.emit(str(exc))
+            self.text = str(exc)
         except Exception as exc:  # never a crash: show it, the file is untouched
-            self.failed.emit(f"内部错误：{type(exc).__name__}: {exc}")
+            self.text = f"内部错误：{type(exc).__name__}: {exc}"
         else:
-            self.succeeded.emit(str(path))
+            self.ok, self.text = True, str(path)
+
+
+# Exports still running, kept alive until they finish even if their page goes away.
+_RUNNING: set[ExportThread] = set()
 
 
 class ReportsPage(QWidget):
@@ -457,18 +463,27 @@ class ReportsPage(QWidget):
         """Write the selected return to `path` on a background thread."""
         if self.export_thread is not None and self.export_thread.isRunning():
             return
-        thread = ExportThread(
-            self.ctx.db, self.current_kind.kind, self.current_request(), path, self
-        )
+        thread = ExportThread(self.ctx.db, self.current_kind.kind, self.current_request(), path)
         thread.progress.connect(self._export_progress)
-        thread.succeeded.connect(self._exported)
-        thread.failed.connect(self._export_failed)
+        thread.finished.connect(self._export_done)
+        _RUNNING.add(thread)
         self.export_thread = thread
         self.export_button.setEnabled(False)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("正在导出到 {0}…").format(path))
         thread.start()
+
+    def _export_done(self) -> None:
+        thread = self.export_thread
+        if thread is None:
+            return
+        thread.wait()  # run() has returned; this only lets the thread wind down
+        _RUNNING.discard(thread)
+        if thread.ok:
+            self._exported(thread.text)
+        else:
+            self._export_failed(thread.text)
 
     def _export_progress(self, done: int, total: int) -> None:
         if total <= 0:
