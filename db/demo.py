@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from db.base import UTCDateTime
 from db.catalogue import catalogue_dir, read_json
 from db.clock import TimeBasis
+from db.demo_accounts import create_demo_accounts
 from db.demo_cases import CaseGenerator, CategoryInfo, DepartmentInfo
 from db.demo_people import build_geography, build_people
 from db.engine import Database
@@ -124,6 +125,7 @@ def build_demo(
         communities, grids = build_geography(session, rng, names)
         report("人员花名册", 0.02)
         people = build_people(session, rng, names, now, communities, grids)
+        create_demo_accounts(session)
         categories = _load_categories(session)
         departments = _load_departments(session)
         if not categories or not departments:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,11 +16,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from db.accounts import add_user, authenticate, has_users
-from db.actors import Actor, Role
+from db.accounts import add_user, authenticate, has_users, list_users
+from db.actors import ROLE_LABELS, Actor, Role
+from db.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from db.engine import Database
 from db.errors import UserError
+
+LAST_USER_KEY = "session/last_user"
 
 
 class _Relay(QObject):
@@ -80,6 +84,21 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         (self.password_edit if username else self.user_edit).setFocus()
+
+    def show_demo_hint(self) -> None:
+        """On the demo street, say which accounts exist (they share one demo password)."""
+        roles = "，".join(f"{name}（{ROLE_LABELS[role]}）" for name, role, _ in DEMO_ACCOUNTS)
+        hint = QLabel(
+            self.tr("演示数据库的账号：%1；密码均为 %2")
+            .replace("%1", roles)
+            .replace("%2", DEMO_PASSWORD)
+        )
+        hint.setObjectName("demo_hint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, hint)
 
     def _try(self) -> None:
         name, password = self.user_edit.text().strip(), self.password_edit.text()
@@ -177,14 +196,29 @@ class FirstAdminDialog(QDialog):
         self.error_label.setText(str(error) if isinstance(error, UserError) else repr(error))
 
 
+def _is_demo(session: Session) -> bool:
+    names = {u.username for u in list_users(session)}
+    return names == {name for name, _, _ in DEMO_ACCOUNTS}
+
+
 def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:
     """Ask who is working: the first-admin dialog on a database without accounts, the
-    sign-in dialog otherwise. None when the user cancels."""
+    sign-in dialog otherwise (the last user's name filled in). None when the user cancels."""
+    settings = QSettings()
     with db.read() as session:
         first = not has_users(session)
-    dialog: SignInDialog | FirstAdminDialog = (
-        FirstAdminDialog(db, parent) if first else SignInDialog(db, username, parent)
-    )
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+        demo = not first and _is_demo(session)
+    username = username or str(settings.value(LAST_USER_KEY, "") or "")
+    dialog: SignInDialog | FirstAdminDialog
+    if first:
+        dialog = FirstAdminDialog(db, parent)
+    else:
+        if demo and not username:
+            username = DEMO_ACCOUNTS[1][0]
+        dialog = SignInDialog(db, username, parent)
+        if demo:
+            dialog.show_demo_hint()
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
+    settings.setValue(LAST_USER_KEY, dialog.actor.username)
     return dialog.actor

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.accounts import MAX_FAILURES, add_user
@@ -75,3 +75,29 @@ def test_lock_out_shown_in_the_dialog(with_dispatcher: Database, qtbot: QtBot) -
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
     assert "锁定" in dialog.error_label.text()
     assert dialog.actor is None
+
+
+def test_demo_street_has_one_account_per_role(db: Database, qtbot: QtBot) -> None:
+    from db.demo import build_demo
+    from db.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from desktop.sign_in import _is_demo
+
+    build_demo(db, cases=30)
+    with db.read() as s:
+        assert _is_demo(s)
+    dialog = SignInDialog(db, "zhangyan")
+    qtbot.addWidget(dialog)
+    dialog.show_demo_hint()
+    hint = dialog.findChild(QLabel, "demo_hint")
+    assert hint is not None and DEMO_PASSWORD in hint.text() and "值班长" in hint.text()
+    qtbot.keyClicks(dialog.password_edit, DEMO_PASSWORD)
+    _ok(dialog, qtbot)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.actor is not None and dialog.actor.role is Role.SHIFT_LEAD
+    assert {role for _, role, _ in DEMO_ACCOUNTS} == {
+        Role.ADMIN,
+        Role.DISPATCHER,
+        Role.SHIFT_LEAD,
+        Role.SECRETARY,
+        Role.LEADER,
+    }
