@@ -1,0 +1,71 @@
+"""Account management and password change through the window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QDialog
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from db.accounts import SignInFailed, add_user, authenticate
+from db.actors import Actor, Role
+from db.engine import Database
+from db.errors import PermissionDenied
+from desktop.context import AppContext
+from desktop.users_dialog import ChangePasswordDialog, UsersDialog
+
+PW = "Grid2026desk"
+
+
+@pytest.fixture
+def admin_ctx(db: Database) -> Iterator[AppContext]:
+    with db.write() as s:
+        add_user(s, "admin", "admin", PW, "赵志刚")
+    ctx = AppContext.create(db, authenticate(db, "admin", PW), start_feed=False)
+    yield ctx
+    ctx.close()
+
+
+def test_admin_adds_and_disables_an_account(
+    admin_ctx: AppContext, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    dialog = UsersDialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    qtmodeltester.check(dialog.model)
+    dialog.add_user("liming", "李明", "dispatcher", "short")
+    qtbot.waitUntil(lambda: "至少" in dialog.message.text())
+    dialog.add_user("liming", "李明", "dispatcher", PW)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    assert authenticate(admin_ctx.db, "liming", PW).role is Role.DISPATCHER
+    row = [u.username for u in dialog.model.users].index("liming")
+    dialog.table.selectRow(row)
+    dialog.toggle()
+    qtbot.waitUntil(lambda: "停用" in dialog.message.text())
+    with pytest.raises(SignInFailed, match="停用"):
+        authenticate(admin_ctx.db, "liming", PW)
+
+
+def test_only_administrators_open_it(db: Database) -> None:
+    ctx = AppContext.create(db, Actor("li", "李明", Role.DISPATCHER), start_feed=False)
+    try:
+        with pytest.raises(PermissionDenied):
+            UsersDialog(ctx)
+    finally:
+        ctx.close()
+
+
+def test_change_own_password(admin_ctx: AppContext, qtbot: QtBot) -> None:
+    dialog = ChangePasswordDialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    dialog.old.setText("wrong-one1")
+    dialog.new.setText("NewPass2027")
+    dialog.repeat.setText("NewPass2027")
+    dialog._try()
+    qtbot.waitUntil(lambda: "原密码" in dialog.message.text())
+    dialog.old.setText(PW)
+    dialog._try()
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    assert authenticate(admin_ctx.db, "admin", "NewPass2027").username == "admin"
