@@ -25,6 +25,7 @@ class CenterSettings:
     warn_share: float = 0.8
     workers_per_10k_minimum: float = 18.0
     households_per_worker: int = 200
+    backups_kept: int = 7  # automatic daily backups of the SQLite file kept
     index_weights: dict[str, float] = field(
         default_factory=lambda: {"response": 0.1, "solve": 0.5, "satisfaction": 0.4}
     )
@@ -57,6 +58,8 @@ def save_setting(session: Session, key: str, value: Any, actor: Actor = SYSTEM) 
         raise ValidationError(f"没有名为「{key}」的设置项")
     candidate = asdict(load_settings(session)) | {key: value}
     settings = CenterSettings(**candidate)
+    if not 1 <= int(settings.backups_kept) <= 365:
+        raise ValidationError("保留的自动备份份数应在 1 与 365 之间")
     if not 0 < settings.warn_share <= 1:
         raise ValidationError("预警比例应在 0 与 1 之间（例如 0.8）")
     try:

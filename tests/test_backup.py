@@ -170,3 +170,26 @@ def test_sigkill_during_writes_loses_nothing_acknowledged(db_url: str) -> None:
             assert _count(path)[1] == 0
     finally:
         reopened.dispose()
+
+
+def test_daily_backup_once_a_day_keeping_the_newest(
+    sqlite_street: Database, tmp_path: Path
+) -> None:
+    from datetime import datetime, timedelta
+
+    from db.backup import auto_backup
+
+    folder = tmp_path / "daily"
+    start = datetime(2026, 11, 1, 9, 0)
+    made = [
+        auto_backup(sqlite_street, folder, keep=3, today=start + timedelta(days=i))
+        for i in range(5)
+    ]
+    assert all(made)
+    assert auto_backup(sqlite_street, folder, keep=3, today=start + timedelta(days=4)) is None
+    kept = sorted(p.name for p in folder.glob("griddesk-*.sqlite"))
+    assert kept == [
+        "griddesk-20261103.sqlite",
+        "griddesk-20261104.sqlite",
+        "griddesk-20261105.sqlite",
+    ]
