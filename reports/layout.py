@@ -316,6 +316,17 @@ def _info_rows(widths: list[float], texts: list[str]) -> list[list[tuple[int, in
     return [[(0, 0, t)] for t in texts]
 
 
+CHART_COLUMNS = 13  # default-width columns a chart takes beside its table
+DEFAULT_COLUMN_WIDTH = 8.43
+
+
+def _span_widths(sheet: Sheet, widths: list[float]) -> list[float]:
+    """Widths of the columns the title spans: the table's, plus the chart's beside it."""
+    if sheet.chart is not None and sheet.rows:
+        return [*widths, DEFAULT_COLUMN_WIDTH, *([DEFAULT_COLUMN_WIDTH] * CHART_COLUMNS)]
+    return widths
+
+
 def _merge_or_write(ws: Any, r1: int, c1: int, r2: int, c2: int, text: str, fmt: Any) -> None:
     if r1 == r2 and c1 == c2:
         ws.write_string(r1, c1, text, fmt)
@@ -332,15 +343,17 @@ def _write_sheet(
     depth = sheet.depth
     keys = {c.key: i for i, c in enumerate(sheet.columns)}
 
-    # Title and the 填报单位 row.
-    ws.set_row(0, 30)
-    _merge_or_write(ws, 0, 0, 0, last_col, sheet.title, fmts.title)
+    # Title and the 填报单位 row, across the table (and the chart beside it, if any).
     widths = [_fit_width(sheet, c) for c in sheet.columns]
-    info_rows = _info_rows(widths, _info_texts(report))
+    spans = _span_widths(sheet, widths)
+    span_last = len(spans) - 1
+    ws.set_row(0, 30)
+    _merge_or_write(ws, 0, 0, 0, span_last, sheet.title, fmts.title)
+    info_rows = _info_rows(spans, _info_texts(report))
     for line, segments in enumerate(info_rows, 1):
         ws.set_row(line, 20)
         for c1, c2, text in segments:
-            fmt = fmts.info_right if c1 > 0 and c2 == last_col else fmts.info
+            fmt = fmts.info_right if c1 > 0 and c2 == span_last else fmts.info
             _merge_or_write(ws, line, c1, line, c2, text, fmt)
 
     # Multi-level headers.
@@ -486,7 +499,14 @@ def _write_sheet(
             )
         chart.set_title({"name": spec.title, "name_font": {"name": FONT, "size": 12}})
         chart.set_y_axis({"name": spec.y_title, "min": 0, "major_gridlines": {"visible": True}})
-        chart.set_x_axis({"date_axis": False, "num_font": {"rotation": -45}})
+        x_axis: dict[str, Any] = {"num_font": {"rotation": -45}}
+        if sheet.column(spec.category).kind == "date":
+            x_axis |= {
+                "date_axis": True,
+                "num_format": 'm"月"d"日"',
+                "major_unit": max(1, nrows // 16),
+            }
+        chart.set_x_axis(x_axis)
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 760, "height": 360})
         ws.insert_chart(first, ncols + 1, chart)
@@ -499,8 +519,7 @@ def _write_sheet(
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.7)
     ws.repeat_rows(top, top + depth - 1)
     ws.set_footer("&C第 &P 页 共 &N 页")
-    chart_columns = 13 if sheet.chart is not None and nrows else 0
-    ws.print_area(0, 0, max(last, note_row - 1), last_col + chart_columns)
+    ws.print_area(0, 0, max(last, note_row - 1), span_last)
     ws.freeze_panes(first, sheet.freeze_columns)
 
 
@@ -600,7 +619,7 @@ def column_letter(sheet: Sheet, key: str) -> str:
 
 def data_first_row(report: Report, sheet: Sheet) -> int:
     """0-based row index of the first data row (after title, info and header rows)."""
-    widths = [_fit_width(sheet, c) for c in sheet.columns]
+    widths = _span_widths(sheet, [_fit_width(sheet, c) for c in sheet.columns])
     return 1 + len(_info_rows(widths, _info_texts(report))) + sheet.depth
 
 
