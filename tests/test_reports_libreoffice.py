@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from datetime import datetime
 from pathlib import Path
 
@@ -49,7 +50,11 @@ def test_libreoffice_recalculation_gives_the_same_numbers(street: Database, tmp_
     checked = 0
     for ours_path, theirs_path in zip(files, recalculated, strict=True):
         ours = load_workbook(ours_path, data_only=True)
-        theirs = load_workbook(str(theirs_path), data_only=True)
+        with warnings.catch_warnings():
+            # openpyxl cannot parse the date cache LibreOffice writes into the re-saved chart
+            # ("Unable to read chart"); only the cell values are compared here.
+            warnings.filterwarnings("ignore", "Unable to read chart", UserWarning)
+            theirs = load_workbook(str(theirs_path), data_only=True)
         formulas = load_workbook(ours_path)
         assert ours.sheetnames == theirs.sheetnames
         for name in ours.sheetnames:
