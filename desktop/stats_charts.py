@@ -743,6 +743,10 @@ class ChartSet(QObject):
         self.department_limit: int | None = None
         self._drawn: dict[int, tuple[Any, ...]] = {}
 
+    def invalidate(self) -> None:
+        """Forget what is drawn: the next `draw` rebuilds every chart."""
+        self._drawn.clear()
+
     def _set(self, chart: BarChart | DateLineChart, *args: Any) -> None:
         """`chart.set_data(*args)` unless it already shows exactly that (after a live change most
         charts have not moved, and rebuilding their items is most of a redraw)."""
