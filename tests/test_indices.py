@@ -123,3 +123,19 @@ def test_empty_period_gives_no_rows(street: Database) -> None:
         assert compute_indices(s, OCT_START, OCT_END, "community") == {}
         b = s.scalar(select(Community.id).where(Community.code == COMMUNITY_B))
         assert compute_indices(s, OCT_START, OCT_END, "grid", Scope(community_id=b)) == {}
+
+
+@pytest.mark.parametrize("group", ["grid", "department"])
+def test_long_periods_give_the_same_figures(cases: Database, group: str) -> None:
+    """A year takes the table-scan path on SQLite; the figures must not change."""
+    from reports.period import parse_period
+
+    start, end = parse_period("2026").bounds(TZ)
+    with cases.read() as s:
+        got = compute_indices(s, start, end, group, Scope(), AS_OF)
+    want = expected_indices(cases, start, end, group, AS_OF)
+    assert set(got) == set(want)
+    for key, expected in want.items():
+        for name in COUNT_FIELDS:
+            assert getattr(got[key], name) == getattr(expected, name), (key, name)
+        assert got[key].avg_hours == pytest.approx(expected.avg_hours)
