@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QMouseEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db.stats import Bucket, KeyNumbers, StatsFilter, StatsSnapshot, local_midnight
@@ -148,7 +148,10 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         # An explicit minimum: pyqtgraph's own size hints would make layouts wider than a screen.
         self.setMinimumSize(240, 220)
         self.plot_item: pg.PlotItem = self.getPlotItem()
-        self.plot_item.setTitle(title, color=theme.text, size=f"{theme.title_pt}pt", bold=True)
+        self._title_pt = 0.0
+        self._fit_title()
+        # The left axis grows with its tick labels (known only once drawn): refit then.
+        self.plot_item.getAxis("left").geometryChanged.connect(self._fit_title)
         self.plot_item.hideButtons()
         self.plot_item.setMenuEnabled(False)
         self.plot_item.showGrid(x=False, y=True, alpha=theme.grid_alpha)
@@ -184,9 +187,30 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
 
     def set_title(self, title: str) -> None:
         self.title = title
-        self.plot_item.setTitle(
-            title, color=self.theme.text, size=f"{self.theme.title_pt}pt", bold=True
-        )
+        self._title_pt = 0.0
+        self._fit_title()
+
+    def _fit_title(self) -> None:
+        """Show the title in the theme's size, smaller where the chart is too narrow for it: a
+        title wider than the chart would widen the plot past the widget and clip the bars."""
+        # The title sits above the plot area only (not above the left axis).
+        room = max(self.width() - self.plot_item.getAxis("left").width() - 36, 60)
+        font = QFont(self.font())
+        font.setBold(True)
+        size = float(self.theme.title_pt)
+        while size > 7:
+            font.setPointSizeF(size)
+            if QFontMetrics(font).horizontalAdvance(self.title) <= room:
+                break
+            size -= 0.5
+        if size != self._title_pt:
+            self._title_pt = size
+            self.plot_item.setTitle(self.title, color=self.theme.text, size=f"{size}pt", bold=True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if "_title_pt" in self.__dict__:  # not during pyqtgraph's own set-up
+            self._fit_title()
 
     # --- to implement -----------------------------------------------------------------------
     def hit(self, point: QPointF) -> tuple[int, int] | None:
