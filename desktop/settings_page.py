@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.actors import Role
 from db.engine import Database
 from db.errors import UserError
 from db.info import DatabaseInfo, database_info
 from db.settings_store import CenterSettings, save_setting
 from desktop.context import AppContext
-from desktop.i18n import LANGUAGES, normalise_language, status_text
+from desktop.i18n import LANGUAGES, normalise_language, role_text, status_text
 
 LANGUAGE_KEY = "ui/language"
 
@@ -84,6 +86,29 @@ class SettingsPage(QWidget):
         lang_form.addRow(self.tr("语言"), self.language_combo)
         lang_form.addRow("", self.language_note)
 
+        # Account: who is signed in, own password, account management for administrators.
+        account_box = QGroupBox(self.tr("账号"), self)
+        account_form = QFormLayout(account_box)
+        actor = ctx.actor
+        self.account_label = QLabel(
+            f"{role_text(actor.role)} {actor.label}（{actor.username}）", account_box
+        )
+        self.password_button = QPushButton(self.tr("修改密码…"), account_box)
+        self.password_button.setObjectName("changePassword")
+        self.password_button.setEnabled(actor.role is not Role.SYSTEM)
+        self.password_button.clicked.connect(self.change_password)
+        self.users_button = QPushButton(self.tr("账号管理…"), account_box)
+        self.users_button.setObjectName("manageUsers")
+        self.users_button.setEnabled(actor.can("admin.users"))
+        self.users_button.clicked.connect(self.manage_users)
+        account_buttons = QHBoxLayout()
+        account_buttons.addWidget(self.password_button)
+        account_buttons.addWidget(self.users_button)
+        account_buttons.addStretch(1)
+        account_form.addRow(self.tr("当前用户"), self.account_label)
+        account_form.addRow("", account_buttons)
+        self.account_dialog: QDialog | None = None
+
         # Center settings
         center_box = QGroupBox(self.tr("中心设置"), self)
         center_form = QFormLayout(center_box)
@@ -113,7 +138,7 @@ class SettingsPage(QWidget):
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.addWidget(title)
-        for box in (db_box, lang_box, center_box):
+        for box in (db_box, account_box, lang_box, center_box):
             box.setMaximumWidth(900)
             column.addWidget(box)
         column.addStretch(1)
@@ -125,6 +150,22 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(12, 4, 12, 4)
         layout.addWidget(scroll)
         self.refresh()
+
+    def change_password(self) -> QDialog:
+        from desktop.users_dialog import ChangePasswordDialog
+
+        return self._open(ChangePasswordDialog(self.ctx, self))
+
+    def manage_users(self) -> QDialog:
+        from desktop.users_dialog import UsersDialog
+
+        return self._open(UsersDialog(self.ctx, self))
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.account_dialog = dialog
+        dialog.open()
+        return dialog
 
     def refresh(self) -> None:
         self.ctx.worker.submit(load_info, self._show_info)

@@ -197,3 +197,27 @@ def test_a_database_without_a_feed_still_opens(qtbot: QtBot) -> None:
         bridge.stop()
     finally:
         memory.dispose()
+
+
+def test_settings_page_offers_password_change_and_account_management(
+    qtbot: QtBot, street: Database
+) -> None:
+    from desktop.users_dialog import ChangePasswordDialog, UsersDialog
+
+    for actor, can_manage in ((LI_MING, False), (Actor("admin", "张强", Role.ADMIN), True)):
+        context = AppContext.create(street, actor, start_feed=False)
+        try:
+            page = SettingsPage(context)
+            qtbot.addWidget(page)
+            assert actor.display_name in page.account_label.text()
+            assert page.password_button.isEnabled()
+            assert page.users_button.isEnabled() is can_manage
+            dialog = page.change_password()
+            assert isinstance(dialog, ChangePasswordDialog) and dialog.isVisible()
+            dialog.reject()
+            if can_manage:
+                users = page.manage_users()
+                assert isinstance(users, UsersDialog) and users.isVisible()
+                users.reject()
+        finally:
+            context.close()

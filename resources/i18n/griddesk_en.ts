@@ -105,6 +105,34 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="71"/>
+        <source>添加账号</source>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="85"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="86"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="87"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="88"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="146"/>
@@ -444,6 +472,34 @@
         <location filename="../../desktop/case_detail.py" line="593"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="185"/>
+        <source>修改密码</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="196"/>
+        <source>原密码</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="197"/>
+        <source>新密码</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="198"/>
+        <source>再输入一次</source>
+        <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="211"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -884,52 +940,52 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/sign_in.py" line="114"/>
+        <location filename="../../desktop/sign_in.py" line="133"/>
         <source>首次使用：创建管理员账号</source>
         <translation>First start: create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="118"/>
+        <location filename="../../desktop/sign_in.py" line="137"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation>This database has no accounts yet. Create the administrator account; then use it to open accounts for dispatchers, clerks, shift leads and leaders.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="137"/>
+        <location filename="../../desktop/sign_in.py" line="156"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="138"/>
+        <location filename="../../desktop/sign_in.py" line="157"/>
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="139"/>
+        <location filename="../../desktop/sign_in.py" line="158"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation>Password (at least 8 characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="140"/>
+        <location filename="../../desktop/sign_in.py" line="159"/>
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="144"/>
+        <location filename="../../desktop/sign_in.py" line="163"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="145"/>
+        <location filename="../../desktop/sign_in.py" line="164"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="156"/>
+        <location filename="../../desktop/sign_in.py" line="175"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="168"/>
+        <location filename="../../desktop/sign_in.py" line="187"/>
         <source>正在创建…</source>
         <translation>Creating…</translation>
     </message>
@@ -1448,148 +1504,148 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/reports_page.py" line="185"/>
+        <location filename="../../desktop/reports_page.py" line="191"/>
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="186"/>
+        <location filename="../../desktop/reports_page.py" line="192"/>
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="187"/>
+        <location filename="../../desktop/reports_page.py" line="193"/>
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="209"/>
+        <location filename="../../desktop/reports_page.py" line="215"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="210"/>
+        <location filename="../../desktop/reports_page.py" line="216"/>
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="211"/>
+        <location filename="../../desktop/reports_page.py" line="217"/>
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="217"/>
+        <location filename="../../desktop/reports_page.py" line="223"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="221"/>
-        <location filename="../../desktop/reports_page.py" line="330"/>
+        <location filename="../../desktop/reports_page.py" line="227"/>
+        <location filename="../../desktop/reports_page.py" line="336"/>
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="222"/>
+        <location filename="../../desktop/reports_page.py" line="228"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="223"/>
+        <location filename="../../desktop/reports_page.py" line="229"/>
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="225"/>
+        <location filename="../../desktop/reports_page.py" line="231"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="226"/>
+        <location filename="../../desktop/reports_page.py" line="232"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="227"/>
+        <location filename="../../desktop/reports_page.py" line="233"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="234"/>
+        <location filename="../../desktop/reports_page.py" line="240"/>
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="250"/>
+        <location filename="../../desktop/reports_page.py" line="256"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="251"/>
+        <location filename="../../desktop/reports_page.py" line="257"/>
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="260"/>
+        <location filename="../../desktop/reports_page.py" line="266"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="306"/>
+        <location filename="../../desktop/reports_page.py" line="312"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="309"/>
+        <location filename="../../desktop/reports_page.py" line="315"/>
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="332"/>
+        <location filename="../../desktop/reports_page.py" line="338"/>
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="334"/>
+        <location filename="../../desktop/reports_page.py" line="340"/>
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="363"/>
+        <location filename="../../desktop/reports_page.py" line="369"/>
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="391"/>
+        <location filename="../../desktop/reports_page.py" line="397"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="421"/>
+        <location filename="../../desktop/reports_page.py" line="427"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="425"/>
+        <location filename="../../desktop/reports_page.py" line="431"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="447"/>
+        <location filename="../../desktop/reports_page.py" line="453"/>
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="449"/>
+        <location filename="../../desktop/reports_page.py" line="455"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="470"/>
+        <location filename="../../desktop/reports_page.py" line="474"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="485"/>
+        <location filename="../../desktop/reports_page.py" line="500"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -1737,132 +1793,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="53"/>
+        <location filename="../../desktop/settings_page.py" line="55"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="57"/>
+        <location filename="../../desktop/settings_page.py" line="59"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="66"/>
+        <location filename="../../desktop/settings_page.py" line="68"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="67"/>
+        <location filename="../../desktop/settings_page.py" line="69"/>
         <source>结构版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="68"/>
+        <location filename="../../desktop/settings_page.py" line="70"/>
         <source>区划与目录</source>
         <translation>Geography and catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="69"/>
+        <location filename="../../desktop/settings_page.py" line="71"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="70"/>
+        <location filename="../../desktop/settings_page.py" line="72"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73"/>
+        <location filename="../../desktop/settings_page.py" line="75"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82"/>
+        <location filename="../../desktop/settings_page.py" line="84"/>
         <source>更改在下次启动时生效。</source>
         <translation>Takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84"/>
+        <location filename="../../desktop/settings_page.py" line="86"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88"/>
+        <location filename="../../desktop/settings_page.py" line="90"/>
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="96"/>
+        <source>修改密码…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="100"/>
+        <source>账号管理…</source>
+        <translation>Manage accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="108"/>
+        <source>当前用户</source>
+        <translation>Signed in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="113"/>
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94"/>
+        <location filename="../../desktop/settings_page.py" line="119"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98"/>
+        <location filename="../../desktop/settings_page.py" line="123"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99"/>
+        <location filename="../../desktop/settings_page.py" line="124"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104"/>
+        <location filename="../../desktop/settings_page.py" line="129"/>
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105"/>
+        <location filename="../../desktop/settings_page.py" line="130"/>
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="106"/>
+        <location filename="../../desktop/settings_page.py" line="131"/>
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="134"/>
+        <location filename="../../desktop/settings_page.py" line="175"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="136"/>
+        <location filename="../../desktop/settings_page.py" line="177"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="143"/>
+        <location filename="../../desktop/settings_page.py" line="184"/>
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="145"/>
+        <location filename="../../desktop/settings_page.py" line="186"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="145"/>
+        <location filename="../../desktop/settings_page.py" line="186"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="147"/>
+        <location filename="../../desktop/settings_page.py" line="188"/>
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="166"/>
+        <location filename="../../desktop/settings_page.py" line="207"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="172"/>
+        <location filename="../../desktop/settings_page.py" line="213"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="182"/>
+        <location filename="../../desktop/settings_page.py" line="223"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
@@ -1870,42 +1946,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/sign_in.py" line="57"/>
+        <location filename="../../desktop/sign_in.py" line="61"/>
         <source>登录 — 网格指挥调度台</source>
         <translation>Sign in — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="69"/>
+        <location filename="../../desktop/sign_in.py" line="73"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="70"/>
+        <location filename="../../desktop/sign_in.py" line="74"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="74"/>
+        <location filename="../../desktop/sign_in.py" line="78"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="75"/>
+        <location filename="../../desktop/sign_in.py" line="79"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="87"/>
+        <location filename="../../desktop/sign_in.py" line="92"/>
+        <source>演示数据库的账号：%1；密码均为 %2</source>
+        <translation>Demo database accounts: %1; the password of each is %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="106"/>
         <source>请输入用户名和密码</source>
         <translation>Please enter user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="90"/>
+        <location filename="../../desktop/sign_in.py" line="109"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="104"/>
+        <location filename="../../desktop/sign_in.py" line="123"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -1946,180 +2027,180 @@
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="502"/>
-        <location filename="../../desktop/stats_charts.py" line="537"/>
+        <location filename="../../desktop/stats_charts.py" line="526"/>
+        <location filename="../../desktop/stats_charts.py" line="561"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="535"/>
+        <location filename="../../desktop/stats_charts.py" line="559"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="664"/>
+        <location filename="../../desktop/stats_charts.py" line="690"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="689"/>
+        <location filename="../../desktop/stats_charts.py" line="715"/>
         <source>案件数（件）</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="691"/>
+        <location filename="../../desktop/stats_charts.py" line="717"/>
         <source>每日受理与结案</source>
         <translation>Received and closed per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="694"/>
+        <location filename="../../desktop/stats_charts.py" line="720"/>
         <source>在办案件（按大类）</source>
         <translation>Open cases by major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="695"/>
+        <location filename="../../desktop/stats_charts.py" line="721"/>
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="701"/>
+        <location filename="../../desktop/stats_charts.py" line="727"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation>Open cases by category (top 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="702"/>
+        <location filename="../../desktop/stats_charts.py" line="728"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="708"/>
+        <location filename="../../desktop/stats_charts.py" line="734"/>
         <source>部门按期结案率排名</source>
         <translation>Departments by on-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="709"/>
+        <location filename="../../desktop/stats_charts.py" line="735"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="710"/>
+        <location filename="../../desktop/stats_charts.py" line="736"/>
         <source>按期结案率（%）</source>
         <translation>On-time closure rate (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="717"/>
+        <location filename="../../desktop/stats_charts.py" line="743"/>
         <source>超期与预警案件（按社区）</source>
         <translation>Overdue and warning cases by community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="718"/>
+        <location filename="../../desktop/stats_charts.py" line="744"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="724"/>
+        <location filename="../../desktop/stats_charts.py" line="750"/>
         <source>案件来源</source>
         <translation>Case sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="725"/>
+        <location filename="../../desktop/stats_charts.py" line="751"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="731"/>
+        <location filename="../../desktop/stats_charts.py" line="757"/>
         <source>平均处置时长趋势</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="732"/>
+        <location filename="../../desktop/stats_charts.py" line="758"/>
         <source>平均处置时长（小时）</source>
         <translation>Average handling time (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="783"/>
-        <location filename="../../desktop/stats_charts.py" line="884"/>
+        <location filename="../../desktop/stats_charts.py" line="823"/>
+        <location filename="../../desktop/stats_charts.py" line="929"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="788"/>
+        <location filename="../../desktop/stats_charts.py" line="828"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="802"/>
-        <location filename="../../desktop/stats_charts.py" line="813"/>
+        <location filename="../../desktop/stats_charts.py" line="843"/>
+        <location filename="../../desktop/stats_charts.py" line="855"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="820"/>
+        <location filename="../../desktop/stats_charts.py" line="862"/>
         <source>大类：{name}</source>
         <translation>Major category: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="835"/>
+        <location filename="../../desktop/stats_charts.py" line="878"/>
         <source>按期结案率</source>
         <translation>On-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="845"/>
+        <location filename="../../desktop/stats_charts.py" line="888"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation>{due} due, {ok} closed on time, {late} not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="858"/>
+        <location filename="../../desktop/stats_charts.py" line="902"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="864"/>
+        <location filename="../../desktop/stats_charts.py" line="908"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="876"/>
+        <location filename="../../desktop/stats_charts.py" line="920"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation>Case sources (handled before complaint {share:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="892"/>
+        <location filename="../../desktop/stats_charts.py" line="937"/>
         <source>占 {share:.1f}%</source>
         <translation>{share:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="896"/>
+        <location filename="../../desktop/stats_charts.py" line="941"/>
         <source>（未诉先办）</source>
         <translation>(before complaint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="911"/>
+        <location filename="../../desktop/stats_charts.py" line="957"/>
         <source>平均处置时长</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="941"/>
+        <location filename="../../desktop/stats_charts.py" line="987"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="942"/>
+        <location filename="../../desktop/stats_charts.py" line="988"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="943"/>
+        <location filename="../../desktop/stats_charts.py" line="989"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="944"/>
+        <location filename="../../desktop/stats_charts.py" line="990"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="945"/>
+        <location filename="../../desktop/stats_charts.py" line="991"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
@@ -2312,6 +2393,57 @@
         <location filename="../../desktop/stats_page.py" line="713"/>
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="106"/>
+        <source>账号管理</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="118"/>
+        <source>添加账号…</source>
+        <translation>Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="120"/>
+        <source>停用 / 启用</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="150"/>
+        <source>已创建账号 %1</source>
+        <translation>Account %1 created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="167"/>
+        <source>请先选择一个账号</source>
+        <translation>Select an account first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="174"/>
+        <source> 已启用</source>
+        <translation> enabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="174"/>
+        <source> 已停用</source>
+        <translation> disabled</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="59"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="59"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
     </message>
 </context>
 </TS>

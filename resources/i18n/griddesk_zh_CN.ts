@@ -105,6 +105,34 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="71"/>
+        <source>添加账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="85"/>
+        <source>用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="86"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="87"/>
+        <source>角色</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="88"/>
+        <source>初始密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/app.py" line="146"/>
@@ -443,6 +471,34 @@
     <message>
         <location filename="../../desktop/case_detail.py" line="593"/>
         <source>案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="185"/>
+        <source>修改密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="196"/>
+        <source>原密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="197"/>
+        <source>新密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="198"/>
+        <source>再输入一次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="211"/>
+        <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -884,52 +940,52 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/sign_in.py" line="114"/>
+        <location filename="../../desktop/sign_in.py" line="133"/>
         <source>首次使用：创建管理员账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="118"/>
+        <location filename="../../desktop/sign_in.py" line="137"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="137"/>
+        <location filename="../../desktop/sign_in.py" line="156"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="138"/>
+        <location filename="../../desktop/sign_in.py" line="157"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="139"/>
+        <location filename="../../desktop/sign_in.py" line="158"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="140"/>
+        <location filename="../../desktop/sign_in.py" line="159"/>
         <source>再输入一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="144"/>
+        <location filename="../../desktop/sign_in.py" line="163"/>
         <source>创建并登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="145"/>
+        <location filename="../../desktop/sign_in.py" line="164"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="156"/>
+        <location filename="../../desktop/sign_in.py" line="175"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="168"/>
+        <location filename="../../desktop/sign_in.py" line="187"/>
         <source>正在创建…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1448,148 +1504,148 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/reports_page.py" line="185"/>
+        <location filename="../../desktop/reports_page.py" line="191"/>
         <source>案件报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="186"/>
+        <location filename="../../desktop/reports_page.py" line="192"/>
         <source>人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="187"/>
+        <location filename="../../desktop/reports_page.py" line="193"/>
         <source>配备情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="209"/>
+        <location filename="../../desktop/reports_page.py" line="215"/>
         <source>月报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="210"/>
+        <location filename="../../desktop/reports_page.py" line="216"/>
         <source>季报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="211"/>
+        <location filename="../../desktop/reports_page.py" line="217"/>
         <source>年报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="217"/>
+        <location filename="../../desktop/reports_page.py" line="223"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="221"/>
-        <location filename="../../desktop/reports_page.py" line="330"/>
+        <location filename="../../desktop/reports_page.py" line="227"/>
+        <location filename="../../desktop/reports_page.py" line="336"/>
         <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="222"/>
+        <location filename="../../desktop/reports_page.py" line="228"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="223"/>
+        <location filename="../../desktop/reports_page.py" line="229"/>
         <source>导出后打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="225"/>
+        <location filename="../../desktop/reports_page.py" line="231"/>
         <source>预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="226"/>
+        <location filename="../../desktop/reports_page.py" line="232"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="227"/>
+        <location filename="../../desktop/reports_page.py" line="233"/>
         <source>打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="234"/>
+        <location filename="../../desktop/reports_page.py" line="240"/>
         <source>已写入 %v / %m 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="250"/>
+        <location filename="../../desktop/reports_page.py" line="256"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="251"/>
+        <location filename="../../desktop/reports_page.py" line="257"/>
         <source>统计范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="260"/>
+        <location filename="../../desktop/reports_page.py" line="266"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="306"/>
+        <location filename="../../desktop/reports_page.py" line="312"/>
         <source>{0} 月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="309"/>
+        <location filename="../../desktop/reports_page.py" line="315"/>
         <source>第{0}季度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="332"/>
+        <location filename="../../desktop/reports_page.py" line="338"/>
         <source>社区：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="334"/>
+        <location filename="../../desktop/reports_page.py" line="340"/>
         <source>部门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="363"/>
+        <location filename="../../desktop/reports_page.py" line="369"/>
         <source>点击“预览”查看{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="391"/>
+        <location filename="../../desktop/reports_page.py" line="397"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="421"/>
+        <location filename="../../desktop/reports_page.py" line="427"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="425"/>
+        <location filename="../../desktop/reports_page.py" line="431"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="447"/>
+        <location filename="../../desktop/reports_page.py" line="453"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="449"/>
+        <location filename="../../desktop/reports_page.py" line="455"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="470"/>
+        <location filename="../../desktop/reports_page.py" line="474"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="485"/>
+        <location filename="../../desktop/reports_page.py" line="500"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1737,132 +1793,152 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="53"/>
+        <location filename="../../desktop/settings_page.py" line="55"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="57"/>
+        <location filename="../../desktop/settings_page.py" line="59"/>
         <source>数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="66"/>
+        <location filename="../../desktop/settings_page.py" line="68"/>
         <source>位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="67"/>
+        <location filename="../../desktop/settings_page.py" line="69"/>
         <source>结构版本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="68"/>
+        <location filename="../../desktop/settings_page.py" line="70"/>
         <source>区划与目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="69"/>
+        <location filename="../../desktop/settings_page.py" line="71"/>
         <source>案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="70"/>
+        <location filename="../../desktop/settings_page.py" line="72"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73"/>
+        <location filename="../../desktop/settings_page.py" line="75"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82"/>
+        <location filename="../../desktop/settings_page.py" line="84"/>
         <source>更改在下次启动时生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84"/>
+        <location filename="../../desktop/settings_page.py" line="86"/>
         <source>语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88"/>
+        <location filename="../../desktop/settings_page.py" line="90"/>
+        <source>账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="96"/>
+        <source>修改密码…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="100"/>
+        <source>账号管理…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="108"/>
+        <source>当前用户</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="113"/>
         <source>中心设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94"/>
+        <location filename="../../desktop/settings_page.py" line="119"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98"/>
+        <location filename="../../desktop/settings_page.py" line="123"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99"/>
+        <location filename="../../desktop/settings_page.py" line="124"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104"/>
+        <location filename="../../desktop/settings_page.py" line="129"/>
         <source>中心名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105"/>
+        <location filename="../../desktop/settings_page.py" line="130"/>
         <source>预警比例</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="106"/>
+        <location filename="../../desktop/settings_page.py" line="131"/>
         <source>工作时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="134"/>
+        <location filename="../../desktop/settings_page.py" line="175"/>
         <source>（未知）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="136"/>
+        <location filename="../../desktop/settings_page.py" line="177"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="143"/>
+        <location filename="../../desktop/settings_page.py" line="184"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="145"/>
+        <location filename="../../desktop/settings_page.py" line="186"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="145"/>
+        <location filename="../../desktop/settings_page.py" line="186"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="147"/>
+        <location filename="../../desktop/settings_page.py" line="188"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="166"/>
+        <location filename="../../desktop/settings_page.py" line="207"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="172"/>
+        <location filename="../../desktop/settings_page.py" line="213"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="182"/>
+        <location filename="../../desktop/settings_page.py" line="223"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,42 +1946,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/sign_in.py" line="57"/>
+        <location filename="../../desktop/sign_in.py" line="61"/>
         <source>登录 — 网格指挥调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="69"/>
+        <location filename="../../desktop/sign_in.py" line="73"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="70"/>
+        <location filename="../../desktop/sign_in.py" line="74"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="74"/>
+        <location filename="../../desktop/sign_in.py" line="78"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="75"/>
+        <location filename="../../desktop/sign_in.py" line="79"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="87"/>
+        <location filename="../../desktop/sign_in.py" line="92"/>
+        <source>演示数据库的账号：%1；密码均为 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sign_in.py" line="106"/>
         <source>请输入用户名和密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="90"/>
+        <location filename="../../desktop/sign_in.py" line="109"/>
         <source>正在验证…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="104"/>
+        <location filename="../../desktop/sign_in.py" line="123"/>
         <source>登录失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1946,180 +2027,180 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="502"/>
-        <location filename="../../desktop/stats_charts.py" line="537"/>
+        <location filename="../../desktop/stats_charts.py" line="526"/>
+        <location filename="../../desktop/stats_charts.py" line="561"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="535"/>
+        <location filename="../../desktop/stats_charts.py" line="559"/>
         <source>月份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="664"/>
+        <location filename="../../desktop/stats_charts.py" line="690"/>
         <source>{h:.1f} 小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="689"/>
+        <location filename="../../desktop/stats_charts.py" line="715"/>
         <source>案件数（件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="691"/>
+        <location filename="../../desktop/stats_charts.py" line="717"/>
         <source>每日受理与结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="694"/>
+        <location filename="../../desktop/stats_charts.py" line="720"/>
         <source>在办案件（按大类）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="695"/>
+        <location filename="../../desktop/stats_charts.py" line="721"/>
         <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="701"/>
+        <location filename="../../desktop/stats_charts.py" line="727"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="702"/>
+        <location filename="../../desktop/stats_charts.py" line="728"/>
         <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="708"/>
+        <location filename="../../desktop/stats_charts.py" line="734"/>
         <source>部门按期结案率排名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="709"/>
+        <location filename="../../desktop/stats_charts.py" line="735"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="710"/>
+        <location filename="../../desktop/stats_charts.py" line="736"/>
         <source>按期结案率（%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="717"/>
+        <location filename="../../desktop/stats_charts.py" line="743"/>
         <source>超期与预警案件（按社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="718"/>
+        <location filename="../../desktop/stats_charts.py" line="744"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="724"/>
+        <location filename="../../desktop/stats_charts.py" line="750"/>
         <source>案件来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="725"/>
+        <location filename="../../desktop/stats_charts.py" line="751"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="731"/>
+        <location filename="../../desktop/stats_charts.py" line="757"/>
         <source>平均处置时长趋势</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="732"/>
+        <location filename="../../desktop/stats_charts.py" line="758"/>
         <source>平均处置时长（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="783"/>
-        <location filename="../../desktop/stats_charts.py" line="884"/>
+        <location filename="../../desktop/stats_charts.py" line="823"/>
+        <location filename="../../desktop/stats_charts.py" line="929"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="788"/>
+        <location filename="../../desktop/stats_charts.py" line="828"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="802"/>
-        <location filename="../../desktop/stats_charts.py" line="813"/>
+        <location filename="../../desktop/stats_charts.py" line="843"/>
+        <location filename="../../desktop/stats_charts.py" line="855"/>
         <source>在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="820"/>
+        <location filename="../../desktop/stats_charts.py" line="862"/>
         <source>大类：{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="835"/>
+        <location filename="../../desktop/stats_charts.py" line="878"/>
         <source>按期结案率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="845"/>
+        <location filename="../../desktop/stats_charts.py" line="888"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="858"/>
+        <location filename="../../desktop/stats_charts.py" line="902"/>
         <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="864"/>
+        <location filename="../../desktop/stats_charts.py" line="908"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="876"/>
+        <location filename="../../desktop/stats_charts.py" line="920"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="892"/>
+        <location filename="../../desktop/stats_charts.py" line="937"/>
         <source>占 {share:.1f}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="896"/>
+        <location filename="../../desktop/stats_charts.py" line="941"/>
         <source>（未诉先办）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="911"/>
+        <location filename="../../desktop/stats_charts.py" line="957"/>
         <source>平均处置时长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="941"/>
+        <location filename="../../desktop/stats_charts.py" line="987"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="942"/>
+        <location filename="../../desktop/stats_charts.py" line="988"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="943"/>
+        <location filename="../../desktop/stats_charts.py" line="989"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="944"/>
+        <location filename="../../desktop/stats_charts.py" line="990"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="945"/>
+        <location filename="../../desktop/stats_charts.py" line="991"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2311,6 +2392,57 @@
     <message>
         <location filename="../../desktop/stats_page.py" line="713"/>
         <source>暂无在办案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="106"/>
+        <source>账号管理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="118"/>
+        <source>添加账号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="120"/>
+        <source>停用 / 启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="150"/>
+        <source>已创建账号 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="167"/>
+        <source>请先选择一个账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="174"/>
+        <source> 已启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="174"/>
+        <source> 已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="59"/>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/users_dialog.py" line="59"/>
+        <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
