@@ -252,8 +252,11 @@ def test_big_screen_toggle_and_live_refresh(qtbot: QtBot, page: StatsPage, scene
         qtbot.keyClick(screen, Qt.Key.Key_Escape)
     assert page.big_screen is None
 
-    # F11 opens it again, F11 closes it.
-    page.toggle_big_screen()
+    # F11 on the page opens it again, F11 on the wall closes it.
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_F11)
+    qtbot.waitUntil(lambda: page.big_screen is not None)
     again = page.big_screen
     assert again is not None and again.isFullScreen()
     with qtbot.waitSignal(again.closed):
