@@ -92,6 +92,11 @@ class QueueFilter:
     urgent: bool | None = None
     alert_only: bool = False  # only cases at warning (预警) or overdue (超期)
     text: str = ""  # number, address or description contains this
+    open_only: bool = False  # only cases that still need work (with the 全部 tab)
+    # A time window from the statistics page: cases reported (or closed) in [start, end).
+    period_field: str | None = None  # "reported" | "closed"
+    period_start: datetime | None = None
+    period_end: datetime | None = None
 
     def with_group(self, group: Group | None) -> QueueFilter:
         return replace(self, group=group)
@@ -145,6 +150,14 @@ def _conditions(f: QueueFilter, now: datetime, *, with_group: bool = True) -> li
         where.append(Case.warn_at <= now)
         if f.group is None:
             where.append(Case.is_open.is_(True))
+    if f.open_only:
+        where.append(Case.is_open.is_(True))
+    if f.period_field is not None:
+        column = Case.closed_at if f.period_field == "closed" else Case.reported_at
+        if f.period_start is not None:
+            where.append(column >= f.period_start)
+        if f.period_end is not None:
+            where.append(column < f.period_end)
     text = f.text.strip()
     if text:
         where.append(

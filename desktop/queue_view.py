@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QTabBar,
     QTableView,
     QVBoxLayout,
@@ -201,8 +203,21 @@ class QueueView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
+        self._external: dict[str, Any] = {}
+        self.chip = QWidget(self)
+        self.chip.setObjectName("statsChip")
+        self.chip_label = QLabel(self.chip)
+        chip_clear = QPushButton(self.tr("清除"), self.chip)
+        chip_clear.clicked.connect(self.clear_external)
+        chip_layout = QHBoxLayout(self.chip)
+        chip_layout.setContentsMargins(4, 0, 4, 0)
+        chip_layout.addWidget(self.chip_label)
+        chip_layout.addWidget(chip_clear)
+        chip_layout.addStretch(1)
+        self.chip.hide()
         layout.addWidget(self.tabs)
         layout.addLayout(bar)
+        layout.addWidget(self.chip)
         layout.addWidget(self.table, 1)
 
         self.tabs.currentChanged.connect(lambda _i: self.apply_filter())
@@ -295,7 +310,84 @@ class QueueView(QWidget):
             urgent=self.urgency.currentData(),
             alert_only=self.alert_only.isChecked(),
             text=self.search.text().strip(),
+            open_only=self._external.get("open_only", False),
+            period_field=self._external.get("time_field")
+            if self._external.get("from") or self._external.get("to")
+            else None,
+            period_start=self._external.get("from"),
+            period_end=self._external.get("to"),
         )
+
+    def show_external(self, request: dict[str, Any]) -> None:
+        """Show the cases a statistics chart points at (StatsPage.open_cases_requested):
+        the combos take the chart's community/grid/category/department/source, the period
+        and "open only" parts show as a chip above the table that the user can clear."""
+        self._external = {k: request.get(k) for k in ("open_only", "time_field", "from", "to")}
+        self._external["open_only"] = bool(request.get("open_only"))
+        widgets = (
+            self.community,
+            self.grid,
+            self.category,
+            self.department,
+            self.source,
+            self.urgency,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.alert_only.blockSignals(True)
+        self.tabs.blockSignals(True)
+        try:
+            self._select_data(self.community, request.get("community_id"))
+            self._fill_grids()
+            self._select_data(self.grid, request.get("grid_id"))
+            if request.get("category_id") is not None:
+                self._select_data(self.category, ("minor", request["category_id"]))
+            else:
+                self._select_data(
+                    self.category,
+                    ("major", request["major_id"]) if request.get("major_id") is not None else None,
+                )
+            self._select_data(self.department, request.get("department_id"))
+            self._select_data(self.source, request.get("source"))
+            self.urgency.setCurrentIndex(0)
+            self.alert_only.setChecked(bool(request.get("alert_only")))
+            self.search.clear()
+            self.tabs.setCurrentIndex(TABS.index(None))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+            self.alert_only.blockSignals(False)
+            self.tabs.blockSignals(False)
+        self._show_chip()
+        self.apply_filter()
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    def _show_chip(self) -> None:
+        parts: list[str] = []
+        tz = self.ctx.settings.tz
+        start, end = self._external.get("from"), self._external.get("to")
+        if start is not None or end is not None:
+            what = (
+                self.tr("结案") if self._external.get("time_field") == "closed" else self.tr("上报")
+            )
+            a = start.astimezone(tz).strftime("%Y-%m-%d %H:%M") if start else "…"
+            b = end.astimezone(tz).strftime("%Y-%m-%d %H:%M") if end else "…"
+            parts.append(
+                self.tr("%1时间 %2 至 %3").replace("%1", what).replace("%2", a).replace("%3", b)
+            )
+        if self._external.get("open_only"):
+            parts.append(self.tr("仅未结案"))
+        self.chip_label.setText(self.tr("来自统计：") + "，".join(parts))
+        self.chip.setVisible(bool(parts))
+
+    def clear_external(self) -> None:
+        self._external = {}
+        self.chip.hide()
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         self._debounce.stop()

@@ -367,3 +367,44 @@ def test_dragging_rows_glows_the_default_department(
     assert not page.board.card("环卫所").is_glowing()
     page.queue.table.drag_finished.emit()
     assert not page.board.card("燃气公司").is_glowing()
+
+
+def test_statistics_click_through_filters_the_queue(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
+    """What StatsPage.open_cases_requested sends: the queue shows exactly those cases, and
+    the period shows as a chip the user can clear."""
+    old = report(street, "0101", hours_ago=30)
+    new_a = report(street, "0101", hours_ago=1)
+    new_b = report(street, "0401", hours_ago=1, grid=GRID_B1)
+    apply(street, new_a, Action.SELF_RESOLVE)
+    page.queue.model.refresh(None)
+    qtbot.waitUntil(lambda: page.queue.community.count() == 3, timeout=10_000)
+    with street.read() as s:
+        community_b = s.scalar(select(Case.community_id).where(Case.number == new_b))
+    now = utcnow()
+    request = {
+        "community_id": None,
+        "grid_id": None,
+        "major_id": None,
+        "category_id": None,
+        "department_id": None,
+        "source": None,
+        "alert_only": False,
+        "open_only": False,
+        "time_field": "reported",
+        "from": now - timedelta(hours=5),
+        "to": now,
+    }
+    page.queue.show_external(request)
+    assert sorted(shown(qtbot, page)) == sorted([new_a, new_b])
+    assert page.queue.chip.isVisible() and "来自统计" in page.queue.chip_label.text()
+    page.queue.show_external({**request, "open_only": True})
+    assert shown(qtbot, page) == [new_b]
+    page.queue.show_external({**request, "community_id": community_b, "open_only": False})
+    assert shown(qtbot, page) == [new_b]
+    assert page.queue.community.currentData() == community_b
+    page.queue.community.setCurrentIndex(0)
+    page.queue.clear_external()
+    assert not page.queue.chip.isVisible()
+    assert old in shown(qtbot, page)
