@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from db.audit import record_audit
 from db.engine import Database
 from db.errors import ValidationError
 from reports import (
@@ -105,6 +106,25 @@ def export_report(
     progress: Progress | None = None,
 ) -> Path:
     """Build the return and write it to `out` (.xlsx) atomically; returns the path written."""
+    request.actor.require("report.export", "导出报表")
+    if request.unmasked:
+        request.actor.require("personal.reveal", "导出未遮蔽的个人信息")
     check_target(out)
     report = build_report(db, kind, request)
-    return write_report(report, out, progress)
+    path = write_report(report, out, progress)
+    with db.write() as session:
+        record_audit(
+            session,
+            request.actor,
+            "report.export",
+            "report",
+            return_kind(kind).kind,
+            {
+                "period": f"{request.period.first_day}..{request.period.last_day}",
+                "community": request.community,
+                "department": request.department,
+                "unmasked": request.unmasked,
+                "path": str(path),
+            },
+        )
+    return path

@@ -151,3 +151,59 @@ def test_settings_and_accounts_are_for_administrators(db: Database, role: Role) 
         save_setting(s, "warn_share", 0.75, actor)
     with pytest.raises(PermissionDenied), db.write() as s:
         add_user(s, "new", "dispatcher", "Grid2026desk", actor=actor)
+
+
+ROSTER_EDIT = {Role.SECRETARY}
+REPORT_EXPORT = {Role.SECRETARY, Role.SHIFT_LEAD, Role.LEADER}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_roster_editing_is_for_secretaries(street: Database, role: Role) -> None:
+    from datetime import date
+
+    from db.id_numbers import make_id_number
+    from db.roster_kinds import Kind
+    from db.rosters import create_entry
+    from tests.street import COMMUNITY_B
+
+    raw = {
+        "name": "刘红",
+        "id_number": make_id_number("210504", date(1975, 4, 1), 12),
+        "phone": "13912345678",
+        "sending_org": "本溪市第一中学党支部",
+        "community": COMMUNITY_B,
+        "checkin_date": "2024.05.20",
+        "activities": "环境整治",
+        "service_hours": "12.5",
+    }
+    actor = Actor("u", "u", role)
+    if role in ROSTER_EDIT:
+        with street.write() as s:
+            assert create_entry(s, Kind.PARTY_CHECKIN, raw, actor)
+    else:
+        with pytest.raises(PermissionDenied), street.write() as s:
+            create_entry(s, Kind.PARTY_CHECKIN, raw, actor)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_exporting_returns(street: Database, role: Role, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from reports.period import parse_period
+    from reports.registry import export_report
+    from reports.request import ReportRequest
+
+    out = Path(str(tmp_path)) / "r.xlsx"
+    request = ReportRequest(period=parse_period("2026-10"), actor=Actor("u", "u", role))
+    if role in REPORT_EXPORT:
+        assert export_report(street, "staffing-standard", request, out).exists()
+        unmasked = ReportRequest(
+            period=parse_period("2026-10"), actor=Actor("u", "u", role), unmasked=True
+        )
+        if role is Role.LEADER:  # may read returns, may not see personal data in clear
+            with pytest.raises(PermissionDenied):
+                export_report(street, "community-workers", unmasked, out)
+    else:
+        with pytest.raises(PermissionDenied):
+            export_report(street, "staffing-standard", request, out)
+        assert not out.exists()
