@@ -230,6 +230,9 @@ class ReportsPage(QWidget):
         self.open_after.setChecked(True)
         self.preview_button = QPushButton(self.tr("预览"), self)
         self.export_button = QPushButton(self.tr("导出 Excel…"), self)
+        if not ctx.actor.can("report.export"):
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(self.tr("当前角色无权导出报表"))
         self.open_button = QPushButton(self.tr("打开所在文件夹"), self)
         self.open_button.setEnabled(False)
         self.sheet = QComboBox(self)
