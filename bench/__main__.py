@@ -1,10 +1,58 @@
-"""`python -m bench` (`make bench`): the dispatch desk benchmark (see bench/desk.py)."""
+"""`python -m bench [NAME ...]` (`make bench`): run GridDesk's benchmarks, each printing a table.
+
+Each benchmark runs in its own process so its peak memory is its own. With no name, all of
+the everyday ones run (the demo-scale build is left out: it is long and measures the builder).
+"""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 
-from bench.desk import main
+BENCHES: dict[str, tuple[str, str]] = {
+    "desk": ("bench.desk", "dispatch desk: queue pages, filter, sort, scroll, drop, feed, RSS"),
+    "stats": ("bench.stats", "statistics page: month and year charts, redraw after a change"),
+    "reports": ("bench.reports", "Excel returns: monthly return for a month and a year, 明细表"),
+    "roster-import": ("bench.roster_import", "roster import: 50,000-row spreadsheet"),
+    "change-feed": ("bench.change_feed_latency", "change feed: commit → notification latency"),
+    "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
+}
+DEFAULT = ("desk", "stats", "reports", "roster-import", "change-feed")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] in ("-h", "--help"):
+        print(__doc__)
+        for name, (_, text) in BENCHES.items():
+            print(f"  {name:14} {text}")
+        print(
+            "Arguments after `--` go to every benchmark, e.g. `python -m bench desk -- --runs 3`."
+        )
+        return 0
+    extra: list[str] = []
+    if "--" in args:
+        cut = args.index("--")
+        args, extra = args[:cut], args[cut + 1 :]
+    names = args or list(DEFAULT)
+    unknown = [n for n in names if n not in BENCHES]
+    if unknown:
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHES)}",
+            file=sys.stderr,
+        )
+        return 2
+    failed = []
+    for name in names:
+        module, text = BENCHES[name]
+        print(f"\n=== {name}: {text}", flush=True)
+        code = subprocess.call([sys.executable, "-m", module, *extra])
+        if code != 0:
+            failed.append(name)
+    if failed:
+        print(f"\nbenchmarks that missed a target or failed: {', '.join(failed)}")
+    return 1 if failed else 0
+
 
 if __name__ == "__main__":
     sys.exit(main())
