@@ -1405,98 +1405,128 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="142"/>
+        <location filename="../../desktop/queue_view.py" line="144"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="143"/>
-        <location filename="../../desktop/queue_view.py" line="274"/>
+        <location filename="../../desktop/queue_view.py" line="145"/>
+        <location filename="../../desktop/queue_view.py" line="289"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="144"/>
+        <location filename="../../desktop/queue_view.py" line="146"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="145"/>
+        <location filename="../../desktop/queue_view.py" line="147"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="146"/>
+        <location filename="../../desktop/queue_view.py" line="148"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="149"/>
+        <location filename="../../desktop/queue_view.py" line="151"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="150"/>
+        <location filename="../../desktop/queue_view.py" line="152"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="151"/>
+        <location filename="../../desktop/queue_view.py" line="153"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="152"/>
+        <location filename="../../desktop/queue_view.py" line="154"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="154"/>
+        <location filename="../../desktop/queue_view.py" line="156"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="227"/>
+        <location filename="../../desktop/queue_view.py" line="210"/>
+        <source>清除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="242"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="245"/>
+        <location filename="../../desktop/queue_view.py" line="260"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="433"/>
+        <location filename="../../desktop/queue_view.py" line="375"/>
+        <source>结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="375"/>
+        <source>上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="380"/>
+        <source>%1时间 %2 至 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="383"/>
+        <source>仅未结案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="384"/>
+        <source>来自统计：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="525"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="435"/>
+        <location filename="../../desktop/queue_view.py" line="527"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="461"/>
+        <location filename="../../desktop/queue_view.py" line="553"/>
         <source>已立案 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="463"/>
+        <location filename="../../desktop/queue_view.py" line="555"/>
         <source>已督办 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="484"/>
+        <location filename="../../desktop/queue_view.py" line="576"/>
         <source>立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="486"/>
+        <location filename="../../desktop/queue_view.py" line="578"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="489"/>
+        <location filename="../../desktop/queue_view.py" line="581"/>
         <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1540,7 +1570,7 @@
     </message>
     <message>
         <location filename="../../desktop/reports_page.py" line="227"/>
-        <location filename="../../desktop/reports_page.py" line="336"/>
+        <location filename="../../desktop/reports_page.py" line="339"/>
         <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,87 +1595,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="233"/>
+        <location filename="../../desktop/reports_page.py" line="235"/>
+        <source>当前角色无权导出报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports_page.py" line="236"/>
         <source>打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="240"/>
+        <location filename="../../desktop/reports_page.py" line="243"/>
         <source>已写入 %v / %m 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="256"/>
+        <location filename="../../desktop/reports_page.py" line="259"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="257"/>
+        <location filename="../../desktop/reports_page.py" line="260"/>
         <source>统计范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="266"/>
+        <location filename="../../desktop/reports_page.py" line="269"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="312"/>
+        <location filename="../../desktop/reports_page.py" line="315"/>
         <source>{0} 月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="315"/>
+        <location filename="../../desktop/reports_page.py" line="318"/>
         <source>第{0}季度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="338"/>
+        <location filename="../../desktop/reports_page.py" line="341"/>
         <source>社区：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="340"/>
+        <location filename="../../desktop/reports_page.py" line="343"/>
         <source>部门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="369"/>
+        <location filename="../../desktop/reports_page.py" line="372"/>
         <source>点击“预览”查看{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="397"/>
+        <location filename="../../desktop/reports_page.py" line="400"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="427"/>
+        <location filename="../../desktop/reports_page.py" line="430"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="431"/>
+        <location filename="../../desktop/reports_page.py" line="434"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="453"/>
+        <location filename="../../desktop/reports_page.py" line="456"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="455"/>
+        <location filename="../../desktop/reports_page.py" line="458"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="474"/>
+        <location filename="../../desktop/reports_page.py" line="477"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="500"/>
+        <location filename="../../desktop/reports_page.py" line="503"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
