@@ -21,7 +21,7 @@ class NavRail(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navRail")
-        self.setFixedWidth(76)
+        self.setFixedWidth(86)  # room for the bold English “Statistics”
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 8, 0, 8)
         self._layout.setSpacing(2)

@@ -91,7 +91,11 @@ class SettingsPage(QWidget):
         account_form = QFormLayout(account_box)
         actor = ctx.actor
         self.account_label = QLabel(
-            f"{role_text(actor.role)} {actor.label}（{actor.username}）", account_box
+            self.tr("%1 %2（%3）")
+            .replace("%1", role_text(actor.role))
+            .replace("%2", actor.label)
+            .replace("%3", actor.username),
+            account_box,
         )
         self.password_button = QPushButton(self.tr("修改密码…"), account_box)
         self.password_button.setObjectName("changePassword")

@@ -1883,97 +1883,102 @@
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="96"/>
+        <location filename="../../desktop/settings_page.py" line="94"/>
+        <source>%1 %2（%3）</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="100"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100"/>
+        <location filename="../../desktop/settings_page.py" line="104"/>
         <source>账号管理…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="108"/>
+        <location filename="../../desktop/settings_page.py" line="112"/>
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="113"/>
+        <location filename="../../desktop/settings_page.py" line="117"/>
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="119"/>
+        <location filename="../../desktop/settings_page.py" line="123"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="123"/>
+        <location filename="../../desktop/settings_page.py" line="127"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="124"/>
+        <location filename="../../desktop/settings_page.py" line="128"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="129"/>
+        <location filename="../../desktop/settings_page.py" line="133"/>
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="130"/>
+        <location filename="../../desktop/settings_page.py" line="134"/>
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="131"/>
+        <location filename="../../desktop/settings_page.py" line="135"/>
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="175"/>
+        <location filename="../../desktop/settings_page.py" line="179"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="177"/>
+        <location filename="../../desktop/settings_page.py" line="181"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="184"/>
+        <location filename="../../desktop/settings_page.py" line="188"/>
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="186"/>
+        <location filename="../../desktop/settings_page.py" line="190"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="186"/>
+        <location filename="../../desktop/settings_page.py" line="190"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="188"/>
+        <location filename="../../desktop/settings_page.py" line="192"/>
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="207"/>
+        <location filename="../../desktop/settings_page.py" line="211"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="213"/>
+        <location filename="../../desktop/settings_page.py" line="217"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="223"/>
+        <location filename="../../desktop/settings_page.py" line="227"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
