@@ -783,17 +783,23 @@ def test_init_creates_a_database_file(tmp_path: Path) -> None:
     assert len(bad.stderr.splitlines()) == 1 and "mysql" in bad.stderr
 
 
-def test_init_demo_builds_the_demo_street_once(db_url: str, capsys: Any) -> None:
+def test_init_demo_builds_the_demo_street_once(
+    db_url: str, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["--db", db_url, "init", "--demo", "--cases", "200", "--seed", "3"]) == 0
     captured = capsys.readouterr()
     assert "演示街道已生成" in captured.out and "案件 200 件" in captured.out
     assert "[100%] 完成" in captured.err  # progress goes to stderr
-    assert main(["--db", db_url, "info", "--json"]) == 0
+    # The demo street comes with its demo accounts, so from now on the CLI signs in.
+    assert main(["--db", db_url, "info", "--json"]) == 2
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("GRIDDESK_PASSWORD", "demo2026")
+    assert main(["--db", db_url, "--user", "admin", "info", "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert sum(info["cases"].values()) == 200
     assert 8 <= info["communities"] <= 12 and 40 <= info["grids"] <= 80
     assert all(count > 0 for count in info["people"].values()), info["people"]
-    assert main(["--db", db_url, "init", "--demo"]) == 2
+    assert main(["--db", db_url, "--user", "admin", "init", "--demo"]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and err.startswith("错误：") and "已有街道" in err
 
