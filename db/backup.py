@@ -17,8 +17,11 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from db.accounts import has_users
+from db.actors import Actor, Role
+from db.audit import record_audit
 from db.engine import Database
-from db.errors import BadFile, SchemaTooNew, UserError
+from db.errors import BadFile, PermissionDenied, SchemaTooNew, UserError
 from db.migrate import alembic_config, backup_sqlite_file
 
 POSTGRES_ADVICE = (
@@ -148,3 +151,34 @@ def auto_backup(
     for old in daily[: max(len(daily) - keep, 0)]:
         old.unlink(missing_ok=True)
     return target
+
+
+def make_backup(db: Database, out: Path, actor: Actor) -> BackupInfo:
+    """A backup on a user's behalf (CLI `backup`, 设置 → 立即备份): needs `backup`, audited."""
+    actor.require("backup", "备份数据库")
+    info = backup(db, out)
+    with db.write() as session:
+        record_audit(session, actor, "backup", "database", str(info.path), {"cases": info.cases})
+    return info
+
+
+def restore_backup(
+    db: Database, source: Path, actor: Actor, safety_dir: Path | None = None
+) -> BackupInfo:
+    """A restore on a user's behalf: needs `backup` and, once accounts exist, a signed-in
+    administrator; the restored database's audit log records who restored it."""
+    actor.require("backup", "恢复数据库")
+    with db.read() as session:
+        if has_users(session) and actor.role is Role.SYSTEM:
+            raise PermissionDenied("恢复数据库需要管理员账号（--user）")
+    info = restore(db, source, safety_dir)
+    with db.write() as session:
+        record_audit(
+            session,
+            actor,
+            "restore",
+            "database",
+            str(info.path),
+            {"cases": info.cases, "revision": info.revision},
+        )
+    return info

@@ -218,6 +218,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             log_handler.close()
 
 
+def start_daily_backup(ctx: Any) -> None:
+    """Once a day, on the embedded database: a verified copy into the backup folder, keeping
+    the newest `backups_kept` (设置). Runs on the worker thread; a failure is logged and shown
+    in the status bar, never stops the window."""
+    from db.backup import auto_backup
+    from db.paths import backup_dir
+
+    if not ctx.db.is_sqlite or ctx.db.engine.url.database in (None, "", ":memory:"):
+        return
+    keep = int(ctx.settings.backups_kept)
+
+    def done(path: Path | None) -> None:
+        if path is not None:
+            log.info("daily backup written to %s", path)
+
+    ctx.worker.submit(lambda db: auto_backup(db, backup_dir(), keep=keep), done)
+
+
 def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
     """Open the database (exit 2 with a message box on a user error) and run the window."""
     from db.database import open_database
@@ -253,6 +271,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         try:
             window = MainWindow(ctx)
             window.show()
+            start_daily_backup(ctx)
             return int(app.exec())
         finally:
             ctx.close()

@@ -11,12 +11,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.accounts import add_user, has_users, list_users, set_active
+from db.accounts import add_user, list_users, set_active
 from db.actors import ROLE_LABELS, SYSTEM, Actor, Role
-from db.audit import record_audit, verify_chain
-from db.backup import backup, restore
+from db.audit import verify_chain
+from db.backup import make_backup, restore_backup
 from db.engine import Database
-from db.errors import PermissionDenied, ValidationError
+from db.errors import ValidationError
 from db.models import AuditEntry
 
 PASSWORD_ENV = "GRIDDESK_PASSWORD"
@@ -100,32 +100,14 @@ def run_audit_list(args: argparse.Namespace, db: Database | None) -> int:
 
 def run_backup(args: argparse.Namespace, db: Database | None) -> int:
     assert db is not None
-    actor = _actor(args)
-    actor.require("backup", "备份数据库")
-    info = backup(db, Path(args.out))
-    with db.write() as session:
-        record_audit(session, actor, "backup", "database", str(info.path), {"cases": info.cases})
+    info = make_backup(db, Path(args.out), _actor(args))
     print(f"已备份到 {info.path}（{info.cases} 件案件，{info.size / 1e6:.1f} MB）")
     return 0
 
 
 def run_restore(args: argparse.Namespace, db: Database | None) -> int:
     assert db is not None
-    actor = _actor(args)
-    actor.require("backup", "恢复数据库")
-    with db.read() as session:
-        if has_users(session) and actor.role is Role.SYSTEM:
-            raise PermissionDenied("恢复数据库需要管理员账号（--user）")
-    info = restore(db, Path(args.file))
-    with db.write() as session:
-        record_audit(
-            session,
-            actor,
-            "restore",
-            "database",
-            str(info.path),
-            {"cases": info.cases, "revision": info.revision},
-        )
+    info = restore_backup(db, Path(args.file), _actor(args))
     print(f"已从 {info.path} 恢复（{info.cases} 件案件）；原数据已另存到备份文件夹")
     return 0
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QWidget,
@@ -61,6 +62,9 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
             shortcut.activated.connect(lambda i=i: self.show_page(i))
         self.rail.current_changed.connect(self.show_page)
+        self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
+        self.settings_page.restored.connect(self.restart_after_restore)
+        self.restore_box: QMessageBox | None = None
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -133,6 +137,28 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
+
+    def open_cases_in_queue(self, request: dict[str, object]) -> None:
+        """A click on a statistics bar or point: show those cases in the dispatch queue."""
+        big = getattr(self.stats_page, "big_screen", None)
+        if big is not None and big.isVisible() and big.screen() is self.screen():
+            big.close()  # a full-screen wall display on this monitor would hide the queue
+        self.show_page(PAGE_KEYS.index("desk"))
+        self.desk_page.queue.show_external(dict(request))
+        self.activateWindow()
+
+    def restart_after_restore(self, _info: object) -> None:
+        """The database was replaced under the open pages: say so, then close the window."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("已从备份恢复"),
+            self.tr("数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.finished.connect(lambda _result: self.close())
+        self.restore_box = box
+        box.open()
 
     @property
     def current_page(self) -> int:

@@ -132,9 +132,20 @@ def test_window_state_and_page_are_kept(
     assert "geometry=" in ini.read_text()
 
 
+ADMIN = Actor("admin", "张强", Role.ADMIN)
+
+
+@pytest.fixture
+def admin_ctx(street: Database) -> Iterator[AppContext]:
+    context = AppContext.create(street, ADMIN, start_feed=False)
+    yield context
+    context.close()
+
+
 def test_settings_page_shows_database_and_saves_center_settings(
-    qtbot: QtBot, ctx: AppContext
+    qtbot: QtBot, admin_ctx: AppContext
 ) -> None:
+    ctx = admin_ctx
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
     page.show()
@@ -152,6 +163,7 @@ def test_settings_page_shows_database_and_saves_center_settings(
     # A valid change is stored and becomes the context's settings.
     page.warn_share_edit.setText("0.75")
     page.hours_edit.setText("08:00-12:00,13:30-17:30")
+    page.backups_kept.setValue(14)
     with qtbot.waitSignal(ctx.signals.settings_changed, timeout=10_000):
         page.save()
     assert page.center_message.text() == "已保存。"
@@ -162,6 +174,26 @@ def test_settings_page_shows_database_and_saves_center_settings(
         stored = load_settings(s)
     assert stored.warn_share == 0.75
     assert stored.working_hours == "08:00-12:00,13:30-17:30"
+    assert stored.backups_kept == 14
+    from desktop.audit_viewer import load_audit_rows
+
+    saved_by = {(e.username, e.action) for e in load_audit_rows(ctx.db)}
+    assert ("admin", "settings.save") in saved_by
+
+
+def test_only_an_administrator_may_change_center_settings(qtbot: QtBot, ctx: AppContext) -> None:
+    page = SettingsPage(ctx)  # 调度员 李明
+    qtbot.addWidget(page)
+    assert not page.save_button.isEnabled() and not page.warn_share_edit.isEnabled()
+    assert "管理员" in page.center_message.text()
+    assert not page.audit_button.isEnabled()
+    assert not page.backup_button.isEnabled() and not page.restore_button.isEnabled()
+    # The service refuses too, whatever the window shows.
+    from db.errors import PermissionDenied
+    from desktop.settings_page import save_center_settings
+
+    with pytest.raises(PermissionDenied):
+        save_center_settings(ctx.db, {"warn_share": 0.5}, ctx.actor)
 
 
 def test_language_choice_is_stored_for_next_start(qtbot: QtBot, ctx: AppContext) -> None:
@@ -221,3 +253,90 @@ def test_settings_page_offers_password_change_and_account_management(
                 users.reject()
         finally:
             context.close()
+
+
+def test_a_statistics_click_opens_those_cases_on_the_desk(qtbot: QtBot, ctx: AppContext) -> None:
+    from db.models import Community
+    from tests.street import COMMUNITY_B
+
+    window = make_window(qtbot, ctx)
+    window.show_page(3)
+    queue = window.desk_page.queue
+    qtbot.waitUntil(lambda: queue.community.count() > 2, timeout=10_000)
+    with ctx.db.read() as s:
+        from sqlalchemy import select
+
+        community_b = s.scalar(select(Community.id).where(Community.code == COMMUNITY_B))
+    request = dict.fromkeys(
+        ("grid_id", "major_id", "category_id", "department_id", "source", "from", "to")
+    )
+    request |= {"community_id": community_b, "open_only": True, "alert_only": False}
+    window.stats_page.open_cases_requested.emit(request)
+    assert window.current_page == 0
+    assert window.rail.buttons[0].isChecked()
+    assert queue.community.currentData() == community_b
+    assert queue.chip.isVisible()
+
+
+def test_administrator_backs_up_and_restores_from_settings(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import func, select
+
+    from db.backup import BackupInfo
+    from db.case_intake import report_case
+    from db.database import open_database
+    from db.models import Case
+    from desktop.audit_viewer import load_audit_rows
+    from tests.street import GRID_A1, build_street
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the backup folder
+    db = open_database(str(tmp_path / "center.sqlite"))
+    build_street(db)
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="备份前的案件")
+    context = AppContext.create(db, ADMIN, start_feed=False)
+    try:
+        window = make_window(qtbot, context)
+        page = window.settings_page
+        assert page.backup_button.isEnabled() and page.audit_button.isEnabled()
+        target = tmp_path / "copies" / "before.sqlite"
+        page.backup_now(target)
+        qtbot.waitUntil(lambda: "已备份到" in page.backup_message.text(), timeout=20_000)
+        assert target.exists() and "1 件案件" in page.backup_message.text()
+
+        # A file that is not a backup is refused in one sentence, nothing replaced.
+        junk = tmp_path / "notes.sqlite"
+        junk.write_text("not a database", encoding="utf-8")
+        page.restore_from(junk, confirmed=True)
+        assert "不是 GridDesk 备份文件" in page.backup_message.text()
+
+        report_case(db, grid_code=GRID_A1, category_code="0101", description="备份后的案件")
+        with qtbot.waitSignal(page.restored, timeout=20_000) as restored:
+            page.restore_from(target, confirmed=True)
+        assert isinstance(restored.args[0], BackupInfo)
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Case)) == 1
+        actions = [(e.username, e.action) for e in load_audit_rows(db)]
+        assert ("admin", "restore") in actions
+        saved = list((tmp_path / "data").rglob("*pre-restore*.sqlite"))
+        assert len(saved) == 1  # what was there before the restore is kept
+        # The window says it must restart and closes when the message is confirmed.
+        box = window.restore_box
+        assert box is not None and box.isVisible() and "重新启动" in box.text()
+        box.accept()
+        qtbot.waitUntil(lambda: not window.isVisible())
+    finally:
+        context.close()
+        db.dispose()
+
+
+def test_settings_opens_the_audit_log_for_administrators(
+    qtbot: QtBot, admin_ctx: AppContext
+) -> None:
+    from desktop.audit_viewer import AuditViewer
+
+    page = SettingsPage(admin_ctx)
+    qtbot.addWidget(page)
+    dialog = page.open_audit()
+    assert isinstance(dialog, AuditViewer) and dialog.isVisible()
+    dialog.reject()
