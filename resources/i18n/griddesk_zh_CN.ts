@@ -145,18 +145,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="228"/>
-        <location filename="../../desktop/app.py" line="233"/>
+        <location filename="../../desktop/app.py" line="246"/>
+        <location filename="../../desktop/app.py" line="251"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="234"/>
+        <location filename="../../desktop/app.py" line="252"/>
         <source>无法连接数据库：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="243"/>
+        <location filename="../../desktop/app.py" line="261"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1197,68 +1197,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33"/>
+        <location filename="../../desktop/main_window.py" line="34"/>
         <source>网格指挥调度台 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51"/>
+        <location filename="../../desktop/main_window.py" line="52"/>
         <source>调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="53"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="55"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="94"/>
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>正在读取数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107"/>
+        <location filename="../../desktop/main_window.py" line="111"/>
         <source>数据库：本机 SQLite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="109"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>数据库：PostgreSQL %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="117"/>
         <source>实时：已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="118"/>
         <source>实时：连接中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115"/>
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>实时：重连中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="116"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>实时：未连接</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="154"/>
+        <source>已从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="155"/>
+        <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1828,158 +1838,270 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="55"/>
+        <location filename="../../desktop/settings_page.py" line="74"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="59"/>
+        <location filename="../../desktop/settings_page.py" line="78"/>
         <source>数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="68"/>
+        <location filename="../../desktop/settings_page.py" line="87"/>
         <source>位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="69"/>
+        <location filename="../../desktop/settings_page.py" line="88"/>
         <source>结构版本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="70"/>
+        <location filename="../../desktop/settings_page.py" line="89"/>
         <source>区划与目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="71"/>
+        <location filename="../../desktop/settings_page.py" line="90"/>
         <source>案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72"/>
+        <location filename="../../desktop/settings_page.py" line="91"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="75"/>
+        <location filename="../../desktop/settings_page.py" line="94"/>
         <source>界面语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84"/>
+        <location filename="../../desktop/settings_page.py" line="103"/>
         <source>更改在下次启动时生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="86"/>
+        <location filename="../../desktop/settings_page.py" line="105"/>
         <source>语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90"/>
+        <location filename="../../desktop/settings_page.py" line="109"/>
         <source>账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94"/>
+        <location filename="../../desktop/settings_page.py" line="113"/>
         <source>%1 %2（%3）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100"/>
+        <location filename="../../desktop/settings_page.py" line="119"/>
         <source>修改密码…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104"/>
+        <location filename="../../desktop/settings_page.py" line="123"/>
         <source>账号管理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="112"/>
+        <location filename="../../desktop/settings_page.py" line="131"/>
         <source>当前用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="117"/>
+        <location filename="../../desktop/settings_page.py" line="136"/>
         <source>中心设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="123"/>
+        <location filename="../../desktop/settings_page.py" line="142"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="127"/>
+        <location filename="../../desktop/settings_page.py" line="146"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="128"/>
+        <location filename="../../desktop/settings_page.py" line="150"/>
+        <source> 份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="153"/>
+        <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="155"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133"/>
+        <location filename="../../desktop/settings_page.py" line="160"/>
         <source>中心名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="134"/>
+        <location filename="../../desktop/settings_page.py" line="161"/>
         <source>预警比例</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="135"/>
+        <location filename="../../desktop/settings_page.py" line="162"/>
         <source>工作时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="179"/>
-        <source>（未知）</source>
+        <location filename="../../desktop/settings_page.py" line="163"/>
+        <source>自动备份保留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="173"/>
+        <source>只有管理员可以修改中心设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="176"/>
+        <source>审计与备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="178"/>
+        <source>审计日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="181"/>
+        <source>查看所有操作记录并校验哈希链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="186"/>
+        <source>审计日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="187"/>
+        <source>立即备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="189"/>
+        <source>从备份恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="191"/>
+        <source>打开备份文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="204"/>
+        <source>备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="207"/>
+        <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="258"/>
+        <source>（未知）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="260"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="188"/>
+        <location filename="../../desktop/settings_page.py" line="267"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="190"/>
+        <location filename="../../desktop/settings_page.py" line="269"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="190"/>
+        <location filename="../../desktop/settings_page.py" line="269"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="192"/>
+        <location filename="../../desktop/settings_page.py" line="271"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="211"/>
+        <location filename="../../desktop/settings_page.py" line="291"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="217"/>
+        <location filename="../../desktop/settings_page.py" line="301"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="227"/>
+        <location filename="../../desktop/settings_page.py" line="312"/>
         <source>已保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="345"/>
+        <source>备份数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="347"/>
+        <source>GridDesk 备份 (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="355"/>
+        <source>正在备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="364"/>
+        <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="383"/>
+        <location filename="../../desktop/settings_page.py" line="398"/>
+        <source>从备份恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="385"/>
+        <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="400"/>
+        <source>用 %1（%2 件案件）替换当前数据库？
+当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="411"/>
+        <source>正在恢复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="418"/>
+        <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
