@@ -406,6 +406,8 @@ def write_rows(
     writer = _Writer(session, kind, actor, today)
     for start in range(0, len(rows), WRITE_CHUNK):
         writer.write([values for _, values in rows[start : start + WRITE_CHUNK]])
+    if kind is Kind.GRID_STAFF:
+        writer.close_moved_assignments()
     return writer.created, writer.updated, writer.unchanged
 
 
@@ -420,6 +422,7 @@ class _Writer:
         self.table: Any = self.model.__table__
         self.person_col = "apprentice_id" if kind is Kind.MENTORSHIP else "person_id"
         self.created = self.updated = self.unchanged = 0
+        self.file_keys: set[tuple[object, ...]] = set()  # roster entries the file lists
         # Text shown as it is stored (no mask, no label to look up).
         self.plain = frozenset(
             spec.name
@@ -526,6 +529,7 @@ class _Writer:
             if kind is Kind.MENTORSHIP:
                 cols["mentor_id"] = ids[str(values["mentor_id_number"])]
             key = _row_key(kind, cols[person_col], cols)
+            self.file_keys.add(key)
             old_person = existing.get(number)
             old_row = self.current.get(key)
             if old_row is None:
@@ -580,6 +584,41 @@ class _Writer:
             self.session.execute(stmt, group)
         if events:
             _bulk_insert(self.session, _EVENTS, events)
+
+    def close_moved_assignments(self) -> None:
+        """网格长/网格员: the file is the current list for the people it names, so a person's
+        open assignment to a grid (or in a role) the file no longer lists ends today, with a
+        history entry; people the file does not name keep theirs."""
+        people = {key[0] for key in self.file_keys}
+        moved = [
+            (key, row)
+            for key, row in self.current.items()
+            if key[0] in people and key not in self.file_keys and row.get("end_date") is None
+        ]
+        if not moved:
+            return
+        now_listed: dict[object, list[str]] = {}
+        for person_id, grid_id, role in sorted(self.file_keys, key=str):
+            label = f"{self._show('grid', grid_id)}（{self._show('role', role)}）"
+            now_listed.setdefault(person_id, []).append(label)
+        table = self.table
+        stmt = update(table).where(table.c.id == bindparam("b_id"))
+        self.session.execute(
+            stmt, [{"b_id": row["id"], "end_date": self.today} for _, row in moved]
+        )
+        events = []
+        for key, row in moved:
+            row["end_date"] = self.today
+            event = self._event(
+                row["id"],
+                {
+                    "end_date": ["", self.today.isoformat()],
+                    "reason": "导入名册：现列于 " + "、".join(now_listed[key[0]]),
+                },
+            )
+            events.append(event | {"action": "retire"})
+        _bulk_insert(self.session, _EVENTS, events)
+        self.updated += len(moved)
 
 
 _COLUMNS = {"community": "community_id", "grid": "grid_id"}
@@ -650,6 +689,7 @@ def import_roster(
     valid_only: bool = False,
     dry_run: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    today: date | None = None,
 ) -> tuple[ImportPlan, ImportResult | None]:
     """Check, then (unless `dry_run`) write. Returns the plan and the result (None if dry run
     or if there were problems and `valid_only` was not chosen)."""
@@ -657,4 +697,4 @@ def import_roster(
     plan = plan_import(db, path, kind, mapping, limits=limits)
     if dry_run or (plan.problems and not valid_only):
         return plan, None
-    return plan, apply_import(db, plan, actor, valid_only=valid_only)
+    return plan, apply_import(db, plan, actor, valid_only=valid_only, today=today)

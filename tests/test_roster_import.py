@@ -15,7 +15,7 @@ from db.actors import SYSTEM, Actor, Role
 from db.engine import Database
 from db.errors import BadFile, PermissionDenied, ValidationError
 from db.id_numbers import make_id_number
-from db.models import AuditEntry, CommunityWorker, Person, RosterEvent
+from db.models import AuditEntry, CommunityWorker, GridAssignment, Person, RosterEvent
 from db.roster_import import apply_import, import_roster, plan_import
 from db.roster_kinds import Kind
 from db.rosters import history, list_entries
@@ -354,6 +354,54 @@ def test_grid_staff_import_and_permissions(street: Database, tmp_path: Path) -> 
         cells = sorted(r.cells for r in list_entries(s, Kind.GRID_STAFF))
     assert cells[0][3:6] == ("网格员", GRID_B2, "新明社区第02网格")
     assert cells[1][3:7] == ("网格长", GRID_A1, "锦峪社区第01网格", "2024-01-02")
+
+
+def test_grid_staff_reimport_moves_a_worker_and_keeps_the_history(
+    street: Database, tmp_path: Path
+) -> None:
+    def sheet(name: str, rows: list[list[object]]) -> Path:
+        wb = Workbook()
+        ws = wb.active
+        assert ws is not None
+        ws.append(["姓名", "身份证号码", "网格代码", "类别", "上岗日期"])
+        for row in rows:
+            ws.append(row)
+        wb.save(tmp_path / name)
+        return tmp_path / name
+
+    first = sheet(
+        "一月.xlsx",
+        [
+            ["甲", pid(31), GRID_A1, "专职网格员", "2025.1.2"],
+            ["乙", pid(32), GRID_A1, "网格长", "2025.1.2"],
+        ],
+    )
+    _, made = import_roster(street, first, Kind.GRID_STAFF, SYSTEM, today=date(2026, 1, 5))
+    assert made is not None and made.created == 2
+    # In March 甲 works in another grid; 乙 is not in this community's file at all.
+    second = sheet("三月.xlsx", [["甲", pid(31), GRID_B2, "专职网格员", "2026.3.1"]])
+    _, moved = import_roster(street, second, Kind.GRID_STAFF, SYSTEM, today=date(2026, 3, 1))
+    assert moved is not None and (moved.created, moved.updated) == (1, 1)
+    with street.read() as s:
+        rows = s.execute(
+            select(Person.name, GridAssignment.grid_id, GridAssignment.end_date)
+            .join(Person, Person.id == GridAssignment.person_id)
+            .order_by(GridAssignment.id)
+        ).all()
+        assert [(name, end) for name, _, end in rows] == [
+            ("甲", date(2026, 3, 1)),  # the old grid's assignment ends on the import day
+            ("乙", None),  # a person the file does not name keeps the assignment
+            ("甲", None),
+        ]
+        active = sorted(r.cells[3:5] for r in list_entries(s, Kind.GRID_STAFF))
+        assert active == [("网格员", GRID_B2), ("网格长", GRID_A1)]
+        closed_id = s.scalar(select(GridAssignment.id).where(GridAssignment.end_date.is_not(None)))
+        assert closed_id is not None
+        events = history(s, Kind.GRID_STAFF, closed_id)
+    assert any("离任" in str(e) and GRID_B2 in str(e) for e in events), events
+    # The same file again changes nothing.
+    _, again = import_roster(street, second, Kind.GRID_STAFF, SYSTEM, today=date(2026, 3, 2))
+    assert again is not None and (again.created, again.updated, again.unchanged) == (0, 0, 1)
 
 
 def test_wrong_kind_has_no_header(street: Database, tmp_path: Path) -> None:
