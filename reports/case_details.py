@@ -145,12 +145,4 @@ def build(session: Session, request: ReportRequest, progress: Progress | None = 
         },
         freeze_columns=2,
     )
-    return Report(
-        kind=KIND,
-        title=title,
-        unit=r.unit,
-        period_label=r.period_label,
-        filled_on=r.filled_on,
-        preparer=r.preparer,
-        sheets=[sheet],
-    )
+    return Report.of(r, KIND, title, [sheet])

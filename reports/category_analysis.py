@@ -108,12 +108,4 @@ def build(session: Session, request: ReportRequest) -> Report:
             "说明：按上报时间统计各小类案件数；增幅 = (本期 − 对比期) ÷ 对比期，对比期为 0 时不计算。"
         ],
     )
-    return Report(
-        kind=KIND,
-        title=title,
-        unit=r.unit,
-        period_label=r.period_label,
-        filled_on=r.filled_on,
-        preparer=r.preparer,
-        sheets=[sheet],
-    )
+    return Report.of(r, KIND, title, [sheet])

@@ -95,12 +95,4 @@ def build(session: Session, request: ReportRequest) -> Report:
             f"{weights.get('satisfaction', 0)} × 满意率。案件按当前承办部门统计。",
         ],
     )
-    return Report(
-        kind=KIND,
-        title=title,
-        unit=r.unit,
-        period_label=r.period_label,
-        filled_on=r.filled_on,
-        preparer=r.preparer,
-        sheets=[sheet],
-    )
+    return Report.of(r, KIND, title, [sheet])

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
@@ -120,6 +120,19 @@ class Sheet:
         raise KeyError(key)
 
 
+class ReportHeading(Protocol):
+    """What the 填报单位 / 统计期间 / 填报日期 / 制表人 row needs (a resolved request)."""
+
+    @property
+    def unit(self) -> str: ...
+    @property
+    def period_label(self) -> str: ...
+    @property
+    def filled_on(self) -> date: ...
+    @property
+    def preparer(self) -> str: ...
+
+
 @dataclass
 class Report:
     """A return ready to preview or write: plain data only, no database objects."""
@@ -135,6 +148,18 @@ class Report:
     @property
     def file_stem(self) -> str:
         return safe_filename(f"{self.title}_{self.period_label}")
+
+    @classmethod
+    def of(cls, heading: ReportHeading, kind: str, title: str, sheets: list[Sheet]) -> Report:
+        return cls(
+            kind=kind,
+            title=title,
+            unit=heading.unit,
+            period_label=heading.period_label,
+            filled_on=heading.filled_on,
+            preparer=heading.preparer,
+            sheets=sheets,
+        )
 
 
 def safe_filename(text: str) -> str:

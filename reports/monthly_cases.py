@@ -114,12 +114,4 @@ def build(session: Session, request: ReportRequest) -> Report:
         },
         chart=ChartSpec("每日上报与结案件数", "day", ("reported", "closed")),
     )
-    return Report(
-        kind=KIND,
-        title=title,
-        unit=r.unit,
-        period_label=r.period_label,
-        filled_on=r.filled_on,
-        preparer=r.preparer,
-        sheets=[sheet1, sheet2, sheet3],
-    )
+    return Report.of(r, KIND, title, [sheet1, sheet2, sheet3])

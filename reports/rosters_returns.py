@@ -458,12 +458,4 @@ def build_roster(kind: str, session: Session, request: ReportRequest) -> Report:
     r = resolve(session, request)
     no_department_scope(r, "花名册")
     sheet = builder(session, r)
-    return Report(
-        kind=kind,
-        title=title,
-        unit=r.unit,
-        period_label=r.period_label,
-        filled_on=r.filled_on,
-        preparer=r.preparer,
-        sheets=[sheet],
-    )
+    return Report.of(r, kind, title, [sheet])

@@ -140,12 +140,4 @@ def build(session: Session, request: ReportRequest) -> Report:
             f"缺口 = max(应配备 − 实有, 0)；实有为 {last_day:%Y-%m-%d} 在岗的社区工作者；合计行为各社区之和。"
         ],
     )
-    return Report(
-        kind=KIND,
-        title=title,
-        unit=r.unit,
-        period_label=r.period_label,
-        filled_on=r.filled_on,
-        preparer=r.preparer,
-        sheets=[sheet],
-    )
+    return Report.of(r, KIND, title, [sheet])
