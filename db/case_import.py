@@ -18,7 +18,7 @@ from db.case_states import SOURCE_LABELS, Action, Source
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Case, CaseEvent, Category, Grid
-from db.roster_import import HEADER_SCAN_ROWS, Problem, column_letter, find_header
+from db.roster_import import Problem, column_letter, find_header, read_head
 from db.roster_kinds import Cell, clean_text, header_key, parse_date, parse_phone
 from db.settings_store import load_settings
 from db.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
@@ -142,13 +142,7 @@ def plan_case_import(
             )
         }
         rows = book.rows()
-        head: list[tuple[int, list[Any]]] = []
-        for item in rows:
-            head.append(item)
-            if len(head) >= HEADER_SCAN_ROWS:
-                break
-        if not head:
-            raise ValidationError(f"「{book.path.name}」的第一个工作表是空的")
+        head = read_head(rows, book.path.name)
         header_at, headers = find_header(
             head,
             lambda text: _INDEX.get(header_key(text)),

@@ -5,8 +5,9 @@ rows (or none) in one transaction, updating people already known by their ID num
 
 from __future__ import annotations
 
+import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date
 from pathlib import Path
@@ -164,6 +165,14 @@ def header_text(cell: Any) -> str:
     return text if any(ch.isascii() and ch.isalpha() for ch in text) else text.replace(" ", "")
 
 
+def read_head(rows: Iterator[tuple[int, list[Any]]], file_name: str) -> list[tuple[int, list[Any]]]:
+    """The first rows of the sheet, where the header is looked for (the rest stay in `rows`)."""
+    head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+    if not head:
+        raise ValidationError(f"「{file_name}」的第一个工作表是空的")
+    return head
+
+
 def find_header(
     head: list[tuple[int, list[Any]]], match: Callable[[str], str | None], hint: str
 ) -> tuple[int, list[str]]:
@@ -204,13 +213,7 @@ def plan_import(
     with check_xlsx(path, limits) as book, db.read() as session:
         lookups = Lookups.load(session)
         rows = book.rows()
-        head: list[tuple[int, list[Any]]] = []
-        for item in rows:
-            head.append(item)
-            if len(head) >= HEADER_SCAN_ROWS:
-                break
-        if not head:
-            raise ValidationError(f"「{book.path.name}」的第一个工作表是空的")
+        head = read_head(rows, book.path.name)
         header_at, headers = find_header(
             head,
             lambda text: _match_header(kind, text, user_map)[1],
