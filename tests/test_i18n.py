@@ -142,3 +142,14 @@ def test_chinese_is_the_default_with_qt_own_translation() -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_every_roster_label_reaches_the_translation_files() -> None:
+    from db.roster_kinds import FIELDS, KIND_LABELS
+    from db.rosters import COLUMNS
+    from desktop.roster_labels import ROSTER_FIELDS, ROSTER_KINDS
+
+    used = {label for kind in COLUMNS for _, label in COLUMNS[kind]}
+    used |= {spec.label for kind in FIELDS for spec in FIELDS[kind]}
+    assert used <= set(ROSTER_FIELDS)
+    assert set(KIND_LABELS.values()) <= set(ROSTER_KINDS)

@@ -1742,6 +1742,277 @@
     </message>
 </context>
 <context>
+    <name>RosterFields</name>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="20"/>
+        <source>上岗时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="21"/>
+        <source>下沉时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="22"/>
+        <source>下沉社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="23"/>
+        <source>书记工作室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="24"/>
+        <source>任期开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="25"/>
+        <source>任期结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="26"/>
+        <source>任职层级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="27"/>
+        <source>任职届数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="28"/>
+        <source>任职社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="29"/>
+        <source>参加工作时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="30"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="31"/>
+        <source>学历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="32"/>
+        <source>学员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="33"/>
+        <source>学员姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="34"/>
+        <source>学员身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="35"/>
+        <source>导师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="36"/>
+        <source>导师姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="37"/>
+        <source>导师身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="38"/>
+        <source>届数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="39"/>
+        <source>帮带开始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="40"/>
+        <source>性别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="41"/>
+        <source>所在党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="42"/>
+        <source>所在社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="43"/>
+        <source>批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="44"/>
+        <source>报到时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="45"/>
+        <source>报到社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="46"/>
+        <source>提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="47"/>
+        <source>政治面貌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="48"/>
+        <source>月薪（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="49"/>
+        <source>服务时长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="50"/>
+        <source>服务时长（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="51"/>
+        <source>服务活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="52"/>
+        <source>档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="53"/>
+        <source>派出单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="54"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="55"/>
+        <source>离岗时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="56"/>
+        <source>级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="57"/>
+        <source>结束时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="58"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="59"/>
+        <source>网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="60"/>
+        <source>职业发展</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="61"/>
+        <source>职务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="62"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="63"/>
+        <source>荣誉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="64"/>
+        <source>计划结束时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="65"/>
+        <source>身份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="66"/>
+        <source>身份证号</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RosterKinds</name>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="11"/>
+        <source>社区工作者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="12"/>
+        <source>网格员/网格长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="13"/>
+        <source>第一书记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="14"/>
+        <source>导师帮带</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="15"/>
+        <source>下沉干部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_labels.py" line="16"/>
+        <source>党员报到</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RosterTab</name>
     <message>
         <location filename="../../desktop/people_page.py" line="367"/>
