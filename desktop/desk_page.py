@@ -46,7 +46,7 @@ class DeskPage(QWidget):
         self.main.setStretchFactor(0, 3)
         self.main.setStretchFactor(1, 1)
         self.main.setSizes([1300, 520])
-        self.left.setSizes([720, 260])
+        self.left.setSizes([640, 340])  # room for four rows of department cards at 1080p
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.main)
