@@ -35,6 +35,7 @@ from desktop.dispatch_undo import Dispatcher
 
 CARD_WIDTH = 168
 REFRESH_DELAY_MS = 700  # coalesce bursts of feed changes into one board query
+CLOCK_REFRESH_MS = 60_000  # warning and overdue counts move with the clock alone
 
 _STYLE = """
 DepartmentCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
@@ -198,11 +199,21 @@ class DispatchBoard(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        ctx.feed.cases_changed.connect(lambda _ids: self._timer.start())
+        # Throttle, not debounce: a steady stream of changes still refreshes every 0.7 s.
+        ctx.feed.cases_changed.connect(self._changes_arrived)
         self.dispatcher.finished.connect(self.refresh)
+        # Cases cross their warning share and deadline with nothing written: recount each minute.
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_REFRESH_MS)
+        self._clock.timeout.connect(self.refresh)
+        self._clock.start()
         self.refresh()
 
     # --- live counts -------------------------------------------------------------------------
+
+    def _changes_arrived(self, _ids: object) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
 
     def refresh(self) -> None:
         if self._refreshing:

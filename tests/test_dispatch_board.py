@@ -122,6 +122,46 @@ def test_cards_show_live_counts(qtbot: QtBot, ctx: AppContext, board: DispatchBo
     assert card.overdue.property("late") is True
 
 
+def test_a_steady_stream_of_changes_still_refreshes_the_cards(
+    qtbot: QtBot, ctx: AppContext, board: DispatchBoard
+) -> None:
+    """A busy street (a change every 0.2 s) must not keep postponing the board's refresh."""
+    from PySide6.QtCore import QTimer
+
+    card = board.card("环卫所")
+    case = registered(ctx.db)
+    apply(ctx.db, case, Action.DISPATCH, Request(department="环卫所"))
+    stream = QTimer()
+    stream.setInterval(200)
+    stream.timeout.connect(lambda: ctx.feed.notify_local(None))
+    stream.start()
+    try:
+        qtbot.waitUntil(lambda: card.open.text() == "在办 1", timeout=5_000)
+    finally:
+        stream.stop()
+
+
+def test_cards_recount_as_the_clock_moves(
+    qtbot: QtBot, ctx: AppContext, board: DispatchBoard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing is written when a case passes its deadline; the board recounts by itself."""
+    import desktop.dispatch_board as board_module
+
+    assert board._clock.isActive() and board._clock.interval() == 60_000
+    card = board.card("环卫所")
+    case = registered(ctx.db)
+    apply(ctx.db, case, Action.DISPATCH, Request(department="环卫所"))
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board.refresh()
+    assert (card.open.text(), card.overdue.text()) == ("在办 1", "超期 0")
+    # A month later, with no write in between, the minute tick finds the case overdue.
+    later = utcnow() + timedelta(days=30)
+    monkeypatch.setattr(board_module, "utcnow", lambda: later)
+    with qtbot.waitSignal(board.loaded, timeout=10_000):
+        board._clock.timeout.emit()
+    assert card.overdue.text() == "超期 1"
+
+
 def test_drop_of_one_case_dispatches_it(
     qtbot: QtBot, ctx: AppContext, board: DispatchBoard
 ) -> None:
