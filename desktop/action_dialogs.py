@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -68,8 +69,10 @@ class ActionDialog(QDialog):
 
         layout = QVBoxLayout(self)
         summary = QLabel(
-            f"<b>{detail.number}</b>　{detail.major_category} › {detail.category}<br>"
-            f"{detail.community} {detail.grid}　{detail.address}",
+            f"<b>{html.escape(detail.number)}</b>　{html.escape(detail.major_category)}"
+            f" › {html.escape(detail.category)}<br>"
+            f"{html.escape(detail.community)} {html.escape(detail.grid)}"
+            f"　{html.escape(detail.address)}",
             self,
         )
         summary.setTextFormat(Qt.TextFormat.RichText)

@@ -241,14 +241,19 @@ class CaseDetailPane(QWidget):
         category.setObjectName("caseCategory")
         v.addWidget(category)
         place = QLabel(
-            f"{d.community} · {d.grid}　<span style='color:#7a808a'>{d.grid_code}</span>", body
+            f"{html.escape(d.community)} · {html.escape(d.grid)}"
+            f"　<span style='color:#7a808a'>{html.escape(d.grid_code)}</span>",
+            body,
         )
+        place.setTextFormat(Qt.TextFormat.RichText)
         v.addWidget(place)
         if d.address:
             address = QLabel(d.address, body)
+            address.setTextFormat(Qt.TextFormat.PlainText)  # what citizens typed is never markup
             address.setWordWrap(True)
             v.addWidget(address)
         description = QLabel(d.description, body)
+        description.setTextFormat(Qt.TextFormat.PlainText)
         description.setObjectName("caseDescription")
         description.setWordWrap(True)
         description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -359,6 +364,7 @@ class CaseDetailPane(QWidget):
 
     def _row(self, form: QFormLayout, label: str, value: str) -> None:
         field = QLabel(value)
+        field.setTextFormat(Qt.TextFormat.PlainText)
         field.setWordWrap(True)
         field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         name = QLabel(label)

@@ -111,6 +111,24 @@ def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) 
     assert set(pane.action_buttons) == set(allowed_actions("dispatched"))
 
 
+def test_markup_typed_by_a_citizen_is_shown_as_typed(qtbot: QtBot, ctx: AppContext) -> None:
+    text = "<b>井盖</b> 丢失 <img src='x'> & 1<2"
+    number = new_case(
+        ctx.db, description=text, address="<i>明山路</i>12号", reporter_name="<u>王</u>"
+    )
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    show(qtbot, pane, number)
+    labels = [label for label in pane.findChildren(QLabel) if label.isVisibleTo(pane)]
+    for typed in (text, "<i>明山路</i>12号"):
+        label = next(lb for lb in labels if lb.text() == typed)
+        assert label.textFormat() == Qt.TextFormat.PlainText
+    # The reporter's name also stays plain text (shown beside the masked phone).
+    reporter = next(lb for lb in labels if lb.text().startswith("<u>王</u>"))
+    assert reporter.textFormat() == Qt.TextFormat.PlainText
+
+
 def test_overdue_deadline_is_marked(qtbot: QtBot, ctx: AppContext) -> None:
     number = new_case(ctx.db, now=utcnow() - timedelta(days=10))
     pane = CaseDetailPane(ctx)
