@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
@@ -190,9 +191,33 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
             )
             dialog.reject()
         case_window.close()
+    written.append(big_screen_shot(window, ctx, out_dir / f"{len(written) + 1:02d}-big-screen.png"))
     window.hide()
     window.deleteLater()
     return written
+
+
+def big_screen_shot(window: Any, ctx: AppContext, path: Path) -> Path:
+    """The wall display (大屏模式) at full-HD, as the statistics page opens it with F11."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    stats = window.stats_page
+    window.show_page(window.pages.index(stats))
+    stats.toggle_big_screen()
+    screen = stats.big_screen
+    assert screen is not None
+    screen.showNormal()  # the offscreen "screen" is small; draw it at the wall's size
+    screen.resize(WIDTH, HEIGHT)
+    loop = QEventLoop()
+    screen.drawn.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    if screen.snapshot is None:
+        loop.exec()
+    wait_idle(ctx)
+    try:
+        return save(screen, path)
+    finally:
+        screen.close()
 
 
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) -> int:

@@ -25,6 +25,7 @@ EXPECTED = [
     "05-settings.png",
     "06-case-window.png",
     "07-action-dialog.png",
+    "08-big-screen.png",
 ]
 
 
