@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,6 +24,8 @@ from desktop.settings_page import SettingsPage
 from desktop.stats_page import StatsPage
 
 PAGE_KEYS = ("desk", "people", "reports", "stats", "settings")
+FLASH_INTERVAL_MS = 400  # a new urgent case makes the status bar blink red three times
+FLASH_STEPS = 6
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,11 @@ class MainWindow(QMainWindow):
         self.rail.current_changed.connect(self.show_page)
         self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
         self.settings_page.restored.connect(self.restart_after_restore)
+        self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
+        self._flashes_left = 0
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_INTERVAL_MS)
+        self._flash_timer.timeout.connect(self._flash_step)
         self.restore_box: QMessageBox | None = None
 
         central = QWidget(self)
@@ -129,6 +136,30 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, timeout_ms: int = 5000) -> None:
         self.statusBar().showMessage(text, timeout_ms)
+
+    def flash_status_bar(self, _numbers: object = None) -> None:
+        """A new urgent case: the status bar (which names it) blinks red a few times."""
+        self._flashes_left = FLASH_STEPS
+        self._set_alert(True)
+        self._flash_timer.start()
+
+    def _flash_step(self) -> None:
+        self._flashes_left -= 1
+        if self._flashes_left <= 0:
+            self._flash_timer.stop()
+            self._set_alert(False)
+            return
+        self._set_alert(self._flashes_left % 2 == 0)
+
+    @property
+    def alerting(self) -> bool:
+        return bool(self.statusBar().property("alert"))
+
+    def _set_alert(self, on: bool) -> None:
+        bar = self.statusBar()
+        bar.setProperty("alert", on)
+        bar.style().unpolish(bar)
+        bar.style().polish(bar)
 
     # -- pages ---------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -36,6 +37,7 @@ from db.paths import backup_dir
 from db.settings_store import CenterSettings, save_setting
 from desktop.context import AppContext
 from desktop.i18n import LANGUAGES, normalise_language, role_text, status_text
+from desktop.queue_model import BEEP_SETTING
 
 LANGUAGE_KEY = "ui/language"
 
@@ -91,7 +93,7 @@ class SettingsPage(QWidget):
         db_form.addRow(self.tr("人员"), self.db_people)
 
         # Language
-        lang_box = QGroupBox(self.tr("界面语言"), self)
+        lang_box = QGroupBox(self.tr("本机界面"), self)
         lang_form = QFormLayout(lang_box)
         self.language_combo = QComboBox(lang_box)
         self.language_combo.addItem("中文（简体）", "zh_CN")
@@ -104,6 +106,11 @@ class SettingsPage(QWidget):
         self.language_note.setObjectName("fieldName")
         lang_form.addRow(self.tr("语言"), self.language_combo)
         lang_form.addRow("", self.language_note)
+        self.beep_check = QCheckBox(self.tr("新的紧急案件到达时发出提示音"), lang_box)
+        self.beep_check.setObjectName("beepOnUrgent")
+        self.beep_check.setChecked(bool(QSettings().value(BEEP_SETTING, False, type=bool)))
+        self.beep_check.toggled.connect(lambda on: QSettings().setValue(BEEP_SETTING, on))
+        lang_form.addRow(self.tr("提示音"), self.beep_check)
 
         # Account: who is signed in, own password, account management for administrators.
         account_box = QGroupBox(self.tr("账号"), self)

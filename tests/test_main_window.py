@@ -340,3 +340,32 @@ def test_settings_opens_the_audit_log_for_administrators(
     dialog = page.open_audit()
     assert isinstance(dialog, AuditViewer) and dialog.isVisible()
     dialog.reject()
+
+
+def test_a_new_urgent_case_makes_the_status_bar_blink(qtbot: QtBot, ctx: AppContext) -> None:
+    window = make_window(qtbot, ctx)
+    assert not window.alerting
+    window.desk_page.queue.model.urgent_arrived.emit(["2026112700001"])
+    assert window.alerting
+    states: list[bool] = []
+
+    def finished() -> bool:
+        states.append(window.alerting)
+        return not window._flash_timer.isActive()
+
+    qtbot.waitUntil(finished, timeout=10_000)
+    assert False in states[:-1] and True in states  # it blinked before it stopped
+    assert not window.alerting  # and stops on its own
+
+
+def test_the_urgent_beep_is_a_workstation_setting(qtbot: QtBot, ctx: AppContext) -> None:
+    from desktop.queue_model import BEEP_SETTING
+
+    page = SettingsPage(ctx)
+    qtbot.addWidget(page)
+    assert not page.beep_check.isChecked()
+    page.beep_check.setChecked(True)
+    assert QSettings().value(BEEP_SETTING, False, type=bool) is True
+    again = SettingsPage(ctx)
+    qtbot.addWidget(again)
+    assert again.beep_check.isChecked()

@@ -4,102 +4,102 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="65"/>
+        <location filename="../../desktop/action_dialogs.py" line="66"/>
         <source>%1 — 案件 %2</source>
         <translation>%1 — case %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="100"/>
+        <location filename="../../desktop/action_dialogs.py" line="103"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="102"/>
+        <location filename="../../desktop/action_dialogs.py" line="105"/>
         <source>当前部门</source>
         <translation>Current department</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="114"/>
+        <location filename="../../desktop/action_dialogs.py" line="117"/>
         <source>当前期限</source>
         <translation>Current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="116"/>
+        <location filename="../../desktop/action_dialogs.py" line="119"/>
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="124"/>
+        <location filename="../../desktop/action_dialogs.py" line="127"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="129"/>
+        <location filename="../../desktop/action_dialogs.py" line="132"/>
         <source>主案件编号，例如 2026112600013</source>
         <translation>Main case number, e.g. 2026112600013</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="132"/>
+        <location filename="../../desktop/action_dialogs.py" line="135"/>
         <source>合并到</source>
         <translation>Merge into</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/action_dialogs.py" line="141"/>
         <source>必须填写原因</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/action_dialogs.py" line="141"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="140"/>
+        <location filename="../../desktop/action_dialogs.py" line="143"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="140"/>
+        <location filename="../../desktop/action_dialogs.py" line="143"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="154"/>
+        <location filename="../../desktop/action_dialogs.py" line="157"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="169"/>
+        <location filename="../../desktop/action_dialogs.py" line="172"/>
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="173"/>
+        <location filename="../../desktop/action_dialogs.py" line="176"/>
         <source>请选择责任部门。</source>
         <translation>Please choose a department.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="175"/>
+        <location filename="../../desktop/action_dialogs.py" line="178"/>
         <source>没有名为「%1」的部门。</source>
         <translation>There is no department named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="181"/>
+        <location filename="../../desktop/action_dialogs.py" line="184"/>
         <source>改派需选择其他部门。</source>
         <translation>Choose a different department to redispatch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="185"/>
+        <location filename="../../desktop/action_dialogs.py" line="188"/>
         <source>新的期限应晚于当前期限。</source>
         <translation>The new deadline must be later than the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="189"/>
+        <location filename="../../desktop/action_dialogs.py" line="192"/>
         <source>请填写主案件编号。</source>
         <translation>Please enter the main case number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="191"/>
+        <location filename="../../desktop/action_dialogs.py" line="194"/>
         <source>案件不能合并到自身。</source>
         <translation>A case cannot be merged into itself.</translation>
     </message>
@@ -211,257 +211,257 @@
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="259"/>
+        <location filename="../../desktop/case_detail.py" line="264"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="269"/>
+        <location filename="../../desktop/case_detail.py" line="274"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="282"/>
+        <location filename="../../desktop/case_detail.py" line="287"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="286"/>
+        <location filename="../../desktop/case_detail.py" line="291"/>
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="289"/>
+        <location filename="../../desktop/case_detail.py" line="294"/>
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="290"/>
+        <location filename="../../desktop/case_detail.py" line="295"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="291"/>
+        <location filename="../../desktop/case_detail.py" line="296"/>
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="292"/>
+        <location filename="../../desktop/case_detail.py" line="297"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="292"/>
+        <location filename="../../desktop/case_detail.py" line="297"/>
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="294"/>
+        <location filename="../../desktop/case_detail.py" line="299"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="296"/>
+        <location filename="../../desktop/case_detail.py" line="301"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="298"/>
+        <location filename="../../desktop/case_detail.py" line="303"/>
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="300"/>
+        <location filename="../../desktop/case_detail.py" line="305"/>
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="303"/>
+        <location filename="../../desktop/case_detail.py" line="308"/>
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="304"/>
+        <location filename="../../desktop/case_detail.py" line="309"/>
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="305"/>
+        <location filename="../../desktop/case_detail.py" line="310"/>
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="306"/>
+        <location filename="../../desktop/case_detail.py" line="311"/>
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="311"/>
+        <location filename="../../desktop/case_detail.py" line="316"/>
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="313"/>
+        <location filename="../../desktop/case_detail.py" line="318"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="316"/>
+        <location filename="../../desktop/case_detail.py" line="321"/>
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="319"/>
+        <location filename="../../desktop/case_detail.py" line="324"/>
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="324"/>
+        <location filename="../../desktop/case_detail.py" line="329"/>
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="325"/>
+        <location filename="../../desktop/case_detail.py" line="330"/>
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="326"/>
+        <location filename="../../desktop/case_detail.py" line="331"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="327"/>
+        <location filename="../../desktop/case_detail.py" line="332"/>
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="328"/>
+        <location filename="../../desktop/case_detail.py" line="333"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="329"/>
+        <location filename="../../desktop/case_detail.py" line="334"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="330"/>
+        <location filename="../../desktop/case_detail.py" line="335"/>
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="374"/>
+        <location filename="../../desktop/case_detail.py" line="380"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="375"/>
+        <location filename="../../desktop/case_detail.py" line="381"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="376"/>
+        <location filename="../../desktop/case_detail.py" line="382"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="337"/>
+        <location filename="../../desktop/case_detail.py" line="342"/>
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="389"/>
+        <location filename="../../desktop/case_detail.py" line="395"/>
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="394"/>
+        <location filename="../../desktop/case_detail.py" line="400"/>
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="415"/>
+        <location filename="../../desktop/case_detail.py" line="421"/>
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="418"/>
+        <location filename="../../desktop/case_detail.py" line="424"/>
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="421"/>
+        <location filename="../../desktop/case_detail.py" line="427"/>
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="424"/>
+        <location filename="../../desktop/case_detail.py" line="430"/>
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="456"/>
+        <location filename="../../desktop/case_detail.py" line="462"/>
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="465"/>
+        <location filename="../../desktop/case_detail.py" line="471"/>
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="467"/>
+        <location filename="../../desktop/case_detail.py" line="473"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="485"/>
+        <location filename="../../desktop/case_detail.py" line="491"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="497"/>
+        <location filename="../../desktop/case_detail.py" line="503"/>
         <source>已超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="500"/>
+        <location filename="../../desktop/case_detail.py" line="506"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="540"/>
+        <location filename="../../desktop/case_detail.py" line="546"/>
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="555"/>
+        <location filename="../../desktop/case_detail.py" line="561"/>
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="574"/>
+        <location filename="../../desktop/case_detail.py" line="580"/>
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="580"/>
+        <location filename="../../desktop/case_detail.py" line="586"/>
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="584"/>
+        <location filename="../../desktop/case_detail.py" line="590"/>
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
@@ -469,7 +469,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="593"/>
+        <location filename="../../desktop/case_detail.py" line="599"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -513,27 +513,27 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="94"/>
+        <location filename="../../desktop/dispatch_board.py" line="95"/>
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="95"/>
+        <location filename="../../desktop/dispatch_board.py" line="96"/>
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="96"/>
+        <location filename="../../desktop/dispatch_board.py" line="97"/>
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="99"/>
+        <location filename="../../desktop/dispatch_board.py" line="100"/>
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="106"/>
+        <location filename="../../desktop/dispatch_board.py" line="107"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation>%1 closed this month, %2 on time</translation>
     </message>
@@ -569,17 +569,17 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="181"/>
+        <location filename="../../desktop/dispatch_board.py" line="182"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation>Departments (drop cases on a department to dispatch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="306"/>
+        <location filename="../../desktop/dispatch_board.py" line="317"/>
         <source>所选案件当前不能派遣</source>
         <translation>The selected cases cannot be dispatched now</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="310"/>
+        <location filename="../../desktop/dispatch_board.py" line="321"/>
         <source>处置时限 %1</source>
         <translation>Handling deadline %1</translation>
     </message>
@@ -1197,77 +1197,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="34"/>
+        <location filename="../../desktop/main_window.py" line="36"/>
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53"/>
+        <location filename="../../desktop/main_window.py" line="55"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55"/>
+        <location filename="../../desktop/main_window.py" line="57"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56"/>
+        <location filename="../../desktop/main_window.py" line="58"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="105"/>
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="118"/>
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="117"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/main_window.py" line="125"/>
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="126"/>
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="155"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -1761,7 +1761,7 @@
     <message>
         <location filename="../../desktop/roster_labels.py" line="23"/>
         <source>书记工作室</source>
-        <translation>Secretary's studio</translation>
+        <translation>Secretary&apos;s studio</translation>
     </message>
     <message>
         <location filename="../../desktop/roster_labels.py" line="24"/>
@@ -2109,270 +2109,280 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="74"/>
+        <location filename="../../desktop/settings_page.py" line="76"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="78"/>
+        <location filename="../../desktop/settings_page.py" line="80"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87"/>
+        <location filename="../../desktop/settings_page.py" line="89"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88"/>
+        <location filename="../../desktop/settings_page.py" line="90"/>
         <source>结构版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89"/>
+        <location filename="../../desktop/settings_page.py" line="91"/>
         <source>区划与目录</source>
         <translation>Geography and catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90"/>
+        <location filename="../../desktop/settings_page.py" line="92"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91"/>
+        <location filename="../../desktop/settings_page.py" line="93"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94"/>
-        <source>界面语言</source>
-        <translation>Interface language</translation>
+        <location filename="../../desktop/settings_page.py" line="96"/>
+        <source>本机界面</source>
+        <translation>This workstation</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103"/>
+        <location filename="../../desktop/settings_page.py" line="105"/>
         <source>更改在下次启动时生效。</source>
         <translation>Takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105"/>
+        <location filename="../../desktop/settings_page.py" line="107"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="109"/>
+        <source>新的紧急案件到达时发出提示音</source>
+        <translation>Beep when a new urgent case arrives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="113"/>
+        <source>提示音</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="116"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="113"/>
+        <location filename="../../desktop/settings_page.py" line="120"/>
         <source>%1 %2（%3）</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="119"/>
+        <location filename="../../desktop/settings_page.py" line="126"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="123"/>
+        <location filename="../../desktop/settings_page.py" line="130"/>
         <source>账号管理…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="131"/>
+        <location filename="../../desktop/settings_page.py" line="138"/>
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="136"/>
+        <location filename="../../desktop/settings_page.py" line="143"/>
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142"/>
+        <location filename="../../desktop/settings_page.py" line="149"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="146"/>
+        <location filename="../../desktop/settings_page.py" line="153"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="150"/>
+        <location filename="../../desktop/settings_page.py" line="157"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="153"/>
+        <location filename="../../desktop/settings_page.py" line="160"/>
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation>The local database is backed up at the first start of each day; this many recent copies are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155"/>
+        <location filename="../../desktop/settings_page.py" line="162"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="160"/>
+        <location filename="../../desktop/settings_page.py" line="167"/>
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="161"/>
+        <location filename="../../desktop/settings_page.py" line="168"/>
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162"/>
+        <location filename="../../desktop/settings_page.py" line="169"/>
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="163"/>
+        <location filename="../../desktop/settings_page.py" line="170"/>
         <source>自动备份保留</source>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="173"/>
+        <location filename="../../desktop/settings_page.py" line="180"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="176"/>
+        <location filename="../../desktop/settings_page.py" line="183"/>
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="178"/>
+        <location filename="../../desktop/settings_page.py" line="185"/>
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="181"/>
+        <location filename="../../desktop/settings_page.py" line="188"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="186"/>
+        <location filename="../../desktop/settings_page.py" line="193"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="187"/>
+        <location filename="../../desktop/settings_page.py" line="194"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="189"/>
+        <location filename="../../desktop/settings_page.py" line="196"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191"/>
+        <location filename="../../desktop/settings_page.py" line="198"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="204"/>
+        <location filename="../../desktop/settings_page.py" line="211"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="207"/>
+        <location filename="../../desktop/settings_page.py" line="214"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="258"/>
+        <location filename="../../desktop/settings_page.py" line="265"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="260"/>
+        <location filename="../../desktop/settings_page.py" line="267"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="267"/>
+        <location filename="../../desktop/settings_page.py" line="274"/>
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="269"/>
+        <location filename="../../desktop/settings_page.py" line="276"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="269"/>
+        <location filename="../../desktop/settings_page.py" line="276"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="271"/>
+        <location filename="../../desktop/settings_page.py" line="278"/>
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="291"/>
+        <location filename="../../desktop/settings_page.py" line="298"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="301"/>
+        <location filename="../../desktop/settings_page.py" line="308"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="312"/>
+        <location filename="../../desktop/settings_page.py" line="319"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="345"/>
+        <location filename="../../desktop/settings_page.py" line="352"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="347"/>
+        <location filename="../../desktop/settings_page.py" line="354"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="355"/>
+        <location filename="../../desktop/settings_page.py" line="362"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="364"/>
+        <location filename="../../desktop/settings_page.py" line="371"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="383"/>
-        <location filename="../../desktop/settings_page.py" line="398"/>
+        <location filename="../../desktop/settings_page.py" line="390"/>
+        <location filename="../../desktop/settings_page.py" line="405"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="385"/>
+        <location filename="../../desktop/settings_page.py" line="392"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="400"/>
+        <location filename="../../desktop/settings_page.py" line="407"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="411"/>
+        <location filename="../../desktop/settings_page.py" line="418"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="418"/>
+        <location filename="../../desktop/settings_page.py" line="425"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>
