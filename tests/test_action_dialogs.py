@@ -296,3 +296,60 @@ def test_buttons_the_role_may_not_use_are_disabled(qtbot: QtBot, street: Databas
         assert widget.action_buttons[Action.URGE].isEnabled()
     finally:
         context.close()
+
+
+# The remaining actions, each from a state that allows it: the path there, what the dialog
+# needs, and the state the case is in afterwards.
+_DISPATCHED = [(Action.REGISTER, None), (Action.DISPATCH, "环卫所")]
+_ACCEPTED = [*_DISPATCHED, (Action.ACCEPT, None)]
+_FEEDBACK = [*_ACCEPTED, (Action.FEEDBACK, None)]
+_SUSPENDED = [*_ACCEPTED, (Action.SUSPEND, None)]
+EVERY_OTHER_ACTION = [
+    (Action.SELF_RESOLVE, [], "self_resolved"),
+    (Action.ACCEPT, _DISPATCHED, "accepted"),
+    (Action.RETURN, _DISPATCHED, "returned"),
+    (Action.FEEDBACK, _ACCEPTED, "feedback"),
+    (Action.VERIFY, _FEEDBACK, "closed"),
+    (Action.REWORK, _FEEDBACK, "accepted"),
+    (Action.SUSPEND, _ACCEPTED, "suspended"),
+    (Action.RESUME, _SUSPENDED, "accepted"),
+    (Action.URGE, _ACCEPTED, "accepted"),
+]
+
+
+@pytest.mark.parametrize(
+    ("action", "path", "after"), EVERY_OTHER_ACTION, ids=[a.value for a, _, _ in EVERY_OTHER_ACTION]
+)
+def test_every_other_action_dialog(
+    qtbot: QtBot,
+    ctx: AppContext,
+    pane: CaseDetailPane,
+    action: Action,
+    path: list[tuple[Action, str | None]],
+    after: str,
+) -> None:
+    number = new_case(ctx.db)
+    for step, department in path:
+        reason = "测试原因" if step in (Action.SUSPEND,) else ""
+        apply(ctx.db, number, step, Request(department=department, reason=reason))
+    show(qtbot, pane, number)
+    dialog = open_dialog(qtbot, pane, action)
+    if dialog.reason_required:
+        # Without a reason the dialog stays open and says so; nothing changes.
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.error_label.text()
+        dialog.reason_edit.setPlainText("现场核实后处理")
+    else:
+        dialog.reason_edit.setPlainText("已电话联系")
+    confirm(qtbot, pane, dialog)
+    assert status_of(ctx.db, number) == after
+    with ctx.db.read() as s:
+        last = s.execute(
+            select(CaseEvent.action, CaseEvent.note)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(Case.number == number)
+            .order_by(CaseEvent.id.desc())
+        ).first()
+    assert last is not None and last.action == action.value
+    assert last.note in ("现场核实后处理", "已电话联系")
+    assert pane.detail is not None and pane.detail.status == after
