@@ -77,6 +77,7 @@ class CaseDetailPane(QWidget):
     """Shows one case; `show_case(number)` loads it off-thread, `case_acted(number)` after an action."""
 
     case_acted = Signal(str)
+    transition_done = Signal(int, object)  # (case id, TransitionResult) of an action from here
     loaded = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -548,6 +549,7 @@ class CaseDetailPane(QWidget):
             .replace("%2", action_text(result.action))
         )
         self.case_acted.emit(result.number)
+        self.transition_done.emit(case_id, result)
         self.ctx.feed.notify_local({case_id})
         if self.number == result.number:
             self.reload()

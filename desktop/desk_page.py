@@ -58,6 +58,7 @@ class DeskPage(QWidget):
         self.queue.drag_started.connect(self.board.begin_drag)
         self.queue.drag_finished.connect(self.board.end_drag)
         self.detail.case_acted.connect(self._case_acted)
+        self.detail.transition_done.connect(self.dispatcher.remember)
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.case_states import Action
 from db.engine import Database
-from db.workflow import BatchOutcome, Request, apply_many
+from db.workflow import BatchOutcome, Request, TransitionResult, apply_many
 from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
 
@@ -107,6 +107,14 @@ class Dispatcher(QObject):
             self.finished.emit()
 
         self.ctx.worker.submit(job, done, self._failed)
+
+    def remember(self, case_id: int, result: TransitionResult) -> None:
+        """A dispatch made elsewhere on the desk (the detail pane's 派遣 dialog) becomes
+        undoable with Ctrl+Z like a drop."""
+        if result.action is not Action.DISPATCH or not result.department:
+            return
+        entry = _Entry(case_id, result.number, result.version)
+        self.ctx.undo_stack.push(DispatchCommand(self, [entry], result.department))
 
     def run(self, command: DispatchCommand, action: Action) -> None:
         """Undo (RECALL) or redo (DISPATCH) `command` with the versions we last wrote."""

@@ -408,3 +408,23 @@ def test_statistics_click_through_filters_the_queue(
     page.queue.clear_external()
     assert not page.queue.chip.isVisible()
     assert old in shown(qtbot, page)
+
+
+def test_a_dispatch_from_the_detail_pane_can_be_undone(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
+    number = report(street, "0101")
+    apply(street, number, Action.REGISTER)
+    with qtbot.waitSignal(page.detail.loaded, timeout=10_000):
+        page.detail.show_case(number)
+    dialog = page.detail.start_action(Action.DISPATCH)
+    assert dialog is not None and dialog.department_combo is not None
+    dialog.department_combo.setCurrentText("城管执法中队")
+    with qtbot.waitSignal(page.detail.transition_done, timeout=10_000):
+        dialog.accept()
+    assert status_of(street, number) == Status.DISPATCHED.value
+    assert page.ctx.undo_stack.canUndo()
+    assert "城管执法中队" in page.ctx.undo_stack.undoText()
+    with qtbot.waitSignal(page.dispatcher.undone, timeout=10_000):
+        page.ctx.undo_stack.undo()
+    assert status_of(street, number) == Status.REGISTERED.value
