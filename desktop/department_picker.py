@@ -40,6 +40,11 @@ class DepartmentPicker(QDialog):
             label = QLabel(what, self)
             label.setWordWrap(True)
             layout.addWidget(label)
+        self.deadline = QLabel(self)
+        self.deadline.setObjectName("pickerDeadline")
+        self.deadline.setStyleSheet("color: #1a5fb4;")
+        self.deadline.setVisible(False)
+        layout.addWidget(self.deadline)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("输入部门名称筛选"))
         self.search.setClearButtonEnabled(True)
@@ -97,6 +102,11 @@ class DepartmentPicker(QDialog):
         current = self.list.currentRow()
         if rows and current not in rows:
             self.list.setCurrentRow(rows[0])
+
+    def set_deadline(self, text: str | None) -> None:
+        """The deadline the cases will get (处置时限 …), once the worker has computed it."""
+        self.deadline.setText(text or "")
+        self.deadline.setVisible(bool(text))
 
     def choice(self) -> tuple[int, str] | None:
         item = self.list.currentItem()

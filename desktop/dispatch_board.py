@@ -10,7 +10,6 @@ handling deadline the cases would get.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -31,7 +30,7 @@ from db.engine import Database
 from desktop import case_mime
 from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
-from desktop.dispatch_undo import Dispatcher
+from desktop.dispatch_undo import Dispatcher, deadline_text, load_preview
 
 CARD_WIDTH = 168
 REFRESH_DELAY_MS = 700  # coalesce bursts of feed changes into one board query
@@ -293,11 +292,11 @@ class DispatchBoard(QWidget):
         some_department = next(iter(self.cards))
         ids, settings = list(key), self.ctx.settings
 
-        def job(db: Database) -> q.DispatchPreview:
-            with db.read() as s:
-                return q.dispatch_preview(s, ids, some_department, utcnow(), settings)
-
-        self.ctx.worker.submit(job, lambda p: self._preview_loaded(key, p), lambda _e: None)
+        self.ctx.worker.submit(
+            lambda db: load_preview(db, ids, some_department, settings),
+            lambda p: self._preview_loaded(key, p),
+            lambda _e: None,
+        )
 
     def _preview_loaded(self, key: tuple[int, ...], preview: q.DispatchPreview) -> None:
         if key != self._drag_key:
@@ -310,18 +309,7 @@ class DispatchBoard(QWidget):
         self.preview_ready.emit(preview)
 
     def preview_text(self) -> str | None:
-        preview = self.preview
-        if preview is None or preview.earliest is None:
-            return None
-        if not preview.dispatchable:
-            return self.tr("所选案件当前不能派遣")
-        assert preview.latest is not None
-        first, last = self._local(preview.earliest), self._local(preview.latest)
-        span = first if first == last else f"{first}～{last}"
-        return self.tr("处置时限 %1").replace("%1", span)
-
-    def _local(self, moment: datetime) -> str:
-        return moment.astimezone(self.ctx.settings.tz).strftime("%m-%d %H:%M")
+        return deadline_text(self.preview, self.ctx.settings.tz)
 
     def end_drag(self) -> None:
         self._drag = self._drag_key = None

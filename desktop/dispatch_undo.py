@@ -11,16 +11,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from db import case_queue as q
+from db.base import utcnow
 from db.case_states import Action
 from db.engine import Database
+from db.settings_store import CenterSettings
 from db.workflow import BatchOutcome, Request, TransitionResult, apply_many
 from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
+
+
+def deadline_text(preview: q.DispatchPreview | None, tz: tzinfo) -> str | None:
+    """ "处置时限 11-27 15:30" (or a range) for cases about to be dispatched; None if unknown."""
+    if preview is None or preview.earliest is None:
+        return None
+    if not preview.dispatchable:
+        return QCoreApplication.translate("DispatchBoard", "所选案件当前不能派遣")
+    assert preview.latest is not None
+
+    def local(moment: datetime) -> str:
+        return moment.astimezone(tz).strftime("%m-%d %H:%M")
+
+    first, last = local(preview.earliest), local(preview.latest)
+    span = first if first == last else f"{first}～{last}"
+    return QCoreApplication.translate("DispatchBoard", "处置时限 %1").replace("%1", span)
+
+
+def load_preview(
+    db: Database, case_ids: list[int], department_id: int, settings: CenterSettings
+) -> q.DispatchPreview:
+    """The deadlines the cases would get (they depend on the category, not the department)."""
+    with db.read() as s:
+        return q.dispatch_preview(s, case_ids, department_id, utcnow(), settings)
 
 
 @dataclass

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from db import case_queue as q
 from db.case_states import SOURCE_LABELS, Action, Group, Status
@@ -43,7 +44,7 @@ from db.workflow import BatchOutcome, Request, apply_many
 from desktop.case_mime import DraggedCase
 from desktop.context import AppContext
 from desktop.department_picker import DepartmentPicker
-from desktop.dispatch_undo import Dispatcher
+from desktop.dispatch_undo import Dispatcher, deadline_text, load_preview
 from desktop.i18n import group_text, source_text, status_text
 from desktop.queue_model import (
     COL_DESCRIPTION,
@@ -533,6 +534,18 @@ class QueueView(QWidget):
         picker.picked.connect(lambda dept_id, name: self.dispatcher.dispatch(cases, dept_id, name))
         picker.open()
         self.picker = picker
+        if self.options.departments:
+            ids, settings = [c.id for c in cases], self.ctx.settings
+            some_department = self.options.departments[0][0]
+            tz = settings.tz
+
+            def show(preview: q.DispatchPreview) -> None:
+                if self.picker is picker and isValid(picker) and picker.isVisible():
+                    picker.set_deadline(deadline_text(preview, tz))
+
+            self.ctx.worker.submit(
+                lambda db: load_preview(db, ids, some_department, settings), show, lambda _e: None
+            )
         return picker
 
     def act_on_selected(self, action: Action) -> None:

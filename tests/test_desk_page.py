@@ -204,6 +204,9 @@ def test_keyboard_dispatch_and_undo(qtbot: QtBot, street: Database, page: DeskPa
     picker = page.queue.picker
     assert picker is not None and picker.isVisible()
     assert picker.list.currentItem().text() == "环卫所（默认部门）"
+    # The deadline the case will get is shown, as on a drag over a card.
+    qtbot.waitUntil(lambda: picker.deadline.isVisible(), timeout=10_000)
+    assert picker.deadline.text().startswith("处置时限 ")
     picker.search.insert("城管")  # what an input method delivers
     choice = picker.choice()
     assert choice is not None and choice[1] == "城管执法中队"
