@@ -336,6 +336,8 @@ def _event(
             changes=changes,
         )
     )
+    # The chained audit log records every roster write too (values as shown: masked).
+    record_audit(session, actor, f"roster.{action}", roster, str(row_id), changes)
 
 
 def _upsert_person(
@@ -935,12 +937,15 @@ def set_pay_amount(session: Session, tier: int, level: int, amount: Cell, actor:
 # --- personal data -------------------------------------------------------------------------
 
 
-def reveal(session: Session, actor: Actor, kind: Kind, row_id: int, name: str) -> str:
-    """The unmasked ID number or phone of an entry; needs `personal.reveal`, leaves an audit entry."""
+def reveal(session: Session, actor: Actor, kind: Kind, row_id: int, name: str, reason: str) -> str:
+    """The unmasked ID number or phone of an entry; needs `personal.reveal` and a reason, and
+    leaves an audit entry."""
     if name not in ("id_number", "phone", "mentor_id_number"):
         raise ValidationError("只能显示身份证号或联系电话")
     if not actor.can("personal.reveal"):
         raise PermissionDenied(f"「{actor.label}」无权查看完整的身份证号和电话")
+    if not reason.strip():
+        raise ValidationError("查看完整个人信息需要填写原因")
     _row, person, mentor = _load(session, kind, row_id)
     target = mentor if name == "mentor_id_number" and mentor is not None else person
     value = target.phone if name == "phone" else (target.id_number or "")
@@ -954,6 +959,7 @@ def reveal(session: Session, actor: Actor, kind: Kind, row_id: int, name: str) -
             "roster": kind.value,
             "row_id": row_id,
             "field": "phone" if name == "phone" else "id_number",
+            "reason": reason.strip(),
         },
     )
     return value

@@ -52,6 +52,7 @@ from db.settings_store import CenterSettings
 from db.staffing import Staffing, staffing
 from desktop.context import AppContext
 from desktop.import_wizard import ImportWizard
+from desktop.reveal_reason import ask_reveal_reason
 from desktop.roster_dialogs import (
     EntryDialog,
     HistoryDialog,
@@ -453,7 +454,7 @@ class RosterTab(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.retire_button.clicked.connect(self.retire_selected)
         self.history_button.clicked.connect(self.show_history)
-        self.reveal_button.clicked.connect(self.reveal_selected)
+        self.reveal_button.clicked.connect(lambda: self.reveal_selected())
         self.import_button.clicked.connect(self.open_import)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
@@ -591,9 +592,13 @@ class RosterTab(QWidget):
         dialog.open()
         return dialog
 
-    def reveal_selected(self) -> None:
+    def reveal_selected(self, reason: str | None = None) -> None:
+        """Show the selected entry's full numbers after asking why (audited with the reason)."""
         row = self.selected()
         if row is None:
+            return
+        if reason is None:
+            self.dialog = ask_reveal_reason(self, self._name(row), self.reveal_selected)
             return
         kind, actor, row_id = self.kind, self.ctx.actor, row.id
         fields = (
@@ -602,7 +607,7 @@ class RosterTab(QWidget):
 
         def job(db: Database) -> list[str]:
             with db.write() as s:
-                return [reveal(s, actor, kind, row_id, f) for f in fields]
+                return [reveal(s, actor, kind, row_id, f, reason) for f in fields]
 
         def done(values: list[str]) -> None:
             labels = (

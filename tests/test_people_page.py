@@ -157,10 +157,16 @@ def test_reveal_is_audited(
     _add(qtbot, tab, CASES[Kind.PARTY_CHECKIN][0])
     tab.select_row(0)
     qtbot.mouseClick(tab.reveal_button, LEFT)
+    asked = tab.dialog  # the reason is asked first
+    assert asked is not None and asked.isVisible() and "审计" in asked.labelText()
+    asked.setTextValue("核对报到信息")
+    asked.accept()
     qtbot.waitUntil(lambda: "13812345678" in tab.info.text())
     assert "已记入审计日志" in tab.info.text()
     with street.read() as s:
-        assert s.scalar(select(func.count(AuditEntry.id))) == 2
+        reveals = s.scalars(select(AuditEntry).where(AuditEntry.action == "personal.reveal")).all()
+        assert len(reveals) == 2  # ID number and phone
+        assert {(e.details or {}).get("reason") for e in reveals} == {"核对报到信息"}
 
 
 def test_staffing_shortfalls_in_red(

@@ -218,7 +218,7 @@ def test_permissions(street: Database) -> None:
     with street.write() as s, pytest.raises(PermissionDenied):
         retire_entry(s, Kind.COMMUNITY_WORKER, row_id, LEADER)
     with street.write() as s, pytest.raises(PermissionDenied):
-        reveal(s, LEADER, Kind.COMMUNITY_WORKER, row_id, "phone")
+        reveal(s, LEADER, Kind.COMMUNITY_WORKER, row_id, "phone", "核对信息")
 
 
 def test_duplicate_person_refused_and_person_reused(street: Database) -> None:
@@ -302,18 +302,25 @@ def test_pay_table_editable_and_shown(street: Database) -> None:
 def test_reveal_is_audited(street: Database) -> None:
     with street.write() as s:
         row_id = create_entry(s, Kind.GRID_STAFF, CASES[Kind.GRID_STAFF][0], CLERK)
+    # A reveal without a reason is refused and leaves nothing.
+    with street.write() as s, pytest.raises(ValidationError, match="需要填写原因"):
+        reveal(s, CLERK, Kind.GRID_STAFF, row_id, "phone", "  ")
     with street.write() as s:
-        assert reveal(s, CLERK, Kind.GRID_STAFF, row_id, "phone") == "13812345678"
-        assert reveal(s, CLERK, Kind.GRID_STAFF, row_id, "id_number") == pid(2)
+        assert reveal(s, CLERK, Kind.GRID_STAFF, row_id, "phone", "电话回访") == "13812345678"
+        assert reveal(s, CLERK, Kind.GRID_STAFF, row_id, "id_number", "核对身份") == pid(2)
     with street.read() as s:
         entries = [
-            (e.username, e.action, (e.details or {})["field"])
-            for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))
+            (e.username, e.action, (e.details or {})["field"], (e.details or {})["reason"])
+            for e in s.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.action == "personal.reveal")
+                .order_by(AuditEntry.id)
+            )
         ]
         form = entry_form_values(s, Kind.GRID_STAFF, row_id)
     assert entries == [
-        ("wangli", "personal.reveal", "phone"),
-        ("wangli", "personal.reveal", "id_number"),
+        ("wangli", "personal.reveal", "phone", "电话回访"),
+        ("wangli", "personal.reveal", "id_number", "核对身份"),
     ]
     assert form["phone"] == "138****5678" and form["role"] == "网格长"
 
@@ -360,3 +367,32 @@ def test_parse_kind() -> None:
     assert parse_kind("grid") is Kind.GRID_STAFF
     with pytest.raises(ValidationError, match="没有名为「x」的花名册"):
         parse_kind("x")
+
+
+def test_every_roster_write_is_in_the_audit_log(street: Database) -> None:
+    from db.audit import verify_chain
+
+    with street.write() as s:
+        row_id = create_entry(s, Kind.GRID_STAFF, CASES[Kind.GRID_STAFF][0], CLERK)
+    with street.write() as s:
+        update_entry(s, Kind.GRID_STAFF, row_id, {"phone": "13900001111"}, CLERK)
+    with street.write() as s:
+        retire_entry(s, Kind.GRID_STAFF, row_id, CLERK, reason="调离")
+    with street.write() as s:
+        set_pay_amount(s, 1, 1, "6100", CLERK)
+    with street.read() as s:
+        entries = [
+            (e.username, e.action, e.object_type)
+            for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))
+        ]
+        details = [e.details for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        report = verify_chain(s)
+    assert entries == [
+        ("wangli", "roster.create", "grid_staff"),
+        ("wangli", "roster.edit", "grid_staff"),
+        ("wangli", "roster.retire", "grid_staff"),
+        ("wangli", "roster.edit", "pay_scale"),
+    ]
+    assert report.ok
+    # Personal data stays masked in the log as it is in the roster history.
+    assert "13900001111" not in str(details) and "139****1111" in str(details)
