@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from db.base import utcnow
-from db.case_queries import CaseDetail, HistoryEntry, case_detail
+from db.case_queries import CaseDetail, HistoryEntry, case_detail, reveal_reporter
 from db.case_states import Action, Status
 from db.engine import Database
 from db.errors import UserError
@@ -39,6 +39,7 @@ from desktop.action_dialogs import ActionDialog
 from desktop.context import AppContext
 from desktop.i18n import action_text, satisfaction_text, source_text, status_text
 from desktop.photo_viewer import PhotoViewer, load_image
+from desktop.reveal_reason import ask_reveal_reason
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,9 @@ class CaseDetailPane(QWidget):
         self.countdown_label: QLabel | None = None
         self.photo_buttons: dict[int, QToolButton] = {}
         self.history_entries: list[QLabel] = []
+        self.reporter_label: QLabel | None = None
+        self.reveal_button: QPushButton | None = None
+        self.reason_dialog: QWidget | None = None
         self._token = 0
         self._in_flight = False
         self._again = False
@@ -292,7 +296,16 @@ class CaseDetailPane(QWidget):
         reporter = d.reporter_name or self.tr("（未留名）")
         if d.reporter_phone:
             reporter += "　" + mask_phone(d.reporter_phone)
-        self._row(form, self.tr("上报人"), reporter)
+        self.reporter_label = self._row(form, self.tr("上报人"), reporter)
+        self.reveal_button = None
+        if d.reporter_phone and self.ctx.actor.can("personal.reveal"):
+            reveal = QPushButton(self.tr("显示完整号码"), body)
+            reveal.setObjectName("revealReporter")
+            reveal.setFlat(True)
+            reveal.setCursor(Qt.CursorShape.PointingHandCursor)
+            reveal.clicked.connect(lambda: self.reveal_reporter())
+            form.addRow("", reveal)
+            self.reveal_button = reveal
         self._row(form, self.tr("来源"), source_text(d.source))
         self._row(form, self.tr("上报人员"), d.reported_by)
         self._row(form, self.tr("责任部门"), d.department or self.tr("（未派遣）"))
@@ -363,7 +376,33 @@ class CaseDetailPane(QWidget):
         label.setObjectName("sectionTitle")
         return label
 
-    def _row(self, form: QFormLayout, label: str, value: str) -> None:
+    def reveal_reporter(self, reason: str | None = None) -> None:
+        """The reporter's full name and phone, after asking why (audited with the reason)."""
+        d = self.detail
+        if d is None:
+            return
+        if reason is None:
+            self.reason_dialog = ask_reveal_reason(self, d.number, self.reveal_reporter)
+            return
+        number, actor, token = d.number, self.ctx.actor, self._token
+
+        def job(db: Database) -> tuple[str, str]:
+            with db.write() as s:
+                return reveal_reporter(s, actor, number, reason)
+
+        def done(found: tuple[str, str]) -> None:
+            if token != self._token or self.reporter_label is None:
+                return  # another case is shown by now
+            name, phone = found
+            self.reporter_label.setText(
+                self.tr("%1　%2（已记入审计日志）").replace("%1", name).replace("%2", phone)
+            )
+            if self.reveal_button is not None:
+                self.reveal_button.hide()
+
+        self.ctx.worker.submit(job, done, self._action_failed)
+
+    def _row(self, form: QFormLayout, label: str, value: str) -> QLabel:
         field = QLabel(value)
         field.setTextFormat(Qt.TextFormat.PlainText)
         field.setWordWrap(True)
@@ -371,6 +410,7 @@ class CaseDetailPane(QWidget):
         name = QLabel(label)
         name.setObjectName("fieldName")
         form.addRow(name, field)
+        return field
 
     def _deadlines(self, d: CaseDetail, parent: QWidget) -> QGridLayout:
         grid = QGridLayout()

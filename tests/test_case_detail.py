@@ -10,6 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from db.base import utcnow
 from db.case_intake import Photo, report_case
@@ -236,3 +237,37 @@ def test_fast_selection_changes_load_only_the_last_case(qtbot: QtBot, ctx: AppCo
     assert shown == [numbers[-1]]
     assert pane.detail is not None and pane.detail.number == numbers[-1]
     assert len(jobs) == 2  # the first row's load, then the last one's
+
+
+def test_reporter_is_revealed_with_a_reason_and_audited(
+    qtbot: QtBot, ctx: AppContext, street: Database
+) -> None:
+    from db.actors import Actor, Role
+    from db.models import AuditEntry
+
+    number = new_case(ctx.db)
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    show(qtbot, pane, number)
+    assert pane.reporter_label is not None and PHONE not in pane.reporter_label.text()
+    assert pane.reveal_button is not None
+    qtbot.mouseClick(pane.reveal_button, Qt.MouseButton.LeftButton)
+    asked = pane.reason_dialog
+    assert asked is not None and asked.isVisible()
+    asked.setTextValue("回访核实")  # type: ignore[attr-defined]
+    asked.accept()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: PHONE in pane.reporter_label.text(), timeout=10_000)  # type: ignore[union-attr]
+    assert "王丽" in pane.reporter_label.text() and "审计" in pane.reporter_label.text()
+    with street.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "personal.reveal")).one()
+        assert entry.object_id == number and (entry.details or {})["reason"] == "回访核实"
+    # A leader (领导) may not see personal data: no button.
+    leader = AppContext.create(street, Actor("boss", "李主任", Role.LEADER), start_feed=False)
+    try:
+        other = CaseDetailPane(leader)
+        qtbot.addWidget(other)
+        show(qtbot, other, number)
+        assert other.reveal_button is None
+    finally:
+        leader.close()
