@@ -130,3 +130,11 @@ def verify_chain(session: Session) -> ChainReport:
             return ChainReport(count, entry.id, f"第 {entry.id} 条记录的内容被改动过")
         prev = entry.hash
     return ChainReport(count, None, f"审计日志完整，共 {count} 条记录")
+
+
+def read_audit_log(session: Session, actor: Actor, limit: int = 2000) -> list[AuditEntry]:
+    """The newest `limit` entries, newest first; needs `audit.read` (administrators)."""
+    actor.require("audit.read", "查看审计日志")
+    return list(
+        session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()
+    )

@@ -17,11 +17,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from db.audit import ChainReport, verify_chain
+from db.actors import Actor
+from db.audit import ChainReport, read_audit_log, verify_chain
 from db.engine import Database
-from db.models import AuditEntry
 from desktop.context import AppContext
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -39,11 +38,9 @@ class AuditRow:
     details: str
 
 
-def load_audit_rows(db: Database, limit: int = 2000) -> list[AuditRow]:
+def load_audit_rows(db: Database, actor: Actor, limit: int = 2000) -> list[AuditRow]:
     with db.read() as session:
-        entries = session.scalars(
-            select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)
-        ).all()
+        entries = read_audit_log(session, actor, limit)
         return [
             AuditRow(
                 e.id,
@@ -137,7 +134,8 @@ class AuditViewer(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.worker.submit(load_audit_rows, self.model.set_rows)
+        actor = self.ctx.actor
+        self.ctx.worker.submit(lambda db: load_audit_rows(db, actor), self.model.set_rows)
 
     def verify(self) -> None:
         self.status.setText(self.tr("正在校验…"))

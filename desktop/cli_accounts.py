@@ -9,15 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from db.accounts import add_user, list_users, set_active
 from db.actors import ROLE_LABELS, SYSTEM, Actor, Role
-from db.audit import verify_chain
+from db.audit import read_audit_log, verify_chain
 from db.backup import make_backup, restore_backup
 from db.engine import Database
 from db.errors import ValidationError
-from db.models import AuditEntry
 
 PASSWORD_ENV = "GRIDDESK_PASSWORD"
 NEW_PASSWORD_ENV = "GRIDDESK_NEW_PASSWORD"
@@ -84,11 +81,8 @@ def run_audit_verify(args: argparse.Namespace, db: Database | None) -> int:
 
 def run_audit_list(args: argparse.Namespace, db: Database | None) -> int:
     assert db is not None
-    _actor(args).require("audit.read", "查看审计日志")
     with db.read() as session:
-        rows = session.scalars(
-            select(AuditEntry).order_by(AuditEntry.id.desc()).limit(args.limit)
-        ).all()
+        rows = read_audit_log(session, _actor(args), args.limit)
         lines = [
             f"{e.id}\t{e.at:%Y-%m-%d %H:%M:%S}\t{e.username}\t{e.action}\t{e.object_type}"
             f"\t{e.object_id}\t{e.details or ''}"

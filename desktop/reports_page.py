@@ -194,6 +194,8 @@ class ReportsPage(QWidget):
         }
         current_group = None
         for spec in KINDS.values():
+            if not ctx.actor.can(spec.permission):
+                continue  # e.g. rosters are not a dispatcher's to read
             if spec.group != current_group:
                 current_group = spec.group
                 header = QListWidgetItem(groups.get(spec.group, spec.group))

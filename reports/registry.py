@@ -40,6 +40,11 @@ class ReturnKind:
     department_scope: bool  # may be narrowed to one department
     personal_data: bool  # holds ID numbers / phones (masked unless revealed)
 
+    @property
+    def permission(self) -> str:
+        """What a user needs to see this return: rosters and staffing are personnel data."""
+        return "report.read" if self.group == "案件" else "roster.read"
+
 
 KINDS: dict[str, ReturnKind] = {
     k.kind: k
@@ -94,6 +99,7 @@ def return_kind(kind: str) -> ReturnKind:
 def build_report(db: Database, kind: str, request: ReportRequest) -> Report:
     """Read the figures (one read transaction, so every sheet sees the same data)."""
     spec = return_kind(kind)
+    request.actor.require(spec.permission, f"查看{spec.title}")
     with db.read() as session:
         return spec.build(session, request)
 

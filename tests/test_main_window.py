@@ -177,7 +177,7 @@ def test_settings_page_shows_database_and_saves_center_settings(
     assert stored.backups_kept == 14
     from desktop.audit_viewer import load_audit_rows
 
-    saved_by = {(e.username, e.action) for e in load_audit_rows(ctx.db)}
+    saved_by = {(e.username, e.action) for e in load_audit_rows(ctx.db, ADMIN)}
     assert ("admin", "settings.save") in saved_by
 
 
@@ -316,7 +316,7 @@ def test_administrator_backs_up_and_restores_from_settings(
         assert isinstance(restored.args[0], BackupInfo)
         with db.read() as s:
             assert s.scalar(select(func.count()).select_from(Case)) == 1
-        actions = [(e.username, e.action) for e in load_audit_rows(db)]
+        actions = [(e.username, e.action) for e in load_audit_rows(db, ADMIN)]
         assert ("admin", "restore") in actions
         saved = list((tmp_path / "data").rglob("*pre-restore*.sqlite"))
         assert len(saved) == 1  # what was there before the restore is kept

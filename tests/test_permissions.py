@@ -196,7 +196,7 @@ def test_exporting_returns(street: Database, role: Role, tmp_path: object) -> No
     out = Path(str(tmp_path)) / "r.xlsx"
     request = ReportRequest(period=parse_period("2026-10"), actor=Actor("u", "u", role))
     if role in REPORT_EXPORT:
-        assert export_report(street, "staffing-standard", request, out).exists()
+        assert export_report(street, "monthly-cases", request, out).exists()
         unmasked = ReportRequest(
             period=parse_period("2026-10"), actor=Actor("u", "u", role), unmasked=True
         )
@@ -205,5 +205,153 @@ def test_exporting_returns(street: Database, role: Role, tmp_path: object) -> No
                 export_report(street, "community-workers", unmasked, out)
     else:
         with pytest.raises(PermissionDenied):
-            export_report(street, "staffing-standard", request, out)
+            export_report(street, "monthly-cases", request, out)
         assert not out.exists()
+
+
+ROSTER_READ = {Role.SECRETARY, Role.LEADER, Role.ADMIN}
+REVEAL = {Role.DISPATCHER, Role.SHIFT_LEAD, Role.SECRETARY}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_reading_returns(street: Database, role: Role) -> None:
+    """Case returns are for every role; roster and staffing returns are personnel data."""
+    from reports.period import parse_period
+    from reports.registry import build_report
+    from reports.request import ReportRequest
+
+    request = ReportRequest(period=parse_period("2026-10"), actor=Actor("u", "u", role))
+    assert build_report(street, "monthly-cases", request).sheets
+    for kind in ("community-workers", "staffing-standard"):
+        if role in ROSTER_READ:
+            assert build_report(street, kind, request).sheets
+        else:
+            with pytest.raises(PermissionDenied):
+                build_report(street, kind, request)
+
+
+def _roster_entry(street: Database) -> int:
+    from datetime import date
+
+    from db.id_numbers import make_id_number
+    from db.roster_kinds import Kind
+    from db.rosters import create_entry
+    from tests.street import GRID_A2
+
+    raw = {
+        "name": "赵伟",
+        "id_number": make_id_number("210504", date(1980, 6, 1), 21),
+        "phone": "13700001111",
+        "grid": GRID_A2,
+        "role": "网格员",
+        "start_date": "2024.01.02",
+    }
+    with street.write() as s:
+        return create_entry(s, Kind.GRID_STAFF, raw, SYSTEM)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_roster_edit_retire_pay_import_and_read(
+    street: Database, role: Role, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    from db.roster_import import import_roster
+    from db.roster_kinds import Kind
+    from db.rosters import list_entries, retire_entry, set_pay_amount, update_entry
+
+    row_id = _roster_entry(street)
+    actor = Actor("u", "u", role)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["姓名", "身份证号码", "网格代码", "类别"])
+    sheet.append(["钱七", "210504198001010010", GRID_A1, "网格员"])
+    path = Path(str(tmp_path)) / "网格员.xlsx"
+    book.save(path)
+    writes = [
+        lambda s: update_entry(s, Kind.GRID_STAFF, row_id, {"phone": "13700002222"}, actor),
+        lambda s: set_pay_amount(s, 1, 2, "6000", actor),
+        lambda s: retire_entry(s, Kind.GRID_STAFF, row_id, actor, reason="调离"),
+    ]
+    for write in writes:
+        if role in ROSTER_EDIT:
+            with street.write() as s:
+                write(s)
+        else:
+            with pytest.raises(PermissionDenied), street.write() as s:
+                write(s)
+    if role in ROSTER_EDIT:
+        import_roster(street, path, Kind.GRID_STAFF, actor)
+    else:
+        with pytest.raises(PermissionDenied):
+            import_roster(street, path, Kind.GRID_STAFF, actor)
+    with street.read() as s:
+        if role in ROSTER_READ:
+            assert list_entries(s, Kind.GRID_STAFF, actor=actor) is not None
+        else:
+            with pytest.raises(PermissionDenied):
+                list_entries(s, Kind.GRID_STAFF, actor=actor)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_revealing_personal_data(street: Database, role: Role) -> None:
+    from db.case_queries import reveal_reporter
+    from db.roster_kinds import Kind
+    from db.rosters import reveal
+
+    row_id = _roster_entry(street)
+    number = report_case(
+        street,
+        grid_code=GRID_A1,
+        category_code="0101",
+        description="个人信息",
+        reporter_name="王丽",
+        reporter_phone="13812345678",
+    )
+    actor = Actor("u", "u", role)
+    if role in REVEAL:
+        with street.write() as s:
+            assert reveal(s, actor, Kind.GRID_STAFF, row_id, "phone", "核对") == "13700001111"
+            assert reveal_reporter(s, actor, number, "回访") == ("王丽", "13812345678")
+    else:
+        with pytest.raises(PermissionDenied), street.write() as s:
+            reveal(s, actor, Kind.GRID_STAFF, row_id, "phone", "核对")
+        with pytest.raises(PermissionDenied), street.write() as s:
+            reveal_reporter(s, actor, number, "回访")
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_accounts_audit_log_and_backup_are_for_administrators(
+    db: Database, role: Role, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    from db.accounts import set_active
+    from db.audit import read_audit_log
+    from db.backup import make_backup, restore_backup
+
+    with db.write() as s:
+        add_user(s, "admin", "admin", "Grid2026desk")
+        add_user(s, "liming", "dispatcher", "Grid2026desk")
+    actor = Actor("u", "u", role)
+    out = Path(str(tmp_path)) / "copy.sqlite"
+    if role is Role.ADMIN:
+        assert set_active(db, actor, "liming", False).active is False
+        with db.read() as s:
+            assert read_audit_log(s, actor)
+        if db.is_sqlite:
+            assert make_backup(db, out, actor).cases == 0
+            assert restore_backup(db, out, actor, safety_dir=Path(str(tmp_path))).cases == 0
+        return
+    with pytest.raises(PermissionDenied):
+        set_active(db, actor, "liming", False)
+    with pytest.raises(PermissionDenied), db.read() as s:
+        read_audit_log(s, actor)
+    with pytest.raises(PermissionDenied):
+        make_backup(db, out, actor)
+    with pytest.raises(PermissionDenied):
+        restore_backup(db, out, actor)
+    assert not out.exists()
