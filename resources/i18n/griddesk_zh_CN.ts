@@ -164,22 +164,22 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="115"/>
+        <location filename="../../desktop/audit_viewer.py" line="112"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="126"/>
+        <location filename="../../desktop/audit_viewer.py" line="123"/>
         <source>校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="128"/>
+        <location filename="../../desktop/audit_viewer.py" line="125"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="143"/>
+        <location filename="../../desktop/audit_viewer.py" line="141"/>
         <source>正在校验…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,268 +200,278 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="100"/>
-        <location filename="../../desktop/case_detail.py" line="146"/>
+        <location filename="../../desktop/case_detail.py" line="105"/>
+        <location filename="../../desktop/case_detail.py" line="151"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="230"/>
+        <location filename="../../desktop/case_detail.py" line="235"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="264"/>
+        <location filename="../../desktop/case_detail.py" line="269"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="274"/>
+        <location filename="../../desktop/case_detail.py" line="279"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="287"/>
+        <location filename="../../desktop/case_detail.py" line="292"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="291"/>
+        <location filename="../../desktop/case_detail.py" line="296"/>
         <source>（未留名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="294"/>
+        <location filename="../../desktop/case_detail.py" line="299"/>
         <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="295"/>
-        <source>来源</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="296"/>
-        <source>上报人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="297"/>
-        <source>责任部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="297"/>
-        <source>（未派遣）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="299"/>
-        <source>默认部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="301"/>
-        <source>坐标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="303"/>
-        <source>回访满意度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="305"/>
-        <source>已合并到</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="308"/>
-        <source>延期 %1 次</source>
+        <location filename="../../desktop/case_detail.py" line="302"/>
+        <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="309"/>
-        <source>返工 %1 次</source>
+        <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="310"/>
-        <source>退单 %1 次</source>
+        <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="311"/>
-        <source>督办 %1 次</source>
+        <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="316"/>
-        <source>曾超期</source>
+        <location filename="../../desktop/case_detail.py" line="311"/>
+        <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="318"/>
-        <source>记录</source>
+        <location filename="../../desktop/case_detail.py" line="313"/>
+        <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="321"/>
-        <source>时限</source>
+        <location filename="../../desktop/case_detail.py" line="315"/>
+        <source>坐标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="317"/>
+        <source>回访满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="319"/>
+        <source>已合并到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="322"/>
+        <source>延期 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="323"/>
+        <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="324"/>
+        <source>退单 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="325"/>
+        <source>督办 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="330"/>
+        <source>曾超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="332"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="335"/>
+        <source>时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="338"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="329"/>
+        <location filename="../../desktop/case_detail.py" line="343"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="330"/>
+        <location filename="../../desktop/case_detail.py" line="344"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="331"/>
+        <location filename="../../desktop/case_detail.py" line="345"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="332"/>
+        <location filename="../../desktop/case_detail.py" line="346"/>
         <source>受理</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="333"/>
+        <location filename="../../desktop/case_detail.py" line="347"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="334"/>
+        <location filename="../../desktop/case_detail.py" line="348"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="335"/>
+        <location filename="../../desktop/case_detail.py" line="349"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="380"/>
+        <location filename="../../desktop/case_detail.py" line="398"/>
+        <source>%1&#x3000;%2（已记入审计日志）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="421"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="381"/>
+        <location filename="../../desktop/case_detail.py" line="422"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="382"/>
+        <location filename="../../desktop/case_detail.py" line="423"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="342"/>
+        <location filename="../../desktop/case_detail.py" line="356"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="395"/>
+        <location filename="../../desktop/case_detail.py" line="436"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="400"/>
+        <location filename="../../desktop/case_detail.py" line="441"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="421"/>
+        <location filename="../../desktop/case_detail.py" line="462"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="424"/>
+        <location filename="../../desktop/case_detail.py" line="465"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="427"/>
+        <location filename="../../desktop/case_detail.py" line="468"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="430"/>
+        <location filename="../../desktop/case_detail.py" line="471"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="462"/>
+        <location filename="../../desktop/case_detail.py" line="503"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="471"/>
+        <location filename="../../desktop/case_detail.py" line="512"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="473"/>
+        <location filename="../../desktop/case_detail.py" line="514"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="491"/>
+        <location filename="../../desktop/case_detail.py" line="532"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="503"/>
+        <location filename="../../desktop/case_detail.py" line="544"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="506"/>
+        <location filename="../../desktop/case_detail.py" line="547"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="546"/>
+        <location filename="../../desktop/case_detail.py" line="587"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="561"/>
+        <location filename="../../desktop/case_detail.py" line="603"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="580"/>
+        <location filename="../../desktop/case_detail.py" line="622"/>
         <source>%1天%2小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="586"/>
+        <location filename="../../desktop/case_detail.py" line="628"/>
         <source>%1小时%2分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="590"/>
+        <location filename="../../desktop/case_detail.py" line="632"/>
         <source>%1分</source>
         <translation type="unfinished"></translation>
     </message>
@@ -469,7 +479,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="599"/>
+        <location filename="../../desktop/case_detail.py" line="641"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -513,27 +523,27 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="95"/>
+        <location filename="../../desktop/dispatch_board.py" line="94"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="96"/>
+        <location filename="../../desktop/dispatch_board.py" line="95"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="97"/>
+        <location filename="../../desktop/dispatch_board.py" line="96"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="100"/>
+        <location filename="../../desktop/dispatch_board.py" line="99"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="107"/>
+        <location filename="../../desktop/dispatch_board.py" line="106"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,22 +556,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="44"/>
+        <location filename="../../desktop/department_picker.py" line="49"/>
         <source>输入部门名称筛选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="53"/>
+        <location filename="../../desktop/department_picker.py" line="58"/>
         <source>派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="54"/>
+        <location filename="../../desktop/department_picker.py" line="59"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="61"/>
+        <location filename="../../desktop/department_picker.py" line="66"/>
         <source>（默认部门）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,17 +579,17 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="182"/>
+        <location filename="../../desktop/dispatch_board.py" line="181"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="317"/>
+        <location filename="../../desktop/dispatch_undo.py" line="35"/>
         <source>所选案件当前不能派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="321"/>
+        <location filename="../../desktop/dispatch_undo.py" line="43"/>
         <source>处置时限 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -587,42 +597,42 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="38"/>
+        <location filename="../../desktop/dispatch_undo.py" line="66"/>
         <source>派遣 %1 件到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="97"/>
+        <location filename="../../desktop/dispatch_undo.py" line="125"/>
         <source>已派遣 %1 件到 %2（Ctrl+Z 撤销）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="103"/>
+        <location filename="../../desktop/dispatch_undo.py" line="131"/>
         <source>派遣到「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="131"/>
+        <location filename="../../desktop/dispatch_undo.py" line="167"/>
         <source>已撤回派遣 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="131"/>
+        <location filename="../../desktop/dispatch_undo.py" line="167"/>
         <source>已重新派遣 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="135"/>
+        <location filename="../../desktop/dispatch_undo.py" line="171"/>
         <source>撤销派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="135"/>
+        <location filename="../../desktop/dispatch_undo.py" line="171"/>
         <source>重做派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="151"/>
+        <location filename="../../desktop/dispatch_undo.py" line="187"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,7 +1285,7 @@
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="712"/>
+        <location filename="../../desktop/people_page.py" line="717"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1283,17 +1293,17 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="762"/>
+        <location filename="../../desktop/people_page.py" line="767"/>
         <source>配备标准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="763"/>
+        <location filename="../../desktop/people_page.py" line="768"/>
         <source>薪酬标准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="767"/>
+        <location filename="../../desktop/people_page.py" line="772"/>
         <source>当前账号无权查看人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1415,128 +1425,128 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="144"/>
+        <location filename="../../desktop/queue_view.py" line="145"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="145"/>
-        <location filename="../../desktop/queue_view.py" line="289"/>
+        <location filename="../../desktop/queue_view.py" line="146"/>
+        <location filename="../../desktop/queue_view.py" line="290"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="146"/>
+        <location filename="../../desktop/queue_view.py" line="147"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="147"/>
+        <location filename="../../desktop/queue_view.py" line="148"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="148"/>
+        <location filename="../../desktop/queue_view.py" line="149"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="151"/>
+        <location filename="../../desktop/queue_view.py" line="152"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="152"/>
+        <location filename="../../desktop/queue_view.py" line="153"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="153"/>
+        <location filename="../../desktop/queue_view.py" line="154"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="154"/>
+        <location filename="../../desktop/queue_view.py" line="155"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="156"/>
+        <location filename="../../desktop/queue_view.py" line="157"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="210"/>
+        <location filename="../../desktop/queue_view.py" line="211"/>
         <source>清除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="242"/>
+        <location filename="../../desktop/queue_view.py" line="243"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="260"/>
+        <location filename="../../desktop/queue_view.py" line="261"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="375"/>
+        <location filename="../../desktop/queue_view.py" line="376"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="375"/>
+        <location filename="../../desktop/queue_view.py" line="376"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="380"/>
+        <location filename="../../desktop/queue_view.py" line="381"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="383"/>
+        <location filename="../../desktop/queue_view.py" line="384"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="384"/>
+        <location filename="../../desktop/queue_view.py" line="385"/>
         <source>来自统计：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="525"/>
+        <location filename="../../desktop/queue_view.py" line="526"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="527"/>
+        <location filename="../../desktop/queue_view.py" line="528"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="553"/>
+        <location filename="../../desktop/queue_view.py" line="566"/>
         <source>已立案 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="555"/>
+        <location filename="../../desktop/queue_view.py" line="568"/>
         <source>已督办 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="576"/>
+        <location filename="../../desktop/queue_view.py" line="589"/>
         <source>立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="578"/>
+        <location filename="../../desktop/queue_view.py" line="591"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="581"/>
+        <location filename="../../desktop/queue_view.py" line="594"/>
         <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1559,138 +1569,138 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="215"/>
+        <location filename="../../desktop/reports_page.py" line="217"/>
         <source>月报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="216"/>
+        <location filename="../../desktop/reports_page.py" line="218"/>
         <source>季报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="217"/>
+        <location filename="../../desktop/reports_page.py" line="219"/>
         <source>年报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="223"/>
+        <location filename="../../desktop/reports_page.py" line="225"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="227"/>
-        <location filename="../../desktop/reports_page.py" line="339"/>
+        <location filename="../../desktop/reports_page.py" line="229"/>
+        <location filename="../../desktop/reports_page.py" line="341"/>
         <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="228"/>
+        <location filename="../../desktop/reports_page.py" line="230"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="229"/>
+        <location filename="../../desktop/reports_page.py" line="231"/>
         <source>导出后打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="231"/>
+        <location filename="../../desktop/reports_page.py" line="233"/>
         <source>预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="232"/>
+        <location filename="../../desktop/reports_page.py" line="234"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="235"/>
+        <location filename="../../desktop/reports_page.py" line="237"/>
         <source>当前角色无权导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="236"/>
+        <location filename="../../desktop/reports_page.py" line="238"/>
         <source>打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="243"/>
+        <location filename="../../desktop/reports_page.py" line="245"/>
         <source>已写入 %v / %m 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="259"/>
+        <location filename="../../desktop/reports_page.py" line="261"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="260"/>
+        <location filename="../../desktop/reports_page.py" line="262"/>
         <source>统计范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="269"/>
+        <location filename="../../desktop/reports_page.py" line="271"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="315"/>
+        <location filename="../../desktop/reports_page.py" line="317"/>
         <source>{0} 月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="318"/>
+        <location filename="../../desktop/reports_page.py" line="320"/>
         <source>第{0}季度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="341"/>
+        <location filename="../../desktop/reports_page.py" line="343"/>
         <source>社区：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="343"/>
+        <location filename="../../desktop/reports_page.py" line="345"/>
         <source>部门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="372"/>
+        <location filename="../../desktop/reports_page.py" line="374"/>
         <source>点击“预览”查看{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="400"/>
+        <location filename="../../desktop/reports_page.py" line="402"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="430"/>
+        <location filename="../../desktop/reports_page.py" line="432"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="434"/>
+        <location filename="../../desktop/reports_page.py" line="436"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="456"/>
+        <location filename="../../desktop/reports_page.py" line="458"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="458"/>
+        <location filename="../../desktop/reports_page.py" line="460"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="477"/>
+        <location filename="../../desktop/reports_page.py" line="479"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="503"/>
+        <location filename="../../desktop/reports_page.py" line="505"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,6 +1740,29 @@
     <message>
         <location filename="../../desktop/roster_dialogs.py" line="267"/>
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RevealReason</name>
+    <message>
+        <location filename="../../desktop/reveal_reason.py" line="15"/>
+        <source>查看完整信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reveal_reason.py" line="17"/>
+        <source>显示 %1 的完整号码，请填写原因（将记入审计日志）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reveal_reason.py" line="23"/>
+        <source>显示</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reveal_reason.py" line="24"/>
+        <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2015,93 +2048,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="367"/>
+        <location filename="../../desktop/people_page.py" line="368"/>
         <source>搜索姓名、身份证号或电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="370"/>
-        <location filename="../../desktop/people_page.py" line="468"/>
+        <location filename="../../desktop/people_page.py" line="371"/>
+        <location filename="../../desktop/people_page.py" line="469"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="372"/>
+        <location filename="../../desktop/people_page.py" line="373"/>
         <source>含已离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="373"/>
+        <location filename="../../desktop/people_page.py" line="374"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="374"/>
+        <location filename="../../desktop/people_page.py" line="375"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="375"/>
+        <location filename="../../desktop/people_page.py" line="376"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="376"/>
+        <location filename="../../desktop/people_page.py" line="377"/>
         <source>变更记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="377"/>
+        <location filename="../../desktop/people_page.py" line="378"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="378"/>
+        <location filename="../../desktop/people_page.py" line="379"/>
         <source>从 Excel 导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="501"/>
+        <location filename="../../desktop/people_page.py" line="502"/>
         <source>在册 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="503"/>
+        <location filename="../../desktop/people_page.py" line="504"/>
         <source>，{n} 人任期将满或已满</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="509"/>
+        <location filename="../../desktop/people_page.py" line="510"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="511"/>
+        <location filename="../../desktop/people_page.py" line="512"/>
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="609"/>
+        <location filename="../../desktop/people_page.py" line="614"/>
         <source>导师身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="609"/>
+        <location filename="../../desktop/people_page.py" line="614"/>
         <source>学员身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="611"/>
+        <location filename="../../desktop/people_page.py" line="616"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="611"/>
+        <location filename="../../desktop/people_page.py" line="616"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="617"/>
+        <location filename="../../desktop/people_page.py" line="622"/>
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2437,22 +2470,22 @@
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="671"/>
+        <location filename="../../desktop/people_page.py" line="676"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="675"/>
+        <location filename="../../desktop/people_page.py" line="680"/>
         <source>，缺口 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="677"/>
+        <location filename="../../desktop/people_page.py" line="682"/>
         <source>；{n} 个社区未达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="681"/>
+        <location filename="../../desktop/people_page.py" line="686"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation type="unfinished"></translation>
     </message>
