@@ -575,8 +575,7 @@ def retire_entry(
     if hasattr(row, "status"):
         changes["status"] = [row.status, RETIRED_STATUS[kind]]
         row.status = RETIRED_STATUS[kind]
-    if isinstance(row, CommunityWorker | GridAssignment | Mentorship):
-        row.end_date = end
+    row.end_date = end
     if reason.strip():
         changes["reason"] = reason.strip()
     _event(session, actor, kind.value, row.id, "retire", changes)

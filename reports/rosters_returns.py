@@ -31,6 +31,7 @@ from db.models import (
     SentDownCadre,
 )
 from db.personal_data import mask_id_number, mask_phone
+from db.roster_kinds import ACTIVE_STATUS, Kind
 from reports.layout import Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, no_department_scope, resolve
 from reports.staffing_standard import in_post_on
@@ -84,6 +85,18 @@ def _number(rows: list[Row]) -> list[Row]:
     for i, row in enumerate(rows, 1):
         row.values["seq"] = i
     return rows
+
+
+def _still_there(end_date: Any, first: Any) -> Any:
+    """Not yet gone when the period began (no end date, or one inside or after the period)."""
+    return or_(end_date.is_(None), end_date >= first)
+
+
+def _status_then(status: str, end_date: Any, last: Any, current: str) -> str:
+    """The status as it stood at the period's end: an entry that left later was still current."""
+    if end_date is not None and end_date > last:
+        return current
+    return status
 
 
 def _community_filter(r: Resolved, column: Any) -> list[Any]:
@@ -230,6 +243,7 @@ def first_secretaries(session: Session, r: Resolved) -> Sheet:
         .where(
             FirstSecretary.term_start <= last,
             FirstSecretary.term_end >= first,
+            _still_there(FirstSecretary.end_date, first),
             *_community_filter(r, FirstSecretary.community_id),
         )
         .order_by(FirstSecretary.post_level.desc(), Community.code, Person.name)
@@ -244,7 +258,9 @@ def first_secretaries(session: Session, r: Resolved) -> Sheet:
                     "unit": s.sending_unit,
                     "term_start": s.term_start,
                     "term_end": s.term_end,
-                    "status": s.status,
+                    "status": _status_then(
+                        s.status, s.end_date, last, ACTIVE_STATUS[Kind.FIRST_SECRETARY]
+                    ),
                 }
             )
             for s, p, community in result
@@ -347,6 +363,7 @@ def sent_down_cadres(session: Session, r: Resolved) -> Sheet:
         .where(
             SentDownCadre.start_date <= last,
             SentDownCadre.planned_end >= first,
+            _still_there(SentDownCadre.end_date, first),
             *_community_filter(r, SentDownCadre.community_id),
         )
         .order_by(SentDownCadre.batch, Community.code, Person.name)
@@ -361,7 +378,9 @@ def sent_down_cadres(session: Session, r: Resolved) -> Sheet:
                     "unit": c.sending_unit,
                     "start": c.start_date,
                     "end": c.planned_end,
-                    "status": c.status,
+                    "status": _status_then(
+                        c.status, c.end_date, last, ACTIVE_STATUS[Kind.SENT_DOWN]
+                    ),
                 }
             )
             for c, p, community in result
@@ -399,6 +418,7 @@ def party_checkins(session: Session, r: Resolved) -> Sheet:
         .join(Community, Community.id == PartyCheckin.community_id)
         .where(
             PartyCheckin.checkin_date <= last,
+            _still_there(PartyCheckin.end_date, r.period.first_day),
             *_community_filter(r, PartyCheckin.community_id),
         )
         .order_by(Community.code, PartyCheckin.checkin_date, Person.name)
@@ -413,7 +433,9 @@ def party_checkins(session: Session, r: Resolved) -> Sheet:
                     "date": c.checkin_date,
                     "activities": c.activities,
                     "hours": float(c.service_hours or 0),
-                    "status": c.status,
+                    "status": _status_then(
+                        c.status, c.end_date, last, ACTIVE_STATUS[Kind.PARTY_CHECKIN]
+                    ),
                 }
             )
             for c, p, community in result

@@ -203,3 +203,55 @@ def test_older_database_upgrades_to_the_new_head(
         assert "probe_upgrade" in inspect(database.engine).get_table_names()
     finally:
         database.dispose()
+
+
+def test_0002_gives_retired_entries_the_end_date_their_retirement_recorded(
+    tmp_path: Path,
+) -> None:
+    """A database from before 0002 (retired first secretaries kept only a status) upgrades with
+    the end date taken from the 离任 event in the roster history."""
+    from alembic import command
+
+    from db.engine import Database as Db
+    from db.migrate import alembic_config
+
+    path = tmp_path / "old.sqlite"
+    old = Db(f"sqlite:///{path}")
+    cfg = alembic_config()
+    with old.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with old.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO people (id, name, gender, id_number, phone, education, party_member,"
+                " notes, work_unit, active, created_at, updated_at) VALUES (1, '甲', '男',"
+                " '210102199001011234', '', '', 1, '', '', 1, '2026-01-01', '2026-01-01')"
+            )
+        )
+        for row_id, status in ((1, "离任"), (2, "在任")):
+            conn.execute(
+                text(
+                    "INSERT INTO first_secretaries (id, person_id, sending_unit, post_level,"
+                    " term_start, term_end, status) VALUES"
+                    " (:id, 1, '区财政局', 'street', '2025-01-01', '2027-01-01', :status)"
+                ),
+                {"id": row_id, "status": status},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO roster_events (at, actor, roster, row_id, action, changes) VALUES"
+                " ('2026-10-20 02:00:00', 'wangli', 'first_secretary', 1, 'retire',"
+                ' \'{"end_date": "2026-10-20", "status": ["在任", "离任"]}\')'
+            )
+        )
+    old.dispose()
+    upgraded = open_database(str(path), backup_into=tmp_path / "backups")
+    try:
+        with upgraded.read() as session:
+            assert current_revision(session.connection()) == head_revision()
+            ends = dict(session.execute(text("SELECT id, end_date FROM first_secretaries")).all())
+        assert str(ends[1])[:10] == "2026-10-20" and ends[2] is None
+        assert list((tmp_path / "backups").glob("*.sqlite"))  # backed up before migrating
+    finally:
+        upgraded.dispose()

@@ -305,3 +305,47 @@ def test_staffing_standard(people: Database, tmp_path: Path) -> None:
     sheet = load_workbook(tmp_path / "staffing-standard.xlsx").worksheets[0]
     cells = next(r for r in sheet.iter_rows(values_only=True) if r[0] == COMMUNITY_A)
     assert str(cells[4]).startswith("=ROUNDUP(") and str(cells[6]).startswith("=MAX(")
+
+
+def test_people_who_left_drop_off_later_returns(people: Database, tmp_path: Path) -> None:
+    """Retired through the service in mid-October: on October's return (status as it stood at
+    the month's end), still 在任 on September's, gone from November's."""
+    from db.actors import SYSTEM
+    from db.roster_kinds import Kind
+    from db.rosters import retire_entry
+    from reports.registry import export_report as export
+
+    def names(kind: str, period: str, column: int) -> dict[object, object]:
+        out = tmp_path / f"{kind}-{period}.xlsx"
+        export(people, kind, ReportRequest(parse_period(period)), out)
+        return {r[column]: r[-1] for r in _body(_rows(out))}
+
+    with people.read() as s:
+        secretary = s.scalar(
+            select(FirstSecretary.id)
+            .join(Person, Person.id == FirstSecretary.person_id)
+            .where(Person.name == "第一书记甲")
+        )
+        cadre = s.scalar(
+            select(SentDownCadre.id)
+            .join(Person, Person.id == SentDownCadre.person_id)
+            .where(Person.name == "下沉甲")
+        )
+        member = s.scalar(
+            select(PartyCheckin.id)
+            .join(Person, Person.id == PartyCheckin.person_id)
+            .where(Person.name == "党员乙")
+        )
+    left = date(2026, 10, 20)
+    with people.write() as s:
+        retire_entry(s, Kind.FIRST_SECRETARY, secretary, SYSTEM, end_date=left)
+        retire_entry(s, Kind.SENT_DOWN, cadre, SYSTEM, end_date=left)
+        retire_entry(s, Kind.PARTY_CHECKIN, member, SYSTEM, end_date=left)
+    for kind, column, name, before, after in (
+        ("first-secretaries", 3, "第一书记甲", "在任", "离任"),
+        ("sent-down-cadres", 3, "下沉甲", "在岗", "已结束"),
+        ("party-member-checkins", 2, "党员乙", "已报到", "已转出"),
+    ):
+        assert names(kind, "2026-09", column).get(name) == before, kind
+        assert names(kind, "2026-10", column).get(name) == after, kind
+        assert name not in names(kind, "2026-11", column), kind

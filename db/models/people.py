@@ -90,6 +90,7 @@ class FirstSecretary(Base):
     term_start: Mapped[date] = mapped_column(Date)
     term_end: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="在任")
+    end_date: Mapped[date | None] = mapped_column(Date)  # the day 离任 took effect
     person: Mapped[Person] = relationship()
     community: Mapped[Community | None] = relationship()
 
@@ -121,6 +122,7 @@ class SentDownCadre(Base):
     start_date: Mapped[date] = mapped_column(Date)
     planned_end: Mapped[date] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(16), default="在岗")
+    end_date: Mapped[date | None] = mapped_column(Date)  # the day the posting ended
     person: Mapped[Person] = relationship()
     community: Mapped[Community] = relationship()
 
@@ -137,6 +139,7 @@ class PartyCheckin(Base):
     activities: Mapped[str] = mapped_column(Text, default="")
     service_hours: Mapped[Decimal] = mapped_column(Numeric(8, 1), default=Decimal(0))
     status: Mapped[str] = mapped_column(String(16), default="已报到")
+    end_date: Mapped[date | None] = mapped_column(Date)  # the day the member moved away
     person: Mapped[Person] = relationship()
     community: Mapped[Community] = relationship()
 
