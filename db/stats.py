@@ -27,6 +27,7 @@ index-only scans):
 from __future__ import annotations
 
 import calendar
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -65,6 +66,9 @@ NOT_CLOSABLE = (Status.REJECTED.value, Status.SELF_RESOLVED.value, Status.MERGED
 # A range longer than this is bucketed by month in the handling-time trend.
 DAILY_TREND_MAX_DAYS = 62
 TOP_CATEGORIES = 15
+PARALLEL_SCAN_FROM = timedelta(
+    days=7
+)  # periods from a week up scan received and closed side by side
 UTC_ZONE = ZoneInfo("UTC")  # for callers that need no local days
 
 
@@ -782,8 +786,11 @@ def collect_in(
     *,
     previous: StatsSnapshot | None = None,
     timed: bool = False,
+    received: dict[tuple[date, str], int] | None = None,
+    closures: list[ClosureCell] | None = None,
 ) -> StatsSnapshot:
-    """Every aggregation of the page for `f`, in one session.
+    """Every aggregation of the page for `f`, in one session (`received`, `closures`: the two
+    period scans when the caller already made them, see `collect`).
 
     With `previous` (the last snapshot of the same filter, a few minutes old) the period scans
     re-read only from the local midnight of the previous snapshot's day: cases are received and
@@ -819,9 +826,11 @@ def collect_in(
         else:
             received = received_cells(session, f, tz)
     else:
-        received = received_cells(session, f, tz)
+        if received is None:
+            received = received_cells(session, f, tz)
         lap("received")
-        closures = closure_cells(session, f, tz)
+        if closures is None:
+            closures = closure_cells(session, f, tz)
     lap("closures")
     flow = daily_flow(session, f, tz, received=received, closures=closures)
     cells = open_cells(session, f, now)
@@ -864,9 +873,29 @@ def collect(
     now: datetime | None = None,
     previous: StatsSnapshot | None = None,
 ) -> StatsSnapshot:
-    """`collect_in` in its own read session (the shape a DbWorker job wants)."""
-    with db.read() as session:
-        return collect_in(session, f, tz, now or datetime.now(UTC), previous=previous)
+    """`collect_in` in its own read session (the shape a DbWorker job wants).
+
+    A full read of a long period makes two big scans (cases received, cases closed); they run
+    side by side, the received one in a second read session on another thread (both drivers
+    let go of the GIL while the database works), which nearly halves a year's wall time on a
+    two-core PC."""
+    now = now or datetime.now(UTC)
+    in_memory = db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
+    if previous is not None or in_memory or f.end - f.start < PARALLEL_SCAN_FROM:
+        with db.read() as session:
+            return collect_in(session, f, tz, now, previous=previous)
+
+    def scan_received() -> dict[tuple[date, str], int]:
+        with db.read() as other:
+            return received_cells(other, f, tz)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stats-scan") as pool:
+        pending = pool.submit(scan_received)
+        with db.read() as session:
+            closures = closure_cells(session, f, tz)
+            received = pending.result()
+            snapshot = collect_in(session, f, tz, now, received=received, closures=closures)
+    return snapshot
 
 
 @dataclass(frozen=True)
