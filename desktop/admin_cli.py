@@ -49,6 +49,11 @@ OPTIONAL_MODULES: dict[str, tuple[tuple[str, str], ...]] = {
         ("user", "用户账号管理"),
         ("audit", "审计日志校验"),
     ),
+    "desktop.cli_master_data": (
+        ("department", "职能部门维护"),
+        ("category", "案件类别维护"),
+        ("grid", "单元网格维护"),
+    ),
 }
 
 NOT_YET_AVAILABLE = "此功能尚未提供"
