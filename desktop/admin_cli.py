@@ -372,7 +372,9 @@ def build_parser() -> ArgumentParser:
         "默认取环境变量 GRIDDESK_DB，再默认为本机数据目录中的 SQLite 文件",
     )
     parser.add_argument(
-        "--user", metavar="NAME", help="以哪个用户的身份操作（账号功能上线前按系统身份）"
+        "--user",
+        metavar="NAME",
+        help="以哪个账号操作，密码取自 GRIDDESK_PASSWORD 或提示输入（数据库尚无任何账号时按系统身份）",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
     register(subparsers)
