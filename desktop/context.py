@@ -20,6 +20,7 @@ class ContextSignals(QObject):
     message = Signal(str)  # a line for the status bar
     message_timed = Signal(str, int)  # the same with its display time in ms
     settings_changed = Signal(object)  # CenterSettings after a save
+    master_data_changed = Signal()  # departments, categories or grids edited (基础数据)
 
 
 @dataclass

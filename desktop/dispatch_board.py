@@ -201,6 +201,7 @@ class DispatchBoard(QWidget):
         # Throttle, not debounce: a steady stream of changes still refreshes every 0.7 s.
         ctx.feed.cases_changed.connect(self._changes_arrived)
         self.dispatcher.finished.connect(self.refresh)
+        ctx.signals.master_data_changed.connect(self.refresh)  # a department added or disabled
         # Cases cross their warning share and deadline with nothing written: recount each minute.
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_REFRESH_MS)

@@ -248,6 +248,12 @@ class QueueView(QWidget):
             shortcut.activated.connect(self.pick_department)
 
         self.ctx.worker.submit(self._load_options, self._options_loaded)
+        ctx.signals.master_data_changed.connect(self.reload_options)
+
+    def reload_options(self) -> None:
+        """Departments, categories or grids were edited: refill the filter lists (the
+        current choices stay where they still exist)."""
+        self.ctx.worker.submit(self._load_options, self._options_loaded)
 
     # --- filter bar --------------------------------------------------------------------------
 
@@ -268,8 +274,13 @@ class QueueView(QWidget):
 
     def _options_loaded(self, options: q.FilterOptions) -> None:
         self.options = options
+        chosen = {
+            combo: combo.currentData() for combo in (self.community, self.category, self.department)
+        }
         for combo in (self.community, self.category, self.department):
             combo.blockSignals(True)
+            while combo.count() > 1:  # keep the "全部…" entry
+                combo.removeItem(combo.count() - 1)
         for cid, name in options.communities:
             self.community.addItem(name, cid)
         for mid, name in options.majors:
@@ -279,9 +290,14 @@ class QueueView(QWidget):
                     self.category.addItem("　" + cname, ("minor", cid))
         for did, name in options.departments:
             self.department.addItem(name, did)
-        for combo in (self.community, self.category, self.department):
+        for combo, data in chosen.items():
+            index = combo.findData(data) if data is not None else 0
+            combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+        grid = self.grid.currentData()
         self._fill_grids()
+        if grid is not None:
+            self.grid.setCurrentIndex(max(self.grid.findData(grid), 0))
 
     def _fill_grids(self) -> None:
         community = self.community.currentData()

@@ -131,9 +131,17 @@ class SettingsPage(QWidget):
         self.users_button.setObjectName("manageUsers")
         self.users_button.setEnabled(actor.can("admin.users"))
         self.users_button.clicked.connect(self.manage_users)
+        self.master_button = QPushButton(self.tr("基础数据…"), account_box)
+        self.master_button.setObjectName("masterData")
+        self.master_button.setToolTip(self.tr("部门、案件类别与时限、网格"))
+        self.master_button.setEnabled(
+            any(actor.can(p) for p in ("admin.departments", "admin.categories", "admin.geography"))
+        )
+        self.master_button.clicked.connect(self.open_master_data)
         account_buttons = QHBoxLayout()
         account_buttons.addWidget(self.password_button)
         account_buttons.addWidget(self.users_button)
+        account_buttons.addWidget(self.master_button)
         account_buttons.addStretch(1)
         account_form.addRow(self.tr("当前用户"), self.account_label)
         account_form.addRow("", account_buttons)
@@ -250,6 +258,16 @@ class SettingsPage(QWidget):
         from desktop.users_dialog import UsersDialog
 
         return self._open(UsersDialog(self.ctx, self))
+
+    def open_master_data(self) -> QDialog:
+        """基础数据: departments, categories and their time limits, grids (administrators);
+        every open list in the window is refilled after an edit."""
+        from desktop.master_data_dialog import MasterDataDialog
+
+        dialog = MasterDataDialog(self.ctx, self)
+        dialog.changed.connect(self.ctx.signals.master_data_changed)
+        dialog.changed.connect(self.refresh)
+        return self._open(dialog)
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -337,6 +337,9 @@ class StatsPage(QWidget):
         # The charts first: the filter lists are not needed until the user opens one.
         self.refresh()
         ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
+        ctx.signals.master_data_changed.connect(
+            lambda: ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
+        )
 
     # --- filter --------------------------------------------------------------------------
     def _today(self) -> date:
@@ -383,6 +386,11 @@ class StatsPage(QWidget):
 
     def _fill_choices(self, choices: FilterChoices) -> None:
         self.choices = choices
+        chosen = {c: c.currentData() for c in (self.community, self.department, self.category)}
+        for combo in chosen:  # a refill after 基础数据 edits keeps the "全部…" entry only
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(combo.count() - 1)
         for combo, items in (
             (self.community, choices.communities),
             (self.department, choices.departments),
@@ -402,7 +410,10 @@ class StatsPage(QWidget):
             self.category.setItemData(self.category.count() - 1, bold, Qt.ItemDataRole.FontRole)
             for cat in minors.get(major.id, []):
                 self.category.addItem("    " + cat.label, f"category:{cat.id}")
-        self.category.blockSignals(False)
+        for combo, data in chosen.items():  # the same choices as before, where they still exist
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(data), 0) if data is not None else 0)
+            combo.blockSignals(False)
 
     def select(self, combo: QComboBox, data: Any) -> None:
         """Pick the entry of `combo` whose data is `data` (tests and the integrator use it)."""

@@ -369,3 +369,35 @@ def test_the_urgent_beep_is_a_workstation_setting(qtbot: QtBot, ctx: AppContext)
     again = SettingsPage(ctx)
     qtbot.addWidget(again)
     assert again.beep_check.isChecked()
+
+
+def test_master_data_edits_reach_the_open_pages(qtbot: QtBot, admin_ctx: AppContext) -> None:
+    """A department added in 设置 → 基础数据 shows in the queue filter, on the department
+    board and in the statistics filter without a restart."""
+    from db.master_data import add_department
+    from desktop.master_data_dialog import MasterDataDialog
+
+    window = make_window(qtbot, admin_ctx)
+    queue, board = window.desk_page.queue, window.desk_page.board
+    qtbot.waitUntil(lambda: queue.department.count() > 20 and len(board.cards) > 20, timeout=10_000)
+    assert window.settings_page.master_button.isEnabled()
+    dialog = window.settings_page.open_master_data()
+    assert isinstance(dialog, MasterDataDialog) and dialog.isVisible()
+    with admin_ctx.db.write() as s:
+        add_department(s, "新建物业站", "公共服务", "周强", "024-42861234", ADMIN)
+    dialog.changed.emit()  # what the dialog does after its own edit
+    qtbot.waitUntil(lambda: queue.department.findText("新建物业站") > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: any(c.department == "新建物业站" for c in board.cards.values()))
+    stats = window.stats_page
+    qtbot.waitUntil(lambda: stats.department.findText("新建物业站") > 0, timeout=10_000)
+    assert queue.department.findText("全部部门") == 0  # the "all" entry stays first, once
+    assert [queue.department.itemText(i) for i in range(queue.department.count())].count(
+        "新建物业站"
+    ) == 1
+    dialog.reject()
+
+
+def test_master_data_is_for_administrators(qtbot: QtBot, ctx: AppContext) -> None:
+    page = SettingsPage(ctx)  # 调度员
+    qtbot.addWidget(page)
+    assert not page.master_button.isEnabled()

@@ -365,7 +365,7 @@
     <message>
         <location filename="../../desktop/case_detail.py" line="398"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
-        <translation>%1　%2 (recorded in the audit log)</translation>
+        <translation>%1&#x3000;%2 (recorded in the audit log)</translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="421"/>
@@ -485,6 +485,143 @@
     </message>
 </context>
 <context>
+    <name>CategoriesModel</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="156"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="157"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="158"/>
+        <source>大类</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="159"/>
+        <source>默认部门</source>
+        <translation>Default department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="160"/>
+        <source>派遣时限（小时）</source>
+        <translation>Dispatch limit (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="161"/>
+        <source>处置时限（小时）</source>
+        <translation>Handling limit (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="162"/>
+        <source>核查时限（小时）</source>
+        <translation>Verification limit (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="163"/>
+        <source>计时</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="164"/>
+        <location filename="../../desktop/master_data_dialog.py" line="180"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="165"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="170"/>
+        <source>自然时</source>
+        <translation>Natural time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="170"/>
+        <source>工作时</source>
+        <translation>Working time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="181"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="181"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryForm</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="270"/>
+        <source>修改案件类别 %1 %2</source>
+        <translation>Edit case category %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="274"/>
+        <source>（无默认部门）</source>
+        <translation>(no default department)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="290"/>
+        <source>工作时（只计工作日的工作时间）</source>
+        <translation>Working time (working hours of working days only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="291"/>
+        <source>自然时（昼夜连续计时）</source>
+        <translation>Natural time (round the clock)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="293"/>
+        <source>紧急类别</source>
+        <translation>Urgent category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="296"/>
+        <source>启用（停用后不能再上报此类案件）</source>
+        <translation>Active (a disabled category takes no new reports)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="300"/>
+        <source>时限以小时计（可写 0.5）。已有案件的期限不变，新时限从下一次流转开始使用。</source>
+        <translation>Limits are in hours (0.5 is allowed). Existing cases keep their deadlines; new limits apply from the next transition.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="305"/>
+        <source>默认部门</source>
+        <translation>Default department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="306"/>
+        <source>派遣时限（小时）</source>
+        <translation>Dispatch limit (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="307"/>
+        <source>处置时限（小时）</source>
+        <translation>Handling limit (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="308"/>
+        <source>核查时限（小时）</source>
+        <translation>Verification limit (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="309"/>
+        <source>计时方式</source>
+        <translation>Time basis</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../desktop/users_dialog.py" line="185"/>
@@ -549,6 +686,44 @@
     </message>
 </context>
 <context>
+    <name>DepartmentForm</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="222"/>
+        <source>添加部门</source>
+        <translation>Add department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="222"/>
+        <source>修改部门</source>
+        <translation>Edit department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="235"/>
+        <source>手机号码或带区号的固定电话，如 024-42861301</source>
+        <translation>Mobile number or landline with area code, e.g. 024-42861301</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="237"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="238"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="239"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="240"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentPicker</name>
     <message>
         <location filename="../../desktop/department_picker.py" line="37"/>
@@ -574,6 +749,49 @@
         <location filename="../../desktop/department_picker.py" line="66"/>
         <source>（默认部门）</source>
         <translation>(default department)</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentsModel</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="139"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="140"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="141"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="142"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="143"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="144"/>
+        <source>在办案件</source>
+        <translation>Open cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="149"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="149"/>
+        <source>停用</source>
+        <translation>Disabled</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1262,77 @@
     </message>
 </context>
 <context>
+    <name>GridForm</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="351"/>
+        <source>添加网格</source>
+        <translation>Add grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="351"/>
+        <source>修改网格</source>
+        <translation>Edit grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="360"/>
+        <source>社区编码 + 2 或 3 位网格序号</source>
+        <translation>Community code + 2- or 3-digit grid number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="381"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="382"/>
+        <source>网格编码</source>
+        <translation>Grid code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="383"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="384"/>
+        <source>人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="385"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+</context>
+<context>
+    <name>GridsModel</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="188"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="189"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="190"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="191"/>
+        <source>人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="192"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../desktop/roster_dialogs.py" line="342"/>
@@ -1283,6 +1572,125 @@
     </message>
 </context>
 <context>
+    <name>MasterDataDialog</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="421"/>
+        <source>基础数据</source>
+        <translation>Master data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="431"/>
+        <source>添加部门…</source>
+        <translation>Add department…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="432"/>
+        <location filename="../../desktop/master_data_dialog.py" line="434"/>
+        <location filename="../../desktop/master_data_dialog.py" line="435"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="433"/>
+        <source>停用 / 启用</source>
+        <translation>Disable / enable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="436"/>
+        <source>添加网格…</source>
+        <translation>Add grid…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="456"/>
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="459"/>
+        <source>案件类别</source>
+        <translation>Case categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="463"/>
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="489"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="496"/>
+        <source>只有管理员可以维护基础数据。</source>
+        <translation>Only administrators can maintain master data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="586"/>
+        <location filename="../../desktop/master_data_dialog.py" line="623"/>
+        <source>请先选择一个部门</source>
+        <translation>Select a department first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="592"/>
+        <source>已添加部门「%1」</source>
+        <translation>Department “%1” added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="611"/>
+        <source>部门「%1」已保存</source>
+        <translation>Department “%1” saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="626"/>
+        <source>部门「%1」已启用</source>
+        <translation>Department “%1” enabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="626"/>
+        <source>部门「%1」已停用</source>
+        <translation>Department “%1” disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="640"/>
+        <source>请先选择一个案件类别</source>
+        <translation>Select a case category first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="650"/>
+        <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
+        <translation>Case category %1 %2 saved; new limits apply from the next transition</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="664"/>
+        <source>请先选择一个网格</source>
+        <translation>Select a grid first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="683"/>
+        <source>网格 %1 已保存</source>
+        <translation>Grid %1 saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="695"/>
+        <source>已添加网格 %1 %2</source>
+        <translation>Grid %1 %2 added</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDataForm</name>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="208"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/master_data_dialog.py" line="210"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PayTab</name>
     <message>
         <location filename="../../desktop/people_page.py" line="717"/>
@@ -1431,7 +1839,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="146"/>
-        <location filename="../../desktop/queue_view.py" line="290"/>
+        <location filename="../../desktop/queue_view.py" line="306"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
@@ -1486,67 +1894,67 @@
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="261"/>
+        <location filename="../../desktop/queue_view.py" line="267"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="376"/>
+        <location filename="../../desktop/queue_view.py" line="392"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="376"/>
+        <location filename="../../desktop/queue_view.py" line="392"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="381"/>
+        <location filename="../../desktop/queue_view.py" line="397"/>
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="384"/>
+        <location filename="../../desktop/queue_view.py" line="400"/>
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="385"/>
+        <location filename="../../desktop/queue_view.py" line="401"/>
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="526"/>
+        <location filename="../../desktop/queue_view.py" line="542"/>
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="528"/>
+        <location filename="../../desktop/queue_view.py" line="544"/>
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="566"/>
+        <location filename="../../desktop/queue_view.py" line="582"/>
         <source>已立案 %1 件</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="568"/>
+        <location filename="../../desktop/queue_view.py" line="584"/>
         <source>已督办 %1 件</source>
         <translation>Urged %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="589"/>
+        <location filename="../../desktop/queue_view.py" line="605"/>
         <source>立案</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="591"/>
+        <location filename="../../desktop/queue_view.py" line="607"/>
         <source>督办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="594"/>
+        <location filename="../../desktop/queue_view.py" line="610"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
@@ -2222,200 +2630,210 @@
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="138"/>
+        <location filename="../../desktop/settings_page.py" line="134"/>
+        <source>基础数据…</source>
+        <translation>Master data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="136"/>
+        <source>部门、案件类别与时限、网格</source>
+        <translation>Departments, case categories and time limits, grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="146"/>
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="143"/>
+        <location filename="../../desktop/settings_page.py" line="151"/>
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="149"/>
+        <location filename="../../desktop/settings_page.py" line="157"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="153"/>
+        <location filename="../../desktop/settings_page.py" line="161"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="157"/>
+        <location filename="../../desktop/settings_page.py" line="165"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="160"/>
+        <location filename="../../desktop/settings_page.py" line="168"/>
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation>The local database is backed up at the first start of each day; this many recent copies are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162"/>
+        <location filename="../../desktop/settings_page.py" line="170"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167"/>
+        <location filename="../../desktop/settings_page.py" line="175"/>
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="168"/>
+        <location filename="../../desktop/settings_page.py" line="176"/>
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="169"/>
+        <location filename="../../desktop/settings_page.py" line="177"/>
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="170"/>
+        <location filename="../../desktop/settings_page.py" line="178"/>
         <source>自动备份保留</source>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="180"/>
+        <location filename="../../desktop/settings_page.py" line="188"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="183"/>
+        <location filename="../../desktop/settings_page.py" line="191"/>
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="185"/>
+        <location filename="../../desktop/settings_page.py" line="193"/>
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="188"/>
+        <location filename="../../desktop/settings_page.py" line="196"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="193"/>
+        <location filename="../../desktop/settings_page.py" line="201"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="194"/>
+        <location filename="../../desktop/settings_page.py" line="202"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="196"/>
+        <location filename="../../desktop/settings_page.py" line="204"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="198"/>
+        <location filename="../../desktop/settings_page.py" line="206"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="211"/>
+        <location filename="../../desktop/settings_page.py" line="219"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="214"/>
+        <location filename="../../desktop/settings_page.py" line="222"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="265"/>
+        <location filename="../../desktop/settings_page.py" line="283"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="267"/>
+        <location filename="../../desktop/settings_page.py" line="285"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="274"/>
+        <location filename="../../desktop/settings_page.py" line="292"/>
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="276"/>
+        <location filename="../../desktop/settings_page.py" line="294"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="276"/>
+        <location filename="../../desktop/settings_page.py" line="294"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="278"/>
+        <location filename="../../desktop/settings_page.py" line="296"/>
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="298"/>
+        <location filename="../../desktop/settings_page.py" line="316"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="308"/>
+        <location filename="../../desktop/settings_page.py" line="326"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="319"/>
+        <location filename="../../desktop/settings_page.py" line="337"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="352"/>
+        <location filename="../../desktop/settings_page.py" line="370"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="354"/>
+        <location filename="../../desktop/settings_page.py" line="372"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="362"/>
+        <location filename="../../desktop/settings_page.py" line="380"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="371"/>
+        <location filename="../../desktop/settings_page.py" line="389"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="390"/>
-        <location filename="../../desktop/settings_page.py" line="405"/>
+        <location filename="../../desktop/settings_page.py" line="408"/>
+        <location filename="../../desktop/settings_page.py" line="423"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="392"/>
+        <location filename="../../desktop/settings_page.py" line="410"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="407"/>
+        <location filename="../../desktop/settings_page.py" line="425"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="418"/>
+        <location filename="../../desktop/settings_page.py" line="436"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="425"/>
+        <location filename="../../desktop/settings_page.py" line="443"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>
@@ -2721,16 +3139,16 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="226"/>
-        <location filename="../../desktop/stats_page.py" line="526"/>
-        <location filename="../../desktop/stats_page.py" line="536"/>
         <location filename="../../desktop/stats_page.py" line="544"/>
+        <location filename="../../desktop/stats_page.py" line="554"/>
+        <location filename="../../desktop/stats_page.py" line="562"/>
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="228"/>
-        <location filename="../../desktop/stats_page.py" line="555"/>
-        <location filename="../../desktop/stats_page.py" line="563"/>
+        <location filename="../../desktop/stats_page.py" line="573"/>
+        <location filename="../../desktop/stats_page.py" line="581"/>
         <source>导出 PDF 摘要</source>
         <translation>Export PDF summary</translation>
     </message>
@@ -2760,114 +3178,114 @@ The current data is saved to the backup folder first; GridDesk must restart afte
         <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="434"/>
+        <location filename="../../desktop/stats_page.py" line="450"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="452"/>
+        <location filename="../../desktop/stats_page.py" line="468"/>
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="463"/>
+        <location filename="../../desktop/stats_page.py" line="481"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="519"/>
+        <location filename="../../desktop/stats_page.py" line="537"/>
         <source>导出为 PNG…</source>
         <translation>Export as PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="527"/>
+        <location filename="../../desktop/stats_page.py" line="545"/>
         <source>图片宽度（像素）：</source>
         <translation>Image width (pixels):</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="536"/>
+        <location filename="../../desktop/stats_page.py" line="554"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="544"/>
-        <location filename="../../desktop/stats_page.py" line="563"/>
+        <location filename="../../desktop/stats_page.py" line="562"/>
+        <location filename="../../desktop/stats_page.py" line="581"/>
         <source>无法写入文件：{path}</source>
         <translation>Cannot write {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="547"/>
-        <location filename="../../desktop/stats_page.py" line="566"/>
+        <location filename="../../desktop/stats_page.py" line="565"/>
+        <location filename="../../desktop/stats_page.py" line="584"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="555"/>
+        <location filename="../../desktop/stats_page.py" line="573"/>
         <source>统计摘要.pdf</source>
         <translation>statistics-summary.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="555"/>
+        <location filename="../../desktop/stats_page.py" line="573"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="588"/>
+        <location filename="../../desktop/stats_page.py" line="606"/>
         <source>尚无统计数据</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="596"/>
+        <location filename="../../desktop/stats_page.py" line="614"/>
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="621"/>
+        <location filename="../../desktop/stats_page.py" line="639"/>
         <source>{center} 统计摘要</source>
         <translation>{center} statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="630"/>
+        <location filename="../../desktop/stats_page.py" line="648"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="637"/>
+        <location filename="../../desktop/stats_page.py" line="655"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="638"/>
+        <location filename="../../desktop/stats_page.py" line="656"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="639"/>
+        <location filename="../../desktop/stats_page.py" line="657"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="640"/>
+        <location filename="../../desktop/stats_page.py" line="658"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="641"/>
+        <location filename="../../desktop/stats_page.py" line="659"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="688"/>
+        <location filename="../../desktop/stats_page.py" line="706"/>
         <source>在办案件最密的网格</source>
         <translation>Grids with the most open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="696"/>
+        <location filename="../../desktop/stats_page.py" line="714"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="713"/>
+        <location filename="../../desktop/stats_page.py" line="731"/>
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
     </message>
