@@ -165,13 +165,20 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
             hook()
         wait_idle(ctx)
         written.append(save(window, out_dir / f"{index + 1:02d}-{name}.png"))
+        if name == "people":  # every roster tab, the staffing standard and the pay table
+            tabs = page.tabs
+            for tab in range(1, tabs.count()):
+                tabs.setCurrentIndex(tab)
+                wait_idle(ctx)
+                written.append(save(window, out_dir / f"{index + 1:02d}-{name}-{tab + 1}.png"))
+            tabs.setCurrentIndex(0)
     window.show_page(0)
     wait_idle(ctx)
     if number is not None:
         case_window = open_case_window(ctx, photo_case(ctx.db) or number, window)
         case_window.resize(WIDTH, HEIGHT)
         wait_idle(ctx)
-        written.append(save(case_window, out_dir / f"{len(written) + 1:02d}-case-window.png"))
+        written.append(save(case_window, out_dir / f"{len(PAGE_NAMES) + 1:02d}-case-window.png"))
         dialog = None
         if pane is None or pane.detail is None:
             pane = case_window.pane  # the desk has no detail pane yet: use the case window's
@@ -187,11 +194,13 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
         if dialog is not None:
             wait_idle(ctx)
             written.append(
-                composite(window, dialog, out_dir / f"{len(written) + 1:02d}-action-dialog.png")
+                composite(window, dialog, out_dir / f"{len(PAGE_NAMES) + 2:02d}-action-dialog.png")
             )
             dialog.reject()
         case_window.close()
-    written.append(big_screen_shot(window, ctx, out_dir / f"{len(written) + 1:02d}-big-screen.png"))
+    written.append(
+        big_screen_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 3:02d}-big-screen.png")
+    )
     window.hide()
     window.deleteLater()
     return written

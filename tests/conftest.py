@@ -7,8 +7,10 @@ one database per test from it and drops them all at the end, so runs never see e
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +24,11 @@ from db.engine import Database
 from tests.street import build_street
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's data folder (backups made before restores and migrations land there) is never
+# touched by a test run: every run gets its own, removed at the end.
+_DATA_HOME = tempfile.mkdtemp(prefix="griddesk-test-data-")
+os.environ["XDG_DATA_HOME"] = _DATA_HOME
+atexit.register(shutil.rmtree, _DATA_HOME, ignore_errors=True)
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 PG_URL = os.environ.get("GRIDDESK_TEST_PG_URL", DEFAULT_PG)

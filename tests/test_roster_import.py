@@ -608,3 +608,33 @@ def test_header_synonyms(header: str, field: str | None) -> None:
     from db.roster_kinds import resolve_field_name
 
     assert resolve_field_name(Kind.COMMUNITY_WORKER, header) == field
+
+
+@pytest.mark.parametrize("kind", list(Kind), ids=[k.value for k in Kind])
+def test_every_roster_kind_imports_and_reimports(
+    street: Database, tmp_path: Path, kind: Kind
+) -> None:
+    """Each of the six rosters from a sheet with a title row and the roster's own column
+    names; a second import of the same file changes nothing."""
+    from db.roster_kinds import FIELDS
+    from tests.test_rosters import CASES
+
+    raw = CASES[kind][0]
+    labels = {spec.name: spec.label for spec in FIELDS[kind]}
+    names = [name for name in raw if name in labels]
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append([f"{kind.value} 名册（2026年11月）"])
+    ws.append([labels[name] for name in names])
+    ws.append([raw[name] for name in names])
+    path = tmp_path / f"{kind.value}.xlsx"
+    wb.save(path)
+    plan, first = import_roster(street, path, kind, SYSTEM)
+    assert not plan.problems, [p.text for p in plan.problems]
+    assert first is not None and first.created == 1
+    _, again = import_roster(street, path, kind, SYSTEM)
+    assert again is not None and (again.created, again.updated, again.unchanged) == (0, 0, 1)
+    with street.read() as s:
+        rows = list_entries(s, kind)
+    assert len(rows) == 1 and rows[0].active
