@@ -59,11 +59,13 @@ class DepartmentCard(QFrame):
     entered = Signal(object, list)
     left = Signal(object)
 
-    def __init__(self, load: q.DepartmentLoad, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, load: q.DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
+    ) -> None:
         super().__init__(parent)
         self.department_id = load.id
         self.department = load.name
-        self.setAcceptDrops(True)
+        self.setAcceptDrops(may_dispatch)  # a role without 派遣 cannot drop cases here
         self.setFixedWidth(CARD_WIDTH)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.name = QLabel(load.name, self)
@@ -178,7 +180,13 @@ class DispatchBoard(QWidget):
         self._again = False
 
         self.setStyleSheet(_STYLE)
-        self.title = QLabel(self.tr("部门看板（将案件拖到部门上即派遣）"), self)
+        self.may_dispatch = ctx.actor.can("case.dispatch")
+        self.title = QLabel(
+            self.tr("部门看板（将案件拖到部门上即派遣）")
+            if self.may_dispatch
+            else self.tr("部门看板（当前角色不能派遣，仅供查看）"),
+            self,
+        )
         self._inner = QWidget()
         self._grid = QGridLayout(self._inner)
         self._grid.setContentsMargins(4, 4, 4, 4)
@@ -241,7 +249,7 @@ class DispatchBoard(QWidget):
                 card.deleteLater()
             self.cards = {}
             for load in loads:
-                card = DepartmentCard(load, self._inner)
+                card = DepartmentCard(load, self._inner, may_dispatch=self.may_dispatch)
                 card.entered.connect(self._entered)
                 card.left.connect(self._left)
                 card.dropped.connect(self._dropped)

@@ -241,6 +241,7 @@ class QueueView(QWidget):
         self.table.drag_finished.connect(self.drag_finished)
 
         self.act_dispatch = QAction(self.tr("派遣到…"), self)
+        self.act_dispatch.setEnabled(ctx.actor.can("case.dispatch"))
         self.act_dispatch.triggered.connect(self.pick_department)
         for keys in (QKeySequence("Ctrl+D"), QKeySequence("F2")):
             shortcut = QShortcut(keys, self.table)
@@ -534,6 +535,9 @@ class QueueView(QWidget):
     def pick_department(self) -> DepartmentPicker | None:
         cases = self.selected_cases()
         if not cases or self.options is None:
+            return None
+        if not self.ctx.actor.can("case.dispatch"):
+            self.ctx.notify(self.tr("当前角色无权派遣案件"))
             return None
         suggested = frozenset(
             c.default_department_id for c in cases if c.default_department_id is not None

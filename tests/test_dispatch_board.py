@@ -269,3 +269,38 @@ def test_foreign_drag_is_refused(qtbot: QtBot, board: DispatchBoard) -> None:
     )
     QApplication.sendEvent(board.card("环卫所"), enter)
     assert not enter.isAccepted()
+
+
+def test_a_role_without_dispatch_is_refused_in_the_window(qtbot: QtBot, street: Database) -> None:
+    """领导 (read-only): the cards take no drops, Ctrl+D says why, and a dispatch that reaches
+    the service anyway is refused in one sentence with the case unchanged."""
+    from db.actors import Actor, Role
+    from desktop.desk_page import DeskPage
+
+    leader = AppContext.create(street, Actor("boss", "李主任", Role.LEADER), start_feed=False)
+    try:
+        number = registered(street)
+        page = DeskPage(leader)
+        qtbot.addWidget(page)
+        page.resize(1600, 900)
+        page.show()
+        board = page.board
+        qtbot.waitUntil(lambda: len(board.cards) > 20, timeout=10_000)
+        card = board.card("环卫所")
+        assert not card.acceptDrops() and "不能派遣" in board.title.text()
+        assert not page.queue.act_dispatch.isEnabled()
+        messages: list[str] = []
+        leader.signals.message_timed.connect(lambda text, _ms: messages.append(text))
+        qtbot.waitUntil(lambda: page.queue.options is not None, timeout=10_000)
+        page.queue.tabs.setCurrentIndex(page.queue.tabs.count() - 1)  # 全部
+        qtbot.waitUntil(lambda: page.queue.model.rowCount() > 0, timeout=10_000)
+        page.queue.table.selectRow(0)
+        assert page.queue.pick_department() is None
+        assert any("无权派遣" in m for m in messages)
+        # The service refuses too, whatever the window allows.
+        with qtbot.waitSignal(board.dispatcher.finished, timeout=10_000):
+            board.dispatcher.dispatch(dragged(street, number), card.department_id, "环卫所")
+        assert "无权" in board.dispatcher.last_message
+        assert state(street, number) == (Status.REGISTERED.value, None)
+    finally:
+        leader.close()

@@ -660,27 +660,27 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="94"/>
+        <location filename="../../desktop/dispatch_board.py" line="96"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="95"/>
+        <location filename="../../desktop/dispatch_board.py" line="97"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="96"/>
+        <location filename="../../desktop/dispatch_board.py" line="98"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="99"/>
+        <location filename="../../desktop/dispatch_board.py" line="101"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="106"/>
+        <location filename="../../desktop/dispatch_board.py" line="108"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -797,8 +797,13 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="181"/>
+        <location filename="../../desktop/dispatch_board.py" line="185"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dispatch_board.py" line="187"/>
+        <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1839,7 +1844,7 @@
     </message>
     <message>
         <location filename="../../desktop/queue_view.py" line="146"/>
-        <location filename="../../desktop/queue_view.py" line="306"/>
+        <location filename="../../desktop/queue_view.py" line="307"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,67 +1899,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="267"/>
+        <location filename="../../desktop/queue_view.py" line="268"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="392"/>
+        <location filename="../../desktop/queue_view.py" line="393"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="392"/>
+        <location filename="../../desktop/queue_view.py" line="393"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="397"/>
+        <location filename="../../desktop/queue_view.py" line="398"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="400"/>
+        <location filename="../../desktop/queue_view.py" line="401"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="401"/>
+        <location filename="../../desktop/queue_view.py" line="402"/>
         <source>来自统计：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="542"/>
+        <location filename="../../desktop/queue_view.py" line="540"/>
+        <source>当前角色无权派遣案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_view.py" line="546"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="544"/>
+        <location filename="../../desktop/queue_view.py" line="548"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="582"/>
+        <location filename="../../desktop/queue_view.py" line="586"/>
         <source>已立案 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="584"/>
+        <location filename="../../desktop/queue_view.py" line="588"/>
         <source>已督办 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="605"/>
+        <location filename="../../desktop/queue_view.py" line="609"/>
         <source>立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="607"/>
+        <location filename="../../desktop/queue_view.py" line="611"/>
         <source>督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="610"/>
+        <location filename="../../desktop/queue_view.py" line="614"/>
         <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
