@@ -110,7 +110,9 @@ class ActionDialog(QDialog):
             edit = QDateTimeEdit(self)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
             edit.setCalendarPopup(True)
-            edit.setDateTime(to_qdatetime(current + timedelta(days=1), tz))
+            # A day past the deadline, or past now when the case is already overdue.
+            start = max(current, datetime.now(current.tzinfo))
+            edit.setDateTime(to_qdatetime(start + timedelta(days=1), tz))
             edit.setMinimumDateTime(to_qdatetime(current + timedelta(minutes=1), tz))
             self.until_edit = edit
             form.addRow(

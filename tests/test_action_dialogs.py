@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from db.base import utcnow
 from db.case_intake import report_case
 from db.case_queries import case_detail
 from db.case_states import Action
@@ -353,3 +354,30 @@ def test_every_other_action_dialog(
     assert last is not None and last.action == action.value
     assert last.note in ("现场核实后处理", "已电话联系")
     assert pane.detail is not None and pane.detail.status == after
+
+
+def test_extending_an_overdue_case_proposes_a_day_from_now(
+    qtbot: QtBot, ctx: AppContext, pane: CaseDetailPane
+) -> None:
+    """An overdue case's deadline is in the past: the proposed new one starts from now."""
+    number = report_case(
+        ctx.db,
+        grid_code=GRID_A1,
+        category_code="0101",
+        description="小区门口垃圾桶满溢",
+        now=utcnow() - timedelta(days=10),
+    )
+    apply(ctx.db, number, Action.REGISTER, now=utcnow() - timedelta(days=10))
+    apply(
+        ctx.db,
+        number,
+        Action.DISPATCH,
+        Request(department="环卫所"),
+        now=utcnow() - timedelta(days=10),
+    )
+    show(qtbot, pane, number)
+    dialog = open_dialog(qtbot, pane, Action.EXTEND)
+    assert dialog.until_edit is not None
+    proposed = from_qdatetime(dialog.until_edit.dateTime(), ctx.settings.tz)
+    assert proposed > utcnow() + timedelta(hours=23)
+    dialog.reject()
