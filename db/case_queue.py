@@ -309,7 +309,12 @@ def rows_statement(case_ids: Sequence[int]) -> Select[Any]:
     )
 
 
-def rows(session: Session, case_ids: Sequence[int], tz: ZoneInfo | None = None) -> list[QueueRow]:
+def rows(
+    session: Session,
+    case_ids: Sequence[int],
+    tz: ZoneInfo | None = None,
+    now: datetime | None = None,
+) -> list[QueueRow]:
     """List rows for `case_ids`, in that order (ids that no longer exist are left out)."""
     if not case_ids:
         return []
@@ -317,13 +322,17 @@ def rows(session: Session, case_ids: Sequence[int], tz: ZoneInfo | None = None) 
         tz = load_settings(session).tz
     stmt = rows_statement(case_ids)
     found: dict[int, QueueRow] = {}
+    this_year = (now or datetime.now(UTC)).astimezone(tz).year
     for r in session.execute(stmt):
         status = Status(r[9])
+        reported = r[3].astimezone(tz)
         found[r[0]] = QueueRow(
             id=r[0],
             number=r[1],
             version=r[2],
-            reported=r[3].astimezone(tz).strftime("%m-%d %H:%M"),
+            # This year's cases as 11-26 14:37; older ones with their year, never mistaken
+            # for a date to come.
+            reported=reported.strftime("%m-%d %H:%M" if reported.year == this_year else "%Y-%m-%d"),
             place=f"{_community_short(r[4])}/{r[5]}",
             category=r[6],
             description=_short(r[7] or ""),

@@ -182,12 +182,14 @@ def test_page_is_the_head_of_ids(street: Database, queue: dict[str, str]) -> Non
 def test_rows_are_formatted_in_the_order_asked(street: Database, queue: dict[str, str]) -> None:
     wanted = ids_of(street, [queue["urgent"], queue["new"]])
     with street.read() as s:
-        got = q.rows(s, [*wanted, 999_999])
+        got = q.rows(s, [*wanted, 999_999], now=NOW)
+        next_year = q.rows(s, wanted[:1], now=NOW + timedelta(days=365))
     assert [r.number for r in got] == [queue["urgent"], queue["new"]]
     urgent, new = got
     assert urgent.urgent and urgent.status_label == "待受理" and urgent.department == "燃气公司"
     assert urgent.category == "燃气泄漏" and urgent.place == "锦峪/第01网格"
     assert urgent.reported == "11-18 09:05"  # local time
+    assert next_year[0].reported == "2026-11-18"  # an older year's case shows its year
     assert urgent.due == (T0 + timedelta(minutes=6, hours=2)).timestamp()  # natural 2 h
     assert new.department == "" and not new.urgent and new.status_label == "待立案"
 
