@@ -91,7 +91,8 @@ def apply_style(app: QApplication) -> None:
         app.setStyle(style)
     qss = resources_dir() / "style" / "desk.qss"
     if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        icons = (resources_dir() / "icons").as_posix()
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("@ICONS@", icons))
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
 
 

@@ -304,7 +304,10 @@ class CaseDetailPane(QWidget):
             reveal.setFlat(True)
             reveal.setCursor(Qt.CursorShape.PointingHandCursor)
             reveal.clicked.connect(lambda: self.reveal_reporter())
-            form.addRow("", reveal)
+            row = QHBoxLayout()
+            row.addWidget(reveal)
+            row.addStretch(1)
+            form.addRow("", row)
             self.reveal_button = reveal
         self._row(form, self.tr("来源"), source_text(d.source))
         self._row(form, self.tr("上报人员"), d.reported_by)
