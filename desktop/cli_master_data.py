@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Sequence
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from db.actors import SYSTEM, Actor
 from db.engine import Database
@@ -47,6 +50,24 @@ def vars_of(row: DepartmentRow | CategoryRow | GridRow) -> dict[str, Any]:
     return {name: getattr(row, name) for name in row.__dataclass_fields__}
 
 
+def _print_list(
+    args: argparse.Namespace,
+    db: Database | None,
+    lister: Callable[[Session], Sequence[Any]],
+    line: Callable[[Any], str],
+) -> int:
+    """`… list [--json]`: one tab-separated line per row, or a JSON array."""
+    assert db is not None
+    with db.read() as session:
+        rows = lister(session)
+    if args.json:
+        _dump(rows)
+    else:
+        for row in rows:
+            print(line(row))
+    return EXIT_OK
+
+
 # --- department ---------------------------------------------------------------------------------
 
 
@@ -56,15 +77,7 @@ def _department_line(d: DepartmentRow) -> str:
 
 
 def run_department_list(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    with db.read() as session:
-        rows = list_departments(session)
-    if args.json:
-        _dump(rows)
-    else:
-        for row in rows:
-            print(_department_line(row))
-    return EXIT_OK
+    return _print_list(args, db, list_departments, _department_line)
 
 
 def run_department_add(args: argparse.Namespace, db: Database | None) -> int:
@@ -113,15 +126,7 @@ def _category_line(c: CategoryRow) -> str:
 
 
 def run_category_list(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    with db.read() as session:
-        rows = list_categories(session)
-    if args.json:
-        _dump(rows)
-    else:
-        for row in rows:
-            print(_category_line(row))
-    return EXIT_OK
+    return _print_list(args, db, list_categories, _category_line)
 
 
 def run_category_set(args: argparse.Namespace, db: Database | None) -> int:
@@ -152,15 +157,7 @@ def _grid_line(g: GridRow) -> str:
 
 
 def run_grid_list(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    with db.read() as session:
-        rows = list_grids(session)
-    if args.json:
-        _dump(rows)
-    else:
-        for row in rows:
-            print(_grid_line(row))
-    return EXIT_OK
+    return _print_list(args, db, list_grids, _grid_line)
 
 
 def run_grid_set(args: argparse.Namespace, db: Database | None) -> int:
