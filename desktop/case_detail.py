@@ -425,12 +425,18 @@ class CaseDetailPane(QWidget):
             (self.tr("处置", "stage"), d.handle_due),
             (self.tr("核查", "stage"), d.verify_due),
         )
+        # The stage running now; a later stage's deadline left from before a 返工 is void.
+        running = next(
+            (i for i, (_, due) in enumerate(stages) if d.is_open and due and due == d.due_at),
+            None,
+        )
         for row, (name, due) in enumerate(stages):
             name_label = QLabel(name, parent)
             name_label.setObjectName("fieldName")
             grid.addWidget(name_label, row, 0)
-            grid.addWidget(QLabel(self._local(due), parent), row, 1)
-            if due is not None and d.due_at is not None and due == d.due_at and d.is_open:
+            stale = running is not None and row > running
+            grid.addWidget(QLabel("—" if stale else self._local(due), parent), row, 1)
+            if row == running:
                 countdown = QLabel(parent)
                 countdown.setObjectName("countdown")
                 self.countdown_label = countdown

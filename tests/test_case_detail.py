@@ -271,3 +271,30 @@ def test_reporter_is_revealed_with_a_reason_and_audited(
         assert other.reveal_button is None
     finally:
         leader.close()
+
+
+def test_a_deadline_left_from_before_a_rework_is_not_shown(
+    qtbot: QtBot, ctx: AppContext, street: Database
+) -> None:
+    from db.case_queries import case_detail
+
+    number = new_case(ctx.db)
+    for action, request in (
+        (Action.REGISTER, Request()),
+        (Action.DISPATCH, Request(department="环卫所")),
+        (Action.ACCEPT, Request()),
+        (Action.FEEDBACK, Request()),
+        (Action.REWORK, Request(reason="现场仍有垃圾")),
+    ):
+        apply(ctx.db, number, action, request)
+    with street.read() as s:
+        detail = case_detail(s, number)
+    assert detail.status == "accepted" and detail.verify_due is not None  # the old cycle's
+    old_verify = f"{detail.verify_due.astimezone(ctx.settings.tz):%Y-%m-%d %H:%M}"
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.show()
+    show(qtbot, pane, number)
+    texts = shown_texts(pane)
+    assert old_verify not in texts  # void until the next 反馈 sets a new one
+    assert pane.countdown_label is not None and pane.countdown_label.text().startswith("剩余")
