@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from db.actors import Actor
 from db.audit import record_audit
+from db.case_intake import find_grid
 from db.clock import TimeBasis
 from db.codes import validate_community_code, validate_grid_code
 from db.errors import NotFound, ValidationError
@@ -519,14 +520,6 @@ def update_category(
 # --- grids (单元网格) ---------------------------------------------------------------------------
 
 
-def _grid(session: Session, code: str) -> Grid:
-    text = unicodedata.normalize("NFKC", code).strip()
-    grid = session.scalar(select(Grid).where(Grid.code == text))
-    if grid is None:
-        raise NotFound(f"网格编码 {text} 不存在")
-    return grid
-
-
 def _unique_grid_name(session: Session, community_id: int, name: str, own_id: int | None) -> None:
     other = session.scalar(
         select(Grid.code).where(
@@ -554,7 +547,7 @@ def update_grid(
     """Change a grid's name, residents (人口) or households (户数); the code never changes."""
     actor.require("admin.geography", "维护网格")
     _check_keys(changes, GRID_FIELDS, "网格")
-    grid = _grid(session, code)
+    grid = find_grid(session, code)
     values = _grid_values(changes)
     if "name" in values:
         _unique_grid_name(session, grid.community_id, values["name"], grid.id)

@@ -336,10 +336,8 @@ class StatsPage(QWidget):
 
         # The charts first: the filter lists are not needed until the user opens one.
         self.refresh()
-        ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
-        ctx.signals.master_data_changed.connect(
-            lambda: ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
-        )
+        self.load_choices()
+        ctx.signals.master_data_changed.connect(self.load_choices)
 
     # --- filter --------------------------------------------------------------------------
     def _today(self) -> date:
@@ -383,6 +381,10 @@ class StatsPage(QWidget):
     def _custom_changed(self) -> None:
         if Period(self.period.currentData()) is Period.CUSTOM:
             self.refresh()
+
+    def load_choices(self) -> None:
+        """Fill the filter lists (again after 基础数据 edits), off the GUI thread."""
+        self.ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
 
     def _fill_choices(self, choices: FilterChoices) -> None:
         self.choices = choices
