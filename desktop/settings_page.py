@@ -412,11 +412,16 @@ class SettingsPage(QWidget):
             if not chosen:
                 return
             source = Path(chosen)
-        try:
-            info = inspect_backup(source)
-        except UserError as exc:
-            self._backup_state(str(exc), problem=True)
-            return
+        # The check reads the whole file (integrity check): on the worker, not the GUI thread.
+        self._backup_state(self.tr("正在检查备份文件…"))
+        self.ctx.worker.submit(
+            lambda _db: inspect_backup(source),
+            lambda info: self._inspected(info, confirmed),
+            self._backup_failed,
+        )
+
+    def _inspected(self, info: BackupInfo, confirmed: bool) -> None:
+        self._backup_state("")
         if not confirmed:
             answer = QMessageBox.question(
                 self,
@@ -430,7 +435,7 @@ class SettingsPage(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        actor = self.ctx.actor
+        actor, source = self.ctx.actor, info.path
         self.backup_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         self._backup_state(self.tr("正在恢复…"))

@@ -307,8 +307,8 @@ def test_administrator_backs_up_and_restores_from_settings(
         # A file that is not a backup is refused in one sentence, nothing replaced.
         junk = tmp_path / "notes.sqlite"
         junk.write_text("not a database", encoding="utf-8")
-        page.restore_from(junk, confirmed=True)
-        assert "不是 GridDesk 备份文件" in page.backup_message.text()
+        page.restore_from(junk, confirmed=True)  # checked on the worker
+        qtbot.waitUntil(lambda: "不是 GridDesk 备份文件" in page.backup_message.text())
 
         report_case(db, grid_code=GRID_A1, category_code="0101", description="备份后的案件")
         with qtbot.waitSignal(page.restored, timeout=20_000) as restored:

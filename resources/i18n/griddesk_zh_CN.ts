@@ -19,87 +19,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="117"/>
+        <location filename="../../desktop/action_dialogs.py" line="119"/>
         <source>当前期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="119"/>
+        <location filename="../../desktop/action_dialogs.py" line="121"/>
         <source>延期至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="127"/>
+        <location filename="../../desktop/action_dialogs.py" line="129"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="132"/>
+        <location filename="../../desktop/action_dialogs.py" line="134"/>
         <source>主案件编号，例如 2026112600013</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="135"/>
+        <location filename="../../desktop/action_dialogs.py" line="137"/>
         <source>合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="141"/>
+        <location filename="../../desktop/action_dialogs.py" line="143"/>
         <source>必须填写原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="141"/>
+        <location filename="../../desktop/action_dialogs.py" line="143"/>
         <source>可选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="143"/>
+        <location filename="../../desktop/action_dialogs.py" line="145"/>
         <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="143"/>
+        <location filename="../../desktop/action_dialogs.py" line="145"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="157"/>
+        <location filename="../../desktop/action_dialogs.py" line="159"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="172"/>
+        <location filename="../../desktop/action_dialogs.py" line="174"/>
         <source>请填写原因。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="176"/>
+        <location filename="../../desktop/action_dialogs.py" line="178"/>
         <source>请选择责任部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="178"/>
+        <location filename="../../desktop/action_dialogs.py" line="180"/>
         <source>没有名为「%1」的部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="184"/>
+        <location filename="../../desktop/action_dialogs.py" line="186"/>
         <source>改派需选择其他部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="188"/>
+        <location filename="../../desktop/action_dialogs.py" line="190"/>
         <source>新的期限应晚于当前期限。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="192"/>
+        <location filename="../../desktop/action_dialogs.py" line="194"/>
         <source>请填写主案件编号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="194"/>
+        <location filename="../../desktop/action_dialogs.py" line="196"/>
         <source>案件不能合并到自身。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,28 +135,28 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="146"/>
+        <location filename="../../desktop/app.py" line="147"/>
         <source>正在生成演示街道与案件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="148"/>
+        <location filename="../../desktop/app.py" line="149"/>
         <source>演示数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="246"/>
-        <location filename="../../desktop/app.py" line="251"/>
+        <location filename="../../desktop/app.py" line="247"/>
+        <location filename="../../desktop/app.py" line="252"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="252"/>
+        <location filename="../../desktop/app.py" line="253"/>
         <source>无法连接数据库：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="261"/>
+        <location filename="../../desktop/app.py" line="262"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -241,237 +241,237 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="309"/>
+        <location filename="../../desktop/case_detail.py" line="312"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="310"/>
+        <location filename="../../desktop/case_detail.py" line="313"/>
         <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="311"/>
+        <location filename="../../desktop/case_detail.py" line="314"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="311"/>
+        <location filename="../../desktop/case_detail.py" line="314"/>
         <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="313"/>
+        <location filename="../../desktop/case_detail.py" line="316"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="315"/>
+        <location filename="../../desktop/case_detail.py" line="318"/>
         <source>坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="317"/>
+        <location filename="../../desktop/case_detail.py" line="320"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="319"/>
+        <location filename="../../desktop/case_detail.py" line="322"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="322"/>
+        <location filename="../../desktop/case_detail.py" line="325"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="323"/>
+        <location filename="../../desktop/case_detail.py" line="326"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="324"/>
+        <location filename="../../desktop/case_detail.py" line="327"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="325"/>
+        <location filename="../../desktop/case_detail.py" line="328"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="330"/>
+        <location filename="../../desktop/case_detail.py" line="333"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="332"/>
+        <location filename="../../desktop/case_detail.py" line="335"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="335"/>
+        <location filename="../../desktop/case_detail.py" line="338"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="338"/>
+        <location filename="../../desktop/case_detail.py" line="341"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="343"/>
+        <location filename="../../desktop/case_detail.py" line="346"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="344"/>
+        <location filename="../../desktop/case_detail.py" line="347"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="345"/>
-        <source>派遣</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="346"/>
-        <source>受理</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="347"/>
-        <source>反馈</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_detail.py" line="348"/>
-        <source>挂账</source>
+        <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="349"/>
+        <source>受理</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="350"/>
+        <source>反馈</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="351"/>
+        <source>挂账</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="352"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="398"/>
+        <location filename="../../desktop/case_detail.py" line="401"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="421"/>
+        <location filename="../../desktop/case_detail.py" line="424"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="422"/>
+        <location filename="../../desktop/case_detail.py" line="425"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="423"/>
+        <location filename="../../desktop/case_detail.py" line="426"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="356"/>
+        <location filename="../../desktop/case_detail.py" line="359"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="436"/>
+        <location filename="../../desktop/case_detail.py" line="445"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="441"/>
+        <location filename="../../desktop/case_detail.py" line="450"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="462"/>
+        <location filename="../../desktop/case_detail.py" line="471"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="465"/>
+        <location filename="../../desktop/case_detail.py" line="474"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="468"/>
+        <location filename="../../desktop/case_detail.py" line="477"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="471"/>
+        <location filename="../../desktop/case_detail.py" line="480"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="503"/>
+        <location filename="../../desktop/case_detail.py" line="512"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="512"/>
+        <location filename="../../desktop/case_detail.py" line="521"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="514"/>
+        <location filename="../../desktop/case_detail.py" line="523"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="532"/>
+        <location filename="../../desktop/case_detail.py" line="541"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="544"/>
+        <location filename="../../desktop/case_detail.py" line="553"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="547"/>
+        <location filename="../../desktop/case_detail.py" line="556"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="587"/>
+        <location filename="../../desktop/case_detail.py" line="596"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="603"/>
+        <location filename="../../desktop/case_detail.py" line="612"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="622"/>
+        <location filename="../../desktop/case_detail.py" line="631"/>
         <source>%1天%2小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="628"/>
+        <location filename="../../desktop/case_detail.py" line="637"/>
         <source>%1小时%2分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="632"/>
+        <location filename="../../desktop/case_detail.py" line="641"/>
         <source>%1分</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,7 +479,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="641"/>
+        <location filename="../../desktop/case_detail.py" line="650"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2821,7 +2821,7 @@
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="408"/>
-        <location filename="../../desktop/settings_page.py" line="423"/>
+        <location filename="../../desktop/settings_page.py" line="428"/>
         <source>从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2831,18 +2831,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="425"/>
+        <location filename="../../desktop/settings_page.py" line="416"/>
+        <source>正在检查备份文件…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="430"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="436"/>
+        <location filename="../../desktop/settings_page.py" line="441"/>
         <source>正在恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="443"/>
+        <location filename="../../desktop/settings_page.py" line="448"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3148,16 +3153,16 @@
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="226"/>
-        <location filename="../../desktop/stats_page.py" line="544"/>
-        <location filename="../../desktop/stats_page.py" line="554"/>
-        <location filename="../../desktop/stats_page.py" line="562"/>
+        <location filename="../../desktop/stats_page.py" line="546"/>
+        <location filename="../../desktop/stats_page.py" line="556"/>
+        <location filename="../../desktop/stats_page.py" line="564"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/stats_page.py" line="228"/>
-        <location filename="../../desktop/stats_page.py" line="573"/>
-        <location filename="../../desktop/stats_page.py" line="581"/>
+        <location filename="../../desktop/stats_page.py" line="575"/>
+        <location filename="../../desktop/stats_page.py" line="583"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3187,114 +3192,114 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="450"/>
+        <location filename="../../desktop/stats_page.py" line="452"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="468"/>
+        <location filename="../../desktop/stats_page.py" line="470"/>
         <source>统计失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="481"/>
+        <location filename="../../desktop/stats_page.py" line="483"/>
         <source>更新于 {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="537"/>
+        <location filename="../../desktop/stats_page.py" line="539"/>
         <source>导出为 PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats_page.py" line="547"/>
         <source>图片宽度（像素）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="554"/>
+        <location filename="../../desktop/stats_page.py" line="556"/>
         <source>PNG 图片 (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="562"/>
-        <location filename="../../desktop/stats_page.py" line="581"/>
+        <location filename="../../desktop/stats_page.py" line="564"/>
+        <location filename="../../desktop/stats_page.py" line="583"/>
         <source>无法写入文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="565"/>
-        <location filename="../../desktop/stats_page.py" line="584"/>
+        <location filename="../../desktop/stats_page.py" line="567"/>
+        <location filename="../../desktop/stats_page.py" line="586"/>
         <source>已导出 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="573"/>
+        <location filename="../../desktop/stats_page.py" line="575"/>
         <source>统计摘要.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="573"/>
+        <location filename="../../desktop/stats_page.py" line="575"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="606"/>
+        <location filename="../../desktop/stats_page.py" line="608"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="614"/>
+        <location filename="../../desktop/stats_page.py" line="616"/>
         <source>统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="639"/>
+        <location filename="../../desktop/stats_page.py" line="641"/>
         <source>{center} 统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="648"/>
+        <location filename="../../desktop/stats_page.py" line="650"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="655"/>
+        <location filename="../../desktop/stats_page.py" line="657"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="656"/>
+        <location filename="../../desktop/stats_page.py" line="658"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="657"/>
+        <location filename="../../desktop/stats_page.py" line="659"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="658"/>
+        <location filename="../../desktop/stats_page.py" line="660"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="659"/>
+        <location filename="../../desktop/stats_page.py" line="661"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="706"/>
+        <location filename="../../desktop/stats_page.py" line="708"/>
         <source>在办案件最密的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="714"/>
+        <location filename="../../desktop/stats_page.py" line="716"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="731"/>
+        <location filename="../../desktop/stats_page.py" line="733"/>
         <source>暂无在办案件</source>
         <translation type="unfinished"></translation>
     </message>
