@@ -48,6 +48,8 @@ BACKOFF_MAX = 10.0
 STABLE_AFTER = 30.0  # a connection that lasted this long resets the backoff
 HEALTH_CHECK_AFTER = 15.0  # idle seconds after which the PostgreSQL listener pings the server
 CONNECT_TIMEOUT = 5  # seconds, PostgreSQL
+STATEMENT_TIMEOUT_MS = 10_000  # the listener's own statements (LISTEN, the idle ping)
+STOP_TIMEOUT = CONNECT_TIMEOUT + 5.0  # stop() waits this long for the thread, then leaves it
 
 ChangeCallback = Callable[[frozenset[int] | None], None]
 StateCallback = Callable[[str], None]
@@ -100,20 +102,32 @@ class ChangeFeed:
         """Start the feed's daemon thread; returns at once (see `wait_connected`)."""
         if self._thread is not None and self._thread.is_alive():
             raise RuntimeError("the change feed is already running")
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="griddesk-change-feed", daemon=True)
+        # Each thread gets its own stop event, so a thread left behind by a timed-out stop()
+        # is never woken up again by a later start().
+        self._stop = stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(stop,), name="griddesk-change-feed", daemon=True
+        )
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, timeout: float = STOP_TIMEOUT) -> bool:
         """Stop the thread (within about `poll_interval`), join it and close its connection.
 
         While a PostgreSQL connection attempt is under way it can take up to `CONNECT_TIMEOUT`.
+        Never waits longer than `timeout`: a thread stuck in the network or in a callback is
+        left to finish on its own (it is a daemon thread and delivers nothing once stopped), so
+        closing the window cannot hang on it. Returns False, with a warning logged, if so.
         """
         self._stop.set()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join()
-        self._thread = None
+        thread, self._thread = self._thread, None
+        if thread is None or thread is threading.current_thread():
+            return True
+        thread.join(timeout)
+        if thread.is_alive():
+            log.warning("change feed: the thread did not stop within %.1f s; left behind", timeout)
+            self._set_state(STOPPED, self._stop)
+            return False
+        return True
 
     def wait_connected(self, timeout: float | None = None) -> bool:
         """Block until the feed is connected (True) or `timeout` passes (False)."""
@@ -128,23 +142,23 @@ class ChangeFeed:
 
     # -- the thread --------------------------------------------------------------------------
 
-    def _run(self) -> None:
+    def _run(self, stop: threading.Event) -> None:
         failures = 0
         lost = False  # a connection failed or was lost: the next success sends a resync
         try:
-            self._set_state(CONNECTING)
-            while not self._stop.is_set():
+            self._set_state(CONNECTING, stop)
+            while not stop.is_set():
                 try:
-                    watch = self._open()
+                    watch = self._open(stop)
                 except Exception as exc:  # any failure to connect: retry later
                     log.warning("change feed: cannot connect: %s", _first_line(exc))
                 else:
                     connected_at = time.monotonic()
                     self._watch = watch
                     try:
-                        self._set_state(CONNECTED)
+                        self._set_state(CONNECTED, stop)
                         if lost:
-                            self._deliver(None)
+                            self._deliver(None, stop)
                         watch.run()
                     except Exception as exc:  # the link broke: reconnect
                         log.warning("change feed: connection lost: %s", _first_line(exc))
@@ -153,21 +167,23 @@ class ChangeFeed:
                     finally:
                         self._watch = None
                         watch.close()
-                if self._stop.is_set():
+                if stop.is_set():
                     break
                 lost = True
                 failures += 1
-                self._set_state(RECONNECTING)
-                self._stop.wait(min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX))
+                self._set_state(RECONNECTING, stop)
+                stop.wait(min(BACKOFF_FIRST * 2 ** (failures - 1), BACKOFF_MAX))
         finally:
-            self._set_state(STOPPED)
+            self._set_state(STOPPED, stop)
 
-    def _open(self) -> _Watch:
+    def _open(self, stop: threading.Event) -> _Watch:
         if self._sqlite_path is not None:
-            return _SqliteWatch(self._sqlite_path, self)
-        return _PostgresWatch(self._conninfo, self)
+            return _SqliteWatch(self._sqlite_path, self, stop)
+        return _PostgresWatch(self._conninfo, self, stop)
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: str, stop: threading.Event) -> None:
+        if stop is not self._stop:
+            return  # a thread left behind by stop(): the feed has moved on
         with self._changed:
             if state == self.state:
                 return
@@ -179,7 +195,9 @@ class ChangeFeed:
             except Exception:
                 log.exception("change feed: on_state callback failed")
 
-    def _deliver(self, ids: frozenset[int] | None) -> None:
+    def _deliver(self, ids: frozenset[int] | None, stop: threading.Event) -> None:
+        if stop.is_set():
+            return  # stopped: the client no longer listens
         try:
             self._on_change(ids)
         except Exception:
@@ -191,8 +209,9 @@ class _SqliteWatch:
 
     backend_pid: int | None = None
 
-    def __init__(self, path: Path, feed: ChangeFeed) -> None:
+    def __init__(self, path: Path, feed: ChangeFeed, stop: threading.Event) -> None:
         self._feed = feed
+        self._stop = stop
         # mode=rw: never create an empty database where the real one is missing.
         self._conn = sqlite3.connect(
             f"{path.as_uri()}?mode=rw",
@@ -218,14 +237,14 @@ class _SqliteWatch:
 
     def run(self) -> None:
         feed = self._feed
-        while not feed._stop.wait(feed.poll_interval):
+        while not self._stop.wait(feed.poll_interval):
             version = self._data_version()
             if version == self._version:
                 continue
             self._version = version
             ids = self._read_new()
             if ids is None or ids:
-                feed._deliver(ids)
+                feed._deliver(ids, self._stop)
 
     def _read_new(self) -> frozenset[int] | None:
         """Ids changed since our position; None when we can't know them (log pruned past us,
@@ -254,8 +273,9 @@ class _SqliteWatch:
 class _PostgresWatch:
     """LISTENs on the case channel and turns notification payloads into id sets."""
 
-    def __init__(self, conninfo: str, feed: ChangeFeed) -> None:
+    def __init__(self, conninfo: str, feed: ChangeFeed, stop: threading.Event) -> None:
         self._feed = feed
+        self._stop = stop
         self._conn = psycopg.connect(
             conninfo,
             autocommit=True,
@@ -267,6 +287,8 @@ class _PostgresWatch:
             keepalives_count=3,
         )
         try:
+            # A SET, not a startup option: connection poolers refuse unknown startup options.
+            self._conn.execute(f"SET statement_timeout = {STATEMENT_TIMEOUT_MS}")
             self._conn.execute(f"LISTEN {CHANNEL}")
             self.backend_pid: int | None = self._conn.info.backend_pid
         except BaseException:
@@ -277,7 +299,7 @@ class _PostgresWatch:
         feed = self._feed
         conn = self._conn
         quiet_since = time.monotonic()
-        while not feed._stop.is_set():
+        while not self._stop.is_set():
             batch = list(conn.notifies(timeout=feed.poll_interval, stop_after=1))
             if not batch:
                 if time.monotonic() - quiet_since >= HEALTH_CHECK_AFTER:
@@ -289,7 +311,7 @@ class _PostgresWatch:
             payloads = [n.payload for n in batch if n.channel == CHANNEL]
             ids = parse_payloads(payloads)
             if ids is None or ids:
-                feed._deliver(ids)
+                feed._deliver(ids, self._stop)
 
     def close(self) -> None:
         self._conn.close()

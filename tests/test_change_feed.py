@@ -185,6 +185,32 @@ def test_stop_is_prompt_and_closes_the_connection(
     assert rec.wait_for(lambda: rec.seen(cid))
 
 
+def test_stop_does_not_hang_on_a_stuck_thread(
+    street: Database,
+    make_feed: Callable[..., tuple[ChangeFeed, Recorder]],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A callback that never returns must not make stop() (closing the window) hang."""
+    entered, release = threading.Event(), threading.Event()
+
+    def stuck(_ids: frozenset[int] | None) -> None:
+        entered.set()
+        release.wait(WAIT)
+
+    feed, rec = make_feed(on_change=stuck)
+    report(street)
+    assert entered.wait(WAIT)
+    with caplog.at_level(logging.WARNING, logger="db.change_feed"):
+        assert feed.stop(timeout=0.2) is False
+    assert "did not stop" in caplog.text
+    release.set()
+    assert rec.wait_for(lambda: rec.states[-1:] == ["stopped"])
+    # Once stopped it delivers nothing more, and it can be started again.
+    feed.start()
+    assert feed.wait_connected(WAIT)
+    assert feed.stop() is True
+
+
 def test_postgres_connection_killed_reconnects_and_resyncs(
     street: Database, make_feed: Callable[..., tuple[ChangeFeed, Recorder]]
 ) -> None:
