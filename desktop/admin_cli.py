@@ -154,23 +154,35 @@ def _read_password(name: str) -> str:
 
 def resolve_actor(args: argparse.Namespace, db: Database | None) -> Actor:
     """Who the command acts as: the account named by `--user` (password from
-    $GRIDDESK_PASSWORD or a prompt). A database without any account yet (a center still
-    setting up, or the demo) is run as the system account (系统); once the first account
-    exists every command but `init` and `audit verify` needs `--user`."""
+    $GRIDDESK_PASSWORD or a prompt). Without `--user` only setting up is allowed: `init`
+    (creating or upgrading the schema; `init --demo` also needs an account once there are
+    any), the first `user add` on a database without accounts, and `audit verify`."""
     if db is None:
         return SYSTEM
     if args.user:
         return authenticate(db, args.user, _read_password(args.user))
     with db.read() as session:
         accounts = has_users(session)
-    if not accounts:
+    command = args.command
+    if not accounts and (command == "init" or (command, args_sub(args)) == ("user", "add")):
         return SYSTEM
-    key = (args.command, getattr(args, "audit_command", None) or bool(getattr(args, "demo", False)))
+    key = (command, getattr(args, "audit_command", None) or bool(getattr(args, "demo", False)))
     if key in _OPEN_COMMANDS:
         return SYSTEM
+    if not accounts:
+        raise PermissionDenied(
+            "此数据库还没有账号：请先用 griddesk-admin user add 用户名 --role admin "
+            "建立管理员，再以 --user 用户名 操作"
+        )
     raise PermissionDenied(
         "此数据库已启用账号，请用 --user 用户名 登录（密码取自 GRIDDESK_PASSWORD）"
     )
+
+
+def args_sub(args: argparse.Namespace) -> str | None:
+    """The sub-command of a command group (`user add` → "add"), if any."""
+    value = getattr(args, f"{args.command}_command", None)
+    return value if isinstance(value, str) else None
 
 
 # --- init, info, simulate ---------------------------------------------------------------------
@@ -374,7 +386,7 @@ def build_parser() -> ArgumentParser:
     parser.add_argument(
         "--user",
         metavar="NAME",
-        help="以哪个账号操作，密码取自 GRIDDESK_PASSWORD 或提示输入（数据库尚无任何账号时按系统身份）",
+        help="以哪个账号操作，密码取自 GRIDDESK_PASSWORD 或提示输入",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
     register(subparsers)

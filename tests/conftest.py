@@ -12,13 +12,14 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from db.actors import SYSTEM
 from db.database import open_database
 from db.engine import Database
 from tests.street import build_street
@@ -149,3 +150,32 @@ def street(db: Database) -> Database:
     """`db` with a small hand-built street: 2 communities, 4 grids (see tests/street.py)."""
     build_street(db)
     return db
+
+
+CLI_PASSWORD = "Tester2026desk"
+
+
+@pytest.fixture
+def cli_login(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., list[str]]]:
+    """`cli_login(db, role="admin")` → `["--user", "t_<role>"]`: makes sure `db` has an account
+    of that role, display name 测试<role label> (griddesk-admin needs a signed-in user for
+    everything but setting up), with its password in $GRIDDESK_PASSWORD for the test."""
+    from sqlalchemy import select
+
+    from db.accounts import add_user
+    from db.actors import ROLE_LABELS, Role
+    from db.models import User
+
+    monkeypatch.setenv("GRIDDESK_PASSWORD", CLI_PASSWORD)
+
+    def login(database: Database, role: str = "admin") -> list[str]:
+        username = f"t_{role}"
+        with database.write() as session:
+            if session.scalar(select(User.id).where(User.username == username)) is None:
+                if session.scalar(select(User.id).limit(1)) is None and role != "admin":
+                    add_user(session, "t_admin", "admin", CLI_PASSWORD, "测试管理员")
+                label = ROLE_LABELS[Role(role)]
+                add_user(session, username, role, CLI_PASSWORD, f"测试{label}", actor=SYSTEM)
+        return ["--user", username]
+
+    yield login

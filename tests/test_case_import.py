@@ -3,6 +3,7 @@ listed first; a work order already imported is skipped, not duplicated."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -94,16 +95,22 @@ def test_plan_and_import_cases(street: Database, tmp_path: Path) -> None:
 
 
 def test_cli_import_cases(
-    street: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
 ) -> None:
     from desktop.admin_cli import main
 
+    login = cli_login(street, "shift_lead")
+
     path = _sheet(tmp_path / "工单.xlsx", GOOD)
-    assert main(["--db", db_url, "import", "cases", str(path), "--dry-run"]) == 0
+    assert main(["--db", db_url, *login, "import", "cases", str(path), "--dry-run"]) == 0
     assert "有效 2 行" in capsys.readouterr().out
-    assert main(["--db", db_url, "import", "cases", str(path)]) == 0
+    assert main(["--db", db_url, *login, "import", "cases", str(path)]) == 0
     assert "新增案件 2 件" in capsys.readouterr().out
-    assert main(["--db", db_url, "import", "cases", str(path)]) == 0
+    assert main(["--db", db_url, *login, "import", "cases", str(path)]) == 0
     assert "已导入过的 2 件未重复导入" in capsys.readouterr().out
     with street.read() as s:
         assert s.scalar(select(func.count(Case.id))) == 2

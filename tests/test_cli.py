@@ -74,13 +74,20 @@ Cli = Callable[..., Result]
 
 
 @pytest.fixture
-def cli(street: Database, clock: Clock, capsys: pytest.CaptureFixture[str]) -> Iterator[Cli]:
-    """Run `griddesk-admin --db <the street> ARGS…` in-process."""
+def cli(
+    street: Database,
+    clock: Clock,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+) -> Iterator[Cli]:
+    """Run `griddesk-admin --db <the street> --user t_shift_lead ARGS…` in-process as a 值班长
+    (a later `--user` in ARGS wins)."""
     url = url_of(street)
+    login = cli_login(street, "shift_lead")
 
     def run(*args: str) -> Result:
         capsys.readouterr()
-        code = main(["--db", url, *args])
+        code = main(["--db", url, *login, *args])
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
@@ -180,7 +187,7 @@ def test_main_path_from_report_to_callback(cli: Cli, clock: Clock) -> None:
         ("verify", "feedback", "closed"),
         ("callback", "closed", "closed"),
     ]
-    assert all(h["actor"] == "系统" for h in history)
+    assert all(h["actor"] == "测试值班长" for h in history)
     assert [h["action_label"] for h in history] == [
         "上报",
         "立案",
@@ -684,10 +691,14 @@ def test_help_lists_every_contract_verb(cli: Cli) -> None:
 
 
 def test_db_falls_back_to_griddesk_db(
-    street: Database, clock: Clock, monkeypatch: pytest.MonkeyPatch, capsys: Any
+    street: Database,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: Any,
+    cli_login: Callable[..., list[str]],
 ) -> None:
     monkeypatch.setenv("GRIDDESK_DB", url_of(street))
-    assert main(["info", "--json"]) == 0
+    assert main([*cli_login(street, "shift_lead"), "info", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["grids"] == 4
 
 
@@ -697,12 +708,11 @@ def test_user_flag_signs_in_and_names_the_actor(
     from db.accounts import add_user, authenticate
 
     number = report(cli)
-    refused(cli("--user", "dispatcher1", "case", "register", number), "GRIDDESK_PASSWORD")
-    with street.write() as s:
-        add_user(s, "admin", "admin", "Grid2026desk")
-    admin = authenticate(street, "admin", "Grid2026desk")
+    admin = authenticate(street, "t_admin", os.environ["GRIDDESK_PASSWORD"])
     with street.write() as s:
         add_user(s, "dispatcher1", "dispatcher", "Grid2026desk", "李明", actor=admin)
+    monkeypatch.delenv("GRIDDESK_PASSWORD")
+    refused(cli("--user", "dispatcher1", "case", "register", number), "GRIDDESK_PASSWORD")
     monkeypatch.setenv("GRIDDESK_PASSWORD", "Grid2026desk")
     ok(cli("--user", "dispatcher1", "case", "register", number))
     assert show_as(cli, "dispatcher1", number)["history"][-1]["actor"] == "李明"
@@ -741,12 +751,14 @@ def run_admin(*args: str, env: dict[str, str] | None = None) -> subprocess.Compl
     )
 
 
-def test_installed_entry_point(street: Database) -> None:
+def test_installed_entry_point(street: Database, cli_login: Callable[..., list[str]]) -> None:
     assert ADMIN.exists(), "griddesk-admin is not installed in this environment"
     url = url_of(street)
+    login = cli_login(street, "shift_lead")  # and $GRIDDESK_PASSWORD, which the child inherits
     made = run_admin(
         "--db",
         url,
+        *login,
         "case",
         "report",
         "--grid",
@@ -758,17 +770,17 @@ def test_installed_entry_point(street: Database) -> None:
     )
     assert made.returncode == 0, made.stderr
     number = made.stdout.strip()
-    assert run_admin("--db", url, "case", "register", number).returncode == 0
-    wrong = run_admin("--db", url, "case", "feedback", number)
+    assert run_admin("--db", url, *login, "case", "register", number).returncode == 0
+    wrong = run_admin("--db", url, *login, "case", "feedback", number)
     assert wrong.returncode == 2
     assert wrong.stdout == ""
     assert wrong.stderr.splitlines() == [
         f"错误：案件 {number} 当前状态为「待派遣」，不能执行「反馈」"
     ]
-    shown = run_admin("--db", url, "case", "show", number, "--json")
+    shown = run_admin("--db", url, *login, "case", "show", number, "--json")
     assert shown.returncode == 0, shown.stderr
     assert [h["action"] for h in json.loads(shown.stdout)["history"]] == ["report", "register"]
-    info = run_admin("info", "--json", env={"GRIDDESK_DB": url})
+    info = run_admin(*login, "info", "--json", env={"GRIDDESK_DB": url})
     assert info.returncode == 0 and json.loads(info.stdout)["cases"]["registered"] == 1
 
 
@@ -820,9 +832,12 @@ def count_cases(database: Database) -> int:
         return int(session.scalar(select(func.count()).select_from(Case)) or 0)
 
 
-def test_simulate_for_a_duration(street: Database, capsys: Any) -> None:
+def test_simulate_for_a_duration(
+    street: Database, capsys: Any, cli_login: Callable[..., list[str]]
+) -> None:
     url = url_of(street)
-    assert main(["--db", url, "simulate", "--rate", "1200", "--duration", "0.5"]) == 0
+    login = cli_login(street, "shift_lead")
+    assert main(["--db", url, *login, "simulate", "--rate", "1200", "--duration", "0.5"]) == 0
     captured = capsys.readouterr()
     numbers = captured.out.split()
     assert numbers and all(len(n) == 13 and n.isdigit() for n in numbers)
@@ -835,15 +850,22 @@ def test_simulate_for_a_duration(street: Database, capsys: Any) -> None:
     [(("--rate", "0"), "--rate"), (("--rate", "10", "--duration", "-1"), "--duration")],
 )
 def test_simulate_refuses_bad_rates(
-    street: Database, capsys: Any, args: tuple[str, ...], fragment: str
+    street: Database,
+    capsys: Any,
+    args: tuple[str, ...],
+    fragment: str,
+    cli_login: Callable[..., list[str]],
 ) -> None:
-    assert main(["--db", url_of(street), "simulate", *args]) == 2
+    assert main(["--db", url_of(street), *cli_login(street, "shift_lead"), "simulate", *args]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and fragment in err
 
 
-def test_simulate_needs_grids(db: Database, capsys: Any) -> None:
-    assert main(["--db", url_of(db), "simulate", "--rate", "60", "--duration", "1"]) == 2
+def test_simulate_needs_grids(
+    db: Database, capsys: Any, cli_login: Callable[..., list[str]]
+) -> None:
+    login = cli_login(db, "shift_lead")
+    assert main(["--db", url_of(db), *login, "simulate", "--rate", "60", "--duration", "1"]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and "网格" in err
     assert count_cases(db) == 0
@@ -857,9 +879,12 @@ def _readline(stream: Any, timeout: float) -> str:
     return line
 
 
-def test_simulate_stops_cleanly_on_ctrl_c(street: Database) -> None:
+def test_simulate_stops_cleanly_on_ctrl_c(
+    street: Database, cli_login: Callable[..., list[str]]
+) -> None:
+    login = cli_login(street, "shift_lead")
     proc = subprocess.Popen(
-        [str(ADMIN), "--db", url_of(street), "simulate", "--rate", "600"],
+        [str(ADMIN), "--db", url_of(street), *login, "simulate", "--rate", "600"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

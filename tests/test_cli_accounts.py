@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
 from db.engine import Database
-from db.models import AuditEntry
+from db.models import AuditEntry, Case
 from desktop.admin_cli import main
 from tests.street import GRID_A1
 
@@ -36,23 +36,33 @@ def accounts(
     return url
 
 
-def test_without_accounts_the_cli_acts_as_system(
-    street: Database, capsys: pytest.CaptureFixture[str]
+def test_without_accounts_only_setting_up_works(
+    street: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Before the first account exists the CLI does nothing but set up: init, the first
+    `user add` (an administrator) and `audit verify`; everything else names the way in."""
     url = street.engine.url.render_as_string(hide_password=False)
-    code, out, _ = run(
-        capsys,
-        url,
-        "case",
-        "report",
-        "--grid",
-        GRID_A1,
-        "--category",
-        "0101",
-        "--description",
-        "楼下垃圾",
-    )
-    assert code == 0 and out.strip()
+    report = ("case", "report", "--grid", GRID_A1, "--category", "0101", "--description", "垃圾")
+    for argv in (report, ("case", "list"), ("info",), ("department", "list")):
+        code, out, err = run(capsys, url, *argv)
+        assert code == 2 and out == "", (argv, out)
+        assert err.splitlines() == [
+            "错误：此数据库还没有账号：请先用 griddesk-admin user add 用户名 --role admin "
+            "建立管理员，再以 --user 用户名 操作"
+        ]
+    with street.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 0
+    assert run(capsys, url, "init")[0] == 0
+    assert run(capsys, url, "audit", "verify")[0] == 0
+    monkeypatch.setenv("GRIDDESK_NEW_PASSWORD", PW)
+    code, _, err = run(capsys, url, "user", "add", "clerk", "--role", "secretary")
+    assert code == 2 and "第一个账号必须是管理员" in err
+    assert run(capsys, url, "user", "add", "admin", "--role", "admin")[0] == 0
+    # The second account is no longer "the first": it needs an administrator signed in.
+    code, _, err = run(capsys, url, "user", "add", "liming", "--role", "dispatcher")
+    assert code == 2 and "--user" in err
+    monkeypatch.setenv("GRIDDESK_PASSWORD", PW)
+    assert run(capsys, url, "--user", "admin", "info")[0] == 0
 
 
 def test_once_accounts_exist_user_is_required(

@@ -3,6 +3,8 @@ with a sentence that names the code and what is wrong with it — also from the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from sqlalchemy import func, select
 
@@ -121,13 +123,18 @@ def test_street_kinds_and_county_codes() -> None:
     ],
 )
 def test_cli_refuses_a_wrong_grid_code(
-    street: Database, capsys: pytest.CaptureFixture[str], grid: str, fragment: str
+    street: Database,
+    capsys: pytest.CaptureFixture[str],
+    grid: str,
+    fragment: str,
+    cli_login: Callable[..., list[str]],
 ) -> None:
     url = street.engine.url.render_as_string(hide_password=False)
     code = main(
         [
             "--db",
             url,
+            *cli_login(street, "shift_lead"),
             "case",
             "report",
             "--grid",

@@ -559,14 +559,16 @@ def cli_refused(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) ->
     return lines[0]
 
 
-def test_cli_departments_without_accounts_run_as_system(
-    street: Database, capsys: pytest.CaptureFixture[str]
+def test_cli_departments(
+    street: Database, capsys: pytest.CaptureFixture[str], cli_login: Callable[..., list[str]]
 ) -> None:
-    code, out, _ = cli(capsys, street, "department", "list")
+    login = cli_login(street)
+    code, out, _ = cli(capsys, street, *login, "department", "list")
     assert code == 0 and SANITATION in out and "在办 0" in out
     code, out, err = cli(
         capsys,
         street,
+        *login,
         "department",
         "add",
         "城市更新办",
@@ -576,34 +578,44 @@ def test_cli_departments_without_accounts_run_as_system(
         "13800138000",
     )
     assert code == 0 and "城市更新办" in out, err
-    assert last_audit(street).username == SYSTEM.username
+    assert last_audit(street).username == "t_admin"
     code, out, err = cli(
-        capsys, street, "department", "edit", "城市更新办", "--name", "更新办", "--contact", "周敏"
+        capsys,
+        street,
+        *login,
+        "department",
+        "edit",
+        "城市更新办",
+        "--name",
+        "更新办",
+        "--contact",
+        "周敏",
     )
     assert code == 0, err
     row = department(street, "更新办")
     assert (row.contact, row.phone) == ("周敏", "13800138000")
-    assert cli(capsys, street, "department", "disable", "更新办")[0] == 0
+    assert cli(capsys, street, *login, "department", "disable", "更新办")[0] == 0
     assert department(street, "更新办").active is False
-    assert cli(capsys, street, "department", "enable", "更新办")[0] == 0
+    assert cli(capsys, street, *login, "department", "enable", "更新办")[0] == 0
     assert department(street, "更新办").active is True
-    code, out, _ = cli(capsys, street, "department", "list", "--json")
+    code, out, _ = cli(capsys, street, *login, "department", "list", "--json")
     assert code == 0 and '"name": "更新办"' in out
 
     assert "不存在" in cli_refused(
-        capsys, street, "department", "edit", "没有这个部门", "--phone", ""
+        capsys, street, *login, "department", "edit", "没有这个部门", "--phone", ""
     )
-    assert "已存在" in cli_refused(capsys, street, "department", "add", SANITATION)
+    assert "已存在" in cli_refused(capsys, street, *login, "department", "add", SANITATION)
     assert "联系电话" in cli_refused(
-        capsys, street, "department", "edit", SANITATION, "--phone", "x1"
+        capsys, street, *login, "department", "edit", SANITATION, "--phone", "x1"
     )
-    assert "没有给出" in cli_refused(capsys, street, "department", "edit", SANITATION)
-    assert "默认部门" in cli_refused(capsys, street, "department", "disable", SANITATION)
+    assert "没有给出" in cli_refused(capsys, street, *login, "department", "edit", SANITATION)
+    assert "默认部门" in cli_refused(capsys, street, *login, "department", "disable", SANITATION)
 
 
 def test_cli_refuses_disabling_a_department_with_open_cases(
-    street: Database, capsys: pytest.CaptureFixture[str]
+    street: Database, capsys: pytest.CaptureFixture[str], cli_login: Callable[..., list[str]]
 ) -> None:
+    login = cli_login(street)
     with street.write() as s:
         add_department(s, "临时专班", "", "", "", ADMIN)
     number = report_case(
@@ -617,16 +629,20 @@ def test_cli_refuses_disabling_a_department_with_open_cases(
     apply(
         street, number, Action.DISPATCH, Request(department="临时专班"), now=local(2026, 11, 23, 9)
     )
-    line = cli_refused(capsys, street, "department", "disable", "临时专班")
+    line = cli_refused(capsys, street, *login, "department", "disable", "临时专班")
     assert "1 件在办案件" in line
 
 
-def test_cli_categories_and_grids(street: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = cli(capsys, street, "category", "list")
+def test_cli_categories_and_grids(
+    street: Database, capsys: pytest.CaptureFixture[str], cli_login: Callable[..., list[str]]
+) -> None:
+    login = cli_login(street)
+    code, out, _ = cli(capsys, street, *login, "category", "list")
     assert code == 0 and "0101\t暴露垃圾" in out and "处置 4 小时" in out
     code, out, err = cli(
         capsys,
         street,
+        *login,
         "category",
         "set",
         GARBAGE,
@@ -650,30 +666,40 @@ def test_cli_categories_and_grids(street: Database, capsys: pytest.CaptureFixtur
         "住建办",
     )
     assert "大于 0" in cli_refused(
-        capsys, street, "category", "set", GARBAGE, "--handle-hours", "0"
+        capsys, street, *login, "category", "set", GARBAGE, "--handle-hours", "0"
     )
-    assert "不存在" in cli_refused(capsys, street, "category", "set", "9999", "--urgent", "no")
-    assert "--basis" in cli_refused(capsys, street, "category", "set", GARBAGE, "--basis", "x")
+    assert "不存在" in cli_refused(
+        capsys, street, *login, "category", "set", "9999", "--urgent", "no"
+    )
+    assert "--basis" in cli_refused(
+        capsys, street, *login, "category", "set", GARBAGE, "--basis", "x"
+    )
 
-    code, out, _ = cli(capsys, street, "grid", "list")
+    code, out, _ = cli(capsys, street, *login, "grid", "list")
     assert code == 0 and GRID_A1 in out and "锦峪社区" in out
     code, out, err = cli(
-        capsys, street, "grid", "set", GRID_A1, "--population", "4300", "--name", "一网格"
+        capsys, street, *login, "grid", "set", GRID_A1, "--population", "4300", "--name", "一网格"
     )
     assert code == 0, err
     assert (grid(street, GRID_A1).population, grid(street, GRID_A1).name) == (4300, "一网格")
     new = COMMUNITY_B + "003"
     code, out, err = cli(
-        capsys, street, "grid", "add", COMMUNITY_B, new, "第03网格", "--households", "900"
+        capsys, street, *login, "grid", "add", COMMUNITY_B, new, "第03网格", "--households", "900"
     )
     assert code == 0 and new in out, err
     assert (grid(street, new).households, grid(street, new).population) == (900, 0)
-    assert "已存在" in cli_refused(capsys, street, "grid", "add", COMMUNITY_B, new, "又一个")
-    assert "不属于社区" in cli_refused(
-        capsys, street, "grid", "add", COMMUNITY_B, COMMUNITY_A + "07", "错社区"
+    assert "已存在" in cli_refused(
+        capsys, street, *login, "grid", "add", COMMUNITY_B, new, "又一个"
     )
-    assert "人口" in cli_refused(capsys, street, "grid", "set", GRID_A1, "--population", "-3")
-    assert "不存在" in cli_refused(capsys, street, "grid", "set", "21050400200199", "--name", "x")
+    assert "不属于社区" in cli_refused(
+        capsys, street, *login, "grid", "add", COMMUNITY_B, COMMUNITY_A + "07", "错社区"
+    )
+    assert "人口" in cli_refused(
+        capsys, street, *login, "grid", "set", GRID_A1, "--population", "-3"
+    )
+    assert "不存在" in cli_refused(
+        capsys, street, *login, "grid", "set", "21050400200199", "--name", "x"
+    )
 
 
 @pytest.fixture

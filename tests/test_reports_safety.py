@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -166,12 +167,27 @@ def test_every_kind_builds_on_an_empty_street(street: Database, tmp_path: Path) 
 
 
 def test_cli_report(
-    street: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
 ) -> None:
     build_scenario(street)
+    login = cli_login(street, "secretary")
     out = tmp_path / "月报.xlsx"
     code = main(
-        ["--db", db_url, "report", "monthly-cases", "--period", "2026-10", "--out", str(out)]
+        [
+            "--db",
+            db_url,
+            *login,
+            "report",
+            "monthly-cases",
+            "--period",
+            "2026-10",
+            "--out",
+            str(out),
+        ]
     )
     assert code == 0
     assert str(out) in capsys.readouterr().out
@@ -180,6 +196,7 @@ def test_cli_report(
         [
             "--db",
             db_url,
+            *login,
             "report",
             "department-performance",
             "--period",
@@ -210,9 +227,11 @@ def test_cli_user_errors_exit_2_with_one_line(
     capsys: pytest.CaptureFixture[str],
     args: list[str],
     message: str,
+    cli_login: Callable[..., list[str]],
 ) -> None:
     out = tmp_path / "r.xlsx"
-    code = main(["--db", db_url, "report", *args, "--out", str(out)])
+    login = cli_login(street, "secretary")
+    code = main(["--db", db_url, *login, "report", *args, "--out", str(out)])
     err = capsys.readouterr().err
     assert code == 2
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
@@ -220,11 +239,19 @@ def test_cli_user_errors_exit_2_with_one_line(
 
 
 def test_cli_unwritable_path(
-    street: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
 ) -> None:
     target = tmp_path / "no-such-folder" / "r.xlsx"
+    login = cli_login(street, "secretary")
     code = main(
-        ["--db", db_url, "report", "monthly-cases", "--period", "2026-10", "--out", str(target)]
+        [
+            *("--db", db_url, *login, "report", "monthly-cases"),
+            *("--period", "2026-10", "--out", str(target)),
+        ]
     )
     err = capsys.readouterr().err
     assert code == 2 and "无法写入" in err and err.count("\n") == 1

@@ -4,6 +4,7 @@ sheets contain, and unsafe files that must be refused with nothing written."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -553,12 +554,18 @@ def test_unsafe_files_refused_nothing_written(
 
 
 def test_cli_import_roster(
-    street: Database, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
 ) -> None:
     from desktop.admin_cli import main
 
+    login = cli_login(street, "secretary")
+
     path = build_sheet(tmp_path / "有错.xlsx", worker_rows() + bad_rows())
-    args = ["--db", db_url, "import", "roster", str(path), "--kind", "社区工作者"]
+    args = ["--db", db_url, *login, "import", "roster", str(path), "--kind", "社区工作者"]
     assert main([*args, "--dry-run"]) == 2
     out = capsys.readouterr().out
     assert (
@@ -581,7 +588,7 @@ def test_cli_import_roster(
     assert "没有名为「猫」的花名册" in capsys.readouterr().err
     bad = tmp_path / "x.xlsx"
     bad.write_text("hello")
-    assert main(["--db", db_url, "import", "roster", str(bad), "--kind", "grid"]) == 2
+    assert main(["--db", db_url, *login, "import", "roster", str(bad), "--kind", "grid"]) == 2
     assert capsys.readouterr().err.strip() == "错误：「x.xlsx」不是 Excel 工作簿（.xlsx），拒绝导入"
 
 
