@@ -1,5 +1,6 @@
 """The append-only audit trail (审计日志), chained by SHA-256 so that an edit, a deletion or an
-insertion anywhere in it is detected by `verify_chain`."""
+insertion anywhere in it is detected by `verify_chain`; with the workstation's anchors
+(`db.audit_anchor`) also entries cut off the end or a log rewritten with recomputed hashes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.actors import Actor
+from db.audit_anchor import Anchor, anchor_problem
 from db.base import utcnow
 from db.models import AuditEntry
 
@@ -103,8 +105,9 @@ class ChainReport:
         return self.first_broken_id is None
 
 
-def verify_chain(session: Session) -> ChainReport:
-    """Walk the log in id order and name the first entry whose link or content is wrong."""
+def verify_chain(session: Session, anchors: list[Anchor] | None = None) -> ChainReport:
+    """Walk the log in id order and name the first entry whose link or content is wrong;
+    then check the newest of `anchors` (see `db.audit_anchor`) is still there, unchanged."""
     prev = GENESIS
     count = 0
     rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
@@ -129,6 +132,15 @@ def verify_chain(session: Session) -> ChainReport:
         if entry.hash != expected:
             return ChainReport(count, entry.id, f"第 {entry.id} 条记录的内容被改动过")
         prev = entry.hash
+    problem = anchor_problem(session, anchors or [])
+    if problem is not None:
+        return ChainReport(count, problem[0], problem[1])
+    if anchors:
+        return ChainReport(
+            count,
+            None,
+            f"审计日志完整，共 {count} 条记录；与本机记下的第 {anchors[-1].entry_id} 条一致",
+        )
     return ChainReport(count, None, f"审计日志完整，共 {count} 条记录")
 
 

@@ -20,6 +20,7 @@ from alembic.script import ScriptDirectory
 from db.accounts import has_users
 from db.actors import Actor, Role
 from db.audit import record_audit
+from db.audit_anchor import remember_head, restart_anchors
 from db.engine import Database
 from db.errors import BadFile, PermissionDenied, SchemaTooNew, UserError
 from db.migrate import alembic_config, backup_sqlite_file
@@ -147,6 +148,7 @@ def auto_backup(
     if target.exists():
         return None
     backup(db, target)
+    remember_head(db)
     daily = sorted(folder.glob("griddesk-[0-9]*.sqlite"))
     for old in daily[: max(len(daily) - keep, 0)]:
         old.unlink(missing_ok=True)
@@ -159,6 +161,7 @@ def make_backup(db: Database, out: Path, actor: Actor) -> BackupInfo:
     info = backup(db, out)
     with db.write() as session:
         record_audit(session, actor, "backup", "database", str(info.path), {"cases": info.cases})
+    remember_head(db)
     return info
 
 
@@ -181,4 +184,5 @@ def restore_backup(
             str(info.path),
             {"cases": info.cases, "revision": info.revision},
         )
+    restart_anchors(db)  # the log went back in time on purpose; anchor the restored one
     return info

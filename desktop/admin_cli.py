@@ -29,6 +29,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from db.accounts import authenticate, has_users
 from db.actors import SYSTEM, Actor
+from db.audit_anchor import remember_head
 from db.database import open_database
 from db.engine import Database, resolve_url
 from db.errors import PermissionDenied, UserError, ValidationError
@@ -440,7 +441,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         db = _open(args)
         try:
             args.actor = resolve_actor(args, db)
-            return func(args, db)
+            code = func(args, db)
+            if code == EXIT_OK:
+                remember_head(db)  # this workstation's anchor of the audit log
+            return code
         finally:
             db.dispose()
     except UserError as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from db.actors import Actor
 from db.audit import ChainReport, read_audit_log, verify_chain
+from db.audit_anchor import load_database_anchors
 from db.engine import Database
 from desktop.context import AppContext
 
@@ -57,7 +58,7 @@ def load_audit_rows(db: Database, actor: Actor, limit: int = 2000) -> list[Audit
 
 def verify(db: Database) -> ChainReport:
     with db.read() as session:
-        return verify_chain(session)
+        return verify_chain(session, load_database_anchors(db))
 
 
 class AuditModel(QAbstractTableModel):

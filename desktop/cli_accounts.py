@@ -12,6 +12,7 @@ from typing import Any
 from db.accounts import add_user, list_users, set_active
 from db.actors import ROLE_LABELS, SYSTEM, Actor, Role
 from db.audit import read_audit_log, verify_chain
+from db.audit_anchor import load_database_anchors
 from db.backup import make_backup, restore_backup
 from db.engine import Database
 from db.errors import ValidationError
@@ -71,7 +72,7 @@ def run_user_active(args: argparse.Namespace, db: Database | None) -> int:
 def run_audit_verify(args: argparse.Namespace, db: Database | None) -> int:
     assert db is not None
     with db.read() as session:
-        report = verify_chain(session)
+        report = verify_chain(session, load_database_anchors(db))
     if report.ok:
         print(report.reason)
         return 0

@@ -1,0 +1,189 @@
+"""The workstation's anchors of the audit chain catch what the chain alone cannot: entries cut
+off the end, and a log rewritten from some entry on with every hash recomputed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import delete, select, update
+
+from db.actors import SYSTEM, Actor, Role
+from db.audit import entry_hash, record_audit, verify_chain
+from db.audit_anchor import (
+    KEEP,
+    anchor_file,
+    database_key,
+    load_anchors,
+    load_database_anchors,
+    remember_head,
+    restart_anchors,
+)
+from db.backup import make_backup, restore_backup
+from db.database import open_database
+from db.engine import Database
+from db.models import AuditEntry
+from desktop.admin_cli import main
+
+CLERK = Actor("wangli", "王丽", Role.SECRETARY)
+
+
+def fill(db: Database, n: int) -> list[int]:
+    with db.write() as s:
+        return [record_audit(s, CLERK, "roster.edit", "person", i, {"i": i}).id for i in range(n)]
+
+
+def report(db: Database, folder: Path) -> tuple[bool, str]:
+    with db.read() as s:
+        result = verify_chain(s, load_database_anchors(db, folder))
+    return result.ok, result.reason
+
+
+def test_cut_off_tail_is_caught_and_the_anchor_stays(db: Database, tmp_path: Path) -> None:
+    ids = fill(db, 6)
+    assert remember_head(db, tmp_path) is True
+    assert remember_head(db, tmp_path) is False  # nothing new: no second line
+    with db.write() as s:
+        s.execute(delete(AuditEntry).where(AuditEntry.id >= ids[4]))
+    with db.read() as s:
+        assert verify_chain(s).ok  # the chain alone cannot tell
+    ok, reason = report(db, tmp_path)
+    assert not ok and f"第 {ids[5]} 条记录已不在日志中" in reason
+    # New entries after the cut do not move the anchor past the evidence.
+    fill(db, 3)
+    assert remember_head(db, tmp_path) is False
+    assert [a.entry_id for a in load_database_anchors(db, tmp_path)] == [ids[5]]
+    assert not report(db, tmp_path)[0]
+
+
+def test_rewritten_log_with_recomputed_hashes_is_caught(db: Database, tmp_path: Path) -> None:
+    ids = fill(db, 5)
+    remember_head(db, tmp_path)
+    with db.write() as s:  # a careful forger: change entry 2, then re-chain everything after it
+        s.execute(update(AuditEntry).where(AuditEntry.id == ids[2]).values(details={"i": "forged"}))
+        prev = s.scalar(select(AuditEntry.hash).where(AuditEntry.id == ids[1]))
+        for entry in s.scalars(select(AuditEntry).where(AuditEntry.id >= ids[2]).order_by("id")):
+            entry.prev_hash = prev
+            entry.hash = prev = entry_hash(
+                prev,
+                entry.id,
+                entry.at,
+                entry.username,
+                entry.action,
+                entry.object_type,
+                entry.object_id,
+                entry.details,
+            )
+    with db.read() as s:
+        assert verify_chain(s).ok
+    ok, reason = report(db, tmp_path)
+    assert not ok and f"第 {ids[4]} 条记录与本机" in reason and "重写" in reason
+
+
+def test_anchor_moves_forward_and_the_file_stays_small(db: Database, tmp_path: Path) -> None:
+    fill(db, 1)
+    for _ in range(KEEP + 5):
+        fill(db, 1)
+        assert remember_head(db, tmp_path) is True
+    anchors = load_database_anchors(db, tmp_path)
+    assert len(anchors) == KEEP
+    assert [a.entry_id for a in anchors] == sorted(a.entry_id for a in anchors)
+    ok, reason = report(db, tmp_path)
+    assert ok and f"与本机记下的第 {anchors[-1].entry_id} 条一致" in reason
+
+
+def test_damaged_anchor_lines_are_skipped(
+    db: Database, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ids = fill(db, 2)
+    remember_head(db, tmp_path)
+    path = anchor_file(db, tmp_path)
+    assert path is not None
+    path.write_text(path.read_text() + "not json\n{}\n", encoding="utf-8")
+    assert [a.entry_id for a in load_anchors(path)] == [ids[1]]
+    assert "skipped" in caplog.text
+    assert report(db, tmp_path)[0]
+
+
+def test_each_database_has_its_own_anchors(tmp_path: Path) -> None:
+    one = open_database(str(tmp_path / "one.sqlite"))
+    two = open_database(str(tmp_path / "two.sqlite"))
+    try:
+        assert database_key(one) != database_key(two)
+        fill(one, 3)
+        remember_head(one, tmp_path / "anchors")
+        assert load_database_anchors(two, tmp_path / "anchors") == []
+        fill(two, 1)
+        assert report(two, tmp_path / "anchors")[0]
+    finally:
+        one.dispose()
+        two.dispose()
+
+
+def test_an_unwritable_folder_never_fails_the_work(db: Database, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    fill(db, 1)
+    assert remember_head(db, blocker / "anchors") is False
+
+
+def test_restore_starts_the_anchors_again(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "center.sqlite"))
+    try:
+        fill(db, 2)
+        backup_file = tmp_path / "copy.sqlite"
+        make_backup(db, backup_file, SYSTEM)  # anchors the log as it is now
+        fill(db, 4)
+        remember_head(db)
+        restore_backup(db, backup_file, SYSTEM, safety_dir=tmp_path / "safety")
+        with db.read() as s:
+            assert verify_chain(s, load_database_anchors(db)).ok
+    finally:
+        db.dispose()
+
+
+def test_cli_verify_reports_a_cut_off_tail(
+    db: Database,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    login = cli_login(db)
+    fill(db, 3)
+    assert main(["--db", url, *login, "user", "list"]) == 0  # every command anchors the log
+    anchored = load_database_anchors(db)[-1]
+    assert main(["--db", url, "audit", "verify"]) == 0
+    assert f"与本机记下的第 {anchored.entry_id} 条一致" in capsys.readouterr().out
+    with db.write() as s:
+        s.execute(delete(AuditEntry).where(AuditEntry.id == anchored.entry_id))
+    assert main(["--db", url, "audit", "verify"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "已不在日志中" in err
+
+
+def test_an_empty_log_has_no_anchors(db: Database, tmp_path: Path) -> None:
+    restart_anchors(db, tmp_path)
+    assert anchor_file(db, tmp_path) is None and remember_head(db, tmp_path) is False
+    assert load_anchors(tmp_path / "missing.jsonl") == []
+    with db.read() as s:
+        assert verify_chain(s, []).ok
+
+
+def test_a_database_made_anew_at_the_same_place_is_not_a_cut(tmp_path: Path) -> None:
+    path = tmp_path / "center.sqlite"
+    old = open_database(str(path))
+    try:
+        fill(old, 5)
+        remember_head(old, tmp_path / "anchors")
+    finally:
+        old.dispose()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    new = open_database(str(path))
+    try:
+        fill(new, 2)
+        assert report(new, tmp_path / "anchors")[0]
+        assert remember_head(new, tmp_path / "anchors") is True
+    finally:
+        new.dispose()
