@@ -116,6 +116,7 @@ class CaseDetail:
     allowed_actions: list[str]
     photos: list[PhotoInfo]
     history: list[HistoryEntry]
+    time_basis: str = "working"  # how the category's limits count: working | natural
 
     def to_json(self, *, reveal: bool = False) -> dict[str, Any]:
         """Stable JSON keys for `case show --json` (datetimes as ISO 8601 with offset).
@@ -212,6 +213,7 @@ def case_detail(session: Session, number: str) -> CaseDetail:
         if case.satisfaction
         else None,
         merged_into=merged_into,
+        time_basis=category.basis,
         allowed_actions=[a.value for a in allowed_actions(status)],
         photos=[PhotoInfo(p.id, p.filename, p.content_type, len(p.data)) for p in photos],
         history=[

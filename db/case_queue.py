@@ -121,6 +121,7 @@ class QueueRow(NamedTuple):
     default_department_id: int | None
     due: float | None  # POSIX seconds of the running stage's deadline
     warn: float | None  # POSIX seconds of its warning time
+    working: bool = True  # the category counts working time (else natural time)
 
 
 # --- filters and orderings -----------------------------------------------------------------
@@ -300,6 +301,7 @@ def rows_statement(case_ids: Sequence[int]) -> Select[Any]:
             Category.default_department_id,
             Case.due_at,
             Case.warn_at,
+            Category.basis,
         )
         .join(Community, Community.id == Case.community_id)
         .join(Grid, Grid.id == Case.grid_id)
@@ -345,6 +347,7 @@ def rows(
             default_department_id=r[13],
             due=r[14].timestamp() if r[14] is not None else None,
             warn=r[15].timestamp() if r[15] is not None else None,
+            working=r[16] != TimeBasis.NATURAL.value,
         )
     return [found[i] for i in case_ids if i in found]
 

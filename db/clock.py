@@ -296,6 +296,24 @@ class WorkCalendar:
             total += self._year(year).prefix[-1]
         return total // _US_PER_MINUTE
 
+    def remaining_seconds(self, now: datetime, due: datetime, basis: TimeBasis) -> float:
+        """Seconds of ``basis`` time left from ``now`` to ``due`` (the countdown of a stage).
+
+        Past the deadline the result is negative and counts natural time: how long ago it
+        passed. On the working basis it stands still outside working hours.
+        """
+        _require_aware(now, "now")
+        _require_aware(due, "due")
+        t0, t1 = _to_us(now), _to_us(due)
+        if basis is TimeBasis.NATURAL or t1 <= t0:
+            return (t1 - t0) / 1_000_000
+        year0, position0 = self._position(now, t0)
+        year1, position1 = self._position(due, t1)
+        total = position1 - position0
+        for year in range(year0, year1):
+            total += self._year(year).prefix[-1]
+        return total / 1_000_000
+
     def deadline(
         self, start: datetime, minutes: int, basis: TimeBasis, warn_share: float = 0.8
     ) -> tuple[datetime, datetime]:

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from db.base import utcnow
 from db.case_queries import CaseDetail, HistoryEntry, case_detail, reveal_reporter
 from db.case_states import Action, Status
+from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import UserError
 from db.models import Department
@@ -553,7 +554,13 @@ class CaseDetailPane(QWidget):
             text = self.tr("已超期 %1").replace("%1", format_span(-seconds))
             state = "overdue"
         else:
-            text = self.tr("剩余 %1").replace("%1", format_span(seconds))
+            if d.time_basis == TimeBasis.WORKING.value:
+                calendar = self.ctx.settings.calendar()
+                left = int(calendar.remaining_seconds(now, d.due_at, TimeBasis.WORKING))
+                span = format_working_span(left, calendar.hours.minutes_per_day)
+                text = self.tr("剩余工作时间 %1").replace("%1", span)
+            else:
+                text = self.tr("剩余 %1").replace("%1", format_span(seconds))
             state = "warning" if d.warn_at is not None and now >= d.warn_at else "normal"
         label.setText(text)
         if label.property("state") != state:
@@ -639,6 +646,19 @@ def format_span(seconds: int) -> str:
             .replace("%2", f"{mins:02d}")
         )
     return QCoreApplication.translate("CaseDetailPane", "%1分").replace("%1", str(mins))
+
+
+def format_working_span(seconds: int, minutes_per_day: int) -> str:
+    """Working time: 2个工作日3小时 (days of `minutes_per_day`) / 3小时05分 / 12分 (translated)."""
+    minutes = seconds // 60
+    days, rest = divmod(minutes, minutes_per_day)
+    if days:
+        return (
+            QCoreApplication.translate("CaseDetailPane", "%1个工作日%2小时")
+            .replace("%1", str(days))
+            .replace("%2", str(rest // 60))
+        )
+    return format_span(seconds)
 
 
 class CaseWindow(QDialog):

@@ -20,6 +20,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import QApplication
 from db import case_queue as q
 from db.base import utcnow
 from db.case_states import Group, Status
+from db.clock import TimeBasis
 from db.engine import Database
 from desktop import case_mime
 from desktop.context import AppContext
@@ -55,6 +57,7 @@ _ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 CASE_NUMBER_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 ALERT_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # 0 normal, 1 warning, 2 overdue
+_WORKING = TimeBasis.WORKING
 _USED_ROLES = frozenset(
     {
         _DISPLAY,
@@ -136,6 +139,23 @@ def time_left_text(seconds: float) -> str:
     if overdue:
         return QCoreApplication.translate("QueueModel", "超期 %1").replace("%1", text)
     return text
+
+
+def working_left_text(seconds: float, minutes_per_day: int) -> str:
+    """The countdown in working time: `2工作日 3:12` (days of `minutes_per_day`), `1:05:09 工时`."""
+    total = int(seconds)
+    days, rest = divmod(total, minutes_per_day * 60)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    if days:
+        return (
+            QCoreApplication.translate("QueueModel", "%1工作日 %2")
+            .replace("%1", str(days))
+            .replace("%2", f"{hours}:{minutes:02d}")
+        )
+    return QCoreApplication.translate("QueueModel", "%1 工时").replace(
+        "%1", f"{hours}:{minutes:02d}:{secs:02d}"
+    )
 
 
 @dataclass(frozen=True)
@@ -593,8 +613,7 @@ class QueueModel(QAbstractTableModel):
         column = index.column()
         if role == _DISPLAY:
             if column == COL_LEFT:
-                due = row[_DUE_FIELD]
-                return "" if due is None else time_left_text(due - self._now)
+                return self._left_text(row)
             if column == COL_URGENT:
                 return self._headers[COL_URGENT] if row[_URGENT_FIELD] else ""
             if column == COL_STATUS:
@@ -634,7 +653,24 @@ class QueueModel(QAbstractTableModel):
             return alert_state(row, self._now)
         if role == _TOOLTIP and column == COL_DESCRIPTION:
             return row[6]
+        if role == _TOOLTIP and column == COL_LEFT and row[_DUE_FIELD] is not None:
+            if row.working:
+                return self.tr("按工作时间倒计时：下班时间和节假日不计")
+            return self.tr("按自然时间倒计时")
         return None
+
+    def _left_text(self, row: q.QueueRow) -> str:
+        """The 剩余时间 cell: working time left for categories that count it, else wall-clock."""
+        due = row[_DUE_FIELD]
+        if due is None:
+            return ""
+        if not row.working or due <= self._now:
+            return time_left_text(due - self._now)
+        calendar = self.ctx.settings.calendar()
+        seconds = calendar.remaining_seconds(
+            datetime.fromtimestamp(self._now, UTC), datetime.fromtimestamp(due, UTC), _WORKING
+        )
+        return working_left_text(seconds, calendar.hours.minutes_per_day)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

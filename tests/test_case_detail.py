@@ -105,9 +105,9 @@ def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) 
     assert "派遣" in history[0] and "待派遣 → 待受理" in history[0]
     assert "城管执法中队" in history[0]
     assert "上报" in history[2]
-    # The running deadline counts down.
+    # The running deadline counts down, in working time for 暴露垃圾 (a working-time category).
     assert pane.countdown_label is not None
-    assert pane.countdown_label.text().startswith("剩余")
+    assert pane.countdown_label.text().startswith("剩余工作时间")
     # Exactly the actions the state allows.
     assert set(pane.action_buttons) == set(allowed_actions("dispatched"))
 

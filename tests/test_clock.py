@@ -244,6 +244,24 @@ def test_elapsed_inverts_add(start: datetime, minutes: int) -> None:
     assert cal.elapsed(start, cal.add(start, minutes, N), N) == minutes
 
 
+@given(start=_starts, minutes=_minutes)
+@settings(max_examples=200, deadline=None)
+def test_remaining_seconds_counts_down_the_limit(start: datetime, minutes: int) -> None:
+    cal = WorkCalendar.load()
+    due = cal.add(start, minutes, W)
+    assert cal.remaining_seconds(start, due, W) == minutes * 60
+    assert cal.remaining_seconds(start, cal.add(start, minutes, N), N) == minutes * 60
+
+
+def test_remaining_seconds_stands_still_after_hours_and_goes_negative(cal: WorkCalendar) -> None:
+    due = sh(2026, 11, 30, 11)  # Monday 11:00
+    friday_evening, sunday = sh(2026, 11, 27, 18), sh(2026, 11, 29, 23, 59, 59)
+    assert cal.remaining_seconds(friday_evening, due, W) == 2.5 * 3600
+    assert cal.remaining_seconds(sunday, due, W) == 2.5 * 3600
+    assert cal.remaining_seconds(sh(2026, 11, 30, 9, 0, 30), due, W) == 2 * 3600 - 30
+    assert cal.remaining_seconds(sh(2026, 11, 30, 11, 5), due, W) == -300  # natural, past
+
+
 @given(start=_starts, first=_minutes, second=_minutes)
 @settings(max_examples=200, deadline=None)
 def test_add_composes(start: datetime, first: int, second: int) -> None:

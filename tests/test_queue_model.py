@@ -29,6 +29,7 @@ from desktop.queue_model import (
     WARNING,
     QueueModel,
     time_left_text,
+    working_left_text,
 )
 from tests.street import GRID_A1, GRID_B1
 
@@ -170,6 +171,47 @@ def test_countdown_colours_and_tick(qtbot: QtBot, ctx: AppContext) -> None:
     assert alert_state(model_row, model_row.warn + 1) == WARNING
     assert time_left_text(3 * 86400 + 3600 * 4 + 60 * 5) == "3天 04:05"
     assert time_left_text(-75) == "超期 0:01:15"
+
+
+def test_working_time_countdown_stands_still_after_hours(qtbot: QtBot, ctx: AppContext) -> None:
+    """暴露垃圾 has 4 working hours: dispatched Friday 16:00, 1.5 h count that day and the
+    deadline is Monday 11:00; over the weekend the cell keeps showing the 2.5 h left."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo("Asia/Shanghai")
+
+    def at(day: int, hour: int, minute: int = 0) -> float:
+        return datetime(2026, 11, day, hour, minute, tzinfo=tz).timestamp()
+
+    friday = datetime(2026, 11, 27, 16, 0, tzinfo=tz)
+    number = report_case(
+        ctx.db, grid_code=GRID_A1, category_code="0101", description="垃圾", now=friday
+    )
+    apply(ctx.db, number, Action.REGISTER, now=friday)
+    apply(ctx.db, number, Action.DISPATCH, Request(department="环卫所"), now=friday)
+    urgent = report_case(
+        ctx.db, grid_code=GRID_B1, category_code="0401", description="燃气", now=friday
+    )
+    model = QueueModel(ctx)
+    model.set_filter(q.QueueFilter(group=None))
+    assert set(shown_numbers(qtbot, model)) == {number, urgent}
+    row = {model.index(r, COL_NUMBER).data(DISPLAY): r for r in range(model.rowCount())}
+
+    def left(case: str, now: float) -> str:
+        model._now = now
+        text: str = model.index(row[case], COL_LEFT).data(DISPLAY)
+        return text
+
+    assert left(number, at(27, 16, 30)) == "3:30:00 工时"
+    assert left(number, at(28, 10)) == left(number, at(29, 22)) == "2:30:00 工时"
+    assert left(number, at(30, 9)) == "2:00:00 工时"
+    assert left(number, at(30, 11, 5)).startswith("超期 0:05")
+    tip = model.index(row[number], COL_LEFT).data(Qt.ItemDataRole.ToolTipRole)
+    assert "工作时间" in tip
+    # 燃气泄漏 counts natural time: a plain wall-clock countdown.
+    assert left(urgent, at(27, 16, 5)) == "0:05:00"
+    assert working_left_text(2 * 480 * 60 + 3600 + 120, 480) == "2工作日 1:02"
 
 
 def test_refresh_keeps_order_and_highlights_new_cases(qtbot: QtBot, ctx: AppContext) -> None:

@@ -145,18 +145,18 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="247"/>
-        <location filename="../../desktop/app.py" line="252"/>
+        <location filename="../../desktop/app.py" line="254"/>
+        <location filename="../../desktop/app.py" line="259"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="253"/>
+        <location filename="../../desktop/app.py" line="260"/>
         <source>无法连接数据库：</source>
         <translation>Cannot connect to the database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="262"/>
+        <location filename="../../desktop/app.py" line="269"/>
         <source>演示数据生成失败</source>
         <translation>Building the demo data failed</translation>
     </message>
@@ -164,22 +164,22 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="112"/>
+        <location filename="../../desktop/audit_viewer.py" line="113"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="123"/>
+        <location filename="../../desktop/audit_viewer.py" line="124"/>
         <source>校验哈希链</source>
         <translation>Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="125"/>
+        <location filename="../../desktop/audit_viewer.py" line="126"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="141"/>
+        <location filename="../../desktop/audit_viewer.py" line="142"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -200,278 +200,288 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="105"/>
-        <location filename="../../desktop/case_detail.py" line="151"/>
+        <location filename="../../desktop/case_detail.py" line="106"/>
+        <location filename="../../desktop/case_detail.py" line="152"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="235"/>
+        <location filename="../../desktop/case_detail.py" line="236"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="269"/>
+        <location filename="../../desktop/case_detail.py" line="270"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="279"/>
+        <location filename="../../desktop/case_detail.py" line="280"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="292"/>
+        <location filename="../../desktop/case_detail.py" line="293"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="296"/>
+        <location filename="../../desktop/case_detail.py" line="297"/>
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="299"/>
+        <location filename="../../desktop/case_detail.py" line="300"/>
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="302"/>
+        <location filename="../../desktop/case_detail.py" line="303"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="312"/>
+        <location filename="../../desktop/case_detail.py" line="313"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="313"/>
+        <location filename="../../desktop/case_detail.py" line="314"/>
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="314"/>
+        <location filename="../../desktop/case_detail.py" line="315"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="314"/>
+        <location filename="../../desktop/case_detail.py" line="315"/>
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="316"/>
+        <location filename="../../desktop/case_detail.py" line="317"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="318"/>
+        <location filename="../../desktop/case_detail.py" line="319"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="320"/>
+        <location filename="../../desktop/case_detail.py" line="321"/>
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="322"/>
+        <location filename="../../desktop/case_detail.py" line="323"/>
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="325"/>
+        <location filename="../../desktop/case_detail.py" line="326"/>
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="326"/>
+        <location filename="../../desktop/case_detail.py" line="327"/>
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="327"/>
+        <location filename="../../desktop/case_detail.py" line="328"/>
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="328"/>
+        <location filename="../../desktop/case_detail.py" line="329"/>
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="333"/>
+        <location filename="../../desktop/case_detail.py" line="334"/>
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="335"/>
+        <location filename="../../desktop/case_detail.py" line="336"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="338"/>
+        <location filename="../../desktop/case_detail.py" line="339"/>
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="341"/>
+        <location filename="../../desktop/case_detail.py" line="342"/>
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="346"/>
+        <location filename="../../desktop/case_detail.py" line="347"/>
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="347"/>
+        <location filename="../../desktop/case_detail.py" line="348"/>
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="348"/>
+        <location filename="../../desktop/case_detail.py" line="349"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="349"/>
+        <location filename="../../desktop/case_detail.py" line="350"/>
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="350"/>
+        <location filename="../../desktop/case_detail.py" line="351"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="351"/>
+        <location filename="../../desktop/case_detail.py" line="352"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="352"/>
+        <location filename="../../desktop/case_detail.py" line="353"/>
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="401"/>
+        <location filename="../../desktop/case_detail.py" line="402"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation>%1&#x3000;%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="424"/>
+        <location filename="../../desktop/case_detail.py" line="425"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="425"/>
+        <location filename="../../desktop/case_detail.py" line="426"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="426"/>
+        <location filename="../../desktop/case_detail.py" line="427"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="359"/>
+        <location filename="../../desktop/case_detail.py" line="657"/>
+        <source>%1个工作日%2小时</source>
+        <translation>%1 working days %2 h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="360"/>
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="445"/>
+        <location filename="../../desktop/case_detail.py" line="446"/>
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="450"/>
+        <location filename="../../desktop/case_detail.py" line="451"/>
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="471"/>
+        <location filename="../../desktop/case_detail.py" line="472"/>
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="474"/>
+        <location filename="../../desktop/case_detail.py" line="475"/>
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="477"/>
+        <location filename="../../desktop/case_detail.py" line="478"/>
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="480"/>
+        <location filename="../../desktop/case_detail.py" line="481"/>
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="512"/>
+        <location filename="../../desktop/case_detail.py" line="513"/>
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="521"/>
+        <location filename="../../desktop/case_detail.py" line="522"/>
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="523"/>
+        <location filename="../../desktop/case_detail.py" line="524"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="541"/>
+        <location filename="../../desktop/case_detail.py" line="542"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="553"/>
+        <location filename="../../desktop/case_detail.py" line="554"/>
         <source>已超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="556"/>
+        <location filename="../../desktop/case_detail.py" line="561"/>
+        <source>剩余工作时间 %1</source>
+        <translation>%1 working time left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="563"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="596"/>
+        <location filename="../../desktop/case_detail.py" line="603"/>
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="612"/>
+        <location filename="../../desktop/case_detail.py" line="619"/>
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="631"/>
+        <location filename="../../desktop/case_detail.py" line="638"/>
         <source>%1天%2小时</source>
         <translation>%1 d %2 h</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="637"/>
+        <location filename="../../desktop/case_detail.py" line="644"/>
         <source>%1小时%2分</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="641"/>
+        <location filename="../../desktop/case_detail.py" line="648"/>
         <source>%1分</source>
         <translation>%1 min</translation>
     </message>
@@ -479,7 +489,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="650"/>
+        <location filename="../../desktop/case_detail.py" line="670"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -1775,64 +1785,84 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="76"/>
+        <location filename="../../desktop/queue_model.py" line="79"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="77"/>
+        <location filename="../../desktop/queue_model.py" line="80"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="78"/>
+        <location filename="../../desktop/queue_model.py" line="81"/>
         <source>社区/网格</source>
         <translation>Community/grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="79"/>
+        <location filename="../../desktop/queue_model.py" line="82"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="80"/>
+        <location filename="../../desktop/queue_model.py" line="83"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="81"/>
+        <location filename="../../desktop/queue_model.py" line="84"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="82"/>
+        <location filename="../../desktop/queue_model.py" line="85"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="83"/>
+        <location filename="../../desktop/queue_model.py" line="86"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="84"/>
+        <location filename="../../desktop/queue_model.py" line="87"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="130"/>
+        <location filename="../../desktop/queue_model.py" line="133"/>
         <source>%1天 %2</source>
         <translation>%1 d %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="137"/>
+        <location filename="../../desktop/queue_model.py" line="140"/>
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="540"/>
+        <location filename="../../desktop/queue_model.py" line="152"/>
+        <source>%1工作日 %2</source>
+        <translation>%1 wd %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="156"/>
+        <source>%1 工时</source>
+        <translation>%1 wt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="560"/>
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="658"/>
+        <source>按工作时间倒计时：下班时间和节假日不计</source>
+        <translation>Counts down working time: evenings, weekends and holidays do not count</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="659"/>
+        <source>按自然时间倒计时</source>
+        <translation>Counts down natural (wall-clock) time</translation>
     </message>
 </context>
 <context>

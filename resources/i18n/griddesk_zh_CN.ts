@@ -145,18 +145,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="247"/>
-        <location filename="../../desktop/app.py" line="252"/>
+        <location filename="../../desktop/app.py" line="254"/>
+        <location filename="../../desktop/app.py" line="259"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="253"/>
+        <location filename="../../desktop/app.py" line="260"/>
         <source>无法连接数据库：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="262"/>
+        <location filename="../../desktop/app.py" line="269"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -164,22 +164,22 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="112"/>
+        <location filename="../../desktop/audit_viewer.py" line="113"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="123"/>
+        <location filename="../../desktop/audit_viewer.py" line="124"/>
         <source>校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="125"/>
+        <location filename="../../desktop/audit_viewer.py" line="126"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="141"/>
+        <location filename="../../desktop/audit_viewer.py" line="142"/>
         <source>正在校验…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -200,278 +200,288 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="105"/>
-        <location filename="../../desktop/case_detail.py" line="151"/>
+        <location filename="../../desktop/case_detail.py" line="106"/>
+        <location filename="../../desktop/case_detail.py" line="152"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="235"/>
+        <location filename="../../desktop/case_detail.py" line="236"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="269"/>
+        <location filename="../../desktop/case_detail.py" line="270"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="279"/>
+        <location filename="../../desktop/case_detail.py" line="280"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="292"/>
+        <location filename="../../desktop/case_detail.py" line="293"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="296"/>
+        <location filename="../../desktop/case_detail.py" line="297"/>
         <source>（未留名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="299"/>
+        <location filename="../../desktop/case_detail.py" line="300"/>
         <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="302"/>
+        <location filename="../../desktop/case_detail.py" line="303"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="312"/>
+        <location filename="../../desktop/case_detail.py" line="313"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="313"/>
+        <location filename="../../desktop/case_detail.py" line="314"/>
         <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="314"/>
+        <location filename="../../desktop/case_detail.py" line="315"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="314"/>
+        <location filename="../../desktop/case_detail.py" line="315"/>
         <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="316"/>
+        <location filename="../../desktop/case_detail.py" line="317"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="318"/>
+        <location filename="../../desktop/case_detail.py" line="319"/>
         <source>坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="320"/>
+        <location filename="../../desktop/case_detail.py" line="321"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="322"/>
+        <location filename="../../desktop/case_detail.py" line="323"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="325"/>
+        <location filename="../../desktop/case_detail.py" line="326"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="326"/>
+        <location filename="../../desktop/case_detail.py" line="327"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="327"/>
+        <location filename="../../desktop/case_detail.py" line="328"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="328"/>
+        <location filename="../../desktop/case_detail.py" line="329"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="333"/>
+        <location filename="../../desktop/case_detail.py" line="334"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="335"/>
+        <location filename="../../desktop/case_detail.py" line="336"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="338"/>
+        <location filename="../../desktop/case_detail.py" line="339"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="341"/>
+        <location filename="../../desktop/case_detail.py" line="342"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="346"/>
+        <location filename="../../desktop/case_detail.py" line="347"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="347"/>
+        <location filename="../../desktop/case_detail.py" line="348"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="348"/>
-        <source>派遣</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/case_detail.py" line="349"/>
-        <source>受理</source>
+        <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="350"/>
-        <source>反馈</source>
+        <source>受理</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="351"/>
-        <source>挂账</source>
+        <source>反馈</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/case_detail.py" line="352"/>
+        <source>挂账</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="353"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="401"/>
+        <location filename="../../desktop/case_detail.py" line="402"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="424"/>
+        <location filename="../../desktop/case_detail.py" line="425"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="425"/>
+        <location filename="../../desktop/case_detail.py" line="426"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="426"/>
+        <location filename="../../desktop/case_detail.py" line="427"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="359"/>
+        <location filename="../../desktop/case_detail.py" line="657"/>
+        <source>%1个工作日%2小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="360"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="445"/>
+        <location filename="../../desktop/case_detail.py" line="446"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="450"/>
+        <location filename="../../desktop/case_detail.py" line="451"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="471"/>
+        <location filename="../../desktop/case_detail.py" line="472"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="474"/>
+        <location filename="../../desktop/case_detail.py" line="475"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="477"/>
+        <location filename="../../desktop/case_detail.py" line="478"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="480"/>
+        <location filename="../../desktop/case_detail.py" line="481"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="512"/>
+        <location filename="../../desktop/case_detail.py" line="513"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="521"/>
+        <location filename="../../desktop/case_detail.py" line="522"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="523"/>
+        <location filename="../../desktop/case_detail.py" line="524"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="541"/>
+        <location filename="../../desktop/case_detail.py" line="542"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="553"/>
+        <location filename="../../desktop/case_detail.py" line="554"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="556"/>
+        <location filename="../../desktop/case_detail.py" line="561"/>
+        <source>剩余工作时间 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/case_detail.py" line="563"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="596"/>
+        <location filename="../../desktop/case_detail.py" line="603"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="612"/>
+        <location filename="../../desktop/case_detail.py" line="619"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="631"/>
+        <location filename="../../desktop/case_detail.py" line="638"/>
         <source>%1天%2小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="637"/>
+        <location filename="../../desktop/case_detail.py" line="644"/>
         <source>%1小时%2分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="641"/>
+        <location filename="../../desktop/case_detail.py" line="648"/>
         <source>%1分</source>
         <translation type="unfinished"></translation>
     </message>
@@ -479,7 +489,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="650"/>
+        <location filename="../../desktop/case_detail.py" line="670"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,63 +1785,83 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="76"/>
+        <location filename="../../desktop/queue_model.py" line="79"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="77"/>
+        <location filename="../../desktop/queue_model.py" line="80"/>
         <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="78"/>
+        <location filename="../../desktop/queue_model.py" line="81"/>
         <source>社区/网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="79"/>
+        <location filename="../../desktop/queue_model.py" line="82"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="80"/>
+        <location filename="../../desktop/queue_model.py" line="83"/>
         <source>描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="81"/>
+        <location filename="../../desktop/queue_model.py" line="84"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="82"/>
+        <location filename="../../desktop/queue_model.py" line="85"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="83"/>
+        <location filename="../../desktop/queue_model.py" line="86"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="84"/>
+        <location filename="../../desktop/queue_model.py" line="87"/>
         <source>剩余时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="130"/>
+        <location filename="../../desktop/queue_model.py" line="133"/>
         <source>%1天 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="137"/>
+        <location filename="../../desktop/queue_model.py" line="140"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="540"/>
+        <location filename="../../desktop/queue_model.py" line="152"/>
+        <source>%1工作日 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="156"/>
+        <source>%1 工时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="560"/>
         <source>新紧急案件：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="658"/>
+        <source>按工作时间倒计时：下班时间和节假日不计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/queue_model.py" line="659"/>
+        <source>按自然时间倒计时</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
