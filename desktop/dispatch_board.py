@@ -192,14 +192,14 @@ class DispatchBoard(QWidget):
         self._grid.setContentsMargins(4, 4, 4, 4)
         self._grid.setSpacing(6)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._inner)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._inner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._columns = 0
 
         self._timer = QTimer(self)
@@ -265,7 +265,7 @@ class DispatchBoard(QWidget):
             self.refresh()
 
     def _lay_out(self) -> None:
-        columns = max(1, (self.scroll.viewport().width() - 8) // (CARD_WIDTH + 6))
+        columns = max(1, (self.scroll_area.viewport().width() - 8) // (CARD_WIDTH + 6))
         if columns == self._columns:
             return
         self._columns = columns

@@ -128,7 +128,7 @@ def test_hover_shows_the_figures(qtbot: QtBot, page: StatsPage) -> None:
     ranking = page.charts.departments
     # A mouse move goes where the window shows it: make the page tall enough to show it all.
     page.resize(1500, 2600)
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().maximum() == 0)
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().maximum() == 0)
     qtbot.mouseMove(ranking.viewport(), ranking.position_of(0))
     qtbot.waitUntil(lambda: "城管执法中队" in ranking.hover_label())
     assert "按期结案率：50.0%" in ranking.hover_label()
