@@ -14,8 +14,10 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from db.actors import Actor
-from db.audit_anchor import Anchor, anchor_problem
+from db.audit_anchor import Anchor, check_anchors, restart_anchors
 from db.base import utcnow
+from db.engine import Database
+from db.errors import ValidationError
 from db.models import AuditEntry
 
 GENESIS = "0" * 64
@@ -132,9 +134,11 @@ def verify_chain(session: Session, anchors: list[Anchor] | None = None) -> Chain
         if entry.hash != expected:
             return ChainReport(count, entry.id, f"第 {entry.id} 条记录的内容被改动过")
         prev = entry.hash
-    problem = anchor_problem(session, anchors or [])
-    if problem is not None:
-        return ChainReport(count, problem[0], problem[1])
+    check = check_anchors(session, anchors or [])
+    if check.problem is not None:
+        return ChainReport(count, check.problem[0], check.problem[1])
+    if check.notice is not None:
+        return ChainReport(count, None, f"审计日志完整，共 {count} 条记录；{check.notice}")
     if anchors:
         return ChainReport(
             count,
@@ -150,3 +154,19 @@ def read_audit_log(session: Session, actor: Actor, limit: int = 2000) -> list[Au
     return list(
         session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()
     )
+
+
+def reanchor(db: Database, actor: Actor, reason: str) -> int:
+    """An administrator says the log went back in time on purpose (a server-side restore, a
+    database made anew): the reason goes into the log as `audit.reanchor`, and workstations
+    start their anchors again from there (see `db.audit_anchor`). Returns the entry's id."""
+    actor.require("audit.read", "重新锚定审计日志")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）")
+    with db.write() as session:
+        entry_id = record_audit(
+            session, actor, "audit.reanchor", "audit", "", {"reason": reason}
+        ).id
+    restart_anchors(db)
+    return entry_id

@@ -48,7 +48,8 @@ BACKOFF_MAX = 10.0
 STABLE_AFTER = 30.0  # a connection that lasted this long resets the backoff
 HEALTH_CHECK_AFTER = 15.0  # idle seconds after which the PostgreSQL listener pings the server
 CONNECT_TIMEOUT = 5  # seconds, PostgreSQL
-STATEMENT_TIMEOUT_MS = 10_000  # the listener's own statements (LISTEN, the idle ping)
+STATEMENT_TIMEOUT_MS = 10_000
+TCP_USER_TIMEOUT_MS = 30_000  # the listener's own statements (LISTEN, the idle ping)
 STOP_TIMEOUT = CONNECT_TIMEOUT + 5.0  # stop() waits this long for the thread, then leaves it
 
 ChangeCallback = Callable[[frozenset[int] | None], None]
@@ -154,7 +155,8 @@ class ChangeFeed:
                     log.warning("change feed: cannot connect: %s", _first_line(exc))
                 else:
                     connected_at = time.monotonic()
-                    self._watch = watch
+                    if stop is self._stop:
+                        self._watch = watch
                     try:
                         self._set_state(CONNECTED, stop)
                         if lost:
@@ -165,7 +167,8 @@ class ChangeFeed:
                         if time.monotonic() - connected_at >= STABLE_AFTER:
                             failures = 0
                     finally:
-                        self._watch = None
+                        if self._watch is watch:
+                            self._watch = None
                         watch.close()
                 if stop.is_set():
                     break
@@ -184,6 +187,8 @@ class ChangeFeed:
     def _set_state(self, state: str, stop: threading.Event) -> None:
         if stop is not self._stop:
             return  # a thread left behind by stop(): the feed has moved on
+        if stop.is_set() and state != STOPPED:
+            return  # stopping: a late "connected" from a slow connect must not show
         with self._changed:
             if state == self.state:
                 return
@@ -285,6 +290,8 @@ class _PostgresWatch:
             keepalives_idle=10,
             keepalives_interval=5,
             keepalives_count=3,
+            # A write (the idle ping) unanswered this long fails instead of waiting for TCP.
+            tcp_user_timeout=TCP_USER_TIMEOUT_MS,
         )
         try:
             # A SET, not a startup option: connection poolers refuse unknown startup options.

@@ -157,7 +157,8 @@ def resolve_actor(args: argparse.Namespace, db: Database | None) -> Actor:
     """Who the command acts as: the account named by `--user` (password from
     $GRIDDESK_PASSWORD or a prompt). Without `--user` only setting up is allowed: `init`
     (creating or upgrading the schema; `init --demo` also needs an account once there are
-    any), the first `user add` on a database without accounts, and `audit verify`."""
+    any), and on a database without accounts the first `user add` and `restore`; `audit
+    verify` always."""
     if db is None:
         return SYSTEM
     if args.user:
@@ -165,8 +166,10 @@ def resolve_actor(args: argparse.Namespace, db: Database | None) -> Actor:
     with db.read() as session:
         accounts = has_users(session)
     command = args.command
-    if not accounts and (command == "init" or (command, args_sub(args)) == ("user", "add")):
-        return SYSTEM
+    if not accounts and (
+        command in ("init", "restore") or (command, args_sub(args)) == ("user", "add")
+    ):
+        return SYSTEM  # setting up, or bringing back a backup onto an empty database
     key = (command, getattr(args, "audit_command", None) or bool(getattr(args, "demo", False)))
     if key in _OPEN_COMMANDS:
         return SYSTEM

@@ -11,7 +11,7 @@ from typing import Any
 
 from db.accounts import add_user, list_users, set_active
 from db.actors import ROLE_LABELS, SYSTEM, Actor, Role
-from db.audit import read_audit_log, verify_chain
+from db.audit import read_audit_log, reanchor, verify_chain
 from db.audit_anchor import load_database_anchors
 from db.backup import make_backup, restore_backup
 from db.engine import Database
@@ -80,6 +80,15 @@ def run_audit_verify(args: argparse.Namespace, db: Database | None) -> int:
     return 2
 
 
+def run_audit_reanchor(args: argparse.Namespace, db: Database | None) -> int:
+    assert db is not None
+    entry_id = reanchor(db, _actor(args), args.reason)
+    print(
+        f"已记入审计日志第 {entry_id} 条；本机的锚点从此重新记录，其他工作站下次校验时随之重新记录"
+    )
+    return 0
+
+
 def run_audit_list(args: argparse.Namespace, db: Database | None) -> int:
     assert db is not None
     with db.read() as session:
@@ -133,6 +142,12 @@ def register(subparsers: Any) -> None:
     averbs.add_parser("verify", help="校验审计日志哈希链，指出第一条被改动的记录").set_defaults(
         func=run_audit_verify
     )
+    ra = averbs.add_parser(
+        "reanchor",
+        help="日志有意回到过去后（服务器端恢复、重建数据库）重新记录本机锚点（管理员）",
+    )
+    ra.add_argument("--reason", required=True, help="原因，记入审计日志")
+    ra.set_defaults(func=run_audit_reanchor)
     alist = averbs.add_parser("list", help="最近的审计记录")
     alist.add_argument("--limit", type=int, default=50)
     alist.set_defaults(func=run_audit_list)

@@ -45,6 +45,7 @@ class _PgServer:
         self.run_id = uuid.uuid4().hex[:10]
         self.template: str | None = None
         self.created: list[str] = []
+        self.serial = 0
 
     def available(self) -> str | None:
         try:
@@ -70,7 +71,10 @@ class _PgServer:
             url = self._create(name)
             open_database(url).dispose()
             self.template = name
-        return self._create(f"griddesk_t{self.run_id}_{len(self.created)}", self.template)
+        # Never reuse a name within the run: a database's address also names its audit
+        # anchors (db.audit_anchor), and a new database at an old address is an alarm.
+        self.serial += 1
+        return self._create(f"griddesk_t{self.run_id}_{self.serial}", self.template)
 
     def drop(self, url: str) -> None:
         name = make_url(url).database

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, select, update
+from sqlalchemy.exc import OperationalError
 
 from db.actors import SYSTEM, Actor, Role
-from db.audit import entry_hash, record_audit, verify_chain
+from db.audit import GENESIS, entry_hash, reanchor, record_audit, verify_chain
 from db.audit_anchor import (
     KEEP,
     anchor_file,
@@ -23,10 +24,12 @@ from db.audit_anchor import (
 from db.backup import make_backup, restore_backup
 from db.database import open_database
 from db.engine import Database
+from db.errors import PermissionDenied, ValidationError
 from db.models import AuditEntry
 from desktop.admin_cli import main
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
+ADMIN = Actor("admin", "管理员", Role.ADMIN)
 
 
 def fill(db: Database, n: int) -> list[int]:
@@ -99,7 +102,6 @@ def test_damaged_anchor_lines_are_skipped(
     ids = fill(db, 2)
     remember_head(db, tmp_path)
     path = anchor_file(db, tmp_path)
-    assert path is not None
     path.write_text(path.read_text() + "not json\n{}\n", encoding="utf-8")
     assert [a.entry_id for a in load_anchors(path)] == [ids[1]]
     assert "skipped" in caplog.text
@@ -164,13 +166,16 @@ def test_cli_verify_reports_a_cut_off_tail(
 
 def test_an_empty_log_has_no_anchors(db: Database, tmp_path: Path) -> None:
     restart_anchors(db, tmp_path)
-    assert anchor_file(db, tmp_path) is None and remember_head(db, tmp_path) is False
+    assert remember_head(db, tmp_path) is False
+    assert not anchor_file(db, tmp_path).exists()
     assert load_anchors(tmp_path / "missing.jsonl") == []
     with db.read() as s:
         assert verify_chain(s, []).ok
 
 
-def test_a_database_made_anew_at_the_same_place_is_not_a_cut(tmp_path: Path) -> None:
+def test_a_database_made_anew_is_named_until_an_administrator_reanchors(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "center.sqlite"
     old = open_database(str(path))
     try:
@@ -183,7 +188,127 @@ def test_a_database_made_anew_at_the_same_place_is_not_a_cut(tmp_path: Path) -> 
     new = open_database(str(path))
     try:
         fill(new, 2)
-        assert report(new, tmp_path / "anchors")[0]
+        ok, reason = report(new, tmp_path / "anchors")
+        assert not ok and "从第一条起被替换" in reason
+        assert remember_head(new, tmp_path / "anchors") is False
+        with pytest.raises(ValidationError):
+            reanchor(new, ADMIN, "  ")
+        with pytest.raises(PermissionDenied):
+            reanchor(new, CLERK, "重建数据库")
+        entry_id = reanchor(new, ADMIN, "重建数据库")
+        with new.read() as s:
+            entry = s.get_one(AuditEntry, entry_id)
+            assert entry.action == "audit.reanchor" and entry.details == {"reason": "重建数据库"}
+        # Other workstations (their own folders) start again when they next look.
+        ok, reason = report(new, tmp_path / "anchors")
+        assert ok and "由 admin 重新锚定" in reason
         assert remember_head(new, tmp_path / "anchors") is True
+        assert (
+            report(new, tmp_path / "anchors")
+            == (
+                True,
+                report(new, tmp_path / "anchors")[1],
+            )
+            and "一致" in report(new, tmp_path / "anchors")[1]
+        )
     finally:
         new.dispose()
+
+
+def rechain(db: Database, from_id: int) -> None:
+    """What a careful forger does after changing the log: recompute every hash from `from_id`."""
+    with db.write() as s:
+        prev = (
+            s.scalar(
+                select(AuditEntry.hash)
+                .where(AuditEntry.id < from_id)
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            )
+            or GENESIS
+        )
+        for entry in s.scalars(select(AuditEntry).where(AuditEntry.id >= from_id).order_by("id")):
+            entry.prev_hash = prev
+            entry.hash = prev = entry_hash(
+                prev,
+                entry.id,
+                entry.at,
+                entry.username,
+                entry.action,
+                entry.object_type,
+                entry.object_id,
+                entry.details,
+            )
+
+
+def test_a_cut_re_chained_from_the_first_entry_is_named(db: Database, tmp_path: Path) -> None:
+    ids = fill(db, 5)
+    remember_head(db, tmp_path)
+    with db.write() as s:
+        s.execute(delete(AuditEntry).where(AuditEntry.id == ids[4]))
+        s.execute(update(AuditEntry).where(AuditEntry.id == ids[0]).values(object_id="x"))
+    rechain(db, ids[0])
+    with db.read() as s:
+        assert verify_chain(s).ok
+    ok, reason = report(db, tmp_path)
+    assert not ok and "从第一条起被替换" in reason
+
+
+def test_an_emptied_log_is_named(db: Database, tmp_path: Path) -> None:
+    fill(db, 3)
+    remember_head(db, tmp_path)
+    with db.write() as s:
+        s.execute(delete(AuditEntry))
+    ok, reason = report(db, tmp_path)
+    assert not ok and "已被清空" in reason
+
+
+def test_a_restore_made_elsewhere_restarts_this_workstations_anchors(tmp_path: Path) -> None:
+    db = open_database(str(tmp_path / "center.sqlite"))
+    here = tmp_path / "this-workstation"
+    try:
+        fill(db, 2)
+        backup_file = tmp_path / "copy.sqlite"
+        make_backup(db, backup_file, SYSTEM)
+        fill(db, 4)
+        remember_head(db, here)
+        # Another workstation (the default folder) restores the older copy.
+        restore_backup(db, backup_file, ADMIN, safety_dir=tmp_path / "safety")
+        ok, reason = report(db, here)
+        assert ok and "由 admin 恢复" in reason
+        assert remember_head(db, here) is True
+        assert "一致" in report(db, here)[1]
+    finally:
+        db.dispose()
+
+
+def test_an_unreadable_anchor_file_or_database_never_fails_the_work(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill(db, 2)
+    path = anchor_file(db, tmp_path)
+    path.write_bytes(b"\xff\xfe not utf-8")
+    assert load_anchors(path) == []
+    assert report(db, tmp_path)[0]
+
+    def broken() -> None:
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(db, "read", broken)
+    assert remember_head(db, tmp_path) is False
+    restart_anchors(db, tmp_path)  # logs, does not raise
+
+
+def test_cli_reanchor_is_for_administrators(
+    db: Database,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+) -> None:
+    url = db.engine.url.render_as_string(hide_password=False)
+    clerk = cli_login(db, "secretary")
+    admin = cli_login(db)
+    assert main(["--db", url, *clerk, "audit", "reanchor", "--reason", "恢复"]) == 2
+    assert "无权" in capsys.readouterr().err
+    assert main(["--db", url, *admin, "audit", "reanchor", "--reason", "服务器端恢复"]) == 0
+    assert "已记入审计日志" in capsys.readouterr().out
+    assert main(["--db", url, "audit", "verify"]) == 0
