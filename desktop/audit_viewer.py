@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -19,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.actors import Actor
-from db.audit import ChainReport, read_audit_log, verify_chain
+from db.audit import ChainReport, read_audit_log, reanchor, verify_chain
 from db.audit_anchor import load_database_anchors
 from db.engine import Database
+from db.errors import UserError
 from desktop.context import AppContext
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -125,9 +127,17 @@ class AuditViewer(QDialog):
         verify_button.clicked.connect(self.verify)
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.reload)
+        self.reanchor_button = QPushButton(self.tr("重新锚定…"))
+        self.reanchor_button.setToolTip(
+            self.tr(
+                "数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点"
+            )
+        )
+        self.reanchor_button.clicked.connect(self.ask_reanchor)
         bar = QHBoxLayout()
         bar.addWidget(self.status, 1)
         bar.addWidget(refresh)
+        bar.addWidget(self.reanchor_button)
         bar.addWidget(verify_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -141,6 +151,39 @@ class AuditViewer(QDialog):
     def verify(self) -> None:
         self.status.setText(self.tr("正在校验…"))
         self.ctx.worker.submit(verify, self._verified)
+
+    def ask_reanchor(self) -> QInputDialog:
+        """Ask why the log went back in time on purpose; `reanchor` with the answer."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("重新锚定审计日志"))
+        dialog.setLabelText(
+            self.tr("为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）")
+        )
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.textValueSelected.connect(self.reanchor)
+        dialog.open()
+        return dialog
+
+    def reanchor(self, reason: str) -> None:
+        actor = self.ctx.actor
+        self.status.setText(self.tr("正在记录…"))
+        self.ctx.worker.submit(
+            lambda db: reanchor(db, actor, reason), self._reanchored, self._failed
+        )
+
+    def _reanchored(self, entry_id: int) -> None:
+        self.status.setStyleSheet("color: #1b6e3a;")
+        self.status.setText(
+            self.tr("已记入审计日志第 %1 条；各工作站从此重新记录锚点").replace("%1", str(entry_id))
+        )
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            self.ctx.worker.report(exc)
+            return
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(str(exc))
 
     def _verified(self, report: ChainReport) -> None:
         colour = "#1b6e3a" if report.ok else "#b3261e"

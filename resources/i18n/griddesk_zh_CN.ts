@@ -164,23 +164,53 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="113"/>
+        <location filename="../../desktop/audit_viewer.py" line="115"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="124"/>
+        <location filename="../../desktop/audit_viewer.py" line="126"/>
         <source>校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="126"/>
+        <location filename="../../desktop/audit_viewer.py" line="128"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="142"/>
+        <location filename="../../desktop/audit_viewer.py" line="130"/>
+        <source>重新锚定…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_viewer.py" line="133"/>
+        <source>数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_viewer.py" line="152"/>
         <source>正在校验…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_viewer.py" line="158"/>
+        <source>重新锚定审计日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_viewer.py" line="160"/>
+        <source>为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_viewer.py" line="169"/>
+        <source>正在记录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/audit_viewer.py" line="177"/>
+        <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
