@@ -52,6 +52,20 @@ def entry_hash(
     return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
 
 
+def hash_of(prev_hash: str, entry: AuditEntry) -> str:
+    """`entry_hash` of a stored entry chained to `prev_hash`."""
+    return entry_hash(
+        prev_hash,
+        entry.id,
+        entry.at,
+        entry.username,
+        entry.action,
+        entry.object_type,
+        entry.object_id,
+        entry.details,
+    )
+
+
 def record_audit(
     session: Session,
     actor: Actor,
@@ -82,16 +96,7 @@ def record_audit(
     )
     session.add(entry)
     session.flush()
-    entry.hash = entry_hash(
-        prev,
-        entry.id,
-        entry.at,
-        entry.username,
-        entry.action,
-        entry.object_type,
-        entry.object_id,
-        entry.details,
-    )
+    entry.hash = hash_of(prev, entry)
     session.flush()
     return entry
 
@@ -121,16 +126,7 @@ def verify_chain(session: Session, anchors: list[Anchor] | None = None) -> Chain
                 entry.id,
                 f"第 {entry.id} 条记录与前一条不衔接（前面的记录被删除、插入或改动）",
             )
-        expected = entry_hash(
-            prev,
-            entry.id,
-            entry.at,
-            entry.username,
-            entry.action,
-            entry.object_type,
-            entry.object_id,
-            entry.details,
-        )
+        expected = hash_of(prev, entry)
         if entry.hash != expected:
             return ChainReport(count, entry.id, f"第 {entry.id} 条记录的内容被改动过")
         prev = entry.hash

@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import OperationalError
 
 from db.actors import SYSTEM, Actor, Role
-from db.audit import GENESIS, entry_hash, reanchor, record_audit, verify_chain
+from db.audit import GENESIS, hash_of, reanchor, record_audit, verify_chain
 from db.audit_anchor import (
     KEEP,
     anchor_file,
@@ -35,6 +35,16 @@ ADMIN = Actor("admin", "管理员", Role.ADMIN)
 def fill(db: Database, n: int) -> list[int]:
     with db.write() as s:
         return [record_audit(s, CLERK, "roster.edit", "person", i, {"i": i}).id for i in range(n)]
+
+
+def rechain(db: Database, from_id: int) -> None:
+    """What a careful forger does after changing the log: recompute every hash from `from_id`."""
+    with db.write() as s:
+        before = select(AuditEntry.hash).where(AuditEntry.id < from_id)
+        prev = s.scalar(before.order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
+        for entry in s.scalars(select(AuditEntry).where(AuditEntry.id >= from_id).order_by("id")):
+            entry.prev_hash = prev
+            entry.hash = prev = hash_of(prev, entry)
 
 
 def report(db: Database, folder: Path) -> tuple[bool, str]:
@@ -65,19 +75,7 @@ def test_rewritten_log_with_recomputed_hashes_is_caught(db: Database, tmp_path: 
     remember_head(db, tmp_path)
     with db.write() as s:  # a careful forger: change entry 2, then re-chain everything after it
         s.execute(update(AuditEntry).where(AuditEntry.id == ids[2]).values(details={"i": "forged"}))
-        prev = s.scalar(select(AuditEntry.hash).where(AuditEntry.id == ids[1]))
-        for entry in s.scalars(select(AuditEntry).where(AuditEntry.id >= ids[2]).order_by("id")):
-            entry.prev_hash = prev
-            entry.hash = prev = entry_hash(
-                prev,
-                entry.id,
-                entry.at,
-                entry.username,
-                entry.action,
-                entry.object_type,
-                entry.object_id,
-                entry.details,
-            )
+    rechain(db, ids[2])
     with db.read() as s:
         assert verify_chain(s).ok
     ok, reason = report(db, tmp_path)
@@ -213,32 +211,6 @@ def test_a_database_made_anew_is_named_until_an_administrator_reanchors(
         )
     finally:
         new.dispose()
-
-
-def rechain(db: Database, from_id: int) -> None:
-    """What a careful forger does after changing the log: recompute every hash from `from_id`."""
-    with db.write() as s:
-        prev = (
-            s.scalar(
-                select(AuditEntry.hash)
-                .where(AuditEntry.id < from_id)
-                .order_by(AuditEntry.id.desc())
-                .limit(1)
-            )
-            or GENESIS
-        )
-        for entry in s.scalars(select(AuditEntry).where(AuditEntry.id >= from_id).order_by("id")):
-            entry.prev_hash = prev
-            entry.hash = prev = entry_hash(
-                prev,
-                entry.id,
-                entry.at,
-                entry.username,
-                entry.action,
-                entry.object_type,
-                entry.object_id,
-                entry.details,
-            )
 
 
 def test_a_cut_re_chained_from_the_first_entry_is_named(db: Database, tmp_path: Path) -> None:
