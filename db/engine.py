@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from db.errors import UserError
+from db.errors import StorageError, UserError
 from db.paths import default_database_path
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -105,16 +105,32 @@ class Database:
         session = self._read()
         try:
             yield session
+        except DBAPIError as exc:
+            problem = storage_problem(exc, writing=False)
+            if problem is None:
+                raise
+            raise StorageError(problem) from exc
         finally:
-            session.rollback()
-            session.close()
+            try:
+                session.rollback()
+            finally:
+                session.close()
 
     @contextmanager
     def write(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on any error. A full
+        disk, a read-only file, a lock held too long or a lost server becomes a
+        `StorageError` that says so in one sentence."""
         session = self._write()
         try:
             yield session
             session.commit()
+        except DBAPIError as exc:
+            _quiet_rollback(session)
+            problem = storage_problem(exc, writing=True)
+            if problem is None:
+                raise
+            raise StorageError(problem) from exc
         except BaseException:
             session.rollback()
             raise
@@ -126,6 +142,35 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _quiet_rollback(session: Session) -> None:
+    # If the connection is gone, the server (or SQLite) has already undone the work.
+    with suppress(DBAPIError):
+        session.rollback()
+
+
+_SAVED_NOTHING = "未保存任何内容（数据库保持原样）"
+
+
+def storage_problem(exc: DBAPIError, *, writing: bool) -> str | None:
+    """One sentence for a storage failure the user can act on, None for anything else (a bug).
+
+    SQLite reports these as message texts, PostgreSQL as SQLSTATE codes."""
+    text = str(exc.orig or exc).lower()
+    code = getattr(exc.orig, "sqlstate", None) or ""
+    done = _SAVED_NOTHING if writing else "未能读取"
+    if "disk is full" in text or "no space left" in text or code == "53100":
+        return f"磁盘空间已满，{done}：请清理出空间后重试"
+    if "readonly database" in text or "read-only" in text or code == "25006":
+        return f"数据库文件只读，{done}：请检查文件权限或所在磁盘"
+    if "database is locked" in text or code == "55P03":
+        return f"数据库正被其他程序长时间占用，{done}：请稍后重试"
+    if exc.connection_invalidated or code.startswith("08"):
+        if writing:
+            return "与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看"
+        return "与数据库服务器的连接中断，未能读取：请检查网络后重试"
+    return None
 
 
 def describe(engine: Engine) -> str:

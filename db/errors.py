@@ -50,3 +50,8 @@ class BadFile(UserError):
 
 class SchemaTooNew(UserError):
     """The database was written by a newer GridDesk than this one."""
+
+
+class StorageError(UserError):
+    """The database could not store or reach the data: a full disk, a read-only file, a lock
+    held too long, a lost server. The message says whether anything was saved."""
