@@ -554,9 +554,11 @@ class CaseDetailPane(QWidget):
             text = self.tr("已超期 %1").replace("%1", format_span(-seconds))
             state = "overdue"
         else:
+            calendar = self.ctx.settings.calendar()
+            left = 0
             if d.time_basis == TimeBasis.WORKING.value:
-                calendar = self.ctx.settings.calendar()
                 left = int(calendar.remaining_seconds(now, d.due_at, TimeBasis.WORKING))
+            if left > 0:
                 span = format_working_span(left, calendar.hours.minutes_per_day)
                 text = self.tr("剩余工作时间 %1").replace("%1", span)
             else:

@@ -670,6 +670,8 @@ class QueueModel(QAbstractTableModel):
         seconds = calendar.remaining_seconds(
             datetime.fromtimestamp(self._now, UTC), datetime.fromtimestamp(due, UTC), _WORKING
         )
+        if seconds <= 0:  # a deadline set outside working hours (basis changed since)
+            return time_left_text(due - self._now)
         return working_left_text(seconds, calendar.hours.minutes_per_day)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:

@@ -212,6 +212,12 @@ def test_working_time_countdown_stands_still_after_hours(qtbot: QtBot, ctx: AppC
     # 燃气泄漏 counts natural time: a plain wall-clock countdown.
     assert left(urgent, at(27, 16, 5)) == "0:05:00"
     assert working_left_text(2 * 480 * 60 + 3600 + 120, 480) == "2工作日 1:02"
+    # A deadline outside working hours (the category's basis changed after it was set): the
+    # wall-clock countdown rather than a frozen 0:00:00.
+    stored = model.case_row(row[number])
+    assert stored is not None
+    model._now = at(27, 18)
+    assert model._left_text(stored._replace(due=at(28, 10))) == "16:00:00"
 
 
 def test_refresh_keeps_order_and_highlights_new_cases(qtbot: QtBot, ctx: AppContext) -> None:
