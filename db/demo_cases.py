@@ -528,11 +528,15 @@ class CaseGenerator:
         days: list[date] = []
         weights: list[float] = []
         hour_total = sum(HOUR_WEIGHTS)
+        # Day-to-day swing and the odd busy day (a storm, a campaign), from a generator of
+        # its own so the rest of the street stays what the seed made it.
+        swing = random.Random(self.rng.getstate()[1][0])
         d = first
         while d <= last:
             age = (last - d).days / 365
             w = (1.35 - 0.6 * age) * MONTH_VOLUME[d.month]
             w *= 1.0 if self.cal.is_workday(d) else 0.55
+            w *= swing.uniform(0.75, 1.25) * (1.8 if swing.random() < 0.03 else 1.0)
             if d == first:
                 w *= 0.0
             if d == last:
