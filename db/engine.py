@@ -17,6 +17,7 @@ from db.errors import StorageError, UserError
 from db.paths import default_database_path
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+PG_LOCK_TIMEOUT_MS = 30_000
 WRITE_OPTION = "griddesk_write"
 
 
@@ -47,6 +48,16 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _postgres_settings(dbapi_connection: Any, _record: Any) -> None:
+    # A row lock another workstation keeps (a transaction left open) must not freeze us for
+    # good: past PG_LOCK_TIMEOUT_MS the statement fails and becomes a StorageError. A SET, not
+    # a startup option, because connection poolers refuse unknown startup options.
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    dbapi_connection.execute(f"SET lock_timeout = {int(PG_LOCK_TIMEOUT_MS)}")
+    dbapi_connection.autocommit = autocommit
+
+
 def _sqlite_begin(conn: Any) -> None:
     # A write transaction takes the write lock up front (BEGIN IMMEDIATE), so two writers
     # queue on the busy timeout instead of one failing with "database is locked" when it
@@ -73,7 +84,9 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(resolved, pool_pre_ping=True, **kwargs)
+        engine = create_engine(resolved, pool_pre_ping=True, **kwargs)
+        event.listen(engine, "connect", _postgres_settings)
+        return engine
     raise UserError(
         f"不支持的数据库类型：{parsed.get_backend_name()}（只支持 SQLite 和 PostgreSQL）"
     )

@@ -12,9 +12,11 @@ from sqlalchemy import event, func, select, text
 
 import db.engine
 from db.case_intake import Photo, report_case
+from db.case_states import Action
 from db.engine import Database
 from db.errors import StorageError
 from db.models import Case
+from db.workflow import apply
 from desktop.admin_cli import main
 from tests.street import GRID_A1
 
@@ -131,3 +133,25 @@ def test_a_lost_server_connection_says_the_outcome_is_unknown(street: Database) 
         assert count_cases(street) == 0  # and the pool recovers by itself
     finally:
         admin.dispose()
+
+
+def test_a_row_lock_held_elsewhere_times_out_in_one_sentence(
+    street: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another workstation keeps a transaction open on the case: we wait, then say so."""
+    if street.is_sqlite:
+        pytest.skip("SQLite queues writers on its busy timeout instead (see test_workflow)")
+    number = report_case(street, grid_code=GRID_A1, category_code="0101", description="垃圾")
+    monkeypatch.setattr(db.engine, "PG_LOCK_TIMEOUT_MS", 300)
+    url = street.engine.url.render_as_string(hide_password=False)
+    ours = Database(url)
+    try:
+        with street.write() as other:  # the other workstation, holding the row
+            other.execute(text("SELECT id FROM cases WHERE number = :n FOR UPDATE"), {"n": number})
+            with pytest.raises(StorageError, match="长时间占用，未保存任何内容"):
+                apply(ours, number, Action.REGISTER)
+        with ours.read() as s:
+            assert s.scalar(select(Case.status).where(Case.number == number)) == "reported"
+        apply(ours, number, Action.REGISTER)  # once the lock is gone it works
+    finally:
+        ours.dispose()
