@@ -210,7 +210,7 @@ def remember_head(db: Database, folder: Path | None = None, now: datetime | None
                 check = check_anchors(session, anchors)
                 if check.restart:
                     anchors = []
-                elif check.problem is not None or head[0] < last.entry_id:
+                elif check.problem is not None:
                     log.warning("audit anchors: the log no longer matches entry %d", last.entry_id)
                     return False
         anchors.append(Anchor(head[0], head[1], now or datetime.now(UTC), first))

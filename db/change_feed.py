@@ -48,8 +48,8 @@ BACKOFF_MAX = 10.0
 STABLE_AFTER = 30.0  # a connection that lasted this long resets the backoff
 HEALTH_CHECK_AFTER = 15.0  # idle seconds after which the PostgreSQL listener pings the server
 CONNECT_TIMEOUT = 5  # seconds, PostgreSQL
-STATEMENT_TIMEOUT_MS = 10_000
-TCP_USER_TIMEOUT_MS = 30_000  # the listener's own statements (LISTEN, the idle ping)
+STATEMENT_TIMEOUT_MS = 10_000  # the listener's own statements (LISTEN, the idle ping)
+TCP_USER_TIMEOUT_MS = 30_000  # unacknowledged data on the listener's socket, then it fails
 STOP_TIMEOUT = CONNECT_TIMEOUT + 5.0  # stop() waits this long for the thread, then leaves it
 
 ChangeCallback = Callable[[frozenset[int] | None], None]

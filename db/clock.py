@@ -289,12 +289,7 @@ class WorkCalendar:
             return -self.elapsed(end, start, basis)
         if basis is TimeBasis.NATURAL:
             return (t1 - t0) // _US_PER_MINUTE
-        year0, position0 = self._position(start, t0)
-        year1, position1 = self._position(end, t1)
-        total = position1 - position0
-        for year in range(year0, year1):
-            total += self._year(year).prefix[-1]
-        return total // _US_PER_MINUTE
+        return self._working_us(start, t0, end, t1) // _US_PER_MINUTE
 
     def remaining_seconds(self, now: datetime, due: datetime, basis: TimeBasis) -> float:
         """Seconds of ``basis`` time left from ``now`` to ``due`` (the countdown of a stage).
@@ -307,12 +302,7 @@ class WorkCalendar:
         t0, t1 = _to_us(now), _to_us(due)
         if basis is TimeBasis.NATURAL or t1 <= t0:
             return (t1 - t0) / 1_000_000
-        year0, position0 = self._position(now, t0)
-        year1, position1 = self._position(due, t1)
-        total = position1 - position0
-        for year in range(year0, year1):
-            total += self._year(year).prefix[-1]
-        return total / 1_000_000
+        return self._working_us(now, t0, due, t1) / 1_000_000
 
     def deadline(
         self, start: datetime, minutes: int, basis: TimeBasis, warn_share: float = 0.8
@@ -322,6 +312,15 @@ class WorkCalendar:
             raise ValueError(f"warn_share must be in (0, 1], got {warn_share}")
         due = self.add(start, minutes, basis)
         return due, self.add(start, round(minutes * warn_share), basis)
+
+    def _working_us(self, start: datetime, t0: int, end: datetime, t1: int) -> int:
+        """Working microseconds from ``start`` (``t0``) to ``end`` (``t1``), t0 <= t1."""
+        year0, position0 = self._position(start, t0)
+        year1, position1 = self._position(end, t1)
+        total = position1 - position0
+        for year in range(year0, year1):
+            total += self._year(year).prefix[-1]
+        return total
 
     def _position(self, moment: datetime, t: int) -> tuple[int, int]:
         """(local year, working microseconds from that year's start to ``t``)."""

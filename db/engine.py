@@ -124,10 +124,8 @@ class Database:
                 raise
             raise StorageError(problem) from exc
         finally:
-            try:
-                session.rollback()
-            finally:
-                session.close()
+            _quiet_rollback(session)  # a lost connection must not hide the error above
+            session.close()
 
     @contextmanager
     def write(self) -> Iterator[Session]:

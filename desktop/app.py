@@ -237,13 +237,6 @@ def start_daily_backup(ctx: Any) -> None:
     ctx.worker.submit(lambda db: auto_backup(db, backup_dir(), keep=keep), done)
 
 
-def remember_audit_head(db: Any) -> None:
-    """Write down the audit log's newest entry in this workstation's data folder."""
-    from db.audit_anchor import remember_head
-
-    remember_head(db)
-
-
 def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
     """Open the database (exit 2 with a message box on a user error) and run the window."""
     from db.database import open_database
@@ -268,6 +261,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
                     log.error("demo build failed", exc_info=error)
                 show_error(QCoreApplication.translate("App", "演示数据生成失败"), str(error))
                 return 2 if isinstance(error, UserError) else 1
+        from db.audit_anchor import remember_head
         from desktop.context import AppContext
         from desktop.main_window import MainWindow
         from desktop.sign_in import sign_in
@@ -279,12 +273,12 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         try:
             window = MainWindow(ctx)
             window.show()
-            ctx.worker.submit(remember_audit_head)  # the sign-in's entry (see db.audit_anchor)
+            ctx.worker.submit(remember_head)  # the sign-in's entry (see db.audit_anchor)
             start_daily_backup(ctx)
             return int(app.exec())
         finally:
             ctx.close()
-            remember_audit_head(db)  # what this session wrote
+            remember_head(db)  # what this session wrote
     finally:
         db.dispose()
 

@@ -113,23 +113,24 @@ def test_a_lost_server_connection_says_the_outcome_is_unknown(street: Database) 
     if street.is_sqlite:
         pytest.skip("a server connection exists on PostgreSQL only")
     admin = Database(street.engine.url.render_as_string(hide_password=False))
+
+    def lose_connection(session: Any) -> None:
+        pid = session.scalar(text("SELECT pg_backend_pid()"))
+        with admin.write() as other:
+            other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
+        session.execute(text("SELECT 1"))
+
     try:
         with (
             pytest.raises(StorageError, match="连接中断：无法确认是否已保存"),
             street.write() as session,
         ):
-            pid = session.scalar(text("SELECT pg_backend_pid()"))
-            with admin.write() as other:
-                other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
-            session.execute(text("SELECT 1"))
+            lose_connection(session)
         with (
             pytest.raises(StorageError, match="连接中断，未能读取"),
             street.read() as session,
         ):
-            pid = session.scalar(text("SELECT pg_backend_pid()"))
-            with admin.write() as other:
-                other.execute(text("SELECT pg_terminate_backend(:p)"), {"p": pid})
-            session.execute(text("SELECT 1"))
+            lose_connection(session)
         assert count_cases(street) == 0  # and the pool recovers by itself
     finally:
         admin.dispose()
