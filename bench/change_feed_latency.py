@@ -34,17 +34,17 @@ from sqlalchemy.engine import make_url
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from db.case_intake import report_in  # noqa: E402
-from db.change_feed import ChangeFeed  # noqa: E402
+from db.cases.intake import report_in  # noqa: E402
 from db.database import open_database  # noqa: E402
 from db.engine import Database  # noqa: E402
+from db.feed.change_feed import ChangeFeed  # noqa: E402
 from tests.street import GRID_A1, build_street  # noqa: E402
 
 CATEGORY = "0101"
 TARGET = {"sqlite": 1.0, "postgresql": 0.3}
 WRITER = """
 import sys, time
-from db.case_intake import report_in
+from db.cases.intake import report_in
 from db.engine import Database
 db = Database(sys.argv[1])
 for line in sys.stdin:

@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from db.database import open_database
-from db.demo import build_demo
+from db.demo.street import build_demo
 
 NOW = datetime(2026, 11, 26, 8, tzinfo=UTC)
 

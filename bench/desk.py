@@ -97,9 +97,9 @@ def build(path: Path) -> None:
     """1,000,000 synthetic cases over two years on the demo street, 100,000 of them open."""
     from sqlalchemy import func, insert, select
 
-    from db.case_states import GROUP_OF, OPEN_STATUSES, Source, Status
+    from db.cases.states import GROUP_OF, OPEN_STATUSES, Source, Status
     from db.database import open_database
-    from db.demo import build_demo
+    from db.demo.street import build_demo
     from db.models import Case, CaseNumberCounter, Category, Grid
 
     db = open_database(f"sqlite:///{path}")
@@ -284,16 +284,16 @@ def run(path: Path, runs: int) -> list[Result]:
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import select
 
-    from db import case_queue as q
-    from db.base import utcnow
-    from db.case_states import Group
+    from db.cases import queue as q
+    from db.cases.states import Group
     from db.database import open_database
     from db.models import Case, Community
-    from desktop import case_mime
-    from desktop.context import AppContext
-    from desktop.dispatch_board import DispatchBoard
-    from desktop.queue_model import COL_NUMBER
-    from desktop.queue_view import QueueView
+    from db.models.base import utcnow
+    from desktop.core.context import AppContext
+    from desktop.desk import case_mime
+    from desktop.desk.dispatch_board import DispatchBoard
+    from desktop.desk.queue_model import COL_NUMBER
+    from desktop.desk.queue_view import QueueView
 
     app = QApplication.instance() or QApplication(["bench"])
     db = open_database(f"sqlite:///{path}")
@@ -517,9 +517,9 @@ def feed_latency(app: Any, ctx: Any, view: Any, url: str, runs: int) -> list[flo
     """Commit of a case reported by another process → its row shown at the top of 待立案."""
     from PySide6.QtCore import Qt
 
-    from db import case_queue as q
-    from db.case_states import Group
-    from desktop.queue_model import COL_NUMBER
+    from db.cases import queue as q
+    from db.cases.states import Group
+    from desktop.desk.queue_model import COL_NUMBER
 
     view.model.set_filter(q.QueueFilter(group=Group.TO_REGISTER))
     view.model.set_sort(q.QueueSort(q.SortKey.REPORTED, True))
@@ -566,9 +566,9 @@ def run_postgresql(server: str, runs: int) -> Result | None:
     from sqlalchemy.engine import make_url
 
     from db.database import open_database
-    from db.demo import build_demo
-    from desktop.context import AppContext
-    from desktop.queue_view import QueueView
+    from db.demo.street import build_demo
+    from desktop.core.context import AppContext
+    from desktop.desk.queue_view import QueueView
 
     base = make_url(server).set(drivername="postgresql+psycopg")
     admin = create_engine(base.set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -604,7 +604,7 @@ def run_postgresql(server: str, runs: int) -> Result | None:
 
 _WRITER = """
 import sys, time
-from db.case_intake import report_case
+from db.cases.intake import report_case
 from db.engine import Database
 from db.models import Grid
 from sqlalchemy import select

@@ -73,7 +73,7 @@ def ensure_database(total: int, rebuild: bool = False) -> Path:
         [
             sys.executable,
             "-m",
-            "desktop.admin_cli",
+            "desktop.cli.main",
             "--db",
             str(path),
             "init",

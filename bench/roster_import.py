@@ -38,7 +38,7 @@ def bench_file(rows: int = ROWS) -> Path:
     """A realistic sheet: a title row, the header, text dates in mixed styles, numbers as phones."""
     import xlsxwriter
 
-    from db.id_numbers import make_id_number
+    from db.people.id_numbers import make_id_number
 
     path = CACHE / f"roster-{rows}.xlsx"
     if path.exists():
@@ -109,9 +109,9 @@ def _fresh_database(folder: Path) -> Any:
 
 
 def child_import(path: Path) -> dict[str, Any]:
-    from db.actors import SYSTEM
-    from db.roster_import import apply_import, plan_import
-    from db.roster_kinds import Kind
+    from db.people.roster_import import apply_import, plan_import
+    from db.people.roster_kinds import Kind
+    from db.security.actors import SYSTEM
 
     with tempfile.TemporaryDirectory() as folder:
         db = _fresh_database(Path(folder))

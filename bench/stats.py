@@ -1,11 +1,11 @@
 """Bench: the statistics page (统计) on the 1,000,000-case demo database (issue 6 targets).
 
 `python -m bench.stats` (or `run()` from `python -m bench`) builds the demo street with
-`db.demo.build_demo(db, cases=1_000_000)` once (cached under /tmp/griddesk-bench/, rebuilt when
+`db.demo.street.build_demo(db, cases=1_000_000)` once (cached under /tmp/griddesk-bench/, rebuilt when
 the schema changes) in a child process, then drives the real `StatsPage` offscreen, its clock set
 to the demo's reference time, and measures (medians of several runs):
 
-- the aggregations alone (`db.stats.collect`) for a month and for a year;
+- the aggregations alone (`db.stats.figures.collect`) for a month and for a year;
 - opening the page until every chart is drawn — month ≤ 1 s, year ≤ 3 s;
 - the redraw after a change (a case written, then the refresh the debounced live feed starts,
   until drawn) — ≤ 300 ms, for the month and the year view;
@@ -84,7 +84,7 @@ def ensure_database(cases: int = CASES, rebuild: bool = False) -> tuple[Path, da
 def build(path: Path, cases: int) -> None:
     """Build the demo street with `cases` cases; prints the reference time last."""
     from db.database import open_database
-    from db.demo import build_demo, default_now
+    from db.demo.street import build_demo, default_now
 
     db = open_database(f"sqlite:///{path}")
     now = default_now()
@@ -157,14 +157,14 @@ def run(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from db import stats
-    from db.case_intake import report_case
-    from db.case_states import Source
+    from db.cases.intake import report_case
+    from db.cases.states import Source
     from db.database import open_database
     from db.models import Grid
-    from db.stats import Period
-    from desktop.context import AppContext
-    from desktop.stats_page import StatsPage
+    from db.stats import figures as stats
+    from db.stats.figures import Period
+    from desktop.core.context import AppContext
+    from desktop.stats.stats_page import StatsPage
 
     if path is None:
         path, now = ensure_database(cases, rebuild)

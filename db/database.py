@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from db import migrate
-from db.catalogue import load_catalogue
-from db.change_log import prune_changes
 from db.engine import Database
+from db.feed.change_log import prune_changes
 from db.models import Category
+from db.reference.catalogue import load_catalogue
 
 
 def open_database(url: str | None = None, *, backup_into: Path | None = None) -> Database:

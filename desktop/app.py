@@ -28,7 +28,7 @@ from db.engine import Database
 from db.errors import UserError
 from db.models import Street
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
-from desktop.i18n import LANGUAGES, install_translators, normalise_language
+from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
 
 log = logging.getLogger("griddesk")
 
@@ -102,7 +102,7 @@ def has_street(db: Database) -> bool:
 
 
 class _DemoBuild(QObject):
-    """Runs db.demo.build_demo on a plain thread; progress and the end come back as signals."""
+    """Runs db.demo.street.build_demo on a plain thread; progress and the end come back as signals."""
 
     progress = Signal(int, int, str)
     finished = Signal(object)  # None or the exception
@@ -122,7 +122,7 @@ class _DemoBuild(QObject):
                 self.progress.emit(0, 0, text)
 
         def work() -> None:
-            from db.demo import build_demo
+            from db.demo.street import build_demo
 
             try:
                 build_demo(db, progress=report, **kwargs)
@@ -175,10 +175,10 @@ def build_demo_with_progress(
 
 
 def demo_kwargs(cases: int) -> dict[str, Any]:
-    """How to ask db.demo.build_demo for `cases` cases, whatever its keyword is called."""
+    """How to ask db.demo.street.build_demo for `cases` cases, whatever its keyword is called."""
     import inspect
 
-    from db.demo import build_demo
+    from db.demo.street import build_demo
 
     params = inspect.signature(build_demo).parameters
     for name in ("cases", "n_cases", "case_count", "num_cases"):
@@ -207,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         apply_style(app)
         log.info("GridDesk starting (lang %s)", lang)
         if args.screenshot is not None:
-            from desktop.screenshot import run_screenshots
+            from desktop.shell.screenshot import run_screenshots
 
             return run_screenshots(args.screenshot, db_url=args.db, lang=lang, demo=args.demo)
         return run_window(app, args, lang)
@@ -223,7 +223,7 @@ def start_daily_backup(ctx: Any) -> None:
     """Once a day, on the embedded database: a verified copy into the backup folder, keeping
     the newest `backups_kept` (设置). Runs on the worker thread; a failure is logged and shown
     in the status bar, never stops the window."""
-    from db.backup import auto_backup
+    from db.maintenance.backup import auto_backup
     from db.paths import backup_dir
 
     if not ctx.db.is_sqlite or ctx.db.engine.url.database in (None, "", ":memory:"):
@@ -261,10 +261,10 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
                     log.error("demo build failed", exc_info=error)
                 show_error(QCoreApplication.translate("App", "演示数据生成失败"), str(error))
                 return 2 if isinstance(error, UserError) else 1
-        from db.audit_anchor import remember_head
-        from desktop.context import AppContext
-        from desktop.main_window import MainWindow
-        from desktop.sign_in import sign_in
+        from db.security.audit_anchor import remember_head
+        from desktop.core.context import AppContext
+        from desktop.shell.main_window import MainWindow
+        from desktop.shell.sign_in import sign_in
 
         actor = sign_in(db)
         if actor is None:  # the user closed the sign-in dialog
@@ -273,7 +273,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         try:
             window = MainWindow(ctx)
             window.show()
-            ctx.worker.submit(remember_head)  # the sign-in's entry (see db.audit_anchor)
+            ctx.worker.submit(remember_head)  # the sign-in's entry (see db.security.audit_anchor)
             start_daily_backup(ctx)
             return int(app.exec())
         finally:

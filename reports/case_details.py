@@ -12,9 +12,9 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from db.case_states import SOURCE_LABELS, STATUS_LABELS, Source, Status
+from db.cases.states import SOURCE_LABELS, STATUS_LABELS, Source, Status
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
-from db.personal_data import mask_name, mask_phone
+from db.security.personal_data import mask_name, mask_phone
 from reports.layout import Column, Report, Row, Sheet
 from reports.request import ReportRequest, resolve
 

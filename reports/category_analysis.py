@@ -12,8 +12,8 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.indices import category_counts, ratio
 from db.models import Category, MajorCategory
+from db.stats.indices import category_counts, ratio
 from reports.layout import Column, Report, Row, Sheet
 from reports.request import ReportRequest, resolve
 

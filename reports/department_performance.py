@@ -10,8 +10,8 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from db.indices import Indices, compute_indices, total
 from db.models import Department
+from db.stats.indices import Indices, compute_indices, total
 from reports.index_columns import (
     NOTES,
     callback_columns,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from db.indices import Indices
+from db.stats.indices import Indices
 from reports.layout import Column
 
 CLOSE = "结案情况"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.indices import Indices, compute_indices, daily_counts, total
 from db.models import Community, Grid
+from db.stats.indices import Indices, compute_indices, daily_counts, total
 from reports.index_columns import NOTES, case_columns, index_values, total_avg_hours
 from reports.layout import ChartSpec, Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, resolve

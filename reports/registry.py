@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from db.audit import record_audit
 from db.engine import Database
 from db.errors import ValidationError
+from db.security.audit import record_audit
 from reports import (
     case_details,
     category_analysis,

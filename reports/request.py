@@ -8,13 +8,13 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.actors import SYSTEM, Actor
-from db.base import utcnow
-from db.codes import validate_community_code
 from db.errors import NotFound, ValidationError
-from db.indices import Scope
 from db.models import Community, Department
-from db.settings_store import CenterSettings, load_settings
+from db.models.base import utcnow
+from db.reference.codes import validate_community_code
+from db.reference.settings_store import CenterSettings, load_settings
+from db.security.actors import SYSTEM, Actor
+from db.stats.indices import Scope
 from reports.period import Period
 
 

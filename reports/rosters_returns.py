@@ -30,8 +30,8 @@ from db.models import (
     Person,
     SentDownCadre,
 )
-from db.personal_data import mask_id_number, mask_phone
-from db.roster_kinds import ACTIVE_STATUS, Kind
+from db.people.roster_kinds import ACTIVE_STATUS, Kind
+from db.security.personal_data import mask_id_number, mask_phone
 from reports.layout import Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, no_department_scope, resolve
 from reports.staffing_standard import in_post_on

@@ -19,9 +19,9 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from db.actors import SYSTEM
 from db.database import open_database
 from db.engine import Database
+from db.security.actors import SYSTEM
 from tests.street import build_street
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -72,7 +72,7 @@ class _PgServer:
             open_database(url).dispose()
             self.template = name
         # Never reuse a name within the run: a database's address also names its audit
-        # anchors (db.audit_anchor), and a new database at an old address is an alarm.
+        # anchors (db.security.audit_anchor), and a new database at an old address is an alarm.
         self.serial += 1
         return self._create(f"griddesk_t{self.run_id}_{self.serial}", self.template)
 
@@ -166,9 +166,9 @@ def cli_login(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., list[st
     everything but setting up), with its password in $GRIDDESK_PASSWORD for the test."""
     from sqlalchemy import select
 
-    from db.accounts import add_user
-    from db.actors import ROLE_LABELS, Role
     from db.models import User
+    from db.security.accounts import add_user
+    from db.security.actors import ROLE_LABELS, Role
 
     monkeypatch.setenv("GRIDDESK_PASSWORD", CLI_PASSWORD)
 

@@ -18,12 +18,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import text
 
-from db import workflow
-from db.base import UTCDateTime
-from db.case_intake import report_case
-from db.case_states import Action, Source
+from db.cases import workflow
+from db.cases.intake import report_case
+from db.cases.states import Action, Source
+from db.cases.workflow import Request
 from db.engine import Database
-from db.workflow import Request
+from db.models.base import UTCDateTime
 from tests.street import GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 TZ = ZoneInfo("Asia/Shanghai")

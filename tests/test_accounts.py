@@ -7,7 +7,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from db.accounts import (
+from db.engine import Database
+from db.errors import PermissionDenied, ValidationError
+from db.models import AuditEntry, User
+from db.models.base import utcnow
+from db.security.accounts import (
     MAX_FAILURES,
     SignInFailed,
     add_user,
@@ -15,12 +19,8 @@ from db.accounts import (
     change_password,
     set_active,
 )
-from db.actors import Actor, Role
-from db.audit import verify_chain
-from db.base import utcnow
-from db.engine import Database
-from db.errors import PermissionDenied, ValidationError
-from db.models import AuditEntry, User
+from db.security.actors import Actor, Role
+from db.security.audit import verify_chain
 
 PW = "Grid2026desk"
 

@@ -11,16 +11,16 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db.base import utcnow
-from db.case_intake import report_case
-from db.case_queries import case_detail
-from db.case_states import Action
+from db.cases.intake import report_case
+from db.cases.queries import case_detail
+from db.cases.states import Action
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case, CaseEvent
-from db.workflow import Request, apply
-from desktop.action_dialogs import ActionDialog, from_qdatetime, to_qdatetime
-from desktop.case_detail import CaseDetailPane
-from desktop.context import AppContext
+from db.models.base import utcnow
+from desktop.cases.action_dialogs import ActionDialog, from_qdatetime, to_qdatetime
+from desktop.cases.case_detail import CaseDetailPane
+from desktop.core.context import AppContext
 from tests.street import GRID_A1, GRID_B1
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -283,7 +283,7 @@ def test_actions_wait_while_the_live_connection_is_lost(
 
 
 def test_buttons_the_role_may_not_use_are_disabled(qtbot: QtBot, street: Database) -> None:
-    from db.actors import Actor, Role
+    from db.security.actors import Actor, Role
 
     context = AppContext.create(street, Actor("li", "李明", Role.DISPATCHER), start_feed=False)
     try:

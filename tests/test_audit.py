@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import delete, insert, select, update
 
-from db.actors import SYSTEM, Actor, Role
-from db.audit import GENESIS, record_audit, verify_chain
 from db.engine import Database
 from db.models import AuditEntry
+from db.security.actors import SYSTEM, Actor, Role
+from db.security.audit import GENESIS, record_audit, verify_chain
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
 

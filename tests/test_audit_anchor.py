@@ -10,9 +10,14 @@ import pytest
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import OperationalError
 
-from db.actors import SYSTEM, Actor, Role
-from db.audit import GENESIS, hash_of, reanchor, record_audit, verify_chain
-from db.audit_anchor import (
+from db.database import open_database
+from db.engine import Database
+from db.errors import PermissionDenied, ValidationError
+from db.maintenance.backup import make_backup, restore_backup
+from db.models import AuditEntry
+from db.security.actors import SYSTEM, Actor, Role
+from db.security.audit import GENESIS, hash_of, reanchor, record_audit, verify_chain
+from db.security.audit_anchor import (
     KEEP,
     anchor_file,
     database_key,
@@ -21,12 +26,7 @@ from db.audit_anchor import (
     remember_head,
     restart_anchors,
 )
-from db.backup import make_backup, restore_backup
-from db.database import open_database
-from db.engine import Database
-from db.errors import PermissionDenied, ValidationError
-from db.models import AuditEntry
-from desktop.admin_cli import main
+from desktop.cli.main import main
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
 ADMIN = Actor("admin", "管理员", Role.ADMIN)

@@ -9,13 +9,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
-from db.actors import SYSTEM, Actor, Role
-from db.audit import record_audit
 from db.engine import Database
 from db.errors import PermissionDenied
 from db.models import AuditEntry
-from desktop.audit_viewer import AuditViewer
-from desktop.context import AppContext
+from db.security.actors import SYSTEM, Actor, Role
+from db.security.audit import record_audit
+from desktop.admin.audit_viewer import AuditViewer
+from desktop.core.context import AppContext
 
 ADMIN = Actor("admin", "管理员", Role.ADMIN)
 # The offscreen platform says so about every dialog it opens; it is not ours to fix.

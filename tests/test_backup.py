@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from db.backup import backup, inspect_backup, restore
-from db.case_intake import report_case
+from db.cases.intake import report_case
 from db.database import open_database
 from db.engine import Database
 from db.errors import BadFile, SchemaTooNew, UserError
+from db.maintenance.backup import backup, inspect_backup, restore
 from db.models import Case, CaseEvent
 from tests.street import GRID_A1, build_street
 
@@ -28,7 +28,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from db.engine import Database
-    from db.case_intake import report_case
+    from db.cases.intake import report_case
     db = Database(sys.argv[1])
     i = 0
     while True:
@@ -177,7 +177,7 @@ def test_daily_backup_once_a_day_keeping_the_newest(
 ) -> None:
     from datetime import datetime, timedelta
 
-    from db.backup import auto_backup
+    from db.maintenance.backup import auto_backup
 
     folder = tmp_path / "daily"
     start = datetime(2026, 11, 1, 9, 0)

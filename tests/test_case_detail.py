@@ -12,14 +12,14 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db.base import utcnow
-from db.case_intake import Photo, report_case
-from db.case_states import Action, Source, allowed_actions
+from db.cases.intake import Photo, report_case
+from db.cases.states import Action, Source, allowed_actions
+from db.cases.workflow import Request, apply
 from db.engine import Database
-from db.workflow import Request, apply
-from desktop.case_detail import CaseDetailPane, CaseWindow, open_case_window
-from desktop.context import AppContext
-from desktop.photo_viewer import PhotoViewer
+from db.models.base import utcnow
+from desktop.cases.case_detail import CaseDetailPane, CaseWindow, open_case_window
+from desktop.cases.photo_viewer import PhotoViewer
+from desktop.core.context import AppContext
 from tests.street import GRID_A1
 
 PHONE = "13812345678"
@@ -242,8 +242,8 @@ def test_fast_selection_changes_load_only_the_last_case(qtbot: QtBot, ctx: AppCo
 def test_reporter_is_revealed_with_a_reason_and_audited(
     qtbot: QtBot, ctx: AppContext, street: Database
 ) -> None:
-    from db.actors import Actor, Role
     from db.models import AuditEntry
+    from db.security.actors import Actor, Role
 
     number = new_case(ctx.db)
     pane = CaseDetailPane(ctx)
@@ -276,7 +276,7 @@ def test_reporter_is_revealed_with_a_reason_and_audited(
 def test_a_deadline_left_from_before_a_rework_is_not_shown(
     qtbot: QtBot, ctx: AppContext, street: Database
 ) -> None:
-    from db.case_queries import case_detail
+    from db.cases.queries import case_detail
 
     number = new_case(ctx.db)
     for action, request in (

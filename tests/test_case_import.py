@@ -11,11 +11,11 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from db.actors import SYSTEM
-from db.case_import import apply_case_import, plan_case_import
+from db.cases.work_orders import apply_case_import, plan_case_import
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Case
+from db.security.actors import SYSTEM
 from tests.street import GRID_A1, GRID_B2
 
 
@@ -101,7 +101,7 @@ def test_cli_import_cases(
     capsys: pytest.CaptureFixture[str],
     cli_login: Callable[..., list[str]],
 ) -> None:
-    from desktop.admin_cli import main
+    from desktop.cli.main import main
 
     login = cli_login(street, "shift_lead")
 

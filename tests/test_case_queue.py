@@ -8,12 +8,12 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from db import case_queue as q
-from db.case_intake import report_case
-from db.case_states import Action, Group, Source
+from db.cases import queue as q
+from db.cases.intake import report_case
+from db.cases.states import Action, Group, Source
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case, Category, Community, Department, Grid
-from db.workflow import Request, apply
 from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1
 
 # Wednesday 2026-11-18 09:00 in Shenyang (a working day), in UTC.
@@ -248,7 +248,7 @@ def test_dispatch_preview_matches_the_workflow(street: Database, queue: dict[str
     assert preview.dispatchable == {ids[1]}  # the reported one must be registered first
     for number, case_id in zip([urgent, normal], ids, strict=True):
         with db.write() as s:  # dispatch now and compare the deadline it gets
-            from db.workflow import apply_in
+            from db.cases.workflow import apply_in
 
             if number == urgent:
                 apply_in(s, number, Action.REGISTER, now=NOW)

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select, text
 
-from db import change_feed
-from db.base import utcnow
-from db.case_intake import report_case, report_in
-from db.change_feed import ChangeFeed, parse_payloads
-from db.change_log import CHANNEL, latest_seq, prune_changes, record_changes
+from db.cases.intake import report_case, report_in
 from db.database import open_database
 from db.engine import Database
+from db.feed import change_feed
+from db.feed.change_feed import ChangeFeed, parse_payloads
+from db.feed.change_log import CHANNEL, latest_seq, prune_changes, record_changes
 from db.models import Case, CaseChange
+from db.models.base import utcnow
 from tests.street import GRID_A1, GRID_B1
 
 WAIT = 15.0  # generous: the machine is shared; a healthy feed answers in well under a second
@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 OTHER_PROCESS = """
 import sys
-from db.case_intake import report_case
+from db.cases.intake import report_case
 from db.engine import Database
 db = Database(sys.argv[1])
 print(report_case(db, grid_code=sys.argv[2], category_code=sys.argv[3],
@@ -200,7 +200,7 @@ def test_stop_does_not_hang_on_a_stuck_thread(
     feed, rec = make_feed(on_change=stuck)
     report(street)
     assert entered.wait(WAIT)
-    with caplog.at_level(logging.WARNING, logger="db.change_feed"):
+    with caplog.at_level(logging.WARNING, logger="db.feed.change_feed"):
         assert feed.stop(timeout=0.2) is False
     assert "did not stop" in caplog.text
     release.set()
@@ -242,7 +242,7 @@ def test_postgres_malformed_payload_is_ignored(
 ) -> None:
     if street.is_sqlite:
         pytest.skip("NOTIFY payloads exist on PostgreSQL only")
-    caplog.set_level(logging.WARNING, logger="db.change_feed")
+    caplog.set_level(logging.WARNING, logger="db.feed.change_feed")
     feed, rec = make_feed()
     for payload in ("hello", "12,,13", "-4", "", "１２"):
         with street.write() as s:

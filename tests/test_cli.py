@@ -20,12 +20,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-import db.case_intake
-import db.workflow
-from db.case_states import Action
+import db.cases.intake
+import db.cases.workflow
+from db.cases.states import Action
 from db.engine import Database
 from db.models import Case
-from desktop.admin_cli import main
+from desktop.cli.main import main
 from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1, GRID_B2
 from tests.test_workflow import SH, local, snapshot
 
@@ -61,8 +61,8 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     clock = Clock(local(2026, 11, 23, 9, 0))  # a Monday morning
-    monkeypatch.setattr(db.case_intake, "utcnow", clock)
-    monkeypatch.setattr(db.workflow, "utcnow", clock)
+    monkeypatch.setattr(db.cases.intake, "utcnow", clock)
+    monkeypatch.setattr(db.cases.workflow, "utcnow", clock)
     return clock
 
 
@@ -631,8 +631,8 @@ def test_info_counts(cli: Cli, street: Database) -> None:
 def test_info_counts_people_per_roster_role(cli: Cli, street: Database) -> None:
     from datetime import date
 
-    from db.base import utcnow
     from db.models import Community, Grid, GridAssignment, Mentorship, PartyCheckin, Person
+    from db.models.base import utcnow
 
     with street.write() as session:
         now = utcnow()
@@ -705,7 +705,7 @@ def test_db_falls_back_to_griddesk_db(
 def test_user_flag_signs_in_and_names_the_actor(
     cli: Cli, street: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from db.accounts import add_user, authenticate
+    from db.security.accounts import add_user, authenticate
 
     number = report(cli)
     admin = authenticate(street, "t_admin", os.environ["GRIDDESK_PASSWORD"])
@@ -727,7 +727,7 @@ def show_as(cli: Cli, user: str, number: str) -> dict[str, Any]:
 def test_placeholder_commands_say_not_yet(cli: Cli) -> None:
     import importlib.util
 
-    from desktop.admin_cli import OPTIONAL_MODULES
+    from desktop.cli.main import OPTIONAL_MODULES
 
     for module, verbs in OPTIONAL_MODULES.items():
         if importlib.util.find_spec(module) is not None:
@@ -908,7 +908,7 @@ def test_simulate_stops_cleanly_on_ctrl_c(
 def test_times_follow_the_centers_time_zone(cli: Cli, street: Database) -> None:
     from zoneinfo import ZoneInfo
 
-    from db.settings_store import save_setting
+    from db.reference.settings_store import save_setting
 
     with street.write() as session:
         save_setting(session, "timezone", "Asia/Tokyo")

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 
 from db.engine import Database
 from db.models import AuditEntry, Case
-from desktop.admin_cli import main
+from desktop.cli.main import main
 from tests.street import GRID_A1
 
 PW = "Grid2026desk"

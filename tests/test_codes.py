@@ -8,17 +8,17 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import func, select
 
-from db.codes import (
+from db.engine import Database
+from db.errors import InvalidCode, UserError
+from db.models import Case
+from db.reference.codes import (
     street_kind,
     validate_community_code,
     validate_county_code,
     validate_grid_code,
     validate_street_code,
 )
-from db.engine import Database
-from db.errors import InvalidCode, UserError
-from db.models import Case
-from desktop.admin_cli import main
+from desktop.cli.main import main
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_B2, STREET
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from db.engine import Database
 from db.errors import NotFound
 from db.models import Category
-from desktop.context import AppContext
+from desktop.core.context import AppContext
 
 
 @pytest.fixture

@@ -15,15 +15,13 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from db.actors import Actor, Role
-from db.case_intake import Photo, report_case, report_in
-from db.case_states import Action, Source, Status
-from db.codes import validate_grid_code
+from db.cases.intake import Photo, report_case, report_in
+from db.cases.states import Action, Source, Status
+from db.cases.workflow import Request, apply_in
 from db.database import open_database
-from db.demo import build_demo
+from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import ValidationError
-from db.id_numbers import validate_id_number
 from db.models import (
     Attachment,
     Case,
@@ -43,7 +41,9 @@ from db.models import (
     SentDownCadre,
     Street,
 )
-from db.workflow import Request, apply_in
+from db.people.id_numbers import validate_id_number
+from db.reference.codes import validate_grid_code
+from db.security.actors import Actor, Role
 from tests.street import GRID_A1, GRID_A2, GRID_B1, GRID_B2, build_street
 
 NOW = datetime(2026, 11, 26, 8, 0, tzinfo=UTC)  # 16:00 on a Thursday in 本溪

@@ -12,18 +12,18 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db import case_queue as q
-from db.base import utcnow
-from db.case_intake import report_case
-from db.case_states import Action, Status
+from db.cases import queue as q
+from db.cases.intake import report_case
+from db.cases.states import Action, Status
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case
-from db.workflow import Request, apply
-from desktop.case_detail import CaseWindow
-from desktop.context import AppContext
-from desktop.desk_page import DeskPage
-from desktop.queue_model import COL_NUMBER, QueueModel
-from desktop.queue_view import TABS
+from db.models.base import utcnow
+from desktop.cases.case_detail import CaseWindow
+from desktop.core.context import AppContext
+from desktop.desk.desk_page import DeskPage
+from desktop.desk.queue_model import COL_NUMBER, QueueModel
+from desktop.desk.queue_view import TABS
 from tests.street import GRID_A1, GRID_B1
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db.base import utcnow
-from db.case_intake import report_case
-from db.case_states import Action, Status
+from db.cases.intake import report_case
+from db.cases.states import Action, Status
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case
-from db.workflow import Request, apply
-from desktop import case_mime
-from desktop.context import AppContext
-from desktop.dispatch_board import DepartmentCard, DispatchBoard
+from db.models.base import utcnow
+from desktop.core.context import AppContext
+from desktop.desk import case_mime
+from desktop.desk.dispatch_board import DepartmentCard, DispatchBoard
 from tests.street import GRID_A1
 
 # The offscreen platform says so whenever a top-level window is shown; nothing to act on.
@@ -145,7 +145,7 @@ def test_cards_recount_as_the_clock_moves(
     qtbot: QtBot, ctx: AppContext, board: DispatchBoard, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Nothing is written when a case passes its deadline; the board recounts by itself."""
-    import desktop.dispatch_board as board_module
+    import desktop.desk.dispatch_board as board_module
 
     assert board._clock.isActive() and board._clock.interval() == 60_000
     card = board.card("环卫所")
@@ -274,8 +274,8 @@ def test_foreign_drag_is_refused(qtbot: QtBot, board: DispatchBoard) -> None:
 def test_a_role_without_dispatch_is_refused_in_the_window(qtbot: QtBot, street: Database) -> None:
     """领导 (read-only): the cards take no drops, Ctrl+D says why, and a dispatch that reaches
     the service anyway is refused in one sentence with the case unchanged."""
-    from db.actors import Actor, Role
-    from desktop.desk_page import DeskPage
+    from db.security.actors import Actor, Role
+    from desktop.desk.desk_page import DeskPage
 
     leader = AppContext.create(street, Actor("boss", "李主任", Role.LEADER), start_feed=False)
     try:

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
-from db.actors import Actor, Role
 from db.engine import Database
-from desktop.i18n import action_text, i18n_dir, install_translators, status_text
+from db.security.actors import Actor, Role
+from desktop.core.i18n import action_text, i18n_dir, install_translators, status_text
 
 BIN = Path(sys.executable).parent
 LUPDATE = BIN / "pyside6-lupdate"
@@ -114,8 +114,8 @@ def english() -> Iterator[None]:
 def test_english_translation_reaches_the_window(
     qtbot: QtBot, street: Database, english: None
 ) -> None:
-    from desktop.context import AppContext
-    from desktop.main_window import MainWindow
+    from desktop.core.context import AppContext
+    from desktop.shell.main_window import MainWindow
 
     assert action_text("dispatch") == "Dispatch"
     assert status_text("accepted") == "In progress"
@@ -145,9 +145,9 @@ def test_chinese_is_the_default_with_qt_own_translation() -> None:
 
 
 def test_every_roster_label_reaches_the_translation_files() -> None:
-    from db.roster_kinds import FIELDS, KIND_LABELS
-    from db.rosters import COLUMNS
-    from desktop.roster_labels import ROSTER_FIELDS, ROSTER_KINDS
+    from db.people.roster_kinds import FIELDS, KIND_LABELS
+    from db.people.rosters import COLUMNS
+    from desktop.people.roster_labels import ROSTER_FIELDS, ROSTER_KINDS
 
     used = {label for kind in COLUMNS for _, label in COLUMNS[kind]}
     used |= {spec.label for kind in FIELDS for spec in FIELDS[kind]}

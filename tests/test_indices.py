@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from db.engine import Database
-from db.indices import Scope, category_counts, compute_indices, daily_counts
 from db.models import Category, Community, Department
+from db.stats.indices import Scope, category_counts, compute_indices, daily_counts
 from tests.report_cases import (
     AS_OF,
     COUNT_FIELDS,

@@ -66,7 +66,7 @@ def test_admin_cli_does_not_import_qt() -> None:
     result = run_python(
         """
         import sys
-        from desktop.admin_cli import build_parser, main
+        from desktop.cli.main import build_parser, main
         build_parser()  # imports every command module that exists
         code = main(["--help"])
         qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"))

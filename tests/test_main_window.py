@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from pytestqt.qtbot import QtBot
 
-from db.actors import Actor, Role
 from db.engine import Database
-from desktop.context import AppContext
-from desktop.main_window import MainWindow
-from desktop.settings_page import LANGUAGE_KEY, SettingsPage
+from db.security.actors import Actor, Role
+from desktop.admin.settings_page import LANGUAGE_KEY, SettingsPage
+from desktop.core.context import AppContext
+from desktop.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -168,14 +168,14 @@ def test_settings_page_shows_database_and_saves_center_settings(
         page.save()
     assert page.center_message.text() == "已保存。"
     assert ctx.settings.warn_share == 0.75
-    from db.settings_store import load_settings
+    from db.reference.settings_store import load_settings
 
     with ctx.db.read() as s:
         stored = load_settings(s)
     assert stored.warn_share == 0.75
     assert stored.working_hours == "08:00-12:00,13:30-17:30"
     assert stored.backups_kept == 14
-    from desktop.audit_viewer import load_audit_rows
+    from desktop.admin.audit_viewer import load_audit_rows
 
     saved_by = {(e.username, e.action) for e in load_audit_rows(ctx.db, ADMIN)}
     assert ("admin", "settings.save") in saved_by
@@ -190,7 +190,7 @@ def test_only_an_administrator_may_change_center_settings(qtbot: QtBot, ctx: App
     assert not page.backup_button.isEnabled() and not page.restore_button.isEnabled()
     # The service refuses too, whatever the window shows.
     from db.errors import PermissionDenied
-    from desktop.settings_page import save_center_settings
+    from desktop.admin.settings_page import save_center_settings
 
     with pytest.raises(PermissionDenied):
         save_center_settings(ctx.db, {"warn_share": 0.5}, ctx.actor)
@@ -219,7 +219,7 @@ def test_busy_indicator_shows_while_the_worker_runs(qtbot: QtBot, ctx: AppContex
 
 def test_a_database_without_a_feed_still_opens(qtbot: QtBot) -> None:
     from db.engine import Database as Db
-    from desktop.feed_bridge import FeedBridge
+    from desktop.core.feed_bridge import FeedBridge
 
     memory = Db("sqlite:///:memory:")
     try:
@@ -234,7 +234,7 @@ def test_a_database_without_a_feed_still_opens(qtbot: QtBot) -> None:
 def test_settings_page_offers_password_change_and_account_management(
     qtbot: QtBot, street: Database
 ) -> None:
-    from desktop.users_dialog import ChangePasswordDialog, UsersDialog
+    from desktop.admin.users_dialog import ChangePasswordDialog, UsersDialog
 
     for actor, can_manage in ((LI_MING, False), (Actor("admin", "张强", Role.ADMIN), True)):
         context = AppContext.create(street, actor, start_feed=False)
@@ -283,11 +283,11 @@ def test_administrator_backs_up_and_restores_from_settings(
 ) -> None:
     from sqlalchemy import func, select
 
-    from db.backup import BackupInfo
-    from db.case_intake import report_case
+    from db.cases.intake import report_case
     from db.database import open_database
+    from db.maintenance.backup import BackupInfo
     from db.models import Case
-    from desktop.audit_viewer import load_audit_rows
+    from desktop.admin.audit_viewer import load_audit_rows
     from tests.street import GRID_A1, build_street
 
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the backup folder
@@ -333,7 +333,7 @@ def test_administrator_backs_up_and_restores_from_settings(
 def test_settings_opens_the_audit_log_for_administrators(
     qtbot: QtBot, admin_ctx: AppContext
 ) -> None:
-    from desktop.audit_viewer import AuditViewer
+    from desktop.admin.audit_viewer import AuditViewer
 
     page = SettingsPage(admin_ctx)
     qtbot.addWidget(page)
@@ -359,7 +359,7 @@ def test_a_new_urgent_case_makes_the_status_bar_blink(qtbot: QtBot, ctx: AppCont
 
 
 def test_the_urgent_beep_is_a_workstation_setting(qtbot: QtBot, ctx: AppContext) -> None:
-    from desktop.queue_model import BEEP_SETTING
+    from desktop.desk.queue_model import BEEP_SETTING
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
@@ -374,8 +374,8 @@ def test_the_urgent_beep_is_a_workstation_setting(qtbot: QtBot, ctx: AppContext)
 def test_master_data_edits_reach_the_open_pages(qtbot: QtBot, admin_ctx: AppContext) -> None:
     """A department added in 设置 → 基础数据 shows in the queue filter, on the department
     board and in the statistics filter without a restart."""
-    from db.master_data import add_department
-    from desktop.master_data_dialog import MasterDataDialog
+    from db.reference.master_data import add_department
+    from desktop.admin.master_data_dialog import MasterDataDialog
 
     window = make_window(qtbot, admin_ctx)
     queue, board = window.desk_page.queue, window.desk_page.board

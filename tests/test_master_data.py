@@ -16,12 +16,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.actors import SYSTEM, Actor, Role
-from db.case_intake import report_case
-from db.case_states import Action
+from db.cases.intake import report_case
+from db.cases.states import Action
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.errors import InvalidCode, NotFound, PermissionDenied, UserError, ValidationError
-from db.master_data import (
+from db.models import AuditEntry, Base, Case
+from db.reference.master_data import (
     add_department,
     add_grid,
     find_department_id,
@@ -34,16 +35,15 @@ from db.master_data import (
     update_department,
     update_grid,
 )
-from db.models import AuditEntry, Base, Case
-from db.workflow import Request, apply
-from desktop.admin_cli import main
-from desktop.context import AppContext
-from desktop.master_data_dialog import (
+from db.security.actors import SYSTEM, Actor, Role
+from desktop.admin.master_data_dialog import (
     CategoryForm,
     DepartmentForm,
     GridForm,
     MasterDataDialog,
 )
+from desktop.cli.main import main
+from desktop.core.context import AppContext
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B2
 
 # The off-screen platform warns when a form dialog is shown; that is not our warning.

@@ -11,13 +11,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from db.actors import Actor, Role
 from db.engine import Database
 from db.models import AuditEntry, CommunityWorker, PayScale, Person
-from db.roster_kinds import Kind
-from desktop.context import AppContext
-from desktop.import_wizard import ImportWizard
-from desktop.people_page import RED, PeoplePage, RosterTab
+from db.people.roster_kinds import Kind
+from db.security.actors import Actor, Role
+from desktop.core.context import AppContext
+from desktop.people.import_wizard import ImportWizard
+from desktop.people.people_page import RED, PeoplePage, RosterTab
 from tests.street import GRID_A1
 from tests.test_roster_import import HEADERS, bad_rows, build_sheet, worker_rows
 from tests.test_rosters import CASES

@@ -10,15 +10,15 @@ from datetime import timedelta
 
 import pytest
 
-from db.accounts import add_user
-from db.actors import SYSTEM, Actor, Role
-from db.base import utcnow
-from db.case_intake import report_case
-from db.case_states import Action
+from db.cases.intake import report_case
+from db.cases.states import Action
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.errors import PermissionDenied
-from db.settings_store import save_setting
-from db.workflow import Request, apply
+from db.models.base import utcnow
+from db.reference.settings_store import save_setting
+from db.security.accounts import add_user
+from db.security.actors import SYSTEM, Actor, Role
 from tests.street import GRID_A1
 
 ROLES = [Role.DISPATCHER, Role.SHIFT_LEAD, Role.SECRETARY, Role.LEADER, Role.ADMIN]
@@ -161,9 +161,9 @@ REPORT_EXPORT = {Role.SECRETARY, Role.SHIFT_LEAD, Role.LEADER}
 def test_roster_editing_is_for_secretaries(street: Database, role: Role) -> None:
     from datetime import date
 
-    from db.id_numbers import make_id_number
-    from db.roster_kinds import Kind
-    from db.rosters import create_entry
+    from db.people.id_numbers import make_id_number
+    from db.people.roster_kinds import Kind
+    from db.people.rosters import create_entry
     from tests.street import COMMUNITY_B
 
     raw = {
@@ -233,9 +233,9 @@ def test_reading_returns(street: Database, role: Role) -> None:
 def _roster_entry(street: Database) -> int:
     from datetime import date
 
-    from db.id_numbers import make_id_number
-    from db.roster_kinds import Kind
-    from db.rosters import create_entry
+    from db.people.id_numbers import make_id_number
+    from db.people.roster_kinds import Kind
+    from db.people.rosters import create_entry
     from tests.street import GRID_A2
 
     raw = {
@@ -258,9 +258,9 @@ def test_roster_edit_retire_pay_import_and_read(
 
     from openpyxl import Workbook
 
-    from db.roster_import import import_roster
-    from db.roster_kinds import Kind
-    from db.rosters import list_entries, retire_entry, set_pay_amount, update_entry
+    from db.people.roster_import import import_roster
+    from db.people.roster_kinds import Kind
+    from db.people.rosters import list_entries, retire_entry, set_pay_amount, update_entry
 
     row_id = _roster_entry(street)
     actor = Actor("u", "u", role)
@@ -298,9 +298,9 @@ def test_roster_edit_retire_pay_import_and_read(
 
 @pytest.mark.parametrize("role", ROLES)
 def test_revealing_personal_data(street: Database, role: Role) -> None:
-    from db.case_queries import reveal_reporter
-    from db.roster_kinds import Kind
-    from db.rosters import reveal
+    from db.cases.queries import reveal_reporter
+    from db.people.roster_kinds import Kind
+    from db.people.rosters import reveal
 
     row_id = _roster_entry(street)
     number = report_case(
@@ -329,9 +329,9 @@ def test_accounts_audit_log_and_backup_are_for_administrators(
 ) -> None:
     from pathlib import Path
 
-    from db.accounts import set_active
-    from db.audit import read_audit_log
-    from db.backup import make_backup, restore_backup
+    from db.maintenance.backup import make_backup, restore_backup
+    from db.security.accounts import set_active
+    from db.security.audit import read_audit_log
 
     with db.write() as s:
         add_user(s, "admin", "admin", "Grid2026desk")

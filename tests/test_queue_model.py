@@ -10,16 +10,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from db import case_queue as q
-from db.base import utcnow
-from db.case_intake import report_case
-from db.case_states import Action, Group
+from db.cases import queue as q
+from db.cases.intake import report_case
+from db.cases.states import Action, Group
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case
-from db.workflow import Request, apply
-from desktop import case_mime
-from desktop.context import AppContext
-from desktop.queue_model import (
+from db.models.base import utcnow
+from desktop.core.context import AppContext
+from desktop.desk import case_mime
+from desktop.desk.queue_model import (
     ALERT_ROLE,
     CASE_ID_ROLE,
     COL_LEFT,
@@ -166,7 +166,7 @@ def test_countdown_colours_and_tick(qtbot: QtBot, ctx: AppContext) -> None:
     # Warning share: 80% of the 10 minutes used.
     model_row = model.case_row(0)
     assert model_row is not None and model_row.warn is not None and model_row.due is not None
-    from desktop.queue_model import alert_state
+    from desktop.desk.queue_model import alert_state
 
     assert alert_state(model_row, model_row.warn + 1) == WARNING
     assert time_left_text(3 * 86400 + 3600 * 4 + 60 * 5) == "3天 04:05"

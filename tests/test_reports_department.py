@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Department
-from db.settings_store import save_setting
+from db.reference.settings_store import save_setting
 from reports.period import parse_period
 from reports.registry import export_report
 from reports.request import ReportRequest

@@ -13,11 +13,11 @@ from PySide6.QtGui import QStandardItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.actors import Actor, Role
 from db.engine import Database
-from desktop import reports_page
-from desktop.context import AppContext
-from desktop.reports_page import ReportsPage
+from db.security.actors import Actor, Role
+from desktop.core.context import AppContext
+from desktop.returns import reports_page
+from desktop.returns.reports_page import ReportsPage
 from reports.period import parse_period
 from reports.registry import KINDS
 from tests.report_cases import OCT_END, OCT_START, build_scenario, combine, expected_indices

@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from db.actors import Actor, Role
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
 from db.models import (
@@ -25,6 +24,7 @@ from db.models import (
     Person,
     SentDownCadre,
 )
+from db.security.actors import Actor, Role
 from reports.period import parse_period
 from reports.registry import build_report, export_report
 from reports.request import ReportRequest
@@ -310,9 +310,9 @@ def test_staffing_standard(people: Database, tmp_path: Path) -> None:
 def test_people_who_left_drop_off_later_returns(people: Database, tmp_path: Path) -> None:
     """Retired through the service in mid-October: on October's return (status as it stood at
     the month's end), still 在任 on September's, gone from November's."""
-    from db.actors import SYSTEM
-    from db.roster_kinds import Kind
-    from db.rosters import retire_entry
+    from db.people.roster_kinds import Kind
+    from db.people.rosters import retire_entry
+    from db.security.actors import SYSTEM
     from reports.registry import export_report as export
 
     def names(kind: str, period: str, column: int) -> dict[object, object]:

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from db.engine import Database
 from db.errors import BadFile, ValidationError
-from desktop.admin_cli import main
+from desktop.cli.main import main
 from reports import layout
 from reports.period import Period, parse_period
 from reports.registry import KINDS, build_report, export_report, return_kind

@@ -12,14 +12,14 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from db.actors import SYSTEM, Actor, Role
 from db.engine import Database
 from db.errors import BadFile, PermissionDenied, ValidationError
-from db.id_numbers import make_id_number
 from db.models import AuditEntry, CommunityWorker, GridAssignment, Person, RosterEvent
-from db.roster_import import apply_import, import_roster, plan_import
-from db.roster_kinds import Kind
-from db.rosters import history, list_entries
+from db.people.id_numbers import make_id_number
+from db.people.roster_import import apply_import, import_roster, plan_import
+from db.people.roster_kinds import Kind
+from db.people.rosters import history, list_entries
+from db.security.actors import SYSTEM, Actor, Role
 from tests.street import COMMUNITY_A, GRID_A1, GRID_B2
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
@@ -560,7 +560,7 @@ def test_cli_import_roster(
     capsys: pytest.CaptureFixture[str],
     cli_login: Callable[..., list[str]],
 ) -> None:
-    from desktop.admin_cli import main
+    from desktop.cli.main import main
 
     login = cli_login(street, "secretary")
 
@@ -612,7 +612,7 @@ def test_cli_import_roster(
     ],
 )
 def test_header_synonyms(header: str, field: str | None) -> None:
-    from db.roster_kinds import resolve_field_name
+    from db.people.roster_kinds import resolve_field_name
 
     assert resolve_field_name(Kind.COMMUNITY_WORKER, header) == field
 
@@ -623,7 +623,7 @@ def test_every_roster_kind_imports_and_reimports(
 ) -> None:
     """Each of the six rosters from a sheet with a title row and the roster's own column
     names; a second import of the same file changes nothing."""
-    from db.roster_kinds import FIELDS
+    from db.people.roster_kinds import FIELDS
     from tests.test_rosters import CASES
 
     raw = CASES[kind][0]

@@ -9,13 +9,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from db.actors import SYSTEM, Actor, Role
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
-from db.id_numbers import make_id_number
 from db.models import AuditEntry, GridAssignment, Person, RosterEvent
-from db.roster_kinds import Kind, parse_date, parse_kind
-from db.rosters import (
+from db.people.id_numbers import make_id_number
+from db.people.roster_kinds import Kind, parse_date, parse_kind
+from db.people.rosters import (
     RosterQuery,
     create_entry,
     entry_form_values,
@@ -29,6 +28,7 @@ from db.rosters import (
     set_pay_amount,
     update_entry,
 )
+from db.security.actors import SYSTEM, Actor, Role
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
@@ -337,7 +337,7 @@ def test_search_and_filter(street: Database) -> None:
     with street.read() as s:
         names = [r.cells[0] for r in list_entries(s, Kind.COMMUNITY_WORKER, RosterQuery("王"))]
         assert sorted(names) == ["王大力", "王小明"]
-        from db.rosters import Lookups
+        from db.people.rosters import Lookups
 
         cid = Lookups.load(s).community_by_code[COMMUNITY_B]
         rows = list_entries(s, Kind.COMMUNITY_WORKER, RosterQuery(community_id=cid))
@@ -370,7 +370,7 @@ def test_parse_kind() -> None:
 
 
 def test_every_roster_write_is_in_the_audit_log(street: Database) -> None:
-    from db.audit import verify_chain
+    from db.security.audit import verify_chain
 
     with street.write() as s:
         row_id = create_entry(s, Kind.GRID_STAFF, CASES[Kind.GRID_STAFF][0], CLERK)

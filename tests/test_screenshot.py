@@ -92,7 +92,7 @@ def test_closing_the_sign_in_ends_the_program(
     def no_one(db: object, parent: object = None, username: str = "") -> None:
         asked.append(db)
 
-    monkeypatch.setattr("desktop.sign_in.sign_in", no_one)
+    monkeypatch.setattr("desktop.shell.sign_in.sign_in", no_one)
     assert main(["--db", str(tmp_path / "desk.sqlite")]) == 0
     assert len(asked) == 1
     assert (tmp_path / "desk.sqlite").exists()  # opened and migrated before signing in
@@ -103,7 +103,7 @@ def test_demo_street_is_built_with_a_progress_dialog(
 ) -> None:
     import threading
 
-    import db.demo as demo
+    import db.demo.street as demo
     from db.database import open_database
     from desktop.app import build_demo_with_progress, demo_kwargs, has_street
 

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
-from db.accounts import MAX_FAILURES, add_user
-from db.actors import Role
 from db.engine import Database
-from desktop.sign_in import FirstAdminDialog, SignInDialog
+from db.security.accounts import MAX_FAILURES, add_user
+from db.security.actors import Role
+from desktop.shell.sign_in import FirstAdminDialog, SignInDialog
 
 PW = "Grid2026desk"
 
@@ -24,7 +24,7 @@ def _ok(dialog: SignInDialog | FirstAdminDialog, qtbot: QtBot) -> None:
 def with_dispatcher(db: Database) -> Database:
     with db.write() as s:
         add_user(s, "admin", "admin", PW)
-    from db.accounts import authenticate
+    from db.security.accounts import authenticate
 
     admin = authenticate(db, "admin", PW)
     with db.write() as s:
@@ -78,9 +78,9 @@ def test_lock_out_shown_in_the_dialog(with_dispatcher: Database, qtbot: QtBot) -
 
 
 def test_demo_street_has_one_account_per_role(db: Database, qtbot: QtBot) -> None:
-    from db.demo import build_demo
-    from db.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-    from desktop.sign_in import _is_demo
+    from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from db.demo.street import build_demo
+    from desktop.shell.sign_in import _is_demo
 
     build_demo(db, cases=30)
     with db.read() as s:

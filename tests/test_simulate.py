@@ -9,13 +9,13 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from db.case_states import Source, Status
-from db.demo import build_demo
+from db.cases.states import Source, Status
+from db.demo.simulate import simulate
+from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Case, CaseEvent, Grid, GridAssignment, Person
-from db.settings_store import load_settings
-from db.simulate import simulate
+from db.reference.settings_store import load_settings
 
 
 def _check_cases(db: Database, numbers: list[str]) -> None:

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from db.actors import SYSTEM
 from db.engine import Database
-from db.id_numbers import make_id_number
-from db.roster_kinds import Kind
-from db.rosters import Lookups, create_entry, list_entries, retire_entry
-from db.settings_store import CenterSettings
-from db.staffing import required_workers, staffing
+from db.people.id_numbers import make_id_number
+from db.people.roster_kinds import Kind
+from db.people.rosters import Lookups, create_entry, list_entries, retire_entry
+from db.people.staffing import required_workers, staffing
+from db.reference.settings_store import CenterSettings
+from db.security.actors import SYSTEM
 from tests.street import COMMUNITY_A, COMMUNITY_B, STREET
 
 

@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from db import stats
-from db.case_intake import report_case
-from db.case_states import Source
+from db.cases.intake import report_case
+from db.cases.states import Source
+from db.cases.workflow import apply
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Category, Community, Department, Grid, MajorCategory
-from db.workflow import apply
+from db.stats import figures as stats
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 TZ = ZoneInfo("Asia/Shanghai")

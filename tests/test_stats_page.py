@@ -13,14 +13,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
-from db.case_intake import report_case
-from db.case_states import Source
+from db.cases.intake import report_case
+from db.cases.states import Source
 from db.engine import Database
 from db.models import Community, Department, Grid, MajorCategory
-from desktop import stats_page as stats_page_module
-from desktop.context import AppContext
-from desktop.stats_charts import KEY_NAMES, ChartBase
-from desktop.stats_page import StatsPage
+from desktop.core.context import AppContext
+from desktop.stats import stats_page as stats_page_module
+from desktop.stats.stats_charts import KEY_NAMES, ChartBase
+from desktop.stats.stats_page import StatsPage
 from tests.street import COMMUNITY_B, GRID_A2, GRID_B1
 from tests.test_stats import TZ, Scene, build_scene, local
 

@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import event, func, select, text
 
 import db.engine
-from db.case_intake import Photo, report_case
-from db.case_states import Action
+from db.cases.intake import Photo, report_case
+from db.cases.states import Action
+from db.cases.workflow import apply
 from db.engine import Database
 from db.errors import StorageError
 from db.models import Case
-from db.workflow import apply
-from desktop.admin_cli import main
+from desktop.cli.main import main
 from tests.street import GRID_A1
 
 # A 512 KB photo: more pages than a database with no room left can take.

@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.accounts import SignInFailed, add_user, authenticate
-from db.actors import Actor, Role
 from db.engine import Database
 from db.errors import PermissionDenied
-from desktop.context import AppContext
-from desktop.users_dialog import ChangePasswordDialog, UsersDialog
+from db.security.accounts import SignInFailed, add_user, authenticate
+from db.security.actors import Actor, Role
+from desktop.admin.users_dialog import ChangePasswordDialog, UsersDialog
+from desktop.core.context import AppContext
 
 PW = "Grid2026desk"
 

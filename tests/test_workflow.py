@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
-from db.case_intake import report_case
-from db.case_states import Action, Status
+from db.cases.intake import report_case
+from db.cases.states import Action, Status
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.errors import IllegalTransition, StaleCase, ValidationError
 from db.models import Base, Case, CaseEvent
-from db.workflow import Request, apply
 from tests.street import GRID_A1, GRID_B2
 
 SH = ZoneInfo("Asia/Shanghai")

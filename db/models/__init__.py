@@ -1,7 +1,7 @@
 """Every GridDesk table, importable from one place (Alembic reads `Base.metadata` here)."""
 
-from db.base import Base
 from db.models.accounts import AuditEntry, Setting, User
+from db.models.base import Base
 from db.models.cases import Attachment, Case, CaseChange, CaseEvent, CaseNumberCounter
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department

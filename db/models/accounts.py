@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, JSONType
+from db.models.base import Base, JSONType
 
 
 class User(Base):

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, JSONType
+from db.models.base import Base, JSONType
 from db.models.categories import Category
 from db.models.departments import Department
 from db.models.geography import Community, Grid

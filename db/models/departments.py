@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base
+from db.models.base import Base
 
 
 class Department(Base):

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Date, ForeignKey, Index, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from db.base import Base, JSONType
+from db.models.base import Base, JSONType
 from db.models.geography import Community, Grid
 
 

@@ -1,0 +1,179 @@
+"""Taking in a new report (上报): numbering, first deadline, first history event, photos."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import insert, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from db.cases.states import GROUP_OF, Action, Source, Status
+from db.clock import TimeBasis
+from db.engine import Database
+from db.errors import NotFound, ValidationError
+from db.feed.change_log import record_changes
+from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category, Grid
+from db.models.base import utcnow
+from db.reference.codes import validate_grid_code
+from db.reference.settings_store import load_settings
+from db.security.actors import SYSTEM, Actor
+from db.security.audit import record_audit
+
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Photo:
+    filename: str
+    content_type: str
+    data: bytes
+
+
+def next_case_number(session: Session, day: date) -> str:
+    """The next number of `day` (local date): YYYYMMDD + 5-digit sequence, e.g. 2026112600013."""
+    key = day.strftime("%Y%m%d")
+    dialect = session.get_bind().dialect.name
+    ins = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = (
+        ins(CaseNumberCounter)
+        .values(day=key, last=1)
+        .on_conflict_do_update(
+            index_elements=[CaseNumberCounter.day], set_={"last": CaseNumberCounter.last + 1}
+        )
+        .returning(CaseNumberCounter.last)
+    )
+    seq = int(session.execute(stmt).scalar_one())
+    if seq > 99_999:
+        raise ValidationError(f"{key} 当日案件编号已用尽（上限 99999 件）")
+    return f"{key}{seq:05d}"
+
+
+def find_grid(session: Session, code: str) -> Grid:
+    code = validate_grid_code(code)
+    grid = session.scalar(select(Grid).where(Grid.code == code))
+    if grid is None:
+        raise NotFound(f"网格编码 {code} 不存在")
+    return grid
+
+
+def find_category(session: Session, code: str) -> Category:
+    category = session.scalar(select(Category).where(Category.code == code.strip()))
+    if category is None:
+        category = session.scalar(select(Category).where(Category.name == code.strip()))
+    if category is None or not category.active:
+        raise NotFound(f"案件类别 {code} 不存在或已停用")
+    return category
+
+
+def report_in(
+    session: Session,
+    *,
+    grid_code: str,
+    category_code: str,
+    description: str,
+    source: Source = Source.GRID_UPLOAD,
+    urgent: bool | None = None,
+    address: str = "",
+    reporter_name: str = "",
+    reporter_phone: str = "",
+    longitude: float | None = None,
+    latitude: float | None = None,
+    photos: tuple[Photo, ...] = (),
+    actor: Actor = SYSTEM,
+    now: datetime | None = None,
+) -> Case:
+    """Write a new case and its first history event in the caller's transaction."""
+    actor.require("case.report", "上报案件")
+    description = description.strip()
+    if not description:
+        raise ValidationError("问题描述不能为空")
+    if len(description) > 2000:
+        raise ValidationError("问题描述过长（最多 2000 字）")
+    if longitude is not None and not -180 <= longitude <= 180:
+        raise ValidationError(f"经度 {longitude} 超出范围")
+    if latitude is not None and not -90 <= latitude <= 90:
+        raise ValidationError(f"纬度 {latitude} 超出范围")
+    for photo in photos:
+        if len(photo.data) > MAX_PHOTO_BYTES:
+            raise ValidationError(f"照片 {photo.filename} 超过 10 MB")
+    grid = find_grid(session, grid_code)
+    category = find_category(session, category_code)
+    settings = load_settings(session)
+    now = now or utcnow()
+    local_day = now.astimezone(settings.tz).date()
+    due, warn = settings.calendar().deadline(
+        now, category.dispatch_minutes, TimeBasis(category.basis), settings.warn_share
+    )
+    case = Case(
+        number=next_case_number(session, local_day),
+        source=source.value,
+        grid_id=grid.id,
+        community_id=grid.community_id,
+        category_id=category.id,
+        address=address.strip(),
+        longitude=longitude,
+        latitude=latitude,
+        description=description,
+        reporter_name=reporter_name.strip(),
+        reporter_phone=reporter_phone.strip(),
+        reported_by=actor.label,
+        urgent=category.urgent if urgent is None else urgent,
+        status=Status.REPORTED.value,
+        status_group=GROUP_OF[Status.REPORTED].value,
+        is_open=True,
+        reported_at=now,
+        updated_at=now,
+        dispatch_due=due,
+        stage_started_at=now,
+        due_at=due,
+        warn_at=warn,
+        version=1,
+    )
+    session.add(case)
+    session.flush()
+    session.execute(
+        insert(CaseEvent),
+        [
+            {
+                "case_id": case.id,
+                "at": now,
+                "actor": actor.label,
+                "action": Action.REPORT.value,
+                "from_status": None,
+                "to_status": Status.REPORTED.value,
+                "note": "",
+                "details": {"source": source.value},
+            }
+        ],
+    )
+    for photo in photos:
+        session.add(
+            Attachment(
+                case_id=case.id,
+                filename=photo.filename,
+                content_type=photo.content_type,
+                data=photo.data,
+                created_at=now,
+            )
+        )
+    record_changes(session, [case.id])
+    record_audit(
+        session,
+        actor,
+        "case.report",
+        "case",
+        case.number,
+        {"source": source.value, "grid": grid.code, "category": category.code},
+        now=now,
+    )
+    return case
+
+
+def report_case(db: Database, **kwargs: object) -> str:
+    """Report a new case in its own transaction; returns the case number."""
+    with db.write() as session:
+        case = report_in(session, **kwargs)  # type: ignore[arg-type]
+        return case.number

@@ -1,0 +1,336 @@
+"""Reading cases: one case in full (detail pane, `case show`) and short lists (`case list`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from db.cases.states import (
+    ACTION_LABELS,
+    GROUP_LABELS,
+    SATISFACTION_LABELS,
+    SOURCE_LABELS,
+    STATUS_LABELS,
+    Action,
+    Group,
+    Satisfaction,
+    Source,
+    Status,
+    allowed_actions,
+)
+from db.errors import NotFound, ValidationError
+from db.models import (
+    Attachment,
+    Case,
+    CaseEvent,
+    Category,
+    Community,
+    Department,
+    Grid,
+    MajorCategory,
+)
+from db.security.actors import Actor
+from db.security.audit import record_audit
+from db.security.personal_data import mask_name, mask_phone
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: datetime
+    actor: str
+    action: str
+    action_label: str
+    from_status: str | None
+    to_status: str
+    department: str | None
+    note: str
+    details: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    id: int
+    filename: str
+    content_type: str
+    size: int
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    """Everything about one case, as the detail pane and `case show` present it."""
+
+    id: int
+    number: str
+    version: int
+    status: str
+    status_label: str
+    group: str
+    is_open: bool
+    source: str
+    source_label: str
+    urgent: bool
+    community_code: str
+    community: str
+    grid_code: str
+    grid: str
+    category_code: str
+    category: str
+    major_category: str
+    address: str
+    longitude: float | None
+    latitude: float | None
+    description: str
+    reporter_name: str
+    reporter_phone: str
+    reported_by: str
+    department: str | None
+    default_department: str | None
+    reported_at: datetime
+    registered_at: datetime | None
+    dispatched_at: datetime | None
+    accepted_at: datetime | None
+    feedback_at: datetime | None
+    closed_at: datetime | None
+    dispatch_due: datetime | None
+    handle_due: datetime | None
+    verify_due: datetime | None
+    due_at: datetime | None
+    warn_at: datetime | None
+    suspended_at: datetime | None
+    ever_overdue: bool
+    extension_count: int
+    rework_count: int
+    return_count: int
+    urge_count: int
+    satisfaction: str | None
+    satisfaction_label: str | None
+    merged_into: str | None
+    allowed_actions: list[str]
+    photos: list[PhotoInfo]
+    history: list[HistoryEntry]
+    time_basis: str = "working"  # how the category's limits count: working | natural
+
+    def to_json(self, *, reveal: bool = False) -> dict[str, Any]:
+        """Stable JSON keys for `case show --json` (datetimes as ISO 8601 with offset).
+
+        The reporter's name and phone are masked unless `reveal` (which the caller must have
+        checked and audited: see `reveal_reporter`)."""
+        out = asdict(self)
+        if not reveal:
+            out["reporter_name"] = mask_name(self.reporter_name)
+            out["reporter_phone"] = mask_phone(self.reporter_phone)
+        for key, value in list(out.items()):
+            if isinstance(value, datetime):
+                out[key] = value.isoformat()
+        out["history"] = [{**asdict(h), "at": h.at.isoformat()} for h in self.history]
+        return out
+
+
+def case_detail(session: Session, number: str) -> CaseDetail:
+    case = session.scalar(select(Case).where(Case.number == number.strip()))
+    if case is None:
+        raise NotFound(f"案件 {number} 不存在")
+    grid = session.get_one(Grid, case.grid_id)
+    community = session.get_one(Community, case.community_id)
+    category = session.get_one(Category, case.category_id)
+    major = session.get_one(MajorCategory, category.major_id)
+    dept = session.get(Department, case.department_id) if case.department_id else None
+    default_dept = (
+        session.get(Department, category.default_department_id)
+        if category.default_department_id
+        else None
+    )
+    merged_into = None
+    if case.merged_into_id is not None:
+        merged_into = session.scalar(select(Case.number).where(Case.id == case.merged_into_id))
+    ev_dept = aliased(Department)
+    events = session.execute(
+        select(CaseEvent, ev_dept.name)
+        .outerjoin(ev_dept, ev_dept.id == CaseEvent.department_id)
+        .where(CaseEvent.case_id == case.id)
+        .order_by(CaseEvent.at, CaseEvent.id)
+    ).all()
+    photos = session.execute(
+        select(Attachment.id, Attachment.filename, Attachment.content_type, Attachment.data)
+        .where(Attachment.case_id == case.id)
+        .order_by(Attachment.id)
+    ).all()
+    status = Status(case.status)
+    return CaseDetail(
+        id=case.id,
+        number=case.number,
+        version=case.version,
+        status=status.value,
+        status_label=STATUS_LABELS[status],
+        group=case.status_group,
+        is_open=case.is_open,
+        source=case.source,
+        source_label=SOURCE_LABELS[Source(case.source)],
+        urgent=case.urgent,
+        community_code=community.code,
+        community=community.name,
+        grid_code=grid.code,
+        grid=grid.name,
+        category_code=category.code,
+        category=category.name,
+        major_category=major.name,
+        address=case.address,
+        longitude=case.longitude,
+        latitude=case.latitude,
+        description=case.description,
+        reporter_name=case.reporter_name,
+        reporter_phone=case.reporter_phone,
+        reported_by=case.reported_by,
+        department=dept.name if dept else None,
+        default_department=default_dept.name if default_dept else None,
+        reported_at=case.reported_at,
+        registered_at=case.registered_at,
+        dispatched_at=case.dispatched_at,
+        accepted_at=case.accepted_at,
+        feedback_at=case.feedback_at,
+        closed_at=case.closed_at,
+        dispatch_due=case.dispatch_due,
+        handle_due=case.handle_due,
+        verify_due=case.verify_due,
+        due_at=case.due_at,
+        warn_at=case.warn_at,
+        suspended_at=case.suspended_at,
+        ever_overdue=case.ever_overdue,
+        extension_count=case.extension_count,
+        rework_count=case.rework_count,
+        return_count=case.return_count,
+        urge_count=case.urge_count,
+        satisfaction=case.satisfaction,
+        satisfaction_label=SATISFACTION_LABELS[Satisfaction(case.satisfaction)]
+        if case.satisfaction
+        else None,
+        merged_into=merged_into,
+        time_basis=category.basis,
+        allowed_actions=[a.value for a in allowed_actions(status)],
+        photos=[PhotoInfo(p.id, p.filename, p.content_type, len(p.data)) for p in photos],
+        history=[
+            HistoryEntry(
+                at=ev.at,
+                actor=ev.actor,
+                action=ev.action,
+                action_label=ACTION_LABELS[Action(ev.action)],
+                from_status=ev.from_status,
+                to_status=ev.to_status,
+                department=dept_name,
+                note=ev.note,
+                details=ev.details,
+            )
+            for ev, dept_name in events
+        ],
+    )
+
+
+def reveal_reporter(session: Session, actor: Actor, number: str, reason: str) -> tuple[str, str]:
+    """The reporter's unmasked name and phone; needs `personal.reveal` and a reason, and
+    leaves an audit entry in the caller's transaction."""
+    actor.require("personal.reveal", "查看反映人的完整信息")
+    if not reason.strip():
+        raise ValidationError("查看完整个人信息需要填写原因")
+    row = session.execute(
+        select(Case.reporter_name, Case.reporter_phone).where(Case.number == number.strip())
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"案件 {number} 不存在")
+    record_audit(
+        session,
+        actor,
+        "personal.reveal",
+        "case",
+        number.strip(),
+        {"fields": ["reporter_name", "reporter_phone"], "reason": reason.strip()},
+    )
+    return row.reporter_name, row.reporter_phone
+
+
+def photo_bytes(session: Session, photo_id: int) -> bytes:
+    data = session.scalar(select(Attachment.data).where(Attachment.id == photo_id))
+    if data is None:
+        raise NotFound(f"照片 {photo_id} 不存在")
+    return data
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    number: str
+    reported_at: datetime
+    status: str
+    status_label: str
+    community: str
+    grid_code: str
+    category: str
+    department: str | None
+    urgent: bool
+    due_at: datetime | None
+    description: str
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["reported_at"] = _iso(self.reported_at)
+        out["due_at"] = _iso(self.due_at)
+        return out
+
+
+def parse_status_filter(text: str) -> tuple[str, str]:
+    """`--status` accepts a status (dispatched, 待受理) or a group (in_progress, 处置中)."""
+    for status, label in STATUS_LABELS.items():
+        if text in (status.value, label):
+            return "status", status.value
+    for group, label in GROUP_LABELS.items():
+        if text in (group.value, label):
+            return "group", group.value
+    if text in ("open", "未结案"):
+        return "open", "1"
+    choices = "、".join(s.value for s in Status)
+    raise ValidationError(
+        f"状态「{text}」无法识别，可选：{choices}，或分组 {', '.join(g.value for g in Group)}"
+    )
+
+
+def list_cases(session: Session, status: str | None = None, limit: int = 200) -> list[CaseSummary]:
+    """Newest first; `status` as accepted by `parse_status_filter`."""
+    stmt = (
+        select(Case, Community.name, Grid.code, Category.name, Department.name)
+        .join(Community, Community.id == Case.community_id)
+        .join(Grid, Grid.id == Case.grid_id)
+        .join(Category, Category.id == Case.category_id)
+        .outerjoin(Department, Department.id == Case.department_id)
+        .order_by(Case.reported_at.desc(), Case.id.desc())
+        .limit(limit)
+    )
+    if status:
+        kind, value = parse_status_filter(status)
+        if kind == "status":
+            stmt = stmt.where(Case.status == value)
+        elif kind == "group":
+            stmt = stmt.where(Case.status_group == value)
+        else:
+            stmt = stmt.where(Case.is_open.is_(True))
+    return [
+        CaseSummary(
+            number=c.number,
+            reported_at=c.reported_at,
+            status=c.status,
+            status_label=STATUS_LABELS[Status(c.status)],
+            community=community,
+            grid_code=grid_code,
+            category=category,
+            department=dept,
+            urgent=c.urgent,
+            due_at=c.due_at,
+            description=c.description,
+        )
+        for c, community, grid_code, category, dept in session.execute(stmt)
+    ]

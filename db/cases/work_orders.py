@@ -1,0 +1,296 @@
+"""Import of cases from Excel (e.g. 12345 hotline work orders): the same safe reading, header
+detection and row + column + reason problems as the roster import; valid rows are reported as
+new cases in one transaction, and a work order already imported is skipped, not duplicated."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from db.cases.intake import report_in
+from db.cases.states import SOURCE_LABELS, Action, Source
+from db.engine import Database
+from db.errors import ValidationError
+from db.models import Case, CaseEvent, Category, Grid
+from db.people.roster_import import Problem, column_letter, find_header, read_head
+from db.people.roster_kinds import Cell, clean_text, header_key, parse_date, parse_phone
+from db.reference.settings_store import load_settings
+from db.security.actors import Actor
+from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
+
+WORK_ORDER_NOTE = "工单编号 "
+
+# field → (label, required, synonyms)
+CASE_FIELDS: dict[str, tuple[str, bool, tuple[str, ...]]] = {
+    "work_order": ("工单编号", False, ("工单号", "热线工单号", "工单编码", "受理编号")),
+    "grid": ("网格编码", True, ("网格代码", "所属网格编码", "网格编号", "所在网格编码")),
+    "category": (
+        "案件类别",
+        True,
+        ("小类", "小类编码", "问题类别", "事件类型", "问题分类", "类别"),
+    ),
+    "description": ("问题描述", True, ("诉求内容", "事件描述", "反映问题", "工单内容", "内容")),
+    "source": ("来源", False, ("案件来源", "问题来源", "渠道")),
+    "urgent": ("是否紧急", False, ("紧急", "紧急程度")),
+    "address": ("地址", False, ("事发地址", "发生地点", "详细地址", "事发地点")),
+    "reporter_name": ("反映人", False, ("诉求人", "来电人", "联系人", "姓名")),
+    "reporter_phone": ("联系电话", False, ("来电号码", "诉求人电话", "手机号码", "电话")),
+    "reported_at": ("上报时间", False, ("来电时间", "受理时间", "派单时间", "反映时间")),
+}
+_INDEX = {
+    header_key(h): name
+    for name, (label, _, synonyms) in CASE_FIELDS.items()
+    for h in (label, *synonyms)
+}
+_SOURCES = {label: source for source, label in SOURCE_LABELS.items()} | {
+    "12345": Source.HOTLINE,
+    "热线": Source.HOTLINE,
+    "网格员上报": Source.GRID_UPLOAD,
+    "巡查": Source.PATROL,
+    "来电": Source.VISIT,
+    "来访": Source.VISIT,
+}
+
+
+@dataclass
+class CasePlan:
+    """What the file holds, checked; nothing has been written."""
+
+    file_name: str
+    header_row: int
+    rows: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    already: list[tuple[int, str]] = field(default_factory=list)  # (row, case number)
+    unknown_headers: list[str] = field(default_factory=list)
+    total_rows: int = 0
+
+    @property
+    def bad_rows(self) -> int:
+        return len({p.row for p in self.problems if p.row != self.header_row})
+
+    def summary(self) -> str:
+        text = (
+            f"「{self.file_name}」案件：共 {self.total_rows} 行数据，有效 {len(self.rows)} 行，"
+            f"有问题 {self.bad_rows} 行（{len(self.problems)} 处）"
+        )
+        if self.already:
+            text += f"，已导入过 {len(self.already)} 行（将跳过）"
+        return text
+
+
+_CLOCK = re.compile(r"^(.*?)[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def _parse_time(value: Cell, tz: Any) -> datetime | None:
+    """上报时间: a date-time cell or text (2026-11-20 09:30), local to the center."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        local = value
+    else:
+        match = _CLOCK.match(clean_text(value))
+        day = parse_date(match.group(1) if match else value, "上报时间")
+        if day is None:
+            return None
+        clock = time(0, 0)
+        if match:
+            try:
+                clock = time(int(match.group(2)), int(match.group(3)), int(match.group(4) or 0))
+            except ValueError:
+                raise ValidationError(f"上报时间「{clean_text(value)}」中的时刻不存在") from None
+        local = datetime.combine(day, clock)
+    return local if local.tzinfo is not None else local.replace(tzinfo=tz)
+
+
+def _bool(value: Cell) -> bool | None:
+    text = clean_text(value).replace(" ", "")
+    if not text:
+        return None
+    if text in ("是", "紧急", "Y", "y", "1", "√", "特急", "加急"):
+        return True
+    if text in ("否", "一般", "普通", "N", "n", "0", "不紧急"):
+        return False
+    raise ValidationError(f"是否紧急「{text}」应为 是 或 否")
+
+
+def plan_case_import(
+    db: Database, path: str | Path, *, limits: Limits = DEFAULT_LIMITS, now: datetime | None = None
+) -> CasePlan:
+    """Read and check every row; writes nothing. Unsafe files raise BadFile."""
+    with check_xlsx(path, limits) as book, db.read() as session:
+        settings = load_settings(session)
+        grids = set(session.scalars(select(Grid.code)))
+        categories: dict[str, str] = {}
+        for code, name, active in session.execute(
+            select(Category.code, Category.name, Category.active)
+        ):
+            if active:
+                categories[code] = code
+                categories.setdefault(name, code)
+        imported = {
+            note[len(WORK_ORDER_NOTE) :]: number
+            for note, number in session.execute(
+                select(CaseEvent.note, Case.number)
+                .join(Case, Case.id == CaseEvent.case_id)
+                .where(CaseEvent.action == Action.REPORT.value)
+                .where(CaseEvent.note.like(f"{WORK_ORDER_NOTE}%"))
+            )
+        }
+        rows = book.rows()
+        head = read_head(rows, book.path.name)
+        header_at, headers = find_header(
+            head,
+            lambda text: _INDEX.get(header_key(text)),
+            "（应有「网格编码」「案件类别」「问题描述」等列名）",
+        )
+        plan = CasePlan(book.path.name, head[header_at][0])
+        columns: dict[str, tuple[int, str]] = {}
+        for index, text in enumerate(headers):
+            found = _INDEX.get(header_key(text)) if text else None
+            if found is None:
+                if text:
+                    plan.unknown_headers.append(text)
+                continue
+            columns.setdefault(found, (index, f"{column_letter(index)}列 {text}"))
+        for name, (label, required, _) in CASE_FIELDS.items():
+            if required and name not in columns:
+                plan.problems.append(Problem(plan.header_row, "", f"缺少必需的列「{label}」"))
+        missing = bool(plan.problems)
+        now = now or datetime.now(settings.tz)
+        seen: dict[str, int] = {}
+        for number, cells in (*head[header_at + 1 :], *rows):
+            raw = {name: cells[i] if i < len(cells) else None for name, (i, _) in columns.items()}
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+                continue
+            plan.total_rows += 1
+            if missing:
+                continue
+            values, problems = _check_row(raw, grids, categories, settings.tz, now)
+            order = values.get("work_order")
+            if order and not problems:
+                if order in imported:
+                    plan.already.append((number, imported[order]))
+                    continue
+                if order in seen:
+                    problems.append(("work_order", f"与第 {seen[order]} 行的工单编号重复"))
+                seen[order] = number
+            for name, reason in problems:
+                plan.problems.append(Problem(number, columns.get(name, (0, ""))[1], reason))
+            if not problems:
+                plan.rows.append((number, values))
+    return plan
+
+
+def _check_row(
+    raw: dict[str, Cell],
+    grids: set[str],
+    categories: dict[str, str],
+    tz: Any,
+    now: datetime,
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    values: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
+    text = {k: clean_text(v) for k, v in raw.items()}
+    for name, (label, required, _) in CASE_FIELDS.items():
+        if required and not text.get(name):
+            problems.append((name, f"缺少{label}"))
+    grid = text.get("grid", "").replace(" ", "")
+    if grid:
+        if grid not in grids:
+            problems.append(("grid", f"没有编码为 {grid} 的网格"))
+        values["grid_code"] = grid
+    category = text.get("category", "")
+    if category:
+        if category not in categories:
+            problems.append(("category", f"案件类别「{category}」不存在或已停用"))
+        else:
+            values["category_code"] = categories[category]
+    if text.get("description"):
+        if len(text["description"]) > 2000:
+            problems.append(("description", "问题描述过长（最多 2000 字）"))
+        values["description"] = text["description"]
+    source = text.get("source", "").replace(" ", "")
+    if source:
+        if source not in _SOURCES:
+            options = "、".join(SOURCE_LABELS.values())
+            problems.append(("source", f"来源「{source}」应为 {options} 之一"))
+        else:
+            values["source"] = _SOURCES[source]
+    checks: list[tuple[str, Any]] = [
+        ("urgent", lambda: _bool(raw.get("urgent"))),
+        ("reporter_phone", lambda: parse_phone(raw.get("reporter_phone"))),
+        ("reported_at", lambda: _parse_time(raw.get("reported_at"), tz)),
+    ]
+    for name, check in checks:
+        try:
+            value = check()
+        except ValidationError as exc:
+            problems.append((name, str(exc)))
+            continue
+        if value not in (None, ""):
+            values[name] = value
+    when = values.get("reported_at")
+    if isinstance(when, datetime) and when > now:
+        problems.append(("reported_at", f"上报时间 {when:%Y-%m-%d %H:%M} 晚于现在"))
+    for name in ("address", "reporter_name", "work_order"):
+        if text.get(name):
+            values[name] = text[name][:200]
+    return values, problems
+
+
+@dataclass(frozen=True)
+class CaseImportResult:
+    numbers: list[str]
+    skipped_existing: int
+    skipped_bad: int
+
+    def summary(self) -> str:
+        text = f"已导入：新增案件 {len(self.numbers)} 件"
+        if self.skipped_existing:
+            text += f"，已导入过的 {self.skipped_existing} 件未重复导入"
+        if self.skipped_bad:
+            text += f"，跳过有问题的 {self.skipped_bad} 行"
+        return text
+
+
+def apply_case_import(
+    db: Database, plan: CasePlan, actor: Actor, *, valid_only: bool = False
+) -> CaseImportResult:
+    """Report every valid row as a new case (source 热线转办 unless the row says otherwise), all
+    in one transaction; with problems and not `valid_only`, nothing is written."""
+    actor.require("case.report", "导入案件")
+    if plan.problems and not valid_only:
+        raise ValidationError(
+            f"发现 {len(plan.problems)} 处问题（{plan.bad_rows} 行），未导入任何数据；"
+            "请修正后重试，或选择只导入有效行"
+        )
+    numbers: list[str] = []
+    with db.write() as session:
+        for _, values in plan.rows:
+            case = report_in(
+                session,
+                grid_code=values["grid_code"],
+                category_code=values["category_code"],
+                description=values["description"],
+                source=values.get("source", Source.HOTLINE),
+                urgent=values.get("urgent"),
+                address=values.get("address", ""),
+                reporter_name=values.get("reporter_name", ""),
+                reporter_phone=values.get("reporter_phone", ""),
+                actor=actor,
+                now=values.get("reported_at"),
+            )
+            order = values.get("work_order")
+            if order:
+                event = session.scalars(
+                    select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
+                ).first()
+                if event is not None:
+                    event.note = f"{WORK_ORDER_NOTE}{order}"
+            numbers.append(case.number)
+    return CaseImportResult(numbers, len(plan.already), plan.bad_rows)

@@ -1,0 +1,72 @@
+"""Writers' half of the change feed: note which cases a transaction touched.
+
+Every write appends the case ids to `case_changes` in the same transaction; on PostgreSQL it
+also sends `pg_notify` with the ids, delivered to listeners only when the transaction commits.
+Readers are in `db/change_feed.py`. `prune_changes` keeps the log short; on PostgreSQL the
+feed reads the NOTIFY payloads, on SQLite it reads the log, so prune with a margin (days) that no
+open client falls behind by — one that does is told to resync, it loses nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from db.models import CaseChange
+from db.models.base import utcnow
+
+CHANNEL = "griddesk_cases"
+_PAYLOAD_LIMIT = 7000  # NOTIFY payloads must stay under 8000 bytes
+
+
+def record_changes(session: Session, case_ids: Iterable[int]) -> None:
+    ids = sorted(set(case_ids))
+    if not ids:
+        return
+    now = utcnow()
+    session.execute(insert(CaseChange), [{"case_id": i, "changed_at": now} for i in ids])
+    if session.get_bind().dialect.name == "postgresql":
+        chunk: list[str] = []
+        size = 0
+        for i in ids:
+            s = str(i)
+            if size + len(s) + 1 > _PAYLOAD_LIMIT:
+                session.execute(
+                    text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": ",".join(chunk)}
+                )
+                chunk, size = [], 0
+            chunk.append(s)
+            size += len(s) + 1
+        session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": ",".join(chunk)})
+
+
+def latest_seq(session: Session) -> int:
+    return int(session.scalar(select(func.coalesce(func.max(CaseChange.seq), 0))) or 0)
+
+
+def prune_changes(
+    session: Session, older_than: timedelta = timedelta(days=2), *, now: datetime | None = None
+) -> int:
+    """Delete change-log rows older than `older_than`; returns how many went.
+
+    Cheap: the rows to delete are a prefix of the log in `seq` order, so it walks the primary
+    key from the start to the first row young enough and deletes by key range (no index on
+    `changed_at` needed). The newest row always stays: SQLite hands out `max(seq) + 1` for a
+    new row, and an emptied table would start again at 1 behind every reader's position.
+    """
+    newest = session.scalar(select(func.max(CaseChange.seq)))
+    if newest is None:
+        return 0
+    cutoff = (now or utcnow()) - older_than
+    first_kept = session.scalar(
+        select(CaseChange.seq)
+        .where(CaseChange.changed_at >= cutoff)
+        .order_by(CaseChange.seq)
+        .limit(1)
+    )
+    bound = newest if first_kept is None else min(int(first_kept), int(newest))
+    result = session.execute(delete(CaseChange).where(CaseChange.seq < bound))
+    return int(getattr(result, "rowcount", 0) or 0)

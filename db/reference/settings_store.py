@@ -1,0 +1,77 @@
+"""Center-wide settings (时限预警比例, 工作时间, 指标权重 …) stored in the `settings` table."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from db.clock import WorkCalendar, WorkingHours
+from db.errors import ValidationError
+from db.models import Setting
+from db.security.actors import SYSTEM, Actor
+from db.security.audit import record_audit
+
+
+@dataclass(frozen=True)
+class CenterSettings:
+    center_name: str = "新明街道网格化服务管理指挥调度中心"
+    timezone: str = "Asia/Shanghai"
+    working_hours: str = "08:30-12:00,13:00-17:30"
+    warn_share: float = 0.8
+    workers_per_10k_minimum: float = 18.0
+    households_per_worker: int = 200
+    backups_kept: int = 7  # automatic daily backups of the SQLite file kept
+    index_weights: dict[str, float] = field(
+        default_factory=lambda: {"response": 0.1, "solve": 0.5, "satisfaction": 0.4}
+    )
+
+    def calendar(self) -> WorkCalendar:
+        return _calendar(self.working_hours, self.timezone)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@lru_cache(maxsize=8)
+def _calendar(hours: str, tz: str) -> WorkCalendar:
+    return WorkCalendar.load(hours=WorkingHours.parse(hours), tz=ZoneInfo(tz))
+
+
+_FIELDS = {f.name for f in fields(CenterSettings)}
+
+
+def load_settings(session: Session) -> CenterSettings:
+    stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    return CenterSettings(**{k: v for k, v in stored.items() if k in _FIELDS})
+
+
+def save_setting(session: Session, key: str, value: Any, actor: Actor = SYSTEM) -> CenterSettings:
+    """Validate and store one setting (audited); returns the settings as they now are."""
+    actor.require("admin.settings", "修改中心设置")
+    if key not in _FIELDS:
+        raise ValidationError(f"没有名为「{key}」的设置项")
+    candidate = asdict(load_settings(session)) | {key: value}
+    settings = CenterSettings(**candidate)
+    if not 1 <= int(settings.backups_kept) <= 365:
+        raise ValidationError("保留的自动备份份数应在 1 与 365 之间")
+    if not 0 < settings.warn_share <= 1:
+        raise ValidationError("预警比例应在 0 与 1 之间（例如 0.8）")
+    try:
+        WorkingHours.parse(settings.working_hours)
+        ZoneInfo(settings.timezone)
+    except (ValueError, KeyError) as exc:
+        raise ValidationError(f"设置「{key}」的值无效：{exc}") from exc
+    row = session.get(Setting, key)
+    previous = None if row is None else row.value
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+    record_audit(session, actor, "settings.save", "setting", key, {"from": previous, "to": value})
+    return settings

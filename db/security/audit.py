@@ -1,0 +1,168 @@
+"""The append-only audit trail (审计日志), chained by SHA-256 so that an edit, a deletion or an
+insertion anywhere in it is detected by `verify_chain`; with the workstation's anchors
+(`db.security.audit_anchor`) also entries cut off the end or a log rewritten with recomputed hashes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.errors import ValidationError
+from db.models import AuditEntry
+from db.models.base import utcnow
+from db.security.actors import Actor
+from db.security.audit_anchor import Anchor, check_anchors, restart_anchors
+
+GENESIS = "0" * 64
+_PG_AUDIT_LOCK = 0x6175_6469  # "audi": serialises appends so the chain never forks
+
+
+def entry_hash(
+    prev_hash: str,
+    entry_id: int,
+    at: datetime,
+    username: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    details: dict[str, Any] | None,
+) -> str:
+    payload = json.dumps(
+        [
+            entry_id,
+            at.astimezone(UTC).isoformat(),
+            username,
+            action,
+            object_type,
+            object_id,
+            details,
+        ],
+        ensure_ascii=False,
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def hash_of(prev_hash: str, entry: AuditEntry) -> str:
+    """`entry_hash` of a stored entry chained to `prev_hash`."""
+    return entry_hash(
+        prev_hash,
+        entry.id,
+        entry.at,
+        entry.username,
+        entry.action,
+        entry.object_type,
+        entry.object_id,
+        entry.details,
+    )
+
+
+def record_audit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    object_type: str = "",
+    object_id: str | int = "",
+    details: dict[str, Any] | None = None,
+    now: datetime | None = None,
+) -> AuditEntry:
+    """Append one entry in the caller's transaction (it commits or rolls back with the work)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
+    last = session.execute(
+        select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+    ).scalar_one_or_none()
+    prev = last or GENESIS
+    # JSON round trip now, so the hash covers exactly what the database will give back.
+    clean = json.loads(json.dumps(details, ensure_ascii=False, default=str)) if details else None
+    entry = AuditEntry(
+        at=now or utcnow(),
+        username=actor.username,
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id),
+        details=clean,
+        prev_hash=prev,
+        hash="",
+    )
+    session.add(entry)
+    session.flush()
+    entry.hash = hash_of(prev, entry)
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    entries: int
+    first_broken_id: int | None
+    reason: str
+
+    @property
+    def ok(self) -> bool:
+        return self.first_broken_id is None
+
+
+def verify_chain(session: Session, anchors: list[Anchor] | None = None) -> ChainReport:
+    """Walk the log in id order and name the first entry whose link or content is wrong;
+    then check the newest of `anchors` (see `db.security.audit_anchor`) is still there, unchanged."""
+    prev = GENESIS
+    count = 0
+    rows = session.execute(select(AuditEntry).order_by(AuditEntry.id)).scalars()
+    for entry in rows:
+        count += 1
+        if entry.prev_hash != prev:
+            return ChainReport(
+                count,
+                entry.id,
+                f"第 {entry.id} 条记录与前一条不衔接（前面的记录被删除、插入或改动）",
+            )
+        expected = hash_of(prev, entry)
+        if entry.hash != expected:
+            return ChainReport(count, entry.id, f"第 {entry.id} 条记录的内容被改动过")
+        prev = entry.hash
+    check = check_anchors(session, anchors or [])
+    if check.problem is not None:
+        return ChainReport(count, check.problem[0], check.problem[1])
+    if check.notice is not None:
+        return ChainReport(count, None, f"审计日志完整，共 {count} 条记录；{check.notice}")
+    if anchors:
+        return ChainReport(
+            count,
+            None,
+            f"审计日志完整，共 {count} 条记录；与本机记下的第 {anchors[-1].entry_id} 条一致",
+        )
+    return ChainReport(count, None, f"审计日志完整，共 {count} 条记录")
+
+
+def read_audit_log(session: Session, actor: Actor, limit: int = 2000) -> list[AuditEntry]:
+    """The newest `limit` entries, newest first; needs `audit.read` (administrators)."""
+    actor.require("audit.read", "查看审计日志")
+    return list(
+        session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()
+    )
+
+
+def reanchor(db: Database, actor: Actor, reason: str) -> int:
+    """An administrator says the log went back in time on purpose (a server-side restore, a
+    database made anew): the reason goes into the log as `audit.reanchor`, and workstations
+    start their anchors again from there (see `db.security.audit_anchor`). Returns the entry's id."""
+    actor.require("audit.read", "重新锚定审计日志")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError("请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）")
+    with db.write() as session:
+        entry_id = record_audit(
+            session, actor, "audit.reanchor", "audit", "", {"reason": reason}
+        ).id
+    restart_anchors(db)
+    return entry_id

@@ -1,0 +1,445 @@
+"""Performance indices (综合评价指标) over cases for a period and a scope, computed in SQL.
+
+All counts take a half-open period [start, end) of aware UTC datetimes (local midnights of the
+center's time zone, see reports.period) and an optional scope (one community, one department).
+Cases are attributed to the community and grid where they were reported and to the department
+currently responsible for them (`cases.department_id`, i.e. the department of the last
+dispatch). Definitions, following domain.md "Indices used in returns":
+
+- 上报数 `reported`: cases reported (reported_at) in the period, any source.
+- 未诉先办数 `patrol`: of those, cases found by patrol (source = patrol, 巡查发现);
+  未诉先办占比 = patrol / reported.
+- 立案数 `registered`: `register` events in the period.
+- 派遣数 `dispatched`: distinct cases with a `dispatch` or `redispatch` event in the period.
+- 结案数 `closed`: cases with status 结案 (closed, after 核查通过) whose closed_at is in the
+  period. Cases rejected (不予立案), solved by the community (社区自办) or merged are not 结案.
+- 按期结案数 `closed_on_time`: of 结案数, cases that never passed a stage deadline
+  (ever_overdue false); 超期结案数 `closed_late` = 结案数 − 按期结案数.
+- 挂账数 `suspended`: cases in 挂账 at the end of the period (as of `as_of` if earlier): the last
+  `suspend`/`resume` event before that moment is a `suspend`.
+- 应结案数 `due`: 结案数 plus the cases whose handling deadline (handle_due) falls in the period
+  and that were not closed by its end, excluding cases rejected, self-resolved or merged and
+  the 挂账 cases (suspended cases leave the denominators).
+- 超期数 `overdue`: of 应结案数, cases closed late plus cases due and not closed that are past
+  their deadline at the end of the period (or at `as_of` for a running period) or were ever
+  overdue.
+- 结案率 = 结案数 / 应结案数; 按期结案率 = 按期结案数 / 应结案数.
+- 处置数 `handled`: `feedback` events (处置反馈) in the period, every result a department
+  reported; 返工数 `reworked`: `rework` events in the period; 返工率 = 返工数 / 处置数.
+- 延期数 `extended`: `extend` events in the period.
+- 平均处置时长 (hours, natural time): over 结案数, the mean of closed_at − dispatched_at
+  (from the last dispatch to closure); `hours_sum` holds the total.
+- 三率 over valid callbacks: cases whose (latest) callback is in the period are the valid
+  callbacks `callbacks` (未联系上 counts: it is what 响应率 measures); 响应率 = contacted /
+  callbacks; 解决率 = solved / callbacks; 满意率 = (satisfied + 0.9 × basic) / callbacks;
+  综合指数 = w_response·响应率 + w_solve·解决率 + w_satisfaction·满意率 with the weights of
+  CenterSettings.index_weights.
+
+A rate whose denominator is 0 is None (shown empty).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    distinct,
+    func,
+    literal,
+    literal_column,
+    not_,
+    or_,
+    select,
+    true,
+    type_coerce,
+)
+from sqlalchemy.orm import Session
+
+from db.cases.states import Action, Satisfaction, Source, Status
+from db.models import Case, CaseEvent
+
+GROUPS = ("street", "community", "grid", "department")
+
+_NEVER = datetime(9999, 1, 1, tzinfo=UTC)
+
+DEFAULT_WEIGHTS: Mapping[str, float] = {"response": 0.1, "solve": 0.5, "satisfaction": 0.4}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which cases a return covers: the whole street, one community and/or one department."""
+
+    community_id: int | None = None
+    department_id: int | None = None
+
+
+@dataclass
+class Indices:
+    """The counts of one row of a return; the rates are derived properties."""
+
+    reported: int = 0
+    patrol: int = 0
+    registered: int = 0
+    dispatched: int = 0
+    due: int = 0
+    closed: int = 0
+    closed_on_time: int = 0
+    overdue: int = 0
+    handled: int = 0
+    reworked: int = 0
+    extended: int = 0
+    suspended: int = 0
+    hours_sum: float = 0.0
+    callbacks: int = 0
+    contacted: int = 0
+    solved: int = 0
+    satisfied: int = 0
+    basic: int = 0
+
+    def __add__(self, other: Indices) -> Indices:
+        return Indices(
+            **{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)}
+        )
+
+    @property
+    def closed_late(self) -> int:
+        return self.closed - self.closed_on_time
+
+    @property
+    def close_rate(self) -> float | None:
+        return ratio(self.closed, self.due)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return ratio(self.closed_on_time, self.due)
+
+    @property
+    def rework_rate(self) -> float | None:
+        return ratio(self.reworked, self.handled)
+
+    @property
+    def patrol_share(self) -> float | None:
+        return ratio(self.patrol, self.reported)
+
+    @property
+    def avg_hours(self) -> float | None:
+        return ratio(self.hours_sum, self.closed)
+
+    @property
+    def response_rate(self) -> float | None:
+        return ratio(self.contacted, self.callbacks)
+
+    @property
+    def solve_rate(self) -> float | None:
+        return ratio(self.solved, self.callbacks)
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return ratio(self.satisfied + 0.9 * self.basic, self.callbacks)
+
+    def composite(self, weights: Mapping[str, float] = DEFAULT_WEIGHTS) -> float | None:
+        """综合指数; the same arithmetic (and order) as the Excel formula of the returns."""
+        if not self.callbacks:
+            return None
+        r, s, m = self.response_rate, self.solve_rate, self.satisfaction_rate
+        assert r is not None and s is not None and m is not None
+        return (
+            weights.get("response", 0.0) * r
+            + weights.get("solve", 0.0) * s
+            + weights.get("satisfaction", 0.0) * m
+        )
+
+
+def ratio(numerator: float, denominator: float) -> float | None:
+    return numerator / denominator if denominator else None
+
+
+def _key(group: str) -> Any:
+    if group == "street":
+        return literal(0)
+    if group == "community":
+        return Case.community_id
+    if group == "grid":
+        return Case.grid_id
+    if group == "department":
+        return Case.department_id
+    raise ValueError(f"unknown group {group!r}")
+
+
+def _scoped(scope: Scope) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if scope.community_id is not None:
+        conditions.append(Case.community_id == scope.community_id)
+    if scope.department_id is not None:
+        conditions.append(Case.department_id == scope.department_id)
+    return conditions
+
+
+def _count_if(condition: Any) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _hours(session: Session, later: Any, earlier: Any) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        return (func.julianday(later) - func.julianday(earlier)) * 24.0
+    return func.extract("epoch", later - earlier) / 3600.0
+
+
+LONG_PERIOD = timedelta(days=92)
+
+
+def _unindexed(column: Any) -> Any:
+    """`+table.column`: the same value, but SQLite will not use an index for it."""
+    return type_coerce(literal_column(f"+{column.table.name}.{column.name}"), column.type)
+
+
+def suspended_at(end: datetime) -> Any:
+    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend."""
+    last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
+    last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
+    return (
+        select(CaseEvent.case_id)
+        .where(
+            CaseEvent.action.in_([Action.SUSPEND.value, Action.RESUME.value]),
+            CaseEvent.at < end,
+        )
+        .group_by(CaseEvent.case_id)
+        .having(or_(last_resume.is_(None), last_suspend > last_resume))
+    )
+
+
+def compute_indices(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    group: str = "street",
+    scope: Scope = Scope(),
+    as_of: datetime | None = None,
+) -> dict[int | None, Indices]:
+    """The indices of every group key (community / grid / department id, or 0 for the street)
+    that has any activity in [start, end). Keys without activity are absent."""
+    scoped = _scoped(scope)
+    snapshot = min(end, as_of) if as_of is not None else end
+    rows: dict[int | None, Indices] = defaultdict(Indices)
+    # Over a long period most rows qualify, and on SQLite a plain table scan beats an index
+    # range plus a lookup per row (a year of 1M cases: events 7 s → 1.7 s, see bench/reports.py).
+    # `+column` and `key + 0` keep SQLite's planner off the indexes; results are the same.
+    scan = session.get_bind().dialect.name == "sqlite" and end - start > LONG_PERIOD
+    plain = _key(group)
+    key = (plain + 0 if scan else plain).label("k")
+
+    def col(column: Any) -> Any:
+        return _unindexed(column) if scan else column
+
+    # Cases reported in the period.
+    in_reported = and_(Case.reported_at >= start, Case.reported_at < end, *scoped)
+    for k, reported, patrol in session.execute(
+        select(key, func.count(), _count_if(Case.source == Source.PATROL.value))
+        .where(in_reported)
+        .group_by(key)
+    ):
+        row = rows[k]
+        row.reported, row.patrol = int(reported), int(patrol)
+
+    # Events in the period.
+    actions = [
+        Action.REGISTER.value,
+        Action.DISPATCH.value,
+        Action.REDISPATCH.value,
+        Action.FEEDBACK.value,
+        Action.REWORK.value,
+        Action.EXTEND.value,
+    ]
+    dispatch_like = CaseEvent.action.in_([Action.DISPATCH.value, Action.REDISPATCH.value])
+    for k, registered, dispatched, handled, reworked, extended in session.execute(
+        select(
+            key,
+            _count_if(CaseEvent.action == Action.REGISTER.value),
+            func.count(distinct(case((dispatch_like, CaseEvent.case_id)))),
+            _count_if(CaseEvent.action == Action.FEEDBACK.value),
+            _count_if(CaseEvent.action == Action.REWORK.value),
+            _count_if(CaseEvent.action == Action.EXTEND.value),
+        )
+        .select_from(CaseEvent)
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(
+            col(CaseEvent.action).in_(actions),
+            col(CaseEvent.at) >= start,
+            col(CaseEvent.at) < end,
+            *scoped,
+        )
+        .group_by(key)
+    ):
+        row = rows[k]
+        row.registered, row.dispatched = int(registered), int(dispatched)
+        row.handled, row.reworked, row.extended = int(handled), int(reworked), int(extended)
+
+    # Cases closed (结案) in the period.
+    for k, closed, late, hours in session.execute(
+        select(
+            key,
+            func.count(),
+            _count_if(Case.ever_overdue),
+            func.coalesce(func.sum(_hours(session, Case.closed_at, Case.dispatched_at)), 0.0),
+        )
+        .where(
+            col(Case.closed_at) >= start,
+            col(Case.closed_at) < end,
+            Case.status == Status.CLOSED.value,
+            *scoped,
+        )
+        .group_by(key)
+    ):
+        row = rows[k]
+        row.closed, row.closed_on_time = int(closed), int(closed) - int(late)
+        row.hours_sum = float(hours)
+        row.due += int(closed)
+        row.overdue += int(late)
+
+    # 挂账 at the end of the period.
+    suspended_ids = suspended_at(snapshot)
+    for k, count in session.execute(
+        select(key, func.count()).where(Case.id.in_(suspended_ids), *scoped).group_by(key)
+    ):
+        rows[k].suspended = int(count)
+
+    # Due in the period and not closed by its end (挂账 cases excluded): the cases still open
+    # (an open case has no closed_at) plus those closed (结案) after the period. Two queries,
+    # each on an index (is_open / closed_at), instead of a scan of every case.
+    due_in_period = and_(Case.handle_due >= start, Case.handle_due < end, *scoped)
+    for part in (
+        and_(Case.is_open == true(), not_(Case.id.in_(suspended_ids))),
+        # The upper bound (never reached) makes SQLite's planner take the closed_at index.
+        and_(Case.status == Status.CLOSED.value, Case.closed_at >= end, Case.closed_at < _NEVER),
+    ):
+        for k, due, overdue in session.execute(
+            select(
+                key,
+                func.count(),
+                _count_if(or_(Case.ever_overdue, Case.handle_due < snapshot)),
+            )
+            .where(part, due_in_period)
+            .group_by(key)
+        ):
+            row = rows[k]
+            row.due += int(due)
+            row.overdue += int(overdue)
+
+    # Valid callbacks whose latest callback is in the period.
+    callback_ids = select(CaseEvent.case_id).where(
+        CaseEvent.action == Action.CALLBACK.value, CaseEvent.at >= start, CaseEvent.at < end
+    )
+    for k, callbacks, contacted, solved, satisfied, basic in session.execute(
+        select(
+            key,
+            func.count(),
+            _count_if(Case.callback_contacted.is_(True)),
+            _count_if(Case.callback_solved.is_(True)),
+            _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
+            _count_if(Case.satisfaction == Satisfaction.BASIC.value),
+        )
+        .where(
+            *([] if scan else [Case.id.in_(callback_ids)]),
+            col(Case.callback_at) >= start,
+            col(Case.callback_at) < end,
+            *scoped,
+        )
+        .group_by(key)
+    ):
+        row = rows[k]
+        row.callbacks, row.contacted, row.solved = int(callbacks), int(contacted), int(solved)
+        row.satisfied, row.basic = int(satisfied), int(basic)
+    return dict(rows)
+
+
+def total(rows: Iterable[Indices]) -> Indices:
+    result = Indices()
+    for row in rows:
+        result = result + row
+    return result
+
+
+@dataclass(frozen=True)
+class DailyCount:
+    day: date
+    reported: int
+    closed: int
+
+
+def _fixed_offset(tz: ZoneInfo, start: datetime, end: datetime) -> timedelta | None:
+    """The zone's UTC offset if it does not change within [start, end] (no DST), else None."""
+    offsets = set()
+    moment = start
+    while moment <= end:
+        offsets.add(moment.astimezone(tz).utcoffset())
+        moment += timedelta(days=7)
+    offsets.add(end.astimezone(tz).utcoffset())
+    if len(offsets) == 1:
+        offset = offsets.pop()
+        return offset if offset is not None else timedelta(0)
+    return None
+
+
+def _local_day(session: Session, column: Any, tz: ZoneInfo, offset: timedelta) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        minutes = int(offset.total_seconds() // 60)
+        return func.date(column, f"{minutes:+d} minutes")
+    return func.to_char(func.timezone(tz.key, column), "YYYY-MM-DD")
+
+
+def daily_counts(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    tz: ZoneInfo,
+    scope: Scope = Scope(),
+) -> list[DailyCount]:
+    """Cases reported (上报) and closed (结案, as in `compute_indices`) per local day."""
+    scoped = _scoped(scope)
+    first = start.astimezone(tz).date()
+    last = (end - timedelta(microseconds=1)).astimezone(tz).date()
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    reported: dict[date, int] = defaultdict(int)
+    closed: dict[date, int] = defaultdict(int)
+    offset = _fixed_offset(tz, start, end)
+    for column, where, target in (
+        (Case.reported_at, [Case.reported_at >= start, Case.reported_at < end], reported),
+        (
+            Case.closed_at,
+            [Case.closed_at >= start, Case.closed_at < end, Case.status == Status.CLOSED.value],
+            closed,
+        ),
+    ):
+        if offset is not None or session.get_bind().dialect.name != "sqlite":
+            day = _local_day(session, column, tz, offset or timedelta(0)).label("d")
+            for text, count in session.execute(
+                select(day, func.count()).where(*where, *scoped).group_by(day)
+            ):
+                target[date.fromisoformat(str(text))] += int(count)
+        else:  # a zone with DST on SQLite: bucket in Python
+            for (moment,) in session.execute(select(column).where(*where, *scoped)):
+                if moment is not None:
+                    target[moment.astimezone(tz).date()] += 1
+    return [DailyCount(d, reported[d], closed[d]) for d in days]
+
+
+def category_counts(
+    session: Session, start: datetime, end: datetime, scope: Scope = Scope()
+) -> dict[int, int]:
+    """Cases reported in [start, end) per 小类 (category id)."""
+    return {
+        int(cat): int(count)
+        for cat, count in session.execute(
+            select(Case.category_id, func.count())
+            .where(Case.reported_at >= start, Case.reported_at < end, *_scoped(scope))
+            .group_by(Case.category_id)
+        )
+    }

@@ -1,0 +1,191 @@
+"""The audit trail viewer (审计日志) for administrators, with chain verification."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from db.errors import UserError
+from db.security.actors import Actor
+from db.security.audit import ChainReport, read_audit_log, reanchor, verify_chain
+from db.security.audit_anchor import load_database_anchors
+from desktop.core.context import AppContext
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    action: str
+    object_type: str
+    object_id: str
+    details: str
+
+
+def load_audit_rows(db: Database, actor: Actor, limit: int = 2000) -> list[AuditRow]:
+    with db.read() as session:
+        entries = read_audit_log(session, actor, limit)
+        return [
+            AuditRow(
+                e.id,
+                e.at,
+                e.username,
+                e.action,
+                e.object_type,
+                e.object_id,
+                "" if not e.details else str(e.details),
+            )
+            for e in entries
+        ]
+
+
+def verify(db: Database) -> ChainReport:
+    with db.read() as session:
+        return verify_chain(session, load_database_anchors(db))
+
+
+class AuditModel(QAbstractTableModel):
+    HEADERS = ("序号", "时间", "用户", "操作", "对象", "编号", "详情")
+
+    def __init__(self, tz: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._rows: list[tuple[str, ...]] = []
+
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self._rows = [
+            (
+                str(r.id),
+                r.at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S"),
+                r.username,
+                r.action,
+                r.object_type,
+                r.object_id,
+                r.details,
+            )
+            for r in rows
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        role = int(role)
+        if role != _DISPLAY and role != _TOOLTIP:
+            return None
+        if not index.isValid():
+            return None
+        return self._rows[index.row()][index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+class AuditViewer(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        ctx.actor.require("audit.read", "查看审计日志")
+        self.setWindowTitle(self.tr("审计日志"))
+        self.resize(1100, 640)
+        self.model = AuditModel(ctx.settings.tz, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel()
+        self.status.setObjectName("chain_status")
+        verify_button = QPushButton(self.tr("校验哈希链"))
+        verify_button.clicked.connect(self.verify)
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.reload)
+        self.reanchor_button = QPushButton(self.tr("重新锚定…"))
+        self.reanchor_button.setToolTip(
+            self.tr(
+                "数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点"
+            )
+        )
+        self.reanchor_button.clicked.connect(self.ask_reanchor)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(refresh)
+        bar.addWidget(self.reanchor_button)
+        bar.addWidget(verify_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.reload()
+
+    def reload(self) -> None:
+        actor = self.ctx.actor
+        self.ctx.worker.submit(lambda db: load_audit_rows(db, actor), self.model.set_rows)
+
+    def verify(self) -> None:
+        self.status.setText(self.tr("正在校验…"))
+        self.ctx.worker.submit(verify, self._verified)
+
+    def ask_reanchor(self) -> QInputDialog:
+        """Ask why the log went back in time on purpose; `reanchor` with the answer."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("重新锚定审计日志"))
+        dialog.setLabelText(
+            self.tr("为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）")
+        )
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        dialog.textValueSelected.connect(self.reanchor)
+        dialog.open()
+        return dialog
+
+    def reanchor(self, reason: str) -> None:
+        actor = self.ctx.actor
+        self.status.setText(self.tr("正在记录…"))
+        self.ctx.worker.submit(
+            lambda db: reanchor(db, actor, reason), self._reanchored, self._failed
+        )
+
+    def _reanchored(self, entry_id: int) -> None:
+        self.status.setStyleSheet("color: #1b6e3a;")
+        self.status.setText(
+            self.tr("已记入审计日志第 %1 条；各工作站从此重新记录锚点").replace("%1", str(entry_id))
+        )
+        self.reload()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, UserError):
+            self.ctx.worker.report(exc)
+            return
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(str(exc))
+
+    def _verified(self, report: ChainReport) -> None:
+        colour = "#1b6e3a" if report.ok else "#b3261e"
+        self.status.setStyleSheet(f"color: {colour};")
+        self.status.setText(report.reason)

@@ -1,0 +1,222 @@
+"""Account management for administrators (账号管理) and changing one's own password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from db.errors import UserError
+from db.security.accounts import UserInfo, add_user, change_password, list_users, set_active
+from db.security.actors import ROLE_LABELS, Role
+from desktop.core.context import AppContext
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+
+
+def load_users(db: Database) -> list[UserInfo]:
+    with db.read() as session:
+        return list_users(session)
+
+
+class UsersModel(QAbstractTableModel):
+    HEADERS = ("用户名", "姓名", "角色", "状态")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.users: list[UserInfo] = []
+
+    def set_users(self, users: list[UserInfo]) -> None:
+        self.beginResetModel()
+        self.users = users
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.users)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if int(role) != _DISPLAY or not index.isValid():
+            return None
+        u = self.users[index.row()]
+        state = self.tr("启用") if u.active else self.tr("停用")
+        return (u.username, u.display_name, u.role_label, state)[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.HEADERS[section])
+        return None
+
+
+class AddUserDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加账号"))
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.display_name = QLineEdit()
+        self.display_name.setObjectName("display_name")
+        self.role = QComboBox()
+        self.role.setObjectName("role")
+        for role, label in ROLE_LABELS.items():
+            if role is not Role.SYSTEM:
+                self.role.addItem(self.tr(label), role.value)
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.username)
+        form.addRow(self.tr("姓名"), self.display_name)
+        form.addRow(self.tr("角色"), self.role)
+        form.addRow(self.tr("初始密码"), self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+
+class UsersDialog(QDialog):
+    """List, add, disable and enable accounts; administrators only."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ctx.actor.require("admin.users", "管理账号")
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("账号管理"))
+        self.resize(640, 420)
+        self.model = UsersModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        add = QPushButton(self.tr("添加账号…"))
+        add.clicked.connect(self.add)
+        self.toggle_button = QPushButton(self.tr("停用 / 启用"))
+        self.toggle_button.clicked.connect(self.toggle)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(self.toggle_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        self.ctx.worker.submit(load_users, self.model.set_users, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+
+    def _done(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        self.reload()
+
+    def add_user(self, username: str, display: str, role: str, password: str) -> None:
+        actor = self.ctx.actor
+
+        def job(db: Database) -> str:
+            with db.write() as session:
+                info = add_user(session, username, role, password, display, actor=actor)
+            return self.tr("已创建账号 %1").replace("%1", info.username)
+
+        self.ctx.worker.submit(job, self._done, self._failed)
+
+    def add(self) -> None:
+        dialog = AddUserDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.add_user(
+                dialog.username.text(),
+                dialog.display_name.text(),
+                str(dialog.role.currentData()),
+                dialog.password.text(),
+            )
+
+    def toggle(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._failed(UserError(self.tr("请先选择一个账号")))
+            return
+        user = self.model.users[rows[0].row()]
+        actor = self.ctx.actor
+
+        def job(db: Database) -> str:
+            info = set_active(db, actor, user.username, not user.active)
+            return info.username + (self.tr(" 已启用") if info.active else self.tr(" 已停用"))
+
+        self.ctx.worker.submit(job, self._done, self._failed)
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in user changes their own password (修改密码)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("修改密码"))
+        self.old = QLineEdit()
+        self.new = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit, name in ((self.old, "old"), (self.new, "new"), (self.repeat, "repeat")):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setObjectName(name)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b3261e;")
+        form = QFormLayout()
+        form.addRow(self.tr("原密码"), self.old)
+        form.addRow(self.tr("新密码"), self.new)
+        form.addRow(self.tr("再输入一次"), self.repeat)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _try(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.message.setText(self.tr("两次输入的密码不一致"))
+            return
+        actor, old, new = self.ctx.actor, self.old.text(), self.new.text()
+        self.buttons.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.buttons.setEnabled(True)
+            self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+
+        self.ctx.worker.submit(
+            lambda db: change_password(db, actor, old, new), lambda _: self.accept(), failed
+        )

@@ -1,0 +1,221 @@
+"""The small dialogs that ask what a case action needs (reason, department, deadline, …)."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.cases.queries import CaseDetail
+from db.cases.states import REASON_REQUIRED, Action, Satisfaction
+from db.cases.workflow import Request
+from db.models.base import utcnow
+from desktop.core.i18n import action_text, satisfaction_text
+
+# Actions whose dialog asks for a department (派遣, 改派).
+NEEDS_DEPARTMENT = frozenset({Action.DISPATCH, Action.REDISPATCH})
+
+
+def to_qdatetime(moment: datetime, tz: ZoneInfo) -> QDateTime:
+    """An aware datetime as the wall-clock time of the center's time zone."""
+    local = moment.astimezone(tz)
+    return QDateTime(
+        QDate(local.year, local.month, local.day), QTime(local.hour, local.minute, local.second)
+    )
+
+
+def from_qdatetime(value: QDateTime, tz: ZoneInfo) -> datetime:
+    """The inverse of `to_qdatetime`: wall-clock time in the center's zone → aware datetime."""
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), t.second(), tzinfo=tz)
+
+
+class ActionDialog(QDialog):
+    """Asks for what `action` needs on case `detail`; `request()` builds the workflow Request."""
+
+    def __init__(
+        self,
+        action: Action,
+        detail: CaseDetail,
+        departments: list[str],
+        tz: ZoneInfo,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.action = Action(action)
+        self.detail = detail
+        self.tz = tz
+        self.setObjectName("actionDialog")
+        label = action_text(self.action)
+        self.setWindowTitle(
+            self.tr("%1 — 案件 %2").replace("%1", label).replace("%2", detail.number)
+        )
+        self.setMinimumWidth(460)
+
+        layout = QVBoxLayout(self)
+        summary = QLabel(
+            f"<b>{html.escape(detail.number)}</b>　{html.escape(detail.major_category)}"
+            f" › {html.escape(detail.category)}<br>"
+            f"{html.escape(detail.community)} {html.escape(detail.grid)}"
+            f"　{html.escape(detail.address)}",
+            self,
+        )
+        summary.setTextFormat(Qt.TextFormat.RichText)
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.department_combo: QComboBox | None = None
+        if self.action in NEEDS_DEPARTMENT:
+            combo = QComboBox(self)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.addItems(departments)
+            completer = combo.completer()
+            if completer is not None:
+                completer.setFilterMode(Qt.MatchFlag.MatchContains)
+                completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            default = detail.default_department
+            if self.action is Action.REDISPATCH and default == detail.department:
+                default = None
+            if default and default in departments:
+                combo.setCurrentIndex(departments.index(default))
+            else:
+                combo.setCurrentIndex(-1)
+                combo.setEditText("")
+            self.department_combo = combo
+            form.addRow(self.tr("责任部门"), combo)
+            if detail.department:
+                form.addRow(self.tr("当前部门"), QLabel(detail.department, self))
+
+        self.until_edit: QDateTimeEdit | None = None
+        if self.action is Action.EXTEND:
+            current = self.current_deadline()
+            edit = QDateTimeEdit(self)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+            # A day past the deadline, or past now when the case is already overdue.
+            start = max(current, datetime.now(current.tzinfo))
+            edit.setDateTime(to_qdatetime(start + timedelta(days=1), tz))
+            edit.setMinimumDateTime(to_qdatetime(current + timedelta(minutes=1), tz))
+            self.until_edit = edit
+            form.addRow(
+                self.tr("当前期限"), QLabel(f"{current.astimezone(tz):%Y-%m-%d %H:%M}", self)
+            )
+            form.addRow(self.tr("延期至"), edit)
+
+        self.satisfaction_combo: QComboBox | None = None
+        if self.action is Action.CALLBACK:
+            combo = QComboBox(self)
+            for level in Satisfaction:
+                combo.addItem(satisfaction_text(level), level.value)
+            self.satisfaction_combo = combo
+            form.addRow(self.tr("满意度"), combo)
+
+        self.target_edit: QLineEdit | None = None
+        if self.action is Action.MERGE:
+            target = QLineEdit(self)
+            target.setPlaceholderText(self.tr("主案件编号，例如 2026112600013"))
+            target.setMaxLength(20)
+            self.target_edit = target
+            form.addRow(self.tr("合并到"), target)
+
+        self.reason_required = self.action in REASON_REQUIRED
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setFixedHeight(80)
+        self.reason_edit.setPlaceholderText(
+            self.tr("必须填写原因") if self.reason_required else self.tr("可选")
+        )
+        form.addRow(self.tr("原因") if self.reason_required else self.tr("备注"), self.reason_edit)
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(label)
+        ok.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def current_deadline(self) -> datetime:
+        return self.detail.due_at or self.detail.handle_due or utcnow()
+
+    @property
+    def ok_button(self) -> QWidget:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def problem(self) -> str | None:
+        """What is missing or wrong, in one sentence, or None when the form is complete."""
+        if self.reason_required and not self.reason_edit.toPlainText().strip():
+            return self.tr("请填写原因。")
+        if self.department_combo is not None:
+            name = self.department_combo.currentText().strip()
+            if not name:
+                return self.tr("请选择责任部门。")
+            if self.department_combo.findText(name) < 0:
+                return self.tr("没有名为「%1」的部门。").replace("%1", name)
+            if (
+                self.action is Action.REDISPATCH
+                and name == self.detail.department
+                and self.detail.status != "returned"
+            ):
+                return self.tr("改派需选择其他部门。")
+        if self.until_edit is not None:
+            until = from_qdatetime(self.until_edit.dateTime(), self.tz)
+            if until <= self.current_deadline() or until <= utcnow():
+                return self.tr("新的期限应晚于当前期限。")
+        if self.target_edit is not None:
+            target = self.target_edit.text().strip()
+            if not target:
+                return self.tr("请填写主案件编号。")
+            if target == self.detail.number:
+                return self.tr("案件不能合并到自身。")
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error_label.setText(problem)
+            self.error_label.show()
+            return
+        super().accept()
+
+    def request(self) -> Request:
+        return Request(
+            department=self.department_combo.currentText().strip()
+            if self.department_combo is not None
+            else None,
+            reason=self.reason_edit.toPlainText().strip(),
+            until=from_qdatetime(self.until_edit.dateTime(), self.tz)
+            if self.until_edit is not None
+            else None,
+            satisfaction=str(self.satisfaction_combo.currentData())
+            if self.satisfaction_combo is not None
+            else None,
+            into=self.target_edit.text().strip() if self.target_edit is not None else None,
+            expected_version=self.detail.version,
+        )

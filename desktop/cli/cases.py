@@ -1,0 +1,415 @@
+"""The `griddesk-admin case …` commands: report, list, show and one verb per workflow action.
+
+Every verb calls the same `db` functions the window calls (`db.cases.intake`, `db.cases.workflow`,
+`db.cases.queries`). Times are read and printed in the center's time zone (center settings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import mimetypes
+import unicodedata
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from db.cases.intake import MAX_PHOTO_BYTES, Photo, report_case
+from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
+from db.cases.states import (
+    ACTION_LABELS,
+    SOURCE_LABELS,
+    STATUS_LABELS,
+    Action,
+    Source,
+    Status,
+    parse_satisfaction,
+    parse_source,
+)
+from db.cases.workflow import Request, TransitionResult, apply
+from db.engine import Database
+from db.errors import BadFile, ValidationError
+from db.reference.settings_store import CenterSettings, load_settings
+from db.security.personal_data import mask_name, mask_phone
+from desktop.cli.main import EXIT_OK, print_json, require_db
+
+# The verbs after `case`, in workflow order (their names are the `Action` values).
+TRANSITIONS: tuple[Action, ...] = (
+    Action.REGISTER,
+    Action.REJECT,
+    Action.SELF_RESOLVE,
+    Action.DISPATCH,
+    Action.ACCEPT,
+    Action.RETURN,
+    Action.REDISPATCH,
+    Action.FEEDBACK,
+    Action.VERIFY,
+    Action.REWORK,
+    Action.EXTEND,
+    Action.SUSPEND,
+    Action.RESUME,
+    Action.URGE,
+    Action.CALLBACK,
+    Action.MERGE,
+    Action.RECALL,
+)
+
+# Options other than --reason that an action uses; any other is refused rather than ignored.
+_ACTION_OPTIONS: dict[Action, frozenset[str]] = {
+    Action.DISPATCH: frozenset({"department"}),
+    Action.REDISPATCH: frozenset({"department"}),
+    Action.EXTEND: frozenset({"until"}),
+    Action.CALLBACK: frozenset({"satisfaction"}),
+    Action.MERGE: frozenset({"into"}),
+}
+_OPTION_FLAGS = {
+    "department": "--department",
+    "until": "--until",
+    "satisfaction": "--satisfaction",
+    "into": "--into",
+}
+
+_IMAGE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
+    (b"\xff\xd8\xff", 0, "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", 0, "image/png"),
+    (b"GIF87a", 0, "image/gif"),
+    (b"GIF89a", 0, "image/gif"),
+    (b"WEBP", 8, "image/webp"),
+)
+
+
+# --- reading and printing -----------------------------------------------------------------------
+
+
+def _settings(db: Database) -> CenterSettings:
+    with db.read() as session:
+        return load_settings(session)
+
+
+def local_text(moment: datetime | None, settings: CenterSettings) -> str:
+    """A stored UTC time as the center's wall clock, e.g. 2026-11-30 17:00."""
+    if moment is None:
+        return "—"
+    return moment.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
+
+
+def parse_local_datetime(text: str, settings: CenterSettings) -> datetime:
+    """`2026-11-30 17:00`, `2026-11-30T17:00`, `2026/11/30 17:00` or ISO 8601 with an offset.
+
+    Without an offset the time is the center's local time; a bare date means the end of that
+    day's working hours. Returns an aware UTC datetime."""
+    cleaned = text.strip().replace("/", "-")
+    try:
+        if len(cleaned) == 10:
+            day = date.fromisoformat(cleaned)
+            end_of_day = settings.calendar().hours.periods[-1][1]
+            moment = datetime.combine(day, end_of_day)
+        else:
+            moment = datetime.fromisoformat(cleaned)
+    except ValueError:
+        raise ValidationError(
+            f"时间「{text}」无法识别，应为如 2026-11-30 17:00 或 2026-11-30T17:00+08:00"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=settings.tz)
+    return moment.astimezone(UTC)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    """`text` cut or padded to `width` terminal columns (CJK characters take two)."""
+    out, used = "", 0
+    for char in text:
+        w = _width(char)
+        if used + w > width:
+            break
+        out, used = out + char, used + w
+    return out + " " * (width - used)
+
+
+def _pad(text: str, width: int) -> str:
+    """`text` padded to `width` terminal columns, never cut."""
+    return text + " " * max(width - _width(text), 0)
+
+
+def _read_photo(path_text: str) -> Photo:
+    path = Path(path_text)
+    try:
+        size = path.stat().st_size
+        if size > MAX_PHOTO_BYTES:
+            raise ValidationError(f"照片 {path.name} 超过 10 MB")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadFile(f"无法读取照片 {path_text}：{exc.strerror or exc}") from exc
+    for signature, offset, content_type in _IMAGE_SIGNATURES:
+        if data[offset : offset + len(signature)] == signature:
+            return Photo(filename=path.name, content_type=content_type, data=data)
+    guessed = mimetypes.guess_type(path.name)[0] or "未知类型"
+    raise BadFile(f"{path.name} 不是 JPEG、PNG、GIF 或 WebP 图片（{guessed}）")
+
+
+# --- case report, list, show --------------------------------------------------------------------
+
+
+def run_report(args: argparse.Namespace, db: Database | None) -> int:
+    db = require_db(db)
+    source = parse_source(args.source) if args.source else Source.GRID_UPLOAD
+    photos = tuple(_read_photo(p) for p in args.photo or ())
+    number = report_case(
+        db,
+        grid_code=args.grid,
+        category_code=args.category,
+        description=args.description,
+        source=source,
+        urgent=True if args.urgent else None,
+        address=args.address or "",
+        reporter_name=args.reporter or "",
+        reporter_phone=args.phone or "",
+        photos=photos,
+        actor=args.actor,
+    )
+    print(number)
+    return EXIT_OK
+
+
+def run_list(args: argparse.Namespace, db: Database | None) -> int:
+    db = require_db(db)
+    if args.limit <= 0:
+        raise ValidationError("--limit 应大于 0")
+    settings = _settings(db)
+    with db.read() as session:
+        rows = list_cases(session, status=args.status, limit=args.limit)
+    if args.json:
+        print_json([row.to_json() for row in rows])
+        return EXIT_OK
+    if not rows:
+        print("没有符合条件的案件")
+        return EXIT_OK
+    columns = [("编号", 14), ("上报时间", 17), ("状态", 9), ("社区", 10), ("类别", 14)]
+    columns += [("部门", 16), ("期限", 17)]
+    print(" ".join(_cell(title, width) for title, width in columns) + " 描述")
+    for row in rows:
+        cells = (
+            row.number,
+            local_text(row.reported_at, settings),
+            row.status_label + ("·急" if row.urgent else ""),
+            row.community,
+            row.category,
+            row.department or "—",
+            local_text(row.due_at, settings),
+        )
+        line = " ".join(_cell(c, w) for c, (_, w) in zip(cells, columns, strict=True))
+        print(f"{line} {_cell(row.description, 40).rstrip()}")
+    print(f"共 {len(rows)} 件（最多列出 {args.limit} 件，用 --limit 调整）")
+    return EXIT_OK
+
+
+def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
+    def t(moment: datetime | None) -> str:
+        return local_text(moment, settings)
+
+    flags = []
+    if detail.urgent:
+        flags.append("紧急")
+    if detail.ever_overdue:
+        flags.append("曾超期")
+    print(f"案件 {detail.number}【{detail.status_label}】{' '.join(flags)}  版本 {detail.version}")
+    print(f"来源：{detail.source_label}  上报：{t(detail.reported_at)}（{detail.reported_by}）")
+    where = f"{detail.community} {detail.grid}（{detail.grid_code}）"
+    print(f"位置：{where}{' ' + detail.address if detail.address else ''}")
+    print(f"类别：{detail.major_category} / {detail.category}（{detail.category_code}）")
+    print(f"描述：{detail.description}")
+    if detail.reporter_name or detail.reporter_phone:
+        print(f"反映人：{mask_name(detail.reporter_name)} {mask_phone(detail.reporter_phone)}")
+    default = f"（类别默认：{detail.default_department}）" if detail.default_department else ""
+    print(f"承办部门：{detail.department or '—'}{default}")
+    if detail.due_at is not None:
+        print(f"当前期限：{t(detail.due_at)}（预警 {t(detail.warn_at)}）")
+    elif detail.status == Status.SUSPENDED:
+        print(f"挂账中（自 {t(detail.suspended_at)} 起停止计时）")
+    print(
+        f"延期 {detail.extension_count} 次，返工 {detail.rework_count} 次，"
+        f"退单 {detail.return_count} 次，督办 {detail.urge_count} 次"
+    )
+    if detail.satisfaction_label:
+        print(f"回访满意度：{detail.satisfaction_label}")
+    if detail.merged_into:
+        print(f"已合并入：{detail.merged_into}")
+    if detail.photos:
+        print("照片：" + "、".join(f"{p.filename}（{p.size // 1024} KB）" for p in detail.photos))
+    allowed = "、".join(f"{ACTION_LABELS[Action(a)]}（{a}）" for a in detail.allowed_actions)
+    print(f"可执行：{allowed or '无'}")
+    print("流转记录：")
+    for entry in detail.history:
+        before = STATUS_LABELS[Status(entry.from_status)] if entry.from_status else ""
+        after = STATUS_LABELS[Status(entry.to_status)]
+        change = f"{before} → {after}" if before and before != after else after
+        parts = [t(entry.at), _pad(entry.action_label, 8), _pad(entry.actor, 10), change]
+        if entry.department:
+            parts.append(entry.department)
+        if entry.note:
+            parts.append(f"「{entry.note}」")
+        print("  " + " ".join(parts))
+
+
+def run_show(args: argparse.Namespace, db: Database | None) -> int:
+    db = require_db(db)
+    settings = _settings(db)
+    if args.reveal:
+        with db.write() as session:
+            reveal_reporter(session, args.actor, args.number, args.reason or "")
+    with db.read() as session:
+        detail = case_detail(session, args.number)
+    if args.json:
+        print_json(detail.to_json(reveal=args.reveal))
+    else:
+        _print_detail(detail, settings)
+    return EXIT_OK
+
+
+# --- workflow verbs -----------------------------------------------------------------------------
+
+
+def _describe(result: TransitionResult, settings: CenterSettings) -> str:
+    before, after = STATUS_LABELS[result.from_status], STATUS_LABELS[result.to_status]
+    text = f"案件 {result.number} 已{ACTION_LABELS[result.action]}："
+    text += f"{before} → {after}" if before != after else f"仍为「{after}」"
+    if result.department and result.to_status in (Status.DISPATCHED, Status.ACCEPTED):
+        text += f"，承办部门 {result.department}"
+    if result.due_at is not None and result.to_status not in (
+        Status.CLOSED,
+        Status.REJECTED,
+        Status.SELF_RESOLVED,
+        Status.MERGED,
+        Status.SUSPENDED,
+    ):
+        text += f"，期限 {local_text(result.due_at, settings)}"
+    return text
+
+
+def run_transition(args: argparse.Namespace, db: Database | None) -> int:
+    db = require_db(db)
+    action: Action = args.case_action
+    label = ACTION_LABELS[action]
+    used = _ACTION_OPTIONS.get(action, frozenset())
+    for option, flag in _OPTION_FLAGS.items():
+        if getattr(args, option) is not None and option not in used:
+            raise ValidationError(f"「{label}」不使用 {flag}")
+    if args.satisfaction is not None:
+        parse_satisfaction(args.satisfaction)  # a typo is named before the case is looked at
+    settings = _settings(db)
+    until = parse_local_datetime(args.until, settings) if args.until is not None else None
+    request = Request(
+        department=args.department,
+        reason=args.reason or "",
+        until=until,
+        satisfaction=args.satisfaction,
+        into=args.into,
+        expected_version=args.expected_version,
+    )
+    result = apply(db, args.number, action, request, args.actor)
+    print(_describe(result, settings))
+    return EXIT_OK
+
+
+_TRANSITION_HELP: dict[Action, str] = {
+    Action.REGISTER: "立案（待立案 → 待派遣）",
+    Action.REJECT: "不予立案，需 --reason",
+    Action.SELF_RESOLVE: "社区自办，不派遣即办结",
+    Action.DISPATCH: "派遣到部门（--department，缺省为类别默认部门）",
+    Action.ACCEPT: "部门受理",
+    Action.RETURN: "部门退单，需 --reason",
+    Action.REDISPATCH: "改派到其他部门，需 --department 和 --reason",
+    Action.FEEDBACK: "部门处置反馈",
+    Action.VERIFY: "核查通过，结案",
+    Action.REWORK: "核查不通过，返工，需 --reason",
+    Action.EXTEND: "延期，需 --until 和 --reason",
+    Action.SUSPEND: "挂账（停止计时），需 --reason",
+    Action.RESUME: "解挂（恢复计时，剩余时限不变）",
+    Action.URGE: "督办",
+    Action.CALLBACK: "回访，需 --satisfaction",
+    Action.MERGE: "作为重复案件合并入主案件，需 --into",
+    Action.RECALL: "部门受理前撤回派遣",
+}
+
+
+def register(subparsers: Any) -> None:
+    case = subparsers.add_parser(
+        "case",
+        help="案件：上报、查询、流转",
+        description="上报、查询案件，或对案件执行一个流转操作。",
+    )
+    verbs = case.add_subparsers(dest="case_command", required=True, title="操作", metavar="操作")
+
+    report = verbs.add_parser(
+        "report", help="上报新案件，输出案件编号", description="上报新案件，标准输出为案件编号。"
+    )
+    report.add_argument("--grid", required=True, metavar="CODE", help="网格编码（14 或 15 位）")
+    report.add_argument("--category", required=True, metavar="CODE", help="小类编码或名称")
+    report.add_argument("--description", required=True, metavar="TEXT", help="问题描述")
+    sources = "、".join(f"{s.value}（{label}）" for s, label in SOURCE_LABELS.items())
+    report.add_argument("--source", metavar="S", help=f"来源，默认网格上传：{sources}")
+    report.add_argument("--urgent", action="store_true", help="标为紧急（缺省按类别）")
+    report.add_argument("--address", metavar="A", help="地址")
+    report.add_argument("--reporter", metavar="NAME", help="反映人姓名")
+    report.add_argument("--phone", metavar="P", help="反映人电话")
+    report.add_argument(
+        "--photo", nargs="+", action="extend", metavar="FILE", help="照片（JPEG/PNG/GIF/WebP）"
+    )
+    report.set_defaults(func=run_report)
+
+    listing = verbs.add_parser(
+        "list", help="列出案件（最新的在前）", description="列出案件，最新上报的在前。"
+    )
+    listing.add_argument(
+        "--status",
+        metavar="S",
+        help="状态（如 dispatched 或 待受理）、分组（如 in_progress）或 open（未结案）；"
+        "中文名先按状态匹配，如「处置中」只列 accepted，整个处置中分组请用 in_progress",
+    )
+    listing.add_argument("--json", action="store_true", help="输出 JSON 数组")
+    listing.add_argument(
+        "--limit", type=int, default=50, metavar="N", help="最多列出 N 件（默认 50）"
+    )
+    listing.set_defaults(func=run_list)
+
+    show = verbs.add_parser(
+        "show", help="案件详情和流转记录", description="显示一件案件的详情和全部流转记录。"
+    )
+    show.add_argument("number", metavar="NUMBER", help="案件编号")
+    show.add_argument("--json", action="store_true", help="输出 JSON")
+    show.add_argument(
+        "--reveal",
+        action="store_true",
+        help="JSON 中给出反映人完整姓名和电话（需要权限和 --reason，记入审计日志）",
+    )
+    show.add_argument("--reason", metavar="TEXT", help="查看完整个人信息的原因")
+    show.set_defaults(func=run_show)
+
+    for action in TRANSITIONS:
+        verb = verbs.add_parser(
+            action.value,
+            help=_TRANSITION_HELP[action],
+            description=f"{ACTION_LABELS[action]}：{_TRANSITION_HELP[action]}。",
+        )
+        verb.add_argument("number", metavar="NUMBER", help="案件编号")
+        verb.add_argument("--department", metavar="NAME", help="部门名称（派遣、改派）")
+        verb.add_argument("--reason", metavar="TEXT", help="原因或说明，记入流转记录")
+        verb.add_argument(
+            "--until", metavar="DATETIME", help="新期限（延期），如 '2026-11-30 17:00'，本中心时区"
+        )
+        verb.add_argument(
+            "--satisfaction",
+            metavar="LEVEL",
+            help="满意度（回访）：满意、基本满意、不满意、未联系上",
+        )
+        verb.add_argument("--into", metavar="NUMBER", help="主案件编号（合并）")
+        verb.add_argument(
+            "--expected-version",
+            type=int,
+            metavar="N",
+            help="只在案件仍为版本 N 时执行（见 case show），防止覆盖他人的改动",
+        )
+        verb.set_defaults(func=run_transition, case_action=action)

@@ -1,0 +1,173 @@
+"""`griddesk-admin import roster FILE.xlsx --kind KIND`: roster import from the console, with the
+same checks and the same one-transaction write as the window's import wizard.
+
+No Qt here: the console tool runs on servers without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from db.cases.work_orders import apply_case_import, plan_case_import
+from db.engine import Database
+from db.errors import ValidationError
+from db.people.roster_import import apply_import, plan_import
+from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind, parse_kind
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+
+def _kinds_help() -> str:
+    return "、".join(f"{k.value}（{KIND_LABELS[k]}）" for k in Kind)
+
+
+def _fields_help() -> str:
+    lines = []
+    for kind in Kind:
+        names = "、".join(f"{s.label}" for s in FIELDS[kind])
+        lines.append(f"  {KIND_LABELS[kind]}：{names}")
+    return "\n".join(lines)
+
+
+def parse_mapping(pairs: list[str]) -> dict[str, str]:
+    """`列名=字段` pairs → {header: field}; `列名=忽略` drops a column."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        header, sep, target = pair.partition("=")
+        if not sep or not header.strip():
+            raise ValidationError(f"--map 的值「{pair}」应写成 列名=字段（例如 工作岗位=职务）")
+        mapping[header.strip()] = target.strip()
+    return mapping
+
+
+def _check_roster(args: argparse.Namespace) -> None:
+    args.kind_value = parse_kind(args.kind)
+    args.mapping = parse_mapping(args.map)
+
+
+def run_import_roster(args: argparse.Namespace, db: Database | None) -> int:
+    assert db is not None
+    kind: Kind = args.kind_value
+    args.actor.require("roster.import", f"导入{KIND_LABELS[kind]}名册")
+    plan = plan_import(db, args.file, kind, args.mapping)
+    print(plan.summary())
+    print(f"表头在第 {plan.header_row} 行（工作表「{plan.sheet_name}」）")
+    if plan.unknown_headers:
+        print(
+            "未识别的列（已忽略）："
+            + "、".join(plan.unknown_headers)
+            + "；如需导入，请用 --map 列名=字段 指定"
+        )
+    if plan.problems:
+        print(f"发现 {len(plan.problems)} 处问题：")
+        for problem in plan.problems:
+            print(f"  {problem.text}")
+    if args.dry_run:
+        print("试导入：未写入任何数据")
+        return EXIT_USER_ERROR if plan.problems else EXIT_OK
+    if plan.problems and not args.valid_only:
+        print(
+            f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
+            "请修正后重试，或加 --valid-only 只导入有效行",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    result = apply_import(db, plan, args.actor, valid_only=args.valid_only)
+    print(result.summary())
+    return EXIT_OK
+
+
+def run_import_cases(args: argparse.Namespace, db: Database | None) -> int:
+    assert db is not None
+    args.actor.require("case.report", "导入案件")
+    plan = plan_case_import(db, args.file)
+    print(plan.summary())
+    print(f"表头在第 {plan.header_row} 行")
+    if plan.unknown_headers:
+        print("未识别的列（已忽略）：" + "、".join(plan.unknown_headers))
+    for row, number in plan.already:
+        print(f"  第 {row} 行：该工单已导入过（案件 {number}），跳过")
+    if plan.problems:
+        print(f"发现 {len(plan.problems)} 处问题：")
+        for problem in plan.problems:
+            print(f"  {problem.text}")
+    if args.dry_run:
+        print("试导入：未写入任何数据")
+        return EXIT_USER_ERROR if plan.problems else EXIT_OK
+    if plan.problems and not args.valid_only:
+        print(
+            f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
+            "请修正后重试，或加 --valid-only 只导入有效行",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    result = apply_case_import(db, plan, args.actor, valid_only=args.valid_only)
+    print(result.summary())
+    return EXIT_OK
+
+
+def register(subparsers: Any) -> None:
+    """The `import` command: `import roster …` and `import cases …`."""
+    parser = subparsers.add_parser(
+        "import",
+        help="导入人员花名册或案件（Excel）",
+        description="从 Excel（.xlsx）导入。含宏、损坏或异常的文件一律拒绝，不写入任何数据。",
+    )
+    sub = parser.add_subparsers(dest="what", required=True, title="导入内容", metavar="内容")
+    roster = sub.add_parser(
+        "roster",
+        help="导入人员花名册",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "导入一份人员花名册。先检查全部行，逐条列出问题（行号、列、原因）；默认有任何问题就"
+            "不导入，--valid-only 只导入无问题的行。全部写入在一个事务中完成；"
+            "同一身份证号的人员再次导入时更新而不重复。\n\n各花名册可用的字段：\n" + _fields_help()
+        ),
+    )
+    roster.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 文件")
+    roster.add_argument("--kind", required=True, metavar="KIND", help=f"花名册：{_kinds_help()}")
+    roster.add_argument("--dry-run", action="store_true", help="只检查并列出问题，不写入")
+    roster.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="列名=字段",
+        help="把表中不认识的列名对应到字段（可多次给出；字段写 忽略 则不导入该列）",
+    )
+    mode = roster.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--all-or-nothing",
+        dest="valid_only",
+        action="store_false",
+        help="有任何问题就全部不导入（默认）",
+    )
+    mode.add_argument(
+        "--valid-only", dest="valid_only", action="store_true", help="只导入没有问题的行"
+    )
+    roster.set_defaults(func=run_import_roster, validate=_check_roster, valid_only=False)
+
+    cases = sub.add_parser(
+        "cases",
+        help="导入案件（如 12345 热线工单）",
+        description=(
+            "把表中的每一行作为新案件上报（来源默认为热线转办）。列：网格编码、案件类别（小类编码或名称）、"
+            "问题描述为必需；工单编号、来源、是否紧急、地址、反映人、联系电话、上报时间可选。"
+            "先列出全部问题；已导入过的工单编号不会重复导入。"
+        ),
+    )
+    cases.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 文件")
+    cases.add_argument("--dry-run", action="store_true", help="只检查并列出问题，不写入")
+    cases_mode = cases.add_mutually_exclusive_group()
+    cases_mode.add_argument(
+        "--all-or-nothing",
+        dest="valid_only",
+        action="store_false",
+        help="有任何问题就全部不导入（默认）",
+    )
+    cases_mode.add_argument(
+        "--valid-only", dest="valid_only", action="store_true", help="只导入没有问题的行"
+    )
+    cases.set_defaults(func=run_import_cases, valid_only=False)

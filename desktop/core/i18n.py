@@ -1,0 +1,134 @@
+"""Translations: loading the .qm files at start and the English names of domain labels.
+
+The source language is Chinese. db/ keeps its own Chinese labels (it has no Qt); the window
+shows them through the functions here so that `--lang en` shows English.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from db.cases.states import Action, Group, Satisfaction, Source, Status
+from db.paths import resources_dir
+from db.security.actors import Role
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("zh_CN", "en")
+DEFAULT_LANGUAGE = "zh_CN"
+
+
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def normalise_language(lang: str | None) -> str:
+    if not lang:
+        return DEFAULT_LANGUAGE
+    low = lang.replace("-", "_").lower()
+    if low.startswith("en"):
+        return "en"
+    return DEFAULT_LANGUAGE
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install Qt's own and GridDesk's translators for `lang`; returns them (keep references)."""
+    lang = normalise_language(lang)
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    qt_translator = QTranslator(app)
+    if qt_translator.load(f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_translator)
+        installed.append(qt_translator)
+    elif lang != "en":
+        log.warning("Qt translation qtbase_%s not found in %s", lang, qt_dir)
+    ours = QTranslator(app)
+    if ours.load(f"griddesk_{lang}", str(i18n_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("GridDesk translation griddesk_%s not found in %s", lang, i18n_dir())
+    QLocale.setDefault(QLocale("en_US" if lang == "en" else "zh_CN"))
+    return installed
+
+
+def status_text(status: Status | str) -> str:
+    return {
+        Status.REPORTED: QCoreApplication.translate("Domain", "待立案", "status"),
+        Status.REGISTERED: QCoreApplication.translate("Domain", "待派遣", "status"),
+        Status.REJECTED: QCoreApplication.translate("Domain", "不予立案", "status"),
+        Status.SELF_RESOLVED: QCoreApplication.translate("Domain", "社区自办", "status"),
+        Status.DISPATCHED: QCoreApplication.translate("Domain", "待受理", "status"),
+        Status.ACCEPTED: QCoreApplication.translate("Domain", "处置中", "status"),
+        Status.RETURNED: QCoreApplication.translate("Domain", "已退单", "status"),
+        Status.FEEDBACK: QCoreApplication.translate("Domain", "待核查", "status"),
+        Status.CLOSED: QCoreApplication.translate("Domain", "已结案", "status"),
+        Status.SUSPENDED: QCoreApplication.translate("Domain", "挂账", "status"),
+        Status.MERGED: QCoreApplication.translate("Domain", "已合并", "status"),
+    }[Status(status)]
+
+
+def group_text(group: Group | str) -> str:
+    return {
+        Group.TO_REGISTER: QCoreApplication.translate("Domain", "待立案", "group"),
+        Group.TO_DISPATCH: QCoreApplication.translate("Domain", "待派遣", "group"),
+        Group.IN_PROGRESS: QCoreApplication.translate("Domain", "处置中", "group"),
+        Group.TO_VERIFY: QCoreApplication.translate("Domain", "待核查", "group"),
+        Group.DONE: QCoreApplication.translate("Domain", "已结案", "group"),
+    }[Group(group)]
+
+
+def action_text(action: Action | str) -> str:
+    return {
+        Action.REPORT: QCoreApplication.translate("Domain", "上报", "action"),
+        Action.REGISTER: QCoreApplication.translate("Domain", "立案", "action"),
+        Action.REJECT: QCoreApplication.translate("Domain", "不予立案", "action"),
+        Action.SELF_RESOLVE: QCoreApplication.translate("Domain", "社区自办", "action"),
+        Action.DISPATCH: QCoreApplication.translate("Domain", "派遣", "action"),
+        Action.ACCEPT: QCoreApplication.translate("Domain", "受理", "action"),
+        Action.RETURN: QCoreApplication.translate("Domain", "退单", "action"),
+        Action.REDISPATCH: QCoreApplication.translate("Domain", "改派", "action"),
+        Action.FEEDBACK: QCoreApplication.translate("Domain", "反馈", "action"),
+        Action.VERIFY: QCoreApplication.translate("Domain", "核查通过", "action"),
+        Action.REWORK: QCoreApplication.translate("Domain", "返工", "action"),
+        Action.EXTEND: QCoreApplication.translate("Domain", "延期", "action"),
+        Action.SUSPEND: QCoreApplication.translate("Domain", "挂账", "action"),
+        Action.RESUME: QCoreApplication.translate("Domain", "解挂", "action"),
+        Action.URGE: QCoreApplication.translate("Domain", "督办", "action"),
+        Action.CALLBACK: QCoreApplication.translate("Domain", "回访", "action"),
+        Action.MERGE: QCoreApplication.translate("Domain", "合并", "action"),
+        Action.RECALL: QCoreApplication.translate("Domain", "撤回", "action"),
+    }[Action(action)]
+
+
+def source_text(source: Source | str) -> str:
+    return {
+        Source.GRID_UPLOAD: QCoreApplication.translate("Domain", "网格上传"),
+        Source.PATROL: QCoreApplication.translate("Domain", "巡查发现"),
+        Source.HOTLINE: QCoreApplication.translate("Domain", "热线转办"),
+        Source.VISIT: QCoreApplication.translate("Domain", "来访来电"),
+        Source.ASSIGNED: QCoreApplication.translate("Domain", "上级交办"),
+    }[Source(source)]
+
+
+def satisfaction_text(level: Satisfaction | str) -> str:
+    return {
+        Satisfaction.SATISFIED: QCoreApplication.translate("Domain", "满意"),
+        Satisfaction.BASIC: QCoreApplication.translate("Domain", "基本满意"),
+        Satisfaction.DISSATISFIED: QCoreApplication.translate("Domain", "不满意"),
+        Satisfaction.UNREACHABLE: QCoreApplication.translate("Domain", "未联系上"),
+    }[Satisfaction(level)]
+
+
+def role_text(role: Role | str) -> str:
+    return {
+        Role.DISPATCHER: QCoreApplication.translate("Domain", "调度员"),
+        Role.SECRETARY: QCoreApplication.translate("Domain", "文书"),
+        Role.SHIFT_LEAD: QCoreApplication.translate("Domain", "值班长"),
+        Role.LEADER: QCoreApplication.translate("Domain", "领导"),
+        Role.ADMIN: QCoreApplication.translate("Domain", "管理员"),
+        Role.SYSTEM: QCoreApplication.translate("Domain", "系统"),
+    }[Role(role)]

@@ -1,0 +1,348 @@
+"""The department board (部门看板): a card per department, live counts, drop cases to dispatch.
+
+Each card shows the department's open (在办), warning (预警) and overdue (超期) cases and this
+month's on-time rate (本月按期率), refreshed from the change feed. Cases dragged from the queue
+(`application/x-griddesk-case-ids`) can be dropped on a card to dispatch them there; while
+dragging, the categories' default department glows and the card under the cursor shows the
+handling deadline the cases would get.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.cases import queue as q
+from db.engine import Database
+from db.models.base import utcnow
+from desktop.core.context import AppContext
+from desktop.desk import case_mime
+from desktop.desk.case_mime import DraggedCase
+from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
+
+CARD_WIDTH = 168
+REFRESH_DELAY_MS = 700  # coalesce bursts of feed changes into one board query
+CLOCK_REFRESH_MS = 60_000  # warning and overdue counts move with the clock alone
+
+_STYLE = """
+DepartmentCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
+DepartmentCard[glow="true"] { border: 2px solid #2f80ed; background: #eaf2fe; }
+DepartmentCard[hover="true"] { border: 2px solid #1a5fb4; background: #d6e6fd; }
+QLabel#name { font-weight: bold; }
+QLabel#overdue[late="true"] { color: #b3261e; font-weight: bold; }
+QLabel#warning[soon="true"] { color: #9a6700; }
+QLabel#preview { color: #1a5fb4; }
+"""
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class DepartmentCard(QFrame):
+    """One department; a drop target for dragged cases."""
+
+    dropped = Signal(object, list)  # (card, list[DraggedCase])
+    entered = Signal(object, list)
+    left = Signal(object)
+
+    def __init__(
+        self, load: q.DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self.department_id = load.id
+        self.department = load.name
+        self.setAcceptDrops(may_dispatch)  # a role without 派遣 cannot drop cases here
+        self.setFixedWidth(CARD_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.name = QLabel(load.name, self)
+        self.name.setObjectName("name")
+        self.open = QLabel(self)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("warning")
+        self.overdue = QLabel(self)
+        self.overdue.setObjectName("overdue")
+        self.rate = QLabel(self)
+        self.preview = QLabel(self)
+        self.preview.setObjectName("preview")
+        self.preview.setVisible(False)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setHorizontalSpacing(6)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.name, 0, 0, 1, 3)
+        layout.addWidget(self.open, 1, 0)
+        layout.addWidget(self.warning, 1, 1)
+        layout.addWidget(self.overdue, 1, 2)
+        layout.addWidget(self.rate, 2, 0, 1, 3)
+        layout.addWidget(self.preview, 3, 0, 1, 3)
+        self.set_load(load)
+
+    def set_load(self, load: q.DepartmentLoad) -> None:
+        self.load = load
+        self.open.setText(self.tr("在办 %1").replace("%1", str(load.open)))
+        self.warning.setText(self.tr("预警 %1").replace("%1", str(load.warning)))
+        self.overdue.setText(self.tr("超期 %1").replace("%1", str(load.overdue)))
+        rate = load.on_time_rate
+        self.rate.setText(
+            self.tr("本月按期 %1").replace("%1", f"{rate * 100:.1f}%" if rate is not None else "—")
+        )
+        self.overdue.setProperty("late", load.overdue > 0)
+        self.warning.setProperty("soon", load.warning > 0)
+        _repolish(self.overdue)
+        _repolish(self.warning)
+        self.setToolTip(
+            self.tr("本月结案 %1 件，按期 %2 件")
+            .replace("%1", str(load.closed_month))
+            .replace("%2", str(load.on_time_month))
+        )
+
+    def set_flag(self, name: str, on: bool) -> None:
+        if bool(self.property(name)) != on:
+            self.setProperty(name, on)
+            _repolish(self)
+
+    def is_glowing(self) -> bool:
+        return bool(self.property("glow"))
+
+    def set_preview(self, text: str | None) -> None:
+        self.preview.setText(text or "")
+        self.preview.setVisible(bool(text))
+
+    # --- drag and drop -----------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        cases = case_mime.decode(event.mimeData())
+        if not cases:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.entered.emit(self, cases)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if case_mime.has_cases(event.mimeData()):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.left.emit(self)
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        cases = case_mime.decode(event.mimeData())
+        if not cases:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.left.emit(self)
+        self.dropped.emit(self, cases)
+
+
+class DispatchBoard(QWidget):
+    """All department cards, kept live; drops become dispatches through `Dispatcher`."""
+
+    loaded = Signal()
+    preview_ready = Signal(object)  # DispatchPreview
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        *,
+        dispatcher: Dispatcher | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.dispatcher = dispatcher or Dispatcher(ctx, self)
+        self.cards: dict[int, DepartmentCard] = {}
+        self.preview: q.DispatchPreview | None = None
+        self._drag: list[DraggedCase] | None = None
+        self._drag_key: tuple[int, ...] | None = None
+        self._hover: DepartmentCard | None = None
+        self._refreshing = False
+        self._again = False
+
+        self.setStyleSheet(_STYLE)
+        self.may_dispatch = ctx.actor.can("case.dispatch")
+        self.title = QLabel(
+            self.tr("部门看板（将案件拖到部门上即派遣）")
+            if self.may_dispatch
+            else self.tr("部门看板（当前角色不能派遣，仅供查看）"),
+            self,
+        )
+        self._inner = QWidget()
+        self._grid = QGridLayout(self._inner)
+        self._grid.setContentsMargins(4, 4, 4, 4)
+        self._grid.setSpacing(6)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.scroll_area, 1)
+        self._columns = 0
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        # Throttle, not debounce: a steady stream of changes still refreshes every 0.7 s.
+        ctx.feed.cases_changed.connect(self._changes_arrived)
+        self.dispatcher.finished.connect(self.refresh)
+        ctx.signals.master_data_changed.connect(self.refresh)  # a department added or disabled
+        # Cases cross their warning share and deadline with nothing written: recount each minute.
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_REFRESH_MS)
+        self._clock.timeout.connect(self.refresh)
+        self._clock.start()
+        self.refresh()
+
+    # --- live counts -------------------------------------------------------------------------
+
+    def _changes_arrived(self, _ids: object) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def refresh(self) -> None:
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+        settings = self.ctx.settings
+
+        def job(db: Database) -> list[q.DepartmentLoad]:
+            with db.read() as s:
+                return q.department_board(s, utcnow(), settings)
+
+        self.ctx.worker.submit(job, self._loaded, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._refreshing = False
+        self.ctx.worker.report(exc)
+
+    def _loaded(self, loads: list[q.DepartmentLoad]) -> None:
+        self._refreshing = False
+        known = set(self.cards)
+        wanted = [d.id for d in loads]
+        if set(wanted) != known or list(self.cards) != wanted:
+            for card in self.cards.values():
+                card.deleteLater()
+            self.cards = {}
+            for load in loads:
+                card = DepartmentCard(load, self._inner, may_dispatch=self.may_dispatch)
+                card.entered.connect(self._entered)
+                card.left.connect(self._left)
+                card.dropped.connect(self._dropped)
+                self.cards[load.id] = card
+            self._columns = 0
+            self._lay_out()
+        else:
+            for load in loads:
+                self.cards[load.id].set_load(load)
+        self.loaded.emit()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _lay_out(self) -> None:
+        columns = max(1, (self.scroll_area.viewport().width() - 8) // (CARD_WIDTH + 6))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for i, card in enumerate(self.cards.values()):
+            self._grid.addWidget(card, i // columns, i % columns)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._lay_out()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._lay_out()
+        return super().event(event)
+
+    def card(self, name: str) -> DepartmentCard:
+        return next(c for c in self.cards.values() if c.department == name)
+
+    # --- dragging ----------------------------------------------------------------------------
+
+    def begin_drag(self, cases: Sequence[DraggedCase]) -> None:
+        """A drag of `cases` started: glow the default departments, fetch the deadlines."""
+        key = tuple(sorted(c.id for c in cases))
+        if not cases or key == self._drag_key:
+            return
+        self._drag, self._drag_key = list(cases), key
+        self.preview = None
+        defaults = {c.default_department_id for c in cases}
+        for dept_id, card in self.cards.items():
+            card.set_flag("glow", dept_id in defaults)
+        if not self.cards:
+            return
+        some_department = next(iter(self.cards))
+        ids, settings = list(key), self.ctx.settings
+
+        self.ctx.worker.submit(
+            lambda db: load_preview(db, ids, some_department, settings),
+            lambda p: self._preview_loaded(key, p),
+            lambda _e: None,
+        )
+
+    def _preview_loaded(self, key: tuple[int, ...], preview: q.DispatchPreview) -> None:
+        if key != self._drag_key:
+            return
+        self.preview = preview
+        for dept_id, card in self.cards.items():
+            card.set_flag("glow", dept_id in preview.default_departments)
+        if self._hover is not None:
+            self._hover.set_preview(self.preview_text())
+        self.preview_ready.emit(preview)
+
+    def preview_text(self) -> str | None:
+        return deadline_text(self.preview, self.ctx.settings.tz)
+
+    def end_drag(self) -> None:
+        self._drag = self._drag_key = None
+        self.preview = None
+        for card in self.cards.values():
+            card.set_flag("glow", False)
+            card.set_flag("hover", False)
+            card.set_preview(None)
+        self._hover = None
+
+    def _entered(self, card: DepartmentCard, cases: list[DraggedCase]) -> None:
+        self.begin_drag(cases)
+        if self._hover is not None and self._hover is not card:
+            self._left(self._hover)
+        self._hover = card
+        card.set_flag("hover", True)
+        card.set_preview(self.preview_text())
+
+    def _left(self, card: DepartmentCard) -> None:
+        card.set_flag("hover", False)
+        card.set_preview(None)
+        if self._hover is card:
+            self._hover = None
+
+    def _dropped(self, card: DepartmentCard, cases: list[DraggedCase]) -> None:
+        self.end_drag()
+        self.dispatcher.dispatch(cases, card.department_id, card.department)

@@ -1,0 +1,798 @@
+"""The 人员 page: one tab per roster (search, filter, add / edit / retire, history, reveal,
+import), grid vacancies, the staffing standards with shortfalls in red, and the pay table."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.engine import Database
+from db.people.roster_kinds import KIND_LABELS, Kind
+from db.people.rosters import (
+    COLUMNS,
+    EntryRow,
+    Lookups,
+    PayCell,
+    RosterQuery,
+    Vacancy,
+    grid_vacancies,
+    list_entries,
+    pay_table,
+    reveal,
+    set_pay_amount,
+)
+from db.people.staffing import Staffing, staffing
+from db.reference.settings_store import CenterSettings
+from desktop.common.reveal_reason import ask_reveal_reason
+from desktop.core.context import AppContext
+from desktop.people.import_wizard import ImportWizard
+from desktop.people.roster_dialogs import (
+    EntryDialog,
+    HistoryDialog,
+    RetireDialog,
+    error_text,
+    form_defaults,
+)
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_HORIZONTAL = Qt.Orientation.Horizontal
+
+RED = QColor("#c62828")
+GREY = QColor("#8a8a8a")
+AMBER = QColor("#b26a00")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PeoplePage", text)
+
+
+# --- models ----------------------------------------------------------------------------------
+
+
+class _TableModel(QAbstractTableModel):
+    headers: list[str]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count()
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if (
+            int(role) == _DISPLAY
+            and orientation == _HORIZONTAL
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def _count(self) -> int:
+        raise NotImplementedError
+
+
+class RosterModel(_TableModel):
+    """One roster's rows, pre-formatted and masked; retired rows grey, flagged rows amber."""
+
+    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.headers = [
+            QCoreApplication.translate("RosterFields", label) for _, label in COLUMNS[kind]
+        ]
+        self.rows: list[EntryRow] = []
+
+    def _count(self) -> int:
+        return len(self.rows)
+
+    def set_rows(self, rows: list[EntryRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        r = int(role)
+        if r != _DISPLAY and r != _FOREGROUND and r != _USER and r != _TOOLTIP:
+            return None
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if r == _DISPLAY:
+            return row.cells[index.column()]
+        if r == _USER:
+            return row.id
+        if r == _FOREGROUND:
+            if not row.active:
+                return GREY
+            return AMBER if row.flag else None
+        return row.flag or None
+
+    def row_at(self, index: int) -> EntryRow | None:
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+
+class VacancyModel(_TableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = [_tr("网格编码"), _tr("网格"), _tr("社区"), _tr("缺少")]
+        self.rows: list[Vacancy] = []
+
+    def _count(self) -> int:
+        return len(self.rows)
+
+    def set_rows(self, rows: list[Vacancy]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        r = int(role)
+        if r != _DISPLAY and r != _FOREGROUND:
+            return None
+        if not index.isValid():
+            return None
+        v = self.rows[index.row()]
+        if r == _FOREGROUND:
+            return RED if index.column() == 3 else None
+        return (v.grid_code, v.grid_name, v.community, v.text)[index.column()]
+
+
+def _number(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+class StaffingModel(_TableModel):
+    """Communities and the street total against the two standards; shortfalls in red."""
+
+    SHORT_COLUMNS = frozenset({4, 6, 9})
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = [
+            _tr("社区"),
+            _tr("常住人口"),
+            _tr("户数"),
+            _tr("在岗社区工作者"),
+            _tr("每万人配备"),
+            _tr("按人口应配"),
+            _tr("每人服务户数"),
+            _tr("按户数应配"),
+            _tr("应配（取大者）"),
+            _tr("缺口（人）"),
+        ]
+        self.rows: list[Staffing] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._short: list[frozenset[int]] = []
+        self.settings = CenterSettings()
+
+    def _count(self) -> int:
+        return len(self._cells)
+
+    def set_rows(self, rows: list[Staffing], total: Staffing, settings: CenterSettings) -> None:
+        self.beginResetModel()
+        self.settings = settings
+        self.rows = [*rows, total]
+        self._cells = []
+        self._short = []
+        for s in self.rows:
+            need = max(s.required_by_population, s.required_by_households)
+            self._cells.append(
+                (
+                    s.name,
+                    str(s.population),
+                    str(s.households),
+                    str(s.workers),
+                    _number(s.per_10k),
+                    str(s.required_by_population),
+                    _number(s.households_per_worker, 0),
+                    str(s.required_by_households),
+                    str(need),
+                    f"缺 {s.shortfall} 人" if s.shortfall else "达标",
+                )
+            )
+            short = set()
+            if s.shortfall_population:
+                short.add(4)
+            if s.shortfall_households:
+                short.add(6)
+            if s.shortfall:
+                short.add(9)
+            self._short.append(frozenset(short))
+        self.endResetModel()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        r = int(role)
+        if r != _DISPLAY and r != _FOREGROUND and r != _FONT and r != _ALIGN and r != _TOOLTIP:
+            return None
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        if r == _DISPLAY:
+            return self._cells[row][col]
+        if r == _FOREGROUND:
+            return RED if col in self._short[row] else None
+        if r == _ALIGN:
+            return _RIGHT if col > 0 else None
+        if r == _FONT:
+            if row == len(self._cells) - 1 or col in self._short[row]:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if col == 4:
+            return _tr("省定标准：每万名城镇常住人口不少于 {n} 名社区工作者").format(
+                n=f"{self.settings.workers_per_10k_minimum:g}"
+            )
+        if col == 6:
+            return _tr("本地标准：每 {n} 户配备 1 名社区工作者").format(
+                n=self.settings.households_per_worker
+            )
+        return None
+
+    def is_short(self, row: int, column: int) -> bool:
+        return column in self._short[row]
+
+
+class PayModel(_TableModel):
+    """The 3档38级 pay table: levels down, tiers across; amounts editable in place."""
+
+    edit_requested = Signal(int, int, str)  # tier, level, text
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = [_tr("一档（元/月）"), _tr("二档（元/月）"), _tr("三档（元/月）")]
+        self.amounts: dict[tuple[int, int], Decimal | None] = {}
+        self.editable = True
+
+    def _count(self) -> int:
+        return 38 if self.amounts else 0
+
+    def set_cells(self, cells: list[PayCell]) -> None:
+        self.beginResetModel()
+        self.amounts = {(c.tier, c.level): c.amount for c in cells}
+        self.endResetModel()
+
+    def set_amount(self, tier: int, level: int, amount: Decimal) -> None:
+        self.amounts[(tier, level)] = amount
+        index = self.index(level - 1, tier - 1)
+        self.dataChanged.emit(index, index)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if int(role) == _DISPLAY and orientation == Qt.Orientation.Vertical and 0 <= section < 38:
+            return _tr("{n} 级").format(n=section + 1)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        r = int(role)
+        if r != _DISPLAY and r != _EDIT and r != _ALIGN and r != _FOREGROUND:
+            return None
+        if not index.isValid():
+            return None
+        amount = self.amounts.get((index.column() + 1, index.row() + 1))
+        if r == _ALIGN:
+            return _RIGHT
+        if r == _FOREGROUND:
+            return GREY if amount is None else None
+        if amount is None:
+            return "" if r == _EDIT else _tr("未设置")
+        return f"{amount:.2f}"
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and self.editable:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT
+    ) -> bool:
+        if not index.isValid() or int(role) != _EDIT:
+            return False
+        text = str(value).strip()
+        if not text:
+            return False
+        self.edit_requested.emit(index.column() + 1, index.row() + 1, text)
+        return False  # shown once the database has taken it
+
+
+# --- data loaded off the GUI thread --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choices:
+    communities: list[tuple[int, str]]
+    grids: list[str]
+
+
+def load_choices(db: Database) -> Choices:
+    with db.read() as s:
+        lk = Lookups.load(s)
+    code_of = {cid: code for code, cid in lk.community_by_code.items()}
+    communities = sorted(lk.community_name.items(), key=lambda item: code_of[item[0]])
+    return Choices(communities, sorted(lk.grid_by_code, key=lambda c: (len(c), c)))
+
+
+# --- tabs -------------------------------------------------------------------------------------
+
+
+class RosterTab(QWidget):
+    """One roster: filter bar, table, buttons; the grid tab adds the vacancy list."""
+
+    changed = Signal()  # after a write (the page refreshes the standards)
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, kind: Kind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.kind = ctx, kind
+        self.setObjectName(f"roster_{kind.value}")
+        self.choices = Choices([], [])
+        self.dialog: Any = None
+        self.generation = 0
+        self._sized = False
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索姓名、身份证号或电话"))
+        self.search.setClearButtonEnabled(True)
+        self.community = QComboBox(self)
+        self.community.addItem(self.tr("全部社区"), None)
+        self.community.setVisible(kind is not Kind.MENTORSHIP)  # mentoring has no community
+        self.retired = QCheckBox(self.tr("含已离任"), self)
+        self.add_button = QPushButton(self.tr("新增"), self)
+        self.edit_button = QPushButton(self.tr("编辑"), self)
+        self.retire_button = QPushButton(self.tr("离任"), self)
+        self.history_button = QPushButton(self.tr("变更记录"), self)
+        self.reveal_button = QPushButton(self.tr("显示完整号码"), self)
+        self.import_button = QPushButton(self.tr("从 Excel 导入…"), self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.community, 1)
+        bar.addWidget(self.retired)
+        bar.addStretch(1)
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.retire_button,
+            self.history_button,
+            self.reveal_button,
+            self.import_button,
+        ):
+            bar.addWidget(button)
+        can_edit = ctx.actor.can("roster.edit")
+        self.add_button.setEnabled(can_edit)
+        self.import_button.setEnabled(ctx.actor.can("roster.import"))
+        self.reveal_button.setVisible(ctx.actor.can("personal.reveal"))
+
+        self.model = RosterModel(kind, self)
+        self.view = QTableView(self)
+        self.view.setObjectName("rosterTable")
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.count_label = QLabel(self)
+        self.info = QLabel(self)
+        self.info.setObjectName("revealLabel")
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        self.vacancy_model: VacancyModel | None = None
+        if kind is Kind.GRID_STAFF:
+            self.vacancy_model = VacancyModel(self)
+            self.vacancy_view = QTableView(self)
+            self.vacancy_view.setObjectName("vacancyTable")
+            self.vacancy_view.setModel(self.vacancy_model)
+            self.vacancy_view.verticalHeader().hide()
+            self.vacancy_view.horizontalHeader().setStretchLastSection(True)
+            self.vacancy_label = QLabel(self)
+            box = QWidget(self)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.addWidget(self.vacancy_label)
+            box_layout.addWidget(self.vacancy_view)
+            split = QSplitter(Qt.Orientation.Vertical, self)
+            split.addWidget(self.view)
+            split.addWidget(box)
+            split.setStretchFactor(0, 3)
+            split.setStretchFactor(1, 1)
+            layout.addWidget(split)
+        else:
+            layout.addWidget(self.view)
+        status = QHBoxLayout()
+        status.addWidget(self.count_label)
+        status.addStretch(1)
+        status.addWidget(self.info)
+        layout.addLayout(status)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.community.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.retired.toggled.connect(lambda _b: self.refresh())
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.retire_button.clicked.connect(self.retire_selected)
+        self.history_button.clicked.connect(self.show_history)
+        self.reveal_button.clicked.connect(lambda: self.reveal_selected())
+        self.import_button.clicked.connect(self.open_import)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._update_buttons()
+
+    # -- loading
+
+    def set_choices(self, choices: Choices) -> None:
+        self.choices = choices
+        current = self.community.currentData()
+        self.community.blockSignals(True)
+        self.community.clear()
+        self.community.addItem(self.tr("全部社区"), None)
+        for cid, name in choices.communities:
+            self.community.addItem(name, cid)
+        index = self.community.findData(current)
+        self.community.setCurrentIndex(max(index, 0))
+        self.community.blockSignals(False)
+
+    def query(self) -> RosterQuery:
+        return RosterQuery(
+            self.search.text(), self.community.currentData(), self.retired.isChecked()
+        )
+
+    def refresh(self) -> None:
+        kind, query, actor = self.kind, self.query(), self.ctx.actor
+        self.generation += 1
+        generation = self.generation
+
+        def job(db: Database) -> tuple[list[EntryRow], list[Vacancy] | None]:
+            with db.read() as s:
+                rows = list_entries(s, kind, query, actor=actor)
+                vacancies = grid_vacancies(s) if kind is Kind.GRID_STAFF else None
+            return rows, vacancies
+
+        def done(result: tuple[list[EntryRow], list[Vacancy] | None]) -> None:
+            if generation != self.generation:
+                return  # a newer search is on its way
+            rows, vacancies = result
+            self.model.set_rows(rows)
+            if rows and not self._sized:
+                self._sized = True
+                self._fit_columns(self.view)
+            current = sum(1 for r in rows if r.active)
+            flagged = sum(1 for r in rows if r.flag)
+            text = self.tr("在册 {n} 人").format(n=current)
+            if flagged:
+                text += self.tr("，{n} 人任期将满或已满").format(n=flagged)
+            self.count_label.setText(text)
+            if vacancies is not None and self.vacancy_model is not None:
+                self.vacancy_model.set_rows(vacancies)
+                self._fit_columns(self.vacancy_view)
+                self.vacancy_label.setText(
+                    self.tr("空缺网格：{n} 个（没有在岗网格长或网格员）").format(n=len(vacancies))
+                    if vacancies
+                    else self.tr("所有网格都有在岗的网格长和网格员")
+                )
+            self._update_buttons()
+            self.loaded.emit()
+
+        self.ctx.worker.submit(job, done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ctx.notify(error_text(exc))
+
+    @staticmethod
+    def _fit_columns(view: QTableView) -> None:
+        """Columns as wide as their first rows need (capped), once data is there."""
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(header.count()):
+            header.resizeSection(column, min(header.sectionSize(column) + 12, 280))
+
+    # -- actions
+
+    def selected(self) -> EntryRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        can_edit = self.ctx.actor.can("roster.edit")
+        self.edit_button.setEnabled(can_edit and row is not None and row.active)
+        self.retire_button.setEnabled(can_edit and row is not None and row.active)
+        self.history_button.setEnabled(row is not None)
+        self.reveal_button.setEnabled(row is not None)
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+
+    def _name(self, row: EntryRow) -> str:
+        return row.cells[1] if self.kind is Kind.MENTORSHIP else row.cells[0]
+
+    def _entry_dialog(self, row_id: int | None) -> EntryDialog:
+        dialog = EntryDialog(
+            self.ctx,
+            self.kind,
+            communities=[name for _, name in self.choices.communities],
+            grids=self.choices.grids,
+            row_id=row_id,
+            parent=self,
+        )
+        if row_id is None:
+            for name, text in form_defaults(self.kind).items():
+                dialog.set_value(name, text)
+        dialog.saved.connect(lambda _id: self._written())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_entry(self) -> EntryDialog:
+        return self._entry_dialog(None)
+
+    def edit_selected(self) -> EntryDialog | None:
+        row = self.selected()
+        if row is None or not row.active or not self.ctx.actor.can("roster.edit"):
+            return None
+        return self._entry_dialog(row.id)
+
+    def retire_selected(self) -> RetireDialog | None:
+        row = self.selected()
+        if row is None or not row.active:
+            return None
+        dialog = RetireDialog(self.ctx, self.kind, row.id, self._name(row), self)
+        dialog.saved.connect(lambda _id: self._written())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_history(self) -> HistoryDialog | None:
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = HistoryDialog(self.ctx, self.kind, row.id, self._name(row), self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def reveal_selected(self, reason: str | None = None) -> None:
+        """Show the selected entry's full numbers after asking why (audited with the reason)."""
+        row = self.selected()
+        if row is None:
+            return
+        if reason is None:
+            self.dialog = ask_reveal_reason(self, self._name(row), self.reveal_selected)
+            return
+        kind, actor, row_id = self.kind, self.ctx.actor, row.id
+        fields = (
+            ("mentor_id_number", "id_number") if kind is Kind.MENTORSHIP else ("id_number", "phone")
+        )
+
+        def job(db: Database) -> list[str]:
+            with db.write() as s:
+                return [reveal(s, actor, kind, row_id, f, reason) for f in fields]
+
+        def done(values: list[str]) -> None:
+            labels = (
+                (self.tr("导师身份证号"), self.tr("学员身份证号"))
+                if kind is Kind.MENTORSHIP
+                else (self.tr("身份证号"), self.tr("电话"))
+            )
+            shown = "，".join(
+                f"{label} {value or '—'}" for label, value in zip(labels, values, strict=True)
+            )
+            self.info.setText(
+                self.tr("{name}：{shown}（已记入审计日志）").format(
+                    name=self._name(row), shown=shown
+                )
+            )
+
+        self.ctx.worker.submit(job, done, self._failed)
+
+    def open_import(self) -> ImportWizard:
+        wizard = ImportWizard(self.ctx, self.kind, self)
+        wizard.imported.connect(lambda: self._written())
+        self.dialog = wizard
+        wizard.open()
+        return wizard
+
+    def _written(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+class StaffingTab(QWidget):
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("staffingTab")
+        self.model = StaffingModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        layout.addWidget(self.note)
+
+    def refresh(self) -> None:
+        def job(db: Database) -> tuple[list[Staffing], Staffing, CenterSettings]:
+            from db.reference.settings_store import load_settings
+
+            with db.read() as s:
+                settings = load_settings(s)
+                rows, total = staffing(s, settings)
+            return rows, total, settings
+
+        def done(result: tuple[list[Staffing], Staffing, CenterSettings]) -> None:
+            rows, total, settings = result
+            self.model.set_rows(rows, total, settings)
+            short = [r for r in rows if r.shortfall]
+            text = self.tr("全街道在岗社区工作者 {w} 人，按标准应配 {n} 人").format(
+                w=total.workers, n=max(total.required_by_population, total.required_by_households)
+            )
+            if total.shortfall:
+                text += self.tr("，缺口 {n} 人").format(n=total.shortfall)
+            if short:
+                text += self.tr("；{n} 个社区未达标").format(n=len(short))
+            self.summary.setText(text)
+            self.note.setText(
+                self.tr(
+                    "标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。"
+                    "应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。"
+                    "街道合计按全街道人口和户数计算。"
+                ).format(
+                    m=f"{settings.workers_per_10k_minimum:g}", h=settings.households_per_worker
+                )
+            )
+            self.loaded.emit()
+
+        self.ctx.worker.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)))
+
+
+class PayTab(QWidget):
+    loaded = Signal()
+    saved = Signal(int, int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("payTab")
+        self.model = PayModel(self)
+        self.model.editable = ctx.actor.can("roster.edit")
+        self.model.edit_requested.connect(self.save)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        hint = QLabel(
+            self.tr("社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。"),
+            self,
+        )
+        layout.addWidget(hint)
+        layout.addWidget(self.view)
+        layout.addWidget(self.error)
+
+    def refresh(self) -> None:
+        def job(db: Database) -> list[PayCell]:
+            with db.read() as s:
+                return pay_table(s)
+
+        def done(cells: list[PayCell]) -> None:
+            self.model.set_cells(cells)
+            self.loaded.emit()
+
+        self.ctx.worker.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)))
+
+    def save(self, tier: int, level: int, text: str) -> None:
+        actor = self.ctx.actor
+
+        def job(db: Database) -> Decimal:
+            with db.write() as s:
+                return set_pay_amount(s, tier, level, text, actor)
+
+        def done(amount: Decimal) -> None:
+            self.error.clear()
+            self.model.set_amount(tier, level, amount)
+            self.saved.emit(tier, level)
+
+        self.ctx.worker.submit(job, done, lambda exc: self.error.setText(error_text(exc)))
+
+
+class PeoplePage(QWidget):
+    """人员: every roster, the staffing standards and the pay table."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("peoplePage")
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("peopleTabs")
+        self.rosters: dict[Kind, RosterTab] = {}
+        for kind in Kind:
+            tab = RosterTab(ctx, kind, self)
+            tab.changed.connect(self._roster_changed)
+            self.rosters[kind] = tab
+            self.tabs.addTab(tab, QCoreApplication.translate("RosterKinds", KIND_LABELS[kind]))
+        self.staffing = StaffingTab(ctx, self)
+        self.pay = PayTab(ctx, self)
+        self.tabs.addTab(self.staffing, self.tr("配备标准"))
+        self.tabs.addTab(self.pay, self.tr("薪酬标准"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.denied = QLabel(self.tr("当前账号无权查看人员花名册"), self)
+        self.denied.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.denied)
+        allowed = ctx.actor.can("roster.read")
+        self.tabs.setVisible(allowed)
+        self.denied.setVisible(not allowed)
+        if allowed:
+            self.reload()
+
+    def reload(self) -> None:
+        """Load the choices, every roster, the standards and the pay table (off the GUI thread)."""
+        self.ctx.worker.submit(load_choices, self._choices_loaded)
+        for tab in self.rosters.values():
+            tab.refresh()
+        self.staffing.refresh()
+        self.pay.refresh()
+
+    def _choices_loaded(self, choices: Choices) -> None:
+        for tab in self.rosters.values():
+            tab.set_choices(choices)
+
+    def _roster_changed(self) -> None:
+        self.staffing.refresh()
+        sender = self.sender()
+        for tab in self.rosters.values():
+            if tab is not sender:
+                tab.refresh()

@@ -1,0 +1,225 @@
+"""The main window: navigation rail, the pages, and the status bar (database, feed, user)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.admin.settings_page import SettingsPage
+from desktop.core.context import AppContext
+from desktop.core.i18n import role_text
+from desktop.desk.desk_page import DeskPage
+from desktop.people.people_page import PeoplePage
+from desktop.returns.reports_page import ReportsPage
+from desktop.shell.nav_rail import NavRail, icon
+from desktop.stats.stats_page import StatsPage
+
+PAGE_KEYS = ("desk", "people", "reports", "stats", "settings")
+FLASH_INTERVAL_MS = 400  # a new urgent case makes the status bar blink red three times
+FLASH_STEPS = 6
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("网格指挥调度台 — %1").replace("%1", ctx.settings.center_name))
+        self.setWindowIcon(icon("app"))
+
+        self.rail = NavRail(self)
+        self.stack = QStackedWidget(self)
+        self.desk_page = DeskPage(ctx, self.stack)
+        self.people_page = PeoplePage(ctx, self.stack)
+        self.reports_page = ReportsPage(ctx, self.stack)
+        self.stats_page = StatsPage(ctx, self.stack)
+        self.settings_page = SettingsPage(ctx, self.stack)
+        self.pages: list[QWidget] = [
+            self.desk_page,
+            self.people_page,
+            self.reports_page,
+            self.stats_page,
+            self.settings_page,
+        ]
+        titles = (
+            self.tr("调度台"),
+            self.tr("人员"),
+            self.tr("报表"),
+            self.tr("统计"),
+            self.tr("设置"),
+        )
+        for i, (page, title, key) in enumerate(zip(self.pages, titles, PAGE_KEYS, strict=True)):
+            page.setObjectName(page.objectName() or f"{key}Page")
+            self.stack.addWidget(page)
+            self.rail.add_page(title, key, f"Ctrl+{i + 1}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            shortcut.activated.connect(lambda i=i: self.show_page(i))
+        self.rail.current_changed.connect(self.show_page)
+        self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
+        self.settings_page.restored.connect(self.restart_after_restore)
+        self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
+        self._flashes_left = 0
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_INTERVAL_MS)
+        self._flash_timer.timeout.connect(self._flash_step)
+        self.restore_box: QMessageBox | None = None
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.rail)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_status_bar()
+        self.show_page(0)
+        self.restore_state()
+
+    # -- status bar ----------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.db_label = QLabel(self.database_text(), self)
+        self.db_label.setObjectName("databaseState")
+        self.db_label.setToolTip(self.ctx.db.describe())
+        self.feed_label = QLabel(self)
+        self.feed_label.setObjectName("feedState")
+        actor = self.ctx.actor
+        self.user_label = QLabel(f"{role_text(actor.role)} {actor.label}", self)
+        self.user_label.setObjectName("userLabel")
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busyIndicator")
+        self.busy.setRange(0, 0)
+        self.busy.setFixedSize(80, 12)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.busy.setToolTip(self.tr("正在读取数据库…"))
+        bar.addPermanentWidget(self.busy)
+        bar.addPermanentWidget(self.db_label)
+        bar.addPermanentWidget(self.feed_label)
+        bar.addPermanentWidget(self.user_label)
+        self.ctx.feed.state_changed.connect(self.set_feed_state)
+        self.set_feed_state(self.ctx.feed.state)
+        self.ctx.signals.message_timed.connect(self.show_message)
+        self.ctx.worker.busy_changed.connect(self.busy.setVisible)
+
+    def database_text(self) -> str:
+        db = self.ctx.db
+        if db.is_sqlite:
+            return self.tr("数据库：本机 SQLite")
+        host = db.engine.url.host or "localhost"
+        return self.tr("数据库：PostgreSQL %1").replace("%1", host)
+
+    def feed_text(self, state: str) -> str:
+        return {
+            "connected": self.tr("实时：已连接"),
+            "connecting": self.tr("实时：连接中…"),
+            "reconnecting": self.tr("实时：重连中…"),
+            "stopped": self.tr("实时：未连接"),
+        }.get(state, state)
+
+    def set_feed_state(self, state: str) -> None:
+        self.feed_label.setText(self.feed_text(state))
+        self.feed_label.setProperty("state", state)
+        style = self.feed_label.style()
+        style.unpolish(self.feed_label)
+        style.polish(self.feed_label)
+
+    def show_message(self, text: str, timeout_ms: int = 5000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def flash_status_bar(self, _numbers: object = None) -> None:
+        """A new urgent case: the status bar (which names it) blinks red a few times."""
+        self._flashes_left = FLASH_STEPS
+        self._set_alert(True)
+        self._flash_timer.start()
+
+    def _flash_step(self) -> None:
+        self._flashes_left -= 1
+        if self._flashes_left <= 0:
+            self._flash_timer.stop()
+            self._set_alert(False)
+            return
+        self._set_alert(self._flashes_left % 2 == 0)
+
+    @property
+    def alerting(self) -> bool:
+        return bool(self.statusBar().property("alert"))
+
+    def _set_alert(self, on: bool) -> None:
+        bar = self.statusBar()
+        bar.setProperty("alert", on)
+        bar.style().unpolish(bar)
+        bar.style().polish(bar)
+
+    # -- pages ---------------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        self.stack.setCurrentIndex(index)
+        self.rail.set_current(index)
+
+    def open_cases_in_queue(self, request: dict[str, object]) -> None:
+        """A click on a statistics bar or point: show those cases in the dispatch queue."""
+        big = getattr(self.stats_page, "big_screen", None)
+        if big is not None and big.isVisible() and big.screen() is self.screen():
+            big.close()  # a full-screen wall display on this monitor would hide the queue
+        self.show_page(PAGE_KEYS.index("desk"))
+        self.desk_page.queue.show_external(dict(request))
+        self.activateWindow()
+
+    def restart_after_restore(self, _info: object) -> None:
+        """The database was replaced under the open pages: say so, then close the window."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("已从备份恢复"),
+            self.tr("数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。"),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.finished.connect(lambda _result: self.close())
+        self.restore_box = box
+        box.open()
+
+    @property
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1600, 960)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        page = settings.value("window/page", 0)
+        try:
+            self.show_page(int(page))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            self.show_page(0)
+
+    def save_state(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/page", self.current_page)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,257 @@
+"""`griddesk --screenshot DIR`: render every page, the case window and an action dialog to PNG."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func, select
+
+from db.cases.states import Status
+from db.engine import Database
+from db.models import Attachment, Case, CaseEvent
+from db.security.actors import Actor, Role
+from desktop.app import build_demo_with_progress, demo_kwargs, has_street
+from desktop.cases.case_detail import CaseDetailPane, open_case_window
+from desktop.core.context import AppContext
+
+log = logging.getLogger(__name__)
+
+WIDTH, HEIGHT = 1920, 1080
+SCREENSHOT_CASES = 3000
+# Nobody signs in for screenshots: a demo user allowed to see every page (rosters included).
+SCREENSHOT_USER = Actor("demo", "演示账号", Role.SYSTEM)
+PAGE_NAMES = ("desk", "people", "reports", "stats", "settings")
+
+
+def wait_idle(ctx: AppContext, timeout_ms: int = 120_000) -> None:
+    """Run the event loop until the worker has no job left (jobs may chain further jobs)."""
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(5):
+        app.processEvents()
+        if ctx.worker.is_idle():
+            app.processEvents()
+            if ctx.worker.is_idle():
+                return
+        loop = QEventLoop()
+        ctx.worker.idle.connect(loop.quit)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(timeout_ms)
+        if not ctx.worker.is_idle():
+            loop.exec()
+        guard.stop()
+        ctx.worker.idle.disconnect(loop.quit)
+
+
+def showcase_case(db: Database) -> tuple[int, str] | None:
+    """An open case with a long history (and photos if any) to show in the detail pane."""
+    with db.read() as session:
+        events = (
+            select(CaseEvent.case_id, func.count().label("n"))
+            .group_by(CaseEvent.case_id)
+            .subquery()
+        )
+        photos = (
+            select(Attachment.case_id, func.count().label("n"))
+            .group_by(Attachment.case_id)
+            .subquery()
+        )
+        row = session.execute(
+            select(Case.id, Case.number)
+            .join(events, events.c.case_id == Case.id)
+            .outerjoin(photos, photos.c.case_id == Case.id)
+            .where(Case.status.in_([Status.ACCEPTED.value, Status.DISPATCHED.value]))
+            .order_by(photos.c.n.is_(None), events.c.n.desc(), Case.urgent.desc(), Case.id.desc())
+            .limit(1)
+        ).first()
+        if row is None:
+            row = session.execute(
+                select(Case.id, Case.number).order_by(Case.id.desc()).limit(1)
+            ).first()
+        return (int(row[0]), str(row[1])) if row is not None else None
+
+
+def photo_case(db: Database) -> str | None:
+    """A case with photos and the longest history, for the case window."""
+    with db.read() as session:
+        events = (
+            select(CaseEvent.case_id, func.count().label("n"))
+            .group_by(CaseEvent.case_id)
+            .subquery()
+        )
+        return session.scalar(
+            select(Case.number)
+            .join(events, events.c.case_id == Case.id)
+            .where(Case.id.in_(select(Attachment.case_id)))
+            .order_by(events.c.n.desc(), Case.id.desc())
+            .limit(1)
+        )
+
+
+def save(widget: QWidget, path: Path) -> Path:
+    pixmap = widget.grab()
+    if not pixmap.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    log.info("screenshot %s", path)
+    return path
+
+
+def composite(window: QWidget, dialog: QWidget, path: Path) -> Path:
+    """The window with the dialog (and a plain title bar) drawn over it: offscreen grabs are
+    per top-level window and carry no window frame."""
+    base = window.grab()
+    shot = dialog.grab()
+    title_height = 30
+    canvas = QPixmap(base.size())
+    canvas.fill()
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, base)
+    painter.fillRect(canvas.rect(), QColor(0, 0, 0, 60))
+    x = (base.width() - shot.width()) // 2
+    y = (base.height() - shot.height()) // 3
+    frame = QRect(x - 1, y - title_height - 1, shot.width() + 2, shot.height() + title_height + 2)
+    painter.fillRect(frame, QColor("#8d96a3"))
+    painter.fillRect(QRect(x, y - title_height, shot.width(), title_height), QColor("#e1e4e8"))
+    painter.setPen(QColor("#1f2328"))
+    painter.drawText(
+        QRect(x + 12, y - title_height, shot.width() - 24, title_height),
+        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+        dialog.windowTitle(),
+    )
+    painter.drawPixmap(QPoint(x, y), shot)
+    painter.end()
+    if not canvas.save(str(path)):
+        raise OSError(f"cannot write {path}")
+    return path
+
+
+def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
+    """Render every page of a main window on `ctx` into `out_dir`; returns the files."""
+    from desktop.shell.main_window import MainWindow
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(ctx)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    wait_idle(ctx)
+    written: list[Path] = []
+    showcase = showcase_case(ctx.db)
+    number = showcase[1] if showcase is not None else None
+    pane = window.desk_page.findChild(CaseDetailPane)
+    if pane is not None and showcase is not None:
+        # Select the row in the queue when the desk offers it, so the table shows it too.
+        queue = getattr(window.desk_page, "queue", None)
+        selected = False
+        if queue is not None and hasattr(queue, "select_case"):
+            selected = bool(queue.select_case(showcase[0]))
+        if not selected:
+            pane.show_case(showcase[1])
+        wait_idle(ctx)
+    for index, name in enumerate(PAGE_NAMES):
+        window.show_page(index)
+        # A page that shows data only on request gets asked: `prepare_screenshot()` if it
+        # has one, else the reports page's preview.
+        page = window.pages[index]
+        hook = getattr(page, "prepare_screenshot", None) or getattr(page, "refresh_preview", None)
+        if callable(hook):
+            hook()
+        wait_idle(ctx)
+        written.append(save(window, out_dir / f"{index + 1:02d}-{name}.png"))
+        if name == "people":  # every roster tab, the staffing standard and the pay table
+            tabs = page.tabs
+            for tab in range(1, tabs.count()):
+                tabs.setCurrentIndex(tab)
+                wait_idle(ctx)
+                written.append(save(window, out_dir / f"{index + 1:02d}-{name}-{tab + 1}.png"))
+            tabs.setCurrentIndex(0)
+    window.show_page(0)
+    wait_idle(ctx)
+    if number is not None:
+        case_window = open_case_window(ctx, photo_case(ctx.db) or number, window)
+        case_window.resize(WIDTH, HEIGHT)
+        wait_idle(ctx)
+        written.append(save(case_window, out_dir / f"{len(PAGE_NAMES) + 1:02d}-case-window.png"))
+        dialog = None
+        if pane is None or pane.detail is None:
+            pane = case_window.pane  # the desk has no detail pane yet: use the case window's
+        if pane.detail is not None:
+            actions = [a for a in pane.action_buttons if pane.action_buttons[a].isEnabled()]
+            order = ("extend", "dispatch", "redispatch", "reject")
+            preferred = sorted(
+                (a for a in actions if a.value in order), key=lambda a: order.index(a.value)
+            )
+            chosen = (preferred or actions)[0] if actions else None
+            if chosen is not None:
+                dialog = pane.start_action(chosen)
+        if dialog is not None:
+            wait_idle(ctx)
+            written.append(
+                composite(window, dialog, out_dir / f"{len(PAGE_NAMES) + 2:02d}-action-dialog.png")
+            )
+            dialog.reject()
+        case_window.close()
+    written.append(
+        big_screen_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 3:02d}-big-screen.png")
+    )
+    window.hide()
+    window.deleteLater()
+    return written
+
+
+def big_screen_shot(window: Any, ctx: AppContext, path: Path) -> Path:
+    """The wall display (大屏模式) at full-HD, as the statistics page opens it with F11."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    stats = window.stats_page
+    window.show_page(window.pages.index(stats))
+    stats.toggle_big_screen()
+    screen = stats.big_screen
+    assert screen is not None
+    screen.showNormal()  # the offscreen "screen" is small; draw it at the wall's size
+    screen.resize(WIDTH, HEIGHT)
+    loop = QEventLoop()
+    screen.drawn.connect(loop.quit)
+    QTimer.singleShot(60_000, loop.quit)
+    if screen.snapshot is None:
+        loop.exec()
+    wait_idle(ctx)
+    try:
+        return save(screen, path)
+    finally:
+        screen.close()
+
+
+def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) -> int:
+    """The `--screenshot` mode: without --db a fresh temporary demo database; exit code."""
+    from db.database import open_database
+
+    with tempfile.TemporaryDirectory(prefix="griddesk-shots-") as tmp:
+        # Keep the user's real window state out of it: settings go to the temporary folder.
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        url = db_url or f"sqlite:///{Path(tmp) / 'screenshots.sqlite'}"
+        db = open_database(url)
+        try:
+            if (db_url is None or demo) and not has_street(db):
+                error = build_demo_with_progress(
+                    db, show_dialog=False, **demo_kwargs(SCREENSHOT_CASES)
+                )
+                if error is not None:
+                    raise error
+            ctx = AppContext.create(db, SCREENSHOT_USER, lang=lang)
+            try:
+                files = take_screenshots(ctx, out_dir)
+            finally:
+                ctx.close()
+        finally:
+            db.dispose()
+    for path in files:
+        print(path)
+    return 0

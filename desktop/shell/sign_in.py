@@ -1,0 +1,224 @@
+"""Signing in at start (登录): the sign-in dialog, and on a database without accounts the
+dialog that creates the first administrator."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from db.engine import Database
+from db.errors import UserError
+from db.security.accounts import add_user, authenticate, has_users, list_users
+from db.security.actors import ROLE_LABELS, Actor, Role
+
+LAST_USER_KEY = "session/last_user"
+
+
+class _Relay(QObject):
+    """Carries a background thread's result to the GUI thread (queued signal)."""
+
+    done = Signal(object, object)  # (result, error)
+
+
+def run_in_thread(
+    job: Callable[[], object], on_done: Callable[[object, object], None], parent: QObject
+) -> None:
+    """Run `job` on a short-lived thread; `on_done(result, error)` runs on the GUI thread.
+    Password hashing is deliberately slow (Argon2id), so it must not block the window."""
+    relay = _Relay(parent)
+    relay.done.connect(on_done)
+    relay.done.connect(relay.deleteLater)
+
+    def body() -> None:
+        try:
+            relay.done.emit(job(), None)
+        except BaseException as exc:  # reported to the dialog, never lost
+            relay.done.emit(None, exc)
+
+    threading.Thread(target=body, name="griddesk-sign-in", daemon=True).start()
+
+
+class SignInDialog(QDialog):
+    """User name and password; the result is `self.actor` after `accept()`."""
+
+    def __init__(self, db: Database, username: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("登录 — 网格指挥调度台"))
+        self.setMinimumWidth(360)
+        self.user_edit = QLineEdit(username)
+        self.user_edit.setObjectName("username")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.user_edit)
+        form.addRow(self.tr("密码"), self.password_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        (self.password_edit if username else self.user_edit).setFocus()
+
+    def show_demo_hint(self) -> None:
+        """On the demo street, say which accounts exist (they share one demo password)."""
+        roles = "，".join(f"{name}（{ROLE_LABELS[role]}）" for name, role, _ in DEMO_ACCOUNTS)
+        hint = QLabel(
+            self.tr("演示数据库的账号：%1；密码均为 %2")
+            .replace("%1", roles)
+            .replace("%2", DEMO_PASSWORD)
+        )
+        hint.setObjectName("demo_hint")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, hint)
+
+    def _try(self) -> None:
+        name, password = self.user_edit.text().strip(), self.password_edit.text()
+        if not name or not password:
+            self.error_label.setText(self.tr("请输入用户名和密码"))
+            return
+        self.buttons.setEnabled(False)
+        self.error_label.setText(self.tr("正在验证…"))
+        run_in_thread(lambda: authenticate(self.db, name, password), self._done, self)
+
+    def _done(self, actor: object, error: object) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(actor, Actor):
+            self.actor = actor
+            self.accept()
+            return
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+        if isinstance(error, UserError):
+            self.error_label.setText(str(error))
+        else:
+            self.error_label.setText(self.tr("登录失败：%1").replace("%1", str(error)))
+
+
+class FirstAdminDialog(QDialog):
+    """The first start of a database: create the administrator account (创建管理员账号)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("首次使用：创建管理员账号"))
+        self.setMinimumWidth(420)
+        intro = QLabel(
+            self.tr(
+                "这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。"
+            )
+        )
+        intro.setWordWrap(True)
+        self.user_edit = QLineEdit("admin")
+        self.user_edit.setObjectName("username")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("display_name")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_edit = QLineEdit()
+        self.repeat_edit.setObjectName("repeat")
+        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b3261e;")
+        form = QFormLayout()
+        form.addRow(self.tr("用户名"), self.user_edit)
+        form.addRow(self.tr("姓名"), self.name_edit)
+        form.addRow(self.tr("密码（至少 8 位，含字母和数字）"), self.password_edit)
+        form.addRow(self.tr("再输入一次"), self.repeat_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("创建并登录"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("退出"))
+        self.buttons.accepted.connect(self._try)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons, alignment=Qt.AlignmentFlag.AlignRight)
+
+    def _try(self) -> None:
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.error_label.setText(self.tr("两次输入的密码不一致"))
+            return
+        name = self.user_edit.text().strip()
+        display = self.name_edit.text().strip()
+        password = self.password_edit.text()
+
+        def job() -> Actor:
+            with self.db.write() as session:
+                add_user(session, name, Role.ADMIN, password, display)
+            return authenticate(self.db, name, password)
+
+        self.buttons.setEnabled(False)
+        self.error_label.setText(self.tr("正在创建…"))
+        run_in_thread(job, self._done, self)
+
+    def _done(self, actor: object, error: object) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(actor, Actor):
+            self.actor = actor
+            self.accept()
+            return
+        self.error_label.setText(str(error) if isinstance(error, UserError) else repr(error))
+
+
+def _is_demo(session: Session) -> bool:
+    names = {u.username for u in list_users(session)}
+    return names == {name for name, _, _ in DEMO_ACCOUNTS}
+
+
+def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:
+    """Ask who is working: the first-admin dialog on a database without accounts, the
+    sign-in dialog otherwise (the last user's name filled in). None when the user cancels."""
+    settings = QSettings()
+    with db.read() as session:
+        first = not has_users(session)
+        demo = not first and _is_demo(session)
+    username = username or str(settings.value(LAST_USER_KEY, "") or "")
+    dialog: SignInDialog | FirstAdminDialog
+    if first:
+        dialog = FirstAdminDialog(db, parent)
+    else:
+        if demo and not username:
+            username = DEMO_ACCOUNTS[1][0]
+        dialog = SignInDialog(db, username, parent)
+        if demo:
+            dialog.show_demo_hint()
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+        return None
+    settings.setValue(LAST_USER_KEY, dialog.actor.username)
+    return dialog.actor

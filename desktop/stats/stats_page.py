@@ -1,0 +1,734 @@
+"""The statistics page (统计): filters, today's key numbers, the charts, the grid table, exports.
+
+Aggregations run as one job on `ctx.worker` (db.stats.figures.collect); the result is drawn on the GUI
+thread. The page refreshes itself after case changes from the live feed (at most every 2 s, and
+only while it is visible), and opens the big screen (大屏模式) with F11.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QMarginsF,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.stats import figures as stats
+from db.stats.figures import FilterChoices, GridDensity, Period, StatsFilter, StatsSnapshot
+from desktop.core.context import AppContext
+from desktop.stats.stats_charts import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
+
+log = logging.getLogger(__name__)
+
+FEED_DEBOUNCE_MS = 2000
+DEFAULT_PNG_WIDTH = 1600
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_SORT = int(Qt.ItemDataRole.UserRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class GridDensityModel(QAbstractTableModel):
+    """Grids with their open and overdue cases now, coloured by open cases per 1,000 households."""
+
+    COLUMN_COUNT = 7
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[GridDensity] = []
+        self._cells: list[tuple[str, ...]] = []
+        self._colours: list[QColor | None] = []
+        self._headers = [
+            self.tr("社区"),
+            self.tr("网格"),
+            self.tr("网格编码"),
+            self.tr("户数"),
+            self.tr("在办"),
+            self.tr("超期"),
+            self.tr("每千户在办"),
+        ]
+
+    def set_rows(self, rows: list[GridDensity]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._cells = [
+            (
+                g.community,
+                g.name,
+                g.code,
+                f"{g.households:,}",
+                f"{g.open:,}",
+                f"{g.overdue:,}",
+                f"{g.per_thousand:.2f}",
+            )
+            for g in self.rows
+        ]
+        top = max((g.per_thousand for g in self.rows), default=0.0)
+        self._colours = [self._colour(g.per_thousand / top) if top else None for g in self.rows]
+        self.endResetModel()
+
+    @staticmethod
+    def _colour(share: float) -> QColor | None:
+        """White → light red as density grows (text stays dark and readable)."""
+        if share <= 0:
+            return None
+        share = min(share, 1.0)
+        return QColor(255, round(255 - 120 * share), round(255 - 130 * share))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMN_COUNT
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        role = int(role)
+        row, col = index.row(), index.column()
+        if role == _DISPLAY:
+            return self._cells[row][col]
+        if role == _BACKGROUND:
+            return self._colours[row]
+        if role == _ALIGN:
+            return _RIGHT if col >= 3 else None
+        if role == _TOOLTIP:
+            g = self.rows[row]
+            return self.tr(
+                "{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件"
+            ).format(
+                grid=f"{g.community} {g.name}",
+                open=g.open,
+                overdue=g.overdue,
+                density=g.per_thousand,
+            )
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        if int(role) == _DISPLAY and orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+
+class StatsPage(QWidget):
+    """统计: how the street is doing today, this month, this year.
+
+    `open_cases_requested(dict)` asks the dispatch queue to show the cases behind a clicked bar,
+    point or grid row. The dict always has these keys (None / False when not narrowed):
+
+    - ``community_id``, ``grid_id``, ``major_id`` (大类), ``category_id`` (小类),
+      ``department_id``: ids to filter on;
+    - ``source``: a `db.cases.states.Source` value (e.g. ``"patrol"``) or None;
+    - ``alert_only``: only cases in warning or overdue (预警/超期);
+    - ``open_only``: only open cases (the open-case charts and the grid table);
+    - ``time_field``: ``"reported"`` or ``"closed"``: which time ``from``/``to`` bound;
+    - ``from``, ``to``: aware datetimes (center time zone) bounding that time, ``to``
+      exclusive; both None for charts of open cases now.
+    """
+
+    open_cases_requested = Signal(object)
+    drawn = Signal()  # a snapshot has been drawn (tests and the benchmark wait on it)
+
+    initial_period = Period.MONTH  # what the page shows when it opens
+
+    @staticmethod
+    def clock() -> datetime:
+        """The current time (aware); tests replace it to look at a fixed moment."""
+        return datetime.now(UTC)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tz = ctx.settings.tz
+        self.snapshot: StatsSnapshot | None = None
+        self.choices: FilterChoices | None = None
+        self.big_screen: QWidget | None = None
+        self._generation = 0
+        self._loading = False
+        self._again = False
+        self._again_full = False
+        self._dirty = True
+
+        self.period = QComboBox(self)
+        for label, value in (
+            (self.tr("今日"), Period.TODAY),
+            (self.tr("本月"), Period.MONTH),
+            (self.tr("本年"), Period.YEAR),
+            (self.tr("自定义"), Period.CUSTOM),
+        ):
+            self.period.addItem(label, value.value)
+        self.period.setCurrentIndex(self.period.findData(self.initial_period.value))
+        today = self._today()
+        self.date_from = QDateEdit(QDate(today.year, today.month, 1), self)
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day), self)
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setEnabled(False)
+        self.community = QComboBox(self)
+        self.department = QComboBox(self)
+        self.category = QComboBox(self)
+        self.community.addItem(self.tr("全部社区"), None)
+        self.department.addItem(self.tr("全部部门"), None)
+        self.category.addItem(self.tr("全部类别"), None)
+        self.category.setMinimumContentsLength(10)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("statsStatus")
+        self.export_button = QToolButton(self)
+        self.export_button.setText(self.tr("导出图表"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pdf_button = QPushButton(self.tr("导出 PDF 摘要"), self)
+        self.big_button = QPushButton(self.tr("大屏模式 (F11)"), self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("统计期间"), self))
+        bar.addWidget(self.period)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("—", self))
+        bar.addWidget(self.date_to)
+        bar.addSpacing(12)
+        bar.addWidget(self.community)
+        bar.addWidget(self.department)
+        bar.addWidget(self.category)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.big_button)
+
+        title = QLabel(self.tr("统计"), self)
+        title.setObjectName("pageTitle")
+        self.figures = KeyFigures(LIGHT, self)
+        self.charts = ChartSet(LIGHT, self)
+        self.grid_model = GridDensityModel(self)
+        self.grid_table = QTableView(self)
+        self.grid_table.setModel(self.grid_model)
+        self.grid_table.setObjectName("gridDensity")
+        self.grid_table.verticalHeader().setVisible(False)
+        self.grid_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.grid_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.grid_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.grid_table.horizontalHeader().setStretchLastSection(False)
+        self.grid_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.grid_table.setMinimumHeight(260)
+        self.grid_table.setToolTip(self.tr("双击一行，在调度台打开该网格的在办案件"))
+        grid_title = QLabel(self.tr("网格在办案件密度（颜色越深，每千户在办案件越多）"), self)
+        grid_title.setObjectName("sectionTitle")
+        grid_title.setStyleSheet("font-weight: bold;")
+
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(10)
+        c = self.charts
+        grid.addWidget(c.flow, 0, 0, 1, 2)
+        grid.addWidget(c.alerts, 1, 0)
+        grid.addWidget(c.sources, 1, 1)
+        grid.addWidget(c.majors, 2, 0)
+        grid.addWidget(c.categories, 2, 1)
+        grid.addWidget(c.handling, 3, 0, 1, 2)
+        # The department ranking grows with the departments; the grid table uses that height.
+        grid.addWidget(c.departments, 4, 0)
+        table_box = QVBoxLayout()
+        table_box.addWidget(grid_title)
+        table_box.addWidget(self.grid_table, 1)
+        grid.addLayout(table_box, 4, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        for chart in c.charts().values():
+            chart.setMinimumHeight(max(chart.minimumHeight(), 280))
+            chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            chart.customContextMenuRequested.connect(lambda _pos, ch=chart: self._chart_menu(ch))
+        c.flow.setMinimumHeight(320)
+        # Empty charts are not worth painting: the first paint waits for the first figures
+        # (painting the axes of seven plots twice costs a third of a second).
+        body.setUpdatesEnabled(False)
+        self._body = body
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = scroll
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(bar)
+        layout.addWidget(self.figures)
+        layout.addWidget(scroll, 1)
+
+        menu = QMenu(self)
+        for name, chart in c.charts().items():
+            action = QAction(chart.title, menu)
+            action.setObjectName(f"export_{name}")
+            action.triggered.connect(lambda _checked=False, ch=chart: self._ask_export_png(ch))
+            menu.addAction(action)
+        self.export_button.setMenu(menu)
+        self.export_menu = menu
+
+        self.period.currentIndexChanged.connect(self._period_changed)
+        self.date_from.dateChanged.connect(self._custom_changed)
+        self.date_to.dateChanged.connect(self._custom_changed)
+        for combo in (self.community, self.department, self.category):
+            combo.currentIndexChanged.connect(self.refresh)
+        c.clicked.connect(self._request_cases)
+        self.grid_table.activated.connect(self._grid_activated)
+        self.pdf_button.clicked.connect(self._ask_export_pdf)
+        self.big_button.clicked.connect(self.toggle_big_screen)
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(self.toggle_big_screen)
+
+        self.feed_timer = QTimer(self)
+        self.feed_timer.setSingleShot(True)
+        self.feed_timer.setInterval(FEED_DEBOUNCE_MS)
+        self.feed_timer.timeout.connect(self._feed_due)
+        ctx.feed.cases_changed.connect(self._cases_changed)
+
+        # The charts first: the filter lists are not needed until the user opens one.
+        self.refresh()
+        self.load_choices()
+        ctx.signals.master_data_changed.connect(self.load_choices)
+
+    # --- filter --------------------------------------------------------------------------
+    def _today(self) -> date:
+        return self.clock().astimezone(self.tz).date()
+
+    def current_filter(self) -> StatsFilter:
+        """The filter the controls describe (the period in local days)."""
+        period = Period(self.period.currentData())
+        if period is Period.CUSTOM:
+            first = self.date_from.date().toPython()
+            last = self.date_to.date().toPython()
+            assert isinstance(first, date) and isinstance(last, date)
+            if last < first:
+                first, last = last, first
+        else:
+            first, last = stats.period_days(period, self._today())
+        start, end = stats.day_span(first, last, self.tz)
+        major_id = category_id = None
+        picked = self.category.currentData()
+        if picked is not None:
+            kind, ident = str(picked).split(":")
+            if kind == "major":
+                major_id = int(ident)
+            else:
+                category_id = int(ident)
+        return StatsFilter(
+            start,
+            end,
+            community_id=self.community.currentData(),
+            department_id=self.department.currentData(),
+            major_id=major_id,
+            category_id=category_id,
+        )
+
+    def _period_changed(self) -> None:
+        custom = Period(self.period.currentData()) is Period.CUSTOM
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        self.refresh()
+
+    def _custom_changed(self) -> None:
+        if Period(self.period.currentData()) is Period.CUSTOM:
+            self.refresh()
+
+    def load_choices(self) -> None:
+        """Fill the filter lists (again after 基础数据 edits), off the GUI thread."""
+        self.ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
+
+    def _fill_choices(self, choices: FilterChoices) -> None:
+        self.choices = choices
+        chosen = {c: c.currentData() for c in (self.community, self.department, self.category)}
+        for combo in chosen:  # a refill after 基础数据 edits keeps the "全部…" entry only
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(combo.count() - 1)
+        for combo, items in (
+            (self.community, choices.communities),
+            (self.department, choices.departments),
+        ):
+            combo.blockSignals(True)
+            for item in items:
+                combo.addItem(item.label, item.id)
+            combo.blockSignals(False)
+        self.category.blockSignals(True)
+        minors: dict[int, list[stats.Choice]] = {}
+        for cat in choices.categories:
+            minors.setdefault(cat.parent_id or 0, []).append(cat)
+        bold = QFont(self.category.font())
+        bold.setBold(True)
+        for major in choices.majors:
+            self.category.addItem(major.label, f"major:{major.id}")
+            self.category.setItemData(self.category.count() - 1, bold, Qt.ItemDataRole.FontRole)
+            for cat in minors.get(major.id, []):
+                self.category.addItem("    " + cat.label, f"category:{cat.id}")
+        for combo, data in chosen.items():  # the same choices as before, where they still exist
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(data), 0) if data is not None else 0)
+            combo.blockSignals(False)
+
+    def select(self, combo: QComboBox, data: Any) -> None:
+        """Pick the entry of `combo` whose data is `data` (tests and the integrator use it)."""
+        index = combo.findData(data)
+        if index < 0:
+            raise KeyError(data)
+        combo.setCurrentIndex(index)
+
+    # --- loading -------------------------------------------------------------------------
+    def refresh(self, *, after_change: bool = False) -> None:
+        """Recompute every chart for the current filter (off the GUI thread).
+
+        `after_change`: a live change, not a new filter: the finished days of the last snapshot
+        are reused (db.stats.figures.collect_in), so the redraw stays quick on a year of cases.
+        """
+        try:
+            f = self.current_filter()
+        except stats.ValidationError as exc:
+            self.status.setText(str(exc))
+            return
+        if self._loading:
+            self._again = True
+            self._again_full = self._again_full or not after_change
+            return
+        self._loading = True
+        self._again = False
+        self._again_full = False
+        self._dirty = False
+        self._generation += 1
+        generation = self._generation
+        tz = self.tz
+        now = self.clock()
+        previous = self.snapshot if after_change else None
+        self.status.setText(self.tr("正在统计…"))
+        self.ctx.worker.submit(
+            lambda db: stats.collect(db, f, tz, now, previous),
+            lambda snap: self._loaded(generation, snap),
+            self._failed,
+        )
+
+    def _loaded(self, generation: int, snap: StatsSnapshot) -> None:
+        self._loading = False
+        if self._again:
+            self.refresh(after_change=not self._again_full)
+            return
+        if generation != self._generation:
+            return
+        self.draw(snap)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.status.setText(self.tr("统计失败"))
+        self.ctx.worker.report(exc)
+        if self._again:
+            self.refresh(after_change=not self._again_full)
+
+    def draw(self, snap: StatsSnapshot) -> None:
+        self.snapshot = snap
+        self.charts.draw(snap, self.tz)
+        self.figures.set_numbers(snap.today)
+        self.grid_model.set_rows(snap.grids)
+        if not self._body.updatesEnabled():
+            self._body.setUpdatesEnabled(True)
+        local = snap.now.astimezone(self.tz)
+        self.status.setText(self.tr("更新于 {time}").format(time=f"{local:%H:%M:%S}"))
+        self.drawn.emit()
+
+    def _cases_changed(self, _ids: object) -> None:
+        if not self.feed_timer.isActive():
+            self.feed_timer.start()
+
+    def _feed_due(self) -> None:
+        if self.isVisible():
+            self.refresh(after_change=True)
+        else:
+            self._dirty = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty and not self._loading:
+            self.refresh()
+
+    # --- click-through -------------------------------------------------------------------
+    def _request_cases(self, keys: dict[str, Any]) -> None:
+        self.open_cases_requested.emit(dict(keys))
+
+    def _grid_activated(self, index: QModelIndex) -> None:
+        if not index.isValid() or self.snapshot is None:
+            return
+        g = self.grid_model.rows[index.row()]
+        keys = base_keys(self.snapshot.filter, self.tz)
+        keys.update(
+            community_id=g.community_id,
+            grid_id=g.grid_id,
+            open_only=True,
+            **{"from": None, "to": None},
+        )
+        self.open_cases_requested.emit(keys)
+
+    # --- big screen ----------------------------------------------------------------------
+    def toggle_big_screen(self) -> None:
+        """F11: open the big screen full screen, or close it when it is open."""
+        from desktop.stats.big_screen import BigScreen
+
+        if isinstance(self.big_screen, BigScreen) and self.big_screen.isVisible():
+            self.big_screen.close()
+            return
+        # A child window: it goes when the page goes.
+        screen = BigScreen(self.ctx, self.current_filter, self, clock=self.clock)
+        screen.closed.connect(self._big_screen_closed)
+        screen.open_cases_requested.connect(self.open_cases_requested)
+        self.big_screen = screen
+        screen.showFullScreen()
+
+    def _big_screen_closed(self) -> None:
+        self.big_screen = None
+
+    # --- export --------------------------------------------------------------------------
+    def _chart_menu(self, chart: ChartBase) -> None:
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("导出为 PNG…"))
+        action.triggered.connect(lambda: self._ask_export_png(chart))
+        menu.popup(chart.cursor().pos())
+
+    def _ask_export_png(self, chart: ChartBase) -> None:
+        width, ok = QInputDialog.getInt(
+            self,
+            self.tr("导出图表"),
+            self.tr("图片宽度（像素）："),
+            DEFAULT_PNG_WIDTH,
+            200,
+            8000,
+            100,
+        )
+        if not ok:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出图表"), f"{chart.title}.png", self.tr("PNG 图片 (*.png)")
+        )
+        if not path:
+            return
+        try:
+            chart.export_png(path, width)
+        except OSError:
+            QMessageBox.warning(
+                self, self.tr("导出图表"), self.tr("无法写入文件：{path}").format(path=path)
+            )
+            return
+        self.ctx.notify(self.tr("已导出 {path}").format(path=path))
+
+    def export_chart_png(self, name: str, path: str | Path, width: int) -> None:
+        """Export chart `name` (see `ChartSet.charts`) as PNG at `width` pixels."""
+        self.charts.charts()[name].export_png(path, width)
+
+    def _ask_export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出 PDF 摘要"), self.tr("统计摘要.pdf"), self.tr("PDF 文件 (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            self.export_pdf(path)
+        except OSError:
+            QMessageBox.warning(
+                self, self.tr("导出 PDF 摘要"), self.tr("无法写入文件：{path}").format(path=path)
+            )
+            return
+        self.ctx.notify(self.tr("已导出 {path}").format(path=path))
+
+    def period_text(self) -> str:
+        if self.snapshot is None:
+            return ""
+        days = stats.days_of(self.snapshot.filter, self.tz)
+        first, last = days[0], days[-1]
+        if first == last:
+            return f"{first:%Y-%m-%d}"
+        return f"{first:%Y-%m-%d} — {last:%Y-%m-%d}"
+
+    def scope_text(self) -> str:
+        parts = [
+            combo.currentText().strip()
+            for combo in (self.community, self.department, self.category)
+        ]
+        return " · ".join(parts)
+
+    def export_pdf(self, path: str | Path) -> None:
+        """One A4 landscape page: title, period and scope, today's numbers, six charts, the
+        densest grids. Written to a temporary file first; raises OSError if it cannot be written."""
+        if self.snapshot is None:
+            raise OSError(self.tr("尚无统计数据"))
+        target = Path(path)
+        tmp = target.with_name(target.name + ".part")
+        writer = QPdfWriter(str(tmp))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
+        writer.setResolution(150)
+        writer.setTitle(self.tr("统计摘要"))
+        writer.setCreator("GridDesk")
+        painter = QPainter()
+        if not painter.begin(writer):
+            tmp.unlink(missing_ok=True)
+            raise OSError(str(target))
+        try:
+            self._paint_summary(painter, writer.width(), writer.height())
+        finally:
+            painter.end()
+        if not tmp.exists() or tmp.stat().st_size == 0:
+            tmp.unlink(missing_ok=True)
+            raise OSError(str(target))
+        tmp.replace(target)
+
+    def _paint_summary(self, p: QPainter, width: int, height: int) -> None:
+        snap = self.snapshot
+        assert snap is not None
+        font = QFont(self.font())
+        font.setPixelSize(34)
+        font.setBold(True)
+        p.setFont(font)
+        p.drawText(
+            QRectF(0, 0, width, 50),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.tr("{center} 统计摘要").format(center=self.ctx.settings.center_name),
+        )
+        font.setPixelSize(20)
+        font.setBold(False)
+        p.setFont(font)
+        generated = snap.now.astimezone(self.tz)
+        p.drawText(
+            QRectF(0, 52, width, 30),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            self.tr("统计期间：{period}　范围：{scope}　生成时间：{at}").format(
+                period=self.period_text(), scope=self.scope_text(), at=f"{generated:%Y-%m-%d %H:%M}"
+            ),
+        )
+        # Today's numbers in one line of tiles.
+        figures = self.figures.texts()
+        labels = [
+            (self.tr("今日受理"), figures["received"]),
+            (self.tr("今日派遣"), figures["dispatched"]),
+            (self.tr("今日结案"), figures["closed"]),
+            (self.tr("当前超期"), figures["overdue"]),
+            (self.tr("今日按期率"), figures["on_time"]),
+        ]
+        tile_w = width / len(labels)
+        top = 92
+        for i, (label, value) in enumerate(labels):
+            rect = QRectF(i * tile_w + 4, top, tile_w - 8, 70)
+            p.fillRect(rect, QColor("#f1f4f8"))
+            font.setPixelSize(18)
+            font.setBold(False)
+            p.setFont(font)
+            p.drawText(
+                rect.adjusted(10, 4, 0, 0),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+                label,
+            )
+            font.setPixelSize(30)
+            font.setBold(True)
+            p.setFont(font)
+            p.drawText(
+                rect.adjusted(10, 0, 0, -6),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                value,
+            )
+        # Six charts in a 3 × 2 grid, then the densest grids.
+        charts = self.charts
+        names = ["flow", "majors", "departments", "alerts", "sources", "handling"]
+        table_h = 150
+        area_top = top + 82
+        cell_w = width / 3
+        cell_h = (height - area_top - table_h) / 2
+        for i, name in enumerate(names):
+            chart = charts.charts()[name]
+            rect = QRectF(
+                (i % 3) * cell_w + 4, area_top + (i // 3) * cell_h + 4, cell_w - 8, cell_h - 8
+            )
+            # Twice the cell's pixels: crisp on paper.
+            image = chart.image(max(int(rect.width()) * 2, 200), rect.height() / rect.width())
+            scaled = image.size().scaled(
+                int(rect.width()), int(rect.height()), Qt.AspectRatioMode.KeepAspectRatio
+            )
+            target = QRectF(rect.x(), rect.y(), scaled.width(), scaled.height())
+            p.drawImage(target, image)
+        font.setPixelSize(18)
+        font.setBold(True)
+        p.setFont(font)
+        y = height - table_h + 10
+        p.drawText(
+            QRectF(0, y, width, 26), int(Qt.AlignmentFlag.AlignLeft), self.tr("在办案件最密的网格")
+        )
+        font.setBold(False)
+        p.setFont(font)
+        densest = [g for g in snap.grids if g.open][:6]
+        col_w = width / 2
+        for i, g in enumerate(densest):
+            text = self.tr(
+                "{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}"
+            ).format(
+                community=g.community,
+                grid=g.name,
+                open=g.open,
+                overdue=g.overdue,
+                density=g.per_thousand,
+            )
+            p.drawText(
+                QRectF((i % 2) * col_w, y + 30 + (i // 2) * 28, col_w - 10, 26),
+                int(Qt.AlignmentFlag.AlignLeft),
+                text,
+            )
+        if not densest:
+            p.drawText(
+                QRectF(0, y + 30, width, 26),
+                int(Qt.AlignmentFlag.AlignLeft),
+                self.tr("暂无在办案件"),
+            )
