@@ -367,7 +367,7 @@ def run(path: Path, runs: int) -> list[Result]:
         return elapsed
 
     def settle() -> None:
-        _wait(app, lambda: ctx.worker.is_idle() and not view.model.is_loading())
+        _wait(app, lambda: ctx.tasks.is_idle() and not view.model.is_loading())
 
     # 1. First filled page: a new queue view on 处置中, from show() (widgets built before,
     # as the main window builds its pages at start) to its first page painted.
@@ -451,7 +451,7 @@ def run(path: Path, runs: int) -> list[Result]:
     board = DispatchBoard(ctx)
     board.resize(1300, 300)
     board.show()
-    _wait(app, lambda: len(board.cards) > 0 and ctx.worker.is_idle())
+    _wait(app, lambda: len(board.cards) > 0 and ctx.tasks.is_idle())
     with db.read() as s:
         candidates = s.execute(
             select(Case.id, Case.number, Case.version)
@@ -461,7 +461,7 @@ def run(path: Path, runs: int) -> list[Result]:
     card = next(iter(board.cards.values()))
     drop_runs = []
     for case_id, number, version in candidates:
-        _wait(app, ctx.worker.is_idle)
+        _wait(app, ctx.tasks.is_idle)
         mime = case_mime.encode([case_mime.DraggedCase(case_id, number, version)])
         committed: list[float] = []
 
@@ -526,7 +526,7 @@ def feed_latency(app: Any, ctx: Any, view: Any, url: str, runs: int) -> list[flo
     _wait(app, lambda: ctx.feed.state == "connected")
 
     def settle() -> None:
-        _wait(app, lambda: ctx.worker.is_idle() and not view.model.is_loading())
+        _wait(app, lambda: ctx.tasks.is_idle() and not view.model.is_loading())
 
     settle()
     writer = subprocess.Popen(

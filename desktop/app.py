@@ -234,7 +234,7 @@ def start_daily_backup(ctx: Any) -> None:
         if path is not None:
             log.info("daily backup written to %s", path)
 
-    ctx.worker.submit(lambda db: auto_backup(db, backup_dir(), keep=keep), done)
+    ctx.tasks.submit(lambda db: auto_backup(db, backup_dir(), keep=keep), done, owner=ctx.tasks)
 
 
 def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
@@ -273,7 +273,9 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         try:
             window = MainWindow(ctx)
             window.show()
-            ctx.worker.submit(remember_head)  # the sign-in's entry (see db.security.audit_anchor)
+            ctx.tasks.submit(
+                remember_head, owner=ctx.tasks
+            )  # the sign-in's entry (see db.security.audit_anchor)
             start_daily_backup(ctx)
             return int(app.exec())
         finally:

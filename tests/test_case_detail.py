@@ -222,18 +222,18 @@ def test_fast_selection_changes_load_only_the_last_case(qtbot: QtBot, ctx: AppCo
     pane = CaseDetailPane(ctx)
     qtbot.addWidget(pane)
     jobs: list[object] = []
-    submit = ctx.worker.submit
+    submit = ctx.tasks.submit
 
     def counting(job, on_done=None, on_error=None):  # type: ignore[no-untyped-def]
         jobs.append(job)
         submit(job, on_done, on_error)
 
-    ctx.worker.submit = counting  # type: ignore[method-assign]
+    ctx.tasks.submit = counting  # type: ignore[method-assign]
     shown: list[str] = []
     pane.loaded.connect(shown.append)
     for number in numbers:  # like holding the down arrow in the queue
         pane.show_case(number)
-    qtbot.waitUntil(lambda: ctx.worker.is_idle() and bool(shown))
+    qtbot.waitUntil(lambda: ctx.tasks.is_idle() and bool(shown))
     assert shown == [numbers[-1]]
     assert pane.detail is not None and pane.detail.number == numbers[-1]
     assert len(jobs) == 2  # the first row's load, then the last one's

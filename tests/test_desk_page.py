@@ -50,7 +50,7 @@ def status_of(db: Database, number: str) -> str:
 def settle(qtbot: QtBot, page: DeskPage) -> None:
     model = page.queue.model
     qtbot.waitUntil(
-        lambda: model.has_all_ids() and not model.is_loading() and page.ctx.worker.is_idle(),
+        lambda: model.has_all_ids() and not model.is_loading() and page.ctx.tasks.is_idle(),
         timeout=10_000,
     )
 

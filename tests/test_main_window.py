@@ -110,7 +110,7 @@ def test_worker_failures_reach_the_status_bar(qtbot: QtBot, ctx: AppContext) -> 
     def job(_db: Database) -> None:
         raise ValidationError("预警比例应在 0 与 1 之间（例如 0.8）")
 
-    ctx.worker.submit(job)
+    ctx.tasks.submit(job, owner=ctx.tasks)
     qtbot.waitUntil(lambda: "预警比例" in window.statusBar().currentMessage())
 
 
@@ -208,10 +208,10 @@ def test_busy_indicator_shows_while_the_worker_runs(qtbot: QtBot, ctx: AppContex
     import threading
 
     window = make_window(qtbot, ctx)
-    qtbot.waitUntil(ctx.worker.is_idle)
+    qtbot.waitUntil(ctx.tasks.is_idle)
     assert not window.busy.isVisible()
     release = threading.Event()
-    ctx.worker.submit(lambda _db: release.wait(10))
+    ctx.tasks.submit(lambda _db: release.wait(10), owner=ctx.tasks)
     assert window.busy.isVisible()
     release.set()
     qtbot.waitUntil(lambda: not window.busy.isVisible())

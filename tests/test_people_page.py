@@ -41,12 +41,12 @@ def page(ctx: AppContext, qtbot: QtBot) -> PeoplePage:
     qtbot.addWidget(widget)
     widget.resize(1400, 800)
     widget.show()
-    qtbot.waitUntil(ctx.worker.is_idle)
+    qtbot.waitUntil(ctx.tasks.is_idle)
     return widget
 
 
 def _idle(qtbot: QtBot, ctx: AppContext) -> None:
-    qtbot.waitUntil(ctx.worker.is_idle)
+    qtbot.waitUntil(ctx.tasks.is_idle)
 
 
 def _add(qtbot: QtBot, tab: RosterTab, raw: dict[str, object]) -> None:
@@ -272,7 +272,7 @@ def test_read_only_role_cannot_edit(street: Database, qtbot: QtBot) -> None:
     try:
         widget = PeoplePage(leader)
         qtbot.addWidget(widget)
-        qtbot.waitUntil(leader.worker.is_idle)
+        qtbot.waitUntil(leader.tasks.is_idle)
         tab = widget.rosters[Kind.COMMUNITY_WORKER]
         assert not tab.add_button.isEnabled() and not tab.import_button.isEnabled()
         assert not tab.reveal_button.isVisibleTo(widget)
@@ -288,7 +288,7 @@ def test_role_without_roster_access_sees_a_notice(street: Database, qtbot: QtBot
     try:
         widget = PeoplePage(desk)
         qtbot.addWidget(widget)
-        qtbot.waitUntil(desk.worker.is_idle)
+        qtbot.waitUntil(desk.tasks.is_idle)
         assert widget.denied.isVisibleTo(widget) and not widget.tabs.isVisibleTo(widget)
         assert messages == []
     finally:

@@ -70,7 +70,7 @@ def _set_march(qtbot: QtBot, page: StatsPage) -> None:
 def _refilter(qtbot: QtBot, page: StatsPage, combo: Any, data: Any) -> None:
     with qtbot.waitSignal(page.drawn, timeout=20000):
         page.select(combo, data)
-    qtbot.waitUntil(lambda: page.ctx.worker.is_idle())
+    qtbot.waitUntil(lambda: page.ctx.tasks.is_idle())
 
 
 def _click(
@@ -295,7 +295,7 @@ def test_page_refreshes_after_a_change_only_when_visible(
     with qtbot.waitSignal(page.feed_timer.timeout, timeout=10000):
         page.ctx.feed.notify_local(None)
     # The debounce interval passed while hidden: nothing was recomputed.
-    assert page.ctx.worker.is_idle()
+    assert page.ctx.tasks.is_idle()
     assert list(page.charts.flow.series[0].values) == [1, 3, 2]
     with qtbot.waitSignal(page.drawn, timeout=10000):
         page.show()

@@ -146,11 +146,13 @@ class AuditViewer(QDialog):
 
     def reload(self) -> None:
         actor = self.ctx.actor
-        self.ctx.worker.submit(lambda db: load_audit_rows(db, actor), self.model.set_rows)
+        self.ctx.tasks.submit(
+            lambda db: load_audit_rows(db, actor), self.model.set_rows, owner=self
+        )
 
     def verify(self) -> None:
         self.status.setText(self.tr("正在校验…"))
-        self.ctx.worker.submit(verify, self._verified)
+        self.ctx.tasks.submit(verify, self._verified, owner=self)
 
     def ask_reanchor(self) -> QInputDialog:
         """Ask why the log went back in time on purpose; `reanchor` with the answer."""
@@ -167,8 +169,8 @@ class AuditViewer(QDialog):
     def reanchor(self, reason: str) -> None:
         actor = self.ctx.actor
         self.status.setText(self.tr("正在记录…"))
-        self.ctx.worker.submit(
-            lambda db: reanchor(db, actor, reason), self._reanchored, self._failed
+        self.ctx.tasks.submit(
+            lambda db: reanchor(db, actor, reason), self._reanchored, self._failed, owner=self
         )
 
     def _reanchored(self, entry_id: int) -> None:
@@ -180,7 +182,7 @@ class AuditViewer(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
-            self.ctx.worker.report(exc)
+            self.ctx.tasks.report(exc)
             return
         self.status.setStyleSheet("color: #b3261e;")
         self.status.setText(str(exc))

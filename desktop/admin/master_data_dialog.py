@@ -529,7 +529,7 @@ class MasterDataDialog(QDialog):
     # --- loading and results ---
 
     def reload(self) -> None:
-        self.ctx.worker.submit(load_master_data, self._loaded, self._failed)
+        self.ctx.tasks.submit(load_master_data, self._loaded, self._failed, owner=self)
 
     def _loaded(self, data: MasterData) -> None:
         self.data = data
@@ -557,7 +557,7 @@ class MasterDataDialog(QDialog):
         self.reload()
 
     def _submit(self, job: Callable[[Database], str]) -> None:
-        self.ctx.worker.submit(job, self._done, self._failed)
+        self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
     @staticmethod
     def _selected(table: QTableView, model: _RowsModel[Any]) -> Any | None:

@@ -282,7 +282,7 @@ class SettingsPage(QWidget):
         return dialog
 
     def refresh(self) -> None:
-        self.ctx.worker.submit(load_info, self._show_info)
+        self.ctx.tasks.submit(load_info, self._show_info, owner=self)
 
     def _show_info(self, info: DatabaseInfo) -> None:
         self.info = info
@@ -331,8 +331,11 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(False)
         self.center_message.setText(self.tr("正在保存…"))
         actor = self.ctx.actor
-        self.ctx.worker.submit(
-            lambda db: save_center_settings(db, values, actor), self._saved, self._save_failed
+        self.ctx.tasks.submit(
+            lambda db: save_center_settings(db, values, actor),
+            self._saved,
+            self._save_failed,
+            owner=self,
         )
 
     def _saved(self, settings: CenterSettings) -> None:
@@ -349,7 +352,7 @@ class SettingsPage(QWidget):
         self.save_button.setEnabled(True)
         self._show_problem(str(exc))
         if not isinstance(exc, UserError):
-            self.ctx.worker.report(exc)
+            self.ctx.tasks.report(exc)
 
     # -- audit, backup, restore ----------------------------------------------------------------
 
@@ -384,8 +387,11 @@ class SettingsPage(QWidget):
         self.backup_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         self._backup_state(self.tr("正在备份…"))
-        self.ctx.worker.submit(
-            lambda db: make_backup(db, target, actor), self._backed_up, self._backup_failed
+        self.ctx.tasks.submit(
+            lambda db: make_backup(db, target, actor),
+            self._backed_up,
+            self._backup_failed,
+            owner=self,
         )
 
     def _backed_up(self, info: BackupInfo) -> None:
@@ -403,7 +409,7 @@ class SettingsPage(QWidget):
         self.restore_button.setEnabled(True)
         self._backup_state(str(exc), problem=True)
         if not isinstance(exc, UserError):
-            self.ctx.worker.report(exc)
+            self.ctx.tasks.report(exc)
 
     def restore_from(self, source: Path | None = None, confirmed: bool = False) -> None:
         """Check `source`, ask for confirmation, replace the database with it (the current
@@ -420,10 +426,11 @@ class SettingsPage(QWidget):
             source = Path(chosen)
         # The check reads the whole file (integrity check): on the worker, not the GUI thread.
         self._backup_state(self.tr("正在检查备份文件…"))
-        self.ctx.worker.submit(
+        self.ctx.tasks.submit(
             lambda _db: inspect_backup(source),
             lambda info: self._inspected(info, confirmed),
             self._backup_failed,
+            owner=self,
         )
 
     def _inspected(self, info: BackupInfo, confirmed: bool) -> None:
@@ -445,8 +452,11 @@ class SettingsPage(QWidget):
         self.backup_button.setEnabled(False)
         self.restore_button.setEnabled(False)
         self._backup_state(self.tr("正在恢复…"))
-        self.ctx.worker.submit(
-            lambda db: restore_backup(db, source, actor), self._restored, self._backup_failed
+        self.ctx.tasks.submit(
+            lambda db: restore_backup(db, source, actor),
+            self._restored,
+            self._backup_failed,
+            owner=self,
         )
 
     def _restored(self, info: BackupInfo) -> None:

@@ -130,7 +130,7 @@ class UsersDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.ctx.worker.submit(load_users, self.model.set_users, self._failed)
+        self.ctx.tasks.submit(load_users, self.model.set_users, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b3261e;")
@@ -149,7 +149,7 @@ class UsersDialog(QDialog):
                 info = add_user(session, username, role, password, display, actor=actor)
             return self.tr("已创建账号 %1").replace("%1", info.username)
 
-        self.ctx.worker.submit(job, self._done, self._failed)
+        self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
     def add(self) -> None:
         dialog = AddUserDialog(self)
@@ -173,7 +173,7 @@ class UsersDialog(QDialog):
             info = set_active(db, actor, user.username, not user.active)
             return info.username + (self.tr(" 已启用") if info.active else self.tr(" 已停用"))
 
-        self.ctx.worker.submit(job, self._done, self._failed)
+        self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
 
 class ChangePasswordDialog(QDialog):
@@ -217,6 +217,9 @@ class ChangePasswordDialog(QDialog):
             self.buttons.setEnabled(True)
             self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
 
-        self.ctx.worker.submit(
-            lambda db: change_password(db, actor, old, new), lambda _: self.accept(), failed
+        self.ctx.tasks.submit(
+            lambda db: change_password(db, actor, old, new),
+            lambda _: self.accept(),
+            failed,
+            owner=self,
         )

@@ -172,10 +172,11 @@ class CaseDetailPane(QWidget):
         self._in_flight, self._again = True, False
         token = self._token
         want_departments = self.departments is None
-        self.ctx.worker.submit(
+        self.ctx.tasks.submit(
             lambda db: load_detail(db, number, want_departments),
             partial(self._loaded, token),
             partial(self._load_failed, token),
+            owner=self,
         )
 
     def _settle(self, token: int) -> bool:
@@ -205,7 +206,7 @@ class CaseDetailPane(QWidget):
             self.empty_label.setText(str(exc))
             self.stack.setCurrentIndex(0)
         else:
-            self.ctx.worker.report(exc)
+            self.ctx.tasks.report(exc)
 
     def _feed_changed(self, ids: object) -> None:
         if self.detail is None:
@@ -286,8 +287,8 @@ class CaseDetailPane(QWidget):
             v.addLayout(row)
             token = self._token
             ids = [p.id for p in d.photos]
-            self.ctx.worker.submit(
-                lambda db: load_thumbnails(db, ids), partial(self._thumbnails, token)
+            self.ctx.tasks.submit(
+                lambda db: load_thumbnails(db, ids), partial(self._thumbnails, token), owner=self
             )
 
         v.addWidget(self._section(self.tr("基本信息"), body))
@@ -404,7 +405,7 @@ class CaseDetailPane(QWidget):
             if self.reveal_button is not None:
                 self.reveal_button.hide()
 
-        self.ctx.worker.submit(job, done, self._action_failed)
+        self.ctx.tasks.submit(job, done, self._action_failed, owner=self)
 
     def _row(self, form: QFormLayout, label: str, value: str) -> QLabel:
         field = QLabel(value)
@@ -594,10 +595,11 @@ class CaseDetailPane(QWidget):
         if d is None:
             return
         number, case_id, actor = d.number, d.id, self.ctx.actor
-        self.ctx.worker.submit(
+        self.ctx.tasks.submit(
             lambda db: apply(db, number, action, request, actor),
             partial(self._acted, case_id),
             self._action_failed,
+            owner=self,
         )
 
     def _acted(self, case_id: int, result: TransitionResult) -> None:
@@ -614,7 +616,7 @@ class CaseDetailPane(QWidget):
 
     def _action_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
-            self.ctx.worker.report(exc)
+            self.ctx.tasks.report(exc)
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,

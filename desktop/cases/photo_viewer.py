@@ -79,9 +79,10 @@ class PhotoViewer(QDialog):
         self.prev_button.setEnabled(len(self.photos) > 1)
         self.next_button.setEnabled(len(self.photos) > 1)
         wanted = self.index
-        self.ctx.worker.submit(
+        self.ctx.tasks.submit(
             lambda db: load_image(db, photo_id),
             lambda image: self._loaded(wanted, image),
+            owner=self,
         )
 
     def _loaded(self, index: int, image: QImage) -> None:

@@ -1,4 +1,4 @@
-"""AppContext: the one services object (database, user, settings, worker, feed) every page gets."""
+"""AppContext: the one services object (database, user, settings, tasks, feed) every page gets."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from PySide6.QtGui import QUndoStack
 from db.engine import Database
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.actors import SYSTEM, Actor
-from desktop.core.db_worker import DbWorker
 from desktop.core.feed_bridge import FeedBridge
+from desktop.core.tasks import TaskRunner
 
 
 class ContextSignals(QObject):
@@ -28,7 +28,7 @@ class AppContext:
     db: Database
     actor: Actor
     settings: CenterSettings
-    worker: DbWorker
+    tasks: TaskRunner
     feed: FeedBridge
     undo_stack: QUndoStack
     lang: str = "zh_CN"
@@ -46,24 +46,24 @@ class AppContext:
     ) -> AppContext:
         with db.read() as session:
             settings = load_settings(session)
-        worker = DbWorker(db, parent)
+        tasks = TaskRunner(db, parent)
         feed = FeedBridge(db, parent=parent)
         ctx = cls(
             db=db,
             actor=actor,
             settings=settings,
-            worker=worker,
+            tasks=tasks,
             feed=feed,
             undo_stack=QUndoStack(parent),
             lang=lang,
             signals=ContextSignals(parent),
         )
-        worker.failed.connect(ctx._worker_failed)
+        tasks.failed.connect(ctx._task_failed)
         if start_feed:
             feed.start()
         return ctx
 
-    def _worker_failed(self, text: str) -> None:
+    def _task_failed(self, text: str) -> None:
         self.notify(text, 10000)
 
     def notify(self, text: str, timeout_ms: int = 5000) -> None:
@@ -72,4 +72,4 @@ class AppContext:
 
     def close(self) -> None:
         self.feed.stop()
-        self.worker.shutdown()
+        self.tasks.shutdown()

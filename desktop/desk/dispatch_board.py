@@ -234,11 +234,11 @@ class DispatchBoard(QWidget):
             with db.read() as s:
                 return q.department_board(s, utcnow(), settings)
 
-        self.ctx.worker.submit(job, self._loaded, self._failed)
+        self.ctx.tasks.submit(job, self._loaded, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self._refreshing = False
-        self.ctx.worker.report(exc)
+        self.ctx.tasks.report(exc)
 
     def _loaded(self, loads: list[q.DepartmentLoad]) -> None:
         self._refreshing = False
@@ -301,10 +301,11 @@ class DispatchBoard(QWidget):
         some_department = next(iter(self.cards))
         ids, settings = list(key), self.ctx.settings
 
-        self.ctx.worker.submit(
+        self.ctx.tasks.submit(
             lambda db: load_preview(db, ids, some_department, settings),
             lambda p: self._preview_loaded(key, p),
             lambda _e: None,
+            owner=self,
         )
 
     def _preview_loaded(self, key: tuple[int, ...], preview: q.DispatchPreview) -> None:

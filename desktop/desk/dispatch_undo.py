@@ -134,7 +134,7 @@ class Dispatcher(QObject):
             self.dispatched.emit(outcome)
             self.finished.emit()
 
-        self.ctx.worker.submit(job, done, self._failed)
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
     def remember(self, case_id: int, result: TransitionResult) -> None:
         """A dispatch made elsewhere on the desk (the detail pane's 派遣 dialog) becomes
@@ -174,10 +174,10 @@ class Dispatcher(QObject):
             (self.undone if undo else self.dispatched).emit(outcome)
             self.finished.emit()
 
-        self.ctx.worker.submit(job, done, self._failed)
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.ctx.worker.report(exc)
+        self.ctx.tasks.report(exc)
         self.last_message = str(exc)
         self.finished.emit()
 

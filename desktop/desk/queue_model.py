@@ -298,7 +298,7 @@ class QueueModel(QAbstractTableModel):
                 return gen, q.ids(s, f, sort, utcnow())
 
         self._all_ids_job = all_ids
-        self.ctx.worker.submit(first, self._on_first, self._on_error)
+        self.ctx.tasks.submit(first, self._on_first, self._on_error, owner=self)
 
     def _request_counts(self) -> None:
         f = self._filter
@@ -307,13 +307,13 @@ class QueueModel(QAbstractTableModel):
             with db.read() as s:
                 return q.group_counts(s, f, utcnow())
 
-        self.ctx.worker.submit(counts, self.counts_changed.emit, self._on_error)
+        self.ctx.tasks.submit(counts, self.counts_changed.emit, self._on_error, owner=self)
 
     def _on_error(self, exc: BaseException) -> None:
         self._loading = False
         self._refreshing = False
         self._requested.clear()
-        self.ctx.worker.report(exc)
+        self.ctx.tasks.report(exc)
 
     def _on_first(self, result: _First) -> None:
         if result.gen != self._gen:
@@ -348,8 +348,8 @@ class QueueModel(QAbstractTableModel):
         if gen != self._gen:
             return
         if count:
-            self.ctx.worker.submit(self._count_job, self._on_count, self._on_error)
-        self.ctx.worker.submit(self._all_ids_job, self._on_ids, self._on_error)
+            self.ctx.tasks.submit(self._count_job, self._on_count, self._on_error, owner=self)
+        self.ctx.tasks.submit(self._all_ids_job, self._on_ids, self._on_error, owner=self)
         self._request_counts()
 
     def _on_ids(self, result: tuple[int, array[int]]) -> None:
@@ -416,7 +416,7 @@ class QueueModel(QAbstractTableModel):
                 by_id = {r.id: r for r in q.rows(s, wanted, tz)}
             return gen, block, [by_id.get(i) for i in wanted]
 
-        self.ctx.worker.submit(load, self._on_block, self._on_error)
+        self.ctx.tasks.submit(load, self._on_block, self._on_error, owner=self)
 
     def _on_block(self, result: tuple[int, int, list[q.QueueRow | None]]) -> None:
         gen, block, found = result
@@ -496,7 +496,7 @@ class QueueModel(QAbstractTableModel):
                 urgent = q.new_urgent_reports(s, changed_ids) if changed_ids else []
             return _Refresh(gen, found, blocks, urgent)
 
-        self.ctx.worker.submit(job, self._on_refresh, self._on_error)
+        self.ctx.tasks.submit(job, self._on_refresh, self._on_error, owner=self)
         self._request_counts()
 
     def _on_refresh(self, result: _Refresh) -> None:

@@ -248,13 +248,13 @@ class QueueView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.pick_department)
 
-        self.ctx.worker.submit(self._load_options, self._options_loaded)
+        self.ctx.tasks.submit(self._load_options, self._options_loaded, owner=self)
         ctx.signals.master_data_changed.connect(self.reload_options)
 
     def reload_options(self) -> None:
         """Departments, categories or grids were edited: refill the filter lists (the
         current choices stay where they still exist)."""
-        self.ctx.worker.submit(self._load_options, self._options_loaded)
+        self.ctx.tasks.submit(self._load_options, self._options_loaded, owner=self)
 
     # --- filter bar --------------------------------------------------------------------------
 
@@ -563,8 +563,11 @@ class QueueView(QWidget):
                 if self.picker is picker and isValid(picker) and picker.isVisible():
                     picker.set_deadline(deadline_text(preview, tz))
 
-            self.ctx.worker.submit(
-                lambda db: load_preview(db, ids, some_department, settings), show, lambda _e: None
+            self.ctx.tasks.submit(
+                lambda db: load_preview(db, ids, some_department, settings),
+                show,
+                lambda _e: None,
+                owner=self,
             )
         return picker
 
@@ -592,7 +595,7 @@ class QueueView(QWidget):
                 self.ctx.notify("；".join(reason for _, reason in outcome.failed), 15000)
             self.ctx.feed.notify_local([c.id for c in cases])
 
-        self.ctx.worker.submit(job, done)
+        self.ctx.tasks.submit(job, done, owner=self)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)

@@ -1,7 +1,7 @@
 """The roster import wizard: choose a file and a roster → map headers it does not know → see
 every problem (row, column, reason) → import all rows or only the valid ones → result.
 
-Reading and checking run on `ctx.worker`; nothing is written before the last step, and the
+Reading and checking run on `ctx.tasks`; nothing is written before the last step, and the
 write is one transaction."""
 
 from __future__ import annotations
@@ -263,7 +263,7 @@ class ImportWizard(QDialog):
         def job(db: Database) -> ImportPlan:
             return plan_import(db, path, kind, mapping)
 
-        self.ctx.worker.submit(job, self._planned, self._plan_failed)
+        self.ctx.tasks.submit(job, self._planned, self._plan_failed, owner=self)
 
     def _plan_failed(self, exc: BaseException) -> None:
         from desktop.people.roster_dialogs import error_text
@@ -358,7 +358,7 @@ class ImportWizard(QDialog):
         def job(db: Database) -> ImportResult:
             return apply_import(db, plan, actor, valid_only=valid_only)
 
-        self.ctx.worker.submit(job, self._imported, self._import_failed)
+        self.ctx.tasks.submit(job, self._imported, self._import_failed, owner=self)
 
     def _import_failed(self, exc: BaseException) -> None:
         from desktop.people.roster_dialogs import error_text

@@ -514,7 +514,7 @@ class RosterTab(QWidget):
             self._update_buttons()
             self.loaded.emit()
 
-        self.ctx.worker.submit(job, done, self._failed)
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
         self.ctx.notify(error_text(exc))
@@ -624,7 +624,7 @@ class RosterTab(QWidget):
                 )
             )
 
-        self.ctx.worker.submit(job, done, self._failed)
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
     def open_import(self) -> ImportWizard:
         wizard = ImportWizard(self.ctx, self.kind, self)
@@ -692,7 +692,7 @@ class StaffingTab(QWidget):
             )
             self.loaded.emit()
 
-        self.ctx.worker.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)))
+        self.ctx.tasks.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)), owner=self)
 
 
 class PayTab(QWidget):
@@ -730,7 +730,7 @@ class PayTab(QWidget):
             self.model.set_cells(cells)
             self.loaded.emit()
 
-        self.ctx.worker.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)))
+        self.ctx.tasks.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)), owner=self)
 
     def save(self, tier: int, level: int, text: str) -> None:
         actor = self.ctx.actor
@@ -744,7 +744,9 @@ class PayTab(QWidget):
             self.model.set_amount(tier, level, amount)
             self.saved.emit(tier, level)
 
-        self.ctx.worker.submit(job, done, lambda exc: self.error.setText(error_text(exc)))
+        self.ctx.tasks.submit(
+            job, done, lambda exc: self.error.setText(error_text(exc)), owner=self
+        )
 
 
 class PeoplePage(QWidget):
@@ -780,7 +782,7 @@ class PeoplePage(QWidget):
 
     def reload(self) -> None:
         """Load the choices, every roster, the standards and the pay table (off the GUI thread)."""
-        self.ctx.worker.submit(load_choices, self._choices_loaded)
+        self.ctx.tasks.submit(load_choices, self._choices_loaded, owner=self)
         for tab in self.rosters.values():
             tab.refresh()
         self.staffing.refresh()

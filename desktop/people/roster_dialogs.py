@@ -1,6 +1,6 @@
 """Dialogs of the 人员 page: add or edit a roster entry, retire it, and show its change history.
 
-Every dialog sends its work to `ctx.worker` and stays open with the reason shown in red when
+Every dialog sends its work to `ctx.tasks` and stays open with the reason shown in red when
 the service refuses (a wrong ID number, a term shorter than two years…)."""
 
 from __future__ import annotations
@@ -123,7 +123,9 @@ class EntryDialog(QDialog):
         layout.addWidget(self.buttons)
         if row_id is not None:
             self.setEnabled(False)
-            ctx.worker.submit(lambda db: _form_values(db, kind, row_id), self._loaded, self._failed)
+            ctx.tasks.submit(
+                lambda db: _form_values(db, kind, row_id), self._loaded, self._failed, owner=self
+            )
 
     def _editor(
         self, spec: FieldSpec, communities: list[str], grids: list[str]
@@ -215,7 +217,7 @@ class EntryDialog(QDialog):
                 update_entry(s, kind, row_id, values, actor)
                 return row_id
 
-        self.ctx.worker.submit(job, self._saved, self._save_failed)
+        self.ctx.tasks.submit(job, self._saved, self._save_failed, owner=self)
 
     def _saved(self, row_id: int) -> None:
         self.saved.emit(row_id)
@@ -281,7 +283,7 @@ class RetireDialog(QDialog):
             return row_id
 
         self.ok_button.setEnabled(False)
-        self.ctx.worker.submit(job, self._saved, self._failed)
+        self.ctx.tasks.submit(job, self._saved, self._failed, owner=self)
 
     def _saved(self, row_id: int) -> None:
         self.saved.emit(row_id)
@@ -357,7 +359,7 @@ class HistoryDialog(QDialog):
             with db.read() as s:
                 return history(s, kind, row_id)
 
-        ctx.worker.submit(job, lambda entries: self.model.set_entries(entries, tz))
+        ctx.tasks.submit(job, lambda entries: self.model.set_entries(entries, tz), owner=self)
 
 
 def run_job(
@@ -367,7 +369,7 @@ def run_job(
     failed: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Submit to the worker (a small indirection the page uses for all its loads)."""
-    ctx.worker.submit(job, done, failed)
+    ctx.tasks.submit(job, done, failed, owner=ctx.tasks)
 
 
 def form_defaults(kind: Kind) -> Mapping[str, str]:

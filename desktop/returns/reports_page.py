@@ -1,6 +1,6 @@
 """The 报表 page: pick a return, its period and scope, preview it, export it to .xlsx.
 
-The preview is built on the database worker (`ctx.worker`); the export runs on its own thread
+The preview is built on the database worker (`ctx.tasks`); the export runs on its own thread
 (`ExportThread`) and reports progress to a bar on the page, so the window never freezes. After
 a successful export the folder can be opened (and is, if the box is ticked).
 """
@@ -47,6 +47,7 @@ from sqlalchemy import select
 from db.engine import Database
 from db.errors import UserError
 from db.models import Community, Department
+from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from reports.layout import PreviewTable, Report, preview_table, write_report
 from reports.period import Period, period_containing
@@ -293,7 +294,7 @@ class ReportsPage(QWidget):
         self.open_button.clicked.connect(self.open_folder)
         self.sheet.currentIndexChanged.connect(self._show_sheet)
         self.kinds.setCurrentRow(1)
-        ctx.worker.submit(load_scope_choices, self._fill_scopes, self._failed)
+        ctx.tasks.submit(load_scope_choices, self._fill_scopes, self._failed, owner=self)
 
     # --- choices ---------------------------------------------------------------------------------
 
@@ -405,8 +406,11 @@ class ReportsPage(QWidget):
         def job(db: Database) -> Report:
             return build_report(db, kind, request)
 
-        self.ctx.worker.submit(
-            job, lambda report: self._previewed(generation, report), self._preview_failed
+        self.ctx.tasks.submit(
+            job,
+            lambda report: self._previewed(generation, report),
+            self._preview_failed,
+            owner=self,
         )
 
     def _previewed(self, generation: int, report: Report) -> None:
@@ -441,7 +445,7 @@ class ReportsPage(QWidget):
         self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
-        text = str(exc) if isinstance(exc, UserError) else self.ctx.worker.internal_error_text(exc)
+        text = error_text(exc)
         self.status.setText(text)
         self.ctx.notify(text)
 

@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.ctx.feed.state_changed.connect(self.set_feed_state)
         self.set_feed_state(self.ctx.feed.state)
         self.ctx.signals.message_timed.connect(self.show_message)
-        self.ctx.worker.busy_changed.connect(self.busy.setVisible)
+        self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
 
     def database_text(self) -> str:
         db = self.ctx.db

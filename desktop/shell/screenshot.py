@@ -35,20 +35,20 @@ def wait_idle(ctx: AppContext, timeout_ms: int = 120_000) -> None:
     assert app is not None
     for _ in range(5):
         app.processEvents()
-        if ctx.worker.is_idle():
+        if ctx.tasks.is_idle():
             app.processEvents()
-            if ctx.worker.is_idle():
+            if ctx.tasks.is_idle():
                 return
         loop = QEventLoop()
-        ctx.worker.idle.connect(loop.quit)
+        ctx.tasks.idle.connect(loop.quit)
         guard = QTimer()
         guard.setSingleShot(True)
         guard.timeout.connect(loop.quit)
         guard.start(timeout_ms)
-        if not ctx.worker.is_idle():
+        if not ctx.tasks.is_idle():
             loop.exec()
         guard.stop()
-        ctx.worker.idle.disconnect(loop.quit)
+        ctx.tasks.idle.disconnect(loop.quit)
 
 
 def showcase_case(db: Database) -> tuple[int, str] | None:

@@ -179,8 +179,11 @@ class BigScreen(QWidget):
         f = self.filter_provider()
         tz, now = self.tz, self.clock()
         previous = self.snapshot if after_change else None
-        self.ctx.worker.submit(
-            lambda db: stats.collect(db, f, tz, now, previous), self._loaded, self._failed
+        self.ctx.tasks.submit(
+            lambda db: stats.collect(db, f, tz, now, previous),
+            self._loaded,
+            self._failed,
+            owner=self,
         )
 
     def _loaded(self, snap: StatsSnapshot) -> None:
@@ -198,4 +201,4 @@ class BigScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.ctx.worker.report(exc)
+        self.ctx.tasks.report(exc)

@@ -1,6 +1,6 @@
 """The statistics page (统计): filters, today's key numbers, the charts, the grid table, exports.
 
-Aggregations run as one job on `ctx.worker` (db.stats.figures.collect); the result is drawn on the GUI
+Aggregations run as one job on `ctx.tasks` (db.stats.figures.collect); the result is drawn on the GUI
 thread. The page refreshes itself after case changes from the live feed (at most every 2 s, and
 only while it is visible), and opens the big screen (大屏模式) with F11.
 """
@@ -384,7 +384,7 @@ class StatsPage(QWidget):
 
     def load_choices(self) -> None:
         """Fill the filter lists (again after 基础数据 edits), off the GUI thread."""
-        self.ctx.worker.submit(stats.filter_choices, self._fill_choices, self._failed)
+        self.ctx.tasks.submit(stats.filter_choices, self._fill_choices, self._failed, owner=self)
 
     def _fill_choices(self, choices: FilterChoices) -> None:
         self.choices = choices
@@ -450,10 +450,11 @@ class StatsPage(QWidget):
         now = self.clock()
         previous = self.snapshot if after_change else None
         self.status.setText(self.tr("正在统计…"))
-        self.ctx.worker.submit(
+        self.ctx.tasks.submit(
             lambda db: stats.collect(db, f, tz, now, previous),
             lambda snap: self._loaded(generation, snap),
             self._failed,
+            owner=self,
         )
 
     def _loaded(self, generation: int, snap: StatsSnapshot) -> None:
@@ -468,7 +469,7 @@ class StatsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._loading = False
         self.status.setText(self.tr("统计失败"))
-        self.ctx.worker.report(exc)
+        self.ctx.tasks.report(exc)
         if self._again:
             self.refresh(after_change=not self._again_full)
 
