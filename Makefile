@@ -21,7 +21,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy db reports
+	$(BIN)/mypy db reports desktop
 	$(BIN)/lint-imports
 
 test: $(STAMP) system-deps lint
