@@ -32,7 +32,16 @@ from tests.test_workflow import SH, local, snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN = Path(sys.executable).with_name("griddesk-admin")
-CONTRACT_VERBS = ("init", "info", "simulate", "case", "import", "report", "backup", "restore")
+CONTRACT_VERBS: tuple[str, ...] = (
+    "init",
+    "info",
+    "simulate",
+    "case",
+    "import",
+    "report",
+    "backup",
+    "restore",
+)
 CONTRACT_VERBS += ("user", "audit")
 CASE_VERBS = ("report", "list", "show", *(a.value for a in Action if a is not Action.REPORT))
 
@@ -57,7 +66,7 @@ class Clock:
         return self.now
 
     def set(self, *parts: int) -> None:
-        self.now = local(*parts)  # type: ignore[arg-type]
+        self.now = local(*parts)
 
 
 @pytest.fixture
