@@ -11,6 +11,7 @@ import selectors
 import signal
 import subprocess
 import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,8 +30,18 @@ from desktop.cli.main import main
 from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1, GRID_B2
 from tests.test_workflow import SH, local, snapshot
 
+ROOT = Path(__file__).resolve().parent.parent
 ADMIN = Path(sys.executable).with_name("griddesk-admin")
-CONTRACT_VERBS = ("init", "info", "simulate", "case", "import", "report", "backup", "restore")
+CONTRACT_VERBS: tuple[str, ...] = (
+    "init",
+    "info",
+    "simulate",
+    "case",
+    "import",
+    "report",
+    "backup",
+    "restore",
+)
 CONTRACT_VERBS += ("user", "audit")
 CASE_VERBS = ("report", "list", "show", *(a.value for a in Action if a is not Action.REPORT))
 
@@ -55,7 +66,7 @@ class Clock:
         return self.now
 
     def set(self, *parts: int) -> None:
-        self.now = local(*parts)  # type: ignore[arg-type]
+        self.now = local(*parts)
 
 
 @pytest.fixture
@@ -690,6 +701,75 @@ def test_help_lists_every_contract_verb(cli: Cli) -> None:
     assert "用法：" in result.out
 
 
+def readme_commands() -> list[tuple[str, ...]]:
+    """The commands the README's "Command line" table names, as argument lists: `("info",)`,
+    `("case", "list")`, `("department", "add")`, one per verb listed for `case ACTION`, …"""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    verb = re.compile(r"[a-z][a-z-]*")
+
+    def leading_verbs(words: str) -> tuple[str, ...]:
+        out: list[str] = []
+        for word in words.split():
+            if not verb.fullmatch(word):
+                break
+            out.append(word)
+        return tuple(out)
+
+    commands: list[tuple[str, ...]] = []
+    for row in re.findall(r"^\| `griddesk-admin .*$", section, re.MULTILINE):
+        usage, what = re.split(r"(?<!\\)\|", row)[1:3]
+        for form in re.findall(r"`([^`]*)`", usage):
+            form = form.removeprefix("griddesk-admin ")
+            first, *others = form.split("\\|")  # `list\|add NAME\|…`: alternative verbs
+            path = leading_verbs(first)
+            if first.split()[len(path) : len(path) + 1] == ["ACTION"]:
+                actions = re.findall(r"`([^`]*)`", what)[0].split()
+                commands += [(*path, action) for action in actions]
+                continue
+            commands.append(path)
+            for other in others:
+                commands += [(*path[:-1], word) for word in leading_verbs(other)[:1]]
+    return list(dict.fromkeys(commands))
+
+
+def test_readme_commands_have_help_without_qt() -> None:
+    commands = readme_commands()
+    assert len(commands) >= 40, commands  # the table was read, not skipped
+    for expected in [("init",), ("case", "register"), ("import", "roster"), ("grid", "add")]:
+        assert expected in commands
+    # A fresh interpreter: in this one pytest-qt has already imported PySide6.
+    script = textwrap.dedent(
+        """
+        import contextlib, io, json, sys
+        from desktop.cli.main import main
+        results = []
+        for command in json.loads(sys.argv[1]):
+            out, err = io.StringIO(), io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = main([*command, "--help"])
+            results.append([command, code, out.getvalue(), err.getvalue()])
+        qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pyqtgraph"))
+        print(json.dumps({"results": results, "qt": qt}, ensure_ascii=False))
+        """
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(commands)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        cwd=ROOT,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr
+    report = json.loads(child.stdout)
+    for command, code, out, err in report["results"]:
+        assert (code, err) == (0, ""), (command, err)
+        assert " ".join(["griddesk-admin", *command]) in out, (command, out)
+    assert report["qt"] == []
+
+
 def test_db_falls_back_to_griddesk_db(
     street: Database,
     clock: Clock,
@@ -722,18 +802,6 @@ def show_as(cli: Cli, user: str, number: str) -> dict[str, Any]:
     result = ok(cli("--user", user, "case", "show", number, "--json"))
     document: dict[str, Any] = json.loads(result.out)
     return document
-
-
-def test_placeholder_commands_say_not_yet(cli: Cli) -> None:
-    import importlib.util
-
-    from desktop.cli.main import OPTIONAL_MODULES
-
-    for module, verbs in OPTIONAL_MODULES.items():
-        if importlib.util.find_spec(module) is not None:
-            continue
-        for verb, _ in verbs:
-            refused(cli(verb, "--whatever", "x"), "此功能尚未提供")
 
 
 # --- the installed console script ---------------------------------------------------------------

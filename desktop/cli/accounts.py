@@ -7,24 +7,17 @@ import getpass
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from db.engine import Database
 from db.errors import ValidationError
 from db.maintenance.backup import make_backup, restore_backup
 from db.security.accounts import add_user, list_users, set_active
-from db.security.actors import ROLE_LABELS, SYSTEM, Actor, Role
+from db.security.actors import ROLE_LABELS, Role
 from db.security.audit import read_audit_log, reanchor, verify_chain
 from db.security.audit_anchor import load_database_anchors
+from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of
 
-PASSWORD_ENV = "GRIDDESK_PASSWORD"
 NEW_PASSWORD_ENV = "GRIDDESK_NEW_PASSWORD"
-
-
-def _actor(args: argparse.Namespace) -> Actor:
-    actor = getattr(args, "actor", SYSTEM)
-    assert isinstance(actor, Actor)
-    return actor
 
 
 def read_new_password(prompt: str = "新密码：") -> str:
@@ -40,83 +33,76 @@ def read_new_password(prompt: str = "新密码：") -> str:
     return first
 
 
-def run_user_add(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_user_add(args: argparse.Namespace, db: Database) -> int:
     password = read_new_password()
     with db.write() as session:
         info = add_user(
-            session, args.name, args.role, password, args.display_name or "", actor=_actor(args)
+            session, args.name, args.role, password, args.display_name or "", actor=actor_of(args)
         )
     print(f"已创建账号 {info.username}（{info.role_label}）")
-    return 0
+    return EXIT_OK
 
 
-def run_user_list(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    _actor(args).require("admin.users", "查看账号")
+def run_user_list(args: argparse.Namespace, db: Database) -> int:
+    actor_of(args).require("admin.users", "查看账号")
     with db.read() as session:
         users = list_users(session)
     for u in users:
         state = "启用" if u.active else "停用"
         print(f"{u.username}\t{u.display_name}\t{u.role_label}\t{state}")
-    return 0
+    return EXIT_OK
 
 
-def run_user_active(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    info = set_active(db, _actor(args), args.name, args.user_command == "enable")
+def run_user_active(args: argparse.Namespace, db: Database) -> int:
+    info = set_active(db, actor_of(args), args.name, args.user_command == "enable")
     print(f"账号 {info.username} 已{'启用' if info.active else '停用'}")
-    return 0
+    return EXIT_OK
 
 
-def run_audit_verify(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_audit_verify(args: argparse.Namespace, db: Database) -> int:
     with db.read() as session:
         report = verify_chain(session, load_database_anchors(db))
     if report.ok:
         print(report.reason)
-        return 0
+        return EXIT_OK
     print(f"错误：审计日志校验失败：{report.reason}", file=sys.stderr)
-    return 2
+    return EXIT_USER_ERROR
 
 
-def run_audit_reanchor(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    entry_id = reanchor(db, _actor(args), args.reason)
+def run_audit_reanchor(args: argparse.Namespace, db: Database) -> int:
+    entry_id = reanchor(db, actor_of(args), args.reason)
     print(
         f"已记入审计日志第 {entry_id} 条；本机的锚点从此重新记录，其他工作站下次校验时随之重新记录"
     )
-    return 0
+    return EXIT_OK
 
 
-def run_audit_list(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_audit_list(args: argparse.Namespace, db: Database) -> int:
     with db.read() as session:
-        rows = read_audit_log(session, _actor(args), args.limit)
+        rows = read_audit_log(session, actor_of(args), args.limit)
         lines = [
             f"{e.id}\t{e.at:%Y-%m-%d %H:%M:%S}\t{e.username}\t{e.action}\t{e.object_type}"
             f"\t{e.object_id}\t{e.details or ''}"
             for e in rows
         ]
     print("\n".join(lines))
-    return 0
+    return EXIT_OK
 
 
-def run_backup(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    info = make_backup(db, Path(args.out), _actor(args))
+def run_backup(args: argparse.Namespace, db: Database) -> int:
+    info = make_backup(db, Path(args.out), actor_of(args))
     print(f"已备份到 {info.path}（{info.cases} 件案件，{info.size / 1e6:.1f} MB）")
-    return 0
+    return EXIT_OK
 
 
-def run_restore(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    info = restore_backup(db, Path(args.file), _actor(args))
+def run_restore(args: argparse.Namespace, db: Database) -> int:
+    info = restore_backup(db, Path(args.file), actor_of(args))
     print(f"已从 {info.path} 恢复（{info.cases} 件案件）；原数据已另存到备份文件夹")
-    return 0
+    return EXIT_OK
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subcommands) -> None:
+    """The `user`, `audit`, `backup` and `restore` commands."""
     roles = "、".join(
         f"{r.value}（{label}）" for r, label in ROLE_LABELS.items() if r is not Role.SYSTEM
     )

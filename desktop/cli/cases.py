@@ -11,7 +11,6 @@ import mimetypes
 import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
 
 from db.cases.intake import MAX_PHOTO_BYTES, Photo, report_case
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
@@ -30,7 +29,7 @@ from db.engine import Database
 from db.errors import BadFile, ValidationError
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
-from desktop.cli.main import EXIT_OK, print_json, require_db
+from desktop.cli.common import EXIT_OK, Subcommands, actor_of, print_json
 
 # The verbs after `case`, in workflow order (their names are the `Action` values).
 TRANSITIONS: tuple[Action, ...] = (
@@ -153,8 +152,7 @@ def _read_photo(path_text: str) -> Photo:
 # --- case report, list, show --------------------------------------------------------------------
 
 
-def run_report(args: argparse.Namespace, db: Database | None) -> int:
-    db = require_db(db)
+def run_report(args: argparse.Namespace, db: Database) -> int:
     source = parse_source(args.source) if args.source else Source.GRID_UPLOAD
     photos = tuple(_read_photo(p) for p in args.photo or ())
     number = report_case(
@@ -168,14 +166,13 @@ def run_report(args: argparse.Namespace, db: Database | None) -> int:
         reporter_name=args.reporter or "",
         reporter_phone=args.phone or "",
         photos=photos,
-        actor=args.actor,
+        actor=actor_of(args),
     )
     print(number)
     return EXIT_OK
 
 
-def run_list(args: argparse.Namespace, db: Database | None) -> int:
-    db = require_db(db)
+def run_list(args: argparse.Namespace, db: Database) -> int:
     if args.limit <= 0:
         raise ValidationError("--limit 应大于 0")
     settings = _settings(db)
@@ -254,12 +251,11 @@ def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
         print("  " + " ".join(parts))
 
 
-def run_show(args: argparse.Namespace, db: Database | None) -> int:
-    db = require_db(db)
+def run_show(args: argparse.Namespace, db: Database) -> int:
     settings = _settings(db)
     if args.reveal:
         with db.write() as session:
-            reveal_reporter(session, args.actor, args.number, args.reason or "")
+            reveal_reporter(session, actor_of(args), args.number, args.reason or "")
     with db.read() as session:
         detail = case_detail(session, args.number)
     if args.json:
@@ -289,8 +285,7 @@ def _describe(result: TransitionResult, settings: CenterSettings) -> str:
     return text
 
 
-def run_transition(args: argparse.Namespace, db: Database | None) -> int:
-    db = require_db(db)
+def run_transition(args: argparse.Namespace, db: Database) -> int:
     action: Action = args.case_action
     label = ACTION_LABELS[action]
     used = _ACTION_OPTIONS.get(action, frozenset())
@@ -309,7 +304,7 @@ def run_transition(args: argparse.Namespace, db: Database | None) -> int:
         into=args.into,
         expected_version=args.expected_version,
     )
-    result = apply(db, args.number, action, request, args.actor)
+    result = apply(db, args.number, action, request, actor_of(args))
     print(_describe(result, settings))
     return EXIT_OK
 
@@ -335,7 +330,8 @@ _TRANSITION_HELP: dict[Action, str] = {
 }
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subcommands) -> None:
+    """The `case` command and its verbs."""
     case = subparsers.add_parser(
         "case",
         help="案件：上报、查询、流转",

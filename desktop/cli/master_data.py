@@ -4,7 +4,6 @@ from the console with the same checks and audit entries as the window (no Qt).""
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -26,24 +25,12 @@ from db.reference.master_data import (
     update_department,
     update_grid,
 )
-from db.security.actors import SYSTEM, Actor
-
-EXIT_OK = 0
-
-
-def _actor(args: argparse.Namespace) -> Actor:
-    actor = getattr(args, "actor", SYSTEM)
-    assert isinstance(actor, Actor)
-    return actor
+from desktop.cli.common import EXIT_OK, CommandFunc, Subcommands, actor_of, print_json
 
 
 def _changes(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, object]:
     """The options the user gave (None means not given)."""
     return {name: getattr(args, name) for name in names if getattr(args, name) is not None}
-
-
-def _dump(rows: list[Any]) -> None:
-    print(json.dumps([vars_of(r) for r in rows], ensure_ascii=False, indent=2))
 
 
 def vars_of(row: DepartmentRow | CategoryRow | GridRow) -> dict[str, Any]:
@@ -52,16 +39,15 @@ def vars_of(row: DepartmentRow | CategoryRow | GridRow) -> dict[str, Any]:
 
 def _print_list(
     args: argparse.Namespace,
-    db: Database | None,
+    db: Database,
     lister: Callable[[Session], Sequence[Any]],
     line: Callable[[Any], str],
 ) -> int:
     """`… list [--json]`: one tab-separated line per row, or a JSON array."""
-    assert db is not None
     with db.read() as session:
         rows = lister(session)
     if args.json:
-        _dump(rows)
+        print_json([vars_of(row) for row in rows])
     else:
         for row in rows:
             print(line(row))
@@ -76,39 +62,41 @@ def _department_line(d: DepartmentRow) -> str:
     return f"{d.name}\t{d.kind}\t{d.contact}\t{d.phone}\t{state}\t在办 {d.open_cases}"
 
 
-def run_department_list(args: argparse.Namespace, db: Database | None) -> int:
+def run_department_list(args: argparse.Namespace, db: Database) -> int:
     return _print_list(args, db, list_departments, _department_line)
 
 
-def run_department_add(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_department_add(args: argparse.Namespace, db: Database) -> int:
     with db.write() as session:
         row = add_department(
-            session, args.name, args.kind or "", args.contact or "", args.phone or "", _actor(args)
+            session,
+            args.name,
+            args.kind or "",
+            args.contact or "",
+            args.phone or "",
+            actor_of(args),
         )
     print(f"已添加部门「{row.name}」（{row.kind}）")
     return EXIT_OK
 
 
-def run_department_edit(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_department_edit(args: argparse.Namespace, db: Database) -> int:
     changes = _changes(args, ("new_name", "kind", "contact", "phone"))
     if "new_name" in changes:
         changes["name"] = changes.pop("new_name")
     with db.write() as session:
         row = update_department(
-            session, find_department_id(session, args.name), changes, _actor(args)
+            session, find_department_id(session, args.name), changes, actor_of(args)
         )
     print(f"部门已更新：{_department_line(row)}")
     return EXIT_OK
 
 
-def run_department_active(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_department_active(args: argparse.Namespace, db: Database) -> int:
     active = args.department_command == "enable"
     with db.write() as session:
         row = set_department_active(
-            session, find_department_id(session, args.name), active, _actor(args)
+            session, find_department_id(session, args.name), active, actor_of(args)
         )
     print(f"部门「{row.name}」已{'启用' if row.active else '停用'}")
     return EXIT_OK
@@ -125,12 +113,11 @@ def _category_line(c: CategoryRow) -> str:
     )
 
 
-def run_category_list(args: argparse.Namespace, db: Database | None) -> int:
+def run_category_list(args: argparse.Namespace, db: Database) -> int:
     return _print_list(args, db, list_categories, _category_line)
 
 
-def run_category_set(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_category_set(args: argparse.Namespace, db: Database) -> int:
     changes = _changes(
         args,
         (
@@ -144,7 +131,7 @@ def run_category_set(args: argparse.Namespace, db: Database | None) -> int:
         ),
     )
     with db.write() as session:
-        row = update_category(session, args.code, changes, _actor(args))
+        row = update_category(session, args.code, changes, actor_of(args))
     print(f"案件类别已更新：{_category_line(row)}")
     return EXIT_OK
 
@@ -156,21 +143,19 @@ def _grid_line(g: GridRow) -> str:
     return f"{g.code}\t{g.community}\t{g.name}\t人口 {g.population}\t户数 {g.households}"
 
 
-def run_grid_list(args: argparse.Namespace, db: Database | None) -> int:
+def run_grid_list(args: argparse.Namespace, db: Database) -> int:
     return _print_list(args, db, list_grids, _grid_line)
 
 
-def run_grid_set(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_grid_set(args: argparse.Namespace, db: Database) -> int:
     changes = _changes(args, ("name", "population", "households"))
     with db.write() as session:
-        row = update_grid(session, args.code, changes, _actor(args))
+        row = update_grid(session, args.code, changes, actor_of(args))
     print(f"网格已更新：{_grid_line(row)}")
     return EXIT_OK
 
 
-def run_grid_add(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_grid_add(args: argparse.Namespace, db: Database) -> int:
     with db.write() as session:
         row = add_grid(
             session,
@@ -179,7 +164,7 @@ def run_grid_add(args: argparse.Namespace, db: Database | None) -> int:
             args.name,
             args.population or "0",
             args.households or "0",
-            _actor(args),
+            actor_of(args),
         )
     print(f"已添加网格：{_grid_line(row)}")
     return EXIT_OK
@@ -188,13 +173,13 @@ def run_grid_add(args: argparse.Namespace, db: Database | None) -> int:
 # --- argument tree ------------------------------------------------------------------------------
 
 
-def _list_parser(verbs: Any, func: Any, what: str) -> None:
+def _list_parser(verbs: Subcommands, func: CommandFunc, what: str) -> None:
     p = verbs.add_parser("list", help=f"列出{what}")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=func)
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subcommands) -> None:
     """The `department`, `category` and `grid` commands."""
     dept = subparsers.add_parser(
         "department",

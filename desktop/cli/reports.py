@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from db.engine import Database
+from desktop.cli.common import EXIT_OK, Subcommands, actor_of
 from reports.layout import check_target
 from reports.period import PERIOD_HELP, parse_period
 from reports.registry import KINDS, export_report, return_kind
 from reports.request import ReportRequest
-
-EXIT_OK = 0
 
 
 def _check(args: argparse.Namespace) -> None:
@@ -30,15 +28,13 @@ def _progress(done: int, total: int) -> None:
         print(f"已写入 {done}/{total} 行", file=sys.stderr, flush=True)
 
 
-def run_report(args: argparse.Namespace, db: Database | None) -> int:
-    if db is None:
-        raise RuntimeError("report needs a database")
+def run_report(args: argparse.Namespace, db: Database) -> int:
     spec = return_kind(args.kind)
     request = ReportRequest(
         period=parse_period(args.period),
         community=args.community,
         department=args.department,
-        actor=args.actor,
+        actor=actor_of(args),
         unmasked=args.unmasked,
     )
     path = export_report(db, spec.kind, request, args.out, _progress)
@@ -46,7 +42,8 @@ def run_report(args: argparse.Namespace, db: Database | None) -> int:
     return EXIT_OK
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subcommands) -> None:
+    """The `report` command."""
     kinds = "\n".join(f"  {k.kind:<24}{k.title}" for k in KINDS.values())
     parser = subparsers.add_parser(
         "report",

@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from db.cases.work_orders import apply_case_import, plan_case_import
 from db.engine import Database
 from db.errors import ValidationError
 from db.people.roster_import import apply_import, plan_import
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind, parse_kind
-
-EXIT_OK = 0
-EXIT_USER_ERROR = 2
+from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of
 
 
 def _kinds_help() -> str:
@@ -48,10 +45,9 @@ def _check_roster(args: argparse.Namespace) -> None:
     args.mapping = parse_mapping(args.map)
 
 
-def run_import_roster(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
+def run_import_roster(args: argparse.Namespace, db: Database) -> int:
     kind: Kind = args.kind_value
-    args.actor.require("roster.import", f"导入{KIND_LABELS[kind]}名册")
+    actor_of(args).require("roster.import", f"导入{KIND_LABELS[kind]}名册")
     plan = plan_import(db, args.file, kind, args.mapping)
     print(plan.summary())
     print(f"表头在第 {plan.header_row} 行（工作表「{plan.sheet_name}」）")
@@ -75,14 +71,13 @@ def run_import_roster(args: argparse.Namespace, db: Database | None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
-    result = apply_import(db, plan, args.actor, valid_only=args.valid_only)
+    result = apply_import(db, plan, actor_of(args), valid_only=args.valid_only)
     print(result.summary())
     return EXIT_OK
 
 
-def run_import_cases(args: argparse.Namespace, db: Database | None) -> int:
-    assert db is not None
-    args.actor.require("case.report", "导入案件")
+def run_import_cases(args: argparse.Namespace, db: Database) -> int:
+    actor_of(args).require("case.report", "导入案件")
     plan = plan_case_import(db, args.file)
     print(plan.summary())
     print(f"表头在第 {plan.header_row} 行")
@@ -104,12 +99,12 @@ def run_import_cases(args: argparse.Namespace, db: Database | None) -> int:
             file=sys.stderr,
         )
         return EXIT_USER_ERROR
-    result = apply_case_import(db, plan, args.actor, valid_only=args.valid_only)
+    result = apply_case_import(db, plan, actor_of(args), valid_only=args.valid_only)
     print(result.summary())
     return EXIT_OK
 
 
-def register(subparsers: Any) -> None:
+def register(subparsers: Subcommands) -> None:
     """The `import` command: `import roster …` and `import cases …`."""
     parser = subparsers.add_parser(
         "import",

@@ -1,0 +1,160 @@
+"""What every `griddesk-admin` command module shares: exit codes, the Chinese argument parser,
+error and JSON printing, and the actor a command acts as (no Qt)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import re
+import sys
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeAlias
+
+from db.engine import Database
+from db.errors import PermissionDenied
+from db.security.accounts import authenticate, has_users
+from db.security.actors import SYSTEM, Actor
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 2
+
+# A command: takes the parsed arguments and the open database, returns the exit code.
+CommandFunc: TypeAlias = Callable[[argparse.Namespace, Database], int]
+
+
+# --- argparse in Chinese ------------------------------------------------------------------------
+
+_ARGPARSE_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.*)$", r"缺少必需的参数：\1"),
+    (r"^unrecognized arguments: (.*)$", r"无法识别的参数：\1"),
+    (
+        r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$",
+        r"参数 \1 的值 \2 无效，可选：\3",
+    ),
+    (r"^argument (\S+): invalid (\S+) value: (.*)$", r"参数 \1 的值 \3 无效"),
+    (r"^argument (\S+): expected one argument$", r"参数 \1 需要一个值"),
+    (r"^argument (\S+): expected at least one argument$", r"参数 \1 至少需要一个值"),
+    (r"^argument (\S+): not allowed with argument (.*)$", r"参数 \1 不能与 \2 同时使用"),
+    (r"^argument (\S+): (.*)$", r"参数 \1：\2"),
+    (r"^ambiguous option: (\S+) could match (.*)$", r"选项 \1 有歧义，可能是：\2"),
+    (r"^one of the arguments (.*) is required$", r"必须给出以下参数之一：\1"),
+)
+
+
+def _translate(message: str) -> str:
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        translated, count = re.subn(pattern, replacement, message)
+        if count:
+            return translated
+    return message
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Any,
+        groups: Any,
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with Chinese headings and one-line Chinese usage errors (exit code 2)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False  # our own -h with a Chinese help text
+        super().__init__(**kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str) -> NoReturn:
+        text = _translate(message).replace("\n", " ")
+        self.exit(EXIT_USER_ERROR, f"错误：{text}（用 {self.prog} -h 查看用法）\n")
+
+
+# What a command module's `register(subparsers)` adds its commands to. argparse's class for it
+# is generic only for type checkers, hence the alias as a string.
+Subcommands: TypeAlias = "argparse._SubParsersAction[ArgumentParser]"
+
+
+# --- printing -----------------------------------------------------------------------------------
+
+
+def fail(message: str) -> int:
+    """Print one error line on stderr; the exit code of a user error."""
+    print(f"错误：{' '.join(message.split())}", file=sys.stderr)
+    return EXIT_USER_ERROR
+
+
+def print_json(document: Any) -> None:
+    """One JSON document on stdout (UTF-8 text, keys in the order given)."""
+    print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+# --- the actor ----------------------------------------------------------------------------------
+
+PASSWORD_ENV = "GRIDDESK_PASSWORD"
+# What may run without signing in on a database that already has accounts: creating or
+# upgrading the schema (init without --demo) and checking the audit chain.
+_OPEN_COMMANDS = {("init", False), ("audit", "verify")}
+
+
+def actor_of(args: argparse.Namespace) -> Actor:
+    """Who the command acts as (`args.actor`, set from `--user` before the command runs)."""
+    who = getattr(args, "actor", None)
+    if not isinstance(who, Actor):
+        raise TypeError("args.actor is set by resolve_actor before a command runs")
+    return who
+
+
+def _read_password(name: str) -> str:
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    if not sys.stdin.isatty():
+        raise PermissionDenied(
+            f"请通过环境变量 {PASSWORD_ENV} 提供用户 {name} 的密码，或在终端中运行"
+        )
+    return getpass.getpass(f"用户 {name} 的密码：")
+
+
+def subcommand(args: argparse.Namespace) -> str | None:
+    """The sub-command of a command group (`user add` → "add"), if any."""
+    value = getattr(args, f"{args.command}_command", None)
+    return value if isinstance(value, str) else None
+
+
+def resolve_actor(args: argparse.Namespace, db: Database) -> Actor:
+    """Who the command acts as: the account named by `--user` (password from
+    $GRIDDESK_PASSWORD or a prompt). Without `--user` only setting up is allowed: `init`
+    (creating or upgrading the schema; `init --demo` also needs an account once there are
+    any), and on a database without accounts the first `user add` and `restore`; `audit
+    verify` always."""
+    if args.user:
+        return authenticate(db, args.user, _read_password(args.user))
+    with db.read() as session:
+        accounts = has_users(session)
+    command = args.command
+    if not accounts and (
+        command in ("init", "restore") or (command, subcommand(args)) == ("user", "add")
+    ):
+        return SYSTEM  # setting up, or bringing back a backup onto an empty database
+    key = (command, getattr(args, "audit_command", None) or bool(getattr(args, "demo", False)))
+    if key in _OPEN_COMMANDS:
+        return SYSTEM
+    if not accounts:
+        raise PermissionDenied(
+            "此数据库还没有账号：请先用 griddesk-admin user add 用户名 --role admin "
+            "建立管理员，再以 --user 用户名 操作"
+        )
+    raise PermissionDenied(
+        "此数据库已启用账号，请用 --user 用户名 登录（密码取自 GRIDDESK_PASSWORD）"
+    )
