@@ -115,7 +115,6 @@ def register(subparsers: Subcommands) -> None:
     roster = sub.add_parser(
         "roster",
         help="导入人员花名册",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
         description=(
             "导入一份人员花名册。先检查全部行，逐条列出问题（行号、列、原因）；默认有任何问题就"
             "不导入，--valid-only 只导入无问题的行。全部写入在一个事务中完成；"
