@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,11 +25,10 @@ from tests.street import COMMUNITY_A
 
 
 @pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
+def ctx(street: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The SYSTEM actor on the street with the returns' October 2026 scenario."""
     build_scenario(street)
-    context = AppContext.create(street, start_feed=False)
-    yield context
-    context.close()
+    return make_ctx(street)
 
 
 @pytest.fixture
