@@ -1,5 +1,6 @@
-"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL, the
-application contexts the desktop tests drive widgets with, and Qt settings kept per test.
+"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL (bare, with
+the small street, with the returns' cases), the application contexts the desktop tests drive
+widgets with, and Qt settings kept per test.
 
 PostgreSQL: the run creates its own template database (migrated, catalogue loaded) on the
 server named by $GRIDDESK_TEST_PG_URL (default: the local `test` database's server), clones
@@ -25,6 +26,7 @@ from db.database import open_database
 from db.engine import Database
 from db.security.actors import SYSTEM, Actor, Role
 from tests.actors import ADMIN, BY_ROLE
+from tests.report_cases import build_scenario
 from tests.street import build_street
 
 if TYPE_CHECKING:
@@ -162,6 +164,13 @@ def street(db: Database) -> Database:
     """`db` with a small hand-built street: 2 communities, 4 grids (see tests/street.py)."""
     build_street(db)
     return db
+
+
+@pytest.fixture
+def cases(street: Database) -> Database:
+    """`street` with the returns' hand-built cases around October 2026 (tests/report_cases.py)."""
+    build_scenario(street)
+    return street
 
 
 CLI_PASSWORD = "Tester2026desk"

@@ -20,15 +20,14 @@ from desktop.returns import reports_page
 from desktop.returns.reports_page import ReportsPage
 from reports.period import parse_period
 from reports.registry import KINDS
-from tests.report_cases import OCT_END, OCT_START, build_scenario, combine, expected_indices
+from tests.report_cases import OCT_END, OCT_START, combine, expected_indices
 from tests.street import COMMUNITY_A
 
 
 @pytest.fixture
-def ctx(street: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
-    """The SYSTEM actor on the street with the returns' October 2026 scenario."""
-    build_scenario(street)
-    return make_ctx(street)
+def ctx(cases: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The SYSTEM actor on the street with the returns' hand-built cases."""
+    return make_ctx(cases)
 
 
 @pytest.fixture
