@@ -1,4 +1,6 @@
-"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL.
+"""Shared fixtures: a fresh, migrated database per test on SQLite and on PostgreSQL (bare, with
+the small street, with the returns' cases), the application contexts the desktop tests drive
+widgets with, and Qt settings kept per test.
 
 PostgreSQL: the run creates its own template database (migrated, catalogue loaded) on the
 server named by $GRIDDESK_TEST_PG_URL (default: the local `test` database's server), clones
@@ -14,6 +16,7 @@ import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -21,8 +24,15 @@ from sqlalchemy.engine import make_url
 
 from db.database import open_database
 from db.engine import Database
-from db.security.actors import SYSTEM
+from db.security.actors import SYSTEM, Actor, Role
+from tests.actors import ADMIN, BY_ROLE
+from tests.report_cases import build_scenario
 from tests.street import build_street
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.core.context import AppContext
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The user's data folder (backups made before restores and migrations land there) is never
@@ -156,6 +166,13 @@ def street(db: Database) -> Database:
     return db
 
 
+@pytest.fixture
+def cases(street: Database) -> Database:
+    """`street` with the returns' hand-built cases around October 2026 (tests/report_cases.py)."""
+    build_scenario(street)
+    return street
+
+
 CLI_PASSWORD = "Tester2026desk"
 
 
@@ -183,3 +200,93 @@ def cli_login(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., list[st
         return ["--user", username]
 
     yield login
+
+
+# --- application contexts -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_ctx() -> Iterator[Callable[..., AppContext]]:
+    """`make_ctx(database, actor=SYSTEM, feed=False)`: an application context signed in as
+    `actor`, with the live feed started only when asked; every context made is closed (feed
+    stopped, task thread ended) after the test, newest first."""
+    from desktop.core.context import AppContext
+
+    made: list[AppContext] = []
+
+    def make(database: Database, actor: Actor = SYSTEM, *, feed: bool = False) -> AppContext:
+        context = AppContext.create(database, actor, start_feed=feed)
+        made.append(context)
+        return context
+
+    yield make
+    for context in reversed(made):
+        context.close()
+
+
+@pytest.fixture
+def ctx(street: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The SYSTEM actor's context on `street`, without the live feed."""
+    return make_ctx(street)
+
+
+@pytest.fixture
+def admin_ctx(street: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The administrator's (tests.actors.ADMIN) context on `street`, without the live feed."""
+    return make_ctx(street, ADMIN)
+
+
+@pytest.fixture
+def role_ctx(street: Database, make_ctx: Callable[..., AppContext]) -> Callable[[Role], AppContext]:
+    """`role_ctx(Role.LEADER)`: the context of that role's user in tests.actors on `street`,
+    without the live feed."""
+
+    def make(role: Role) -> AppContext:
+        return make_ctx(street, BY_ROLE[role])
+
+    return make
+
+
+# --- Qt settings --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def settings_in_tmp(tmp_path: Path) -> Iterator[Path]:
+    """QSettings (INI, organisation GridDeskTest, application griddesk-test) and QStandardPaths
+    kept inside the test's folder; the application's names and the settings format are put back
+    afterwards."""
+    from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
+
+    app = QCoreApplication.instance()
+    assert app is not None
+    old = (app.organizationName(), app.applicationName(), QSettings.defaultFormat())
+    app.setOrganizationName("GridDeskTest")
+    app.setApplicationName("griddesk-test")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    QStandardPaths.setTestModeEnabled(True)
+    yield tmp_path
+    app.setOrganizationName(old[0])
+    app.setApplicationName(old[1])
+    QSettings.setDefaultFormat(old[2])
+
+
+@pytest.fixture
+def app_state(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """For tests that run `desktop.app.main()`: it names the application and styles it, and
+    its settings land in the test's folder; everything is put back afterwards."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    saved = (
+        qapp.organizationName(),
+        qapp.applicationName(),
+        qapp.styleSheet(),
+        QSettings.defaultFormat(),
+    )
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
+    yield
+    qapp.setOrganizationName(saved[0])
+    qapp.setApplicationName(saved[1])
+    qapp.setStyleSheet(saved[2])
+    QSettings.setDefaultFormat(saved[3])

@@ -1,4 +1,4 @@
-"""Hand-built cases for the return tests, and the figures recomputed independently of db/indices.
+"""Hand-built cases for the return tests, and their figures recomputed apart from db.stats.indices.
 
 The scenario places every event in time with `now=` around October 2026 (Asia/Shanghai):
 closed on time, closed late, reworked, extended, suspended (挂账 at the end of the month),
@@ -6,7 +6,8 @@ suspended then resumed and overdue, merged, rejected, self-resolved, re-dispatch
 (未诉先办) cases, and cases across both month boundaries.
 
 `expected_indices` re-derives every index from raw rows (plain SQL through `text()`, the
-arithmetic in Python, following domain.md) so the tests compare two separate implementations.
+arithmetic in Python, following the definitions listed in db.stats.indices) so the tests compare
+two separate implementations.
 """
 
 from __future__ import annotations

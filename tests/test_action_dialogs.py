@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -23,8 +22,6 @@ from desktop.cases.case_detail import CaseDetailPane
 from desktop.core.context import AppContext
 from tests.street import GRID_A1, GRID_B1
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 def new_case(db: Database, grid: str = GRID_A1, category: str = "0101") -> str:
     return report_case(
@@ -34,13 +31,6 @@ def new_case(db: Database, grid: str = GRID_A1, category: str = "0101") -> str:
         description="小区门口垃圾桶满溢",
         reporter_phone="13912345678",
     )
-
-
-@pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
-    context = AppContext.create(street, start_feed=False)
-    yield context
-    context.close()
 
 
 @pytest.fixture

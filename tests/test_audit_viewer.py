@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from pytestqt.modeltest import ModelTester
@@ -18,18 +18,15 @@ from desktop.admin.audit_viewer import AuditViewer
 from desktop.core.context import AppContext
 
 ADMIN = Actor("admin", "管理员", Role.ADMIN)
-# The offscreen platform says so about every dialog it opens; it is not ours to fix.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
-def ctx(db: Database) -> Iterator[AppContext]:
+def ctx(db: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """An administrator on a database (no street) holding three audit entries."""
     with db.write() as s:
         for i in range(3):
             record_audit(s, SYSTEM, "case.dispatch", "case", f"20261126000{i}")
-    context = AppContext.create(db, ADMIN, start_feed=False)
-    yield context
-    context.close()
+    return make_ctx(db, ADMIN)
 
 
 def test_viewer_lists_and_verifies(

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLabel
@@ -23,9 +21,6 @@ from desktop.core.context import AppContext
 from tests.street import GRID_A1
 
 PHONE = "13812345678"
-
-# The offscreen platform warns once per shown top-level window; it means nothing here.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def png_bytes(width: int = 320, height: int = 240) -> bytes:
@@ -50,13 +45,6 @@ def new_case(db: Database, **kwargs: object) -> str:
     }
     values.update(kwargs)
     return report_case(db, **values)
-
-
-@pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
-    context = AppContext.create(street, start_feed=False)
-    yield context
-    context.close()
 
 
 def shown_texts(pane: CaseDetailPane) -> list[str]:

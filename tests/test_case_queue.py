@@ -258,7 +258,8 @@ def test_dispatch_preview_matches_the_workflow(street: Database, queue: dict[str
 
 
 def test_first_page_uses_an_index(street: Database, queue: dict[str, str]) -> None:
-    """Trap 2: the first page of 处置中 by urgency or time left must come from an index."""
+    """The first page of 处置中, by urgency, time left or report time, is read along an index,
+    never sorted in a temporary B-tree over every open case; the board's counts too."""
     if not street.is_sqlite:
         pytest.skip("query plans are checked on SQLite, the embedded default")
     f = q.QueueFilter(group=Group.IN_PROGRESS)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -26,7 +26,7 @@ from desktop.desk.queue_model import COL_NUMBER, QueueModel
 from desktop.desk.queue_view import TABS
 from tests.street import GRID_A1, GRID_B1
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+pytestmark = pytest.mark.usefixtures("settings_in_tmp")
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -74,13 +74,6 @@ def select_row(
     table = page.queue.table
     rect = table.visualRect(page.queue.model.index(row, 2))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier, rect.center())
-
-
-@pytest.fixture(autouse=True)
-def _settings_in_temp(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
 
 
 def make_page(qtbot: QtBot, db: Database, *, feed: bool = False) -> Iterator[DeskPage]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -22,9 +21,6 @@ from desktop.core.context import AppContext
 from desktop.desk import case_mime
 from desktop.desk.dispatch_board import DepartmentCard, DispatchBoard
 from tests.street import GRID_A1
-
-# The offscreen platform says so whenever a top-level window is shown; nothing to act on.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def registered(db: Database, category: str = "0101", hours_ago: float = 0.0) -> str:
@@ -78,13 +74,6 @@ def drop_on(card: DepartmentCard, mime: QMimeData) -> None:
     )
     QApplication.sendEvent(card, drop)
     assert drop.isAccepted()
-
-
-@pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
-    context = AppContext.create(street, start_feed=False)
-    yield context
-    context.close()
 
 
 @pytest.fixture

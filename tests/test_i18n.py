@@ -24,8 +24,6 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "zh_CN")
 FIX = "run `make translations`, translate in resources/i18n/griddesk_en.ts, run it again"
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 def messages(ts: Path) -> list[tuple[str, str, str, str | None]]:
     """(context, source, first location, translation type) of every message in a .ts file."""

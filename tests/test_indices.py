@@ -1,4 +1,4 @@
-"""db/indices.py against an independent recomputation over hand-built cases, on both databases."""
+"""The indices (db/stats/indices.py) against a recount over hand-built cases, on both databases."""
 
 from __future__ import annotations
 
@@ -16,16 +16,9 @@ from tests.report_cases import (
     OCT_END,
     OCT_START,
     TZ,
-    build_scenario,
     expected_indices,
 )
 from tests.street import COMMUNITY_A, COMMUNITY_B
-
-
-@pytest.fixture
-def cases(street: Database) -> Database:
-    build_scenario(street)
-    return street
 
 
 def _compare(db: Database, group: str, scope: Scope | None = None) -> None:

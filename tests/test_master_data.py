@@ -4,7 +4,7 @@ audit entries, refusals that change nothing, and an edited time limit used by th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -45,9 +45,6 @@ from desktop.admin.master_data_dialog import (
 from desktop.cli.main import main
 from desktop.core.context import AppContext
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B2
-
-# The off-screen platform warns when a form dialog is shown; that is not our warning.
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 SH = ZoneInfo("Asia/Shanghai")
 ADMIN = Actor("admin", "赵志刚", Role.ADMIN)
@@ -750,17 +747,6 @@ def test_cli_with_accounts_lets_only_administrators_edit(
 # --- the dialog ---------------------------------------------------------------------------------
 
 
-def make_ctx(db: Database, actor: Actor) -> Iterator[AppContext]:
-    ctx = AppContext.create(db, actor, start_feed=False)
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture
-def admin_ctx(street: Database) -> Iterator[AppContext]:
-    yield from make_ctx(street, ADMIN)
-
-
 def loaded(qtbot: QtBot, ctx: AppContext) -> MasterDataDialog:
     dialog = MasterDataDialog(ctx)
     qtbot.addWidget(dialog)
@@ -855,8 +841,8 @@ def test_disable_refused_and_category_and_grid_edits_through_the_dialog(
 
 
 @pytest.fixture
-def dispatcher_ctx(street: Database) -> Iterator[AppContext]:
-    yield from make_ctx(street, DISPATCHER)
+def dispatcher_ctx(role_ctx: Callable[[Role], AppContext]) -> AppContext:
+    return role_ctx(Role.DISPATCHER)
 
 
 def test_the_dialog_is_read_only_without_permission(

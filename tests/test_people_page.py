@@ -3,7 +3,7 @@ dialogs, history, reveal, vacancies, staffing in red, the pay table and the impo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,17 +22,15 @@ from tests.street import GRID_A1
 from tests.test_roster_import import HEADERS, bad_rows, build_sheet, worker_rows
 from tests.test_rosters import CASES
 
-CLERK = Actor("wangli", "王丽", Role.SECRETARY)
 LEFT = Qt.MouseButton.LeftButton
 
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
-    context = AppContext.create(street, CLERK, start_feed=False)
-    yield context
-    context.close()
+def ctx(role_ctx: Callable[[Role], AppContext]) -> AppContext:
+    """The secretary (文书), who keeps the rosters."""
+    return role_ctx(Role.SECRETARY)
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -50,13 +48,6 @@ def report(db: Database, category: str = "0101", *, hours_ago: float = 0.0, **kw
 def case_id_of(db: Database, number: str) -> int:
     with db.read() as s:
         return int(s.scalar(select(Case.id).where(Case.number == number)))
-
-
-@pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
-    context = AppContext.create(street, start_feed=False)
-    yield context
-    context.close()
 
 
 def wait_loaded(qtbot: QtBot, model: QueueModel) -> None:

@@ -22,7 +22,6 @@ from tests.report_cases import (
     TZ,
     Expected,
     assert_row,
-    build_scenario,
     combine,
     expected_categories,
     expected_indices,
@@ -30,12 +29,6 @@ from tests.report_cases import (
 )
 
 DEPT_LABELS = {k: v for k, v in CASE_LABELS.items() if k != "立案数"} | CALLBACK_LABELS
-
-
-@pytest.fixture
-def cases(street: Database) -> Database:
-    build_scenario(street)
-    return street
 
 
 def _export(db: Database, tmp_path: Path, kind: str, period: str = "2026-10", **kw: str) -> Path:

@@ -24,7 +24,6 @@ from tests.report_cases import (
     TZ,
     Expected,
     assert_row,
-    build_scenario,
     combine,
     expected_daily,
     expected_indices,
@@ -33,12 +32,6 @@ from tests.report_cases import (
 from tests.street import COMMUNITY_A
 
 LABELS = CASE_LABELS | PATROL_LABELS
-
-
-@pytest.fixture
-def cases(street: Database) -> Database:
-    build_scenario(street)
-    return street
 
 
 def _export(db: Database, tmp_path: Path, period: str = "2026-10", **scope: str) -> Path:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,16 +20,14 @@ from desktop.returns import reports_page
 from desktop.returns.reports_page import ReportsPage
 from reports.period import parse_period
 from reports.registry import KINDS
-from tests.report_cases import OCT_END, OCT_START, build_scenario, combine, expected_indices
+from tests.report_cases import OCT_END, OCT_START, combine, expected_indices
 from tests.street import COMMUNITY_A
 
 
 @pytest.fixture
-def ctx(street: Database) -> Iterator[AppContext]:
-    build_scenario(street)
-    context = AppContext.create(street, start_feed=False)
-    yield context
-    context.close()
+def ctx(cases: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The SYSTEM actor on the street with the returns' hand-built cases."""
+    return make_ctx(cases)
 
 
 @pytest.fixture

@@ -1,6 +1,9 @@
-"""Signing in through the window: first administrator, sign-in, wrong password, lock-out."""
+"""Signing in through the window: first administrator, sign-in, wrong password, lock-out, and
+closing the sign-in, which ends the program."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from db.engine import Database
 from db.security.accounts import MAX_FAILURES, add_user
 from db.security.actors import Role
+from desktop.app import main
 from desktop.shell.sign_in import FirstAdminDialog, SignInDialog
 
 PW = "Grid2026desk"
@@ -101,3 +105,17 @@ def test_demo_street_has_one_account_per_role(db: Database, qtbot: QtBot) -> Non
         Role.SECRETARY,
         Role.LEADER,
     }
+
+
+def test_closing_the_sign_in_ends_the_program(
+    tmp_path: Path, app_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+
+    def no_one(db: object, parent: object = None, username: str = "") -> None:
+        asked.append(db)
+
+    monkeypatch.setattr("desktop.shell.sign_in.sign_in", no_one)
+    assert main(["--db", str(tmp_path / "desk.sqlite")]) == 0
+    assert len(asked) == 1
+    assert (tmp_path / "desk.sqlite").exists()  # opened and migrated before signing in

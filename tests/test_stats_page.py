@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -24,8 +24,7 @@ from desktop.stats.stats_page import StatsPage
 from tests.street import COMMUNITY_B, GRID_A2, GRID_B1
 from tests.test_stats import TZ, Scene, build_scene, local
 
-# The offscreen platform warns whenever a top-level widget's size hints change.
-pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("does not support propagateSizeHints")]
+pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
@@ -34,10 +33,9 @@ def scene(street: Database) -> Scene:
 
 
 @pytest.fixture
-def ctx(scene: Scene) -> Iterator[AppContext]:
-    context = AppContext.create(scene.db, start_feed=False)
-    yield context
-    context.close()
+def ctx(scene: Scene, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """The SYSTEM actor on the street with the statistics scene."""
+    return make_ctx(scene.db)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -20,12 +20,12 @@ PW = "Grid2026desk"
 
 
 @pytest.fixture
-def admin_ctx(db: Database) -> Iterator[AppContext]:
+def admin_ctx(db: Database, make_ctx: Callable[..., AppContext]) -> AppContext:
+    """Here the administrator is a real account, the only one, signed in with its password on a
+    database without a street: the dialogs list accounts and change that password."""
     with db.write() as s:
         add_user(s, "admin", "admin", PW, "赵志刚")
-    ctx = AppContext.create(db, authenticate(db, "admin", PW), start_feed=False)
-    yield ctx
-    ctx.close()
+    return make_ctx(db, authenticate(db, "admin", PW))
 
 
 def test_admin_adds_and_disables_an_account(

@@ -1,0 +1,53 @@
+"""Starting the program: a database it cannot use, and the demo street built on first start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.app import main
+
+
+def test_unusable_database_exits_2_with_one_message(
+    tmp_path: Path, app_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("desktop.app.show_error", lambda title, text: shown.append((title, text)))
+    assert main(["--db", "mysql://nowhere/griddesk"]) == 2
+    assert len(shown) == 1
+    assert shown[0][0] == "无法打开数据库"
+    assert "不支持的数据库类型" in shown[0][1]
+
+
+def test_demo_street_is_built_with_a_progress_dialog(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import db.demo.street as demo
+    from db.database import open_database
+    from desktop.app import build_demo_with_progress, demo_kwargs, has_street
+
+    db = open_database(str(tmp_path / "demo.sqlite"))
+    try:
+        assert not has_street(db)
+        kwargs = demo_kwargs(40)
+        assert kwargs == {"cases": 40}
+        calls: list[tuple[int, dict[str, object]]] = []
+        original = demo.build_demo
+
+        def spy(database: object, **kw: object) -> object:
+            calls.append((threading.get_ident(), kw))
+            return original(database, **kw)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(demo, "build_demo", spy)
+        assert build_demo_with_progress(db, **kwargs) is None
+        assert has_street(db)
+        assert len(calls) == 1
+        thread, kw = calls[0]
+        assert thread != threading.get_ident()  # built off the GUI thread
+        assert kw["cases"] == 40 and callable(kw["progress"])
+    finally:
+        db.dispose()
