@@ -28,6 +28,7 @@ from db.engine import Database
 from db.errors import UserError
 from db.models import Street
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
+from desktop.common.error_text import error_text
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
 
 log = logging.getLogger("griddesk")
@@ -259,7 +260,10 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
             if error is not None:
                 if not isinstance(error, UserError):
                     log.error("demo build failed", exc_info=error)
-                show_error(QCoreApplication.translate("App", "演示数据生成失败"), str(error))
+                show_error(
+                    QCoreApplication.translate("App", "演示数据生成失败"),
+                    error_text(error, logged=True),
+                )
                 return 2 if isinstance(error, UserError) else 1
         from db.security.audit_anchor import remember_head
         from desktop.core.context import AppContext

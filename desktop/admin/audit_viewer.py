@@ -24,6 +24,7 @@ from db.errors import UserError
 from db.security.actors import Actor
 from db.security.audit import ChainReport, read_audit_log, reanchor, verify_chain
 from db.security.audit_anchor import load_database_anchors
+from desktop.common import palette
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 
@@ -159,7 +160,7 @@ class AuditViewer(QDialog):
         )
 
     def _reanchored(self, entry_id: int) -> None:
-        self.status.setStyleSheet("color: #1b6e3a;")
+        self.status.setStyleSheet(palette.text_style(palette.SUCCESS))
         self.status.setText(
             self.tr("已记入审计日志第 %1 条；各工作站从此重新记录锚点").replace("%1", str(entry_id))
         )
@@ -169,10 +170,10 @@ class AuditViewer(QDialog):
         if not isinstance(exc, UserError):
             self.ctx.tasks.report(exc)
             return
-        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setStyleSheet(palette.ERROR_STYLE)
         self.status.setText(str(exc))
 
     def _verified(self, report: ChainReport) -> None:
-        colour = "#1b6e3a" if report.ok else "#b3261e"
-        self.status.setStyleSheet(f"color: {colour};")
+        colour = palette.SUCCESS if report.ok else palette.ERROR
+        self.status.setStyleSheet(palette.text_style(colour))
         self.status.setText(report.reason)

@@ -54,6 +54,7 @@ from db.reference.master_data import (
     update_department,
     update_grid,
 )
+from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
@@ -500,7 +501,7 @@ class MasterDataDialog(QDialog):
                 table.selectRow(number)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         self.message.setText(error_text(exc))
 
     def _done(self, text: str) -> None:

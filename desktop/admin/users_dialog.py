@@ -22,6 +22,7 @@ from db.engine import Database
 from db.errors import UserError
 from db.security.accounts import UserInfo, add_user, change_password, list_users, set_active
 from db.security.actors import ROLE_LABELS, Role
+from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
@@ -122,7 +123,7 @@ class UsersDialog(QDialog):
         self.ctx.tasks.submit(load_users, self.model.set_users, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         self.message.setText(error_text(exc))
 
     def _done(self, text: str) -> None:
@@ -180,7 +181,7 @@ class ChangePasswordDialog(QDialog):
             edit.setObjectName(name)
         self.message = QLabel()
         self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("原密码"), self.old)
         form.addRow(self.tr("新密码"), self.new)

@@ -38,6 +38,7 @@ from db.models.base import utcnow
 from db.security.personal_data import mask_phone
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.photo_viewer import PhotoViewer, load_image
+from desktop.common import palette
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text, satisfaction_text, source_text, status_text
@@ -249,7 +250,7 @@ class CaseDetailPane(QWidget):
         v.addWidget(category)
         place = QLabel(
             f"{html.escape(d.community)} · {html.escape(d.grid)}"
-            f"　<span style='color:#7a808a'>{html.escape(d.grid_code)}</span>",
+            f"　<span style='color:{palette.MUTED}'>{html.escape(d.grid_code)}</span>",
             body,
         )
         place.setTextFormat(Qt.TextFormat.RichText)
@@ -458,7 +459,7 @@ class CaseDetailPane(QWidget):
     def _history_entry(self, e: HistoryEntry, parent: QWidget) -> QLabel:
         head = (
             f"<b>{html.escape(action_text(e.action))}</b>　{html.escape(e.actor)}"
-            f"　<span style='color:#7a808a'>{self._local(e.at)}</span>"
+            f"　<span style='color:{palette.MUTED}'>{self._local(e.at)}</span>"
         )
         lines = [head]
         move = status_text(e.to_status)

@@ -43,6 +43,7 @@ from db.cases.states import Group, Status
 from db.clock import TimeBasis
 from db.engine import Database
 from db.models.base import utcnow
+from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 from desktop.desk import case_mime
@@ -92,14 +93,14 @@ _URGENT_FIELD = 7
 _DUE_FIELD, _WARN_FIELD = 14, 15
 
 NORMAL, WARNING, OVERDUE = 0, 1, 2
-_AMBER = QColor("#e8a317")
-_RED = QColor("#d93025")
-_WARNING_BG = QBrush(QColor("#fff4d6"))
-_OVERDUE_BG = QBrush(QColor("#fde4e1"))
-_NEW_BG = QBrush(QColor("#dcebff"))
-_NEW_URGENT_BG = QBrush(QColor("#ffd8cc"))
+_AMBER = QColor(palette.WARNING_EDGE)
+_RED = QColor(palette.URGENT)
+_WARNING_BG = QBrush(QColor(palette.WARNING_ROW))
+_OVERDUE_BG = QBrush(QColor(palette.OVERDUE_ROW))
+_NEW_BG = QBrush(QColor(palette.NEW_ROW))
+_NEW_URGENT_BG = QBrush(QColor(palette.NEW_URGENT_ROW))
 _URGENT_FG = QBrush(_RED)
-_OVERDUE_FG = QBrush(QColor("#b3261e"))
+_OVERDUE_FG = QBrush(QColor(palette.ERROR))
 # The left edge mark; normal rows get a transparent one so every number lines up.
 _EDGE = {NORMAL: QColor(0, 0, 0, 0), WARNING: _AMBER, OVERDUE: _RED}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -37,10 +37,9 @@ from db.people.roster_import import (
     plan_import,
 )
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind
+from desktop.common import palette
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
-
-_RED_STYLE = "color: #c62828;"
 
 
 class ProblemModel(RowsModel[Problem]):
@@ -111,7 +110,7 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("花名册"), self.kind_combo)
         self.choose_error = QLabel(page)
         self.choose_error.setObjectName("importError")
-        self.choose_error.setStyleSheet(_RED_STYLE)
+        self.choose_error.setStyleSheet(palette.ERROR_STYLE)
         self.choose_error.setWordWrap(True)
         self.check_button = QPushButton(self.tr("下一步：检查文件"), page)
         self.check_button.clicked.connect(self.check)
@@ -178,7 +177,7 @@ class ImportWizard(QDialog):
         group.addButton(self.valid_only)
         self.all_or_nothing.toggled.connect(lambda _b: self._update_import_button())
         self.import_error = QLabel(page)
-        self.import_error.setStyleSheet(_RED_STYLE)
+        self.import_error.setStyleSheet(palette.ERROR_STYLE)
         self.import_error.setWordWrap(True)
         back = QPushButton(self.tr("上一步"), page)
         back.clicked.connect(self._back_from_problems)

@@ -51,6 +51,7 @@ from db.people.rosters import (
 )
 from db.people.staffing import Staffing, staffing
 from db.reference.settings_store import CenterSettings
+from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.common.rows_model import RowsModel
@@ -66,9 +67,9 @@ from desktop.people.roster_dialogs import (
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _USER = int(Qt.ItemDataRole.UserRole)
 
-RED = QColor("#c62828")
-GREY = QColor("#8a8a8a")
-AMBER = QColor("#b26a00")
+RED = QColor(palette.SHORTFALL)
+GREY = QColor(palette.INACTIVE)
+AMBER = QColor(palette.WARNING)
 
 
 def _tr(text: str) -> str:
@@ -648,7 +649,7 @@ class PayTab(QWidget):
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         hint = QLabel(

@@ -35,6 +35,7 @@ from db.people.rosters import (
     retire_entry,
     update_entry,
 )
+from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
@@ -89,7 +90,7 @@ class EntryDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -236,7 +237,7 @@ class RetireDialog(QDialog):
         form.addRow(self.tr("离任日期"), self.end_date)
         form.addRow(self.tr("原因"), self.reason)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(

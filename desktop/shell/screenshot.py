@@ -18,6 +18,7 @@ from db.models import Attachment, Case, CaseEvent
 from db.security.actors import Actor, Role
 from desktop.app import build_demo_with_progress, demo_kwargs, has_street
 from desktop.cases.case_detail import CaseDetailPane, open_case_window
+from desktop.common import palette
 from desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -118,9 +119,11 @@ def composite(window: QWidget, dialog: QWidget, path: Path) -> Path:
     x = (base.width() - shot.width()) // 2
     y = (base.height() - shot.height()) // 3
     frame = QRect(x - 1, y - title_height - 1, shot.width() + 2, shot.height() + title_height + 2)
-    painter.fillRect(frame, QColor("#8d96a3"))
-    painter.fillRect(QRect(x, y - title_height, shot.width(), title_height), QColor("#e1e4e8"))
-    painter.setPen(QColor("#1f2328"))
+    painter.fillRect(frame, QColor(palette.FRAME))
+    painter.fillRect(
+        QRect(x, y - title_height, shot.width(), title_height), QColor(palette.TITLE_BAR)
+    )
+    painter.setPen(QColor(palette.TEXT))
     painter.drawText(
         QRect(x + 12, y - title_height, shot.width() - 24, title_height),
         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),

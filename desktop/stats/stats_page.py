@@ -631,7 +631,7 @@ class StatsPage(QWidget):
         top = 92
         for i, (label, value) in enumerate(labels):
             rect = QRectF(i * tile_w + 4, top, tile_w - 8, 70)
-            p.fillRect(rect, QColor("#f1f4f8"))
+            p.fillRect(rect, QColor(LIGHT.tile))
             font.setPixelSize(18)
             font.setBold(False)
             p.setFont(font)
