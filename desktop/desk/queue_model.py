@@ -44,6 +44,7 @@ from db.clock import TimeBasis
 from db.engine import Database
 from db.models.base import utcnow
 from desktop.common import palette
+from desktop.common.durations import time_left_text, working_left_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 from desktop.desk import case_mime
@@ -120,43 +121,6 @@ def alert_state(row: q.QueueRow, now: float) -> int:
         return OVERDUE
     warn = row[_WARN_FIELD]
     return WARNING if warn is not None and now >= warn else NORMAL
-
-
-def time_left_text(seconds: float) -> str:
-    """The countdown of the 剩余时间 column: `2天 03:12`, `1:05:09`, `超期 0:12:40`."""
-    overdue = seconds < 0
-    total = int(-seconds if overdue else seconds)
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        text = (
-            QCoreApplication.translate("QueueModel", "%1天 %2")
-            .replace("%1", str(days))
-            .replace("%2", f"{hours:02d}:{minutes:02d}")
-        )
-    else:
-        text = f"{hours}:{minutes:02d}:{secs:02d}"
-    if overdue:
-        return QCoreApplication.translate("QueueModel", "超期 %1").replace("%1", text)
-    return text
-
-
-def working_left_text(seconds: float, minutes_per_day: int) -> str:
-    """The countdown in working time: `2工作日 3:12` (days of `minutes_per_day`), `1:05:09 工时`."""
-    total = int(seconds)
-    days, rest = divmod(total, minutes_per_day * 60)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return (
-            QCoreApplication.translate("QueueModel", "%1工作日 %2")
-            .replace("%1", str(days))
-            .replace("%2", f"{hours}:{minutes:02d}")
-        )
-    return QCoreApplication.translate("QueueModel", "%1 工时").replace(
-        "%1", f"{hours}:{minutes:02d}:{secs:02d}"
-    )
 
 
 @dataclass(frozen=True)
