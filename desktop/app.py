@@ -21,13 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
-from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from db.engine import Database
 from db.errors import UserError
-from db.models import Street
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
+from db.reference import lookups
 from desktop.common.error_text import error_text
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
 
@@ -99,7 +98,7 @@ def apply_style(app: QApplication) -> None:
 
 def has_street(db: Database) -> bool:
     with db.read() as session:
-        return bool(session.scalar(select(func.count()).select_from(Street)))
+        return lookups.has_street(session)
 
 
 class _DemoBuild(QObject):

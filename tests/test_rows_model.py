@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QColor
@@ -59,7 +59,11 @@ ROWS = [Grid("21010200101", 1234, 0), Grid("21010200102", 560, 3)]
 class English(QTranslator):
     """A stand-in for a loaded .qm: knows the test model's context only."""
 
-    WORDS = {"网格编码": "Grid code", "户数": "Households", "超期": "Overdue"}
+    WORDS: ClassVar[dict[str, str]] = {
+        "网格编码": "Grid code",
+        "户数": "Households",
+        "超期": "Overdue",
+    }
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1

@@ -25,16 +25,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from db.cases.queries import CaseDetail, HistoryEntry, case_detail, reveal_reporter
 from db.cases.states import Action, Status
 from db.cases.workflow import Request, TransitionResult, apply
-from db.clock import TimeBasis
+from db.clock import TimeBasis, utcnow
 from db.engine import Database
 from db.errors import UserError
-from db.models import Department
-from db.models.base import utcnow
+from db.reference.lookups import active_department_names
 from db.security.personal_data import mask_phone
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.photo_viewer import PhotoViewer, load_image
@@ -57,13 +55,7 @@ def load_detail(
         detail = case_detail(session, number)
         departments = None
         if with_departments:
-            departments = list(
-                session.scalars(
-                    select(Department.name)
-                    .where(Department.active)
-                    .order_by(Department.sort_order, Department.id)
-                )
-            )
+            departments = active_department_names(session)
     return detail, departments
 
 

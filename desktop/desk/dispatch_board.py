@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from db.cases import queue as q
+from db.clock import utcnow
 from db.engine import Database
-from db.models.base import utcnow
 from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.desk import case_mime

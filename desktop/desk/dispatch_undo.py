@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db.cases import queue as q
 from db.cases.states import Action
 from db.cases.workflow import BatchOutcome, Request, TransitionResult, apply_many
+from db.clock import utcnow
 from db.engine import Database
-from db.models.base import utcnow
 from db.reference.settings_store import CenterSettings
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext

@@ -40,9 +40,8 @@ from PySide6.QtWidgets import QApplication
 
 from db.cases import queue as q
 from db.cases.states import Group, Status
-from db.clock import TimeBasis
+from db.clock import TimeBasis, utcnow
 from db.engine import Database
-from db.models.base import utcnow
 from desktop.common import palette
 from desktop.common.durations import time_left_text, working_left_text
 from desktop.core.context import AppContext

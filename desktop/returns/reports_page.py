@@ -39,11 +39,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from db.engine import Database
 from db.errors import UserError
-from db.models import Community, Department
+from db.reference.lookups import active_department_names
+from db.reference.master_data import list_communities
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
@@ -97,20 +97,7 @@ class ScopeChoices:
 
 def load_scope_choices(db: Database) -> ScopeChoices:
     with db.read() as s:
-        communities = [
-            (code, name)
-            for code, name in s.execute(
-                select(Community.code, Community.name).order_by(Community.code)
-            )
-        ]
-        departments = list(
-            s.scalars(
-                select(Department.name)
-                .where(Department.active)
-                .order_by(Department.sort_order, Department.name)
-            )
-        )
-    return ScopeChoices(communities, departments)
+        return ScopeChoices(list_communities(s), active_department_names(s))
 
 
 class ExportThread(QThread):

@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from db.demo.showcase import has_only_demo_accounts
 from db.engine import Database
 from db.errors import UserError
-from db.security.accounts import add_user, authenticate, has_users, list_users
+from db.security.accounts import add_user, authenticate, has_users
 from db.security.actors import ROLE_LABELS, Actor, Role
 from desktop.common import palette
 from desktop.common.error_text import error_text
@@ -204,18 +204,13 @@ class FirstAdminDialog(QDialog):
         )
 
 
-def _is_demo(session: Session) -> bool:
-    names = {u.username for u in list_users(session)}
-    return names == {name for name, _, _ in DEMO_ACCOUNTS}
-
-
 def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:
     """Ask who is working: the first-admin dialog on a database without accounts, the
     sign-in dialog otherwise (the last user's name filled in). None when the user cancels."""
     settings = QSettings()
     with db.read() as session:
         first = not has_users(session)
-        demo = not first and _is_demo(session)
+        demo = not first and has_only_demo_accounts(session)
     username = username or str(settings.value(LAST_USER_KEY, "") or "")
     dialog: SignInDialog | FirstAdminDialog
     if first:
