@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_CONTEXT = "Durations"
-
 
 def span_text(seconds: float) -> str:
     """A wall-clock span (negative spans are shown as their length)."""
@@ -22,7 +20,7 @@ def span_text(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     if days:
         return (
-            QCoreApplication.translate(_CONTEXT, "%1天 %2")
+            QCoreApplication.translate("Durations", "%1天 %2")
             .replace("%1", str(days))
             .replace("%2", f"{hours:02d}:{minutes:02d}")
         )
@@ -32,7 +30,7 @@ def span_text(seconds: float) -> str:
 def time_left_text(seconds: float) -> str:
     """Wall-clock time left until a deadline; past it, `超期` and how long ago."""
     if seconds < 0:
-        return QCoreApplication.translate(_CONTEXT, "超期 %1").replace("%1", span_text(seconds))
+        return QCoreApplication.translate("Durations", "超期 %1").replace("%1", span_text(seconds))
     return span_text(seconds)
 
 
@@ -44,10 +42,10 @@ def working_left_text(seconds: float, minutes_per_day: int) -> str:
     minutes, secs = divmod(rest, 60)
     if days:
         return (
-            QCoreApplication.translate(_CONTEXT, "%1工作日 %2")
+            QCoreApplication.translate("Durations", "%1工作日 %2")
             .replace("%1", str(days))
             .replace("%2", f"{hours}:{minutes:02d}")
         )
-    return QCoreApplication.translate(_CONTEXT, "%1 工时").replace(
+    return QCoreApplication.translate("Durations", "%1 工时").replace(
         "%1", f"{hours}:{minutes:02d}:{secs:02d}"
     )
