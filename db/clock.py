@@ -37,6 +37,7 @@ __all__ = [
     "WorkCalendar",
     "WorkingHours",
     "parse_limit",
+    "utcnow",
 ]
 
 DEFAULT_CALENDAR_PATH = (
@@ -48,6 +49,11 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _ONE_US = timedelta(microseconds=1)
 _US_PER_MINUTE = 60_000_000
 _MINUTES_PER_NATURAL_DAY = 1440
+
+
+def utcnow() -> datetime:
+    """Now, as an aware UTC datetime (every stored time is one)."""
+    return datetime.now(UTC)
 
 
 class InvalidTimeSpec(ValidationError, ValueError):

@@ -21,13 +21,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
-from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from db.engine import Database
 from db.errors import UserError
-from db.models import Street
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
+from db.reference import lookups
+from desktop.common.error_text import error_text
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
 
 log = logging.getLogger("griddesk")
@@ -98,7 +98,7 @@ def apply_style(app: QApplication) -> None:
 
 def has_street(db: Database) -> bool:
     with db.read() as session:
-        return bool(session.scalar(select(func.count()).select_from(Street)))
+        return lookups.has_street(session)
 
 
 class _DemoBuild(QObject):
@@ -259,7 +259,10 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
             if error is not None:
                 if not isinstance(error, UserError):
                     log.error("demo build failed", exc_info=error)
-                show_error(QCoreApplication.translate("App", "演示数据生成失败"), str(error))
+                show_error(
+                    QCoreApplication.translate("App", "演示数据生成失败"),
+                    error_text(error, logged=True),
+                )
                 return 2 if isinstance(error, UserError) else 1
         from db.security.audit_anchor import remember_head
         from desktop.core.context import AppContext

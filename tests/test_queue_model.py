@@ -15,6 +15,7 @@ from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case
 from db.models.base import utcnow
+from desktop.common.durations import time_left_text, working_left_text
 from desktop.core.context import AppContext
 from desktop.desk import case_mime
 from desktop.desk.queue_model import (
@@ -26,8 +27,6 @@ from desktop.desk.queue_model import (
     OVERDUE,
     WARNING,
     QueueModel,
-    time_left_text,
-    working_left_text,
 )
 from tests.street import GRID_A1, GRID_B1
 

@@ -83,12 +83,12 @@ def test_lock_out_shown_in_the_dialog(with_dispatcher: Database, qtbot: QtBot) -
 
 def test_demo_street_has_one_account_per_role(db: Database, qtbot: QtBot) -> None:
     from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from db.demo.showcase import has_only_demo_accounts
     from db.demo.street import build_demo
-    from desktop.shell.sign_in import _is_demo
 
     build_demo(db, cases=30)
     with db.read() as s:
-        assert _is_demo(s)
+        assert has_only_demo_accounts(s)
     dialog = SignInDialog(db, "zhangyan")
     qtbot.addWidget(dialog)
     dialog.show_demo_hint()

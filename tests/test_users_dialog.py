@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from db.security.accounts import SignInFailed, add_user, authenticate
 from db.security.actors import Actor, Role
 from desktop.admin.users_dialog import ChangePasswordDialog, UsersDialog
 from desktop.core.context import AppContext
+from desktop.core.i18n import install_translators
 
 PW = "Grid2026desk"
 
@@ -69,3 +71,31 @@ def test_change_own_password(admin_ctx: AppContext, qtbot: QtBot) -> None:
     dialog._try()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert authenticate(admin_ctx.db, "admin", "NewPass2027").username == "admin"
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    app = QCoreApplication.instance()
+    assert app is not None
+    translators = install_translators(app, "en")
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale("zh_CN"))
+
+
+def test_headers_and_roles_follow_the_language(
+    admin_ctx: AppContext, qtbot: QtBot, english: None
+) -> None:
+    dialog = UsersDialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 1)
+    model = dialog.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["User name", "Full name", "Role", "Status"]
+    assert [model.index(0, c).data() for c in range(4)] == [
+        "admin",
+        "赵志刚",
+        "Administrator",
+        "Active",
+    ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -24,10 +24,9 @@ from db.errors import UserError
 from db.security.actors import Actor
 from db.security.audit import ChainReport, read_audit_log, reanchor, verify_chain
 from db.security.audit_anchor import load_database_anchors
+from desktop.common import palette
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 
 @dataclass(frozen=True)
@@ -63,48 +62,35 @@ def verify(db: Database) -> ChainReport:
         return verify_chain(session, load_database_anchors(db))
 
 
-class AuditModel(QAbstractTableModel):
-    HEADERS = ("序号", "时间", "用户", "操作", "对象", "编号", "详情")
+class AuditModel(RowsModel[AuditRow]):
+    """Audit entries as read; a cell's tooltip shows its whole text (details are long)."""
+
+    CONTEXT = "AuditModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("AuditModel", "序号"),
+        QT_TRANSLATE_NOOP("AuditModel", "时间"),
+        QT_TRANSLATE_NOOP("AuditModel", "用户"),
+        QT_TRANSLATE_NOOP("AuditModel", "操作"),
+        QT_TRANSLATE_NOOP("AuditModel", "对象"),
+        QT_TRANSLATE_NOOP("AuditModel", "编号"),
+        QT_TRANSLATE_NOOP("AuditModel", "详情"),
+    )
+    TEXT_TOOLTIPS = True
 
     def __init__(self, tz: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tz = tz
-        self._rows: list[tuple[str, ...]] = []
 
-    def set_rows(self, rows: list[AuditRow]) -> None:
-        self.beginResetModel()
-        self._rows = [
-            (
-                str(r.id),
-                r.at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S"),
-                r.username,
-                r.action,
-                r.object_type,
-                r.object_id,
-                r.details,
-            )
-            for r in rows
-        ]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        role = int(role)
-        if role != _DISPLAY and role != _TOOLTIP:
-            return None
-        if not index.isValid():
-            return None
-        return self._rows[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+    def cells(self, row: AuditRow) -> tuple[str, ...]:
+        return (
+            str(row.id),
+            row.at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S"),
+            row.username,
+            row.action,
+            row.object_type,
+            row.object_id,
+            row.details,
+        )
 
 
 class AuditViewer(QDialog):
@@ -174,7 +160,7 @@ class AuditViewer(QDialog):
         )
 
     def _reanchored(self, entry_id: int) -> None:
-        self.status.setStyleSheet("color: #1b6e3a;")
+        self.status.setStyleSheet(palette.text_style(palette.SUCCESS))
         self.status.setText(
             self.tr("已记入审计日志第 %1 条；各工作站从此重新记录锚点").replace("%1", str(entry_id))
         )
@@ -184,10 +170,10 @@ class AuditViewer(QDialog):
         if not isinstance(exc, UserError):
             self.ctx.tasks.report(exc)
             return
-        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setStyleSheet(palette.ERROR_STYLE)
         self.status.setText(str(exc))
 
     def _verified(self, report: ChainReport) -> None:
-        colour = "#1b6e3a" if report.ok else "#b3261e"
-        self.status.setStyleSheet(f"color: {colour};")
+        colour = palette.SUCCESS if report.ok else palette.ERROR
+        self.status.setStyleSheet(palette.text_style(colour))
         self.status.setText(report.reason)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -56,11 +54,11 @@ from db.reference.master_data import (
     update_department,
     update_grid,
 )
+from desktop.common import palette
+from desktop.common.error_text import error_text
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 DEPARTMENT_KINDS = ("职能部门", "执法部门", "派出机构", "公共服务企业", "社区", "物业")
 
 Row = TypeVar("Row")
@@ -89,51 +87,7 @@ def load_master_data(db: Database) -> MasterData:
 # --- table models -------------------------------------------------------------------------------
 
 
-class _RowsModel(QAbstractTableModel, Generic[Row]):
-    """A read-only table of frozen rows; subclasses name their columns and cells."""
-
-    CONTEXT = ""
-    HEADERS: tuple[object, ...] = ()  # QT_TRANSLATE_NOOP marks, typed as object
-    NUMERIC: frozenset[int] = frozenset()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def cells(self, row: Row) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        if int(role) == _DISPLAY:
-            return self.cells(self.rows[index.row()])[index.column()]
-        if int(role) == _ALIGN and index.column() in self.NUMERIC:
-            return int(_RIGHT.value)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            int(role) == _DISPLAY
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return QCoreApplication.translate(self.CONTEXT, str(self.HEADERS[section]))
-        return None
-
-
-class DepartmentsModel(_RowsModel[DepartmentRow]):
+class DepartmentsModel(RowsModel[DepartmentRow]):
     CONTEXT = "DepartmentsModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("DepartmentsModel", "名称"),
@@ -150,7 +104,7 @@ class DepartmentsModel(_RowsModel[DepartmentRow]):
         return (row.name, row.kind, row.contact, row.phone, state, str(row.open_cases))
 
 
-class CategoriesModel(_RowsModel[CategoryRow]):
+class CategoriesModel(RowsModel[CategoryRow]):
     CONTEXT = "CategoriesModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("CategoriesModel", "编码"),
@@ -182,7 +136,7 @@ class CategoriesModel(_RowsModel[CategoryRow]):
         )
 
 
-class GridsModel(_RowsModel[GridRow]):
+class GridsModel(RowsModel[GridRow]):
     CONTEXT = "GridsModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("GridsModel", "编码"),
@@ -537,7 +491,7 @@ class MasterDataDialog(QDialog):
         self._refill(self.category_table, self.categories, data.categories)
         self._refill(self.grid_table, self.grids, data.grids)
 
-    def _refill(self, table: QTableView, model: _RowsModel[Row], rows: Sequence[Row]) -> None:
+    def _refill(self, table: QTableView, model: RowsModel[Row], rows: Sequence[Row]) -> None:
         """New rows for `model`, keeping the selected row (by id) selected."""
         selected = self._selected(table, model)
         key = getattr(selected, "id", None)
@@ -547,8 +501,8 @@ class MasterDataDialog(QDialog):
                 table.selectRow(number)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+        self.message.setStyleSheet(palette.ERROR_STYLE)
+        self.message.setText(error_text(exc))
 
     def _done(self, text: str) -> None:
         self.message.setStyleSheet("")
@@ -560,7 +514,7 @@ class MasterDataDialog(QDialog):
         self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
     @staticmethod
-    def _selected(table: QTableView, model: _RowsModel[Any]) -> Any | None:
+    def _selected(table: QTableView, model: RowsModel[Any]) -> Any | None:
         rows = table.selectionModel().selectedRows()
         if not rows or not 0 <= rows[0].row() < len(model.rows):
             return None

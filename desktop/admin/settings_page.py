@@ -41,6 +41,8 @@ from db.maintenance.info import DatabaseInfo, database_info
 from db.paths import backup_dir
 from db.reference.settings_store import CenterSettings, save_setting
 from db.security.actors import Actor, Role
+from desktop.common import palette
+from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import LANGUAGES, normalise_language, role_text, status_text
 from desktop.desk.queue_model import BEEP_SETTING
@@ -350,7 +352,7 @@ class SettingsPage(QWidget):
 
     def _save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self._show_problem(str(exc))
+        self._show_problem(error_text(exc, logged=True))
         if not isinstance(exc, UserError):
             self.ctx.tasks.report(exc)
 
@@ -367,7 +369,7 @@ class SettingsPage(QWidget):
 
     def _backup_state(self, text: str, problem: bool = False) -> None:
         self.backup_message.setProperty("problem", problem)
-        self.backup_message.setStyleSheet("color: #b3261e;" if problem else "")
+        self.backup_message.setStyleSheet(palette.ERROR_STYLE if problem else "")
         self.backup_message.setText(text)
 
     def backup_now(self, target: Path | None = None) -> None:
@@ -407,7 +409,7 @@ class SettingsPage(QWidget):
     def _backup_failed(self, exc: BaseException) -> None:
         self.backup_button.setEnabled(True)
         self.restore_button.setEnabled(True)
-        self._backup_state(str(exc), problem=True)
+        self._backup_state(error_text(exc, logged=True), problem=True)
         if not isinstance(exc, UserError):
             self.ctx.tasks.report(exc)
 

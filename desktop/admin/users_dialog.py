@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,9 +22,11 @@ from db.engine import Database
 from db.errors import UserError
 from db.security.accounts import UserInfo, add_user, change_password, list_users, set_active
 from db.security.actors import ROLE_LABELS, Role
+from desktop.common import palette
+from desktop.common.error_text import error_text
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+from desktop.core.i18n import role_text
 
 
 def load_users(db: Database) -> list[UserInfo]:
@@ -34,35 +34,25 @@ def load_users(db: Database) -> list[UserInfo]:
         return list_users(session)
 
 
-class UsersModel(QAbstractTableModel):
-    HEADERS = ("用户名", "姓名", "角色", "状态")
+class UsersModel(RowsModel[UserInfo]):
+    CONTEXT = "UsersModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UsersModel", "用户名"),
+        QT_TRANSLATE_NOOP("UsersModel", "姓名"),
+        QT_TRANSLATE_NOOP("UsersModel", "角色"),
+        QT_TRANSLATE_NOOP("UsersModel", "状态"),
+    )
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.users: list[UserInfo] = []
+    @property
+    def users(self) -> list[UserInfo]:
+        return self.rows
 
     def set_users(self, users: list[UserInfo]) -> None:
-        self.beginResetModel()
-        self.users = users
-        self.endResetModel()
+        self.set_rows(users)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.users)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if int(role) != _DISPLAY or not index.isValid():
-            return None
-        u = self.users[index.row()]
-        state = self.tr("启用") if u.active else self.tr("停用")
-        return (u.username, u.display_name, u.role_label, state)[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
+    def cells(self, row: UserInfo) -> tuple[str, ...]:
+        state = self.tr("启用") if row.active else self.tr("停用")
+        return (row.username, row.display_name, role_text(row.role), state)
 
 
 class AddUserDialog(QDialog):
@@ -133,8 +123,8 @@ class UsersDialog(QDialog):
         self.ctx.tasks.submit(load_users, self.model.set_users, self._failed, owner=self)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+        self.message.setStyleSheet(palette.ERROR_STYLE)
+        self.message.setText(error_text(exc))
 
     def _done(self, text: str) -> None:
         self.message.setStyleSheet("")
@@ -191,7 +181,7 @@ class ChangePasswordDialog(QDialog):
             edit.setObjectName(name)
         self.message = QLabel()
         self.message.setObjectName("message")
-        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setStyleSheet(palette.ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("原密码"), self.old)
         form.addRow(self.tr("新密码"), self.new)
@@ -215,7 +205,7 @@ class ChangePasswordDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+            self.message.setText(error_text(exc))
 
         self.ctx.tasks.submit(
             lambda db: change_password(db, actor, old, new),

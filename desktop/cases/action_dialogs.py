@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from db.cases.queries import CaseDetail
 from db.cases.states import REASON_REQUIRED, Action, Satisfaction
 from db.cases.workflow import Request
-from db.models.base import utcnow
+from db.clock import utcnow
 from desktop.core.i18n import action_text, satisfaction_text
 
 # Actions whose dialog asks for a department (派遣, 改派).

@@ -7,7 +7,7 @@ import logging
 from datetime import datetime
 from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from db.cases.queries import CaseDetail, HistoryEntry, case_detail, reveal_reporter
 from db.cases.states import Action, Status
 from db.cases.workflow import Request, TransitionResult, apply
-from db.clock import TimeBasis
+from db.clock import TimeBasis, utcnow
 from db.engine import Database
 from db.errors import UserError
-from db.models import Department
-from db.models.base import utcnow
+from db.reference.lookups import active_department_names
 from db.security.personal_data import mask_phone
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.photo_viewer import PhotoViewer, load_image
+from desktop.common import palette
+from desktop.common.durations import span_text, working_left_text
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text, satisfaction_text, source_text, status_text
@@ -55,13 +55,7 @@ def load_detail(
         detail = case_detail(session, number)
         departments = None
         if with_departments:
-            departments = list(
-                session.scalars(
-                    select(Department.name)
-                    .where(Department.active)
-                    .order_by(Department.sort_order, Department.id)
-                )
-            )
+            departments = active_department_names(session)
     return detail, departments
 
 
@@ -249,7 +243,7 @@ class CaseDetailPane(QWidget):
         v.addWidget(category)
         place = QLabel(
             f"{html.escape(d.community)} · {html.escape(d.grid)}"
-            f"　<span style='color:#7a808a'>{html.escape(d.grid_code)}</span>",
+            f"　<span style='color:{palette.MUTED}'>{html.escape(d.grid_code)}</span>",
             body,
         )
         place.setTextFormat(Qt.TextFormat.RichText)
@@ -458,7 +452,7 @@ class CaseDetailPane(QWidget):
     def _history_entry(self, e: HistoryEntry, parent: QWidget) -> QLabel:
         head = (
             f"<b>{html.escape(action_text(e.action))}</b>　{html.escape(e.actor)}"
-            f"　<span style='color:#7a808a'>{self._local(e.at)}</span>"
+            f"　<span style='color:{palette.MUTED}'>{self._local(e.at)}</span>"
         )
         lines = [head]
         move = status_text(e.to_status)
@@ -552,7 +546,7 @@ class CaseDetailPane(QWidget):
         now = utcnow()
         seconds = int((d.due_at - now).total_seconds())
         if seconds < 0:
-            text = self.tr("已超期 %1").replace("%1", format_span(-seconds))
+            text = self.tr("已超期 %1").replace("%1", span_text(-seconds))
             state = "overdue"
         else:
             calendar = self.ctx.settings.calendar()
@@ -560,10 +554,10 @@ class CaseDetailPane(QWidget):
             if d.time_basis == TimeBasis.WORKING.value:
                 left = int(calendar.remaining_seconds(now, d.due_at, TimeBasis.WORKING))
             if left > 0:
-                span = format_working_span(left, calendar.hours.minutes_per_day)
+                span = working_left_text(left, calendar.hours.minutes_per_day)
                 text = self.tr("剩余工作时间 %1").replace("%1", span)
             else:
-                text = self.tr("剩余 %1").replace("%1", format_span(seconds))
+                text = self.tr("剩余 %1").replace("%1", span_text(seconds))
             state = "warning" if d.warn_at is not None and now >= d.warn_at else "normal"
         label.setText(text)
         if label.property("state") != state:
@@ -630,39 +624,6 @@ class CaseDetailPane(QWidget):
         box.open()
         self.ctx.notify(str(exc))
         self.reload()
-
-
-def format_span(seconds: int) -> str:
-    """2天3小时 / 3小时05分 / 12分 (translated)."""
-    minutes = seconds // 60
-    days, rest = divmod(minutes, 24 * 60)
-    hours, mins = divmod(rest, 60)
-    if days:
-        return (
-            QCoreApplication.translate("CaseDetailPane", "%1天%2小时")
-            .replace("%1", str(days))
-            .replace("%2", str(hours))
-        )
-    if hours:
-        return (
-            QCoreApplication.translate("CaseDetailPane", "%1小时%2分")
-            .replace("%1", str(hours))
-            .replace("%2", f"{mins:02d}")
-        )
-    return QCoreApplication.translate("CaseDetailPane", "%1分").replace("%1", str(mins))
-
-
-def format_working_span(seconds: int, minutes_per_day: int) -> str:
-    """Working time: 2个工作日3小时 (days of `minutes_per_day`) / 3小时05分 / 12分 (translated)."""
-    minutes = seconds // 60
-    days, rest = divmod(minutes, minutes_per_day)
-    if days:
-        return (
-            QCoreApplication.translate("CaseDetailPane", "%1个工作日%2小时")
-            .replace("%1", str(days))
-            .replace("%2", str(rest // 60))
-        )
-    return format_span(seconds)
 
 
 class CaseWindow(QDialog):

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.common import palette
+
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
 
 
@@ -42,7 +44,7 @@ class DepartmentPicker(QDialog):
             layout.addWidget(label)
         self.deadline = QLabel(self)
         self.deadline.setObjectName("pickerDeadline")
-        self.deadline.setStyleSheet("color: #1a5fb4;")
+        self.deadline.setStyleSheet(palette.text_style(palette.INFO))
         self.deadline.setVisible(False)
         layout.addWidget(self.deadline)
         self.search = QLineEdit(self)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.cases import queue as q
+from db.clock import utcnow
 from db.engine import Database
-from db.models.base import utcnow
+from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.desk import case_mime
 from desktop.desk.case_mime import DraggedCase
@@ -36,14 +37,18 @@ CARD_WIDTH = 168
 REFRESH_DELAY_MS = 700  # coalesce bursts of feed changes into one board query
 CLOCK_REFRESH_MS = 60_000  # warning and overdue counts move with the clock alone
 
-_STYLE = """
-DepartmentCard { background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }
-DepartmentCard[glow="true"] { border: 2px solid #2f80ed; background: #eaf2fe; }
-DepartmentCard[hover="true"] { border: 2px solid #1a5fb4; background: #d6e6fd; }
-QLabel#name { font-weight: bold; }
-QLabel#overdue[late="true"] { color: #b3261e; font-weight: bold; }
-QLabel#warning[soon="true"] { color: #9a6700; }
-QLabel#preview { color: #1a5fb4; }
+_STYLE = f"""
+DepartmentCard {{ background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }}
+DepartmentCard[glow="true"] {{
+    border: 2px solid {palette.DROP_TARGET_BORDER}; background: {palette.DROP_TARGET_BACKGROUND};
+}}
+DepartmentCard[hover="true"] {{
+    border: 2px solid {palette.DROP_HOVER_BORDER}; background: {palette.DROP_HOVER_BACKGROUND};
+}}
+QLabel#name {{ font-weight: bold; }}
+QLabel#overdue[late="true"] {{ color: {palette.ERROR}; font-weight: bold; }}
+QLabel#warning[soon="true"] {{ color: {palette.WARNING}; }}
+QLabel#preview {{ color: {palette.INFO}; }}
 """
 
 

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db.cases import queue as q
 from db.cases.states import Action
 from db.cases.workflow import BatchOutcome, Request, TransitionResult, apply_many
+from db.clock import utcnow
 from db.engine import Database
-from db.models.base import utcnow
 from db.reference.settings_store import CenterSettings
+from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from desktop.desk.case_mime import DraggedCase
 
@@ -178,7 +179,7 @@ class Dispatcher(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         self.ctx.tasks.report(exc)
-        self.last_message = str(exc)
+        self.last_message = error_text(exc, logged=True)
         self.finished.emit()
 
     def _show_failures(self, what: str, outcome: BatchOutcome, total: int) -> None:

@@ -40,9 +40,10 @@ from PySide6.QtWidgets import QApplication
 
 from db.cases import queue as q
 from db.cases.states import Group, Status
-from db.clock import TimeBasis
+from db.clock import TimeBasis, utcnow
 from db.engine import Database
-from db.models.base import utcnow
+from desktop.common import palette
+from desktop.common.durations import time_left_text, working_left_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 from desktop.desk import case_mime
@@ -92,14 +93,14 @@ _URGENT_FIELD = 7
 _DUE_FIELD, _WARN_FIELD = 14, 15
 
 NORMAL, WARNING, OVERDUE = 0, 1, 2
-_AMBER = QColor("#e8a317")
-_RED = QColor("#d93025")
-_WARNING_BG = QBrush(QColor("#fff4d6"))
-_OVERDUE_BG = QBrush(QColor("#fde4e1"))
-_NEW_BG = QBrush(QColor("#dcebff"))
-_NEW_URGENT_BG = QBrush(QColor("#ffd8cc"))
+_AMBER = QColor(palette.WARNING_EDGE)
+_RED = QColor(palette.URGENT)
+_WARNING_BG = QBrush(QColor(palette.WARNING_ROW))
+_OVERDUE_BG = QBrush(QColor(palette.OVERDUE_ROW))
+_NEW_BG = QBrush(QColor(palette.NEW_ROW))
+_NEW_URGENT_BG = QBrush(QColor(palette.NEW_URGENT_ROW))
 _URGENT_FG = QBrush(_RED)
-_OVERDUE_FG = QBrush(QColor("#b3261e"))
+_OVERDUE_FG = QBrush(QColor(palette.ERROR))
 # The left edge mark; normal rows get a transparent one so every number lines up.
 _EDGE = {NORMAL: QColor(0, 0, 0, 0), WARNING: _AMBER, OVERDUE: _RED}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -119,43 +120,6 @@ def alert_state(row: q.QueueRow, now: float) -> int:
         return OVERDUE
     warn = row[_WARN_FIELD]
     return WARNING if warn is not None and now >= warn else NORMAL
-
-
-def time_left_text(seconds: float) -> str:
-    """The countdown of the 剩余时间 column: `2天 03:12`, `1:05:09`, `超期 0:12:40`."""
-    overdue = seconds < 0
-    total = int(-seconds if overdue else seconds)
-    days, rest = divmod(total, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        text = (
-            QCoreApplication.translate("QueueModel", "%1天 %2")
-            .replace("%1", str(days))
-            .replace("%2", f"{hours:02d}:{minutes:02d}")
-        )
-    else:
-        text = f"{hours}:{minutes:02d}:{secs:02d}"
-    if overdue:
-        return QCoreApplication.translate("QueueModel", "超期 %1").replace("%1", text)
-    return text
-
-
-def working_left_text(seconds: float, minutes_per_day: int) -> str:
-    """The countdown in working time: `2工作日 3:12` (days of `minutes_per_day`), `1:05:09 工时`."""
-    total = int(seconds)
-    days, rest = divmod(total, minutes_per_day * 60)
-    hours, rest = divmod(rest, 3600)
-    minutes, secs = divmod(rest, 60)
-    if days:
-        return (
-            QCoreApplication.translate("QueueModel", "%1工作日 %2")
-            .replace("%1", str(days))
-            .replace("%2", f"{hours}:{minutes:02d}")
-        )
-    return QCoreApplication.translate("QueueModel", "%1 工时").replace(
-        "%1", f"{hours}:{minutes:02d}:{secs:02d}"
-    )
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ from db.cases import queue as q
 from db.cases.states import SOURCE_LABELS, Action, Group, Status
 from db.cases.workflow import BatchOutcome, Request, apply_many
 from db.engine import Database
+from desktop.common.durations import time_left_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import group_text, source_text, status_text
 from desktop.desk.case_mime import DraggedCase
@@ -52,7 +53,6 @@ from desktop.desk.queue_model import (
     COL_STATUS,
     COLUMNS,
     QueueModel,
-    time_left_text,
 )
 
 TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)

@@ -7,16 +7,8 @@ write is one transaction."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -45,48 +37,31 @@ from db.people.roster_import import (
     plan_import,
 )
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind
+from desktop.common import palette
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_RED_STYLE = "color: #c62828;"
 
-
-class ProblemModel(QAbstractTableModel):
+class ProblemModel(RowsModel[Problem]):
     """Every problem found: Excel row, column, reason."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headers = [self.tr("行"), self.tr("列"), self.tr("问题")]
-        self.problems: list[Problem] = []
+    CONTEXT = "ProblemModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProblemModel", "行"),
+        QT_TRANSLATE_NOOP("ProblemModel", "列"),
+        QT_TRANSLATE_NOOP("ProblemModel", "问题"),
+    )
+    TEXT_TOOLTIPS = True
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.rows
 
     def set_problems(self, problems: list[Problem]) -> None:
-        self.beginResetModel()
-        self.problems = problems
-        self.endResetModel()
+        self.set_rows(problems)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.problems)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 3
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        r = int(role)
-        if r != _DISPLAY and r != _TOOLTIP:
-            return None
-        if not index.isValid():
-            return None
-        p = self.problems[index.row()]
-        if index.column() == 0:
-            return str(p.row)
-        return p.column if index.column() == 1 else p.reason
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < 3:
-            return self.headers[section]
-        return None
+    def cells(self, row: Problem) -> tuple[str, ...]:
+        return (str(row.row), row.column, row.reason)
 
 
 class ImportWizard(QDialog):
@@ -135,7 +110,7 @@ class ImportWizard(QDialog):
         form.addRow(self.tr("花名册"), self.kind_combo)
         self.choose_error = QLabel(page)
         self.choose_error.setObjectName("importError")
-        self.choose_error.setStyleSheet(_RED_STYLE)
+        self.choose_error.setStyleSheet(palette.ERROR_STYLE)
         self.choose_error.setWordWrap(True)
         self.check_button = QPushButton(self.tr("下一步：检查文件"), page)
         self.check_button.clicked.connect(self.check)
@@ -202,7 +177,7 @@ class ImportWizard(QDialog):
         group.addButton(self.valid_only)
         self.all_or_nothing.toggled.connect(lambda _b: self._update_import_button())
         self.import_error = QLabel(page)
-        self.import_error.setStyleSheet(_RED_STYLE)
+        self.import_error.setStyleSheet(palette.ERROR_STYLE)
         self.import_error.setWordWrap(True)
         back = QPushButton(self.tr("上一步"), page)
         back.clicked.connect(self._back_from_problems)
@@ -266,7 +241,7 @@ class ImportWizard(QDialog):
         self.ctx.tasks.submit(job, self._planned, self._plan_failed, owner=self)
 
     def _plan_failed(self, exc: BaseException) -> None:
-        from desktop.people.roster_dialogs import error_text
+        from desktop.common.error_text import error_text
 
         self.check_button.setEnabled(True)
         self.recheck_button.setEnabled(True)
@@ -361,7 +336,7 @@ class ImportWizard(QDialog):
         self.ctx.tasks.submit(job, self._imported, self._import_failed, owner=self)
 
     def _import_failed(self, exc: BaseException) -> None:
-        from desktop.people.roster_dialogs import error_text
+        from desktop.common.error_text import error_text
 
         self.import_error.setText(error_text(exc))
         self._update_import_button()

@@ -3,12 +3,13 @@ import), grid vacancies, the staffing standards with shortfalls in red, and the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -50,30 +51,25 @@ from db.people.rosters import (
 )
 from db.people.staffing import Staffing, staffing
 from db.reference.settings_store import CenterSettings
+from desktop.common import palette
+from desktop.common.error_text import error_text
 from desktop.common.reveal_reason import ask_reveal_reason
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.people.import_wizard import ImportWizard
 from desktop.people.roster_dialogs import (
     EntryDialog,
     HistoryDialog,
     RetireDialog,
-    error_text,
     form_defaults,
 )
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _EDIT = int(Qt.ItemDataRole.EditRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 _USER = int(Qt.ItemDataRole.UserRole)
-_HORIZONTAL = Qt.Orientation.Horizontal
 
-RED = QColor("#c62828")
-GREY = QColor("#8a8a8a")
-AMBER = QColor("#b26a00")
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+RED = QColor(palette.SHORTFALL)
+GREY = QColor(palette.INACTIVE)
+AMBER = QColor(palette.WARNING)
 
 
 def _tr(text: str) -> str:
@@ -83,233 +79,176 @@ def _tr(text: str) -> str:
 # --- models ----------------------------------------------------------------------------------
 
 
-class _TableModel(QAbstractTableModel):
-    headers: list[str]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count()
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if (
-            int(role) == _DISPLAY
-            and orientation == _HORIZONTAL
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def _count(self) -> int:
-        raise NotImplementedError
-
-
-class RosterModel(_TableModel):
+class RosterModel(RowsModel[EntryRow]):
     """One roster's rows, pre-formatted and masked; retired rows grey, flagged rows amber."""
 
     def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
         self.kind = kind
-        self.headers = [
-            QCoreApplication.translate("RosterFields", label) for _, label in COLUMNS[kind]
-        ]
-        self.rows: list[EntryRow] = []
-
-    def _count(self) -> int:
-        return len(self.rows)
-
-    def set_rows(self, rows: list[EntryRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        r = int(role)
-        if r != _DISPLAY and r != _FOREGROUND and r != _USER and r != _TOOLTIP:
-            return None
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if r == _DISPLAY:
-            return row.cells[index.column()]
-        if r == _USER:
-            return row.id
-        if r == _FOREGROUND:
-            if not row.active:
-                return GREY
-            return AMBER if row.flag else None
-        return row.flag or None
-
-    def row_at(self, index: int) -> EntryRow | None:
-        return self.rows[index] if 0 <= index < len(self.rows) else None
-
-
-class VacancyModel(_TableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headers = [_tr("网格编码"), _tr("网格"), _tr("社区"), _tr("缺少")]
-        self.rows: list[Vacancy] = []
 
-    def _count(self) -> int:
-        return len(self.rows)
+    def headers(self) -> Sequence[str]:
+        return [
+            QCoreApplication.translate("RosterFields", label) for _, label in COLUMNS[self.kind]
+        ]
 
-    def set_rows(self, rows: list[Vacancy]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def cells(self, row: EntryRow) -> tuple[str, ...]:
+        return row.cells
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        r = int(role)
-        if r != _DISPLAY and r != _FOREGROUND:
-            return None
-        if not index.isValid():
-            return None
-        v = self.rows[index.row()]
-        if r == _FOREGROUND:
-            return RED if index.column() == 3 else None
-        return (v.grid_code, v.grid_name, v.community, v.text)[index.column()]
+    def foreground(self, number: int, column: int) -> QColor | None:
+        row = self.rows[number]
+        if not row.active:
+            return GREY
+        return AMBER if row.flag else None
+
+    def tooltip(self, number: int, column: int) -> str | None:
+        return self.rows[number].flag or None
+
+    def role_data(self, number: int, column: int, role: int) -> Any:
+        return self.rows[number].id if role == _USER else None
+
+
+class VacancyModel(RowsModel[Vacancy]):
+    CONTEXT = "PeoplePage"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PeoplePage", "网格编码"),
+        QT_TRANSLATE_NOOP("PeoplePage", "网格"),
+        QT_TRANSLATE_NOOP("PeoplePage", "社区"),
+        QT_TRANSLATE_NOOP("PeoplePage", "缺少"),
+    )
+
+    def cells(self, row: Vacancy) -> tuple[str, ...]:
+        return (row.grid_code, row.grid_name, row.community, row.text)
+
+    def foreground(self, number: int, column: int) -> QColor | None:
+        return RED if column == 3 else None
 
 
 def _number(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:.{digits}f}"
 
 
-class StaffingModel(_TableModel):
+class StaffingModel(RowsModel[Staffing]):
     """Communities and the street total against the two standards; shortfalls in red."""
 
+    CONTEXT = "PeoplePage"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PeoplePage", "社区"),
+        QT_TRANSLATE_NOOP("PeoplePage", "常住人口"),
+        QT_TRANSLATE_NOOP("PeoplePage", "户数"),
+        QT_TRANSLATE_NOOP("PeoplePage", "在岗社区工作者"),
+        QT_TRANSLATE_NOOP("PeoplePage", "每万人配备"),
+        QT_TRANSLATE_NOOP("PeoplePage", "按人口应配"),
+        QT_TRANSLATE_NOOP("PeoplePage", "每人服务户数"),
+        QT_TRANSLATE_NOOP("PeoplePage", "按户数应配"),
+        QT_TRANSLATE_NOOP("PeoplePage", "应配（取大者）"),
+        QT_TRANSLATE_NOOP("PeoplePage", "缺口（人）"),
+    )
+    NUMERIC = frozenset(range(1, 10))
     SHORT_COLUMNS = frozenset({4, 6, 9})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headers = [
-            _tr("社区"),
-            _tr("常住人口"),
-            _tr("户数"),
-            _tr("在岗社区工作者"),
-            _tr("每万人配备"),
-            _tr("按人口应配"),
-            _tr("每人服务户数"),
-            _tr("按户数应配"),
-            _tr("应配（取大者）"),
-            _tr("缺口（人）"),
-        ]
-        self.rows: list[Staffing] = []
-        self._cells: list[tuple[str, ...]] = []
-        self._short: list[frozenset[int]] = []
         self.settings = CenterSettings()
+        self._bold = QFont()
+        self._bold.setBold(True)
 
-    def _count(self) -> int:
-        return len(self._cells)
+    def set_rows(
+        self,
+        rows: Sequence[Staffing],
+        total: Staffing | None = None,
+        settings: CenterSettings | None = None,
+    ) -> None:
+        """The communities, then the street's `total` (bold) when given."""
+        if settings is not None:
+            self.settings = settings
+        super().set_rows([*rows, total] if total is not None else rows)
 
-    def set_rows(self, rows: list[Staffing], total: Staffing, settings: CenterSettings) -> None:
-        self.beginResetModel()
-        self.settings = settings
-        self.rows = [*rows, total]
-        self._cells = []
-        self._short = []
-        for s in self.rows:
-            need = max(s.required_by_population, s.required_by_households)
-            self._cells.append(
-                (
-                    s.name,
-                    str(s.population),
-                    str(s.households),
-                    str(s.workers),
-                    _number(s.per_10k),
-                    str(s.required_by_population),
-                    _number(s.households_per_worker, 0),
-                    str(s.required_by_households),
-                    str(need),
-                    f"缺 {s.shortfall} 人" if s.shortfall else "达标",
-                )
-            )
-            short = set()
-            if s.shortfall_population:
-                short.add(4)
-            if s.shortfall_households:
-                short.add(6)
-            if s.shortfall:
-                short.add(9)
-            self._short.append(frozenset(short))
-        self.endResetModel()
+    def cells(self, row: Staffing) -> tuple[str, ...]:
+        need = max(row.required_by_population, row.required_by_households)
+        return (
+            row.name,
+            str(row.population),
+            str(row.households),
+            str(row.workers),
+            _number(row.per_10k),
+            str(row.required_by_population),
+            _number(row.households_per_worker, 0),
+            str(row.required_by_households),
+            str(need),
+            f"缺 {row.shortfall} 人" if row.shortfall else "达标",
+        )
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        r = int(role)
-        if r != _DISPLAY and r != _FOREGROUND and r != _FONT and r != _ALIGN and r != _TOOLTIP:
-            return None
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        if r == _DISPLAY:
-            return self._cells[row][col]
-        if r == _FOREGROUND:
-            return RED if col in self._short[row] else None
-        if r == _ALIGN:
-            return _RIGHT if col > 0 else None
-        if r == _FONT:
-            if row == len(self._cells) - 1 or col in self._short[row]:
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if col == 4:
+    def is_short(self, row: int, column: int) -> bool:
+        s = self.rows[row]
+        if column == 4:
+            return bool(s.shortfall_population)
+        if column == 6:
+            return bool(s.shortfall_households)
+        return column == 9 and bool(s.shortfall)
+
+    def foreground(self, number: int, column: int) -> QColor | None:
+        return RED if self.is_short(number, column) else None
+
+    def font(self, number: int, column: int) -> QFont | None:
+        last = number == len(self.rows) - 1
+        return self._bold if last or self.is_short(number, column) else None
+
+    def tooltip(self, number: int, column: int) -> str | None:
+        if column == 4:
             return _tr("省定标准：每万名城镇常住人口不少于 {n} 名社区工作者").format(
                 n=f"{self.settings.workers_per_10k_minimum:g}"
             )
-        if col == 6:
+        if column == 6:
             return _tr("本地标准：每 {n} 户配备 1 名社区工作者").format(
                 n=self.settings.households_per_worker
             )
         return None
 
-    def is_short(self, row: int, column: int) -> bool:
-        return column in self._short[row]
+
+PAY_LEVELS = 38
 
 
-class PayModel(_TableModel):
+class PayModel(RowsModel[int]):
     """The 3档38级 pay table: levels down, tiers across; amounts editable in place."""
+
+    CONTEXT = "PeoplePage"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PeoplePage", "一档（元/月）"),
+        QT_TRANSLATE_NOOP("PeoplePage", "二档（元/月）"),
+        QT_TRANSLATE_NOOP("PeoplePage", "三档（元/月）"),
+    )
+    NUMERIC = frozenset({0, 1, 2})
 
     edit_requested = Signal(int, int, str)  # tier, level, text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.headers = [_tr("一档（元/月）"), _tr("二档（元/月）"), _tr("三档（元/月）")]
         self.amounts: dict[tuple[int, int], Decimal | None] = {}
         self.editable = True
 
-    def _count(self) -> int:
-        return 38 if self.amounts else 0
-
     def set_cells(self, cells: list[PayCell]) -> None:
-        self.beginResetModel()
         self.amounts = {(c.tier, c.level): c.amount for c in cells}
-        self.endResetModel()
+        self.set_rows(list(range(1, PAY_LEVELS + 1)) if self.amounts else [])
 
     def set_amount(self, tier: int, level: int, amount: Decimal) -> None:
         self.amounts[(tier, level)] = amount
-        index = self.index(level - 1, tier - 1)
-        self.dataChanged.emit(index, index)
+        self.refresh_row(level - 1)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Vertical and 0 <= section < 38:
-            return _tr("{n} 级").format(n=section + 1)
-        return super().headerData(section, orientation, role)
+    def cells(self, row: int) -> tuple[str, ...]:
+        amounts = (self.amounts.get((tier, row)) for tier in range(1, len(self.HEADERS) + 1))
+        return tuple(_tr("未设置") if a is None else f"{a:.2f}" for a in amounts)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        r = int(role)
-        if r != _DISPLAY and r != _EDIT and r != _ALIGN and r != _FOREGROUND:
+    def foreground(self, number: int, column: int) -> QColor | None:
+        return GREY if self.amounts.get((column + 1, number + 1)) is None else None
+
+    def role_data(self, number: int, column: int, role: int) -> Any:
+        if role != _EDIT:
             return None
-        if not index.isValid():
-            return None
-        amount = self.amounts.get((index.column() + 1, index.row() + 1))
-        if r == _ALIGN:
-            return _RIGHT
-        if r == _FOREGROUND:
-            return GREY if amount is None else None
-        if amount is None:
-            return "" if r == _EDIT else _tr("未设置")
-        return f"{amount:.2f}"
+        amount = self.amounts.get((column + 1, number + 1))
+        return "" if amount is None else f"{amount:.2f}"
+
+    def row_header(self, number: int) -> str:
+        return _tr("{n} 级").format(n=number + 1)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)
@@ -710,7 +649,7 @@ class PayTab(QWidget):
         self.view.setModel(self.model)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         hint = QLabel(

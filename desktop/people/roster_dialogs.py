@@ -9,15 +9,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.errors import UserError
 from db.people.roster_kinds import FIELDS, KIND_LABELS, FieldSpec, FieldType, Kind
 from db.people.rosters import (
     HistoryEntry,
@@ -44,10 +35,10 @@ from db.people.rosters import (
     retire_entry,
     update_entry,
 )
+from desktop.common import palette
+from desktop.common.error_text import error_text
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
-
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 _PLACEHOLDERS = {
     FieldType.DATE: "例如 2024-03-01、2024.03.01 或 2024年3月1日",
@@ -60,14 +51,6 @@ _PLACEHOLDERS = {
 
 def field_label(spec: FieldSpec) -> str:
     return QCoreApplication.translate("RosterFields", spec.label)
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, UserError):
-        return str(exc)
-    return (
-        QCoreApplication.translate("RosterDialogs", "内部错误：") + f"{type(exc).__name__}: {exc}"
-    )
 
 
 class EntryDialog(QDialog):
@@ -107,7 +90,7 @@ class EntryDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -254,7 +237,7 @@ class RetireDialog(QDialog):
         form.addRow(self.tr("离任日期"), self.end_date)
         form.addRow(self.tr("原因"), self.reason)
         self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(palette.ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -295,42 +278,37 @@ class RetireDialog(QDialog):
         self.error.show()
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel[HistoryEntry]):
     """An entry's changes: time, who, what, details."""
+
+    CONTEXT = "HistoryModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("HistoryModel", "时间"),
+        QT_TRANSLATE_NOOP("HistoryModel", "操作人"),
+        QT_TRANSLATE_NOOP("HistoryModel", "操作"),
+        QT_TRANSLATE_NOOP("HistoryModel", "内容"),
+    )
+    TEXT_TOOLTIPS = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entries: list[HistoryEntry] = []
-        self.headers = [self.tr("时间"), self.tr("操作人"), self.tr("操作"), self.tr("内容")]
-        self._cells: list[tuple[str, str, str, str]] = []
+        self._tz: Any = None
+
+    @property
+    def entries(self) -> list[HistoryEntry]:
+        return self.rows
 
     def set_entries(self, entries: list[HistoryEntry], tz: Any) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self._cells = [
-            (e.at.astimezone(tz).strftime("%Y-%m-%d %H:%M"), e.actor, e.action, e.text)
-            for e in entries
-        ]
-        self.endResetModel()
+        self._tz = tz
+        self.set_rows(entries)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        r = int(role)
-        if r != _DISPLAY and r != _TOOLTIP:
-            return None
-        if not index.isValid():
-            return None
-        return self._cells[index.row()][index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    def cells(self, row: HistoryEntry) -> tuple[str, ...]:
+        return (
+            row.at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M"),
+            row.actor,
+            row.action,
+            row.text,
+        )
 
 
 class HistoryDialog(QDialog):

@@ -8,16 +8,13 @@ a successful export the folder can be opened (and is, if the box is ticked).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QThread,
     QUrl,
@@ -42,12 +39,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from db.engine import Database
 from db.errors import UserError
-from db.models import Community, Department
+from db.reference.lookups import active_department_names
+from db.reference.master_data import list_communities
 from desktop.common.error_text import error_text
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from reports.layout import PreviewTable, Report, preview_table, write_report
 from reports.period import Period, period_containing
@@ -56,21 +54,17 @@ from reports.request import ReportRequest
 
 PREVIEW_ROWS = 1000
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_FONT = int(Qt.ItemDataRole.FontRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-_HORIZONTAL = Qt.Orientation.Horizontal
 
+class PreviewModel(RowsModel[list[str]]):
+    """One sheet of a return as a read-only table of pre-formatted strings; its headers and
+    numeric columns are the sheet's."""
 
-class PreviewModel(QAbstractTableModel):
-    """One sheet of a return as a read-only table of pre-formatted strings."""
+    ROW_NUMBERS = True
+    TEXT_TOOLTIPS = True
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
         self._table = PreviewTable([], [], [], frozenset())
+        super().__init__(parent)
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -79,36 +73,20 @@ class PreviewModel(QAbstractTableModel):
         return self._table
 
     def set_table(self, table: PreviewTable) -> None:
-        self.beginResetModel()
         self._table = table
-        self.endResetModel()
+        self.set_rows(table.rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._table.rows)
+    def headers(self) -> Sequence[str]:
+        return self._table.headers
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._table.headers)
+    def numeric_columns(self) -> frozenset[int]:
+        return frozenset(i for i, numeric in enumerate(self._table.numeric) if numeric)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row, column = index.row(), index.column()
-        if role in (_DISPLAY, _TOOLTIP):
-            return self._table.rows[row][column]
-        if role == _ALIGN:
-            return _RIGHT if self._table.numeric[column] else _LEFT
-        if role == _FONT:
-            return self._bold if row in self._table.bold_rows else None
-        return None
+    def cells(self, row: list[str]) -> tuple[str, ...]:
+        return tuple(row)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY:
-            return None
-        if orientation == _HORIZONTAL:
-            if 0 <= section < len(self._table.headers):
-                return self._table.headers[section]
-            return None
-        return str(section + 1)
+    def font(self, number: int, column: int) -> QFont | None:
+        return self._bold if number in self._table.bold_rows else None
 
 
 @dataclass(frozen=True)
@@ -119,20 +97,7 @@ class ScopeChoices:
 
 def load_scope_choices(db: Database) -> ScopeChoices:
     with db.read() as s:
-        communities = [
-            (code, name)
-            for code, name in s.execute(
-                select(Community.code, Community.name).order_by(Community.code)
-            )
-        ]
-        departments = list(
-            s.scalars(
-                select(Department.name)
-                .where(Department.active)
-                .order_by(Department.sort_order, Department.name)
-            )
-        )
-    return ScopeChoices(communities, departments)
+        return ScopeChoices(list_communities(s), active_department_names(s))
 
 
 class ExportThread(QThread):

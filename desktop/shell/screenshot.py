@@ -10,14 +10,13 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import func, select
 
-from db.cases.states import Status
+from db.demo import showcase as demo_showcase
 from db.engine import Database
-from db.models import Attachment, Case, CaseEvent
 from db.security.actors import Actor, Role
 from desktop.app import build_demo_with_progress, demo_kwargs, has_street
 from desktop.cases.case_detail import CaseDetailPane, open_case_window
+from desktop.common import palette
 from desktop.core.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -54,46 +53,13 @@ def wait_idle(ctx: AppContext, timeout_ms: int = 120_000) -> None:
 def showcase_case(db: Database) -> tuple[int, str] | None:
     """An open case with a long history (and photos if any) to show in the detail pane."""
     with db.read() as session:
-        events = (
-            select(CaseEvent.case_id, func.count().label("n"))
-            .group_by(CaseEvent.case_id)
-            .subquery()
-        )
-        photos = (
-            select(Attachment.case_id, func.count().label("n"))
-            .group_by(Attachment.case_id)
-            .subquery()
-        )
-        row = session.execute(
-            select(Case.id, Case.number)
-            .join(events, events.c.case_id == Case.id)
-            .outerjoin(photos, photos.c.case_id == Case.id)
-            .where(Case.status.in_([Status.ACCEPTED.value, Status.DISPATCHED.value]))
-            .order_by(photos.c.n.is_(None), events.c.n.desc(), Case.urgent.desc(), Case.id.desc())
-            .limit(1)
-        ).first()
-        if row is None:
-            row = session.execute(
-                select(Case.id, Case.number).order_by(Case.id.desc()).limit(1)
-            ).first()
-        return (int(row[0]), str(row[1])) if row is not None else None
+        return demo_showcase.showcase_case(session)
 
 
 def photo_case(db: Database) -> str | None:
     """A case with photos and the longest history, for the case window."""
     with db.read() as session:
-        events = (
-            select(CaseEvent.case_id, func.count().label("n"))
-            .group_by(CaseEvent.case_id)
-            .subquery()
-        )
-        return session.scalar(
-            select(Case.number)
-            .join(events, events.c.case_id == Case.id)
-            .where(Case.id.in_(select(Attachment.case_id)))
-            .order_by(events.c.n.desc(), Case.id.desc())
-            .limit(1)
-        )
+        return demo_showcase.photo_case(session)
 
 
 def save(widget: QWidget, path: Path) -> Path:
@@ -118,9 +84,11 @@ def composite(window: QWidget, dialog: QWidget, path: Path) -> Path:
     x = (base.width() - shot.width()) // 2
     y = (base.height() - shot.height()) // 3
     frame = QRect(x - 1, y - title_height - 1, shot.width() + 2, shot.height() + title_height + 2)
-    painter.fillRect(frame, QColor("#8d96a3"))
-    painter.fillRect(QRect(x, y - title_height, shot.width(), title_height), QColor("#e1e4e8"))
-    painter.setPen(QColor("#1f2328"))
+    painter.fillRect(frame, QColor(palette.FRAME))
+    painter.fillRect(
+        QRect(x, y - title_height, shot.width(), title_height), QColor(palette.TITLE_BAR)
+    )
+    painter.setPen(QColor(palette.TEXT))
     painter.drawText(
         QRect(x + 12, y - title_height, shot.width() - 24, title_height),
         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),

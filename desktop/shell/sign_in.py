@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+from db.demo.showcase import has_only_demo_accounts
 from db.engine import Database
 from db.errors import UserError
-from db.security.accounts import add_user, authenticate, has_users, list_users
+from db.security.accounts import add_user, authenticate, has_users
 from db.security.actors import ROLE_LABELS, Actor, Role
+from desktop.common import palette
+from desktop.common.error_text import error_text
 
 LAST_USER_KEY = "session/last_user"
 
@@ -68,7 +70,7 @@ class SignInDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(palette.ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.user_edit)
         form.addRow(self.tr("密码"), self.password_edit)
@@ -95,7 +97,7 @@ class SignInDialog(QDialog):
         )
         hint.setObjectName("demo_hint")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(palette.text_style(palette.MUTED))
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(0, hint)
@@ -120,7 +122,11 @@ class SignInDialog(QDialog):
         if isinstance(error, UserError):
             self.error_label.setText(str(error))
         else:
-            self.error_label.setText(self.tr("登录失败：%1").replace("%1", str(error)))
+            self.error_label.setText(
+                self.tr("登录失败：%1").replace(
+                    "%1", error_text(error) if isinstance(error, BaseException) else str(error)
+                )
+            )
 
 
 class FirstAdminDialog(QDialog):
@@ -151,7 +157,7 @@ class FirstAdminDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(palette.ERROR_STYLE)
         form = QFormLayout()
         form.addRow(self.tr("用户名"), self.user_edit)
         form.addRow(self.tr("姓名"), self.name_edit)
@@ -193,12 +199,9 @@ class FirstAdminDialog(QDialog):
             self.actor = actor
             self.accept()
             return
-        self.error_label.setText(str(error) if isinstance(error, UserError) else repr(error))
-
-
-def _is_demo(session: Session) -> bool:
-    names = {u.username for u in list_users(session)}
-    return names == {name for name, _, _ in DEMO_ACCOUNTS}
+        self.error_label.setText(
+            error_text(error) if isinstance(error, BaseException) else str(error)
+        )
 
 
 def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:
@@ -207,7 +210,7 @@ def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> 
     settings = QSettings()
     with db.read() as session:
         first = not has_users(session)
-        demo = not first and _is_demo(session)
+        demo = not first and has_only_demo_accounts(session)
     username = username or str(settings.value(LAST_USER_KEY, "") or "")
     dialog: SignInDialog | FirstAdminDialog
     if first:

@@ -39,6 +39,7 @@ class Theme:
     value_pt: int = 8
     hover_fill: str = "#fffbe6"
     hover_border: str = "#c9b458"
+    tile: str = "#f6f8fb"  # background of a key-figure tile
 
 
 LIGHT = Theme()
@@ -53,6 +54,7 @@ WALL = Theme(
     value_pt=14,
     hover_fill="#1b2d44",
     hover_border="#5b8fd6",
+    tile="#13263b",
 )
 
 # Meaningful colours: blue received, green closed, amber warning, red overdue.
@@ -1010,7 +1012,7 @@ class KeyFigures(QWidget):
         self._layout.setSpacing(round((24 if wall else 10) * scale))
         for tile, caption, value, color in self._tiles:
             tile.setStyleSheet(
-                f"#keyTile {{ background: {'#13263b' if wall else '#f6f8fb'};"
+                f"#keyTile {{ background: {theme.tile};"
                 f" border-left: {max(round((8 if wall else 4) * scale), 2)}px solid {color};"
                 " border-radius: 4px; }"
             )

@@ -8,16 +8,16 @@ only while it is visible), and opens the big screen (大屏模式) with F11.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QT_TRANSLATE_NOOP,
     QDate,
     QMarginsF,
     QModelIndex,
-    QPersistentModelIndex,
     QRectF,
     Qt,
     QTimer,
@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 
 from db.stats import figures as stats
 from db.stats.figures import FilterChoices, GridDensity, Period, StatsFilter, StatsSnapshot
+from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.stats.stats_charts import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
 
@@ -64,53 +65,45 @@ log = logging.getLogger(__name__)
 FEED_DEBOUNCE_MS = 2000
 DEFAULT_PNG_WIDTH = 1600
 
-_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_SORT = int(Qt.ItemDataRole.UserRole)
-_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-
-class GridDensityModel(QAbstractTableModel):
+class GridDensityModel(RowsModel[GridDensity]):
     """Grids with their open and overdue cases now, coloured by open cases per 1,000 households."""
 
-    COLUMN_COUNT = 7
+    CONTEXT = "GridDensityModel"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("GridDensityModel", "社区"),
+        QT_TRANSLATE_NOOP("GridDensityModel", "网格"),
+        QT_TRANSLATE_NOOP("GridDensityModel", "网格编码"),
+        QT_TRANSLATE_NOOP("GridDensityModel", "户数"),
+        QT_TRANSLATE_NOOP("GridDensityModel", "在办"),
+        QT_TRANSLATE_NOOP("GridDensityModel", "超期"),
+        QT_TRANSLATE_NOOP("GridDensityModel", "每千户在办"),
+    )
+    NUMERIC = frozenset({3, 4, 5, 6})
+    ROW_NUMBERS = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[GridDensity] = []
-        self._cells: list[tuple[str, ...]] = []
         self._colours: list[QColor | None] = []
-        self._headers = [
-            self.tr("社区"),
-            self.tr("网格"),
-            self.tr("网格编码"),
-            self.tr("户数"),
-            self.tr("在办"),
-            self.tr("超期"),
-            self.tr("每千户在办"),
-        ]
 
-    def set_rows(self, rows: list[GridDensity]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self._cells = [
-            (
-                g.community,
-                g.name,
-                g.code,
-                f"{g.households:,}",
-                f"{g.open:,}",
-                f"{g.overdue:,}",
-                f"{g.per_thousand:.2f}",
-            )
-            for g in self.rows
-        ]
-        top = max((g.per_thousand for g in self.rows), default=0.0)
-        self._colours = [self._colour(g.per_thousand / top) if top else None for g in self.rows]
-        self.endResetModel()
+    def set_rows(self, rows: Sequence[GridDensity]) -> None:
+        top = max((g.per_thousand for g in rows), default=0.0)
+        self._colours = [self._colour(g.per_thousand / top) if top else None for g in rows]
+        super().set_rows(rows)
+
+    def cells(self, row: GridDensity) -> tuple[str, ...]:
+        return (
+            row.community,
+            row.name,
+            row.code,
+            f"{row.households:,}",
+            f"{row.open:,}",
+            f"{row.overdue:,}",
+            f"{row.per_thousand:.2f}",
+        )
+
+    def background(self, number: int, column: int) -> QColor | None:
+        return self._colours[number]
 
     @staticmethod
     def _colour(share: float) -> QColor | None:
@@ -120,41 +113,14 @@ class GridDensityModel(QAbstractTableModel):
         share = min(share, 1.0)
         return QColor(255, round(255 - 120 * share), round(255 - 130 * share))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.COLUMN_COUNT
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        role = int(role)
-        row, col = index.row(), index.column()
-        if role == _DISPLAY:
-            return self._cells[row][col]
-        if role == _BACKGROUND:
-            return self._colours[row]
-        if role == _ALIGN:
-            return _RIGHT if col >= 3 else None
-        if role == _TOOLTIP:
-            g = self.rows[row]
-            return self.tr(
-                "{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件"
-            ).format(
-                grid=f"{g.community} {g.name}",
-                open=g.open,
-                overdue=g.overdue,
-                density=g.per_thousand,
-            )
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        if int(role) == _DISPLAY and orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+    def tooltip(self, number: int, column: int) -> str:
+        g = self.rows[number]
+        return self.tr("{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件").format(
+            grid=f"{g.community} {g.name}",
+            open=g.open,
+            overdue=g.overdue,
+            density=g.per_thousand,
+        )
 
 
 class StatsPage(QWidget):
@@ -665,7 +631,7 @@ class StatsPage(QWidget):
         top = 92
         for i, (label, value) in enumerate(labels):
             rect = QRectF(i * tile_w + 4, top, tile_w - 8, 70)
-            p.fillRect(rect, QColor("#f1f4f8"))
+            p.fillRect(rect, QColor(LIGHT.tile))
             font.setPixelSize(18)
             font.setBold(False)
             p.setFont(font)

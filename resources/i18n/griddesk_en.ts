@@ -4,102 +4,102 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="66"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="66"/>
         <source>%1 — 案件 %2</source>
         <translation>%1 — case %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="103"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="103"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="105"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="105"/>
         <source>当前部门</source>
         <translation>Current department</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="119"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="119"/>
         <source>当前期限</source>
         <translation>Current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="121"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="121"/>
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="129"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="129"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="134"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="134"/>
         <source>主案件编号，例如 2026112600013</source>
         <translation>Main case number, e.g. 2026112600013</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="137"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="137"/>
         <source>合并到</source>
         <translation>Merge into</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="143"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="143"/>
         <source>必须填写原因</source>
         <translation>A reason is required</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="143"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="143"/>
         <source>可选</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="145"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="145"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="159"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="159"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="174"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="174"/>
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="178"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="178"/>
         <source>请选择责任部门。</source>
         <translation>Please choose a department.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="180"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="180"/>
         <source>没有名为「%1」的部门。</source>
         <translation>There is no department named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="186"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="186"/>
         <source>改派需选择其他部门。</source>
         <translation>Choose a different department to redispatch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="190"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="190"/>
         <source>新的期限应晚于当前期限。</source>
         <translation>The new deadline must be later than the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="194"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="194"/>
         <source>请填写主案件编号。</source>
         <translation>Please enter the main case number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/action_dialogs.py" line="196"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="196"/>
         <source>案件不能合并到自身。</source>
         <translation>A case cannot be merged into itself.</translation>
     </message>
@@ -107,27 +107,27 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="71"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="61"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="85"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="75"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="86"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="76"/>
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="87"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="77"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="88"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="78"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
@@ -145,71 +145,109 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="254"/>
-        <location filename="../../desktop/app.py" line="259"/>
+        <location filename="../../desktop/app.py" line="247"/>
+        <location filename="../../desktop/app.py" line="252"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="260"/>
+        <location filename="../../desktop/app.py" line="253"/>
         <source>无法连接数据库：</source>
         <translation>Cannot connect to the database: </translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="269"/>
+        <location filename="../../desktop/app.py" line="263"/>
         <source>演示数据生成失败</source>
         <translation>Building the demo data failed</translation>
     </message>
 </context>
 <context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="70"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="71"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
+        <source>编号</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="115"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="101"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="126"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="112"/>
         <source>校验哈希链</source>
         <translation>Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="128"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="114"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="130"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="116"/>
         <source>重新锚定…</source>
         <translation>Re-anchor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="133"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="119"/>
         <source>数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点</source>
         <translation>Use after the database was restored on the server or made anew: the reason goes into the audit log and every workstation starts its anchors again</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="152"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="140"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="158"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="146"/>
         <source>重新锚定审计日志</source>
         <translation>Re-anchor the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="160"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="148"/>
         <source>为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation>Why did the audit log go back in time? (e.g. restored on the server from the 20 November backup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="169"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="157"/>
         <source>正在记录…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../desktop/audit_viewer.py" line="177"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="165"/>
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation>Recorded as audit entry %1; every workstation starts its anchors again from here</translation>
     </message>
@@ -217,12 +255,12 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/big_screen.py" line="63"/>
+        <location filename="../../desktop/stats/big_screen.py" line="63"/>
         <source>大屏模式</source>
         <translation>Wall display</translation>
     </message>
     <message>
-        <location filename="../../desktop/big_screen.py" line="74"/>
+        <location filename="../../desktop/stats/big_screen.py" line="74"/>
         <source>按 Esc 或 F11 退出大屏</source>
         <translation>Press Esc or F11 to leave the wall display</translation>
     </message>
@@ -230,296 +268,276 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="106"/>
-        <location filename="../../desktop/case_detail.py" line="152"/>
+        <location filename="../../desktop/cases/case_detail.py" line="100"/>
+        <location filename="../../desktop/cases/case_detail.py" line="146"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="236"/>
+        <location filename="../../desktop/cases/case_detail.py" line="231"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="270"/>
+        <location filename="../../desktop/cases/case_detail.py" line="265"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="280"/>
+        <location filename="../../desktop/cases/case_detail.py" line="275"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="293"/>
+        <location filename="../../desktop/cases/case_detail.py" line="288"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="297"/>
+        <location filename="../../desktop/cases/case_detail.py" line="292"/>
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="300"/>
+        <location filename="../../desktop/cases/case_detail.py" line="295"/>
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="303"/>
+        <location filename="../../desktop/cases/case_detail.py" line="298"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="313"/>
+        <location filename="../../desktop/cases/case_detail.py" line="308"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="314"/>
+        <location filename="../../desktop/cases/case_detail.py" line="309"/>
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="315"/>
+        <location filename="../../desktop/cases/case_detail.py" line="310"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="315"/>
+        <location filename="../../desktop/cases/case_detail.py" line="310"/>
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="317"/>
+        <location filename="../../desktop/cases/case_detail.py" line="312"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="319"/>
+        <location filename="../../desktop/cases/case_detail.py" line="314"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="321"/>
+        <location filename="../../desktop/cases/case_detail.py" line="316"/>
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="323"/>
+        <location filename="../../desktop/cases/case_detail.py" line="318"/>
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="326"/>
+        <location filename="../../desktop/cases/case_detail.py" line="321"/>
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="327"/>
+        <location filename="../../desktop/cases/case_detail.py" line="322"/>
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="328"/>
+        <location filename="../../desktop/cases/case_detail.py" line="323"/>
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="329"/>
+        <location filename="../../desktop/cases/case_detail.py" line="324"/>
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="334"/>
+        <location filename="../../desktop/cases/case_detail.py" line="329"/>
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="336"/>
+        <location filename="../../desktop/cases/case_detail.py" line="331"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="339"/>
+        <location filename="../../desktop/cases/case_detail.py" line="334"/>
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="342"/>
+        <location filename="../../desktop/cases/case_detail.py" line="337"/>
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="347"/>
+        <location filename="../../desktop/cases/case_detail.py" line="342"/>
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="348"/>
+        <location filename="../../desktop/cases/case_detail.py" line="343"/>
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="349"/>
+        <location filename="../../desktop/cases/case_detail.py" line="344"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="350"/>
+        <location filename="../../desktop/cases/case_detail.py" line="345"/>
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="351"/>
+        <location filename="../../desktop/cases/case_detail.py" line="346"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="352"/>
+        <location filename="../../desktop/cases/case_detail.py" line="347"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="353"/>
+        <location filename="../../desktop/cases/case_detail.py" line="348"/>
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="402"/>
+        <location filename="../../desktop/cases/case_detail.py" line="397"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation>%1&#x3000;%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="425"/>
+        <location filename="../../desktop/cases/case_detail.py" line="420"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="426"/>
+        <location filename="../../desktop/cases/case_detail.py" line="421"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="427"/>
+        <location filename="../../desktop/cases/case_detail.py" line="422"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="657"/>
-        <source>%1个工作日%2小时</source>
-        <translation>%1 working days %2 h</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="360"/>
+        <location filename="../../desktop/cases/case_detail.py" line="355"/>
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="446"/>
+        <location filename="../../desktop/cases/case_detail.py" line="441"/>
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="451"/>
+        <location filename="../../desktop/cases/case_detail.py" line="446"/>
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="472"/>
+        <location filename="../../desktop/cases/case_detail.py" line="467"/>
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="475"/>
+        <location filename="../../desktop/cases/case_detail.py" line="470"/>
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="478"/>
+        <location filename="../../desktop/cases/case_detail.py" line="473"/>
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="481"/>
+        <location filename="../../desktop/cases/case_detail.py" line="476"/>
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="513"/>
+        <location filename="../../desktop/cases/case_detail.py" line="508"/>
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="522"/>
+        <location filename="../../desktop/cases/case_detail.py" line="517"/>
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="524"/>
+        <location filename="../../desktop/cases/case_detail.py" line="519"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="542"/>
+        <location filename="../../desktop/cases/case_detail.py" line="537"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="554"/>
+        <location filename="../../desktop/cases/case_detail.py" line="549"/>
         <source>已超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="561"/>
+        <location filename="../../desktop/cases/case_detail.py" line="558"/>
         <source>剩余工作时间 %1</source>
         <translation>%1 working time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="563"/>
+        <location filename="../../desktop/cases/case_detail.py" line="560"/>
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="603"/>
+        <location filename="../../desktop/cases/case_detail.py" line="601"/>
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/case_detail.py" line="619"/>
+        <location filename="../../desktop/cases/case_detail.py" line="617"/>
         <source>操作未执行</source>
         <translation>Action not taken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="638"/>
-        <source>%1天%2小时</source>
-        <translation>%1 d %2 h</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="644"/>
-        <source>%1小时%2分</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/case_detail.py" line="648"/>
-        <source>%1分</source>
-        <translation>%1 min</translation>
     </message>
 </context>
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/case_detail.py" line="670"/>
+        <location filename="../../desktop/cases/case_detail.py" line="635"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -527,73 +545,73 @@
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="156"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="110"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="157"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="111"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="158"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="112"/>
         <source>大类</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="159"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="113"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="160"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="114"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="161"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="115"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="162"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="116"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="163"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="117"/>
         <source>计时</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="164"/>
-        <location filename="../../desktop/master_data_dialog.py" line="180"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="118"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="134"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="165"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="119"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="170"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="124"/>
         <source>自然时</source>
         <translation>Natural time</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="170"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="124"/>
         <source>工作时</source>
         <translation>Working time</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="181"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="181"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -601,62 +619,62 @@
 <context>
     <name>CategoryForm</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="270"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="224"/>
         <source>修改案件类别 %1 %2</source>
         <translation>Edit case category %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="274"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="228"/>
         <source>（无默认部门）</source>
         <translation>(no default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="290"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="244"/>
         <source>工作时（只计工作日的工作时间）</source>
         <translation>Working time (working hours of working days only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="291"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="245"/>
         <source>自然时（昼夜连续计时）</source>
         <translation>Natural time (round the clock)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="293"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="247"/>
         <source>紧急类别</source>
         <translation>Urgent category</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="296"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="250"/>
         <source>启用（停用后不能再上报此类案件）</source>
         <translation>Active (a disabled category takes no new reports)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="300"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="254"/>
         <source>时限以小时计（可写 0.5）。已有案件的期限不变，新时限从下一次流转开始使用。</source>
         <translation>Limits are in hours (0.5 is allowed). Existing cases keep their deadlines; new limits apply from the next transition.</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="305"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="259"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="306"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="260"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="307"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="261"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="308"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="262"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="309"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="263"/>
         <source>计时方式</source>
         <translation>Time basis</translation>
     </message>
@@ -664,63 +682,55 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="185"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="175"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="196"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="186"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="197"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="187"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="198"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="188"/>
         <source>再输入一次</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="211"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="201"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
-    <name>DbWorker</name>
-    <message>
-        <location filename="../../desktop/db_worker.py" line="130"/>
-        <source>内部错误：</source>
-        <translation>Internal error: </translation>
-    </message>
-</context>
-<context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="96"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="101"/>
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="97"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="102"/>
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="98"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="103"/>
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="101"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="106"/>
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="108"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="113"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation>%1 closed this month, %2 on time</translation>
     </message>
@@ -728,37 +738,37 @@
 <context>
     <name>DepartmentForm</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="222"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="176"/>
         <source>添加部门</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="222"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="176"/>
         <source>修改部门</source>
         <translation>Edit department</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="235"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="189"/>
         <source>手机号码或带区号的固定电话，如 024-42861301</source>
         <translation>Mobile number or landline with area code, e.g. 024-42861301</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="237"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="191"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="238"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="192"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="239"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="193"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="240"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="194"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -766,27 +776,27 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/department_picker.py" line="37"/>
+        <location filename="../../desktop/desk/department_picker.py" line="39"/>
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="49"/>
+        <location filename="../../desktop/desk/department_picker.py" line="51"/>
         <source>输入部门名称筛选</source>
         <translation>Type to filter departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="58"/>
+        <location filename="../../desktop/desk/department_picker.py" line="60"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="59"/>
+        <location filename="../../desktop/desk/department_picker.py" line="61"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/department_picker.py" line="66"/>
+        <location filename="../../desktop/desk/department_picker.py" line="68"/>
         <source>（默认部门）</source>
         <translation>(default department)</translation>
     </message>
@@ -794,42 +804,42 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="139"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="93"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="140"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="94"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="141"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="95"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="142"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="96"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="143"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="97"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="144"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="98"/>
         <source>在办案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="149"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="103"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="149"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="103"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -837,22 +847,22 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="185"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="190"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation>Departments (drop cases on a department to dispatch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_board.py" line="187"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="192"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation>Departments (your role cannot dispatch; view only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="35"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="36"/>
         <source>所选案件当前不能派遣</source>
         <translation>The selected cases cannot be dispatched now</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="43"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="44"/>
         <source>处置时限 %1</source>
         <translation>Handling deadline %1</translation>
     </message>
@@ -860,42 +870,42 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="66"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="67"/>
         <source>派遣 %1 件到 %2</source>
         <translation>Dispatch %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="125"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="126"/>
         <source>已派遣 %1 件到 %2（Ctrl+Z 撤销）</source>
         <translation>Dispatched %1 to %2 (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="131"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="132"/>
         <source>派遣到「%1」</source>
         <translation>Dispatch to “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="167"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="168"/>
         <source>已撤回派遣 %1 件</source>
         <translation>Recalled %1 dispatch(es)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="167"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="168"/>
         <source>已重新派遣 %1 件</source>
         <translation>Dispatched %1 again</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="171"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="172"/>
         <source>撤销派遣</source>
         <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="171"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="172"/>
         <source>重做派遣</source>
         <translation>Redo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/dispatch_undo.py" line="187"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="188"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation>%1: %3 of %2 failed, the others are done.</translation>
     </message>
@@ -903,362 +913,393 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/i18n.py" line="60"/>
+        <location filename="../../desktop/core/i18n.py" line="60"/>
         <source>待立案</source>
         <comment>status</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="61"/>
+        <location filename="../../desktop/core/i18n.py" line="61"/>
         <source>待派遣</source>
         <comment>status</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="62"/>
+        <location filename="../../desktop/core/i18n.py" line="62"/>
         <source>不予立案</source>
         <comment>status</comment>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="63"/>
+        <location filename="../../desktop/core/i18n.py" line="63"/>
         <source>社区自办</source>
         <comment>status</comment>
         <translation>Self-resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="64"/>
+        <location filename="../../desktop/core/i18n.py" line="64"/>
         <source>待受理</source>
         <comment>status</comment>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="65"/>
+        <location filename="../../desktop/core/i18n.py" line="65"/>
         <source>处置中</source>
         <comment>status</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="66"/>
+        <location filename="../../desktop/core/i18n.py" line="66"/>
         <source>已退单</source>
         <comment>status</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="67"/>
+        <location filename="../../desktop/core/i18n.py" line="67"/>
         <source>待核查</source>
         <comment>status</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="68"/>
+        <location filename="../../desktop/core/i18n.py" line="68"/>
         <source>已结案</source>
         <comment>status</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="69"/>
+        <location filename="../../desktop/core/i18n.py" line="69"/>
         <source>挂账</source>
         <comment>status</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="70"/>
+        <location filename="../../desktop/core/i18n.py" line="70"/>
         <source>已合并</source>
         <comment>status</comment>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="76"/>
+        <location filename="../../desktop/core/i18n.py" line="76"/>
         <source>待立案</source>
         <comment>group</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="77"/>
+        <location filename="../../desktop/core/i18n.py" line="77"/>
         <source>待派遣</source>
         <comment>group</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="78"/>
+        <location filename="../../desktop/core/i18n.py" line="78"/>
         <source>处置中</source>
         <comment>group</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="79"/>
+        <location filename="../../desktop/core/i18n.py" line="79"/>
         <source>待核查</source>
         <comment>group</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="80"/>
+        <location filename="../../desktop/core/i18n.py" line="80"/>
         <source>已结案</source>
         <comment>group</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="86"/>
+        <location filename="../../desktop/core/i18n.py" line="86"/>
         <source>上报</source>
         <comment>action</comment>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="87"/>
+        <location filename="../../desktop/core/i18n.py" line="87"/>
         <source>立案</source>
         <comment>action</comment>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="88"/>
+        <location filename="../../desktop/core/i18n.py" line="88"/>
         <source>不予立案</source>
         <comment>action</comment>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="89"/>
+        <location filename="../../desktop/core/i18n.py" line="89"/>
         <source>社区自办</source>
         <comment>action</comment>
         <translation>Resolve locally</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="90"/>
+        <location filename="../../desktop/core/i18n.py" line="90"/>
         <source>派遣</source>
         <comment>action</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="91"/>
+        <location filename="../../desktop/core/i18n.py" line="91"/>
         <source>受理</source>
         <comment>action</comment>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="92"/>
+        <location filename="../../desktop/core/i18n.py" line="92"/>
         <source>退单</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="93"/>
+        <location filename="../../desktop/core/i18n.py" line="93"/>
         <source>改派</source>
         <comment>action</comment>
         <translation>Redispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="94"/>
+        <location filename="../../desktop/core/i18n.py" line="94"/>
         <source>反馈</source>
         <comment>action</comment>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="95"/>
+        <location filename="../../desktop/core/i18n.py" line="95"/>
         <source>核查通过</source>
         <comment>action</comment>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="96"/>
+        <location filename="../../desktop/core/i18n.py" line="96"/>
         <source>返工</source>
         <comment>action</comment>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="97"/>
+        <location filename="../../desktop/core/i18n.py" line="97"/>
         <source>延期</source>
         <comment>action</comment>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="98"/>
+        <location filename="../../desktop/core/i18n.py" line="98"/>
         <source>挂账</source>
         <comment>action</comment>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="99"/>
+        <location filename="../../desktop/core/i18n.py" line="99"/>
         <source>解挂</source>
         <comment>action</comment>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="100"/>
+        <location filename="../../desktop/core/i18n.py" line="100"/>
         <source>督办</source>
         <comment>action</comment>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="101"/>
+        <location filename="../../desktop/core/i18n.py" line="101"/>
         <source>回访</source>
         <comment>action</comment>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="102"/>
+        <location filename="../../desktop/core/i18n.py" line="102"/>
         <source>合并</source>
         <comment>action</comment>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="103"/>
+        <location filename="../../desktop/core/i18n.py" line="103"/>
         <source>撤回</source>
         <comment>action</comment>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="109"/>
+        <location filename="../../desktop/core/i18n.py" line="109"/>
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="110"/>
+        <location filename="../../desktop/core/i18n.py" line="110"/>
         <source>巡查发现</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="111"/>
+        <location filename="../../desktop/core/i18n.py" line="111"/>
         <source>热线转办</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="112"/>
+        <location filename="../../desktop/core/i18n.py" line="112"/>
         <source>来访来电</source>
         <translation>Visit or call</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="113"/>
+        <location filename="../../desktop/core/i18n.py" line="113"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="119"/>
+        <location filename="../../desktop/core/i18n.py" line="119"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="120"/>
+        <location filename="../../desktop/core/i18n.py" line="120"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="121"/>
+        <location filename="../../desktop/core/i18n.py" line="121"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="122"/>
+        <location filename="../../desktop/core/i18n.py" line="122"/>
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="128"/>
+        <location filename="../../desktop/core/i18n.py" line="128"/>
         <source>调度员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="129"/>
+        <location filename="../../desktop/core/i18n.py" line="129"/>
         <source>文书</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="130"/>
+        <location filename="../../desktop/core/i18n.py" line="130"/>
         <source>值班长</source>
         <translation>Shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="131"/>
+        <location filename="../../desktop/core/i18n.py" line="131"/>
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="132"/>
+        <location filename="../../desktop/core/i18n.py" line="132"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/i18n.py" line="133"/>
+        <location filename="../../desktop/core/i18n.py" line="133"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
 </context>
 <context>
+    <name>Durations</name>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="23"/>
+        <source>%1天 %2</source>
+        <translation>%1 d %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="33"/>
+        <source>超期 %1</source>
+        <translation>Overdue %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="45"/>
+        <source>%1工作日 %2</source>
+        <translation>%1 wd %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="49"/>
+        <source>%1 工时</source>
+        <translation>%1 wt</translation>
+    </message>
+</context>
+<context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="95"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="78"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="95"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="78"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="116"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="99"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="117"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="100"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="181"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="166"/>
         <source>身份证号是人员的身份标识，不能在此修改</source>
         <translation>The ID number identifies the person and cannot be changed here</translation>
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../desktop/common/error_text.py" line="33"/>
+        <source>内部错误：</source>
+        <translation>Internal error: </translation>
+    </message>
+</context>
+<context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/sign_in.py" line="133"/>
+        <location filename="../../desktop/shell/sign_in.py" line="139"/>
         <source>首次使用：创建管理员账号</source>
         <translation>First start: create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="137"/>
+        <location filename="../../desktop/shell/sign_in.py" line="143"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation>This database has no accounts yet. Create the administrator account; then use it to open accounts for dispatchers, clerks, shift leads and leaders.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="156"/>
+        <location filename="../../desktop/shell/sign_in.py" line="162"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="157"/>
+        <location filename="../../desktop/shell/sign_in.py" line="163"/>
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="158"/>
+        <location filename="../../desktop/shell/sign_in.py" line="164"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation>Password (at least 8 characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="159"/>
+        <location filename="../../desktop/shell/sign_in.py" line="165"/>
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="163"/>
+        <location filename="../../desktop/shell/sign_in.py" line="169"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="164"/>
+        <location filename="../../desktop/shell/sign_in.py" line="170"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="175"/>
+        <location filename="../../desktop/shell/sign_in.py" line="181"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="187"/>
+        <location filename="../../desktop/shell/sign_in.py" line="193"/>
         <source>正在创建…</source>
         <translation>Creating…</translation>
     </message>
@@ -1266,42 +1307,42 @@
 <context>
     <name>GridDensityModel</name>
     <message>
-        <location filename="../../desktop/stats_page.py" line="87"/>
+        <location filename="../../desktop/stats/stats_page.py" line="74"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="88"/>
+        <location filename="../../desktop/stats/stats_page.py" line="75"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="89"/>
+        <location filename="../../desktop/stats/stats_page.py" line="76"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="90"/>
+        <location filename="../../desktop/stats/stats_page.py" line="77"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="91"/>
+        <location filename="../../desktop/stats/stats_page.py" line="78"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="92"/>
+        <location filename="../../desktop/stats/stats_page.py" line="79"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="93"/>
+        <location filename="../../desktop/stats/stats_page.py" line="80"/>
         <source>每千户在办</source>
         <translation>Open per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="143"/>
+        <location filename="../../desktop/stats/stats_page.py" line="118"/>
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
         <translation>{grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
@@ -1309,42 +1350,42 @@
 <context>
     <name>GridForm</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="351"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="305"/>
         <source>添加网格</source>
         <translation>Add grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="351"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="305"/>
         <source>修改网格</source>
         <translation>Edit grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="360"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="314"/>
         <source>社区编码 + 2 或 3 位网格序号</source>
         <translation>Community code + 2- or 3-digit grid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="381"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="335"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="382"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="336"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="383"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="337"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="384"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="338"/>
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="385"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="339"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1352,27 +1393,27 @@
 <context>
     <name>GridsModel</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="188"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="142"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="189"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="143"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="190"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="144"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="191"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="145"/>
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="192"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="146"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1380,12 +1421,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="342"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="322"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="349"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="329"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1393,22 +1434,22 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="302"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="286"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="302"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="287"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="302"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="288"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="302"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="289"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
@@ -1416,124 +1457,124 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="97"/>
+        <location filename="../../desktop/people/import_wizard.py" line="79"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="116"/>
+        <location filename="../../desktop/people/import_wizard.py" line="98"/>
         <source>选择 .xlsx 文件</source>
         <translation>Choose an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="117"/>
+        <location filename="../../desktop/people/import_wizard.py" line="99"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="127"/>
+        <location filename="../../desktop/people/import_wizard.py" line="109"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="128"/>
+        <location filename="../../desktop/people/import_wizard.py" line="110"/>
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="133"/>
+        <location filename="../../desktop/people/import_wizard.py" line="115"/>
         <source>下一步：检查文件</source>
         <translation>Next: check the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="135"/>
+        <location filename="../../desktop/people/import_wizard.py" line="117"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="145"/>
+        <location filename="../../desktop/people/import_wizard.py" line="127"/>
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
         <translation>Title rows, merged headers, blank rows, full-width digits, dates as text and numbers stored as numbers are understood. Every problem is listed before anything is written; files with macros or damage are refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="162"/>
-        <location filename="../../desktop/import_wizard.py" line="200"/>
+        <location filename="../../desktop/people/import_wizard.py" line="144"/>
+        <location filename="../../desktop/people/import_wizard.py" line="182"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="164"/>
+        <location filename="../../desktop/people/import_wizard.py" line="146"/>
         <source>下一步：按此对应重新检查</source>
         <translation>Next: check again with this mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="190"/>
+        <location filename="../../desktop/people/import_wizard.py" line="172"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation>Import only if every row is valid (otherwise nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="191"/>
+        <location filename="../../desktop/people/import_wizard.py" line="173"/>
         <source>只导入没有问题的行</source>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="202"/>
-        <location filename="../../desktop/import_wizard.py" line="341"/>
+        <location filename="../../desktop/people/import_wizard.py" line="184"/>
+        <location filename="../../desktop/people/import_wizard.py" line="323"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="222"/>
+        <location filename="../../desktop/people/import_wizard.py" line="204"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="238"/>
+        <location filename="../../desktop/people/import_wizard.py" line="220"/>
         <source>选择花名册文件</source>
         <translation>Choose the roster file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="238"/>
+        <location filename="../../desktop/people/import_wizard.py" line="220"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="249"/>
+        <location filename="../../desktop/people/import_wizard.py" line="231"/>
         <source>请先选择要导入的文件</source>
         <translation>Choose the file to import first</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="287"/>
+        <location filename="../../desktop/people/import_wizard.py" line="269"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation>{n} column names in the header (row {row}) were not recognised. Choose the field for each, or “Ignore” to skip the column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="294"/>
+        <location filename="../../desktop/people/import_wizard.py" line="276"/>
         <source>，可在下面指定。</source>
         <translation>; you can choose them below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="298"/>
+        <location filename="../../desktop/people/import_wizard.py" line="280"/>
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="300"/>
+        <location filename="../../desktop/people/import_wizard.py" line="282"/>
         <source>（已有对应列）</source>
         <translation>(already mapped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="323"/>
+        <location filename="../../desktop/people/import_wizard.py" line="305"/>
         <source>。没有发现问题，可以导入。</source>
         <translation>. No problems found; ready to import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="325"/>
+        <location filename="../../desktop/people/import_wizard.py" line="307"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation>. Fix the problems below, or import only the valid rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="339"/>
+        <location filename="../../desktop/people/import_wizard.py" line="321"/>
         <source>导入 {n} 行有效数据</source>
         <translation>Import {n} valid rows</translation>
     </message>
@@ -1541,77 +1582,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="36"/>
+        <location filename="../../desktop/shell/main_window.py" line="36"/>
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/shell/main_window.py" line="54"/>
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55"/>
+        <location filename="../../desktop/shell/main_window.py" line="55"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56"/>
+        <location filename="../../desktop/shell/main_window.py" line="56"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="57"/>
+        <location filename="../../desktop/shell/main_window.py" line="57"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58"/>
+        <location filename="../../desktop/shell/main_window.py" line="58"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/shell/main_window.py" line="105"/>
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="118"/>
+        <location filename="../../desktop/shell/main_window.py" line="118"/>
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/shell/main_window.py" line="120"/>
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/shell/main_window.py" line="124"/>
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="125"/>
+        <location filename="../../desktop/shell/main_window.py" line="125"/>
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="126"/>
+        <location filename="../../desktop/shell/main_window.py" line="126"/>
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/shell/main_window.py" line="127"/>
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/shell/main_window.py" line="185"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/shell/main_window.py" line="186"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -1619,105 +1660,105 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="421"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="375"/>
         <source>基础数据</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="431"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="385"/>
         <source>添加部门…</source>
         <translation>Add department…</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="432"/>
-        <location filename="../../desktop/master_data_dialog.py" line="434"/>
-        <location filename="../../desktop/master_data_dialog.py" line="435"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="386"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="388"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="389"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="433"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="387"/>
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="436"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="390"/>
         <source>添加网格…</source>
         <translation>Add grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="456"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="410"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="459"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="413"/>
         <source>案件类别</source>
         <translation>Case categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="463"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="417"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="489"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="443"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="496"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="450"/>
         <source>只有管理员可以维护基础数据。</source>
         <translation>Only administrators can maintain master data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="586"/>
-        <location filename="../../desktop/master_data_dialog.py" line="623"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="540"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="577"/>
         <source>请先选择一个部门</source>
         <translation>Select a department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="592"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="546"/>
         <source>已添加部门「%1」</source>
         <translation>Department “%1” added</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="611"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="565"/>
         <source>部门「%1」已保存</source>
         <translation>Department “%1” saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="626"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="580"/>
         <source>部门「%1」已启用</source>
         <translation>Department “%1” enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="626"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="580"/>
         <source>部门「%1」已停用</source>
         <translation>Department “%1” disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="640"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="594"/>
         <source>请先选择一个案件类别</source>
         <translation>Select a case category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="650"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="604"/>
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation>Case category %1 %2 saved; new limits apply from the next transition</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="664"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="618"/>
         <source>请先选择一个网格</source>
         <translation>Select a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="683"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="637"/>
         <source>网格 %1 已保存</source>
         <translation>Grid %1 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="695"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="649"/>
         <source>已添加网格 %1 %2</source>
         <translation>Grid %1 %2 added</translation>
     </message>
@@ -1725,12 +1766,12 @@
 <context>
     <name>MasterDataForm</name>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="208"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="162"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/master_data_dialog.py" line="210"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="164"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1738,7 +1779,7 @@
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="717"/>
+        <location filename="../../desktop/people/people_page.py" line="656"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
@@ -1746,17 +1787,98 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="767"/>
+        <location filename="../../desktop/people/people_page.py" line="113"/>
+        <source>网格编码</source>
+        <translation>Grid code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="114"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="115"/>
+        <location filename="../../desktop/people/people_page.py" line="135"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="116"/>
+        <source>缺少</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="136"/>
+        <source>常住人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="137"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="138"/>
+        <source>在岗社区工作者</source>
+        <translation>Community workers in post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="139"/>
+        <source>每万人配备</source>
+        <translation>Per 10,000 residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="140"/>
+        <source>按人口应配</source>
+        <translation>Required by population</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="141"/>
+        <source>每人服务户数</source>
+        <translation>Households per worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="142"/>
+        <source>按户数应配</source>
+        <translation>Required by households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="143"/>
+        <source>应配（取大者）</source>
+        <translation>Required (the larger)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="144"/>
+        <source>缺口（人）</source>
+        <translation>Shortfall (people)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="216"/>
+        <source>一档（元/月）</source>
+        <translation>Tier 1 (CNY/month)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="217"/>
+        <source>二档（元/月）</source>
+        <translation>Tier 2 (CNY/month)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="218"/>
+        <source>三档（元/月）</source>
+        <translation>Tier 3 (CNY/month)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="708"/>
         <source>配备标准</source>
         <translation>Staffing standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="768"/>
+        <location filename="../../desktop/people/people_page.py" line="709"/>
         <source>薪酬标准</source>
         <translation>Pay scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="772"/>
+        <location filename="../../desktop/people/people_page.py" line="713"/>
         <source>当前账号无权查看人员花名册</source>
         <translation>This account may not see the rosters</translation>
     </message>
@@ -1764,32 +1886,32 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/photo_viewer.py" line="49"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="49"/>
         <source>上一张</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/photo_viewer.py" line="50"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="50"/>
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/photo_viewer.py" line="51"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="51"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/photo_viewer.py" line="73"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="73"/>
         <source>照片 %1/%2</source>
         <translation>Photo %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/photo_viewer.py" line="78"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="78"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/photo_viewer.py" line="92"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="93"/>
         <source>无法显示这张照片</source>
         <translation>This photo cannot be shown</translation>
     </message>
@@ -1797,17 +1919,17 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="54"/>
+        <location filename="../../desktop/people/import_wizard.py" line="50"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="54"/>
+        <location filename="../../desktop/people/import_wizard.py" line="51"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_wizard.py" line="54"/>
+        <location filename="../../desktop/people/import_wizard.py" line="52"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -1815,82 +1937,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/queue_model.py" line="79"/>
+        <location filename="../../desktop/desk/queue_model.py" line="80"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="80"/>
+        <location filename="../../desktop/desk/queue_model.py" line="81"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="81"/>
+        <location filename="../../desktop/desk/queue_model.py" line="82"/>
         <source>社区/网格</source>
         <translation>Community/grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="82"/>
+        <location filename="../../desktop/desk/queue_model.py" line="83"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="83"/>
+        <location filename="../../desktop/desk/queue_model.py" line="84"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="84"/>
+        <location filename="../../desktop/desk/queue_model.py" line="85"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="85"/>
+        <location filename="../../desktop/desk/queue_model.py" line="86"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="86"/>
+        <location filename="../../desktop/desk/queue_model.py" line="87"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="87"/>
+        <location filename="../../desktop/desk/queue_model.py" line="88"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="133"/>
-        <source>%1天 %2</source>
-        <translation>%1 d %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="140"/>
-        <source>超期 %1</source>
-        <translation>Overdue %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="152"/>
-        <source>%1工作日 %2</source>
-        <translation>%1 wd %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="156"/>
-        <source>%1 工时</source>
-        <translation>%1 wt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/queue_model.py" line="560"/>
+        <location filename="../../desktop/desk/queue_model.py" line="524"/>
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="658"/>
+        <location filename="../../desktop/desk/queue_model.py" line="622"/>
         <source>按工作时间倒计时：下班时间和节假日不计</source>
         <translation>Counts down working time: evenings, weekends and holidays do not count</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_model.py" line="659"/>
+        <location filename="../../desktop/desk/queue_model.py" line="623"/>
         <source>按自然时间倒计时</source>
         <translation>Counts down natural (wall-clock) time</translation>
     </message>
@@ -1898,133 +2000,133 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/queue_view.py" line="145"/>
+        <location filename="../../desktop/desk/queue_view.py" line="145"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="146"/>
-        <location filename="../../desktop/queue_view.py" line="307"/>
+        <location filename="../../desktop/desk/queue_view.py" line="146"/>
+        <location filename="../../desktop/desk/queue_view.py" line="307"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="147"/>
+        <location filename="../../desktop/desk/queue_view.py" line="147"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="148"/>
+        <location filename="../../desktop/desk/queue_view.py" line="148"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="149"/>
+        <location filename="../../desktop/desk/queue_view.py" line="149"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="152"/>
+        <location filename="../../desktop/desk/queue_view.py" line="152"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="153"/>
+        <location filename="../../desktop/desk/queue_view.py" line="153"/>
         <source>仅紧急</source>
         <translation>Urgent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="154"/>
+        <location filename="../../desktop/desk/queue_view.py" line="154"/>
         <source>非紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="155"/>
+        <location filename="../../desktop/desk/queue_view.py" line="155"/>
         <source>只看预警/超期</source>
         <translation>Warning/overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="157"/>
+        <location filename="../../desktop/desk/queue_view.py" line="157"/>
         <source>搜索 编号/地址/描述</source>
         <translation>Search number/address/description</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="211"/>
+        <location filename="../../desktop/desk/queue_view.py" line="211"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="243"/>
+        <location filename="../../desktop/desk/queue_view.py" line="243"/>
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="268"/>
+        <location filename="../../desktop/desk/queue_view.py" line="268"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="393"/>
+        <location filename="../../desktop/desk/queue_view.py" line="393"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="393"/>
+        <location filename="../../desktop/desk/queue_view.py" line="393"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="398"/>
+        <location filename="../../desktop/desk/queue_view.py" line="398"/>
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="401"/>
+        <location filename="../../desktop/desk/queue_view.py" line="401"/>
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="402"/>
+        <location filename="../../desktop/desk/queue_view.py" line="402"/>
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="540"/>
+        <location filename="../../desktop/desk/queue_view.py" line="540"/>
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="546"/>
+        <location filename="../../desktop/desk/queue_view.py" line="546"/>
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="548"/>
+        <location filename="../../desktop/desk/queue_view.py" line="548"/>
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="586"/>
+        <location filename="../../desktop/desk/queue_view.py" line="589"/>
         <source>已立案 %1 件</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="588"/>
+        <location filename="../../desktop/desk/queue_view.py" line="591"/>
         <source>已督办 %1 件</source>
         <translation>Urged %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="609"/>
+        <location filename="../../desktop/desk/queue_view.py" line="612"/>
         <source>立案</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="611"/>
+        <location filename="../../desktop/desk/queue_view.py" line="614"/>
         <source>督办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/queue_view.py" line="614"/>
+        <location filename="../../desktop/desk/queue_view.py" line="617"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
@@ -2032,153 +2134,153 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/reports_page.py" line="191"/>
+        <location filename="../../desktop/returns/reports_page.py" line="157"/>
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="192"/>
+        <location filename="../../desktop/returns/reports_page.py" line="158"/>
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="193"/>
+        <location filename="../../desktop/returns/reports_page.py" line="159"/>
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="217"/>
+        <location filename="../../desktop/returns/reports_page.py" line="183"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="218"/>
+        <location filename="../../desktop/returns/reports_page.py" line="184"/>
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="219"/>
+        <location filename="../../desktop/returns/reports_page.py" line="185"/>
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="225"/>
+        <location filename="../../desktop/returns/reports_page.py" line="191"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="229"/>
-        <location filename="../../desktop/reports_page.py" line="341"/>
+        <location filename="../../desktop/returns/reports_page.py" line="195"/>
+        <location filename="../../desktop/returns/reports_page.py" line="307"/>
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="230"/>
+        <location filename="../../desktop/returns/reports_page.py" line="196"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="231"/>
+        <location filename="../../desktop/returns/reports_page.py" line="197"/>
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="233"/>
+        <location filename="../../desktop/returns/reports_page.py" line="199"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="234"/>
+        <location filename="../../desktop/returns/reports_page.py" line="200"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="237"/>
+        <location filename="../../desktop/returns/reports_page.py" line="203"/>
         <source>当前角色无权导出报表</source>
         <translation>This role may not export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="238"/>
+        <location filename="../../desktop/returns/reports_page.py" line="204"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="245"/>
+        <location filename="../../desktop/returns/reports_page.py" line="211"/>
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="261"/>
+        <location filename="../../desktop/returns/reports_page.py" line="227"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="262"/>
+        <location filename="../../desktop/returns/reports_page.py" line="228"/>
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="271"/>
+        <location filename="../../desktop/returns/reports_page.py" line="237"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="317"/>
+        <location filename="../../desktop/returns/reports_page.py" line="283"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="320"/>
+        <location filename="../../desktop/returns/reports_page.py" line="286"/>
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="343"/>
+        <location filename="../../desktop/returns/reports_page.py" line="309"/>
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="345"/>
+        <location filename="../../desktop/returns/reports_page.py" line="311"/>
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="374"/>
+        <location filename="../../desktop/returns/reports_page.py" line="340"/>
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="402"/>
+        <location filename="../../desktop/returns/reports_page.py" line="368"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="432"/>
+        <location filename="../../desktop/returns/reports_page.py" line="401"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="436"/>
+        <location filename="../../desktop/returns/reports_page.py" line="405"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="458"/>
+        <location filename="../../desktop/returns/reports_page.py" line="427"/>
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="460"/>
+        <location filename="../../desktop/returns/reports_page.py" line="429"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="479"/>
+        <location filename="../../desktop/returns/reports_page.py" line="448"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports_page.py" line="505"/>
+        <location filename="../../desktop/returns/reports_page.py" line="474"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -2186,37 +2288,37 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="245"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="230"/>
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="250"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="235"/>
         <source>例如 调离、退休、任期届满</source>
         <translation>e.g. transferred, retired, term ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="252"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="237"/>
         <source>离任日期</source>
         <translation>Leaving date</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="253"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="238"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="262"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="247"/>
         <source>确认离任</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="263"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="248"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_dialogs.py" line="267"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="252"/>
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
         <translation>After leaving, the entry stays in the roster history and no longer counts as serving.</translation>
     </message>
@@ -2224,268 +2326,260 @@
 <context>
     <name>RevealReason</name>
     <message>
-        <location filename="../../desktop/reveal_reason.py" line="15"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="15"/>
         <source>查看完整信息</source>
         <translation>Show personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/reveal_reason.py" line="17"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="17"/>
         <source>显示 %1 的完整号码，请填写原因（将记入审计日志）：</source>
         <translation>Why do you need the full numbers of %1? (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reveal_reason.py" line="23"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="23"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/reveal_reason.py" line="24"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="24"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
-    <name>RosterDialogs</name>
-    <message>
-        <location filename="../../desktop/roster_dialogs.py" line="69"/>
-        <source>内部错误：</source>
-        <translation>Internal error: </translation>
-    </message>
-</context>
-<context>
     <name>RosterFields</name>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="20"/>
+        <location filename="../../desktop/people/roster_labels.py" line="20"/>
         <source>上岗时间</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="21"/>
+        <location filename="../../desktop/people/roster_labels.py" line="21"/>
         <source>下沉时间</source>
         <translation>Sent down on</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="22"/>
+        <location filename="../../desktop/people/roster_labels.py" line="22"/>
         <source>下沉社区</source>
         <translation>Community served</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="23"/>
+        <location filename="../../desktop/people/roster_labels.py" line="23"/>
         <source>书记工作室</source>
         <translation>Secretary&apos;s studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="24"/>
+        <location filename="../../desktop/people/roster_labels.py" line="24"/>
         <source>任期开始</source>
         <translation>Term start</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="25"/>
+        <location filename="../../desktop/people/roster_labels.py" line="25"/>
         <source>任期结束</source>
         <translation>Term end</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="26"/>
+        <location filename="../../desktop/people/roster_labels.py" line="26"/>
         <source>任职层级</source>
         <translation>Post level</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="27"/>
+        <location filename="../../desktop/people/roster_labels.py" line="27"/>
         <source>任职届数</source>
         <translation>Terms served</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="28"/>
+        <location filename="../../desktop/people/roster_labels.py" line="28"/>
         <source>任职社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="29"/>
+        <location filename="../../desktop/people/roster_labels.py" line="29"/>
         <source>参加工作时间</source>
         <translation>Service start</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="30"/>
+        <location filename="../../desktop/people/roster_labels.py" line="30"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="31"/>
+        <location filename="../../desktop/people/roster_labels.py" line="31"/>
         <source>学历</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="32"/>
+        <location filename="../../desktop/people/roster_labels.py" line="32"/>
         <source>学员</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="33"/>
+        <location filename="../../desktop/people/roster_labels.py" line="33"/>
         <source>学员姓名</source>
         <translation>Apprentice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="34"/>
+        <location filename="../../desktop/people/roster_labels.py" line="34"/>
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="35"/>
+        <location filename="../../desktop/people/roster_labels.py" line="35"/>
         <source>导师</source>
         <translation>Mentor</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="36"/>
+        <location filename="../../desktop/people/roster_labels.py" line="36"/>
         <source>导师姓名</source>
         <translation>Mentor name</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="37"/>
+        <location filename="../../desktop/people/roster_labels.py" line="37"/>
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="38"/>
+        <location filename="../../desktop/people/roster_labels.py" line="38"/>
         <source>届数</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="39"/>
+        <location filename="../../desktop/people/roster_labels.py" line="39"/>
         <source>帮带开始时间</source>
         <translation>Mentoring start</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="40"/>
+        <location filename="../../desktop/people/roster_labels.py" line="40"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="41"/>
+        <location filename="../../desktop/people/roster_labels.py" line="41"/>
         <source>所在党组织</source>
         <translation>Party organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="42"/>
+        <location filename="../../desktop/people/roster_labels.py" line="42"/>
         <source>所在社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="43"/>
+        <location filename="../../desktop/people/roster_labels.py" line="43"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="44"/>
+        <location filename="../../desktop/people/roster_labels.py" line="44"/>
         <source>报到时间</source>
         <translation>Check-in date</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="45"/>
+        <location filename="../../desktop/people/roster_labels.py" line="45"/>
         <source>报到社区</source>
         <translation>Check-in community</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="46"/>
+        <location filename="../../desktop/people/roster_labels.py" line="46"/>
         <source>提醒</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="47"/>
+        <location filename="../../desktop/people/roster_labels.py" line="47"/>
         <source>政治面貌</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="48"/>
+        <location filename="../../desktop/people/roster_labels.py" line="48"/>
         <source>月薪（元）</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="49"/>
+        <location filename="../../desktop/people/roster_labels.py" line="49"/>
         <source>服务时长</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="50"/>
+        <location filename="../../desktop/people/roster_labels.py" line="50"/>
         <source>服务时长（小时）</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="51"/>
+        <location filename="../../desktop/people/roster_labels.py" line="51"/>
         <source>服务活动</source>
         <translation>Service activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="52"/>
+        <location filename="../../desktop/people/roster_labels.py" line="52"/>
         <source>档</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="53"/>
+        <location filename="../../desktop/people/roster_labels.py" line="53"/>
         <source>派出单位</source>
         <translation>Sending unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="54"/>
+        <location filename="../../desktop/people/roster_labels.py" line="54"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="55"/>
+        <location filename="../../desktop/people/roster_labels.py" line="55"/>
         <source>离岗时间</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="56"/>
+        <location filename="../../desktop/people/roster_labels.py" line="56"/>
         <source>级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="57"/>
+        <location filename="../../desktop/people/roster_labels.py" line="57"/>
         <source>结束时间</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="58"/>
+        <location filename="../../desktop/people/roster_labels.py" line="58"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="59"/>
+        <location filename="../../desktop/people/roster_labels.py" line="59"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="60"/>
+        <location filename="../../desktop/people/roster_labels.py" line="60"/>
         <source>职业发展</source>
         <translation>Career move</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="61"/>
+        <location filename="../../desktop/people/roster_labels.py" line="61"/>
         <source>职务</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="62"/>
+        <location filename="../../desktop/people/roster_labels.py" line="62"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="63"/>
+        <location filename="../../desktop/people/roster_labels.py" line="63"/>
         <source>荣誉</source>
         <translation>Honours</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="64"/>
+        <location filename="../../desktop/people/roster_labels.py" line="64"/>
         <source>计划结束时间</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="65"/>
+        <location filename="../../desktop/people/roster_labels.py" line="65"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="66"/>
+        <location filename="../../desktop/people/roster_labels.py" line="66"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -2493,32 +2587,32 @@
 <context>
     <name>RosterKinds</name>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="11"/>
+        <location filename="../../desktop/people/roster_labels.py" line="11"/>
         <source>社区工作者</source>
         <translation>Community workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="12"/>
+        <location filename="../../desktop/people/roster_labels.py" line="12"/>
         <source>网格员/网格长</source>
         <translation>Grid leaders and workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="13"/>
+        <location filename="../../desktop/people/roster_labels.py" line="13"/>
         <source>第一书记</source>
         <translation>First secretaries</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="14"/>
+        <location filename="../../desktop/people/roster_labels.py" line="14"/>
         <source>导师帮带</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="15"/>
+        <location filename="../../desktop/people/roster_labels.py" line="15"/>
         <source>下沉干部</source>
         <translation>Sent-down cadres</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_labels.py" line="16"/>
+        <location filename="../../desktop/people/roster_labels.py" line="16"/>
         <source>党员报到</source>
         <translation>Party-member check-ins</translation>
     </message>
@@ -2526,93 +2620,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="368"/>
+        <location filename="../../desktop/people/people_page.py" line="307"/>
         <source>搜索姓名、身份证号或电话</source>
         <translation>Search name, ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="371"/>
-        <location filename="../../desktop/people_page.py" line="469"/>
+        <location filename="../../desktop/people/people_page.py" line="310"/>
+        <location filename="../../desktop/people/people_page.py" line="408"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="373"/>
+        <location filename="../../desktop/people/people_page.py" line="312"/>
         <source>含已离任</source>
         <translation>Include former</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="374"/>
+        <location filename="../../desktop/people/people_page.py" line="313"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="375"/>
+        <location filename="../../desktop/people/people_page.py" line="314"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="376"/>
+        <location filename="../../desktop/people/people_page.py" line="315"/>
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="377"/>
+        <location filename="../../desktop/people/people_page.py" line="316"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="378"/>
+        <location filename="../../desktop/people/people_page.py" line="317"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="379"/>
+        <location filename="../../desktop/people/people_page.py" line="318"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="502"/>
+        <location filename="../../desktop/people/people_page.py" line="441"/>
         <source>在册 {n} 人</source>
         <translation>{n} on the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="504"/>
+        <location filename="../../desktop/people/people_page.py" line="443"/>
         <source>，{n} 人任期将满或已满</source>
         <translation>, {n} with a term ending or ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="510"/>
+        <location filename="../../desktop/people/people_page.py" line="449"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation>Vacant grids: {n} (no grid leader or grid worker in post)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="512"/>
+        <location filename="../../desktop/people/people_page.py" line="451"/>
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation>Every grid has a grid leader and a grid worker in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="614"/>
+        <location filename="../../desktop/people/people_page.py" line="553"/>
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="614"/>
+        <location filename="../../desktop/people/people_page.py" line="553"/>
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="616"/>
+        <location filename="../../desktop/people/people_page.py" line="555"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="616"/>
+        <location filename="../../desktop/people/people_page.py" line="555"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="622"/>
+        <location filename="../../desktop/people/people_page.py" line="561"/>
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation>{name}: {shown} (recorded in the audit log)</translation>
     </message>
@@ -2620,295 +2714,295 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="76"/>
+        <location filename="../../desktop/admin/settings_page.py" line="84"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="80"/>
+        <location filename="../../desktop/admin/settings_page.py" line="88"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89"/>
+        <location filename="../../desktop/admin/settings_page.py" line="97"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90"/>
+        <location filename="../../desktop/admin/settings_page.py" line="98"/>
         <source>结构版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91"/>
+        <location filename="../../desktop/admin/settings_page.py" line="99"/>
         <source>区划与目录</source>
         <translation>Geography and catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92"/>
+        <location filename="../../desktop/admin/settings_page.py" line="100"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93"/>
+        <location filename="../../desktop/admin/settings_page.py" line="101"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="96"/>
+        <location filename="../../desktop/admin/settings_page.py" line="104"/>
         <source>本机界面</source>
         <translation>This workstation</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105"/>
+        <location filename="../../desktop/admin/settings_page.py" line="113"/>
         <source>更改在下次启动时生效。</source>
         <translation>Takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="107"/>
+        <location filename="../../desktop/admin/settings_page.py" line="115"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="109"/>
+        <location filename="../../desktop/admin/settings_page.py" line="117"/>
         <source>新的紧急案件到达时发出提示音</source>
         <translation>Beep when a new urgent case arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="113"/>
+        <location filename="../../desktop/admin/settings_page.py" line="121"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="116"/>
+        <location filename="../../desktop/admin/settings_page.py" line="124"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="120"/>
+        <location filename="../../desktop/admin/settings_page.py" line="128"/>
         <source>%1 %2（%3）</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="126"/>
+        <location filename="../../desktop/admin/settings_page.py" line="134"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="130"/>
+        <location filename="../../desktop/admin/settings_page.py" line="138"/>
         <source>账号管理…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="134"/>
+        <location filename="../../desktop/admin/settings_page.py" line="142"/>
         <source>基础数据…</source>
         <translation>Master data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="136"/>
+        <location filename="../../desktop/admin/settings_page.py" line="144"/>
         <source>部门、案件类别与时限、网格</source>
         <translation>Departments, case categories and time limits, grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="146"/>
+        <location filename="../../desktop/admin/settings_page.py" line="154"/>
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151"/>
+        <location filename="../../desktop/admin/settings_page.py" line="159"/>
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="157"/>
+        <location filename="../../desktop/admin/settings_page.py" line="165"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="161"/>
+        <location filename="../../desktop/admin/settings_page.py" line="169"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="165"/>
+        <location filename="../../desktop/admin/settings_page.py" line="173"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="168"/>
+        <location filename="../../desktop/admin/settings_page.py" line="176"/>
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation>The local database is backed up at the first start of each day; this many recent copies are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="170"/>
+        <location filename="../../desktop/admin/settings_page.py" line="178"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="175"/>
+        <location filename="../../desktop/admin/settings_page.py" line="183"/>
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="176"/>
+        <location filename="../../desktop/admin/settings_page.py" line="184"/>
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="177"/>
+        <location filename="../../desktop/admin/settings_page.py" line="185"/>
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="178"/>
+        <location filename="../../desktop/admin/settings_page.py" line="186"/>
         <source>自动备份保留</source>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="188"/>
+        <location filename="../../desktop/admin/settings_page.py" line="196"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191"/>
+        <location filename="../../desktop/admin/settings_page.py" line="199"/>
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="193"/>
+        <location filename="../../desktop/admin/settings_page.py" line="201"/>
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="196"/>
+        <location filename="../../desktop/admin/settings_page.py" line="204"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="201"/>
+        <location filename="../../desktop/admin/settings_page.py" line="209"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="202"/>
+        <location filename="../../desktop/admin/settings_page.py" line="210"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="204"/>
+        <location filename="../../desktop/admin/settings_page.py" line="212"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="206"/>
+        <location filename="../../desktop/admin/settings_page.py" line="214"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="219"/>
+        <location filename="../../desktop/admin/settings_page.py" line="227"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="222"/>
+        <location filename="../../desktop/admin/settings_page.py" line="230"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="283"/>
+        <location filename="../../desktop/admin/settings_page.py" line="291"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="285"/>
+        <location filename="../../desktop/admin/settings_page.py" line="293"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="292"/>
+        <location filename="../../desktop/admin/settings_page.py" line="300"/>
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="294"/>
+        <location filename="../../desktop/admin/settings_page.py" line="302"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="294"/>
+        <location filename="../../desktop/admin/settings_page.py" line="302"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="296"/>
+        <location filename="../../desktop/admin/settings_page.py" line="304"/>
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="316"/>
+        <location filename="../../desktop/admin/settings_page.py" line="324"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="326"/>
+        <location filename="../../desktop/admin/settings_page.py" line="334"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="337"/>
+        <location filename="../../desktop/admin/settings_page.py" line="348"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="370"/>
+        <location filename="../../desktop/admin/settings_page.py" line="381"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="372"/>
+        <location filename="../../desktop/admin/settings_page.py" line="383"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="380"/>
+        <location filename="../../desktop/admin/settings_page.py" line="391"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="389"/>
+        <location filename="../../desktop/admin/settings_page.py" line="403"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="408"/>
-        <location filename="../../desktop/settings_page.py" line="428"/>
+        <location filename="../../desktop/admin/settings_page.py" line="422"/>
+        <location filename="../../desktop/admin/settings_page.py" line="443"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="410"/>
+        <location filename="../../desktop/admin/settings_page.py" line="424"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="416"/>
+        <location filename="../../desktop/admin/settings_page.py" line="430"/>
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="430"/>
+        <location filename="../../desktop/admin/settings_page.py" line="445"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="441"/>
+        <location filename="../../desktop/admin/settings_page.py" line="456"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="448"/>
+        <location filename="../../desktop/admin/settings_page.py" line="466"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>
@@ -2916,47 +3010,47 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/sign_in.py" line="61"/>
+        <location filename="../../desktop/shell/sign_in.py" line="63"/>
         <source>登录 — 网格指挥调度台</source>
         <translation>Sign in — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="73"/>
+        <location filename="../../desktop/shell/sign_in.py" line="75"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="74"/>
+        <location filename="../../desktop/shell/sign_in.py" line="76"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="78"/>
+        <location filename="../../desktop/shell/sign_in.py" line="80"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="79"/>
+        <location filename="../../desktop/shell/sign_in.py" line="81"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="92"/>
+        <location filename="../../desktop/shell/sign_in.py" line="94"/>
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation>Demo database accounts: %1; the password of each is %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="106"/>
+        <location filename="../../desktop/shell/sign_in.py" line="108"/>
         <source>请输入用户名和密码</source>
         <translation>Please enter user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="109"/>
+        <location filename="../../desktop/shell/sign_in.py" line="111"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sign_in.py" line="123"/>
+        <location filename="../../desktop/shell/sign_in.py" line="126"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -2964,22 +3058,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people_page.py" line="676"/>
+        <location filename="../../desktop/people/people_page.py" line="615"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation>The street has {w} community workers in post; the standard asks for {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="680"/>
+        <location filename="../../desktop/people/people_page.py" line="619"/>
         <source>，缺口 {n} 人</source>
         <translation>, {n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="682"/>
+        <location filename="../../desktop/people/people_page.py" line="621"/>
         <source>；{n} 个社区未达标</source>
         <translation>; {n} communities below the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people_page.py" line="686"/>
+        <location filename="../../desktop/people/people_page.py" line="625"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation>Standard: at least {m} community workers per 10,000 residents, and 1 per {h} households. The required number is rounded up; shortfall = required (the larger of the two) − in post. The street total uses the whole street’s population and households.</translation>
     </message>
@@ -2987,190 +3081,190 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="81"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="83"/>
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="84"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="86"/>
         <source>{m}月{d}日</source>
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="526"/>
-        <location filename="../../desktop/stats_charts.py" line="561"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="528"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="563"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="559"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="561"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="690"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="692"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="715"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="717"/>
         <source>案件数（件）</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="717"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="719"/>
         <source>每日受理与结案</source>
         <translation>Received and closed per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="720"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="722"/>
         <source>在办案件（按大类）</source>
         <translation>Open cases by major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="721"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="723"/>
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="727"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="729"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation>Open cases by category (top 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="728"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="730"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="734"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="736"/>
         <source>部门按期结案率排名</source>
         <translation>Departments by on-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="735"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="737"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="736"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="738"/>
         <source>按期结案率（%）</source>
         <translation>On-time closure rate (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="743"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="745"/>
         <source>超期与预警案件（按社区）</source>
         <translation>Overdue and warning cases by community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="744"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="746"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="750"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="752"/>
         <source>案件来源</source>
         <translation>Case sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="751"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="753"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="757"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="759"/>
         <source>平均处置时长趋势</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="758"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="760"/>
         <source>平均处置时长（小时）</source>
         <translation>Average handling time (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="823"/>
-        <location filename="../../desktop/stats_charts.py" line="929"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="825"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="931"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="828"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="830"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="843"/>
-        <location filename="../../desktop/stats_charts.py" line="855"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="845"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="857"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="862"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="864"/>
         <source>大类：{name}</source>
         <translation>Major category: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="878"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="880"/>
         <source>按期结案率</source>
         <translation>On-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="888"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="890"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation>{due} due, {ok} closed on time, {late} not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="902"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="904"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="908"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="910"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="920"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="922"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation>Case sources (handled before complaint {share:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="937"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="939"/>
         <source>占 {share:.1f}%</source>
         <translation>{share:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="941"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="943"/>
         <source>（未诉先办）</source>
         <translation>(before complaint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="957"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="959"/>
         <source>平均处置时长</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="987"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="989"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="988"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="990"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="989"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="991"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="990"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="992"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_charts.py" line="991"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="993"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
@@ -3178,189 +3272,189 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats_page.py" line="201"/>
+        <location filename="../../desktop/stats/stats_page.py" line="167"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="202"/>
+        <location filename="../../desktop/stats/stats_page.py" line="168"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="203"/>
+        <location filename="../../desktop/stats/stats_page.py" line="169"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="204"/>
+        <location filename="../../desktop/stats/stats_page.py" line="170"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="218"/>
+        <location filename="../../desktop/stats/stats_page.py" line="184"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="219"/>
+        <location filename="../../desktop/stats/stats_page.py" line="185"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="220"/>
+        <location filename="../../desktop/stats/stats_page.py" line="186"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="226"/>
-        <location filename="../../desktop/stats_page.py" line="546"/>
-        <location filename="../../desktop/stats_page.py" line="556"/>
-        <location filename="../../desktop/stats_page.py" line="564"/>
+        <location filename="../../desktop/stats/stats_page.py" line="192"/>
+        <location filename="../../desktop/stats/stats_page.py" line="513"/>
+        <location filename="../../desktop/stats/stats_page.py" line="523"/>
+        <location filename="../../desktop/stats/stats_page.py" line="531"/>
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="228"/>
-        <location filename="../../desktop/stats_page.py" line="575"/>
-        <location filename="../../desktop/stats_page.py" line="583"/>
+        <location filename="../../desktop/stats/stats_page.py" line="194"/>
+        <location filename="../../desktop/stats/stats_page.py" line="542"/>
+        <location filename="../../desktop/stats/stats_page.py" line="550"/>
         <source>导出 PDF 摘要</source>
         <translation>Export PDF summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="229"/>
+        <location filename="../../desktop/stats/stats_page.py" line="195"/>
         <source>大屏模式 (F11)</source>
         <translation>Wall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="232"/>
+        <location filename="../../desktop/stats/stats_page.py" line="198"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="247"/>
+        <location filename="../../desktop/stats/stats_page.py" line="213"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="264"/>
+        <location filename="../../desktop/stats/stats_page.py" line="230"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation>Double-click a row to open the grid&apos;s open cases on the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="265"/>
+        <location filename="../../desktop/stats/stats_page.py" line="231"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="452"/>
+        <location filename="../../desktop/stats/stats_page.py" line="418"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="470"/>
+        <location filename="../../desktop/stats/stats_page.py" line="437"/>
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="483"/>
+        <location filename="../../desktop/stats/stats_page.py" line="450"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="539"/>
+        <location filename="../../desktop/stats/stats_page.py" line="506"/>
         <source>导出为 PNG…</source>
         <translation>Export as PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="547"/>
+        <location filename="../../desktop/stats/stats_page.py" line="514"/>
         <source>图片宽度（像素）：</source>
         <translation>Image width (pixels):</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="556"/>
+        <location filename="../../desktop/stats/stats_page.py" line="523"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="564"/>
-        <location filename="../../desktop/stats_page.py" line="583"/>
+        <location filename="../../desktop/stats/stats_page.py" line="531"/>
+        <location filename="../../desktop/stats/stats_page.py" line="550"/>
         <source>无法写入文件：{path}</source>
         <translation>Cannot write {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="567"/>
-        <location filename="../../desktop/stats_page.py" line="586"/>
+        <location filename="../../desktop/stats/stats_page.py" line="534"/>
+        <location filename="../../desktop/stats/stats_page.py" line="553"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="575"/>
+        <location filename="../../desktop/stats/stats_page.py" line="542"/>
         <source>统计摘要.pdf</source>
         <translation>statistics-summary.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="575"/>
+        <location filename="../../desktop/stats/stats_page.py" line="542"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="608"/>
+        <location filename="../../desktop/stats/stats_page.py" line="575"/>
         <source>尚无统计数据</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="616"/>
+        <location filename="../../desktop/stats/stats_page.py" line="583"/>
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="641"/>
+        <location filename="../../desktop/stats/stats_page.py" line="608"/>
         <source>{center} 统计摘要</source>
         <translation>{center} statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="650"/>
+        <location filename="../../desktop/stats/stats_page.py" line="617"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="657"/>
+        <location filename="../../desktop/stats/stats_page.py" line="624"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="658"/>
+        <location filename="../../desktop/stats/stats_page.py" line="625"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="659"/>
+        <location filename="../../desktop/stats/stats_page.py" line="626"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="660"/>
+        <location filename="../../desktop/stats/stats_page.py" line="627"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="661"/>
+        <location filename="../../desktop/stats/stats_page.py" line="628"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="708"/>
+        <location filename="../../desktop/stats/stats_page.py" line="675"/>
         <source>在办案件最密的网格</source>
         <translation>Grids with the most open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="716"/>
+        <location filename="../../desktop/stats/stats_page.py" line="683"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats_page.py" line="733"/>
+        <location filename="../../desktop/stats/stats_page.py" line="700"/>
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
     </message>
@@ -3368,37 +3462,37 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="106"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="96"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="118"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="108"/>
         <source>添加账号…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="120"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="110"/>
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="150"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="140"/>
         <source>已创建账号 %1</source>
         <translation>Account %1 created</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="167"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="157"/>
         <source>请先选择一个账号</source>
         <translation>Select an account first</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="174"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="164"/>
         <source> 已启用</source>
         <translation> enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="174"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="164"/>
         <source> 已停用</source>
         <translation> disabled</translation>
     </message>
@@ -3406,12 +3500,32 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="59"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="40"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/users_dialog.py" line="41"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/users_dialog.py" line="42"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/users_dialog.py" line="43"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/users_dialog.py" line="54"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/users_dialog.py" line="59"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="54"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
