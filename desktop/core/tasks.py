@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, SignalInstance, Slot
 
 from db.engine import Database
 from desktop.common.error_text import error_text
@@ -86,7 +86,9 @@ class TaskControl:
 
     def progress(self, done: int, total: int, text: str = "") -> None:
         """`done` of `total` (0, 0 while the amount is not known yet), with an optional line."""
-        self._runner._progressed.emit(self._task, int(done), int(total), text)
+        self._runner._emit_from_thread(
+            self._runner._progressed, self._task, int(done), int(total), text
+        )
 
 
 class _QueueThread(QThread):
@@ -186,14 +188,25 @@ class TaskRunner(QObject):
             try:
                 result = job(control)
             except BaseException as exc:
-                self._delivered.emit(task, False, exc)
+                self._emit_from_thread(self._delivered, task, False, exc)
             else:
-                self._delivered.emit(task, True, result)
+                self._emit_from_thread(self._delivered, task, True, result)
 
         # A daemon thread: quitting the application does not wait for a long export; exports
         # and backups write to a temporary file and rename it, so an end mid-way leaves nothing.
         threading.Thread(target=body, name=name, daemon=True).start()
         return task
+
+    def _emit_from_thread(self, signal: SignalInstance, *args: object) -> None:
+        """Emit from a long job's thread, unless this runner is gone: a runner owned by a
+        dialog (the sign-in) is deleted with it while the job may still run, and nobody is
+        left to hear the answer."""
+        if not shiboken6.isValid(self):
+            return
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # deleted between the check and the emit
+            log.debug("task runner deleted before its job ended")
 
     def _new_task(
         self,
