@@ -256,9 +256,8 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         try:
             window = MainWindow(ctx)
             window.show()
-            ctx.tasks.submit(
-                remember_head, owner=ctx.tasks
-            )  # the sign-in's entry (see db.security.audit_anchor)
+            # The sign-in's entry (see db.security.audit_anchor); a job of the whole window.
+            ctx.tasks.submit(remember_head, owner=ctx.tasks)
             start_daily_backup(ctx)
             return int(app.exec())
         finally:

@@ -56,6 +56,7 @@ from db.reference.master_data import (
     update_department,
     update_grid,
 )
+from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -548,7 +549,7 @@ class MasterDataDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+        self.message.setText(error_text(exc))
 
     def _done(self, text: str) -> None:
         self.message.setStyleSheet("")

@@ -24,6 +24,7 @@ from db.engine import Database
 from db.errors import UserError
 from db.security.accounts import UserInfo, add_user, change_password, list_users, set_active
 from db.security.actors import ROLE_LABELS, Role
+from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -134,7 +135,7 @@ class UsersDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+        self.message.setText(error_text(exc))
 
     def _done(self, text: str) -> None:
         self.message.setStyleSheet("")
@@ -142,12 +143,12 @@ class UsersDialog(QDialog):
         self.reload()
 
     def add_user(self, username: str, display: str, role: str, password: str) -> None:
-        actor = self.ctx.actor
+        actor, created = self.ctx.actor, self.tr("已创建账号 %1")
 
-        def job(db: Database) -> str:
+        def job(db: Database) -> str:  # runs on the database thread: no widget in here
             with db.write() as session:
                 info = add_user(session, username, role, password, display, actor=actor)
-            return self.tr("已创建账号 %1").replace("%1", info.username)
+            return created.replace("%1", info.username)
 
         self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
@@ -167,11 +168,11 @@ class UsersDialog(QDialog):
             self._failed(UserError(self.tr("请先选择一个账号")))
             return
         user = self.model.users[rows[0].row()]
-        actor = self.ctx.actor
+        actor, enabled, disabled = self.ctx.actor, self.tr(" 已启用"), self.tr(" 已停用")
 
-        def job(db: Database) -> str:
+        def job(db: Database) -> str:  # runs on the database thread: no widget in here
             info = set_active(db, actor, user.username, not user.active)
-            return info.username + (self.tr(" 已启用") if info.active else self.tr(" 已停用"))
+            return info.username + (enabled if info.active else disabled)
 
         self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
@@ -215,7 +216,7 @@ class ChangePasswordDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
-            self.message.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+            self.message.setText(error_text(exc))
 
         self.ctx.tasks.submit(
             lambda db: change_password(db, actor, old, new),
