@@ -437,7 +437,7 @@ class QueueView(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._tell_visible)
+        QTimer.singleShot(0, self, self._tell_visible)  # dropped if the view goes first
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
