@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -18,8 +19,9 @@ from db.security.actors import Actor, Role
 from desktop.core.context import AppContext
 from desktop.returns import reports_page
 from desktop.returns.reports_page import ReportsPage
+from reports.layout import Report
 from reports.period import parse_period
-from reports.registry import KINDS
+from reports.registry import KINDS, build_report
 from tests.report_cases import OCT_END, OCT_START, build_scenario, combine, expected_indices
 from tests.street import COMMUNITY_A
 
@@ -185,14 +187,13 @@ def test_export_can_be_cancelled_before_the_file_is_written(
     page.select_kind("monthly-cases")
     page.set_period(parse_period("2026-10"))
     reading, release = threading.Event(), threading.Event()
-    build = reports_page.build_report
 
-    def slow_build(*args: object) -> object:
+    def slow_build(*args: Any) -> Report:
         reading.set()
         release.wait(10)
-        return build(*args)  # type: ignore[arg-type]
+        return build_report(*args)
 
-    monkeypatch.setattr(reports_page, "build_report", slow_build)
+    monkeypatch.setattr("desktop.returns.reports_page.build_report", slow_build)
     target = tmp_path / "out" / "r.xlsx"
     target.parent.mkdir()
     page.export_to(target)

@@ -62,7 +62,7 @@ def _case_with_photo(db: Database) -> tuple[str, list[tuple[int, str]]]:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stub wants bytes
     number = report_case(
         db,
         grid_code=GRID_A1,
@@ -78,7 +78,7 @@ def _case_with_photo(db: Database) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _roster_row(db: Database) -> int:
-    raw = {
+    raw: dict[str, str | int | date] = {
         "name": "张三",
         "id_number": make_id_number("210504", date(1985, 3, 12), 1),
         "phone": "13812345678",
@@ -147,10 +147,11 @@ def open_history_dialog(env: Env) -> QWidget:
 
 
 def open_import_wizard(env: Env) -> QWidget:
-    from desktop.people import import_wizard
+    from db.people.roster_import import plan_import
+    from desktop.people.import_wizard import ImportWizard
 
-    env.monkeypatch.setattr(import_wizard, "plan_import", env.held(import_wizard.plan_import))
-    wizard = import_wizard.ImportWizard(env.ctx, Kind.COMMUNITY_WORKER)
+    env.monkeypatch.setattr("desktop.people.import_wizard.plan_import", env.held(plan_import))
+    wizard = ImportWizard(env.ctx, Kind.COMMUNITY_WORKER)
     wizard.set_file(env.tmp_path / "花名册.xlsx")  # not there: the check fails, unseen
     wizard.check()
     return wizard

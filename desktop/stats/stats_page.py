@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
+from db.errors import ValidationError
 from db.stats import figures as stats
 from db.stats.figures import FilterChoices, GridDensity, Period, StatsFilter, StatsSnapshot
 from desktop.core.context import AppContext
@@ -439,7 +440,7 @@ class StatsPage(QWidget):
         """
         try:
             self.current_filter()
-        except stats.ValidationError as exc:
+        except ValidationError as exc:
             self.status.setText(str(exc))
             return
         self._full = self._full or not after_change
@@ -453,7 +454,7 @@ class StatsPage(QWidget):
         self.status.setText(self.tr("正在统计…"))
         try:
             f = self.current_filter()
-        except stats.ValidationError as exc:  # the filter went wrong while the last load ran
+        except ValidationError as exc:  # the filter went wrong while the last load ran
             problem = self._refused = exc
 
             def refuse(_db: Database) -> StatsSnapshot:
