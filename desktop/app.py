@@ -13,11 +13,9 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEventLoop,
-    QObject,
     QSettings,
     QStandardPaths,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
@@ -29,6 +27,7 @@ from db.paths import APPLICATION, ORGANIZATION, resources_dir
 from db.reference import lookups
 from desktop.common.error_text import error_text
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
+from desktop.core.tasks import TaskControl, TaskRunner
 
 log = logging.getLogger("griddesk")
 
@@ -101,44 +100,14 @@ def has_street(db: Database) -> bool:
         return lookups.has_street(session)
 
 
-class _DemoBuild(QObject):
-    """Runs db.demo.street.build_demo on a plain thread; progress and the end come back as signals."""
-
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # None or the exception
-
-    def run(self, db: Database, **kwargs: Any) -> None:
-        import threading
-
-        def report(*args: Any, **kw: Any) -> None:
-            numbers = [a for a in args if isinstance(a, int | float) and not isinstance(a, bool)]
-            texts = [str(a) for a in args if isinstance(a, str)]
-            text = texts[0] if texts else str(kw.get("stage", ""))
-            if len(numbers) >= 2:
-                self.progress.emit(int(numbers[0]), int(numbers[1]) or 1, text)
-            elif numbers and isinstance(numbers[0], float) and numbers[0] <= 1:
-                self.progress.emit(int(numbers[0] * 1000), 1000, text)
-            else:
-                self.progress.emit(0, 0, text)
-
-        def work() -> None:
-            from db.demo.street import build_demo
-
-            try:
-                build_demo(db, progress=report, **kwargs)
-            except BaseException as exc:
-                self.finished.emit(exc)
-            else:
-                self.finished.emit(None)
-
-        threading.Thread(target=work, name="griddesk-demo", daemon=True).start()
-
-
 def build_demo_with_progress(
     db: Database, show_dialog: bool = True, **kwargs: Any
 ) -> BaseException | None:
-    """Build the demo street off the GUI thread, keeping the GUI alive; returns the error."""
-    runner = _DemoBuild()
+    """Build the demo street off the GUI thread, keeping the GUI alive; returns the error.
+
+    It runs before the window (and its AppContext) exists, so it gets a TaskRunner of its
+    own, which owns the job and goes away with it."""
+    runner = TaskRunner(db)
     loop = QEventLoop()
     outcome: list[BaseException | None] = []
     dialog: QProgressDialog | None = None
@@ -152,25 +121,39 @@ def build_demo_with_progress(
         dialog.setMinimumDuration(0)
         dialog.show()
 
-        def on_progress(done: int, total: int, text: str) -> None:
-            assert dialog is not None
+    def on_progress(done: int, total: int, text: str) -> None:
+        if dialog is not None:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
             if text:
                 dialog.setLabelText(text)
 
-        runner.progress.connect(on_progress)
+    def job(control: TaskControl) -> None:
+        from db.demo.street import build_demo
 
-    def on_finished(error: object) -> None:
-        outcome.append(error if isinstance(error, BaseException) else None)
+        def report(stage: str, fraction: float) -> None:  # build_demo's progress(stage, 0…1)
+            control.progress(int(fraction * 1000), 1000, stage)
+
+        build_demo(db, progress=report, **kwargs)
+
+    def ended(error: BaseException | None) -> None:
+        outcome.append(error)
         loop.quit()
 
-    runner.finished.connect(on_finished)
-    runner.run(db, **kwargs)
+    runner.start(
+        job,
+        lambda _none: ended(None),
+        ended,
+        owner=runner,
+        on_progress=on_progress,
+        name="griddesk-demo",
+    )
     if not outcome:
         loop.exec()
     if dialog is not None:
         dialog.close()
+    runner.shutdown()
+    runner.deleteLater()
     return outcome[0] if outcome else None
 
 
@@ -276,9 +259,8 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         try:
             window = MainWindow(ctx)
             window.show()
-            ctx.tasks.submit(
-                remember_head, owner=ctx.tasks
-            )  # the sign-in's entry (see db.security.audit_anchor)
+            # The sign-in's entry (see db.security.audit_anchor); a job of the whole window.
+            ctx.tasks.submit(remember_head, owner=ctx.tasks)
             start_daily_backup(ctx)
             return int(app.exec())
         finally:

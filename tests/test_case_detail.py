@@ -212,9 +212,9 @@ def test_fast_selection_changes_load_only_the_last_case(qtbot: QtBot, ctx: AppCo
     jobs: list[object] = []
     submit = ctx.tasks.submit
 
-    def counting(job, on_done=None, on_error=None):  # type: ignore[no-untyped-def]
+    def counting(job, on_done=None, on_error=None, *, owner):  # type: ignore[no-untyped-def]
         jobs.append(job)
-        submit(job, on_done, on_error)
+        return submit(job, on_done, on_error, owner=owner)
 
     ctx.tasks.submit = counting  # type: ignore[method-assign]
     shown: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -18,8 +19,9 @@ from db.security.actors import Actor, Role
 from desktop.core.context import AppContext
 from desktop.returns import reports_page
 from desktop.returns.reports_page import ReportsPage
+from reports.layout import Report
 from reports.period import parse_period
-from reports.registry import KINDS
+from reports.registry import KINDS, build_report
 from tests.report_cases import OCT_END, OCT_START, combine, expected_indices
 from tests.street import COMMUNITY_A
 
@@ -143,8 +145,9 @@ def test_export_runs_off_the_gui_thread_with_progress(
         page.export_to(target)
         assert not page.export_button.isEnabled()  # the window stays usable, export locked
     assert done.args == [True, str(target)]
-    thread = page.export_thread
-    assert thread is not None and thread.worker_thread_id != threading.get_ident()
+    job = page.export_job
+    assert job is not None and job.thread_id is not None
+    assert job.thread_id != threading.get_ident()
     assert page.progress.maximum() == 2 + 4 + 31  # every row of the three sheets reported
     assert page.export_button.isEnabled() and page.open_button.isEnabled()
     assert opened == [str(target.parent)]
@@ -169,3 +172,38 @@ def test_export_error_is_one_clear_message(
     assert page.status.text() == message and message in messages
     assert page.export_button.isEnabled() and not opened
     assert not target.parent.exists()
+
+
+def test_export_can_be_cancelled_before_the_file_is_written(
+    ctx: AppContext,
+    qtbot: QtBot,
+    tmp_path: Path,
+    opened: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = _page(ctx, qtbot)
+    page.select_kind("monthly-cases")
+    page.set_period(parse_period("2026-10"))
+    reading, release = threading.Event(), threading.Event()
+
+    def slow_build(*args: Any) -> Report:
+        reading.set()
+        release.wait(10)
+        return build_report(*args)
+
+    monkeypatch.setattr("desktop.returns.reports_page.build_report", slow_build)
+    target = tmp_path / "out" / "r.xlsx"
+    target.parent.mkdir()
+    page.export_to(target)
+    assert not page.cancel_button.isHidden() and page.cancel_button.isEnabled()
+    qtbot.waitUntil(reading.is_set)
+    with qtbot.waitSignal(page.export_finished) as done:
+        page.cancel_export()
+    assert done.args == [False, "已取消导出"]
+    assert page.export_button.isEnabled() and page.progress.isHidden()
+    task = page.export_task
+    assert task is not None
+    release.set()
+    qtbot.waitUntil(lambda: task.finished)
+    assert list(target.parent.iterdir()) == []  # no file, no temporary file
+    assert "已取消" in page.status.text() and not opened

@@ -121,7 +121,7 @@ def test_shutdown_stops_the_thread_and_drops_later_jobs(qtbot: QtBot, db: Databa
     thread = context.tasks._queue_thread
     assert thread is not None
     context.close()
-    assert not thread.isRunning()
+    assert not thread.is_alive()
     context.tasks.submit(
         lambda _db: 1, lambda _r: pytest.fail("ran after shutdown"), owner=context.tasks
     )

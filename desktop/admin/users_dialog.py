@@ -132,12 +132,12 @@ class UsersDialog(QDialog):
         self.reload()
 
     def add_user(self, username: str, display: str, role: str, password: str) -> None:
-        actor = self.ctx.actor
+        actor, created = self.ctx.actor, self.tr("已创建账号 %1")
 
-        def job(db: Database) -> str:
+        def job(db: Database) -> str:  # runs on the database thread: no widget in here
             with db.write() as session:
                 info = add_user(session, username, role, password, display, actor=actor)
-            return self.tr("已创建账号 %1").replace("%1", info.username)
+            return created.replace("%1", info.username)
 
         self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
@@ -157,11 +157,11 @@ class UsersDialog(QDialog):
             self._failed(UserError(self.tr("请先选择一个账号")))
             return
         user = self.model.users[rows[0].row()]
-        actor = self.ctx.actor
+        actor, enabled, disabled = self.ctx.actor, self.tr(" 已启用"), self.tr(" 已停用")
 
-        def job(db: Database) -> str:
+        def job(db: Database) -> str:  # runs on the database thread: no widget in here
             info = set_active(db, actor, user.username, not user.active)
-            return info.username + (self.tr(" 已启用") if info.active else self.tr(" 已停用"))
+            return info.username + (enabled if info.active else disabled)
 
         self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 

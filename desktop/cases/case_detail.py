@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 
@@ -41,15 +42,17 @@ from desktop.common.durations import span_text, working_left_text
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text, satisfaction_text, source_text, status_text
+from desktop.core.tasks import LatestOnly
 
 log = logging.getLogger(__name__)
 
 THUMB_SIDE = 128
 
 
-def load_detail(
-    db: Database, number: str, with_departments: bool
-) -> tuple[CaseDetail, list[str] | None]:
+DetailResult = tuple[CaseDetail, list[str] | None]
+
+
+def load_detail(db: Database, number: str, with_departments: bool) -> DetailResult:
     """The case and (the first time) the active departments for the dispatch picker."""
     with db.read() as session:
         detail = case_detail(session, number)
@@ -93,8 +96,12 @@ class CaseDetailPane(QWidget):
         self.reveal_button: QPushButton | None = None
         self.reason_dialog: QWidget | None = None
         self._token = 0
-        self._in_flight = False
-        self._again = False
+        self._loading_token = 0  # the token of the load on the database queue
+        # Arrow keys held down in the queue: one load at a time, then the case shown last,
+        # instead of one job per row.
+        self._loader: LatestOnly[DetailResult | None] = LatestOnly(
+            ctx.tasks, self, self._load_job, self._loaded, self._load_failed
+        )
 
         self.stack = QStackedWidget(self)
         self.empty_label = QLabel(self.tr("在队列中选择一个案件查看详情"), self)
@@ -145,6 +152,7 @@ class CaseDetailPane(QWidget):
             self.timer.stop()
             self.empty_label.setText(self.tr("在队列中选择一个案件查看详情"))
             self.stack.setCurrentIndex(0)
+            self._loader.again = False  # nothing to load once the running load returns
             return
         self.reload()
 
@@ -152,47 +160,35 @@ class CaseDetailPane(QWidget):
         if not self.number:
             return
         self._token += 1
-        if self._in_flight:
-            # Arrow keys held down in the queue: load only the case shown last, once the
-            # load already on the worker returns, instead of queueing one job per row.
-            self._again = True
+        self._loader.request()
+
+    def _load_job(self) -> Callable[[Database], DetailResult | None]:
+        number, want_departments = self.number, self.departments is None
+        self._loading_token = self._token
+
+        def job(db: Database) -> DetailResult | None:
+            return None if number is None else load_detail(db, number, want_departments)
+
+        return job
+
+    def _current(self) -> bool:
+        """True when the load that just ended is the one to show (no newer one follows)."""
+        return not self._loader.again and self._loading_token == self._token
+
+    def _loaded(self, result: DetailResult | None) -> None:
+        if result is None:
             return
-        self._submit()
-
-    def _submit(self) -> None:
-        number = self.number
-        if not number:
-            return
-        self._in_flight, self._again = True, False
-        token = self._token
-        want_departments = self.departments is None
-        self.ctx.tasks.submit(
-            lambda db: load_detail(db, number, want_departments),
-            partial(self._loaded, token),
-            partial(self._load_failed, token),
-            owner=self,
-        )
-
-    def _settle(self, token: int) -> bool:
-        """Mark the load finished; True when its result is the one to show."""
-        self._in_flight = False
-        if self._again:
-            self._submit()
-            return False
-        return token == self._token
-
-    def _loaded(self, token: int, result: tuple[CaseDetail, list[str] | None]) -> None:
         detail, departments = result
         if departments is not None:
             self.departments = departments
-        if not self._settle(token):
+        if not self._current():
             return
         self.detail = detail
         self._render(detail)
         self.loaded.emit(detail.number)
 
-    def _load_failed(self, token: int, exc: BaseException) -> None:
-        if not self._settle(token):
+    def _load_failed(self, exc: BaseException) -> None:
+        if not self._current():
             return
         if isinstance(exc, UserError):
             self.detail = None

@@ -7,6 +7,12 @@ widget that asked for it, its *owner*: results, errors and progress come back on
 and are dropped if the owner has been deleted meanwhile, so a dialog closed in the middle of a
 load never has its callbacks run on deleted widgets. `LatestOnly` is the "reload, and once more
 if something changed while loading" pattern of a page or a model.
+
+Threads never touch a Qt object of the window, and never let go of the last reference to one:
+deleting a QObject on another thread than its own crashes the process. So a worker thread only
+emits on one relay object that lives as long as the application, it hands its result over in a
+box that the GUI thread empties, and the job itself stays referenced by the runner until its
+answer has been delivered on the GUI thread.
 """
 
 from __future__ import annotations
@@ -15,11 +21,12 @@ import itertools
 import logging
 import queue
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from db.engine import Database
 from desktop.common.error_text import error_text
@@ -31,6 +38,9 @@ T = TypeVar("T")
 DoneCallback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
 ProgressCallback = Callable[[int, int, str], None]
+# What a worker thread hands over: [(runner key, task id, ok, result or exception)]; the GUI
+# thread pops the tuple, so the worker's own reference to the box is never the last one.
+_Box = list[tuple[int, int, bool, object]]
 
 
 class Cancelled(Exception):
@@ -44,78 +54,153 @@ class Task:
         self,
         task_id: int,
         owner: QObject,
+        job: object,
         on_done: DoneCallback | None,
         on_error: ErrorCallback | None,
         on_progress: ProgressCallback | None = None,
     ) -> None:
         self.id = task_id
-        self.owner = owner
+        self.owner: QObject | None = owner
+        self.job: object = job
         self.on_done = on_done
         self.on_error = on_error
         self.on_progress = on_progress
-        self._cancel = threading.Event()
+        self.cancel_event = threading.Event()
         self.finished = False
 
     def cancel(self) -> None:
         """Ask the job to stop (a long job sees it at its next `check()`) and drop its callbacks."""
-        self._cancel.set()
+        self.cancel_event.set()
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.cancel_event.is_set()
 
     def owner_alive(self) -> bool:
-        return shiboken6.isValid(self.owner)
+        """Whether the widget that asked still exists (GUI thread only)."""
+        return self.owner is not None and shiboken6.isValid(self.owner)
+
+    def release(self) -> None:
+        """Let go of the owner, the job and the callbacks once the answer is in."""
+        self.finished = True
+        self.owner = None
+        self.job = self.on_done = self.on_error = self.on_progress = None
 
 
 class TaskControl:
     """What a long job gets to talk back: progress, and whether it has been cancelled."""
 
-    def __init__(self, runner: TaskRunner, task: Task) -> None:
-        self._runner = runner
-        self._task = task
+    def __init__(self, runner_key: int, task_id: int, cancel: threading.Event) -> None:
+        self._runner_key = runner_key
+        self._task_id = task_id
+        self._cancel = cancel
 
     @property
     def cancelled(self) -> bool:
-        return self._task.cancelled
+        return self._cancel.is_set()
 
     def check(self) -> None:
         """Stop here (raise `Cancelled`) if the job has been cancelled."""
-        if self._task.cancelled:
+        if self._cancel.is_set():
             raise Cancelled
 
     def progress(self, done: int, total: int, text: str = "") -> None:
         """`done` of `total` (0, 0 while the amount is not known yet), with an optional line."""
-        self._runner._progressed.emit(self._task, int(done), int(total), text)
+        relay = _relay
+        if relay is not None:
+            relay.progressed.emit(self._runner_key, self._task_id, int(done), int(total), text)
 
 
-class _QueueThread(QThread):
-    """Runs database jobs in submission order and reports (task, ok, result or exception)."""
+class _Relay(QObject):
+    """The one object worker threads emit on; it lives on the GUI thread until the end."""
 
-    def __init__(self, runner: TaskRunner, db: Database) -> None:
+    delivered = Signal(object)
+    progressed = Signal(int, int, int, int, str)
+
+    def __init__(self) -> None:
         super().__init__(None)
-        self.setObjectName("griddesk-db-worker")
-        self.runner = runner
-        self.db = db
-        self.jobs: queue.SimpleQueue[tuple[Task, Callable[[Database], Any]] | None] = (
-            queue.SimpleQueue()
-        )
+        self.runners: dict[int, weakref.ref[TaskRunner]] = {}
+        self.delivered.connect(self._deliver)
+        self.progressed.connect(self._progress)
 
-    def run(self) -> None:
-        while True:
-            item = self.jobs.get()
-            if item is None:
-                return
-            task, job = item
-            if task.cancelled or not task.owner_alive():
-                self.runner._delivered.emit(task, True, None)  # nobody waits for it
-                continue
+    def _runner(self, key: int) -> TaskRunner | None:
+        ref = self.runners.get(key)
+        runner = ref() if ref is not None else None
+        if runner is None or not shiboken6.isValid(runner):
+            self.runners.pop(key, None)
+            return None
+        return runner
+
+    @Slot(object)
+    def _deliver(self, box: _Box) -> None:
+        if not box:
+            return
+        key, task_id, ok, payload = box.pop()
+        runner = self._runner(key)
+        if runner is not None:
+            runner._on_delivered(task_id, ok, payload)
+
+    @Slot(int, int, int, int, str)
+    def _progress(self, key: int, task_id: int, done: int, total: int, text: str) -> None:
+        runner = self._runner(key)
+        if runner is not None:
+            runner._on_progress(task_id, done, total, text)
+
+
+_relay: _Relay | None = None
+_keys = itertools.count(1)
+
+
+def _the_relay() -> _Relay:
+    global _relay
+    if _relay is None:
+        _relay = _Relay()
+        app = QCoreApplication.instance()
+        if app is not None:
+            _relay.moveToThread(app.thread())
+    return _relay
+
+
+def _run_queue(runner_key: int, db: Database, jobs: queue.SimpleQueue[Any]) -> None:
+    """The database thread: jobs in submission order, answers through the relay."""
+    while True:
+        item = jobs.get()
+        if item is None:
+            return
+        task_id, job, cancel = item
+        item = None
+        box: _Box
+        if cancel.is_set():
+            box = [(runner_key, task_id, True, None)]
+        else:
             try:
-                result = job(self.db)
+                result = job(db)
             except BaseException as exc:
-                self.runner._delivered.emit(task, False, exc)
+                box = [(runner_key, task_id, False, exc)]
             else:
-                self.runner._delivered.emit(task, True, result)
+                box = [(runner_key, task_id, True, result)]
+            result = None
+        job = None
+        relay = _relay
+        if relay is not None:
+            relay.delivered.emit(box)
+        box = []
+
+
+def _run_long(runner_key: int, task_id: int, hand_over: list[Any]) -> None:
+    """A long job's own thread (see `_run_queue` for why it hands over a box)."""
+    job, control = hand_over.pop()
+    box: _Box
+    try:
+        result = job(control)
+    except BaseException as exc:
+        box = [(runner_key, task_id, False, exc)]
+    else:
+        box = [(runner_key, task_id, True, result)]
+    result = job = control = None
+    relay = _relay
+    if relay is not None:
+        relay.delivered.emit(box)
 
 
 class TaskRunner(QObject):
@@ -128,18 +213,17 @@ class TaskRunner(QObject):
     busy_changed = Signal(bool)
     failed = Signal(str)
     idle = Signal()
-    _delivered = Signal(object, bool, object)
-    _progressed = Signal(object, int, int, str)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._key = next(_keys)
         self._ids = itertools.count(1)
         self._tasks: dict[int, Task] = {}
         self._closed = False
-        self._queue_thread: _QueueThread | None = None
-        self._delivered.connect(self._on_delivered)
-        self._progressed.connect(self._on_progress)
+        self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._queue_thread: threading.Thread | None = None
+        _the_relay().runners[self._key] = weakref.ref(self)
 
     # --- asking ----------------------------------------------------------------------------
 
@@ -152,15 +236,20 @@ class TaskRunner(QObject):
         owner: QObject,
     ) -> Task:
         """Run `job(db)` on the database thread after the jobs already asked for."""
-        task = self._new_task(owner, on_done, on_error)
+        task = self._new_task(owner, job, on_done, on_error)
         if self._closed:
             log.debug("task runner shut down; job dropped")
-            task.finished = True
+            task.release()
             return task
         if self._queue_thread is None:
-            self._queue_thread = _QueueThread(self, self.db)
+            self._queue_thread = threading.Thread(
+                target=_run_queue,
+                args=(self._key, self.db, self._jobs),
+                name="griddesk-db-worker",
+                daemon=True,
+            )
             self._queue_thread.start()
-        self._queue_thread.jobs.put((task, job))
+        self._jobs.put((task.id, job, task.cancel_event))
         return task
 
     def start(
@@ -176,33 +265,27 @@ class TaskRunner(QObject):
         """Run `job(control)` on a thread of its own (a long job that must not hold up the
         database queue). The job keeps running if its owner goes away; only the callbacks are
         dropped. A job that raises `Cancelled` after `cancel()` ends without any callback."""
-        task = self._new_task(owner, on_done, on_error, on_progress)
+        task = self._new_task(owner, job, on_done, on_error, on_progress)
         if self._closed:
-            task.finished = True
+            task.release()
             return task
-        control = TaskControl(self, task)
-
-        def body() -> None:
-            try:
-                result = job(control)
-            except BaseException as exc:
-                self._delivered.emit(task, False, exc)
-            else:
-                self._delivered.emit(task, True, result)
-
+        control = TaskControl(self._key, task.id, task.cancel_event)
         # A daemon thread: quitting the application does not wait for a long export; exports
         # and backups write to a temporary file and rename it, so an end mid-way leaves nothing.
-        threading.Thread(target=body, name=name, daemon=True).start()
+        threading.Thread(
+            target=_run_long, args=(self._key, task.id, [(job, control)]), name=name, daemon=True
+        ).start()
         return task
 
     def _new_task(
         self,
         owner: QObject,
+        job: object,
         on_done: DoneCallback | None,
         on_error: ErrorCallback | None,
         on_progress: ProgressCallback | None = None,
     ) -> Task:
-        task = Task(next(self._ids), owner, on_done, on_error, on_progress)
+        task = Task(next(self._ids), owner, job, on_done, on_error, on_progress)
         if not self._closed:
             was_idle = not self._tasks
             self._tasks[task.id] = task
@@ -210,21 +293,20 @@ class TaskRunner(QObject):
                 self.busy_changed.emit(True)
         return task
 
-    # --- answers, on the GUI thread ----------------------------------------------------------
+    # --- answers, on the GUI thread (called by the relay) ------------------------------------
 
-    @Slot(object, int, int, str)
-    def _on_progress(self, task: Task, done: int, total: int, text: str) -> None:
-        if task.on_progress is None or task.cancelled or not task.owner_alive():
+    def _on_progress(self, task_id: int, done: int, total: int, text: str) -> None:
+        task = self._tasks.get(task_id)
+        if task is None or task.on_progress is None or task.cancelled or not task.owner_alive():
             return
         try:
             task.on_progress(done, total, text)
         except Exception as exc:
             self.failed.emit(error_text(exc))
 
-    @Slot(object, bool, object)
-    def _on_delivered(self, task: Task, ok: bool, payload: object) -> None:
-        task.finished = True
-        if self._tasks.pop(task.id, None) is None:
+    def _on_delivered(self, task_id: int, ok: bool, payload: object) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task is None:
             return  # shut down meanwhile
         try:
             if task.cancelled or not task.owner_alive():
@@ -245,6 +327,7 @@ class TaskRunner(QObject):
             log.exception("callback of a background job failed")
             self.failed.emit(error_text(exc, logged=True))
         finally:
+            task.release()
             if not self._tasks and not self._closed:
                 self.busy_changed.emit(False)
                 self.idle.emit()
@@ -270,15 +353,17 @@ class TaskRunner(QObject):
         self._closed = True
         for task in self._tasks.values():
             task.cancel()
+        try:  # what has not started is dropped, so closing does not wait for a long queue
+            while True:
+                self._jobs.get_nowait()
+        except queue.Empty:
+            pass
         thread = self._queue_thread
         if thread is not None:
-            try:  # what has not started is dropped, so closing does not wait for a long queue
-                while True:
-                    thread.jobs.get_nowait()
-            except queue.Empty:
-                pass
-            thread.jobs.put(None)
-            thread.wait()
+            self._jobs.put(None)
+            thread.join()
+        for task in self._tasks.values():
+            task.release()
         self._tasks.clear()
 
 

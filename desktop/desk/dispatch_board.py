@@ -9,7 +9,7 @@ handling deadline the cases would get.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -29,6 +29,7 @@ from db.clock import utcnow
 from db.engine import Database
 from desktop.common import palette
 from desktop.core.context import AppContext
+from desktop.core.tasks import LatestOnly
 from desktop.desk import case_mime
 from desktop.desk.case_mime import DraggedCase
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
@@ -181,8 +182,10 @@ class DispatchBoard(QWidget):
         self._drag: list[DraggedCase] | None = None
         self._drag_key: tuple[int, ...] | None = None
         self._hover: DepartmentCard | None = None
-        self._refreshing = False
-        self._again = False
+        # One count at a time; changes meanwhile count once more when it ends.
+        self._loader: LatestOnly[list[q.DepartmentLoad]] = LatestOnly(
+            ctx.tasks, self, self._load_job, self._loaded, self._failed
+        )
 
         self.setStyleSheet(_STYLE)
         self.may_dispatch = ctx.actor.can("case.dispatch")
@@ -229,24 +232,21 @@ class DispatchBoard(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        if self._refreshing:
-            self._again = True
-            return
-        self._refreshing = True
+        self._loader.request()
+
+    def _load_job(self) -> Callable[[Database], list[q.DepartmentLoad]]:
         settings = self.ctx.settings
 
         def job(db: Database) -> list[q.DepartmentLoad]:
             with db.read() as s:
                 return q.department_board(s, utcnow(), settings)
 
-        self.ctx.tasks.submit(job, self._loaded, self._failed, owner=self)
+        return job
 
     def _failed(self, exc: BaseException) -> None:
-        self._refreshing = False
         self.ctx.tasks.report(exc)
 
     def _loaded(self, loads: list[q.DepartmentLoad]) -> None:
-        self._refreshing = False
         known = set(self.cards)
         wanted = [d.id for d in loads]
         if set(wanted) != known or list(self.cards) != wanted:
@@ -265,9 +265,6 @@ class DispatchBoard(QWidget):
             for load in loads:
                 self.cards[load.id].set_load(load)
         self.loaded.emit()
-        if self._again:
-            self._again = False
-            self.refresh()
 
     def _lay_out(self) -> None:
         columns = max(1, (self.scroll_area.viewport().width() - 8) // (CARD_WIDTH + 6))

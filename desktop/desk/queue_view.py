@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from db.cases import queue as q
 from db.cases.states import SOURCE_LABELS, Action, Group, Status
@@ -438,7 +437,7 @@ class QueueView(QWidget):
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._tell_visible)
+        QTimer.singleShot(0, self, self._tell_visible)  # dropped if the view goes first
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -560,14 +559,15 @@ class QueueView(QWidget):
             tz = settings.tz
 
             def show(preview: q.DispatchPreview) -> None:
-                if self.picker is picker and isValid(picker) and picker.isVisible():
+                if picker.isVisible():
                     picker.set_deadline(deadline_text(preview, tz))
 
+            # The picker's job: dropped with the picker (deleted when it closes).
             self.ctx.tasks.submit(
                 lambda db: load_preview(db, ids, some_department, settings),
                 show,
                 lambda _e: None,
-                owner=self,
+                owner=picker,
             )
         return picker
 

@@ -40,6 +40,7 @@ from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind
 from desktop.common import palette
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
+from desktop.core.tasks import TaskControl
 
 
 class ProblemModel(RowsModel[Problem]):
@@ -235,10 +236,17 @@ class ImportWizard(QDialog):
         self.check_button.setEnabled(False)
         self.recheck_button.setEnabled(False)
 
-        def job(db: Database) -> ImportPlan:
+        db = self.ctx.db
+
+        def job(_control: TaskControl) -> ImportPlan:
             return plan_import(db, path, kind, mapping)
 
-        self.ctx.tasks.submit(job, self._planned, self._plan_failed, owner=self)
+        # Reading and checking a whole workbook is a long job of its own: the database queue
+        # (the desk's refreshes) does not wait for it. The import itself stays on the queue,
+        # one transaction in line with the window's other writes.
+        self.ctx.tasks.start(
+            job, self._planned, self._plan_failed, owner=self, name="griddesk-roster-check"
+        )
 
     def _plan_failed(self, exc: BaseException) -> None:
         from desktop.common.error_text import error_text

@@ -5,7 +5,7 @@ the service refuses (a wrong ID number, a term shorter than two years…)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -338,16 +338,6 @@ class HistoryDialog(QDialog):
                 return history(s, kind, row_id)
 
         ctx.tasks.submit(job, lambda entries: self.model.set_entries(entries, tz), owner=self)
-
-
-def run_job(
-    ctx: AppContext,
-    job: Callable[[Database], Any],
-    done: Callable[[Any], None],
-    failed: Callable[[BaseException], None] | None = None,
-) -> None:
-    """Submit to the worker (a small indirection the page uses for all its loads)."""
-    ctx.tasks.submit(job, done, failed, owner=ctx.tasks)
 
 
 def form_defaults(kind: Kind) -> Mapping[str, str]:

@@ -1,8 +1,9 @@
 """The 报表 page: pick a return, its period and scope, preview it, export it to .xlsx.
 
-The preview is built on the database worker (`ctx.tasks`); the export runs on its own thread
-(`ExportThread`) and reports progress to a bar on the page, so the window never freezes. After
-a successful export the folder can be opened (and is, if the box is ticked).
+The preview is built on the database queue (`ctx.tasks.submit`); the export is a long job
+(`ctx.tasks.start`) on its own thread that reports progress to a bar on the page and can be
+cancelled until the file is being written, so the window never freezes. After a successful
+export the folder can be opened (and is, if the box is ticked).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QObject,
     Qt,
-    QThread,
     QUrl,
     Signal,
 )
@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.errors import UserError
 from db.reference.lookups import active_department_names
 from db.reference.master_data import list_communities
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
+from desktop.core.tasks import Task, TaskControl
 from reports.layout import PreviewTable, Report, preview_table, write_report
 from reports.period import Period, period_containing
 from reports.registry import KINDS, ReturnKind, build_report
@@ -100,40 +100,33 @@ def load_scope_choices(db: Database) -> ScopeChoices:
         return ScopeChoices(list_communities(s), active_department_names(s))
 
 
-class ExportThread(QThread):
-    """Builds the return and writes the file off the GUI thread, reporting progress.
-
-    The outcome is kept on the thread (`ok`, `text`) and read when `finished` arrives, so the
-    page never acts on (or lets go of) a thread that is still running.
-    """
-
-    progress = Signal(int, int)  # rows written, rows in all (0, 0 while reading the database)
+class ExportJob:
+    """One export as a long job: build the return, write the file, reporting (rows written,
+    rows in all). It can be cancelled until writing starts, never after: a workbook stopped
+    half-way would leave the writer's own temporary files in the target folder."""
 
     def __init__(self, db: Database, kind: str, request: ReportRequest, out: Path) -> None:
-        super().__init__(None)  # not a child of the page: closing the page never kills it
         self.db, self.kind, self.request, self.out = db, kind, request, out
-        self.worker_thread_id: int | None = None
-        self.ok = False
-        self.text = ""
+        self.thread_id: int | None = None
+        self._lock = threading.Lock()
+        self._writing = False
 
-    def run(self) -> None:
-        self.worker_thread_id = threading.get_ident()
-        try:
-            self.progress.emit(0, 0)
-            report = build_report(self.db, self.kind, self.request)
-            path = write_report(
-                report, self.out, lambda done, total: self.progress.emit(done, total)
-            )
-        except UserError as exc:
-            self.text = str(exc)
-        except Exception as exc:  # never a crash: show it, the file is untouched
-            self.text = f"内部错误：{type(exc).__name__}: {exc}"
-        else:
-            self.ok, self.text = True, str(path)
+    def __call__(self, control: TaskControl) -> Path:
+        self.thread_id = threading.get_ident()
+        control.progress(0, 0)
+        report = build_report(self.db, self.kind, self.request)
+        with self._lock:
+            control.check()
+            self._writing = True
+        return write_report(report, self.out, lambda done, total: control.progress(done, total))
 
-
-# Exports still running, kept alive until they finish even if their page goes away.
-_RUNNING: set[ExportThread] = set()
+    def cancel(self, task: Task) -> bool:
+        """Cancel `task` (the one running this job) unless the file is being written."""
+        with self._lock:
+            if self._writing:
+                return False
+            task.cancel()
+            return True
 
 
 class ReportsPage(QWidget):
@@ -146,7 +139,8 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.report: Report | None = None
-        self.export_thread: ExportThread | None = None
+        self.export_job: ExportJob | None = None
+        self.export_task: Task | None = None
         self.last_export: Path | None = None
         self._generation = 0
 
@@ -201,6 +195,8 @@ class ReportsPage(QWidget):
         if not ctx.actor.can("report.export"):
             self.export_button.setEnabled(False)
             self.export_button.setToolTip(self.tr("当前角色无权导出报表"))
+        self.cancel_button = QPushButton(self.tr("取消导出"), self)
+        self.cancel_button.setVisible(False)
         self.open_button = QPushButton(self.tr("打开所在文件夹"), self)
         self.open_button.setEnabled(False)
         self.sheet = QComboBox(self)
@@ -230,6 +226,7 @@ class ReportsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.open_after)
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
@@ -256,6 +253,7 @@ class ReportsPage(QWidget):
         self.period_kind.currentIndexChanged.connect(self._period_kind_changed)
         self.preview_button.clicked.connect(self.refresh_preview)
         self.export_button.clicked.connect(self._ask_export)
+        self.cancel_button.clicked.connect(self.cancel_export)
         self.open_button.clicked.connect(self.open_folder)
         self.sheet.currentIndexChanged.connect(self._show_sheet)
         self.kinds.setCurrentRow(1)
@@ -434,41 +432,61 @@ class ReportsPage(QWidget):
             self.export_to(Path(path))
 
     def export_to(self, path: Path) -> None:
-        """Write the selected return to `path` on a background thread."""
-        if self.export_thread is not None and self.export_thread.isRunning():
+        """Write the selected return to `path` on a thread of its own."""
+        task = self.export_task
+        if task is not None and not task.finished and not task.cancelled:
             return
-        thread = ExportThread(self.ctx.db, self.current_kind.kind, self.current_request(), path)
-        thread.progress.connect(self._export_progress)
-        thread.finished.connect(self._export_done)
-        _RUNNING.add(thread)
-        self.export_thread = thread
+        job = ExportJob(self.ctx.db, self.current_kind.kind, self.current_request(), path)
+        self.export_job = job
         self.export_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
         self.progress.setVisible(True)
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("正在导出到 {0}…").format(path))
-        thread.start()
+        # The job goes on if the page is closed meanwhile (the file is still wanted); only
+        # the page's callbacks are dropped.
+        self.export_task = self.ctx.tasks.start(
+            job,
+            lambda written: self._exported(str(written)),
+            self._export_error,
+            owner=self,
+            on_progress=self._export_progress,
+            name="griddesk-export",
+        )
 
-    def _export_done(self) -> None:
-        thread = self.export_thread
-        if thread is None:
+    def cancel_export(self) -> None:
+        """Stop the running export if its file is not being written yet."""
+        task, job = self.export_task, self.export_job
+        if task is None or job is None or task.finished or task.cancelled:
             return
-        thread.wait()  # run() has returned; this only lets the thread wind down
-        _RUNNING.discard(thread)
-        if thread.ok:
-            self._exported(thread.text)
-        else:
-            self._export_failed(thread.text)
+        if not job.cancel(task):
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("正在写入文件，无法取消"))
+            return
+        self._export_ended()
+        text = self.tr("已取消导出")
+        self.status.setText(text)
+        self.export_finished.emit(False, text)
 
-    def _export_progress(self, done: int, total: int) -> None:
+    def _export_progress(self, done: int, total: int, _text: str) -> None:
         if total <= 0:
             self.progress.setRange(0, 0)
         else:
+            self.cancel_button.setEnabled(False)  # writing the file: no longer cancellable
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
-    def _exported(self, path: str) -> None:
-        self.export_button.setEnabled(True)
+    def _export_ended(self) -> None:
+        self.export_button.setEnabled(self.ctx.actor.can("report.export"))
+        self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
+
+    def _export_error(self, exc: BaseException) -> None:
+        self._export_failed(error_text(exc))
+
+    def _exported(self, path: str) -> None:
+        self._export_ended()
         self.last_export = Path(path)
         self.open_button.setEnabled(True)
         text = self.tr("已导出：{0}").format(path)
@@ -479,8 +497,7 @@ class ReportsPage(QWidget):
         self.export_finished.emit(True, path)
 
     def _export_failed(self, message: str) -> None:
-        self.export_button.setEnabled(True)
-        self.progress.setVisible(False)
+        self._export_ended()
         self.status.setText(message)
         self.ctx.notify(message)
         self.export_finished.emit(False, message)
@@ -488,8 +505,3 @@ class ReportsPage(QWidget):
     def open_folder(self) -> None:
         if self.last_export is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
-
-    def shutdown(self) -> None:
-        """Wait for a running export (called by tests and on close)."""
-        if self.export_thread is not None and self.export_thread.isRunning():
-            self.export_thread.wait()

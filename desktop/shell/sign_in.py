@@ -3,10 +3,7 @@ dialog that creates the first administrator."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-
-from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -25,32 +22,15 @@ from db.security.accounts import add_user, authenticate, has_users
 from db.security.actors import ROLE_LABELS, Actor, Role
 from desktop.common import palette
 from desktop.common.error_text import error_text
+from desktop.core.tasks import TaskControl, TaskRunner
 
 LAST_USER_KEY = "session/last_user"
 
 
-class _Relay(QObject):
-    """Carries a background thread's result to the GUI thread (queued signal)."""
-
-    done = Signal(object, object)  # (result, error)
-
-
-def run_in_thread(
-    job: Callable[[], object], on_done: Callable[[object, object], None], parent: QObject
-) -> None:
-    """Run `job` on a short-lived thread; `on_done(result, error)` runs on the GUI thread.
-    Password hashing is deliberately slow (Argon2id), so it must not block the window."""
-    relay = _Relay(parent)
-    relay.done.connect(on_done)
-    relay.done.connect(relay.deleteLater)
-
-    def body() -> None:
-        try:
-            relay.done.emit(job(), None)
-        except BaseException as exc:  # reported to the dialog, never lost
-            relay.done.emit(None, exc)
-
-    threading.Thread(target=body, name="griddesk-sign-in", daemon=True).start()
+def _runner(dialog: QDialog, db: Database) -> TaskRunner:
+    """The dialog's own TaskRunner (no AppContext exists yet), deleted with the dialog.
+    Password hashing is deliberately slow (Argon2id): it runs as a long job, off the GUI."""
+    return TaskRunner(db, dialog)
 
 
 class SignInDialog(QDialog):
@@ -59,6 +39,7 @@ class SignInDialog(QDialog):
     def __init__(self, db: Database, username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.tasks = _runner(self, db)
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("登录 — 网格指挥调度台"))
         self.setMinimumWidth(360)
@@ -109,24 +90,26 @@ class SignInDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         self.error_label.setText(self.tr("正在验证…"))
-        run_in_thread(lambda: authenticate(self.db, name, password), self._done, self)
+        db = self.db
 
-    def _done(self, actor: object, error: object) -> None:
+        def job(_control: TaskControl) -> Actor:
+            return authenticate(db, name, password)
+
+        self.tasks.start(job, self._done, self._failed, owner=self, name="griddesk-sign-in")
+
+    def _done(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(actor, Actor):
-            self.actor = actor
-            self.accept()
-            return
+        self.actor = actor
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
         self.password_edit.clear()
         self.password_edit.setFocus()
         if isinstance(error, UserError):
             self.error_label.setText(str(error))
         else:
-            self.error_label.setText(
-                self.tr("登录失败：%1").replace(
-                    "%1", error_text(error) if isinstance(error, BaseException) else str(error)
-                )
-            )
+            self.error_label.setText(self.tr("登录失败：%1").replace("%1", error_text(error)))
 
 
 class FirstAdminDialog(QDialog):
@@ -135,6 +118,7 @@ class FirstAdminDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self.tasks = _runner(self, db)
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("首次使用：创建管理员账号"))
         self.setMinimumWidth(420)
@@ -184,24 +168,25 @@ class FirstAdminDialog(QDialog):
         display = self.name_edit.text().strip()
         password = self.password_edit.text()
 
-        def job() -> Actor:
-            with self.db.write() as session:
+        db = self.db
+
+        def job(_control: TaskControl) -> Actor:
+            with db.write() as session:
                 add_user(session, name, Role.ADMIN, password, display)
-            return authenticate(self.db, name, password)
+            return authenticate(db, name, password)
 
         self.buttons.setEnabled(False)
         self.error_label.setText(self.tr("正在创建…"))
-        run_in_thread(job, self._done, self)
+        self.tasks.start(job, self._done, self._failed, owner=self, name="griddesk-sign-in")
 
-    def _done(self, actor: object, error: object) -> None:
+    def _done(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(actor, Actor):
-            self.actor = actor
-            self.accept()
-            return
-        self.error_label.setText(
-            error_text(error) if isinstance(error, BaseException) else str(error)
-        )
+        self.actor = actor
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error_label.setText(error_text(error))
 
 
 def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:

@@ -21,9 +21,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from db.engine import Database
+from db.errors import UserError
 from db.stats import figures as stats
 from db.stats.figures import StatsFilter, StatsSnapshot
 from desktop.core.context import AppContext
+from desktop.core.tasks import LatestOnly
 from desktop.stats.stats_charts import WALL, ChartSet, KeyFigures
 
 FEED_DEBOUNCE_MS = 2000
@@ -56,9 +59,11 @@ class BigScreen(QWidget):
         self.tz = ctx.settings.tz
         self.filter_provider = filter_provider
         self.snapshot: StatsSnapshot | None = None
-        self._loading = False
-        self._again = False
         self._alive = True
+        self._full = False  # a load without the last snapshot's days asked for
+        self._loader: LatestOnly[StatsSnapshot] = LatestOnly(
+            ctx.tasks, self, self._load_job, self._loaded, self._failed
+        )
         self.setObjectName("bigScreen")
         self.setWindowTitle(self.tr("大屏模式"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -143,7 +148,7 @@ class BigScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._tick.start()
-        if self.snapshot is None and not self._loading:
+        if self.snapshot is None and not self._loader.busy:
             self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -168,30 +173,30 @@ class BigScreen(QWidget):
         self.refresh(after_change=True)
 
     def refresh(self, *, after_change: bool = False) -> None:
-        """Recompute (after a live change: re-reading only the days that can change)."""
+        """Recompute (after a live change: re-reading only the days that can change). Asked
+        again while loading, it loads once more when the load ends."""
         if not self._alive:
             return
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
-        self._again = False
-        f = self.filter_provider()
+        self._full = self._full or not after_change
+        self._loader.request()
+
+    def _load_job(self) -> Callable[[Database], StatsSnapshot]:
+        after_change, self._full = not self._full, False
         tz, now = self.tz, self.clock()
         previous = self.snapshot if after_change else None
-        self.ctx.tasks.submit(
-            lambda db: stats.collect(db, f, tz, now, previous),
-            self._loaded,
-            self._failed,
-            owner=self,
-        )
+        try:
+            f = self.filter_provider()
+        except UserError as exc:  # the page's filter is being edited into a wrong range
+            problem = exc
+
+            def refuse(_db: Database) -> StatsSnapshot:
+                raise problem
+
+            return refuse
+        return lambda db: stats.collect(db, f, tz, now, previous)
 
     def _loaded(self, snap: StatsSnapshot) -> None:
-        self._loading = False
-        if not self._alive:
-            return
-        if self._again:
-            self.refresh(after_change=True)
+        if not self._alive or self._loader.again:  # closed, or a newer load follows at once
             return
         self.snapshot = snap
         self.charts.draw(snap, self.tz)
@@ -200,5 +205,4 @@ class BigScreen(QWidget):
         self.drawn.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = False
         self.ctx.tasks.report(exc)

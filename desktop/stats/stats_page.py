@@ -8,7 +8,7 @@ only while it is visible), and opens the big screen (大屏模式) with F11.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -54,10 +54,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.engine import Database
+from db.errors import ValidationError
 from db.stats import figures as stats
 from db.stats.figures import FilterChoices, GridDensity, Period, StatsFilter, StatsSnapshot
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
+from desktop.core.tasks import LatestOnly
 from desktop.stats.stats_charts import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
 
 log = logging.getLogger(__name__)
@@ -156,11 +159,12 @@ class StatsPage(QWidget):
         self.snapshot: StatsSnapshot | None = None
         self.choices: FilterChoices | None = None
         self.big_screen: QWidget | None = None
-        self._generation = 0
-        self._loading = False
-        self._again = False
-        self._again_full = False
+        self._full = False  # a new filter asked for since the last load started
+        self._refused: BaseException | None = None  # a filter error found when loading
         self._dirty = True
+        self._loader: LatestOnly[StatsSnapshot] = LatestOnly(
+            ctx.tasks, self, self._load_job, self._loaded, self._failed
+        )
 
         self.period = QComboBox(self)
         for label, value in (
@@ -396,48 +400,45 @@ class StatsPage(QWidget):
 
         `after_change`: a live change, not a new filter: the finished days of the last snapshot
         are reused (db.stats.figures.collect_in), so the redraw stays quick on a year of cases.
+        Asked again while loading, it loads once more when the load ends; that load is a full
+        one if any of the requests meanwhile was.
         """
         try:
-            f = self.current_filter()
-        except stats.ValidationError as exc:
+            self.current_filter()
+        except ValidationError as exc:
             self.status.setText(str(exc))
             return
-        if self._loading:
-            self._again = True
-            self._again_full = self._again_full or not after_change
-            return
-        self._loading = True
-        self._again = False
-        self._again_full = False
+        self._full = self._full or not after_change
+        self._loader.request()
+
+    def _load_job(self) -> Callable[[Database], StatsSnapshot]:
+        after_change, self._full = not self._full, False
         self._dirty = False
-        self._generation += 1
-        generation = self._generation
-        tz = self.tz
-        now = self.clock()
+        tz, now = self.tz, self.clock()
         previous = self.snapshot if after_change else None
         self.status.setText(self.tr("正在统计…"))
-        self.ctx.tasks.submit(
-            lambda db: stats.collect(db, f, tz, now, previous),
-            lambda snap: self._loaded(generation, snap),
-            self._failed,
-            owner=self,
-        )
+        try:
+            f = self.current_filter()
+        except ValidationError as exc:  # the filter went wrong while the last load ran
+            problem = self._refused = exc
 
-    def _loaded(self, generation: int, snap: StatsSnapshot) -> None:
-        self._loading = False
-        if self._again:
-            self.refresh(after_change=not self._again_full)
-            return
-        if generation != self._generation:
-            return
-        self.draw(snap)
+            def refuse(_db: Database) -> StatsSnapshot:
+                raise problem
+
+            return refuse
+        return lambda db: stats.collect(db, f, tz, now, previous)
+
+    def _loaded(self, snap: StatsSnapshot) -> None:
+        if not self._loader.again:  # else a newer load follows at once
+            self.draw(snap)
 
     def _failed(self, exc: BaseException) -> None:
-        self._loading = False
+        if exc is self._refused:
+            self._refused = None
+            self.status.setText(str(exc))
+            return
         self.status.setText(self.tr("统计失败"))
         self.ctx.tasks.report(exc)
-        if self._again:
-            self.refresh(after_change=not self._again_full)
 
     def draw(self, snap: StatsSnapshot) -> None:
         self.snapshot = snap
@@ -462,7 +463,7 @@ class StatsPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._dirty and not self._loading:
+        if self._dirty and not self._loader.busy:
             self.refresh()
 
     # --- click-through -------------------------------------------------------------------
