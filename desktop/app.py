@@ -26,6 +26,7 @@ from db.errors import UserError
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
 from db.reference import lookups
 from desktop.common.error_text import error_text
+from desktop.core.gui_gc import collect_on_gui_thread
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
 from desktop.core.tasks import TaskControl, TaskRunner
 
@@ -181,6 +182,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "griddesk"])
     configure_application(app)
+    collect_on_gui_thread()
     log_handler = setup_logging()
     # Screenshots are zh_CN unless --lang says otherwise; the window follows the saved choice.
     saved = "zh_CN" if args.screenshot is not None else QSettings().value("ui/language", "zh_CN")

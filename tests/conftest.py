@@ -12,6 +12,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import sys
 import tempfile
 import uuid
 from collections.abc import Callable, Iterator
@@ -290,3 +291,19 @@ def app_state(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
     qapp.setApplicationName(saved[1])
     qapp.setStyleSheet(saved[2])
     QSettings.setDefaultFormat(saved[3])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As in the application: cycles holding Qt objects are freed on the GUI thread only.
+
+    A session of database-only tests never creates a QApplication for this."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        yield
+        return
+    request.getfixturevalue("qapp")
+    from desktop.core.gui_gc import collect_automatically, collect_on_gui_thread
+
+    collect_on_gui_thread()
+    yield
+    collect_automatically()
