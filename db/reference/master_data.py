@@ -24,10 +24,10 @@ from db.cases.intake import find_grid
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
-from db.people.roster_kinds import parse_phone
 from db.reference.codes import validate_community_code, validate_grid_code
 from db.security.actors import Actor
 from db.security.audit import record_audit
+from db.sheets.cells import parse_phone
 
 DEFAULT_KIND = "职能部门"
 MAX_LIMIT_HOURS = 90 * 24  # 90 days: a longer stage limit is a typing mistake

@@ -36,14 +36,8 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.errors import UserError
 from db.people.roster_kinds import FIELDS, KIND_LABELS, FieldSpec, FieldType, Kind
-from db.people.rosters import (
-    HistoryEntry,
-    create_entry,
-    entry_form_values,
-    history,
-    retire_entry,
-    update_entry,
-)
+from db.people.roster_lists import HistoryEntry, entry_form_values, history
+from db.people.rosters import create_entry, retire_entry, update_entry
 from desktop.core.context import AppContext
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
