@@ -1,14 +1,15 @@
 """Demo street, part two: twelve months of case history, generated in bulk.
 
 Each case lives forward from its report through the same steps the workflow service
-(`db/workflow.py`) takes, with delays drawn at random and every step that would fall after
-`now` cut off, so old cases are mostly closed and recent ones stand in every open state. The
-column changes of each step mirror `workflow._plan` exactly (deadlines from the category limits
-on the centre's `WorkCalendar`, warning times, counters, `ever_overdue`, history details);
+(`db/cases/workflow.py`) takes, with delays drawn at random and every step that would fall
+after `now` cut off, so old cases are mostly closed and recent ones stand in every open state.
+The column changes of each step come from the workflow's own rules
+(`db/cases/transitions.py` `plan_transition`: deadlines from the category limits on the
+centre's `WorkCalendar`, warning times, counters, `ever_overdue`, history details);
 `tests/test_demo.py` replays a sample of generated histories through the real workflow and
-compares the rows, which keeps this file honest.
+compares the rows.
 
-Rows are plain dicts; `db/demo.py` writes them in chunks at driver speed.
+Rows are plain dicts; `db/demo/street.py` writes them in chunks at driver speed.
 """
 
 from __future__ import annotations
@@ -17,23 +18,20 @@ import random
 import struct
 import zlib
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from db.cases.states import GROUP_OF, OPEN_STATUSES, Action, Satisfaction, Source, Status
+from db.cases.states import GROUP_OF, Action, Satisfaction, Source, Status
+from db.cases.transitions import Move, StageClock, plan_transition
 from db.clock import TimeBasis, WorkCalendar
 from db.demo.people import GridInfo
 
 RECENT_BACKLOG = timedelta(days=5)
 # Plain-string lookups: enum attribute access is a measurable share of a million-case build.
 _STATUS_OF: dict[str, Status] = {s.value: s for s in Status}
-_VALUE: dict[Status | Action, str] = {
-    **{s: s.value for s in Status},
-    **{a: a.value for a in Action},
-}
-_GROUP_VALUE: dict[Status, str] = {s: GROUP_OF[s].value for s in Status}
+_ACTION_VALUE: dict[Action, str] = {a: a.value for a in Action}
 
 # Share of each source (网格上传 most; 巡查发现 counts as 未诉先办).
 SOURCE_WEIGHTS: tuple[tuple[Source, float], ...] = (
@@ -233,23 +231,23 @@ PHOTOS = [tiny_png(c) for c in ((120, 120, 110), (90, 130, 80), (160, 150, 140),
 
 
 class CaseLife:
-    """One case's columns and history, changed step by step as `workflow._plan` would."""
+    """One case's columns and history, changed step by step by the workflow's own rules
+    (`db.cases.transitions.plan_transition`)."""
 
-    __slots__ = ("c", "cal", "cat", "depts", "events", "warn_share")
+    __slots__ = ("c", "cat", "clock", "events", "names")
 
     def __init__(
         self,
         columns: dict[str, Any],
         cat: CategoryInfo,
-        cal: WorkCalendar,
-        warn_share: float,
-        depts: dict[int, DepartmentInfo],
+        clock: StageClock,
+        names: Callable[[int], str | None],
         actor: str,
     ) -> None:
         self.c = columns
-        self.cat, self.cal, self.warn_share, self.depts = cat, cal, warn_share, depts
+        self.cat, self.clock, self.names = cat, clock, names
         now = columns["reported_at"]
-        due, warn = cal.deadline(now, cat.dispatch_minutes, cat.basis, warn_share)
+        due, warn = clock.deadline(now, cat.dispatch_minutes)
         columns.update(
             status=Status.REPORTED.value,
             status_group=GROUP_OF[Status.REPORTED].value,
@@ -300,20 +298,6 @@ class CaseLife:
     def status(self) -> Status:
         return _STATUS_OF[self.c["status"]]
 
-    # -- helpers mirroring workflow._Plan ------------------------------------------------------
-    def _start_stage(self, now: datetime, minutes: int, due_field: str) -> None:
-        due, warn = self.cal.deadline(now, minutes, self.cat.basis, self.warn_share)
-        self.c.update({due_field: due, "stage_started_at": now, "due_at": due, "warn_at": warn})
-
-    def _stop_clock(self) -> None:
-        self.c.update(due_at=None, warn_at=None, stage_started_at=None)
-
-    def _note_overdue(self, now: datetime, details: dict[str, Any]) -> None:
-        due = self.c["due_at"]
-        if due is not None and now > due:
-            self.c["ever_overdue"] = True
-            details["overdue_minutes"] = self.cal.elapsed(due, now, self.cat.basis)
-
     def step(
         self,
         now: datetime,
@@ -326,138 +310,26 @@ class CaseLife:
         satisfaction: Satisfaction | None = None,
         into: tuple[int, str] | None = None,
     ) -> None:
-        """Apply `action` at `now` (the caller has checked it is allowed)."""
-        c, cat = self.c, self.cat
-        status = self.status
-        details: dict[str, Any] = {}
-        new = status
-        if action is Action.REGISTER:
-            c["registered_at"] = now
-            new = Status.REGISTERED
-        elif action in (Action.REJECT, Action.SELF_RESOLVE, Action.VERIFY):
-            self._note_overdue(now, details)
-            c["closed_at"] = now
-            self._stop_clock()
-            new = {
-                Action.REJECT: Status.REJECTED,
-                Action.SELF_RESOLVE: Status.SELF_RESOLVED,
-                Action.VERIFY: Status.CLOSED,
-            }[action]
-        elif action in (Action.DISPATCH, Action.REDISPATCH):
-            dept_id = department_id if department_id is not None else cat.department_id
-            assert dept_id is not None
-            if status in (Status.REGISTERED, Status.RETURNED):
-                self._note_overdue(now, details)
-            previous = c["department_id"]
-            c["department_id"] = dept_id
-            c["dispatched_at"] = now
-            c["accepted_at"] = None
-            if c["registered_at"] is None:
-                c["registered_at"] = now
-            self._start_stage(now, cat.handle_minutes, "handle_due")
-            details["department"] = self.depts[dept_id].name
-            if previous is not None and previous != dept_id:
-                details["previous_department"] = self.depts[previous].name
-            new = Status.DISPATCHED
-        elif action is Action.ACCEPT:
-            c["accepted_at"] = now
-            new = Status.ACCEPTED
-        elif action is Action.RETURN:
-            c["return_count"] += 1
-            self._start_stage(now, cat.dispatch_minutes, "dispatch_due")
-            new = Status.RETURNED
-        elif action is Action.FEEDBACK:
-            self._note_overdue(now, details)
-            c["feedback_at"] = now
-            self._start_stage(now, cat.verify_minutes, "verify_due")
-            new = Status.FEEDBACK
-        elif action is Action.REWORK:
-            c["rework_count"] += 1
-            c["feedback_at"] = None
-            self._start_stage(now, cat.handle_minutes, "handle_due")
-            new = Status.ACCEPTED
-        elif action is Action.EXTEND:
-            assert until is not None
-            current = c["due_at"] or now
-            start = c["stage_started_at"] or now
-            span = max(self.cal.elapsed(start, until, cat.basis), 0)
-            warn = self.cal.add(start, round(span * self.warn_share), cat.basis)
-            c.update(handle_due=until, due_at=until, warn_at=warn)
-            c["extension_count"] += 1
-            details["previous_due"] = current.isoformat()
-            details["until"] = until.isoformat()
-        elif action is Action.SUSPEND:
-            if c["due_at"] is not None:
-                remaining = self.cal.elapsed(now, c["due_at"], cat.basis)
-                if remaining < 0:
-                    c["ever_overdue"] = True
-                c["remaining_minutes"] = remaining
-            c["suspended_at"] = now
-            c["suspended_from"] = status.value
-            self._stop_clock()
-            new = Status.SUSPENDED
-        elif action is Action.RESUME:
-            back = Status(c["suspended_from"] or Status.ACCEPTED.value)
-            remaining = max(c["remaining_minutes"] or 0, 0)
-            full = cat.dispatch_minutes if back is Status.REGISTERED else cat.handle_minutes
-            due = self.cal.add(now, remaining, cat.basis)
-            warn = self.cal.add(
-                now, max(remaining - round(full * (1 - self.warn_share)), 0), cat.basis
-            )
-            due_field = "dispatch_due" if back is Status.REGISTERED else "handle_due"
-            details["suspended_minutes"] = self.cal.elapsed(
-                c["suspended_at"] or now, now, TimeBasis.NATURAL
-            )
-            c.update(
-                {
-                    due_field: due,
-                    "due_at": due,
-                    "warn_at": warn,
-                    "stage_started_at": now,
-                    "suspended_at": None,
-                    "suspended_from": None,
-                    "remaining_minutes": None,
-                }
-            )
-            new = back
-        elif action is Action.URGE:
-            c["urge_count"] += 1
-        elif action is Action.CALLBACK:
-            assert satisfaction is not None
-            contacted = satisfaction is not Satisfaction.UNREACHABLE
-            solved = satisfaction in (Satisfaction.SATISFIED, Satisfaction.BASIC)
-            c.update(
-                satisfaction=satisfaction.value,
-                callback_at=now,
-                callback_contacted=contacted,
-                callback_solved=solved if contacted else None,
-            )
-            details["satisfaction"] = satisfaction.value
-        elif action is Action.MERGE:
-            assert into is not None
-            c["merged_into_id"] = into[0]
-            c["closed_at"] = now
-            self._stop_clock()
-            details["into"] = into[1]
-            new = Status.MERGED
-        else:  # pragma: no cover - the generator never asks for anything else
-            raise AssertionError(action)
-        c["status"] = _VALUE[new]
-        c["status_group"] = _GROUP_VALUE[new]
-        c["is_open"] = new in OPEN_STATUSES
-        c["updated_at"] = now
-        c["version"] += 1
+        """Apply `action` at `now` (the caller has checked it is allowed); 派遣 without a
+        department goes to the category's default department."""
+        c = self.c
+        if department_id is None and (action is Action.DISPATCH or action is Action.REDISPATCH):
+            department_id = self.cat.department_id
+        move = Move(department_id=department_id, until=until, satisfaction=satisfaction, into=into)
+        from_status = c["status"]
+        done = plan_transition(c, action, now, self.clock, move, self.names)
+        c.update(done.values)
         self.events.append(
             {
                 "case_id": c["id"],
                 "at": now,
                 "actor": actor,
-                "action": _VALUE[action],
-                "from_status": _VALUE[status],
-                "to_status": _VALUE[new],
-                "department_id": c["department_id"],
+                "action": _ACTION_VALUE[action],
+                "from_status": from_status,
+                "to_status": c["status"],
+                "department_id": done.department_id,
                 "note": note,
-                "details": details or None,
+                "details": done.details or None,
             }
         )
 
@@ -498,6 +370,17 @@ class CaseGenerator:
             for cat in categories
         ]
         self.depts = {d.id: d for d in departments}
+        self.clocks = {
+            cat.id: StageClock(
+                cal,
+                warn_share,
+                cat.basis,
+                cat.dispatch_minutes,
+                cat.handle_minutes,
+                cat.verify_minutes,
+            )
+            for cat in categories
+        }
         self.dept_ids = [d.id for d in departments]
         # departments that handle some category of the same 大类 (by the code's first digits)
         self.related: dict[str, list[int]] = {}
@@ -583,6 +466,9 @@ class CaseGenerator:
         return self.rng.choices(range(len(self.categories)), cum_weights=cum)[0]
 
     # -- one case -------------------------------------------------------------------------------
+    def _department_name(self, department_id: int) -> str | None:
+        return self.depts[department_id].name
+
     def cases(self, total: int) -> Iterator[tuple[CaseLife, list[dict[str, Any]]]]:
         """Yields each case's life and its attachments, in report order."""
         for day, n in self.daily_counts(total):
@@ -660,7 +546,7 @@ class CaseGenerator:
             "urgent": urgent,
             "reported_at": reported_at,
         }
-        life = CaseLife(columns, cat, self.cal, self.warn_share, self.depts, actor)
+        life = CaseLife(columns, cat, self.clocks[cat.id], self._department_name, actor)
         attachments: list[dict[str, Any]] = []
         if source is Source.GRID_UPLOAD and rng.random() < 0.05:
             local = reported_at.astimezone(self.tz)
