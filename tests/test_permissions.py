@@ -357,3 +357,11 @@ def test_accounts_audit_log_and_backup_are_for_administrators(
     with pytest.raises(PermissionDenied):
         restore_backup(db, out, actor)
     assert not out.exists()
+
+
+def test_the_permission_table_names_every_case_action() -> None:
+    from db.security.actors import APPROVALS as APPROVAL_VALUES
+    from db.security.actors import CASE_ACTIONS
+
+    assert {a.value for a in Action} == CASE_ACTIONS
+    assert {a.value for a in APPROVALS} == APPROVAL_VALUES

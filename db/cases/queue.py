@@ -24,6 +24,7 @@ from db.cases.states import STATUS_LABELS, Group, Status
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
+from db.reference.departments import active_departments
 from db.reference.settings_store import CenterSettings, load_settings
 
 __all__ = [
@@ -390,17 +391,8 @@ def filter_options(session: Session) -> FilterOptions:
         grids=[(r[0], r[1], f"{_community_short(r[3])}/{r[2]}") for r in grids],
         majors=[(r[0], f"{r[1]}·{r[2]}") for r in majors],
         categories=[(r[0], r[1], r[2]) for r in categories],
-        departments=_active_departments(session),
+        departments=[(d.id, d.name) for d in active_departments(session)],
     )
-
-
-def _active_departments(session: Session) -> list[tuple[int, str]]:
-    found = session.execute(
-        select(Department.id, Department.name)
-        .where(Department.active)
-        .order_by(Department.sort_order, Department.id)
-    ).all()
-    return [(r[0], r[1]) for r in found]
 
 
 # --- department board ----------------------------------------------------------------------
@@ -479,7 +471,7 @@ def department_board(
     closed = session.execute(closed_month).all()
     closed_by = {r[0]: (int(r[1]), int(r[2] or 0)) for r in closed}
     out = []
-    for dept_id, name in _active_departments(session):
+    for dept_id, name in active_departments(session):
         n_open, warning, overdue = open_by.get(dept_id, (0, 0, 0))
         n_closed, on_time = closed_by.get(dept_id, (0, 0))
         out.append(DepartmentLoad(dept_id, name, n_open, warning, overdue, n_closed, on_time))

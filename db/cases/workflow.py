@@ -31,6 +31,7 @@ from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import record_changes
 from db.models import Case, CaseEvent, Category, Department
 from db.models.base import utcnow
+from db.reference.departments import active_department_names
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.actors import SYSTEM, Actor
 from db.security.audit import record_audit
@@ -70,9 +71,7 @@ def load_case(session: Session, number: str) -> Case:
 def find_department(session: Session, name: str) -> Department:
     dept = session.scalar(select(Department).where(Department.name == name.strip()))
     if dept is None:
-        names = session.scalars(
-            select(Department.name).where(Department.active).order_by(Department.sort_order)
-        ).all()
+        names = active_department_names(session)
         hint = "、".join(names[:20])
         raise NotFound(f"部门「{name}」不存在" + (f"，可选：{hint}" if hint else ""))
     if not dept.active:

@@ -20,11 +20,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.cases.intake import find_grid
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
 from db.reference.codes import validate_community_code, validate_grid_code
+from db.reference.geography import find_grid
 from db.security.actors import Actor
 from db.security.audit import record_audit
 from db.sheets.cells import parse_phone
@@ -214,12 +214,6 @@ def _grid_row(grid: Grid, community: Community) -> GridRow:
         grid.population,
         grid.households,
     )
-
-
-def list_communities(session: Session) -> list[tuple[str, str]]:
-    """(code, name) of every community, by code: where a new grid can go."""
-    rows = session.execute(select(Community.code, Community.name).order_by(Community.code)).all()
-    return [(r[0], r[1]) for r in rows]
 
 
 def list_grids(session: Session) -> list[GridRow]:

@@ -60,6 +60,7 @@ from db.models import (
     Grid,
     MajorCategory,
 )
+from db.reference.departments import active_departments
 
 CLOSURE_STATUSES = (Status.CLOSED.value,)
 NOT_CLOSABLE = (Status.REJECTED.value, Status.SELF_RESOLVED.value, Status.MERGED.value)
@@ -921,14 +922,7 @@ def filter_choices(db: Database) -> FilterChoices:
             Choice(int(i), str(n))
             for i, n in s.execute(select(Community.id, Community.name).order_by(Community.code))
         ]
-        departments = [
-            Choice(int(i), str(n))
-            for i, n in s.execute(
-                select(Department.id, Department.name)
-                .where(Department.active.is_(True))
-                .order_by(Department.sort_order, Department.name)
-            )
-        ]
+        departments = [Choice(d.id, d.name) for d in active_departments(s)]
         major_rows = s.execute(
             select(MajorCategory.id, MajorCategory.name, MajorCategory.kind).order_by(
                 MajorCategory.code

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.errors import UserError
+from db.reference.geography import list_communities
 from db.reference.master_data import (
     MAX_COUNT,
     CategoryRow,
@@ -48,7 +49,6 @@ from db.reference.master_data import (
     add_department,
     add_grid,
     list_categories,
-    list_communities,
     list_departments,
     list_grids,
     set_department_active,
