@@ -1,4 +1,4 @@
-"""db/indices.py against an independent recomputation over hand-built cases, on both databases."""
+"""db/stats/indices.py against an independent recomputation over hand-built cases, on both databases."""
 
 from __future__ import annotations
 

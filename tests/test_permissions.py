@@ -1,7 +1,7 @@
 """Every role × every operation in the service layer, allowed and refused, on both databases.
 
 The expected matrix is written out here from the roles' descriptions (issue 7), not derived
-from db/actors.py, so a wrong permission table fails the test.
+from db/security/actors.py, so a wrong permission table fails the test.
 """
 
 from __future__ import annotations

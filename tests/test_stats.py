@@ -1,4 +1,4 @@
-"""Statistics aggregations (db/stats.py) against hand-built cases, on SQLite and PostgreSQL."""
+"""Statistics aggregations (db/stats/figures.py) against hand-built cases, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -158,7 +158,7 @@ def test_department_on_time_ranking(scene: Scene) -> None:
     with scene.db.read() as s:
         ranking = stats.department_on_time(s, scene.period(), scene.now)
     got = [(r.name, r.due, r.on_time, r.closed, r.pending, r.rate) for r in ranking]
-    # 应结案 as db/indices.py counts it: 城管 closed c1 on time, c4's handling deadline (10 March)
+    # 应结案 as db/stats/indices.py counts it: 城管 closed c1 on time, c4's handling deadline (10 March)
     # passed unfinished; 燃气公司 closed c3 late; c5 is due on 11 March 15:02, inside the period.
     assert got == [
         ("城管执法中队", 2, 1, 1, 1, 0.5),

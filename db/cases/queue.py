@@ -1,10 +1,12 @@
 """The desk's case queue (案件队列) in SQL: filters, sort orders, counts, list rows, the board.
 
 Everything the queue table and the department board show is computed here, in the database:
-the window never sorts or filters rows in Python (performance.md, trap 1). The queue holds only
-the sorted case ids; rows are fetched for the few ids on screen, with the list columns only
-(trap 10). Filters use the plain indexed columns `status_group` / `is_open` with equality, never
-bound IN lists (trap 2); `tests/test_case_queue.py` checks the query plans.
+the window never sorts or filters rows in Python, which would mean loading every matching row
+(a million on a busy center) instead of reading an index in order. The queue holds only the
+sorted case ids; rows are fetched for the few ids on screen, with the list columns only, not
+whole ORM objects. Filters compare the plain indexed columns `status_group` / `is_open` for
+equality, never with a bound IN list of statuses, so the planner can use their indexes;
+`tests/test_case_queue.py` checks the query plans.
 """
 
 from __future__ import annotations
@@ -512,7 +514,7 @@ def dispatch_preview(
 ) -> DispatchPreview:
     """The handle deadline each case would get if dispatched to `department_id` at `now`.
 
-    Computed as db/workflow.py does on 派遣: the category's handle limit on the center's
+    Computed as db/cases/workflow.py does on 派遣: the category's handle limit on the center's
     working calendar (or natural time for categories that count it).
     """
     settings = settings or load_settings(session)

@@ -2,7 +2,7 @@
 
 Everything is drawn from one seeded `random.Random`, so the same seed and `now` give the same
 rows. The volumes are small (10 communities, ~60 grids, a few hundred people), so the ORM is
-fine here; the case history (`db/demo_cases.py`) is the bulk part.
+fine here; the case history (`db/demo/cases.py`) is the bulk part.
 """
 
 from __future__ import annotations

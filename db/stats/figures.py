@@ -8,8 +8,8 @@ written once, in `local_day`: PostgreSQL converts with `AT TIME ZONE`; SQLite (w
 naive UTC text) shifts by the zone's fixed offset, computed here in Python — China has no DST, and
 a zone with DST is refused on SQLite rather than grouped wrongly for half the year.
 
-Terms used below (结案, 应结案, 按期结案率, 平均处置时长 as db/indices.py defines them for the
-returns, so the page and the returns agree; db/indices.py computes every index of a return and
+Terms used below (结案, 应结案, 按期结案率, 平均处置时长 as db/stats/indices.py defines them for the
+returns, so the page and the returns agree; db/stats/indices.py computes every index of a return and
 is too heavy for an interactive year, so the few the charts need are computed here from shared
 index-only scans):
 - 受理 received: cases reported in the period (`reported_at`).
