@@ -22,7 +22,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from db.stats import figures as stats
-from db.stats.figures import StatsFilter, StatsSnapshot
+from db.stats.figures import StatsSnapshot
+from db.stats.periods import StatsFilter
 from desktop.core.context import AppContext
 from desktop.stats.stats_charts import WALL, ChartSet, KeyFigures
 

@@ -55,7 +55,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.stats import figures as stats
-from db.stats.figures import FilterChoices, GridDensity, Period, StatsFilter, StatsSnapshot
+from db.stats.figures import FilterChoices, StatsSnapshot
+from db.stats.open_cases import GridDensity
+from db.stats.periods import Period, StatsFilter
 from desktop.core.context import AppContext
 from desktop.stats.stats_charts import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
 
