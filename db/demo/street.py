@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts
-from db.demo.cases import CaseGenerator, CategoryInfo, DepartmentInfo
+from db.demo.case_life import CategoryInfo, DepartmentInfo
+from db.demo.cases import CaseGenerator
 from db.demo.people import build_geography, build_people
 from db.engine import Database
 from db.errors import ValidationError
