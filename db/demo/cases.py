@@ -50,7 +50,7 @@ from db.demo.case_mix import (
     VERIFY_NOTES,
     seasonal_factor,
 )
-from db.demo.people import GridInfo
+from db.demo.geography import GridInfo
 
 RECENT_BACKLOG = timedelta(days=5)
 

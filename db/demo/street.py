@@ -25,7 +25,8 @@ from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts
 from db.demo.case_life import CategoryInfo, DepartmentInfo
 from db.demo.cases import CaseGenerator
-from db.demo.people import build_geography, build_people
+from db.demo.geography import build_geography
+from db.demo.people import build_people
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import (
