@@ -49,8 +49,10 @@ from db.errors import UserError
 from db.models import Community, Department
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
-from reports.layout import PreviewTable, Report, preview_table, write_report
+from reports.layout import write_report
+from reports.model import Report
 from reports.period import Period, period_containing
+from reports.preview import PreviewTable, preview_table
 from reports.registry import KINDS, ReturnKind, build_report
 from reports.request import ReportRequest
 
