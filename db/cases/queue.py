@@ -7,6 +7,11 @@ sorted case ids; rows are fetched for the few ids on screen, with the list colum
 whole ORM objects. Filters compare the plain indexed columns `status_group` / `is_open` for
 equality, never with a bound IN list of statuses, so the planner can use their indexes;
 `tests/test_case_queue.py` checks the query plans.
+
+The module stays whole (about 570 lines): it is everything the desk asks of the database, read
+by the desk's widgets and tests as one namespace (`from db.cases import queue as q`); the queue,
+its counts and rows share the filter conditions and sort orders, and the board and the dispatch
+preview are short functions beside them.
 """
 
 from __future__ import annotations
