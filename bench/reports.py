@@ -52,8 +52,10 @@ TARGET_RSS_MB = 300.0
 
 def _schema_key(total: int) -> str:
     migration = REPO / "db" / "migrations" / "versions" / "0001_initial_schema.py"
-    demo = REPO / "db" / "demo_cases.py"
-    digest = hashlib.sha256(migration.read_bytes() + demo.read_bytes()).hexdigest()[:16]
+    # The demo street's generator and the transition rules its cases follow.
+    demo = [*sorted((REPO / "db" / "demo").glob("*.py")), REPO / "db" / "cases" / "transitions.py"]
+    data = migration.read_bytes() + b"".join(p.read_bytes() for p in demo)
+    digest = hashlib.sha256(data).hexdigest()[:16]
     return f"{digest}-{total}-{SEED}-v1"
 
 

@@ -162,7 +162,7 @@ def run(
     from db.database import open_database
     from db.models import Grid
     from db.stats import figures as stats
-    from db.stats.figures import Period
+    from db.stats.periods import Period
     from desktop.core.context import AppContext
     from desktop.stats.stats_page import StatsPage
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from db import migrate
-from db.engine import Database
+from db.engine import Database, shown_url
+from db.errors import UserError
 from db.feed.change_log import prune_changes
 from db.models import Category
 from db.reference.catalogue import load_catalogue
@@ -15,8 +17,12 @@ from db.reference.catalogue import load_catalogue
 
 def open_database(url: str | None = None, *, backup_into: Path | None = None) -> Database:
     """Connect to `url` (see `resolve_url`), bring the schema up to date and make sure the
-    category catalogue is there. Raises `SchemaTooNew` for a database from a newer build."""
-    db = Database(url)
+    category catalogue is there. Raises `SchemaTooNew` for a database from a newer build, and a
+    `UserError` naming the database (password hidden) when it cannot be reached or opened."""
+    try:
+        db = Database(url)
+    except (OSError, ArgumentError) as exc:
+        raise UserError(f"无法打开数据库 {shown_url(url)}：{exc}") from exc
     try:
         migrate.upgrade(db, backup_into=backup_into)
         with db.write() as session:
@@ -24,6 +30,14 @@ def open_database(url: str | None = None, *, backup_into: Path | None = None) ->
                 load_catalogue(session)
             # Keep the change log short: readers only need the last moments of it.
             prune_changes(session)
+    except OperationalError as exc:
+        db.dispose()
+        lines = str(exc.orig or exc).strip().splitlines()
+        reason = lines[0] if lines else type(exc).__name__
+        raise UserError(f"无法打开数据库 {shown_url(url)}：{reason}") from exc
+    except OSError as exc:
+        db.dispose()
+        raise UserError(f"无法打开数据库 {shown_url(url)}：{exc}") from exc
     except BaseException:
         db.dispose()
         raise

@@ -37,6 +37,15 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
+def shown_url(url: str | None) -> str:
+    """The database URL for a message, password hidden."""
+    resolved = resolve_url(url)
+    try:
+        return make_url(resolved).render_as_string(hide_password=True)
+    except ArgumentError:
+        return resolved
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # The driver's implicit transactions would fight SQLAlchemy's; let SQLAlchemy emit BEGIN.
     dbapi_connection.isolation_level = None

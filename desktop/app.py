@@ -12,23 +12,18 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEventLoop,
     QSettings,
     QStandardPaths,
-    Qt,
 )
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QStyleFactory
-from sqlalchemy.exc import SQLAlchemyError
+from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
-from db.engine import Database
 from db.errors import UserError
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
-from db.reference import lookups
 from desktop.common.error_text import error_text
 from desktop.core.gui_gc import collect_on_gui_thread
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
-from desktop.core.tasks import TaskControl, TaskRunner
+from desktop.shell.startup import build_demo_with_progress, has_street
 
 log = logging.getLogger("griddesk")
 
@@ -96,81 +91,6 @@ def apply_style(app: QApplication) -> None:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
 
 
-def has_street(db: Database) -> bool:
-    with db.read() as session:
-        return lookups.has_street(session)
-
-
-def build_demo_with_progress(
-    db: Database, show_dialog: bool = True, **kwargs: Any
-) -> BaseException | None:
-    """Build the demo street off the GUI thread, keeping the GUI alive; returns the error.
-
-    It runs before the window (and its AppContext) exists, so it gets a TaskRunner of its
-    own, which owns the job and goes away with it."""
-    runner = TaskRunner(db)
-    loop = QEventLoop()
-    outcome: list[BaseException | None] = []
-    dialog: QProgressDialog | None = None
-    if show_dialog:
-        dialog = QProgressDialog(
-            QCoreApplication.translate("App", "正在生成演示街道与案件…"), "", 0, 0
-        )
-        dialog.setWindowTitle(QCoreApplication.translate("App", "演示数据"))
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setMinimumDuration(0)
-        dialog.show()
-
-    def on_progress(done: int, total: int, text: str) -> None:
-        if dialog is not None:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-            if text:
-                dialog.setLabelText(text)
-
-    def job(control: TaskControl) -> None:
-        from db.demo.street import build_demo
-
-        def report(stage: str, fraction: float) -> None:  # build_demo's progress(stage, 0…1)
-            control.progress(int(fraction * 1000), 1000, stage)
-
-        build_demo(db, progress=report, **kwargs)
-
-    def ended(error: BaseException | None) -> None:
-        outcome.append(error)
-        loop.quit()
-
-    runner.start(
-        job,
-        lambda _none: ended(None),
-        ended,
-        owner=runner,
-        on_progress=on_progress,
-        name="griddesk-demo",
-    )
-    if not outcome:
-        loop.exec()
-    if dialog is not None:
-        dialog.close()
-    runner.shutdown()
-    runner.deleteLater()
-    return outcome[0] if outcome else None
-
-
-def demo_kwargs(cases: int) -> dict[str, Any]:
-    """How to ask db.demo.street.build_demo for `cases` cases, whatever its keyword is called."""
-    import inspect
-
-    from db.demo.street import build_demo
-
-    params = inspect.signature(build_demo).parameters
-    for name in ("cases", "n_cases", "case_count", "num_cases"):
-        if name in params:
-            return {name: cases}
-    return {}
-
-
 def show_error(title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
     box.exec()
@@ -230,13 +150,6 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         db = open_database(args.db)
     except UserError as exc:
         show_error(QCoreApplication.translate("App", "无法打开数据库"), str(exc))
-        return 2
-    except SQLAlchemyError as exc:
-        log.error("cannot open database", exc_info=exc)
-        show_error(
-            QCoreApplication.translate("App", "无法打开数据库"),
-            QCoreApplication.translate("App", "无法连接数据库：") + str(exc).splitlines()[0],
-        )
         return 2
     try:
         if args.demo and not has_street(db):

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from db.cases.states import SOURCE_LABELS, STATUS_LABELS, Source, Status
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
 from db.security.personal_data import mask_name, mask_phone
-from reports.layout import Column, Report, Row, Sheet
+from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, resolve
 
 KIND = "case-details"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Category, MajorCategory
 from db.stats.indices import category_counts, ratio
-from reports.layout import Column, Report, Row, Sheet
+from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, resolve
 
 KIND = "category-analysis"

@@ -19,7 +19,7 @@ from reports.index_columns import (
     index_values,
     total_avg_hours,
 )
-from reports.layout import Column, Report, Row, Sheet
+from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, resolve
 
 KIND = "department-performance"

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from db.stats.indices import Indices
-from reports.layout import Column
+from reports.model import Column
 
 CLOSE = "结案情况"
 QUALITY = "处置质量"

@@ -1,4 +1,4 @@
-"""The official layout shared by every return: the report model (plain data) and its .xlsx writer.
+"""The official layout shared by every return: the .xlsx writer of the report model.
 
 A return module builds a `Report` — sheets of typed columns and rows of values, with the
 cached results of every formula already computed — and `write_report` lays it out the way
@@ -11,7 +11,8 @@ still see the numbers. Every text goes through `write_string`: a name or descrip
 starts with = + - @ or a tab stays text, never a formula. The file is written to a temporary
 file in the target folder and moved into place, so a failure never leaves half a file.
 
-The same `Report` feeds the on-screen preview (`preview_table`).
+The report model is in reports/model.py; the same `Report` feeds the on-screen preview
+(reports/preview.py).
 """
 
 from __future__ import annotations
@@ -20,18 +21,17 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from db.errors import BadFile
-
-Progress = Callable[[int, int], None]
+from reports.model import NUMERIC_KINDS, Column, Progress, Report, Sheet
+from reports.preview import display
 
 # Number formats of the column kinds.
 NUMBER_FORMATS: dict[str, str] = {
@@ -45,125 +45,8 @@ NUMBER_FORMATS: dict[str, str] = {
     "date": "yyyy-mm-dd",
     "datetime": "yyyy-mm-dd hh:mm",
 }
-NUMERIC_KINDS = frozenset({"int", "rate", "hours", "decimal", "money", "index"})
-
 FONT = "宋体"
 TITLE_FONT = "黑体"
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a sheet.
-
-    `header` lists the header labels from the top level down (("结案情况", "结案率")); adjacent
-    columns sharing a top label get one merged cell over them, and a column with fewer levels
-    than the sheet's header spans down. `formula` is a per-row Excel formula template where
-    `{key}` names the cell of column `key` in the same row; `total` says what the 合计 row holds:
-    "sum" (SUM of the data cells), "formula" (the row formula applied to the totals row),
-    "custom" (`total_formula`, where `{key:range}` names the data cells of a column), "label"
-    (the word 合计) or "" (nothing).
-    """
-
-    key: str
-    header: tuple[str, ...]
-    kind: str = "int"
-    width: float | None = None
-    total: str = "sum"
-    formula: str | None = None
-    total_formula: str | None = None
-    wrap: bool = False
-
-
-@dataclass
-class Row:
-    """A data row. `values` holds the value (or the formula's cached value) of every column key.
-
-    A subtotal row (`subtotal_of` = the indexes of the detail rows it sums) is bold and its
-    "sum" columns are SUM formulas over those rows.
-    """
-
-    values: dict[str, Any]
-    subtotal_of: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class ChartSpec:
-    """A native Excel chart over columns of the sheet (category column and value columns)."""
-
-    title: str
-    category: str
-    series: tuple[str, ...]
-    kind: str = "line"
-    y_title: str = "件数"
-
-
-@dataclass
-class Sheet:
-    name: str
-    title: str
-    columns: list[Column]
-    rows: list[Row]
-    totals: dict[str, Any] | None = None
-    merge_down: tuple[str, ...] = ()  # columns whose equal adjacent values merge vertically
-    freeze_columns: int = 1
-    notes: list[str] = field(default_factory=list)
-    chart: ChartSpec | None = None
-
-    @property
-    def depth(self) -> int:
-        return max(len(c.header) for c in self.columns)
-
-    def column(self, key: str) -> Column:
-        for c in self.columns:
-            if c.key == key:
-                return c
-        raise KeyError(key)
-
-
-class ReportHeading(Protocol):
-    """What the 填报单位 / 统计期间 / 填报日期 / 制表人 row needs (a resolved request)."""
-
-    @property
-    def unit(self) -> str: ...
-    @property
-    def period_label(self) -> str: ...
-    @property
-    def filled_on(self) -> date: ...
-    @property
-    def preparer(self) -> str: ...
-
-
-@dataclass
-class Report:
-    """A return ready to preview or write: plain data only, no database objects."""
-
-    kind: str
-    title: str
-    unit: str  # 填报单位
-    period_label: str  # 统计期间
-    filled_on: date  # 填报日期
-    preparer: str  # 制表人
-    sheets: list[Sheet]
-
-    @property
-    def file_stem(self) -> str:
-        return safe_filename(f"{self.title}_{self.period_label}")
-
-    @classmethod
-    def of(cls, heading: ReportHeading, kind: str, title: str, sheets: list[Sheet]) -> Report:
-        return cls(
-            kind=kind,
-            title=title,
-            unit=heading.unit,
-            period_label=heading.period_label,
-            filled_on=heading.filled_on,
-            preparer=heading.preparer,
-            sheets=sheets,
-        )
-
-
-def safe_filename(text: str) -> str:
-    return re.sub(r'[\\/:*?"<>|\s]+', "_", text).strip("_") or "报表"
 
 
 # --- display and widths ---------------------------------------------------------------------
@@ -172,59 +55,6 @@ def safe_filename(text: str) -> str:
 def display_width(text: str) -> int:
     """Width in Excel character units: CJK (wide) characters count 2."""
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
-
-
-def display(value: Any, kind: str) -> str:
-    """The text a cell shows, for the on-screen preview."""
-    if value is None or value == "":
-        return ""
-    if kind == "int" and isinstance(value, int | float):
-        return f"{value:,.0f}"
-    if kind == "rate" and isinstance(value, int | float):
-        return f"{value:.1%}"
-    if kind in ("hours", "decimal") and isinstance(value, int | float):
-        return f"{value:,.1f}"
-    if kind == "money" and isinstance(value, int | float):
-        return f"{value:,.2f}"
-    if kind == "index" and isinstance(value, int | float):
-        return f"{value:.3f}"
-    if isinstance(value, datetime):
-        return f"{value:%Y-%m-%d %H:%M}"
-    if isinstance(value, date):
-        return f"{value:%Y-%m-%d}"
-    return str(value)
-
-
-@dataclass(frozen=True)
-class PreviewTable:
-    """One sheet as plain strings: flattened headers, body rows and the totals row (if any).
-
-    `total_rows` counts every body row of the sheet; `rows` holds at most the preview limit
-    (then the totals row), so a 100,000-row list previews quickly.
-    """
-
-    headers: list[str]
-    rows: list[list[str]]
-    numeric: list[bool]
-    bold_rows: frozenset[int]
-    total_rows: int = 0
-
-
-def preview_table(sheet: Sheet, limit: int | None = None) -> PreviewTable:
-    body = sheet.rows if limit is None else sheet.rows[:limit]
-    headers = ["\n".join(dict.fromkeys(c.header)) for c in sheet.columns]
-    rows = [[display(r.values.get(c.key), c.kind) for c in sheet.columns] for r in body]
-    bold = {i for i, r in enumerate(body) if r.subtotal_of}
-    if sheet.totals is not None:
-        bold.add(len(rows))
-        rows.append([display(sheet.totals.get(c.key), c.kind) for c in sheet.columns])
-    return PreviewTable(
-        headers,
-        rows,
-        [c.kind in NUMERIC_KINDS for c in sheet.columns],
-        frozenset(bold),
-        len(sheet.rows),
-    )
 
 
 def _fit_width(sheet: Sheet, column: Column) -> float:
@@ -646,7 +476,3 @@ def data_first_row(report: Report, sheet: Sheet) -> int:
     """0-based row index of the first data row (after title, info and header rows)."""
     widths = _span_widths(sheet, [_fit_width(sheet, c) for c in sheet.columns])
     return 1 + len(_info_rows(widths, _info_texts(report))) + sheet.depth
-
-
-def rows_of(values: Sequence[dict[str, Any]]) -> list[Row]:
-    return [Row(v) for v in values]

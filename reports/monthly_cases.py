@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.models import Community, Grid
 from db.stats.indices import Indices, compute_indices, daily_counts, total
 from reports.index_columns import NOTES, case_columns, index_values, total_avg_hours
-from reports.layout import ChartSpec, Column, Report, Row, Sheet
+from reports.model import ChartSpec, Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, resolve
 
 KIND = "monthly-cases"

@@ -24,7 +24,8 @@ from reports import (
     monthly_cases,
     staffing_standard,
 )
-from reports.layout import Progress, Report, check_target, write_report
+from reports.layout import check_target, write_report
+from reports.model import Progress, Report
 from reports.request import ReportRequest
 from reports.rosters_returns import ROSTERS, build_roster
 

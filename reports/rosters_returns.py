@@ -32,7 +32,7 @@ from db.models import (
 )
 from db.people.roster_kinds import ACTIVE_STATUS, Kind
 from db.security.personal_data import mask_id_number, mask_phone
-from reports.layout import Column, Report, Row, Sheet
+from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, no_department_scope, resolve
 from reports.staffing_standard import in_post_on
 

@@ -18,7 +18,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import Community, CommunityWorker
-from reports.layout import Column, Report, Row, Sheet
+from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, no_department_scope, resolve
 
 KIND = "staffing-standard"

@@ -28,13 +28,11 @@ def test_demo_street_is_built_with_a_progress_dialog(
 
     import db.demo.street as demo
     from db.database import open_database
-    from desktop.app import build_demo_with_progress, demo_kwargs, has_street
+    from desktop.shell.startup import build_demo_with_progress, has_street
 
     db = open_database(str(tmp_path / "demo.sqlite"))
     try:
         assert not has_street(db)
-        kwargs = demo_kwargs(40)
-        assert kwargs == {"cases": 40}
         calls: list[tuple[int, dict[str, object]]] = []
         original = demo.build_demo
 
@@ -43,7 +41,7 @@ def test_demo_street_is_built_with_a_progress_dialog(
             return original(database, **kw)  # type: ignore[arg-type]
 
         monkeypatch.setattr(demo, "build_demo", spy)
-        assert build_demo_with_progress(db, **kwargs) is None
+        assert build_demo_with_progress(db, cases=40) is None
         assert has_street(db)
         assert len(calls) == 1
         thread, kw = calls[0]

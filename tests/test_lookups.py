@@ -9,7 +9,8 @@ from db.cases.workflow import apply
 from db.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from db.demo.showcase import has_only_demo_accounts, photo_case, showcase_case
 from db.engine import Database
-from db.reference.lookups import active_department_names, has_street
+from db.reference.departments import active_department_names
+from db.reference.geography import has_street
 from db.reference.master_data import add_department, list_departments, set_department_active
 from db.security.accounts import add_user
 from db.security.actors import Actor, Role

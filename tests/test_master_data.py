@@ -22,18 +22,15 @@ from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.errors import InvalidCode, NotFound, PermissionDenied, UserError, ValidationError
 from db.models import AuditEntry, Base, Case
+from db.reference.categories import list_categories, update_category
+from db.reference.geography import add_grid, list_grids, update_grid
 from db.reference.master_data import (
     add_department,
-    add_grid,
     find_department_id,
-    list_categories,
     list_departments,
-    list_grids,
     parse_hours,
     set_department_active,
-    update_category,
     update_department,
-    update_grid,
 )
 from db.security.actors import SYSTEM, Actor, Role
 from desktop.admin.master_data_dialog import (

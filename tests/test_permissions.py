@@ -258,9 +258,11 @@ def test_roster_edit_retire_pay_import_and_read(
 
     from openpyxl import Workbook
 
+    from db.people.pay_scale import set_pay_amount
     from db.people.roster_import import import_roster
     from db.people.roster_kinds import Kind
-    from db.people.rosters import list_entries, retire_entry, set_pay_amount, update_entry
+    from db.people.roster_lists import list_entries
+    from db.people.rosters import retire_entry, update_entry
 
     row_id = _roster_entry(street)
     actor = Actor("u", "u", role)
@@ -355,3 +357,11 @@ def test_accounts_audit_log_and_backup_are_for_administrators(
     with pytest.raises(PermissionDenied):
         restore_backup(db, out, actor)
     assert not out.exists()
+
+
+def test_the_permission_table_names_every_case_action() -> None:
+    from db.security.actors import APPROVALS as APPROVAL_VALUES
+    from db.security.actors import CASE_ACTIONS
+
+    assert {a.value for a in Action} == CASE_ACTIONS
+    assert {a.value for a in APPROVALS} == APPROVAL_VALUES

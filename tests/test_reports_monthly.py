@@ -143,7 +143,7 @@ def test_quarter_and_year(cases: Database, tmp_path: Path, period: str) -> None:
 
 
 def test_preview_model_is_plain_data(cases: Database) -> None:
-    from reports.layout import preview_table
+    from reports.preview import preview_table
 
     report = build_report(
         cases, "monthly-cases", ReportRequest(parse_period("2026-10"), as_of=AS_OF)

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from db.engine import Database
 from db.errors import BadFile, ValidationError
 from desktop.cli.main import main
-from reports import layout
+from reports import layout, model
 from reports.period import Period, parse_period
 from reports.registry import KINDS, build_report, export_report, return_kind
 from reports.request import ReportRequest
@@ -88,13 +88,13 @@ def test_injection_strings_come_back_as_text(street: Database, tmp_path: Path) -
 
 
 def test_layout_writes_every_string_as_text(tmp_path: Path) -> None:
-    sheet = layout.Sheet(
+    sheet = model.Sheet(
         name="测试",
         title="测试表",
-        columns=[layout.Column("text", ("文本",), kind="text", total="label")],
-        rows=[layout.Row({"text": text}) for text in INJECTIONS],
+        columns=[model.Column("text", ("文本",), kind="text", total="label")],
+        rows=[model.Row({"text": text}) for text in INJECTIONS],
     )
-    report = layout.Report("t", "测试表", "单位", "期间", date(2026, 10, 1), "制表人", [sheet])
+    report = model.Report("t", "测试表", "单位", "期间", date(2026, 10, 1), "制表人", [sheet])
     out = layout.write_report(report, tmp_path / "t.xlsx")
     values = [c for row in load_workbook(out).worksheets[0].iter_rows() for c in row]
     cells = [c for c in values if c.value in INJECTIONS]
@@ -105,7 +105,7 @@ def test_layout_writes_every_string_as_text(tmp_path: Path) -> None:
 # --- files -------------------------------------------------------------------------------------------
 
 
-def _report(street: Database) -> layout.Report:
+def _report(street: Database) -> model.Report:
     return build_report(
         street, "monthly-cases", ReportRequest(parse_period("2026-10"), as_of=AS_OF)
     )

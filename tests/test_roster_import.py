@@ -18,7 +18,7 @@ from db.models import AuditEntry, CommunityWorker, GridAssignment, Person, Roste
 from db.people.id_numbers import make_id_number
 from db.people.roster_import import apply_import, import_roster, plan_import
 from db.people.roster_kinds import Kind
-from db.people.rosters import history, list_entries
+from db.people.roster_lists import history, list_entries
 from db.security.actors import SYSTEM, Actor, Role
 from tests.street import COMMUNITY_A, GRID_A1, GRID_B2
 

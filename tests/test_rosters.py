@@ -13,22 +13,19 @@ from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
 from db.models import AuditEntry, GridAssignment, Person, RosterEvent
 from db.people.id_numbers import make_id_number
-from db.people.roster_kinds import Kind, parse_date, parse_kind
-from db.people.rosters import (
+from db.people.pay_scale import pay_table, set_pay_amount
+from db.people.roster_kinds import Kind, parse_kind
+from db.people.roster_lists import (
     RosterQuery,
-    create_entry,
     entry_form_values,
     expiring_secretaries,
     grid_vacancies,
     history,
     list_entries,
-    pay_table,
-    retire_entry,
-    reveal,
-    set_pay_amount,
-    update_entry,
 )
+from db.people.rosters import create_entry, retire_entry, reveal, update_entry
 from db.security.actors import SYSTEM, Actor, Role
+from db.sheets.cells import parse_date
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
@@ -337,7 +334,7 @@ def test_search_and_filter(street: Database) -> None:
     with street.read() as s:
         names = [r.cells[0] for r in list_entries(s, Kind.COMMUNITY_WORKER, RosterQuery("王"))]
         assert sorted(names) == ["王大力", "王小明"]
-        from db.people.rosters import Lookups
+        from db.people.roster_values import Lookups
 
         cid = Lookups.load(s).community_by_code[COMMUNITY_B]
         rows = list_entries(s, Kind.COMMUNITY_WORKER, RosterQuery(community_id=cid))

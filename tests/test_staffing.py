@@ -11,7 +11,9 @@ import pytest
 from db.engine import Database
 from db.people.id_numbers import make_id_number
 from db.people.roster_kinds import Kind
-from db.people.rosters import Lookups, create_entry, list_entries, retire_entry
+from db.people.roster_lists import list_entries
+from db.people.roster_values import Lookups
+from db.people.rosters import create_entry, retire_entry
 from db.people.staffing import required_workers, staffing
 from db.reference.settings_store import CenterSettings
 from db.security.actors import SYSTEM

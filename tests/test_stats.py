@@ -16,6 +16,7 @@ from db.engine import Database
 from db.errors import ValidationError
 from db.models import Category, Community, Department, Grid, MajorCategory
 from db.stats import figures as stats
+from db.stats import flows, open_cases, periods
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -36,9 +37,9 @@ class Scene:
         with self.db.read() as s:
             return int(s.scalars(select(model.id).filter_by(**by)).one())  # type: ignore[attr-defined]
 
-    def period(self, **scope: int | None) -> stats.StatsFilter:
-        start, end = stats.day_span(date(2026, 3, 9), date(2026, 3, 11), TZ)
-        return stats.StatsFilter(start, end, **scope)
+    def period(self, **scope: int | None) -> periods.StatsFilter:
+        start, end = periods.day_span(date(2026, 3, 9), date(2026, 3, 11), TZ)
+        return periods.StatsFilter(start, end, **scope)
 
 
 def _report(db: Database, grid: str, category: str, at: datetime, source: Source) -> str:
@@ -106,7 +107,7 @@ def build_scene(street: Database) -> Scene:
 
 def test_daily_flow_groups_by_local_day_not_utc_day(scene: Scene) -> None:
     with scene.db.read() as s:
-        flow = stats.daily_flow(s, scene.period(), TZ)
+        flow = flows.daily_flow(s, scene.period(), TZ)
     assert [(d.day, d.received, d.closed) for d in flow] == [
         (date(2026, 3, 9), 1, 0),  # c1 only: c2 is 9 Mar in UTC but 10 Mar here
         (date(2026, 3, 10), 3, 2),  # c1 closed 00:40 local counts on the 10th
@@ -118,8 +119,8 @@ def test_daily_flow_respects_community_and_category(scene: Scene) -> None:
     b = scene.ids(Community, code=COMMUNITY_B)
     building = scene.ids(MajorCategory, code="03")
     with scene.db.read() as s:
-        flow_b = stats.daily_flow(s, scene.period(community_id=b), TZ)
-        flow_03 = stats.daily_flow(s, scene.period(major_id=building), TZ)
+        flow_b = flows.daily_flow(s, scene.period(community_id=b), TZ)
+        flow_03 = flows.daily_flow(s, scene.period(major_id=building), TZ)
     assert [d.received for d in flow_b] == [0, 2, 1]
     assert [d.closed for d in flow_b] == [0, 1, 0]
     assert [d.received for d in flow_03] == [1, 1, 0]
@@ -127,19 +128,19 @@ def test_daily_flow_respects_community_and_category(scene: Scene) -> None:
 
 
 def test_period_edges_are_local_midnights(scene: Scene) -> None:
-    start, end = stats.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
+    start, end = periods.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
     assert start.isoformat() == "2026-03-09T16:00:00+00:00"
     with scene.db.read() as s:
-        flow = stats.daily_flow(s, stats.StatsFilter(start, end), TZ)
+        flow = flows.daily_flow(s, periods.StatsFilter(start, end), TZ)
     assert [(d.day, d.received, d.closed) for d in flow] == [(date(2026, 3, 10), 3, 2)]
 
 
 def test_open_cases_by_major_and_minor(scene: Scene) -> None:
     dept = scene.ids(Department, name="城管执法中队")
     with scene.db.read() as s:
-        majors = stats.open_by_major(s, scene.period())
-        minors = stats.open_by_category(s, scene.period())
-        majors_dept = stats.open_by_major(s, scene.period(department_id=dept))
+        majors = open_cases.open_by_major(s, scene.period())
+        minors = open_cases.open_by_category(s, scene.period())
+        majors_dept = open_cases.open_by_major(s, scene.period(department_id=dept))
     assert sorted((b.label, b.count) for b in majors) == [
         ("公用设施", 1),
         ("园林绿化", 1),
@@ -156,7 +157,7 @@ def test_open_cases_by_major_and_minor(scene: Scene) -> None:
 
 def test_department_on_time_ranking(scene: Scene) -> None:
     with scene.db.read() as s:
-        ranking = stats.department_on_time(s, scene.period(), scene.now)
+        ranking = flows.department_on_time(s, scene.period(), scene.now)
     got = [(r.name, r.due, r.on_time, r.closed, r.pending, r.rate) for r in ranking]
     # 应结案 as db/stats/indices.py counts it: 城管 closed c1 on time, c4's handling deadline
     # (10 March) passed unfinished; 燃气公司 closed c3 late; c5 is due on 11 March 15:02, inside
@@ -167,10 +168,10 @@ def test_department_on_time_ranking(scene: Scene) -> None:
         ("燃气公司", 1, 0, 1, 0, 0.0),
     ]
     # A finished period counts what was pending at its end, even if closed since.
-    start, end = stats.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
+    start, end = periods.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
     _walk(scene.db, scene.numbers["c4"], ("feedback", local(11, 9, 0)), ("verify", local(11, 9, 5)))
     with scene.db.read() as s:
-        tenth = stats.department_on_time(s, stats.StatsFilter(start, end), scene.now)
+        tenth = flows.department_on_time(s, periods.StatsFilter(start, end), scene.now)
     assert [(r.name, r.due, r.on_time, r.pending) for r in tenth] == [
         ("城管执法中队", 2, 1, 1),
         ("燃气公司", 1, 0, 0),
@@ -179,8 +180,8 @@ def test_department_on_time_ranking(scene: Scene) -> None:
 
 def test_overdue_and_warning_by_community(scene: Scene) -> None:
     with scene.db.read() as s:
-        alerts = stats.alerts_by_community(s, scene.period(), scene.now)
-        before_warning = stats.alerts_by_community(s, scene.period(), local(11, 14, 0))
+        alerts = open_cases.alerts_by_community(s, scene.period(), scene.now)
+        before_warning = open_cases.alerts_by_community(s, scene.period(), local(11, 14, 0))
     assert [(a.name, a.overdue, a.warning) for a in alerts] == [
         ("锦峪社区", 1, 0),  # c2 was never registered
         ("新明社区", 1, 1),  # c4 overdue, c5 past 80 % of its 4 hours
@@ -194,8 +195,8 @@ def test_overdue_and_warning_by_community(scene: Scene) -> None:
 def test_sources_and_proactive_share(scene: Scene) -> None:
     a = scene.ids(Community, code=COMMUNITY_A)
     with scene.db.read() as s:
-        mix = stats.by_source(s, scene.period())
-        mix_a = stats.by_source(s, scene.period(community_id=a))
+        mix = flows.by_source(s, scene.period())
+        mix_a = flows.by_source(s, scene.period(community_id=a))
     assert {c.label: c.count for c in mix.sources} == {
         "网格上传": 2,
         "巡查发现": 2,
@@ -209,8 +210,8 @@ def test_sources_and_proactive_share(scene: Scene) -> None:
 
 def test_handling_time_trend(scene: Scene) -> None:
     with scene.db.read() as s:
-        daily = stats.handling_trend(s, scene.period(), TZ)
-        monthly = stats.handling_trend(s, scene.period(), TZ, stats.Bucket.MONTH)
+        daily = flows.handling_trend(s, scene.period(), TZ)
+        monthly = flows.handling_trend(s, scene.period(), TZ, periods.Bucket.MONTH)
     # From dispatch to closure (as the returns count it): c1 45 min, c3 185 min → 115 min on
     # average, both closed on 10 March local.
     assert [(p.start, p.cases) for p in daily] == [(date(2026, 3, 10), 2)]
@@ -220,7 +221,7 @@ def test_handling_time_trend(scene: Scene) -> None:
 
 def test_grid_density(scene: Scene) -> None:
     with scene.db.read() as s:
-        grids = stats.grid_density(s, scene.period(), scene.now)
+        grids = open_cases.grid_density(s, scene.period(), scene.now)
     assert [(g.code, g.open, g.overdue) for g in grids] == [
         (GRID_A2, 1, 1),  # 1 per 1,600 households
         (GRID_B1, 1, 0),  # 1 per 2,200
@@ -232,10 +233,10 @@ def test_grid_density(scene: Scene) -> None:
 
 
 def test_key_numbers_of_a_day(scene: Scene) -> None:
-    start, end = stats.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
+    start, end = periods.day_span(date(2026, 3, 10), date(2026, 3, 10), TZ)
     with scene.db.read() as s:
-        tenth = stats.key_numbers(s, stats.StatsFilter(start, end), scene.now)
-        today = stats.key_numbers(s, stats.today_filter(scene.period(), scene.now, TZ), scene.now)
+        tenth = flows.key_numbers(s, periods.StatsFilter(start, end), scene.now)
+        today = flows.key_numbers(s, stats.today_filter(scene.period(), scene.now, TZ), scene.now)
     # 10 March: c2, c3, c4 received; c3, c4 dispatched (c1's dispatch was 9 March 23:55);
     # c1, c3 closed; due = those 2 + c4, whose handling deadline was that day; on time: c1.
     assert (tenth.received, tenth.dispatched, tenth.closed, tenth.overdue) == (3, 2, 2, 2)
@@ -248,7 +249,7 @@ def test_key_numbers_of_a_day(scene: Scene) -> None:
 
 def test_collect_returns_every_piece(scene: Scene) -> None:
     snap = stats.collect(scene.db, scene.period(), TZ, scene.now)
-    assert snap.bucket is stats.Bucket.DAY
+    assert snap.bucket is periods.Bucket.DAY
     assert sum(d.received for d in snap.flow) == 5
     assert snap.sources.total == 5
     assert snap.today.received == 1
@@ -263,24 +264,24 @@ def test_collect_returns_every_piece(scene: Scene) -> None:
 
 
 def test_period_helpers() -> None:
-    assert stats.period_days("month", date(2026, 2, 10)) == (date(2026, 2, 1), date(2026, 2, 28))
-    assert stats.period_days("year", date(2026, 2, 10)) == (date(2026, 1, 1), date(2026, 12, 31))
-    assert stats.period_days("today", date(2026, 2, 10)) == (date(2026, 2, 10),) * 2
+    assert periods.period_days("month", date(2026, 2, 10)) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert periods.period_days("year", date(2026, 2, 10)) == (date(2026, 1, 1), date(2026, 12, 31))
+    assert periods.period_days("today", date(2026, 2, 10)) == (date(2026, 2, 10),) * 2
     with pytest.raises(ValidationError):
-        stats.period_days("custom", date(2026, 2, 10))
+        periods.period_days("custom", date(2026, 2, 10))
     with pytest.raises(ValidationError, match="早于"):
-        stats.day_span(date(2026, 2, 10), date(2026, 2, 9), TZ)
-    start, end = stats.day_span(date(2026, 1, 1), date(2026, 12, 31), TZ)
-    f = stats.StatsFilter(start, end)
-    assert len(stats.days_of(f, TZ)) == 365
-    assert stats.bucket_for(f, TZ) is stats.Bucket.MONTH
+        periods.day_span(date(2026, 2, 10), date(2026, 2, 9), TZ)
+    start, end = periods.day_span(date(2026, 1, 1), date(2026, 12, 31), TZ)
+    f = periods.StatsFilter(start, end)
+    assert len(periods.days_of(f, TZ)) == 365
+    assert periods.bucket_for(f, TZ) is periods.Bucket.MONTH
     with pytest.raises(ValidationError):
-        stats.StatsFilter(end, start)
+        periods.StatsFilter(end, start)
     with pytest.raises(ValidationError):
-        stats.StatsFilter(datetime(2026, 1, 1), datetime(2026, 1, 2))
-    assert stats.fixed_offset_minutes(TZ) == 480
+        periods.StatsFilter(datetime(2026, 1, 1), datetime(2026, 1, 2))
+    assert periods.fixed_offset_minutes(TZ) == 480
     with pytest.raises(ValidationError, match="夏令时"):
-        stats.fixed_offset_minutes(ZoneInfo("Europe/Berlin"))
+        periods.fixed_offset_minutes(ZoneInfo("Europe/Berlin"))
     assert end - start == timedelta(days=365)
 
 
@@ -292,8 +293,8 @@ def test_period_scans_read_only_the_covering_indexes(scene: Scene) -> None:
     b = scene.ids(Community, code=COMMUNITY_B)
     for f in (scene.period(), scene.period(community_id=b, major_id=building)):
         for stmt, index in (
-            (stats.received_statement(f, "sqlite", TZ), "ix_cases_reported_stats"),
-            (stats.closure_statement(f, "sqlite", TZ), "ix_cases_closed_stats"),
+            (flows.received_statement(f, "sqlite", TZ), "ix_cases_reported_stats"),
+            (flows.closure_statement(f, "sqlite", TZ), "ix_cases_closed_stats"),
         ):
             compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
             with scene.db.engine.connect() as conn:
@@ -302,9 +303,9 @@ def test_period_scans_read_only_the_covering_indexes(scene: Scene) -> None:
                 )
             assert f"COVERING INDEX {index}" in plan, plan
         for stmt in (
-            stats.open_statement(f, scene.now),
-            stats.pending_open_statement(f, by_department=True),
-            stats.pending_open_statement(f),
+            open_cases.open_statement(f, scene.now),
+            flows.pending_open_statement(f, by_department=True),
+            flows.pending_open_statement(f),
         ):
             compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
             with scene.db.engine.connect() as conn:

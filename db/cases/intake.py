@@ -15,9 +15,9 @@ from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import NotFound, ValidationError
 from db.feed.change_log import record_changes
-from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category, Grid
+from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category
 from db.models.base import utcnow
-from db.reference.codes import validate_grid_code
+from db.reference.geography import find_grid
 from db.reference.settings_store import load_settings
 from db.security.actors import SYSTEM, Actor
 from db.security.audit import record_audit
@@ -49,14 +49,6 @@ def next_case_number(session: Session, day: date) -> str:
     if seq > 99_999:
         raise ValidationError(f"{key} 当日案件编号已用尽（上限 99999 件）")
     return f"{key}{seq:05d}"
-
-
-def find_grid(session: Session, code: str) -> Grid:
-    code = validate_grid_code(code)
-    grid = session.scalar(select(Grid).where(Grid.code == code))
-    if grid is None:
-        raise NotFound(f"网格编码 {code} 不存在")
-    return grid
 
 
 def find_category(session: Session, code: str) -> Category:

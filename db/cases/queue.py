@@ -1,10 +1,17 @@
 """The desk's case queue (案件队列) in SQL: filters, sort orders, counts, list rows, the board.
 
 Everything the queue table and the department board show is computed here, in the database:
-the window never sorts or filters rows in Python (performance.md, trap 1). The queue holds only
-the sorted case ids; rows are fetched for the few ids on screen, with the list columns only
-(trap 10). Filters use the plain indexed columns `status_group` / `is_open` with equality, never
-bound IN lists (trap 2); `tests/test_case_queue.py` checks the query plans.
+the window never sorts or filters rows in Python, which would mean loading every matching row
+(a million on a busy center) instead of reading an index in order. The queue holds only the
+sorted case ids; rows are fetched for the few ids on screen, with the list columns only, not
+whole ORM objects. Filters compare the plain indexed columns `status_group` / `is_open` for
+equality, never with a bound IN list of statuses, so the planner can use their indexes;
+`tests/test_case_queue.py` checks the query plans.
+
+The module stays whole (about 570 lines): it is everything the desk asks of the database, read
+by the desk's widgets and tests as one namespace (`from db.cases import queue as q`); the queue,
+its counts and rows share the filter conditions and sort orders, and the board and the dispatch
+preview are short functions beside them.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from db.cases.states import STATUS_LABELS, Group, Status
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
+from db.reference.departments import active_departments
 from db.reference.settings_store import CenterSettings, load_settings
 
 __all__ = [
@@ -390,17 +398,8 @@ def filter_options(session: Session) -> FilterOptions:
         grids=[(r[0], r[1], f"{_community_short(r[3])}/{r[2]}") for r in grids],
         majors=[(r[0], f"{r[1]}·{r[2]}") for r in majors],
         categories=[(r[0], r[1], r[2]) for r in categories],
-        departments=_active_departments(session),
+        departments=[(d.id, d.name) for d in active_departments(session)],
     )
-
-
-def _active_departments(session: Session) -> list[tuple[int, str]]:
-    found = session.execute(
-        select(Department.id, Department.name)
-        .where(Department.active)
-        .order_by(Department.sort_order, Department.id)
-    ).all()
-    return [(r[0], r[1]) for r in found]
 
 
 # --- department board ----------------------------------------------------------------------
@@ -479,7 +478,7 @@ def department_board(
     closed = session.execute(closed_month).all()
     closed_by = {r[0]: (int(r[1]), int(r[2] or 0)) for r in closed}
     out = []
-    for dept_id, name in _active_departments(session):
+    for dept_id, name in active_departments(session):
         n_open, warning, overdue = open_by.get(dept_id, (0, 0, 0))
         n_closed, on_time = closed_by.get(dept_id, (0, 0))
         out.append(DepartmentLoad(dept_id, name, n_open, warning, overdue, n_closed, on_time))
@@ -520,7 +519,7 @@ def dispatch_preview(
 ) -> DispatchPreview:
     """The handle deadline each case would get if dispatched to `department_id` at `now`.
 
-    Computed as db/workflow.py does on 派遣: the category's handle limit on the center's
+    Computed as db/cases/workflow.py does on 派遣: the category's handle limit on the center's
     working calendar (or natural time for categories that count it).
     """
     settings = settings or load_settings(session)

@@ -17,10 +17,12 @@ from db.cases.states import SOURCE_LABELS, Action, Source
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Case, CaseEvent, Category, Grid
-from db.people.roster_import import Problem, column_letter, find_header, read_head
-from db.people.roster_kinds import Cell, clean_text, header_key, parse_date, parse_phone
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
+from db.sheets.cells import Cell, clean_text, is_blank, parse_date, parse_phone
+from db.sheets.header_row import column_letter, find_header, header_key
+from db.sheets.problems import Problem, refuse_problems
+from db.sheets.reading import data_rows, read_head
 from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
 
 WORK_ORDER_NOTE = "工单编号 "
@@ -163,9 +165,9 @@ def plan_case_import(
         missing = bool(plan.problems)
         now = now or datetime.now(settings.tz)
         seen: dict[str, int] = {}
-        for number, cells in (*head[header_at + 1 :], *rows):
+        for number, cells in data_rows(head, header_at, rows):
             raw = {name: cells[i] if i < len(cells) else None for name, (i, _) in columns.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+            if all(is_blank(v) for v in raw.values()):
                 continue
             plan.total_rows += 1
             if missing:
@@ -264,11 +266,7 @@ def apply_case_import(
     """Report every valid row as a new case (source 热线转办 unless the row says otherwise), all
     in one transaction; with problems and not `valid_only`, nothing is written."""
     actor.require("case.report", "导入案件")
-    if plan.problems and not valid_only:
-        raise ValidationError(
-            f"发现 {len(plan.problems)} 处问题（{plan.bad_rows} 行），未导入任何数据；"
-            "请修正后重试，或选择只导入有效行"
-        )
+    refuse_problems(plan.problems, plan.bad_rows, valid_only=valid_only)
     numbers: list[str] = []
     with db.write() as session:
         for _, values in plan.rows:

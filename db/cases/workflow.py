@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -19,21 +18,20 @@ from sqlalchemy.orm import Session
 from db.cases.states import (
     ACTION_LABELS,
     ALLOWED_FROM,
-    GROUP_OF,
-    OPEN_STATUSES,
     REASON_REQUIRED,
     STATUS_LABELS,
     Action,
-    Satisfaction,
     Status,
     parse_satisfaction,
 )
+from db.cases.transitions import STATE_COLUMNS, Move, StageClock, plan_transition
 from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import record_changes
 from db.models import Case, CaseEvent, Category, Department
 from db.models.base import utcnow
+from db.reference.departments import active_department_names
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.actors import SYSTEM, Actor
 from db.security.audit import record_audit
@@ -73,9 +71,7 @@ def load_case(session: Session, number: str) -> Case:
 def find_department(session: Session, name: str) -> Department:
     dept = session.scalar(select(Department).where(Department.name == name.strip()))
     if dept is None:
-        names = session.scalars(
-            select(Department.name).where(Department.active).order_by(Department.sort_order)
-        ).all()
+        names = active_department_names(session)
         hint = "、".join(names[:20])
         raise NotFound(f"部门「{name}」不存在" + (f"，可选：{hint}" if hint else ""))
     if not dept.active:
@@ -83,71 +79,38 @@ def find_department(session: Session, name: str) -> Department:
     return dept
 
 
-class _Plan:
-    """The column changes and history details one transition will write."""
-
-    def __init__(self, case: Case, settings: CenterSettings, now: datetime) -> None:
-        self.case, self.settings, self.now = case, settings, now
-        self.values: dict[str, Any] = {}
-        self.details: dict[str, Any] = {}
-        self.department_id: int | None = case.department_id
-        self.extra_changed: list[int] = []
-
-    @property
-    def category(self) -> Category:
-        return self.case.category
-
-    @property
-    def basis(self) -> TimeBasis:
-        return TimeBasis(self.category.basis)
-
-    def start_stage(self, minutes: int, due_field: str) -> datetime:
-        due, warn = self.settings.calendar().deadline(
-            self.now, minutes, self.basis, self.settings.warn_share
-        )
-        self.values.update(
-            {due_field: due, "stage_started_at": self.now, "due_at": due, "warn_at": warn}
-        )
-        return due
-
-    def stop_clock(self) -> None:
-        self.values.update({"due_at": None, "warn_at": None, "stage_started_at": None})
-
-    def note_overdue(self) -> None:
-        """Mark the case overdue (超期) if the running stage ended after its deadline."""
-        due = self.case.due_at
-        if due is not None and self.now > due:
-            self.values["ever_overdue"] = True
-            self.details["overdue_minutes"] = self.settings.calendar().elapsed(
-                due, self.now, self.basis
-            )
+def stage_clock(category: Category, settings: CenterSettings) -> StageClock:
+    """How the deadlines of a case of `category` run at this centre."""
+    return StageClock(
+        settings.calendar(),
+        settings.warn_share,
+        TimeBasis(category.basis),
+        category.dispatch_minutes,
+        category.handle_minutes,
+        category.verify_minutes,
+    )
 
 
-def _plan(
-    session: Session, case: Case, action: Action, req: Request, plan: _Plan, actor: Actor
-) -> Status:
-    """Fill `plan` for `action`; returns the new status."""
+def _department_name(session: Session, department_id: int) -> str | None:
+    dept = session.get(Department, department_id)
+    return dept.name if dept else None
+
+
+def _move(
+    session: Session,
+    case: Case,
+    action: Action,
+    req: Request,
+    settings: CenterSettings,
+    now: datetime,
+) -> Move:
+    """Check what `action` needs from the request against the database; the checked move."""
     status = Status(case.status)
-    cat = plan.category
-    now = plan.now
-    if action is Action.REGISTER:
-        plan.values["registered_at"] = now
-        return Status.REGISTERED
-    if action is Action.REJECT:
-        plan.note_overdue()
-        plan.values["closed_at"] = now
-        plan.stop_clock()
-        return Status.REJECTED
-    if action is Action.SELF_RESOLVE:
-        plan.note_overdue()
-        plan.values["closed_at"] = now
-        plan.stop_clock()
-        return Status.SELF_RESOLVED
     if action in (Action.DISPATCH, Action.REDISPATCH):
         if req.department:
             dept = find_department(session, req.department)
-        elif action is Action.DISPATCH and cat.default_department_id is not None:
-            dept = session.get_one(Department, cat.default_department_id)
+        elif action is Action.DISPATCH and case.category.default_department_id is not None:
+            dept = session.get_one(Department, case.category.default_department_id)
         else:
             raise ValidationError(f"「{ACTION_LABELS[action]}」需要指定部门")
         if (
@@ -156,42 +119,7 @@ def _plan(
             and status is not Status.RETURNED
         ):
             raise ValidationError(f"案件 {case.number} 已在「{dept.name}」，改派需选择其他部门")
-        if status in (Status.REGISTERED, Status.RETURNED):
-            plan.note_overdue()  # the register+dispatch stage ends here
-        plan.department_id = dept.id
-        plan.values["department_id"] = dept.id
-        plan.values["dispatched_at"] = now
-        plan.values["accepted_at"] = None
-        if case.registered_at is None:
-            plan.values["registered_at"] = now
-        plan.start_stage(cat.handle_minutes, "handle_due")
-        plan.details["department"] = dept.name
-        if case.department_id is not None and case.department_id != dept.id:
-            previous = session.get(Department, case.department_id)
-            plan.details["previous_department"] = previous.name if previous else None
-        return Status.DISPATCHED
-    if action is Action.ACCEPT:
-        plan.values["accepted_at"] = now
-        return Status.ACCEPTED
-    if action is Action.RETURN:
-        plan.values["return_count"] = case.return_count + 1
-        plan.start_stage(cat.dispatch_minutes, "dispatch_due")
-        return Status.RETURNED
-    if action is Action.FEEDBACK:
-        plan.note_overdue()
-        plan.values["feedback_at"] = now
-        plan.start_stage(cat.verify_minutes, "verify_due")
-        return Status.FEEDBACK
-    if action is Action.VERIFY:
-        plan.note_overdue()
-        plan.values["closed_at"] = now
-        plan.stop_clock()
-        return Status.CLOSED
-    if action is Action.REWORK:
-        plan.values["rework_count"] = case.rework_count + 1
-        plan.values["feedback_at"] = None
-        plan.start_stage(cat.handle_minutes, "handle_due")
-        return Status.ACCEPTED
+        return Move(department_id=dept.id)
     if action is Action.EXTEND:
         until = req.until
         if until is None or until.tzinfo is None:
@@ -199,82 +127,13 @@ def _plan(
         current = case.due_at or now
         if until <= current or until <= now:
             raise ValidationError(
-                f"新的期限 {until.astimezone(plan.settings.tz):%Y-%m-%d %H:%M} 应晚于当前期限"
+                f"新的期限 {until.astimezone(settings.tz):%Y-%m-%d %H:%M} 应晚于当前期限"
             )
-        cal = plan.settings.calendar()
-        start = case.stage_started_at or now
-        span = max(cal.elapsed(start, until, plan.basis), 0)
-        warn = cal.add(start, round(span * plan.settings.warn_share), plan.basis)
-        plan.values.update(
-            {
-                "handle_due": until,
-                "due_at": until,
-                "warn_at": warn,
-                "extension_count": case.extension_count + 1,
-            }
-        )
-        plan.details["previous_due"] = current.isoformat()
-        plan.details["until"] = until.isoformat()
-        return status
-    if action is Action.SUSPEND:
-        cal = plan.settings.calendar()
-        if case.due_at is not None:
-            remaining = cal.elapsed(now, case.due_at, plan.basis)
-            if remaining < 0:
-                plan.values["ever_overdue"] = True
-            plan.values["remaining_minutes"] = remaining
-        plan.values["suspended_at"] = now
-        plan.values["suspended_from"] = status.value
-        plan.stop_clock()
-        return Status.SUSPENDED
-    if action is Action.RESUME:
-        back = Status(case.suspended_from or Status.ACCEPTED.value)
-        cal = plan.settings.calendar()
-        remaining = max(case.remaining_minutes or 0, 0)
-        full = cat.dispatch_minutes if back is Status.REGISTERED else cat.handle_minutes
-        due = cal.add(now, remaining, plan.basis)
-        warn = cal.add(
-            now, max(remaining - round(full * (1 - plan.settings.warn_share)), 0), plan.basis
-        )
-        due_field = "dispatch_due" if back is Status.REGISTERED else "handle_due"
-        plan.values.update(
-            {
-                due_field: due,
-                "due_at": due,
-                "warn_at": warn,
-                "stage_started_at": now,
-                "suspended_at": None,
-                "suspended_from": None,
-                "remaining_minutes": None,
-            }
-        )
-        plan.details["suspended_minutes"] = cal.elapsed(
-            case.suspended_at or now, now, TimeBasis.NATURAL
-        )
-        return back
-    if action is Action.URGE:
-        plan.values["urge_count"] = case.urge_count + 1
-        return status
+        return Move(until=until)
     if action is Action.CALLBACK:
         if not req.satisfaction:
             raise ValidationError("回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）")
-        level = parse_satisfaction(req.satisfaction)
-        contacted = level is not Satisfaction.UNREACHABLE
-        solved = (
-            req.solved
-            if req.solved is not None
-            else level in (Satisfaction.SATISFIED, Satisfaction.BASIC)
-        )
-        plan.values.update(
-            {
-                "satisfaction": level.value,
-                "callback_at": now,
-                "callback_contacted": contacted,
-                "callback_solved": solved if contacted else None,
-            }
-        )
-        plan.details["satisfaction"] = level.value
-        return status
+        return Move(satisfaction=parse_satisfaction(req.satisfaction), solved=req.solved)
     if action is Action.MERGE:
         if not req.into:
             raise ValidationError("合并需要给出主案件编号（--into）")
@@ -285,33 +144,16 @@ def _plan(
             raise ValidationError(
                 f"主案件 {target.number} 状态为「{STATUS_LABELS[Status(target.status)]}」，不能作为合并目标"
             )
-        plan.values["merged_into_id"] = target.id
-        plan.values["closed_at"] = now
-        plan.stop_clock()
-        plan.details["into"] = target.number
-        plan.extra_changed.append(target.id)
-        return Status.MERGED
-    if action is Action.RECALL:
-        plan.values.update({"department_id": None, "dispatched_at": None, "handle_due": None})
-        plan.department_id = None
-        back = Status.RETURNED if case.return_count > 0 else Status.REGISTERED
-        if case.dispatch_due is not None:
-            # The dispatch stage runs again from where it began: the report, or the last 退单.
-            started = case.reported_at
-            if back is Status.RETURNED:
-                returned_at = session.scalar(
-                    select(func.max(CaseEvent.at)).where(
-                        CaseEvent.case_id == case.id, CaseEvent.action == Action.RETURN.value
-                    )
-                )
-                started = returned_at or started
-            plan.values.update({"due_at": case.dispatch_due, "stage_started_at": started})
-            cal = plan.settings.calendar()
-            plan.values["warn_at"] = cal.add(
-                started, round(cat.dispatch_minutes * plan.settings.warn_share), plan.basis
+        return Move(into=(target.id, target.number))
+    if action is Action.RECALL and case.return_count > 0 and case.dispatch_due is not None:
+        # Back to 退单: the dispatch stage began at the last 退单.
+        returned_at = session.scalar(
+            select(func.max(CaseEvent.at)).where(
+                CaseEvent.case_id == case.id, CaseEvent.action == Action.RETURN.value
             )
-        return back
-    raise IllegalTransition(case.number, STATUS_LABELS[status], ACTION_LABELS[action])
+        )
+        return Move(stage_began=returned_at)
+    return Move()
 
 
 def apply_in(
@@ -336,16 +178,19 @@ def apply_in(
     reason = request.reason.strip()
     if action in REASON_REQUIRED and not reason:
         raise ValidationError(f"「{label}」需要填写原因")
-    plan = _Plan(case, load_settings(session), now)
-    new_status = _plan(session, case, action, request, plan, actor)
-    values = dict(plan.values)
-    values.update(
-        status=new_status.value,
-        status_group=GROUP_OF[new_status].value,
-        is_open=new_status in OPEN_STATUSES,
-        updated_at=now,
-        version=case.version + 1,
+    settings = load_settings(session)
+    move = _move(session, case, action, request, settings, now)
+    state = {name: getattr(case, name) for name in STATE_COLUMNS}
+    plan = plan_transition(
+        state,
+        action,
+        now,
+        stage_clock(case.category, settings),
+        move,
+        lambda department_id: _department_name(session, department_id),
     )
+    new_status = plan.status
+    values = plan.values
     result = session.execute(
         update(Case)
         .where(Case.id == case.id, Case.version == case.version, Case.status == status.value)
@@ -375,7 +220,7 @@ def apply_in(
             }
         ],
     )
-    record_changes(session, [case.id, *plan.extra_changed])
+    record_changes(session, [case.id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,
         actor,

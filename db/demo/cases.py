@@ -1,465 +1,58 @@
 """Demo street, part two: twelve months of case history, generated in bulk.
 
 Each case lives forward from its report through the same steps the workflow service
-(`db/workflow.py`) takes, with delays drawn at random and every step that would fall after
-`now` cut off, so old cases are mostly closed and recent ones stand in every open state. The
-column changes of each step mirror `workflow._plan` exactly (deadlines from the category limits
-on the centre's `WorkCalendar`, warning times, counters, `ever_overdue`, history details);
+(`db/cases/workflow.py`) takes, with delays drawn at random and every step that would fall
+after `now` cut off, so old cases are mostly closed and recent ones stand in every open state.
+The column changes of each step come from the workflow's own rules
+(`db/cases/transitions.py` `plan_transition`: deadlines from the category limits on the
+centre's `WorkCalendar`, warning times, counters, `ever_overdue`, history details);
 `tests/test_demo.py` replays a sample of generated histories through the real workflow and
-compares the rows, which keeps this file honest.
+compares the rows.
 
-Rows are plain dicts; `db/demo.py` writes them in chunks at driver speed.
+Rows are plain dicts; `db/demo/street.py` writes them in chunks at driver speed.
 """
 
 from __future__ import annotations
 
 import random
-import struct
-import zlib
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from db.cases.states import GROUP_OF, OPEN_STATUSES, Action, Satisfaction, Source, Status
+from db.cases.states import Action, Satisfaction, Source, Status
+from db.cases.transitions import StageClock
 from db.clock import TimeBasis, WorkCalendar
-from db.demo.people import GridInfo
+from db.demo.case_life import CaseLife, CategoryInfo, DepartmentInfo
+from db.demo.case_mix import (
+    ASSIGNED_BY,
+    BASE_WEIGHT,
+    CALLBACK_NOTES,
+    DISPATCHERS,
+    EXTEND_REASONS,
+    FALLBACK_DEPARTMENTS,
+    HOTLINE_BY,
+    HOUR_WEIGHTS,
+    MONTH_VOLUME,
+    PATROL_TEAM,
+    PHOTOS,
+    REDISPATCH_REASONS,
+    REJECT_REASONS,
+    RESUME_NOTES,
+    RETURN_REASONS,
+    REWORK_REASONS,
+    SELF_RESOLVE_NOTES,
+    SHIFT_LEADS,
+    SOURCE_WEIGHTS,
+    SUSPEND_REASONS,
+    URGE_NOTES,
+    VERIFY_NOTES,
+    seasonal_factor,
+)
+from db.demo.geography import GridInfo
 
 RECENT_BACKLOG = timedelta(days=5)
-# Plain-string lookups: enum attribute access is a measurable share of a million-case build.
-_STATUS_OF: dict[str, Status] = {s.value: s for s in Status}
-_VALUE: dict[Status | Action, str] = {
-    **{s: s.value for s in Status},
-    **{a: a.value for a in Action},
-}
-_GROUP_VALUE: dict[Status, str] = {s: GROUP_OF[s].value for s in Status}
-
-# Share of each source (网格上传 most; 巡查发现 counts as 未诉先办).
-SOURCE_WEIGHTS: tuple[tuple[Source, float], ...] = (
-    (Source.GRID_UPLOAD, 0.58),
-    (Source.PATROL, 0.16),
-    (Source.HOTLINE, 0.15),
-    (Source.VISIT, 0.07),
-    (Source.ASSIGNED, 0.04),
-)
-
-# Relative frequency of common and rare categories (by code); others weigh 1.
-BASE_WEIGHT: dict[str, float] = {
-    "0101": 5,
-    "0104": 4,
-    "0103": 2.5,
-    "0201": 4,
-    "0501": 4,
-    "0503": 3,
-    "0504": 3.5,
-    "0505": 3.5,
-    "0506": 2.5,
-    "0704": 3,
-    "0703": 2,
-    "0603": 2.5,
-    "0601": 1.5,
-    "5109": 3,
-    "5102": 2,
-    "5502": 2.5,
-    "5504": 1.5,
-    "5201": 2,
-    "5202": 2,
-    "0401": 0.15,
-    "0402": 0.3,
-    "0410": 0.1,
-    "0709": 0.15,
-    "0606": 0.3,
-    "0403": 0.2,
-    "0406": 0.2,
-}
-HEATING = {11: 6.0, 12: 8.0, 1: 8.0, 2: 6.0, 3: 3.0, 10: 0.6}
-SNOW = {11: 1.5, 12: 5.0, 1: 5.0, 2: 3.5, 3: 1.0}
-SUMMER = {5: 2.0, 6: 3.0, 7: 3.5, 8: 3.0, 9: 1.5}
-RAIN = {6: 2.0, 7: 5.0, 8: 4.0, 9: 1.0}
-BUILDING = {4: 1.8, 5: 2.0, 6: 2.0, 7: 2.0, 8: 2.0, 9: 1.8, 10: 1.5}
-LEAVES = {4: 2.5, 10: 3.0, 11: 2.5}
-
-
-def seasonal_factor(code: str, month: int) -> float:
-    """How much more (or less) often a category comes up in `month` (供暖 in winter …)."""
-    if code in ("0702", "0409"):  # 供暖不热, 供热管网泄漏: heating season Nov–Mar
-        return HEATING.get(month, 0.03)
-    if code == "0407":  # 道路积雪结冰
-        return SNOW.get(month, 0.0)
-    if code in ("0106", "0107", "0109", "5401", "5404", "5406"):  # 烧烤, 油烟, 蚊蝇, 树木
-        return SUMMER.get(month, 0.3)
-    if code in ("0405", "5107"):  # 道路积水, 雨水箅子
-        return RAIN.get(month, 0.2)
-    if code in ("0301", "0303", "0304", "0306", "0307"):  # construction season
-        return BUILDING.get(month, 0.3)
-    if code == "0105":  # 焚烧垃圾树叶
-        return LEAVES.get(month, 0.6)
-    return 1.0
-
-
-# Intake volume by month (Spring Festival and National Day lower, summer higher).
-MONTH_VOLUME = {
-    1: 1.1,
-    2: 0.85,
-    3: 1.0,
-    4: 1.05,
-    5: 1.1,
-    6: 1.15,
-    7: 1.2,
-    8: 1.15,
-    9: 1.05,
-    10: 0.9,
-    11: 1.05,
-    12: 1.1,
-}
-# Reports by local hour of the day.
-HOUR_WEIGHTS = (
-    0.12,
-    0.08,
-    0.06,
-    0.05,
-    0.06,
-    0.12,
-    0.3,
-    0.7,
-    1.6,
-    2.3,
-    2.4,
-    1.9,
-    0.9,
-    1.3,
-    2.1,
-    2.1,
-    1.8,
-    1.1,
-    0.8,
-    0.7,
-    0.6,
-    0.45,
-    0.3,
-    0.2,
-)
-
-REJECT_REASONS = (
-    "重复上报，已有案件处理中",
-    "不属于网格化受理范围，已告知反映人",
-    "现场核实问题不存在",
-    "信息不全，无法核实具体位置",
-)
-RETURN_REASONS = (
-    "不属于本部门职责范围",
-    "问题位置在小区红线内，应由物业负责",
-    "该设施产权不属于本单位",
-    "案件描述与现场不符，请核实后重新派遣",
-)
-REDISPATCH_REASONS = "经核实属于{dept}职责，改派"
-EXTEND_REASONS = (
-    "需协调产权单位，申请延期",
-    "材料采购周期较长，申请延期处置",
-    "天气原因无法施工，申请延期",
-    "需多部门联合处置，申请延期",
-)
-SUSPEND_REASONS = (
-    "需纳入老旧小区改造计划，资金未落实，挂账处理",
-    "涉及历史遗留问题，需上级统筹，挂账",
-    "产权不清，待确权后处置",
-)
-REWORK_REASONS = (
-    "现场核查问题未彻底解决",
-    "处置后仍有残留，需返工",
-    "反映人对处置结果不认可，现场复核属实",
-)
-SELF_RESOLVE_NOTES = (
-    "网格员现场劝导，当事人已自行整改",
-    "社区协调物业当场解决",
-    "社区组织志愿者清理完毕",
-    "经社区调解双方达成一致",
-)
-URGE_NOTES = ("请抓紧处置并及时反馈", "已超期，请立即处置", "领导督办，限期办结")
-RESUME_NOTES = ("改造资金已落实，恢复处置", "确权完成，恢复处置")
-VERIFY_NOTES = ("现场核查已处置完毕", "照片核实整改到位", "")
-CALLBACK_NOTES = {
-    Satisfaction.SATISFIED: "电话回访，反映人表示满意",
-    Satisfaction.BASIC: "电话回访，反映人基本满意",
-    Satisfaction.DISSATISFIED: "电话回访，反映人对处置时长不满意",
-    Satisfaction.UNREACHABLE: "电话回访三次未接通",
-}
-PATROL_TEAM = ("街道巡查队", "城管巡查组")
-DISPATCHERS = ("王丽娜", "刘晓东", "孙玉洁", "赵立强", "陈雪梅", "高志远")
-SHIFT_LEADS = ("李国庆", "张淑华")
-ASSIGNED_BY = "明山区网格化服务管理中心"
-HOTLINE_BY = "12345政务服务热线"
-FALLBACK_DEPARTMENTS = ("城管执法中队", "住建办", "社区居委会", "红色物业服务中心", "小区物业公司")
-
-
-@dataclass(frozen=True)
-class CategoryInfo:
-    id: int
-    code: str
-    name: str
-    department_id: int | None
-    dispatch_minutes: int
-    handle_minutes: int
-    verify_minutes: int
-    basis: TimeBasis
-    urgent: bool
-
-
-@dataclass(frozen=True)
-class DepartmentInfo:
-    id: int
-    name: str
-    contact: str
-
-
-def tiny_png(rgb: tuple[int, int, int], size: int = 8) -> bytes:
-    """A valid PNG of one colour (a stand-in for a grid worker's photo)."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    row = b"\x00" + bytes(rgb) * size
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
-        + chunk(b"IDAT", zlib.compress(row * size))
-        + chunk(b"IEND", b"")
-    )
-
-
-PHOTOS = [tiny_png(c) for c in ((120, 120, 110), (90, 130, 80), (160, 150, 140), (70, 90, 120))]
-
-
-class CaseLife:
-    """One case's columns and history, changed step by step as `workflow._plan` would."""
-
-    __slots__ = ("c", "cal", "cat", "depts", "events", "warn_share")
-
-    def __init__(
-        self,
-        columns: dict[str, Any],
-        cat: CategoryInfo,
-        cal: WorkCalendar,
-        warn_share: float,
-        depts: dict[int, DepartmentInfo],
-        actor: str,
-    ) -> None:
-        self.c = columns
-        self.cat, self.cal, self.warn_share, self.depts = cat, cal, warn_share, depts
-        now = columns["reported_at"]
-        due, warn = cal.deadline(now, cat.dispatch_minutes, cat.basis, warn_share)
-        columns.update(
-            status=Status.REPORTED.value,
-            status_group=GROUP_OF[Status.REPORTED].value,
-            is_open=True,
-            department_id=None,
-            registered_at=None,
-            dispatched_at=None,
-            accepted_at=None,
-            feedback_at=None,
-            closed_at=None,
-            updated_at=now,
-            dispatch_due=due,
-            handle_due=None,
-            verify_due=None,
-            stage_started_at=now,
-            due_at=due,
-            warn_at=warn,
-            suspended_at=None,
-            suspended_from=None,
-            remaining_minutes=None,
-            ever_overdue=False,
-            extension_count=0,
-            rework_count=0,
-            return_count=0,
-            urge_count=0,
-            satisfaction=None,
-            callback_at=None,
-            callback_contacted=None,
-            callback_solved=None,
-            merged_into_id=None,
-            version=1,
-        )
-        self.events: list[dict[str, Any]] = [
-            {
-                "case_id": columns["id"],
-                "at": now,
-                "actor": actor,
-                "action": Action.REPORT.value,
-                "from_status": None,
-                "to_status": Status.REPORTED.value,
-                "department_id": None,
-                "note": "",
-                "details": {"source": columns["source"]},
-            }
-        ]
-
-    @property
-    def status(self) -> Status:
-        return _STATUS_OF[self.c["status"]]
-
-    # -- helpers mirroring workflow._Plan ------------------------------------------------------
-    def _start_stage(self, now: datetime, minutes: int, due_field: str) -> None:
-        due, warn = self.cal.deadline(now, minutes, self.cat.basis, self.warn_share)
-        self.c.update({due_field: due, "stage_started_at": now, "due_at": due, "warn_at": warn})
-
-    def _stop_clock(self) -> None:
-        self.c.update(due_at=None, warn_at=None, stage_started_at=None)
-
-    def _note_overdue(self, now: datetime, details: dict[str, Any]) -> None:
-        due = self.c["due_at"]
-        if due is not None and now > due:
-            self.c["ever_overdue"] = True
-            details["overdue_minutes"] = self.cal.elapsed(due, now, self.cat.basis)
-
-    def step(
-        self,
-        now: datetime,
-        action: Action,
-        actor: str,
-        *,
-        note: str = "",
-        department_id: int | None = None,
-        until: datetime | None = None,
-        satisfaction: Satisfaction | None = None,
-        into: tuple[int, str] | None = None,
-    ) -> None:
-        """Apply `action` at `now` (the caller has checked it is allowed)."""
-        c, cat = self.c, self.cat
-        status = self.status
-        details: dict[str, Any] = {}
-        new = status
-        if action is Action.REGISTER:
-            c["registered_at"] = now
-            new = Status.REGISTERED
-        elif action in (Action.REJECT, Action.SELF_RESOLVE, Action.VERIFY):
-            self._note_overdue(now, details)
-            c["closed_at"] = now
-            self._stop_clock()
-            new = {
-                Action.REJECT: Status.REJECTED,
-                Action.SELF_RESOLVE: Status.SELF_RESOLVED,
-                Action.VERIFY: Status.CLOSED,
-            }[action]
-        elif action in (Action.DISPATCH, Action.REDISPATCH):
-            dept_id = department_id if department_id is not None else cat.department_id
-            assert dept_id is not None
-            if status in (Status.REGISTERED, Status.RETURNED):
-                self._note_overdue(now, details)
-            previous = c["department_id"]
-            c["department_id"] = dept_id
-            c["dispatched_at"] = now
-            c["accepted_at"] = None
-            if c["registered_at"] is None:
-                c["registered_at"] = now
-            self._start_stage(now, cat.handle_minutes, "handle_due")
-            details["department"] = self.depts[dept_id].name
-            if previous is not None and previous != dept_id:
-                details["previous_department"] = self.depts[previous].name
-            new = Status.DISPATCHED
-        elif action is Action.ACCEPT:
-            c["accepted_at"] = now
-            new = Status.ACCEPTED
-        elif action is Action.RETURN:
-            c["return_count"] += 1
-            self._start_stage(now, cat.dispatch_minutes, "dispatch_due")
-            new = Status.RETURNED
-        elif action is Action.FEEDBACK:
-            self._note_overdue(now, details)
-            c["feedback_at"] = now
-            self._start_stage(now, cat.verify_minutes, "verify_due")
-            new = Status.FEEDBACK
-        elif action is Action.REWORK:
-            c["rework_count"] += 1
-            c["feedback_at"] = None
-            self._start_stage(now, cat.handle_minutes, "handle_due")
-            new = Status.ACCEPTED
-        elif action is Action.EXTEND:
-            assert until is not None
-            current = c["due_at"] or now
-            start = c["stage_started_at"] or now
-            span = max(self.cal.elapsed(start, until, cat.basis), 0)
-            warn = self.cal.add(start, round(span * self.warn_share), cat.basis)
-            c.update(handle_due=until, due_at=until, warn_at=warn)
-            c["extension_count"] += 1
-            details["previous_due"] = current.isoformat()
-            details["until"] = until.isoformat()
-        elif action is Action.SUSPEND:
-            if c["due_at"] is not None:
-                remaining = self.cal.elapsed(now, c["due_at"], cat.basis)
-                if remaining < 0:
-                    c["ever_overdue"] = True
-                c["remaining_minutes"] = remaining
-            c["suspended_at"] = now
-            c["suspended_from"] = status.value
-            self._stop_clock()
-            new = Status.SUSPENDED
-        elif action is Action.RESUME:
-            back = Status(c["suspended_from"] or Status.ACCEPTED.value)
-            remaining = max(c["remaining_minutes"] or 0, 0)
-            full = cat.dispatch_minutes if back is Status.REGISTERED else cat.handle_minutes
-            due = self.cal.add(now, remaining, cat.basis)
-            warn = self.cal.add(
-                now, max(remaining - round(full * (1 - self.warn_share)), 0), cat.basis
-            )
-            due_field = "dispatch_due" if back is Status.REGISTERED else "handle_due"
-            details["suspended_minutes"] = self.cal.elapsed(
-                c["suspended_at"] or now, now, TimeBasis.NATURAL
-            )
-            c.update(
-                {
-                    due_field: due,
-                    "due_at": due,
-                    "warn_at": warn,
-                    "stage_started_at": now,
-                    "suspended_at": None,
-                    "suspended_from": None,
-                    "remaining_minutes": None,
-                }
-            )
-            new = back
-        elif action is Action.URGE:
-            c["urge_count"] += 1
-        elif action is Action.CALLBACK:
-            assert satisfaction is not None
-            contacted = satisfaction is not Satisfaction.UNREACHABLE
-            solved = satisfaction in (Satisfaction.SATISFIED, Satisfaction.BASIC)
-            c.update(
-                satisfaction=satisfaction.value,
-                callback_at=now,
-                callback_contacted=contacted,
-                callback_solved=solved if contacted else None,
-            )
-            details["satisfaction"] = satisfaction.value
-        elif action is Action.MERGE:
-            assert into is not None
-            c["merged_into_id"] = into[0]
-            c["closed_at"] = now
-            self._stop_clock()
-            details["into"] = into[1]
-            new = Status.MERGED
-        else:  # pragma: no cover - the generator never asks for anything else
-            raise AssertionError(action)
-        c["status"] = _VALUE[new]
-        c["status_group"] = _GROUP_VALUE[new]
-        c["is_open"] = new in OPEN_STATUSES
-        c["updated_at"] = now
-        c["version"] += 1
-        self.events.append(
-            {
-                "case_id": c["id"],
-                "at": now,
-                "actor": actor,
-                "action": _VALUE[action],
-                "from_status": _VALUE[status],
-                "to_status": _VALUE[new],
-                "department_id": c["department_id"],
-                "note": note,
-                "details": details or None,
-            }
-        )
 
 
 @dataclass
@@ -498,6 +91,17 @@ class CaseGenerator:
             for cat in categories
         ]
         self.depts = {d.id: d for d in departments}
+        self.clocks = {
+            cat.id: StageClock(
+                cal,
+                warn_share,
+                cat.basis,
+                cat.dispatch_minutes,
+                cat.handle_minutes,
+                cat.verify_minutes,
+            )
+            for cat in categories
+        }
         self.dept_ids = [d.id for d in departments]
         # departments that handle some category of the same 大类 (by the code's first digits)
         self.related: dict[str, list[int]] = {}
@@ -583,6 +187,9 @@ class CaseGenerator:
         return self.rng.choices(range(len(self.categories)), cum_weights=cum)[0]
 
     # -- one case -------------------------------------------------------------------------------
+    def _department_name(self, department_id: int) -> str | None:
+        return self.depts[department_id].name
+
     def cases(self, total: int) -> Iterator[tuple[CaseLife, list[dict[str, Any]]]]:
         """Yields each case's life and its attachments, in report order."""
         for day, n in self.daily_counts(total):
@@ -660,7 +267,7 @@ class CaseGenerator:
             "urgent": urgent,
             "reported_at": reported_at,
         }
-        life = CaseLife(columns, cat, self.cal, self.warn_share, self.depts, actor)
+        life = CaseLife(columns, cat, self.clocks[cat.id], self._department_name, actor)
         attachments: list[dict[str, Any]] = []
         if source is Source.GRID_UPLOAD and rng.random() < 0.05:
             local = reported_at.astimezone(self.tz)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from db.cases.intake import Photo, report_case
 from db.cases.states import Source
-from db.demo.cases import BASE_WEIGHT, PHOTOS, seasonal_factor
+from db.demo.case_mix import BASE_WEIGHT, PHOTOS, seasonal_factor
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import Category, Grid, GridAssignment, Person

@@ -1,8 +1,8 @@
 """The demo street (`griddesk-admin init --demo`): 辽宁省本溪市明山区新明街道 with its
 communities, grids, people and twelve months of cases, deterministic for a seed and `now`.
 
-Geography and rosters come from `db/demo_people.py`, the case history from
-`db/demo_cases.py`; this module writes them in one transaction (Core executemany in chunks for
+Geography and rosters come from `db/demo/people.py`, the case history from
+`db/demo/cases.py`; this module writes them in one transaction (Core executemany in chunks for
 the cases, their history and photos) and reports progress as `progress(stage, fraction)` with
 `fraction` the share of the whole build done so far (0.0 … 1.0).
 """
@@ -23,8 +23,10 @@ from sqlalchemy.orm import Session
 
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts
-from db.demo.cases import CaseGenerator, CategoryInfo, DepartmentInfo
-from db.demo.people import build_geography, build_people
+from db.demo.case_life import CategoryInfo, DepartmentInfo
+from db.demo.cases import CaseGenerator
+from db.demo.geography import build_geography
+from db.demo.people import build_people
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import (

@@ -2,7 +2,7 @@
 
 Every write appends the case ids to `case_changes` in the same transaction; on PostgreSQL it
 also sends `pg_notify` with the ids, delivered to listeners only when the transaction commits.
-Readers are in `db/change_feed.py`. `prune_changes` keeps the log short; on PostgreSQL the
+Readers are in `db/feed/change_feed.py`. `prune_changes` keeps the log short; on PostgreSQL the
 feed reads the NOTIFY payloads, on SQLite it reads the log, so prune with a margin (days) that no
 open client falls behind by — one that does is told to resync, it loses nothing.
 """

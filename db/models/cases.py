@@ -19,7 +19,8 @@ class Case(Base):
 
     `status` is the exact state; `status_group` the queue tab it belongs to (待立案, 待派遣, 处置中,
     待核查, 已结案) and `is_open` whether it still needs work, kept as plain indexed columns so
-    the queue's filters hit indexes (see performance.md, trap 2). `due_at`/`warn_at` are the
+    the queue's filters compare one indexed column for equality (an IN list of statuses
+    could not use the index). `due_at`/`warn_at` are the
     deadline and warning time of the current stage, NULL when no clock runs (closed, 挂账).
     """
 
@@ -91,12 +92,12 @@ class Case(Base):
         Index("ix_cases_open_due", "is_open", "due_at"),
         Index("ix_cases_category", "category_id"),
         Index("ix_cases_grid", "grid_id"),
-        # The desk queue (db/case_queue.py): a tab's first page by time left or by report time,
+        # The desk queue (db/cases/queue.py): a tab's first page by time left or by report time,
         # and the department board's open/warning/overdue counts from the index alone.
         Index("ix_cases_group_due", "status_group", "due_at"),
         Index("ix_cases_group_reported", "status_group", "reported_at"),
         Index("ix_cases_open_department", "is_open", "department_id", "due_at", "warn_at"),
-        # Statistics (db/stats.py): a period's cases received / closed, grouped by day with the
+        # Statistics (db/stats/figures.py): a period's cases received / closed, grouped by day with the
         # filter columns, read from the index alone (a year of 1M cases without table lookups).
         Index(
             "ix_cases_reported_stats",

@@ -1,4 +1,6 @@
-"""Master data (基础数据) kept by administrators: departments, case categories and unit grids.
+"""Master data (基础数据) kept by administrators: the departments, and what the edits of
+departments, case categories (db/reference/categories.py) and unit grids
+(db/reference/geography.py) share — field labels and the checking of edited values.
 
 Every change checks the actor's permission first (`admin.departments`, `admin.categories`,
 `admin.geography`), validates the whole request before writing, and appends one audit entry
@@ -20,36 +22,22 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.cases.intake import find_grid
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
-from db.models import Case, Category, Community, Department, Grid, MajorCategory
-from db.people.roster_kinds import parse_phone
-from db.reference.codes import validate_community_code, validate_grid_code
+from db.models import Case, Category, Department
 from db.security.actors import Actor
 from db.security.audit import record_audit
+from db.sheets.cells import parse_phone
 
 DEFAULT_KIND = "职能部门"
-MAX_LIMIT_HOURS = 90 * 24  # 90 days: a longer stage limit is a typing mistake
 MAX_COUNT = 10_000_000  # residents or households of one grid
-
+MAX_LIMIT_HOURS = 90 * 24  # 90 days: a longer stage limit is a typing mistake
 BASIS_LABELS: dict[str, str] = {
     TimeBasis.WORKING.value: "工作时",
     TimeBasis.NATURAL.value: "自然时",
 }
 DEPARTMENT_FIELDS = ("name", "kind", "contact", "phone")
-CATEGORY_FIELDS = (
-    "default_department",
-    "dispatch_hours",
-    "handle_hours",
-    "verify_hours",
-    "basis",
-    "urgent",
-    "active",
-)
-GRID_FIELDS = ("name", "population", "households")
-
-_FIELD_LABELS = {
+FIELD_LABELS = {
     "name": "名称",
     "kind": "类型",
     "contact": "联系人",
@@ -63,12 +51,6 @@ _FIELD_LABELS = {
     "active": "启用",
     "population": "人口",
     "households": "户数",
-}
-# Stored column of each category limit given in hours.
-_LIMIT_COLUMNS = {
-    "dispatch_hours": "dispatch_minutes",
-    "handle_hours": "handle_minutes",
-    "verify_hours": "verify_minutes",
 }
 _TRUE = {"yes", "y", "true", "1", "是", "启用", "紧急", "on"}
 _FALSE = {"no", "n", "false", "0", "否", "停用", "不紧急", "off"}
@@ -88,48 +70,6 @@ class DepartmentRow:
     sort_order: int
     open_cases: int  # 在办案件
     default_for: int  # active categories that name it as their default department
-
-
-@dataclass(frozen=True)
-class CategoryRow:
-    id: int
-    code: str
-    name: str
-    major: str  # e.g. 事件·市容环境
-    default_department: str | None
-    dispatch_minutes: int
-    handle_minutes: int
-    verify_minutes: int
-    basis: str  # working | natural
-    urgent: bool
-    active: bool
-
-    @property
-    def dispatch_hours(self) -> str:
-        return format_hours(self.dispatch_minutes)
-
-    @property
-    def handle_hours(self) -> str:
-        return format_hours(self.handle_minutes)
-
-    @property
-    def verify_hours(self) -> str:
-        return format_hours(self.verify_minutes)
-
-    @property
-    def basis_label(self) -> str:
-        return BASIS_LABELS.get(self.basis, self.basis)
-
-
-@dataclass(frozen=True)
-class GridRow:
-    id: int
-    code: str
-    name: str
-    community_code: str
-    community: str
-    population: int
-    households: int
 
 
 def format_hours(minutes: int) -> str:
@@ -177,65 +117,10 @@ def list_departments(session: Session) -> list[DepartmentRow]:
     return [_department_row(d, open_by.get(d.id, 0), default_by.get(d.id, 0)) for d in depts]
 
 
-def _category_row(cat: Category, major: MajorCategory, dept: str | None) -> CategoryRow:
-    return CategoryRow(
-        cat.id,
-        cat.code,
-        cat.name,
-        f"{major.kind}·{major.name}",
-        dept,
-        cat.dispatch_minutes,
-        cat.handle_minutes,
-        cat.verify_minutes,
-        cat.basis,
-        cat.urgent,
-        cat.active,
-    )
-
-
-def list_categories(session: Session) -> list[CategoryRow]:
-    """Every 小类, active and not, by code."""
-    rows = session.execute(
-        select(Category, MajorCategory, Department.name)
-        .join(MajorCategory, MajorCategory.id == Category.major_id)
-        .outerjoin(Department, Department.id == Category.default_department_id)
-        .order_by(Category.code)
-    ).all()
-    return [_category_row(cat, major, dept) for cat, major, dept in rows]
-
-
-def _grid_row(grid: Grid, community: Community) -> GridRow:
-    return GridRow(
-        grid.id,
-        grid.code,
-        grid.name,
-        community.code,
-        community.name,
-        grid.population,
-        grid.households,
-    )
-
-
-def list_communities(session: Session) -> list[tuple[str, str]]:
-    """(code, name) of every community, by code: where a new grid can go."""
-    rows = session.execute(select(Community.code, Community.name).order_by(Community.code)).all()
-    return [(r[0], r[1]) for r in rows]
-
-
-def list_grids(session: Session) -> list[GridRow]:
-    """Every unit grid by code, with its community."""
-    rows = session.execute(
-        select(Grid, Community)
-        .join(Community, Community.id == Grid.community_id)
-        .order_by(Grid.code)
-    ).all()
-    return [_grid_row(grid, community) for grid, community in rows]
-
-
 # --- parsing of edited values -------------------------------------------------------------------
 
 
-def _text(value: object, label: str, limit: int, *, required: bool = False) -> str:
+def check_text(value: object, label: str, limit: int, *, required: bool = False) -> str:
     if value is None:
         text = ""
     elif isinstance(value, str):
@@ -249,7 +134,7 @@ def _text(value: object, label: str, limit: int, *, required: bool = False) -> s
     return text
 
 
-def _count(value: object, label: str) -> int:
+def check_count(value: object, label: str) -> int:
     """A non-negative whole number given as an int or as text (full-width digits too)."""
     if isinstance(value, bool):
         raise ValidationError(f"{label}「{value}」应为不小于 0 的整数")
@@ -312,10 +197,10 @@ def parse_basis(value: object) -> str:
     )
 
 
-def _check_keys(changes: Mapping[str, object], allowed: tuple[str, ...], what: str) -> None:
+def check_keys(changes: Mapping[str, object], allowed: tuple[str, ...], what: str) -> None:
     unknown = [key for key in changes if key not in allowed]
     if unknown:
-        names = "、".join(_FIELD_LABELS.get(k, k) for k in allowed)
+        names = "、".join(FIELD_LABELS.get(k, k) for k in allowed)
         raise ValidationError(f"{what}没有可修改的字段「{unknown[0]}」，可修改：{names}")
     if not changes:
         raise ValidationError(f"没有给出{what}要修改的内容")
@@ -349,13 +234,13 @@ def _unique_department_name(session: Session, name: str, own_id: int | None = No
 def _department_values(changes: Mapping[str, object]) -> dict[str, str]:
     values: dict[str, str] = {}
     if "name" in changes:
-        values["name"] = _text(changes["name"], "部门名称", 64, required=True)
+        values["name"] = check_text(changes["name"], "部门名称", 64, required=True)
     if "kind" in changes:
-        values["kind"] = _text(changes["kind"], "部门类型", 32) or DEFAULT_KIND
+        values["kind"] = check_text(changes["kind"], "部门类型", 32) or DEFAULT_KIND
     if "contact" in changes:
-        values["contact"] = _text(changes["contact"], "联系人", 64)
+        values["contact"] = check_text(changes["contact"], "联系人", 64)
     if "phone" in changes:
-        phone = parse_phone(_text(changes["phone"], "联系电话", 32))
+        phone = parse_phone(check_text(changes["phone"], "联系电话", 32))
         if len(phone) > 32:
             raise ValidationError(f"联系电话「{phone}」过长，最多 32 个字符")
         values["phone"] = phone
@@ -397,7 +282,7 @@ def update_department(
     """Change a department's name, kind, contact or phone. Cases keep pointing at the
     department by id, so a renamed department keeps its cases and its history."""
     actor.require("admin.departments", "维护部门")
-    _check_keys(changes, DEPARTMENT_FIELDS, "部门")
+    check_keys(changes, DEPARTMENT_FIELDS, "部门")
     dept = _department(session, department_id)
     values = _department_values(changes)
     if "name" in values:
@@ -443,151 +328,3 @@ def set_department_active(
         )
         dept.active = active
     return _row_of(session, dept)
-
-
-# --- categories (案件类别) ----------------------------------------------------------------------
-
-
-def _category(session: Session, code: str) -> Category:
-    text = code.strip()
-    cat = session.scalar(select(Category).where(Category.code == text))
-    if cat is None:
-        raise NotFound(f"案件类别 {text} 不存在")
-    return cat
-
-
-def update_category(
-    session: Session, code: str, changes: Mapping[str, object], actor: Actor
-) -> CategoryRow:
-    """Change a 小类: `default_department` (a department name, which must be active; empty
-    clears it), `dispatch_hours` / `handle_hours` / `verify_hours` (hours of the category's
-    basis, stored as minutes; more than 0, at most 90 days), `basis` (working / natural),
-    `urgent` and `active` (a disabled category takes no new reports).
-
-    Existing cases keep their deadlines: a case's deadline is computed when a stage starts
-    (report, 派遣, 退回, 反馈, 返工) and stored on the case. The workflow reads the category's
-    limits afresh at each transition (nothing caches them), so only stages that start after
-    this change commits use the new limits and basis.
-    """
-    actor.require("admin.categories", "维护案件类别")
-    _check_keys(changes, CATEGORY_FIELDS, "案件类别")
-    cat = _category(session, code)
-    values: dict[str, Any] = {}
-    dept_names: list[str | None] = []
-    if "default_department" in changes:
-        wanted = changes["default_department"]
-        name = _text(wanted, "默认部门", 64)
-        if not name:
-            values["default_department_id"] = None
-        else:
-            dept = session.scalar(select(Department).where(Department.name == name))
-            if dept is None:
-                raise NotFound(f"部门「{name}」不存在")
-            if not dept.active:
-                raise ValidationError(f"部门「{name}」已停用，不能作为默认部门")
-            values["default_department_id"] = dept.id
-        dept_names = [
-            cat.default_department.name if cat.default_department is not None else None,
-            name or None,
-        ]
-    for key, column in _LIMIT_COLUMNS.items():
-        if key in changes:
-            values[column] = parse_hours(changes[key], _FIELD_LABELS[key])
-    if "basis" in changes:
-        values["basis"] = parse_basis(changes["basis"])
-    if "urgent" in changes:
-        values["urgent"] = parse_flag(changes["urgent"], "紧急")
-    if "active" in changes:
-        values["active"] = parse_flag(changes["active"], "启用")
-    details: dict[str, Any] = {}
-    for column, value in values.items():
-        old = getattr(cat, column)
-        if old != value:
-            details[column] = [old, value]
-            setattr(cat, column, value)
-    if "default_department_id" in details:
-        details["default_department"] = dept_names
-        del details["default_department_id"]
-    if details:
-        record_audit(session, actor, "category.edit", "category", cat.code, details)
-    session.flush()
-    session.expire(cat)
-    return _category_row(
-        cat, cat.major, cat.default_department.name if cat.default_department else None
-    )
-
-
-# --- grids (单元网格) ---------------------------------------------------------------------------
-
-
-def _unique_grid_name(session: Session, community_id: int, name: str, own_id: int | None) -> None:
-    other = session.scalar(
-        select(Grid.code).where(
-            Grid.community_id == community_id, Grid.name == name, Grid.id != (own_id or 0)
-        )
-    )
-    if other is not None:
-        raise ValidationError(f"本社区已有名为「{name}」的网格（{other}）")
-
-
-def _grid_values(changes: Mapping[str, object]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    if "name" in changes:
-        values["name"] = _text(changes["name"], "网格名称", 64, required=True)
-    if "population" in changes:
-        values["population"] = _count(changes["population"], "人口")
-    if "households" in changes:
-        values["households"] = _count(changes["households"], "户数")
-    return values
-
-
-def update_grid(
-    session: Session, code: str, changes: Mapping[str, object], actor: Actor
-) -> GridRow:
-    """Change a grid's name, residents (人口) or households (户数); the code never changes."""
-    actor.require("admin.geography", "维护网格")
-    _check_keys(changes, GRID_FIELDS, "网格")
-    grid = find_grid(session, code)
-    values = _grid_values(changes)
-    if "name" in values:
-        _unique_grid_name(session, grid.community_id, values["name"], grid.id)
-    details: dict[str, Any] = {}
-    for key, value in values.items():
-        old = getattr(grid, key)
-        if old != value:
-            details[key] = [old, value]
-            setattr(grid, key, value)
-    if details:
-        record_audit(session, actor, "grid.edit", "grid", grid.code, details)
-    session.flush()
-    return _grid_row(grid, grid.community)
-
-
-def add_grid(
-    session: Session,
-    community_code: str,
-    grid_code: str,
-    name: str,
-    population: object,
-    households: object,
-    actor: Actor,
-) -> GridRow:
-    """Create a unit grid in an existing community; its 14- or 15-digit code must begin with
-    the community's 12-digit code and must not be taken."""
-    actor.require("admin.geography", "维护网格")
-    community_code = validate_community_code(community_code)
-    community = session.scalar(select(Community).where(Community.code == community_code))
-    if community is None:
-        raise NotFound(f"社区编码 {community_code} 不存在")
-    code = validate_grid_code(grid_code, community_code)
-    if session.scalar(select(Grid.id).where(Grid.code == code)) is not None:
-        raise ValidationError(f"网格编码 {code} 已存在")
-    values = _grid_values({"name": name, "population": population, "households": households})
-    _unique_grid_name(session, community.id, values["name"], None)
-    grid = Grid(code=code, community_id=community.id, **values)
-    session.add(grid)
-    session.flush()
-    details: dict[str, Any] = {"community": [None, community.code]}
-    details.update({key: [None, value] for key, value in values.items()})
-    record_audit(session, actor, "grid.add", "grid", code, details)
-    return _grid_row(grid, community)

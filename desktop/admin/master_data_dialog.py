@@ -38,21 +38,15 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.errors import UserError
+from db.reference.categories import CategoryRow, list_categories, update_category
+from db.reference.geography import GridRow, add_grid, list_communities, list_grids, update_grid
 from db.reference.master_data import (
     MAX_COUNT,
-    CategoryRow,
     DepartmentRow,
-    GridRow,
     add_department,
-    add_grid,
-    list_categories,
-    list_communities,
     list_departments,
-    list_grids,
     set_department_active,
-    update_category,
     update_department,
-    update_grid,
 )
 from desktop.common import palette
 from desktop.common.error_text import error_text

@@ -33,7 +33,7 @@ from db.cases.workflow import Request, TransitionResult, apply
 from db.clock import TimeBasis, utcnow
 from db.engine import Database
 from db.errors import UserError
-from db.reference.lookups import active_department_names
+from db.reference.departments import active_department_names
 from db.security.personal_data import mask_phone
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.photo_viewer import PhotoViewer, load_image

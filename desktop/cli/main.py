@@ -10,17 +10,12 @@ No Qt here (nor in anything this imports): the tool runs on servers without a di
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import os
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
-
 from db.database import open_database
-from db.engine import Database, resolve_url
 from db.errors import UserError
 from db.security.audit_anchor import remember_head
 from desktop.cli import accounts, cases, database, master_data, reports, rosters
@@ -59,26 +54,6 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
-def _shown_url(url: str | None) -> str:
-    """The database URL for a message, password hidden."""
-    resolved = resolve_url(url)
-    try:
-        return make_url(resolved).render_as_string(hide_password=True)
-    except ArgumentError:
-        return resolved
-
-
-def _open(args: argparse.Namespace) -> Database:
-    try:
-        return open_database(args.db)
-    except OperationalError as exc:
-        lines = str(exc.orig or exc).strip().splitlines()
-        reason = lines[0] if lines else type(exc).__name__
-        raise UserError(f"无法打开数据库 {_shown_url(args.db)}：{reason}") from exc
-    except OSError as exc:
-        raise UserError(f"无法打开数据库 {_shown_url(args.db)}：{exc}") from exc
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 2 a user's mistake)."""
     parser = build_parser()
@@ -91,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         validate = getattr(args, "validate", None)
         if validate is not None:
             validate(args)
-        db = _open(args)
+        db = open_database(args.db)
         try:
             args.actor = resolve_actor(args, db)
             code = func(args, db)

@@ -10,20 +10,15 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from db.engine import Database
+from db.reference.categories import CategoryRow, list_categories, update_category
+from db.reference.geography import GridRow, add_grid, list_grids, update_grid
 from db.reference.master_data import (
-    CategoryRow,
     DepartmentRow,
-    GridRow,
     add_department,
-    add_grid,
     find_department_id,
-    list_categories,
     list_departments,
-    list_grids,
     set_department_active,
-    update_category,
     update_department,
-    update_grid,
 )
 from desktop.cli.common import EXIT_OK, CommandFunc, Subcommands, actor_of, print_json
 

@@ -28,15 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.people.roster_import import (
-    IGNORE,
-    ImportPlan,
-    ImportResult,
-    Problem,
-    apply_import,
-    plan_import,
-)
+from db.people.roster_import import IGNORE, ImportPlan, ImportResult, apply_import, plan_import
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind
+from db.sheets.problems import Problem
 from desktop.common import palette
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext

@@ -35,20 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
+from db.people.pay_scale import PayCell, pay_table, set_pay_amount
 from db.people.roster_kinds import KIND_LABELS, Kind
-from db.people.rosters import (
-    COLUMNS,
-    EntryRow,
-    Lookups,
-    PayCell,
-    RosterQuery,
-    Vacancy,
-    grid_vacancies,
-    list_entries,
-    pay_table,
-    reveal,
-    set_pay_amount,
-)
+from db.people.roster_lists import EntryRow, RosterQuery, Vacancy, grid_vacancies, list_entries
+from db.people.roster_values import Lookups
+from db.people.rosters import COLUMNS, reveal
 from db.people.staffing import Staffing, staffing
 from db.reference.settings_store import CenterSettings
 from desktop.common import palette

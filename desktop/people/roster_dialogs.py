@@ -27,14 +27,8 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.people.roster_kinds import FIELDS, KIND_LABELS, FieldSpec, FieldType, Kind
-from db.people.rosters import (
-    HistoryEntry,
-    create_entry,
-    entry_form_values,
-    history,
-    retire_entry,
-    update_entry,
-)
+from db.people.roster_lists import HistoryEntry, entry_form_values, history
+from db.people.rosters import create_entry, retire_entry, update_entry
 from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel

@@ -41,14 +41,16 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.reference.lookups import active_department_names
-from db.reference.master_data import list_communities
+from db.reference.departments import active_department_names
+from db.reference.geography import list_communities
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import Task, TaskControl
-from reports.layout import PreviewTable, Report, preview_table, write_report
+from reports.layout import write_report
+from reports.model import Report
 from reports.period import Period, period_containing
+from reports.preview import PreviewTable, preview_table
 from reports.registry import KINDS, ReturnKind, build_report
 from reports.request import ReportRequest
 

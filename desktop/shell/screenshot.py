@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from db.demo import showcase as demo_showcase
 from db.engine import Database
 from db.security.actors import Actor, Role
-from desktop.app import build_demo_with_progress, demo_kwargs, has_street
 from desktop.cases.case_detail import CaseDetailPane, open_case_window
 from desktop.common import palette
 from desktop.core.context import AppContext
+from desktop.shell.startup import build_demo_with_progress, has_street
 
 log = logging.getLogger(__name__)
 
@@ -208,9 +208,7 @@ def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) ->
         db = open_database(url)
         try:
             if (db_url is None or demo) and not has_street(db):
-                error = build_demo_with_progress(
-                    db, show_dialog=False, **demo_kwargs(SCREENSHOT_CASES)
-                )
+                error = build_demo_with_progress(db, show_dialog=False, cases=SCREENSHOT_CASES)
                 if error is not None:
                     raise error
             ctx = AppContext.create(db, SCREENSHOT_USER, lang=lang)

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from db.engine import Database
 from db.errors import UserError
 from db.stats import figures as stats
-from db.stats.figures import StatsFilter, StatsSnapshot
+from db.stats.figures import StatsSnapshot
+from db.stats.periods import StatsFilter
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
 from desktop.stats.stats_charts import WALL, ChartSet, KeyFigures

@@ -21,7 +21,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, QPointF, Qt, Signa
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from db.stats.figures import Bucket, KeyNumbers, StatsFilter, StatsSnapshot, local_midnight
+from db.stats.figures import StatsSnapshot
+from db.stats.flows import KeyNumbers
+from db.stats.periods import Bucket, StatsFilter, local_midnight
 from desktop.core.i18n import source_text
 
 

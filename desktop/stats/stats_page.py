@@ -57,7 +57,9 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.errors import ValidationError
 from db.stats import figures as stats
-from db.stats.figures import FilterChoices, GridDensity, Period, StatsFilter, StatsSnapshot
+from db.stats.figures import FilterChoices, StatsSnapshot
+from db.stats.open_cases import GridDensity
+from db.stats.periods import Period, StatsFilter
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
