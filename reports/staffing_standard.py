@@ -1,6 +1,6 @@
 """社区工作者配备情况 (staffing-standard): residents, households, required and actual workers.
 
-Reading of domain.md "People": both standards are minimums a community must meet — at least
+Both staffing standards are minimums a community must meet — at least
 `workers_per_10k_minimum` (province: 18) community workers per 10,000 residents and one worker
 per `households_per_worker` (local: 200) households — so the required number is the larger of
 ⌈residents × 18 ÷ 10,000⌉ and ⌈households ÷ 200⌉; 缺口 = max(应配备 − 实有, 0). 实有 counts the

@@ -4,7 +4,7 @@ All counts take a half-open period [start, end) of aware UTC datetimes (local mi
 center's time zone, see reports.period) and an optional scope (one community, one department).
 Cases are attributed to the community and grid where they were reported and to the department
 currently responsible for them (`cases.department_id`, i.e. the department of the last
-dispatch). Definitions, following domain.md "Indices used in returns":
+dispatch). Definitions (the indices the district's returns use):
 
 - 上报数 `reported`: cases reported (reported_at) in the period, any source.
 - 未诉先办数 `patrol`: of those, cases found by patrol (source = patrol, 巡查发现);
