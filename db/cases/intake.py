@@ -10,7 +10,8 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from db.cases.states import GROUP_OF, Action, Source, Status
+from db.cases.states import Action, Source, Status
+from db.cases.transitions import reported_state
 from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import NotFound, ValidationError
@@ -113,16 +114,8 @@ def report_in(
         reporter_phone=reporter_phone.strip(),
         reported_by=actor.label,
         urgent=category.urgent if urgent is None else urgent,
-        status=Status.REPORTED.value,
-        status_group=GROUP_OF[Status.REPORTED].value,
-        is_open=True,
         reported_at=now,
-        updated_at=now,
-        dispatch_due=due,
-        stage_started_at=now,
-        due_at=due,
-        warn_at=warn,
-        version=1,
+        **reported_state(now, due, warn),
     )
     session.add(case)
     session.flush()

@@ -49,6 +49,22 @@ STATE_COLUMNS = (
 )
 
 
+def reported_state(now: datetime, dispatch_due: datetime, warn_at: datetime) -> dict[str, Any]:
+    """The workflow columns of a case just reported (上报): 待立案, open, version 1, and the
+    dispatch stage's clock running from `now` (its deadline from the category's limit)."""
+    return {
+        "status": _STATUS_VALUE[Status.REPORTED],
+        "status_group": _GROUP_VALUE[Status.REPORTED],
+        "is_open": True,
+        "updated_at": now,
+        "dispatch_due": dispatch_due,
+        "stage_started_at": now,
+        "due_at": dispatch_due,
+        "warn_at": warn_at,
+        "version": 1,
+    }
+
+
 @dataclass(frozen=True)
 class StageClock:
     """How the deadlines of one case's category run: its stage limits in minutes, whether

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from db.cases.states import GROUP_OF, Action, Satisfaction, Status
-from db.cases.transitions import Move, StageClock, plan_transition
+from db.cases.states import Action, Satisfaction, Status
+from db.cases.transitions import Move, StageClock, plan_transition, reported_state
 from db.clock import TimeBasis
 
 # Plain-string lookups: enum attribute access is a measurable share of a million-case build.
@@ -56,23 +56,16 @@ class CaseLife:
         self.cat, self.clock, self.names = cat, clock, names
         now = columns["reported_at"]
         due, warn = clock.deadline(now, cat.dispatch_minutes)
+        columns.update(reported_state(now, due, warn))
         columns.update(
-            status=Status.REPORTED.value,
-            status_group=GROUP_OF[Status.REPORTED].value,
-            is_open=True,
             department_id=None,
             registered_at=None,
             dispatched_at=None,
             accepted_at=None,
             feedback_at=None,
             closed_at=None,
-            updated_at=now,
-            dispatch_due=due,
             handle_due=None,
             verify_due=None,
-            stage_started_at=now,
-            due_at=due,
-            warn_at=warn,
             suspended_at=None,
             suspended_from=None,
             remaining_minutes=None,
@@ -86,7 +79,6 @@ class CaseLife:
             callback_contacted=None,
             callback_solved=None,
             merged_into_id=None,
-            version=1,
         )
         self.events: list[dict[str, Any]] = [
             {
