@@ -135,28 +135,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/app.py" line="147"/>
+        <location filename="../../desktop/shell/startup.py" line="34"/>
         <source>正在生成演示街道与案件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="149"/>
+        <location filename="../../desktop/shell/startup.py" line="36"/>
         <source>演示数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="247"/>
-        <location filename="../../desktop/app.py" line="252"/>
+        <location filename="../../desktop/app.py" line="152"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="253"/>
-        <source>无法连接数据库：</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app.py" line="263"/>
+        <location filename="../../desktop/app.py" line="161"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -255,12 +249,12 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="63"/>
+        <location filename="../../desktop/stats/big_screen.py" line="69"/>
         <source>大屏模式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="74"/>
+        <location filename="../../desktop/stats/big_screen.py" line="80"/>
         <source>按 Esc 或 F11 退出大屏</source>
         <translation type="unfinished"></translation>
     </message>
@@ -268,268 +262,268 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="100"/>
-        <location filename="../../desktop/cases/case_detail.py" line="146"/>
+        <location filename="../../desktop/cases/case_detail.py" line="107"/>
+        <location filename="../../desktop/cases/case_detail.py" line="153"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="231"/>
+        <location filename="../../desktop/cases/case_detail.py" line="227"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="265"/>
+        <location filename="../../desktop/cases/case_detail.py" line="261"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="275"/>
+        <location filename="../../desktop/cases/case_detail.py" line="271"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="288"/>
+        <location filename="../../desktop/cases/case_detail.py" line="284"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="292"/>
+        <location filename="../../desktop/cases/case_detail.py" line="288"/>
         <source>（未留名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="295"/>
+        <location filename="../../desktop/cases/case_detail.py" line="291"/>
         <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="298"/>
+        <location filename="../../desktop/cases/case_detail.py" line="294"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="308"/>
+        <location filename="../../desktop/cases/case_detail.py" line="304"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="309"/>
+        <location filename="../../desktop/cases/case_detail.py" line="305"/>
         <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="310"/>
+        <location filename="../../desktop/cases/case_detail.py" line="306"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="310"/>
+        <location filename="../../desktop/cases/case_detail.py" line="306"/>
         <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="312"/>
+        <location filename="../../desktop/cases/case_detail.py" line="308"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="314"/>
+        <location filename="../../desktop/cases/case_detail.py" line="310"/>
         <source>坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="316"/>
+        <location filename="../../desktop/cases/case_detail.py" line="312"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="318"/>
+        <location filename="../../desktop/cases/case_detail.py" line="314"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="321"/>
+        <location filename="../../desktop/cases/case_detail.py" line="317"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="322"/>
+        <location filename="../../desktop/cases/case_detail.py" line="318"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="323"/>
+        <location filename="../../desktop/cases/case_detail.py" line="319"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="324"/>
+        <location filename="../../desktop/cases/case_detail.py" line="320"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="329"/>
+        <location filename="../../desktop/cases/case_detail.py" line="325"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="331"/>
+        <location filename="../../desktop/cases/case_detail.py" line="327"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="334"/>
+        <location filename="../../desktop/cases/case_detail.py" line="330"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="337"/>
+        <location filename="../../desktop/cases/case_detail.py" line="333"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="342"/>
+        <location filename="../../desktop/cases/case_detail.py" line="338"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="343"/>
+        <location filename="../../desktop/cases/case_detail.py" line="339"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="344"/>
+        <location filename="../../desktop/cases/case_detail.py" line="340"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="345"/>
+        <location filename="../../desktop/cases/case_detail.py" line="341"/>
         <source>受理</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="346"/>
+        <location filename="../../desktop/cases/case_detail.py" line="342"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="347"/>
+        <location filename="../../desktop/cases/case_detail.py" line="343"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="348"/>
+        <location filename="../../desktop/cases/case_detail.py" line="344"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="397"/>
+        <location filename="../../desktop/cases/case_detail.py" line="393"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="420"/>
+        <location filename="../../desktop/cases/case_detail.py" line="416"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="421"/>
+        <location filename="../../desktop/cases/case_detail.py" line="417"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="422"/>
+        <location filename="../../desktop/cases/case_detail.py" line="418"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="355"/>
+        <location filename="../../desktop/cases/case_detail.py" line="351"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="441"/>
+        <location filename="../../desktop/cases/case_detail.py" line="437"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="446"/>
+        <location filename="../../desktop/cases/case_detail.py" line="442"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="467"/>
+        <location filename="../../desktop/cases/case_detail.py" line="463"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="470"/>
+        <location filename="../../desktop/cases/case_detail.py" line="466"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="473"/>
+        <location filename="../../desktop/cases/case_detail.py" line="469"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="476"/>
+        <location filename="../../desktop/cases/case_detail.py" line="472"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="508"/>
+        <location filename="../../desktop/cases/case_detail.py" line="504"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="517"/>
+        <location filename="../../desktop/cases/case_detail.py" line="513"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="519"/>
+        <location filename="../../desktop/cases/case_detail.py" line="515"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="537"/>
+        <location filename="../../desktop/cases/case_detail.py" line="533"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="549"/>
+        <location filename="../../desktop/cases/case_detail.py" line="545"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="558"/>
+        <location filename="../../desktop/cases/case_detail.py" line="554"/>
         <source>剩余工作时间 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="560"/>
+        <location filename="../../desktop/cases/case_detail.py" line="556"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="601"/>
+        <location filename="../../desktop/cases/case_detail.py" line="597"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="617"/>
+        <location filename="../../desktop/cases/case_detail.py" line="613"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -537,7 +531,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="635"/>
+        <location filename="../../desktop/cases/case_detail.py" line="631"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,73 +539,73 @@
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="110"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="104"/>
         <source>编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="111"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="105"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="112"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="106"/>
         <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="113"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="107"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="114"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="108"/>
         <source>派遣时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="115"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="109"/>
         <source>处置时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="116"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="110"/>
         <source>核查时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="117"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="111"/>
         <source>计时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="118"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="134"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="112"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="128"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="119"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="113"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="124"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="118"/>
         <source>自然时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="124"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="118"/>
         <source>工作时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="129"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="129"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -619,62 +613,62 @@
 <context>
     <name>CategoryForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="224"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="218"/>
         <source>修改案件类别 %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="228"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="222"/>
         <source>（无默认部门）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="244"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="238"/>
         <source>工作时（只计工作日的工作时间）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="245"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="239"/>
         <source>自然时（昼夜连续计时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="247"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="241"/>
         <source>紧急类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="250"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="244"/>
         <source>启用（停用后不能再上报此类案件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="254"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="248"/>
         <source>时限以小时计（可写 0.5）。已有案件的期限不变，新时限从下一次流转开始使用。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="259"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="253"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="260"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="254"/>
         <source>派遣时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="261"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="255"/>
         <source>处置时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="262"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="256"/>
         <source>核查时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="263"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="257"/>
         <source>计时方式</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,27 +704,27 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="101"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="102"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="102"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="103"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="103"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="104"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="106"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="107"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="113"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="114"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -738,37 +732,37 @@
 <context>
     <name>DepartmentForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="176"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="170"/>
         <source>添加部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="176"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="170"/>
         <source>修改部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="189"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="183"/>
         <source>手机号码或带区号的固定电话，如 024-42861301</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="191"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="185"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="192"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="186"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="193"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="187"/>
         <source>联系人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="194"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="188"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
@@ -804,42 +798,42 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="93"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="87"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="94"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="88"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="95"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="89"/>
         <source>联系人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="96"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="90"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="97"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="91"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="98"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="92"/>
         <source>在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="103"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="97"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="103"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="97"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -847,12 +841,12 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="190"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="193"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="192"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="195"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,27 +1212,27 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="78"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="72"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="78"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="72"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="99"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="93"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="100"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="94"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="166"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="160"/>
         <source>身份证号是人员的身份标识，不能在此修改</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1254,52 +1248,52 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="139"/>
+        <location filename="../../desktop/shell/sign_in.py" line="123"/>
         <source>首次使用：创建管理员账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="143"/>
+        <location filename="../../desktop/shell/sign_in.py" line="127"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="162"/>
+        <location filename="../../desktop/shell/sign_in.py" line="146"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="163"/>
+        <location filename="../../desktop/shell/sign_in.py" line="147"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="164"/>
+        <location filename="../../desktop/shell/sign_in.py" line="148"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="165"/>
+        <location filename="../../desktop/shell/sign_in.py" line="149"/>
         <source>再输入一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="169"/>
+        <location filename="../../desktop/shell/sign_in.py" line="153"/>
         <source>创建并登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="170"/>
+        <location filename="../../desktop/shell/sign_in.py" line="154"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="181"/>
+        <location filename="../../desktop/shell/sign_in.py" line="165"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="193"/>
+        <location filename="../../desktop/shell/sign_in.py" line="179"/>
         <source>正在创建…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,42 +1301,42 @@
 <context>
     <name>GridDensityModel</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="74"/>
+        <location filename="../../desktop/stats/stats_page.py" line="79"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="75"/>
+        <location filename="../../desktop/stats/stats_page.py" line="80"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="76"/>
+        <location filename="../../desktop/stats/stats_page.py" line="81"/>
         <source>网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="77"/>
+        <location filename="../../desktop/stats/stats_page.py" line="82"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="78"/>
+        <location filename="../../desktop/stats/stats_page.py" line="83"/>
         <source>在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="79"/>
+        <location filename="../../desktop/stats/stats_page.py" line="84"/>
         <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="80"/>
+        <location filename="../../desktop/stats/stats_page.py" line="85"/>
         <source>每千户在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="118"/>
+        <location filename="../../desktop/stats/stats_page.py" line="123"/>
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,42 +1344,42 @@
 <context>
     <name>GridForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="305"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="299"/>
         <source>添加网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="305"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="299"/>
         <source>修改网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="314"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="308"/>
         <source>社区编码 + 2 或 3 位网格序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="335"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="329"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="336"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="330"/>
         <source>网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="337"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="331"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="338"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="332"/>
         <source>人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="339"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="333"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,27 +1387,27 @@
 <context>
     <name>GridsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="142"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="136"/>
         <source>编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="143"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="137"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="144"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="138"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="145"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="139"/>
         <source>人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="146"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="140"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1421,12 +1415,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="322"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="316"/>
         <source>变更记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="329"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="323"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1434,22 +1428,22 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="286"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="280"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="287"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="281"/>
         <source>操作人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="288"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="282"/>
         <source>操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="289"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="283"/>
         <source>内容</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1457,124 +1451,124 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="79"/>
+        <location filename="../../desktop/people/import_wizard.py" line="74"/>
         <source>从 Excel 导入花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="98"/>
+        <location filename="../../desktop/people/import_wizard.py" line="93"/>
         <source>选择 .xlsx 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="99"/>
+        <location filename="../../desktop/people/import_wizard.py" line="94"/>
         <source>选择文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="109"/>
+        <location filename="../../desktop/people/import_wizard.py" line="104"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="110"/>
+        <location filename="../../desktop/people/import_wizard.py" line="105"/>
         <source>花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="115"/>
+        <location filename="../../desktop/people/import_wizard.py" line="110"/>
         <source>下一步：检查文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="117"/>
+        <location filename="../../desktop/people/import_wizard.py" line="112"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="127"/>
+        <location filename="../../desktop/people/import_wizard.py" line="122"/>
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="144"/>
-        <location filename="../../desktop/people/import_wizard.py" line="182"/>
+        <location filename="../../desktop/people/import_wizard.py" line="139"/>
+        <location filename="../../desktop/people/import_wizard.py" line="177"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="146"/>
+        <location filename="../../desktop/people/import_wizard.py" line="141"/>
         <source>下一步：按此对应重新检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="172"/>
+        <location filename="../../desktop/people/import_wizard.py" line="167"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="173"/>
+        <location filename="../../desktop/people/import_wizard.py" line="168"/>
         <source>只导入没有问题的行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="184"/>
-        <location filename="../../desktop/people/import_wizard.py" line="323"/>
+        <location filename="../../desktop/people/import_wizard.py" line="179"/>
+        <location filename="../../desktop/people/import_wizard.py" line="325"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="204"/>
+        <location filename="../../desktop/people/import_wizard.py" line="199"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="220"/>
+        <location filename="../../desktop/people/import_wizard.py" line="215"/>
         <source>选择花名册文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="220"/>
+        <location filename="../../desktop/people/import_wizard.py" line="215"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="231"/>
+        <location filename="../../desktop/people/import_wizard.py" line="226"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="269"/>
+        <location filename="../../desktop/people/import_wizard.py" line="271"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="276"/>
+        <location filename="../../desktop/people/import_wizard.py" line="278"/>
         <source>，可在下面指定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="280"/>
+        <location filename="../../desktop/people/import_wizard.py" line="282"/>
         <source>忽略</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="282"/>
+        <location filename="../../desktop/people/import_wizard.py" line="284"/>
         <source>（已有对应列）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="305"/>
+        <location filename="../../desktop/people/import_wizard.py" line="307"/>
         <source>。没有发现问题，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="307"/>
+        <location filename="../../desktop/people/import_wizard.py" line="309"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="321"/>
+        <location filename="../../desktop/people/import_wizard.py" line="323"/>
         <source>导入 {n} 行有效数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,105 +1654,105 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="375"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="369"/>
         <source>基础数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="385"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="379"/>
         <source>添加部门…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="386"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="388"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="389"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="380"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="382"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="383"/>
         <source>修改…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="387"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="381"/>
         <source>停用 / 启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="390"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="384"/>
         <source>添加网格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="410"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="404"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="413"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="407"/>
         <source>案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="417"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="411"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="443"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="437"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="450"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="444"/>
         <source>只有管理员可以维护基础数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="540"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="577"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="534"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="571"/>
         <source>请先选择一个部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="546"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="540"/>
         <source>已添加部门「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="565"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="559"/>
         <source>部门「%1」已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="580"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="574"/>
         <source>部门「%1」已启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="580"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="574"/>
         <source>部门「%1」已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="594"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="588"/>
         <source>请先选择一个案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="604"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="598"/>
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="618"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="612"/>
         <source>请先选择一个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="637"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="631"/>
         <source>网格 %1 已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="649"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="643"/>
         <source>已添加网格 %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1766,12 +1760,12 @@
 <context>
     <name>MasterDataForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="162"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="156"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="164"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="158"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,7 +1773,7 @@
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="656"/>
+        <location filename="../../desktop/people/people_page.py" line="647"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,98 +1781,98 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="113"/>
+        <location filename="../../desktop/people/people_page.py" line="104"/>
         <source>网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="114"/>
+        <location filename="../../desktop/people/people_page.py" line="105"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="115"/>
-        <location filename="../../desktop/people/people_page.py" line="135"/>
+        <location filename="../../desktop/people/people_page.py" line="106"/>
+        <location filename="../../desktop/people/people_page.py" line="126"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="116"/>
+        <location filename="../../desktop/people/people_page.py" line="107"/>
         <source>缺少</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="136"/>
+        <location filename="../../desktop/people/people_page.py" line="127"/>
         <source>常住人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="137"/>
+        <location filename="../../desktop/people/people_page.py" line="128"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="138"/>
+        <location filename="../../desktop/people/people_page.py" line="129"/>
         <source>在岗社区工作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="139"/>
+        <location filename="../../desktop/people/people_page.py" line="130"/>
         <source>每万人配备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="140"/>
+        <location filename="../../desktop/people/people_page.py" line="131"/>
         <source>按人口应配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="141"/>
+        <location filename="../../desktop/people/people_page.py" line="132"/>
         <source>每人服务户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="142"/>
+        <location filename="../../desktop/people/people_page.py" line="133"/>
         <source>按户数应配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="143"/>
+        <location filename="../../desktop/people/people_page.py" line="134"/>
         <source>应配（取大者）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="144"/>
+        <location filename="../../desktop/people/people_page.py" line="135"/>
         <source>缺口（人）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="216"/>
+        <location filename="../../desktop/people/people_page.py" line="207"/>
         <source>一档（元/月）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="217"/>
+        <location filename="../../desktop/people/people_page.py" line="208"/>
         <source>二档（元/月）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="218"/>
+        <location filename="../../desktop/people/people_page.py" line="209"/>
         <source>三档（元/月）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="708"/>
+        <location filename="../../desktop/people/people_page.py" line="699"/>
         <source>配备标准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="709"/>
+        <location filename="../../desktop/people/people_page.py" line="700"/>
         <source>薪酬标准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="713"/>
+        <location filename="../../desktop/people/people_page.py" line="704"/>
         <source>当前账号无权查看人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,17 +1913,17 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="50"/>
+        <location filename="../../desktop/people/import_wizard.py" line="45"/>
         <source>行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="51"/>
+        <location filename="../../desktop/people/import_wizard.py" line="46"/>
         <source>列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="52"/>
+        <location filename="../../desktop/people/import_wizard.py" line="47"/>
         <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2000,108 +1994,108 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="145"/>
+        <location filename="../../desktop/desk/queue_view.py" line="144"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="146"/>
-        <location filename="../../desktop/desk/queue_view.py" line="307"/>
+        <location filename="../../desktop/desk/queue_view.py" line="145"/>
+        <location filename="../../desktop/desk/queue_view.py" line="306"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="147"/>
+        <location filename="../../desktop/desk/queue_view.py" line="146"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="148"/>
+        <location filename="../../desktop/desk/queue_view.py" line="147"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="149"/>
+        <location filename="../../desktop/desk/queue_view.py" line="148"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="152"/>
+        <location filename="../../desktop/desk/queue_view.py" line="151"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="153"/>
+        <location filename="../../desktop/desk/queue_view.py" line="152"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="154"/>
+        <location filename="../../desktop/desk/queue_view.py" line="153"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="155"/>
+        <location filename="../../desktop/desk/queue_view.py" line="154"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="157"/>
+        <location filename="../../desktop/desk/queue_view.py" line="156"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="211"/>
+        <location filename="../../desktop/desk/queue_view.py" line="210"/>
         <source>清除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="243"/>
+        <location filename="../../desktop/desk/queue_view.py" line="242"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="268"/>
+        <location filename="../../desktop/desk/queue_view.py" line="267"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="393"/>
+        <location filename="../../desktop/desk/queue_view.py" line="392"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="393"/>
+        <location filename="../../desktop/desk/queue_view.py" line="392"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="398"/>
+        <location filename="../../desktop/desk/queue_view.py" line="397"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="401"/>
+        <location filename="../../desktop/desk/queue_view.py" line="400"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="402"/>
+        <location filename="../../desktop/desk/queue_view.py" line="401"/>
         <source>来自统计：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="540"/>
+        <location filename="../../desktop/desk/queue_view.py" line="539"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="546"/>
+        <location filename="../../desktop/desk/queue_view.py" line="545"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="548"/>
+        <location filename="../../desktop/desk/queue_view.py" line="547"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2134,93 +2128,98 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="157"/>
+        <location filename="../../desktop/returns/reports_page.py" line="153"/>
         <source>案件报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="158"/>
+        <location filename="../../desktop/returns/reports_page.py" line="154"/>
         <source>人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="159"/>
+        <location filename="../../desktop/returns/reports_page.py" line="155"/>
         <source>配备情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="183"/>
+        <location filename="../../desktop/returns/reports_page.py" line="179"/>
         <source>月报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="184"/>
+        <location filename="../../desktop/returns/reports_page.py" line="180"/>
         <source>季报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="185"/>
+        <location filename="../../desktop/returns/reports_page.py" line="181"/>
         <source>年报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="191"/>
+        <location filename="../../desktop/returns/reports_page.py" line="187"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="195"/>
+        <location filename="../../desktop/returns/reports_page.py" line="191"/>
         <location filename="../../desktop/returns/reports_page.py" line="307"/>
         <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="196"/>
+        <location filename="../../desktop/returns/reports_page.py" line="192"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="197"/>
+        <location filename="../../desktop/returns/reports_page.py" line="193"/>
         <source>导出后打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="199"/>
+        <location filename="../../desktop/returns/reports_page.py" line="195"/>
         <source>预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="200"/>
+        <location filename="../../desktop/returns/reports_page.py" line="196"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="203"/>
+        <location filename="../../desktop/returns/reports_page.py" line="199"/>
         <source>当前角色无权导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="204"/>
+        <location filename="../../desktop/returns/reports_page.py" line="200"/>
+        <source>取消导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="202"/>
         <source>打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="211"/>
+        <location filename="../../desktop/returns/reports_page.py" line="209"/>
         <source>已写入 %v / %m 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="227"/>
+        <location filename="../../desktop/returns/reports_page.py" line="225"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="228"/>
+        <location filename="../../desktop/returns/reports_page.py" line="226"/>
         <source>统计范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="237"/>
+        <location filename="../../desktop/returns/reports_page.py" line="236"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,7 +2279,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="474"/>
+        <location filename="../../desktop/returns/reports_page.py" line="467"/>
+        <source>正在写入文件，无法取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="470"/>
+        <source>已取消导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="494"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2288,37 +2297,37 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="230"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="224"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="235"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="229"/>
         <source>例如 调离、退休、任期届满</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="237"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="231"/>
         <source>离任日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="238"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="232"/>
         <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="247"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="241"/>
         <source>确认离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="248"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="242"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="252"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="246"/>
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2620,93 +2629,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="307"/>
+        <location filename="../../desktop/people/people_page.py" line="298"/>
         <source>搜索姓名、身份证号或电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="310"/>
-        <location filename="../../desktop/people/people_page.py" line="408"/>
+        <location filename="../../desktop/people/people_page.py" line="301"/>
+        <location filename="../../desktop/people/people_page.py" line="399"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="312"/>
+        <location filename="../../desktop/people/people_page.py" line="303"/>
         <source>含已离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="313"/>
+        <location filename="../../desktop/people/people_page.py" line="304"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="314"/>
+        <location filename="../../desktop/people/people_page.py" line="305"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="315"/>
+        <location filename="../../desktop/people/people_page.py" line="306"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="316"/>
+        <location filename="../../desktop/people/people_page.py" line="307"/>
         <source>变更记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="317"/>
+        <location filename="../../desktop/people/people_page.py" line="308"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="318"/>
+        <location filename="../../desktop/people/people_page.py" line="309"/>
         <source>从 Excel 导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="441"/>
+        <location filename="../../desktop/people/people_page.py" line="432"/>
         <source>在册 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="443"/>
+        <location filename="../../desktop/people/people_page.py" line="434"/>
         <source>，{n} 人任期将满或已满</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="449"/>
+        <location filename="../../desktop/people/people_page.py" line="440"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="451"/>
+        <location filename="../../desktop/people/people_page.py" line="442"/>
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="553"/>
+        <location filename="../../desktop/people/people_page.py" line="544"/>
         <source>导师身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="553"/>
+        <location filename="../../desktop/people/people_page.py" line="544"/>
         <source>学员身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="555"/>
+        <location filename="../../desktop/people/people_page.py" line="546"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="555"/>
+        <location filename="../../desktop/people/people_page.py" line="546"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="561"/>
+        <location filename="../../desktop/people/people_page.py" line="552"/>
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3009,47 +3018,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="63"/>
+        <location filename="../../desktop/shell/sign_in.py" line="44"/>
         <source>登录 — 网格指挥调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="75"/>
+        <location filename="../../desktop/shell/sign_in.py" line="56"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="76"/>
+        <location filename="../../desktop/shell/sign_in.py" line="57"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="80"/>
+        <location filename="../../desktop/shell/sign_in.py" line="61"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="81"/>
+        <location filename="../../desktop/shell/sign_in.py" line="62"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="94"/>
+        <location filename="../../desktop/shell/sign_in.py" line="75"/>
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="108"/>
+        <location filename="../../desktop/shell/sign_in.py" line="89"/>
         <source>请输入用户名和密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="111"/>
+        <location filename="../../desktop/shell/sign_in.py" line="92"/>
         <source>正在验证…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="126"/>
+        <location filename="../../desktop/shell/sign_in.py" line="112"/>
         <source>登录失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3057,22 +3066,22 @@
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="615"/>
+        <location filename="../../desktop/people/people_page.py" line="606"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="619"/>
+        <location filename="../../desktop/people/people_page.py" line="610"/>
         <source>，缺口 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="621"/>
+        <location filename="../../desktop/people/people_page.py" line="612"/>
         <source>；{n} 个社区未达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="625"/>
+        <location filename="../../desktop/people/people_page.py" line="616"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3080,190 +3089,190 @@
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="83"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="85"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="86"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="88"/>
         <source>{m}月{d}日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="528"/>
-        <location filename="../../desktop/stats/stats_charts.py" line="563"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="530"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="565"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="561"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="563"/>
         <source>月份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="692"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="694"/>
         <source>{h:.1f} 小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="717"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="719"/>
         <source>案件数（件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="719"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="721"/>
         <source>每日受理与结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="722"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="724"/>
         <source>在办案件（按大类）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="723"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="725"/>
         <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="729"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="731"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="730"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="732"/>
         <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="736"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="738"/>
         <source>部门按期结案率排名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="737"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="739"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="738"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="740"/>
         <source>按期结案率（%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="745"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="747"/>
         <source>超期与预警案件（按社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="746"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="748"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="752"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="754"/>
         <source>案件来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="753"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="755"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="759"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="761"/>
         <source>平均处置时长趋势</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="760"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="762"/>
         <source>平均处置时长（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="825"/>
-        <location filename="../../desktop/stats/stats_charts.py" line="931"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="827"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="933"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="830"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="832"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="845"/>
-        <location filename="../../desktop/stats/stats_charts.py" line="857"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="847"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="859"/>
         <source>在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="864"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="866"/>
         <source>大类：{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="880"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="882"/>
         <source>按期结案率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="890"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="892"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="904"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="906"/>
         <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="910"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="912"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="922"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="924"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="939"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="941"/>
         <source>占 {share:.1f}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="943"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="945"/>
         <source>（未诉先办）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="959"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="961"/>
         <source>平均处置时长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="989"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="991"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="990"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="992"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="991"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="993"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="992"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="994"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="993"/>
+        <location filename="../../desktop/stats/stats_charts.py" line="995"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3271,189 +3280,189 @@
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="167"/>
+        <location filename="../../desktop/stats/stats_page.py" line="173"/>
         <source>今日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="168"/>
+        <location filename="../../desktop/stats/stats_page.py" line="174"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="169"/>
+        <location filename="../../desktop/stats/stats_page.py" line="175"/>
         <source>本年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="170"/>
+        <location filename="../../desktop/stats/stats_page.py" line="176"/>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="184"/>
+        <location filename="../../desktop/stats/stats_page.py" line="190"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="185"/>
+        <location filename="../../desktop/stats/stats_page.py" line="191"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="186"/>
+        <location filename="../../desktop/stats/stats_page.py" line="192"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="192"/>
-        <location filename="../../desktop/stats/stats_page.py" line="513"/>
-        <location filename="../../desktop/stats/stats_page.py" line="523"/>
-        <location filename="../../desktop/stats/stats_page.py" line="531"/>
+        <location filename="../../desktop/stats/stats_page.py" line="198"/>
+        <location filename="../../desktop/stats/stats_page.py" line="516"/>
+        <location filename="../../desktop/stats/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats/stats_page.py" line="534"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="194"/>
-        <location filename="../../desktop/stats/stats_page.py" line="542"/>
-        <location filename="../../desktop/stats/stats_page.py" line="550"/>
+        <location filename="../../desktop/stats/stats_page.py" line="200"/>
+        <location filename="../../desktop/stats/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats/stats_page.py" line="553"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="195"/>
+        <location filename="../../desktop/stats/stats_page.py" line="201"/>
         <source>大屏模式 (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="198"/>
+        <location filename="../../desktop/stats/stats_page.py" line="204"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="213"/>
+        <location filename="../../desktop/stats/stats_page.py" line="219"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="230"/>
+        <location filename="../../desktop/stats/stats_page.py" line="236"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="231"/>
+        <location filename="../../desktop/stats/stats_page.py" line="237"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="418"/>
+        <location filename="../../desktop/stats/stats_page.py" line="421"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="437"/>
+        <location filename="../../desktop/stats/stats_page.py" line="442"/>
         <source>统计失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="450"/>
+        <location filename="../../desktop/stats/stats_page.py" line="453"/>
         <source>更新于 {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="506"/>
+        <location filename="../../desktop/stats/stats_page.py" line="509"/>
         <source>导出为 PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="514"/>
+        <location filename="../../desktop/stats/stats_page.py" line="517"/>
         <source>图片宽度（像素）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="523"/>
+        <location filename="../../desktop/stats/stats_page.py" line="526"/>
         <source>PNG 图片 (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/stats/stats_page.py" line="531"/>
-        <location filename="../../desktop/stats/stats_page.py" line="550"/>
-        <source>无法写入文件：{path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/stats/stats_page.py" line="534"/>
         <location filename="../../desktop/stats/stats_page.py" line="553"/>
+        <source>无法写入文件：{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/stats_page.py" line="537"/>
+        <location filename="../../desktop/stats/stats_page.py" line="556"/>
         <source>已导出 {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="542"/>
+        <location filename="../../desktop/stats/stats_page.py" line="545"/>
         <source>统计摘要.pdf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="542"/>
+        <location filename="../../desktop/stats/stats_page.py" line="545"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="575"/>
+        <location filename="../../desktop/stats/stats_page.py" line="578"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="583"/>
+        <location filename="../../desktop/stats/stats_page.py" line="586"/>
         <source>统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="608"/>
+        <location filename="../../desktop/stats/stats_page.py" line="611"/>
         <source>{center} 统计摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="617"/>
+        <location filename="../../desktop/stats/stats_page.py" line="620"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="624"/>
+        <location filename="../../desktop/stats/stats_page.py" line="627"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="625"/>
+        <location filename="../../desktop/stats/stats_page.py" line="628"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="626"/>
+        <location filename="../../desktop/stats/stats_page.py" line="629"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="627"/>
+        <location filename="../../desktop/stats/stats_page.py" line="630"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="628"/>
+        <location filename="../../desktop/stats/stats_page.py" line="631"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="675"/>
+        <location filename="../../desktop/stats/stats_page.py" line="678"/>
         <source>在办案件最密的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="683"/>
+        <location filename="../../desktop/stats/stats_page.py" line="686"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="700"/>
+        <location filename="../../desktop/stats/stats_page.py" line="703"/>
         <source>暂无在办案件</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3476,7 +3485,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="140"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="135"/>
         <source>已创建账号 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3486,12 +3495,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="164"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="160"/>
         <source> 已启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="164"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="160"/>
         <source> 已停用</source>
         <translation type="unfinished"></translation>
     </message>
