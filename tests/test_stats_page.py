@@ -19,7 +19,7 @@ from db.engine import Database
 from db.models import Community, Department, Grid, MajorCategory
 from desktop.core.context import AppContext
 from desktop.stats import stats_page as stats_page_module
-from desktop.stats.stats_charts import KEY_NAMES, ChartBase
+from desktop.stats.chart_set import KEY_NAMES, ChartBase
 from desktop.stats.stats_page import StatsPage
 from tests.street import COMMUNITY_B, GRID_A2, GRID_B1
 from tests.test_stats import TZ, Scene, build_scene, local

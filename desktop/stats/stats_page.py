@@ -63,7 +63,7 @@ from db.stats.periods import Period, StatsFilter
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
-from desktop.stats.stats_charts import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
+from desktop.stats.chart_set import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
 
 log = logging.getLogger(__name__)
 
