@@ -125,7 +125,7 @@ def open_photo_viewer(env: Env) -> QWidget:
 
 
 def open_people(env: Env) -> QWidget:
-    from desktop.people.roster_tab import PeoplePage
+    from desktop.people.people_page import PeoplePage
 
     return PeoplePage(env.ctx)
 

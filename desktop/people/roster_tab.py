@@ -1,23 +1,12 @@
-"""The 人员 page: one tab per roster (search, filter, add / edit / retire, history, reveal,
-import), grid vacancies, the staffing standards with shortfalls in red, and the pay table."""
+"""One roster's tab of the 人员 page: search, filter, add / edit / retire, history, reveal, import;
+the grid roster's tab also lists the grids without their staff."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,235 +18,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from db.engine import Database
-from db.people.pay_scale import PayCell, pay_table, set_pay_amount
-from db.people.roster_kinds import KIND_LABELS, Kind
+from db.people.roster_kinds import Kind
 from db.people.roster_lists import EntryRow, RosterQuery, Vacancy, grid_vacancies, list_entries
 from db.people.roster_values import Lookups
-from db.people.rosters import COLUMNS, reveal
-from db.people.staffing import Staffing, staffing
-from db.reference.settings_store import CenterSettings
-from desktop.common import palette
+from db.people.rosters import reveal
 from desktop.common.error_text import error_text
 from desktop.common.reveal_reason import ask_reveal_reason
-from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.people.import_wizard import ImportWizard
-from desktop.people.roster_dialogs import (
-    EntryDialog,
-    HistoryDialog,
-    RetireDialog,
-    form_defaults,
-)
-
-_EDIT = int(Qt.ItemDataRole.EditRole)
-_USER = int(Qt.ItemDataRole.UserRole)
-
-RED = QColor(palette.SHORTFALL)
-GREY = QColor(palette.INACTIVE)
-AMBER = QColor(palette.WARNING)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeoplePage", text)
-
-
-# --- models ----------------------------------------------------------------------------------
-
-
-class RosterModel(RowsModel[EntryRow]):
-    """One roster's rows, pre-formatted and masked; retired rows grey, flagged rows amber."""
-
-    def __init__(self, kind: Kind, parent: QWidget | None = None) -> None:
-        self.kind = kind
-        super().__init__(parent)
-
-    def headers(self) -> Sequence[str]:
-        return [
-            QCoreApplication.translate("RosterFields", label) for _, label in COLUMNS[self.kind]
-        ]
-
-    def cells(self, row: EntryRow) -> tuple[str, ...]:
-        return row.cells
-
-    def foreground(self, number: int, column: int) -> QColor | None:
-        row = self.rows[number]
-        if not row.active:
-            return GREY
-        return AMBER if row.flag else None
-
-    def tooltip(self, number: int, column: int) -> str | None:
-        return self.rows[number].flag or None
-
-    def role_data(self, number: int, column: int, role: int) -> Any:
-        return self.rows[number].id if role == _USER else None
-
-
-class VacancyModel(RowsModel[Vacancy]):
-    CONTEXT = "PeoplePage"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("PeoplePage", "网格编码"),
-        QT_TRANSLATE_NOOP("PeoplePage", "网格"),
-        QT_TRANSLATE_NOOP("PeoplePage", "社区"),
-        QT_TRANSLATE_NOOP("PeoplePage", "缺少"),
-    )
-
-    def cells(self, row: Vacancy) -> tuple[str, ...]:
-        return (row.grid_code, row.grid_name, row.community, row.text)
-
-    def foreground(self, number: int, column: int) -> QColor | None:
-        return RED if column == 3 else None
-
-
-def _number(value: float | None, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
-
-
-class StaffingModel(RowsModel[Staffing]):
-    """Communities and the street total against the two standards; shortfalls in red."""
-
-    CONTEXT = "PeoplePage"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("PeoplePage", "社区"),
-        QT_TRANSLATE_NOOP("PeoplePage", "常住人口"),
-        QT_TRANSLATE_NOOP("PeoplePage", "户数"),
-        QT_TRANSLATE_NOOP("PeoplePage", "在岗社区工作者"),
-        QT_TRANSLATE_NOOP("PeoplePage", "每万人配备"),
-        QT_TRANSLATE_NOOP("PeoplePage", "按人口应配"),
-        QT_TRANSLATE_NOOP("PeoplePage", "每人服务户数"),
-        QT_TRANSLATE_NOOP("PeoplePage", "按户数应配"),
-        QT_TRANSLATE_NOOP("PeoplePage", "应配（取大者）"),
-        QT_TRANSLATE_NOOP("PeoplePage", "缺口（人）"),
-    )
-    NUMERIC = frozenset(range(1, 10))
-    SHORT_COLUMNS = frozenset({4, 6, 9})
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.settings = CenterSettings()
-        self._bold = QFont()
-        self._bold.setBold(True)
-
-    def set_rows(
-        self,
-        rows: Sequence[Staffing],
-        total: Staffing | None = None,
-        settings: CenterSettings | None = None,
-    ) -> None:
-        """The communities, then the street's `total` (bold) when given."""
-        if settings is not None:
-            self.settings = settings
-        super().set_rows([*rows, total] if total is not None else rows)
-
-    def cells(self, row: Staffing) -> tuple[str, ...]:
-        need = max(row.required_by_population, row.required_by_households)
-        return (
-            row.name,
-            str(row.population),
-            str(row.households),
-            str(row.workers),
-            _number(row.per_10k),
-            str(row.required_by_population),
-            _number(row.households_per_worker, 0),
-            str(row.required_by_households),
-            str(need),
-            f"缺 {row.shortfall} 人" if row.shortfall else "达标",
-        )
-
-    def is_short(self, row: int, column: int) -> bool:
-        s = self.rows[row]
-        if column == 4:
-            return bool(s.shortfall_population)
-        if column == 6:
-            return bool(s.shortfall_households)
-        return column == 9 and bool(s.shortfall)
-
-    def foreground(self, number: int, column: int) -> QColor | None:
-        return RED if self.is_short(number, column) else None
-
-    def font(self, number: int, column: int) -> QFont | None:
-        last = number == len(self.rows) - 1
-        return self._bold if last or self.is_short(number, column) else None
-
-    def tooltip(self, number: int, column: int) -> str | None:
-        if column == 4:
-            return _tr("省定标准：每万名城镇常住人口不少于 {n} 名社区工作者").format(
-                n=f"{self.settings.workers_per_10k_minimum:g}"
-            )
-        if column == 6:
-            return _tr("本地标准：每 {n} 户配备 1 名社区工作者").format(
-                n=self.settings.households_per_worker
-            )
-        return None
-
-
-PAY_LEVELS = 38
-
-
-class PayModel(RowsModel[int]):
-    """The 3档38级 pay table: levels down, tiers across; amounts editable in place."""
-
-    CONTEXT = "PeoplePage"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("PeoplePage", "一档（元/月）"),
-        QT_TRANSLATE_NOOP("PeoplePage", "二档（元/月）"),
-        QT_TRANSLATE_NOOP("PeoplePage", "三档（元/月）"),
-    )
-    NUMERIC = frozenset({0, 1, 2})
-
-    edit_requested = Signal(int, int, str)  # tier, level, text
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.amounts: dict[tuple[int, int], Decimal | None] = {}
-        self.editable = True
-
-    def set_cells(self, cells: list[PayCell]) -> None:
-        self.amounts = {(c.tier, c.level): c.amount for c in cells}
-        self.set_rows(list(range(1, PAY_LEVELS + 1)) if self.amounts else [])
-
-    def set_amount(self, tier: int, level: int, amount: Decimal) -> None:
-        self.amounts[(tier, level)] = amount
-        self.refresh_row(level - 1)
-
-    def cells(self, row: int) -> tuple[str, ...]:
-        amounts = (self.amounts.get((tier, row)) for tier in range(1, len(self.HEADERS) + 1))
-        return tuple(_tr("未设置") if a is None else f"{a:.2f}" for a in amounts)
-
-    def foreground(self, number: int, column: int) -> QColor | None:
-        return GREY if self.amounts.get((column + 1, number + 1)) is None else None
-
-    def role_data(self, number: int, column: int, role: int) -> Any:
-        if role != _EDIT:
-            return None
-        amount = self.amounts.get((column + 1, number + 1))
-        return "" if amount is None else f"{amount:.2f}"
-
-    def row_header(self, number: int) -> str:
-        return _tr("{n} 级").format(n=number + 1)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        if index.isValid() and self.editable:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(
-        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = _EDIT
-    ) -> bool:
-        if not index.isValid() or int(role) != _EDIT:
-            return False
-        text = str(value).strip()
-        if not text:
-            return False
-        self.edit_requested.emit(index.column() + 1, index.row() + 1, text)
-        return False  # shown once the database has taken it
-
+from desktop.people.people_models import RosterModel, VacancyModel
+from desktop.people.roster_dialogs import EntryDialog, HistoryDialog, RetireDialog, form_defaults
 
 # --- data loaded off the GUI thread --------------------------------------------------------------
 
@@ -274,9 +49,6 @@ def load_choices(db: Database) -> Choices:
     code_of = {cid: code for code, cid in lk.community_by_code.items()}
     communities = sorted(lk.community_name.items(), key=lambda item: code_of[item[0]])
     return Choices(communities, sorted(lk.grid_by_code, key=lambda c: (len(c), c)))
-
-
-# --- tabs -------------------------------------------------------------------------------------
 
 
 class RosterTab(QWidget):
@@ -566,165 +338,3 @@ class RosterTab(QWidget):
     def _written(self) -> None:
         self.refresh()
         self.changed.emit()
-
-
-class StaffingTab(QWidget):
-    loaded = Signal()
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("staffingTab")
-        self.model = StaffingModel(self)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
-        self.note = QLabel(self)
-        self.note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view)
-        layout.addWidget(self.note)
-
-    def refresh(self) -> None:
-        def job(db: Database) -> tuple[list[Staffing], Staffing, CenterSettings]:
-            from db.reference.settings_store import load_settings
-
-            with db.read() as s:
-                settings = load_settings(s)
-                rows, total = staffing(s, settings)
-            return rows, total, settings
-
-        def done(result: tuple[list[Staffing], Staffing, CenterSettings]) -> None:
-            rows, total, settings = result
-            self.model.set_rows(rows, total, settings)
-            short = [r for r in rows if r.shortfall]
-            text = self.tr("全街道在岗社区工作者 {w} 人，按标准应配 {n} 人").format(
-                w=total.workers, n=max(total.required_by_population, total.required_by_households)
-            )
-            if total.shortfall:
-                text += self.tr("，缺口 {n} 人").format(n=total.shortfall)
-            if short:
-                text += self.tr("；{n} 个社区未达标").format(n=len(short))
-            self.summary.setText(text)
-            self.note.setText(
-                self.tr(
-                    "标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。"
-                    "应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。"
-                    "街道合计按全街道人口和户数计算。"
-                ).format(
-                    m=f"{settings.workers_per_10k_minimum:g}", h=settings.households_per_worker
-                )
-            )
-            self.loaded.emit()
-
-        self.ctx.tasks.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)), owner=self)
-
-
-class PayTab(QWidget):
-    loaded = Signal()
-    saved = Signal(int, int)
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("payTab")
-        self.model = PayModel(self)
-        self.model.editable = ctx.actor.can("roster.edit")
-        self.model.edit_requested.connect(self.save)
-        self.view = QTableView(self)
-        self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.error = QLabel(self)
-        self.error.setStyleSheet(palette.ERROR_STYLE)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        hint = QLabel(
-            self.tr("社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。"),
-            self,
-        )
-        layout.addWidget(hint)
-        layout.addWidget(self.view)
-        layout.addWidget(self.error)
-
-    def refresh(self) -> None:
-        def job(db: Database) -> list[PayCell]:
-            with db.read() as s:
-                return pay_table(s)
-
-        def done(cells: list[PayCell]) -> None:
-            self.model.set_cells(cells)
-            self.loaded.emit()
-
-        self.ctx.tasks.submit(job, done, lambda exc: self.ctx.notify(error_text(exc)), owner=self)
-
-    def save(self, tier: int, level: int, text: str) -> None:
-        actor = self.ctx.actor
-
-        def job(db: Database) -> Decimal:
-            with db.write() as s:
-                return set_pay_amount(s, tier, level, text, actor)
-
-        def done(amount: Decimal) -> None:
-            self.error.clear()
-            self.model.set_amount(tier, level, amount)
-            self.saved.emit(tier, level)
-
-        self.ctx.tasks.submit(
-            job, done, lambda exc: self.error.setText(error_text(exc)), owner=self
-        )
-
-
-class PeoplePage(QWidget):
-    """人员: every roster, the staffing standards and the pay table."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("peoplePage")
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("peopleTabs")
-        self.rosters: dict[Kind, RosterTab] = {}
-        for kind in Kind:
-            tab = RosterTab(ctx, kind, self)
-            tab.changed.connect(self._roster_changed)
-            self.rosters[kind] = tab
-            self.tabs.addTab(tab, QCoreApplication.translate("RosterKinds", KIND_LABELS[kind]))
-        self.staffing = StaffingTab(ctx, self)
-        self.pay = PayTab(ctx, self)
-        self.tabs.addTab(self.staffing, self.tr("配备标准"))
-        self.tabs.addTab(self.pay, self.tr("薪酬标准"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.tabs)
-        self.denied = QLabel(self.tr("当前账号无权查看人员花名册"), self)
-        self.denied.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.denied)
-        allowed = ctx.actor.can("roster.read")
-        self.tabs.setVisible(allowed)
-        self.denied.setVisible(not allowed)
-        if allowed:
-            self.reload()
-
-    def reload(self) -> None:
-        """Load the choices, every roster, the standards and the pay table (off the GUI thread)."""
-        self.ctx.tasks.submit(load_choices, self._choices_loaded, owner=self)
-        for tab in self.rosters.values():
-            tab.refresh()
-        self.staffing.refresh()
-        self.pay.refresh()
-
-    def _choices_loaded(self, choices: Choices) -> None:
-        for tab in self.rosters.values():
-            tab.set_choices(choices)
-
-    def _roster_changed(self) -> None:
-        self.staffing.refresh()
-        sender = self.sender()
-        for tab in self.rosters.values():
-            if tab is not sender:
-                tab.refresh()

@@ -18,7 +18,7 @@ from desktop.admin.settings_page import SettingsPage
 from desktop.core.context import AppContext
 from desktop.core.i18n import role_text
 from desktop.desk.desk_page import DeskPage
-from desktop.people.roster_tab import PeoplePage
+from desktop.people.people_page import PeoplePage
 from desktop.returns.reports_page import ReportsPage
 from desktop.shell.nav_rail import NavRail, icon
 from desktop.stats.stats_page import StatsPage
