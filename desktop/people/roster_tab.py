@@ -1,5 +1,7 @@
-"""One roster's tab of the 人员 page: search, filter, add / edit / retire, history, reveal, import;
-the grid roster's tab also lists the grids without their staff."""
+"""One roster's tab of the 人员 page: search, filter, add / edit / retire, history, reveal, import.
+
+The grid roster's tab also lists the grids without their staff.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The 人员 page's standards: staffing against the two standards (shortfalls in red), the pay table."""
+"""The 人员 page's staffing-standards tab (shortfalls in red) and its pay-table tab."""
 
 from __future__ import annotations
 
