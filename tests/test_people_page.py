@@ -17,7 +17,9 @@ from db.people.roster_kinds import Kind
 from db.security.actors import Actor, Role
 from desktop.core.context import AppContext
 from desktop.people.import_wizard import ImportWizard
-from desktop.people.people_page import RED, PeoplePage, RosterTab
+from desktop.people.people_models import RED
+from desktop.people.people_page import PeoplePage
+from desktop.people.roster_tab import RosterTab
 from tests.street import GRID_A1
 from tests.test_roster_import import HEADERS, bad_rows, build_sheet, worker_rows
 from tests.test_rosters import CASES

@@ -191,7 +191,7 @@ def test_export_can_be_cancelled_before_the_file_is_written(
         release.wait(10)
         return build_report(*args)
 
-    monkeypatch.setattr("desktop.returns.reports_page.build_report", slow_build)
+    monkeypatch.setattr("desktop.returns.export_job.build_report", slow_build)
     target = tmp_path / "out" / "r.xlsx"
     target.parent.mkdir()
     page.export_to(target)

@@ -18,8 +18,9 @@ from db.cases.states import Source
 from db.engine import Database
 from db.models import Community, Department, Grid, MajorCategory
 from desktop.core.context import AppContext
-from desktop.stats import stats_page as stats_page_module
-from desktop.stats.stats_charts import KEY_NAMES, ChartBase
+from desktop.stats import stats_export
+from desktop.stats.chart_base import ChartBase
+from desktop.stats.chart_set import KEY_NAMES
 from desktop.stats.stats_page import StatsPage
 from tests.street import COMMUNITY_B, GRID_A2, GRID_B1
 from tests.test_stats import TZ, Scene, build_scene, local
@@ -200,10 +201,10 @@ def test_png_export_has_the_chosen_width(
     # The same through the menu: width asked, file name asked.
     through_menu = tmp_path / "每日受理与办结.png"
     monkeypatch.setattr(
-        stats_page_module.QInputDialog, "getInt", staticmethod(lambda *a, **k: (800, True))
+        stats_export.QInputDialog, "getInt", staticmethod(lambda *a, **k: (800, True))
     )
     monkeypatch.setattr(
-        stats_page_module.QFileDialog,
+        stats_export.QFileDialog,
         "getSaveFileName",
         staticmethod(lambda *a, **k: (str(through_menu), "")),
     )

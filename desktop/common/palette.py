@@ -4,7 +4,7 @@ resources/style/desk.qss keeps its own literal values (a style sheet has no vari
 a rule there means the same as a name here (an error, a warning, a countdown, secondary text),
 its value must equal this one: tests/test_palette.py checks the pairs.
 
-The charts keep their own series colours (desktop/stats/stats_charts.py, one theme per
+The charts keep their own series colours (desktop/stats/chart_style.py, one theme per
 background).
 """
 

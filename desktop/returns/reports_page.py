@@ -8,7 +8,6 @@ export the folder can be opened (and is, if the box is ticked).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -46,8 +45,8 @@ from db.reference.geography import list_communities
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
-from desktop.core.tasks import Task, TaskControl
-from reports.layout import write_report
+from desktop.core.tasks import Task
+from desktop.returns.export_job import ExportJob
 from reports.model import Report
 from reports.period import Period, period_containing
 from reports.preview import PreviewTable, preview_table
@@ -100,35 +99,6 @@ class ScopeChoices:
 def load_scope_choices(db: Database) -> ScopeChoices:
     with db.read() as s:
         return ScopeChoices(list_communities(s), active_department_names(s))
-
-
-class ExportJob:
-    """One export as a long job: build the return, write the file, reporting (rows written,
-    rows in all). It can be cancelled until writing starts, never after: a workbook stopped
-    half-way would leave the writer's own temporary files in the target folder."""
-
-    def __init__(self, db: Database, kind: str, request: ReportRequest, out: Path) -> None:
-        self.db, self.kind, self.request, self.out = db, kind, request, out
-        self.thread_id: int | None = None
-        self._lock = threading.Lock()
-        self._writing = False
-
-    def __call__(self, control: TaskControl) -> Path:
-        self.thread_id = threading.get_ident()
-        control.progress(0, 0)
-        report = build_report(self.db, self.kind, self.request)
-        with self._lock:
-            control.check()
-            self._writing = True
-        return write_report(report, self.out, lambda done, total: control.progress(done, total))
-
-    def cancel(self, task: Task) -> bool:
-        """Cancel `task` (the one running this job) unless the file is being written."""
-        with self._lock:
-            if self._writing:
-                return False
-            task.cancel()
-            return True
 
 
 class ReportsPage(QWidget):

@@ -28,7 +28,9 @@ from db.stats.figures import StatsSnapshot
 from db.stats.periods import StatsFilter
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
-from desktop.stats.stats_charts import WALL, ChartSet, KeyFigures
+from desktop.stats.chart_set import ChartSet
+from desktop.stats.chart_style import WALL
+from desktop.stats.key_figures import KeyFigures
 
 FEED_DEBOUNCE_MS = 2000
 CLOCK_REFRESH_MS = 60_000

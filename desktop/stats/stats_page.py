@@ -8,44 +8,33 @@ only while it is visible), and opens the big screen (大屏模式) with F11.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QDate,
-    QMarginsF,
     QModelIndex,
-    QRectF,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QFont,
     QKeySequence,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
     QShortcut,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -58,74 +47,24 @@ from db.engine import Database
 from db.errors import ValidationError
 from db.stats import figures as stats
 from db.stats.figures import FilterChoices, StatsSnapshot
-from db.stats.open_cases import GridDensity
 from db.stats.periods import Period, StatsFilter
-from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
-from desktop.stats.stats_charts import LIGHT, ChartBase, ChartSet, KeyFigures, base_keys
+from desktop.stats.chart_set import ChartSet, base_keys
+from desktop.stats.chart_style import LIGHT
+from desktop.stats.grid_density import GridDensityModel
+from desktop.stats.key_figures import KeyFigures
+from desktop.stats.stats_export import (
+    SummaryContent,
+    ask_export_pdf,
+    ask_export_png,
+    chart_menu,
+    write_summary_pdf,
+)
 
 log = logging.getLogger(__name__)
 
 FEED_DEBOUNCE_MS = 2000
-DEFAULT_PNG_WIDTH = 1600
-
-
-class GridDensityModel(RowsModel[GridDensity]):
-    """Grids with their open and overdue cases now, coloured by open cases per 1,000 households."""
-
-    CONTEXT = "GridDensityModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("GridDensityModel", "社区"),
-        QT_TRANSLATE_NOOP("GridDensityModel", "网格"),
-        QT_TRANSLATE_NOOP("GridDensityModel", "网格编码"),
-        QT_TRANSLATE_NOOP("GridDensityModel", "户数"),
-        QT_TRANSLATE_NOOP("GridDensityModel", "在办"),
-        QT_TRANSLATE_NOOP("GridDensityModel", "超期"),
-        QT_TRANSLATE_NOOP("GridDensityModel", "每千户在办"),
-    )
-    NUMERIC = frozenset({3, 4, 5, 6})
-    ROW_NUMBERS = True
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._colours: list[QColor | None] = []
-
-    def set_rows(self, rows: Sequence[GridDensity]) -> None:
-        top = max((g.per_thousand for g in rows), default=0.0)
-        self._colours = [self._colour(g.per_thousand / top) if top else None for g in rows]
-        super().set_rows(rows)
-
-    def cells(self, row: GridDensity) -> tuple[str, ...]:
-        return (
-            row.community,
-            row.name,
-            row.code,
-            f"{row.households:,}",
-            f"{row.open:,}",
-            f"{row.overdue:,}",
-            f"{row.per_thousand:.2f}",
-        )
-
-    def background(self, number: int, column: int) -> QColor | None:
-        return self._colours[number]
-
-    @staticmethod
-    def _colour(share: float) -> QColor | None:
-        """White → light red as density grows (text stays dark and readable)."""
-        if share <= 0:
-            return None
-        share = min(share, 1.0)
-        return QColor(255, round(255 - 120 * share), round(255 - 130 * share))
-
-    def tooltip(self, number: int, column: int) -> str:
-        g = self.rows[number]
-        return self.tr("{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件").format(
-            grid=f"{g.community} {g.name}",
-            open=g.open,
-            overdue=g.overdue,
-            density=g.per_thousand,
-        )
 
 
 class StatsPage(QWidget):
@@ -260,7 +199,9 @@ class StatsPage(QWidget):
         for chart in c.charts().values():
             chart.setMinimumHeight(max(chart.minimumHeight(), 280))
             chart.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            chart.customContextMenuRequested.connect(lambda _pos, ch=chart: self._chart_menu(ch))
+            chart.customContextMenuRequested.connect(
+                lambda _pos, ch=chart: chart_menu(self, ch, self.ctx.notify)
+            )
         c.flow.setMinimumHeight(320)
         # Empty charts are not worth painting: the first paint waits for the first figures
         # (painting the axes of seven plots twice costs a third of a second).
@@ -282,7 +223,9 @@ class StatsPage(QWidget):
         for name, chart in c.charts().items():
             action = QAction(chart.title, menu)
             action.setObjectName(f"export_{name}")
-            action.triggered.connect(lambda _checked=False, ch=chart: self._ask_export_png(ch))
+            action.triggered.connect(
+                lambda _checked=False, ch=chart: ask_export_png(self, ch, self.ctx.notify)
+            )
             menu.addAction(action)
         self.export_button.setMenu(menu)
         self.export_menu = menu
@@ -294,7 +237,9 @@ class StatsPage(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         c.clicked.connect(self._request_cases)
         self.grid_table.activated.connect(self._grid_activated)
-        self.pdf_button.clicked.connect(self._ask_export_pdf)
+        self.pdf_button.clicked.connect(
+            lambda: ask_export_pdf(self, self.export_pdf, self.ctx.notify)
+        )
         self.big_button.clicked.connect(self.toggle_big_screen)
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
@@ -504,56 +449,9 @@ class StatsPage(QWidget):
         self.big_screen = None
 
     # --- export --------------------------------------------------------------------------
-    def _chart_menu(self, chart: ChartBase) -> None:
-        menu = QMenu(self)
-        action = menu.addAction(self.tr("导出为 PNG…"))
-        action.triggered.connect(lambda: self._ask_export_png(chart))
-        menu.popup(chart.cursor().pos())
-
-    def _ask_export_png(self, chart: ChartBase) -> None:
-        width, ok = QInputDialog.getInt(
-            self,
-            self.tr("导出图表"),
-            self.tr("图片宽度（像素）："),
-            DEFAULT_PNG_WIDTH,
-            200,
-            8000,
-            100,
-        )
-        if not ok:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出图表"), f"{chart.title}.png", self.tr("PNG 图片 (*.png)")
-        )
-        if not path:
-            return
-        try:
-            chart.export_png(path, width)
-        except OSError:
-            QMessageBox.warning(
-                self, self.tr("导出图表"), self.tr("无法写入文件：{path}").format(path=path)
-            )
-            return
-        self.ctx.notify(self.tr("已导出 {path}").format(path=path))
-
     def export_chart_png(self, name: str, path: str | Path, width: int) -> None:
         """Export chart `name` (see `ChartSet.charts`) as PNG at `width` pixels."""
         self.charts.charts()[name].export_png(path, width)
-
-    def _ask_export_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出 PDF 摘要"), self.tr("统计摘要.pdf"), self.tr("PDF 文件 (*.pdf)")
-        )
-        if not path:
-            return
-        try:
-            self.export_pdf(path)
-        except OSError:
-            QMessageBox.warning(
-                self, self.tr("导出 PDF 摘要"), self.tr("无法写入文件：{path}").format(path=path)
-            )
-            return
-        self.ctx.notify(self.tr("已导出 {path}").format(path=path))
 
     def period_text(self) -> str:
         if self.snapshot is None:
@@ -576,129 +474,14 @@ class StatsPage(QWidget):
         densest grids. Written to a temporary file first; raises OSError if it cannot be written."""
         if self.snapshot is None:
             raise OSError(self.tr("尚无统计数据"))
-        target = Path(path)
-        tmp = target.with_name(target.name + ".part")
-        writer = QPdfWriter(str(tmp))
-        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-        writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout.Unit.Millimeter)
-        writer.setResolution(150)
-        writer.setTitle(self.tr("统计摘要"))
-        writer.setCreator("GridDesk")
-        painter = QPainter()
-        if not painter.begin(writer):
-            tmp.unlink(missing_ok=True)
-            raise OSError(str(target))
-        try:
-            self._paint_summary(painter, writer.width(), writer.height())
-        finally:
-            painter.end()
-        if not tmp.exists() or tmp.stat().st_size == 0:
-            tmp.unlink(missing_ok=True)
-            raise OSError(str(target))
-        tmp.replace(target)
-
-    def _paint_summary(self, p: QPainter, width: int, height: int) -> None:
-        snap = self.snapshot
-        assert snap is not None
-        font = QFont(self.font())
-        font.setPixelSize(34)
-        font.setBold(True)
-        p.setFont(font)
-        p.drawText(
-            QRectF(0, 0, width, 50),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.tr("{center} 统计摘要").format(center=self.ctx.settings.center_name),
+        content = SummaryContent(
+            snapshot=self.snapshot,
+            charts=self.charts,
+            figures=self.figures.texts(),
+            center_name=self.ctx.settings.center_name,
+            period=self.period_text(),
+            scope=self.scope_text(),
+            tz=self.tz,
+            font=self.font(),
         )
-        font.setPixelSize(20)
-        font.setBold(False)
-        p.setFont(font)
-        generated = snap.now.astimezone(self.tz)
-        p.drawText(
-            QRectF(0, 52, width, 30),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            self.tr("统计期间：{period}　范围：{scope}　生成时间：{at}").format(
-                period=self.period_text(), scope=self.scope_text(), at=f"{generated:%Y-%m-%d %H:%M}"
-            ),
-        )
-        # Today's numbers in one line of tiles.
-        figures = self.figures.texts()
-        labels = [
-            (self.tr("今日受理"), figures["received"]),
-            (self.tr("今日派遣"), figures["dispatched"]),
-            (self.tr("今日结案"), figures["closed"]),
-            (self.tr("当前超期"), figures["overdue"]),
-            (self.tr("今日按期率"), figures["on_time"]),
-        ]
-        tile_w = width / len(labels)
-        top = 92
-        for i, (label, value) in enumerate(labels):
-            rect = QRectF(i * tile_w + 4, top, tile_w - 8, 70)
-            p.fillRect(rect, QColor(LIGHT.tile))
-            font.setPixelSize(18)
-            font.setBold(False)
-            p.setFont(font)
-            p.drawText(
-                rect.adjusted(10, 4, 0, 0),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
-                label,
-            )
-            font.setPixelSize(30)
-            font.setBold(True)
-            p.setFont(font)
-            p.drawText(
-                rect.adjusted(10, 0, 0, -6),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                value,
-            )
-        # Six charts in a 3 × 2 grid, then the densest grids.
-        charts = self.charts
-        names = ["flow", "majors", "departments", "alerts", "sources", "handling"]
-        table_h = 150
-        area_top = top + 82
-        cell_w = width / 3
-        cell_h = (height - area_top - table_h) / 2
-        for i, name in enumerate(names):
-            chart = charts.charts()[name]
-            rect = QRectF(
-                (i % 3) * cell_w + 4, area_top + (i // 3) * cell_h + 4, cell_w - 8, cell_h - 8
-            )
-            # Twice the cell's pixels: crisp on paper.
-            image = chart.image(max(int(rect.width()) * 2, 200), rect.height() / rect.width())
-            scaled = image.size().scaled(
-                int(rect.width()), int(rect.height()), Qt.AspectRatioMode.KeepAspectRatio
-            )
-            target = QRectF(rect.x(), rect.y(), scaled.width(), scaled.height())
-            p.drawImage(target, image)
-        font.setPixelSize(18)
-        font.setBold(True)
-        p.setFont(font)
-        y = height - table_h + 10
-        p.drawText(
-            QRectF(0, y, width, 26), int(Qt.AlignmentFlag.AlignLeft), self.tr("在办案件最密的网格")
-        )
-        font.setBold(False)
-        p.setFont(font)
-        densest = [g for g in snap.grids if g.open][:6]
-        col_w = width / 2
-        for i, g in enumerate(densest):
-            text = self.tr(
-                "{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}"
-            ).format(
-                community=g.community,
-                grid=g.name,
-                open=g.open,
-                overdue=g.overdue,
-                density=g.per_thousand,
-            )
-            p.drawText(
-                QRectF((i % 2) * col_w, y + 30 + (i // 2) * 28, col_w - 10, 26),
-                int(Qt.AlignmentFlag.AlignLeft),
-                text,
-            )
-        if not densest:
-            p.drawText(
-                QRectF(0, y + 30, width, 26),
-                int(Qt.AlignmentFlag.AlignLeft),
-                self.tr("暂无在办案件"),
-            )
+        write_summary_pdf(content, path)
