@@ -34,10 +34,6 @@ GREY = QColor(palette.INACTIVE)
 AMBER = QColor(palette.WARNING)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeoplePage", text)
-
-
 # --- models ----------------------------------------------------------------------------------
 
 
@@ -157,13 +153,13 @@ class StaffingModel(RowsModel[Staffing]):
 
     def tooltip(self, number: int, column: int) -> str | None:
         if column == 4:
-            return _tr("省定标准：每万名城镇常住人口不少于 {n} 名社区工作者").format(
-                n=f"{self.settings.workers_per_10k_minimum:g}"
-            )
+            return QCoreApplication.translate(
+                "PeoplePage", "省定标准：每万名城镇常住人口不少于 {n} 名社区工作者"
+            ).format(n=f"{self.settings.workers_per_10k_minimum:g}")
         if column == 6:
-            return _tr("本地标准：每 {n} 户配备 1 名社区工作者").format(
-                n=self.settings.households_per_worker
-            )
+            return QCoreApplication.translate(
+                "PeoplePage", "本地标准：每 {n} 户配备 1 名社区工作者"
+            ).format(n=self.settings.households_per_worker)
         return None
 
 
@@ -198,7 +194,10 @@ class PayModel(RowsModel[int]):
 
     def cells(self, row: int) -> tuple[str, ...]:
         amounts = (self.amounts.get((tier, row)) for tier in range(1, len(self.HEADERS) + 1))
-        return tuple(_tr("未设置") if a is None else f"{a:.2f}" for a in amounts)
+        return tuple(
+            QCoreApplication.translate("PeoplePage", "未设置") if a is None else f"{a:.2f}"
+            for a in amounts
+        )
 
     def foreground(self, number: int, column: int) -> QColor | None:
         return GREY if self.amounts.get((column + 1, number + 1)) is None else None
@@ -210,7 +209,7 @@ class PayModel(RowsModel[int]):
         return "" if amount is None else f"{amount:.2f}"
 
     def row_header(self, number: int) -> str:
-        return _tr("{n} 级").format(n=number + 1)
+        return QCoreApplication.translate("PeoplePage", "{n} 级").format(n=number + 1)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         base = super().flags(index)

@@ -249,12 +249,12 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="69"/>
+        <location filename="../../desktop/stats/big_screen.py" line="71"/>
         <source>大屏模式</source>
         <translation>Wall display</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="80"/>
+        <location filename="../../desktop/stats/big_screen.py" line="82"/>
         <source>按 Esc 或 F11 退出大屏</source>
         <translation>Press Esc or F11 to leave the wall display</translation>
     </message>
@@ -1301,42 +1301,42 @@
 <context>
     <name>GridDensityModel</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="79"/>
+        <location filename="../../desktop/stats/grid_density.py" line="20"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="80"/>
+        <location filename="../../desktop/stats/grid_density.py" line="21"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="81"/>
+        <location filename="../../desktop/stats/grid_density.py" line="22"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="82"/>
+        <location filename="../../desktop/stats/grid_density.py" line="23"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="83"/>
+        <location filename="../../desktop/stats/grid_density.py" line="24"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="84"/>
+        <location filename="../../desktop/stats/grid_density.py" line="25"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="85"/>
+        <location filename="../../desktop/stats/grid_density.py" line="26"/>
         <source>每千户在办</source>
         <translation>Open per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="123"/>
+        <location filename="../../desktop/stats/grid_density.py" line="64"/>
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
         <translation>{grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
@@ -1773,7 +1773,7 @@
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="647"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="96"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
@@ -1781,98 +1781,118 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="104"/>
+        <location filename="../../desktop/people/people_models.py" line="71"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="105"/>
+        <location filename="../../desktop/people/people_models.py" line="72"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="106"/>
-        <location filename="../../desktop/people/people_page.py" line="126"/>
+        <location filename="../../desktop/people/people_models.py" line="73"/>
+        <location filename="../../desktop/people/people_models.py" line="93"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="107"/>
+        <location filename="../../desktop/people/people_models.py" line="74"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="127"/>
+        <location filename="../../desktop/people/people_models.py" line="94"/>
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="128"/>
+        <location filename="../../desktop/people/people_models.py" line="95"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="129"/>
+        <location filename="../../desktop/people/people_models.py" line="96"/>
         <source>在岗社区工作者</source>
         <translation>Community workers in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="130"/>
+        <location filename="../../desktop/people/people_models.py" line="97"/>
         <source>每万人配备</source>
         <translation>Per 10,000 residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="131"/>
+        <location filename="../../desktop/people/people_models.py" line="98"/>
         <source>按人口应配</source>
         <translation>Required by population</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="132"/>
+        <location filename="../../desktop/people/people_models.py" line="99"/>
         <source>每人服务户数</source>
         <translation>Households per worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="133"/>
+        <location filename="../../desktop/people/people_models.py" line="100"/>
         <source>按户数应配</source>
         <translation>Required by households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="134"/>
+        <location filename="../../desktop/people/people_models.py" line="101"/>
         <source>应配（取大者）</source>
         <translation>Required (the larger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="135"/>
+        <location filename="../../desktop/people/people_models.py" line="102"/>
         <source>缺口（人）</source>
         <translation>Shortfall (people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="207"/>
+        <location filename="../../desktop/people/people_models.py" line="156"/>
+        <source>省定标准：每万名城镇常住人口不少于 {n} 名社区工作者</source>
+        <translation>Provincial standard: at least {n} community workers per 10,000 urban residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="160"/>
+        <source>本地标准：每 {n} 户配备 1 名社区工作者</source>
+        <translation>Local standard: one community worker per {n} households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="174"/>
         <source>一档（元/月）</source>
         <translation>Tier 1 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="208"/>
+        <location filename="../../desktop/people/people_models.py" line="175"/>
         <source>二档（元/月）</source>
         <translation>Tier 2 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="209"/>
+        <location filename="../../desktop/people/people_models.py" line="176"/>
         <source>三档（元/月）</source>
         <translation>Tier 3 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="699"/>
+        <location filename="../../desktop/people/people_models.py" line="198"/>
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="212"/>
+        <source>{n} 级</source>
+        <translation>Level {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_page.py" line="31"/>
         <source>配备标准</source>
         <translation>Staffing standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="700"/>
+        <location filename="../../desktop/people/people_page.py" line="32"/>
         <source>薪酬标准</source>
         <translation>Pay scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="704"/>
+        <location filename="../../desktop/people/people_page.py" line="36"/>
         <source>当前账号无权查看人员花名册</source>
         <translation>This account may not see the rosters</translation>
     </message>
@@ -2128,168 +2148,168 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="153"/>
+        <location filename="../../desktop/returns/reports_page.py" line="123"/>
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="154"/>
+        <location filename="../../desktop/returns/reports_page.py" line="124"/>
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="155"/>
+        <location filename="../../desktop/returns/reports_page.py" line="125"/>
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="179"/>
+        <location filename="../../desktop/returns/reports_page.py" line="149"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="180"/>
+        <location filename="../../desktop/returns/reports_page.py" line="150"/>
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="181"/>
+        <location filename="../../desktop/returns/reports_page.py" line="151"/>
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="187"/>
+        <location filename="../../desktop/returns/reports_page.py" line="157"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="191"/>
-        <location filename="../../desktop/returns/reports_page.py" line="307"/>
+        <location filename="../../desktop/returns/reports_page.py" line="161"/>
+        <location filename="../../desktop/returns/reports_page.py" line="277"/>
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="192"/>
+        <location filename="../../desktop/returns/reports_page.py" line="162"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="193"/>
+        <location filename="../../desktop/returns/reports_page.py" line="163"/>
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="195"/>
+        <location filename="../../desktop/returns/reports_page.py" line="165"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="196"/>
+        <location filename="../../desktop/returns/reports_page.py" line="166"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="199"/>
+        <location filename="../../desktop/returns/reports_page.py" line="169"/>
         <source>当前角色无权导出报表</source>
         <translation>This role may not export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="200"/>
+        <location filename="../../desktop/returns/reports_page.py" line="170"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="202"/>
+        <location filename="../../desktop/returns/reports_page.py" line="172"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="209"/>
+        <location filename="../../desktop/returns/reports_page.py" line="179"/>
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="225"/>
+        <location filename="../../desktop/returns/reports_page.py" line="195"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="226"/>
+        <location filename="../../desktop/returns/reports_page.py" line="196"/>
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="236"/>
+        <location filename="../../desktop/returns/reports_page.py" line="206"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="283"/>
+        <location filename="../../desktop/returns/reports_page.py" line="253"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="286"/>
+        <location filename="../../desktop/returns/reports_page.py" line="256"/>
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="309"/>
+        <location filename="../../desktop/returns/reports_page.py" line="279"/>
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="311"/>
+        <location filename="../../desktop/returns/reports_page.py" line="281"/>
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="340"/>
+        <location filename="../../desktop/returns/reports_page.py" line="310"/>
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="368"/>
+        <location filename="../../desktop/returns/reports_page.py" line="338"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="401"/>
+        <location filename="../../desktop/returns/reports_page.py" line="371"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="405"/>
+        <location filename="../../desktop/returns/reports_page.py" line="375"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="427"/>
+        <location filename="../../desktop/returns/reports_page.py" line="397"/>
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="429"/>
+        <location filename="../../desktop/returns/reports_page.py" line="399"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="448"/>
+        <location filename="../../desktop/returns/reports_page.py" line="418"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="467"/>
+        <location filename="../../desktop/returns/reports_page.py" line="437"/>
         <source>正在写入文件，无法取消</source>
         <translation>Writing the file; it can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="470"/>
+        <location filename="../../desktop/returns/reports_page.py" line="440"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="494"/>
+        <location filename="../../desktop/returns/reports_page.py" line="464"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -2629,93 +2649,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="298"/>
+        <location filename="../../desktop/people/roster_tab.py" line="72"/>
         <source>搜索姓名、身份证号或电话</source>
         <translation>Search name, ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="301"/>
-        <location filename="../../desktop/people/people_page.py" line="399"/>
+        <location filename="../../desktop/people/roster_tab.py" line="75"/>
+        <location filename="../../desktop/people/roster_tab.py" line="173"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="303"/>
+        <location filename="../../desktop/people/roster_tab.py" line="77"/>
         <source>含已离任</source>
         <translation>Include former</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="304"/>
+        <location filename="../../desktop/people/roster_tab.py" line="78"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="305"/>
+        <location filename="../../desktop/people/roster_tab.py" line="79"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="306"/>
+        <location filename="../../desktop/people/roster_tab.py" line="80"/>
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="307"/>
+        <location filename="../../desktop/people/roster_tab.py" line="81"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="308"/>
+        <location filename="../../desktop/people/roster_tab.py" line="82"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="309"/>
+        <location filename="../../desktop/people/roster_tab.py" line="83"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="432"/>
+        <location filename="../../desktop/people/roster_tab.py" line="206"/>
         <source>在册 {n} 人</source>
         <translation>{n} on the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="434"/>
+        <location filename="../../desktop/people/roster_tab.py" line="208"/>
         <source>，{n} 人任期将满或已满</source>
         <translation>, {n} with a term ending or ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="440"/>
+        <location filename="../../desktop/people/roster_tab.py" line="214"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation>Vacant grids: {n} (no grid leader or grid worker in post)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="442"/>
+        <location filename="../../desktop/people/roster_tab.py" line="216"/>
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation>Every grid has a grid leader and a grid worker in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="544"/>
+        <location filename="../../desktop/people/roster_tab.py" line="318"/>
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="544"/>
+        <location filename="../../desktop/people/roster_tab.py" line="318"/>
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="546"/>
+        <location filename="../../desktop/people/roster_tab.py" line="320"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="546"/>
+        <location filename="../../desktop/people/roster_tab.py" line="320"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="552"/>
+        <location filename="../../desktop/people/roster_tab.py" line="326"/>
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation>{name}: {shown} (recorded in the audit log)</translation>
     </message>
@@ -3067,22 +3087,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="606"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="55"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation>The street has {w} community workers in post; the standard asks for {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="610"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="59"/>
         <source>，缺口 {n} 人</source>
         <translation>, {n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="612"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="61"/>
         <source>；{n} 个社区未达标</source>
         <translation>; {n} communities below the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="616"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="65"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation>Standard: at least {m} community workers per 10,000 residents, and 1 per {h} households. The required number is rounded up; shortfall = required (the larger of the two) − in post. The street total uses the whole street’s population and households.</translation>
     </message>
@@ -3090,190 +3110,190 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="85"/>
+        <location filename="../../desktop/stats/date_chart.py" line="21"/>
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="88"/>
+        <location filename="../../desktop/stats/date_chart.py" line="24"/>
         <source>{m}月{d}日</source>
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="530"/>
-        <location filename="../../desktop/stats/stats_charts.py" line="565"/>
+        <location filename="../../desktop/stats/date_chart.py" line="87"/>
+        <location filename="../../desktop/stats/date_chart.py" line="122"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="563"/>
+        <location filename="../../desktop/stats/date_chart.py" line="120"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="694"/>
+        <location filename="../../desktop/stats/chart_style.py" line="87"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="719"/>
+        <location filename="../../desktop/stats/chart_set.py" line="85"/>
         <source>案件数（件）</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="721"/>
+        <location filename="../../desktop/stats/chart_set.py" line="87"/>
         <source>每日受理与结案</source>
         <translation>Received and closed per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="724"/>
+        <location filename="../../desktop/stats/chart_set.py" line="90"/>
         <source>在办案件（按大类）</source>
         <translation>Open cases by major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="725"/>
+        <location filename="../../desktop/stats/chart_set.py" line="91"/>
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="731"/>
+        <location filename="../../desktop/stats/chart_set.py" line="97"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation>Open cases by category (top 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="732"/>
+        <location filename="../../desktop/stats/chart_set.py" line="98"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="738"/>
+        <location filename="../../desktop/stats/chart_set.py" line="104"/>
         <source>部门按期结案率排名</source>
         <translation>Departments by on-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="739"/>
+        <location filename="../../desktop/stats/chart_set.py" line="105"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="740"/>
+        <location filename="../../desktop/stats/chart_set.py" line="106"/>
         <source>按期结案率（%）</source>
         <translation>On-time closure rate (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="747"/>
+        <location filename="../../desktop/stats/chart_set.py" line="113"/>
         <source>超期与预警案件（按社区）</source>
         <translation>Overdue and warning cases by community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="748"/>
+        <location filename="../../desktop/stats/chart_set.py" line="114"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="754"/>
+        <location filename="../../desktop/stats/chart_set.py" line="120"/>
         <source>案件来源</source>
         <translation>Case sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="755"/>
+        <location filename="../../desktop/stats/chart_set.py" line="121"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="761"/>
+        <location filename="../../desktop/stats/chart_set.py" line="127"/>
         <source>平均处置时长趋势</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="762"/>
+        <location filename="../../desktop/stats/chart_set.py" line="128"/>
         <source>平均处置时长（小时）</source>
         <translation>Average handling time (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="827"/>
-        <location filename="../../desktop/stats/stats_charts.py" line="933"/>
+        <location filename="../../desktop/stats/chart_set.py" line="193"/>
+        <location filename="../../desktop/stats/chart_set.py" line="299"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="832"/>
+        <location filename="../../desktop/stats/chart_set.py" line="198"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="847"/>
-        <location filename="../../desktop/stats/stats_charts.py" line="859"/>
+        <location filename="../../desktop/stats/chart_set.py" line="213"/>
+        <location filename="../../desktop/stats/chart_set.py" line="225"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="866"/>
+        <location filename="../../desktop/stats/chart_set.py" line="232"/>
         <source>大类：{name}</source>
         <translation>Major category: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="882"/>
+        <location filename="../../desktop/stats/chart_set.py" line="248"/>
         <source>按期结案率</source>
         <translation>On-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="892"/>
+        <location filename="../../desktop/stats/chart_set.py" line="258"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation>{due} due, {ok} closed on time, {late} not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="906"/>
+        <location filename="../../desktop/stats/chart_set.py" line="272"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="912"/>
+        <location filename="../../desktop/stats/chart_set.py" line="278"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="924"/>
+        <location filename="../../desktop/stats/chart_set.py" line="290"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation>Case sources (handled before complaint {share:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="941"/>
+        <location filename="../../desktop/stats/chart_set.py" line="307"/>
         <source>占 {share:.1f}%</source>
         <translation>{share:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="945"/>
+        <location filename="../../desktop/stats/chart_set.py" line="311"/>
         <source>（未诉先办）</source>
         <translation>(before complaint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="961"/>
+        <location filename="../../desktop/stats/chart_set.py" line="327"/>
         <source>平均处置时长</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="991"/>
+        <location filename="../../desktop/stats/key_figures.py" line="27"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="992"/>
+        <location filename="../../desktop/stats/key_figures.py" line="28"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="993"/>
+        <location filename="../../desktop/stats/key_figures.py" line="29"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="994"/>
+        <location filename="../../desktop/stats/key_figures.py" line="30"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_charts.py" line="995"/>
+        <location filename="../../desktop/stats/key_figures.py" line="31"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
@@ -3281,189 +3301,189 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="173"/>
+        <location filename="../../desktop/stats/stats_page.py" line="112"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="174"/>
+        <location filename="../../desktop/stats/stats_page.py" line="113"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="175"/>
+        <location filename="../../desktop/stats/stats_page.py" line="114"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="176"/>
+        <location filename="../../desktop/stats/stats_page.py" line="115"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="190"/>
+        <location filename="../../desktop/stats/stats_page.py" line="129"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="191"/>
+        <location filename="../../desktop/stats/stats_page.py" line="130"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="192"/>
+        <location filename="../../desktop/stats/stats_page.py" line="131"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="198"/>
-        <location filename="../../desktop/stats/stats_page.py" line="516"/>
-        <location filename="../../desktop/stats/stats_page.py" line="526"/>
-        <location filename="../../desktop/stats/stats_page.py" line="534"/>
+        <location filename="../../desktop/stats/stats_export.py" line="38"/>
+        <location filename="../../desktop/stats/stats_export.py" line="49"/>
+        <location filename="../../desktop/stats/stats_export.py" line="60"/>
+        <location filename="../../desktop/stats/stats_page.py" line="137"/>
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="200"/>
-        <location filename="../../desktop/stats/stats_page.py" line="545"/>
-        <location filename="../../desktop/stats/stats_page.py" line="553"/>
+        <location filename="../../desktop/stats/stats_export.py" line="73"/>
+        <location filename="../../desktop/stats/stats_export.py" line="84"/>
+        <location filename="../../desktop/stats/stats_page.py" line="139"/>
         <source>导出 PDF 摘要</source>
         <translation>Export PDF summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="201"/>
+        <location filename="../../desktop/stats/stats_page.py" line="140"/>
         <source>大屏模式 (F11)</source>
         <translation>Wall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="204"/>
+        <location filename="../../desktop/stats/stats_page.py" line="143"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="219"/>
+        <location filename="../../desktop/stats/stats_page.py" line="158"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="236"/>
+        <location filename="../../desktop/stats/stats_page.py" line="175"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation>Double-click a row to open the grid&apos;s open cases on the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="237"/>
+        <location filename="../../desktop/stats/stats_page.py" line="176"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="421"/>
+        <location filename="../../desktop/stats/stats_page.py" line="366"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="442"/>
+        <location filename="../../desktop/stats/stats_page.py" line="387"/>
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="453"/>
+        <location filename="../../desktop/stats/stats_page.py" line="398"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="509"/>
+        <location filename="../../desktop/stats/stats_export.py" line="29"/>
         <source>导出为 PNG…</source>
         <translation>Export as PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="517"/>
+        <location filename="../../desktop/stats/stats_export.py" line="39"/>
         <source>图片宽度（像素）：</source>
         <translation>Image width (pixels):</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="526"/>
+        <location filename="../../desktop/stats/stats_export.py" line="51"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="534"/>
-        <location filename="../../desktop/stats/stats_page.py" line="553"/>
+        <location filename="../../desktop/stats/stats_export.py" line="61"/>
+        <location filename="../../desktop/stats/stats_export.py" line="85"/>
         <source>无法写入文件：{path}</source>
         <translation>Cannot write {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="537"/>
-        <location filename="../../desktop/stats/stats_page.py" line="556"/>
+        <location filename="../../desktop/stats/stats_export.py" line="64"/>
+        <location filename="../../desktop/stats/stats_export.py" line="88"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats/stats_export.py" line="74"/>
         <source>统计摘要.pdf</source>
         <translation>statistics-summary.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="545"/>
+        <location filename="../../desktop/stats/stats_export.py" line="75"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="578"/>
+        <location filename="../../desktop/stats/stats_page.py" line="476"/>
         <source>尚无统计数据</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="586"/>
+        <location filename="../../desktop/stats/stats_export.py" line="115"/>
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="611"/>
+        <location filename="../../desktop/stats/stats_export.py" line="141"/>
         <source>{center} 统计摘要</source>
         <translation>{center} statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="620"/>
+        <location filename="../../desktop/stats/stats_export.py" line="152"/>
         <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="627"/>
+        <location filename="../../desktop/stats/stats_export.py" line="159"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="628"/>
+        <location filename="../../desktop/stats/stats_export.py" line="160"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="629"/>
+        <location filename="../../desktop/stats/stats_export.py" line="161"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="630"/>
+        <location filename="../../desktop/stats/stats_export.py" line="162"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="631"/>
+        <location filename="../../desktop/stats/stats_export.py" line="163"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="678"/>
+        <location filename="../../desktop/stats/stats_export.py" line="212"/>
         <source>在办案件最密的网格</source>
         <translation>Grids with the most open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="686"/>
+        <location filename="../../desktop/stats/stats_export.py" line="219"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="703"/>
+        <location filename="../../desktop/stats/stats_export.py" line="237"/>
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
     </message>
