@@ -502,6 +502,24 @@ def _laughs(good: Path, tmp: Path) -> Path:
     return _rewrite(good, tmp / "实体.xlsx", {"xl/worksheets/sheet1.xml": doc}, {})
 
 
+def _lower_case_doctype(good: Path, tmp: Path) -> Path:
+    doc = (
+        b'<?xml version="1.0"?><!doctype worksheet>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData/></worksheet>"
+    )
+    return _rewrite(good, tmp / "小写.xlsx", {"xl/worksheets/sheet1.xml": doc}, {})
+
+
+def _far_cell(good: Path, tmp: Path) -> Path:
+    """A header, one row and one cell at XFD1048576: 2 KB that once asked for 549 GB."""
+    with zipfile.ZipFile(good) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    far = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    sheet = sheet.replace(b"</sheetData>", far + b"</sheetData>")
+    return _rewrite(good, tmp / "远端.xlsx", {"xl/worksheets/sheet1.xml": sheet}, {})
+
+
 def _corrupt_data(good: Path, tmp: Path) -> Path:
     """A byte flipped inside the compressed sheet: the CRC (or inflate) fails."""
     data = bytearray(good.read_bytes())
@@ -534,6 +552,8 @@ def _not_zip_inside(good: Path, tmp: Path) -> Path:
         (_many_entries, "超出正常工作簿的范围"),
         (_truncated, "不是完整的 XML（已损坏）"),
         (_laughs, "含不安全的 XML"),
+        (_lower_case_doctype, "含不安全的 XML"),
+        (_far_cell, "使用范围过大"),
         (_not_zip_inside, "已损坏"),
         (_corrupt_data, "已损坏"),
     ],

@@ -5,6 +5,7 @@ first sheet's values with python-calamine (a Rust reader, about 10× faster than
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ WORKBOOK_TYPES = (
 )
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CHUNK = 1024 * 1024
+# A cell's reference (`<c r="AB12"`); a row's `r` has digits only, so this finds cells alone.
+_CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,10 @@ class Limits:
     ratio: int = 200  # uncompressed / compressed, for entries above ratio_floor
     ratio_floor: int = 1024 * 1024
     columns: int = 512  # columns kept per row
+    # The sheet reader holds the used range (first to last cell) densely, whatever lies between:
+    # one cell at XFD1048576 asks for 17 billion cells (549 GB) and kills the process, one at
+    # XFD10000 takes 5 GB. A 100,000-row roster of 30 columns uses 3 million.
+    used_cells: int = 10_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -133,15 +140,29 @@ class XlsxFile:
                 raise BadFile(
                     f"「{self.path.name}」中的 {info.filename} 不是 UTF-8 的 XML，拒绝导入"
                 )
+            sheet = info.filename == self.sheet_part
+            last_row = last_col = 0
             tail = b""
             chunk = first
             while chunk:
-                if xml and (b"<!DOCTYPE" in tail + chunk or b"<!ENTITY" in tail + chunk):
+                window = tail + chunk
+                upper = window.upper()
+                if xml and (b"<!DOCTYPE" in upper or b"<!ENTITY" in upper):
                     raise BadFile(
                         f"「{self.path.name}」中的 {info.filename} 含不安全的 XML"
                         "（DTD/实体声明），拒绝导入"
                     )
-                tail = chunk[-16:]
+                if sheet:
+                    for letters, digits in _CELL_REF.findall(window):
+                        last_row = max(last_row, int(digits))
+                        last_col = max(last_col, _column_number(letters))
+                    if last_row * last_col > self.limits.used_cells:
+                        raise BadFile(
+                            f"「{self.path.name}」的工作表使用范围过大（有内容的单元格延伸到第 "
+                            f"{last_row} 行、第 {last_col} 列），疑似恶意文件，拒绝导入；"
+                            "请删除表格右侧和下方多余的单元格后再导入"
+                        )
+                tail = chunk[-32:]
                 chunk = stream.read(_CHUNK)
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
@@ -170,6 +191,14 @@ class XlsxFile:
             raise BadFile(
                 f"「{self.path.name}」的工作表已损坏，无法读取（{_first_line(exc)}），拒绝导入"
             ) from None
+
+
+def _column_number(letters: bytes) -> int:
+    """Excel's column letters as a number (A → 1, XFD → 16384)."""
+    number = 0
+    for byte in letters:
+        number = number * 26 + byte - 64
+    return number
 
 
 def _first_line(exc: BaseException) -> str:
