@@ -22,7 +22,8 @@ from db.models.base import utcnow
 from desktop.cases.case_detail import CaseWindow
 from desktop.core.context import AppContext
 from desktop.desk.desk_page import DeskPage
-from desktop.desk.queue_model import COL_NUMBER, QueueModel
+from desktop.desk.queue_columns import COL_NUMBER
+from desktop.desk.queue_model import QueueModel
 from desktop.desk.queue_view import TABS
 from tests.street import GRID_A1, GRID_B1
 

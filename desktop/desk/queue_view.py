@@ -46,13 +46,8 @@ from desktop.core.i18n import group_text, source_text, status_text
 from desktop.desk.case_mime import DraggedCase
 from desktop.desk.department_picker import DepartmentPicker
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
-from desktop.desk.queue_model import (
-    COL_DESCRIPTION,
-    COL_LEFT,
-    COL_STATUS,
-    COLUMNS,
-    QueueModel,
-)
+from desktop.desk.queue_columns import COL_DESCRIPTION, COL_LEFT, COL_STATUS, COLUMNS
+from desktop.desk.queue_model import QueueModel
 
 TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
 SEARCH_DEBOUNCE_MS = 300
