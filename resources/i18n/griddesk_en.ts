@@ -1935,6 +1935,95 @@
     </message>
 </context>
 <context>
+    <name>QueueFilterBar</name>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="52"/>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="53"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="169"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="54"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="55"/>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="56"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
+        <source>仅紧急</source>
+        <translation>Urgent only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
+        <source>非紧急</source>
+        <translation>Not urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
+        <source>只看预警/超期</source>
+        <translation>Warning/overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="64"/>
+        <source>搜索 编号/地址/描述</source>
+        <translation>Search number/address/description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="93"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="130"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="260"/>
+        <source>%1时间 %2 至 %3</source>
+        <translation>%1 %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="263"/>
+        <source>仅未结案</source>
+        <translation>open only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="264"/>
+        <source>来自统计：</source>
+        <translation>From statistics: </translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../desktop/desk/queue_model.py" line="80"/>
@@ -2000,95 +2089,9 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="145"/>
-        <source>全部社区</source>
-        <translation>All communities</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="146"/>
-        <location filename="../../desktop/desk/queue_view.py" line="307"/>
-        <source>全部网格</source>
-        <translation>All grids</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="147"/>
-        <source>全部类别</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="148"/>
-        <source>全部部门</source>
-        <translation>All departments</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="149"/>
-        <source>全部来源</source>
-        <translation>All sources</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="152"/>
-        <source>紧急程度</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="153"/>
-        <source>仅紧急</source>
-        <translation>Urgent only</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="154"/>
-        <source>非紧急</source>
-        <translation>Not urgent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="155"/>
-        <source>只看预警/超期</source>
-        <translation>Warning/overdue only</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="157"/>
-        <source>搜索 编号/地址/描述</source>
-        <translation>Search number/address/description</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="211"/>
-        <source>清除</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
         <location filename="../../desktop/desk/queue_view.py" line="243"/>
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="268"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="393"/>
-        <source>结案</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="393"/>
-        <source>上报</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="398"/>
-        <source>%1时间 %2 至 %3</source>
-        <translation>%1 %2 to %3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="401"/>
-        <source>仅未结案</source>
-        <translation>open only</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="402"/>
-        <source>来自统计：</source>
-        <translation>From statistics: </translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_view.py" line="540"/>
