@@ -274,11 +274,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="231"/>
-        <source>紧急</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/case_detail.py" line="265"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
@@ -294,91 +289,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="292"/>
-        <source>（未留名）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="295"/>
-        <source>上报人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="298"/>
-        <source>显示完整号码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="308"/>
-        <source>来源</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="309"/>
-        <source>上报人员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="310"/>
-        <source>责任部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="310"/>
-        <source>（未派遣）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="312"/>
-        <source>默认部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="314"/>
-        <source>坐标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="316"/>
-        <source>回访满意度</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="318"/>
-        <source>已合并到</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="321"/>
-        <source>延期 %1 次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="322"/>
-        <source>返工 %1 次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="323"/>
-        <source>退单 %1 次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="324"/>
-        <source>督办 %1 次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="329"/>
-        <source>曾超期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="331"/>
-        <source>记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/case_detail.py" line="334"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
@@ -389,103 +299,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="342"/>
-        <source>上报</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="343"/>
-        <source>立案</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="344"/>
-        <source>派遣</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="345"/>
-        <source>受理</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="346"/>
-        <source>反馈</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="347"/>
-        <source>挂账</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="348"/>
-        <source>结案</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/case_detail.py" line="397"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="420"/>
-        <source>派遣</source>
-        <comment>stage</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="421"/>
-        <source>处置</source>
-        <comment>stage</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="422"/>
-        <source>核查</source>
-        <comment>stage</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/case_detail.py" line="355"/>
         <source>处理记录（%1）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="441"/>
-        <source>预警</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="446"/>
-        <source>挂账中，计时暂停</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="467"/>
-        <source>延期至 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="470"/>
-        <source>满意度：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="473"/>
-        <source>合并到 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="476"/>
-        <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -509,21 +329,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="549"/>
-        <source>已超期 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="558"/>
-        <source>剩余工作时间 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="560"/>
-        <source>剩余 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/case_detail.py" line="601"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
@@ -531,6 +336,204 @@
     <message>
         <location filename="../../desktop/cases/case_detail.py" line="617"/>
         <source>操作未执行</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailSections</name>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="67"/>
+        <source>紧急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="108"/>
+        <source>（未留名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="112"/>
+        <source>上报人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="116"/>
+        <source>显示完整号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="125"/>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="126"/>
+        <source>上报人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
+        <source>责任部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="130"/>
+        <source>（未派遣）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="134"/>
+        <source>默认部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="139"/>
+        <source>坐标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="145"/>
+        <source>回访满意度</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="149"/>
+        <source>已合并到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
+        <source>延期 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="153"/>
+        <source>返工 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="154"/>
+        <source>退单 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
+        <source>督办 %1 次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
+        <source>曾超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
+        <source>记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="215"/>
+        <source>上报</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="216"/>
+        <source>立案</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="217"/>
+        <source>派遣</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
+        <source>受理</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
+        <source>反馈</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="220"/>
+        <source>挂账</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="221"/>
+        <source>结案</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="176"/>
+        <source>派遣</source>
+        <comment>stage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="177"/>
+        <source>处置</source>
+        <comment>stage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="178"/>
+        <source>核查</source>
+        <comment>stage</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="197"/>
+        <source>预警</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="202"/>
+        <source>挂账中，计时暂停</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="245"/>
+        <source>延期至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="251"/>
+        <source>满意度：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="257"/>
+        <source>合并到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="263"/>
+        <source>原部门：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="283"/>
+        <source>已超期 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="294"/>
+        <source>剩余工作时间 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="298"/>
+        <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
