@@ -1,4 +1,5 @@
-"""The case detail pane (案件详情): every field, photos, history, deadlines and the actions."""
+"""The case detail pane (案件详情): loads a case, lays out its sections (detail_sections.py),
+its photos and the actions allowed now, and runs those actions."""
 
 from __future__ import annotations
 
