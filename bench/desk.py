@@ -292,7 +292,7 @@ def run(path: Path, runs: int) -> list[Result]:
     from desktop.core.context import AppContext
     from desktop.desk import case_mime
     from desktop.desk.dispatch_board import DispatchBoard
-    from desktop.desk.queue_model import COL_NUMBER
+    from desktop.desk.queue_columns import COL_NUMBER
     from desktop.desk.queue_view import QueueView
 
     app = QApplication.instance() or QApplication(["bench"])
@@ -519,7 +519,7 @@ def feed_latency(app: Any, ctx: Any, view: Any, url: str, runs: int) -> list[flo
 
     from db.cases import queue as q
     from db.cases.states import Group
-    from desktop.desk.queue_model import COL_NUMBER
+    from desktop.desk.queue_columns import COL_NUMBER
 
     view.model.set_filter(q.QueueFilter(group=Group.TO_REGISTER))
     view.model.set_sort(q.QueueSort(q.SortKey.REPORTED, True))

@@ -22,8 +22,9 @@ from db.models.base import utcnow
 from desktop.cases.case_detail import CaseWindow
 from desktop.core.context import AppContext
 from desktop.desk.desk_page import DeskPage
-from desktop.desk.queue_model import COL_NUMBER, QueueModel
-from desktop.desk.queue_view import TABS
+from desktop.desk.queue_columns import COL_NUMBER
+from desktop.desk.queue_filters import TABS
+from desktop.desk.queue_model import QueueModel
 from tests.street import GRID_A1, GRID_B1
 
 pytestmark = pytest.mark.usefixtures("settings_in_tmp")
@@ -62,7 +63,7 @@ def shown(qtbot: QtBot, page: DeskPage) -> list[str]:
 
 
 def click_tab(qtbot: QtBot, page: DeskPage, label: str) -> None:
-    tabs = page.queue.tabs
+    tabs = page.queue.filters.tabs
     index = next(i for i in range(tabs.count()) if tabs.tabText(i).startswith(label))
     qtbot.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
     assert tabs.currentIndex() == index
@@ -102,43 +103,43 @@ def test_tabs_filters_and_search(qtbot: QtBot, street: Database, page: DeskPage)
     page.queue.model.refresh(None)
     click_tab(qtbot, page, "待立案")
     assert shown(qtbot, page) == [b, a]  # 紧急 first
-    qtbot.waitUntil(lambda: page.queue.tabs.tabText(0) == "待立案 2", timeout=10_000)
-    assert page.queue.tabs.tabText(1) == "待派遣 1"
-    assert page.queue.tabs.tabText(TABS.index(None)) == "全部"
+    qtbot.waitUntil(lambda: page.queue.filters.tabs.tabText(0) == "待立案 2", timeout=10_000)
+    assert page.queue.filters.tabs.tabText(1) == "待派遣 1"
+    assert page.queue.filters.tabs.tabText(TABS.index(None)) == "全部"
     # Community combo: only 新明社区 (GRID_B1).
-    combo = page.queue.community
+    combo = page.queue.filters.community
     qtbot.waitUntil(lambda: combo.count() == 3, timeout=10_000)
     combo.setCurrentIndex(combo.findText("新明社区"))
     assert shown(qtbot, page) == [b]
-    assert page.queue.grid.count() == 3  # 全部网格 + the two grids of 新明社区
+    assert page.queue.filters.grid.count() == 3  # 全部网格 + the two grids of 新明社区
     combo.setCurrentIndex(0)
     # Category by 大类 and by 小类.
-    category = page.queue.category
+    category = page.queue.filters.category
     category.setCurrentIndex(category.findText("事件·突发事件"))
     assert shown(qtbot, page) == [b]
     category.setCurrentIndex(category.findText("　暴露垃圾"))
     assert shown(qtbot, page) == [a]
     category.setCurrentIndex(0)
-    urgency = page.queue.urgency
+    urgency = page.queue.filters.urgency
     urgency.setCurrentIndex(urgency.findData(True))
     assert shown(qtbot, page) == [b]
     urgency.setCurrentIndex(0)
     # Search is typed and debounced (QTest types ASCII only: a number; Chinese via an IME).
-    qtbot.keyClicks(page.queue.search, b)
+    qtbot.keyClicks(page.queue.filters.search, b)
     qtbot.waitUntil(lambda: page.queue.model.queue_filter.text == b, timeout=5000)
     assert shown(qtbot, page) == [b]
-    page.queue.search.clear()
-    page.queue.search.insert("明山路")
+    page.queue.filters.search.clear()
+    page.queue.filters.search.insert("明山路")
     qtbot.waitUntil(lambda: page.queue.model.queue_filter.text == "明山路", timeout=5000)
     assert shown(qtbot, page) == [a]
-    page.queue.search.clear()
+    page.queue.filters.search.clear()
     qtbot.waitUntil(lambda: page.queue.model.queue_filter.text == "", timeout=5000)
     # 只看预警/超期: the urgent one (10 natural minutes to dispatch) is an hour old; the
     # other counts working time, whose clock may not have run yet at this hour.
-    qtbot.mouseClick(page.queue.alert_only, Qt.MouseButton.LeftButton)
-    assert page.queue.alert_only.isChecked()
+    qtbot.mouseClick(page.queue.filters.alert_only, Qt.MouseButton.LeftButton)
+    assert page.queue.filters.alert_only.isChecked()
     assert b in shown(qtbot, page)
-    qtbot.mouseClick(page.queue.alert_only, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.queue.filters.alert_only, Qt.MouseButton.LeftButton)
     click_tab(qtbot, page, "待派遣")
     assert shown(qtbot, page) == [c]
 
@@ -190,7 +191,7 @@ def test_keyboard_dispatch_and_undo(qtbot: QtBot, street: Database, page: DeskPa
     apply(street, number, Action.REGISTER)
     click_tab(qtbot, page, "待派遣")
     assert shown(qtbot, page) == [number]
-    qtbot.waitUntil(lambda: page.queue.options is not None, timeout=5000)
+    qtbot.waitUntil(lambda: page.queue.filters.options is not None, timeout=5000)
     select_row(qtbot, page, 0)
     page.queue.table.setFocus()
     qtbot.keyClick(page.queue.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -340,7 +341,7 @@ def test_action_in_the_detail_pane_refreshes_the_queue(
     with qtbot.waitSignal(page.detail.case_acted, timeout=10_000):
         page.detail.run_action(Action.REGISTER, Request())
     qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
-    qtbot.waitUntil(lambda: page.queue.tabs.tabText(1) == "待派遣 1", timeout=10_000)
+    qtbot.waitUntil(lambda: page.queue.filters.tabs.tabText(1) == "待派遣 1", timeout=10_000)
 
 
 def test_dragging_rows_glows_the_default_department(
@@ -375,7 +376,7 @@ def test_statistics_click_through_filters_the_queue(
     new_b = report(street, "0401", hours_ago=1, grid=GRID_B1)
     apply(street, new_a, Action.SELF_RESOLVE)
     page.queue.model.refresh(None)
-    qtbot.waitUntil(lambda: page.queue.community.count() == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.queue.filters.community.count() == 3, timeout=10_000)
     with street.read() as s:
         community_b = s.scalar(select(Case.community_id).where(Case.number == new_b))
     now = utcnow()
@@ -392,17 +393,19 @@ def test_statistics_click_through_filters_the_queue(
         "from": now - timedelta(hours=5),
         "to": now,
     }
-    page.queue.show_external(request)
+    page.queue.filters.show_external(request)
     assert sorted(shown(qtbot, page)) == sorted([new_a, new_b])
-    assert page.queue.chip.isVisible() and "来自统计" in page.queue.chip_label.text()
-    page.queue.show_external({**request, "open_only": True})
+    assert (
+        page.queue.filters.chip.isVisible() and "来自统计" in page.queue.filters.chip_label.text()
+    )
+    page.queue.filters.show_external({**request, "open_only": True})
     assert shown(qtbot, page) == [new_b]
-    page.queue.show_external({**request, "community_id": community_b, "open_only": False})
+    page.queue.filters.show_external({**request, "community_id": community_b, "open_only": False})
     assert shown(qtbot, page) == [new_b]
-    assert page.queue.community.currentData() == community_b
-    page.queue.community.setCurrentIndex(0)
-    page.queue.clear_external()
-    assert not page.queue.chip.isVisible()
+    assert page.queue.filters.community.currentData() == community_b
+    page.queue.filters.community.setCurrentIndex(0)
+    page.queue.filters.clear_external()
+    assert not page.queue.filters.chip.isVisible()
     assert old in shown(qtbot, page)
 
 

@@ -280,8 +280,8 @@ def test_a_role_without_dispatch_is_refused_in_the_window(qtbot: QtBot, street: 
         assert not page.queue.act_dispatch.isEnabled()
         messages: list[str] = []
         leader.signals.message_timed.connect(lambda text, _ms: messages.append(text))
-        qtbot.waitUntil(lambda: page.queue.options is not None, timeout=10_000)
-        page.queue.tabs.setCurrentIndex(page.queue.tabs.count() - 1)  # 全部
+        qtbot.waitUntil(lambda: page.queue.filters.options is not None, timeout=10_000)
+        page.queue.filters.tabs.setCurrentIndex(page.queue.filters.tabs.count() - 1)  # 全部
         qtbot.waitUntil(lambda: page.queue.model.rowCount() > 0, timeout=10_000)
         page.queue.table.selectRow(0)
         assert page.queue.pick_department() is None

@@ -135,7 +135,7 @@ def test_a_statistics_click_opens_those_cases_on_the_desk(qtbot: QtBot, ctx: App
     window = make_window(qtbot, ctx)
     window.show_page(3)
     queue = window.desk_page.queue
-    qtbot.waitUntil(lambda: queue.community.count() > 2, timeout=10_000)
+    qtbot.waitUntil(lambda: queue.filters.community.count() > 2, timeout=10_000)
     with ctx.db.read() as s:
         from sqlalchemy import select
 
@@ -147,8 +147,8 @@ def test_a_statistics_click_opens_those_cases_on_the_desk(qtbot: QtBot, ctx: App
     window.stats_page.open_cases_requested.emit(request)
     assert window.current_page == 0
     assert window.rail.buttons[0].isChecked()
-    assert queue.community.currentData() == community_b
-    assert queue.chip.isVisible()
+    assert queue.filters.community.currentData() == community_b
+    assert queue.filters.chip.isVisible()
 
 
 def test_administrator_backs_up_and_restores_from_settings(
@@ -227,19 +227,21 @@ def test_master_data_edits_reach_the_open_pages(qtbot: QtBot, admin_ctx: AppCont
 
     window = make_window(qtbot, admin_ctx)
     queue, board = window.desk_page.queue, window.desk_page.board
-    qtbot.waitUntil(lambda: queue.department.count() > 20 and len(board.cards) > 20, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: queue.filters.department.count() > 20 and len(board.cards) > 20, timeout=10_000
+    )
     assert window.settings_page.master_button.isEnabled()
     dialog = window.settings_page.open_master_data()
     assert isinstance(dialog, MasterDataDialog) and dialog.isVisible()
     with admin_ctx.db.write() as s:
         add_department(s, "新建物业站", "公共服务", "周强", "024-42861234", ADMIN)
     dialog.changed.emit()  # what the dialog does after its own edit
-    qtbot.waitUntil(lambda: queue.department.findText("新建物业站") > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: queue.filters.department.findText("新建物业站") > 0, timeout=10_000)
     qtbot.waitUntil(lambda: any(c.department == "新建物业站" for c in board.cards.values()))
     stats = window.stats_page
     qtbot.waitUntil(lambda: stats.department.findText("新建物业站") > 0, timeout=10_000)
-    assert queue.department.findText("全部部门") == 0  # the "all" entry stays first, once
-    assert [queue.department.itemText(i) for i in range(queue.department.count())].count(
-        "新建物业站"
-    ) == 1
+    assert queue.filters.department.findText("全部部门") == 0  # the "all" entry stays first, once
+    assert [
+        queue.filters.department.itemText(i) for i in range(queue.filters.department.count())
+    ].count("新建物业站") == 1
     dialog.reject()

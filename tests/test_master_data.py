@@ -33,12 +33,8 @@ from db.reference.master_data import (
     update_department,
 )
 from db.security.actors import SYSTEM, Actor, Role
-from desktop.admin.master_data_dialog import (
-    CategoryForm,
-    DepartmentForm,
-    GridForm,
-    MasterDataDialog,
-)
+from desktop.admin.master_data_dialog import MasterDataDialog
+from desktop.admin.master_data_forms import CategoryForm, DepartmentForm, GridForm
 from desktop.cli.main import main
 from desktop.core.context import AppContext
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B2

@@ -104,7 +104,7 @@ def open_desk(env: Env) -> QWidget:
 
 def refresh_desk(page: Any) -> None:
     page.board.refresh()
-    page.queue.reload_options()
+    page.queue.filters.reload_options()
     page.queue.model.refresh()
 
 

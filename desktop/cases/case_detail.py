@@ -1,18 +1,16 @@
-"""The case detail pane (案件详情): every field, photos, history, deadlines and the actions."""
+"""The case detail pane (案件详情): loads a case, lays out its sections (detail_sections.py),
+its photos and the actions allowed now, and runs those actions."""
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -20,28 +18,33 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from db.cases.queries import CaseDetail, HistoryEntry, case_detail, reveal_reporter
-from db.cases.states import Action, Status
+from db.cases.queries import CaseDetail, case_detail, reveal_reporter
+from db.cases.states import Action
 from db.cases.workflow import Request, TransitionResult, apply
-from db.clock import TimeBasis, utcnow
+from db.clock import utcnow
 from db.engine import Database
 from db.errors import UserError
 from db.reference.departments import active_department_names
-from db.security.personal_data import mask_phone
 from desktop.cases.action_dialogs import ActionDialog
+from desktop.cases.detail_sections import (
+    add_summary,
+    countdown_text,
+    deadlines_grid,
+    fields_form,
+    history_entry,
+    section_title,
+    times_form,
+)
 from desktop.cases.photo_viewer import PhotoViewer, load_image
-from desktop.common import palette
-from desktop.common.durations import span_text, working_left_text
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
-from desktop.core.i18n import action_text, satisfaction_text, source_text, status_text
+from desktop.core.i18n import action_text
 from desktop.core.tasks import LatestOnly
 
 log = logging.getLogger(__name__)
@@ -206,59 +209,19 @@ class CaseDetailPane(QWidget):
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def _local(self, moment: datetime | None) -> str:
-        if moment is None:
-            return "—"
-        return f"{moment.astimezone(self.ctx.settings.tz):%Y-%m-%d %H:%M}"
-
     def _render(self, d: CaseDetail) -> None:
         body = QWidget()
         body.setObjectName("caseDetailBody")
         v = QVBoxLayout(body)
         v.setContentsMargins(14, 12, 14, 12)
         v.setSpacing(8)
+        tz = self.ctx.settings.tz
 
-        header = QHBoxLayout()
-        number = QLabel(d.number, body)
-        number.setObjectName("caseNumber")
-        number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        header.addWidget(number)
-        if d.urgent:
-            badge = QLabel(self.tr("紧急"), body)
-            badge.setObjectName("urgentBadge")
-            header.addWidget(badge)
-        header.addStretch(1)
-        status = QLabel(status_text(d.status), body)
-        status.setObjectName("statusChip")
-        status.setProperty("group", d.group)
-        header.addWidget(status)
-        v.addLayout(header)
-
-        category = QLabel(f"{html.escape(d.major_category)} › {html.escape(d.category)}", body)
-        category.setObjectName("caseCategory")
-        v.addWidget(category)
-        place = QLabel(
-            f"{html.escape(d.community)} · {html.escape(d.grid)}"
-            f"　<span style='color:{palette.MUTED}'>{html.escape(d.grid_code)}</span>",
-            body,
-        )
-        place.setTextFormat(Qt.TextFormat.RichText)
-        v.addWidget(place)
-        if d.address:
-            address = QLabel(d.address, body)
-            address.setTextFormat(Qt.TextFormat.PlainText)  # what citizens typed is never markup
-            address.setWordWrap(True)
-            v.addWidget(address)
-        description = QLabel(d.description, body)
-        description.setTextFormat(Qt.TextFormat.PlainText)
-        description.setObjectName("caseDescription")
-        description.setWordWrap(True)
-        description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        v.addWidget(description)
+        add_summary(d, body, v)
 
         if d.photos:
             v.addWidget(
-                self._section(self.tr("照片（%1）").replace("%1", str(len(d.photos))), body)
+                section_title(self.tr("照片（%1）").replace("%1", str(len(d.photos))), body)
             )
             row = QHBoxLayout()
             self.photo_buttons = {}
@@ -281,78 +244,26 @@ class CaseDetailPane(QWidget):
                 lambda db: load_thumbnails(db, ids), partial(self._thumbnails, token), owner=self
             )
 
-        v.addWidget(self._section(self.tr("基本信息"), body))
-        form = QFormLayout()
-        form.setHorizontalSpacing(14)
-        form.setVerticalSpacing(4)
-        reporter = d.reporter_name or self.tr("（未留名）")
-        if d.reporter_phone:
-            reporter += "　" + mask_phone(d.reporter_phone)
-        self.reporter_label = self._row(form, self.tr("上报人"), reporter)
-        self.reveal_button = None
-        if d.reporter_phone and self.ctx.actor.can("personal.reveal"):
-            reveal = QPushButton(self.tr("显示完整号码"), body)
-            reveal.setObjectName("revealReporter")
-            reveal.setFlat(True)
-            reveal.setCursor(Qt.CursorShape.PointingHandCursor)
-            reveal.clicked.connect(lambda: self.reveal_reporter())
-            row = QHBoxLayout()
-            row.addWidget(reveal)
-            row.addStretch(1)
-            form.addRow("", row)
-            self.reveal_button = reveal
-        self._row(form, self.tr("来源"), source_text(d.source))
-        self._row(form, self.tr("上报人员"), d.reported_by)
-        self._row(form, self.tr("责任部门"), d.department or self.tr("（未派遣）"))
-        if d.default_department and d.default_department != d.department:
-            self._row(form, self.tr("默认部门"), d.default_department)
-        if d.longitude is not None and d.latitude is not None:
-            self._row(form, self.tr("坐标"), f"{d.longitude:.6f}, {d.latitude:.6f}")
-        if d.satisfaction:
-            self._row(form, self.tr("回访满意度"), satisfaction_text(d.satisfaction))
-        if d.merged_into:
-            self._row(form, self.tr("已合并到"), d.merged_into)
-        counts = []
-        for count, text in (
-            (d.extension_count, self.tr("延期 %1 次")),
-            (d.rework_count, self.tr("返工 %1 次")),
-            (d.return_count, self.tr("退单 %1 次")),
-            (d.urge_count, self.tr("督办 %1 次")),
-        ):
-            if count:
-                counts.append(text.replace("%1", str(count)))
-        if d.ever_overdue:
-            counts.append(self.tr("曾超期"))
-        if counts:
-            self._row(form, self.tr("记录"), "　".join(counts))
+        v.addWidget(section_title(self.tr("基本信息"), body))
+        may_reveal = self.ctx.actor.can("personal.reveal")
+        form, self.reporter_label, self.reveal_button = fields_form(d, body, may_reveal)
+        if self.reveal_button is not None:
+            self.reveal_button.clicked.connect(lambda: self.reveal_reporter())
         v.addLayout(form)
 
-        v.addWidget(self._section(self.tr("时限"), body))
-        v.addLayout(self._deadlines(d, body))
+        v.addWidget(section_title(self.tr("时限"), body))
+        deadlines, self.countdown_label = deadlines_grid(d, body, tz)
+        v.addLayout(deadlines)
 
-        v.addWidget(self._section(self.tr("时间"), body))
-        times = QFormLayout()
-        times.setHorizontalSpacing(14)
-        times.setVerticalSpacing(4)
-        for label, moment in (
-            (self.tr("上报", "time"), d.reported_at),
-            (self.tr("立案", "time"), d.registered_at),
-            (self.tr("派遣", "time"), d.dispatched_at),
-            (self.tr("受理", "time"), d.accepted_at),
-            (self.tr("反馈", "time"), d.feedback_at),
-            (self.tr("挂账", "time"), d.suspended_at),
-            (self.tr("结案", "time"), d.closed_at),
-        ):
-            if moment is not None:
-                self._row(times, label, self._local(moment))
-        v.addLayout(times)
+        v.addWidget(section_title(self.tr("时间"), body))
+        v.addLayout(times_form(d, tz))
 
         v.addWidget(
-            self._section(self.tr("处理记录（%1）").replace("%1", str(len(d.history))), body)
+            section_title(self.tr("处理记录（%1）").replace("%1", str(len(d.history))), body)
         )
         self.history_entries = []
         for entry in reversed(d.history):
-            item = self._history_entry(entry, body)
+            item = history_entry(entry, body, tz)
             self.history_entries.append(item)
             v.addWidget(item)
         v.addStretch(1)
@@ -365,11 +276,6 @@ class CaseDetailPane(QWidget):
             self.timer.start()
         else:
             self.timer.stop()
-
-    def _section(self, title: str, parent: QWidget) -> QLabel:
-        label = QLabel(title, parent)
-        label.setObjectName("sectionTitle")
-        return label
 
     def reveal_reporter(self, reason: str | None = None) -> None:
         """The reporter's full name and phone, after asking why (audited with the reason)."""
@@ -396,91 +302,6 @@ class CaseDetailPane(QWidget):
                 self.reveal_button.hide()
 
         self.ctx.tasks.submit(job, done, self._action_failed, owner=self)
-
-    def _row(self, form: QFormLayout, label: str, value: str) -> QLabel:
-        field = QLabel(value)
-        field.setTextFormat(Qt.TextFormat.PlainText)
-        field.setWordWrap(True)
-        field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        name = QLabel(label)
-        name.setObjectName("fieldName")
-        form.addRow(name, field)
-        return field
-
-    def _deadlines(self, d: CaseDetail, parent: QWidget) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(4)
-        self.countdown_label = None
-        stages = (
-            (self.tr("派遣", "stage"), d.dispatch_due),
-            (self.tr("处置", "stage"), d.handle_due),
-            (self.tr("核查", "stage"), d.verify_due),
-        )
-        # The stage running now; a later stage's deadline left from before a 返工 is void.
-        running = next(
-            (i for i, (_, due) in enumerate(stages) if d.is_open and due and due == d.due_at),
-            None,
-        )
-        for row, (name, due) in enumerate(stages):
-            name_label = QLabel(name, parent)
-            name_label.setObjectName("fieldName")
-            grid.addWidget(name_label, row, 0)
-            stale = running is not None and row > running
-            grid.addWidget(QLabel("—" if stale else self._local(due), parent), row, 1)
-            if row == running:
-                countdown = QLabel(parent)
-                countdown.setObjectName("countdown")
-                self.countdown_label = countdown
-                grid.addWidget(countdown, row, 2)
-        if d.is_open and d.warn_at is not None and d.due_at is not None:
-            warn_name = QLabel(self.tr("预警"), parent)
-            warn_name.setObjectName("fieldName")
-            grid.addWidget(warn_name, len(stages), 0)
-            grid.addWidget(QLabel(self._local(d.warn_at), parent), len(stages), 1)
-        if d.status == Status.SUSPENDED.value:
-            note = QLabel(self.tr("挂账中，计时暂停"), parent)
-            note.setObjectName("countdown")
-            grid.addWidget(note, len(stages) + 1, 0, 1, 3)
-        grid.setColumnStretch(2, 1)
-        return grid
-
-    def _history_entry(self, e: HistoryEntry, parent: QWidget) -> QLabel:
-        head = (
-            f"<b>{html.escape(action_text(e.action))}</b>　{html.escape(e.actor)}"
-            f"　<span style='color:{palette.MUTED}'>{self._local(e.at)}</span>"
-        )
-        lines = [head]
-        move = status_text(e.to_status)
-        if e.from_status and e.from_status != e.to_status:
-            move = f"{status_text(e.from_status)} → {move}"
-        if e.department:
-            move += f" · {html.escape(e.department)}"
-        lines.append(move)
-        details = e.details or {}
-        if "until" in details:
-            until = datetime.fromisoformat(str(details["until"]))
-            lines.append(self.tr("延期至 %1").replace("%1", self._local(until)))
-        if "satisfaction" in details:
-            lines.append(
-                self.tr("满意度：%1").replace("%1", satisfaction_text(str(details["satisfaction"])))
-            )
-        if "into" in details:
-            lines.append(self.tr("合并到 %1").replace("%1", html.escape(str(details["into"]))))
-        if details.get("previous_department"):
-            lines.append(
-                self.tr("原部门：%1").replace(
-                    "%1", html.escape(str(details["previous_department"]))
-                )
-            )
-        if e.note:
-            lines.append(f"<i>{html.escape(e.note)}</i>")
-        label = QLabel("<br>".join(lines), parent)
-        label.setObjectName("timelineEntry")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-        return label
 
     def _render_actions(self, d: CaseDetail) -> None:
         while self.action_grid.count():
@@ -539,22 +360,7 @@ class CaseDetailPane(QWidget):
         d, label = self.detail, self.countdown_label
         if d is None or label is None or d.due_at is None:
             return
-        now = utcnow()
-        seconds = int((d.due_at - now).total_seconds())
-        if seconds < 0:
-            text = self.tr("已超期 %1").replace("%1", span_text(-seconds))
-            state = "overdue"
-        else:
-            calendar = self.ctx.settings.calendar()
-            left = 0
-            if d.time_basis == TimeBasis.WORKING.value:
-                left = int(calendar.remaining_seconds(now, d.due_at, TimeBasis.WORKING))
-            if left > 0:
-                span = working_left_text(left, calendar.hours.minutes_per_day)
-                text = self.tr("剩余工作时间 %1").replace("%1", span)
-            else:
-                text = self.tr("剩余 %1").replace("%1", span_text(seconds))
-            state = "warning" if d.warn_at is not None and now >= d.warn_at else "normal"
+        text, state = countdown_text(d, utcnow(), self.ctx.settings)
         label.setText(text)
         if label.property("state") != state:
             label.setProperty("state", state)

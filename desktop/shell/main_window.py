@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         if big is not None and big.isVisible() and big.screen() is self.screen():
             big.close()  # a full-screen wall display on this monitor would hide the queue
         self.show_page(PAGE_KEYS.index("desk"))
-        self.desk_page.queue.show_external(dict(request))
+        self.desk_page.queue.filters.show_external(dict(request))
         self.activateWindow()
 
     def restart_after_restore(self, _info: object) -> None:

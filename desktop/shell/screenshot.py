@@ -134,7 +134,7 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
         wait_idle(ctx)
         written.append(save(window, out_dir / f"{index + 1:02d}-{name}.png"))
         if name == "people":  # every roster tab, the staffing standard and the pay table
-            tabs = page.tabs
+            tabs = window.people_page.tabs
             for tab in range(1, tabs.count()):
                 tabs.setCurrentIndex(tab)
                 wait_idle(ctx)

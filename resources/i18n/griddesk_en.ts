@@ -262,276 +262,279 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="107"/>
-        <location filename="../../desktop/cases/case_detail.py" line="153"/>
+        <location filename="../../desktop/cases/case_detail.py" line="110"/>
+        <location filename="../../desktop/cases/case_detail.py" line="156"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="227"/>
-        <source>紧急</source>
-        <translation>Urgent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="261"/>
+        <location filename="../../desktop/cases/case_detail.py" line="224"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="271"/>
+        <location filename="../../desktop/cases/case_detail.py" line="234"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="284"/>
+        <location filename="../../desktop/cases/case_detail.py" line="247"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="288"/>
-        <source>（未留名）</source>
-        <translation>(anonymous)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="291"/>
-        <source>上报人</source>
-        <translation>Reporter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="294"/>
-        <source>显示完整号码</source>
-        <translation>Show full number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="304"/>
-        <source>来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="305"/>
-        <source>上报人员</source>
-        <translation>Reported by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="306"/>
-        <source>责任部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="306"/>
-        <source>（未派遣）</source>
-        <translation>(not dispatched)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="308"/>
-        <source>默认部门</source>
-        <translation>Default department</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="310"/>
-        <source>坐标</source>
-        <translation>Coordinates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="312"/>
-        <source>回访满意度</source>
-        <translation>Callback satisfaction</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="314"/>
-        <source>已合并到</source>
-        <translation>Merged into</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="317"/>
-        <source>延期 %1 次</source>
-        <translation>extended %1×</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="318"/>
-        <source>返工 %1 次</source>
-        <translation>reworked %1×</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="319"/>
-        <source>退单 %1 次</source>
-        <translation>returned %1×</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="320"/>
-        <source>督办 %1 次</source>
-        <translation>urged %1×</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="325"/>
-        <source>曾超期</source>
-        <translation>was overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="327"/>
-        <source>记录</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="330"/>
+        <location filename="../../desktop/cases/case_detail.py" line="254"/>
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="333"/>
+        <location filename="../../desktop/cases/case_detail.py" line="258"/>
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="338"/>
-        <source>上报</source>
-        <comment>time</comment>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="339"/>
-        <source>立案</source>
-        <comment>time</comment>
-        <translation>Registered</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="340"/>
-        <source>派遣</source>
-        <comment>time</comment>
-        <translation>Dispatched</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="341"/>
-        <source>受理</source>
-        <comment>time</comment>
-        <translation>Accepted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="342"/>
-        <source>反馈</source>
-        <comment>time</comment>
-        <translation>Feedback given</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="343"/>
-        <source>挂账</source>
-        <comment>time</comment>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="344"/>
-        <source>结案</source>
-        <comment>time</comment>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="393"/>
+        <location filename="../../desktop/cases/case_detail.py" line="299"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation>%1&#x3000;%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="416"/>
-        <source>派遣</source>
-        <comment>stage</comment>
-        <translation>Dispatch</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="417"/>
-        <source>处置</source>
-        <comment>stage</comment>
-        <translation>Handling</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="418"/>
-        <source>核查</source>
-        <comment>stage</comment>
-        <translation>Verification</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="351"/>
+        <location filename="../../desktop/cases/case_detail.py" line="262"/>
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="437"/>
-        <source>预警</source>
-        <translation>Warning at</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="442"/>
-        <source>挂账中，计时暂停</source>
-        <translation>Suspended: the clock is stopped</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="463"/>
-        <source>延期至 %1</source>
-        <translation>Extended to %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="466"/>
-        <source>满意度：%1</source>
-        <translation>Satisfaction: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="469"/>
-        <source>合并到 %1</source>
-        <translation>Merged into %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="472"/>
-        <source>原部门：%1</source>
-        <translation>Previous department: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="504"/>
+        <location filename="../../desktop/cases/case_detail.py" line="325"/>
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="513"/>
+        <location filename="../../desktop/cases/case_detail.py" line="334"/>
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="515"/>
+        <location filename="../../desktop/cases/case_detail.py" line="336"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="533"/>
+        <location filename="../../desktop/cases/case_detail.py" line="354"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="545"/>
-        <source>已超期 %1</source>
-        <translation>Overdue by %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="554"/>
-        <source>剩余工作时间 %1</source>
-        <translation>%1 working time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="556"/>
-        <source>剩余 %1</source>
-        <translation>%1 left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/case_detail.py" line="597"/>
+        <location filename="../../desktop/cases/case_detail.py" line="403"/>
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="613"/>
+        <location filename="../../desktop/cases/case_detail.py" line="419"/>
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
 </context>
 <context>
+    <name>CaseDetailSections</name>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="67"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="108"/>
+        <source>（未留名）</source>
+        <translation>(anonymous)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="112"/>
+        <source>上报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="116"/>
+        <source>显示完整号码</source>
+        <translation>Show full number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="125"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="126"/>
+        <source>上报人员</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="130"/>
+        <source>（未派遣）</source>
+        <translation>(not dispatched)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="134"/>
+        <source>默认部门</source>
+        <translation>Default department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="139"/>
+        <source>坐标</source>
+        <translation>Coordinates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="145"/>
+        <source>回访满意度</source>
+        <translation>Callback satisfaction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="149"/>
+        <source>已合并到</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
+        <source>延期 %1 次</source>
+        <translation>extended %1×</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="153"/>
+        <source>返工 %1 次</source>
+        <translation>reworked %1×</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="154"/>
+        <source>退单 %1 次</source>
+        <translation>returned %1×</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
+        <source>督办 %1 次</source>
+        <translation>urged %1×</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
+        <source>曾超期</source>
+        <translation>was overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="215"/>
+        <source>上报</source>
+        <comment>time</comment>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="216"/>
+        <source>立案</source>
+        <comment>time</comment>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="217"/>
+        <source>派遣</source>
+        <comment>time</comment>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
+        <source>受理</source>
+        <comment>time</comment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
+        <source>反馈</source>
+        <comment>time</comment>
+        <translation>Feedback given</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="220"/>
+        <source>挂账</source>
+        <comment>time</comment>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="221"/>
+        <source>结案</source>
+        <comment>time</comment>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="176"/>
+        <source>派遣</source>
+        <comment>stage</comment>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="177"/>
+        <source>处置</source>
+        <comment>stage</comment>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="178"/>
+        <source>核查</source>
+        <comment>stage</comment>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="197"/>
+        <source>预警</source>
+        <translation>Warning at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="202"/>
+        <source>挂账中，计时暂停</source>
+        <translation>Suspended: the clock is stopped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="245"/>
+        <source>延期至 %1</source>
+        <translation>Extended to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="251"/>
+        <source>满意度：%1</source>
+        <translation>Satisfaction: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="257"/>
+        <source>合并到 %1</source>
+        <translation>Merged into %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="263"/>
+        <source>原部门：%1</source>
+        <translation>Previous department: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="283"/>
+        <source>已超期 %1</source>
+        <translation>Overdue by %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="294"/>
+        <source>剩余工作时间 %1</source>
+        <translation>%1 working time left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="298"/>
+        <source>剩余 %1</source>
+        <translation>%1 left</translation>
+    </message>
+</context>
+<context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="631"/>
+        <location filename="../../desktop/cases/case_detail.py" line="437"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -539,73 +542,73 @@
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="104"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="58"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="105"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="59"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="106"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="60"/>
         <source>大类</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="107"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="61"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="108"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="62"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="109"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="63"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="110"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="64"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="111"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="65"/>
         <source>计时</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="112"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="128"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="66"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="82"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="113"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="67"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="118"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
         <source>自然时</source>
         <translation>Natural time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="118"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
         <source>工作时</source>
         <translation>Working time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="129"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="83"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="129"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="83"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -613,62 +616,62 @@
 <context>
     <name>CategoryForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="218"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="99"/>
         <source>修改案件类别 %1 %2</source>
         <translation>Edit case category %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="222"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="103"/>
         <source>（无默认部门）</source>
         <translation>(no default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="238"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="119"/>
         <source>工作时（只计工作日的工作时间）</source>
         <translation>Working time (working hours of working days only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="239"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="120"/>
         <source>自然时（昼夜连续计时）</source>
         <translation>Natural time (round the clock)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="241"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="122"/>
         <source>紧急类别</source>
         <translation>Urgent category</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="244"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="125"/>
         <source>启用（停用后不能再上报此类案件）</source>
         <translation>Active (a disabled category takes no new reports)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="248"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="129"/>
         <source>时限以小时计（可写 0.5）。已有案件的期限不变，新时限从下一次流转开始使用。</source>
         <translation>Limits are in hours (0.5 is allowed). Existing cases keep their deadlines; new limits apply from the next transition.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="253"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="134"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="254"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="135"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="255"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="136"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="256"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="137"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="257"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="138"/>
         <source>计时方式</source>
         <translation>Time basis</translation>
     </message>
@@ -732,37 +735,37 @@
 <context>
     <name>DepartmentForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="170"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="51"/>
         <source>添加部门</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="170"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="51"/>
         <source>修改部门</source>
         <translation>Edit department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="183"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="64"/>
         <source>手机号码或带区号的固定电话，如 024-42861301</source>
         <translation>Mobile number or landline with area code, e.g. 024-42861301</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="185"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="66"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="186"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="67"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="187"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="68"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="188"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="69"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -798,42 +801,42 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="87"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="41"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="88"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="42"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="89"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="43"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="90"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="44"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="91"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="92"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="46"/>
         <source>在办案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="97"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="97"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -1344,42 +1347,42 @@
 <context>
     <name>GridForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="299"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="180"/>
         <source>添加网格</source>
         <translation>Add grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="299"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="180"/>
         <source>修改网格</source>
         <translation>Edit grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="308"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="189"/>
         <source>社区编码 + 2 或 3 位网格序号</source>
         <translation>Community code + 2- or 3-digit grid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="329"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="210"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="330"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="211"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="331"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="212"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="332"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="213"/>
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="333"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="214"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1387,27 +1390,27 @@
 <context>
     <name>GridsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="136"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="90"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="137"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="91"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="138"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="92"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="139"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="93"/>
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="140"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="94"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1654,105 +1657,105 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="369"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="60"/>
         <source>基础数据</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="379"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="70"/>
         <source>添加部门…</source>
         <translation>Add department…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="380"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="382"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="383"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="71"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="73"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="74"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="381"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="72"/>
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="384"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
         <source>添加网格…</source>
         <translation>Add grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="404"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="95"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="407"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="98"/>
         <source>案件类别</source>
         <translation>Case categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="411"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="102"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="437"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="128"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="444"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
         <source>只有管理员可以维护基础数据。</source>
         <translation>Only administrators can maintain master data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="534"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="571"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="225"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="262"/>
         <source>请先选择一个部门</source>
         <translation>Select a department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="540"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="231"/>
         <source>已添加部门「%1」</source>
         <translation>Department “%1” added</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="559"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="250"/>
         <source>部门「%1」已保存</source>
         <translation>Department “%1” saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="574"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
         <source>部门「%1」已启用</source>
         <translation>Department “%1” enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="574"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
         <source>部门「%1」已停用</source>
         <translation>Department “%1” disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="588"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="279"/>
         <source>请先选择一个案件类别</source>
         <translation>Select a case category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="598"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="289"/>
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation>Case category %1 %2 saved; new limits apply from the next transition</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="612"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="303"/>
         <source>请先选择一个网格</source>
         <translation>Select a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="631"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="322"/>
         <source>网格 %1 已保存</source>
         <translation>Grid %1 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="643"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="334"/>
         <source>已添加网格 %1 %2</source>
         <translation>Grid %1 %2 added</translation>
     </message>
@@ -1760,12 +1763,12 @@
 <context>
     <name>MasterDataForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="156"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="37"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="158"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="39"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1949,64 +1952,153 @@
     </message>
 </context>
 <context>
+    <name>QueueFilterBar</name>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="52"/>
+        <source>全部社区</source>
+        <translation>All communities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="53"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="169"/>
+        <source>全部网格</source>
+        <translation>All grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="54"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="55"/>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="56"/>
+        <source>全部来源</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
+        <source>紧急程度</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
+        <source>仅紧急</source>
+        <translation>Urgent only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
+        <source>非紧急</source>
+        <translation>Not urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
+        <source>只看预警/超期</source>
+        <translation>Warning/overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="64"/>
+        <source>搜索 编号/地址/描述</source>
+        <translation>Search number/address/description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="93"/>
+        <source>清除</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="130"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <source>结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <source>上报</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="260"/>
+        <source>%1时间 %2 至 %3</source>
+        <translation>%1 %2 to %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="263"/>
+        <source>仅未结案</source>
+        <translation>open only</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="264"/>
+        <source>来自统计：</source>
+        <translation>From statistics: </translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="80"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="55"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="81"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="56"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="82"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="57"/>
         <source>社区/网格</source>
         <translation>Community/grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="83"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="58"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="84"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="59"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="85"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="60"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="86"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="61"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="87"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="62"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="88"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="63"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="524"/>
+        <location filename="../../desktop/desk/queue_model.py" line="399"/>
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="622"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="158"/>
         <source>按工作时间倒计时：下班时间和节假日不计</source>
         <translation>Counts down working time: evenings, weekends and holidays do not count</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="623"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="161"/>
         <source>按自然时间倒计时</source>
         <translation>Counts down natural (wall-clock) time</translation>
     </message>
@@ -2014,133 +2106,47 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="144"/>
-        <source>全部社区</source>
-        <translation>All communities</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="145"/>
-        <location filename="../../desktop/desk/queue_view.py" line="306"/>
-        <source>全部网格</source>
-        <translation>All grids</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="146"/>
-        <source>全部类别</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="147"/>
-        <source>全部部门</source>
-        <translation>All departments</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="148"/>
-        <source>全部来源</source>
-        <translation>All sources</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="151"/>
-        <source>紧急程度</source>
-        <translation>Urgency</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="152"/>
-        <source>仅紧急</source>
-        <translation>Urgent only</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="153"/>
-        <source>非紧急</source>
-        <translation>Not urgent</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="154"/>
-        <source>只看预警/超期</source>
-        <translation>Warning/overdue only</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="156"/>
-        <source>搜索 编号/地址/描述</source>
-        <translation>Search number/address/description</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="210"/>
-        <source>清除</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="242"/>
+        <location filename="../../desktop/desk/queue_view.py" line="168"/>
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="267"/>
-        <source>全部</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="392"/>
-        <source>结案</source>
-        <translation>Closed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="392"/>
-        <source>上报</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="397"/>
-        <source>%1时间 %2 至 %3</source>
-        <translation>%1 %2 to %3</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="400"/>
-        <source>仅未结案</source>
-        <translation>open only</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="401"/>
-        <source>来自统计：</source>
-        <translation>From statistics: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="539"/>
+        <location filename="../../desktop/desk/queue_view.py" line="306"/>
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="545"/>
+        <location filename="../../desktop/desk/queue_view.py" line="312"/>
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="547"/>
+        <location filename="../../desktop/desk/queue_view.py" line="314"/>
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="589"/>
+        <location filename="../../desktop/desk/queue_view.py" line="354"/>
         <source>已立案 %1 件</source>
         <translation>Registered %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="591"/>
+        <location filename="../../desktop/desk/queue_view.py" line="356"/>
         <source>已督办 %1 件</source>
         <translation>Urged %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="612"/>
+        <location filename="../../desktop/desk/queue_view.py" line="377"/>
         <source>立案</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="614"/>
+        <location filename="../../desktop/desk/queue_view.py" line="379"/>
         <source>督办</source>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="617"/>
+        <location filename="../../desktop/desk/queue_view.py" line="382"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>

@@ -1,0 +1,280 @@
+"""The desk queue's filter bar: status tabs with live counts, the filter lists, the search box
+and the chip that shows what a statistics chart asked for.
+
+`changed` is emitted whenever the question changes (a search after a short pause); the view then
+hands `current_filter()` to the model, which filters in SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.cases import queue as q
+from db.cases.states import SOURCE_LABELS, Group
+from db.engine import Database
+from desktop.core.context import AppContext
+from desktop.core.i18n import group_text, source_text
+
+TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
+SEARCH_DEBOUNCE_MS = 300
+
+
+class QueueFilterBar(QWidget):
+    """The status tabs, the filter lists, the search box and the statistics chip."""
+
+    changed = Signal()  # the question changed: ask current_filter()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.options: q.FilterOptions | None = None
+
+        self.tabs = QTabBar(self)
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        for group in TABS:
+            self.tabs.addTab(self._tab_text(group, None))
+        self.tabs.setCurrentIndex(TABS.index(Group.IN_PROGRESS))
+
+        self.community = self._combo(self.tr("全部社区"))
+        self.grid = self._combo(self.tr("全部网格"))
+        self.category = self._combo(self.tr("全部类别"))
+        self.department = self._combo(self.tr("全部部门"))
+        self.source = self._combo(self.tr("全部来源"))
+        for source in SOURCE_LABELS:
+            self.source.addItem(source_text(source), source.value)
+        self.urgency = self._combo(self.tr("紧急程度"))
+        self.urgency.addItem(self.tr("仅紧急"), True)
+        self.urgency.addItem(self.tr("非紧急"), False)
+        self.alert_only = QCheckBox(self.tr("只看预警/超期"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("搜索 编号/地址/描述"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(240)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.community,
+            self.grid,
+            self.category,
+            self.department,
+            self.source,
+            self.urgency,
+        ):
+            bar.addWidget(widget)
+        bar.addWidget(self.alert_only)
+        bar.addStretch(1)
+        bar.addWidget(self.search)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self._external: dict[str, Any] = {}
+        self.chip = QWidget(self)
+        self.chip.setObjectName("statsChip")
+        self.chip_label = QLabel(self.chip)
+        chip_clear = QPushButton(self.tr("清除"), self.chip)
+        chip_clear.clicked.connect(self.clear_external)
+        chip_layout = QHBoxLayout(self.chip)
+        chip_layout.setContentsMargins(4, 0, 4, 0)
+        chip_layout.addWidget(self.chip_label)
+        chip_layout.addWidget(chip_clear)
+        chip_layout.addStretch(1)
+        self.chip.hide()
+        layout.addWidget(self.tabs)
+        layout.addLayout(bar)
+        layout.addWidget(self.chip)
+
+        self.tabs.currentChanged.connect(lambda _i: self.apply_filter())
+        for combo in (self.grid, self.category, self.department, self.source, self.urgency):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.community.currentIndexChanged.connect(self._community_changed)
+        self.alert_only.toggled.connect(lambda _on: self.apply_filter())
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self.apply_filter)
+
+        self.ctx.tasks.submit(self._load_options, self._options_loaded, owner=self)
+        ctx.signals.master_data_changed.connect(self.reload_options)
+
+    def reload_options(self) -> None:
+        """Departments, categories or grids were edited: refill the filter lists (the
+        current choices stay where they still exist)."""
+        self.ctx.tasks.submit(self._load_options, self._options_loaded, owner=self)
+
+    # --- filter bar --------------------------------------------------------------------------
+
+    def _combo(self, everything: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(everything, None)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    def _tab_text(self, group: Group | None, count: int | None) -> str:
+        label = group_text(group) if group is not None else self.tr("全部")
+        return f"{label} {count}" if count is not None else label
+
+    @staticmethod
+    def _load_options(db: Database) -> q.FilterOptions:
+        with db.read() as s:
+            return q.filter_options(s)
+
+    def _options_loaded(self, options: q.FilterOptions) -> None:
+        self.options = options
+        chosen = {
+            combo: combo.currentData() for combo in (self.community, self.category, self.department)
+        }
+        for combo in (self.community, self.category, self.department):
+            combo.blockSignals(True)
+            while combo.count() > 1:  # keep the "全部…" entry
+                combo.removeItem(combo.count() - 1)
+        for cid, name in options.communities:
+            self.community.addItem(name, cid)
+        for mid, name in options.majors:
+            self.category.addItem(name, ("major", mid))
+            for cid, major, cname in options.categories:
+                if major == mid:
+                    self.category.addItem("　" + cname, ("minor", cid))
+        for did, name in options.departments:
+            self.department.addItem(name, did)
+        for combo, data in chosen.items():
+            index = combo.findData(data) if data is not None else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        grid = self.grid.currentData()
+        self._fill_grids()
+        if grid is not None:
+            self.grid.setCurrentIndex(max(self.grid.findData(grid), 0))
+
+    def _fill_grids(self) -> None:
+        community = self.community.currentData()
+        self.grid.blockSignals(True)
+        self.grid.clear()
+        self.grid.addItem(self.tr("全部网格"), None)
+        if self.options is not None:
+            for gid, cid, name in self.options.grids:
+                if community is None or cid == community:
+                    self.grid.addItem(name, gid)
+        self.grid.blockSignals(False)
+
+    def _community_changed(self, _index: int) -> None:
+        self._fill_grids()
+        self.apply_filter()
+
+    def current_filter(self) -> q.QueueFilter:
+        category = self.category.currentData()
+        return q.QueueFilter(
+            group=TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None,
+            community_id=self.community.currentData(),
+            grid_id=self.grid.currentData(),
+            category_id=category[1] if category and category[0] == "minor" else None,
+            major_id=category[1] if category and category[0] == "major" else None,
+            department_id=self.department.currentData(),
+            source=self.source.currentData(),
+            urgent=self.urgency.currentData(),
+            alert_only=self.alert_only.isChecked(),
+            text=self.search.text().strip(),
+            open_only=self._external.get("open_only", False),
+            period_field=self._external.get("time_field")
+            if self._external.get("from") or self._external.get("to")
+            else None,
+            period_start=self._external.get("from"),
+            period_end=self._external.get("to"),
+        )
+
+    def show_external(self, request: dict[str, Any]) -> None:
+        """Show the cases a statistics chart points at (StatsPage.open_cases_requested):
+        the combos take the chart's community/grid/category/department/source, the period
+        and "open only" parts show as a chip above the table that the user can clear."""
+        self._external = {k: request.get(k) for k in ("open_only", "time_field", "from", "to")}
+        self._external["open_only"] = bool(request.get("open_only"))
+        widgets = (
+            self.community,
+            self.grid,
+            self.category,
+            self.department,
+            self.source,
+            self.urgency,
+        )
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.alert_only.blockSignals(True)
+        self.tabs.blockSignals(True)
+        try:
+            self._select_data(self.community, request.get("community_id"))
+            self._fill_grids()
+            self._select_data(self.grid, request.get("grid_id"))
+            if request.get("category_id") is not None:
+                self._select_data(self.category, ("minor", request["category_id"]))
+            else:
+                self._select_data(
+                    self.category,
+                    ("major", request["major_id"]) if request.get("major_id") is not None else None,
+                )
+            self._select_data(self.department, request.get("department_id"))
+            self._select_data(self.source, request.get("source"))
+            self.urgency.setCurrentIndex(0)
+            self.alert_only.setChecked(bool(request.get("alert_only")))
+            self.search.clear()
+            self.tabs.setCurrentIndex(TABS.index(None))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+            self.alert_only.blockSignals(False)
+            self.tabs.blockSignals(False)
+        self._show_chip()
+        self.apply_filter()
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: Any) -> None:
+        index = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    def _show_chip(self) -> None:
+        parts: list[str] = []
+        tz = self.ctx.settings.tz
+        start, end = self._external.get("from"), self._external.get("to")
+        if start is not None or end is not None:
+            what = (
+                self.tr("结案") if self._external.get("time_field") == "closed" else self.tr("上报")
+            )
+            a = start.astimezone(tz).strftime("%Y-%m-%d %H:%M") if start else "…"
+            b = end.astimezone(tz).strftime("%Y-%m-%d %H:%M") if end else "…"
+            parts.append(
+                self.tr("%1时间 %2 至 %3").replace("%1", what).replace("%2", a).replace("%3", b)
+            )
+        if self._external.get("open_only"):
+            parts.append(self.tr("仅未结案"))
+        self.chip_label.setText(self.tr("来自统计：") + "，".join(parts))
+        self.chip.setVisible(bool(parts))
+
+    def clear_external(self) -> None:
+        self._external = {}
+        self.chip.hide()
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Tell the view the filter changed (at once, ending a pending search delay)."""
+        self._debounce.stop()
+        self.changed.emit()
+
+    def set_counts(self, counts: dict[Group, int]) -> None:
+        """The live counts on the status tabs (QueueModel.counts_changed)."""
+        for i, group in enumerate(TABS):
+            self.tabs.setTabText(i, self._tab_text(group, counts.get(group) if group else None))
