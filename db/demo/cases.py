@@ -10,6 +10,10 @@ centre's `WorkCalendar`, warning times, counters, `ever_overdue`, history detail
 compares the rows.
 
 Rows are plain dicts; `db/demo/street.py` writes them in chunks at driver speed.
+
+The module stays whole (about 530 lines): it is one generator class whose steps share its
+random stream and counters; the case mix (case_mix.py) and the case life (case_life.py) are
+already apart.
 """
 
 from __future__ import annotations
