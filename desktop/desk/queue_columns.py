@@ -19,16 +19,11 @@ from db.cases.states import Status
 from db.clock import TimeBasis
 from desktop.common import palette
 from desktop.common.durations import time_left_text, working_left_text
+from desktop.common.rows_model import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, TOOLTIP
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 
-DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
-FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 DECORATION = int(Qt.ItemDataRole.DecorationRole)
-FONT = int(Qt.ItemDataRole.FontRole)
-ALIGN = int(Qt.ItemDataRole.TextAlignmentRole)
 CASE_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 CASE_NUMBER_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 ALERT_ROLE = int(Qt.ItemDataRole.UserRole) + 3  # 0 normal, 1 warning, 2 overdue

@@ -42,13 +42,12 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
 
 from db.cases import queue as q
+from desktop.common.rows_model import DISPLAY, FOREGROUND
 from desktop.core.context import AppContext
 from desktop.desk import case_mime, queue_jobs
 from desktop.desk.queue_columns import (
     COL_LEFT,
     COLUMNS,
-    DISPLAY,
-    FOREGROUND,
     NEW_BG,
     NEW_URGENT_BG,
     USED_ROLES,
