@@ -223,7 +223,9 @@ class TaskRunner(QObject):
         self._closed = False
         self._jobs: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._queue_thread: threading.Thread | None = None
-        _the_relay().runners[self._key] = weakref.ref(self)
+        runners = _the_relay().runners
+        key = self._key
+        runners[key] = weakref.ref(self, lambda _ref: runners.pop(key, None))
 
     # --- asking ----------------------------------------------------------------------------
 
@@ -365,6 +367,7 @@ class TaskRunner(QObject):
         for task in self._tasks.values():
             task.release()
         self._tasks.clear()
+        _the_relay().runners.pop(self._key, None)
 
 
 class LatestOnly(Generic[T]):
