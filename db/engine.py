@@ -8,7 +8,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
@@ -162,6 +162,16 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def serialize_writers(session: Session, key: int) -> None:
+    """Make write transactions that call this with the same `key` run one after another, so
+    what one of them checked cannot change before it writes. PostgreSQL: an advisory lock held
+    until the transaction ends (a wait longer than the lock timeout becomes a StorageError).
+    SQLite: nothing to do, a write transaction already holds the file's only write lock from
+    its BEGIN IMMEDIATE."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
 
 
 def _quiet_rollback(session: Session) -> None:

@@ -55,3 +55,8 @@ class SchemaTooNew(UserError):
 class StorageError(UserError):
     """The database could not store or reach the data: a full disk, a read-only file, a lock
     held too long, a lost server. The message says whether anything was saved."""
+
+
+class ConcurrentImport(UserError):
+    """Another import wrote the same rows between this import's check and its write (a lost
+    race); this import wrote nothing."""

@@ -102,7 +102,7 @@ def test_damaged_anchor_lines_are_skipped(
     path = anchor_file(db, tmp_path)
     path.write_text(path.read_text() + "not json\n{}\n", encoding="utf-8")
     assert [a.entry_id for a in load_anchors(path)] == [ids[1]]
-    assert "skipped" in caplog.text
+    assert "行无法识别，已跳过" in caplog.text
     assert report(db, tmp_path)[0]
 
 
@@ -284,3 +284,26 @@ def test_cli_reanchor_is_for_administrators(
     assert main(["--db", url, *admin, "audit", "reanchor", "--reason", "服务器端恢复"]) == 0
     assert "已记入审计日志" in capsys.readouterr().out
     assert main(["--db", url, "audit", "verify"]) == 0
+
+
+def test_a_command_that_succeeds_warns_in_chinese_when_the_log_no_longer_matches(
+    db: Database, cli_login: Callable[..., list[str]]
+) -> None:
+    """The command's work is done (exit 0); the anchor is not moved past the break, and the one
+    line on stderr says so in Chinese."""
+    from tests.test_cli import run_admin
+
+    url = db.engine.url.render_as_string(hide_password=False)
+    login = cli_login(db)
+    fill(db, 3)
+    assert main(["--db", url, *login, "user", "list"]) == 0  # every command anchors the log
+    anchored = load_database_anchors(db)[-1]
+    with db.write() as s:
+        s.execute(delete(AuditEntry).where(AuditEntry.id == anchored.entry_id))
+    child = run_admin("--db", url, *login, "user", "list")
+    assert child.returncode == 0, child.stderr
+    assert child.stderr == (
+        f"审计日志与本机记下的第 {anchored.entry_id} 条已不一致，本机锚点未更新："
+        "请用 griddesk-admin audit verify 查看\n"
+    )
+    assert load_database_anchors(db)[-1] == anchored

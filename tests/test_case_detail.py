@@ -82,6 +82,7 @@ def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) 
     assert "无人清运" in texts
     assert "138****5678" in texts
     assert PHONE not in texts
+    assert "王*" in texts and "王丽" not in texts  # the name masked as in the queue
     assert "热线转办" in texts
     assert "城管执法中队" in texts  # department
     assert "环卫所" in texts  # the category's default department
@@ -113,8 +114,8 @@ def test_markup_typed_by_a_citizen_is_shown_as_typed(qtbot: QtBot, ctx: AppConte
     for typed in (text, "<i>明山路</i>12号"):
         label = next(lb for lb in labels if lb.text() == typed)
         assert label.textFormat() == Qt.TextFormat.PlainText
-    # The reporter's name also stays plain text (shown beside the masked phone).
-    reporter = next(lb for lb in labels if lb.text().startswith("<u>王</u>"))
+    # The reporter's name is masked (until revealed) and stays plain text.
+    reporter = next(lb for lb in labels if lb.text().startswith("<******>"))
     assert reporter.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -239,6 +240,7 @@ def test_reporter_is_revealed_with_a_reason_and_audited(
     pane.show()
     show(qtbot, pane, number)
     assert pane.reporter_label is not None and PHONE not in pane.reporter_label.text()
+    assert pane.reporter_label.text().startswith("王*") and "王丽" not in pane.reporter_label.text()
     assert pane.reveal_button is not None
     qtbot.mouseClick(pane.reveal_button, Qt.MouseButton.LeftButton)
     asked = pane.reason_dialog

@@ -225,6 +225,9 @@ def test_main_path_from_report_to_callback(cli: Cli, clock: Clock) -> None:
         ok(cli("case", "show", number, "--json", "--reveal", "--reason", "回访核实")).out
     )
     assert (revealed["reporter_name"], revealed["reporter_phone"]) == ("王建国", "13812345678")
+    shown = ok(cli("case", "show", number, "--reveal", "--reason", "回访核实")).out
+    assert "反映人：王建国 13812345678（已记入审计日志）" in shown  # text mode shows them too
+    assert "王*国" not in shown and "138****5678" not in shown
 
     text = ok(cli("case", "show", number)).out
     assert f"案件 {number}【已结案】" in text
@@ -633,7 +636,7 @@ def test_info_counts(cli: Cli, street: Database) -> None:
     }
     assert info["cases"]["reported"] == 1 and info["cases"]["registered"] == 1
     assert sum(info["cases"].values()) == 2
-    assert info["schema_revision"] == "0002"
+    assert info["schema_revision"] == "0003"
     assert info["database"] == street.describe()
     text = ok(cli("info")).out
     assert "社区 2 个，网格 4 个" in text and "共 2 件" in text and "待立案 1" in text
@@ -857,7 +860,7 @@ def test_init_creates_a_database_file(tmp_path: Path) -> None:
     made = run_admin("--db", str(path), "init")
     assert made.returncode == 0, made.stderr
     assert path.exists()
-    assert "数据库已就绪" in made.stdout and "0002" in made.stdout
+    assert "数据库已就绪" in made.stdout and "0003" in made.stdout
     bad = run_admin("--db", "mysql://localhost/x", "info")
     assert bad.returncode == 2
     assert len(bad.stderr.splitlines()) == 1 and "mysql" in bad.stderr

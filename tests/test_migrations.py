@@ -255,3 +255,61 @@ def test_0002_gives_retired_entries_the_end_date_their_retirement_recorded(
         assert list((tmp_path / "backups").glob("*.sqlite"))  # backed up before migrating
     finally:
         upgraded.dispose()
+
+
+def test_0003_records_imported_work_orders_and_keeps_existing_duplicates(
+    tmp_path: Path,
+) -> None:
+    """A database from before 0003 in which one work order was imported twice (the race the
+    new key prevents) keeps both cases; the order is recorded once, against the earlier case,
+    so importing the file again skips it."""
+    from alembic import command
+
+    from db.cases.intake import report_in
+    from db.cases.states import Source
+    from db.cases.work_orders import plan_case_import
+    from db.migrate import alembic_config
+    from db.security.actors import SYSTEM
+    from tests.street import GRID_A1, build_street
+    from tests.test_case_import import _sheet
+
+    path = tmp_path / "old.sqlite"
+    made = open_database(str(path))
+    build_street(made)
+    with made.write() as session:
+        for source in (Source.HOTLINE, Source.HOTLINE, Source.HOTLINE, Source.PATROL):
+            report_in(
+                session,
+                grid_code=GRID_A1,
+                category_code="0101",
+                description="垃圾",
+                source=source,
+                actor=SYSTEM,
+            )
+    with made.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+        for case_id, order in ((1, "GD9"), (2, "GD9"), (4, "GD9")):
+            conn.execute(
+                text("UPDATE case_events SET note = :n WHERE case_id = :c AND action = 'report'"),
+                {"n": f"工单编号 {order}", "c": case_id},
+            )
+    made.dispose()
+
+    upgraded = open_database(str(path), backup_into=tmp_path / "backups")
+    try:
+        with upgraded.read() as session:
+            assert current_revision(session.connection()) == head_revision()
+            orders = session.execute(
+                text("SELECT source, work_order, case_id FROM imported_work_orders ORDER BY 1")
+            ).all()
+            cases = session.scalar(text("SELECT count(*) FROM cases"))
+            first = session.scalar(text("SELECT number FROM cases WHERE id = 1"))
+        assert [tuple(o) for o in orders] == [("hotline", "GD9", 1), ("patrol", "GD9", 4)]
+        assert cases == 4
+        sheet = _sheet(tmp_path / "工单.xlsx", [["GD9", GRID_A1, "0101", "垃圾", "", "", "", ""]])
+        plan = plan_case_import(upgraded, sheet)
+        assert plan.rows == [] and plan.already == [(3, first)]
+    finally:
+        upgraded.dispose()

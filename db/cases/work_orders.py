@@ -11,12 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from db.cases.intake import report_in
-from db.cases.states import SOURCE_LABELS, Action, Source
-from db.engine import Database
-from db.errors import ValidationError
-from db.models import Case, CaseEvent, Category, Grid
+from db.cases.states import SOURCE_LABELS, Source
+from db.engine import Database, serialize_writers
+from db.errors import ConcurrentImport, ValidationError
+from db.models import Case, CaseEvent, Category, Grid, ImportedWorkOrder
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.sheets.cells import Cell, clean_text, is_blank, parse_date, parse_phone
@@ -26,6 +29,8 @@ from db.sheets.reading import data_rows, read_head
 from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
 
 WORK_ORDER_NOTE = "工单编号 "
+_PG_IMPORT_LOCK = 0x776F_7264  # "word": work-order imports write one after another
+_IN_CHUNK = 900  # work orders per IN list
 
 # field → (label, required, synonyms)
 CASE_FIELDS: dict[str, tuple[str, bool, tuple[str, ...]]] = {
@@ -134,13 +139,12 @@ def plan_case_import(
             if active:
                 categories[code] = code
                 categories.setdefault(name, code)
-        imported = {
-            note[len(WORK_ORDER_NOTE) :]: number
-            for note, number in session.execute(
-                select(CaseEvent.note, Case.number)
-                .join(Case, Case.id == CaseEvent.case_id)
-                .where(CaseEvent.action == Action.REPORT.value)
-                .where(CaseEvent.note.like(f"{WORK_ORDER_NOTE}%"))
+        imported: dict[tuple[str, str], str] = {
+            (source, order): number
+            for source, order, number in session.execute(
+                select(ImportedWorkOrder.source, ImportedWorkOrder.work_order, Case.number).join(
+                    Case, Case.id == ImportedWorkOrder.case_id
+                )
             )
         }
         rows = book.rows()
@@ -175,8 +179,8 @@ def plan_case_import(
             values, problems = _check_row(raw, grids, categories, settings.tz, now)
             order = values.get("work_order")
             if order and not problems:
-                if order in imported:
-                    plan.already.append((number, imported[order]))
+                if _order_key(values) in imported:
+                    plan.already.append((number, imported[_order_key(values)]))
                     continue
                 if order in seen:
                     problems.append(("work_order", f"与第 {seen[order]} 行的工单编号重复"))
@@ -269,7 +273,16 @@ def apply_case_import(
     refuse_problems(plan.problems, plan.bad_rows, valid_only=valid_only)
     numbers: list[str] = []
     with db.write() as session:
-        for _, values in plan.rows:
+        # The check that an order is new and its write are one transaction: imports of work
+        # orders queue here, and the primary key of imported_work_orders refuses a second
+        # case of an order whatever else writes.
+        serialize_writers(session, _PG_IMPORT_LOCK)
+        ordered = [(row, values) for row, values in plan.rows if values.get("work_order")]
+        taken = _taken(session, [_order_key(values) for _, values in ordered])
+        for row, values in ordered:
+            if _order_key(values) in taken:
+                raise _lost_race(row, values)
+        for row, values in plan.rows:
             case = report_in(
                 session,
                 grid_code=values["grid_code"],
@@ -285,6 +298,8 @@ def apply_case_import(
             )
             order = values.get("work_order")
             if order:
+                if not _claim(session, _order_key(values), case.id):
+                    raise _lost_race(row, values)
                 event = session.scalars(
                     select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
                 ).first()
@@ -292,3 +307,43 @@ def apply_case_import(
                     event.note = f"{WORK_ORDER_NOTE}{order}"
             numbers.append(case.number)
     return CaseImportResult(numbers, len(plan.already), plan.bad_rows)
+
+
+def _order_key(values: dict[str, Any]) -> tuple[str, str]:
+    """A work order is unique per source: (source, 工单编号)."""
+    return (Source(values.get("source", Source.HOTLINE)).value, str(values["work_order"]))
+
+
+def _taken(session: Session, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of `keys` are already imported (seen inside the writing transaction)."""
+    found: set[tuple[str, str]] = set()
+    orders = sorted({order for _, order in keys})
+    for start in range(0, len(orders), _IN_CHUNK):
+        chunk = orders[start : start + _IN_CHUNK]
+        for source, order in session.execute(
+            select(ImportedWorkOrder.source, ImportedWorkOrder.work_order).where(
+                ImportedWorkOrder.work_order.in_(chunk)
+            )
+        ):
+            found.add((source, order))
+    return found & set(keys)
+
+
+def _claim(session: Session, key: tuple[str, str], case_id: int) -> bool:
+    """Record the order as imported; False when it already was (ON CONFLICT DO NOTHING)."""
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    insert = postgresql_insert if postgresql else sqlite_insert
+    stmt = (
+        insert(ImportedWorkOrder)
+        .values(source=key[0], work_order=key[1], case_id=case_id)
+        .on_conflict_do_nothing()
+        .returning(ImportedWorkOrder.case_id)
+    )
+    return session.execute(stmt).first() is not None
+
+
+def _lost_race(row: int, values: dict[str, Any]) -> ConcurrentImport:
+    return ConcurrentImport(
+        f"第 {row} 行的工单编号 {values['work_order']} 刚被同时进行的另一次导入写入，"
+        "本次导入未写入任何案件：请重新导入，已导入过的工单会跳过"
+    )

@@ -2,7 +2,14 @@
 
 from db.models.accounts import AuditEntry, Setting, User
 from db.models.base import Base
-from db.models.cases import Attachment, Case, CaseChange, CaseEvent, CaseNumberCounter
+from db.models.cases import (
+    Attachment,
+    Case,
+    CaseChange,
+    CaseEvent,
+    CaseNumberCounter,
+    ImportedWorkOrder,
+)
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.geography import Community, District, Grid, Street
@@ -34,6 +41,7 @@ __all__ = [
     "FirstSecretary",
     "Grid",
     "GridAssignment",
+    "ImportedWorkOrder",
     "MajorCategory",
     "Mentorship",
     "PartyCheckin",

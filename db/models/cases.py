@@ -152,6 +152,17 @@ class CaseEvent(Base):
     __table_args__ = (Index("ix_case_events_action_at", "action", "at"),)
 
 
+class ImportedWorkOrder(Base):
+    """A work order (工单编号, e.g. from the 12345 hotline) imported as a case. The primary key
+    makes a number unique per source, so importing the same file twice, even at the same
+    moment from two workstations, cannot make a second case of one order."""
+
+    __tablename__ = "imported_work_orders"
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+    work_order: Mapped[str] = mapped_column(String(200), primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+
+
 class Attachment(Base):
     """A photo or file attached to a case, stored in the database so every workstation sees it."""
 

@@ -11,8 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from db.engine import Database
-from db.errors import ValidationError
+from sqlalchemy.exc import IntegrityError
+
+from db.engine import Database, serialize_writers
+from db.errors import ConcurrentImport, ValidationError
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind, resolve_field_name
 from db.people.roster_kinds import field as field_spec
 from db.people.roster_values import Lookups, parse_values
@@ -25,6 +27,7 @@ from db.sheets.problems import Problem, refuse_problems
 from db.sheets.reading import data_rows, read_head
 from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
 
+_PG_ROSTER_LOCK = 0x726F_7374  # "rost": roster imports write one after another
 IGNORE = "忽略"  # a mapping to this (or to "" / "-") drops the column
 
 
@@ -242,22 +245,36 @@ def apply_import(
     refuse_problems(plan.problems, plan.bad_rows, valid_only=valid_only)
     if not plan.rows:
         return ImportResult(0, 0, 0, plan.bad_rows)
-    with db.write() as session:
-        created, updated, unchanged = write_rows(session, plan.kind, plan.rows, actor, today=today)
-        record_audit(
-            session,
-            actor,
-            "roster.import",
-            plan.kind.value,
-            "",
-            {
-                "file": plan.file_name,
-                "created": created,
-                "updated": updated,
-                "unchanged": unchanged,
-                "skipped": plan.bad_rows,
-            },
-        )
+    try:
+        with db.write() as session:
+            # Roster imports queue here, so one that starts while another writes sees the
+            # people the other added and updates them instead of adding them a second time.
+            serialize_writers(session, _PG_ROSTER_LOCK)
+            created, updated, unchanged = write_rows(
+                session, plan.kind, plan.rows, actor, today=today
+            )
+            record_audit(
+                session,
+                actor,
+                "roster.import",
+                plan.kind.value,
+                "",
+                {
+                    "file": plan.file_name,
+                    "created": created,
+                    "updated": updated,
+                    "unchanged": unchanged,
+                    "skipped": plan.bad_rows,
+                },
+            )
+    except IntegrityError as exc:
+        # Someone added a person with one of these ID numbers (not through an import) between
+        # the lookup and the insert; the transaction was rolled back whole.
+        if "id_number" not in str(exc.orig):
+            raise
+        raise ConcurrentImport(
+            "导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入"
+        ) from exc
     return ImportResult(created, updated, unchanged, plan.bad_rows)
 
 

@@ -81,7 +81,7 @@ def load_anchors(path: Path) -> list[Anchor]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as exc:
-        log.warning("audit anchors: cannot read %s: %s", path, exc)
+        log.warning("审计锚点文件 %s 无法读取：%s", path, exc)
         return []
     anchors: list[Anchor] = []
     for number, line in enumerate(lines, 1):
@@ -98,7 +98,7 @@ def load_anchors(path: Path) -> list[Anchor]:
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
-            log.warning("audit anchors: %s line %d skipped: %s", path, number, exc)
+            log.warning("审计锚点文件 %s 第 %d 行无法识别，已跳过：%s", path, number, exc)
     return anchors
 
 
@@ -211,13 +211,17 @@ def remember_head(db: Database, folder: Path | None = None, now: datetime | None
                 if check.restart:
                     anchors = []
                 elif check.problem is not None:
-                    log.warning("audit anchors: the log no longer matches entry %d", last.entry_id)
+                    log.warning(
+                        "审计日志与本机记下的第 %d 条已不一致，本机锚点未更新："
+                        "请用 griddesk-admin audit verify 查看",
+                        last.entry_id,
+                    )
                     return False
         anchors.append(Anchor(head[0], head[1], now or datetime.now(UTC), first))
         _write(path, anchors)
         return True
     except Exception as exc:  # a read-only folder, a lost server: never fail the work done
-        log.warning("audit anchors: not written: %s", exc)
+        log.warning("审计锚点未能写入：%s", exc)
         return False
 
 
@@ -227,6 +231,6 @@ def restart_anchors(db: Database, folder: Path | None = None) -> None:
     try:
         anchor_file(db, folder).unlink(missing_ok=True)
     except Exception as exc:
-        log.warning("audit anchors: cannot reset: %s", exc)
+        log.warning("审计锚点未能重新开始：%s", exc)
         return
     remember_head(db, folder)

@@ -27,7 +27,7 @@ from db.cases.queries import CaseDetail, HistoryEntry
 from db.cases.states import Status
 from db.clock import TimeBasis
 from db.reference.settings_store import CenterSettings
-from db.security.personal_data import mask_phone
+from db.security.personal_data import mask_name, mask_phone
 from desktop.common import palette
 from desktop.common.durations import span_text, working_left_text
 from desktop.core.i18n import action_text, satisfaction_text, source_text, status_text
@@ -100,19 +100,22 @@ def add_summary(d: CaseDetail, body: QWidget, v: QVBoxLayout) -> None:
 def fields_form(
     d: CaseDetail, body: QWidget, may_reveal: bool
 ) -> tuple[QFormLayout, QLabel, QPushButton | None]:
-    """The 基本信息 form, its 上报人 field, and the 显示完整号码 button when `may_reveal` and
-    there is a phone number to reveal (the pane connects it)."""
+    """The 基本信息 form, its 上报人 field (name and phone masked), and the 显示完整号码 button
+    when `may_reveal` and there is something masked to reveal (the pane connects it)."""
     form = QFormLayout()
     form.setHorizontalSpacing(14)
     form.setVerticalSpacing(4)
-    reporter = d.reporter_name or QCoreApplication.translate("CaseDetailSections", "（未留名）")
+    # Masked until revealed (显示完整号码, audited), like the queue and the CLI.
+    reporter = mask_name(d.reporter_name) or QCoreApplication.translate(
+        "CaseDetailSections", "（未留名）"
+    )
     if d.reporter_phone:
         reporter += "　" + mask_phone(d.reporter_phone)
     reporter_label = field_row(
         form, QCoreApplication.translate("CaseDetailSections", "上报人"), reporter
     )
     reveal_button = None
-    if d.reporter_phone and may_reveal:
+    if (d.reporter_phone or mask_name(d.reporter_name) != d.reporter_name) and may_reveal:
         reveal = QPushButton(QCoreApplication.translate("CaseDetailSections", "显示完整号码"), body)
         reveal.setObjectName("revealReporter")
         reveal.setFlat(True)

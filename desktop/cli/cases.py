@@ -203,7 +203,12 @@ def run_list(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
-def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
+def _print_detail(
+    detail: CaseDetail, settings: CenterSettings, revealed: tuple[str, str] | None = None
+) -> None:
+    """The case in text; the reporter masked unless `revealed` (their name and phone, read
+    and audited by `reveal_reporter`)."""
+
     def t(moment: datetime | None) -> str:
         return local_text(moment, settings)
 
@@ -218,7 +223,11 @@ def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
     print(f"位置：{where}{' ' + detail.address if detail.address else ''}")
     print(f"类别：{detail.major_category} / {detail.category}（{detail.category_code}）")
     print(f"描述：{detail.description}")
-    if detail.reporter_name or detail.reporter_phone:
+    if revealed is not None:
+        name, phone = revealed
+        if name or phone:
+            print(f"反映人：{name} {phone}（已记入审计日志）")
+    elif detail.reporter_name or detail.reporter_phone:
         print(f"反映人：{mask_name(detail.reporter_name)} {mask_phone(detail.reporter_phone)}")
     default = f"（类别默认：{detail.default_department}）" if detail.default_department else ""
     print(f"承办部门：{detail.department or '—'}{default}")
@@ -253,15 +262,16 @@ def _print_detail(detail: CaseDetail, settings: CenterSettings) -> None:
 
 def run_show(args: argparse.Namespace, db: Database) -> int:
     settings = _settings(db)
+    revealed = None
     if args.reveal:
         with db.write() as session:
-            reveal_reporter(session, actor_of(args), args.number, args.reason or "")
+            revealed = reveal_reporter(session, actor_of(args), args.number, args.reason or "")
     with db.read() as session:
         detail = case_detail(session, args.number)
     if args.json:
         print_json(detail.to_json(reveal=args.reveal))
     else:
-        _print_detail(detail, settings)
+        _print_detail(detail, settings, revealed)
     return EXIT_OK
 
 
