@@ -114,3 +114,57 @@ def test_cli_import_cases(
     assert "已导入过的 2 件未重复导入" in capsys.readouterr().out
     with street.read() as s:
         assert s.scalar(select(func.count(Case.id))) == 2
+
+
+# --- signature and note rows below the table -----------------------------------------------------
+
+
+def test_signature_rows_are_ignored_and_a_clean_file_imports(
+    street: Database, tmp_path: Path
+) -> None:
+    footer: list[list[object]] = [
+        [],
+        ["制表人：王五", None, None, None, "审核人：李四"],
+        ["填报日期：2026-11-25"],
+        ["（盖章）"],
+    ]
+    path = _sheet(tmp_path / "工单.xlsx", GOOD + footer)
+    now = datetime.fromisoformat("2026-11-26T12:00:00+08:00")
+    plan = plan_case_import(street, path, now=now)
+    assert plan.problems == [], [p.text for p in plan.problems]
+    assert plan.ignored == [
+        (6, "制表人:王五 审核人:李四"),
+        (7, "填报日期:2026-11-25"),
+        (8, "(盖章)"),
+    ]
+    assert plan.total_rows == 2 and "忽略签名或说明行 3 行" in plan.summary()
+    result = apply_case_import(street, plan, SYSTEM)  # all or nothing
+    assert len(result.numbers) == 2
+    with street.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 2
+
+
+def test_cli_dry_run_with_problems_says_so_on_stderr(
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+) -> None:
+    from desktop.cli.main import main
+    from tests.test_workflow import snapshot
+
+    login = cli_login(street, "shift_lead")
+    before = snapshot(street)
+    path = _sheet(tmp_path / "工单.xlsx", [*GOOD, *BAD, [], ["填表人：张三"]])
+    assert main(["--db", db_url, *login, "import", "cases", str(path), "--dry-run"]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：试导入发现问题，未写入任何数据：")
+    assert "「工单.xlsx」案件：共 4 行数据，有效 2 行，有问题 2 行" in lines[0]
+    assert "第 8 行：签名或说明行「填表人:张三」，已忽略" in captured.out
+    assert snapshot(street) == before
+    ok = _sheet(tmp_path / "干净.xlsx", [*GOOD, ["审核人：李四"]])
+    assert main(["--db", db_url, *login, "import", "cases", str(ok)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "新增案件 2 件" in captured.out

@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -518,6 +519,94 @@ def test_usage_errors_exit_2(cli: Cli) -> None:
     assert result.code == 2 and "--bogus" in result.err
 
 
+HUGE = "99999999999999999999"  # more than a 64-bit integer holds
+
+
+@pytest.mark.parametrize(
+    ("args", "fragments"),
+    [
+        (("case", "list", "--limit", HUGE), ("--limit", "1–100000")),
+        (("case", "list", "--limit", "0"), ("--limit", "1–100000")),
+        (("case", "list", "--limit", "-5"), ("--limit",)),
+        (("--user", "t_admin", "audit", "list", "--limit", HUGE), ("--limit", "1–100000")),
+        (("--user", "t_admin", "audit", "list", "--limit", "-1"), ("--limit", "1–100000")),
+        (("case", "register", "{n}", "--expected-version", HUGE), ("--expected-version",)),
+        (("case", "register", "{n}", "--expected-version", "0"), ("--expected-version",)),
+        (("init", "--demo", "--cases", HUGE), ("--cases", "0–1000000")),
+        (("init", "--demo", "--cases", "-3"), ("--cases",)),
+        (("init", "--demo", "--seed", HUGE), ("--seed",)),
+        (("simulate", "--rate", "1e12", "--duration", "2"), ("--rate", "0.001–6000")),
+        (("simulate", "--rate", "60000", "--duration", "5"), ("--rate", "0.001–6000")),
+        (("simulate", "--rate", "nan"), ("--rate",)),
+        (("simulate", "--rate", "inf"), ("--rate",)),
+        (("simulate", "--rate", "60", "--duration", "1e300"), ("--duration", "2592000")),
+        (("simulate", "--rate", "60", "--duration", "nan"), ("--duration",)),
+        (("simulate", "--rate", "60", "--duration", "0"), ("--duration",)),
+    ],
+)
+def test_numbers_out_of_range_are_one_line(
+    cli: Cli,
+    street: Database,
+    cli_login: Callable[..., list[str]],
+    args: tuple[str, ...],
+    fragments: tuple[str, ...],
+) -> None:
+    cli_login(street, "admin")
+    number = report(cli)
+    before = snapshot(street)
+    refused(cli(*(a.replace("{n}", number) for a in args)), *fragments)
+    assert snapshot(street) == before
+
+
+def test_text_that_is_not_utf8_is_one_line(cli: Cli, street: Database) -> None:
+    """A GBK terminal in a UTF-8 locale: Python keeps the undecodable bytes as lone surrogates."""
+    gbk = "井盖破损".encode("gbk").decode("utf-8", "surrogateescape")
+    before = snapshot(street)
+    args = ("case", "report", "--grid", GRID_A1, "--category", "0101", "--description", gbk)
+    refused(cli(*args), "--description", "UTF-8")
+    refused(
+        cli("case", "report", "--grid", GRID_A1, "--category", "0101", f"--description={gbk}"),
+        "--description",
+        "UTF-8",
+    )
+    refused(cli("case", "show", gbk), "UTF-8")
+    assert snapshot(street) == before
+
+
+def test_text_that_is_not_utf8_from_a_real_terminal(
+    street: Database, cli_login: Callable[..., list[str]]
+) -> None:
+    """The same bytes given to the installed console script as a GBK terminal sends them."""
+    login = cli_login(street, "shift_lead")
+    before = snapshot(street)
+    child = subprocess.run(
+        [
+            str(ADMIN).encode(),
+            b"--db",
+            url_of(street).encode(),
+            *(a.encode() for a in login),
+            b"case",
+            b"report",
+            b"--grid",
+            GRID_A1.encode(),
+            b"--category",
+            b"0101",
+            b"--description",
+            "井盖破损".encode("gbk"),
+        ],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"},
+        check=False,
+    )
+    err = child.stderr.decode("utf-8")
+    assert child.returncode == 2, err
+    assert child.stdout == b""
+    assert len(err.splitlines()) == 1 and err.startswith("错误：参数 --description")
+    assert "Traceback" not in err
+    assert snapshot(street) == before
+
+
 # --- photos -------------------------------------------------------------------------------------
 
 PNG = (
@@ -918,7 +1007,11 @@ def test_simulate_for_a_duration(
 
 @pytest.mark.parametrize(
     ("args", "fragment"),
-    [(("--rate", "0"), "--rate"), (("--rate", "10", "--duration", "-1"), "--duration")],
+    [
+        (("--rate", "0"), "--rate"),
+        (("--rate", "10", "--duration", "-1"), "--duration"),
+        (("--rate", "1e12", "--duration", "2"), "0.001–6000"),
+    ],
 )
 def test_simulate_refuses_bad_rates(
     street: Database,
@@ -930,6 +1023,24 @@ def test_simulate_refuses_bad_rates(
     assert main(["--db", url_of(street), *cli_login(street, "shift_lead"), "simulate", *args]) == 2
     err = capsys.readouterr().err
     assert len(err.splitlines()) == 1 and fragment in err
+
+
+def test_simulate_at_the_highest_rate_ends_on_time(
+    street: Database, cli_login: Callable[..., list[str]]
+) -> None:
+    """The installed command at 6000 a minute for 2 s: more than the database keeps up with on
+    this machine or not, it ends when the 2 s are over (start-up included, well under 10×)."""
+    login = cli_login(street, "shift_lead")
+    started = time.monotonic()
+    result = run_admin(
+        "--db", url_of(street), *login, "simulate", "--rate", "6000", "--duration", "2"
+    )
+    elapsed = time.monotonic() - started
+    assert result.returncode == 0, result.stderr
+    numbers = result.stdout.split()
+    assert f"模拟结束：共上报 {len(numbers)} 件" in result.stderr
+    assert count_cases(street) == len(numbers) >= 1
+    assert elapsed < 10.0
 
 
 def test_simulate_needs_grids(

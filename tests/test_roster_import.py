@@ -665,3 +665,135 @@ def test_every_roster_kind_imports_and_reimports(
     with street.read() as s:
         rows = list_entries(s, kind)
     assert len(rows) == 1 and rows[0].active
+
+
+# --- signature and note rows below the table -----------------------------------------------------
+
+FOOTER_ROWS: list[list[object]] = [
+    [None, "填表人：张三", None, None, None, "审核人：李四"],
+    [None, "（盖章）"],
+    [None, "填报日期：2026年11月20日", None, None, "负责人：", "王五"],
+    [None, "注：身份证号请填写 18 位"],
+]
+
+
+def with_footer(path: Path, footer: list[list[object]] = FOOTER_ROWS) -> tuple[Path, list[int]]:
+    """The workbook at `path` with signature rows appended after a blank row; their numbers."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb.active
+    assert ws is not None
+    first = ws.max_row + 2
+    for offset, row in enumerate(footer):
+        for column, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(first + offset, column, value)
+    wb.save(path)
+    return path, list(range(first, first + len(footer)))
+
+
+def _people(db: Database) -> list[tuple[object, ...]]:
+    """Every person, roster entry and roster event by content, in key order."""
+    with db.read() as s:
+        return [
+            *(tuple(r) for r in s.execute(select(Person.__table__).order_by(Person.id))),
+            *(
+                tuple(r)
+                for r in s.execute(select(CommunityWorker.__table__).order_by(CommunityWorker.id))
+            ),
+            *(tuple(r) for r in s.execute(select(RosterEvent.__table__).order_by(RosterEvent.id))),
+        ]
+
+
+def test_signature_rows_are_ignored_and_a_clean_file_imports(
+    street: Database, tmp_path: Path
+) -> None:
+    path, footer = with_footer(build_sheet(tmp_path / "锦峪社区.xlsx", worker_rows()))
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert plan.problems == [], [p.text for p in plan.problems]
+    assert [row for row, _ in plan.ignored] == footer
+    assert plan.ignored[0][1] == "填表人:张三 审核人:李四"
+    assert plan.ignored[1][1] == "(盖章)"
+    assert len(plan.rows) == 5 and plan.total_rows == 5
+    assert "忽略签名或说明行 4 行" in plan.summary()
+    _, result = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK)  # all or nothing
+    assert result is not None and result.created == 5
+    assert _counts(street)[:2] == (5, 5)
+
+
+def test_signature_rows_do_not_hide_bad_rows(street: Database, tmp_path: Path) -> None:
+    path, footer = with_footer(build_sheet(tmp_path / "有错.xlsx", worker_rows() + bad_rows()))
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert plan.bad_rows == 3 and [row for row, _ in plan.ignored] == footer
+    assert not {p.row for p in plan.problems} & set(footer)
+    with pytest.raises(ValidationError, match="未导入任何数据"):
+        apply_import(street, plan, CLERK)
+    assert _counts(street) == (0, 0, 0)
+
+
+def test_a_name_is_not_taken_for_a_signature(street: Database, tmp_path: Path) -> None:
+    """A data row stays a data row: its first cell is a name, not a signer's label."""
+    rows = worker_rows()
+    rows[0][0] = "审核人"  # without a colon: a (strange) name, checked like any other
+    path = build_sheet(tmp_path / "名.xlsx", rows)
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    assert plan.ignored == [] and len(plan.rows) == 5
+
+
+def test_cli_dry_run_with_problems_says_so_on_stderr(
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+) -> None:
+    from desktop.cli.main import main
+
+    login = cli_login(street, "secretary")
+    before = _people(street)
+    bad, _ = with_footer(build_sheet(tmp_path / "有错.xlsx", worker_rows() + bad_rows()))
+    args = ["--db", db_url, *login, "import", "roster", "--kind", "社区工作者"]
+    assert main([*args, str(bad), "--dry-run"]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：试导入发现问题，未写入任何数据：")
+    assert (
+        "「有错.xlsx」社区工作者：共 8 行数据，有效 5 行，有问题 3 行（6 处），忽略签名或说明行 4 行"
+        in lines[0]
+    )
+    assert "签名或说明行「填表人:张三 审核人:李四」，已忽略" in captured.out
+    assert _people(street) == before
+
+    good, _ = with_footer(build_sheet(tmp_path / "锦峪社区.xlsx", worker_rows()))
+    assert main([*args, str(good), "--dry-run"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "忽略签名或说明行 4 行" in captured.out
+    assert _people(street) == before
+    assert main([*args, str(good)]) == 0  # the default all-or-nothing import
+    captured = capsys.readouterr()
+    assert captured.err == "" and "已导入：新增 5 条" in captured.out
+    assert _counts(street)[:2] == (5, 5)
+
+
+@pytest.mark.parametrize(
+    ("cells", "text"),
+    [
+        (["审核人：李四"], "审核人:李四"),
+        (["填表人:", "张三"], "填表人: 张三"),
+        ([None, "（盖章）"], "(盖章)"),
+        (["街道办事处（公章）"], "街道办事处(公章)"),
+        (["填报日期：2026-11-20"], "填报日期:2026-11-20"),
+        (["制表人：王五", "负责人：赵六"], "制表人:王五 负责人:赵六"),
+        (["说明：本表由社区填报"], "说明:本表由社区填报"),
+        (["张三", "审核人：李四"], None),  # a name first: a data row
+        (["审核通过"], None),
+        (["注意清运"], None),  # a note needs its colon
+        ([1, "填表人：张三"], None),  # a 序号 first: a data row
+        (["审核人：李四", *range(1, 10)], None),  # too many cells for a footer
+    ],
+)
+def test_footer_rows_recognised(cells: list[object], text: str | None) -> None:
+    from db.sheets.footer import footer_text
+
+    assert footer_text(cells) == text

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
 
 from db.cases.states import Source, Status
-from db.demo.simulate import simulate
+from db.demo.simulate import MAX_RATE_PER_MIN, simulate
 from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import ValidationError
@@ -96,10 +97,63 @@ def test_simulated_uploads_come_from_the_grid_workers(db: Database) -> None:
             assert grid is not None and grid.code.startswith("210504002")
 
 
-@pytest.mark.parametrize("rate", [0, -1, float("nan")])
+class _SlowClock:
+    """The run's clock with a database that needs a whole second per report: the clock moves on
+    by one second each time a report is written (no real waiting)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def reported(self, number: str) -> None:
+        self.now += 1.0
+
+
+def test_duration_ends_the_run_when_the_database_cannot_keep_up(
+    street: Database,
+) -> None:
+    """100 reports a second for 5 seconds, each taking a second: the run ends after about 5
+    reports, when the 5 seconds are over, not after the 500 the schedule asked for."""
+    clock = _SlowClock()
+    seen: list[str] = []
+
+    def on_case(number: str) -> None:
+        seen.append(number)
+        clock.reported(number)
+
+    count = simulate(
+        street, rate_per_min=MAX_RATE_PER_MIN, duration=5, seed=7, on_case=on_case, clock=clock
+    )
+    assert count == len(seen)
+    assert 1 <= count <= 6
+    assert clock.now - 1000.0 <= 6.0
+    _check_cases(street, seen)
+    with street.read() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == count
+
+
+def test_highest_rate_for_a_short_duration_ends_on_time(street: Database) -> None:
+    started = time.monotonic()
+    count = simulate(street, rate_per_min=MAX_RATE_PER_MIN, duration=1.0, seed=8)
+    elapsed = time.monotonic() - started
+    assert count >= 1
+    assert elapsed < 5.0  # the duration is 1 s; the report being written when it ends finishes
+
+
+@pytest.mark.parametrize("rate", [0, -1, float("nan"), MAX_RATE_PER_MIN * 2, 1e12])
 def test_bad_rate_is_refused(street: Database, rate: float) -> None:
     with pytest.raises(ValidationError, match="速率"):
         simulate(street, rate_per_min=rate, duration=1)
+
+
+@pytest.mark.parametrize("duration", [-1, float("inf"), float("nan"), 1e12])
+def test_bad_duration_is_refused(street: Database, duration: float) -> None:
+    with pytest.raises(ValidationError, match="持续时间"):
+        simulate(street, rate_per_min=60, duration=duration)
+    with street.read() as s:
+        assert s.scalar(select(func.count()).select_from(Case)) == 0
 
 
 def test_no_grids_is_refused(db: Database) -> None:

@@ -23,6 +23,7 @@ from db.models import Case, CaseEvent, Category, Grid, ImportedWorkOrder
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.sheets.cells import Cell, clean_text, is_blank, parse_date, parse_phone
+from db.sheets.footer import footer_text
 from db.sheets.header_row import column_letter, find_header, header_key
 from db.sheets.problems import Problem, refuse_problems
 from db.sheets.reading import data_rows, read_head
@@ -75,6 +76,7 @@ class CasePlan:
     already: list[tuple[int, str]] = field(default_factory=list)  # (row, case number)
     unknown_headers: list[str] = field(default_factory=list)
     total_rows: int = 0
+    ignored: list[tuple[int, str]] = field(default_factory=list)  # signature and note rows
 
     @property
     def bad_rows(self) -> int:
@@ -87,6 +89,8 @@ class CasePlan:
         )
         if self.already:
             text += f"，已导入过 {len(self.already)} 行（将跳过）"
+        if self.ignored:
+            text += f"，忽略签名或说明行 {len(self.ignored)} 行"
         return text
 
 
@@ -170,6 +174,10 @@ def plan_case_import(
         now = now or datetime.now(settings.tz)
         seen: dict[str, int] = {}
         for number, cells in data_rows(head, header_at, rows):
+            footer = footer_text(cells)
+            if footer is not None:
+                plan.ignored.append((number, footer))
+                continue
             raw = {name: cells[i] if i < len(cells) else None for name, (i, _) in columns.items()}
             if all(is_blank(v) for v in raw.values()):
                 continue

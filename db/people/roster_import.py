@@ -22,6 +22,7 @@ from db.people.roster_writer import write_rows
 from db.security.actors import Actor
 from db.security.audit import record_audit
 from db.sheets.cells import is_blank
+from db.sheets.footer import footer_text
 from db.sheets.header_row import IGNORED_HEADERS, column_letter, find_header, header_key
 from db.sheets.problems import Problem, refuse_problems
 from db.sheets.reading import data_rows, read_head
@@ -56,6 +57,7 @@ class ImportPlan:
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # valid rows
     problems: list[Problem] = field(default_factory=list)
     total_rows: int = 0
+    ignored: list[tuple[int, str]] = field(default_factory=list)  # signature and note rows
 
     @property
     def ok(self) -> bool:
@@ -69,6 +71,7 @@ class ImportPlan:
         return (
             f"「{self.file_name}」{KIND_LABELS[self.kind]}：共 {self.total_rows} 行数据，"
             f"有效 {len(self.rows)} 行，有问题 {self.bad_rows} 行（{len(self.problems)} 处）"
+            + (f"，忽略签名或说明行 {len(self.ignored)} 行" if self.ignored else "")
         )
 
 
@@ -202,6 +205,10 @@ def _check_rows(
     seen: dict[tuple[object, ...], int] = {}
     for number, cells in rows:
         if all(is_blank(c) for c in cells):
+            continue
+        footer = footer_text(cells)
+        if footer is not None:
+            plan.ignored.append((number, footer))
             continue
         raw: dict[str, Any] = {}
         blank = True

@@ -15,8 +15,9 @@ from db.security.accounts import add_user, list_users, set_active
 from db.security.actors import ROLE_LABELS, Role
 from db.security.audit import read_audit_log, reanchor, verify_chain
 from db.security.audit_anchor import load_database_anchors
-from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of
+from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of, int_in
 
+MAX_AUDIT_LIMIT = 100_000
 NEW_PASSWORD_ENV = "GRIDDESK_NEW_PASSWORD"
 
 
@@ -135,7 +136,13 @@ def register(subparsers: Subcommands) -> None:
     ra.add_argument("--reason", required=True, help="原因，记入审计日志")
     ra.set_defaults(func=run_audit_reanchor)
     alist = averbs.add_parser("list", help="最近的审计记录")
-    alist.add_argument("--limit", type=int, default=50)
+    alist.add_argument(
+        "--limit",
+        type=int_in(1, MAX_AUDIT_LIMIT),
+        default=50,
+        metavar="N",
+        help=f"最多列出 N 条（默认 50，最多 {MAX_AUDIT_LIMIT}）",
+    )
     alist.set_defaults(func=run_audit_list)
 
     bk = subparsers.add_parser(

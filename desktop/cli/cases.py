@@ -29,7 +29,10 @@ from db.engine import Database
 from db.errors import BadFile, ValidationError
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
-from desktop.cli.common import EXIT_OK, Subcommands, actor_of, print_json
+from desktop.cli.common import EXIT_OK, Subcommands, actor_of, int_in, print_json
+
+MAX_LIST_LIMIT = 100_000
+MAX_VERSION = 2**31 - 1  # the version column is a 32-bit integer
 
 # The verbs after `case`, in workflow order (their names are the `Action` values).
 TRANSITIONS: tuple[Action, ...] = (
@@ -377,7 +380,11 @@ def register(subparsers: Subcommands) -> None:
     )
     listing.add_argument("--json", action="store_true", help="输出 JSON 数组")
     listing.add_argument(
-        "--limit", type=int, default=50, metavar="N", help="最多列出 N 件（默认 50）"
+        "--limit",
+        type=int_in(1, MAX_LIST_LIMIT),
+        default=50,
+        metavar="N",
+        help=f"最多列出 N 件（默认 50，最多 {MAX_LIST_LIMIT}）",
     )
     listing.set_defaults(func=run_list)
 
@@ -414,7 +421,7 @@ def register(subparsers: Subcommands) -> None:
         verb.add_argument("--into", metavar="NUMBER", help="主案件编号（合并）")
         verb.add_argument(
             "--expected-version",
-            type=int,
+            type=int_in(1, MAX_VERSION),
             metavar="N",
             help="只在案件仍为版本 N 时执行（见 case show），防止覆盖他人的改动",
         )

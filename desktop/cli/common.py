@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import math
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TypeAlias
 
 from db.engine import Database
@@ -78,6 +79,68 @@ class ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         text = _translate(message).replace("\n", " ")
         self.exit(EXIT_USER_ERROR, f"错误：{text}（用 {self.prog} -h 查看用法）\n")
+
+
+def _shown(text: str) -> str:
+    """An argument as quoted in a message: at most 30 characters, control characters as `?`."""
+    cut = text if len(text) <= 30 else text[:30] + "…"
+    return "".join("?" if not char.isprintable() else char for char in cut)
+
+
+def int_in(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, else one line naming the range."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"「{_shown(text)}」不是整数（应为 {low}–{high}）"
+            ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{_shown(text)} 超出范围（应为 {low}–{high}）")
+        return value
+
+    return parse
+
+
+def _number(value: float) -> str:
+    """1e-3 → 0.001, 2592000.0 → 2592000."""
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:f}".rstrip("0")
+
+
+def float_in(low: float, high: float, *, above: bool = False) -> Callable[[str], float]:
+    """An argparse type: a finite number from `low` (or above it, with `above`) to `high`."""
+    lower, upper = _number(low), _number(high)
+    span = f"应大于 {lower} 且不超过 {upper}" if above else f"应为 {lower}–{upper}"
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"「{_shown(text)}」不是数（{span}）") from None
+        too_low = value <= low if above else value < low
+        if not math.isfinite(value) or too_low or value > high:
+            raise argparse.ArgumentTypeError(f"{_shown(text)} 超出范围（{span}）")
+        return value
+
+    return parse
+
+
+def undecodable_argument(argv: Sequence[str]) -> str | None:
+    """The name of the first argument holding bytes that are not UTF-8 (Python keeps them as
+    lone surrogates, as a GBK terminal's typing arrives in a UTF-8 locale), or None."""
+    for index, arg in enumerate(argv):
+        if not any("\ud800" <= char <= "\udfff" for char in arg):
+            continue
+        option, sep, _ = arg.partition("=")
+        if arg.startswith("-") and sep and not any("\ud800" <= c <= "\udfff" for c in option):
+            return f"参数 {option} 的值"
+        previous = argv[index - 1] if index > 0 else ""
+        if previous.startswith("--"):
+            return f"参数 {previous} 的值"
+        return f"第 {index + 1} 个参数"
+    return None
 
 
 # What a command module's `register(subparsers)` adds its commands to. argparse's class for it

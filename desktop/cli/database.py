@@ -10,12 +10,20 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from db.demo.simulate import simulate
+from db.demo.simulate import (
+    MAX_DURATION_SECONDS,
+    MAX_RATE_PER_MIN,
+    MIN_RATE_PER_MIN,
+    simulate,
+)
 from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import ValidationError
 from db.maintenance.info import ROSTER_ROLE_LABELS, database_info, status_label
-from desktop.cli.common import EXIT_OK, Subcommands, actor_of, print_json
+from desktop.cli.common import EXIT_OK, Subcommands, actor_of, float_in, int_in, print_json
+
+MAX_DEMO_CASES = 1_000_000
+MAX_SEED = 2**32 - 1
 
 # --- init ---------------------------------------------------------------------------------------
 
@@ -23,8 +31,6 @@ from desktop.cli.common import EXIT_OK, Subcommands, actor_of, print_json
 def _check_init(args: argparse.Namespace) -> None:
     if not args.demo and (args.cases is not None or args.seed is not None):
         raise ValidationError("--cases 和 --seed 只能与 --demo 一起使用")
-    if args.cases is not None and args.cases < 0:
-        raise ValidationError("--cases 不能为负数")
 
 
 class _Progress:
@@ -106,13 +112,6 @@ def run_info(args: argparse.Namespace, db: Database) -> int:
 # --- simulate -----------------------------------------------------------------------------------
 
 
-def _check_simulate(args: argparse.Namespace) -> None:
-    if args.rate <= 0:
-        raise ValidationError("--rate 应大于 0（每分钟上报件数）")
-    if args.duration is not None and args.duration <= 0:
-        raise ValidationError("--duration 应大于 0（秒）")
-
-
 def run_simulate(args: argparse.Namespace, db: Database) -> int:
     stop = threading.Event()
 
@@ -150,8 +149,18 @@ def register(subparsers: Subcommands) -> None:
         description="创建数据库（或把已有数据库升级到本程序的结构版本），可选载入演示街道。",
     )
     init.add_argument("--demo", action="store_true", help="载入演示街道（社区、网格、人员、案件）")
-    init.add_argument("--cases", type=int, metavar="N", help="演示历史案件数（与 --demo 同用）")
-    init.add_argument("--seed", type=int, metavar="N", help="演示数据随机种子（与 --demo 同用）")
+    init.add_argument(
+        "--cases",
+        type=int_in(0, MAX_DEMO_CASES),
+        metavar="N",
+        help=f"演示历史案件数，0–{MAX_DEMO_CASES}（与 --demo 同用）",
+    )
+    init.add_argument(
+        "--seed",
+        type=int_in(0, MAX_SEED),
+        metavar="N",
+        help=f"演示数据随机种子，0–{MAX_SEED}（与 --demo 同用）",
+    )
     init.set_defaults(func=run_init, validate=_check_init)
 
     info = subparsers.add_parser(
@@ -167,6 +176,17 @@ def register(subparsers: Subcommands) -> None:
         help="模拟网格员持续上报案件（Ctrl+C 停止）",
         description="按给定速率不断新增网格上报案件，直到 Ctrl+C 或到达 --duration。",
     )
-    sim.add_argument("--rate", type=float, required=True, metavar="PER_MIN", help="每分钟件数")
-    sim.add_argument("--duration", type=float, metavar="SECONDS", help="持续秒数（默认不限）")
-    sim.set_defaults(func=run_simulate, validate=_check_simulate)
+    sim.add_argument(
+        "--rate",
+        type=float_in(MIN_RATE_PER_MIN, MAX_RATE_PER_MIN),
+        required=True,
+        metavar="PER_MIN",
+        help=f"每分钟件数，{MIN_RATE_PER_MIN:g}–{MAX_RATE_PER_MIN:.0f}",
+    )
+    sim.add_argument(
+        "--duration",
+        type=float_in(0, MAX_DURATION_SECONDS, above=True),
+        metavar="SECONDS",
+        help="持续秒数（默认不限，最长 30 天）；数据库跟不上速率时也按时结束",
+    )
+    sim.set_defaults(func=run_simulate)

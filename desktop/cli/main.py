@@ -26,6 +26,7 @@ from desktop.cli.common import (
     CommandFunc,
     fail,
     resolve_actor,
+    undecodable_argument,
 )
 
 
@@ -57,8 +58,15 @@ def build_parser() -> ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 2 a user's mistake)."""
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    undecodable = undecodable_argument(arguments)
+    if undecodable is not None:
+        return fail(
+            f"{undecodable}含有不是 UTF-8 编码的字节（例如 GBK 终端输入的文字）；"
+            "请把终端编码设为 UTF-8 后重新输入"
+        )
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help, or a usage error already printed on stderr
         return exc.code if isinstance(exc.code, int) else EXIT_USER_ERROR
     func: CommandFunc = args.func

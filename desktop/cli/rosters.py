@@ -14,7 +14,7 @@ from db.engine import Database
 from db.errors import ValidationError
 from db.people.roster_import import apply_import, plan_import
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind, parse_kind
-from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of
+from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of, fail
 
 
 def _kinds_help() -> str:
@@ -40,6 +40,19 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
+def _print_ignored(ignored: list[tuple[int, str]]) -> None:
+    for row, text in ignored:
+        print(f"  第 {row} 行：签名或说明行「{text}」，已忽略")
+
+
+def _dry_run_end(summary: str, problems: bool) -> int:
+    """The end of a dry run: exit 0, or 2 with the summary on stderr when problems were found."""
+    print("试导入：未写入任何数据")
+    if not problems:
+        return EXIT_OK
+    return fail(f"试导入发现问题，未写入任何数据：{summary}")
+
+
 def _check_roster(args: argparse.Namespace) -> None:
     args.kind_value = parse_kind(args.kind)
     args.mapping = parse_mapping(args.map)
@@ -57,13 +70,13 @@ def run_import_roster(args: argparse.Namespace, db: Database) -> int:
             + "、".join(plan.unknown_headers)
             + "；如需导入，请用 --map 列名=字段 指定"
         )
+    _print_ignored(plan.ignored)
     if plan.problems:
         print(f"发现 {len(plan.problems)} 处问题：")
         for problem in plan.problems:
             print(f"  {problem.text}")
     if args.dry_run:
-        print("试导入：未写入任何数据")
-        return EXIT_USER_ERROR if plan.problems else EXIT_OK
+        return _dry_run_end(plan.summary(), bool(plan.problems))
     if plan.problems and not args.valid_only:
         print(
             f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
@@ -85,13 +98,13 @@ def run_import_cases(args: argparse.Namespace, db: Database) -> int:
         print("未识别的列（已忽略）：" + "、".join(plan.unknown_headers))
     for row, number in plan.already:
         print(f"  第 {row} 行：该工单已导入过（案件 {number}），跳过")
+    _print_ignored(plan.ignored)
     if plan.problems:
         print(f"发现 {len(plan.problems)} 处问题：")
         for problem in plan.problems:
             print(f"  {problem.text}")
     if args.dry_run:
-        print("试导入：未写入任何数据")
-        return EXIT_USER_ERROR if plan.problems else EXIT_OK
+        return _dry_run_end(plan.summary(), bool(plan.problems))
     if plan.problems and not args.valid_only:
         print(
             f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
