@@ -150,6 +150,11 @@ def register(subparsers: Subcommands) -> None:
         description="创建数据库（或把已有数据库升级到本程序的结构版本），可选载入演示街道。",
     )
     init.add_argument("--demo", action="store_true", help="载入演示街道（社区、网格、人员、案件）")
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="数据库里已有其他程序的数据表时，仍在其中建立 GridDesk 的数据表（SQLite 文件先备份）",
+    )
     init.add_argument("--cases", type=int, metavar="N", help="演示历史案件数（与 --demo 同用）")
     init.add_argument("--seed", type=int, metavar="N", help="演示数据随机种子（与 --demo 同用）")
     init.set_defaults(func=run_init, validate=_check_init)
