@@ -107,8 +107,11 @@ def corrupt_sqlite_reason(message: str) -> str | None:
 def inspect_sqlite_file(path: Path) -> tuple[str | None, set[str]] | None:
     """Revision and table names of the SQLite file at `path`, read without changing it; None
     when there is nothing to look at (no file, an empty file) or it cannot be opened read-only
-    (then the ordinary connection decides). `BadFile` for a file that is not a SQLite
-    database or is corrupt."""
+    (then the ordinary connection decides). `BadFile` for a device, a pipe or a folder, and
+    for a file that is not a SQLite database or is corrupt."""
+    if path.exists() and not path.is_file():
+        # SQLite would read a device (and write a journal beside it) or wait on a pipe.
+        raise BadFile(f"{path} 不是普通文件（文件夹、设备或管道），不能作为数据库打开")
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return None

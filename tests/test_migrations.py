@@ -426,6 +426,14 @@ def test_corrupt_or_non_database_sqlite_files_give_one_line(tmp_path: Path) -> N
         with pytest.raises(UserError, match=message):  # the window opens it so
             open_database(str(path))
         assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, path
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)  # SQLite would wait on it
+    for path in (Path("/dev/zero"), fifo, tmp_path):  # on /dev/zero SQLite wrote a journal
+        result = _admin_cli("--db", str(path), "info", data_home=tmp_path / "data")
+        assert result.returncode == 2 and result.stdout == "", (path, result.stdout)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and "不是普通文件" in lines[0], (path, result.stderr)
+        assert not Path(f"{path}-journal").exists() and not Path(f"{path}-wal").exists()
 
 
 def test_a_table_damaged_deep_inside_a_sqlite_file_gives_one_line(tmp_path: Path) -> None:
