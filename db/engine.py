@@ -194,6 +194,8 @@ def storage_problem(exc: DBAPIError, *, writing: bool) -> str | None:
         return f"磁盘空间已满，{done}：请清理出空间后重试"
     if "readonly database" in text or "read-only" in text or code == "25006":
         return f"数据库文件只读，{done}：请检查文件权限或所在磁盘"
+    if "database disk image is malformed" in text or "file is not a database" in text:
+        return f"数据库文件已损坏，{done}：请用备份文件替换它"
     if "database is locked" in text or code == "55P03":
         return f"数据库正被其他程序长时间占用，{done}：请稍后重试"
     if exc.connection_invalidated or code.startswith("08"):

@@ -3,6 +3,13 @@
 SQLite: the file is copied (online backup API) before any migration touches it. PostgreSQL:
 workstations starting together serialise on an advisory lock. A database whose revision this
 build does not know was written by a newer GridDesk and is refused.
+
+Only a GridDesk database (its revision known to this build) or an empty one is migrated. A
+database holding other tables belongs to another program and is left untouched, unless the
+caller adopts it on purpose (`griddesk-admin init --force`; a SQLite file is backed up first).
+A SQLite file is looked at read-only before the first connection that could change it (the
+connection switches a database to WAL mode): a file that is not SQLite, or is corrupt, is
+refused in one sentence without a byte of it written.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -18,11 +26,14 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, text
 
 from db.engine import Database
-from db.errors import SchemaTooNew
+from db.errors import BadFile, SchemaTooNew, UserError
 from db.paths import backup_dir
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 PG_MIGRATION_LOCK = 0x6772_6964  # "grid"
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Tables every GridDesk database has had since its first revision.
+GRIDDESK_MARKERS = frozenset({"cases", "case_events", "grids", "communities", "audit_log"})
 
 
 def alembic_config() -> Config:
@@ -44,12 +55,92 @@ def current_revision(conn: Connection) -> str | None:
 def _check_not_newer(revision: str | None) -> None:
     if revision is None:
         return
-    script = ScriptDirectory.from_config(alembic_config())
-    known = {rev.revision for rev in script.walk_revisions()}
-    if revision not in known:
+    if revision not in _known_revisions():
         raise SchemaTooNew(
             f"数据库版本 {revision} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）"
         )
+
+
+def _known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def _shown_table(name: str) -> str:
+    return (name if name.isprintable() else ascii(name))[:40]
+
+
+def check_griddesk(name: str, revision: str | None, tables: set[str], adopt: bool) -> None:
+    """Refuse (one sentence, nothing changed) a database that is not GridDesk's: other tables
+    and no GridDesk revision. An empty database is a new one; `adopt` lets GridDesk's tables
+    be created beside another program's (not beside another program's Alembic revision)."""
+    if revision is not None and revision in _known_revisions():
+        return
+    others = sorted(t for t in tables if t != "alembic_version" and not t.startswith("sqlite_"))
+    if revision is not None and tables >= GRIDDESK_MARKERS:
+        _check_not_newer(revision)
+    if revision is None and not others:
+        return
+    if revision is not None:
+        raise UserError(
+            f"{name} 不是 GridDesk 数据库（其他程序的结构版本 {_shown_table(revision)}），"
+            "未作任何改动"
+        )
+    if adopt:
+        return
+    shown = "、".join(_shown_table(t) for t in others[:3]) + ("等" if len(others) > 3 else "")
+    raise UserError(
+        f"{name} 不是 GridDesk 数据库（已有 {len(others)} 个其他程序的数据表：{shown}），"
+        "未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force"
+    )
+
+
+def corrupt_sqlite_reason(message: str) -> str | None:
+    """The one-sentence reason for SQLite's error texts about a damaged or foreign file."""
+    text = message.lower()
+    if "file is not a database" in text:
+        return "不是 GridDesk 数据库（不是 SQLite 数据库文件）"
+    if "malformed" in text or "corrupt" in text:
+        return "已损坏（SQLite 完整性错误），请用备份文件替换它"
+    return None
+
+
+def inspect_sqlite_file(path: Path) -> tuple[str | None, set[str]] | None:
+    """Revision and table names of the SQLite file at `path`, read without changing it; None
+    when there is nothing to look at (no file, an empty file) or it cannot be opened read-only
+    (then the ordinary connection decides). `BadFile` for a device, a pipe or a folder, and
+    for a file that is not a SQLite database or is corrupt."""
+    if path.exists() and not path.is_file():
+        # SQLite would read a device (and write a journal beside it) or wait on a pipe.
+        raise BadFile(f"{path} 不是普通文件（文件夹、设备或管道），不能作为数据库打开")
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return None
+    if header != SQLITE_HEADER:
+        raise BadFile(f"{path} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动")
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        tables = {
+            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        revision: str | None = None
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = str(row[0]) if row else None
+    except sqlite3.DatabaseError as exc:
+        reason = corrupt_sqlite_reason(str(exc))
+        if reason is None:
+            return None
+        raise BadFile(f"数据库文件 {path} {reason}（未作任何改动）") from None
+    finally:
+        conn.close()
+    return revision, tables
 
 
 def backup_sqlite_file(
@@ -72,23 +163,34 @@ def backup_sqlite_file(
     return target
 
 
-def upgrade(db: Database, backup_into: Path | None = None) -> Path | None:
-    """Migrate `db` to head. Returns the path of the backup made first, if any."""
+def upgrade(
+    db: Database, backup_into: Path | None = None, *, adopt_foreign: bool = False
+) -> Path | None:
+    """Migrate `db` to head. Returns the path of the backup made first, if any. A database
+    that is not GridDesk's is refused unless `adopt_foreign` (see `check_griddesk`)."""
     head = head_revision()
     cfg = alembic_config()
     backup: Path | None = None
     if db.is_sqlite:
+        database = db.engine.url.database
+        on_disk = bool(database) and database != ":memory:"
+        if on_disk:
+            seen = inspect_sqlite_file(Path(str(database)))
+            if seen is not None:
+                check_griddesk(str(database), seen[0], seen[1], adopt_foreign)
         with db.engine.connect() as conn:
             revision = current_revision(conn)
-            _check_not_newer(revision)
-            has_tables = bool(
-                conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar()
-            )
+            tables = {
+                str(name)
+                for name in conn.execute(
+                    text("SELECT name FROM sqlite_master WHERE type='table'")
+                ).scalars()
+            }
+        check_griddesk(str(database), revision, tables, adopt_foreign)
         if revision == head:
             return None
-        database = db.engine.url.database
-        if revision is not None and has_tables and database and database != ":memory:":
-            backup = backup_sqlite_file(Path(database), backup_into)
+        if tables and on_disk:
+            backup = backup_sqlite_file(Path(str(database)), backup_into)
         with db.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
@@ -96,7 +198,18 @@ def upgrade(db: Database, backup_into: Path | None = None) -> Path | None:
     with db.engine.begin() as conn:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_MIGRATION_LOCK})
         revision = current_revision(conn)
-        _check_not_newer(revision)
+        tables = {
+            str(name)
+            for name in conn.execute(
+                text(
+                    "SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                )
+            ).scalars()
+        }
+        check_griddesk(
+            db.engine.url.render_as_string(hide_password=True), revision, tables, adopt_foreign
+        )
         if revision != head:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")

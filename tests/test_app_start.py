@@ -21,6 +21,30 @@ def test_unusable_database_exits_2_with_one_message(
     assert "不支持的数据库类型" in shown[0][1]
 
 
+def test_another_programs_or_a_corrupt_file_exits_2_with_one_message_untouched(
+    tmp_path: Path, app_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite file matter: the window opens the database as the CLI does."""
+    import sqlite3
+    from contextlib import closing
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("desktop.app.show_error", lambda title, text: shown.append((title, text)))
+    other = tmp_path / "other.sqlite"
+    with closing(sqlite3.connect(other)) as conn:
+        conn.execute("CREATE TABLE notes (body TEXT)")
+        conn.commit()
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all" * 100)
+    for path, message in ((other, "不是 GridDesk 数据库"), (junk, "不是 SQLite 数据库文件")):
+        before = path.read_bytes()
+        shown.clear()
+        assert main(["--db", str(path)]) == 2
+        assert len(shown) == 1 and shown[0][0] == "无法打开数据库"
+        assert message in shown[0][1] and "\n" not in shown[0][1]
+        assert path.read_bytes() == before
+
+
 def test_demo_street_is_built_with_a_progress_dialog(
     qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

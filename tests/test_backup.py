@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import textwrap
@@ -18,6 +19,7 @@ from db.cases.intake import report_case
 from db.database import open_database
 from db.engine import Database
 from db.errors import BadFile, SchemaTooNew, UserError
+from db.maintenance import backup as backup_module
 from db.maintenance.backup import backup, inspect_backup, restore
 from db.models import Case, CaseEvent
 from tests.street import GRID_A1, build_street
@@ -74,6 +76,7 @@ def _writer(url: str) -> subprocess.Popen[str]:
 def test_backup_and_restore_round_trip(sqlite_street: Database, tmp_path: Path) -> None:
     db = sqlite_street
     first = report_case(db, grid_code=GRID_A1, category_code="0101", description="备份前")
+    (tmp_path / "out").mkdir()  # a backup writes into an existing folder only
     info = backup(db, tmp_path / "out" / "griddesk-backup.sqlite")
     assert info.cases == 1 and info.path.exists()
     assert not list((tmp_path / "out").glob(".griddesk-backup-*"))  # no temp file left
@@ -131,7 +134,7 @@ def test_restore_refuses_foreign_and_newer_files(sqlite_street: Database, tmp_pa
 
 def test_backup_to_unwritable_place_gives_one_clear_error(sqlite_street: Database) -> None:
     with pytest.raises(BadFile, match="无法写入"):
-        backup(sqlite_street, Path("/proc/griddesk/backup.sqlite"))
+        backup(sqlite_street, Path("/proc/griddesk-backup.sqlite"))  # no file can be made
 
 
 def test_postgresql_backup_explains_server_side_tools(db: Database) -> None:
@@ -193,3 +196,130 @@ def test_daily_backup_once_a_day_keeping_the_newest(
         "griddesk-20261104.sqlite",
         "griddesk-20261105.sqlite",
     ]
+
+
+# --- targets and sources that are not backups (SQLite files only: PostgreSQL is backed up on
+# the server with pg_dump) --------------------------------------------------------------------
+
+
+def _content(db: Database) -> list[str]:
+    """The live database's content, statement by statement."""
+    conn = sqlite3.connect(str(db.engine.url.database))
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def test_sqlite_backup_refuses_devices_folders_missing_folders_and_the_live_database(
+    sqlite_street: Database, tmp_path: Path
+) -> None:
+    db = sqlite_street
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="备份前")
+    live = Path(str(db.engine.url.database))
+    linked = tmp_path / "hard-link.sqlite"
+    os.link(live, linked)
+    to_device = tmp_path / "to-device.sqlite"
+    to_device.symlink_to("/dev/full")
+    before = _content(db)
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    refusals = {
+        Path("/dev/full"): "不是普通文件",
+        to_device: "不是普通文件",
+        tmp_path: "不是普通文件",
+        tmp_path / "nonexist" / "x.sqlite": "不存在",
+        live: "正在使用的数据库文件",
+        Path(f"{live}-wal"): "正在使用的数据库文件",
+        Path(f"{live}-shm"): "正在使用的数据库文件",
+        linked: "正在使用的数据库文件",
+        tmp_path / "." / live.name: "正在使用的数据库文件",
+    }
+    for target, message in refusals.items():
+        with pytest.raises(BadFile, match=message):
+            backup(db, target)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # still the device, never a file
+    assert not (tmp_path / "nonexist").exists()  # no folder made
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no temporary file left
+    assert _content(db) == before
+
+
+def test_sqlite_restore_refuses_the_live_database_and_files_that_are_not_regular(
+    sqlite_street: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = sqlite_street
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="恢复前")
+    live = Path(str(db.engine.url.database))
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    good = backup(db, tmp_path / "good.sqlite").path
+    before = _content(db)
+    safety = tmp_path / "safety"
+    refusals = {
+        live: "正在使用的数据库本身",
+        tmp_path / ".." / tmp_path.name / live.name: "正在使用的数据库本身",
+        Path("/dev/zero"): "不是普通文件",
+        fifo: "不是普通文件",
+        tmp_path: "不是普通文件",
+    }
+    for source, message in refusals.items():
+        with pytest.raises(BadFile, match=message):
+            restore(db, source, safety_dir=safety)
+    monkeypatch.setattr(backup_module, "MAX_BACKUP_BYTES", good.stat().st_size - 1)
+    with pytest.raises(BadFile, match="过大"):
+        restore(db, good, safety_dir=safety)
+    assert _content(db) == before
+    assert not safety.exists()  # nothing was about to be replaced
+
+
+LOCKED_TEMP = textwrap.dedent(
+    """
+    import os, sys, tempfile
+    from db.maintenance import backup
+    fd, name = tempfile.mkstemp(prefix=backup.TEMP_PREFIX, suffix=backup.TEMP_SUFFIX,
+                                dir=sys.argv[1])
+    os.write(fd, b"half a backup")
+    backup._lock(fd)          # as a running backup holds it
+    print(name, flush=True)
+    sys.stdin.read()          # until killed
+    """
+)
+
+
+def test_sqlite_killed_backups_temporary_file_is_removed_by_the_next_backup(
+    sqlite_street: Database, tmp_path: Path
+) -> None:
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-c", LOCKED_TEMP, str(folder)],
+        cwd=REPO,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    try:
+        assert proc.stdout is not None
+        running = Path(proc.stdout.readline().strip())
+        journal = running.with_name(running.name + "-journal")
+        journal.write_bytes(b"journal")
+        backup(sqlite_street, folder / "first.sqlite")
+        assert running.exists() and journal.exists()  # a backup still running keeps its file
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate()
+    backup(sqlite_street, folder / "second.sqlite")
+    assert sorted(p.name for p in folder.iterdir()) == ["first.sqlite", "second.sqlite"]
+
+
+def test_sqlite_daily_backup_at_start_cleans_its_folder_even_when_done_for_the_day(
+    sqlite_street: Database, tmp_path: Path
+) -> None:
+    from db.maintenance.backup import auto_backup
+
+    folder = tmp_path / "daily"  # made by the first daily backup: GridDesk's own folder
+    assert auto_backup(sqlite_street, folder) is not None
+    leftover = folder / ".griddesk-backup-k1ll3d.tmp"
+    leftover.write_bytes(b"half a backup")
+    assert auto_backup(sqlite_street, folder) is None  # today's copy exists already
+    assert not leftover.exists()

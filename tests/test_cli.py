@@ -668,6 +668,27 @@ def test_bad_photo_is_refused_and_nothing_is_written(
     assert snapshot(street) == before
 
 
+def test_photos_and_workbooks_are_read_only_from_regular_files_of_bounded_size(
+    cli: Cli, street: Database, tmp_path: Path
+) -> None:
+    """`--photo /dev/zero` once grew to 23.6 GB: a device, a named pipe or a folder is refused
+    without reading it, and a photo over 10 MB before reading it."""
+    before = snapshot(street)
+    fifo = tmp_path / "pipe.png"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    big = tmp_path / "big.jpg"
+    with big.open("wb") as fh:  # sparse: 11 MB that take no room on disk
+        fh.truncate(11 * 1024 * 1024)
+    base = ("case", "report", "--grid", GRID_A1, "--category", "0101", "--description", "x")
+    refused(cli(*base, "--photo", "/dev/zero"), "/dev/zero", "不是普通文件")
+    refused(cli(*base, "--photo", str(fifo)), "pipe.png", "不是普通文件")
+    refused(cli(*base, "--photo", str(tmp_path)), "不是普通文件")
+    refused(cli(*base, "--photo", str(big)), "big.jpg", "超过 10 MB")
+    for workbook in ("/dev/zero", str(fifo), str(tmp_path)):
+        refused(cli("import", "cases", workbook, "--dry-run"), "不是普通文件")
+    assert snapshot(street) == before
+
+
 # --- listing, info, help ------------------------------------------------------------------------
 
 

@@ -3,6 +3,8 @@ refusals with exit 2, audit verify, backup and restore."""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -147,3 +149,37 @@ def test_backup_and_restore_from_the_cli(
     assert code == 2 and "不是 GridDesk 备份文件" in err
     code, _, err = run(capsys, accounts, "--user", "admin", "restore", str(out_file))
     assert code == 0, err
+
+
+def test_backup_and_restore_onto_the_wrong_things_are_refused_from_the_cli(
+    accounts: str, street: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`backup --out /dev/full` once said 已备份到 /dev/full and, as root, replaced the device
+    with a file (SQLite files only: PostgreSQL is backed up with pg_dump on the server)."""
+    if not street.is_sqlite:
+        pytest.skip("SQLite file matter: PostgreSQL is backed up with pg_dump on the server")
+    live = Path(str(street.engine.url.database))
+
+    def audited() -> list[tuple[int, str, str]]:  # every CLI run records its sign-in
+        with street.read() as s:
+            entries = s.scalars(select(AuditEntry).where(AuditEntry.action != "sign_in"))
+            return [(e.id, e.action, e.hash) for e in entries]
+
+    before = audited()
+    wrong_targets = {
+        "/dev/full": "不是普通文件",
+        str(tmp_path / "nonexist" / "x.sqlite"): "不存在",
+        str(live): "正在使用的数据库文件",
+        f"{live}-wal": "正在使用的数据库文件",
+    }
+    for target, message in wrong_targets.items():
+        code, out, err = run(capsys, accounts, "--user", "admin", "backup", "--out", target)
+        assert (code, out) == (2, ""), (target, out)
+        assert len(err.splitlines()) == 1 and message in err, (target, err)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert not (tmp_path / "nonexist").exists()
+    for source, message in {str(live): "正在使用的数据库本身", "/dev/zero": "不是普通文件"}.items():
+        code, out, err = run(capsys, accounts, "--user", "admin", "restore", source)
+        assert (code, out) == (2, ""), (source, out)
+        assert len(err.splitlines()) == 1 and message in err, (source, err)
+    assert audited() == before  # no backup or restore recorded: nothing happened

@@ -3,6 +3,8 @@ and what the pages tell each other through it."""
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -173,6 +175,7 @@ def test_administrator_backs_up_and_restores_from_settings(
         page = window.settings_page
         assert page.backup_button.isEnabled() and page.audit_button.isEnabled()
         target = tmp_path / "copies" / "before.sqlite"
+        target.parent.mkdir()  # a backup writes into an existing folder only
         page.backup_now(target)
         qtbot.waitUntil(lambda: "已备份到" in page.backup_message.text(), timeout=20_000)
         assert target.exists() and "1 件案件" in page.backup_message.text()
@@ -182,6 +185,17 @@ def test_administrator_backs_up_and_restores_from_settings(
         junk.write_text("not a database", encoding="utf-8")
         page.restore_from(junk, confirmed=True)  # checked on the worker
         qtbot.waitUntil(lambda: "不是 GridDesk 备份文件" in page.backup_message.text())
+
+        # A device or the live database is no backup target, and the live database is no
+        # source to restore it from (SQLite file matter: the same checks as the CLI's).
+        page.backup_now(Path("/dev/full"))
+        qtbot.waitUntil(lambda: "不是普通文件" in page.backup_message.text(), timeout=20_000)
+        assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+        page.backup_now(tmp_path / "center.sqlite")
+        qtbot.waitUntil(lambda: "正在使用的数据库文件" in page.backup_message.text())
+        page.restore_from(tmp_path / "center.sqlite", confirmed=True)
+        qtbot.waitUntil(lambda: "正在使用的数据库本身" in page.backup_message.text())
+        assert page.backup_button.isEnabled() and page.restore_button.isEnabled()
 
         report_case(db, grid_code=GRID_A1, category_code="0101", description="备份后的案件")
         with qtbot.waitSignal(page.restored, timeout=20_000) as restored:

@@ -4,6 +4,8 @@ before an upgrade."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -15,14 +17,16 @@ from typing import Any
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.engine import make_url
 
 import db.migrate
 from db.database import open_database
 from db.engine import Database
-from db.errors import SchemaTooNew
+from db.errors import SchemaTooNew, UserError
 from db.migrate import MIGRATIONS_DIR, current_revision, head_revision
 from db.models import Base, Category
+from db.security.accounts import add_user
 
 NEWER = "ffff9999abcd"
 
@@ -313,3 +317,191 @@ def test_0003_records_imported_work_orders_and_keeps_existing_duplicates(
         assert plan.rows == [] and plan.already == [(3, first)]
     finally:
         upgraded.dispose()
+
+
+# --- databases that are not GridDesk's ---------------------------------------------------------
+
+
+def _make_foreign(db_url: str) -> None:
+    """Turn the test database into another program's: one table of its own, one row."""
+    if db_url.startswith("sqlite"):
+        path = Path(str(make_url(db_url).database))
+        path.unlink()
+        with closing(sqlite3.connect(path)) as conn:
+            conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+            conn.execute("INSERT INTO notes VALUES (1, '别人的数据')")
+            conn.commit()
+        return
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))
+            conn.execute(text("INSERT INTO notes VALUES (1, '别人的数据')"))
+    finally:
+        engine.dispose()
+
+
+def _foreign_state(db_url: str) -> dict[str, Any]:
+    """Tables and rows of the database; for a SQLite file also its exact bytes."""
+    state: dict[str, Any] = {}
+    if db_url.startswith("sqlite"):
+        path = Path(str(make_url(db_url).database))
+        state["bytes"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    engine = create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            state["tables"] = sorted(inspect(conn).get_table_names())
+            state["notes"] = conn.execute(text("SELECT id, body FROM notes")).all()
+    finally:
+        engine.dispose()
+    return state
+
+
+def _admin_cli(*argv: str, data_home: Path) -> subprocess.CompletedProcess[str]:
+    admin = Path(sys.executable).with_name("griddesk-admin")
+    return subprocess.run(
+        [str(admin), *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+        env={**os.environ, "XDG_DATA_HOME": str(data_home), "GRIDDESK_PASSWORD": "Grid2026desk"},
+    )
+
+
+def test_another_programs_database_is_refused_and_left_unchanged(
+    db_url: str, tmp_path: Path
+) -> None:
+    """`--db` at another program's database once took it from 1 table to 26, without a
+    backup: neither the CLI (`info`, a plain `init`) nor the window's opening touches it."""
+    _make_foreign(db_url)
+    before = _foreign_state(db_url)
+    data_home = tmp_path / "data"
+    for argv in (("info",), ("init",), ("init", "--demo")):
+        result = _admin_cli("--db", db_url, *argv, data_home=data_home)
+        assert result.returncode == 2 and result.stdout == "", (argv, result.stdout)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1, result.stderr
+        assert "不是 GridDesk 数据库" in lines[0] and "notes" in lines[0]
+        assert "init --force" in lines[0]
+    with pytest.raises(UserError, match="不是 GridDesk 数据库"):  # the window opens it so
+        open_database(db_url, backup_into=tmp_path / "backups")
+    assert _foreign_state(db_url) == before
+    assert not data_home.exists() and not (tmp_path / "backups").exists()
+
+
+def test_init_force_adds_griddesk_beside_another_programs_tables(
+    db_url: str, tmp_path: Path
+) -> None:
+    _make_foreign(db_url)
+    before = _foreign_state(db_url)
+    data_home = tmp_path / "data"
+    result = _admin_cli("--db", db_url, "init", "--force", data_home=data_home)
+    assert result.returncode == 0, result.stderr
+    after = _foreign_state(db_url)
+    assert after["notes"] == before["notes"]
+    assert set(Base.metadata.tables) | {"notes", "alembic_version"} == set(after["tables"])
+    database = open_database(db_url)  # GridDesk's now: it opens without --force
+    try:
+        with database.read() as session:
+            assert current_revision(session.connection()) == head_revision()
+    finally:
+        database.dispose()
+    if db_url.startswith("sqlite"):  # the file as it was is kept
+        (saved,) = data_home.rglob("*pre-migration*.sqlite")
+        with closing(sqlite3.connect(saved)) as conn:
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master")]
+            assert tables == ["notes"]
+            assert conn.execute("SELECT id, body FROM notes").fetchall() == before["notes"]
+
+
+def test_empty_sqlite_file_becomes_a_new_database(tmp_path: Path) -> None:
+    """SQLite file matter: a file of 0 bytes is an empty database, not another program's."""
+    path = tmp_path / "empty.sqlite"
+    path.touch()
+    database = open_database(str(path))
+    try:
+        with database.read() as session:
+            assert current_revision(session.connection()) == head_revision()
+    finally:
+        database.dispose()
+
+
+def _griddesk_file(path: Path) -> Path:
+    database = open_database(str(path))
+    try:
+        with database.write() as session:
+            add_user(session, "admin", "admin", "Grid2026desk")
+    finally:
+        database.dispose()  # the last connection folds the write-ahead log into the file
+    return path
+
+
+def _overwrite_pages(path: Path, first: int, count: int) -> None:
+    with closing(sqlite3.connect(path)) as conn:
+        size = int(conn.execute("PRAGMA page_size").fetchone()[0])
+    with path.open("r+b") as fh:
+        fh.seek((first - 1) * size)
+        fh.write(b"\xa5" * size * count)
+
+
+def _root_pages(path: Path, table: str) -> list[int]:
+    """The first pages of `table` and of its indexes."""
+    with closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = ? AND rootpage > 0", (table,)
+        )
+        return [int(r[0]) for r in rows]
+
+
+def test_corrupt_or_non_database_sqlite_files_give_one_line(tmp_path: Path) -> None:
+    """SQLite file matter: `--db` at a file that is not a database, or a corrupt one, once
+    ended in a traceback (`file is not a database`, `database disk image is malformed`)."""
+    text_file = tmp_path / "notes.txt"
+    text_file.write_text("这不是数据库\n" * 100, encoding="utf-8")
+    random_bytes = tmp_path / "random.sqlite"
+    random_bytes.write_bytes(bytes(range(256)) * 64)
+    schema_hit = _griddesk_file(tmp_path / "schema-hit.sqlite")
+    _overwrite_pages(schema_hit, 2, 6)  # the schema's pages after the first
+    truncated = _griddesk_file(tmp_path / "truncated.sqlite")
+    with truncated.open("r+b") as fh:
+        fh.truncate(8192)
+    expected = {
+        text_file: "不是 GridDesk 数据库",
+        random_bytes: "不是 GridDesk 数据库",
+        schema_hit: "已损坏",
+        truncated: "已损坏",
+    }
+    for path, message in expected.items():
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        result = _admin_cli("--db", str(path), "info", data_home=tmp_path / "data")
+        assert result.returncode == 2 and result.stdout == "", (path, result.stdout)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and message in lines[0], (path, result.stderr)
+        with pytest.raises(UserError, match=message):  # the window opens it so
+            open_database(str(path))
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == digest, path
+    fifo = tmp_path / "pipe.sqlite"
+    os.mkfifo(fifo)  # SQLite would wait on it
+    for path in (Path("/dev/zero"), fifo, tmp_path):  # on /dev/zero SQLite wrote a journal
+        result = _admin_cli("--db", str(path), "info", data_home=tmp_path / "data")
+        assert result.returncode == 2 and result.stdout == "", (path, result.stdout)
+        lines = result.stderr.splitlines()
+        assert len(lines) == 1 and "不是普通文件" in lines[0], (path, result.stderr)
+        assert not Path(f"{path}-journal").exists() and not Path(f"{path}-wal").exists()
+
+
+def test_a_table_damaged_deep_inside_a_sqlite_file_gives_one_line(tmp_path: Path) -> None:
+    """SQLite file matter: damage the opening cannot see (the first pages of the cases table and its
+    indexes) shows
+    up when a command reads it, as one sentence instead of a traceback."""
+    path = _griddesk_file(tmp_path / "deep.sqlite")
+    for page in _root_pages(path, "cases"):
+        _overwrite_pages(path, page, 1)
+    result = _admin_cli("--db", str(path), "--user", "admin", "info", data_home=tmp_path)
+    assert result.returncode == 2 and result.stdout == "", result.stdout
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and "已损坏" in lines[0], result.stderr

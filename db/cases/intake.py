@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -16,6 +17,7 @@ from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import NotFound, ValidationError
 from db.feed.change_log import record_changes
+from db.files import read_regular_file
 from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category
 from db.models.base import utcnow
 from db.reference.geography import find_grid
@@ -31,6 +33,12 @@ class Photo:
     filename: str
     content_type: str
     data: bytes
+
+
+def read_photo_file(path: Path) -> bytes:
+    """A photo's bytes from a regular file of at most `MAX_PHOTO_BYTES`, checked before reading
+    (a device such as /dev/zero, a pipe or a folder is refused without reading)."""
+    return read_regular_file(path, MAX_PHOTO_BYTES, "照片")
 
 
 def next_case_number(session: Session, day: date) -> str:

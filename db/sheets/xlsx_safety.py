@@ -19,6 +19,7 @@ from defusedxml.ElementTree import fromstring
 from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
 
 from db.errors import BadFile
+from db.files import regular_file_size
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 WORKBOOK_TYPES = (
@@ -218,16 +219,18 @@ def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> XlsxFile:
     """Open `path` if it is a safe .xlsx workbook; raises BadFile (one sentence) otherwise."""
     p = Path(path)
     name = p.name
+    # Only a regular file, its size checked before anything is read: a device (/dev/zero), a
+    # pipe or a folder is refused without reading a byte of it.
+    size = regular_file_size(p, "文件")
+    if size > limits.file_bytes:
+        raise BadFile(f"「{name}」过大（{size // (1024 * 1024)} MB），拒绝导入")
     try:
-        size = p.stat().st_size
         with p.open("rb") as fh:
             head = fh.read(4)
     except OSError as exc:
         raise BadFile(f"无法读取文件「{name}」：{exc.strerror or exc}") from None
     if head != ZIP_SIGNATURE:
         raise BadFile(f"「{name}」不是 Excel 工作簿（.xlsx），拒绝导入")
-    if size > limits.file_bytes:
-        raise BadFile(f"「{name}」过大（{size // (1024 * 1024)} MB），拒绝导入")
     try:
         zf = zipfile.ZipFile(p)
     except (zipfile.BadZipFile, OSError):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -376,6 +377,9 @@ class SettingsPage(QWidget):
         """Write a verified backup to `target` (asked with a file dialog when not given)."""
         if target is None:
             folder = backup_dir()
+            # GridDesk's own folder is offered first; a backup never creates folders itself.
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("备份数据库"),

@@ -12,7 +12,7 @@ import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from db.cases.intake import MAX_PHOTO_BYTES, Photo, report_case
+from db.cases.intake import Photo, read_photo_file, report_case
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
 from db.cases.states import (
     ACTION_LABELS,
@@ -138,13 +138,7 @@ def _pad(text: str, width: int) -> str:
 
 def _read_photo(path_text: str) -> Photo:
     path = Path(path_text)
-    try:
-        size = path.stat().st_size
-        if size > MAX_PHOTO_BYTES:
-            raise ValidationError(f"照片 {path.name} 超过 10 MB")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BadFile(f"无法读取照片 {path_text}：{exc.strerror or exc}") from exc
+    data = read_photo_file(path)
     for signature, offset, content_type in _IMAGE_SIGNATURES:
         if data[offset : offset + len(signature)] == signature:
             return Photo(filename=path.name, content_type=content_type, data=data)

@@ -150,6 +150,11 @@ def register(subparsers: Subcommands) -> None:
     )
     init.add_argument("--demo", action="store_true", help="载入演示街道（社区、网格、人员、案件）")
     init.add_argument(
+        "--force",
+        action="store_true",
+        help="数据库里已有其他程序的数据表时，仍在其中建立 GridDesk 的数据表（SQLite 文件先备份）",
+    )
+    init.add_argument(
         "--cases",
         type=int_in(0, MAX_DEMO_CASES),
         metavar="N",

@@ -74,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         validate = getattr(args, "validate", None)
         if validate is not None:
             validate(args)
-        db = open_database(args.db)
+        # Only `init --force` may create GridDesk's tables in a database with other tables.
+        adopt = args.command == "init" and bool(getattr(args, "force", False))
+        db = open_database(args.db, adopt_foreign=adopt)
         try:
             args.actor = resolve_actor(args, db)
             code = func(args, db)
