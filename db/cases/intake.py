@@ -20,10 +20,12 @@ from db.feed.change_log import record_changes
 from db.files import read_regular_file
 from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category
 from db.models.base import utcnow
+from db.models.limits import check_values
 from db.reference.geography import find_grid
 from db.reference.settings_store import load_settings
 from db.security.actors import SYSTEM, Actor
 from db.security.audit import record_audit
+from db.sheets.cells import parse_phone
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
@@ -100,6 +102,19 @@ def report_in(
     for photo in photos:
         if len(photo.data) > MAX_PHOTO_BYTES:
             raise ValidationError(f"照片 {photo.filename} 超过 10 MB")
+        check_values(Attachment, {"filename": photo.filename})
+    address, reporter_name = address.strip(), reporter_name.strip()
+    # The same rule as the work-order import: a mobile or a landline with its area code.
+    reporter_phone = parse_phone(reporter_phone, "反映人电话")
+    check_values(
+        Case,
+        {
+            "description": description,
+            "address": address,
+            "reporter_name": reporter_name,
+            "reporter_phone": reporter_phone,
+        },
+    )
     grid = find_grid(session, grid_code)
     category = find_category(session, category_code)
     settings = load_settings(session)
@@ -114,12 +129,12 @@ def report_in(
         grid_id=grid.id,
         community_id=grid.community_id,
         category_id=category.id,
-        address=address.strip(),
+        address=address,
         longitude=longitude,
         latitude=latitude,
         description=description,
-        reporter_name=reporter_name.strip(),
-        reporter_phone=reporter_phone.strip(),
+        reporter_name=reporter_name,
+        reporter_phone=reporter_phone,
         reported_by=actor.label,
         urgent=category.urgent if urgent is None else urgent,
         reported_at=now,

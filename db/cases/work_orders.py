@@ -20,6 +20,7 @@ from db.cases.states import SOURCE_LABELS, Source
 from db.engine import Database, serialize_writers
 from db.errors import ConcurrentImport, ValidationError
 from db.models import Case, CaseEvent, Category, Grid, ImportedWorkOrder
+from db.models.limits import problems_of, text_problem
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.sheets.cells import Cell, clean_text, is_blank, parse_date, parse_phone
@@ -55,6 +56,7 @@ _INDEX = {
     for name, (label, _, synonyms) in CASE_FIELDS.items()
     for h in (label, *synonyms)
 }
+_CASES: Any = Case.__table__
 _SOURCES = {label: source for source, label in SOURCE_LABELS.items()} | {
     "12345": Source.HOTLINE,
     "热线": Source.HOTLINE,
@@ -254,6 +256,18 @@ def _check_row(
     for name in ("address", "reporter_name", "work_order"):
         if text.get(name):
             values[name] = text[name][:200]
+    # What the cases table would refuse (length of its columns, NUL and control characters),
+    # found here so that the row is named instead of the write failing.
+    stored: dict[str, object] = {
+        k: values[k] for k in ("description", "address", "reporter_name") if k in values
+    }
+    labels: dict[str, str] = {name: CASE_FIELDS[name][0] for name in stored}
+    problems += problems_of(_CASES, stored, labels)
+    order = values.get("work_order")
+    if isinstance(order, str):
+        reason = text_problem(order, CASE_FIELDS["work_order"][0], None, multiline=False)
+        if reason is not None:
+            problems.append(("work_order", reason))
     return values, problems
 
 

@@ -8,12 +8,24 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.errors import ValidationError
-from db.models import Community, Grid
+from db.models import (
+    Community,
+    CommunityWorker,
+    FirstSecretary,
+    Grid,
+    GridAssignment,
+    Mentorship,
+    PartyCheckin,
+    Person,
+    SentDownCadre,
+)
+from db.models.limits import value_problem
 from db.people.id_numbers import check_digit, gender_of, validate_id_number
 from db.people.roster_kinds import FIELDS, FieldSpec, FieldType, Kind
 from db.security.personal_data import mask_id_number, mask_phone
@@ -238,6 +250,27 @@ def parse_field(
     return _PARSERS[spec.type](spec, value, lookups, date1904)
 
 
+# The table each roster's own fields are stored in (person fields go to `people`).
+_ROW_TABLES: dict[Kind, Any] = {
+    Kind.COMMUNITY_WORKER: CommunityWorker.__table__,
+    Kind.GRID_STAFF: GridAssignment.__table__,
+    Kind.FIRST_SECRETARY: FirstSecretary.__table__,
+    Kind.MENTORSHIP: Mentorship.__table__,
+    Kind.SENT_DOWN: SentDownCadre.__table__,
+    Kind.PARTY_CHECKIN: PartyCheckin.__table__,
+}
+_PEOPLE: Any = Person.__table__
+
+
+def stored_text_problem(kind: Kind, spec: FieldSpec, value: object) -> str | None:
+    """Why the column that stores `spec` would not take the text `value` (too long for it,
+    NUL, control, bidi or zero-width characters), or None."""
+    if spec.name == "mentor_name":
+        return value_problem(_PEOPLE, "name", value, spec.label)
+    table = _PEOPLE if spec.person else _ROW_TABLES[kind]
+    return value_problem(table, spec.name, value, spec.label)
+
+
 def parse_values(
     kind: Kind,
     raw: Mapping[str, Cell],
@@ -265,6 +298,10 @@ def parse_values(
             continue
         if spec.required and value in (None, ""):
             problems.append((spec.name, f"缺少{spec.label}"))
+            continue
+        reason = stored_text_problem(kind, spec, value)
+        if reason is not None:
+            problems.append((spec.name, reason))
             continue
         values[spec.name] = value
     id_number = values.get("id_number")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Person, RosterEvent
 from db.models.base import UTCDateTime, utcnow
+from db.models.limits import check_values
 from db.people.id_numbers import birth_date, gender_of
 from db.people.roster_kinds import FIELDS, FieldType, Kind
 from db.people.roster_values import Lookups, display_value
@@ -295,6 +296,10 @@ def _bulk_insert(session: Session, table: Any, rows: list[dict[str, Any]]) -> No
     about 64k rows/s)."""
     if not rows:
         return
+    # The driver-level executemany passes no engine event: the text rules are checked here
+    # (the values were checked when they were read; this keeps the two paths equal).
+    for row in rows:
+        check_values(table, row)
     names = list(rows[0])
     defaults = {
         c.name: c.default.arg

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Department
+from db.models.limits import text_problem
 from db.security.actors import Actor
 from db.security.audit import record_audit
 from db.sheets.cells import parse_phone
@@ -131,6 +132,9 @@ def check_text(value: object, label: str, limit: int, *, required: bool = False)
         raise ValidationError(f"{label}不能为空")
     if len(text) > limit:
         raise ValidationError(f"{label}「{text}」过长，最多 {limit} 个字")
+    reason = text_problem(text, label, limit, multiline=False)
+    if reason is not None:
+        raise ValidationError(reason)
     return text
 
 

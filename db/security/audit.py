@@ -66,6 +66,9 @@ def hash_of(prev_hash: str, entry: AuditEntry) -> str:
     )
 
 
+_OBJECT_ID_LENGTH: int = AuditEntry.__table__.c.object_id.type.length  # type: ignore[attr-defined]
+
+
 def record_audit(
     session: Session,
     actor: Actor,
@@ -82,6 +85,11 @@ def record_audit(
         select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
     ).scalar_one_or_none()
     prev = last or GENESIS
+    object_id = str(object_id)
+    if len(object_id) > _OBJECT_ID_LENGTH:
+        # A long object id (a backup's path) is shortened in its column, kept whole in details.
+        details = {**(details or {}), "object_id": object_id}
+        object_id = object_id[: _OBJECT_ID_LENGTH - 1] + "…"
     # JSON round trip now, so the hash covers exactly what the database will give back.
     clean = json.loads(json.dumps(details, ensure_ascii=False, default=str)) if details else None
     entry = AuditEntry(
@@ -89,7 +97,7 @@ def record_audit(
         username=actor.username,
         action=action,
         object_type=object_type,
-        object_id=str(object_id),
+        object_id=object_id,
         details=clean,
         prev_hash=prev,
         hash="",

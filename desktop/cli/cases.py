@@ -121,7 +121,9 @@ def _width(text: str) -> int:
 
 
 def _cell(text: str, width: int) -> str:
-    """`text` cut or padded to `width` terminal columns (CJK characters take two)."""
+    """`text` on one line (newlines and tabs as spaces), cut or padded to `width` terminal
+    columns (CJK characters take two)."""
+    text = " ".join(text.split())
     out, used = "", 0
     for char in text:
         w = _width(char)

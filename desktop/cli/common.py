@@ -20,6 +20,7 @@ from db.security.actors import SYSTEM, Actor
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
+EXIT_INTERNAL_ERROR = 1
 
 # A command: takes the parsed arguments and the open database, returns the exit code.
 CommandFunc: TypeAlias = Callable[[argparse.Namespace, Database], int]
@@ -149,6 +150,35 @@ Subcommands: TypeAlias = "argparse._SubParsersAction[ArgumentParser]"
 
 
 # --- printing -----------------------------------------------------------------------------------
+
+
+# Characters that act on a terminal or reorder what it shows: C0 controls but newline and tab,
+# DEL and the C1 controls, bidi embeddings/overrides/isolates, zero-width characters. Input is
+# checked for them (db.models.limits); output escapes them too, so text stored before that
+# check, or arriving by another path, cannot move the cursor, clear the screen or retitle the
+# window.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` with every terminal-unsafe character written as `\\uXXXX` (which inside a JSON
+    string is the same character, so JSON output stays valid and equal)."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class EscapingStream:
+    """A text stream that passes everything through `escape_controls` (the CLI's stdout and
+    stderr)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        self.stream.write(escape_controls(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
 
 
 def fail(message: str) -> int:

@@ -13,17 +13,23 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import traceback
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 
 from db.database import open_database
 from db.errors import UserError
+from db.paths import data_dir
 from db.security.audit_anchor import remember_head
 from desktop.cli import accounts, cases, database, master_data, reports, rosters
 from desktop.cli.common import (
+    EXIT_INTERNAL_ERROR,
     EXIT_OK,
     EXIT_USER_ERROR,
     ArgumentParser,
     CommandFunc,
+    EscapingStream,
     fail,
     resolve_actor,
     undecodable_argument,
@@ -56,7 +62,38 @@ def build_parser() -> ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; returns the exit code (0 ok, 2 a user's mistake)."""
+    """Run one command; returns the exit code (0 ok, 2 a user's mistake, 1 a fault of the
+    program, told in one line with the details in the log file). Text written to stdout and
+    stderr has terminal control characters escaped (see `common.escape_controls`)."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = EscapingStream(stdout), EscapingStream(stderr)
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def log_path() -> Path:
+    return data_dir() / "logs" / "griddesk-admin.log"
+
+
+def _log_fault(exc: BaseException) -> str:
+    """Append the traceback to the log file; returns where it went ("" if it could not be
+    written). The traceback may hold SQL and its parameters (names, phones, ID numbers): it
+    goes to the file, never to the terminal."""
+    path = log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+            log.write(f"{stamp} griddesk-admin {' '.join(sys.argv[1:2])}\n")
+            log.write("".join(traceback.format_exception(exc)))
+    except OSError:
+        return ""
+    return str(path)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
     undecodable = undecodable_argument(arguments)
@@ -87,6 +124,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             db.dispose()
     except UserError as exc:
         return fail(str(exc))
+    except Exception as exc:  # a fault of the program: one line, the details in the log
+        where = _log_fault(exc)
+        told = f"，详情已记入 {where}" if where else ""
+        print(
+            f"错误：内部错误（{type(exc).__name__}），命令未能完成{told}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL_ERROR
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
