@@ -60,3 +60,15 @@ class StorageError(UserError):
 class ConcurrentImport(UserError):
     """Another import wrote the same rows between this import's check and its write (a lost
     race); this import wrote nothing."""
+
+
+class BackupAuditBroken(BadFile):
+    """A backup whose audit chain does not verify: restored only when an administrator
+    accepts it with a reason. `problem` names the first broken entry."""
+
+    def __init__(self, name: str, problem: str, hint: str = "") -> None:
+        self.name, self.problem = name, problem
+        message = f"备份 {name} 的审计日志未通过校验（{problem}），拒绝恢复，当前数据库未改动"
+        if hint:
+            message += f"；{hint}"
+        super().__init__(message)

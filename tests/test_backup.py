@@ -20,8 +20,11 @@ from db.database import open_database
 from db.engine import Database
 from db.errors import BadFile, SchemaTooNew, UserError
 from db.maintenance import backup as backup_module
-from db.maintenance.backup import backup, inspect_backup, restore
-from db.models import Case, CaseEvent
+from db.maintenance.backup import backup, inspect_backup, restore, restore_backup
+from db.models import AuditEntry, Case, CaseEvent
+from db.security.accounts import add_user
+from db.security.actors import Actor, Role
+from db.security.audit import record_audit, verify_chain
 from tests.street import GRID_A1, build_street
 
 REPO = Path(__file__).resolve().parent.parent
@@ -269,6 +272,95 @@ def test_sqlite_restore_refuses_the_live_database_and_files_that_are_not_regular
         restore(db, good, safety_dir=safety)
     assert _content(db) == before
     assert not safety.exists()  # nothing was about to be replaced
+
+
+ADMIN = Actor("admin", "管理员", Role.ADMIN)
+
+
+def _with_admin(db: Database) -> None:
+    with db.write() as s:
+        add_user(s, "admin", Role.ADMIN, "Grid2026desk")
+        record_audit(s, ADMIN, "sign_in")
+
+
+def _edit(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_sqlite_restore_refuses_a_backup_whose_audit_log_was_edited_unless_accepted(
+    sqlite_street: Database, tmp_path: Path
+) -> None:
+    """A backup with an edited audit entry once restored silently; the next `audit verify`
+    failed. Its chain is verified first; an administrator may accept it with a reason."""
+    db = sqlite_street
+    _with_admin(db)
+    first = report_case(db, grid_code=GRID_A1, category_code="0101", description="备份中")
+    tampered = backup(db, tmp_path / "tampered.sqlite").path
+    _edit(tampered, "UPDATE audit_log SET username = 'mallory' WHERE id = 1")
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="恢复前")
+    before = _content(db)
+    safety = tmp_path / "safety"
+    with pytest.raises(BadFile) as refused:
+        restore_backup(db, tampered, ADMIN, safety_dir=safety)
+    assert str(refused.value) == (
+        "备份 tampered.sqlite 的审计日志未通过校验（第 1 条记录的内容被改动过），"
+        "拒绝恢复，当前数据库未改动"
+    )
+    with pytest.raises(UserError, match="请说明"):  # a blank reason is no reason
+        restore_backup(db, tampered, ADMIN, safety_dir=safety, accept_broken_audit="  ")
+    assert _content(db) == before
+    assert not safety.exists()  # nothing was about to be replaced
+
+    reason = "备份盘上的文件被同事误编辑，内容已核对"
+    restore_backup(db, tampered, ADMIN, safety_dir=safety, accept_broken_audit=reason)
+    with db.read() as s:
+        assert s.scalars(select(Case.number)).all() == [first]
+        last = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert last is not None and (last.username, last.action) == ("admin", "restore")
+        assert last.details is not None and last.details["reason"] == reason
+        assert "第 1 条" in last.details["audit_problem"]
+        report = verify_chain(s)  # the restored log still shows where it was edited
+    assert report.first_broken_id == 1
+    assert list(safety.glob("*pre-restore*.sqlite"))
+
+
+def test_sqlite_restore_refuses_a_backup_without_an_active_administrator(
+    sqlite_street: Database, tmp_path: Path
+) -> None:
+    """A backup without accounts once restored and the database fell back to setup mode,
+    where anyone may create the first administrator."""
+    db = sqlite_street
+    no_accounts = backup(db, tmp_path / "no-accounts.sqlite").path  # made before any account
+    _with_admin(db)
+    disabled = backup(db, tmp_path / "disabled.sqlite").path
+    _edit(disabled, "UPDATE users SET active = 0")  # not in the audit chain: it verifies
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="恢复前")
+    before = _content(db)
+    for source in (no_accounts, disabled):
+        for accept in (None, "确认恢复"):  # no reason makes a database without administrator
+            with pytest.raises(BadFile) as refused:
+                restore_backup(
+                    db, source, ADMIN, safety_dir=tmp_path / "safety", accept_broken_audit=accept
+                )
+            assert str(refused.value) == (
+                f"备份 {source.name} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态"
+                "（任何人都能建立管理员），拒绝恢复，当前数据库未改动"
+            )
+    assert _content(db) == before
+    assert not (tmp_path / "safety").exists()
+    # A database still being set up (no accounts) may take such a backup: nothing is lost.
+    fresh = open_database(str(tmp_path / "fresh.sqlite"))
+    try:
+        restore_backup(
+            fresh, no_accounts, Actor("system", "系统", Role.SYSTEM), safety_dir=tmp_path / "safety"
+        )
+    finally:
+        fresh.dispose()
 
 
 LOCKED_TEMP = textwrap.dedent(

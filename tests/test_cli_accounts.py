@@ -183,3 +183,72 @@ def test_backup_and_restore_onto_the_wrong_things_are_refused_from_the_cli(
         assert (code, out) == (2, ""), (source, out)
         assert len(err.splitlines()) == 1 and message in err, (source, err)
     assert audited() == before  # no backup or restore recorded: nothing happened
+
+
+def test_restore_of_a_tampered_backup_or_one_without_administrator_is_refused_from_the_cli(
+    accounts: str, street: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The backup's own audit chain and accounts are checked before anything is replaced;
+    an edited log is restored only with --accept-broken-audit and a reason, which is logged."""
+    if not street.is_sqlite:
+        pytest.skip("SQLite file matter: PostgreSQL is backed up with pg_dump on the server")
+    import sqlite3
+
+    tampered = tmp_path / "tampered.sqlite"
+    code, _, err = run(capsys, accounts, "--user", "admin", "backup", "--out", str(tampered))
+    assert code == 0, err
+    no_admin = tmp_path / "no-admin.sqlite"
+    no_admin.write_bytes(tampered.read_bytes())
+    for path, sql in (
+        (tampered, "UPDATE audit_log SET username = 'mallory' WHERE id = 2"),
+        (no_admin, "DELETE FROM users"),
+    ):
+        conn = sqlite3.connect(path)
+        conn.execute(sql)
+        conn.commit()
+        conn.close()
+    run(capsys, accounts, "--user", "admin", "case", "report", "--grid", GRID_A1,
+        "--category", "0101", "--description", "恢复前")  # fmt: skip
+
+    def content() -> list[str]:  # the live database, leaving out the sign-ins each run adds
+        conn = sqlite3.connect(str(street.engine.url.database))
+        try:
+            return [line for line in conn.iterdump() if "sign_in" not in line]
+        finally:
+            conn.close()
+
+    before = content()
+    code, out, err = run(capsys, accounts, "--user", "admin", "restore", str(tampered))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "错误：备份 tampered.sqlite 的审计日志未通过校验（第 2 条记录的内容被改动过），"
+        "拒绝恢复，当前数据库未改动；确认仍要恢复请加 --accept-broken-audit --reason 原因"
+    ]
+    for argv in (
+        ("--accept-broken-audit",),
+        ("--reason", "核对过"),
+        ("--accept-broken-audit", "--reason", " "),
+    ):
+        code, out, err = run(capsys, accounts, "--user", "admin", "restore", str(tampered), *argv)
+        assert (code, out) == (2, "") and len(err.splitlines()) == 1, (argv, err)
+    code, out, err = run(
+        capsys, accounts, "--user", "admin", "restore", str(no_admin), "--accept-broken-audit",
+        "--reason", "核对过",
+    )  # fmt: skip
+    assert (code, out) == (2, "")
+    assert "没有启用的管理员账号" in err and len(err.splitlines()) == 1
+    assert content() == before
+
+    reason = "备份盘上的文件被误编辑，案件已逐件核对"
+    code, out, err = run(
+        capsys, accounts, "--user", "admin", "restore", str(tampered),
+        "--accept-broken-audit", "--reason", reason,
+    )  # fmt: skip
+    assert code == 0 and "已从" in out, err
+    with street.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 0  # the backup's content
+        restores = s.scalars(select(AuditEntry).where(AuditEntry.action == "restore")).all()
+        logged = [(e.username, (e.details or {}).get("reason")) for e in restores]
+    assert logged == [("admin", reason)]
+    code, _, err = run(capsys, accounts, "audit", "verify")
+    assert code == 2 and "第 2 条" in err  # the edit stays visible

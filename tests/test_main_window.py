@@ -4,6 +4,7 @@ and what the pages tell each other through it."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -196,6 +197,23 @@ def test_administrator_backs_up_and_restores_from_settings(
         page.restore_from(tmp_path / "center.sqlite", confirmed=True)
         qtbot.waitUntil(lambda: "正在使用的数据库本身" in page.backup_message.text())
         assert page.backup_button.isEnabled() and page.restore_button.isEnabled()
+
+        # A backup whose audit log does not verify is refused before anything is asked.
+        forged = tmp_path / "forged.sqlite"
+        forged.write_bytes(target.read_bytes())
+        conn = sqlite3.connect(forged)
+        conn.execute(
+            "INSERT INTO audit_log (at, username, action, object_type, object_id, prev_hash,"
+            " hash) VALUES ('2026-01-01 00:00:00', 'mallory', 'x', '', '', :g, 'forged')",
+            {"g": "0" * 64},
+        )
+        conn.commit()
+        conn.close()
+        page.restore_from(forged)  # no confirmation asked: the refusal comes first
+        qtbot.waitUntil(lambda: "审计日志未通过校验" in page.backup_message.text())
+        assert "拒绝恢复，当前数据库未改动" in page.backup_message.text()
+        with db.read() as s:
+            assert s.scalar(select(func.count()).select_from(Case)) == 1
 
         report_case(db, grid_code=GRID_A1, category_code="0101", description="备份后的案件")
         with qtbot.waitSignal(page.restored, timeout=20_000) as restored:

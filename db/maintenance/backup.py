@@ -4,7 +4,13 @@ A backup is a consistent online copy made with SQLite's backup API (safe while o
 write), written to a temporary file beside the target, verified (integrity check, GridDesk
 schema, known revision) and only then moved into place. A target must be a regular file (or a
 new one) in a folder that exists, and never the live database nor its -wal/-shm/-journal files;
-a restore reads only a regular file of sane size, never the live database itself. Temporary
+a restore reads only a regular file of sane size, never the live database itself. Before a
+restore replaces anything, the backup's own audit chain is verified (without this workstation's
+anchors, which belong to the live database) and, when the live database has accounts, the
+backup must hold an active administrator: otherwise the database would fall back to setup mode,
+where anyone may create the first administrator. A broken chain is restored only when an
+administrator accepts it with a reason, which goes into the restored log; a backup without an
+administrator is never restored over a database with accounts. Temporary
 files a killed backup left behind are removed by the next backup into the same folder (and by
 the daily backup at the window's start). PostgreSQL databases are backed up on the server with
 `pg_dump`; see `POSTGRES_ADVICE`.
@@ -20,16 +26,29 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from db.engine import Database
-from db.errors import BadFile, PermissionDenied, SchemaTooNew, UserError
+from db.errors import (
+    BackupAuditBroken,
+    BadFile,
+    PermissionDenied,
+    SchemaTooNew,
+    UserError,
+    ValidationError,
+)
 from db.files import regular_file_size
 from db.migrate import alembic_config, backup_sqlite_file
+from db.models import User
 from db.security.accounts import has_users
 from db.security.actors import Actor, Role
-from db.security.audit import record_audit
+from db.security.audit import ChainReport, record_audit, verify_chain
 from db.security.audit_anchor import remember_head, restart_anchors
 
 POSTGRES_ADVICE = (
@@ -227,14 +246,56 @@ def backup(db: Database, out: Path) -> BackupInfo:
     return BackupInfo(out, info.revision, info.cases, out.stat().st_size)
 
 
-def restore(db: Database, source: Path, safety_dir: Path | None = None) -> BackupInfo:
-    """Replace the database's content with `source` after checking it; the current content is
-    first saved beside the other backups, so a wrong restore can be undone."""
+@dataclass(frozen=True)
+class BackupTrust:
+    """What a backup's content says about itself: its own audit chain (verified without any
+    workstation's anchors) and how many active administrators it holds."""
+
+    audit: ChainReport
+    active_admins: int
+
+
+def examine_backup(path: Path) -> BackupTrust:
+    """Open the backup at `path` read-only and verify its audit chain and accounts. The
+    file must have passed `inspect_backup` (a GridDesk database of a known revision)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True),
+        poolclass=NullPool,
+    )
+    try:
+        with Session(engine) as session:
+            report = verify_chain(session)  # no anchors: they belong to the live database
+            admins = session.scalar(
+                select(func.count())
+                .select_from(User)
+                .where(User.role == Role.ADMIN.value, User.active.is_(True))
+            )
+    except SQLAlchemyError as exc:
+        raise BadFile(f"{path.name} 无法读取：{getattr(exc, 'orig', None) or exc}") from exc
+    finally:
+        engine.dispose()
+    return BackupTrust(report, int(admins or 0))
+
+
+def _check_source(db: Database, source: Path) -> BackupInfo:
     target = _sqlite_path(db)
     source = source.expanduser().resolve()
     if any(_same_file(source, live) for live in _live_files(target.resolve())):
         raise BadFile(f"{source} 是正在使用的数据库本身，不能用它恢复")
-    info = inspect_backup(source)
+    return inspect_backup(source)
+
+
+def restore(db: Database, source: Path, safety_dir: Path | None = None) -> BackupInfo:
+    """Replace the database's content with `source` after checking it is a sound GridDesk
+    database (its audit log and accounts are judged by `restore_backup`); the current content
+    is first saved beside the other backups, so a wrong restore can be undone."""
+    return _replace(db, _check_source(db, source), safety_dir)
+
+
+def _replace(db: Database, info: BackupInfo, safety_dir: Path | None) -> BackupInfo:
+    target = _sqlite_path(db)
     if target.exists():
         backup_sqlite_file(target, safety_dir, tag="pre-restore")
     db.engine.dispose()
@@ -286,24 +347,51 @@ def make_backup(db: Database, out: Path, actor: Actor) -> BackupInfo:
     return info
 
 
-def restore_backup(
-    db: Database, source: Path, actor: Actor, safety_dir: Path | None = None
-) -> BackupInfo:
-    """A restore on a user's behalf: needs `backup` and, once accounts exist, a signed-in
-    administrator; the restored database's audit log records who restored it."""
+def check_restore(
+    db: Database, source: Path, actor: Actor, accept_broken_audit: str | None = None
+) -> tuple[BackupInfo, BackupTrust]:
+    """Everything `restore_backup` checks before it replaces anything, in one sentence when a
+    check fails: the user's rights, the file, an active administrator in the backup (when
+    the live database has accounts) and the backup's audit chain, which a broken chain passes
+    only with `accept_broken_audit` (the administrator's reason, not blank)."""
     actor.require("backup", "恢复数据库")
     with db.read() as session:
-        if has_users(session) and actor.role is Role.SYSTEM:
-            raise PermissionDenied("恢复数据库需要管理员账号（--user）")
-    info = restore(db, source, safety_dir)
-    with db.write() as session:
-        record_audit(
-            session,
-            actor,
-            "restore",
-            "database",
-            str(info.path),
-            {"cases": info.cases, "revision": info.revision},
+        live_has_users = has_users(session)
+    if live_has_users and actor.role is Role.SYSTEM:
+        raise PermissionDenied("恢复数据库需要管理员账号（--user）")
+    if accept_broken_audit is not None and not accept_broken_audit.strip():
+        raise ValidationError("请说明为何接受审计日志未通过校验的备份（原因记入审计日志）")
+    info = _check_source(db, source)
+    trust = examine_backup(info.path)
+    if live_has_users and trust.active_admins == 0:
+        raise BadFile(
+            f"备份 {info.path.name} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态"
+            "（任何人都能建立管理员），拒绝恢复，当前数据库未改动"
         )
+    if not trust.audit.ok and accept_broken_audit is None:
+        raise BackupAuditBroken(info.path.name, trust.audit.reason)
+    return info, trust
+
+
+def restore_backup(
+    db: Database,
+    source: Path,
+    actor: Actor,
+    safety_dir: Path | None = None,
+    accept_broken_audit: str | None = None,
+) -> BackupInfo:
+    """A restore on a user's behalf: needs `backup` and, once accounts exist, a signed-in
+    administrator and a backup holding an active administrator; a backup whose audit chain
+    does not verify needs `accept_broken_audit`, the administrator's reason (see
+    `check_restore`). The restored database's audit log records who restored it and, for a
+    broken chain, what was wrong and the reason."""
+    info, trust = check_restore(db, source, actor, accept_broken_audit)
+    info = _replace(db, info, safety_dir)
+    details: dict[str, Any] = {"cases": info.cases, "revision": info.revision}
+    if not trust.audit.ok and accept_broken_audit is not None:
+        details["audit_problem"] = trust.audit.reason
+        details["reason"] = accept_broken_audit.strip()
+    with db.write() as session:
+        record_audit(session, actor, "restore", "database", str(info.path), details)
     restart_anchors(db)  # the log went back in time on purpose; anchor the restored one
     return info

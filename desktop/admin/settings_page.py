@@ -34,7 +34,7 @@ from db.errors import UserError
 from db.maintenance.backup import (
     POSTGRES_ADVICE,
     BackupInfo,
-    inspect_backup,
+    check_restore,
     make_backup,
     restore_backup,
 )
@@ -430,10 +430,12 @@ class SettingsPage(QWidget):
             if not chosen:
                 return
             source = Path(chosen)
-        # The check reads the whole file (integrity check): on the worker, not the GUI thread.
+        # The check reads the whole file (integrity check, audit chain, accounts): on the
+        # worker, not the GUI thread; a refusal is shown before anything is asked.
         self._backup_state(self.tr("正在检查备份文件…"))
+        actor = self.ctx.actor
         self.ctx.tasks.submit(
-            lambda _db: inspect_backup(source),
+            lambda db: check_restore(db, source, actor)[0],
             lambda info: self._inspected(info, confirmed),
             self._backup_failed,
             owner=self,

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from db.engine import Database
-from db.errors import ValidationError
+from db.errors import BackupAuditBroken, ValidationError
 from db.maintenance.backup import make_backup, restore_backup
 from db.security.accounts import add_user, list_users, set_active
 from db.security.actors import ROLE_LABELS, Role
@@ -97,8 +97,26 @@ def run_backup(args: argparse.Namespace, db: Database) -> int:
 
 
 def run_restore(args: argparse.Namespace, db: Database) -> int:
-    info = restore_backup(db, Path(args.file), actor_of(args))
+    if args.accept_broken_audit and args.reason is None:
+        raise ValidationError("--accept-broken-audit 需要 --reason 说明原因（记入审计日志）")
+    if args.reason is not None and not args.accept_broken_audit:
+        raise ValidationError("--reason 只与 --accept-broken-audit 一起使用")
+    try:
+        info = restore_backup(
+            db,
+            Path(args.file),
+            actor_of(args),
+            accept_broken_audit=args.reason if args.accept_broken_audit else None,
+        )
+    except BackupAuditBroken as exc:
+        raise BackupAuditBroken(
+            exc.name, exc.problem, "确认仍要恢复请加 --accept-broken-audit --reason 原因"
+        ) from None
     print(f"已从 {info.path} 恢复（{info.cases} 件案件）；原数据已另存到备份文件夹")
+    if args.accept_broken_audit:
+        print(
+            "备份的审计日志未通过校验，已按确认恢复；原因已记入审计日志，audit verify 仍会指出该处"
+        )
     return EXIT_OK
 
 
@@ -153,7 +171,13 @@ def register(subparsers: Subcommands) -> None:
     rs = subparsers.add_parser(
         "restore",
         help="从备份恢复数据库（SQLite）",
-        description="检查备份文件后恢复；当前数据先另存。",
+        description=("检查备份文件（完整性、审计日志、管理员账号）后恢复；当前数据先另存。"),
     )
     rs.add_argument("file", metavar="FILE", help="备份文件")
+    rs.add_argument(
+        "--accept-broken-audit",
+        action="store_true",
+        help="备份的审计日志未通过校验时仍然恢复（须同时给出 --reason）",
+    )
+    rs.add_argument("--reason", metavar="TEXT", help="接受的原因，记入恢复后数据库的审计日志")
     rs.set_defaults(func=run_restore)
