@@ -107,7 +107,7 @@ def parse_period(text: str) -> Period:
     """`2026-10` or `2026-1` (month), `2026-Q3` or `2026Q3` (quarter, q in either case) or
     `2026` (year), full-width characters made ASCII and surrounding spaces trimmed; anything
     else is a ValidationError listing the accepted spellings."""
-    value = text.translate(_HALF_WIDTH).strip()
+    value = text.translate(_HALF_WIDTH).strip(" ")  # spaces only: a tab or newline is refused
     if m := _MONTH.fullmatch(value):
         year, month = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:

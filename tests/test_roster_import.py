@@ -806,7 +806,8 @@ def test_dates_outside_their_range_are_problems(street: Database, tmp_path: Path
     from db.sheets.cells import add_years
 
     latest = add_years(date.today(), 1)
-    rows = worker_rows()[:1] + [
+    rows = [
+        worker_rows()[0],
         ["周一", pid(21), "13800000021", "锦峪社区", 1, 1, 2958465, "委员", ""],  # 9999-12-31
         ["周二", pid(23), "13800000023", "锦峪社区", 1, 1, "1949-12-31", "委员", ""],
         ["周三", pid(25), "13800000025", "锦峪社区", 1, 1, add_years(latest, 1), "委员", ""],
@@ -835,7 +836,7 @@ def test_planned_ends_may_lie_ten_years_ahead() -> None:
     end = field(Kind.FIRST_SECRETARY, "term_end")
     start = field(Kind.FIRST_SECRETARY, "term_start")
     assert parse_field(end, add_years(today, 10).isoformat(), Lookups()) == add_years(today, 10)
-    with pytest.raises(ValidationError, match="任期开始 .* 不在合理范围内"):
+    with pytest.raises(ValidationError, match=r"任期开始 .* 不在合理范围内"):
         parse_field(start, add_years(today, 2).isoformat(), Lookups())
     with pytest.raises(ValidationError, match="不在合理范围内"):
         parse_field(end, add_years(today, 11).isoformat(), Lookups())
