@@ -9,11 +9,20 @@ from zoneinfo import ZoneInfo
 
 from db.errors import ValidationError
 
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
-_YEAR = re.compile(r"^(\d{4})$")
+# The accepted spellings, after full-width characters are made ASCII and surrounding spaces
+# are trimmed: a month 2026-10 (or 2026-1), a quarter 2026-Q3 (or 2026Q3, q in either case),
+# a year 2026. Only ASCII digits 0-9 count.
+# Full-width ASCII (U+FF01–U+FF5E) and the ideographic space made ASCII; nothing else is mapped
+# (circled or superscript digits stay what they are and are refused).
+_HALF_WIDTH = {0xFF01 + i: 0x21 + i for i in range(0x5E)} | {0x3000: 0x20}
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})")
+_QUARTER = re.compile(r"([0-9]{4})-?[Qq]([0-9])")
+_YEAR = re.compile(r"([0-9]{4})")
 
-PERIOD_HELP = "统计期间的写法：月 2026-10，季度 2026-Q3，年 2026"
+PERIOD_HELP = (
+    "统计期间的写法：月 2026-10（或 2026-1），季度 2026-Q3（或 2026Q3，Q 不分大小写），年 2026；"
+    "全角数字与字母按半角处理，首尾空格忽略，其他写法不接受"
+)
 
 
 @dataclass(frozen=True)
@@ -95,15 +104,21 @@ def local_midnight(day: date, tz: ZoneInfo) -> datetime:
 
 
 def parse_period(text: str) -> Period:
-    """`2026-10` (month), `2026-Q3` (quarter) or `2026` (year); anything else is a ValidationError."""
-    value = text.strip()
-    if m := _MONTH.match(value):
+    """`2026-10` or `2026-1` (month), `2026-Q3` or `2026Q3` (quarter, q in either case) or
+    `2026` (year), full-width characters made ASCII and surrounding spaces trimmed; anything
+    else is a ValidationError listing the accepted spellings."""
+    value = text.translate(_HALF_WIDTH).strip(" ")  # spaces only: a tab or newline is refused
+    if m := _MONTH.fullmatch(value):
         year, month = int(m.group(1)), int(m.group(2))
         if 1 <= month <= 12:
             return _checked(Period("month", year, month), text)
-    elif m := _QUARTER.match(value):
-        return _checked(Period("quarter", int(m.group(1)), int(m.group(2))), text)
-    elif m := _YEAR.match(value):
+        raise ValidationError(f"统计期间「{text}」的月份应在 1–12 之间。{PERIOD_HELP}")
+    if m := _QUARTER.fullmatch(value):
+        quarter = int(m.group(2))
+        if 1 <= quarter <= 4:
+            return _checked(Period("quarter", int(m.group(1)), quarter), text)
+        raise ValidationError(f"统计期间「{text}」的季度应在 Q1–Q4 之间。{PERIOD_HELP}")
+    if m := _YEAR.fullmatch(value):
         return _checked(Period("year", int(m.group(1)), 1), text)
     raise ValidationError(f"统计期间「{text}」无法识别。{PERIOD_HELP}")
 

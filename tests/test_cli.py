@@ -814,6 +814,40 @@ def test_help_lists_every_contract_verb(cli: Cli) -> None:
     assert "用法：" in result.out
 
 
+@pytest.mark.parametrize(
+    ("period", "accepted"),
+    [
+        ("2026Q3", True),
+        ("２０２６-１０", True),
+        ("2026-10 ", True),
+        ("2026/10", False),
+        ("2026年10月", False),
+        ("٢٠٢٦-١٠", False),
+        ("2026-10-01", False),
+    ],
+)
+def test_report_period_spellings(
+    cli: Cli, street: Database, tmp_path: Path, period: str, accepted: bool
+) -> None:
+    out = tmp_path / "月报.xlsx"
+    before = snapshot(street)
+    result = cli("report", "monthly-cases", "--period", period, "--out", str(out))
+    if accepted:
+        assert ok(result).out.startswith("已生成") and out.is_file()
+    else:
+        line = refused(result, f"统计期间「{period}」无法识别", "月 2026-10", "季度 2026-Q3")
+        assert "2026Q3" in line and "全角数字" in line and "首尾空格" in line
+        assert not out.exists()
+    assert snapshot(street) == before
+
+
+def test_report_help_documents_the_period_spellings(cli: Cli) -> None:
+    result = ok(cli("report", "--help"))
+    text = " ".join(result.out.split())
+    for spelling in ("2026-10", "2026-1", "2026-Q3", "2026Q3", "年 2026", "全角数字", "首尾空格"):
+        assert spelling in text, spelling
+
+
 def readme_commands() -> list[tuple[str, ...]]:
     """The commands the README's "Command line" table names, as argument lists: `("info",)`,
     `("case", "list")`, `("department", "add")`, one per verb listed for `case ACTION`, …"""

@@ -45,6 +45,47 @@ def test_bad_periods(text: str) -> None:
         parse_period(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("2026Q3", "2026-Q3"),
+        ("２０２６-１０", "2026-10"),
+        ("２０２６－Ｑ３", "2026-Q3"),
+        ("2026-10 ", "2026-10"),
+        ("\u30002026-10\u3000", "2026-10"),
+    ],
+)
+def test_documented_loose_spellings_are_accepted(text: str, code: str) -> None:
+    from reports.period import PERIOD_HELP
+
+    assert parse_period(text).code == code
+    assert "2026Q3" in PERIOD_HELP and "全角数字" in PERIOD_HELP and "首尾空格" in PERIOD_HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "٢٠٢٦-١٠",  # Arabic-Indic digits
+        "2026-1²",  # a superscript two
+        "①2026",
+        "2026年10月",
+        "2026-10-01",
+        "2026 -10",
+        "2026.10",
+        "2026-010",
+        "2026-Q3x",
+        "2026-10\n",
+        "2026-10\x00",
+    ],
+)
+def test_other_spellings_are_refused_listing_the_accepted_ones(text: str) -> None:
+    from reports.period import PERIOD_HELP
+
+    with pytest.raises(ValidationError) as err:
+        parse_period(text)
+    assert str(err.value) == f"统计期间「{text}」无法识别。{PERIOD_HELP}"
+
+
 def test_period_bounds_previous_and_year_ago() -> None:
     from zoneinfo import ZoneInfo
 

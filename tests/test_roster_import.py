@@ -797,3 +797,81 @@ def test_footer_rows_recognised(cells: list[object], text: str | None) -> None:
     from db.sheets.footer import footer_text
 
     assert footer_text(cells) == text
+
+
+# --- dates in a plausible range ----------------------------------------------------------------
+
+
+def test_dates_outside_their_range_are_problems(street: Database, tmp_path: Path) -> None:
+    from db.sheets.cells import add_years
+
+    latest = add_years(date.today(), 1)
+    rows = [
+        worker_rows()[0],
+        ["周一", pid(21), "13800000021", "锦峪社区", 1, 1, 2958465, "委员", ""],  # 9999-12-31
+        ["周二", pid(23), "13800000023", "锦峪社区", 1, 1, "1949-12-31", "委员", ""],
+        ["周三", pid(25), "13800000025", "锦峪社区", 1, 1, add_years(latest, 1), "委员", ""],
+        ["周四", pid(27), "13800000027", "锦峪社区", 1, 1, "1950-01-01", "委员", ""],
+    ]
+    path = build_sheet(tmp_path / "日期.xlsx", rows)
+    plan = plan_import(street, path, Kind.COMMUNITY_WORKER)
+    allowed = f"（应在 1950-01-01 至 {latest:%Y-%m-%d} 之间）"
+    assert [p.text for p in plan.problems] == [
+        f"第 6 行「H列 入职时间」：参加工作时间 9999-12-31 不在合理范围内{allowed}",
+        f"第 8 行「H列 入职时间」：参加工作时间 1949-12-31 不在合理范围内{allowed}",
+        f"第 9 行「H列 入职时间」：参加工作时间 {add_years(latest, 1):%Y-%m-%d} 不在合理范围内"
+        f"{allowed}",
+    ]
+    assert [row for row, _ in plan.rows] == [5, 10]
+    _, result = import_roster(street, path, Kind.COMMUNITY_WORKER, CLERK)
+    assert result is None and _counts(street) == (0, 0, 0)
+
+
+def test_planned_ends_may_lie_ten_years_ahead() -> None:
+    from db.people.roster_kinds import field
+    from db.people.roster_values import Lookups, parse_field
+    from db.sheets.cells import add_years
+
+    today = date.today()
+    end = field(Kind.FIRST_SECRETARY, "term_end")
+    start = field(Kind.FIRST_SECRETARY, "term_start")
+    assert parse_field(end, add_years(today, 10).isoformat(), Lookups()) == add_years(today, 10)
+    with pytest.raises(ValidationError, match=r"任期开始 .* 不在合理范围内"):
+        parse_field(start, add_years(today, 2).isoformat(), Lookups())
+    with pytest.raises(ValidationError, match="不在合理范围内"):
+        parse_field(end, add_years(today, 11).isoformat(), Lookups())
+    # A serial beyond 9999 in the 1904 system is not a date, not a crash.
+    with pytest.raises(ValidationError, match="不是日期"):
+        parse_field(end, 2958465, Lookups(), date1904=True)
+
+
+def test_birth_dates_in_id_numbers_lie_between_1900_and_today() -> None:
+    from db.people.id_numbers import validate_id_number
+
+    with pytest.raises(
+        ValidationError, match=r"出生日期 1899-12-31 不合理（应在 1900-01-01 至今天"
+    ):
+        validate_id_number(pid(1, date(1899, 12, 31)))
+    with pytest.raises(ValidationError, match="不合理"):
+        validate_id_number(pid(1, date(2030, 1, 1)), today=date(2026, 1, 1))
+    assert validate_id_number(pid(1, date(1900, 1, 1))) == pid(1, date(1900, 1, 1))
+
+
+def test_cli_dry_run_names_the_date_range(
+    street: Database,
+    db_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+) -> None:
+    from desktop.cli.main import main
+
+    login = cli_login(street, "secretary")
+    rows = [["周一", pid(21), "13800000021", "锦峪社区", 1, 1, 2958465, "委员", ""]]
+    path = build_sheet(tmp_path / "日期.xlsx", rows)
+    args = ["--db", db_url, *login, "import", "roster", str(path), "--kind", "社区工作者"]
+    assert main([*args, "--dry-run", "--map", "家庭住址=忽略"]) == 2
+    captured = capsys.readouterr()
+    assert "参加工作时间 9999-12-31 不在合理范围内（应在 1950-01-01 至" in captured.out
+    assert len(captured.err.splitlines()) == 1
+    assert _counts(street) == (0, 0, 0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +21,17 @@ from db.cases.states import SOURCE_LABELS, Source
 from db.engine import Database, serialize_writers
 from db.errors import ConcurrentImport, ValidationError
 from db.models import Case, CaseEvent, Category, Grid, ImportedWorkOrder
-from db.models.limits import problems_of, text_problem
+from db.models.limits import problems_of, value_problem
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
-from db.sheets.cells import Cell, clean_text, is_blank, parse_date, parse_phone
+from db.sheets.cells import (
+    Cell,
+    clean_text,
+    excel_serial_datetime,
+    is_blank,
+    parse_date,
+    parse_phone,
+)
 from db.sheets.footer import footer_text
 from db.sheets.header_row import column_letter, find_header, header_key
 from db.sheets.problems import Problem, refuse_problems
@@ -57,6 +65,7 @@ _INDEX = {
     for h in (label, *synonyms)
 }
 _CASES: Any = Case.__table__
+_ORDERS: Any = ImportedWorkOrder.__table__
 _SOURCES = {label: source for source, label in SOURCE_LABELS.items()} | {
     "12345": Source.HOTLINE,
     "热线": Source.HOTLINE,
@@ -98,16 +107,23 @@ class CasePlan:
 
 _CLOCK = re.compile(r"^(.*?)[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
+# 上报时间 lies between this local moment and now (a hotline order is reported before it is
+# imported; nothing reaches the desk from before 2000).
+EARLIEST_REPORTED = datetime(2000, 1, 1)
 
-def _parse_time(value: Cell, tz: Any) -> datetime | None:
-    """上报时间: a date-time cell or text (2026-11-20 09:30), local to the center."""
+
+def _parse_time(value: Cell, tz: Any, date1904: bool = False) -> datetime | None:
+    """上报时间: a date-time cell, an Excel date-time serial (46000.5 is noon) or text
+    (2026-11-20 09:30), local to the center."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
         local = value
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        local = _serial_time(value, date1904)
     else:
         match = _CLOCK.match(clean_text(value))
-        day = parse_date(match.group(1) if match else value, "上报时间")
+        day = parse_date(match.group(1) if match else value, "上报时间", date1904=date1904)
         if day is None:
             return None
         clock = time(0, 0)
@@ -118,6 +134,31 @@ def _parse_time(value: Cell, tz: Any) -> datetime | None:
                 raise ValidationError(f"上报时间「{clean_text(value)}」中的时刻不存在") from None
         local = datetime.combine(day, clock)
     return local if local.tzinfo is not None else local.replace(tzinfo=tz)
+
+
+def _serial_time(value: int | float | Decimal, date1904: bool) -> datetime:
+    """A number in the 上报时间 column: 20261120 (a day), or an Excel serial with its time."""
+    number = float(value)
+    if number.is_integer() and 19000101 <= number <= 21001231:
+        day = parse_date(int(number), "上报时间")
+        assert day is not None
+        return datetime.combine(day, time(0, 0))
+    if 1 <= number < 2958466:
+        try:
+            return excel_serial_datetime(number, date1904=date1904)
+        except OverflowError:
+            pass
+    raise ValidationError(f"上报时间「{value}」不是日期")
+
+
+def _check_reported(when: datetime, now: datetime) -> str | None:
+    """Why 上报时间 `when` is implausible: before 2000-01-01 (local) or later than now."""
+    earliest = EARLIEST_REPORTED.replace(tzinfo=when.tzinfo)
+    if when > now:
+        return f"上报时间 {when:%Y-%m-%d %H:%M} 晚于现在（应在 {earliest:%Y-%m-%d} 至现在之间）"
+    if when < earliest:
+        return f"上报时间 {when:%Y-%m-%d %H:%M} 不合理（应在 {earliest:%Y-%m-%d} 至现在之间）"
+    return None
 
 
 def _bool(value: Cell) -> bool | None:
@@ -186,7 +227,7 @@ def plan_case_import(
             plan.total_rows += 1
             if missing:
                 continue
-            values, problems = _check_row(raw, grids, categories, settings.tz, now)
+            values, problems = _check_row(raw, grids, categories, settings.tz, now, book.date1904)
             order = values.get("work_order")
             if order and not problems:
                 if _order_key(values) in imported:
@@ -208,6 +249,7 @@ def _check_row(
     categories: dict[str, str],
     tz: Any,
     now: datetime,
+    date1904: bool = False,
 ) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     values: dict[str, Any] = {}
     problems: list[tuple[str, str]] = []
@@ -240,7 +282,7 @@ def _check_row(
     checks: list[tuple[str, Any]] = [
         ("urgent", lambda: _bool(raw.get("urgent"))),
         ("reporter_phone", lambda: parse_phone(raw.get("reporter_phone"))),
-        ("reported_at", lambda: _parse_time(raw.get("reported_at"), tz)),
+        ("reported_at", lambda: _parse_time(raw.get("reported_at"), tz, date1904)),
     ]
     for name, check in checks:
         try:
@@ -251,11 +293,14 @@ def _check_row(
         if value not in (None, ""):
             values[name] = value
     when = values.get("reported_at")
-    if isinstance(when, datetime) and when > now:
-        problems.append(("reported_at", f"上报时间 {when:%Y-%m-%d %H:%M} 晚于现在"))
+    if isinstance(when, datetime):
+        reason = _check_reported(when, now)
+        if reason is not None:
+            problems.append(("reported_at", reason))
+    # Text is never cut: a value longer than its column is a problem of the row.
     for name in ("address", "reporter_name", "work_order"):
         if text.get(name):
-            values[name] = text[name][:200]
+            values[name] = text[name]
     # What the cases table would refuse (length of its columns, NUL and control characters),
     # found here so that the row is named instead of the write failing.
     stored: dict[str, object] = {
@@ -265,7 +310,7 @@ def _check_row(
     problems += problems_of(_CASES, stored, labels)
     order = values.get("work_order")
     if isinstance(order, str):
-        reason = text_problem(order, CASE_FIELDS["work_order"][0], None, multiline=False)
+        reason = value_problem(_ORDERS, "work_order", order, CASE_FIELDS["work_order"][0])
         if reason is not None:
             problems.append(("work_order", reason))
     return values, problems

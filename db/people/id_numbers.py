@@ -6,6 +6,9 @@ from datetime import date
 
 from db.errors import ValidationError
 
+# A birth date in an ID number lies between this day and today.
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 
@@ -36,8 +39,11 @@ def validate_id_number(text: str, *, today: date | None = None) -> str:
     except ValueError as exc:
         raise ValidationError(f"身份证号「{text}」中的出生日期 {value[6:14]} 不存在") from exc
     today = today or date.today()
-    if born > today or born.year < 1900:
-        raise ValidationError(f"身份证号「{text}」中的出生日期 {born:%Y-%m-%d} 不合理")
+    if born > today or born < EARLIEST_BIRTH_DATE:
+        raise ValidationError(
+            f"身份证号「{text}」中的出生日期 {born:%Y-%m-%d} 不合理"
+            f"（应在 {EARLIEST_BIRTH_DATE:%Y-%m-%d} 至今天之间）"
+        )
     expected = check_digit(value[:17])
     if value[17] != expected:
         raise ValidationError(f"身份证号「{text}」校验码错误（应为 {expected}）")

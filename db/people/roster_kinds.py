@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 from db.errors import ValidationError
+from db.sheets.cells import DateRange
 from db.sheets.header_row import header_key
 
 
@@ -89,6 +91,11 @@ class FieldSpec:
     minimum: int | None = None
     maximum: int | None = None
     person: bool = False  # stored on the Person rather than on the roster row
+    dates: DateRange | None = None  # the dates a DATE field accepts
+
+    @property
+    def date_range(self) -> DateRange:
+        return self.dates or START_DATES
 
     @property
     def headers(self) -> tuple[str, ...]:
@@ -100,6 +107,12 @@ class FieldSpec:
                 return label
         return "" if value is None else str(value)
 
+
+# The dates a roster accepts. Starts (参加工作时间, 上岗时间, 任期开始, 帮带开始时间, 下沉时间,
+# 报到时间) lie between 1950-01-01 and one year from today; planned ends (任期结束, 计划结束时间)
+# up to ten years from today. Birth dates come from ID numbers (1900-01-01 to today).
+START_DATES = DateRange(date(1950, 1, 1), years_ahead=1)
+END_DATES = DateRange(date(1950, 1, 1), years_ahead=10)
 
 GRID_ROLES = (("leader", "网格长"), ("worker", "网格员"))
 POST_LEVELS = (("street", "街道"), ("community", "社区"))
@@ -276,6 +289,7 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
             "term_end",
             "任期结束",
             FieldType.DATE,
+            dates=END_DATES,
             required=True,
             synonyms=("任期届满", "任期结束时间", "结束时间", "任期届满时间"),
         ),
@@ -339,6 +353,7 @@ FIELDS: dict[Kind, tuple[FieldSpec, ...]] = {
             "planned_end",
             "计划结束时间",
             FieldType.DATE,
+            dates=END_DATES,
             required=True,
             synonyms=("计划结束日期", "预计结束时间", "结束时间"),
         ),

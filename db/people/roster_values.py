@@ -31,6 +31,7 @@ from db.people.roster_kinds import FIELDS, FieldSpec, FieldType, Kind
 from db.security.personal_data import mask_id_number, mask_phone
 from db.sheets.cells import (
     Cell,
+    add_years,
     clean_text,
     parse_date,
     parse_decimal,
@@ -112,13 +113,6 @@ def parse_name(value: Cell, label: str) -> str:
     if len(text) > 64:
         raise ValidationError(f"{label}「{text[:20]}…」过长（最多 64 字）")
     return text
-
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 SENT_DOWN_MIN_YEARS = 2
@@ -224,12 +218,20 @@ def _parse_text(spec: FieldSpec, value: Cell) -> str:
     return text
 
 
+def _parse_date(spec: FieldSpec, value: Cell, date1904: bool) -> date | None:
+    dates = spec.date_range
+    today = date.today()
+    return parse_date(
+        value, spec.label, date1904=date1904, earliest=dates.earliest, latest=dates.latest(today)
+    )
+
+
 _Parser = Callable[[FieldSpec, Cell, Lookups, bool], object]
 _PARSERS: dict[FieldType, _Parser] = {
     FieldType.NAME: lambda spec, v, lk, d: parse_name(v, spec.label),
     FieldType.ID_NUMBER: lambda spec, v, lk, d: parse_id_number(v, spec.label),
     FieldType.PHONE: lambda spec, v, lk, d: parse_phone(v, spec.label),
-    FieldType.DATE: lambda spec, v, lk, d: parse_date(v, spec.label, date1904=d),
+    FieldType.DATE: lambda spec, v, lk, d: _parse_date(spec, v, d),
     FieldType.INT: lambda spec, v, lk, d: parse_int(
         v, spec.label, minimum=spec.minimum, maximum=spec.maximum
     ),

@@ -1,11 +1,12 @@
 """Cell values of an imported sheet read into Python values: text cleaning, dates (text, Excel
-serials in the 1900 and 1904 systems), small numbers (also written in Chinese), decimals and
+serials in the 1900 and 1904 systems, each within a plausible range), small numbers (also written in Chinese), decimals and
 phone numbers; each reader raises ValidationError with one sentence naming the column."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
@@ -60,21 +61,77 @@ _DATE_TEXT = re.compile(
     r"^(\d{4})\s*[年./\-]\s*(\d{1,2})\s*(?:月\s*)?(?:[./\-]?\s*(\d{1,2})\s*[日号]?)?$"
 )
 _EXCEL_EPOCH = date(1899, 12, 30)
+_SECONDS_PER_DAY = 86_400
+
+# Every date read from a sheet lies in these bounds; a field narrows them with a DateRange.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` years later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The dates a field accepts: from `earliest` to `years_ahead` years after today."""
+
+    earliest: date
+    years_ahead: int
+
+    def latest(self, today: date) -> date:
+        return add_years(today, self.years_ahead)
+
+
+def check_date_range(day: date, label: str, earliest: date, latest: date) -> date:
+    """`day` if earliest <= day <= latest; else ValidationError naming the allowed range."""
+    if not earliest <= day <= latest:
+        raise ValidationError(
+            f"{label} {day:%Y-%m-%d} 不在合理范围内（应在 {earliest:%Y-%m-%d} 至 "
+            f"{latest:%Y-%m-%d} 之间）"
+        )
+    return day
 
 
 def excel_serial_date(serial: float, *, date1904: bool = False) -> date:
     """An Excel date serial (1900 system, or 1904 on old Mac workbooks) as a date."""
+    return excel_serial_datetime(int(serial), date1904=date1904).date()
+
+
+def excel_serial_datetime(serial: float, *, date1904: bool = False) -> datetime:
+    """An Excel date-time serial (46000.5 is 2025-12-09 12:00) to the nearest second; raises
+    OverflowError beyond year 9999."""
     days = int(serial)
+    seconds = round((serial - days) * _SECONDS_PER_DAY)
     if date1904:
-        return date(1904, 1, 1) + timedelta(days=days)
-    if days < 61:  # Excel's fictitious 1900-02-29 sits at 60
-        return date(1899, 12, 31) + timedelta(days=days)
-    return _EXCEL_EPOCH + timedelta(days=days)
+        start = datetime(1904, 1, 1)
+    elif days < 61:  # Excel's fictitious 1900-02-29 sits at 60
+        start = datetime(1899, 12, 31)
+    else:
+        start = datetime(1899, 12, 30)
+    return start + timedelta(days=days, seconds=seconds)
 
 
-def parse_date(value: Cell, label: str = "日期", *, date1904: bool = False) -> date | None:
+def parse_date(
+    value: Cell,
+    label: str = "日期",
+    *,
+    date1904: bool = False,
+    earliest: date = EARLIEST_DATE,
+    latest: date = LATEST_DATE,
+) -> date | None:
     """A date from a date cell, an Excel serial, or text such as 1985.03.12, 1985年3月12日,
-    1985-3-12, 1985/3/12, 19850312 or 2015.07 (the 1st of the month)."""
+    1985-3-12, 1985/3/12, 19850312 or 2015.07 (the 1st of the month); a date outside
+    [earliest, latest] (by default 1900-01-01 to 2100-12-31) is a ValidationError."""
+    day = _read_date(value, label, date1904)
+    return None if day is None else check_date_range(day, label, earliest, latest)
+
+
+def _read_date(value: Cell, label: str, date1904: bool) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -86,9 +143,12 @@ def parse_date(value: Cell, label: str = "日期", *, date1904: bool = False) ->
     if isinstance(value, int | float | Decimal):
         number = float(value)
         if number.is_integer() and 19000101 <= number <= 21001231:
-            return parse_date(str(int(number)), label)
+            return _read_date(str(int(number)), label, date1904)
         if 1 <= number < 2958466:
-            return excel_serial_date(number, date1904=date1904)
+            try:
+                return excel_serial_date(number, date1904=date1904)
+            except OverflowError:
+                pass
         raise ValidationError(f"{label}「{value}」不是日期")
     text = clean_text(value)
     if not text:
@@ -106,12 +166,9 @@ def parse_date(value: Cell, label: str = "日期", *, date1904: bool = False) ->
         else:
             raise ValidationError(f"{label}「{text}」无法识别为日期（例如 1985-03-12）")
     try:
-        result = date(y, m, d)
+        return date(y, m, d)
     except ValueError:
         raise ValidationError(f"{label}「{text}」不是存在的日期") from None
-    if not 1900 <= result.year <= 2100:
-        raise ValidationError(f"{label}「{text}」年份不合理")
-    return result
 
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
