@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import StorageError, UserError
+from db.models.limits import check_statement
 from db.paths import default_database_path
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -91,10 +92,12 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         engine = create_engine(resolved, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "before_execute", check_statement)
         return engine
     if parsed.get_backend_name() == "postgresql":
         engine = create_engine(resolved, pool_pre_ping=True, **kwargs)
         event.listen(engine, "connect", _postgres_settings)
+        event.listen(engine, "before_execute", check_statement)
         return engine
     raise UserError(
         f"不支持的数据库类型：{parsed.get_backend_name()}（只支持 SQLite 和 PostgreSQL）"

@@ -1,6 +1,5 @@
 """Every GridDesk table, importable from one place (Alembic reads `Base.metadata` here)."""
 
-from db.models import limits  # the text checks on every INSERT and UPDATE (see limits)
 from db.models.accounts import AuditEntry, Setting, User
 from db.models.base import Base
 from db.models.cases import (
@@ -53,5 +52,4 @@ __all__ = [
     "Setting",
     "Street",
     "User",
-    "limits",
 ]

@@ -9,7 +9,8 @@ both databases, before anything is written:
 - `check_values(table, values)` at the call sites that take input (case intake, the
   work-order import, the roster import and edits, master data), with a message naming the
   field, e.g. "反映人姓名过长（最多 64 字）";
-- a `before_execute` listener on every engine as the net under them: an INSERT or UPDATE whose
+- `check_statement`, a `before_execute` listener on every engine `db.engine` makes, as the
+  net under them: an INSERT or UPDATE whose
   parameters break a column's rules raises the same ValidationError, so a write path that
   forgot to check is refused in one sentence instead of reaching the database.
 
@@ -28,8 +29,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, Column, String, Table, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, Column, String, Table
 from sqlalchemy.sql.dml import Insert, Update
 from sqlalchemy.sql.elements import BindParameter
 
@@ -198,7 +198,7 @@ def _statement_values(statement: Insert | Update) -> Iterator[Mapping[str, objec
         yield row
 
 
-def _check_statement(
+def check_statement(
     conn: Any, clauseelement: Any, multiparams: Any, params: Any, execution_options: Any
 ) -> None:
     """The net under the explicit checks: parameters of an INSERT or UPDATE of one table."""
@@ -219,6 +219,3 @@ def _check_statement(
                 reason = value_problem(table, name, value)
                 if reason is not None:
                     raise ValidationError(reason)
-
-
-event.listen(Engine, "before_execute", _check_statement)
