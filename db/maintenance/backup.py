@@ -84,6 +84,11 @@ def _sqlite_path(db: Database) -> Path:
     return Path(database)
 
 
+def _read_only_uri(path: Path) -> str:
+    """A SQLite URI opening `path` read-only; `as_uri` escapes `?`, `#` and `%` in the name."""
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def inspect_backup(path: Path) -> BackupInfo:
     """Check that `path` is a sound GridDesk database this build can open."""
     if not path.exists():
@@ -97,7 +102,7 @@ def inspect_backup(path: Path) -> BackupInfo:
     with path.open("rb") as fh:
         if fh.read(16) != b"SQLite format 3\x00":
             raise BadFile(f"{path.name} 不是 GridDesk 备份文件（不是 SQLite 数据库）")
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(_read_only_uri(path), uri=True)
     try:
         check = conn.execute("PRAGMA integrity_check").fetchone()
         if not check or check[0] != "ok":
@@ -258,7 +263,7 @@ class BackupTrust:
 def examine_backup(path: Path) -> BackupTrust:
     """Open the backup at `path` read-only and verify its audit chain and accounts. The
     file must have passed `inspect_backup` (a GridDesk database of a known revision)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
+    uri = _read_only_uri(path)
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True),
@@ -299,7 +304,7 @@ def _replace(db: Database, info: BackupInfo, safety_dir: Path | None) -> BackupI
     if target.exists():
         backup_sqlite_file(target, safety_dir, tag="pre-restore")
     db.engine.dispose()
-    src = sqlite3.connect(f"file:{info.path}?mode=ro", uri=True)
+    src = sqlite3.connect(_read_only_uri(info.path), uri=True)
     try:
         dst = sqlite3.connect(str(target), timeout=30)
         try:
