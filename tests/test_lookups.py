@@ -6,8 +6,8 @@ from __future__ import annotations
 from db.cases.intake import Photo, report_case
 from db.cases.states import Action
 from db.cases.workflow import apply
-from db.demo.accounts import DEMO_PASSWORD, create_demo_accounts
-from db.demo.showcase import has_only_demo_accounts, photo_case, showcase_case
+from db.demo.accounts import DEMO_PASSWORD, create_demo_accounts, has_only_demo_accounts
+from db.demo.showcase import photo_case, showcase_case
 from db.engine import Database
 from db.reference.departments import active_department_names
 from db.reference.geography import has_street

@@ -82,8 +82,7 @@ def test_lock_out_shown_in_the_dialog(with_dispatcher: Database, qtbot: QtBot) -
 
 
 def test_demo_street_has_one_account_per_role(db: Database, qtbot: QtBot) -> None:
-    from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-    from db.demo.showcase import has_only_demo_accounts
+    from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, has_only_demo_accounts
     from db.demo.street import build_demo
 
     build_demo(db, cases=30)

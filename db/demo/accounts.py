@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from db.security.accounts import add_user, has_users
+from db.security.accounts import add_user, has_users, list_users
 from db.security.actors import Actor, Role
 
 DEMO_PASSWORD = "demo2026"
@@ -31,3 +31,9 @@ def create_demo_accounts(session: Session) -> int:
     for username, role, display in DEMO_ACCOUNTS[1:]:
         add_user(session, username, role, DEMO_PASSWORD, display, actor=admin)
     return len(DEMO_ACCOUNTS)
+
+
+def has_only_demo_accounts(session: Session) -> bool:
+    """Whether the accounts are exactly the demo street's (the sign-in dialog then says so)."""
+    names = {u.username for u in list_users(session)}
+    return names == {name for name, _, _ in DEMO_ACCOUNTS}

@@ -1,5 +1,4 @@
-"""What the screenshots and the sign-in dialog look up about demo data: cases worth showing and
-whether only the demo accounts exist."""
+"""Cases worth showing in the screenshots: a long history, photos if any."""
 
 from __future__ import annotations
 
@@ -7,9 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.cases.states import Status
-from db.demo.accounts import DEMO_ACCOUNTS
 from db.models import Attachment, Case, CaseEvent
-from db.security.accounts import list_users
 
 
 def showcase_case(session: Session) -> tuple[int, str] | None:
@@ -47,9 +44,3 @@ def photo_case(session: Session) -> str | None:
         .order_by(events.c.n.desc(), Case.id.desc())
         .limit(1)
     )
-
-
-def has_only_demo_accounts(session: Session) -> bool:
-    """Whether the accounts are exactly the demo street's (the sign-in dialog then says so)."""
-    names = {u.username for u in list_users(session)}
-    return names == {name for name, _, _ in DEMO_ACCOUNTS}

@@ -14,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
-from db.demo.showcase import has_only_demo_accounts
+from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, has_only_demo_accounts
 from db.engine import Database
 from db.errors import UserError
 from db.security.accounts import add_user, authenticate, has_users
@@ -27,19 +26,15 @@ from desktop.core.tasks import TaskControl, TaskRunner
 LAST_USER_KEY = "session/last_user"
 
 
-def _runner(dialog: QDialog, db: Database) -> TaskRunner:
-    """The dialog's own TaskRunner (no AppContext exists yet), deleted with the dialog.
-    Password hashing is deliberately slow (Argon2id): it runs as a long job, off the GUI."""
-    return TaskRunner(db, dialog)
-
-
 class SignInDialog(QDialog):
     """User name and password; the result is `self.actor` after `accept()`."""
 
     def __init__(self, db: Database, username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.tasks = _runner(self, db)
+        # No AppContext exists yet: the dialog's own runner, deleted with it. Password hashing
+        # is deliberately slow (Argon2id), so it runs as a long job, off the GUI thread.
+        self.tasks = TaskRunner(db, self)
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("登录 — 网格指挥调度台"))
         self.setMinimumWidth(360)
@@ -118,7 +113,9 @@ class FirstAdminDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.tasks = _runner(self, db)
+        # No AppContext exists yet: the dialog's own runner, deleted with it. Password hashing
+        # is deliberately slow (Argon2id), so it runs as a long job, off the GUI thread.
+        self.tasks = TaskRunner(db, self)
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("首次使用：创建管理员账号"))
         self.setMinimumWidth(420)
