@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 
 from db.cases.work_orders import apply_case_import, plan_case_import
 from db.engine import Database
 from db.errors import ValidationError
 from db.people.roster_import import apply_import, plan_import
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind, parse_kind
+from db.sheets.problems import Problem
 from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of, fail
 
 
@@ -58,6 +60,27 @@ def _check_roster(args: argparse.Namespace) -> None:
     args.mapping = parse_mapping(args.map)
 
 
+def _problems_end(
+    args: argparse.Namespace, summary: str, problems: Sequence[Problem]
+) -> int | None:
+    """List the plan's problems; the exit code when the command ends here (a dry run, or
+    problems without --valid-only), None when the import goes on."""
+    if problems:
+        print(f"发现 {len(problems)} 处问题：")
+        for problem in problems:
+            print(f"  {problem.text}")
+    if args.dry_run:
+        return _dry_run_end(summary, bool(problems))
+    if problems and not args.valid_only:
+        print(
+            f"错误：发现 {len(problems)} 处问题，未导入任何数据；"
+            "请修正后重试，或加 --valid-only 只导入有效行",
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    return None
+
+
 def run_import_roster(args: argparse.Namespace, db: Database) -> int:
     kind: Kind = args.kind_value
     actor_of(args).require("roster.import", f"导入{KIND_LABELS[kind]}名册")
@@ -71,19 +94,9 @@ def run_import_roster(args: argparse.Namespace, db: Database) -> int:
             + "；如需导入，请用 --map 列名=字段 指定"
         )
     _print_ignored(plan.ignored)
-    if plan.problems:
-        print(f"发现 {len(plan.problems)} 处问题：")
-        for problem in plan.problems:
-            print(f"  {problem.text}")
-    if args.dry_run:
-        return _dry_run_end(plan.summary(), bool(plan.problems))
-    if plan.problems and not args.valid_only:
-        print(
-            f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
-            "请修正后重试，或加 --valid-only 只导入有效行",
-            file=sys.stderr,
-        )
-        return EXIT_USER_ERROR
+    ended = _problems_end(args, plan.summary(), plan.problems)
+    if ended is not None:
+        return ended
     result = apply_import(db, plan, actor_of(args), valid_only=args.valid_only)
     print(result.summary())
     return EXIT_OK
@@ -99,19 +112,9 @@ def run_import_cases(args: argparse.Namespace, db: Database) -> int:
     for row, number in plan.already:
         print(f"  第 {row} 行：该工单已导入过（案件 {number}），跳过")
     _print_ignored(plan.ignored)
-    if plan.problems:
-        print(f"发现 {len(plan.problems)} 处问题：")
-        for problem in plan.problems:
-            print(f"  {problem.text}")
-    if args.dry_run:
-        return _dry_run_end(plan.summary(), bool(plan.problems))
-    if plan.problems and not args.valid_only:
-        print(
-            f"错误：发现 {len(plan.problems)} 处问题，未导入任何数据；"
-            "请修正后重试，或加 --valid-only 只导入有效行",
-            file=sys.stderr,
-        )
-        return EXIT_USER_ERROR
+    ended = _problems_end(args, plan.summary(), plan.problems)
+    if ended is not None:
+        return ended
     result = apply_case_import(db, plan, actor_of(args), valid_only=args.valid_only)
     print(result.summary())
     return EXIT_OK
