@@ -450,7 +450,7 @@ def plan_catalogue_import(
     """Read and check the whole file against the database; writes nothing. Unsafe files raise
     BadFile."""
     plan = read_catalogue(path, limits=limits)
-    if not plan.problems:
+    if plan.entries:  # the rows read well are checked further, so every problem is listed
         with db.read() as session:
             _compare(session, plan)
     return plan
