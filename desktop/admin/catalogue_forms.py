@@ -137,7 +137,7 @@ class NewCategoryForm(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
-        self.resize(460, self.sizeHint().height())
+        self.setMinimumWidth(460)
         self.major.currentIndexChanged.connect(self._major_changed)
         self.major_code.textChanged.connect(self._new_major_code)
         self._major_changed(0)
@@ -146,6 +146,7 @@ class NewCategoryForm(QDialog):
         new = self.major.currentData() == NEW_MAJOR
         for field in (self.major_code, self.major_kind, self.major_name):
             self.form.setRowVisible(field, new)
+        self.adjustSize()
         code = self.major_code.text().strip() if new else str(self.major.currentData() or "")
         self._suggest(code)
 
@@ -241,6 +242,9 @@ class CataloguePlanDialog(QDialog):
         self.details.setReadOnly(True)
         self.buttons = _buttons(self, self.tr("导入"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(plan.ok)
+        if not plan.ok:
+            close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+            close.setText(self.tr("关闭"))
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(self.details)

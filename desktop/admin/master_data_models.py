@@ -7,12 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
 
 from db.engine import Database
 from db.reference.categories import CategoryRow, MajorRow, list_categories, list_majors
 from db.reference.geography import GridRow, list_communities, list_grids
 from db.reference.master_data import DepartmentRow, list_departments
+from desktop.common import palette
 from desktop.common.rows_model import RowsModel
+
+RETIRED = QColor(palette.INACTIVE)  # a retired (停用) 小类's row
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,9 @@ class CategoriesModel(RowsModel[CategoryRow]):
             self._state(row),
             "、".join(row.keywords),
         )
+
+    def foreground(self, number: int, column: int) -> QColor | None:
+        return None if self.rows[number].active else RETIRED
 
     def _state(self, row: CategoryRow) -> str:
         if row.active:
