@@ -337,6 +337,12 @@ def test_export_edit_import_round_trip(street: Database, tmp_path: Path) -> None
     assert sorted(c.code for c in plan.updated) == ["0101", "0102"]
     assert plan.not_in_file == ["0103"] and [c.code for c in plan.new_majors] == ["08"]
     assert "文件中没有的 1 个小类保持不变" in plan.summary()
+    lines = plan.lines()
+    assert "更新小类 0102 积存垃圾渣土：启用 是 → 否" in lines
+    assert any(
+        line.startswith("更新小类 0101 暴露垃圾：处置时限（小时） 4 → 6；") for line in lines
+    )
+    assert "文件中没有、保持不变的小类：0103" in lines
 
     plan, result = import_catalogue(street, path, ADMIN)
     assert result is not None

@@ -26,7 +26,13 @@ from db.reference.catalogue_sheet import LABELS, match_column
 from db.reference.categories import NAME_LENGTH, local_today
 from db.reference.category_codes import check_kind, validate_category_code, validate_major_code
 from db.reference.category_keywords import join_keywords, parse_keywords
-from db.reference.master_data import check_text, parse_basis, parse_flag, parse_hours
+from db.reference.master_data import (
+    check_text,
+    format_hours,
+    parse_basis,
+    parse_flag,
+    parse_hours,
+)
 from db.security.actors import Actor
 from db.security.audit import record_audit
 from db.sheets.cells import clean_text, is_blank
@@ -140,9 +146,9 @@ _DETAIL_LABELS = {
     "name": "名称",
     "kind": "类型",
     "default_department": "默认部门",
-    "dispatch_minutes": "派遣时限（分钟）",
-    "handle_minutes": "处置时限（分钟）",
-    "verify_minutes": "核查时限（分钟）",
+    "dispatch_minutes": "派遣时限（小时）",
+    "handle_minutes": "处置时限（小时）",
+    "verify_minutes": "核查时限（小时）",
     "basis": "计时方式",
     "urgent": "紧急",
     "active": "启用",
@@ -155,6 +161,8 @@ def _details(details: Mapping[str, Any]) -> str:
     for key, (old, new) in details.items():
         if key == "retired_on":
             continue
+        if key.endswith("_minutes"):  # limits are shown in hours, as the sheet has them
+            old, new = (None if v is None else format_hours(v) for v in (old, new))
         parts.append(f"{_DETAIL_LABELS.get(key, key)} {_shown(old)} → {_shown(new)}")
     return "；".join(parts)
 
