@@ -626,3 +626,35 @@ def test_keywords_retire_export_and_import_through_the_window(
         press_ok(review)
     qtbot.waitUntil(lambda: "0710" in [r.code for r in dialog.categories.rows])
     assert "新增小类 1 个" in dialog.message.text()
+
+
+# --- the migration ----------------------------------------------------------------------------
+
+
+def test_0005_gives_bundled_categories_their_keywords(tmp_path: Path) -> None:
+    """A database from before 0005 gets the bundled keywords on the 小类 that still carry the
+    bundled code and name; one the center renamed keeps empty keywords."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from db.database import open_database
+    from db.migrate import alembic_config, head_revision
+
+    path = tmp_path / "old.sqlite"
+    made = open_database(str(path))
+    with made.engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+        conn.execute(text("UPDATE categories SET name = '井盖丢失' WHERE code = '5101'"))
+    made.dispose()
+    upgraded = open_database(str(path))
+    try:
+        with upgraded.read() as session:
+            version = session.scalar(text("SELECT version_num FROM alembic_version"))
+            assert version == head_revision()
+        rows = {r.code: r for r in category_list(upgraded)}
+        assert rows["5102"].keywords[:2] == ("井盖", "破损") and "马葫芦" in rows["5102"].keywords
+        assert rows["5101"].keywords == () and rows["5101"].retired_on is None
+    finally:
+        upgraded.dispose()
