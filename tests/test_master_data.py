@@ -391,7 +391,10 @@ def test_category_default_department_basis_urgent_and_active(street: Database) -
         ({"basis": "lunar"}, ValidationError, "计时方式"),
         ({"urgent": "maybe"}, ValidationError, "yes"),
         ({"default_department": "不存在的部门"}, NotFound, "不存在的部门"),
-        ({"name": "改名"}, ValidationError, "name"),
+        ({"code": "0199"}, ValidationError, "code"),
+        ({"name": " "}, ValidationError, "小类名称不能为空"),
+        ({"name": "道路不洁"}, ValidationError, "已有小类「道路不洁」"),
+        ({"keywords": "x" * 21}, ValidationError, "每个关键词最多 20 个字"),
         ({}, ValidationError, "没有"),
     ],
 )

@@ -63,11 +63,24 @@ def next_case_number(session: Session, day: date) -> str:
 
 
 def find_category(session: Session, code: str) -> Category:
-    category = session.scalar(select(Category).where(Category.code == code.strip()))
+    """The 小类 of a new case by its code, or by its name when that names one 小类 in use; a
+    retired (停用) 小类 is refused in one sentence."""
+    text = code.strip()
+    category = session.scalar(select(Category).where(Category.code == text))
     if category is None:
-        category = session.scalar(select(Category).where(Category.name == code.strip()))
-    if category is None or not category.active:
+        named = list(session.scalars(select(Category).where(Category.name == text)))
+        in_use = [c for c in named if c.active]
+        if len(in_use) > 1:
+            codes = "、".join(c.code for c in in_use)
+            raise ValidationError(f"有多个名为「{text}」的小类（{codes}），请用小类编码")
+        category = in_use[0] if in_use else (named[0] if named else None)
+    if category is None:
         raise NotFound(f"案件类别 {code} 不存在或已停用")
+    if not category.active:
+        since = f"已于 {category.retired_on:%Y-%m-%d} 停用" if category.retired_on else "已停用"
+        raise NotFound(
+            f"案件类别 {category.code} {category.name}{since}，不能再上报此类案件；请选择其他小类"
+        )
     return category
 
 

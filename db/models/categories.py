@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
+from datetime import date
+
+from sqlalchemy import ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base
 from db.models.departments import Department
+
+KEYWORDS_LENGTH = 400  # characters of a 小类's comma-separated keywords
 
 
 class MajorCategory(Base):
@@ -20,7 +24,8 @@ class MajorCategory(Base):
 
 
 class Category(Base):
-    """小类 with its default department and per-stage time limits in minutes."""
+    """小类 with its default department, per-stage time limits in minutes and keywords; a retired
+    (停用) 小类 stays on its cases but takes no new ones."""
 
     __tablename__ = "categories"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -34,5 +39,12 @@ class Category(Base):
     basis: Mapped[str] = mapped_column(String(8), default="working")  # working | natural
     urgent: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
+    # 关键词: the words and synonyms callers use (马葫芦 for 井盖), comma-separated; intake's
+    # suggestions match them (db/reference/category_keywords.py reads and writes them).
+    keywords: Mapped[str] = mapped_column(
+        String(KEYWORDS_LENGTH), default="", server_default=text("''")
+    )
+    # The day the 小类 was retired (停用); None while active, or retired before it was recorded.
+    retired_on: Mapped[date | None] = mapped_column()
     major: Mapped[MajorCategory] = relationship()
     default_department: Mapped[Department | None] = relationship()

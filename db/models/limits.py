@@ -49,6 +49,7 @@ LABELS: dict[tuple[str, str], str] = {
     ("attachments", "filename"): "照片文件名",
     ("major_categories", "name"): "大类名称",
     ("categories", "name"): "类别名称",
+    ("categories", "keywords"): "关键词",
     ("departments", "name"): "部门名称",
     ("departments", "kind"): "部门类型",
     ("departments", "contact"): "联系人",

@@ -18,6 +18,7 @@ from db.clock import TimeBasis, parse_limit
 from db.errors import BadFile
 from db.models import Category, Department, MajorCategory
 from db.paths import resources_dir
+from db.reference.category_keywords import join_keywords, parse_keywords
 from db.reference.settings_store import load_settings
 
 
@@ -91,5 +92,7 @@ def load_catalogue(session: Session, folder: Path | None = None) -> LoadedCatalo
             cat.verify_minutes = parse_limit(limits["verify"], hours, basis)
             cat.basis = basis.value
             cat.urgent = bool(item.get("urgent", False))
+            if not cat.keywords:  # an administrator's keywords are kept
+                cat.keywords = join_keywords(parse_keywords(item.get("keywords", [])))
     session.flush()
     return LoadedCatalogue(len(by_name), len(majors), n_minor)

@@ -30,6 +30,7 @@ from db.errors import UserError
 from db.reference.categories import update_category
 from db.reference.geography import add_grid, update_grid
 from db.reference.master_data import add_department, set_department_active, update_department
+from desktop.admin.catalogue_actions import CatalogueActions
 from desktop.admin.master_data_forms import CategoryForm, DepartmentForm, GridForm
 from desktop.admin.master_data_models import (
     CategoriesModel,
@@ -94,8 +95,10 @@ class MasterDataDialog(QDialog):
             ),
             self.tr("部门"),
         )
+        self.catalogue = CatalogueActions(self, self)  # 新增小类, 停用 / 启用, 导出 / 导入目录…
         self.category_tab = self.tabs.addTab(
-            self._page(self.category_table, self.edit_category_button), self.tr("案件类别")
+            self._page(self.category_table, self.edit_category_button, *self.catalogue.buttons),
+            self.tr("案件类别"),
         )
         self.grid_tab = self.tabs.addTab(
             self._page(self.grid_table, self.edit_grid_button, self.add_grid_button),
@@ -114,7 +117,11 @@ class MasterDataDialog(QDialog):
                     self.toggle_department_button,
                 ),
             ),
-            (self.category_tab, self.may_categories, (self.edit_category_button,)),
+            (
+                self.category_tab,
+                self.may_categories,
+                (self.edit_category_button, *self.catalogue.buttons),
+            ),
             (self.grid_tab, self.may_grids, (self.edit_grid_button, self.add_grid_button)),
         ):
             self.tabs.setTabEnabled(tab, allowed)

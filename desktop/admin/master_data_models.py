@@ -4,15 +4,19 @@ three table models that show them (headers translated through RowsModel).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor
 
 from db.engine import Database
-from db.reference.categories import CategoryRow, list_categories
+from db.reference.categories import CategoryRow, MajorRow, list_categories, list_majors
 from db.reference.geography import GridRow, list_communities, list_grids
 from db.reference.master_data import DepartmentRow, list_departments
+from desktop.common import palette
 from desktop.common.rows_model import RowsModel
+
+RETIRED = QColor(palette.INACTIVE)  # a retired (停用) 小类's row
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class MasterData:
     categories: list[CategoryRow]
     grids: list[GridRow]
     communities: list[tuple[str, str]]
+    majors: list[MajorRow] = field(default_factory=list)
 
 
 def load_master_data(db: Database) -> MasterData:
@@ -32,6 +37,7 @@ def load_master_data(db: Database) -> MasterData:
             list_categories(session),
             list_grids(session),
             list_communities(session),
+            list_majors(session),
         )
 
 
@@ -65,6 +71,7 @@ class CategoriesModel(RowsModel[CategoryRow]):
         QT_TRANSLATE_NOOP("CategoriesModel", "计时"),
         QT_TRANSLATE_NOOP("CategoriesModel", "紧急"),
         QT_TRANSLATE_NOOP("CategoriesModel", "状态"),
+        QT_TRANSLATE_NOOP("CategoriesModel", "关键词"),
     )
     NUMERIC = frozenset({4, 5, 6})
 
@@ -80,8 +87,19 @@ class CategoriesModel(RowsModel[CategoryRow]):
             row.verify_hours,
             basis,
             self.tr("紧急") if row.urgent else "",
-            self.tr("启用") if row.active else self.tr("停用"),
+            self._state(row),
+            "、".join(row.keywords),
         )
+
+    def foreground(self, number: int, column: int) -> QColor | None:
+        return None if self.rows[number].active else RETIRED
+
+    def _state(self, row: CategoryRow) -> str:
+        if row.active:
+            return self.tr("启用")
+        if row.retired_on is None:
+            return self.tr("停用")
+        return self.tr("停用（%1）").replace("%1", f"{row.retired_on:%Y-%m-%d}")
 
 
 class GridsModel(RowsModel[GridRow]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from db.reference.master_data import (
     set_department_active,
     update_department,
 )
+from desktop.cli.catalogue import add_verbs as add_catalogue_verbs
 from desktop.cli.common import EXIT_OK, CommandFunc, Subcommands, actor_of, print_json
 
 
@@ -29,7 +31,8 @@ def _changes(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, obje
 
 
 def vars_of(row: DepartmentRow | CategoryRow | GridRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in row.__dataclass_fields__}
+    values = {name: getattr(row, name) for name in row.__dataclass_fields__}
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
 
 
 def _print_list(
@@ -104,8 +107,15 @@ def _category_line(c: CategoryRow) -> str:
     return (
         f"{c.code}\t{c.name}\t{c.major}\t{c.default_department or '（无默认部门）'}"
         f"\t派遣 {c.dispatch_hours} 小时\t处置 {c.handle_hours} 小时\t核查 {c.verify_hours} 小时"
-        f"\t{c.basis_label}\t{'紧急' if c.urgent else '一般'}\t{'启用' if c.active else '停用'}"
+        f"\t{c.basis_label}\t{'紧急' if c.urgent else '一般'}\t{_state(c)}"
+        f"\t关键词 {'、'.join(c.keywords) or '（无）'}"
     )
+
+
+def _state(c: CategoryRow) -> str:
+    if c.active:
+        return "启用"
+    return f"停用（{c.retired_on:%Y-%m-%d}）" if c.retired_on else "停用"
 
 
 def run_category_list(args: argparse.Namespace, db: Database) -> int:
@@ -205,8 +215,9 @@ def register(subparsers: Subcommands) -> None:
 
     cat = subparsers.add_parser(
         "category",
-        help="案件类别维护：默认部门、时限（管理员）",
-        description="列出案件小类，或修改其默认部门、各阶段时限（小时）、计时方式和是否紧急。"
+        help="案件类别目录维护：新增、改名、停用、关键词、时限、导入导出（管理员）",
+        description="列出案件小类，新增小类或大类，改名、停用或重新启用小类，设置关键词，"
+        "修改默认部门、各阶段时限（小时）、计时方式和是否紧急，导出或导入目录（Excel）。"
         "已有案件的期限不变，新时限从下一次流转开始生效。",
     )
     cverbs = cat.add_subparsers(
@@ -227,6 +238,7 @@ def register(subparsers: Subcommands) -> None:
     cset.add_argument("--urgent", choices=("yes", "no"), help="是否紧急")
     cset.add_argument("--active", choices=("yes", "no"), help="是否启用（停用后不能再上报此类）")
     cset.set_defaults(func=run_category_set)
+    add_catalogue_verbs(cverbs)
 
     grid = subparsers.add_parser(
         "grid",
