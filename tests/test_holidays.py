@@ -3,6 +3,7 @@ recomputed when it changes (closed cases untouched), the warning on start, Excel
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -243,3 +244,56 @@ def test_import_then_export_round_trip(street: Database, tmp_path: Path) -> None
     again = plan_year_import(out, 2027)
     assert not again.problems
     assert again.holidays == HOLIDAYS_2027 and again.makeup == MAKEUP_2027
+
+
+# --- griddesk-admin calendar --------------------------------------------------------------------
+
+
+def test_cli_calendar_commands(
+    street: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Callable[..., list[str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.cli.main import main
+
+    monkeypatch.setattr("db.reference.holidays.utcnow", lambda: NOW)
+    url = street.engine.url.render_as_string(hide_password=False)
+    login = cli_login(street, "admin")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(["--db", url, *login, *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run("info")
+    assert code == 0 and "注意：2027 年的节假日安排为暂定" in out
+    code, out, _ = run("calendar", "list")
+    assert code == 0 and "2027\t暂定\t内置\t放假 13 天\t调休上班 0 天" in out
+    bad = _sheet(tmp_path / "bad.xlsx", [[date(2027, 2, 1), "调休上班", ""]])
+    code, out, err = run("calendar", "import", str(bad), "--year", "2027")
+    assert code == 2 and "第 2 行「B列 类型」" in out and err.startswith("错误：发现 1 处问题")
+    good = _sheet(
+        tmp_path / "2027.xlsx",
+        [[d, "放假", n] for d, n in HOLIDAYS_2027.items()]
+        + [[d, "调休上班", n] for d, n in MAKEUP_2027.items()],
+    )
+    code, out, _ = run("calendar", "import", str(good), "--year", "2027", "--dry-run")
+    assert code == 0 and "未写入" in out
+    code, out, _ = run("calendar", "import", str(good), "--year", "2027", "--provisional")
+    assert code == 0 and "调休上班 2 天" in out
+    code, out, _ = run("calendar", "set", "2027-02-27", "上班", "--name", "春节")
+    assert code == 0 and "调休上班" in out
+    code, out, _ = run("calendar", "show", "2027")
+    assert code == 0 and "2027-02-27\t星期六\t调休上班\t春节" in out
+    code, out, _ = run("calendar", "mark-official", "2027")
+    assert code == 0 and "正式" in out
+    code, out, _ = run("info")
+    assert code == 0 and "注意" not in out
+    exported = tmp_path / "out.xlsx"
+    code, out, _ = run("calendar", "export", "2027", str(exported))
+    assert code == 0 and plan_year_import(exported, 2027).makeup[date(2027, 2, 27)] == "春节"
+    code, _, err = run("calendar", "set", "2027-02-27", "休假")
+    assert code == 2 and "放假、上班 或 默认" in err
