@@ -17,8 +17,7 @@ from db.cases.states import RECOMPUTE_EVENT, Action
 from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
-from db.models import AuditEntry, Case, CaseEvent, HolidayDay
-from db.reference.holidays import (
+from db.holidays.calendar_years import (
     HOLIDAY,
     OFFICIAL,
     WORKDAY,
@@ -32,6 +31,7 @@ from db.reference.holidays import (
     set_year,
     year_calendar,
 )
+from db.models import AuditEntry, Case, CaseEvent, HolidayDay
 from db.reference.settings_store import load_settings
 from tests.actors import ADMIN, BY_ROLE
 from tests.street import GRID_A1
@@ -258,7 +258,7 @@ def test_cli_calendar_commands(
 ) -> None:
     from desktop.cli.main import main
 
-    monkeypatch.setattr("db.reference.holidays.utcnow", lambda: NOW)
+    monkeypatch.setattr("db.holidays.calendar_years.utcnow", lambda: NOW)
     url = street.engine.url.render_as_string(hide_password=False)
     login = cli_login(street, "admin")
 

@@ -30,7 +30,7 @@ class CenterSettings:
     index_weights: dict[str, float] = field(
         default_factory=lambda: {"response": 0.1, "solve": 0.5, "satisfaction": 0.4}
     )
-    # Changes with every edit of the holiday calendar (db.reference.holidays); "" = bundled only.
+    # Changes with every edit of the holiday calendar (db.holidays.calendar_years); "" = bundled only.
     calendar_version: str = ""
 
     def calendar(self) -> WorkCalendar:

@@ -9,7 +9,7 @@ from datetime import date
 
 from db.engine import Database
 from db.errors import ValidationError
-from db.reference.holidays import (
+from db.holidays.calendar_years import (
     HOLIDAY,
     OFFICIAL,
     PROVISIONAL,

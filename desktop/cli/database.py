@@ -19,8 +19,8 @@ from db.demo.simulate import (
 from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import ValidationError
+from db.holidays.calendar_years import calendar_warning
 from db.maintenance.info import ROSTER_ROLE_LABELS, database_info, status_label
-from db.reference.holidays import calendar_warning
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, float_in, int_in, print_json
 
 MAX_DEMO_CASES = 1_000_000
