@@ -106,7 +106,7 @@ def test_status_bar_warns_until_the_next_year_is_official(
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.calendar_label.isVisible())
-    assert "2027 年的节假日安排为暂定" in window.calendar_label.toolTip()
+    assert "2027 年的节假日安排仍为暂定" in window.calendar_label.toolTip()
     editor = CalendarEditor(admin_ctx, window, year=2027)
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.official_button.isEnabled())

@@ -183,7 +183,7 @@ def test_changes_need_the_settings_permission_and_valid_days(street: Database) -
 def test_warning_when_the_year_is_provisional_or_the_next_is_missing(street: Database) -> None:
     with street.read() as session:
         warning = calendar_warning(session, NOW)  # 2026-12-04: 2027 is provisional
-    assert warning is not None and "2027 年的节假日安排为暂定" in warning
+    assert warning is not None and "2027 年的节假日安排仍为暂定" in warning
     with street.write() as session:
         mark_official(session, 2027, ADMIN)
     with street.read() as session:
@@ -269,7 +269,7 @@ def test_cli_calendar_commands(
         return code, out, err
 
     code, out, _ = run("info")
-    assert code == 0 and "注意：2027 年的节假日安排为暂定" in out
+    assert code == 0 and "注意：2027 年的节假日安排仍为暂定" in out
     code, out, _ = run("calendar", "list")
     assert code == 0 and "2027\t暂定\t内置\t放假 13 天\t调休上班 0 天" in out
     bad = _sheet(tmp_path / "bad.xlsx", [[date(2027, 2, 1), "调休上班", ""]])

@@ -441,7 +441,9 @@ def calendar_warning(session: Session, now: datetime | None = None) -> str | Non
     if current is None:
         return f"{today.year} 年的节假日尚未录入，工作时限只按周末休息计算；{where}"
     if current.status == PROVISIONAL:
-        return f"{today.year} 年的节假日安排为暂定（未含调休上班日），工作时限可能不准；{where}"
+        return (
+            f"{today.year} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准；{where}"
+        )
     following = today.year + 1
     days_left = (date(following, 1, 1) - today).days
     if days_left <= WARNING_DAYS:
@@ -450,7 +452,8 @@ def calendar_warning(session: Session, now: datetime | None = None) -> str | Non
             return f"{following} 年的节假日尚未录入（{days_left} 天后开始）；{where}"
         if upcoming.status == PROVISIONAL:
             return (
-                f"{following} 年的节假日安排为暂定（未含调休上班日，{days_left} 天后开始）；{where}"
+                f"{following} 年的节假日安排仍为暂定"
+                f"（调休上班日可能缺失，{days_left} 天后开始）；{where}"
             )
     return None
 

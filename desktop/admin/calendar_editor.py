@@ -69,6 +69,7 @@ _BACKGROUND = {
     DAY_MAKEUP: QColor(palette.MAKEUP_DAY),
     DAY_WEEKEND: QColor(palette.WEEKEND_DAY),
 }
+_NO_DAY = QBrush(QColor(palette.FRAME), Qt.BrushStyle.BDiagPattern)
 DATE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
@@ -119,9 +120,9 @@ class YearGridModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         day = self.day_at(index)
-        if day is None:
-            return None
         role = int(role)
+        if day is None:  # past the month's end
+            return _NO_DAY if role == int(Qt.ItemDataRole.BackgroundRole) else None
         if role == int(Qt.ItemDataRole.DisplayRole):
             return {DAY_HOLIDAY: self.tr("休"), DAY_MAKEUP: self.tr("班")}.get(day.kind, "")
         if role == int(Qt.ItemDataRole.BackgroundRole):
@@ -175,6 +176,7 @@ class CalendarEditor(QDialog):
 
         self.year_combo = QComboBox(self)
         self.year_combo.setObjectName("calendarYear")
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         self.status_label = QLabel("…", self)
         self.status_label.setObjectName("calendarStatus")
@@ -198,7 +200,9 @@ class CalendarEditor(QDialog):
         self.view.horizontalHeader().setDefaultSectionSize(28)
         self.view.verticalHeader().setDefaultSectionSize(28)
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.setMinimumSize(28 * 31 + 60, 28 * 12 + 34)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setMinimumSize(28 * 31 + 64, 28 * 12 + 34)
         self.view.selectionModel().currentChanged.connect(self._day_chosen)
         self.view.doubleClicked.connect(self.toggle_day)
 
