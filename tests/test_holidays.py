@@ -13,6 +13,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
 from db.cases.intake import report_case
+from db.cases.queries import case_detail
 from db.cases.states import RECOMPUTE_EVENT, Action
 from db.cases.workflow import Request, apply
 from db.engine import Database
@@ -106,7 +107,10 @@ def test_adding_2027_makeup_days_moves_open_deadlines_and_leaves_closed_cases(
         ADMIN.label,
         "节假日调整：2027 年日历更新",
     )
-    assert load(street, closed).__dict__.keys() == closed_before.__dict__.keys()
+    with street.read() as session:
+        (entry,) = [h for h in case_detail(session, open_case).history if h.action == "recompute"]
+    assert entry.action_label == "时限重算" and entry.details is not None
+    assert datetime.fromisoformat(entry.details["due"]) == local(2027, 1, 30, 11, 0)
     after = load(street, closed)
     for column in ("due_at", "warn_at", "handle_due", "version", "closed_at", "updated_at"):
         assert getattr(after, column) == getattr(closed_before, column)

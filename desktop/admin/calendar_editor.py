@@ -208,7 +208,7 @@ class CalendarEditor(QDialog):
 
         legend = QHBoxLayout()
         for text, colour in (
-            (self.tr("工作日"), "#ffffff"),
+            (self.tr("工作日"), palette.WORKING_DAY),
             (self.tr("休息日"), palette.WEEKEND_DAY),
             (self.tr("放假（休）"), palette.HOLIDAY_DAY),
             (self.tr("调休上班（班）"), palette.MAKEUP_DAY),
