@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from db.cases.recompute import MovedDeadline, recompute_deadlines
 from db.clock import OFFICIAL, PROVISIONAL, CalendarYear, utcnow
-from db.engine import Database
+from db.engine import Database, serialize_writers
 from db.errors import NotFound, ValidationError
 from db.models import HolidayDay, HolidayYear
 from db.models.limits import value_problem
@@ -79,6 +79,7 @@ WARNING_DAYS = 60  # the next year must be entered this many days before it star
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
 _WEEKDAYS = "一二三四五六日"
 _PERMISSION = "admin.settings"
+_PG_CALENDAR_LOCK = 0x686F_6C69  # "holi": one calendar change at a time, each on the last one
 _NAME_LENGTH = 32
 
 
@@ -341,6 +342,7 @@ def set_year(
     make up for, may be empty) in the caller's transaction."""
     actor.require(_PERMISSION, "修改节假日日历")
     _check_year(year)
+    serialize_writers(session, _PG_CALENDAR_LOCK)
     if status not in STATUS_LABELS:
         raise ValidationError(f"状态「{status}」无效，应为 official（正式）或 provisional（暂定）")
     holidays = {d: name.strip() for d, name in holidays.items()}
@@ -377,6 +379,7 @@ def set_day(
     replaces the file's year; a year not entered at all starts as provisional."""
     actor.require(_PERMISSION, "修改节假日日历")
     _check_year(day.year)
+    serialize_writers(session, _PG_CALENDAR_LOCK)
     current = year_calendar(session, day.year)
     holidays = dict(current.holidays)
     makeup = dict(current.makeup)
@@ -417,6 +420,7 @@ def mark_official(
 ) -> CalendarChange:
     """Mark an entered year official (the State Council's notice is out and entered)."""
     actor.require(_PERMISSION, "修改节假日日历")
+    serialize_writers(session, _PG_CALENDAR_LOCK)
     current = year_calendar(session, year)
     if not current.known:
         raise NotFound(f"{year} 年的节假日尚未录入，请先导入或逐日设置")
