@@ -107,6 +107,7 @@ def test_status_bar_warns_until_the_next_year_is_official(
     window.show()
     qtbot.waitUntil(lambda: window.calendar_label.isVisible())
     assert "2027 年的节假日安排仍为暂定" in window.calendar_label.toolTip()
+    assert window.calendar_label.text().startswith("⚠ 2027 年的节假日安排仍为暂定")
     editor = CalendarEditor(admin_ctx, window, year=2027)
     qtbot.addWidget(editor)
     qtbot.waitUntil(lambda: editor.official_button.isEnabled())

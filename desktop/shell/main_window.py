@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
     def show_calendar_warning(self, warning: str | None) -> None:
         self.calendar_label.setVisible(bool(warning))
         if warning:
-            self.calendar_label.setText(self.tr("⚠ 节假日日历需更新"))
+            self.calendar_label.setText("⚠ " + warning.split("；", 1)[0])
             self.calendar_label.setToolTip(warning)
 
     def database_text(self) -> str:
