@@ -10,17 +10,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from db.cases.states import (
-    ACTION_LABELS,
     GROUP_LABELS,
     SATISFACTION_LABELS,
     SOURCE_LABELS,
     STATUS_LABELS,
-    Action,
     Group,
     Satisfaction,
     Source,
     Status,
     allowed_actions,
+    event_label,
 )
 from db.errors import NotFound, ValidationError
 from db.models import (
@@ -221,7 +220,7 @@ def case_detail(session: Session, number: str) -> CaseDetail:
                 at=ev.at,
                 actor=ev.actor,
                 action=ev.action,
-                action_label=ACTION_LABELS[Action(ev.action)],
+                action_label=event_label(ev.action),
                 from_status=ev.from_status,
                 to_status=ev.to_status,
                 department=dept_name,

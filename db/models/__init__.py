@@ -2,6 +2,7 @@
 
 from db.models.accounts import AuditEntry, Setting, User
 from db.models.base import Base
+from db.models.calendar import HolidayDay, HolidayYear
 from db.models.cases import (
     Attachment,
     Case,
@@ -41,6 +42,8 @@ __all__ = [
     "FirstSecretary",
     "Grid",
     "GridAssignment",
+    "HolidayDay",
+    "HolidayYear",
     "ImportedWorkOrder",
     "MajorCategory",
     "Mentorship",

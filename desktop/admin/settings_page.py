@@ -185,6 +185,14 @@ class SettingsPage(QWidget):
         center_form.addRow(self.tr("预警比例"), self.warn_share_edit)
         center_form.addRow(self.tr("工作时间"), self.hours_edit)
         center_form.addRow(self.tr("自动备份保留"), self.backups_kept)
+        self.calendar_button = QPushButton(self.tr("节假日日历…"), center_box)
+        self.calendar_button.setObjectName("holidayCalendar")
+        self.calendar_button.setToolTip(self.tr("各年的放假与调休上班日；工作时限按它计算"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_button)
+        calendar_row.addStretch(1)
+        center_form.addRow(self.tr("节假日"), calendar_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.center_message, 1)
@@ -277,6 +285,12 @@ class SettingsPage(QWidget):
         dialog.changed.connect(self.ctx.signals.master_data_changed)
         dialog.changed.connect(self.refresh)
         return self._open(dialog)
+
+    def open_calendar(self) -> QDialog:
+        """节假日日历: the years' holidays and 调休 days (everyone sees, administrators edit)."""
+        from desktop.admin.calendar_editor import CalendarEditor
+
+        return self._open(CalendarEditor(self.ctx, self))
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -38,6 +38,13 @@ DROP_TARGET_BACKGROUND = "#eaf2fe"
 DROP_HOVER_BORDER = INFO  # the card under the dragged cases
 DROP_HOVER_BACKGROUND = "#d6e6fd"
 
+# --- the holiday calendar editor (节假日日历) --------------------------------------------------
+
+WORKING_DAY = "#ffffff"  # a working day (the grid's own background)
+HOLIDAY_DAY = "#f8d7d3"  # a holiday (放假)
+MAKEUP_DAY = "#d5e8d4"  # a make-up working day (调休上班)
+WEEKEND_DAY = "#eceff3"  # Saturday and Sunday
+
 # --- a window frame drawn around a dialog (screenshots) ------------------------------------------
 
 FRAME = "#8d96a3"
