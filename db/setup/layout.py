@@ -31,6 +31,9 @@ class Column:
     lengths: tuple[int, ...] = ()  # digits of a code
     limit: int = 64  # characters of a text
     aliases: tuple[str, ...] = ()
+    # Full-width digits, letters and punctuation made ASCII (names, codes); a text written in
+    # sentences (四至范围) keeps its Chinese punctuation.
+    normalize: bool = True
 
 
 STREET_SHEET, COMMUNITY_SHEET, GRID_SHEET, DEPARTMENT_SHEET = "街道", "社区", "网格", "部门"
@@ -144,6 +147,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
             "用文字写明网格的东、南、西、北边界",
             limit=200,
             aliases=("四至", "边界", "范围"),
+            normalize=False,
         ),
     ),
     DEPARTMENT_SHEET: (

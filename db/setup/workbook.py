@@ -198,6 +198,9 @@ def _cell_value(column: Column, value: Any) -> Any:
         return _count(column, value)
     if column.kind is Kind.PHONE:
         return parse_phone(value, column.header)
+    if not column.normalize:
+        text = value if isinstance(value, str) else clean_text(value)
+        return check_text(text, column.header, column.limit)
     return check_text(clean_text(value), column.header, column.limit)
 
 

@@ -22,10 +22,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # The server default fills the existing rows, then goes: the model sets "" itself.
     with op.batch_alter_table("grids", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("boundary", sa.String(length=200), server_default="", nullable=False)
         )
+    with op.batch_alter_table("grids", schema=None) as batch_op:
+        batch_op.alter_column("boundary", server_default=None)
 
 
 def downgrade() -> None:
