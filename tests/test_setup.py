@@ -399,3 +399,31 @@ def test_community_commands(
         capsys, url, *admin, "setup", "--template", str(tmp_path / "t.xlsx"), "--dry-run"
     )
     assert code == 2 and "--dry-run 只能与 --from 一起使用" in err
+
+
+def test_the_example_row_is_skipped_only_as_written(tmp_path: Path) -> None:
+    """Row 3 holds the example: skipped as the template wrote it; written over with its mark
+    left, a problem (never dropped unseen); written over with the mark removed, data."""
+    template = tmp_path / "t.xlsx"
+    write_setup_template(template)
+    wb = openpyxl.load_workbook(template)
+    for column, value in zip(
+        "ABCDE", [CENTER, DISTRICT_CODE, "平山区", STREET_CODE, "测试街道"], strict=True
+    ):
+        wb["街道"][f"{column}3"] = value
+    wb["社区"]["B3"] = "胜利社区"
+    wb["社区"]["A3"] = C1
+    wb.save(tmp_path / "marked.xlsx")
+    with pytest.raises(SetupProblems) as raised:
+        read_setup_workbook(tmp_path / "marked.xlsx")
+    assert [(p.sheet, p.row, p.column) for p in raised.value.problems] == [
+        ("街道", 3, "F列 备注"),
+        ("社区", 3, "E列 备注"),
+    ]
+    wb["街道"]["F3"] = None
+    wb["社区"]["E3"] = "已核对"
+    wb.save(tmp_path / "data.xlsx")
+    plan = read_setup_workbook(tmp_path / "data.xlsx")
+    assert (plan.center_name, plan.street.code) == (CENTER, STREET_CODE)
+    assert [(c.code, c.name) for c in plan.communities] == [(C1, "胜利社区")]
+    assert plan.grids == [] and plan.departments == []  # their example rows, skipped

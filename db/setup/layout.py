@@ -3,7 +3,8 @@ four sheets (街道、社区、网格、部门), their columns with Chinese head
 
 Each sheet: row 1 a note on how to fill it in, row 2 the headers, row 3 an example (grey,
 italic, 备注「示例（导入时跳过）」). The reader finds the header wherever it is in the first
-rows, and skips a row whose 备注 begins with 示例 or that still holds the example's values.
+rows and skips a row that still holds the example's values; a row marked 示例 in its 备注 whose
+values were changed is a problem (the user's data is neither imported nor dropped unseen).
 """
 
 from __future__ import annotations
@@ -179,11 +180,11 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 
 NOTES: dict[str, str] = {
     STREET_SHEET: "填写说明：只填一行（本中心所在的区县和街道）。第 3 行是示例，"
-    "导入时跳过，请在第 4 行填写，或直接改写示例行并删去其「备注」。",
+    "导入时跳过；请在第 4 行填写（或改写示例行，并删去其备注中的「示例」）。",
     COMMUNITY_SHEET: "填写说明：每个社区（村）一行。社区编码 12 位，前 9 位须是街道编码。"
-    "第 3 行是示例，导入时跳过。",
+    "第 3 行是示例，导入时跳过；改写示例行时请删去其备注中的「示例」。",
     GRID_SHEET: "填写说明：每个单元网格一行。网格编码 14 或 15 位，前 12 位须是所属社区编码。"
-    "第 3 行是示例，导入时跳过。",
+    "第 3 行是示例，导入时跳过；改写示例行时请删去其备注中的「示例」。",
     DEPARTMENT_SHEET: "填写说明：每个职能部门一行；已有同名部门时更新其类型、联系人和电话。"
-    "第 3 行是示例，导入时跳过。",
+    "第 3 行是示例，导入时跳过；改写示例行时请删去其备注中的「示例」。",
 }

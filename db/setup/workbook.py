@@ -205,17 +205,26 @@ def _cell_value(column: Column, value: Any) -> Any:
 
 
 def _is_example(cells: dict[str, Any], columns: tuple[Column, ...]) -> bool:
-    """The template's example row: 备注 begins with 示例, or every cell still holds the
-    example's value."""
-    note = cells.get(NOTE_HEADER)
-    if isinstance(note, str) and clean_text(note).startswith(EXAMPLE_MARK):
-        return True
-    for column in columns:
-        value = cells.get(column.key)
-        shown = _digits_text(value) if column.kind is not Kind.TEXT else clean_text(value)
-        if shown != str(column.example):
+    """Whether every cell of the row (in the columns the sheet has) still holds the
+    template's example value."""
+    compared = [c for c in columns if c.key in cells]
+    if not compared:
+        return False
+    for column in compared:
+        value = cells[column.key]
+        if column.kind is Kind.TEXT:
+            same = clean_text(value) == clean_text(column.example)
+        else:
+            same = _digits_text(value) == str(column.example)
+        if not same:
             return False
     return True
+
+
+def _marked_example(cells: dict[str, Any]) -> bool:
+    """Whether the row's 备注 begins with 示例 (the template's mark on its example row)."""
+    note = cells.get(NOTE_HEADER)
+    return isinstance(note, str) and clean_text(note).startswith(EXAMPLE_MARK)
 
 
 def _merged_header(sheet: _Sheet, ws: WorkSheet, header_row: int, headers: list[str]) -> None:
@@ -278,6 +287,16 @@ def _read_sheet(ws: WorkSheet, problems: list[SetupProblem]) -> _Sheet:
         if all(is_blank(raw.get(c.key)) for c in columns):
             continue
         if _is_example(raw, columns):
+            continue  # the example row as the template wrote it
+        if _marked_example(raw):
+            # The example row written over, its mark left: neither imported silently nor
+            # dropped silently.
+            sheet.problem(
+                number,
+                NOTE_HEADER,
+                "此行备注以「示例」开头，但内容已改写：如是要导入的数据，请删去备注中的"
+                "「示例」；如不是，请删除此行",
+            )
             continue
         values: dict[str, Any] = {c.key: None for c in columns}
         bad = False
