@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from db.demo.street import build_demo
 from db.engine import Database
-from db.errors import InvalidCode, PermissionDenied, ValidationError
+from db.errors import BadFile, InvalidCode, PermissionDenied, ValidationError
 from db.models import AuditEntry, Community, Department, District, Grid, Setting, Street
 from db.reference.geography import add_community, edit_community, list_community_rows
 from db.reference.settings_store import load_settings
@@ -388,6 +388,14 @@ def test_community_commands(
     code, out, _ = run(capsys, url, *admin, "community", "list", "--json")
     rows = {r["code"]: r for r in json.loads(out)}
     assert rows[f"{STREET}003"]["households"] == 1900 and rows[COMMUNITY_A]["grids"] == 2
+    code, out, err = run(
+        capsys, url, *admin, "grid", "set", f"{COMMUNITY_A}01", "--boundary", "东至锦峪路，北至河"
+    )
+    assert code == 0, err
+    code, out, _ = run(capsys, url, *admin, "grid", "list", "--json")
+    assert {g["code"]: g["boundary"] for g in json.loads(out)}[
+        f"{COMMUNITY_A}01"
+    ] == "东至锦峪路，北至河"
     code, out, err = run(capsys, url, *admin, "community", "add", "210504003001", "外街社区")
     assert code == 2 and out == "" and "不是本库的街道编码" in err
     desk = cli_login(street, "dispatcher")
@@ -427,3 +435,19 @@ def test_the_example_row_is_skipped_only_as_written(tmp_path: Path) -> None:
     assert (plan.center_name, plan.street.code) == (CENTER, STREET_CODE)
     assert [(c.code, c.name) for c in plan.communities] == [(C1, "胜利社区")]
     assert plan.grids == [] and plan.departments == []  # their example rows, skipped
+
+
+def test_unsafe_workbooks_are_refused_before_reading(tmp_path: Path) -> None:
+    """The template is read as safely as a roster: not a workbook, or a sheet (any of them,
+    not only the first) whose used range would take gigabytes, is refused in one sentence."""
+    text = tmp_path / "not.xlsx"
+    text.write_text("社区编码,社区名称\n", encoding="utf-8")
+    with pytest.raises(BadFile, match="不是 Excel 工作簿"):
+        read_setup_workbook(text)
+    template = tmp_path / "t.xlsx"
+    write_setup_template(template)
+    wb = openpyxl.load_workbook(template)
+    wb["网格"]["XFD10000"] = "x"
+    wb.save(tmp_path / "wide.xlsx")
+    with pytest.raises(BadFile, match="使用范围过大"):
+        read_setup_workbook(tmp_path / "wide.xlsx")

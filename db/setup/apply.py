@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.engine import serialize_writers
+from db.engine import Database, serialize_writers
 from db.errors import ValidationError
 from db.models import Community, Department, District, Grid, Street
 from db.reference.geography import (
@@ -32,7 +33,7 @@ from db.security.actors import Actor
 from db.security.audit import record_audit
 from db.setup.layout import COMMUNITY_SHEET, DEPARTMENT_SHEET, GRID_SHEET, STREET_SHEET
 from db.setup.status import is_demo_database
-from db.setup.workbook import SetupPlan, SetupProblem, SetupProblems
+from db.setup.workbook import SetupPlan, SetupProblem, SetupProblems, read_setup_workbook
 
 _PG_SETUP_LOCK = 0x7365_7475  # "setu": setup imports write one after another
 KEYS = (STREET_SHEET, COMMUNITY_SHEET, GRID_SHEET, DEPARTMENT_SHEET)
@@ -274,3 +275,19 @@ def apply_setup(
     )
     session.flush()
     return summary
+
+
+def import_setup(
+    db: Database, path: Path, actor: Actor, *, dry_run: bool = False
+) -> tuple[SetupPlan, SetupSummary]:
+    """Read the template at `path` and apply it in one transaction (a read-only one for
+    `dry_run`): what the window's wizard and `griddesk-admin setup --from` run. Raises
+    SetupProblems (every problem of the file, or of its fit with the database), BadFile,
+    PermissionDenied or ValidationError; nothing is written unless everything is right."""
+    actor.require("admin.geography", "建立本街道的区划")
+    plan = read_setup_workbook(path)
+    if dry_run:
+        with db.read() as session:
+            return plan, apply_setup(session, plan, actor, dry_run=True)
+    with db.write() as session:
+        return plan, apply_setup(session, plan, actor)

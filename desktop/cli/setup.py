@@ -16,9 +16,9 @@ from db.reference.geography import (
     edit_community,
     list_community_rows,
 )
-from db.setup.apply import apply_setup
+from db.setup.apply import import_setup
 from db.setup.template import write_setup_template
-from db.setup.workbook import SetupProblems, read_setup_workbook
+from db.setup.workbook import SetupProblems
 from desktop.cli.common import (
     EXIT_OK,
     Subcommands,
@@ -52,16 +52,10 @@ def run_setup(args: argparse.Namespace, db: Database) -> int:
         )
         return EXIT_OK
     try:
-        plan = read_setup_workbook(Path(args.source))
-        print(plan.summary())
-        if args.dry_run:
-            with db.read() as session:
-                summary = apply_setup(session, plan, actor, dry_run=True)
-        else:
-            with db.write() as session:
-                summary = apply_setup(session, plan, actor)
+        plan, summary = import_setup(db, Path(args.source), actor, dry_run=args.dry_run)
     except SetupProblems as problems:
         return _problems_end(problems, args.dry_run)
+    print(plan.summary())
     print(summary.text())
     if args.dry_run:
         print("试导入：未写入任何数据；去掉 --dry-run 即正式导入")
