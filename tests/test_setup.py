@@ -28,7 +28,7 @@ from db.setup.status import is_demo_database, needs_setup
 from db.setup.template import write_setup_template
 from db.setup.workbook import SetupProblems, read_setup_workbook
 from desktop.cli.main import main
-from desktop.shell.startup import real_street_name
+from desktop.shell.startup import demo_refusal
 from tests.actors import ADMIN, DISPATCHER
 from tests.street import COMMUNITY_A, STREET
 
@@ -167,7 +167,8 @@ def test_day_one_through_the_cli(
     assert [g[0] for g in after["grids"]] == sorted(g[0] for g in GRIDS)
     assert (GRIDS[0][0], "东一网格", 1200, 450, GRIDS[0][5]) in after["grids"]
     assert ("城管执法中队", "执法部门", "钱大勇", "024-42800001") in after["departments"]
-    assert real_street_name(db) == f"测试街道（{STREET_CODE}）"  # the window's --demo refuses
+    refusal = demo_refusal(db)  # the window's --demo refuses
+    assert refusal is not None and f"「测试街道」（{STREET_CODE}）" in refusal
     with db.read() as s:
         assert load_settings(s).center_name == CENTER
         assert not needs_setup(s) and not is_demo_database(s)
@@ -333,7 +334,7 @@ def test_the_demo_refuses_setup_and_setup_is_not_needed_there(db: Database, tmp_
     write_setup_template(template)
     fill(template, tmp_path / "f.xlsx")
     plan = read_setup_workbook(tmp_path / "f.xlsx")
-    assert real_street_name(db) is None
+    assert demo_refusal(db) is None
     with db.read() as s:
         assert is_demo_database(s) and not needs_setup(s)
         assert load_settings(s).center_name == "新明街道网格化服务管理指挥调度中心"

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QProgressDialog
 
 from db.engine import Database
 from db.reference.geography import has_street as street_exists
-from db.setup.status import real_street
 from desktop.core.tasks import TaskControl, TaskRunner
 
 
@@ -19,12 +18,13 @@ def has_street(db: Database) -> bool:
         return street_exists(session)
 
 
-def real_street_name(db: Database) -> str | None:
-    """The name of the street a database was set up for for real (None when it has none or
-    holds the demo): `--demo` refuses such a database."""
+def demo_refusal(db: Database) -> str | None:
+    """Why `--demo` may not touch this database (one sentence: it was set up for real), or
+    None when the demo may be built here or is here already."""
+    from db.demo.street import real_data_refusal  # the demo builder, loaded only with --demo
+
     with db.read() as session:
-        street = real_street(session)
-        return None if street is None else f"{street.name}（{street.code}）"
+        return real_data_refusal(session)
 
 
 def build_demo_with_progress(
