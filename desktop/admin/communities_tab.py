@@ -144,7 +144,7 @@ class CommunitiesTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # 名称
         self.table.doubleClicked.connect(lambda _i: self.edit_community())
         self.add_button = self._button(self.tr("添加社区…"), "addCommunity", self.add_community)
         self.edit_button = self._button(self.tr("修改…"), "editCommunity", self.edit_community)

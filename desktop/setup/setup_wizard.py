@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -72,6 +73,45 @@ def _label(text: str, parent: QWidget, name: str = "") -> QLabel:
     return label
 
 
+class CountsGrid(QWidget):
+    """What an import creates, updates and leaves as it is, one row per 街道/社区/网格/部门."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setupCounts")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(6)
+        self.cells: dict[tuple[str, int], QLabel] = {}
+        headers = (self.tr("新建"), self.tr("更新"), self.tr("无变化"))
+        for column, text in enumerate(headers, start=1):
+            head = QLabel(text, self)
+            head.setStyleSheet("font-weight: bold")
+            grid.addWidget(head, 0, column, Qt.AlignmentFlag.AlignRight)
+        for row, key in enumerate(SUMMARY_KEYS, start=1):
+            grid.addWidget(QLabel(key, self), row, 0)
+            for column in range(1, 4):
+                cell = QLabel("0", self)
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.cells[(key, column)] = cell
+                grid.addWidget(cell, row, column)
+        grid.setColumnStretch(4, 1)
+
+    def count(self, key: str, column: int) -> int:
+        """The figure shown for `key` (街道/社区/网格/部门): column 1 新建, 2 更新, 3 无变化."""
+        return int(self.cells[(key, column)].text())
+
+    def show_summary(self, summary: SetupSummary) -> None:
+        unchanged: dict[str, int] = getattr(summary, "unchanged", {}) or {}
+        for key in SUMMARY_KEYS:
+            for column, counts in enumerate((summary.created, summary.updated, unchanged), 1):
+                cell = self.cells[(key, column)]
+                value = counts.get(key, 0)
+                cell.setText(str(value))
+                cell.setStyleSheet(palette.text_style(palette.MUTED) if not value else "")
+
+
 class IntroPage(QWizardPage):
     """What the setup is for and what the template holds."""
 
@@ -90,6 +130,7 @@ class IntroPage(QWizardPage):
                 "不会重复。模板里没有的社区、网格和部门保持不变。"
             )
         self.setObjectName("setupIntro")
+        self.setSubTitle(self.tr("第 1 步，共 4 步：要准备什么"))
         contents = self.tr(
             "模板有四个工作表，每个都有一行示例：\n"
             "• 街道：填报单位（报表上显示的中心名称）、区县和街道的编码与名称；\n"
@@ -118,6 +159,7 @@ class TemplatePage(QWizardPage):
         self.owner = wizard
         self.setObjectName("setupTemplate")
         self.setTitle(self.tr("填写模板"))
+        self.setSubTitle(self.tr("第 2 步，共 4 步：写出模板，填好后选择它"))
         self.write_button = QPushButton(self.tr("写出模板…"), self)
         self.write_button.setObjectName("writeTemplate")
         self.write_button.clicked.connect(self.write_template)
@@ -135,8 +177,8 @@ class TemplatePage(QWizardPage):
         steps.addWidget(
             _label(
                 self.tr(
-                    "① 把空白模板保存到电脑上，用 Excel 或 WPS 填写。示例行请改成本中心的内容"
-                    "或删去；编码列只接受数字。"
+                    "① 把空白模板保存到电脑上，用 Excel 或 WPS 填写。每个工作表的示例行"
+                    "导入时跳过，请从它下面一行起填写。"
                 ),
                 self,
             ),
@@ -247,6 +289,7 @@ class CheckPage(QWizardPage):
         self.owner = wizard
         self.setObjectName("setupCheck")
         self.setCommitPage(True)
+        self.setSubTitle(self.tr("第 3 步，共 4 步：检查结果"))
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("写入数据库"))
         self.headline = _label("", self, "checkHeadline")
         self.problems = SetupProblemsModel(self)
@@ -260,30 +303,40 @@ class CheckPage(QWizardPage):
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped message, at the widths the columns end up with.
+        self.problem_view.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.preview = QWidget(self)
         self.preview.setObjectName("setupPreview")
         self.center_label = _label("", self.preview, "previewCenter")
         self.district_label = _label("", self.preview, "previewDistrict")
         self.street_label = _label("", self.preview, "previewStreet")
         self.communities_label = _label("", self.preview, "previewCommunities")
-        self.created_label = _label("", self.preview, "previewCreated")
-        self.updated_label = _label("", self.preview, "previewUpdated")
-        form = QFormLayout(self.preview)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(10)
+        self.departments_label = _label("", self.preview, "previewDepartments")
+        center_box = QGroupBox(self.tr("本中心"), self.preview)
+        form = QFormLayout(center_box)
+        form.setVerticalSpacing(8)
         form.addRow(self.tr("填报单位"), self.center_label)
         form.addRow(self.tr("区县"), self.district_label)
         form.addRow(self.tr("街道"), self.street_label)
         form.addRow(self.tr("社区"), self.communities_label)
-        form.addRow(self.tr("将新建"), self.created_label)
-        form.addRow(self.tr("将更新"), self.updated_label)
+        form.addRow(self.tr("部门"), self.departments_label)
+        counts_box = QGroupBox(self.tr("与数据库比较"), self.preview)
+        self.counts = CountsGrid(counts_box)
+        counts_layout = QVBoxLayout(counts_box)
+        counts_layout.addWidget(self.counts)
+        preview_layout = QVBoxLayout(self.preview)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(center_box)
+        preview_layout.addWidget(counts_box)
+        preview_layout.addStretch(1)
         self.error_label = _label("", self, "applyError")
         self.error_label.setStyleSheet(palette.ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.problem_view, 1)
         layout.addWidget(self.preview)
-        layout.addStretch(0)
         layout.addWidget(self.error_label)
 
     def initializePage(self) -> None:
@@ -294,9 +347,6 @@ class CheckPage(QWizardPage):
         ok = check.ok
         self.problem_view.setVisible(not ok)
         self.preview.setVisible(ok)
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.setStretch(3, 0 if not ok else 1)  # the table takes the room; else the preview
         if not ok:
             self.setTitle(self.tr("模板中有问题"))
             self.problems.set_rows(check.problems)
@@ -307,7 +357,6 @@ class CheckPage(QWizardPage):
                     "然后按“上一步”重新选择文件。"
                 ).replace("%1", str(len(check.problems)))
             )
-            self.problem_view.resizeRowsToContents()
             return
         plan, summary = check.plan, check.summary
         assert plan is not None and summary is not None
@@ -315,15 +364,27 @@ class CheckPage(QWizardPage):
         self.problems.set_rows([])
         self.headline.setStyleSheet("")
         self.headline.setText(
-            self.tr("下面是模板中的内容与数据库比较的结果。按“写入数据库”后一次写入全部内容。")
+            self.tr(
+                "没有发现问题。下面是模板中的内容，以及与数据库比较后将新建和更新的数目；"
+                "按“写入数据库”一次写入全部内容。"
+            )
         )
         self.center_label.setText(str(plan.center_name))
         self.district_label.setText(_pair(plan.district))
         self.street_label.setText(_pair(plan.street))
-        names = [str(getattr(c, "name", c)) for c in plan.communities]
+        grids: dict[str, int] = {}
+        for grid in plan.grids:
+            grids[grid.community_code] = grids.get(grid.community_code, 0) + 1
+        names = [
+            self.tr("%1（%2 个网格）")
+            .replace("%1", c.name)
+            .replace("%2", str(grids.get(c.code, 0)))
+            for c in plan.communities
+        ]
         self.communities_label.setText("、".join(names) if names else self.tr("无"))
-        self.created_label.setText(counts_text(summary.created))
-        self.updated_label.setText(counts_text(summary.updated))
+        departments = [d.name for d in plan.departments]
+        self.departments_label.setText("、".join(departments) if departments else self.tr("无"))
+        self.counts.show_summary(summary)
 
     def isComplete(self) -> bool:
         check = self.owner.check
@@ -371,12 +432,16 @@ class DonePage(QWizardPage):
         self.owner = wizard
         self.setObjectName("setupDone")
         self.setTitle(self.tr("设置完成"))
+        self.setSubTitle(self.tr("第 4 步，共 4 步：已写入数据库"))
         self.result_label = _label("", self, "setupResult")
         self.result_label.setStyleSheet(palette.text_style(palette.SUCCESS))
+        counts_box = QGroupBox(self.tr("已写入"), self)
+        self.counts = CountsGrid(counts_box)
+        QVBoxLayout(counts_box).addWidget(self.counts)
         next_steps = _label(
             self.tr(
                 "接下来：\n"
-                "• 在“设置 → 用户”中为调度员、文书、值班长和领导开设账号；\n"
+                "• 在“设置 → 账号管理”中为调度员、文书、值班长和领导开设账号；\n"
                 "• 在“人员”中导入网格员、社区工作者花名册；\n"
                 "• 街道、社区、网格和部门以后都可以在“设置 → 基础数据”中修改，"
                 "或改好模板后再次导入（已有的编码会被更新）。"
@@ -385,6 +450,7 @@ class DonePage(QWizardPage):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.result_label)
+        layout.addWidget(counts_box)
         layout.addSpacing(12)
         layout.addWidget(next_steps)
         layout.addStretch(1)
@@ -394,10 +460,11 @@ class DonePage(QWizardPage):
         if summary is None:
             return
         self.result_label.setText(
-            self.tr("已写入数据库。新建：%1；更新：%2。")
+            self.tr("已写入数据库。新建 %1；更新 %2。")
             .replace("%1", counts_text(summary.created))
             .replace("%2", counts_text(summary.updated))
         )
+        self.counts.show_summary(summary)
 
 
 class SetupWizard(QWizard):
@@ -435,6 +502,7 @@ class SetupWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         for button, text in (
             (QWizard.WizardButton.BackButton, self.tr("上一步")),
             (QWizard.WizardButton.NextButton, self.tr("下一步")),
@@ -452,7 +520,7 @@ class SetupWizard(QWizard):
         ):
             self.setPage(number, page)
         self.setStartId(self.INTRO)
-        self.resize(820, 580)
+        self.resize(780, 560)
 
     def done(self, result: int) -> None:
         if self.own_tasks:
