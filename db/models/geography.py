@@ -54,4 +54,5 @@ class Grid(Base):
     community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"), index=True)
     population: Mapped[int] = mapped_column(default=0)
     households: Mapped[int] = mapped_column(default=0)
+    boundary: Mapped[str] = mapped_column(String(200), default="")  # 四至范围
     community: Mapped[Community] = relationship(back_populates="grids")

@@ -19,7 +19,7 @@ from db.security.audit import record_audit
 
 @dataclass(frozen=True)
 class CenterSettings:
-    center_name: str = "新明街道网格化服务管理指挥调度中心"
+    center_name: str = "网格化服务管理指挥调度中心"  # 填报单位; set by the day-one setup
     timezone: str = "Asia/Shanghai"
     working_hours: str = "08:30-12:00,13:00-17:30"
     warn_share: float = 0.8

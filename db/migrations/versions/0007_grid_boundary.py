@@ -1,0 +1,36 @@
+"""grid boundary: a unit grid's boundaries in words (四至范围)
+
+Revision ID: 0007
+Revises: 0003
+Create Date: 2026-12-04
+
+The day-one setup template asks each grid for its boundaries (东至…，南至…，西至…，北至…),
+which the grid table had nowhere to keep. Existing grids get an empty text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0003"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    # The server default fills the existing rows, then goes: the model sets "" itself.
+    with op.batch_alter_table("grids", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("boundary", sa.String(length=200), server_default="", nullable=False)
+        )
+    with op.batch_alter_table("grids", schema=None) as batch_op:
+        batch_op.alter_column("boundary", server_default=None)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("grids", schema=None) as batch_op:
+        batch_op.drop_column("boundary")
