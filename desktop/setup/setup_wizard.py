@@ -131,13 +131,30 @@ class IntroPage(QWizardPage):
             )
         self.setObjectName("setupIntro")
         self.setSubTitle(self.tr("第 1 步，共 4 步：要准备什么"))
-        contents = self.tr(
-            "模板有四个工作表，每个都有一行示例：\n"
-            "• 街道：填报单位（报表上显示的中心名称）、区县和街道的编码与名称；\n"
-            "• 社区：12 位社区编码、名称、人口、户数；\n"
-            "• 网格：14 或 15 位网格编码（以所属社区的编码开头）、名称、人口、户数、四至边界；\n"
-            "• 部门：名称、类型、联系人、联系电话。"
-        )
+        sheets = QGroupBox(self.tr("模板的四个工作表（每个都有一行示例，导入时跳过）"), self)
+        sheet_form = QFormLayout(sheets)
+        sheet_form.setVerticalSpacing(10)
+        sheet_form.setHorizontalSpacing(18)
+        for name, text in (
+            (
+                self.tr("街道"),
+                self.tr(
+                    "只填一行：填报单位（报表上显示的中心名称）、区县编码和名称、街道编码和名称"
+                ),
+            ),
+            (self.tr("社区"), self.tr("每个社区（村）一行：12 位社区编码、名称、常住人口、户数")),
+            (
+                self.tr("网格"),
+                self.tr(
+                    "每个单元网格一行：14 或 15 位编码（以所属社区编码开头）、名称、"
+                    "所属社区编码、常住人口、户数、四至范围"
+                ),
+            ),
+            (self.tr("部门"), self.tr("每个部门一行：名称、类型、联系人、联系电话")),
+        ):
+            key = QLabel(name, sheets)
+            key.setStyleSheet("font-weight: bold")
+            sheet_form.addRow(key, _label(text, sheets))
         closing = self.tr(
             "导入前会检查全部内容，列出每一处问题（工作表、行、列）；有问题时不写入任何数据。"
             "以后可以在“设置 → 基础数据”中修改，或再次从模板导入。"
@@ -145,7 +162,7 @@ class IntroPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addWidget(_label(opening, self, "setupOpening"))
         layout.addSpacing(8)
-        layout.addWidget(_label(contents, self))
+        layout.addWidget(sheets)
         layout.addSpacing(8)
         layout.addWidget(_label(closing, self))
         layout.addStretch(1)
@@ -520,7 +537,7 @@ class SetupWizard(QWizard):
         ):
             self.setPage(number, page)
         self.setStartId(self.INTRO)
-        self.resize(780, 560)
+        self.resize(780, 520)
 
     def done(self, result: int) -> None:
         if self.own_tasks:
