@@ -27,7 +27,6 @@ from db.models import Base
 from db.reference.geography import list_community_rows
 from db.security.actors import Actor
 from db.setup.status import needs_setup
-from db.setup.template import write_setup_template
 from desktop.admin.master_data_dialog import MasterDataDialog
 from desktop.core.context import AppContext
 from desktop.setup.first_start import first_start_dialog
@@ -299,6 +298,34 @@ def test_template_with_mistakes_lists_every_problem_and_writes_nothing(
     assert snapshot(db) == before
 
 
+class _Stop(Exception):
+    pass
+
+
+def test_the_window_offers_the_setup_right_after_signing_in(
+    tmp_path: Path, app_state: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.app import main
+
+    asked: list[tuple[str, Actor]] = []
+
+    def signed_in(db: Database, parent: object = None, username: str = "") -> Actor:
+        asked.append(("sign_in", ADMIN))
+        return ADMIN
+
+    def first_start(db: Database, actor: Actor) -> None:
+        with db.read() as session:
+            assert needs_setup(session)
+        asked.append(("setup", actor))
+        raise _Stop  # before the main window
+
+    monkeypatch.setattr("desktop.shell.sign_in.sign_in", signed_in)
+    monkeypatch.setattr("desktop.setup.first_start.run_first_start", first_start)
+    with pytest.raises(_Stop):
+        main(["--db", str(tmp_path / "new.sqlite")])
+    assert asked == [("sign_in", ADMIN), ("setup", ADMIN)]
+
+
 def test_only_an_administrator_gets_the_wizard(db: Database, qtbot: QtBot) -> None:
     box = first_start_dialog(db, DISPATCHER)
     assert isinstance(box, QMessageBox)
@@ -346,9 +373,13 @@ def test_communities_tab_lists_adds_edits_and_reimports(
     qtbot.waitUntil(lambda: "210504099001" in dialog.message.text(), timeout=10_000)
     assert snapshot(db) == before
 
-    # 从模板导入: the street's own codes update, a new grid is added, nothing duplicates.
+    # 写出建街模板… then 从模板导入…: the street's own codes update, a new grid is added,
+    # nothing duplicates.
     template = tmp_path / "t.xlsx"
-    write_setup_template(template)
+    choose_files(monkeypatch, template, None)
+    qtbot.mouseClick(tab.template_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "建街模板已写出" in dialog.message.text(), timeout=10_000)
+    assert load_workbook(template, read_only=True).sheetnames == ["街道", "社区", "网格", "部门"]
     update: dict[str, list[dict[str, Any]]] = {
         "街道": [
             {
