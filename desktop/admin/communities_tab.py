@@ -36,7 +36,7 @@ from db.setup.apply import SetupSummary
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import TaskControl
-from desktop.setup.setup_jobs import write_template
+from desktop.setup.setup_jobs import may_set_up, write_template
 from desktop.setup.setup_wizard import SetupWizard, counts_text
 from desktop.setup.template_files import ask_template_target
 
@@ -171,8 +171,9 @@ class CommunitiesTab(QWidget):
         layout.addLayout(row)
         self.saved.connect(lambda _text: self.reload())
         allowed = ctx.actor.can("admin.geography")
-        for button in (self.add_button, self.edit_button, self.import_button):
+        for button in (self.add_button, self.edit_button):
             button.setEnabled(allowed)
+        self.import_button.setEnabled(may_set_up(ctx.actor))
         if allowed:
             self.reload()
 

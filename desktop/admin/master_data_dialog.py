@@ -48,7 +48,8 @@ Row = TypeVar("Row")
 
 
 class MasterDataDialog(QDialog):
-    """基础数据: three tabs (部门 / 案件类别 / 网格); a tab is disabled without its permission."""
+    """基础数据: tabs 部门 / 案件类别 / 网格 / 社区 (communities_tab.py); a tab is disabled
+    without its permission."""
 
     changed = Signal()
 

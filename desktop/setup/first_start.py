@@ -9,10 +9,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from db.engine import Database
 from db.security.actors import Actor
 from db.setup.status import needs_setup
+from desktop.setup.setup_jobs import may_set_up
 from desktop.setup.setup_wizard import SetupWizard
-
-# Who may set the street up: what apply_setup asks for (geography, departments, 填报单位).
-SETUP_PERMISSIONS = ("admin.geography", "admin.departments", "admin.settings")
 
 
 def database_needs_setup(db: Database) -> bool:
@@ -26,7 +24,7 @@ def first_start_dialog(db: Database, actor: Actor, parent: QWidget | None = None
     wizard for an administrator, otherwise a message saying an administrator must do it."""
     if not database_needs_setup(db):
         return None
-    if all(actor.can(permission) for permission in SETUP_PERMISSIONS):
+    if may_set_up(actor):
         return SetupWizard(db, actor, parent=parent, first_start=True)
     box = QMessageBox(
         QMessageBox.Icon.Information,

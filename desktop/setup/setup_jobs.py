@@ -14,6 +14,13 @@ from db.setup.workbook import SetupPlan, SetupProblem, SetupProblems, read_setup
 
 # The order the summary and the preview name things in.
 SUMMARY_KEYS = ("街道", "社区", "网格", "部门")
+# What apply_setup asks of the actor: geography, departments and the center's name (填报单位).
+SETUP_PERMISSIONS = ("admin.geography", "admin.departments", "admin.settings")
+
+
+def may_set_up(actor: Actor) -> bool:
+    """Whether `actor` may import the setup template (an administrator)."""
+    return all(actor.can(permission) for permission in SETUP_PERMISSIONS)
 
 
 @dataclass(frozen=True)
