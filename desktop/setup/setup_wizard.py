@@ -43,16 +43,29 @@ from desktop.setup.setup_jobs import (
 from desktop.setup.template_files import ask_filled_template, ask_template_target
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupWizard", text)
+def key_label(key: str) -> str:
+    """街道/社区/网格/部门 (the summary's keys) in the language in force."""
+    labels = {
+        "街道": QCoreApplication.translate("SetupWizard", "街道"),
+        "社区": QCoreApplication.translate("SetupWizard", "社区"),
+        "网格": QCoreApplication.translate("SetupWizard", "网格"),
+        "部门": QCoreApplication.translate("SetupWizard", "部门"),
+    }
+    return labels.get(key, key)
 
 
 def counts_text(counts: dict[str, int]) -> str:
     """`街道 1 个、社区 2 个` in the usual order, zeros left out; 无 when all are zero."""
     keys = [k for k in SUMMARY_KEYS if counts.get(k)]
     keys += [k for k in counts if k not in SUMMARY_KEYS and counts[k]]
-    parts = [_tr("%1 %2 个").replace("%1", k).replace("%2", str(counts[k])) for k in keys]
-    return "、".join(parts) if parts else _tr("无")
+    parts = [
+        QCoreApplication.translate("SetupWizard", "%1 %2 个")
+        .replace("%1", key_label(k))
+        .replace("%2", str(counts[k]))
+        for k in keys
+    ]
+    separator = QCoreApplication.translate("SetupWizard", "、")
+    return separator.join(parts) if parts else QCoreApplication.translate("SetupWizard", "无")
 
 
 def _pair(value: object) -> str:
@@ -90,7 +103,7 @@ class CountsGrid(QWidget):
             head.setStyleSheet("font-weight: bold")
             grid.addWidget(head, 0, column, Qt.AlignmentFlag.AlignRight)
         for row, key in enumerate(SUMMARY_KEYS, start=1):
-            grid.addWidget(QLabel(key, self), row, 0)
+            grid.addWidget(QLabel(key_label(key), self), row, 0)
             for column in range(1, 4):
                 cell = QLabel("0", self)
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -7,8 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDir
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-TEMPLATE_NAME = "建街模板.xlsx"
-
 
 def _filter() -> str:
     return QCoreApplication.translate("SetupFiles", "Excel 工作簿 (*.xlsx)")
@@ -16,7 +14,7 @@ def _filter() -> str:
 
 def ask_template_target(parent: QWidget | None) -> Path | None:
     """Where to write the empty template (.xlsx added when left out); None when cancelled."""
-    name = QCoreApplication.translate("SetupFiles", TEMPLATE_NAME)
+    name = QCoreApplication.translate("SetupFiles", "建街模板.xlsx")
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("SetupFiles", "写出建街模板"),
