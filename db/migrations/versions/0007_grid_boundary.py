@@ -22,15 +22,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # The server default fills the existing rows, then goes: the model sets "" itself.
-    with op.batch_alter_table("grids", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("boundary", sa.String(length=200), server_default="", nullable=False)
-        )
-    with op.batch_alter_table("grids", schema=None) as batch_op:
-        batch_op.alter_column("boundary", server_default=None)
+    # A plain ALTER TABLE … ADD COLUMN on both dialects: a batch rebuild of `grids` on SQLite
+    # would drop a table that cases and rosters refer to. The server default fills the rows.
+    op.add_column(
+        "grids",
+        sa.Column("boundary", sa.String(length=200), server_default=sa.text("''"), nullable=False),
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("grids", schema=None) as batch_op:
-        batch_op.drop_column("boundary")
+    op.drop_column("grids", "boundary")  # SQLite 3.35+ drops a column in place
