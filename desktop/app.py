@@ -23,7 +23,7 @@ from db.paths import APPLICATION, ORGANIZATION, resources_dir
 from desktop.common.error_text import error_text
 from desktop.core.gui_gc import collect_on_gui_thread
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
-from desktop.shell.startup import build_demo_with_progress, has_street
+from desktop.shell.startup import build_demo_with_progress, has_street, real_street_name
 
 log = logging.getLogger("griddesk")
 
@@ -152,6 +152,16 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         show_error(QCoreApplication.translate("App", "无法打开数据库"), str(exc))
         return 2
     try:
+        real = real_street_name(db) if args.demo else None
+        if real is not None:
+            show_error(
+                QCoreApplication.translate("App", "不能载入演示数据"),
+                QCoreApplication.translate(
+                    "App",
+                    "此数据库已建立街道%1的正式数据，不能载入演示街道；演示请使用新的空数据库。",
+                ).replace("%1", real),
+            )
+            return 2
         if args.demo and not has_street(db):
             error = build_demo_with_progress(db)  # the builder's default size
             if error is not None:

@@ -28,6 +28,7 @@ from db.setup.status import is_demo_database, needs_setup
 from db.setup.template import write_setup_template
 from db.setup.workbook import SetupProblems, read_setup_workbook
 from desktop.cli.main import main
+from desktop.shell.startup import real_street_name
 from tests.actors import ADMIN, DISPATCHER
 from tests.street import COMMUNITY_A, STREET
 
@@ -166,6 +167,7 @@ def test_day_one_through_the_cli(
     assert [g[0] for g in after["grids"]] == sorted(g[0] for g in GRIDS)
     assert (GRIDS[0][0], "东一网格", 1200, 450, GRIDS[0][5]) in after["grids"]
     assert ("城管执法中队", "执法部门", "钱大勇", "024-42800001") in after["departments"]
+    assert real_street_name(db) == f"测试街道（{STREET_CODE}）"  # the window's --demo refuses
     with db.read() as s:
         assert load_settings(s).center_name == CENTER
         assert not needs_setup(s) and not is_demo_database(s)
@@ -331,6 +333,7 @@ def test_the_demo_refuses_setup_and_setup_is_not_needed_there(db: Database, tmp_
     write_setup_template(template)
     fill(template, tmp_path / "f.xlsx")
     plan = read_setup_workbook(tmp_path / "f.xlsx")
+    assert real_street_name(db) is None
     with db.read() as s:
         assert is_demo_database(s) and not needs_setup(s)
         assert load_settings(s).center_name == "新明街道网格化服务管理指挥调度中心"
@@ -367,3 +370,32 @@ def test_communities_added_and_edited_with_checks_and_audit(street: Database) ->
         assert [e[0] for e in entries] == ["community.add", "community.edit"]
         assert entries[1][1] == {"name": ["东明社区", "东明新社区"], "households": [2000, 2100]}
         assert [r.name for r in list_community_rows(s)][-1] == "东明新社区"
+
+
+def test_community_commands(
+    street: Database, capsys: pytest.CaptureFixture[str], cli_login: Any, tmp_path: Path
+) -> None:
+    url = url_of(street)
+    admin = cli_login(street)
+    code, out, err = run(
+        capsys, url, *admin, "community", "add", f"{STREET}003", "东明社区", "--population", "5000"
+    )
+    assert code == 0 and "已添加社区" in out and "东明社区" in out, err
+    code, out, err = run(
+        capsys, url, *admin, "community", "edit", f"{STREET}003", "--households", "１９００"
+    )
+    assert code == 0 and "户数 1900" in out, err
+    code, out, _ = run(capsys, url, *admin, "community", "list", "--json")
+    rows = {r["code"]: r for r in json.loads(out)}
+    assert rows[f"{STREET}003"]["households"] == 1900 and rows[COMMUNITY_A]["grids"] == 2
+    code, out, err = run(capsys, url, *admin, "community", "add", "210504003001", "外街社区")
+    assert code == 2 and out == "" and "不是本库的街道编码" in err
+    desk = cli_login(street, "dispatcher")
+    code, out, err = run(capsys, url, *desk, "community", "edit", COMMUNITY_A, "--name", "甲")
+    assert code == 2 and "无权" in err
+    code, out, err = run(capsys, url, *desk, "setup", "--template", str(tmp_path / "t.xlsx"))
+    assert code == 2 and "无权" in err and not (tmp_path / "t.xlsx").exists()
+    code, out, err = run(
+        capsys, url, *admin, "setup", "--template", str(tmp_path / "t.xlsx"), "--dry-run"
+    )
+    assert code == 2 and "--dry-run 只能与 --from 一起使用" in err

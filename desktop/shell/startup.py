@@ -10,12 +10,21 @@ from PySide6.QtWidgets import QProgressDialog
 
 from db.engine import Database
 from db.reference.geography import has_street as street_exists
+from db.setup.status import real_street
 from desktop.core.tasks import TaskControl, TaskRunner
 
 
 def has_street(db: Database) -> bool:
     with db.read() as session:
         return street_exists(session)
+
+
+def real_street_name(db: Database) -> str | None:
+    """The name of the street a database was set up for for real (None when it has none or
+    holds the demo): `--demo` refuses such a database."""
+    with db.read() as session:
+        street = real_street(session)
+        return None if street is None else f"{street.name}（{street.code}）"
 
 
 def build_demo_with_progress(
