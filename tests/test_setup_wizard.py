@@ -214,6 +214,11 @@ def test_first_start_sets_up_the_street_and_the_return_shows_it(
         assert needs_setup(session)  # the check wrote nothing
 
     click(qtbot, wizard, QWizard.WizardButton.CommitButton)
+    # While the write runs it cannot be cancelled (nor pressed twice).
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.CommitButton).isEnabled()
+    wizard.reject()
+    assert wizard.isVisible()
     qtbot.waitUntil(lambda: wizard.currentId() == SetupWizard.DONE, timeout=20_000)
     assert "社区 2 个" in wizard.done_page.result_label.text()
     assert wizard.done_page.counts.count("网格", 1) == 6

@@ -427,7 +427,8 @@ class CheckPage(QWizardPage):
         check = self.owner.check
         if check is None or check.plan is None:
             return False
-        self.owner.busy = True
+        self.owner.busy = self.owner.writing = True
+        self.owner.button(QWizard.WizardButton.CancelButton).setEnabled(False)
         self.error_label.setStyleSheet(palette.text_style(palette.MUTED))
         self.error_label.setText(self.tr("正在写入…"))
         self.completeChanged.emit()
@@ -440,7 +441,7 @@ class CheckPage(QWizardPage):
         return False
 
     def _applied(self, summary: SetupSummary) -> None:
-        self.owner.busy = False
+        self._written()
         self.owner.summary = summary
         self.error_label.clear()
         self.completeChanged.emit()
@@ -448,10 +449,14 @@ class CheckPage(QWizardPage):
         self.owner.next()
 
     def _apply_failed(self, error: BaseException) -> None:
-        self.owner.busy = False
+        self._written()
         self.error_label.setStyleSheet(palette.ERROR_STYLE)
         self.error_label.setText(self.tr("没有写入任何数据：%1").replace("%1", error_text(error)))
         self.completeChanged.emit()
+
+    def _written(self) -> None:
+        self.owner.busy = self.owner.writing = False
+        self.owner.button(QWizard.WizardButton.CancelButton).setEnabled(True)
 
 
 class DonePage(QWizardPage):
@@ -525,6 +530,7 @@ class SetupWizard(QWizard):
         self.check: SetupCheck | None = None
         self.summary: SetupSummary | None = None
         self.busy = False
+        self.writing = False  # the write has started: it ends in a commit or a rollback
         self.setObjectName("setupWizard")
         self.setWindowTitle(
             self.tr("首次设置 — 网格指挥调度台") if first_start else self.tr("从模板导入基础数据")
@@ -551,6 +557,11 @@ class SetupWizard(QWizard):
             self.setPage(number, page)
         self.setStartId(self.INTRO)
         self.resize(780, 520)
+
+    def reject(self) -> None:
+        """Cancel (or Esc) does nothing while the write runs: it cannot be taken back half-way."""
+        if not self.writing:
+            super().reject()
 
     def done(self, result: int) -> None:
         if self.own_tasks:
