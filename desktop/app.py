@@ -174,6 +174,10 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         actor = sign_in(db)
         if actor is None:  # the user closed the sign-in dialog
             return 0
+        # A database without geography: the setup wizard (an administrator) or one sentence.
+        from desktop.setup.first_start import run_first_start
+
+        run_first_start(db, actor)
         ctx = AppContext.create(db, actor, lang=lang)
         try:
             window = MainWindow(ctx)
