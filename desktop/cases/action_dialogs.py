@@ -1,12 +1,20 @@
-"""The small dialogs that ask what a case action needs (reason, department, deadline, …)."""
+"""The small dialogs that ask what a case action needs (reason, department, deadline, …).
+
+Finished from the keyboard: the action's button is the default (Enter outside the note field),
+Ctrl+Enter submits from anywhere in the dialog, Tab leaves the note field instead of typing a
+tab, and Esc cancels. The same dialog serves the detail pane's buttons and the queue's menu
+(there for one case, or for several when the action takes several at once: 立案, 督办).
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -55,21 +63,31 @@ class ActionDialog(QDialog):
         departments: list[str],
         tz: ZoneInfo,
         parent: QWidget | None = None,
+        *,
+        numbers: Sequence[str] = (),
     ) -> None:
+        """`numbers`: several cases the action is for (立案/督办 on a multi-selection);
+        `detail` is then the first of them."""
         super().__init__(parent)
         self.action = Action(action)
         self.detail = detail
         self.tz = tz
+        self.numbers = list(numbers) or [detail.number]
         self.setObjectName("actionDialog")
         label = action_text(self.action)
+        several = len(self.numbers) > 1
         self.setWindowTitle(
-            self.tr("%1 — 案件 %2").replace("%1", label).replace("%2", detail.number)
+            self.tr("%1 — %2 件案件").replace("%1", label).replace("%2", str(len(self.numbers)))
+            if several
+            else self.tr("%1 — 案件 %2").replace("%1", label).replace("%2", detail.number)
         )
         self.setMinimumWidth(460)
 
         layout = QVBoxLayout(self)
         summary = QLabel(
-            f"<b>{html.escape(detail.number)}</b>　{html.escape(detail.major_category)}"
+            html.escape("、".join(self.numbers[:8]) + ("…" if len(self.numbers) > 8 else ""))
+            if several
+            else f"<b>{html.escape(detail.number)}</b>　{html.escape(detail.major_category)}"
             f" › {html.escape(detail.category)}<br>"
             f"{html.escape(detail.community)} {html.escape(detail.grid)}"
             f"　{html.escape(detail.address)}",
@@ -139,6 +157,7 @@ class ActionDialog(QDialog):
         self.reason_required = self.action in REASON_REQUIRED
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setFixedHeight(80)
+        self.reason_edit.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason_edit.setPlaceholderText(
             self.tr("必须填写原因") if self.reason_required else self.tr("可选")
         )
@@ -156,10 +175,26 @@ class ActionDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(label)
         ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        ok.setToolTip(self.tr("Ctrl+Enter 提交"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("取消"))
+        # Enter with the focus on 取消 still submits; 取消 is Esc or a click.
+        cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            submit = QShortcut(QKeySequence(keys), self)
+            submit.setContext(Qt.ShortcutContext.WindowShortcut)
+            submit.activated.connect(self.accept)
+        first: QWidget = self.reason_edit
+        for field in (self.department_combo, self.until_edit, self.satisfaction_combo):
+            if field is not None:
+                first = field
+                break
+        if self.target_edit is not None:
+            first = self.target_edit
+        first.setFocus()
 
     def current_deadline(self) -> datetime:
         return self.detail.due_at or self.detail.handle_due or utcnow()
