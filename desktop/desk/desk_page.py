@@ -9,6 +9,7 @@ over the page, naming the case and the department); F1 lists every desk shortcut
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -77,16 +78,17 @@ class DeskPage(QWidget):
         )
         self.undo_action = self.desk_actions["undo"]
         self.queue.menu_extras.append(self.undo_action)
-        ctx.undo_stack.indexChanged.connect(lambda _i: self._undo_changed())
-        ctx.undo_stack.cleanChanged.connect(lambda _c: self._undo_changed())
+        ctx.undo_stack.indexChanged.connect(self._undo_changed)
         self._undo_changed()
         self.sheet: ShortcutSheet | None = None
         self.toast = Toast(self)
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
 
-    def _undo_changed(self) -> None:
+    def _undo_changed(self, *_args: object) -> None:
         """The undo action names what Ctrl+Z would take back: case and department."""
+        if not shiboken6.isValid(self.ctx.undo_stack):
+            return  # the stack empties itself as it goes, after the window
         text = self.dispatcher.undo_text()
         self.undo_action.setText(text)
         self.undo_action.setToolTip(text + "（Ctrl+Z）")

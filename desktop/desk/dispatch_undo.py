@@ -235,7 +235,7 @@ class Dispatcher(QObject):
     ) -> None:
         """Run `then` if the user's newest case action (in the audit log) is `expected` on one
         of the command's cases; else drop the command and say what came after it."""
-        username, numbers = self.ctx.actor.username, set(command.numbers)
+        username, numbers, what = self.ctx.actor.username, set(command.numbers), command.text()
 
         def job(db: Database) -> LastAction | None:
             with db.read() as s:
@@ -257,7 +257,7 @@ class Dispatcher(QObject):
             )
             self._say(
                 self.tr("未撤回「%1」：%2，撤回只针对最后一步操作。")
-                .replace("%1", command.text())
+                .replace("%1", what)
                 .replace("%2", after)
             )
 
@@ -282,10 +282,10 @@ class Dispatcher(QObject):
             command.entries = [e for e in command.entries if e.number not in failed]
             undo = action is Action.RECALL
             if outcome.done:
-                numbers = [r.number for r in outcome.done]
+                back = [r.number for r in outcome.done]
                 text = (
                     (self.tr("已撤回 %1 派遣到 %2") if undo else self.tr("已重新派遣 %1 到 %2"))
-                    .replace("%1", cases_text(numbers))
+                    .replace("%1", cases_text(back))
                     .replace("%2", department)
                 )
                 self.ctx.notify(text, 8000)
