@@ -146,6 +146,7 @@ def test_menu_offers_valid_actions_and_urge_goes_through_its_dialog(
     busy = registered(street, "0101", hours_ago=1)
     apply(street, busy, Action.DISPATCH)
     apply(street, busy, Action.ACCEPT)  # 处置中
+    page.queue.model.refresh(None)
     click_tab(qtbot, page, "处置中")
     assert shown(qtbot, page) == [busy]
     select_row(qtbot, page, 0)
