@@ -169,14 +169,16 @@ def test_menu_offers_valid_actions_and_urge_goes_through_its_dialog(
     # Keyboard: the note has the focus, Tab leaves it, the action is the default button.
     assert dialog.reason_edit.hasFocus()
     dialog.reason_edit.insertPlainText("请今日内处理")
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    dialog.reason_edit.insertPlainText("回电告知")
     qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Tab)
     assert not dialog.reason_edit.hasFocus()
-    assert dialog.reason_edit.toPlainText() == "请今日内处理"
+    assert dialog.reason_edit.toPlainText() == "请今日内处理\n回电告知"
     assert dialog.ok_button.isDefault()  # type: ignore[attr-defined]
     with qtbot.waitSignal(page.queue.acted, timeout=10_000):
         qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return, CTRL)
     assert row_of(street, busy).urge_count == 1
-    assert events(street, busy)[-1] == ("urge", "请今日内处理")
+    assert events(street, busy)[-1] == ("urge", "请今日内处理\n回电告知")
 
 
 def test_menu_follows_role_and_several_cases() -> None:

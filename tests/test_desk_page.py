@@ -232,7 +232,9 @@ def test_context_menu_registers_through_its_dialog(
     register.trigger()
     menu.close()
     qtbot.waitUntil(lambda: page.queue.current_dialog is not None, timeout=10_000)
-    page.queue.current_dialog.accept()  # type: ignore[union-attr]
+    dialog = page.queue.current_dialog
+    assert dialog is not None and dialog.reason_edit.hasFocus()
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)  # Enter submits
     qtbot.waitUntil(lambda: status_of(street, number) == Status.REGISTERED.value, timeout=5000)
     qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
 

@@ -1,8 +1,8 @@
 """The small dialogs that ask what a case action needs (reason, department, deadline, …).
 
-Finished from the keyboard: the action's button is the default (Enter outside the note field),
-Ctrl+Enter submits from anywhere in the dialog, Tab leaves the note field instead of typing a
-tab, and Esc cancels. The same dialog serves the detail pane's buttons and the queue's menu
+Finished from the keyboard: the action's button is the default, Enter (also in the note field,
+where Shift+Enter starts a new line) and Ctrl+Enter submit from anywhere in the dialog, Tab
+leaves the note field instead of typing a tab, and Esc cancels. The same dialog serves the detail pane's buttons and the queue's menu
 (there for one case, or for several when the action takes several at once: 立案, 督办).
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -73,6 +73,7 @@ class ActionDialog(QDialog):
         self.detail = detail
         self.tz = tz
         self.numbers = list(numbers) or [detail.number]
+        self._submitted = False
         self.setObjectName("actionDialog")
         label = action_text(self.action)
         several = len(self.numbers) > 1
@@ -159,8 +160,11 @@ class ActionDialog(QDialog):
         self.reason_edit.setFixedHeight(80)
         self.reason_edit.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason_edit.setPlaceholderText(
-            self.tr("必须填写原因") if self.reason_required else self.tr("可选")
+            self.tr("必须填写原因（Shift+Enter 换行）")
+            if self.reason_required
+            else self.tr("可选（Shift+Enter 换行）")
         )
+        self.reason_edit.installEventFilter(self)
         form.addRow(self.tr("原因") if self.reason_required else self.tr("备注"), self.reason_edit)
 
         self.error_label = QLabel(self)
@@ -195,6 +199,19 @@ class ActionDialog(QDialog):
         if self.target_edit is not None:
             first = self.target_edit
         first.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the note submits; Shift+Enter types a new line."""
+        if (
+            watched is self.reason_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def current_deadline(self) -> datetime:
         return self.detail.due_at or self.detail.handle_due or utcnow()
@@ -232,11 +249,14 @@ class ActionDialog(QDialog):
         return None
 
     def accept(self) -> None:
+        if self._submitted:
+            return  # one action per dialog, however many keys asked for it
         problem = self.problem()
         if problem:
             self.error_label.setText(problem)
             self.error_label.show()
             return
+        self._submitted = True
         super().accept()
 
     def request(self) -> Request:
