@@ -99,9 +99,12 @@ def test_undo_names_the_case_and_takes_back_only_the_last_action(
     assert page.toast.isVisible() and page.toast.text() == f"已撤回 {gas} 派遣到 燃气公司"
     snap(page, "undo_toast.png")
 
-    # Dispatch again, then another action (立案 of another case, e.g. from another window):
-    # Ctrl+Z must not take the dispatch back — register cannot be undone, so nothing is.
-    dispatch(qtbot, page, gas, "燃气公司")
+    # Ctrl+Y dispatches again (the recall is the last action), then another action (立案 of
+    # another case, e.g. from another window): Ctrl+Z must not take the dispatch back —
+    # register cannot be undone, so nothing is.
+    with qtbot.waitSignal(page.dispatcher.dispatched, timeout=10_000):
+        press(qtbot, page, Qt.Key.Key_Y, CTRL)
+    assert row_of(street, gas).status == Status.DISPATCHED.value
     apply(street, other, Action.REGISTER, actor=page.ctx.actor)
     with qtbot.waitSignal(page.dispatcher.toast, timeout=10_000) as said:
         press(qtbot, page, Qt.Key.Key_Z, CTRL)
