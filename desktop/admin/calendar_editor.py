@@ -152,7 +152,16 @@ class YearGridModel(QAbstractTableModel):
             DAY_HOLIDAY: self.tr("放假"),
             DAY_MAKEUP: self.tr("调休上班"),
         }
-        weekday = self.tr("星期%1").replace("%1", "一二三四五六日"[day.day.weekday()])
+        weekdays = (
+            self.tr("星期一"),
+            self.tr("星期二"),
+            self.tr("星期三"),
+            self.tr("星期四"),
+            self.tr("星期五"),
+            self.tr("星期六"),
+            self.tr("星期日"),
+        )
+        weekday = weekdays[day.day.weekday()]
         text = f"{day.day.isoformat()} {weekday} · {kinds[day.kind]}"
         return f"{text}（{day.name}）" if day.name else text
 
