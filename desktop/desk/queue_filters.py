@@ -169,8 +169,7 @@ class QueueFilterBar(QWidget):
         for did, name in options.departments:
             self.department.addItem(name, did)
         for combo, data in chosen.items():
-            index = combo.findData(data) if data is not None else 0
-            combo.setCurrentIndex(max(index, 0))
+            self._select_data(combo, data)
             combo.blockSignals(False)
         grid = self.grid.currentData()
         self._fill_grids()
@@ -265,8 +264,12 @@ class QueueFilterBar(QWidget):
 
     @staticmethod
     def _select_data(combo: QComboBox, value: Any) -> None:
-        index = combo.findData(value) if value is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        # Compared in Python: QComboBox.findData matches a tuple (the category's data) only
+        # when it is the very same object.
+        index = 0
+        if value is not None:
+            index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
+        combo.setCurrentIndex(index)
 
     def _show_chip(self) -> None:
         parts: list[str] = [self._widget_text(w) for w in self._drill_widgets]
