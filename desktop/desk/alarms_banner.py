@@ -5,7 +5,15 @@ workstation (the watcher's next check clears it everywhere)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.cases.alarms import Alarm
 from desktop.core.context import AppContext
@@ -25,6 +33,7 @@ class AlarmBanner(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("alarmBanner")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.alarms: list[Alarm] = []
         self.count = 0
         self.title = QLabel(self)
@@ -81,6 +90,7 @@ class AlarmBanner(QFrame):
             lines.append(self.tr("…另有 %1 条").replace("%1", str(count - LINES_SHOWN)))
         self.lines.setText("\n".join(lines))
         self.ack_all_button.setText(self.tr("全部确认（%1）").replace("%1", str(count)))
+        self.ack_all_button.setVisible(count > 1)
         self.show()
 
     def _view(self) -> None:
