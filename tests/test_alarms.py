@@ -81,6 +81,7 @@ def test_alarms_at_new_warning_and_overdue_kept_until_acknowledged(
 ) -> None:
     gas = report(street, clock)
     report(street, clock, GARBAGE, description="楼下堆放垃圾")  # not urgent: never alarms
+    assert check_alarms(street, LEADER).open_count == 0  # a read-only role raises nothing
     first = check_alarms(street, DISPATCHER)
     assert kinds(first.raised) == [(gas, AlarmKind.NEW)]
     assert first.next_at == START + timedelta(minutes=8)  # the warning time (80 % of 10 min)
@@ -98,6 +99,7 @@ def test_alarms_at_new_warning_and_overdue_kept_until_acknowledged(
     assert later.raised == [] and later.open_count == 3
     assert [a.kind for a in later.open] == [AlarmKind.OVERDUE, AlarmKind.WARNING, AlarmKind.NEW]
 
+    assert check_alarms(street, LEADER).open_count == 3  # but sees what the desk raised
     # 领导 reads but may not acknowledge; an unknown alarm is named.
     with pytest.raises(PermissionDenied):
         acknowledge(street, [later.open[0].id], LEADER)

@@ -2,9 +2,10 @@
 warning time (预警) and passes its deadline (超期); open until someone acknowledges them (确认).
 
 Alarms are computed from the cases' clocks (`Case.warn_at`, `Case.due_at` of the current stage)
-by whichever workstation looks first: `check_alarms` finds the moments passed, inserts one row
-per case, kind and deadline (the unique key makes a second workstation's insert a no-op) and
-returns every open alarm, for every case, whatever the desk's queue filters hide. A new stage or
+by whichever desk workstation (a role that may acknowledge alarms) looks first: `check_alarms`
+finds the moments passed, inserts one row per case, kind and deadline (the unique key makes a
+second workstation's insert a no-op) and returns every open alarm, for every case, whatever
+the desk's queue filters hide; a read-only role's workstation only lists them. A new stage or
 an extended deadline alarms again; one deadline alarms once. Moments more than `LOOKBACK` ago
 are not alarmed (the first start on a year of cases would otherwise raise hundreds). Raising and
 acknowledging are audited; an acknowledgement is sent through the change feed so the other
@@ -113,8 +114,9 @@ def due_alarms(session: Session, now: datetime) -> list[tuple[int, str, AlarmKin
 
 def raise_alarms(session: Session, actor: Actor, now: datetime | None = None) -> list[int]:
     """Insert the alarms whose moment has come, in the caller's transaction; their ids (an
-    alarm another workstation raised first is left to it)."""
-    actor.require("case.read", "查看案件警报")
+    alarm another workstation raised first is left to it). Raised by the desk's roles (those
+    who may acknowledge them): a read-only role's workstation writes nothing."""
+    actor.require(ACK_PERMISSION, "发出警报")
     now = now or utcnow()
     due = due_alarms(session, now)
     if not due:
@@ -228,12 +230,15 @@ def next_alarm_time(session: Session, now: datetime) -> datetime | None:
 
 
 def check_alarms(db: Database, actor: Actor, now: datetime | None = None) -> AlarmCheck:
-    """Raise what is due (a write only when something is) and list the open alarms."""
+    """Raise what is due (a write only when something is, and only for a role that may
+    acknowledge alarms) and list the open alarms."""
     actor.require("case.read", "查看案件警报")
     now = now or utcnow()
     raised: list[int] = []
-    with db.read() as session:
-        pending = bool(due_alarms(session, now))
+    pending = False
+    if actor.can(ACK_PERMISSION):
+        with db.read() as session:
+            pending = bool(due_alarms(session, now))
     if pending:
         with db.write() as session:
             raised = raise_alarms(session, actor, now)
