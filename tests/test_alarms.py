@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 import db.cases.alarms
 import desktop.desk.alarms
@@ -137,6 +137,23 @@ def test_alarms_at_new_warning_and_overdue_kept_until_acknowledged(
             *[("case.alarm.acknowledge", SHIFT_LEAD.username, gas)] * 3,
         ]
     )
+
+
+def test_two_workstations_raise_one_alarm(
+    street: Database, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second workstation read the same moment before the first one's insert committed:
+    its insert is a no-op (the unique key), with no second audit entry."""
+    report(street, clock)
+    with street.read() as s:
+        seen = db.cases.alarms.due_alarms(s, clock.now)
+    assert len(check_alarms(street, DISPATCHER).raised) == 1
+    monkeypatch.setattr(db.cases.alarms, "due_alarms", lambda _s, _now: seen)
+    with street.write() as s:
+        assert db.cases.alarms.raise_alarms(s, SHIFT_LEAD, clock.now) == []
+    with street.read() as s:
+        assert s.scalar(select(func.count()).select_from(CaseAlarm)) == 1
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "case.alarm")) == 1
 
 
 def test_a_moment_older_than_the_lookback_does_not_alarm(street: Database, clock: Clock) -> None:
