@@ -1,6 +1,7 @@
 """Every GridDesk table, importable from one place (Alembic reads `Base.metadata` here)."""
 
 from db.models.accounts import AuditEntry, Setting, User
+from db.models.alarms import CaseAlarm
 from db.models.base import Base
 from db.models.calendar import HolidayDay, HolidayYear
 from db.models.cases import (
@@ -31,6 +32,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Case",
+    "CaseAlarm",
     "CaseChange",
     "CaseEvent",
     "CaseNumberCounter",

@@ -46,7 +46,7 @@ from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import LANGUAGES, normalise_language, role_text, status_text
-from desktop.desk.queue_model import BEEP_SETTING
+from desktop.desk.alarms_sound import set_sound_enabled, sound_enabled
 
 LANGUAGE_KEY = "ui/language"
 
@@ -115,11 +115,13 @@ class SettingsPage(QWidget):
         self.language_note.setObjectName("fieldName")
         lang_form.addRow(self.tr("语言"), self.language_combo)
         lang_form.addRow("", self.language_note)
-        self.beep_check = QCheckBox(self.tr("新的紧急案件到达时发出提示音"), lang_box)
-        self.beep_check.setObjectName("beepOnUrgent")
-        self.beep_check.setChecked(bool(QSettings().value(BEEP_SETTING, False, type=bool)))
-        self.beep_check.toggled.connect(lambda on: QSettings().setValue(BEEP_SETTING, on))
-        lang_form.addRow(self.tr("提示音"), self.beep_check)
+        self.alarm_sound_check = QCheckBox(
+            self.tr("紧急案件警报（新上报、到预警时间、超期）时播放提示音"), lang_box
+        )
+        self.alarm_sound_check.setObjectName("alarmSound")
+        self.alarm_sound_check.setChecked(sound_enabled())
+        self.alarm_sound_check.toggled.connect(set_sound_enabled)
+        lang_form.addRow(self.tr("提示音"), self.alarm_sound_check)
 
         # Account: who is signed in, own password, account management for administrators.
         account_box = QGroupBox(self.tr("账号"), self)

@@ -30,6 +30,13 @@ WARNING_ROW = "#fff4d6"  # background of a row in its warning share
 OVERDUE_ROW = "#fde4e1"  # background of an overdue row
 NEW_ROW = "#dcebff"  # background of a row that just arrived
 NEW_URGENT_ROW = "#ffd8cc"  # background of an urgent row that just arrived
+URGENT_ROW = "#f7bcb4"  # background of an urgent case whose clock runs: outranks the tints above
+FILTER_ACTIVE = "#e3eefc"  # the queue's filter bar while a filter hides cases
+
+# --- the alarm banner (desktop/desk/alarms_banner.py, #alarmBanner in desk.qss) -----------------
+
+ALARM_BANNER = ERROR  # background of the banner of unacknowledged alarms
+ALARM_TEXT = "#ffffff"
 
 # --- the department board --------------------------------------------------------------------
 

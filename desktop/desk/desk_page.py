@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from desktop.cases.case_detail import CaseDetailPane
 from desktop.core.context import AppContext
 from desktop.desk import desk_actions as da
+from desktop.desk.alarms import AlarmWatcher
+from desktop.desk.alarms_banner import AlarmBanner
 from desktop.desk.dispatch_board import DispatchBoard
 from desktop.desk.dispatch_undo import Dispatcher
 from desktop.desk.queue_model import QueueModel
@@ -53,6 +55,13 @@ class DeskPage(QWidget):
         self.left.setSizes([640, 340])  # room for four rows of department cards at 1080p
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        # Alarms of urgent cases (alarms.py): a banner that stays until acknowledged.
+        self.alarms = AlarmWatcher(ctx, self)
+        self.alarm_banner = AlarmBanner(ctx, self)
+        self.alarms.changed.connect(self.alarm_banner.show_alarms)
+        self.alarm_banner.acknowledge_requested.connect(self.alarms.acknowledge)
+        self.alarm_banner.case_requested.connect(self.show_alarm_case)
+        layout.addWidget(self.alarm_banner)
         layout.addWidget(self.main)
         self._restore_splitters()
         self.main.splitterMoved.connect(lambda *_: self._save_splitters())
@@ -84,6 +93,7 @@ class DeskPage(QWidget):
         self.toast = Toast(self)
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
+        self.alarms.start()  # alarms sound whichever page is open
 
     def _undo_changed(self, *_args: object) -> None:
         """The undo action names what Ctrl+Z would take back: case and department."""
@@ -106,6 +116,11 @@ class DeskPage(QWidget):
     @property
     def model(self) -> QueueModel:
         return self.queue.model
+
+    def show_alarm_case(self, case_id: int, number: str) -> None:
+        """查看 on the alarm banner: the case's row if the queue lists it, else the pane."""
+        if not self.queue.select_case(case_id):
+            self.detail.show_case(number)
 
     def _case_acted(self, _number: str) -> None:
         # The feed would tell us within a second; our own action should show at once.

@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
         self.settings_page.restored.connect(self.restart_after_restore)
         self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
+        self.desk_page.alarms.raised.connect(self.flash_status_bar)
         self._flashes_left = 0
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(FLASH_INTERVAL_MS)
