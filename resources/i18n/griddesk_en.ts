@@ -142,6 +142,77 @@
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="44" />
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="47" />
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="50" />
+        <source>全部确认</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="57" />
+        <source>当前角色无权确认警报</source>
+        <translation>Your role cannot acknowledge alarms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="77" />
+        <source>紧急警报 %1 条未确认</source>
+        <translation>%1 urgent alarms unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="79" />
+        <source>紧急警报</source>
+        <translation>Urgent alarm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="90" />
+        <source>…另有 %1 条</source>
+        <translation>…and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="92" />
+        <source>全部确认（%1）</source>
+        <translation>Acknowledge all (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmWatcher</name>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="31" />
+        <source>新紧急案件</source>
+        <translation>New urgent case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="32" />
+        <source>紧急案件到预警时间</source>
+        <translation>Urgent case at warning time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="33" />
+        <source>紧急案件已超期</source>
+        <translation>Urgent case overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="118" />
+        <source>（另有 %1 条）</source>
+        <translation> (and %1 more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="133" />
+        <source>已确认 %1 条警报</source>
+        <translation>%1 alarms acknowledged</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../desktop/shell/startup.py" line="43" />
@@ -2379,47 +2450,47 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="118" />
+        <location filename="../../desktop/shell/main_window.py" line="119" />
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="145" />
+        <location filename="../../desktop/shell/main_window.py" line="146" />
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="147" />
+        <location filename="../../desktop/shell/main_window.py" line="148" />
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="151" />
+        <location filename="../../desktop/shell/main_window.py" line="152" />
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="152" />
+        <location filename="../../desktop/shell/main_window.py" line="153" />
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="153" />
+        <location filename="../../desktop/shell/main_window.py" line="154" />
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="154" />
+        <location filename="../../desktop/shell/main_window.py" line="155" />
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="212" />
+        <location filename="../../desktop/shell/main_window.py" line="213" />
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="213" />
+        <location filename="../../desktop/shell/main_window.py" line="214" />
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -2852,90 +2923,121 @@
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="52" />
+        <location filename="../../desktop/desk/queue_filters.py" line="59" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="53" />
-        <location filename="../../desktop/desk/queue_filters.py" line="169" />
+        <location filename="../../desktop/desk/queue_filters.py" line="60" />
+        <location filename="../../desktop/desk/queue_filters.py" line="183" />
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="54" />
+        <location filename="../../desktop/desk/queue_filters.py" line="61" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="55" />
+        <location filename="../../desktop/desk/queue_filters.py" line="62" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="56" />
+        <location filename="../../desktop/desk/queue_filters.py" line="63" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="59" />
+        <location filename="../../desktop/desk/queue_filters.py" line="66" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="60" />
+        <location filename="../../desktop/desk/queue_filters.py" line="67" />
         <source>仅紧急</source>
         <translation>Urgent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="61" />
+        <location filename="../../desktop/desk/queue_filters.py" line="68" />
         <source>非紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="62" />
+        <location filename="../../desktop/desk/queue_filters.py" line="69" />
         <source>只看预警/超期</source>
         <translation>Warning/overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="64" />
+        <location filename="../../desktop/desk/queue_filters.py" line="71" />
         <source>搜索 编号/地址/描述</source>
         <translation>Search number/address/description</translation>
     </message>
     <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="91" />
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
         <location filename="../../desktop/desk/queue_filters.py" line="93" />
+        <source>清除全部筛选条件，显示本页签的全部案件</source>
+        <translation>Clear every filter and show all cases of this tab</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="106" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="130" />
+        <location filename="../../desktop/desk/queue_filters.py" line="144" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="255" />
+        <location filename="../../desktop/desk/queue_filters.py" line="146" />
+        <source>（已筛选）</source>
+        <translation> (filtered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="280" />
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="255" />
+        <location filename="../../desktop/desk/queue_filters.py" line="280" />
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="260" />
+        <location filename="../../desktop/desk/queue_filters.py" line="285" />
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="263" />
+        <location filename="../../desktop/desk/queue_filters.py" line="288" />
+        <location filename="../../desktop/desk/queue_filters.py" line="359" />
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="264" />
+        <location filename="../../desktop/desk/queue_filters.py" line="289" />
         <source>来自统计：</source>
         <translation>From statistics: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="355" />
+        <source>搜索「%1」</source>
+        <translation>search “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="357" />
+        <source>统计时段</source>
+        <translation>statistics period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="373" />
+        <source>已筛选：</source>
+        <translation>Filtered: </translation>
     </message>
 </context>
 <context>
@@ -2991,12 +3093,12 @@
         <translation>New urgent case: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="153" />
+        <location filename="../../desktop/desk/queue_columns.py" line="156" />
         <source>按工作时间倒计时：下班时间和节假日不计</source>
         <translation>Counts down working time: evenings, weekends and holidays do not count</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="156" />
+        <location filename="../../desktop/desk/queue_columns.py" line="159" />
         <source>按自然时间倒计时</source>
         <translation>Counts down natural (wall-clock) time</translation>
     </message>
@@ -3722,260 +3824,260 @@
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="118" />
-        <source>新的紧急案件到达时发出提示音</source>
-        <translation>Beep when a new urgent case arrives</translation>
+        <location filename="../../desktop/admin/settings_page.py" line="119" />
+        <source>紧急案件警报（新上报、到预警时间、超期）时播放提示音</source>
+        <translation>Play a sound on urgent-case alarms (new, warning time, overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="122" />
+        <location filename="../../desktop/admin/settings_page.py" line="124" />
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="125" />
+        <location filename="../../desktop/admin/settings_page.py" line="127" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="129" />
+        <location filename="../../desktop/admin/settings_page.py" line="131" />
         <source>%1 %2（%3）</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="135" />
+        <location filename="../../desktop/admin/settings_page.py" line="137" />
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="139" />
+        <location filename="../../desktop/admin/settings_page.py" line="141" />
         <source>账号管理…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="143" />
+        <location filename="../../desktop/admin/settings_page.py" line="145" />
         <source>基础数据…</source>
         <translation>Master data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="145" />
+        <location filename="../../desktop/admin/settings_page.py" line="147" />
         <source>部门、案件类别与时限、网格</source>
         <translation>Departments, case categories and time limits, grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="155" />
+        <location filename="../../desktop/admin/settings_page.py" line="157" />
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="160" />
+        <location filename="../../desktop/admin/settings_page.py" line="162" />
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="166" />
+        <location filename="../../desktop/admin/settings_page.py" line="168" />
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="170" />
+        <location filename="../../desktop/admin/settings_page.py" line="172" />
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="174" />
+        <location filename="../../desktop/admin/settings_page.py" line="176" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="177" />
+        <location filename="../../desktop/admin/settings_page.py" line="179" />
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation>The local database is backed up at the first start of each day; this many recent copies are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="179" />
+        <location filename="../../desktop/admin/settings_page.py" line="181" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="184" />
+        <location filename="../../desktop/admin/settings_page.py" line="186" />
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="185" />
+        <location filename="../../desktop/admin/settings_page.py" line="187" />
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="186" />
+        <location filename="../../desktop/admin/settings_page.py" line="188" />
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="187" />
+        <location filename="../../desktop/admin/settings_page.py" line="189" />
         <source>自动备份保留</source>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="188" />
+        <location filename="../../desktop/admin/settings_page.py" line="190" />
         <source>节假日日历…</source>
         <translation>Holiday calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="190" />
+        <location filename="../../desktop/admin/settings_page.py" line="192" />
         <source>各年的放假与调休上班日；工作时限按它计算</source>
         <translation>Each year's holidays and make-up working days; working-time limits count on it</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="195" />
+        <location filename="../../desktop/admin/settings_page.py" line="197" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="205" />
+        <location filename="../../desktop/admin/settings_page.py" line="207" />
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="208" />
+        <location filename="../../desktop/admin/settings_page.py" line="210" />
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="210" />
+        <location filename="../../desktop/admin/settings_page.py" line="212" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="213" />
+        <location filename="../../desktop/admin/settings_page.py" line="215" />
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="218" />
+        <location filename="../../desktop/admin/settings_page.py" line="220" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="219" />
+        <location filename="../../desktop/admin/settings_page.py" line="221" />
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="221" />
+        <location filename="../../desktop/admin/settings_page.py" line="223" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="223" />
+        <location filename="../../desktop/admin/settings_page.py" line="225" />
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="236" />
+        <location filename="../../desktop/admin/settings_page.py" line="238" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="239" />
+        <location filename="../../desktop/admin/settings_page.py" line="241" />
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="306" />
+        <location filename="../../desktop/admin/settings_page.py" line="308" />
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="308" />
+        <location filename="../../desktop/admin/settings_page.py" line="310" />
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="315" />
+        <location filename="../../desktop/admin/settings_page.py" line="317" />
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="317" />
+        <location filename="../../desktop/admin/settings_page.py" line="319" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="317" />
+        <location filename="../../desktop/admin/settings_page.py" line="319" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="319" />
+        <location filename="../../desktop/admin/settings_page.py" line="321" />
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="339" />
+        <location filename="../../desktop/admin/settings_page.py" line="341" />
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="349" />
+        <location filename="../../desktop/admin/settings_page.py" line="351" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="363" />
+        <location filename="../../desktop/admin/settings_page.py" line="365" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="399" />
+        <location filename="../../desktop/admin/settings_page.py" line="401" />
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="401" />
+        <location filename="../../desktop/admin/settings_page.py" line="403" />
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="409" />
+        <location filename="../../desktop/admin/settings_page.py" line="411" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="421" />
+        <location filename="../../desktop/admin/settings_page.py" line="423" />
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="440" />
-        <location filename="../../desktop/admin/settings_page.py" line="463" />
+        <location filename="../../desktop/admin/settings_page.py" line="442" />
+        <location filename="../../desktop/admin/settings_page.py" line="465" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="442" />
+        <location filename="../../desktop/admin/settings_page.py" line="444" />
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="449" />
+        <location filename="../../desktop/admin/settings_page.py" line="451" />
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="465" />
+        <location filename="../../desktop/admin/settings_page.py" line="467" />
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="476" />
+        <location filename="../../desktop/admin/settings_page.py" line="478" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="486" />
+        <location filename="../../desktop/admin/settings_page.py" line="488" />
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>
