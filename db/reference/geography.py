@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,8 +14,11 @@ from sqlalchemy.orm import Session
 
 from db.errors import NotFound, ValidationError
 from db.models import Community, Grid, Street
+from db.models.base import utcnow
 from db.reference.codes import validate_community_code, validate_grid_code
+from db.reference.geography_history import record_rename
 from db.reference.master_data import check_count, check_keys, check_text
+from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.security.audit import record_audit
 
@@ -51,6 +55,7 @@ class GridRow:
     community: str
     population: int
     households: int
+    retired_on: date | None = None  # see db.reference.geography_changes
 
 
 def _grid_row(grid: Grid, community: Community) -> GridRow:
@@ -62,6 +67,7 @@ def _grid_row(grid: Grid, community: Community) -> GridRow:
         community.name,
         grid.population,
         grid.households,
+        grid.retired_on,
     )
 
 
@@ -81,7 +87,10 @@ def list_grids(session: Session) -> list[GridRow]:
 def _unique_grid_name(session: Session, community_id: int, name: str, own_id: int | None) -> None:
     other = session.scalar(
         select(Grid.code).where(
-            Grid.community_id == community_id, Grid.name == name, Grid.id != (own_id or 0)
+            Grid.community_id == community_id,
+            Grid.name == name,
+            Grid.id != (own_id or 0),
+            Grid.retired_on.is_(None),  # a retired grid's name may be taken again
         )
     )
     if other is not None:
@@ -115,6 +124,9 @@ def update_grid(
         if old != value:
             details[key] = [old, value]
             setattr(grid, key, value)
+    if "name" in details:  # the name history (db.reference.geography_history): from today
+        today = utcnow().astimezone(load_settings(session).tz).date()
+        record_rename(session, "grid", grid.code, details["name"][0], grid.name, today, actor)
     if details:
         record_audit(session, actor, "grid.edit", "grid", grid.code, details)
     session.flush()
