@@ -127,7 +127,7 @@ def _check_day(session: Session, on: object, now: datetime | None) -> tuple[date
         raise ValidationError(
             f"生效日期 {on:%Y-%m-%d} 晚于今天（{today:%Y-%m-%d}）：区划调整请在生效当天或之后办理"
         )
-    return today, tz
+    return on, tz
 
 
 def _grid(session: Session, code: object) -> Grid:

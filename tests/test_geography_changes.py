@@ -1,0 +1,239 @@
+"""Geography changes (区划调整): split, merge, rename and retire grids, merge communities. Cases
+keep their grid, returns for a period before a change still show the old grids and names (read
+back from the written file), the grid staff move with the mapping, a retired grid takes no
+new reports, and a wrong request is refused whole."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from db.cases.intake import report_case
+from db.engine import Database
+from db.errors import PermissionDenied, UserError
+from db.models import Base, Case, Grid, GridAssignment, Person
+from db.models.base import utcnow
+from db.reference.geography_changes import (
+    history,
+    merge_communities,
+    merge_grids,
+    rename_grid,
+    retire_grid,
+    split_grid,
+)
+from reports.period import parse_period
+from reports.registry import export_report
+from reports.request import ReportRequest
+from tests.actors import ADMIN, DISPATCHER
+from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B1, GRID_B2
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # "today" for the changes: 2026-12-01
+NOV = date(2026, 11, 1)
+NEW_1, NEW_2 = "21050400200103", "21050400200104"
+
+
+def _report(db: Database, grid: str, when: datetime) -> str:
+    return report_case(db, grid_code=grid, category_code="0101", description="路边有垃圾", now=when)
+
+
+def _staff(db: Database, grid: str, name: str, role: str = "worker") -> int:
+    with db.write() as s:
+        now = utcnow()
+        person = Person(name=name, created_at=now, updated_at=now)
+        s.add(person)
+        s.flush()
+        grid_id = s.scalar(select(Grid.id).where(Grid.code == grid))
+        assert grid_id is not None
+        row = GridAssignment(
+            person_id=person.id, grid_id=grid_id, role=role, start_date=date(2025, 3, 1)
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def _codes_in(path: Path, sheet: str) -> set[str]:
+    book = load_workbook(path)
+    values = {str(c) for row in book[sheet].iter_rows(values_only=True) for c in row if c}
+    book.close()
+    return values
+
+
+def _return(db: Database, tmp_path: Path, period: str) -> Path:
+    out = tmp_path / f"月报{period}.xlsx"
+    request = ReportRequest(parse_period(period), as_of=NOW)
+    export_report(db, "monthly-cases", request, out)
+    return out
+
+
+def _content(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    with db.read() as s:
+        return {
+            name: [tuple(r) for r in s.execute(select(table).order_by(*table.primary_key))]
+            for name, table in Base.metadata.tables.items()
+        }
+
+
+def test_split_keeps_old_cases_and_returns_and_moves_the_staff(
+    street: Database, tmp_path: Path
+) -> None:
+    number = _report(street, GRID_A1, datetime(2026, 10, 12, 9, 0, tzinfo=SH))
+    _staff(street, GRID_A1, "王网格")
+    leader = _staff(street, GRID_A1, "赵网格长", "leader")
+    with street.write() as s:
+        summary = split_grid(
+            s,
+            GRID_A1,
+            [(NEW_1, "第03网格"), (NEW_2, "第04网格")],
+            NOV,
+            ADMIN,
+            assignments={leader: NEW_2},
+            now=NOW,
+        )
+    assert "拆分为" in summary.text() and "赵网格长" in summary.text()
+    assert {(m.person, m.new) for m in summary.moves} == {("王网格", NEW_1), ("赵网格长", NEW_2)}
+    with street.read() as s:
+        case = s.scalars(select(Case).where(Case.number == number)).one()
+        assert case.grid.code == GRID_A1  # never rewritten
+        old = s.scalars(select(Grid).where(Grid.code == GRID_A1)).one()
+        assert old.retired_on == NOV
+        rows = s.execute(
+            select(GridAssignment.id, Grid.code, GridAssignment.start_date, GridAssignment.end_date)
+            .join(Grid, Grid.id == GridAssignment.grid_id)
+            .order_by(GridAssignment.id)
+        ).all()
+    assert sorted(tuple(r)[1:] for r in rows) == [
+        (GRID_A1, date(2025, 3, 1), NOV),
+        (GRID_A1, date(2025, 3, 1), NOV),
+        (NEW_1, NOV, None),
+        (NEW_2, NOV, None),
+    ]
+    assert [h.kind for h in history_of(street, GRID_A1)] == ["split", "split"]
+
+    october = _codes_in(_return(street, tmp_path, "2026-10"), "按网格")
+    assert GRID_A1 in october and NEW_1 not in october and NEW_2 not in october
+    november = _codes_in(_return(street, tmp_path, "2026-11"), "按网格")
+    assert GRID_A1 not in november and {NEW_1, NEW_2, GRID_A2} <= november
+
+    # A retired grid takes no new report; the database is unchanged by the refusal.
+    before = _content(street)
+    with pytest.raises(UserError, match="已于 2026-11-01 停用"):
+        _report(street, GRID_A1, datetime(2026, 11, 2, 9, 0, tzinfo=SH))
+    assert _content(street) == before
+    _report(street, NEW_1, datetime(2026, 11, 2, 9, 0, tzinfo=SH))
+
+
+def history_of(db: Database, code: str) -> list[Any]:
+    with db.read() as s:
+        return history(s, code)
+
+
+def test_merges_and_renames_show_as_they_were(street: Database, tmp_path: Path) -> None:
+    _report(street, GRID_B1, datetime(2026, 10, 20, 9, 0, tzinfo=SH))
+    _staff(street, GRID_A2, "钱网格")
+    _staff(street, GRID_B2, "孙网格")
+    with street.write() as s:
+        merged = merge_grids(s, [GRID_A1, GRID_A2], GRID_A1, "锦峪第一网格", NOV, ADMIN, now=NOW)
+        joined = merge_communities(
+            s,
+            [COMMUNITY_B],
+            COMMUNITY_A,
+            "",
+            NOV,
+            ADMIN,
+            grid_codes={GRID_B1: "21050400200109"},
+            now=NOW,
+        )
+    assert [(m.person, m.new) for m in merged.moves] == [("钱网格", GRID_A1)]
+    assert ("孙网格", "21050400200103") in [(m.person, m.new) for m in joined.moves]
+    with street.read() as s:
+        grids = {
+            g.code: (g.name, g.retired_on, g.population, g.community.code)
+            for g in s.scalars(select(Grid))
+        }
+    assert grids[GRID_A1] == ("锦峪第一网格", None, 8200, COMMUNITY_A)  # residents summed
+    assert grids[GRID_A2][1] == NOV
+    assert grids["21050400200109"][3] == COMMUNITY_A
+    assert grids[GRID_B1][1:] == (NOV, 6000, COMMUNITY_B)
+
+    october = _return(street, tmp_path, "2026-10")
+    by_grid = _codes_in(october, "按网格")
+    assert {GRID_A1, GRID_A2, GRID_B1, GRID_B2, "第01网格", "第02网格"} <= by_grid
+    assert "锦峪第一网格" not in by_grid  # the name it had in October
+    assert "新明社区" in _codes_in(october, "按社区")
+    november = _return(street, tmp_path, "2026-11")
+    by_grid = _codes_in(november, "按网格")
+    assert {GRID_A1, "21050400200109", "21050400200103", "锦峪第一网格"} <= by_grid
+    assert not {GRID_A2, GRID_B1, GRID_B2} & by_grid
+    assert "新明社区" not in _codes_in(november, "按社区")
+
+
+def test_rename_retire_and_refusals_leave_the_database_unchanged(street: Database) -> None:
+    _report(street, GRID_A1, datetime(2026, 11, 12, 9, 0, tzinfo=SH))
+    _staff(street, GRID_B1, "李网格")
+    before = _content(street)
+    bad: list[tuple[Any, str]] = [
+        (
+            lambda s: split_grid(s, GRID_A1, [(NEW_1, "甲"), (NEW_2, "乙")], NOV, ADMIN, now=NOW),
+            "已上报 1 件案件",
+        ),
+        (
+            lambda s: split_grid(
+                s, GRID_A2, [(NEW_1, "甲"), ("21050400200201", "乙")], NOV, ADMIN, now=NOW
+            ),
+            "不属于社区",
+        ),
+        (
+            lambda s: split_grid(s, GRID_A2, [(NEW_1, "甲"), (NEW_1, "乙")], NOV, ADMIN, now=NOW),
+            "重复",
+        ),
+        (
+            lambda s: split_grid(s, GRID_A2, [(NEW_1, "甲"), (GRID_A1, "乙")], NOV, ADMIN, now=NOW),
+            "已被使用",
+        ),
+        (lambda s: split_grid(s, GRID_A2, [(NEW_1, "甲")], NOV, ADMIN, now=NOW), "至少"),
+        (
+            lambda s: split_grid(
+                s, GRID_A2, [(NEW_1, "第01网格"), (NEW_2, "乙")], NOV, ADMIN, now=NOW
+            ),
+            "已有名为",
+        ),
+        (
+            lambda s: split_grid(
+                s, GRID_A2, [(NEW_1, "甲"), (NEW_2, "乙")], date(2027, 1, 1), ADMIN, now=NOW
+            ),
+            "晚于今天",
+        ),
+        (
+            lambda s: merge_grids(s, [GRID_A2, GRID_B1], NEW_1, "甲", NOV, ADMIN, now=NOW),
+            "不在同一社区",
+        ),
+        (lambda s: retire_grid(s, GRID_B1, NOV, ADMIN, now=NOW), "在岗"),
+        (lambda s: rename_grid(s, GRID_A2, "第01网格", NOV, ADMIN, now=NOW), "已有名为"),
+        (
+            lambda s: split_grid(
+                s, GRID_A2, [(NEW_1, "甲"), (NEW_2, "乙")], NOV, DISPATCHER, now=NOW
+            ),
+            "无权拆分网格",
+        ),
+    ]
+    for call, fragment in bad:
+        with pytest.raises((UserError, PermissionDenied)) as raised, street.write() as s:
+            call(s)
+        assert fragment in str(raised.value), str(raised.value)
+        assert _content(street) == before
+    with street.write() as s:
+        retire_grid(s, GRID_B2, NOV, ADMIN, now=NOW)
+        rename_grid(s, GRID_A2, "锦峪二号网格", date(2026, 11, 15), ADMIN, now=NOW)
+    with street.write() as s, pytest.raises(UserError, match="已于 2026-11-01 停用"):
+        retire_grid(s, GRID_B2, NOV, ADMIN, now=NOW)
+    with street.write() as s, pytest.raises(UserError, match="不能早于它"):
+        rename_grid(s, GRID_A2, "又一个名字", NOV, ADMIN, now=NOW)
+    assert [h.kind_label for h in history_of(street, GRID_A2)] == ["更名"]
