@@ -5,6 +5,8 @@ new reports, and a wrong request is refused whole."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,7 @@ from db.reference.geography_changes import (
     retire_grid,
     split_grid,
 )
+from desktop.cli.main import main
 from reports.period import parse_period
 from reports.registry import export_report
 from reports.request import ReportRequest
@@ -237,3 +240,44 @@ def test_rename_retire_and_refusals_leave_the_database_unchanged(street: Databas
     with street.write() as s, pytest.raises(UserError, match="不能早于它"):
         rename_grid(s, GRID_A2, "又一个名字", NOV, ADMIN, now=NOW)
     assert [h.kind_label for h in history_of(street, GRID_A2)] == ["更名"]
+
+
+def test_cli_split_merge_history_and_refusal(
+    street: Database,
+    cli_login: Callable[..., list[str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = street.engine.url.render_as_string(hide_password=False)
+    admin = ["--db", url, *cli_login(street, "admin")]
+    _staff(street, GRID_A1, "周网格")
+    _staff(street, GRID_A1, "吴网格")
+    capsys.readouterr()
+    split = ["grid", "split", GRID_A1, "--into", f"{NEW_1}:第03网格", f"{NEW_2}:第04网格"]
+    assert main([*admin, *split, "--move", f"吴网格={NEW_2}", "--on", "2026-11-01"]) == 0
+    out = capsys.readouterr().out
+    assert "拆分为" in out and f"吴网格：{GRID_A1} → {NEW_2}" in out
+    assert f"周网格：{GRID_A1} → {NEW_1}" in out
+    dispatcher = ["--db", url, *cli_login(street, "dispatcher")]
+    before = _content(street)
+    # A second change of the retired grid, and a dispatcher, are refused; nothing written.
+    assert main([*admin, "grid", "retire", GRID_A1, "--on", "2026-11-02"]) == 2
+    assert "已于 2026-11-01 停用" in capsys.readouterr().err
+    assert (
+        main([*dispatcher, "grid", "merge", GRID_A2, NEW_1, "--into", NEW_1, "--on", "2026-11-02"])
+        == 2
+    )
+    assert "无权合并网格" in capsys.readouterr().err
+    after = _content(street)
+    # Signing in is audited (and counted on the account); nothing else was written.
+    after.pop("users"), before.pop("users")
+    new_audit = after.pop("audit_log")[len(before.pop("audit_log")) :]
+    assert not [row for row in new_audit if str(row[3]).startswith(("grid.", "roster."))]
+    assert after == before
+    merge = ["community-change", "merge", COMMUNITY_B, "--into", f"{COMMUNITY_A}"]
+    assert main([*admin, *merge, "--grid", f"{GRID_B2}=210504002001009", "--on", "2026-11-02"]) == 0
+    capsys.readouterr()
+    assert main([*admin, "grid", "history", GRID_B2, "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["kind"], r["new_code"]) for r in rows] == [("merge", "210504002001009")]
+    assert main([*admin, "community-change", "history", COMMUNITY_B]) == 0
+    assert "合并" in capsys.readouterr().out

@@ -876,3 +876,39 @@ def history(session: Session, code: str) -> list[ChangeRow]:
         )
         for r in rows
     ]
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    """A 网格长/网格员 in post in a grid (whom a split may send to another new grid)."""
+
+    assignment_id: int
+    name: str
+    role: str  # 网格长 / 网格员
+
+
+def staff_in_grid(session: Session, code: str) -> list[StaffRow]:
+    """The grid staff in post in a grid, leaders first."""
+    grid = _grid(session, code)
+    rows = session.execute(
+        select(GridAssignment.id, Person.name, GridAssignment.role)
+        .join(Person, Person.id == GridAssignment.person_id)
+        .where(GridAssignment.grid_id == grid.id, GridAssignment.end_date.is_(None))
+        .order_by(GridAssignment.role, GridAssignment.id)
+    ).all()
+    return [StaffRow(i, name, ROLE_LABELS.get(role, role)) for i, name, role in rows]
+
+
+def staff_by_key(staff: Sequence[StaffRow], moves: Mapping[str, str]) -> dict[int, str]:
+    """`moves` keyed by assignment id or by a person's name (unique in the grid) → by id."""
+    found: dict[int, str] = {}
+    for key, code in moves.items():
+        key = key.strip()
+        matches = [s for s in staff if str(s.assignment_id) == key or s.name == key]
+        if not matches:
+            raise ValidationError(f"原网格没有在岗人员「{key}」")
+        if len(matches) > 1:
+            ids = "、".join(str(s.assignment_id) for s in matches)
+            raise ValidationError(f"原网格有 {len(matches)} 人叫「{key}」，请改用名册编号（{ids}）")
+        found[matches[0].assignment_id] = code.strip()
+    return found

@@ -21,6 +21,7 @@ from db.reference.master_data import (
     update_department,
 )
 from desktop.cli.common import EXIT_OK, CommandFunc, Subcommands, actor_of, print_json
+from desktop.cli.geography import register_grid_changes
 
 
 def _changes(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, object]:
@@ -248,3 +249,6 @@ def register(subparsers: Subcommands) -> None:
     gadd.add_argument("--population", metavar="N", help="人口（默认 0）")
     gadd.add_argument("--households", metavar="N", help="户数（默认 0）")
     gadd.set_defaults(func=run_grid_add)
+    register_grid_changes(
+        gverbs
+    )  # rename, retire, split, merge, history (desktop/cli/geography.py)
