@@ -21,7 +21,7 @@ from db.engine import Database
 from db.errors import PermissionDenied, UserError
 from db.models import Base, Case, Grid, GridAssignment, Person
 from db.models.base import utcnow
-from db.reference.geography_changes import (
+from db.boundaries.changes import (
     history,
     merge_communities,
     merge_grids,

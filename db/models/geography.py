@@ -69,7 +69,7 @@ class Grid(Base):
 
 
 class GeographyChange(Base):
-    """One line of a change of the geography, append-only (db.reference.geography_changes).
+    """One line of a change of the geography, append-only (db.boundaries.changes).
 
     `level` community | grid; `kind` rename | retire | split | merge. A split or merge writes
     one row per old → new code pair of its mapping; a rename keeps the old and new names (the

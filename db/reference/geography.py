@@ -55,7 +55,7 @@ class GridRow:
     community: str
     population: int
     households: int
-    retired_on: date | None = None  # see db.reference.geography_changes
+    retired_on: date | None = None  # see db.boundaries.changes
 
 
 def _grid_row(grid: Grid, community: Community) -> GridRow:

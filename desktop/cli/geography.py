@@ -1,6 +1,6 @@
 """`griddesk-admin grid rename|retire|split|merge|history` and `griddesk-admin community-change
 rename|merge|history`: changes of the geography over time (区划调整), with the same checks
-and audit entries as the window (db.reference.geography_changes; no Qt).
+and audit entries as the window (db.boundaries.changes; no Qt).
 
 Dates are the day the change takes effect (YYYY-MM-DD); the old grid's last day of use is the
 day before. After a split or merge the command prints every roster entry it moved, for the
@@ -14,7 +14,7 @@ from typing import Any
 
 from db.engine import Database
 from db.errors import ValidationError
-from db.reference.geography_changes import (
+from db.boundaries.changes import (
     ChangeRow,
     ChangeSummary,
     history,
