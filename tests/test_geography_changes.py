@@ -16,11 +16,6 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from db.cases.intake import report_case
-from db.engine import Database
-from db.errors import PermissionDenied, UserError
-from db.models import Base, Case, Grid, GridAssignment, Person
-from db.models.base import utcnow
 from db.boundaries.changes import (
     history,
     merge_communities,
@@ -29,6 +24,11 @@ from db.boundaries.changes import (
     retire_grid,
     split_grid,
 )
+from db.cases.intake import report_case
+from db.engine import Database
+from db.errors import PermissionDenied, UserError
+from db.models import Base, Case, Grid, GridAssignment, Person
+from db.models.base import utcnow
 from desktop.cli.main import main
 from reports.period import parse_period
 from reports.registry import export_report

@@ -12,8 +12,6 @@ import argparse
 from datetime import date
 from typing import Any
 
-from db.engine import Database
-from db.errors import ValidationError
 from db.boundaries.changes import (
     ChangeRow,
     ChangeSummary,
@@ -27,6 +25,8 @@ from db.boundaries.changes import (
     staff_by_key,
     staff_in_grid,
 )
+from db.engine import Database
+from db.errors import ValidationError
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, print_json
 
 
