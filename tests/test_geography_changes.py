@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -35,6 +35,12 @@ from reports.registry import export_report
 from reports.request import ReportRequest
 from tests.actors import ADMIN, DISPATCHER
 from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_A1, GRID_A2, GRID_B1, GRID_B2
+
+if TYPE_CHECKING:
+    from pytestqt.modeltest import ModelTester
+    from pytestqt.qtbot import QtBot
+
+    from desktop.core.context import AppContext
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 12, 1, 2, 0, tzinfo=UTC)  # "today" for the changes: 2026-12-01
@@ -281,3 +287,59 @@ def test_cli_split_merge_history_and_refusal(
     assert [(r["kind"], r["new_code"]) for r in rows] == [("merge", "210504002001009")]
     assert main([*admin, "community-change", "history", COMMUNITY_B]) == 0
     assert "合并" in capsys.readouterr().out
+
+
+# --- the window ---------------------------------------------------------------------------------
+
+
+def test_split_through_the_master_data_dialog(
+    admin_ctx: AppContext, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.admin.geography_change_dialog import GeographyChangeForm
+    from desktop.admin.master_data_dialog import MasterDataDialog
+
+    street = admin_ctx.db
+    _staff(street, GRID_A1, "郑网格")
+    dialog = MasterDataDialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.grids.rowCount() == 4)
+    assert all(b.isEnabled() for b in dialog.geography.buttons)
+    dialog.grid_table.selectRow([g.code for g in dialog.grids.rows].index(GRID_A1))
+
+    def split_form() -> GeographyChangeForm:
+        dialog.geography.split_button.click()
+        form = dialog.form
+        assert isinstance(form, GeographyChangeForm) and form.parts.rowCount() == 2
+        form.on.setDate(QDate(2026, 11, 1))
+        return form
+
+    # A wrong mapping (the second new code is not under the community) is refused whole.
+    before = _content(street)
+    form = split_form()
+    form.parts.item(0, 0).setText(NEW_1)
+    form.parts.item(0, 1).setText("第03网格")
+    form.parts.item(1, 0).setText("21050400200201")
+    form.parts.item(1, 1).setText("第04网格")
+    form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "不属于社区" in dialog.message.text())
+    assert _content(street) == before
+
+    form = split_form()
+    form.parts.item(0, 0).setText(NEW_1)
+    form.parts.item(0, 1).setText("第03网格")
+    form.parts.item(1, 0).setText(NEW_2)
+    form.parts.item(1, 1).setText("第04网格")
+    with qtbot.waitSignal(dialog.changed):
+        form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: dialog.grids.rowCount() == 6)
+    assert f"郑网格：{GRID_A1} → {NEW_1}" in dialog.message.text()
+    qtmodeltester.check(dialog.grids)
+    state = {row.code: dialog.grids.cells(row)[-1] for row in dialog.grids.rows}
+    assert state[GRID_A1] == "2026-11-01 起停用" and state[NEW_1] == "在用"
+    # A retired grid offers no further change.
+    dialog.grid_table.selectRow([g.code for g in dialog.grids.rows].index(GRID_A1))
+    assert dialog.geography.open("retire") is None
+    assert "已停用" in dialog.message.text()

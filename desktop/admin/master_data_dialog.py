@@ -30,6 +30,7 @@ from db.errors import UserError
 from db.reference.categories import update_category
 from db.reference.geography import add_grid, update_grid
 from db.reference.master_data import add_department, set_department_active, update_department
+from desktop.admin.geography_change_dialog import GeographyActions
 from desktop.admin.master_data_forms import CategoryForm, DepartmentForm, GridForm
 from desktop.admin.master_data_models import (
     CategoriesModel,
@@ -73,6 +74,7 @@ class MasterDataDialog(QDialog):
         self.edit_category_button = self._button(self.tr("修改…"), "editCategory")
         self.edit_grid_button = self._button(self.tr("修改…"), "editGrid")
         self.add_grid_button = self._button(self.tr("添加网格…"), "addGrid")
+        self.geography = GeographyActions(self)  # 拆分…, 合并…, 停用… (geography_change_dialog.py)
         self.add_department_button.clicked.connect(self.add_department)
         self.edit_department_button.clicked.connect(self.edit_department)
         self.toggle_department_button.clicked.connect(self.toggle_department)
@@ -98,7 +100,12 @@ class MasterDataDialog(QDialog):
             self._page(self.category_table, self.edit_category_button), self.tr("案件类别")
         )
         self.grid_tab = self.tabs.addTab(
-            self._page(self.grid_table, self.edit_grid_button, self.add_grid_button),
+            self._page(
+                self.grid_table,
+                self.edit_grid_button,
+                self.add_grid_button,
+                *self.geography.buttons,
+            ),
             self.tr("网格"),
         )
         self.may_departments = actor.can("admin.departments")
@@ -115,7 +122,11 @@ class MasterDataDialog(QDialog):
                 ),
             ),
             (self.category_tab, self.may_categories, (self.edit_category_button,)),
-            (self.grid_tab, self.may_grids, (self.edit_grid_button, self.add_grid_button)),
+            (
+                self.grid_tab,
+                self.may_grids,
+                (self.edit_grid_button, self.add_grid_button, *self.geography.buttons),
+            ),
         ):
             self.tabs.setTabEnabled(tab, allowed)
             for button in buttons:
