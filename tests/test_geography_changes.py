@@ -343,3 +343,28 @@ def test_split_through_the_master_data_dialog(
     dialog.grid_table.selectRow([g.code for g in dialog.grids.rows].index(GRID_A1))
     assert dialog.geography.open("retire") is None
     assert "已停用" in dialog.message.text()
+
+
+def test_0006_adds_days_of_use_and_the_change_table_and_goes_back(db: Database) -> None:
+    """A database from before 0006 (grids and cases in it) upgrades with every grid and
+    community in use (NULL days) and an empty change table, and downgrades again on both
+    dialects (tables that cases refer to are not copied)."""
+    from alembic import command
+    from sqlalchemy import inspect, text
+
+    from db.migrate import alembic_config, head_revision
+    from tests.street import build_street
+
+    build_street(db)
+    _report(db, GRID_A1, datetime(2026, 10, 12, 9, 0, tzinfo=SH))
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003")
+        assert "geography_changes" not in inspect(conn).get_table_names()
+        assert "retired_on" not in {c["name"] for c in inspect(conn).get_columns("grids")}
+        command.upgrade(cfg, head_revision())
+        rows = conn.execute(text("SELECT code, established_on, retired_on FROM grids")).all()
+        assert len(rows) == 4 and {(r[1], r[2]) for r in rows} == {(None, None)}
+        assert conn.execute(text("SELECT count(*) FROM geography_changes")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM cases")).scalar() == 1

@@ -56,7 +56,8 @@ def downgrade() -> None:
         batch_op.drop_index("ix_geography_changes_new")
         batch_op.drop_index("ix_geography_changes_old")
     op.drop_table("geography_changes")
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch copy would drop and recreate
+    # tables that cases, rosters and grids still refer to.
     for table in ("grids", "communities"):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("retired_on")
-            batch_op.drop_column("established_on")
+        op.drop_column(table, "retired_on")
+        op.drop_column(table, "established_on")
