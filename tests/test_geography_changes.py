@@ -368,3 +368,20 @@ def test_0006_adds_days_of_use_and_the_change_table_and_goes_back(db: Database) 
         assert len(rows) == 4 and {(r[1], r[2]) for r in rows} == {(None, None)}
         assert conn.execute(text("SELECT count(*) FROM geography_changes")).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM cases")).scalar() == 1
+
+
+def test_work_order_import_lists_a_report_in_a_retired_grid(
+    street: Database, tmp_path: Path
+) -> None:
+    from db.cases.work_orders import plan_case_import
+    from tests.test_case_import import _sheet
+
+    with street.write() as s:
+        retire_grid(s, GRID_B2, NOV, ADMIN, now=NOW)
+    rows: list[list[object]] = [
+        ["GD1", GRID_B2, "0101", "垃圾", 13812345678, "否", "2026-10-20 09:30", ""],
+        ["GD2", GRID_B2, "0101", "垃圾", 13812345678, "否", "2026-11-20 09:30", ""],
+    ]
+    plan = plan_case_import(street, _sheet(tmp_path / "工单.xlsx", rows), now=NOW)
+    assert [n for n, _ in plan.rows] == [3]
+    assert [(p.row, "已于 2026-11-01 停用" in p.reason) for p in plan.problems] == [(4, True)]
