@@ -126,6 +126,9 @@ class GeographyChangeForm(QDialog):
         layout.addLayout(dates)
         self.buttons = _buttons(self)
         layout.addWidget(self.buttons)
+        used = {SPLIT: (self.parts,), MERGE: (self.others, self.into_code, self.into_name)}
+        for widget in (self.parts, self.others, self.into_code, self.into_name):
+            widget.setVisible(widget in used.get(kind, ()))
 
     def add_part(self) -> None:
         row = self.parts.rowCount()
