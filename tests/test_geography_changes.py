@@ -27,7 +27,7 @@ from db.boundaries.changes import (
 from db.cases.intake import report_case
 from db.engine import Database
 from db.errors import PermissionDenied, UserError
-from db.models import Base, Case, Grid, GridAssignment, Person
+from db.models import Base, Case, Community, CommunityWorker, Grid, GridAssignment, Person
 from db.models.base import utcnow
 from desktop.cli.main import main
 from reports.period import parse_period
@@ -149,6 +149,18 @@ def test_merges_and_renames_show_as_they_were(street: Database, tmp_path: Path) 
     _staff(street, GRID_A2, "钱网格")
     _staff(street, GRID_B2, "孙网格")
     with street.write() as s:
+        now = utcnow()
+        person = Person(name="冯社工", created_at=now, updated_at=now)
+        s.add(person)
+        s.flush()
+        b = s.scalar(select(Community.id).where(Community.code == COMMUNITY_B))
+        assert b is not None
+        s.add(
+            CommunityWorker(
+                person_id=person.id, community_id=b, post="委员", pay_tier=1, pay_level=1
+            )
+        )
+    with street.write() as s:
         merged = merge_grids(s, [GRID_A1, GRID_A2], GRID_A1, "锦峪第一网格", NOV, ADMIN, now=NOW)
         joined = merge_communities(
             s,
@@ -162,6 +174,9 @@ def test_merges_and_renames_show_as_they_were(street: Database, tmp_path: Path) 
         )
     assert [(m.person, m.new) for m in merged.moves] == [("钱网格", GRID_A1)]
     assert ("孙网格", "21050400200103") in [(m.person, m.new) for m in joined.moves]
+    assert ("社区工作者", "冯社工", COMMUNITY_A) in [
+        (m.roster, m.person, m.new) for m in joined.moves
+    ]
     with street.read() as s:
         grids = {
             g.code: (g.name, g.retired_on, g.population, g.community.code)

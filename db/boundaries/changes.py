@@ -827,6 +827,17 @@ def _move_community_rosters(
             .order_by(model.id)
         ).all()
         for row, person in rows:
+            if isinstance(row, PartyCheckin) and session.scalar(
+                select(PartyCheckin.id).where(
+                    PartyCheckin.person_id == row.person_id,
+                    PartyCheckin.community_id == new.id,
+                    PartyCheckin.checkin_date == row.checkin_date,
+                )
+            ):  # the same check-in is already recorded in the community merged into
+                summary.lines.append(
+                    f"注意：{label} {person} 在 {new.code} 已有同日报到记录，未移动"
+                )
+                continue
             row.community_id = new.id
             record_event(
                 session,
