@@ -25,6 +25,7 @@ from db.boundaries.changes import (
     split_grid,
 )
 from db.cases.intake import report_case
+from db.cases.queue import filter_options
 from db.engine import Database
 from db.errors import PermissionDenied, UserError
 from db.models import Base, Case, Community, CommunityWorker, Grid, GridAssignment, Person
@@ -137,6 +138,10 @@ def test_split_keeps_old_cases_and_returns_and_moves_the_staff(
         _report(street, GRID_A1, datetime(2026, 11, 2, 9, 0, tzinfo=SH))
     assert _content(street) == before
     _report(street, NEW_1, datetime(2026, 11, 2, 9, 0, tzinfo=SH))
+    # The desk's grid filter still finds the old cases: the retired grid is offered last, marked.
+    with street.read() as s:
+        labels = [label for _, _, label in filter_options(s).grids]
+    assert labels[-1] == "锦峪/第01网格（已停用）" and labels.count("锦峪/第01网格（已停用）") == 1
 
 
 def history_of(db: Database, code: str) -> list[Any]:
