@@ -307,6 +307,9 @@ def test_cli_split_merge_history_and_refusal(
     assert [(r["kind"], r["new_code"]) for r in rows] == [("merge", "210504002001009")]
     assert main([*admin, "community-change", "history", COMMUNITY_B]) == 0
     assert "合并" in capsys.readouterr().out
+    assert main([*admin, "grid", "list", "--json"]) == 0
+    listed = {g["code"]: g["retired_on"] for g in json.loads(capsys.readouterr().out)}
+    assert listed[GRID_A1] == "2026-11-01" and listed[NEW_1] is None
 
 
 # --- the window ---------------------------------------------------------------------------------

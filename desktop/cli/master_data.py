@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -30,7 +31,8 @@ def _changes(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, obje
 
 
 def vars_of(row: DepartmentRow | CategoryRow | GridRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in row.__dataclass_fields__}
+    values = {name: getattr(row, name) for name in row.__dataclass_fields__}
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
 
 
 def _print_list(
@@ -136,7 +138,8 @@ def run_category_set(args: argparse.Namespace, db: Database) -> int:
 
 
 def _grid_line(g: GridRow) -> str:
-    return f"{g.code}\t{g.community}\t{g.name}\t人口 {g.population}\t户数 {g.households}"
+    retired = f"\t{g.retired_on:%Y-%m-%d} 起停用" if g.retired_on is not None else ""
+    return f"{g.code}\t{g.community}\t{g.name}\t人口 {g.population}\t户数 {g.households}{retired}"
 
 
 def run_grid_list(args: argparse.Namespace, db: Database) -> int:
