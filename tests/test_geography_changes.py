@@ -20,6 +20,7 @@ from db.boundaries.changes import (
     history,
     merge_communities,
     merge_grids,
+    rename_community,
     rename_grid,
     retire_grid,
     split_grid,
@@ -30,6 +31,7 @@ from db.engine import Database
 from db.errors import PermissionDenied, UserError
 from db.models import Base, Case, Community, CommunityWorker, Grid, GridAssignment, Person
 from db.models.base import utcnow
+from db.reference.geography_history import communities_in_period, grids_in_period
 from desktop.cli.main import main
 from reports.period import parse_period
 from reports.registry import export_report
@@ -266,6 +268,18 @@ def test_rename_retire_and_refusals_leave_the_database_unchanged(street: Databas
     with street.write() as s, pytest.raises(UserError, match="不能早于它"):
         rename_grid(s, GRID_A2, "又一个名字", NOV, ADMIN, now=NOW)
     assert [h.kind_label for h in history_of(street, GRID_A2)] == ["更名"]
+    with street.write() as s:
+        rename_community(s, COMMUNITY_B, "新明里社区", date(2026, 11, 15), ADMIN, now=NOW)
+    with street.read() as s:
+        october = communities_in_period(s, date(2026, 10, 1), NOV)
+        november = communities_in_period(s, NOV, date(2026, 12, 1))
+        grids_october = grids_in_period(s, date(2026, 10, 1), NOV)
+    assert [c.name for c in october] == ["锦峪社区", "新明社区"]
+    assert [c.name for c in november] == ["锦峪社区", "新明里社区"]
+    assert {(g.code, g.name, g.community) for g in grids_october} >= {
+        (GRID_A2, "第02网格", "锦峪社区"),
+        (GRID_B2, "第02网格", "新明社区"),
+    }
 
 
 def test_cli_split_merge_history_and_refusal(
