@@ -174,18 +174,20 @@ class _Host(Protocol):
     def _submit(self, job: Callable[[Database], str]) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return str(QCoreApplication.translate("GeographyActions", text))
-
-
 class GeographyActions:
     """拆分…, 合并…, 停用… for the master-data dialog's 网格 tab."""
 
     def __init__(self, dialog: _Host) -> None:
         self.dialog = dialog
-        self.split_button = dialog._button(_tr("拆分…"), "splitGrid")
-        self.merge_button = dialog._button(_tr("合并…"), "mergeGrid")
-        self.retire_button = dialog._button(_tr("停用…"), "retireGrid")
+        self.split_button = dialog._button(
+            QCoreApplication.translate("GeographyActions", "拆分…"), "splitGrid"
+        )
+        self.merge_button = dialog._button(
+            QCoreApplication.translate("GeographyActions", "合并…"), "mergeGrid"
+        )
+        self.retire_button = dialog._button(
+            QCoreApplication.translate("GeographyActions", "停用…"), "retireGrid"
+        )
         self.buttons = (self.split_button, self.merge_button, self.retire_button)
         self.split_button.clicked.connect(lambda: self.open(SPLIT))
         self.merge_button.clicked.connect(lambda: self.open(MERGE))
@@ -195,10 +197,18 @@ class GeographyActions:
         dialog = self.dialog
         row: GridRow | None = dialog._selected(dialog.grid_table, dialog.grids)
         if row is None:
-            dialog._failed(UserError(_tr("请先选择一个网格")))
+            dialog._failed(
+                UserError(QCoreApplication.translate("GeographyActions", "请先选择一个网格"))
+            )
             return None
         if row.retired_on is not None:
-            dialog._failed(UserError(_tr("网格 %1 已停用").replace("%1", row.code)))
+            dialog._failed(
+                UserError(
+                    QCoreApplication.translate("GeographyActions", "网格 %1 已停用").replace(
+                        "%1", row.code
+                    )
+                )
+            )
             return None
         neighbours = [g for g in dialog.grids.rows if g.community_code == row.community_code]
         parent = dialog if isinstance(dialog, QWidget) else None
