@@ -10,7 +10,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Community, Grid
+from db.models import Grid
+from db.reference.geography_history import communities_in_period, grids_in_period
 from db.stats.indices import Indices, compute_indices, daily_counts, total
 from reports.index_columns import NOTES, case_columns, index_values, total_avg_hours
 from reports.model import ChartSpec, Column, Report, Row, Sheet
@@ -39,18 +40,24 @@ def _totals(label: dict[str, object], rows: list[Indices]) -> dict[str, object]:
 def build(session: Session, request: ReportRequest) -> Report:
     r = resolve(session, request)
     title = title_for(r)
-    communities = session.scalars(
-        select(Community)
-        .where(*([Community.id == r.scope.community_id] if r.scope.community_id else []))
-        .order_by(Community.code)
-    ).all()
-    community_ids = {c.id for c in communities}
-    # One pass per grid; a case has exactly one grid, so the communities' figures are sums.
+    # Communities and grids as they were: those in use in the period (or with figures in it,
+    # a retired grid's late closures), under the names they had on its last day.
+    first, after = r.period.first_day, r.period.day_after
     by_grid = compute_indices(session, r.start, r.end, "grid", r.scope, r.as_of)
+    busy = {g for g, ix in by_grid.items() if g is not None and ix != Indices()}
     community_of = {
         grid_id: community_id
         for grid_id, community_id in session.execute(select(Grid.id, Grid.community_id))
     }
+    communities = communities_in_period(
+        session,
+        first,
+        after,
+        only=r.scope.community_id,
+        also={community_of[g] for g in busy},
+    )
+    community_ids = {c.id for c in communities}
+    # One pass per grid; a case has exactly one grid, so the communities' figures are sums.
     by_community: dict[int, Indices] = {}
     for grid_id, ix in by_grid.items():
         if grid_id is None:
@@ -71,12 +78,10 @@ def build(session: Session, request: ReportRequest) -> Report:
         notes=[NOTES],
     )
 
-    grids = session.execute(
-        select(Grid.id, Grid.code, Grid.name, Community.name)
-        .join(Community, Community.id == Grid.community_id)
-        .where(Grid.community_id.in_(community_ids))
-        .order_by(Community.code, Grid.code)
-    ).all()
+    grids = [
+        (g.id, g.code, g.name, g.community)
+        for g in grids_in_period(session, first, after, community_ids=community_ids, also=busy)
+    ]
     grid_rows = [by_grid.get(g[0], Indices()) for g in grids]
     sheet2 = Sheet(
         name="按网格",

@@ -12,6 +12,7 @@ that day is listed as a vacancy (空缺).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -22,7 +23,6 @@ from db.models import (
     Community,
     CommunityWorker,
     FirstSecretary,
-    Grid,
     GridAssignment,
     Mentorship,
     PartyCheckin,
@@ -31,6 +31,7 @@ from db.models import (
     SentDownCadre,
 )
 from db.people.roster_kinds import ACTIVE_STATUS, Kind
+from db.reference.geography_history import grids_in_period
 from db.security.personal_data import mask_id_number, mask_phone
 from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, no_department_scope, resolve
@@ -168,12 +169,6 @@ def community_workers(session: Session, r: Resolved) -> Sheet:
 
 def grid_staff(session: Session, r: Resolved) -> Sheet:
     last = r.period.last_day
-    grids = session.execute(
-        select(Grid.id, Grid.code, Grid.name, Community.name)
-        .join(Community, Community.id == Grid.community_id)
-        .where(*_community_filter(r, Grid.community_id))
-        .order_by(Community.code, Grid.code)
-    ).all()
     assignments = session.execute(
         select(GridAssignment, Person)
         .join(Person, Person.id == GridAssignment.person_id)
@@ -186,6 +181,14 @@ def grid_staff(session: Session, r: Resolved) -> Sheet:
     by_grid: dict[int, list[tuple[GridAssignment, Person]]] = {}
     for a, p in assignments:
         by_grid.setdefault(a.grid_id, []).append((a, p))
+    # The grids in use on the period's last day (and any with staff then), named as then.
+    scope = [r.scope.community_id] if r.scope.community_id is not None else None
+    grids = [
+        (g.id, g.code, g.name, g.community)
+        for g in grids_in_period(
+            session, last, last + timedelta(days=1), community_ids=scope, also=by_grid
+        )
+    ]
     rows: list[Row] = []
     vacancies = 0
     for grid_id, code, grid_name, community in grids:

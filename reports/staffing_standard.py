@@ -58,7 +58,15 @@ def build(session: Session, request: ReportRequest) -> Report:
             .group_by(CommunityWorker.community_id)
         )
     }
-    query = select(Community).order_by(Community.code)
+    # The communities in use on the last day (a community merged away before it is not).
+    query = (
+        select(Community)
+        .where(
+            or_(Community.retired_on.is_(None), Community.retired_on > last_day),
+            or_(Community.established_on.is_(None), Community.established_on <= last_day),
+        )
+        .order_by(Community.code)
+    )
     if r.scope.community_id is not None:
         query = query.where(Community.id == r.scope.community_id)
     rows: list[Row] = []

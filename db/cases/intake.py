@@ -22,6 +22,7 @@ from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category
 from db.models.base import utcnow
 from db.models.limits import check_values
 from db.reference.geography import find_grid
+from db.reference.geography_history import grid_closed_problem
 from db.reference.settings_store import load_settings
 from db.security.actors import SYSTEM, Actor
 from db.security.audit import record_audit
@@ -133,6 +134,9 @@ def report_in(
     settings = load_settings(session)
     now = now or utcnow()
     local_day = now.astimezone(settings.tz).date()
+    closed = grid_closed_problem(grid, local_day)  # a retired grid takes no new reports
+    if closed is not None:
+        raise ValidationError(closed)
     due, warn = settings.calendar().deadline(
         now, category.dispatch_minutes, TimeBasis(category.basis), settings.warn_share
     )

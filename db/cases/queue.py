@@ -379,9 +379,9 @@ def filter_options(session: Session) -> FilterOptions:
         select(Community.id, Community.name).order_by(Community.code)
     ).all()
     grids = session.execute(
-        select(Grid.id, Grid.community_id, Grid.name, Community.name)
+        select(Grid.id, Grid.community_id, Grid.name, Community.name, Grid.retired_on)
         .join(Community, Community.id == Grid.community_id)
-        .order_by(Grid.code)
+        .order_by(Grid.retired_on.is_not(None), Grid.code)
     ).all()
     majors = session.execute(
         select(MajorCategory.id, MajorCategory.kind, MajorCategory.name).order_by(
@@ -395,7 +395,11 @@ def filter_options(session: Session) -> FilterOptions:
     ).all()
     return FilterOptions(
         communities=[(r[0], r[1]) for r in communities],
-        grids=[(r[0], r[1], f"{_community_short(r[3])}/{r[2]}") for r in grids],
+        # A retired grid is offered last, marked: its old cases can still be found.
+        grids=[
+            (r[0], r[1], f"{_community_short(r[3])}/{r[2]}{'（已停用）' if r[4] else ''}")
+            for r in grids
+        ],
         majors=[(r[0], f"{r[1]}·{r[2]}") for r in majors],
         categories=[(r[0], r[1], r[2]) for r in categories],
         departments=[(d.id, d.name) for d in active_departments(session)],

@@ -5,6 +5,7 @@ new cases in one transaction, and a work order already imported is skipped, not 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from decimal import Decimal
@@ -22,6 +23,7 @@ from db.engine import Database, serialize_writers
 from db.errors import ConcurrentImport, ValidationError
 from db.models import Case, CaseEvent, Category, Grid, ImportedWorkOrder
 from db.models.limits import problems_of, value_problem
+from db.reference.geography_history import grid_closed_problem
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.sheets.cells import (
@@ -178,7 +180,7 @@ def plan_case_import(
     """Read and check every row; writes nothing. Unsafe files raise BadFile."""
     with check_xlsx(path, limits) as book, db.read() as session:
         settings = load_settings(session)
-        grids = set(session.scalars(select(Grid.code)))
+        grids = {grid.code: grid for grid in session.scalars(select(Grid))}
         categories: dict[str, str] = {}
         for code, name, active in session.execute(
             select(Category.code, Category.name, Category.active)
@@ -245,7 +247,7 @@ def plan_case_import(
 
 def _check_row(
     raw: dict[str, Cell],
-    grids: set[str],
+    grids: Mapping[str, Grid],
     categories: dict[str, str],
     tz: Any,
     now: datetime,
@@ -297,6 +299,11 @@ def _check_row(
         reason = _check_reported(when, now)
         if reason is not None:
             problems.append(("reported_at", reason))
+    if grid in grids:  # a retired grid takes no report dated on or after its retirement
+        day = (when if isinstance(when, datetime) else now).astimezone(tz).date()
+        closed = grid_closed_problem(grids[grid], day)
+        if closed is not None:
+            problems.append(("grid", closed))
     # Text is never cut: a value longer than its column is a problem of the row.
     for name in ("address", "reporter_name", "work_order"):
         if text.get(name):

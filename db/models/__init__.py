@@ -14,7 +14,7 @@ from db.models.cases import (
 )
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
-from db.models.geography import Community, District, Grid, Street
+from db.models.geography import Community, District, GeographyChange, Grid, Street
 from db.models.people import (
     CommunityWorker,
     FirstSecretary,
@@ -42,6 +42,7 @@ __all__ = [
     "Department",
     "District",
     "FirstSecretary",
+    "GeographyChange",
     "Grid",
     "GridAssignment",
     "HolidayDay",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,13 +14,16 @@ from sqlalchemy.orm import Session
 
 from db.errors import InvalidCode, NotFound, ValidationError
 from db.models import Community, District, Grid, Street
+from db.models.base import utcnow
 from db.reference.codes import (
     validate_community_code,
     validate_county_code,
     validate_grid_code,
     validate_street_code,
 )
+from db.reference.geography_history import record_rename
 from db.reference.master_data import check_count, check_keys, check_text
+from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.security.audit import record_audit
 
@@ -58,6 +62,7 @@ class GridRow:
     population: int
     households: int
     boundary: str = ""  # 四至范围
+    retired_on: date | None = None  # see db.boundaries.changes
 
 
 def _grid_row(grid: Grid, community: Community) -> GridRow:
@@ -70,6 +75,7 @@ def _grid_row(grid: Grid, community: Community) -> GridRow:
         grid.population,
         grid.households,
         grid.boundary or "",
+        grid.retired_on,
     )
 
 
@@ -89,7 +95,10 @@ def list_grids(session: Session) -> list[GridRow]:
 def _unique_grid_name(session: Session, community_id: int, name: str, own_id: int | None) -> None:
     other = session.scalar(
         select(Grid.code).where(
-            Grid.community_id == community_id, Grid.name == name, Grid.id != (own_id or 0)
+            Grid.community_id == community_id,
+            Grid.name == name,
+            Grid.id != (own_id or 0),
+            Grid.retired_on.is_(None),  # a retired grid's name may be taken again
         )
     )
     if other is not None:
@@ -126,6 +135,9 @@ def update_grid(
         if old != value:
             details[key] = [old, value]
             setattr(grid, key, value)
+    if "name" in details:  # the name history (db.reference.geography_history): from today
+        today = utcnow().astimezone(load_settings(session).tz).date()
+        record_rename(session, "grid", grid.code, details["name"][0], grid.name, today, actor)
     if details:
         record_audit(session, actor, "grid.edit", "grid", grid.code, details)
     session.flush()
@@ -369,6 +381,11 @@ def edit_community(
         if old != value:
             details[key] = [old, value]
             setattr(community, key, value)
+    if "name" in details:  # the name history (db.reference.geography_history): from today
+        today = utcnow().astimezone(load_settings(session).tz).date()
+        record_rename(
+            session, "community", community.code, details["name"][0], community.name, today, actor
+        )
     if details:
         record_audit(session, actor, "community.edit", "community", community.code, details)
     return _community_row(session, community)

@@ -173,12 +173,16 @@ def alerts_by_community(
         if c is not None:
             o, w = counts.get(c, (0, 0))
             counts[c] = (o + cell.overdue, w + cell.warning)
-    communities = select(Community.id, Community.name).order_by(Community.code)
+    communities = select(Community.id, Community.name, Community.retired_on).order_by(
+        Community.code
+    )
     if f.community_id is not None:
         communities = communities.where(Community.id == f.community_id)
+    # A retired community (merged into another) is listed while it still has open cases.
     return [
         CommunityAlerts(int(i), str(name), *counts.get(int(i), (0, 0)))
-        for i, name in session.execute(communities)
+        for i, name, retired in session.execute(communities)
+        if retired is None or int(i) in counts
     ]
 
 
@@ -209,8 +213,11 @@ def grid_density(
     for cell in cells:
         n, o = counts.get(cell.grid_id, (0, 0))
         counts[cell.grid_id] = (n + cell.count, o + cell.overdue)
+    # A retired grid (split, merged) is listed while it still has open cases.
+    retired = set(session.scalars(select(Grid.id).where(Grid.retired_on.is_not(None))))
     rows = [
         GridDensity(i, c, cn, code, name, h, *counts.get(i, (0, 0)))
         for i, c, cn, code, name, h in _grids(session, f)
+        if i not in retired or i in counts
     ]
     return sorted(rows, key=lambda g: (-g.per_thousand, -g.open, g.code))

@@ -32,6 +32,7 @@ from db.reference.geography import add_grid, update_grid
 from db.reference.master_data import add_department, set_department_active, update_department
 from desktop.admin.catalogue_actions import CatalogueActions
 from desktop.admin.communities_tab import CommunitiesTab
+from desktop.admin.geography_change_dialog import GeographyActions
 from desktop.admin.master_data_forms import CategoryForm, DepartmentForm, GridForm
 from desktop.admin.master_data_models import (
     CategoriesModel,
@@ -76,6 +77,7 @@ class MasterDataDialog(QDialog):
         self.edit_category_button = self._button(self.tr("修改…"), "editCategory")
         self.edit_grid_button = self._button(self.tr("修改…"), "editGrid")
         self.add_grid_button = self._button(self.tr("添加网格…"), "addGrid")
+        self.geography = GeographyActions(self)  # 拆分…, 合并…, 停用… (geography_change_dialog.py)
         self.add_department_button.clicked.connect(self.add_department)
         self.edit_department_button.clicked.connect(self.edit_department)
         self.toggle_department_button.clicked.connect(self.toggle_department)
@@ -103,7 +105,12 @@ class MasterDataDialog(QDialog):
             self.tr("案件类别"),
         )
         self.grid_tab = self.tabs.addTab(
-            self._page(self.grid_table, self.edit_grid_button, self.add_grid_button),
+            self._page(
+                self.grid_table,
+                self.edit_grid_button,
+                self.add_grid_button,
+                *self.geography.buttons,
+            ),
             self.tr("网格"),
         )
         # 社区 (its own module): the communities and the day-one template for later updates.
@@ -130,7 +137,11 @@ class MasterDataDialog(QDialog):
                 self.may_categories,
                 (self.edit_category_button, *self.catalogue.buttons),
             ),
-            (self.grid_tab, self.may_grids, (self.edit_grid_button, self.add_grid_button)),
+            (
+                self.grid_tab,
+                self.may_grids,
+                (self.edit_grid_button, self.add_grid_button, *self.geography.buttons),
+            ),
         ):
             self.tabs.setTabEnabled(tab, allowed)
             for button in buttons:

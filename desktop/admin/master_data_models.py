@@ -110,8 +110,14 @@ class GridsModel(RowsModel[GridRow]):
         QT_TRANSLATE_NOOP("GridsModel", "名称"),
         QT_TRANSLATE_NOOP("GridsModel", "人口"),
         QT_TRANSLATE_NOOP("GridsModel", "户数"),
+        QT_TRANSLATE_NOOP("GridsModel", "状态"),
     )
     NUMERIC = frozenset({3, 4})
 
     def cells(self, row: GridRow) -> tuple[str, ...]:
-        return (row.code, row.community, row.name, str(row.population), str(row.households))
+        state = (
+            self.tr("%1 起停用").replace("%1", f"{row.retired_on:%Y-%m-%d}")
+            if row.retired_on is not None
+            else self.tr("在用")
+        )
+        return (row.code, row.community, row.name, str(row.population), str(row.households), state)

@@ -27,6 +27,7 @@ from desktop.cli import (
     calendar,
     cases,
     database,
+    geography,
     master_data,
     reports,
     rosters,
@@ -65,7 +66,17 @@ def build_parser() -> ArgumentParser:
         help="以哪个账号操作，密码取自 GRIDDESK_PASSWORD 或提示输入",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
-    for module in (database, setup, cases, rosters, reports, accounts, master_data, calendar):
+    for module in (
+        database,
+        setup,
+        cases,
+        rosters,
+        reports,
+        accounts,
+        master_data,
+        calendar,
+        geography,
+    ):
         module.register(subparsers)
     return parser
 

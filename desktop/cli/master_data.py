@@ -23,6 +23,7 @@ from db.reference.master_data import (
 )
 from desktop.cli.catalogue import add_verbs as add_catalogue_verbs
 from desktop.cli.common import EXIT_OK, CommandFunc, Subcommands, actor_of, print_json
+from desktop.cli.geography import register_grid_changes
 
 
 def _changes(args: argparse.Namespace, names: tuple[str, ...]) -> dict[str, object]:
@@ -145,7 +146,8 @@ def run_category_set(args: argparse.Namespace, db: Database) -> int:
 
 
 def _grid_line(g: GridRow) -> str:
-    return f"{g.code}\t{g.community}\t{g.name}\t人口 {g.population}\t户数 {g.households}"
+    retired = f"\t{g.retired_on:%Y-%m-%d} 起停用" if g.retired_on is not None else ""
+    return f"{g.code}\t{g.community}\t{g.name}\t人口 {g.population}\t户数 {g.households}{retired}"
 
 
 def run_grid_list(args: argparse.Namespace, db: Database) -> int:
@@ -263,3 +265,6 @@ def register(subparsers: Subcommands) -> None:
     gadd.add_argument("--households", metavar="N", help="户数（默认 0）")
     gadd.add_argument("--boundary", metavar="TEXT", help="四至范围")
     gadd.set_defaults(func=run_grid_add)
+    register_grid_changes(
+        gverbs
+    )  # rename, retire, split, merge, history (desktop/cli/geography.py)
