@@ -2037,6 +2037,117 @@
     </message>
 </context>
 <context>
+    <name>GeographyActions</name>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="183" />
+        <source>拆分…</source>
+        <translation>Split…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="186" />
+        <source>合并…</source>
+        <translation>Merge…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="189" />
+        <source>停用…</source>
+        <translation>Retire…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="201" />
+        <source>请先选择一个网格</source>
+        <translation>Select a grid first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="207" />
+        <source>网格 %1 已停用</source>
+        <translation>Grid %1 retired</translation>
+    </message>
+</context>
+<context>
+    <name>GeographyChangeForm</name>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="60" />
+        <source>拆分网格</source>
+        <translation>Split grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="61" />
+        <source>合并网格</source>
+        <translation>Merge grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="62" />
+        <source>停用网格</source>
+        <translation>Retire grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="73" />
+        <source>如调整文件文号</source>
+        <translation>e.g. the number of the adjustment document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="75" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="87" />
+        <source>新网格编码</source>
+        <translation>New grid code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="87" />
+        <source>新网格名称</source>
+        <translation>New grid name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="90" />
+        <source>增加一个新网格</source>
+        <translation>Add a new grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="96" />
+        <source>拆分为（原网格自生效日期起停用，已有案件仍属原网格）：</source>
+        <translation>Split into (the old grid is retired from the effective date; existing cases stay in it):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="100" />
+        <source>在岗网格长、网格员转入第一个新网格，完成后请核对名册。</source>
+        <translation>Grid leaders and workers in post move to the first new grid; check the roster afterwards.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="113" />
+        <source>与本社区的这些网格合并：</source>
+        <translation>Merge with these grids of the community:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="116" />
+        <source>合并后编码</source>
+        <translation>Code after the merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="117" />
+        <source>合并后名称</source>
+        <translation>Name after the merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="121" />
+        <source>停用后不能再在该网格上报新案件；已有案件仍属该网格。</source>
+        <translation>Once retired, no new cases can be reported in this grid; existing cases stay in it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="124" />
+        <source>生效日期</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="125" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>GridDensityModel</name>
     <message>
         <location filename="../../desktop/stats/grid_density.py" line="20" />
@@ -2148,6 +2259,21 @@
         <location filename="../../desktop/admin/master_data_models.py" line="112" />
         <source>户数</source>
         <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="113" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="119" />
+        <source>%1 起停用</source>
+        <translation>retired from %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="121" />
+        <source>在用</source>
+        <translation>in use</translation>
     </message>
 </context>
 <context>
@@ -2498,110 +2624,110 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="63" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="64" />
         <source>基础数据</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="73" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="74" />
         <source>添加部门…</source>
         <translation>Add department…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="74" />
-        <location filename="../../desktop/admin/master_data_dialog.py" line="76" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="75" />
         <location filename="../../desktop/admin/master_data_dialog.py" line="77" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="78" />
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="75" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="76" />
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="78" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="79" />
         <source>添加网格…</source>
         <translation>Add grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="98" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="100" />
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="103" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="105" />
         <source>案件类别</source>
         <translation>Case categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="107" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="114" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="113" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="120" />
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="143" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="154" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="150" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="161" />
         <source>只有管理员可以维护基础数据。</source>
         <translation>Only administrators can maintain master data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="240" />
-        <location filename="../../desktop/admin/master_data_dialog.py" line="277" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="251" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="288" />
         <source>请先选择一个部门</source>
         <translation>Select a department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="246" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="257" />
         <source>已添加部门「%1」</source>
         <translation>Department “%1” added</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="265" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="276" />
         <source>部门「%1」已保存</source>
         <translation>Department “%1” saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="280" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="291" />
         <source>部门「%1」已启用</source>
         <translation>Department “%1” enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="280" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="291" />
         <source>部门「%1」已停用</source>
         <translation>Department “%1” disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="294" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="305" />
         <source>请先选择一个案件类别</source>
         <translation>Select a case category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="304" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="315" />
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation>Case category %1 %2 saved; new limits apply from the next transition</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="318" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="329" />
         <source>请先选择一个网格</source>
         <translation>Select a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="337" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="348" />
         <source>网格 %1 已保存</source>
         <translation>Grid %1 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="349" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="360" />
         <source>已添加网格 %1 %2</source>
         <translation>Grid %1 %2 added</translation>
     </message>
