@@ -105,6 +105,7 @@ class DepartmentCard(QFrame):
         policy = self.preview.sizePolicy()
         policy.setRetainSizeWhenHidden(True)
         self.preview.setSizePolicy(policy)
+        self.preview.setFixedHeight(self.preview.fontMetrics().height())
         self.preview.setVisible(False)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QGridLayout(self)
