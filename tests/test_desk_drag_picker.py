@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.cases.intake import report_case
+from db.cases.queries import case_detail
 from db.cases.states import Action
 from db.cases.workflow import Request, apply, dispatch
 from db.engine import Database
@@ -230,6 +231,11 @@ def test_dispatch_note_goes_into_the_history_and_is_checked(street: Database) ->
     outcome = dispatch(street, [number], "燃气公司", note="  先关总阀，注意明火  ")
     assert [r.number for r in outcome.done] == [number] and not outcome.failed
     assert history(street, number)[-1] == ("dispatch", "先关总阀，注意明火", "燃气公司")
+    with street.read() as s:
+        assert case_detail(s, number).dispatch_note == "先关总阀，注意明火"
+    apply(street, number, Action.RECALL)  # taken back: with no department, no note
+    with street.read() as s:
+        assert case_detail(s, number).dispatch_note == ""
 
 
 def test_keyboard_dispatch_by_pinyin_in_four_keys_and_with_a_note(
@@ -285,4 +291,8 @@ def test_keyboard_dispatch_by_pinyin_in_four_keys_and_with_a_note(
     with qtbot.waitSignal(page.detail.loaded, timeout=10_000):
         page.detail.show_case(second)
     assert any("先关总阀" in label.text() for label in page.detail.history_entries)
+    # …and beside the department, as what the department was told.
+    assert page.detail.detail is not None and page.detail.detail.dispatch_note == "先关总阀"
+    texts = [label.text() for label in page.detail.findChildren(QLabel)]
+    assert texts[texts.index("派遣意见") + 1] == "先关总阀"
     assert page.ctx.undo_stack.count() == 2
