@@ -32,10 +32,6 @@ QLabel#dragCount {{ color: {palette.INFO}; }}
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DragImage", text)
-
-
 def drag_widget(cases: Sequence[DraggedCase]) -> QWidget:
     """The label drawn under the cursor (not shown; rendered by `drag_pixmap`)."""
     frame = QFrame()
@@ -57,7 +53,8 @@ def drag_widget(cases: Sequence[DraggedCase]) -> QWidget:
         )
         layout.addWidget(category)
     if len(cases) > 1:
-        count = QLabel(_tr("共 %1 件").replace("%1", str(len(cases))), frame)
+        text = QCoreApplication.translate("DragImage", "共 %1 件").replace("%1", str(len(cases)))
+        count = QLabel(text, frame)
         count.setObjectName("dragCount")
         layout.addWidget(count)
     frame.setMaximumWidth(MAX_WIDTH)
