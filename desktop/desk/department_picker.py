@@ -10,9 +10,9 @@ database worker once the picker is open.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
-from pypinyin import Style, lazy_pinyin
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
@@ -46,9 +46,26 @@ _KEYS_ROLE = _ID_ROLE + 4  # (pinyin initials, full pinyin), lower case
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """("rqgs", "ranqigongsi") for 燃气公司: what a typed latin search is matched against."""
+    # Imported here: loading pypinyin's dictionaries takes about half a second, which the
+    # window's start should not pay (see `prepare_pinyin`).
+    from pypinyin import Style, lazy_pinyin
+
     full = lazy_pinyin(name, errors="default")
     initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
     return "".join(initials).lower(), "".join(full).lower()
+
+
+_prepared = False
+
+
+def prepare_pinyin() -> None:
+    """Load pypinyin on a background thread, so the first Ctrl+D does not wait for it."""
+    global _prepared
+    if not _prepared:
+        _prepared = True
+        threading.Thread(
+            target=pinyin_keys, args=("部门",), name="griddesk-pinyin", daemon=True
+        ).start()
 
 
 def match_rank(needle: str, name: str, keys: tuple[str, str]) -> int | None:

@@ -41,6 +41,7 @@ from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
 from desktop.desk import case_mime
 from desktop.desk.case_mime import DraggedCase
+from desktop.desk.department_picker import prepare_pinyin
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
 
 CARD_WIDTH = 168
@@ -266,6 +267,7 @@ class DispatchBoard(QWidget):
         self._clock.timeout.connect(self.refresh)
         self._clock.start()
         self.refresh()
+        prepare_pinyin()  # for the department picker (Ctrl+D), which shares the desk
 
     # --- live counts -------------------------------------------------------------------------
 
