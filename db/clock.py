@@ -4,7 +4,9 @@ Time limits of a stage count either natural time or working time: minutes inside
 periods (default 08:30-12:00 and 13:00-17:30, local wall clock) of working days. A working day is
 Monday to Friday unless it is a statutory holiday, or a Saturday/Sunday that the State Council
 made a make-up workday (调休上班). Holidays and make-up days come from
-``resources/calendar/cn_holidays.json``.
+``resources/calendar/cn_holidays.json`` (the bundled years), overlaid by the years a center keeps
+in its database (db.reference.calendar_store): a `CalendarYear` per year, the later replacing
+the earlier.
 
 Everything returned is an aware UTC ``datetime``. The arithmetic is done on integer microseconds
 since the epoch against a per-year table (each day's working periods in UTC and a prefix sum of
@@ -19,10 +21,11 @@ import json
 import re
 from bisect import bisect_left
 from calendar import isleap
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -32,11 +35,16 @@ from db.errors import ValidationError
 __all__ = [
     "DEFAULT_CALENDAR_PATH",
     "DEFAULT_TZ",
+    "OFFICIAL",
+    "PROVISIONAL",
+    "CalendarYear",
     "InvalidTimeSpec",
     "TimeBasis",
     "WorkCalendar",
     "WorkingHours",
+    "bundled_years",
     "parse_limit",
+    "read_calendar_file",
     "utcnow",
 ]
 
@@ -182,6 +190,21 @@ class _YearTable:
     prefix: tuple[int, ...]
 
 
+OFFICIAL = "official"  # the State Council's notice is out (正式)
+PROVISIONAL = "provisional"  # statutory days only, 调休 not yet known (暂定)
+
+
+@dataclass(frozen=True)
+class CalendarYear:
+    """One year of the holiday calendar: its status, the holidays (放假, with their names) and
+    the make-up working days (调休上班, with the holiday they belong to, may be empty)."""
+
+    year: int
+    status: str = OFFICIAL
+    holidays: Mapping[date, str] = field(default_factory=dict)
+    makeup: Mapping[date, str] = field(default_factory=dict)
+
+
 class WorkCalendar:
     """Working days, working hours and a time zone; adds and measures working or natural time."""
 
@@ -210,12 +233,23 @@ class WorkCalendar:
         tz: ZoneInfo | None = None,
     ) -> WorkCalendar:
         """Read holidays and make-up workdays from a calendar file (default: the bundled one)."""
-        path = DEFAULT_CALENDAR_PATH if path is None else path
-        try:
-            document = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InvalidTimeSpec(f"无法读取节假日文件 {path}：{exc}") from exc
-        holidays, makeup = _read_calendar_document(document, path)
+        years = bundled_years() if path is None else read_calendar_file(path)
+        return cls.from_years(years.values(), hours, tz)
+
+    @classmethod
+    def from_years(
+        cls,
+        years: Iterable[CalendarYear],
+        hours: WorkingHours | None = None,
+        tz: ZoneInfo | None = None,
+    ) -> WorkCalendar:
+        """A calendar of these years (each year once: overlay them before, see
+        db.reference.calendar_store)."""
+        holidays: set[date] = set()
+        makeup: set[date] = set()
+        for entry in years:
+            holidays.update(entry.holidays)
+            makeup.update(entry.makeup)
         return cls(
             holidays,
             makeup,
@@ -375,24 +409,41 @@ class WorkCalendar:
         return _YearTable(year, first.toordinal(), tuple(days), tuple(prefix))
 
 
-def _read_calendar_document(document: Any, path: Path) -> tuple[set[date], set[date]]:
-    """Holidays and make-up workdays of every year in a ``cn_holidays.json`` document."""
+@lru_cache(maxsize=1)
+def bundled_years() -> dict[int, CalendarYear]:
+    """The years of the bundled calendar file (the default of every center)."""
+    return read_calendar_file(DEFAULT_CALENDAR_PATH)
+
+
+def read_calendar_file(path: Path) -> dict[int, CalendarYear]:
+    """Every year of a ``cn_holidays.json`` file."""
     try:
-        years = document["years"]
-        holidays: set[date] = set()
-        makeup: set[date] = set()
-        for year_text, entry in years.items():
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidTimeSpec(f"无法读取节假日文件 {path}：{exc}") from exc
+    return _read_calendar_document(document, path)
+
+
+def _read_calendar_document(document: Any, path: Path) -> dict[int, CalendarYear]:
+    """Every year of a ``cn_holidays.json`` document."""
+    years: dict[int, CalendarYear] = {}
+    try:
+        for year_text, entry in document["years"].items():
             year = int(year_text)
+            holidays: dict[date, str] = {}
             for holiday in entry["holidays"]:
                 for text in holiday["dates"]:
-                    holidays.add(_date_in_year(text, year))
-            for text in entry.get("makeup_workdays", []):
-                makeup.add(_date_in_year(text, year))
+                    holidays[_date_in_year(text, year)] = str(holiday.get("name", ""))
+            makeup = {_date_in_year(text, year): "" for text in entry.get("makeup_workdays", [])}
+            status = entry.get("status", OFFICIAL)
+            if status not in (OFFICIAL, PROVISIONAL):
+                raise InvalidTimeSpec(f"节假日文件 {path} 中 {year} 年的状态无效：{status}")
+            years[year] = CalendarYear(year, status, holidays, makeup)
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         if isinstance(exc, InvalidTimeSpec):
             raise
         raise InvalidTimeSpec(f"节假日文件 {path} 结构错误：{exc!r}") from exc
-    return holidays, makeup
+    return years
 
 
 def _date_in_year(text: str, year: int) -> date:

@@ -23,7 +23,7 @@ from db.paths import APPLICATION, ORGANIZATION, resources_dir
 from desktop.common.error_text import error_text
 from desktop.core.gui_gc import collect_on_gui_thread
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
-from desktop.shell.startup import build_demo_with_progress, has_street
+from desktop.shell.startup import build_demo_with_progress, demo_refusal, has_street
 
 log = logging.getLogger("griddesk")
 
@@ -152,6 +152,10 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         show_error(QCoreApplication.translate("App", "无法打开数据库"), str(exc))
         return 2
     try:
+        refusal = demo_refusal(db) if args.demo else None
+        if refusal is not None:  # a database set up for real never gets demo rows
+            show_error(QCoreApplication.translate("App", "演示数据生成失败"), refusal)
+            return 2
         if args.demo and not has_street(db):
             error = build_demo_with_progress(db)  # the builder's default size
             if error is not None:
@@ -170,6 +174,10 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         actor = sign_in(db)
         if actor is None:  # the user closed the sign-in dialog
             return 0
+        # A database without geography: the setup wizard (an administrator) or one sentence.
+        from desktop.setup.first_start import run_first_start
+
+        run_first_start(db, actor)
         ctx = AppContext.create(db, actor, lang=lang)
         try:
             window = MainWindow(ctx)

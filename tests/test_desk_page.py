@@ -218,19 +218,25 @@ def test_keyboard_dispatch_and_undo(qtbot: QtBot, street: Database, page: DeskPa
     qtbot.waitUntil(lambda: page.queue.model.rowCount() == 1, timeout=10_000)
 
 
-def test_context_menu_registers(qtbot: QtBot, street: Database, page: DeskPage) -> None:
+def test_context_menu_registers_through_its_dialog(
+    qtbot: QtBot, street: Database, page: DeskPage
+) -> None:
     number = report(street, "0101")
     click_tab(qtbot, page, "待立案")
     assert shown(qtbot, page) == [number]
     select_row(qtbot, page, 0)
     menu = page.queue.context_menu()
-    texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["派遣到…", "立案", "督办", "打开案件"]
+    texts = [a.text().split("\t")[0] for a in menu.actions() if a.text()]
+    assert texts[:4] == ["立案", "不予立案", "社区自办", "合并"] and "打开案件" in texts
     register = next(a for a in menu.actions() if a.text() == "立案")
     register.trigger()
+    menu.close()
+    qtbot.waitUntil(lambda: page.queue.current_dialog is not None, timeout=10_000)
+    dialog = page.queue.current_dialog
+    assert dialog is not None and dialog.reason_edit.hasFocus()
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)  # Enter submits
     qtbot.waitUntil(lambda: status_of(street, number) == Status.REGISTERED.value, timeout=5000)
     qtbot.waitUntil(lambda: page.queue.model.rowCount() == 0, timeout=10_000)
-    menu.close()
 
 
 def test_case_from_another_connection_keeps_selection(qtbot: QtBot, street: Database) -> None:

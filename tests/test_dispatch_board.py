@@ -164,7 +164,7 @@ def test_drop_of_one_case_dispatches_it(
     assert state(ctx.db, number) == (Status.DISPATCHED.value, "城管执法中队")
     qtbot.waitUntil(lambda: card.open.text() == "在办 1", timeout=10_000)
     assert ctx.undo_stack.count() == 1
-    assert ctx.undo_stack.undoText() == "派遣 1 件到 城管执法中队"
+    assert ctx.undo_stack.undoText() == f"派遣 {number} 到 城管执法中队"
 
 
 def test_drag_glows_default_department_and_shows_deadline(

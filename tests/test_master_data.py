@@ -771,6 +771,7 @@ def test_dialog_models_pass_the_model_tester(
         "部门",
         "案件类别",
         "网格",
+        "社区",
     ]
 
 

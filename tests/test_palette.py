@@ -23,6 +23,9 @@ SAME_MEANING = {
     ('#countdown[state="warning"]', "color"): palette.WARNING,
     ('#countdown[state="overdue"]', "color"): palette.ERROR,
     ("#errorText", "color"): palette.ERROR,
+    ("#alarmBanner", "background"): palette.ALARM_BANNER,
+    ("#alarmBanner QLabel", "color"): palette.ALARM_TEXT,
+    ('#queueFilters[filtered="true"]', "background"): palette.FILTER_ACTIVE,
 }
 
 

@@ -22,6 +22,7 @@ EXPECTED = [
     "06-case-window.png",
     "07-action-dialog.png",
     "08-big-screen.png",
+    "09-setup-wizard.png",
 ]
 
 

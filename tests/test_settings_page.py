@@ -1,4 +1,4 @@
-"""The 设置 page: center settings (administrators only), language, the urgent beep, and the
+"""The 设置 page: center settings (administrators only), language, the alarm sound, and the
 doors to accounts, the audit log and master data."""
 
 from __future__ import annotations
@@ -123,17 +123,23 @@ def test_settings_opens_the_audit_log_for_administrators(
     dialog.reject()
 
 
-def test_the_urgent_beep_is_a_workstation_setting(qtbot: QtBot, ctx: AppContext) -> None:
-    from desktop.desk.queue_model import BEEP_SETTING
+def test_the_alarm_sound_is_a_workstation_setting_on_by_default(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from desktop.desk.alarms_sound import ALARM_SOUND_SETTING, sound_enabled
 
     page = SettingsPage(ctx)
     qtbot.addWidget(page)
-    assert not page.beep_check.isChecked()
-    page.beep_check.setChecked(True)
-    assert QSettings().value(BEEP_SETTING, False, type=bool) is True
+    assert page.alarm_sound_check.isChecked() and sound_enabled()
+    page.alarm_sound_check.setChecked(False)
+    QSettings().sync()
+    assert QSettings().value(ALARM_SOUND_SETTING, True, type=bool) is False
+    assert not sound_enabled()
     again = SettingsPage(ctx)
     qtbot.addWidget(again)
-    assert again.beep_check.isChecked()
+    assert not again.alarm_sound_check.isChecked()
+    again.alarm_sound_check.setChecked(True)
+    assert sound_enabled()
 
 
 def test_master_data_is_for_administrators(qtbot: QtBot, ctx: AppContext) -> None:

@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from db.cases.states import (
-    ACTION_LABELS,
     GROUP_LABELS,
     SATISFACTION_LABELS,
     SOURCE_LABELS,
@@ -21,6 +20,7 @@ from db.cases.states import (
     Source,
     Status,
     allowed_actions,
+    event_label,
 )
 from db.errors import NotFound, ValidationError
 from db.models import (
@@ -232,7 +232,7 @@ def case_detail(session: Session, number: str) -> CaseDetail:
                 at=ev.at,
                 actor=ev.actor,
                 action=ev.action,
-                action_label=ACTION_LABELS[Action(ev.action)],
+                action_label=event_label(ev.action),
                 from_status=ev.from_status,
                 to_status=ev.to_status,
                 department=dept_name,

@@ -126,6 +126,19 @@ ACTION_LABELS: dict[Action, str] = {
     Action.RECALL: "撤回派遣",
 }
 
+# A history event that is no action on the case: the system moved its deadline because the
+# holiday calendar changed (db.cases.recompute). Its status stays.
+RECOMPUTE_EVENT = "recompute"
+RECOMPUTE_LABEL = "时限重算"
+
+
+def event_label(action: str) -> str:
+    """The Chinese name of a history event: an action's, or 时限重算."""
+    if action == RECOMPUTE_EVENT:
+        return RECOMPUTE_LABEL
+    return ACTION_LABELS[Action(action)]
+
+
 SOURCE_LABELS: dict[Source, str] = {
     Source.GRID_UPLOAD: "网格上传",
     Source.PATROL: "巡查发现",

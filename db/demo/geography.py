@@ -19,6 +19,10 @@ from db.models import (
 
 DISTRICT_CODE = "210504"
 STREET_CODE = "210504002"
+STREET_NAME = "新明街道"
+CENTER_NAME = "新明街道网格化服务管理指挥调度中心"
+# A settings key the demo builder writes (value: the street code): the database is the demo.
+DEMO_MARKER = "demo_street"
 COMMUNITY_NAMES = (
     "锦峪社区",
     "新明社区",
@@ -68,7 +72,7 @@ def build_geography(
         district = District(code=DISTRICT_CODE, name="明山区", city="本溪市", province="辽宁省")
         session.add(district)
         session.flush()
-    street = Street(code=STREET_CODE, name="新明街道", district_id=district.id)
+    street = Street(code=STREET_CODE, name=STREET_NAME, district_id=district.id)
     session.add(street)
     session.flush()
     roads: list[str] = list(names["roads"])

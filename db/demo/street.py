@@ -22,10 +22,16 @@ from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.clock import TimeBasis
-from db.demo.accounts import create_demo_accounts
+from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
 from db.demo.case_life import CategoryInfo, DepartmentInfo
 from db.demo.cases import CaseGenerator
-from db.demo.geography import build_geography
+from db.demo.geography import (
+    CENTER_NAME,
+    DEMO_MARKER,
+    STREET_CODE,
+    STREET_NAME,
+    build_geography,
+)
 from db.demo.people import build_people
 from db.engine import Database
 from db.errors import ValidationError
@@ -39,11 +45,14 @@ from db.models import (
     Community,
     Department,
     Grid,
+    Setting,
     Street,
 )
 from db.models.base import UTCDateTime
 from db.reference.catalogue import catalogue_dir, read_json
-from db.reference.settings_store import load_settings
+from db.reference.settings_store import load_settings, save_setting
+from db.security.accounts import has_users
+from db.security.actors import SYSTEM
 
 DEFAULT_SEED = 20261126
 CHUNK = 5_000  # cases per executemany batch
@@ -92,6 +101,43 @@ def _load_departments(session: Session) -> list[DepartmentInfo]:
     return [DepartmentInfo(d.id, d.name, d.contact) for d in rows]
 
 
+def is_demo_database(session: Session) -> bool:
+    """Whether the database holds the demo street: the marker the builder stores, or (a demo
+    built before the marker) the demo street's code and name with only the demo accounts."""
+    if session.get(Setting, DEMO_MARKER) is not None:
+        return True
+    street = session.scalar(select(Street).where(Street.code == STREET_CODE))
+    return street is not None and street.name == STREET_NAME and has_only_demo_accounts(session)
+
+
+def real_data_refusal(session: Session) -> str | None:
+    """The one sentence refusing the demo on a database set up for real (a street that is not
+    the demo's, or accounts other than the demo's); None when the demo may be built here or
+    is here already."""
+    street = session.scalar(select(Street).order_by(Street.id).limit(1))
+    if street is not None and not is_demo_database(session):
+        return (
+            f"数据库中已有街道「{street.name}」（{street.code}）的正式数据，不能载入演示街道"
+            "（演示请使用新的空数据库）"
+        )
+    if street is None and has_users(session) and not has_only_demo_accounts(session):
+        return (
+            "此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据"
+            "（演示请使用新的空数据库）"
+        )
+    return None
+
+
+def _refuse_a_real_database(session: Session) -> None:
+    """ValidationError (one sentence) unless the database is still empty of streets and of
+    accounts other than the demo's."""
+    reason = real_data_refusal(session)
+    if reason is not None:
+        raise ValidationError(reason)
+    if session.scalar(select(func.count()).select_from(Street)):
+        raise ValidationError("数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）")
+
+
 def build_demo(
     db: Database,
     *,
@@ -102,7 +148,8 @@ def build_demo(
 ) -> DemoSummary:
     """Build the demo street with `cases` cases reported over the 12 months before `now`.
 
-    Refuses (`ValidationError`, nothing written) when the database already has a street.
+    Refuses (`ValidationError`, nothing written) when the database already has a street, or
+    has accounts other than the demo's: a database set up for real never gets demo rows.
     """
     started = time.perf_counter()
     if cases < 0:
@@ -121,13 +168,15 @@ def build_demo(
     names = read_json(catalogue_dir() / "descriptions.json")
 
     with db.write() as session:
-        if session.scalar(select(func.count()).select_from(Street)):
-            raise ValidationError("数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）")
+        _refuse_a_real_database(session)
         report("街道、社区与网格", 0.0)
         communities, grids = build_geography(session, rng, names)
         report("人员花名册", 0.02)
         people = build_people(session, rng, names, now, communities, grids)
         create_demo_accounts(session)
+        session.add(Setting(key=DEMO_MARKER, value=STREET_CODE))
+        if "center_name" not in {row.key for row in session.scalars(select(Setting))}:
+            save_setting(session, "center_name", CENTER_NAME, SYSTEM)
         categories = _load_categories(session)
         departments = _load_departments(session)
         if not categories or not departments:

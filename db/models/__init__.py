@@ -1,7 +1,9 @@
 """Every GridDesk table, importable from one place (Alembic reads `Base.metadata` here)."""
 
 from db.models.accounts import AuditEntry, Setting, User
+from db.models.alarms import CaseAlarm
 from db.models.base import Base
+from db.models.calendar import HolidayDay, HolidayYear
 from db.models.cases import (
     Attachment,
     Case,
@@ -30,6 +32,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Case",
+    "CaseAlarm",
     "CaseChange",
     "CaseEvent",
     "CaseNumberCounter",
@@ -41,6 +44,8 @@ __all__ = [
     "FirstSecretary",
     "Grid",
     "GridAssignment",
+    "HolidayDay",
+    "HolidayYear",
     "ImportedWorkOrder",
     "MajorCategory",
     "Mentorship",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import ForeignKey, String, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base
@@ -54,4 +54,7 @@ class Grid(Base):
     community_id: Mapped[int] = mapped_column(ForeignKey("communities.id"), index=True)
     population: Mapped[int] = mapped_column(default=0)
     households: Mapped[int] = mapped_column(default=0)
+    boundary: Mapped[str] = mapped_column(  # 四至范围
+        String(200), default="", server_default=text("''")
+    )
     community: Mapped[Community] = relationship(back_populates="grids")

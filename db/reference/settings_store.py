@@ -13,13 +13,14 @@ from sqlalchemy.orm import Session
 from db.clock import WorkCalendar, WorkingHours
 from db.errors import ValidationError
 from db.models import Setting
+from db.reference.calendar_store import VERSION_KEY, effective_years, ensure_loaded
 from db.security.actors import SYSTEM, Actor
 from db.security.audit import record_audit
 
 
 @dataclass(frozen=True)
 class CenterSettings:
-    center_name: str = "新明街道网格化服务管理指挥调度中心"
+    center_name: str = "网格化服务管理指挥调度中心"  # 填报单位; set by the day-one setup
     timezone: str = "Asia/Shanghai"
     working_hours: str = "08:30-12:00,13:00-17:30"
     warn_share: float = 0.8
@@ -29,32 +30,40 @@ class CenterSettings:
     index_weights: dict[str, float] = field(
         default_factory=lambda: {"response": 0.1, "solve": 0.5, "satisfaction": 0.4}
     )
+    # Changes with every edit of the holiday calendar (db.holidays.calendar_years); "" = bundled only.
+    calendar_version: str = ""
 
     def calendar(self) -> WorkCalendar:
-        return _calendar(self.working_hours, self.timezone)
+        """The working calendar: bundled holidays overlaid by the center's own years."""
+        return _calendar(self.working_hours, self.timezone, self.calendar_version)
 
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
 
-@lru_cache(maxsize=8)
-def _calendar(hours: str, tz: str) -> WorkCalendar:
-    return WorkCalendar.load(hours=WorkingHours.parse(hours), tz=ZoneInfo(tz))
+@lru_cache(maxsize=16)
+def _calendar(hours: str, tz: str, version: str) -> WorkCalendar:
+    years = effective_years(version)
+    return WorkCalendar.from_years(years.values(), WorkingHours.parse(hours), ZoneInfo(tz))
 
 
 _FIELDS = {f.name for f in fields(CenterSettings)}
+_INTERNAL = frozenset({VERSION_KEY})  # kept by the services that own them, not by save_setting
 
 
 def load_settings(session: Session) -> CenterSettings:
     stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    version = stored.get(VERSION_KEY)
+    if version:
+        stored[VERSION_KEY] = ensure_loaded(session, str(version))
     return CenterSettings(**{k: v for k, v in stored.items() if k in _FIELDS})
 
 
 def save_setting(session: Session, key: str, value: Any, actor: Actor = SYSTEM) -> CenterSettings:
     """Validate and store one setting (audited); returns the settings as they now are."""
     actor.require("admin.settings", "修改中心设置")
-    if key not in _FIELDS:
+    if key not in _FIELDS or key in _INTERNAL:
         raise ValidationError(f"没有名为「{key}」的设置项")
     candidate = asdict(load_settings(session)) | {key: value}
     settings = CenterSettings(**candidate)

@@ -92,6 +92,8 @@ class XlsxFile:
     sheet_name: str
     date1904: bool
     _open: list[_Bounded] = field(default_factory=list)
+    # Check every worksheet's used range, not only the first's (for workbooks read whole).
+    every_sheet: bool = False
 
     def close(self) -> None:
         for stream in self._open:
@@ -141,7 +143,9 @@ class XlsxFile:
                 raise BadFile(
                     f"「{self.path.name}」中的 {info.filename} 不是 UTF-8 的 XML，拒绝导入"
                 )
-            sheet = info.filename == self.sheet_part
+            sheet = info.filename == self.sheet_part or (
+                self.every_sheet and info.filename.startswith("xl/worksheets/")
+            )
             last_row = last_col = 0
             tail = b""
             chunk = first
@@ -192,6 +196,52 @@ class XlsxFile:
             raise BadFile(
                 f"「{self.path.name}」的工作表已损坏，无法读取（{_first_line(exc)}），拒绝导入"
             ) from None
+
+    def workbook_sheets(self) -> dict[str, WorkSheet]:
+        """Every worksheet by name (workbook order), each with its non-empty rows as `rows()`
+        gives them and its merged ranges, once every part (and every sheet's used range) has
+        been verified. For small multi-sheet workbooks such as the day-one setup template."""
+        self.every_sheet = True
+        self.verify_parts()
+        sheets: dict[str, WorkSheet] = {}
+        try:
+            book = CalamineWorkbook.from_path(str(self.path))
+            for name in book.sheet_names:
+                sheet = book.get_sheet_by_name(name)
+                start = sheet.start or (0, 0)
+                pad: list[Any] = [None] * int(start[1])
+                rows: list[tuple[int, list[Any]]] = []
+                for offset, cells in enumerate(sheet.iter_rows()):
+                    values = [None if c == "" else c for c in cells[: self.limits.columns]]
+                    while values and values[-1] is None:
+                        values.pop()
+                    if values:
+                        rows.append((offset + 1, pad + values))
+                merged = [
+                    (int(a[0]) + 1, int(a[1]), int(b[0]) + 1, int(b[1]))
+                    for a, b in (sheet.merged_cell_ranges or [])
+                ]
+                sheets[str(name)] = WorkSheet(str(name), rows, merged)
+        except (XmlError, ZipError) as exc:
+            raise BadFile(
+                f"「{self.path.name}」不是完整的 XML（已损坏），拒绝导入（{_first_line(exc)}）"
+            ) from None
+        except CalamineError as exc:
+            raise BadFile(
+                f"「{self.path.name}」的工作表已损坏，无法读取（{_first_line(exc)}），拒绝导入"
+            ) from None
+        return sheets
+
+
+@dataclass(frozen=True)
+class WorkSheet:
+    """One worksheet read whole: its non-empty rows (Excel row number, values by column) and
+    its merged ranges as (first row, first column, last row, last column), rows from 1 and
+    columns from 0."""
+
+    name: str
+    rows: list[tuple[int, list[Any]]]
+    merged: list[tuple[int, int, int, int]]
 
 
 def _column_number(letters: bytes) -> int:

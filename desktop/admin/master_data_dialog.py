@@ -31,6 +31,7 @@ from db.reference.categories import update_category
 from db.reference.geography import add_grid, update_grid
 from db.reference.master_data import add_department, set_department_active, update_department
 from desktop.admin.catalogue_actions import CatalogueActions
+from desktop.admin.communities_tab import CommunitiesTab
 from desktop.admin.master_data_forms import CategoryForm, DepartmentForm, GridForm
 from desktop.admin.master_data_models import (
     CategoriesModel,
@@ -48,7 +49,8 @@ Row = TypeVar("Row")
 
 
 class MasterDataDialog(QDialog):
-    """基础数据: three tabs (部门 / 案件类别 / 网格); a tab is disabled without its permission."""
+    """基础数据: tabs 部门 / 案件类别 / 网格 / 社区 (communities_tab.py); a tab is disabled
+    without its permission."""
 
     changed = Signal()
 
@@ -104,6 +106,12 @@ class MasterDataDialog(QDialog):
             self._page(self.grid_table, self.edit_grid_button, self.add_grid_button),
             self.tr("网格"),
         )
+        # 社区 (its own module): the communities and the day-one template for later updates.
+        self.communities_tab = CommunitiesTab(ctx, self)
+        self.communities_tab.saved.connect(self._done)
+        self.communities_tab.refused.connect(self._failed)
+        self.community_tab = self.tabs.addTab(self.communities_tab, self.tr("社区"))
+        self.tabs.setTabEnabled(self.community_tab, actor.can("admin.geography"))
         self.may_departments = actor.can("admin.departments")
         self.may_categories = actor.can("admin.categories")
         self.may_grids = actor.can("admin.geography")

@@ -46,7 +46,7 @@ from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import LANGUAGES, normalise_language, role_text, status_text
-from desktop.desk.queue_model import BEEP_SETTING
+from desktop.desk.alarms_sound import set_sound_enabled, sound_enabled
 
 LANGUAGE_KEY = "ui/language"
 
@@ -115,11 +115,13 @@ class SettingsPage(QWidget):
         self.language_note.setObjectName("fieldName")
         lang_form.addRow(self.tr("语言"), self.language_combo)
         lang_form.addRow("", self.language_note)
-        self.beep_check = QCheckBox(self.tr("新的紧急案件到达时发出提示音"), lang_box)
-        self.beep_check.setObjectName("beepOnUrgent")
-        self.beep_check.setChecked(bool(QSettings().value(BEEP_SETTING, False, type=bool)))
-        self.beep_check.toggled.connect(lambda on: QSettings().setValue(BEEP_SETTING, on))
-        lang_form.addRow(self.tr("提示音"), self.beep_check)
+        self.alarm_sound_check = QCheckBox(
+            self.tr("紧急案件警报（新上报、到预警时间、超期）时播放提示音"), lang_box
+        )
+        self.alarm_sound_check.setObjectName("alarmSound")
+        self.alarm_sound_check.setChecked(sound_enabled())
+        self.alarm_sound_check.toggled.connect(set_sound_enabled)
+        lang_form.addRow(self.tr("提示音"), self.alarm_sound_check)
 
         # Account: who is signed in, own password, account management for administrators.
         account_box = QGroupBox(self.tr("账号"), self)
@@ -185,6 +187,14 @@ class SettingsPage(QWidget):
         center_form.addRow(self.tr("预警比例"), self.warn_share_edit)
         center_form.addRow(self.tr("工作时间"), self.hours_edit)
         center_form.addRow(self.tr("自动备份保留"), self.backups_kept)
+        self.calendar_button = QPushButton(self.tr("节假日日历…"), center_box)
+        self.calendar_button.setObjectName("holidayCalendar")
+        self.calendar_button.setToolTip(self.tr("各年的放假与调休上班日；工作时限按它计算"))
+        self.calendar_button.clicked.connect(self.open_calendar)
+        calendar_row = QHBoxLayout()
+        calendar_row.addWidget(self.calendar_button)
+        calendar_row.addStretch(1)
+        center_form.addRow(self.tr("节假日"), calendar_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.center_message, 1)
@@ -277,6 +287,12 @@ class SettingsPage(QWidget):
         dialog.changed.connect(self.ctx.signals.master_data_changed)
         dialog.changed.connect(self.refresh)
         return self._open(dialog)
+
+    def open_calendar(self) -> QDialog:
+        """节假日日历: the years' holidays and 调休 days (everyone sees, administrators edit)."""
+        from desktop.admin.calendar_editor import CalendarEditor
+
+        return self._open(CalendarEditor(self.ctx, self))
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

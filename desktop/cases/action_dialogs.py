@@ -1,12 +1,20 @@
-"""The small dialogs that ask what a case action needs (reason, department, deadline, …)."""
+"""The small dialogs that ask what a case action needs (reason, department, deadline, …).
+
+Finished from the keyboard: the action's button is the default, Enter (also in the note field,
+where Shift+Enter starts a new line) and Ctrl+Enter submit from anywhere in the dialog, Tab
+leaves the note field instead of typing a tab, and Esc cancels. The same dialog serves the detail pane's buttons and the queue's menu
+(there for one case, or for several when the action takes several at once: 立案, 督办).
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -55,21 +63,32 @@ class ActionDialog(QDialog):
         departments: list[str],
         tz: ZoneInfo,
         parent: QWidget | None = None,
+        *,
+        numbers: Sequence[str] = (),
     ) -> None:
+        """`numbers`: several cases the action is for (立案/督办 on a multi-selection);
+        `detail` is then the first of them."""
         super().__init__(parent)
         self.action = Action(action)
         self.detail = detail
         self.tz = tz
+        self.numbers = list(numbers) or [detail.number]
+        self._submitted = False
         self.setObjectName("actionDialog")
         label = action_text(self.action)
+        several = len(self.numbers) > 1
         self.setWindowTitle(
-            self.tr("%1 — 案件 %2").replace("%1", label).replace("%2", detail.number)
+            self.tr("%1 — %2 件案件").replace("%1", label).replace("%2", str(len(self.numbers)))
+            if several
+            else self.tr("%1 — 案件 %2").replace("%1", label).replace("%2", detail.number)
         )
         self.setMinimumWidth(460)
 
         layout = QVBoxLayout(self)
         summary = QLabel(
-            f"<b>{html.escape(detail.number)}</b>　{html.escape(detail.major_category)}"
+            html.escape("、".join(self.numbers[:8]) + ("…" if len(self.numbers) > 8 else ""))
+            if several
+            else f"<b>{html.escape(detail.number)}</b>　{html.escape(detail.major_category)}"
             f" › {html.escape(detail.category)}<br>"
             f"{html.escape(detail.community)} {html.escape(detail.grid)}"
             f"　{html.escape(detail.address)}",
@@ -139,9 +158,13 @@ class ActionDialog(QDialog):
         self.reason_required = self.action in REASON_REQUIRED
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setFixedHeight(80)
+        self.reason_edit.setTabChangesFocus(True)  # Tab goes on to the buttons
         self.reason_edit.setPlaceholderText(
-            self.tr("必须填写原因") if self.reason_required else self.tr("可选")
+            self.tr("必须填写原因（Shift+Enter 换行）")
+            if self.reason_required
+            else self.tr("可选（Shift+Enter 换行）")
         )
+        self.reason_edit.installEventFilter(self)
         form.addRow(self.tr("原因") if self.reason_required else self.tr("备注"), self.reason_edit)
 
         self.error_label = QLabel(self)
@@ -156,10 +179,39 @@ class ActionDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(label)
         ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        ok.setToolTip(self.tr("Ctrl+Enter 提交"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(self.tr("取消"))
+        # Enter with the focus on 取消 still submits; 取消 is Esc or a click.
+        cancel.setAutoDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            submit = QShortcut(QKeySequence(keys), self)
+            submit.setContext(Qt.ShortcutContext.WindowShortcut)
+            submit.activated.connect(self.accept)
+        first: QWidget = self.reason_edit
+        for field in (self.department_combo, self.until_edit, self.satisfaction_combo):
+            if field is not None:
+                first = field
+                break
+        if self.target_edit is not None:
+            first = self.target_edit
+        first.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the note submits; Shift+Enter types a new line."""
+        if (
+            watched is self.reason_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def current_deadline(self) -> datetime:
         return self.detail.due_at or self.detail.handle_due or utcnow()
@@ -197,11 +249,14 @@ class ActionDialog(QDialog):
         return None
 
     def accept(self) -> None:
+        if self._submitted:
+            return  # one action per dialog, however many keys asked for it
         problem = self.problem()
         if problem:
             self.error_label.setText(problem)
             self.error_label.show()
             return
+        self._submitted = True
         super().accept()
 
     def request(self) -> Request:

@@ -265,6 +265,14 @@ def history_entry(e: HistoryEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
                 "%1", html.escape(str(details["into"]))
             )
         )
+    if "previous_due" in details and "due" in details:  # 时限重算 (the holiday calendar changed)
+        before = datetime.fromisoformat(str(details["previous_due"]))
+        after = datetime.fromisoformat(str(details["due"]))
+        lines.append(
+            QCoreApplication.translate("CaseDetailSections", "时限 %1 → %2")
+            .replace("%1", local_time(before, tz))
+            .replace("%2", local_time(after, tz))
+        )
     if details.get("previous_department"):
         lines.append(
             QCoreApplication.translate("CaseDetailSections", "原部门：%1").replace(

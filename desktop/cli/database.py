@@ -19,6 +19,7 @@ from db.demo.simulate import (
 from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import ValidationError
+from db.holidays.calendar_years import calendar_warning
 from db.maintenance.info import ROSTER_ROLE_LABELS, database_info, status_label
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, float_in, int_in, print_json
 
@@ -106,6 +107,10 @@ def run_info(args: argparse.Namespace, db: Database) -> int:
     print(f"人员：{people}")
     cases = "，".join(f"{status_label(s)} {n}" for s, n in info.cases.items() if n)
     print(f"案件：共 {info.total_cases} 件" + (f"（{cases}）" if cases else ""))
+    with db.read() as session:
+        warning = calendar_warning(session)
+    if warning:
+        print(f"注意：{warning}")
     return EXIT_OK
 
 

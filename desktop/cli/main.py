@@ -22,7 +22,16 @@ from db.database import open_database
 from db.errors import UserError
 from db.paths import data_dir
 from db.security.audit_anchor import remember_head
-from desktop.cli import accounts, cases, database, master_data, reports, rosters
+from desktop.cli import (
+    accounts,
+    calendar,
+    cases,
+    database,
+    master_data,
+    reports,
+    rosters,
+    setup,
+)
 from desktop.cli.common import (
     EXIT_INTERNAL_ERROR,
     EXIT_OK,
@@ -56,7 +65,7 @@ def build_parser() -> ArgumentParser:
         help="以哪个账号操作，密码取自 GRIDDESK_PASSWORD 或提示输入",
     )
     subparsers = parser.add_subparsers(dest="command", required=True, title="命令", metavar="命令")
-    for module in (database, cases, rosters, reports, accounts, master_data):
+    for module in (database, setup, cases, rosters, reports, accounts, master_data, calendar):
         module.register(subparsers)
     return parser
 

@@ -153,7 +153,7 @@ def run_grid_list(args: argparse.Namespace, db: Database) -> int:
 
 
 def run_grid_set(args: argparse.Namespace, db: Database) -> int:
-    changes = _changes(args, ("name", "population", "households"))
+    changes = _changes(args, ("name", "population", "households", "boundary"))
     with db.write() as session:
         row = update_grid(session, args.code, changes, actor_of(args))
     print(f"网格已更新：{_grid_line(row)}")
@@ -170,6 +170,7 @@ def run_grid_add(args: argparse.Namespace, db: Database) -> int:
             args.population or "0",
             args.households or "0",
             actor_of(args),
+            boundary=args.boundary or "",
         )
     print(f"已添加网格：{_grid_line(row)}")
     return EXIT_OK
@@ -247,11 +248,12 @@ def register(subparsers: Subcommands) -> None:
     )
     gverbs = grid.add_subparsers(dest="grid_command", required=True, title="操作", metavar="操作")
     _list_parser(gverbs, run_grid_list, "网格")
-    gset = gverbs.add_parser("set", help="修改网格名称、人口或户数")
+    gset = gverbs.add_parser("set", help="修改网格名称、人口、户数或四至范围")
     gset.add_argument("code", metavar="CODE", help="网格编码（14 或 15 位）")
     gset.add_argument("--name", metavar="N", help="网格名称")
     gset.add_argument("--population", metavar="N", help="人口")
     gset.add_argument("--households", metavar="N", help="户数")
+    gset.add_argument("--boundary", metavar="TEXT", help="四至范围（东至…，南至…，西至…，北至…）")
     gset.set_defaults(func=run_grid_set)
     gadd = gverbs.add_parser("add", help="在社区中添加网格")
     gadd.add_argument("community_code", metavar="COMMUNITY_CODE", help="社区编码（12 位）")
@@ -259,4 +261,5 @@ def register(subparsers: Subcommands) -> None:
     gadd.add_argument("name", metavar="NAME", help="网格名称")
     gadd.add_argument("--population", metavar="N", help="人口（默认 0）")
     gadd.add_argument("--households", metavar="N", help="户数（默认 0）")
+    gadd.add_argument("--boundary", metavar="TEXT", help="四至范围")
     gadd.set_defaults(func=run_grid_add)

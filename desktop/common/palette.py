@@ -30,6 +30,13 @@ WARNING_ROW = "#fff4d6"  # background of a row in its warning share
 OVERDUE_ROW = "#fde4e1"  # background of an overdue row
 NEW_ROW = "#dcebff"  # background of a row that just arrived
 NEW_URGENT_ROW = "#ffd8cc"  # background of an urgent row that just arrived
+URGENT_ROW = "#f7bcb4"  # background of an urgent case whose clock runs: outranks the tints above
+FILTER_ACTIVE = "#e3eefc"  # the queue's filter bar while a filter hides cases
+
+# --- the alarm banner (desktop/desk/alarms_banner.py, #alarmBanner in desk.qss) -----------------
+
+ALARM_BANNER = ERROR  # background of the banner of unacknowledged alarms
+ALARM_TEXT = "#ffffff"
 
 # --- the department board --------------------------------------------------------------------
 
@@ -37,6 +44,13 @@ DROP_TARGET_BORDER = "#2f80ed"  # a default department of the cases being dragge
 DROP_TARGET_BACKGROUND = "#eaf2fe"
 DROP_HOVER_BORDER = INFO  # the card under the dragged cases
 DROP_HOVER_BACKGROUND = "#d6e6fd"
+
+# --- the holiday calendar editor (节假日日历) --------------------------------------------------
+
+WORKING_DAY = "#ffffff"  # a working day (the grid's own background)
+HOLIDAY_DAY = "#f8d7d3"  # a holiday (放假)
+MAKEUP_DAY = "#d5e8d4"  # a make-up working day (调休上班)
+WEEKEND_DAY = "#eceff3"  # Saturday and Sunday
 
 # --- a window frame drawn around a dialog (screenshots) ------------------------------------------
 

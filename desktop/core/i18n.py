@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from db.cases.states import Action, Group, Satisfaction, Source, Status
+from db.cases.states import RECOMPUTE_EVENT, Action, Group, Satisfaction, Source, Status
 from db.paths import resources_dir
 from db.security.actors import Role
 
@@ -82,6 +82,8 @@ def group_text(group: Group | str) -> str:
 
 
 def action_text(action: Action | str) -> str:
+    if action == RECOMPUTE_EVENT:  # a history event of the system, no action
+        return QCoreApplication.translate("Domain", "时限重算", "action")
     return {
         Action.REPORT: QCoreApplication.translate("Domain", "上报", "action"),
         Action.REGISTER: QCoreApplication.translate("Domain", "立案", "action"),

@@ -3,21 +3,27 @@
 Layout: the queue (filter bar + table) on top of the department board on the left, the case
 detail pane on the right, in splitters whose sizes are kept in QSettings. Selecting a row shows
 the case; an action taken in the detail pane refreshes the queue at once; dragging rows onto
-the board dispatches them; Ctrl+Z takes back the last dispatch.
+the board dispatches them; Ctrl+Z takes back the last action if it was a dispatch (and says so
+over the page, naming the case and the department); F1 lists every desk shortcut.
 """
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.cases.case_detail import CaseDetailPane
 from desktop.core.context import AppContext
+from desktop.desk import desk_actions as da
+from desktop.desk.alarms import AlarmWatcher
+from desktop.desk.alarms_banner import AlarmBanner
 from desktop.desk.dispatch_board import DispatchBoard
 from desktop.desk.dispatch_undo import Dispatcher
 from desktop.desk.queue_model import QueueModel
 from desktop.desk.queue_view import QueueView
+from desktop.desk.shortcut_sheet import ShortcutSheet
+from desktop.desk.toast import Toast
 
 _MAIN_SPLIT = "desk/splitter_main"
 _LEFT_SPLIT = "desk/splitter_left"
@@ -49,6 +55,13 @@ class DeskPage(QWidget):
         self.left.setSizes([640, 340])  # room for four rows of department cards at 1080p
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
+        # Alarms of urgent cases (alarms.py): a banner that stays until acknowledged.
+        self.alarms = AlarmWatcher(ctx, self)
+        self.alarm_banner = AlarmBanner(ctx, self)
+        self.alarms.changed.connect(self.alarm_banner.show_alarms)
+        self.alarm_banner.acknowledge_requested.connect(self.alarms.acknowledge)
+        self.alarm_banner.case_requested.connect(self.show_alarm_case)
+        layout.addWidget(self.alarm_banner)
         layout.addWidget(self.main)
         self._restore_splitters()
         self.main.splitterMoved.connect(lambda *_: self._save_splitters())
@@ -64,17 +77,55 @@ class DeskPage(QWidget):
         )
         self.detail.case_acted.connect(self._case_acted)
         self.detail.transition_done.connect(self.dispatcher.remember)
+        self.detail.transition_done.connect(lambda case_id, _r: self.queue.note_acted([case_id]))
+        self.queue.drag_started.connect(lambda cases: self.queue.note_acted([c.id for c in cases]))
 
-        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
-        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        undo.activated.connect(ctx.undo_stack.undo)
-        redo = QShortcut(QKeySequence.StandardKey.Redo, self)
-        redo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        redo.activated.connect(ctx.undo_stack.redo)
+        # The queue's actions answer wherever the focus is on the page (board, pane too).
+        self.addActions(list(self.queue.desk_actions.values()))
+        self.desk_actions = da.build_qactions(
+            self,
+            {
+                "undo": self.dispatcher.undo_last,
+                "redo": self.dispatcher.redo_last,
+                "shortcuts": self.show_shortcuts,
+            },
+        )
+        self.undo_action = self.desk_actions["undo"]
+        self.queue.menu_extras.append(self.undo_action)
+        ctx.undo_stack.indexChanged.connect(self._undo_changed)
+        self._undo_changed()
+        self.sheet: ShortcutSheet | None = None
+        self.toast = Toast(self)
+        self.dispatcher.toast.connect(self.toast.show_text)
+        self.queue.toast.connect(self.toast.show_text)
+        self.alarms.start()  # alarms sound whichever page is open
+
+    def _undo_changed(self, *_args: object) -> None:
+        """The undo action names what Ctrl+Z would take back: case and department."""
+        if not shiboken6.isValid(self.ctx.undo_stack):
+            return  # the stack empties itself as it goes, after the window
+        text = self.dispatcher.undo_text()
+        self.undo_action.setText(text)
+        self.undo_action.setToolTip(text + "（Ctrl+Z）")
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        if self.sheet is not None:
+            self.sheet.close()
+        sheet = ShortcutSheet(self.ctx.actor, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.destroyed.connect(lambda *_: setattr(self, "sheet", None))
+        sheet.open()
+        self.sheet = sheet
+        return sheet
 
     @property
     def model(self) -> QueueModel:
         return self.queue.model
+
+    def show_alarm_case(self, case_id: int, number: str) -> None:
+        """查看 on the alarm banner: the case's row if the queue lists it, else the pane."""
+        if not self.queue.select_case(case_id):
+            self.detail.show_case(number)
 
     def _case_acted(self, _number: str) -> None:
         # The feed would tell us within a second; our own action should show at once.

@@ -3,21 +3,30 @@
 `Dispatcher.dispatch` sends one or many cases to a department through the workflow service on
 the database worker, each case a compare-and-set on the version it had when it was dragged: a
 case another workstation changed first fails alone and the message names it; the others stay
-dispatched. Every successful dispatch pushes a `DispatchCommand` on `ctx.undo_stack`; undoing it
-recalls the cases (dispatched → 待派遣) as long as the department has not accepted them.
+dispatched. Every successful dispatch replaces what `ctx.undo_stack` held with one
+`DispatchCommand`; undoing it recalls the cases (dispatched → 待派遣) as long as the department
+has not accepted them.
+
+Undo takes back the user's *last* action or nothing (`Dispatcher.undo_last`): any other action
+from the desk empties the stack (`forget`), and before undoing, the audit log is asked whether the
+user's newest case action anywhere (another window, the command line) is still this dispatch. A
+dispatch older than `ASK_AFTER` is only taken back after the user confirms. Register, 督办 and the
+other actions cannot be undone (the workflow has no inverse for them): after them Ctrl+Z says
+there is nothing to take back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.cases import queue as q
+from db.cases.last_action import LastAction, last_case_action
 from db.cases.states import Action
 from db.cases.workflow import BatchOutcome, Request, TransitionResult, apply_many
 from db.cases.workflow import dispatch as dispatch_cases
@@ -26,7 +35,11 @@ from db.engine import Database
 from db.reference.settings_store import CenterSettings
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
+from desktop.core.i18n import action_text
 from desktop.desk.case_mime import DraggedCase
+
+# An undo of a dispatch older than this asks first.
+ASK_AFTER = timedelta(minutes=5)
 
 
 def deadline_text(preview: q.DispatchPreview | None, tz: tzinfo) -> str | None:
@@ -60,6 +73,17 @@ class _Entry:
     version: int  # the version the case has after our last write
 
 
+def cases_text(numbers: Sequence[str]) -> str:
+    """ "2026120400013", or "2026120400013 等 3 件" for several."""
+    if len(numbers) == 1:
+        return numbers[0]
+    return (
+        QCoreApplication.translate("Dispatcher", "%1 等 %2 件")
+        .replace("%1", numbers[0])
+        .replace("%2", str(len(numbers)))
+    )
+
+
 class DispatchCommand(QUndoCommand):
     """One dispatch of one or several cases to one department, undoable while not accepted."""
 
@@ -67,14 +91,15 @@ class DispatchCommand(QUndoCommand):
         self, dispatcher: Dispatcher, entries: list[_Entry], department: str, note: str = ""
     ) -> None:
         super().__init__(
-            QCoreApplication.translate("Dispatcher", "派遣 %1 件到 %2")
-            .replace("%1", str(len(entries)))
+            QCoreApplication.translate("Dispatcher", "派遣 %1 到 %2")
+            .replace("%1", cases_text([e.number for e in entries]))
             .replace("%2", department)
         )
         self.dispatcher = dispatcher
         self.entries = entries
         self.department = department
         self.note = note  # the 派遣意见, sent again on redo
+        self.done_at = utcnow()
         self._applied = True  # pushed after the dispatch was committed
 
     @property
@@ -85,6 +110,7 @@ class DispatchCommand(QUndoCommand):
         if self._applied:
             return
         self._applied = True
+        self.done_at = utcnow()
         if self.entries:
             self.dispatcher.run(self, Action.DISPATCH)
 
@@ -100,6 +126,7 @@ class Dispatcher(QObject):
     dispatched = Signal(object)  # BatchOutcome of a dispatch from the desk
     undone = Signal(object)  # BatchOutcome of a recall (Ctrl+Z)
     finished = Signal()  # any dispatch, undo or redo has been answered
+    toast = Signal(str)  # a line the desk shows over the page (undo done or refused)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,10 +153,10 @@ class Dispatcher(QObject):
         def done(outcome: BatchOutcome) -> None:
             entries = [_Entry(ids[r.number], r.number, r.version) for r in outcome.done]
             if entries:
-                self.ctx.undo_stack.push(DispatchCommand(self, entries, department, note))
+                self._push(DispatchCommand(self, entries, department, note))
                 self.ctx.notify(
-                    self.tr("已派遣 %1 件到 %2（Ctrl+Z 撤销）")
-                    .replace("%1", str(len(entries)))
+                    self.tr("已派遣 %1 到 %2（Ctrl+Z 撤回）")
+                    .replace("%1", cases_text([e.number for e in entries]))
                     .replace("%2", department)
                 )
             if outcome.failed:
@@ -142,13 +169,104 @@ class Dispatcher(QObject):
 
         self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
+    def _push(self, command: DispatchCommand) -> None:
+        """The new dispatch is the only thing Ctrl+Z may take back."""
+        self.ctx.undo_stack.clear()
+        self.ctx.undo_stack.push(command)
+
+    def forget(self) -> None:
+        """Another action was taken: nothing before it can be undone any more."""
+        self.ctx.undo_stack.clear()
+
     def remember(self, case_id: int, result: TransitionResult) -> None:
-        """A dispatch made elsewhere on the desk (the detail pane's 派遣 dialog) becomes
-        undoable with Ctrl+Z like a drop."""
+        """An action taken elsewhere on the desk (the detail pane, the queue's menu): a
+        dispatch becomes undoable with Ctrl+Z like a drop; anything else ends what Ctrl+Z
+        could take back."""
         if result.action is not Action.DISPATCH or not result.department:
+            self.forget()
             return
         entry = _Entry(case_id, result.number, result.version)
-        self.ctx.undo_stack.push(DispatchCommand(self, [entry], result.department))
+        self._push(DispatchCommand(self, [entry], result.department))
+
+    def remember_many(self, results: Sequence[TransitionResult]) -> None:
+        """Actions other than dispatch on several cases (立案, 督办 from the queue)."""
+        if results:
+            self.forget()
+
+    def undo_text(self) -> str:
+        """What Ctrl+Z would take back, for the menu and the tooltip."""
+        stack = self.ctx.undo_stack
+        if not stack.canUndo():
+            return self.tr("撤回（没有可撤回的操作）")
+        return self.tr("撤回 %1").replace("%1", stack.undoText())
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.ctx.notify(text, 8000)
+        self.toast.emit(text)
+
+    def undo_last(self) -> None:
+        """Ctrl+Z: take back the user's last action if it is a dispatch still undoable; ask
+        first when it is older than `ASK_AFTER`; otherwise say why nothing happens."""
+        stack = self.ctx.undo_stack
+        command = stack.command(stack.index() - 1) if stack.canUndo() else None
+        if not isinstance(command, DispatchCommand) or not command.entries:
+            self._say(self.tr("没有可撤回的操作：只能撤回您最后一步的派遣。"))
+            return
+        age = utcnow() - command.done_at
+        if age > ASK_AFTER:
+            minutes = int(age.total_seconds() // 60)
+            answer = QMessageBox.question(
+                self.parent_widget,
+                self.tr("撤回派遣"),
+                self.tr("「%1」是 %2 分钟前的操作，确定要撤回吗？")
+                .replace("%1", command.text())
+                .replace("%2", str(minutes)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._if_last(command, Action.DISPATCH, stack.undo)
+
+    def redo_last(self) -> None:
+        stack = self.ctx.undo_stack
+        command = stack.command(stack.index()) if stack.canRedo() else None
+        if isinstance(command, DispatchCommand) and command.entries:
+            self._if_last(command, Action.RECALL, stack.redo)
+
+    def _if_last(
+        self, command: DispatchCommand, expected: Action, then: Callable[[], None]
+    ) -> None:
+        """Run `then` if the user's newest case action (in the audit log) is `expected` on one
+        of the command's cases; else drop the command and say what came after it."""
+        username, numbers, what = self.ctx.actor.username, set(command.numbers), command.text()
+
+        def job(db: Database) -> LastAction | None:
+            with db.read() as s:
+                return last_case_action(s, username)
+
+        def done(last: LastAction | None) -> None:
+            if self.ctx.undo_stack.count() == 0:
+                return  # another action came in while we asked
+            if last is not None and last.action == expected.value and last.number in numbers:
+                then()
+                return
+            self.forget()
+            after = (
+                self.tr("之后您又对案件 %1 做了「%2」")
+                .replace("%1", last.number)
+                .replace("%2", action_text(last.action))
+                if last is not None
+                else self.tr("之后记录已变化")
+            )
+            self._say(
+                self.tr("未撤回「%1」：%2，撤回只针对最后一步操作。")
+                .replace("%1", what)
+                .replace("%2", after)
+            )
+
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
     def run(self, command: DispatchCommand, action: Action) -> None:
         """Undo (RECALL) or redo (DISPATCH) `command` with the versions we last wrote."""
@@ -173,10 +291,14 @@ class Dispatcher(QObject):
             command.entries = [e for e in command.entries if e.number not in failed]
             undo = action is Action.RECALL
             if outcome.done:
+                back = [r.number for r in outcome.done]
                 text = (
-                    self.tr("已撤回派遣 %1 件") if undo else self.tr("已重新派遣 %1 件")
-                ).replace("%1", str(len(outcome.done)))
-                self.ctx.notify(text)
+                    (self.tr("已撤回 %1 派遣到 %2") if undo else self.tr("已重新派遣 %1 到 %2"))
+                    .replace("%1", cases_text(back))
+                    .replace("%2", department)
+                )
+                self.ctx.notify(text, 8000)
+                self.toast.emit(text)
             if outcome.failed:
                 title = self.tr("撤销派遣") if undo else self.tr("重做派遣")
                 self._show_failures(title, outcome, len(numbers))

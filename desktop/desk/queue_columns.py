@@ -69,6 +69,7 @@ _AMBER = QColor(palette.WARNING_EDGE)
 _RED = QColor(palette.URGENT)
 _WARNING_BG = QBrush(QColor(palette.WARNING_ROW))
 _OVERDUE_BG = QBrush(QColor(palette.OVERDUE_ROW))
+_URGENT_BG = QBrush(QColor(palette.URGENT_ROW))
 NEW_BG = QBrush(QColor(palette.NEW_ROW))
 NEW_URGENT_BG = QBrush(QColor(palette.NEW_URGENT_ROW))
 _URGENT_FG = QBrush(_RED)
@@ -118,6 +119,8 @@ class QueueCells:
             mark = highlight.get(row[0])
             if mark is not None:
                 return mark[1]
+            if row[_URGENT_FIELD] and row[_DUE_FIELD] is not None:
+                return _URGENT_BG  # an urgent case with a running clock outranks the tints
             state = alert_state(row, now)
             return _OVERDUE_BG if state == OVERDUE else _WARNING_BG if state == WARNING else None
         if role == DECORATION:

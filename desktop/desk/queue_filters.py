@@ -2,14 +2,17 @@
 and the chip that shows what a statistics chart asked for.
 
 `changed` is emitted whenever the question changes (a search after a short pause); the view then
-hands `current_filter()` to the model, which filters in SQL.
+hands `current_filter()` to the model, which filters in SQL. While any filter hides cases the
+bar is tinted, the current tab says 已筛选 and 清除筛选 resets them all; the chip's 清除 resets
+every filter a statistics drill-down set. (Alarms of
+urgent cases never depend on these filters: desktop/desk/alarms.py.)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +43,11 @@ class QueueFilterBar(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.setObjectName("queueFilters")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.options: q.FilterOptions | None = None
+        self._counts: dict[Group, int] = {}
+        self._drill_widgets: list[QWidget] = []  # what the statistics drill-down set
 
         self.tabs = QTabBar(self)
         self.tabs.setExpanding(False)
@@ -81,6 +88,12 @@ class QueueFilterBar(QWidget):
         ):
             bar.addWidget(widget)
         bar.addWidget(self.alert_only)
+        self.reset_button = QPushButton(self.tr("清除筛选"), self)
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.setToolTip(self.tr("清除全部筛选条件，显示本页签的全部案件"))
+        self.reset_button.clicked.connect(self.reset_filters)
+        self.reset_button.hide()
+        bar.addWidget(self.reset_button)
         bar.addStretch(1)
         bar.addWidget(self.search)
         layout = QVBoxLayout(self)
@@ -103,6 +116,7 @@ class QueueFilterBar(QWidget):
         layout.addWidget(self.chip)
 
         self.tabs.currentChanged.connect(lambda _i: self.apply_filter())
+        self.changed.connect(self._show_filtered)
         for combo in (self.grid, self.category, self.department, self.source, self.urgency):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.community.currentIndexChanged.connect(self._community_changed)
@@ -126,9 +140,10 @@ class QueueFilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def _tab_text(self, group: Group | None, count: int | None) -> str:
+    def _tab_text(self, group: Group | None, count: int | None, filtered: bool = False) -> str:
         label = group_text(group) if group is not None else self.tr("全部")
-        return f"{label} {count}" if count is not None else label
+        text = f"{label} {count}" if count is not None else label
+        return text + self.tr("（已筛选）") if filtered else text
 
     @staticmethod
     def _load_options(db: Database) -> q.FilterOptions:
@@ -154,8 +169,7 @@ class QueueFilterBar(QWidget):
         for did, name in options.departments:
             self.department.addItem(name, did)
         for combo, data in chosen.items():
-            index = combo.findData(data) if data is not None else 0
-            combo.setCurrentIndex(max(index, 0))
+            self._select_data(combo, data)
             combo.blockSignals(False)
         grid = self.grid.currentData()
         self._fill_grids()
@@ -233,6 +247,13 @@ class QueueFilterBar(QWidget):
             self.alert_only.setChecked(bool(request.get("alert_only")))
             self.search.clear()
             self.tabs.setCurrentIndex(TABS.index(None))
+            self._drill_widgets = [
+                w
+                for w in (self.community, self.grid, self.category, self.department, self.source)
+                if w.currentIndex() > 0
+            ]
+            if self.alert_only.isChecked():
+                self._drill_widgets.append(self.alert_only)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
@@ -259,11 +280,15 @@ class QueueFilterBar(QWidget):
 
     @staticmethod
     def _select_data(combo: QComboBox, value: Any) -> None:
-        index = combo.findData(value) if value is not None else 0
-        combo.setCurrentIndex(max(index, 0))
+        # Compared in Python: QComboBox.findData matches a tuple (the category's data) only
+        # when it is the very same object.
+        index = 0
+        if value is not None:
+            index = next((i for i in range(combo.count()) if combo.itemData(i) == value), 0)
+        combo.setCurrentIndex(index)
 
     def _show_chip(self) -> None:
-        parts: list[str] = []
+        parts: list[str] = [self._widget_text(w) for w in self._drill_widgets]
         tz = self.ctx.settings.tz
         start, end = self._external.get("from"), self._external.get("to")
         if start is not None or end is not None:
@@ -280,10 +305,97 @@ class QueueFilterBar(QWidget):
         self.chip_label.setText(self.tr("来自统计：") + "，".join(parts))
         self.chip.setVisible(bool(parts))
 
+    def _widget_text(self, widget: QWidget) -> str:
+        if isinstance(widget, QComboBox):
+            return widget.currentText().strip()
+        return self.alert_only.text()
+
     def clear_external(self) -> None:
+        """清除 on the chip: every filter the drill-down set goes back to 全部 and 只看预警/超期
+        off (the 全部 tab it chose stays: nothing is hidden)."""
+        self._reset(self._drill_widgets)
+
+    def reset_filters(self) -> None:
+        """清除筛选: every filter off (the drill-down's too), the search box emptied."""
+        everything: list[QWidget] = [
+            self.community,
+            self.grid,
+            self.category,
+            self.department,
+            self.source,
+            self.urgency,
+            self.alert_only,
+            self.search,
+        ]
+        self._reset(everything)
+
+    def _reset(self, widgets: list[QWidget]) -> None:
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            for widget in widgets:
+                if isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(0)
+                    if widget is self.community:
+                        self._fill_grids()
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(False)
+                elif isinstance(widget, QLineEdit):
+                    widget.clear()
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
         self._external = {}
+        self._drill_widgets = []
         self.chip.hide()
         self.apply_filter()
+
+    def active_filters(self) -> list[str]:
+        """What hides cases now, in words (the tab aside): empty when nothing does."""
+        found = [
+            combo.currentText().strip()
+            for combo in (
+                self.community,
+                self.grid,
+                self.category,
+                self.department,
+                self.source,
+                self.urgency,
+            )
+            if combo.currentIndex() > 0
+        ]
+        if self.alert_only.isChecked():
+            found.append(self.alert_only.text())
+        text = self.search.text().strip()
+        if text:
+            found.append(self.tr("搜索「%1」").replace("%1", text))
+        if self._external.get("from") or self._external.get("to"):
+            found.append(self.tr("统计时段"))
+        if self._external.get("open_only"):
+            found.append(self.tr("仅未结案"))
+        return found
+
+    def is_filtered(self) -> bool:
+        return bool(self.active_filters())
+
+    def _show_filtered(self) -> None:
+        active = self.active_filters()
+        on = bool(active)
+        if bool(self.property("filtered")) != on:
+            self.setProperty("filtered", on)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.reset_button.setVisible(on)
+        tip = self.tr("已筛选：") + "，".join(active) if on else ""
+        self.tabs.setToolTip(tip)
+        self._set_tab_texts()
+
+    def _set_tab_texts(self) -> None:
+        filtered = self.is_filtered()
+        current = self.tabs.currentIndex()
+        for i, group in enumerate(TABS):
+            count = self._counts.get(group) if group else None
+            self.tabs.setTabText(i, self._tab_text(group, count, filtered and i == current))
 
     def apply_filter(self) -> None:
         """Tell the view the filter changed (at once, ending a pending search delay)."""
@@ -292,5 +404,5 @@ class QueueFilterBar(QWidget):
 
     def set_counts(self, counts: dict[Group, int]) -> None:
         """The live counts on the status tabs (QueueModel.counts_changed)."""
-        for i, group in enumerate(TABS):
-            self.tabs.setTabText(i, self._tab_text(group, counts.get(group) if group else None))
+        self._counts = dict(counts)
+        self._set_tab_texts()

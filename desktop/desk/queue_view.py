@@ -2,12 +2,20 @@
 
 Filtering and sorting go to SQL through `QueueModel`; the table only shows what the model has
 fetched. Across live refreshes the view keeps the selection (by case id) and the scroll position
-(the top visible case). Rows drag as `application/x-griddesk-case-ids`; the context menu, Enter
-and Ctrl+D/F2 give the keyboard the same actions as the mouse.
+(the top visible case); when the cases just acted on leave the list, the selection moves to the
+next case. Rows drag as `application/x-griddesk-case-ids`.
+
+The keys and the context menu come from the one table of desk actions (desk_actions.py): the
+menu lists only the actions valid for the selected cases' states and the user's role, and every
+case action opens its dialog (the detail pane's `ActionDialog`, or the department picker for
+派遣) before anything is written.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -19,10 +27,11 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QInputDialog,
     QMenu,
     QTableView,
     QVBoxLayout,
@@ -30,18 +39,23 @@ from PySide6.QtWidgets import (
 )
 
 from db.cases import queue as q
-from db.cases.states import Action, Status
+from db.cases.queries import CaseDetail, case_detail
+from db.cases.states import GROUP_OF, Action, Status
 from db.cases.workflow import BatchOutcome, Request, apply_many
 from db.engine import Database
+from db.errors import UserError
+from desktop.cases.action_dialogs import ActionDialog
+from desktop.cases.case_detail import load_detail
 from desktop.common.durations import time_left_text
 from desktop.core.context import AppContext
-from desktop.core.i18n import status_text
+from desktop.core.i18n import action_text, role_text, status_text
+from desktop.desk import desk_actions as da
 from desktop.desk.case_mime import DraggedCase
 from desktop.desk.department_picker import DepartmentPicker
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
 from desktop.desk.drag_image import make_drag
 from desktop.desk.queue_columns import COL_DESCRIPTION, COL_LEFT, COL_STATUS, COLUMNS
-from desktop.desk.queue_filters import QueueFilterBar
+from desktop.desk.queue_filters import TABS, QueueFilterBar
 from desktop.desk.queue_model import QueueModel
 
 FIRST_PAINT_WAIT_MS = 400
@@ -107,6 +121,8 @@ class QueueView(QWidget):
     case_selected = Signal(object)  # str | None
     drag_started = Signal(list)
     drag_finished = Signal()
+    toast = Signal(str)  # a sentence the desk shows over the page (a key that did nothing)
+    acted = Signal(object)  # BatchOutcome of an action from the queue's menu or keys
 
     def __init__(
         self,
@@ -124,6 +140,7 @@ class QueueView(QWidget):
         self.picker: DepartmentPicker | None = None
         self._restoring = False
         self._saved: tuple[list[int], int | None, int | None, bool] | None = None
+        self._follow: int | None = None
         self._shown: str | None = None
         self._started = False
 
@@ -161,6 +178,9 @@ class QueueView(QWidget):
         layout.addWidget(self.filters)
         layout.addWidget(self.table, 1)
 
+        self.menu_extras: list[Any] = []  # QActions the desk adds below (撤回 …)
+        self.last_menu: QMenu | None = None
+        self._goto_number = ""
         self.model.counts_changed.connect(self.filters.set_counts)
         self.model.modelAboutToBeReset.connect(self._save_position)
         self.model.modelReset.connect(self._restore_position)
@@ -172,13 +192,38 @@ class QueueView(QWidget):
         self.table.drag_started.connect(self.drag_started)
         self.table.drag_finished.connect(self.drag_finished)
 
-        self.act_dispatch = QAction(self.tr("派遣到…"), self)
-        self.act_dispatch.setEnabled(ctx.actor.can("case.dispatch"))
-        self.act_dispatch.triggered.connect(self.pick_department)
-        for keys in (QKeySequence("Ctrl+D"), QKeySequence("F2")):
-            shortcut = QShortcut(keys, self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.pick_department)
+        self.last_message = ""
+        self.current_dialog: ActionDialog | None = None
+        self.goto_dialog: QInputDialog | None = None
+        self._acted: set[int] = set()  # cases just acted on: if they leave, select the next
+        self._goto: int | None = None  # a case Ctrl+G is waiting for the list to show
+        self.model.ids_loaded.connect(self._try_goto)
+        self.model.modelReset.connect(self._try_goto)
+
+        handlers: dict[str, Callable[[], object]] = {
+            a.id: partial(self.run_case_action, a) for a in da.CASE_ACTIONS
+        }
+        handlers.update(
+            {
+                "open": self.open_current,
+                "search": self.focus_search,
+                "goto": self.ask_goto,
+                "next_tab": partial(self.step_tab, 1),
+                "previous_tab": partial(self.step_tab, -1),
+            }
+        )
+        handlers.update({f"tab_{i}": partial(self.choose_tab, i - 1) for i in range(1, 7)})
+        self.desk_actions = da.build_qactions(self, handlers)
+        for entry in da.CASE_ACTIONS:
+            self.desk_actions[entry.id].setEnabled(entry.allowed_for(ctx.actor))
+        self.act_dispatch = self.desk_actions["dispatch"]
+
+        # Tab order: the status tabs, the search box, the table, then the filter lists.
+        f = self.filters
+        chain: list[QWidget] = [f.tabs, f.search, self.table, f.community, f.grid, f.category]
+        chain += [f.department, f.source, f.urgency, f.alert_only]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     # --- the filter --------------------------------------------------------------------------
 
@@ -238,6 +283,22 @@ class QueueView(QWidget):
         top_row = self.table.verticalScrollBar().value()
         top = self.model.case_id(top_row)
         self._saved = (self.selected_ids(), current, top, top_row == 0)
+        self._follow = self._next_case()
+
+    def _next_case(self) -> int | None:
+        """The case after the selection (or before it, at the end of the list)."""
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        chosen = set(rows)
+        for row in [*range(rows[-1] + 1, self.model.rowCount()), *range(rows[0] - 1, -1, -1)]:
+            if row not in chosen:
+                return self.model.case_id(row)
+        return None
+
+    def note_acted(self, case_ids: list[int] | set[int]) -> None:
+        """These cases were just acted on: when they leave the list, select the next case."""
+        self._acted = set(case_ids)
 
     def _restore_position(self) -> None:
         saved, self._saved = self._saved, None
@@ -245,7 +306,13 @@ class QueueView(QWidget):
         try:
             if saved is not None and self.model.has_all_ids():
                 selected, current, top, at_top = saved
+                follow, self._follow = self._follow, None
                 rows = self.model.rows_of([*selected, *([current] if current else [])])
+                acted, self._acted = self._acted, set()
+                if selected and not rows and set(selected) <= acted and follow is not None:
+                    # What we acted on left the list: go on with the next case.
+                    selected, current = [follow], follow
+                    rows = self.model.rows_of([follow])
                 selection = QItemSelection()
                 last_col = self.model.columnCount() - 1
                 for case_id in selected:
@@ -325,7 +392,7 @@ class QueueView(QWidget):
         )
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         picker.picked.connect(
-            lambda dept_id, name, note: self.dispatcher.dispatch(cases, dept_id, name, note)
+            lambda dept_id, name, note: self._dispatch(cases, dept_id, name, note)
         )
         picker.open()
         self.picker = picker
@@ -347,31 +414,124 @@ class QueueView(QWidget):
             )
         return picker
 
-    def act_on_selected(self, action: Action) -> None:
-        """立案 or 督办 for the selected cases (each on its own, versions as shown)."""
-        cases = self.selected_cases()
-        if not cases:
+    def _dispatch(
+        self, cases: list[DraggedCase], department_id: int, name: str, note: str = ""
+    ) -> None:
+        self.note_acted([c.id for c in cases])
+        self.dispatcher.dispatch(cases, department_id, name, note)
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.ctx.notify(text, 8000)
+        self.toast.emit(text)
+
+    def selected_rows_data(self) -> list[q.QueueRow]:
+        rows = (self.model.case_row(r) for r in self.selected_rows())
+        return [r for r in rows if r is not None]
+
+    def run_case_action(self, entry: da.DeskAction) -> None:
+        """A case action from the menu or its shortcut, for the selected cases: say in one
+        sentence why not, or open its dialog (nothing is written before the dialog's OK)."""
+        action = entry.case_action
+        assert action is not None
+        found = self.selected_rows_data()
+        label = action_text(action)
+        if not found:
+            key = entry.key_text(da.NATIVE).split("，")[0]
+            self._say(
+                self.tr("没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。")
+                .replace("%1", key)
+                .replace("%2", label)
+            )
             return
-        numbers = [c.number for c in cases]
-        versions = {c.number: c.version for c in cases}
+        if not entry.allowed_for(self.ctx.actor):
+            self._say(
+                self.tr("%1无权执行「%2」。")
+                .replace("%1", role_text(self.ctx.actor.role))
+                .replace("%2", label)
+            )
+            return
+        wrong = next((r for r in found if not entry.valid_for([r.status])), None)
+        if wrong is not None:
+            self._say(
+                self.tr("「%1」不适用于案件 %2（%3）。")
+                .replace("%1", label)
+                .replace("%2", wrong.number)
+                .replace("%3", status_text(wrong.status))
+            )
+            return
+        if len(found) > 1 and not entry.batch:
+            self._say(self.tr("「%1」一次只能处理一件案件，请只选中一件。").replace("%1", label))
+            return
+        if action is Action.DISPATCH:
+            self.pick_department()
+            return
+        self.start_action(action, found)
+
+    def start_action(self, action: Action, rows: list[q.QueueRow]) -> None:
+        """Load the (first) case, then open the same dialog as the detail pane's buttons."""
+        numbers = [r.number for r in rows]
+        versions = {r.number: r.version for r in rows}
+        ids = [r.id for r in rows]
+        tz = self.ctx.settings.tz
+
+        def job(db: Database) -> tuple[CaseDetail, list[str] | None]:
+            return load_detail(db, numbers[0], action is Action.REDISPATCH)
+
+        def loaded(result: tuple[CaseDetail, list[str] | None]) -> None:
+            detail, departments = result
+            dialog = ActionDialog(action, detail, departments or [], tz, self, numbers=numbers)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.current_dialog = dialog
+            dialog.accepted.connect(
+                lambda: self.run_action(action, dialog.request(), numbers, versions, ids)
+            )
+            dialog.open()
+
+        self.ctx.tasks.submit(job, loaded, self._failed, owner=self)
+
+    def run_action(
+        self,
+        action: Action,
+        request: Request,
+        numbers: list[str],
+        versions: dict[str, int],
+        ids: list[int],
+    ) -> None:
+        """Apply `action` to each case (a compare-and-set on the version shown)."""
         actor = self.ctx.actor
+        id_of = dict(zip(numbers, ids, strict=True))
+        self.note_acted(ids)
 
         def job(db: Database) -> BatchOutcome:
-            return apply_many(db, numbers, action, Request(), actor, versions)
+            return apply_many(db, numbers, action, request, actor, versions)
 
         def done(outcome: BatchOutcome) -> None:
+            if len(outcome.done) == 1:
+                result = outcome.done[0]
+                self.dispatcher.remember(id_of[result.number], result)
+            else:
+                self.dispatcher.remember_many(outcome.done)
             if outcome.done:
-                text = (
-                    self.tr("已立案 %1 件")
-                    if action is Action.REGISTER
-                    else self.tr("已督办 %1 件")
+                done_numbers = [r.number for r in outcome.done]
+                shown = "、".join(done_numbers[:3]) + ("…" if len(done_numbers) > 3 else "")
+                self.ctx.notify(
+                    self.tr("「%1」已完成：%2")
+                    .replace("%1", action_text(action))
+                    .replace("%2", shown)
                 )
-                self.ctx.notify(text.replace("%1", str(len(outcome.done))))
             if outcome.failed:
-                self.ctx.notify("；".join(reason for _, reason in outcome.failed), 15000)
-            self.ctx.feed.notify_local([c.id for c in cases])
+                self._say("；".join(reason for _, reason in outcome.failed))
+            self.ctx.feed.notify_local(ids)
+            self.acted.emit(outcome)
 
-        self.ctx.tasks.submit(job, done, owner=self)
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            self._say(str(exc))
+        else:
+            self.ctx.tasks.report(exc)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -383,17 +543,92 @@ class QueueView(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def context_menu(self) -> QMenu:
+        """Only the actions valid for every selected case's state and the user's role (the
+        shared QActions, so each shows its shortcut), then 打开案件 and the desk's extras."""
         menu = QMenu(self)
-        menu.addAction(self.act_dispatch)
-        register = menu.addAction(self.tr("立案"))
-        register.triggered.connect(lambda: self.act_on_selected(Action.REGISTER))
-        urge = menu.addAction(self.tr("督办"))
-        urge.triggered.connect(lambda: self.act_on_selected(Action.URGE))
+        menu.setObjectName("queueMenu")
+        statuses = [r.status for r in self.selected_rows_data()]
+        offered = da.menu_actions(self.ctx.actor, statuses)
+        for entry in offered:
+            menu.addAction(self.desk_actions[entry.id])
+        if not offered:
+            none = menu.addAction(self.tr("没有适用于所选案件的操作"))
+            none.setEnabled(False)
         menu.addSeparator()
-        open_action = menu.addAction(self.tr("打开案件"))
-        open_action.triggered.connect(self.open_current)
+        if len(statuses) == 1:
+            menu.addAction(self.desk_actions["open"])
+        for extra in self.menu_extras:
+            menu.addAction(extra)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_menu = menu
         return menu
+
+    # --- finding cases from the keyboard -------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    def choose_tab(self, index: int) -> None:
+        tabs = self.filters.tabs
+        if 0 <= index < tabs.count():
+            tabs.setCurrentIndex(index)
+
+    def step_tab(self, step: int) -> None:
+        tabs = self.filters.tabs
+        if tabs.count():
+            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+
+    def ask_goto(self) -> QInputDialog:
+        """Ctrl+G: ask for a case number (not blocking), then `goto_case`."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("gotoDialog")
+        dialog.setWindowTitle(self.tr("转到案件"))
+        dialog.setLabelText(self.tr("案件编号："))
+        dialog.setOkButtonText(self.tr("转到"))
+        dialog.setCancelButtonText(self.tr("取消"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.goto_case)
+        dialog.open()
+        self.goto_dialog = dialog
+        return dialog
+
+    def goto_case(self, number: str) -> None:
+        """Show the tab the case is in and select it there (the pane shows it at once)."""
+        number = number.strip()
+        if not number:
+            return
+
+        def job(db: Database) -> CaseDetail:
+            with db.read() as s:
+                return case_detail(s, number)
+
+        def found(detail: CaseDetail) -> None:
+            group = GROUP_OF[Status(detail.status)]
+            tab = TABS.index(group) if group in TABS else TABS.index(None)
+            self._goto = detail.id
+            self._goto_number = detail.number
+            self.filters.tabs.setCurrentIndex(tab)
+            if not self.model.is_loading():
+                self._try_goto()
+
+        self.ctx.tasks.submit(job, found, self._failed, owner=self)
+
+    def _try_goto(self) -> None:
+        if self._goto is None or self.model.is_loading() or not self.model.has_all_ids():
+            return
+        case_id, self._goto = self._goto, None
+        if self.select_case(case_id):
+            self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        number = self._goto_number
+        self._shown = number
+        self.case_selected.emit(number)
+        self._say(
+            self.tr("案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。").replace(
+                "%1", number
+            )
+        )
 
     def current_index(self) -> QModelIndex:
         return self.table.currentIndex()

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.engine import Database
+from db.holidays.calendar_years import calendar_warning
 from desktop.admin.settings_page import SettingsPage
+from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.core.i18n import role_text
 from desktop.desk.desk_page import DeskPage
@@ -22,6 +25,12 @@ from desktop.people.people_page import PeoplePage
 from desktop.returns.reports_page import ReportsPage
 from desktop.shell.nav_rail import NavRail, icon
 from desktop.stats.stats_page import StatsPage
+
+
+def read_calendar_warning(db: Database) -> str | None:
+    with db.read() as session:
+        return calendar_warning(session)
+
 
 PAGE_KEYS = ("desk", "people", "reports", "stats", "settings")
 FLASH_INTERVAL_MS = 400  # a new urgent case makes the status bar blink red three times
@@ -67,6 +76,7 @@ class MainWindow(QMainWindow):
         self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
         self.settings_page.restored.connect(self.restart_after_restore)
         self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
+        self.desk_page.alarms.raised.connect(self.flash_status_bar)
         self._flashes_left = 0
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(FLASH_INTERVAL_MS)
@@ -96,6 +106,10 @@ class MainWindow(QMainWindow):
         actor = self.ctx.actor
         self.user_label = QLabel(f"{role_text(actor.role)} {actor.label}", self)
         self.user_label.setObjectName("userLabel")
+        self.calendar_label = QLabel(self)
+        self.calendar_label.setObjectName("calendarWarning")
+        self.calendar_label.setStyleSheet(palette.text_style(palette.WARNING))
+        self.calendar_label.setVisible(False)
         self.busy = QProgressBar(self)
         self.busy.setObjectName("busyIndicator")
         self.busy.setRange(0, 0)
@@ -103,6 +117,7 @@ class MainWindow(QMainWindow):
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
         self.busy.setToolTip(self.tr("正在读取数据库…"))
+        bar.addPermanentWidget(self.calendar_label)
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.feed_label)
@@ -111,6 +126,19 @@ class MainWindow(QMainWindow):
         self.set_feed_state(self.ctx.feed.state)
         self.ctx.signals.message_timed.connect(self.show_message)
         self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
+        self.ctx.signals.settings_changed.connect(lambda _settings: self.check_calendar())
+        self.check_calendar()
+
+    def check_calendar(self) -> None:
+        """The holiday calendar warning (current year provisional, next year missing), read
+        off the GUI thread, shown as a permanent label while it holds."""
+        self.ctx.tasks.submit(read_calendar_warning, self.show_calendar_warning, owner=self)
+
+    def show_calendar_warning(self, warning: str | None) -> None:
+        self.calendar_label.setVisible(bool(warning))
+        if warning:
+            self.calendar_label.setText("⚠ " + warning.split("；", 1)[0])
+            self.calendar_label.setToolTip(warning)
 
     def database_text(self) -> str:
         db = self.ctx.db

@@ -1,4 +1,5 @@
-"""`griddesk --screenshot DIR`: render every page, the case window and an action dialog to PNG."""
+"""`griddesk --screenshot DIR`: render every page, the case window, an action dialog, the wall
+display and the setup wizard to PNG."""
 
 from __future__ import annotations
 
@@ -169,9 +170,29 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
     written.append(
         big_screen_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 3:02d}-big-screen.png")
     )
+    written.append(
+        setup_wizard_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 4:02d}-setup-wizard.png")
+    )
     window.hide()
     window.deleteLater()
     return written
+
+
+def setup_wizard_shot(window: Any, ctx: AppContext, path: Path) -> Path:
+    """The first-start setup wizard's welcome page over the window (a new database shows it
+    to the administrator after signing in)."""
+    from desktop.setup.setup_wizard import SetupWizard
+
+    window.show_page(len(PAGE_NAMES) - 1)  # over 设置, where 基础数据 opens it later
+    wait_idle(ctx)
+    wizard = SetupWizard(ctx.db, ctx.actor, ctx.tasks, window, first_start=True)
+    wizard.show()
+    wait_idle(ctx)
+    try:
+        return composite(window, wizard, path)
+    finally:
+        wizard.close()
+        wizard.deleteLater()
 
 
 def big_screen_shot(window: Any, ctx: AppContext, path: Path) -> Path:

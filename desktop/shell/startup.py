@@ -18,6 +18,15 @@ def has_street(db: Database) -> bool:
         return street_exists(session)
 
 
+def demo_refusal(db: Database) -> str | None:
+    """Why `--demo` may not touch this database (one sentence: it was set up for real), or
+    None when the demo may be built here or is here already."""
+    from db.demo.street import real_data_refusal  # the demo builder, loaded only with --demo
+
+    with db.read() as session:
+        return real_data_refusal(session)
+
+
 def build_demo_with_progress(
     db: Database, show_dialog: bool = True, **kwargs: Any
 ) -> BaseException | None:

@@ -1,105 +1,114 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="66"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="83" />
         <source>%1 — 案件 %2</source>
         <translation>%1 — case %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="103"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="122" />
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="105"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="124" />
         <source>当前部门</source>
         <translation>Current department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="119"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="138" />
         <source>当前期限</source>
         <translation>Current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="121"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="140" />
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="129"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="148" />
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="134"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="153" />
         <source>主案件编号，例如 2026112600013</source>
         <translation>Main case number, e.g. 2026112600013</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="137"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="156" />
         <source>合并到</source>
         <translation>Merge into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="143"/>
-        <source>必须填写原因</source>
-        <translation>A reason is required</translation>
+        <location filename="../../desktop/cases/action_dialogs.py" line="81" />
+        <source>%1 — %2 件案件</source>
+        <translation>%1 — %2 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="143"/>
-        <source>可选</source>
-        <translation>Optional</translation>
+        <location filename="../../desktop/cases/action_dialogs.py" line="163" />
+        <source>必须填写原因（Shift+Enter 换行）</source>
+        <translation>A reason is required (Shift+Enter for a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="165" />
+        <source>可选（Shift+Enter 换行）</source>
+        <translation>Optional (Shift+Enter for a new line)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="168" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="168" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="159"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="182" />
+        <source>Ctrl+Enter 提交</source>
+        <translation>Ctrl+Enter submits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="184" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="174"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="226" />
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="178"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="230" />
         <source>请选择责任部门。</source>
         <translation>Please choose a department.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="180"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="232" />
         <source>没有名为「%1」的部门。</source>
         <translation>There is no department named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="186"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="238" />
         <source>改派需选择其他部门。</source>
         <translation>Choose a different department to redispatch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="190"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="242" />
         <source>新的期限应晚于当前期限。</source>
         <translation>The new deadline must be later than the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="194"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="246" />
         <source>请填写主案件编号。</source>
         <translation>Please enter the main case number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="196"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="248" />
         <source>案件不能合并到自身。</source>
         <translation>A case cannot be merged into itself.</translation>
     </message>
@@ -107,50 +116,122 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="61"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="61" />
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="75"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="75" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="76"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="76" />
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="77"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="77" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="78"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="78" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="44" />
+        <source>查看</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="47" />
+        <source>确认</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="50" />
+        <source>全部确认</source>
+        <translation>Acknowledge all</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="57" />
+        <source>当前角色无权确认警报</source>
+        <translation>Your role cannot acknowledge alarms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="77" />
+        <source>紧急警报 %1 条未确认</source>
+        <translation>%1 urgent alarms unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="79" />
+        <source>紧急警报</source>
+        <translation>Urgent alarm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="90" />
+        <source>…另有 %1 条</source>
+        <translation>…and %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="92" />
+        <source>全部确认（%1）</source>
+        <translation>Acknowledge all (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmWatcher</name>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="31" />
+        <source>新紧急案件</source>
+        <translation>New urgent case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="32" />
+        <source>紧急案件到预警时间</source>
+        <translation>Urgent case at warning time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="33" />
+        <source>紧急案件已超期</source>
+        <translation>Urgent case overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="118" />
+        <source>（另有 %1 条）</source>
+        <translation> (and %1 more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="133" />
+        <source>已确认 %1 条警报</source>
+        <translation>%1 alarms acknowledged</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="34"/>
+        <location filename="../../desktop/shell/startup.py" line="43" />
         <source>正在生成演示街道与案件…</source>
         <translation>Building the demo street and its cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="36"/>
+        <location filename="../../desktop/shell/startup.py" line="45" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="152" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="161"/>
+        <location filename="../../desktop/app.py" line="157" />
+        <location filename="../../desktop/app.py" line="165" />
         <source>演示数据生成失败</source>
         <translation>Building the demo data failed</translation>
     </message>
@@ -158,37 +239,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="70"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="70" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="71"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="71" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="72" />
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="73" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="74" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="75" />
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="76" />
         <source>详情</source>
         <translation>Details</translation>
     </message>
@@ -196,52 +277,52 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="101"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="101" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="112"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="112" />
         <source>校验哈希链</source>
         <translation>Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="114"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="114" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="116"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="116" />
         <source>重新锚定…</source>
         <translation>Re-anchor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="119"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="119" />
         <source>数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点</source>
         <translation>Use after the database was restored on the server or made anew: the reason goes into the audit log and every workstation starts its anchors again</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="140"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="140" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="146"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="146" />
         <source>重新锚定审计日志</source>
         <translation>Re-anchor the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="148"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="148" />
         <source>为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation>Why did the audit log go back in time? (e.g. restored on the server from the 20 November backup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="157"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="157" />
         <source>正在记录…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="165"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="165" />
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation>Recorded as audit entry %1; every workstation starts its anchors again from here</translation>
     </message>
@@ -249,86 +330,271 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="71"/>
+        <location filename="../../desktop/stats/big_screen.py" line="71" />
         <source>大屏模式</source>
         <translation>Wall display</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="82"/>
+        <location filename="../../desktop/stats/big_screen.py" line="82" />
         <source>按 Esc 或 F11 退出大屏</source>
         <translation>Press Esc or F11 to leave the wall display</translation>
     </message>
 </context>
 <context>
+    <name>CalendarEditor</name>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="180" />
+        <source>节假日日历</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="192" />
+        <source>标记为正式</source>
+        <translation>Mark as official</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="194" />
+        <source>国务院的放假安排已全部录入后，把这一年标记为正式</source>
+        <translation>Mark this year official once the State Council's holiday schedule has been entered in full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="197" />
+        <source>年份</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="220" />
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="221" />
+        <source>休息日</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="222" />
+        <source>放假（休）</source>
+        <translation>Holiday (休)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="223" />
+        <source>调休上班（班）</source>
+        <translation>Make-up working day (班)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="231" />
+        <source>双击一天即切换：工作日 ↔ 放假，周末 ↔ 调休上班。</source>
+        <translation>Double-click a day to switch it: working day ↔ holiday, weekend ↔ make-up working day.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="235" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="370" />
+        <source>请选择一天</source>
+        <translation>Choose a day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="239" />
+        <source>节日名称，如 春节</source>
+        <translation>Holiday name, e.g. Spring Festival</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="242" />
+        <source>设为放假</source>
+        <translation>Make it a holiday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="244" />
+        <source>设为上班</source>
+        <translation>Make it a working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="246" />
+        <source>恢复默认</source>
+        <translation>Restore default</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="258" />
+        <source>从 Excel 导入…</source>
+        <translation>Import from Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="261" />
+        <source>列：日期、类型（放假 / 调休上班）、名称；导入后替换这一年</source>
+        <translation>Columns: 日期 (date), 类型 (放假 / 调休上班), 名称 (name); the import replaces the whole year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="264" />
+        <source>导出为 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="292" />
+        <source>只有管理员可以修改节假日日历。</source>
+        <translation>Only an administrator can change the holiday calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="317" />
+        <source>（%1）</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="331" />
+        <source>正式</source>
+        <translation>official</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="331" />
+        <source>暂定</source>
+        <translation>provisional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="332" />
+        <source>未录入</source>
+        <translation>not entered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="337" />
+        <source>%1 年：未录入（只按周末休息计算）</source>
+        <translation>%1: not entered (only weekends are rest days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="338" />
+        <source>内置</source>
+        <translation>bundled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="338" />
+        <source>本中心</source>
+        <translation>this center</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="340" />
+        <source>%1 年：%2 · %3 · 放假 %4 天，调休上班 %5 天</source>
+        <translation>%1: %2 · %3 · %4 holidays, %5 make-up working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="350" />
+        <source>（%1 于 %2 修改）</source>
+        <translation> (changed by %1 on %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="427" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="432" />
+        <source>已保存。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="434" />
+        <source>%1 件在办案件的时限已按新日历重新计算。</source>
+        <translation>The deadlines of %1 open cases were recomputed on the new calendar.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="461" />
+        <source>导入 %1 年节假日</source>
+        <translation>Import the holidays of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="463" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="500" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="475" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="486" />
+        <source>发现 %1 处问题，未导入任何数据；请修正后重试。</source>
+        <translation>%1 problems found; nothing was imported. Correct them and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="498" />
+        <source>导出 %1 年节假日</source>
+        <translation>Export the holidays of %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="514" />
+        <source>已导出到 %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="110"/>
-        <location filename="../../desktop/cases/case_detail.py" line="156"/>
+        <location filename="../../desktop/cases/case_detail.py" line="110" />
+        <location filename="../../desktop/cases/case_detail.py" line="156" />
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="224"/>
+        <location filename="../../desktop/cases/case_detail.py" line="224" />
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="234"/>
+        <location filename="../../desktop/cases/case_detail.py" line="234" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="247"/>
+        <location filename="../../desktop/cases/case_detail.py" line="247" />
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="254"/>
+        <location filename="../../desktop/cases/case_detail.py" line="254" />
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="258"/>
+        <location filename="../../desktop/cases/case_detail.py" line="258" />
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="299"/>
-        <source>%1&#x3000;%2（已记入审计日志）</source>
-        <translation>%1&#x3000;%2 (recorded in the audit log)</translation>
+        <location filename="../../desktop/cases/case_detail.py" line="299" />
+        <source>%1　%2（已记入审计日志）</source>
+        <translation>%1　%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="262"/>
+        <location filename="../../desktop/cases/case_detail.py" line="262" />
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="325"/>
+        <location filename="../../desktop/cases/case_detail.py" line="325" />
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="334"/>
+        <location filename="../../desktop/cases/case_detail.py" line="334" />
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="336"/>
+        <location filename="../../desktop/cases/case_detail.py" line="336" />
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="354"/>
+        <location filename="../../desktop/cases/case_detail.py" line="354" />
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="403"/>
+        <location filename="../../desktop/cases/case_detail.py" line="403" />
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="419"/>
+        <location filename="../../desktop/cases/case_detail.py" line="419" />
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
@@ -336,197 +602,202 @@
 <context>
     <name>CaseDetailSections</name>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="67"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="67" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="108"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="109" />
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="112"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="115" />
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="116"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="119" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="125"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="128" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="126"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="129" />
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="132" />
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="130"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="133" />
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="134"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="137" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="139"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="142" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="145"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="148" />
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="149"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="152" />
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="155" />
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="153"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="156" />
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="154"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="157" />
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="158" />
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="163" />
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="165" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="215"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="218" />
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="216"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="219" />
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="217"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="220" />
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="221" />
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="222" />
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="220"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="223" />
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="221"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="224" />
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="176"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="179" />
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="177"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="180" />
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="178"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="181" />
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="197"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="200" />
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="202"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="205" />
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="245"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="248" />
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="251"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="254" />
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="257"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="260" />
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="263"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="268" />
+        <source>时限 %1 → %2</source>
+        <translation>Deadline %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="274" />
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="283"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="294" />
         <source>已超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="294"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="305" />
         <source>剩余工作时间 %1</source>
         <translation>%1 working time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="298"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="309" />
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
@@ -534,144 +805,269 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="437"/>
+        <location filename="../../desktop/cases/case_detail.py" line="437" />
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
 </context>
 <context>
+    <name>CatalogueActions</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="58" />
+        <source>新增小类…</source>
+        <translation>New minor class…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="59" />
+        <source>名称与关键词…</source>
+        <translation>Name and keywords…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="60" />
+        <source>停用 / 启用</source>
+        <translation>Retire / reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="61" />
+        <source>导出目录…</source>
+        <translation>Export catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="62" />
+        <source>导入目录…</source>
+        <translation>Import catalogue…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="86" />
+        <source>请先选择一个小类</source>
+        <translation>Select a minor class first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="105" />
+        <source>已添加小类 %1 %2（%3）</source>
+        <translation>Minor class %1 %2 added (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="130" />
+        <source>小类 %1 %2 已保存</source>
+        <translation>Minor class %1 %2 saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="147" />
+        <source>小类 %1 %2 已启用，可以上报此类案件</source>
+        <translation>Minor class %1 %2 reactivated: such cases can be reported again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="148" />
+        <source>小类 %1 %2 已停用：不能再上报此类案件，已有案件和报表保留此类别</source>
+        <translation>Minor class %1 %2 retired: no new cases of it can be reported; existing cases and returns keep it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="165" />
+        <source>导出案件类别目录</source>
+        <translation>Export the case catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="166" />
+        <source>案件类别目录.xlsx</source>
+        <translation>case-catalogue.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="167" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="192" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="172" />
+        <source>已导出 %1 个小类到 %2</source>
+        <translation>%1 minor classes exported to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="190" />
+        <source>导入案件类别目录</source>
+        <translation>Import the case catalogue</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueForm</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="38" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="40" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePlanDialog</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="236" />
+        <source>导入案件类别目录</source>
+        <translation>Import the case catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="240" />
+        <source>没有变化。</source>
+        <translation>No changes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="243" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="247" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="58"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="64" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="59"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="65" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="60"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="66" />
         <source>大类</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="61"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="67" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="62"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="68" />
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="63"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="69" />
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="64"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="70" />
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="65"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="71" />
         <source>计时</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="66"/>
-        <location filename="../../desktop/admin/master_data_models.py" line="82"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="72" />
+        <location filename="../../desktop/admin/master_data_models.py" line="89" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="67"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="73" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="74" />
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="79" />
         <source>自然时</source>
         <translation>Natural time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="79" />
         <source>工作时</source>
         <translation>Working time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="83"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="99" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="83"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="101" />
         <source>停用</source>
         <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="102" />
+        <source>停用（%1）</source>
+        <translation>retired (%1)</translation>
     </message>
 </context>
 <context>
     <name>CategoryForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="99"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="99" />
         <source>修改案件类别 %1 %2</source>
         <translation>Edit case category %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="103"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="103" />
         <source>（无默认部门）</source>
         <translation>(no default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="119"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="119" />
         <source>工作时（只计工作日的工作时间）</source>
         <translation>Working time (working hours of working days only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="120"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="120" />
         <source>自然时（昼夜连续计时）</source>
         <translation>Natural time (round the clock)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="122"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="122" />
         <source>紧急类别</source>
         <translation>Urgent category</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="125"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="125" />
         <source>启用（停用后不能再上报此类案件）</source>
         <translation>Active (a disabled category takes no new reports)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="129"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="129" />
         <source>时限以小时计（可写 0.5）。已有案件的期限不变，新时限从下一次流转开始使用。</source>
         <translation>Limits are in hours (0.5 is allowed). Existing cases keep their deadlines; new limits apply from the next transition.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="134"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="134" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="135"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="135" />
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="136"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="136" />
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="137"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="137" />
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="138"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="138" />
         <source>计时方式</source>
         <translation>Time basis</translation>
     </message>
@@ -679,55 +1075,296 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="175"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="175" />
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="186"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="186" />
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="187"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="187" />
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="188"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="188" />
         <source>再输入一次</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="201"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="201" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="322" />
+        <source>第 3 步，共 4 步：检查结果</source>
+        <translation>Step 3 of 4: check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="323" />
+        <source>写入数据库</source>
+        <translation>Write to the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="347" />
+        <source>本中心</source>
+        <translation>This center</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="350" />
+        <source>填报单位</source>
+        <translation>Reporting unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="351" />
+        <source>区县</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="352" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="353" />
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="354" />
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="355" />
+        <source>与数据库比较</source>
+        <translation>Compared with the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="381" />
+        <source>模板中有问题</source>
+        <translation>The template has problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="386" />
+        <source>发现 %1 处问题，没有写入任何数据。请在模板中逐一改正，然后按“上一步”重新选择文件。</source>
+        <translation>%1 problems found; nothing was written. Correct each of them in the template, then press “Back” and choose the file again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="393" />
+        <source>检查通过：请确认将要写入的内容</source>
+        <translation>No problems: confirm what will be written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="398" />
+        <source>没有发现问题。下面是模板中的内容，以及与数据库比较后将新建和更新的数目；按“写入数据库”一次写入全部内容。</source>
+        <translation>No problems found. Below is what the template holds and how many rows will be created and updated; “Write to the database” writes all of it at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="409" />
+        <source>%1（%2 个网格）</source>
+        <translation>%1 (%2 grids)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="414" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="416" />
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="433" />
+        <source>正在写入…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="454" />
+        <source>没有写入任何数据：%1</source>
+        <translation>Nothing was written: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesModel</name>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="52" />
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="53" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="54" />
+        <source>常住人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="55" />
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="56" />
+        <source>网格数</source>
+        <translation>Grids</translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesTab</name>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="149" />
+        <source>添加社区…</source>
+        <translation>Add community…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="150" />
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="152" />
+        <source>写出建街模板…</source>
+        <translation>Write setup template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="155" />
+        <source>从模板导入…</source>
+        <translation>Import from template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="158" />
+        <source>街道、社区、网格和部门的 Excel 模板（与首次设置相同）</source>
+        <translation>The Excel template for street, communities, grids and departments (the same as at first start)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="161" />
+        <source>导入填好的模板：已有的编码更新，新的编码添加，不会重复</source>
+        <translation>Import a filled template: existing codes are updated, new codes added, nothing duplicated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="216" />
+        <source>请先选择一个社区</source>
+        <translation>Select a community first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="222" />
+        <source>已添加社区 %1 %2</source>
+        <translation>Community %1 %2 added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="242" />
+        <source>社区 %1 %2 已保存</source>
+        <translation>Community %1 %2 saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="257" />
+        <source>建街模板已写出：%1</source>
+        <translation>Setup template written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="281" />
+        <source>已从模板导入。新建：%1；更新：%2</source>
+        <translation>Imported from the template. Created: %1; updated: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommunityForm</name>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="70" />
+        <source>添加社区</source>
+        <translation>Add community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="70" />
+        <source>修改社区</source>
+        <translation>Edit community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="75" />
+        <source>12 位：街道编码 + 3 位</source>
+        <translation>12 digits: street code + 3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="83" />
+        <source>社区编码</source>
+        <translation>Community code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="84" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="85" />
+        <source>常住人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="86" />
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="90" />
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="91" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CountsGrid</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="100" />
+        <source>新建</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="100" />
+        <source>更新</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="100" />
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="102"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="102" />
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="103"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="103" />
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="104"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="104" />
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="107"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="107" />
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="114"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="114" />
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation>%1 closed this month, %2 on time</translation>
     </message>
@@ -735,37 +1372,37 @@
 <context>
     <name>DepartmentForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="51"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="51" />
         <source>添加部门</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="51"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="51" />
         <source>修改部门</source>
         <translation>Edit department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="64"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="64" />
         <source>手机号码或带区号的固定电话，如 024-42861301</source>
         <translation>Mobile number or landline with area code, e.g. 024-42861301</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="66"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="66" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="67"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="67" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="68"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="68" />
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="69"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="69" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -773,27 +1410,27 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="39"/>
+        <location filename="../../desktop/desk/department_picker.py" line="39" />
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="51"/>
+        <location filename="../../desktop/desk/department_picker.py" line="51" />
         <source>输入部门名称筛选</source>
         <translation>Type to filter departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="60"/>
+        <location filename="../../desktop/desk/department_picker.py" line="60" />
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="61"/>
+        <location filename="../../desktop/desk/department_picker.py" line="61" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="68"/>
+        <location filename="../../desktop/desk/department_picker.py" line="68" />
         <source>（默认部门）</source>
         <translation>(default department)</translation>
     </message>
@@ -801,42 +1438,42 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="41"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="47" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="42"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="48" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="43"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="49" />
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="44"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="50" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="45"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="51" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="46"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="52" />
         <source>在办案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="57" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="57" />
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -844,22 +1481,22 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="193"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="193" />
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation>Departments (drop cases on a department to dispatch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="195"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="195" />
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation>Departments (your role cannot dispatch; view only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="36"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="49" />
         <source>所选案件当前不能派遣</source>
         <translation>The selected cases cannot be dispatched now</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="44"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="57" />
         <source>处置时限 %1</source>
         <translation>Handling deadline %1</translation>
     </message>
@@ -867,42 +1504,87 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="67"/>
-        <source>派遣 %1 件到 %2</source>
-        <translation>Dispatch %1 to %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="126"/>
-        <source>已派遣 %1 件到 %2（Ctrl+Z 撤销）</source>
-        <translation>Dispatched %1 to %2 (Ctrl+Z to undo)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="132"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="159" />
         <source>派遣到「%1」</source>
         <translation>Dispatch to “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="168"/>
-        <source>已撤回派遣 %1 件</source>
-        <translation>Recalled %1 dispatch(es)</translation>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="80" />
+        <source>%1 等 %2 件</source>
+        <translation>%1 and others, %2 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="168"/>
-        <source>已重新派遣 %1 件</source>
-        <translation>Dispatched %1 again</translation>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="91" />
+        <source>派遣 %1 到 %2</source>
+        <translation>Dispatch %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="172"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="153" />
+        <source>已派遣 %1 到 %2（Ctrl+Z 撤回）</source>
+        <translation>Dispatched %1 to %2 (Ctrl+Z to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="195" />
+        <source>撤回（没有可撤回的操作）</source>
+        <translation>Undo (nothing to undo)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="196" />
+        <source>撤回 %1</source>
+        <translation>Undo %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="209" />
+        <source>没有可撤回的操作：只能撤回您最后一步的派遣。</source>
+        <translation>Nothing to undo: only your last action, if it was a dispatch, can be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="216" />
+        <source>撤回派遣</source>
+        <translation>Undo dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="217" />
+        <source>「%1」是 %2 分钟前的操作，确定要撤回吗？</source>
+        <translation>“%1” was %2 minutes ago. Undo it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="252" />
+        <source>之后您又对案件 %1 做了「%2」</source>
+        <translation>afterwards you did “%2” on case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="256" />
+        <source>之后记录已变化</source>
+        <translation>the records have changed since</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="259" />
+        <source>未撤回「%1」：%2，撤回只针对最后一步操作。</source>
+        <translation>Not undone “%1”: %2; undo applies only to your last action.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="287" />
+        <source>已撤回 %1 派遣到 %2</source>
+        <translation>Took back %1 dispatched to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="287" />
+        <source>已重新派遣 %1 到 %2</source>
+        <translation>Dispatched %1 to %2 again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="294" />
         <source>撤销派遣</source>
         <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="172"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="294" />
         <source>重做派遣</source>
         <translation>Redo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="188"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="310" />
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation>%1: %3 of %2 failed, the others are done.</translation>
     </message>
@@ -910,304 +1592,344 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="60"/>
+        <location filename="../../desktop/core/i18n.py" line="60" />
         <source>待立案</source>
         <comment>status</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="61"/>
+        <location filename="../../desktop/core/i18n.py" line="61" />
         <source>待派遣</source>
         <comment>status</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="62"/>
+        <location filename="../../desktop/core/i18n.py" line="62" />
         <source>不予立案</source>
         <comment>status</comment>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="63"/>
+        <location filename="../../desktop/core/i18n.py" line="63" />
         <source>社区自办</source>
         <comment>status</comment>
         <translation>Self-resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="64"/>
+        <location filename="../../desktop/core/i18n.py" line="64" />
         <source>待受理</source>
         <comment>status</comment>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="65"/>
+        <location filename="../../desktop/core/i18n.py" line="65" />
         <source>处置中</source>
         <comment>status</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="66"/>
+        <location filename="../../desktop/core/i18n.py" line="66" />
         <source>已退单</source>
         <comment>status</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="67"/>
+        <location filename="../../desktop/core/i18n.py" line="67" />
         <source>待核查</source>
         <comment>status</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="68"/>
+        <location filename="../../desktop/core/i18n.py" line="68" />
         <source>已结案</source>
         <comment>status</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="69"/>
+        <location filename="../../desktop/core/i18n.py" line="69" />
         <source>挂账</source>
         <comment>status</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="70"/>
+        <location filename="../../desktop/core/i18n.py" line="70" />
         <source>已合并</source>
         <comment>status</comment>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="76"/>
+        <location filename="../../desktop/core/i18n.py" line="76" />
         <source>待立案</source>
         <comment>group</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="77"/>
+        <location filename="../../desktop/core/i18n.py" line="77" />
         <source>待派遣</source>
         <comment>group</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="78"/>
+        <location filename="../../desktop/core/i18n.py" line="78" />
         <source>处置中</source>
         <comment>group</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="79"/>
+        <location filename="../../desktop/core/i18n.py" line="79" />
         <source>待核查</source>
         <comment>group</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="80"/>
+        <location filename="../../desktop/core/i18n.py" line="80" />
         <source>已结案</source>
         <comment>group</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="86"/>
+        <location filename="../../desktop/core/i18n.py" line="86" />
+        <source>时限重算</source>
+        <comment>action</comment>
+        <translation>Deadline recomputed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="88" />
         <source>上报</source>
         <comment>action</comment>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="87"/>
+        <location filename="../../desktop/core/i18n.py" line="89" />
         <source>立案</source>
         <comment>action</comment>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="88"/>
+        <location filename="../../desktop/core/i18n.py" line="90" />
         <source>不予立案</source>
         <comment>action</comment>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="89"/>
+        <location filename="../../desktop/core/i18n.py" line="91" />
         <source>社区自办</source>
         <comment>action</comment>
         <translation>Resolve locally</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="90"/>
+        <location filename="../../desktop/core/i18n.py" line="92" />
         <source>派遣</source>
         <comment>action</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="91"/>
+        <location filename="../../desktop/core/i18n.py" line="93" />
         <source>受理</source>
         <comment>action</comment>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="92"/>
+        <location filename="../../desktop/core/i18n.py" line="94" />
         <source>退单</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="93"/>
+        <location filename="../../desktop/core/i18n.py" line="95" />
         <source>改派</source>
         <comment>action</comment>
         <translation>Redispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="94"/>
+        <location filename="../../desktop/core/i18n.py" line="96" />
         <source>反馈</source>
         <comment>action</comment>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="95"/>
+        <location filename="../../desktop/core/i18n.py" line="97" />
         <source>核查通过</source>
         <comment>action</comment>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="96"/>
+        <location filename="../../desktop/core/i18n.py" line="98" />
         <source>返工</source>
         <comment>action</comment>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="97"/>
+        <location filename="../../desktop/core/i18n.py" line="99" />
         <source>延期</source>
         <comment>action</comment>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="98"/>
+        <location filename="../../desktop/core/i18n.py" line="100" />
         <source>挂账</source>
         <comment>action</comment>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="99"/>
+        <location filename="../../desktop/core/i18n.py" line="101" />
         <source>解挂</source>
         <comment>action</comment>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="100"/>
+        <location filename="../../desktop/core/i18n.py" line="102" />
         <source>督办</source>
         <comment>action</comment>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="101"/>
+        <location filename="../../desktop/core/i18n.py" line="103" />
         <source>回访</source>
         <comment>action</comment>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="102"/>
+        <location filename="../../desktop/core/i18n.py" line="104" />
         <source>合并</source>
         <comment>action</comment>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="103"/>
+        <location filename="../../desktop/core/i18n.py" line="105" />
         <source>撤回</source>
         <comment>action</comment>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="109"/>
+        <location filename="../../desktop/core/i18n.py" line="111" />
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="110"/>
+        <location filename="../../desktop/core/i18n.py" line="112" />
         <source>巡查发现</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111"/>
+        <location filename="../../desktop/core/i18n.py" line="113" />
         <source>热线转办</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="112"/>
+        <location filename="../../desktop/core/i18n.py" line="114" />
         <source>来访来电</source>
         <translation>Visit or call</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="113"/>
+        <location filename="../../desktop/core/i18n.py" line="115" />
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="119"/>
+        <location filename="../../desktop/core/i18n.py" line="121" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="120"/>
+        <location filename="../../desktop/core/i18n.py" line="122" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121"/>
+        <location filename="../../desktop/core/i18n.py" line="123" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="122"/>
+        <location filename="../../desktop/core/i18n.py" line="124" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="128"/>
+        <location filename="../../desktop/core/i18n.py" line="130" />
         <source>调度员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="129"/>
+        <location filename="../../desktop/core/i18n.py" line="131" />
         <source>文书</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="130"/>
+        <location filename="../../desktop/core/i18n.py" line="132" />
         <source>值班长</source>
         <translation>Shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="131"/>
+        <location filename="../../desktop/core/i18n.py" line="133" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="132"/>
+        <location filename="../../desktop/core/i18n.py" line="134" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="133"/>
+        <location filename="../../desktop/core/i18n.py" line="135" />
         <source>系统</source>
         <translation>System</translation>
     </message>
 </context>
 <context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="469" />
+        <source>设置完成</source>
+        <translation>Setup complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="470" />
+        <source>第 4 步，共 4 步：已写入数据库</source>
+        <translation>Step 4 of 4: written to the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="473" />
+        <source>已写入</source>
+        <translation>Written</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="478" />
+        <source>接下来：
+• 在“设置 → 账号管理”中为调度员、文书、值班长和领导开设账号；
+• 在“人员”中导入网格员、社区工作者花名册；
+• 街道、社区、网格和部门以后都可以在“设置 → 基础数据”中修改，或改好模板后再次导入（已有的编码会被更新）。</source>
+        <translation>Next:
+• open accounts for dispatchers, clerks, shift leads and leaders in “Settings → Accounts”;
+• import the grid workers’ and community workers’ rosters in “People”;
+• the street, communities, grids and departments can be changed later in “Settings → Master data”, or by importing the corrected template again (existing codes are updated).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="498" />
+        <source>已写入数据库。新建 %1；更新 %2。</source>
+        <translation>Written to the database. Created %1; updated %2.</translation>
+    </message>
+</context>
+<context>
     <name>Durations</name>
     <message>
-        <location filename="../../desktop/common/durations.py" line="23"/>
+        <location filename="../../desktop/common/durations.py" line="23" />
         <source>%1天 %2</source>
         <translation>%1 d %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="33"/>
+        <location filename="../../desktop/common/durations.py" line="33" />
         <source>超期 %1</source>
         <translation>Overdue %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="45"/>
+        <location filename="../../desktop/common/durations.py" line="45" />
         <source>%1工作日 %2</source>
         <translation>%1 wd %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="49"/>
+        <location filename="../../desktop/common/durations.py" line="49" />
         <source>%1 工时</source>
         <translation>%1 wt</translation>
     </message>
@@ -1215,27 +1937,27 @@
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="72"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="72" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="72"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="72" />
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="93"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="93" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="94"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="94" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="160"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="160" />
         <source>身份证号是人员的身份标识，不能在此修改</source>
         <translation>The ID number identifies the person and cannot be changed here</translation>
     </message>
@@ -1243,7 +1965,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../desktop/common/error_text.py" line="33"/>
+        <location filename="../../desktop/common/error_text.py" line="33" />
         <source>内部错误：</source>
         <translation>Internal error: </translation>
     </message>
@@ -1251,95 +1973,108 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="123"/>
+        <location filename="../../desktop/shell/sign_in.py" line="120" />
         <source>首次使用：创建管理员账号</source>
         <translation>First start: create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="127"/>
+        <location filename="../../desktop/shell/sign_in.py" line="124" />
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation>This database has no accounts yet. Create the administrator account; then use it to open accounts for dispatchers, clerks, shift leads and leaders.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="146"/>
+        <location filename="../../desktop/shell/sign_in.py" line="143" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="147"/>
+        <location filename="../../desktop/shell/sign_in.py" line="144" />
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="148"/>
+        <location filename="../../desktop/shell/sign_in.py" line="145" />
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation>Password (at least 8 characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="149"/>
+        <location filename="../../desktop/shell/sign_in.py" line="146" />
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="153"/>
+        <location filename="../../desktop/shell/sign_in.py" line="150" />
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="154"/>
+        <location filename="../../desktop/shell/sign_in.py" line="151" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="165"/>
+        <location filename="../../desktop/shell/sign_in.py" line="162" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="179"/>
+        <location filename="../../desktop/shell/sign_in.py" line="176" />
         <source>正在创建…</source>
         <translation>Creating…</translation>
     </message>
 </context>
 <context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../desktop/setup/first_start.py" line="31" />
+        <source>尚未完成首次设置</source>
+        <translation>First-start setup not done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/first_start.py" line="32" />
+        <source>这个数据库还没有设置街道、社区和网格，暂时无法上报和派遣案件；请管理员登录完成首次设置。</source>
+        <translation>This database has no street, communities or grids yet, so cases cannot be reported or dispatched; an administrator must sign in and complete the first-start setup.</translation>
+    </message>
+</context>
+<context>
     <name>GridDensityModel</name>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="20"/>
+        <location filename="../../desktop/stats/grid_density.py" line="20" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="21"/>
+        <location filename="../../desktop/stats/grid_density.py" line="21" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="22"/>
+        <location filename="../../desktop/stats/grid_density.py" line="22" />
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="23"/>
+        <location filename="../../desktop/stats/grid_density.py" line="23" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="24"/>
+        <location filename="../../desktop/stats/grid_density.py" line="24" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="25"/>
+        <location filename="../../desktop/stats/grid_density.py" line="25" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="26"/>
+        <location filename="../../desktop/stats/grid_density.py" line="26" />
         <source>每千户在办</source>
         <translation>Open per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="64"/>
+        <location filename="../../desktop/stats/grid_density.py" line="64" />
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
         <translation>{grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
@@ -1347,42 +2082,42 @@
 <context>
     <name>GridForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="180"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="180" />
         <source>添加网格</source>
         <translation>Add grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="180"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="180" />
         <source>修改网格</source>
         <translation>Edit grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="189"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="189" />
         <source>社区编码 + 2 或 3 位网格序号</source>
         <translation>Community code + 2- or 3-digit grid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="210"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="210" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="211"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="211" />
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="212"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="212" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="213"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="213" />
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="214"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="214" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1390,27 +2125,27 @@
 <context>
     <name>GridsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="90"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="108" />
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="91"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="109" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="92"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="110" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="93"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="111" />
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="94"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="112" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -1418,12 +2153,12 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="316"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="316" />
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="323"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="323" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1431,22 +2166,22 @@
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="280"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="280" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="281"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="281" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="282"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="282" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="283"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="283" />
         <source>内容</source>
         <translation>Details</translation>
     </message>
@@ -1454,202 +2189,308 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="74"/>
+        <location filename="../../desktop/people/import_wizard.py" line="74" />
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="93"/>
+        <location filename="../../desktop/people/import_wizard.py" line="93" />
         <source>选择 .xlsx 文件</source>
         <translation>Choose an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="94"/>
+        <location filename="../../desktop/people/import_wizard.py" line="94" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="104"/>
+        <location filename="../../desktop/people/import_wizard.py" line="104" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="105"/>
+        <location filename="../../desktop/people/import_wizard.py" line="105" />
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="110"/>
+        <location filename="../../desktop/people/import_wizard.py" line="110" />
         <source>下一步：检查文件</source>
         <translation>Next: check the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="112"/>
+        <location filename="../../desktop/people/import_wizard.py" line="112" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="122"/>
+        <location filename="../../desktop/people/import_wizard.py" line="122" />
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
         <translation>Title rows, merged headers, blank rows, full-width digits, dates as text and numbers stored as numbers are understood. Every problem is listed before anything is written; files with macros or damage are refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="139"/>
-        <location filename="../../desktop/people/import_wizard.py" line="177"/>
+        <location filename="../../desktop/people/import_wizard.py" line="139" />
+        <location filename="../../desktop/people/import_wizard.py" line="177" />
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="141"/>
+        <location filename="../../desktop/people/import_wizard.py" line="141" />
         <source>下一步：按此对应重新检查</source>
         <translation>Next: check again with this mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="167"/>
+        <location filename="../../desktop/people/import_wizard.py" line="167" />
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation>Import only if every row is valid (otherwise nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="168"/>
+        <location filename="../../desktop/people/import_wizard.py" line="168" />
         <source>只导入没有问题的行</source>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="179"/>
-        <location filename="../../desktop/people/import_wizard.py" line="325"/>
+        <location filename="../../desktop/people/import_wizard.py" line="179" />
+        <location filename="../../desktop/people/import_wizard.py" line="325" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="199"/>
+        <location filename="../../desktop/people/import_wizard.py" line="199" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="215"/>
+        <location filename="../../desktop/people/import_wizard.py" line="215" />
         <source>选择花名册文件</source>
         <translation>Choose the roster file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="215"/>
+        <location filename="../../desktop/people/import_wizard.py" line="215" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226"/>
+        <location filename="../../desktop/people/import_wizard.py" line="226" />
         <source>请先选择要导入的文件</source>
         <translation>Choose the file to import first</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="271"/>
+        <location filename="../../desktop/people/import_wizard.py" line="271" />
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation>{n} column names in the header (row {row}) were not recognised. Choose the field for each, or “Ignore” to skip the column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="278"/>
+        <location filename="../../desktop/people/import_wizard.py" line="278" />
         <source>，可在下面指定。</source>
         <translation>; you can choose them below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="282"/>
+        <location filename="../../desktop/people/import_wizard.py" line="282" />
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="284"/>
+        <location filename="../../desktop/people/import_wizard.py" line="284" />
         <source>（已有对应列）</source>
         <translation>(already mapped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="307"/>
+        <location filename="../../desktop/people/import_wizard.py" line="307" />
         <source>。没有发现问题，可以导入。</source>
         <translation>. No problems found; ready to import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="309"/>
+        <location filename="../../desktop/people/import_wizard.py" line="309" />
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation>. Fix the problems below, or import only the valid rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="323"/>
+        <location filename="../../desktop/people/import_wizard.py" line="323" />
         <source>导入 {n} 行有效数据</source>
         <translation>Import {n} valid rows</translation>
     </message>
 </context>
 <context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="134" />
+        <source>欢迎使用网格指挥调度台</source>
+        <translation>Welcome to GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="136" />
+        <source>这个数据库还没有街道、社区和网格，案件还无法落到网格上。请先把本中心的基本情况填进一个 Excel 模板，再导入进来。</source>
+        <translation>This database has no street, communities or grids yet, so cases cannot be placed in a grid. Fill in your center’s basic data in an Excel template, then import it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="140" />
+        <source>从模板导入街道、社区、网格和部门</source>
+        <translation>Import street, communities, grids and departments from the template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="142" />
+        <source>用同一个 Excel 模板更新本中心的基础数据：已有的编码会被更新，新的编码会被添加，不会重复。模板里没有的社区、网格和部门保持不变。</source>
+        <translation>Update your center’s master data with the same Excel template: existing codes are updated, new codes added, nothing duplicated. Communities, grids and departments not in the template stay as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="146" />
+        <source>第 1 步，共 4 步：要准备什么</source>
+        <translation>Step 1 of 4: what to prepare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="147" />
+        <source>模板的四个工作表（每个都有一行示例，导入时跳过）</source>
+        <translation>The template’s four sheets (each has an example row, skipped on import)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="153" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="155" />
+        <source>只填一行：填报单位（报表上显示的中心名称）、区县编码和名称、街道编码和名称</source>
+        <translation>One row only: reporting unit (the center’s name on returns), district code and name, street code and name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="158" />
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="158" />
+        <source>每个社区（村）一行：12 位社区编码、名称、常住人口、户数</source>
+        <translation>One row per community (village): 12-digit community code, name, residents, households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="160" />
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="162" />
+        <source>每个单元网格一行：14 或 15 位编码（以所属社区编码开头）、名称、所属社区编码、常住人口、户数、四至范围</source>
+        <translation>One row per unit grid: 14- or 15-digit code (starting with its community’s code), name, community code, residents, households, boundaries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="166" />
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="166" />
+        <source>每个部门一行：名称、类型、联系人、联系电话</source>
+        <translation>One row per department: name, kind, contact person, phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="172" />
+        <source>导入前会检查全部内容，列出每一处问题（工作表、行、列）；有问题时不写入任何数据。以后可以在“设置 → 基础数据”中修改，或再次从模板导入。</source>
+        <translation>Everything is checked before importing and every problem is listed (sheet, row, column); while there are problems nothing is written. You can change it all later in “Settings → Master data”, or import the template again.</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordsForm</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="193" />
+        <source>小类 %1 的名称与关键词</source>
+        <translation>Name and keywords of minor class %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="200" />
+        <source>用逗号、顿号或换行分隔，如：井盖、马葫芦、窨井盖</source>
+        <translation>Separate with commas or line breaks, e.g. 井盖, 马葫芦, 窨井盖</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="205" />
+        <source>改名后，已有案件也显示新名称。关键词是群众常用的说法和同义词，受理时据此推荐类别。</source>
+        <translation>After a rename, existing cases show the new name too. Keywords are callers' words and synonyms; intake suggests the class from them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="211" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="212" />
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="36"/>
+        <location filename="../../desktop/shell/main_window.py" line="45" />
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="54"/>
+        <location filename="../../desktop/shell/main_window.py" line="63" />
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="55"/>
+        <location filename="../../desktop/shell/main_window.py" line="64" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="56"/>
+        <location filename="../../desktop/shell/main_window.py" line="65" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="57"/>
+        <location filename="../../desktop/shell/main_window.py" line="66" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="58"/>
+        <location filename="../../desktop/shell/main_window.py" line="67" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="105"/>
+        <location filename="../../desktop/shell/main_window.py" line="119" />
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="118"/>
+        <location filename="../../desktop/shell/main_window.py" line="146" />
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="120"/>
+        <location filename="../../desktop/shell/main_window.py" line="148" />
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="124"/>
+        <location filename="../../desktop/shell/main_window.py" line="152" />
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="125"/>
+        <location filename="../../desktop/shell/main_window.py" line="153" />
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="126"/>
+        <location filename="../../desktop/shell/main_window.py" line="154" />
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="127"/>
+        <location filename="../../desktop/shell/main_window.py" line="155" />
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="185"/>
+        <location filename="../../desktop/shell/main_window.py" line="213" />
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/shell/main_window.py" line="214" />
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -1657,105 +2498,110 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="60"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="63" />
         <source>基础数据</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="70"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="73" />
         <source>添加部门…</source>
         <translation>Add department…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="71"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="73"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="74"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="74" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="76" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="77" />
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="75" />
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="78" />
         <source>添加网格…</source>
         <translation>Add grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="95"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="98" />
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="98"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="103" />
         <source>案件类别</source>
         <translation>Case categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="102"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="107" />
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="128"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="113" />
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="143" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="150" />
         <source>只有管理员可以维护基础数据。</source>
         <translation>Only administrators can maintain master data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="225"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="262"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="240" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="277" />
         <source>请先选择一个部门</source>
         <translation>Select a department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="231"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="246" />
         <source>已添加部门「%1」</source>
         <translation>Department “%1” added</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="250"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="265" />
         <source>部门「%1」已保存</source>
         <translation>Department “%1” saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="280" />
         <source>部门「%1」已启用</source>
         <translation>Department “%1” enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="280" />
         <source>部门「%1」已停用</source>
         <translation>Department “%1” disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="279"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="294" />
         <source>请先选择一个案件类别</source>
         <translation>Select a case category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="289"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="304" />
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation>Case category %1 %2 saved; new limits apply from the next transition</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="303"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="318" />
         <source>请先选择一个网格</source>
         <translation>Select a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="322"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="337" />
         <source>网格 %1 已保存</source>
         <translation>Grid %1 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="334"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="349" />
         <source>已添加网格 %1 %2</source>
         <translation>Grid %1 %2 added</translation>
     </message>
@@ -1763,20 +2609,143 @@
 <context>
     <name>MasterDataForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="37"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="37" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="39"/>
+        <location filename="../../desktop/admin/master_data_forms.py" line="39" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>NewCategoryForm</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="65" />
+        <source>新增小类</source>
+        <translation>New minor class</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="71" />
+        <source>（新增大类…）</source>
+        <translation>(new major class…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="75" />
+        <source>事件 01–49，部件 50–99</source>
+        <translation>events 01–49, parts 50–99</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="78" />
+        <source>事件</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="78" />
+        <source>部件</source>
+        <translation>part</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="87" />
+        <source>大类编码 + 2 位序号，如 0710</source>
+        <translation>major class code + 2-digit number, e.g. 0710</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="93" />
+        <source>（无默认部门）</source>
+        <translation>(no default department)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="104" />
+        <source>工作时（只计工作日的工作时间）</source>
+        <translation>working time (only working hours of working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="105" />
+        <source>自然时（昼夜连续计时）</source>
+        <translation>natural time (round the clock)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="106" />
+        <source>紧急类别</source>
+        <translation>urgent class</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="111" />
+        <source>群众常用的说法，用逗号或顿号分隔，如：井盖、马葫芦</source>
+        <translation>callers' words, separated by commas, e.g. 井盖, 马葫芦</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="115" />
+        <source>小类编码为 4 位：前 2 位是大类编码。时限以小时计（可写 0.5）。关键词用于受理时推荐类别。</source>
+        <translation>A minor class code has 4 digits, the first 2 being the major class code. Limits are in hours (0.5 is allowed). Keywords are used to suggest the class at intake.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="122" />
+        <source>大类</source>
+        <translation>Major class</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="123" />
+        <source>新大类编码</source>
+        <translation>New major class code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="124" />
+        <source>新大类类型</source>
+        <translation>New major class kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="125" />
+        <source>新大类名称</source>
+        <translation>New major class name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="126" />
+        <source>小类编码</source>
+        <translation>Minor class code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="127" />
+        <source>小类名称</source>
+        <translation>Minor class name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="128" />
+        <source>默认部门</source>
+        <translation>Default department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="129" />
+        <source>派遣时限（小时）</source>
+        <translation>Dispatch limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="130" />
+        <source>处置时限（小时）</source>
+        <translation>Handling limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="131" />
+        <source>核查时限（小时）</source>
+        <translation>Verification limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="132" />
+        <source>计时方式</source>
+        <translation>Time basis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="134" />
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+</context>
+<context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="96"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="96" />
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
@@ -1784,118 +2753,118 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="71"/>
+        <location filename="../../desktop/people/people_models.py" line="71" />
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="72"/>
+        <location filename="../../desktop/people/people_models.py" line="72" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="73"/>
-        <location filename="../../desktop/people/people_models.py" line="93"/>
+        <location filename="../../desktop/people/people_models.py" line="73" />
+        <location filename="../../desktop/people/people_models.py" line="93" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="74"/>
+        <location filename="../../desktop/people/people_models.py" line="74" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="94"/>
+        <location filename="../../desktop/people/people_models.py" line="94" />
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="95"/>
+        <location filename="../../desktop/people/people_models.py" line="95" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="96"/>
+        <location filename="../../desktop/people/people_models.py" line="96" />
         <source>在岗社区工作者</source>
         <translation>Community workers in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="97"/>
+        <location filename="../../desktop/people/people_models.py" line="97" />
         <source>每万人配备</source>
         <translation>Per 10,000 residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="98"/>
+        <location filename="../../desktop/people/people_models.py" line="98" />
         <source>按人口应配</source>
         <translation>Required by population</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="99"/>
+        <location filename="../../desktop/people/people_models.py" line="99" />
         <source>每人服务户数</source>
         <translation>Households per worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="100"/>
+        <location filename="../../desktop/people/people_models.py" line="100" />
         <source>按户数应配</source>
         <translation>Required by households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="101"/>
+        <location filename="../../desktop/people/people_models.py" line="101" />
         <source>应配（取大者）</source>
         <translation>Required (the larger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="102"/>
+        <location filename="../../desktop/people/people_models.py" line="102" />
         <source>缺口（人）</source>
         <translation>Shortfall (people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="156"/>
+        <location filename="../../desktop/people/people_models.py" line="156" />
         <source>省定标准：每万名城镇常住人口不少于 {n} 名社区工作者</source>
         <translation>Provincial standard: at least {n} community workers per 10,000 urban residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="160"/>
+        <location filename="../../desktop/people/people_models.py" line="160" />
         <source>本地标准：每 {n} 户配备 1 名社区工作者</source>
         <translation>Local standard: one community worker per {n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="174"/>
+        <location filename="../../desktop/people/people_models.py" line="174" />
         <source>一档（元/月）</source>
         <translation>Tier 1 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="175"/>
+        <location filename="../../desktop/people/people_models.py" line="175" />
         <source>二档（元/月）</source>
         <translation>Tier 2 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="176"/>
+        <location filename="../../desktop/people/people_models.py" line="176" />
         <source>三档（元/月）</source>
         <translation>Tier 3 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="198"/>
+        <location filename="../../desktop/people/people_models.py" line="198" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="212"/>
+        <location filename="../../desktop/people/people_models.py" line="212" />
         <source>{n} 级</source>
         <translation>Level {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="31"/>
+        <location filename="../../desktop/people/people_page.py" line="31" />
         <source>配备标准</source>
         <translation>Staffing standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="32"/>
+        <location filename="../../desktop/people/people_page.py" line="32" />
         <source>薪酬标准</source>
         <translation>Pay scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="36"/>
+        <location filename="../../desktop/people/people_page.py" line="36" />
         <source>当前账号无权查看人员花名册</source>
         <translation>This account may not see the rosters</translation>
     </message>
@@ -1903,32 +2872,32 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="49"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="49" />
         <source>上一张</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="50"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="50" />
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="51"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="51" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="73"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="73" />
         <source>照片 %1/%2</source>
         <translation>Photo %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="78"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="78" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="93"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="93" />
         <source>无法显示这张照片</source>
         <translation>This photo cannot be shown</translation>
     </message>
@@ -1936,17 +2905,17 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="45"/>
+        <location filename="../../desktop/people/import_wizard.py" line="45" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="46"/>
+        <location filename="../../desktop/people/import_wizard.py" line="46" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="47"/>
+        <location filename="../../desktop/people/import_wizard.py" line="47" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -1954,151 +2923,182 @@
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="52"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="59" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="53"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="169"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="60" />
+        <location filename="../../desktop/desk/queue_filters.py" line="183" />
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="54"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="61" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="55"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="62" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="56"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="63" />
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="66" />
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="67" />
         <source>仅紧急</source>
         <translation>Urgent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="68" />
         <source>非紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="69" />
         <source>只看预警/超期</source>
         <translation>Warning/overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="64"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="71" />
         <source>搜索 编号/地址/描述</source>
         <translation>Search number/address/description</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="93"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="91" />
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="93" />
+        <source>清除全部筛选条件，显示本页签的全部案件</source>
+        <translation>Clear every filter and show all cases of this tab</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="106" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="130"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="144" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="146" />
+        <source>（已筛选）</source>
+        <translation> (filtered)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="280" />
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="280" />
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="260"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="285" />
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="263"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="288" />
+        <location filename="../../desktop/desk/queue_filters.py" line="359" />
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="264"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="289" />
         <source>来自统计：</source>
         <translation>From statistics: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="355" />
+        <source>搜索「%1」</source>
+        <translation>search “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="357" />
+        <source>统计时段</source>
+        <translation>statistics period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="373" />
+        <source>已筛选：</source>
+        <translation>Filtered: </translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="55"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="50" />
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="56"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="51" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="57"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="52" />
         <source>社区/网格</source>
         <translation>Community/grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="58"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="53" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="59"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="54" />
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="60"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="55" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="61"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="56" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="62"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="57" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="63"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="58" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="399"/>
+        <location filename="../../desktop/desk/queue_model.py" line="402" />
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="158"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="156" />
         <source>按工作时间倒计时：下班时间和节假日不计</source>
         <translation>Counts down working time: evenings, weekends and holidays do not count</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="161"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="159" />
         <source>按自然时间倒计时</source>
         <translation>Counts down natural (wall-clock) time</translation>
     </message>
@@ -2106,216 +3106,241 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="168"/>
-        <source>派遣到…</source>
-        <translation>Dispatch to…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="306"/>
+        <location filename="../../desktop/desk/queue_view.py" line="373" />
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="312"/>
+        <location filename="../../desktop/desk/queue_view.py" line="379" />
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="314"/>
+        <location filename="../../desktop/desk/queue_view.py" line="381" />
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="354"/>
-        <source>已立案 %1 件</source>
-        <translation>Registered %1</translation>
+        <location filename="../../desktop/desk/queue_view.py" line="429" />
+        <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
+        <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="356"/>
-        <source>已督办 %1 件</source>
-        <translation>Urged %1</translation>
+        <location filename="../../desktop/desk/queue_view.py" line="436" />
+        <source>%1无权执行「%2」。</source>
+        <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="377"/>
-        <source>立案</source>
-        <translation>Register</translation>
+        <location filename="../../desktop/desk/queue_view.py" line="444" />
+        <source>「%1」不适用于案件 %2（%3）。</source>
+        <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="379"/>
-        <source>督办</source>
-        <translation>Urge</translation>
+        <location filename="../../desktop/desk/queue_view.py" line="451" />
+        <source>「%1」一次只能处理一件案件，请只选中一件。</source>
+        <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="382"/>
-        <source>打开案件</source>
-        <translation>Open case</translation>
+        <location filename="../../desktop/desk/queue_view.py" line="506" />
+        <source>「%1」已完成：%2</source>
+        <translation>“%1” done: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="542" />
+        <source>没有适用于所选案件的操作</source>
+        <translation>No action applies to the selected cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="573" />
+        <source>转到案件</source>
+        <translation>Go to case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="574" />
+        <source>案件编号：</source>
+        <translation>Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="575" />
+        <source>转到</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="576" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="615" />
+        <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
+        <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>
 </context>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="123"/>
+        <location filename="../../desktop/returns/reports_page.py" line="123" />
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="124"/>
+        <location filename="../../desktop/returns/reports_page.py" line="124" />
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="125"/>
+        <location filename="../../desktop/returns/reports_page.py" line="125" />
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="149"/>
+        <location filename="../../desktop/returns/reports_page.py" line="149" />
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="150"/>
+        <location filename="../../desktop/returns/reports_page.py" line="150" />
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="151"/>
+        <location filename="../../desktop/returns/reports_page.py" line="151" />
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="157"/>
+        <location filename="../../desktop/returns/reports_page.py" line="157" />
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="161"/>
-        <location filename="../../desktop/returns/reports_page.py" line="277"/>
+        <location filename="../../desktop/returns/reports_page.py" line="161" />
+        <location filename="../../desktop/returns/reports_page.py" line="277" />
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="162"/>
+        <location filename="../../desktop/returns/reports_page.py" line="162" />
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="163"/>
+        <location filename="../../desktop/returns/reports_page.py" line="163" />
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="165"/>
+        <location filename="../../desktop/returns/reports_page.py" line="165" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="166"/>
+        <location filename="../../desktop/returns/reports_page.py" line="166" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="169"/>
+        <location filename="../../desktop/returns/reports_page.py" line="169" />
         <source>当前角色无权导出报表</source>
         <translation>This role may not export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="170"/>
+        <location filename="../../desktop/returns/reports_page.py" line="170" />
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="172"/>
+        <location filename="../../desktop/returns/reports_page.py" line="172" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="179"/>
+        <location filename="../../desktop/returns/reports_page.py" line="179" />
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="195"/>
+        <location filename="../../desktop/returns/reports_page.py" line="195" />
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="196"/>
+        <location filename="../../desktop/returns/reports_page.py" line="196" />
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="206"/>
+        <location filename="../../desktop/returns/reports_page.py" line="206" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="253"/>
+        <location filename="../../desktop/returns/reports_page.py" line="253" />
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="256"/>
+        <location filename="../../desktop/returns/reports_page.py" line="256" />
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="279"/>
+        <location filename="../../desktop/returns/reports_page.py" line="279" />
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="281"/>
+        <location filename="../../desktop/returns/reports_page.py" line="281" />
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="310"/>
+        <location filename="../../desktop/returns/reports_page.py" line="310" />
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="338"/>
+        <location filename="../../desktop/returns/reports_page.py" line="338" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="371"/>
-        <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
+        <location filename="../../desktop/returns/reports_page.py" line="371" />
+        <source>{0}　{1}　共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="375"/>
+        <location filename="../../desktop/returns/reports_page.py" line="375" />
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="397"/>
+        <location filename="../../desktop/returns/reports_page.py" line="397" />
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="399"/>
+        <location filename="../../desktop/returns/reports_page.py" line="399" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="418"/>
+        <location filename="../../desktop/returns/reports_page.py" line="418" />
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="437"/>
+        <location filename="../../desktop/returns/reports_page.py" line="437" />
         <source>正在写入文件，无法取消</source>
         <translation>Writing the file; it can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="440"/>
+        <location filename="../../desktop/returns/reports_page.py" line="440" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="464"/>
+        <location filename="../../desktop/returns/reports_page.py" line="464" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -2323,37 +3348,37 @@
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="224"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="224" />
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="229"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="229" />
         <source>例如 调离、退休、任期届满</source>
         <translation>e.g. transferred, retired, term ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="231"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="231" />
         <source>离任日期</source>
         <translation>Leaving date</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="232"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="232" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="241"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="241" />
         <source>确认离任</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="242"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="242" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="246"/>
+        <location filename="../../desktop/people/roster_dialogs.py" line="246" />
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
         <translation>After leaving, the entry stays in the roster history and no longer counts as serving.</translation>
     </message>
@@ -2361,22 +3386,22 @@
 <context>
     <name>RevealReason</name>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="15"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="15" />
         <source>查看完整信息</source>
         <translation>Show personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="17"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="17" />
         <source>显示 %1 的完整号码，请填写原因（将记入审计日志）：</source>
         <translation>Why do you need the full numbers of %1? (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="23"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="23" />
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="24"/>
+        <location filename="../../desktop/common/reveal_reason.py" line="24" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2384,237 +3409,237 @@
 <context>
     <name>RosterFields</name>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="20"/>
+        <location filename="../../desktop/people/roster_labels.py" line="20" />
         <source>上岗时间</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="21"/>
+        <location filename="../../desktop/people/roster_labels.py" line="21" />
         <source>下沉时间</source>
         <translation>Sent down on</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="22"/>
+        <location filename="../../desktop/people/roster_labels.py" line="22" />
         <source>下沉社区</source>
         <translation>Community served</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="23"/>
+        <location filename="../../desktop/people/roster_labels.py" line="23" />
         <source>书记工作室</source>
-        <translation>Secretary&apos;s studio</translation>
+        <translation>Secretary's studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="24"/>
+        <location filename="../../desktop/people/roster_labels.py" line="24" />
         <source>任期开始</source>
         <translation>Term start</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="25"/>
+        <location filename="../../desktop/people/roster_labels.py" line="25" />
         <source>任期结束</source>
         <translation>Term end</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="26"/>
+        <location filename="../../desktop/people/roster_labels.py" line="26" />
         <source>任职层级</source>
         <translation>Post level</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="27"/>
+        <location filename="../../desktop/people/roster_labels.py" line="27" />
         <source>任职届数</source>
         <translation>Terms served</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="28"/>
+        <location filename="../../desktop/people/roster_labels.py" line="28" />
         <source>任职社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="29"/>
+        <location filename="../../desktop/people/roster_labels.py" line="29" />
         <source>参加工作时间</source>
         <translation>Service start</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="30"/>
+        <location filename="../../desktop/people/roster_labels.py" line="30" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="31"/>
+        <location filename="../../desktop/people/roster_labels.py" line="31" />
         <source>学历</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="32"/>
+        <location filename="../../desktop/people/roster_labels.py" line="32" />
         <source>学员</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="33"/>
+        <location filename="../../desktop/people/roster_labels.py" line="33" />
         <source>学员姓名</source>
         <translation>Apprentice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="34"/>
+        <location filename="../../desktop/people/roster_labels.py" line="34" />
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="35"/>
+        <location filename="../../desktop/people/roster_labels.py" line="35" />
         <source>导师</source>
         <translation>Mentor</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="36"/>
+        <location filename="../../desktop/people/roster_labels.py" line="36" />
         <source>导师姓名</source>
         <translation>Mentor name</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="37"/>
+        <location filename="../../desktop/people/roster_labels.py" line="37" />
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="38"/>
+        <location filename="../../desktop/people/roster_labels.py" line="38" />
         <source>届数</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="39"/>
+        <location filename="../../desktop/people/roster_labels.py" line="39" />
         <source>帮带开始时间</source>
         <translation>Mentoring start</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="40"/>
+        <location filename="../../desktop/people/roster_labels.py" line="40" />
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="41"/>
+        <location filename="../../desktop/people/roster_labels.py" line="41" />
         <source>所在党组织</source>
         <translation>Party organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="42"/>
+        <location filename="../../desktop/people/roster_labels.py" line="42" />
         <source>所在社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="43"/>
+        <location filename="../../desktop/people/roster_labels.py" line="43" />
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="44"/>
+        <location filename="../../desktop/people/roster_labels.py" line="44" />
         <source>报到时间</source>
         <translation>Check-in date</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="45"/>
+        <location filename="../../desktop/people/roster_labels.py" line="45" />
         <source>报到社区</source>
         <translation>Check-in community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="46"/>
+        <location filename="../../desktop/people/roster_labels.py" line="46" />
         <source>提醒</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="47"/>
+        <location filename="../../desktop/people/roster_labels.py" line="47" />
         <source>政治面貌</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="48"/>
+        <location filename="../../desktop/people/roster_labels.py" line="48" />
         <source>月薪（元）</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="49"/>
+        <location filename="../../desktop/people/roster_labels.py" line="49" />
         <source>服务时长</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="50"/>
+        <location filename="../../desktop/people/roster_labels.py" line="50" />
         <source>服务时长（小时）</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="51"/>
+        <location filename="../../desktop/people/roster_labels.py" line="51" />
         <source>服务活动</source>
         <translation>Service activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="52"/>
+        <location filename="../../desktop/people/roster_labels.py" line="52" />
         <source>档</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="53"/>
+        <location filename="../../desktop/people/roster_labels.py" line="53" />
         <source>派出单位</source>
         <translation>Sending unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="54"/>
+        <location filename="../../desktop/people/roster_labels.py" line="54" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="55"/>
+        <location filename="../../desktop/people/roster_labels.py" line="55" />
         <source>离岗时间</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="56"/>
+        <location filename="../../desktop/people/roster_labels.py" line="56" />
         <source>级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="57"/>
+        <location filename="../../desktop/people/roster_labels.py" line="57" />
         <source>结束时间</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="58"/>
+        <location filename="../../desktop/people/roster_labels.py" line="58" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="59"/>
+        <location filename="../../desktop/people/roster_labels.py" line="59" />
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="60"/>
+        <location filename="../../desktop/people/roster_labels.py" line="60" />
         <source>职业发展</source>
         <translation>Career move</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="61"/>
+        <location filename="../../desktop/people/roster_labels.py" line="61" />
         <source>职务</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="62"/>
+        <location filename="../../desktop/people/roster_labels.py" line="62" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="63"/>
+        <location filename="../../desktop/people/roster_labels.py" line="63" />
         <source>荣誉</source>
         <translation>Honours</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="64"/>
+        <location filename="../../desktop/people/roster_labels.py" line="64" />
         <source>计划结束时间</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="65"/>
+        <location filename="../../desktop/people/roster_labels.py" line="65" />
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="66"/>
+        <location filename="../../desktop/people/roster_labels.py" line="66" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -2622,32 +3647,32 @@
 <context>
     <name>RosterKinds</name>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="11"/>
+        <location filename="../../desktop/people/roster_labels.py" line="11" />
         <source>社区工作者</source>
         <translation>Community workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="12"/>
+        <location filename="../../desktop/people/roster_labels.py" line="12" />
         <source>网格员/网格长</source>
         <translation>Grid leaders and workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="13"/>
+        <location filename="../../desktop/people/roster_labels.py" line="13" />
         <source>第一书记</source>
         <translation>First secretaries</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="14"/>
+        <location filename="../../desktop/people/roster_labels.py" line="14" />
         <source>导师帮带</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="15"/>
+        <location filename="../../desktop/people/roster_labels.py" line="15" />
         <source>下沉干部</source>
         <translation>Sent-down cadres</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="16"/>
+        <location filename="../../desktop/people/roster_labels.py" line="16" />
         <source>党员报到</source>
         <translation>Party-member check-ins</translation>
     </message>
@@ -2655,93 +3680,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="72"/>
+        <location filename="../../desktop/people/roster_tab.py" line="72" />
         <source>搜索姓名、身份证号或电话</source>
         <translation>Search name, ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="75"/>
-        <location filename="../../desktop/people/roster_tab.py" line="173"/>
+        <location filename="../../desktop/people/roster_tab.py" line="75" />
+        <location filename="../../desktop/people/roster_tab.py" line="173" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="77"/>
+        <location filename="../../desktop/people/roster_tab.py" line="77" />
         <source>含已离任</source>
         <translation>Include former</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="78"/>
+        <location filename="../../desktop/people/roster_tab.py" line="78" />
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="79"/>
+        <location filename="../../desktop/people/roster_tab.py" line="79" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="80"/>
+        <location filename="../../desktop/people/roster_tab.py" line="80" />
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="81"/>
+        <location filename="../../desktop/people/roster_tab.py" line="81" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="82"/>
+        <location filename="../../desktop/people/roster_tab.py" line="82" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="83"/>
+        <location filename="../../desktop/people/roster_tab.py" line="83" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="206"/>
+        <location filename="../../desktop/people/roster_tab.py" line="206" />
         <source>在册 {n} 人</source>
         <translation>{n} on the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="208"/>
+        <location filename="../../desktop/people/roster_tab.py" line="208" />
         <source>，{n} 人任期将满或已满</source>
         <translation>, {n} with a term ending or ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="214"/>
+        <location filename="../../desktop/people/roster_tab.py" line="214" />
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation>Vacant grids: {n} (no grid leader or grid worker in post)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="216"/>
+        <location filename="../../desktop/people/roster_tab.py" line="216" />
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation>Every grid has a grid leader and a grid worker in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="318"/>
+        <location filename="../../desktop/people/roster_tab.py" line="318" />
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="318"/>
+        <location filename="../../desktop/people/roster_tab.py" line="318" />
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="320"/>
+        <location filename="../../desktop/people/roster_tab.py" line="320" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="320"/>
+        <location filename="../../desktop/people/roster_tab.py" line="320" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="326"/>
+        <location filename="../../desktop/people/roster_tab.py" line="326" />
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation>{name}: {shown} (recorded in the audit log)</translation>
     </message>
@@ -2749,343 +3774,530 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="84"/>
+        <location filename="../../desktop/admin/settings_page.py" line="85" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="88"/>
+        <location filename="../../desktop/admin/settings_page.py" line="89" />
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="97"/>
+        <location filename="../../desktop/admin/settings_page.py" line="98" />
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="98"/>
+        <location filename="../../desktop/admin/settings_page.py" line="99" />
         <source>结构版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="99"/>
+        <location filename="../../desktop/admin/settings_page.py" line="100" />
         <source>区划与目录</source>
         <translation>Geography and catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="100"/>
+        <location filename="../../desktop/admin/settings_page.py" line="101" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="101"/>
+        <location filename="../../desktop/admin/settings_page.py" line="102" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="104"/>
+        <location filename="../../desktop/admin/settings_page.py" line="105" />
         <source>本机界面</source>
         <translation>This workstation</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="113"/>
+        <location filename="../../desktop/admin/settings_page.py" line="114" />
         <source>更改在下次启动时生效。</source>
         <translation>Takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="115"/>
+        <location filename="../../desktop/admin/settings_page.py" line="116" />
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="117"/>
-        <source>新的紧急案件到达时发出提示音</source>
-        <translation>Beep when a new urgent case arrives</translation>
+        <location filename="../../desktop/admin/settings_page.py" line="119" />
+        <source>紧急案件警报（新上报、到预警时间、超期）时播放提示音</source>
+        <translation>Play a sound on urgent-case alarms (new, warning time, overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="121"/>
+        <location filename="../../desktop/admin/settings_page.py" line="124" />
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="124"/>
+        <location filename="../../desktop/admin/settings_page.py" line="127" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="128"/>
+        <location filename="../../desktop/admin/settings_page.py" line="131" />
         <source>%1 %2（%3）</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="134"/>
+        <location filename="../../desktop/admin/settings_page.py" line="137" />
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="138"/>
+        <location filename="../../desktop/admin/settings_page.py" line="141" />
         <source>账号管理…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="142"/>
+        <location filename="../../desktop/admin/settings_page.py" line="145" />
         <source>基础数据…</source>
         <translation>Master data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="144"/>
+        <location filename="../../desktop/admin/settings_page.py" line="147" />
         <source>部门、案件类别与时限、网格</source>
         <translation>Departments, case categories and time limits, grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="154"/>
+        <location filename="../../desktop/admin/settings_page.py" line="157" />
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="159"/>
+        <location filename="../../desktop/admin/settings_page.py" line="162" />
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="165"/>
+        <location filename="../../desktop/admin/settings_page.py" line="168" />
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="169"/>
+        <location filename="../../desktop/admin/settings_page.py" line="172" />
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="173"/>
+        <location filename="../../desktop/admin/settings_page.py" line="176" />
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="176"/>
+        <location filename="../../desktop/admin/settings_page.py" line="179" />
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation>The local database is backed up at the first start of each day; this many recent copies are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="178"/>
+        <location filename="../../desktop/admin/settings_page.py" line="181" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="183"/>
+        <location filename="../../desktop/admin/settings_page.py" line="186" />
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="184"/>
+        <location filename="../../desktop/admin/settings_page.py" line="187" />
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="185"/>
+        <location filename="../../desktop/admin/settings_page.py" line="188" />
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="186"/>
+        <location filename="../../desktop/admin/settings_page.py" line="189" />
         <source>自动备份保留</source>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="196"/>
+        <location filename="../../desktop/admin/settings_page.py" line="190" />
+        <source>节假日日历…</source>
+        <translation>Holiday calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="192" />
+        <source>各年的放假与调休上班日；工作时限按它计算</source>
+        <translation>Each year's holidays and make-up working days; working-time limits count on it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="197" />
+        <source>节假日</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="207" />
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="199"/>
+        <location filename="../../desktop/admin/settings_page.py" line="210" />
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="201"/>
+        <location filename="../../desktop/admin/settings_page.py" line="212" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="204"/>
+        <location filename="../../desktop/admin/settings_page.py" line="215" />
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="209"/>
+        <location filename="../../desktop/admin/settings_page.py" line="220" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="210"/>
+        <location filename="../../desktop/admin/settings_page.py" line="221" />
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="212"/>
+        <location filename="../../desktop/admin/settings_page.py" line="223" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="214"/>
+        <location filename="../../desktop/admin/settings_page.py" line="225" />
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="227"/>
+        <location filename="../../desktop/admin/settings_page.py" line="238" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="230"/>
+        <location filename="../../desktop/admin/settings_page.py" line="241" />
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="291"/>
+        <location filename="../../desktop/admin/settings_page.py" line="308" />
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="293"/>
+        <location filename="../../desktop/admin/settings_page.py" line="310" />
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="300"/>
+        <location filename="../../desktop/admin/settings_page.py" line="317" />
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="302"/>
+        <location filename="../../desktop/admin/settings_page.py" line="319" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="302"/>
+        <location filename="../../desktop/admin/settings_page.py" line="319" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="304"/>
+        <location filename="../../desktop/admin/settings_page.py" line="321" />
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="324"/>
+        <location filename="../../desktop/admin/settings_page.py" line="341" />
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="334"/>
+        <location filename="../../desktop/admin/settings_page.py" line="351" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="348"/>
+        <location filename="../../desktop/admin/settings_page.py" line="365" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="381"/>
+        <location filename="../../desktop/admin/settings_page.py" line="401" />
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="383"/>
+        <location filename="../../desktop/admin/settings_page.py" line="403" />
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="391"/>
+        <location filename="../../desktop/admin/settings_page.py" line="411" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="403"/>
+        <location filename="../../desktop/admin/settings_page.py" line="423" />
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="422"/>
-        <location filename="../../desktop/admin/settings_page.py" line="443"/>
+        <location filename="../../desktop/admin/settings_page.py" line="442" />
+        <location filename="../../desktop/admin/settings_page.py" line="465" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="424"/>
+        <location filename="../../desktop/admin/settings_page.py" line="444" />
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="430"/>
+        <location filename="../../desktop/admin/settings_page.py" line="451" />
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="445"/>
+        <location filename="../../desktop/admin/settings_page.py" line="467" />
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="456"/>
+        <location filename="../../desktop/admin/settings_page.py" line="478" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="466"/>
+        <location filename="../../desktop/admin/settings_page.py" line="488" />
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>
 </context>
 <context>
+    <name>SetupFiles</name>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="12" />
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="17" />
+        <source>建街模板.xlsx</source>
+        <translation>setup-template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="20" />
+        <source>写出建街模板</source>
+        <translation>Write setup template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="34" />
+        <source>选择填好的建街模板</source>
+        <translation>Choose the filled setup template</translation>
+    </message>
+</context>
+<context>
+    <name>SetupProblemsModel</name>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="16" />
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="17" />
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="18" />
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="19" />
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="49" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="50" />
+        <source>社区</source>
+        <translation>Communities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="51" />
+        <source>网格</source>
+        <translation>Grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="52" />
+        <source>部门</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="62" />
+        <source>%1 %2 个</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="67" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="68" />
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="536" />
+        <source>首次设置 — 网格指挥调度台</source>
+        <translation>First-start setup — GridDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="536" />
+        <source>从模板导入基础数据</source>
+        <translation>Import master data from the template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="543" />
+        <source>上一步</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="544" />
+        <source>下一步</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="545" />
+        <source>写入数据库</source>
+        <translation>Write to the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="546" />
+        <source>完成</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="547" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="33" />
+        <source>调度台快捷键</source>
+        <translation>Desk shortcuts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="36" />
+        <source>案件操作（作用于队列中选中的案件）</source>
+        <translation>Case actions (on the cases selected in the queue)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="37" />
+        <source>队列</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="38" />
+        <source>调度台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="48" />
+        <source>当前角色不可用</source>
+        <translation>not for your role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52" />
+        <source>快捷键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52" />
+        <source>适用状态</source>
+        <translation>Valid in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="76" />
+        <source>右键菜单只列出对所选案件状态和您的角色有效的操作。</source>
+        <translation>The context menu lists only the actions valid for the selected cases' states and your role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="79" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="44"/>
+        <location filename="../../desktop/shell/sign_in.py" line="39" />
         <source>登录 — 网格指挥调度台</source>
         <translation>Sign in — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="56"/>
+        <location filename="../../desktop/shell/sign_in.py" line="51" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="57"/>
+        <location filename="../../desktop/shell/sign_in.py" line="52" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="61"/>
+        <location filename="../../desktop/shell/sign_in.py" line="56" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="62"/>
+        <location filename="../../desktop/shell/sign_in.py" line="57" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="75"/>
+        <location filename="../../desktop/shell/sign_in.py" line="70" />
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation>Demo database accounts: %1; the password of each is %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="89"/>
+        <location filename="../../desktop/shell/sign_in.py" line="84" />
         <source>请输入用户名和密码</source>
         <translation>Please enter user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="92"/>
+        <location filename="../../desktop/shell/sign_in.py" line="87" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="112"/>
+        <location filename="../../desktop/shell/sign_in.py" line="107" />
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -3093,22 +4305,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="55"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="55" />
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation>The street has {w} community workers in post; the standard asks for {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="59"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="59" />
         <source>，缺口 {n} 人</source>
         <translation>, {n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="61"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="61" />
         <source>；{n} 个社区未达标</source>
         <translation>; {n} communities below the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="65"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="65" />
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation>Standard: at least {m} community workers per 10,000 residents, and 1 per {h} households. The required number is rounded up; shortfall = required (the larger of the two) − in post. The street total uses the whole street’s population and households.</translation>
     </message>
@@ -3116,190 +4328,190 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="21"/>
+        <location filename="../../desktop/stats/date_chart.py" line="21" />
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="24"/>
+        <location filename="../../desktop/stats/date_chart.py" line="24" />
         <source>{m}月{d}日</source>
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="87"/>
-        <location filename="../../desktop/stats/date_chart.py" line="122"/>
+        <location filename="../../desktop/stats/date_chart.py" line="87" />
+        <location filename="../../desktop/stats/date_chart.py" line="122" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="120"/>
+        <location filename="../../desktop/stats/date_chart.py" line="120" />
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_style.py" line="87"/>
+        <location filename="../../desktop/stats/chart_style.py" line="87" />
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="85"/>
+        <location filename="../../desktop/stats/chart_set.py" line="85" />
         <source>案件数（件）</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="87"/>
+        <location filename="../../desktop/stats/chart_set.py" line="87" />
         <source>每日受理与结案</source>
         <translation>Received and closed per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="90"/>
+        <location filename="../../desktop/stats/chart_set.py" line="90" />
         <source>在办案件（按大类）</source>
         <translation>Open cases by major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="91"/>
+        <location filename="../../desktop/stats/chart_set.py" line="91" />
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="97"/>
+        <location filename="../../desktop/stats/chart_set.py" line="97" />
         <source>在办案件（按小类，前 15 位）</source>
         <translation>Open cases by category (top 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="98"/>
+        <location filename="../../desktop/stats/chart_set.py" line="98" />
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="104"/>
+        <location filename="../../desktop/stats/chart_set.py" line="104" />
         <source>部门按期结案率排名</source>
         <translation>Departments by on-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="105"/>
+        <location filename="../../desktop/stats/chart_set.py" line="105" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="106"/>
+        <location filename="../../desktop/stats/chart_set.py" line="106" />
         <source>按期结案率（%）</source>
         <translation>On-time closure rate (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="113"/>
+        <location filename="../../desktop/stats/chart_set.py" line="113" />
         <source>超期与预警案件（按社区）</source>
         <translation>Overdue and warning cases by community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="114"/>
+        <location filename="../../desktop/stats/chart_set.py" line="114" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="120"/>
+        <location filename="../../desktop/stats/chart_set.py" line="120" />
         <source>案件来源</source>
         <translation>Case sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="121"/>
+        <location filename="../../desktop/stats/chart_set.py" line="121" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="127"/>
+        <location filename="../../desktop/stats/chart_set.py" line="127" />
         <source>平均处置时长趋势</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="128"/>
+        <location filename="../../desktop/stats/chart_set.py" line="128" />
         <source>平均处置时长（小时）</source>
         <translation>Average handling time (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="193"/>
-        <location filename="../../desktop/stats/chart_set.py" line="299"/>
+        <location filename="../../desktop/stats/chart_set.py" line="193" />
+        <location filename="../../desktop/stats/chart_set.py" line="299" />
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="198"/>
+        <location filename="../../desktop/stats/chart_set.py" line="198" />
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="213"/>
-        <location filename="../../desktop/stats/chart_set.py" line="225"/>
+        <location filename="../../desktop/stats/chart_set.py" line="213" />
+        <location filename="../../desktop/stats/chart_set.py" line="225" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="232"/>
+        <location filename="../../desktop/stats/chart_set.py" line="232" />
         <source>大类：{name}</source>
         <translation>Major category: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="248"/>
+        <location filename="../../desktop/stats/chart_set.py" line="248" />
         <source>按期结案率</source>
         <translation>On-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="258"/>
+        <location filename="../../desktop/stats/chart_set.py" line="258" />
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation>{due} due, {ok} closed on time, {late} not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="272"/>
+        <location filename="../../desktop/stats/chart_set.py" line="272" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="278"/>
+        <location filename="../../desktop/stats/chart_set.py" line="278" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="290"/>
+        <location filename="../../desktop/stats/chart_set.py" line="290" />
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation>Case sources (handled before complaint {share:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="307"/>
+        <location filename="../../desktop/stats/chart_set.py" line="307" />
         <source>占 {share:.1f}%</source>
         <translation>{share:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="311"/>
+        <location filename="../../desktop/stats/chart_set.py" line="311" />
         <source>（未诉先办）</source>
         <translation>(before complaint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="327"/>
+        <location filename="../../desktop/stats/chart_set.py" line="327" />
         <source>平均处置时长</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="27"/>
+        <location filename="../../desktop/stats/key_figures.py" line="27" />
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="28"/>
+        <location filename="../../desktop/stats/key_figures.py" line="28" />
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="29"/>
+        <location filename="../../desktop/stats/key_figures.py" line="29" />
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="30"/>
+        <location filename="../../desktop/stats/key_figures.py" line="30" />
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="31"/>
+        <location filename="../../desktop/stats/key_figures.py" line="31" />
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
@@ -3307,227 +4519,285 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="112"/>
+        <location filename="../../desktop/stats/stats_page.py" line="112" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="113"/>
+        <location filename="../../desktop/stats/stats_page.py" line="113" />
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="114"/>
+        <location filename="../../desktop/stats/stats_page.py" line="114" />
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="115"/>
+        <location filename="../../desktop/stats/stats_page.py" line="115" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="129"/>
+        <location filename="../../desktop/stats/stats_page.py" line="129" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="130"/>
+        <location filename="../../desktop/stats/stats_page.py" line="130" />
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="131"/>
+        <location filename="../../desktop/stats/stats_page.py" line="131" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="38"/>
-        <location filename="../../desktop/stats/stats_export.py" line="49"/>
-        <location filename="../../desktop/stats/stats_export.py" line="60"/>
-        <location filename="../../desktop/stats/stats_page.py" line="137"/>
+        <location filename="../../desktop/stats/stats_export.py" line="38" />
+        <location filename="../../desktop/stats/stats_export.py" line="49" />
+        <location filename="../../desktop/stats/stats_export.py" line="60" />
+        <location filename="../../desktop/stats/stats_page.py" line="137" />
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="73"/>
-        <location filename="../../desktop/stats/stats_export.py" line="84"/>
-        <location filename="../../desktop/stats/stats_page.py" line="139"/>
+        <location filename="../../desktop/stats/stats_export.py" line="73" />
+        <location filename="../../desktop/stats/stats_export.py" line="84" />
+        <location filename="../../desktop/stats/stats_page.py" line="139" />
         <source>导出 PDF 摘要</source>
         <translation>Export PDF summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="140"/>
+        <location filename="../../desktop/stats/stats_page.py" line="140" />
         <source>大屏模式 (F11)</source>
         <translation>Wall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="143"/>
+        <location filename="../../desktop/stats/stats_page.py" line="143" />
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="158"/>
+        <location filename="../../desktop/stats/stats_page.py" line="158" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="175"/>
+        <location filename="../../desktop/stats/stats_page.py" line="175" />
         <source>双击一行，在调度台打开该网格的在办案件</source>
-        <translation>Double-click a row to open the grid&apos;s open cases on the desk</translation>
+        <translation>Double-click a row to open the grid's open cases on the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="176"/>
+        <location filename="../../desktop/stats/stats_page.py" line="176" />
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="366"/>
+        <location filename="../../desktop/stats/stats_page.py" line="366" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="387"/>
+        <location filename="../../desktop/stats/stats_page.py" line="387" />
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="398"/>
+        <location filename="../../desktop/stats/stats_page.py" line="398" />
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="29"/>
+        <location filename="../../desktop/stats/stats_export.py" line="29" />
         <source>导出为 PNG…</source>
         <translation>Export as PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="39"/>
+        <location filename="../../desktop/stats/stats_export.py" line="39" />
         <source>图片宽度（像素）：</source>
         <translation>Image width (pixels):</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="51"/>
+        <location filename="../../desktop/stats/stats_export.py" line="51" />
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="61"/>
-        <location filename="../../desktop/stats/stats_export.py" line="85"/>
+        <location filename="../../desktop/stats/stats_export.py" line="61" />
+        <location filename="../../desktop/stats/stats_export.py" line="85" />
         <source>无法写入文件：{path}</source>
         <translation>Cannot write {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="64"/>
-        <location filename="../../desktop/stats/stats_export.py" line="88"/>
+        <location filename="../../desktop/stats/stats_export.py" line="64" />
+        <location filename="../../desktop/stats/stats_export.py" line="88" />
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="74"/>
+        <location filename="../../desktop/stats/stats_export.py" line="74" />
         <source>统计摘要.pdf</source>
         <translation>statistics-summary.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="75"/>
+        <location filename="../../desktop/stats/stats_export.py" line="75" />
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="476"/>
+        <location filename="../../desktop/stats/stats_page.py" line="476" />
         <source>尚无统计数据</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="115"/>
+        <location filename="../../desktop/stats/stats_export.py" line="115" />
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="141"/>
+        <location filename="../../desktop/stats/stats_export.py" line="141" />
         <source>{center} 统计摘要</source>
         <translation>{center} statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="152"/>
-        <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
+        <location filename="../../desktop/stats/stats_export.py" line="152" />
+        <source>统计期间：{period}　范围：{scope}　生成时间：{at}</source>
         <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="159"/>
+        <location filename="../../desktop/stats/stats_export.py" line="159" />
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="160"/>
+        <location filename="../../desktop/stats/stats_export.py" line="160" />
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="161"/>
+        <location filename="../../desktop/stats/stats_export.py" line="161" />
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="162"/>
+        <location filename="../../desktop/stats/stats_export.py" line="162" />
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="163"/>
+        <location filename="../../desktop/stats/stats_export.py" line="163" />
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="212"/>
+        <location filename="../../desktop/stats/stats_export.py" line="212" />
         <source>在办案件最密的网格</source>
         <translation>Grids with the most open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="219"/>
+        <location filename="../../desktop/stats/stats_export.py" line="219" />
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="237"/>
+        <location filename="../../desktop/stats/stats_export.py" line="237" />
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
     </message>
 </context>
 <context>
+    <name>TemplatePage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="191" />
+        <source>填写模板</source>
+        <translation>Fill in the template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="192" />
+        <source>第 2 步，共 4 步：写出模板，填好后选择它</source>
+        <translation>Step 2 of 4: write the template, then choose it when filled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="193" />
+        <source>写出模板…</source>
+        <translation>Write template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="196" />
+        <source>选择填好的模板…</source>
+        <translation>Choose filled template…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="210" />
+        <source>① 把空白模板保存到电脑上，用 Excel 或 WPS 填写。每个工作表的示例行导入时跳过，请从它下面一行起填写。</source>
+        <translation>① Save the empty template on this computer and fill it in with Excel or WPS. Each sheet’s example row is skipped on import; start on the row below it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="222" />
+        <source>② 选择填好的模板。程序会读出并检查全部内容，这一步不写入任何数据。</source>
+        <translation>② Choose the filled template. It is read and checked in full; this step writes nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="258" />
+        <source>模板已写出：%1</source>
+        <translation>Template written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="276" />
+        <source>文件：%1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="277" />
+        <source>正在读取和检查…</source>
+        <translation>Reading and checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="292" />
+        <source>检查通过，没有发现问题。请按“下一步”查看将要写入的内容。</source>
+        <translation>Checked: no problems. Press “Next” to see what will be written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="296" />
+        <source>发现 %1 处问题，没有写入任何数据。请按“下一步”查看。</source>
+        <translation>%1 problems found; nothing was written. Press “Next” to see them.</translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="96"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="96" />
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="108"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="108" />
         <source>添加账号…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="110"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="110" />
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="135" />
         <source>已创建账号 %1</source>
         <translation>Account %1 created</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="157"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="157" />
         <source>请先选择一个账号</source>
         <translation>Select an account first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="160"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="160" />
         <source> 已启用</source>
         <translation> enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="160"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="160" />
         <source> 已停用</source>
         <translation> disabled</translation>
     </message>
@@ -3535,34 +4805,107 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="40"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="40" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="41"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="41" />
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="42"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="42" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="43"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="43" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="54"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="54" />
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="54"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="54" />
         <source>停用</source>
         <translation>Disabled</translation>
+    </message>
+</context>
+<context>
+    <name>YearGridModel</name>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="127" />
+        <source>休</source>
+        <translation>H</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="127" />
+        <source>班</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="146" />
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="150" />
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="151" />
+        <source>休息日</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="152" />
+        <source>放假</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="153" />
+        <source>调休上班</source>
+        <translation>Make-up working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="156" />
+        <source>星期一</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="157" />
+        <source>星期二</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="158" />
+        <source>星期三</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="159" />
+        <source>星期四</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="160" />
+        <source>星期五</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="161" />
+        <source>星期六</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="162" />
+        <source>星期日</source>
+        <translation>Sunday</translation>
     </message>
 </context>
 </TS>

@@ -4,102 +4,112 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="66"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="83"/>
         <source>%1 — 案件 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="103"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="122"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="105"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="124"/>
         <source>当前部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="119"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="138"/>
         <source>当前期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="121"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="140"/>
         <source>延期至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="129"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="148"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="134"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="153"/>
         <source>主案件编号，例如 2026112600013</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="137"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="156"/>
         <source>合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="143"/>
-        <source>必须填写原因</source>
+        <location filename="../../desktop/cases/action_dialogs.py" line="81"/>
+        <source>%1 — %2 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="143"/>
-        <source>可选</source>
+        <location filename="../../desktop/cases/action_dialogs.py" line="163"/>
+        <source>必须填写原因（Shift+Enter 换行）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="165"/>
+        <source>可选（Shift+Enter 换行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="168"/>
         <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="145"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="168"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="159"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="182"/>
+        <source>Ctrl+Enter 提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="184"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="174"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="226"/>
         <source>请填写原因。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="178"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="230"/>
         <source>请选择责任部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="180"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="232"/>
         <source>没有名为「%1」的部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="186"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="238"/>
         <source>改派需选择其他部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="190"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="242"/>
         <source>新的期限应晚于当前期限。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="194"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="246"/>
         <source>请填写主案件编号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="196"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="248"/>
         <source>案件不能合并到自身。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -133,14 +143,85 @@
     </message>
 </context>
 <context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="44"/>
+        <source>查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="47"/>
+        <source>确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="50"/>
+        <source>全部确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="57"/>
+        <source>当前角色无权确认警报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="77"/>
+        <source>紧急警报 %1 条未确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="79"/>
+        <source>紧急警报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="90"/>
+        <source>…另有 %1 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms_banner.py" line="92"/>
+        <source>全部确认（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmWatcher</name>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="31"/>
+        <source>新紧急案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="32"/>
+        <source>紧急案件到预警时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="33"/>
+        <source>紧急案件已超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="118"/>
+        <source>（另有 %1 条）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/alarms.py" line="133"/>
+        <source>已确认 %1 条警报</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="34"/>
+        <location filename="../../desktop/shell/startup.py" line="43"/>
         <source>正在生成演示街道与案件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="36"/>
+        <location filename="../../desktop/shell/startup.py" line="45"/>
         <source>演示数据</source>
         <translation type="unfinished"></translation>
     </message>
@@ -150,7 +231,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="161"/>
+        <location filename="../../desktop/app.py" line="157"/>
+        <location filename="../../desktop/app.py" line="165"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -260,6 +342,191 @@
     </message>
 </context>
 <context>
+    <name>CalendarEditor</name>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="180"/>
+        <source>节假日日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="192"/>
+        <source>标记为正式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="194"/>
+        <source>国务院的放假安排已全部录入后，把这一年标记为正式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="197"/>
+        <source>年份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="220"/>
+        <source>工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="221"/>
+        <source>休息日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="222"/>
+        <source>放假（休）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="223"/>
+        <source>调休上班（班）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="231"/>
+        <source>双击一天即切换：工作日 ↔ 放假，周末 ↔ 调休上班。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="235"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="370"/>
+        <source>请选择一天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="239"/>
+        <source>节日名称，如 春节</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="242"/>
+        <source>设为放假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="244"/>
+        <source>设为上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="246"/>
+        <source>恢复默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="258"/>
+        <source>从 Excel 导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="261"/>
+        <source>列：日期、类型（放假 / 调休上班）、名称；导入后替换这一年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="264"/>
+        <source>导出为 Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="292"/>
+        <source>只有管理员可以修改节假日日历。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="317"/>
+        <source>（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
+        <source>正式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
+        <source>暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
+        <source>未录入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="337"/>
+        <source>%1 年：未录入（只按周末休息计算）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
+        <source>内置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
+        <source>本中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="340"/>
+        <source>%1 年：%2 · %3 · 放假 %4 天，调休上班 %5 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="350"/>
+        <source>（%1 于 %2 修改）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="427"/>
+        <source>正在保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="432"/>
+        <source>已保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="434"/>
+        <source>%1 件在办案件的时限已按新日历重新计算。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="461"/>
+        <source>导入 %1 年节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="463"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="500"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="475"/>
+        <source>正在导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="486"/>
+        <source>发现 %1 处问题，未导入任何数据；请修正后重试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="498"/>
+        <source>导出 %1 年节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="514"/>
+        <source>已导出到 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPane</name>
     <message>
         <location filename="../../desktop/cases/case_detail.py" line="110"/>
@@ -341,192 +608,197 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="108"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="109"/>
         <source>（未留名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="112"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="115"/>
         <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="116"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="119"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="125"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="128"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="126"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
         <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="132"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="130"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="133"/>
         <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="134"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="137"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="139"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="142"/>
         <source>坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="145"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="148"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="149"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="153"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="156"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="154"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="157"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="158"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="163"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="165"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="215"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="216"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="217"/>
-        <source>派遣</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
-        <source>受理</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
-        <source>反馈</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/detail_sections.py" line="220"/>
-        <source>挂账</source>
+        <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/cases/detail_sections.py" line="221"/>
+        <source>受理</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="222"/>
+        <source>反馈</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="223"/>
+        <source>挂账</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="224"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="176"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="179"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="177"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="180"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="178"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="181"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="197"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="200"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="202"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="205"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="245"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="248"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="251"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="254"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="257"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="260"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="263"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="268"/>
+        <source>时限 %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="274"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="283"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="294"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="294"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="305"/>
         <source>剩余工作时间 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="298"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="309"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,76 +812,201 @@
     </message>
 </context>
 <context>
+    <name>CatalogueActions</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="58"/>
+        <source>新增小类…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="59"/>
+        <source>名称与关键词…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="60"/>
+        <source>停用 / 启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="61"/>
+        <source>导出目录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="62"/>
+        <source>导入目录…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="86"/>
+        <source>请先选择一个小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="105"/>
+        <source>已添加小类 %1 %2（%3）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="130"/>
+        <source>小类 %1 %2 已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="147"/>
+        <source>小类 %1 %2 已启用，可以上报此类案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="148"/>
+        <source>小类 %1 %2 已停用：不能再上报此类案件，已有案件和报表保留此类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="165"/>
+        <source>导出案件类别目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="166"/>
+        <source>案件类别目录.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="167"/>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="192"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="172"/>
+        <source>已导出 %1 个小类到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="190"/>
+        <source>导入案件类别目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueForm</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="38"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="40"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePlanDialog</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="236"/>
+        <source>导入案件类别目录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="240"/>
+        <source>没有变化。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="243"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="247"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="58"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="64"/>
         <source>编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="59"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="65"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="60"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="66"/>
         <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="61"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="67"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="62"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="68"/>
         <source>派遣时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="63"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="69"/>
         <source>处置时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="64"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="70"/>
         <source>核查时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="65"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="71"/>
         <source>计时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="66"/>
-        <location filename="../../desktop/admin/master_data_models.py" line="82"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="89"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="67"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="73"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="74"/>
+        <source>关键词</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="79"/>
         <source>自然时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="79"/>
         <source>工作时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="83"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="99"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="83"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="101"/>
         <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_models.py" line="102"/>
+        <source>停用（%1）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -701,6 +1098,247 @@
     <message>
         <location filename="../../desktop/admin/users_dialog.py" line="201"/>
         <source>两次输入的密码不一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="322"/>
+        <source>第 3 步，共 4 步：检查结果</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="323"/>
+        <source>写入数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="347"/>
+        <source>本中心</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="350"/>
+        <source>填报单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="351"/>
+        <source>区县</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="352"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="353"/>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="354"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="355"/>
+        <source>与数据库比较</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="381"/>
+        <source>模板中有问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="386"/>
+        <source>发现 %1 处问题，没有写入任何数据。请在模板中逐一改正，然后按“上一步”重新选择文件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="393"/>
+        <source>检查通过：请确认将要写入的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="398"/>
+        <source>没有发现问题。下面是模板中的内容，以及与数据库比较后将新建和更新的数目；按“写入数据库”一次写入全部内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="409"/>
+        <source>%1（%2 个网格）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="414"/>
+        <location filename="../../desktop/setup/setup_wizard.py" line="416"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="433"/>
+        <source>正在写入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="454"/>
+        <source>没有写入任何数据：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesModel</name>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="52"/>
+        <source>编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="53"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="54"/>
+        <source>常住人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="55"/>
+        <source>户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="56"/>
+        <source>网格数</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommunitiesTab</name>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="149"/>
+        <source>添加社区…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="150"/>
+        <source>修改…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="152"/>
+        <source>写出建街模板…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="155"/>
+        <source>从模板导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="158"/>
+        <source>街道、社区、网格和部门的 Excel 模板（与首次设置相同）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="161"/>
+        <source>导入填好的模板：已有的编码更新，新的编码添加，不会重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="216"/>
+        <source>请先选择一个社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="222"/>
+        <source>已添加社区 %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="242"/>
+        <source>社区 %1 %2 已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="257"/>
+        <source>建街模板已写出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="281"/>
+        <source>已从模板导入。新建：%1；更新：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommunityForm</name>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="70"/>
+        <source>添加社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="70"/>
+        <source>修改社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="75"/>
+        <source>12 位：街道编码 + 3 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="83"/>
+        <source>社区编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="84"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="85"/>
+        <source>常住人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="86"/>
+        <source>户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="90"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/communities_tab.py" line="91"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountsGrid</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="100"/>
+        <source>新建</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="100"/>
+        <source>更新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="100"/>
+        <source>无变化</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -801,42 +1439,42 @@
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="41"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="47"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="42"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="48"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="43"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="49"/>
         <source>联系人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="44"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="50"/>
         <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="45"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="46"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="52"/>
         <source>在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="57"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="57"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,12 +1492,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="36"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="49"/>
         <source>所选案件当前不能派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="44"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="57"/>
         <source>处置时限 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,42 +1505,87 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="67"/>
-        <source>派遣 %1 件到 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="126"/>
-        <source>已派遣 %1 件到 %2（Ctrl+Z 撤销）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="132"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="159"/>
         <source>派遣到「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="168"/>
-        <source>已撤回派遣 %1 件</source>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="80"/>
+        <source>%1 等 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="168"/>
-        <source>已重新派遣 %1 件</source>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="91"/>
+        <source>派遣 %1 到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="172"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="153"/>
+        <source>已派遣 %1 到 %2（Ctrl+Z 撤回）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="195"/>
+        <source>撤回（没有可撤回的操作）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="196"/>
+        <source>撤回 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="209"/>
+        <source>没有可撤回的操作：只能撤回您最后一步的派遣。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="216"/>
+        <source>撤回派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="217"/>
+        <source>「%1」是 %2 分钟前的操作，确定要撤回吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="252"/>
+        <source>之后您又对案件 %1 做了「%2」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="256"/>
+        <source>之后记录已变化</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="259"/>
+        <source>未撤回「%1」：%2，撤回只针对最后一步操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="287"/>
+        <source>已撤回 %1 派遣到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="287"/>
+        <source>已重新派遣 %1 到 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="294"/>
         <source>撤销派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="172"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="294"/>
         <source>重做派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="188"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="310"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,185 +1690,222 @@
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="86"/>
-        <source>上报</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="87"/>
-        <source>立案</source>
+        <source>时限重算</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="88"/>
-        <source>不予立案</source>
+        <source>上报</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="89"/>
-        <source>社区自办</source>
+        <source>立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="90"/>
-        <source>派遣</source>
+        <source>不予立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="91"/>
-        <source>受理</source>
+        <source>社区自办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="92"/>
-        <source>退单</source>
+        <source>派遣</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="93"/>
-        <source>改派</source>
+        <source>受理</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="94"/>
-        <source>反馈</source>
+        <source>退单</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="95"/>
-        <source>核查通过</source>
+        <source>改派</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="96"/>
-        <source>返工</source>
+        <source>反馈</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="97"/>
-        <source>延期</source>
+        <source>核查通过</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="98"/>
-        <source>挂账</source>
+        <source>返工</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="99"/>
-        <source>解挂</source>
+        <source>延期</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="100"/>
-        <source>督办</source>
+        <source>挂账</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="101"/>
-        <source>回访</source>
+        <source>解挂</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="102"/>
-        <source>合并</source>
+        <source>督办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="103"/>
+        <source>回访</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="104"/>
+        <source>合并</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="105"/>
         <source>撤回</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="109"/>
+        <location filename="../../desktop/core/i18n.py" line="111"/>
         <source>网格上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="110"/>
+        <location filename="../../desktop/core/i18n.py" line="112"/>
         <source>巡查发现</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111"/>
+        <location filename="../../desktop/core/i18n.py" line="113"/>
         <source>热线转办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="112"/>
+        <location filename="../../desktop/core/i18n.py" line="114"/>
         <source>来访来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="113"/>
+        <location filename="../../desktop/core/i18n.py" line="115"/>
         <source>上级交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="119"/>
+        <location filename="../../desktop/core/i18n.py" line="121"/>
         <source>满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="120"/>
+        <location filename="../../desktop/core/i18n.py" line="122"/>
         <source>基本满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121"/>
+        <location filename="../../desktop/core/i18n.py" line="123"/>
         <source>不满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="122"/>
+        <location filename="../../desktop/core/i18n.py" line="124"/>
         <source>未联系上</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="128"/>
+        <location filename="../../desktop/core/i18n.py" line="130"/>
         <source>调度员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="129"/>
+        <location filename="../../desktop/core/i18n.py" line="131"/>
         <source>文书</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="130"/>
+        <location filename="../../desktop/core/i18n.py" line="132"/>
         <source>值班长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="131"/>
+        <location filename="../../desktop/core/i18n.py" line="133"/>
         <source>领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="132"/>
+        <location filename="../../desktop/core/i18n.py" line="134"/>
         <source>管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="133"/>
+        <location filename="../../desktop/core/i18n.py" line="135"/>
         <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="469"/>
+        <source>设置完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="470"/>
+        <source>第 4 步，共 4 步：已写入数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="473"/>
+        <source>已写入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="478"/>
+        <source>接下来：
+• 在“设置 → 账号管理”中为调度员、文书、值班长和领导开设账号；
+• 在“人员”中导入网格员、社区工作者花名册；
+• 街道、社区、网格和部门以后都可以在“设置 → 基础数据”中修改，或改好模板后再次导入（已有的编码会被更新）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="498"/>
+        <source>已写入数据库。新建 %1；更新 %2。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1251,53 +1971,66 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="123"/>
+        <location filename="../../desktop/shell/sign_in.py" line="120"/>
         <source>首次使用：创建管理员账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="127"/>
+        <location filename="../../desktop/shell/sign_in.py" line="124"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="146"/>
+        <location filename="../../desktop/shell/sign_in.py" line="143"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="147"/>
+        <location filename="../../desktop/shell/sign_in.py" line="144"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="148"/>
+        <location filename="../../desktop/shell/sign_in.py" line="145"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="149"/>
+        <location filename="../../desktop/shell/sign_in.py" line="146"/>
         <source>再输入一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="153"/>
+        <location filename="../../desktop/shell/sign_in.py" line="150"/>
         <source>创建并登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="154"/>
+        <location filename="../../desktop/shell/sign_in.py" line="151"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="165"/>
+        <location filename="../../desktop/shell/sign_in.py" line="162"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="179"/>
+        <location filename="../../desktop/shell/sign_in.py" line="176"/>
         <source>正在创建…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <location filename="../../desktop/setup/first_start.py" line="31"/>
+        <source>尚未完成首次设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/first_start.py" line="32"/>
+        <source>这个数据库还没有设置街道、社区和网格，暂时无法上报和派遣案件；请管理员登录完成首次设置。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1390,27 +2123,27 @@
 <context>
     <name>GridsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="90"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="108"/>
         <source>编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="91"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="109"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="92"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="110"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="93"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="111"/>
         <source>人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="94"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="112"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,79 +2310,185 @@
     </message>
 </context>
 <context>
+    <name>IntroPage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="134"/>
+        <source>欢迎使用网格指挥调度台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="136"/>
+        <source>这个数据库还没有街道、社区和网格，案件还无法落到网格上。请先把本中心的基本情况填进一个 Excel 模板，再导入进来。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="140"/>
+        <source>从模板导入街道、社区、网格和部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="142"/>
+        <source>用同一个 Excel 模板更新本中心的基础数据：已有的编码会被更新，新的编码会被添加，不会重复。模板里没有的社区、网格和部门保持不变。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="146"/>
+        <source>第 1 步，共 4 步：要准备什么</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="147"/>
+        <source>模板的四个工作表（每个都有一行示例，导入时跳过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="153"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="155"/>
+        <source>只填一行：填报单位（报表上显示的中心名称）、区县编码和名称、街道编码和名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="158"/>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="158"/>
+        <source>每个社区（村）一行：12 位社区编码、名称、常住人口、户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="160"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="162"/>
+        <source>每个单元网格一行：14 或 15 位编码（以所属社区编码开头）、名称、所属社区编码、常住人口、户数、四至范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="166"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="166"/>
+        <source>每个部门一行：名称、类型、联系人、联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="172"/>
+        <source>导入前会检查全部内容，列出每一处问题（工作表、行、列）；有问题时不写入任何数据。以后可以在“设置 → 基础数据”中修改，或再次从模板导入。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeywordsForm</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="193"/>
+        <source>小类 %1 的名称与关键词</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="200"/>
+        <source>用逗号、顿号或换行分隔，如：井盖、马葫芦、窨井盖</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="205"/>
+        <source>改名后，已有案件也显示新名称。关键词是群众常用的说法和同义词，受理时据此推荐类别。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="211"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="212"/>
+        <source>关键词</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="36"/>
+        <location filename="../../desktop/shell/main_window.py" line="45"/>
         <source>网格指挥调度台 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="54"/>
+        <location filename="../../desktop/shell/main_window.py" line="63"/>
         <source>调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="55"/>
+        <location filename="../../desktop/shell/main_window.py" line="64"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="56"/>
+        <location filename="../../desktop/shell/main_window.py" line="65"/>
         <source>报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="57"/>
+        <location filename="../../desktop/shell/main_window.py" line="66"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="58"/>
+        <location filename="../../desktop/shell/main_window.py" line="67"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="105"/>
+        <location filename="../../desktop/shell/main_window.py" line="119"/>
         <source>正在读取数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="118"/>
+        <location filename="../../desktop/shell/main_window.py" line="146"/>
         <source>数据库：本机 SQLite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="120"/>
+        <location filename="../../desktop/shell/main_window.py" line="148"/>
         <source>数据库：PostgreSQL %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="124"/>
+        <location filename="../../desktop/shell/main_window.py" line="152"/>
         <source>实时：已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="125"/>
+        <location filename="../../desktop/shell/main_window.py" line="153"/>
         <source>实时：连接中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="126"/>
+        <location filename="../../desktop/shell/main_window.py" line="154"/>
         <source>实时：重连中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="127"/>
+        <location filename="../../desktop/shell/main_window.py" line="155"/>
         <source>实时：未连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="185"/>
+        <location filename="../../desktop/shell/main_window.py" line="213"/>
         <source>已从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="186"/>
+        <location filename="../../desktop/shell/main_window.py" line="214"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,105 +2496,110 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="60"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="63"/>
         <source>基础数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="70"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="73"/>
         <source>添加部门…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="71"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="73"/>
         <location filename="../../desktop/admin/master_data_dialog.py" line="74"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="76"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="77"/>
         <source>修改…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
         <source>停用 / 启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="78"/>
         <source>添加网格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="95"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="98"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="98"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="103"/>
         <source>案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="102"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="107"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="128"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="113"/>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="143"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="150"/>
         <source>只有管理员可以维护基础数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="225"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="262"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="240"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="277"/>
         <source>请先选择一个部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="231"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="246"/>
         <source>已添加部门「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="250"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
         <source>部门「%1」已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="280"/>
         <source>部门「%1」已启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="265"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="280"/>
         <source>部门「%1」已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="279"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="294"/>
         <source>请先选择一个案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="289"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="304"/>
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="303"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="318"/>
         <source>请先选择一个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="322"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="337"/>
         <source>网格 %1 已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="334"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="349"/>
         <source>已添加网格 %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1770,6 +2614,129 @@
     <message>
         <location filename="../../desktop/admin/master_data_forms.py" line="39"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewCategoryForm</name>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="65"/>
+        <source>新增小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="71"/>
+        <source>（新增大类…）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="75"/>
+        <source>事件 01–49，部件 50–99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="78"/>
+        <source>事件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="78"/>
+        <source>部件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="87"/>
+        <source>大类编码 + 2 位序号，如 0710</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="93"/>
+        <source>（无默认部门）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="104"/>
+        <source>工作时（只计工作日的工作时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="105"/>
+        <source>自然时（昼夜连续计时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="106"/>
+        <source>紧急类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="111"/>
+        <source>群众常用的说法，用逗号或顿号分隔，如：井盖、马葫芦</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="115"/>
+        <source>小类编码为 4 位：前 2 位是大类编码。时限以小时计（可写 0.5）。关键词用于受理时推荐类别。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="122"/>
+        <source>大类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="123"/>
+        <source>新大类编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="124"/>
+        <source>新大类类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="125"/>
+        <source>新大类名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="126"/>
+        <source>小类编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="127"/>
+        <source>小类名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="128"/>
+        <source>默认部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="129"/>
+        <source>派遣时限（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="130"/>
+        <source>处置时限（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="131"/>
+        <source>核查时限（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="132"/>
+        <source>计时方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/catalogue_forms.py" line="134"/>
+        <source>关键词</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1954,151 +2921,182 @@
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="52"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="53"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="169"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="183"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="54"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="55"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="56"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="63"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="66"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="67"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="68"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="69"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="64"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="71"/>
         <source>搜索 编号/地址/描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="91"/>
+        <source>清除筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../desktop/desk/queue_filters.py" line="93"/>
+        <source>清除全部筛选条件，显示本页签的全部案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="106"/>
         <source>清除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="130"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="144"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="146"/>
+        <source>（已筛选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="280"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="255"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="280"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="260"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="285"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="263"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="288"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="359"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="264"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="289"/>
         <source>来自统计：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
+        <source>搜索「%1」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="357"/>
+        <source>统计时段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="373"/>
+        <source>已筛选：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="55"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="50"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="56"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="51"/>
         <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="57"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="52"/>
         <source>社区/网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="58"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="53"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="59"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="54"/>
         <source>描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="60"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="55"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="61"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="56"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="62"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="57"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="63"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="58"/>
         <source>剩余时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="399"/>
+        <location filename="../../desktop/desk/queue_model.py" line="402"/>
         <source>新紧急案件：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="158"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="156"/>
         <source>按工作时间倒计时：下班时间和节假日不计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="161"/>
+        <location filename="../../desktop/desk/queue_columns.py" line="159"/>
         <source>按自然时间倒计时</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2106,48 +3104,73 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="168"/>
-        <source>派遣到…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_view.py" line="306"/>
+        <location filename="../../desktop/desk/queue_view.py" line="373"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="312"/>
+        <location filename="../../desktop/desk/queue_view.py" line="379"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="314"/>
+        <location filename="../../desktop/desk/queue_view.py" line="381"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="354"/>
-        <source>已立案 %1 件</source>
+        <location filename="../../desktop/desk/queue_view.py" line="429"/>
+        <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="356"/>
-        <source>已督办 %1 件</source>
+        <location filename="../../desktop/desk/queue_view.py" line="436"/>
+        <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="377"/>
-        <source>立案</source>
+        <location filename="../../desktop/desk/queue_view.py" line="444"/>
+        <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="379"/>
-        <source>督办</source>
+        <location filename="../../desktop/desk/queue_view.py" line="451"/>
+        <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="382"/>
-        <source>打开案件</source>
+        <location filename="../../desktop/desk/queue_view.py" line="506"/>
+        <source>「%1」已完成：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="542"/>
+        <source>没有适用于所选案件的操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="573"/>
+        <source>转到案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="574"/>
+        <source>案件编号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="575"/>
+        <source>转到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="576"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="615"/>
+        <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2749,342 +3772,529 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="84"/>
+        <location filename="../../desktop/admin/settings_page.py" line="85"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="88"/>
+        <location filename="../../desktop/admin/settings_page.py" line="89"/>
         <source>数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="97"/>
+        <location filename="../../desktop/admin/settings_page.py" line="98"/>
         <source>位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="98"/>
+        <location filename="../../desktop/admin/settings_page.py" line="99"/>
         <source>结构版本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="99"/>
+        <location filename="../../desktop/admin/settings_page.py" line="100"/>
         <source>区划与目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="100"/>
+        <location filename="../../desktop/admin/settings_page.py" line="101"/>
         <source>案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="101"/>
+        <location filename="../../desktop/admin/settings_page.py" line="102"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="104"/>
+        <location filename="../../desktop/admin/settings_page.py" line="105"/>
         <source>本机界面</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="113"/>
+        <location filename="../../desktop/admin/settings_page.py" line="114"/>
         <source>更改在下次启动时生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="115"/>
+        <location filename="../../desktop/admin/settings_page.py" line="116"/>
         <source>语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="117"/>
-        <source>新的紧急案件到达时发出提示音</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/settings_page.py" line="121"/>
-        <source>提示音</source>
+        <location filename="../../desktop/admin/settings_page.py" line="119"/>
+        <source>紧急案件警报（新上报、到预警时间、超期）时播放提示音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/admin/settings_page.py" line="124"/>
+        <source>提示音</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="127"/>
         <source>账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="128"/>
+        <location filename="../../desktop/admin/settings_page.py" line="131"/>
         <source>%1 %2（%3）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="134"/>
+        <location filename="../../desktop/admin/settings_page.py" line="137"/>
         <source>修改密码…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="138"/>
+        <location filename="../../desktop/admin/settings_page.py" line="141"/>
         <source>账号管理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="142"/>
+        <location filename="../../desktop/admin/settings_page.py" line="145"/>
         <source>基础数据…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="144"/>
+        <location filename="../../desktop/admin/settings_page.py" line="147"/>
         <source>部门、案件类别与时限、网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="154"/>
+        <location filename="../../desktop/admin/settings_page.py" line="157"/>
         <source>当前用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="159"/>
+        <location filename="../../desktop/admin/settings_page.py" line="162"/>
         <source>中心设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="165"/>
+        <location filename="../../desktop/admin/settings_page.py" line="168"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="169"/>
+        <location filename="../../desktop/admin/settings_page.py" line="172"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="173"/>
+        <location filename="../../desktop/admin/settings_page.py" line="176"/>
         <source> 份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="176"/>
+        <location filename="../../desktop/admin/settings_page.py" line="179"/>
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="178"/>
+        <location filename="../../desktop/admin/settings_page.py" line="181"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="183"/>
+        <location filename="../../desktop/admin/settings_page.py" line="186"/>
         <source>中心名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="184"/>
+        <location filename="../../desktop/admin/settings_page.py" line="187"/>
         <source>预警比例</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="185"/>
+        <location filename="../../desktop/admin/settings_page.py" line="188"/>
         <source>工作时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="186"/>
+        <location filename="../../desktop/admin/settings_page.py" line="189"/>
         <source>自动备份保留</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="196"/>
+        <location filename="../../desktop/admin/settings_page.py" line="190"/>
+        <source>节假日日历…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="192"/>
+        <source>各年的放假与调休上班日；工作时限按它计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="197"/>
+        <source>节假日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="207"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="199"/>
+        <location filename="../../desktop/admin/settings_page.py" line="210"/>
         <source>审计与备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="201"/>
+        <location filename="../../desktop/admin/settings_page.py" line="212"/>
         <source>审计日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="204"/>
+        <location filename="../../desktop/admin/settings_page.py" line="215"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="209"/>
+        <location filename="../../desktop/admin/settings_page.py" line="220"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="210"/>
+        <location filename="../../desktop/admin/settings_page.py" line="221"/>
         <source>立即备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="212"/>
+        <location filename="../../desktop/admin/settings_page.py" line="223"/>
         <source>从备份恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="214"/>
+        <location filename="../../desktop/admin/settings_page.py" line="225"/>
         <source>打开备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="227"/>
+        <location filename="../../desktop/admin/settings_page.py" line="238"/>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="230"/>
+        <location filename="../../desktop/admin/settings_page.py" line="241"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="291"/>
+        <location filename="../../desktop/admin/settings_page.py" line="308"/>
         <source>（未知）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="293"/>
+        <location filename="../../desktop/admin/settings_page.py" line="310"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="300"/>
+        <location filename="../../desktop/admin/settings_page.py" line="317"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="302"/>
+        <location filename="../../desktop/admin/settings_page.py" line="319"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="302"/>
+        <location filename="../../desktop/admin/settings_page.py" line="319"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="304"/>
+        <location filename="../../desktop/admin/settings_page.py" line="321"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="324"/>
+        <location filename="../../desktop/admin/settings_page.py" line="341"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="334"/>
+        <location filename="../../desktop/admin/settings_page.py" line="351"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="348"/>
+        <location filename="../../desktop/admin/settings_page.py" line="365"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="381"/>
+        <location filename="../../desktop/admin/settings_page.py" line="401"/>
         <source>备份数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="383"/>
+        <location filename="../../desktop/admin/settings_page.py" line="403"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="391"/>
+        <location filename="../../desktop/admin/settings_page.py" line="411"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="403"/>
+        <location filename="../../desktop/admin/settings_page.py" line="423"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="422"/>
-        <location filename="../../desktop/admin/settings_page.py" line="443"/>
+        <location filename="../../desktop/admin/settings_page.py" line="442"/>
+        <location filename="../../desktop/admin/settings_page.py" line="465"/>
         <source>从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="424"/>
+        <location filename="../../desktop/admin/settings_page.py" line="444"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="430"/>
+        <location filename="../../desktop/admin/settings_page.py" line="451"/>
         <source>正在检查备份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="445"/>
+        <location filename="../../desktop/admin/settings_page.py" line="467"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="456"/>
+        <location filename="../../desktop/admin/settings_page.py" line="478"/>
         <source>正在恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="466"/>
+        <location filename="../../desktop/admin/settings_page.py" line="488"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupFiles</name>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="12"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="17"/>
+        <source>建街模板.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="20"/>
+        <source>写出建街模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/template_files.py" line="34"/>
+        <source>选择填好的建街模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupProblemsModel</name>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="16"/>
+        <source>工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="17"/>
+        <source>行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="18"/>
+        <source>列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/problems_model.py" line="19"/>
+        <source>问题</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="49"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="50"/>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="51"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="52"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="62"/>
+        <source>%1 %2 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="67"/>
+        <source>、</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="68"/>
+        <source>无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="536"/>
+        <source>首次设置 — 网格指挥调度台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="536"/>
+        <source>从模板导入基础数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="543"/>
+        <source>上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="544"/>
+        <source>下一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="545"/>
+        <source>写入数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="546"/>
+        <source>完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="547"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutSheet</name>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="33"/>
+        <source>调度台快捷键</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="36"/>
+        <source>案件操作（作用于队列中选中的案件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="37"/>
+        <source>队列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="38"/>
+        <source>调度台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="48"/>
+        <source>当前角色不可用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52"/>
+        <source>操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52"/>
+        <source>快捷键</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52"/>
+        <source>适用状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="76"/>
+        <source>右键菜单只列出对所选案件状态和您的角色有效的操作。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="79"/>
+        <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="44"/>
+        <location filename="../../desktop/shell/sign_in.py" line="39"/>
         <source>登录 — 网格指挥调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="56"/>
+        <location filename="../../desktop/shell/sign_in.py" line="51"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="57"/>
+        <location filename="../../desktop/shell/sign_in.py" line="52"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="61"/>
+        <location filename="../../desktop/shell/sign_in.py" line="56"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="62"/>
+        <location filename="../../desktop/shell/sign_in.py" line="57"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="75"/>
+        <location filename="../../desktop/shell/sign_in.py" line="70"/>
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="89"/>
+        <location filename="../../desktop/shell/sign_in.py" line="84"/>
         <source>请输入用户名和密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="92"/>
+        <location filename="../../desktop/shell/sign_in.py" line="87"/>
         <source>正在验证…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="112"/>
+        <location filename="../../desktop/shell/sign_in.py" line="107"/>
         <source>登录失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3494,6 +4704,64 @@
     </message>
 </context>
 <context>
+    <name>TemplatePage</name>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="191"/>
+        <source>填写模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="192"/>
+        <source>第 2 步，共 4 步：写出模板，填好后选择它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="193"/>
+        <source>写出模板…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="196"/>
+        <source>选择填好的模板…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="210"/>
+        <source>① 把空白模板保存到电脑上，用 Excel 或 WPS 填写。每个工作表的示例行导入时跳过，请从它下面一行起填写。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="222"/>
+        <source>② 选择填好的模板。程序会读出并检查全部内容，这一步不写入任何数据。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="258"/>
+        <source>模板已写出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="276"/>
+        <source>文件：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="277"/>
+        <source>正在读取和检查…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="292"/>
+        <source>检查通过，没有发现问题。请按“下一步”查看将要写入的内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/setup/setup_wizard.py" line="296"/>
+        <source>发现 %1 处问题，没有写入任何数据。请按“下一步”查看。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UsersDialog</name>
     <message>
         <location filename="../../desktop/admin/users_dialog.py" line="96"/>
@@ -3561,6 +4829,79 @@
     <message>
         <location filename="../../desktop/admin/users_dialog.py" line="54"/>
         <source>停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YearGridModel</name>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
+        <source>休</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
+        <source>班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="146"/>
+        <source>%1月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="150"/>
+        <source>工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="151"/>
+        <source>休息日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="152"/>
+        <source>放假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="153"/>
+        <source>调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="156"/>
+        <source>星期一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="157"/>
+        <source>星期二</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="158"/>
+        <source>星期三</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="159"/>
+        <source>星期四</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="160"/>
+        <source>星期五</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="161"/>
+        <source>星期六</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
+        <source>星期日</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
