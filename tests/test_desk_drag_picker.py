@@ -295,4 +295,15 @@ def test_keyboard_dispatch_by_pinyin_in_four_keys_and_with_a_note(
     assert page.detail.detail is not None and page.detail.detail.dispatch_note == "先关总阀"
     texts = [label.text() for label in page.detail.findChildren(QLabel)]
     assert texts[texts.index("派遣意见") + 1] == "先关总阀"
-    assert page.ctx.undo_stack.count() == 2
+    # Undone and redone, the dispatch keeps its note.
+    stack = page.ctx.undo_stack
+    assert second in stack.undoText() and "燃气公司" in stack.undoText()
+    with qtbot.waitSignal(page.dispatcher.undone, timeout=10_000):
+        stack.undo()
+    with qtbot.waitSignal(page.dispatcher.dispatched, timeout=10_000):
+        stack.redo()
+    assert [h[:2] for h in history(street, second)[-3:]] == [
+        ("dispatch", "先关总阀"),
+        ("recall", ""),
+        ("dispatch", "先关总阀"),
+    ]
