@@ -14,6 +14,7 @@ from db.cases.states import (
     SATISFACTION_LABELS,
     SOURCE_LABELS,
     STATUS_LABELS,
+    Action,
     Group,
     Satisfaction,
     Source,
@@ -116,6 +117,17 @@ class CaseDetail:
     photos: list[PhotoInfo]
     history: list[HistoryEntry]
     time_basis: str = "working"  # how the category's limits count: working | natural
+
+    @property
+    def dispatch_note(self) -> str:
+        """The 派遣意见 of the dispatch that sent the case to its current department ("" when
+        it is with none, or that dispatch carried no note)."""
+        if not self.department:
+            return ""
+        for entry in reversed(self.history):
+            if entry.action in (Action.DISPATCH.value, Action.REDISPATCH.value):
+                return entry.note if entry.department == self.department else ""
+        return ""
 
     def to_json(self, *, reveal: bool = False) -> dict[str, Any]:
         """Stable JSON keys for `case show --json` (datetimes as ISO 8601 with offset).

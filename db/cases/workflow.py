@@ -31,6 +31,7 @@ from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import record_changes
 from db.models import Case, CaseEvent, Category, Department
 from db.models.base import utcnow
+from db.models.limits import text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.actors import SYSTEM, Actor
@@ -46,6 +47,14 @@ class TransitionResult:
     version: int
     due_at: datetime | None
     department: str | None
+
+
+NOTE_MAX_CHARS = 2000  # a reason, remark or 派遣意见 in the history: as long as a description
+
+
+def note_problem(note: str, label: str = "派遣意见") -> str | None:
+    """Why `note` (a reason or 派遣意见) may not go into a case's history, or None."""
+    return text_problem(note.strip(), label, NOTE_MAX_CHARS, multiline=True)
 
 
 @dataclass(frozen=True)
@@ -178,6 +187,11 @@ def apply_in(
     reason = request.reason.strip()
     if action in REASON_REQUIRED and not reason:
         raise ValidationError(f"「{label}」需要填写原因")
+    problem = note_problem(
+        reason, "派遣意见" if action in (Action.DISPATCH, Action.REDISPATCH) else "原因或说明"
+    )
+    if problem is not None:
+        raise ValidationError(problem)
     settings = load_settings(session)
     move = _move(session, case, action, request, settings, now)
     state = {name: getattr(case, name) for name in STATE_COLUMNS}
@@ -290,3 +304,24 @@ def apply_many(
         except UserError as exc:
             failed.append((number, str(exc)))
     return BatchOutcome(done, failed)
+
+
+def dispatch(
+    db: Database,
+    numbers: list[str],
+    department: str,
+    actor: Actor = SYSTEM,
+    *,
+    note: str = "",
+    versions: dict[str, int] | None = None,
+) -> BatchOutcome:
+    """派遣 `numbers` to `department`, each case on its own (see `apply_many`).
+
+    `note` is the optional 派遣意见 (what the department should know or do); it is stored in
+    each case's history entry for the dispatch, checked like every other history text.
+    """
+    problem = note_problem(note)
+    if problem is not None:  # refused once, before any case is written
+        raise ValidationError(problem)
+    request = Request(department=department, reason=note)
+    return apply_many(db, numbers, Action.DISPATCH, request, actor, versions)

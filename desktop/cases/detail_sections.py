@@ -132,6 +132,10 @@ def fields_form(
         QCoreApplication.translate("CaseDetailSections", "责任部门"),
         d.department or QCoreApplication.translate("CaseDetailSections", "（未派遣）"),
     )
+    if d.dispatch_note:  # what the department was told when the case was sent
+        field_row(
+            form, QCoreApplication.translate("CaseDetailSections", "派遣意见"), d.dispatch_note
+        )
     if d.default_department and d.default_department != d.department:
         field_row(
             form, QCoreApplication.translate("CaseDetailSections", "默认部门"), d.default_department

@@ -22,6 +22,7 @@ class DraggedCase:
     number: str
     version: int
     default_department_id: int | None = None
+    category: str = ""  # 小类, for the drag image
 
 
 def encode(cases: Sequence[DraggedCase]) -> QMimeData:
@@ -33,6 +34,7 @@ def encode(cases: Sequence[DraggedCase]) -> QMimeData:
                 "number": c.number,
                 "version": c.version,
                 "default_department_id": c.default_department_id,
+                "category": c.category,
             }
             for c in cases
         ]
@@ -64,6 +66,7 @@ def decode(mime: QMimeData | None) -> list[DraggedCase]:
                     if item.get("default_department_id") is not None
                     else None
                 ),
+                category=str(item.get("category") or ""),
             )
             for item in payload["cases"]
         ]

@@ -70,6 +70,11 @@ class DeskPage(QWidget):
         self.queue.case_selected.connect(self.detail.show_case)
         self.queue.drag_started.connect(self.board.begin_drag)
         self.queue.drag_finished.connect(self.board.end_drag)
+        # A click on a card narrows the queue to its department; the card shows the filter.
+        self.board.department_clicked.connect(self.queue.filters.show_department)
+        self.queue.filters.changed.connect(
+            lambda: self.board.show_filtered(self.queue.filters.department.currentData())
+        )
         self.detail.case_acted.connect(self._case_acted)
         self.detail.transition_done.connect(self.dispatcher.remember)
         self.detail.transition_done.connect(lambda case_id, _r: self.queue.note_acted([case_id]))

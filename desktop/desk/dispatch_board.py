@@ -4,7 +4,10 @@ Each card shows the department's open (在办), warning (预警) and overdue (�
 month's on-time rate (本月按期率), refreshed from the change feed. Cases dragged from the queue
 (`application/x-griddesk-case-ids`) can be dropped on a card to dispatch them there; while
 dragging, the categories' default department glows and the card under the cursor shows the
-handling deadline the cases would get.
+handling deadline the cases would get. Highlights change only the border's colour and width
+(the padding gives back what the border takes) and the deadline line has its room kept when
+hidden, so no card grows or moves while cases are dragged over it. A click on a card asks the
+queue to show only that department's cases (`department_clicked`); a second click clears it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,13 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -32,19 +41,26 @@ from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
 from desktop.desk import case_mime
 from desktop.desk.case_mime import DraggedCase
+from desktop.desk.department_picker import prepare_pinyin
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
 
 CARD_WIDTH = 168
 REFRESH_DELAY_MS = 700  # coalesce bursts of feed changes into one board query
 CLOCK_REFRESH_MS = 60_000  # warning and overdue counts move with the clock alone
 
+# Every state has border + padding = 2 px: a highlight never changes the card's size.
 _STYLE = f"""
-DepartmentCard {{ background: palette(base); border: 1px solid palette(mid); border-radius: 6px; }}
+DepartmentCard {{
+    background: palette(base); border: 1px solid palette(mid); border-radius: 6px; padding: 1px;
+}}
+DepartmentCard[filtered="true"] {{ border: 2px solid {palette.INFO}; padding: 0px; }}
 DepartmentCard[glow="true"] {{
     border: 2px solid {palette.DROP_TARGET_BORDER}; background: {palette.DROP_TARGET_BACKGROUND};
+    padding: 0px;
 }}
 DepartmentCard[hover="true"] {{
     border: 2px solid {palette.DROP_HOVER_BORDER}; background: {palette.DROP_HOVER_BACKGROUND};
+    padding: 0px;
 }}
 QLabel#name {{ font-weight: bold; }}
 QLabel#overdue[late="true"] {{ color: {palette.ERROR}; font-weight: bold; }}
@@ -64,6 +80,7 @@ class DepartmentCard(QFrame):
     dropped = Signal(object, list)  # (card, list[DraggedCase])
     entered = Signal(object, list)
     left = Signal(object)
+    clicked = Signal(object)  # the card
 
     def __init__(
         self, load: q.DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
@@ -84,7 +101,14 @@ class DepartmentCard(QFrame):
         self.rate = QLabel(self)
         self.preview = QLabel(self)
         self.preview.setObjectName("preview")
+        # Its line is kept while hidden: showing the deadline must not make the card taller.
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = self.preview.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.preview.setSizePolicy(policy)
+        self.preview.setFixedHeight(self.preview.fontMetrics().height())
         self.preview.setVisible(False)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.setHorizontalSpacing(6)
@@ -114,6 +138,8 @@ class DepartmentCard(QFrame):
             self.tr("本月结案 %1 件，按期 %2 件")
             .replace("%1", str(load.closed_month))
             .replace("%2", str(load.on_time_month))
+            + "\n"
+            + self.tr("单击只看该部门的案件，再次单击取消")
         )
 
     def set_flag(self, name: str, on: bool) -> None:
@@ -127,6 +153,21 @@ class DepartmentCard(QFrame):
     def set_preview(self, text: str | None) -> None:
         self.preview.setText(text or "")
         self.preview.setVisible(bool(text))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()  # the release then comes here: a click
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
+            event.position().toPoint()
+        ):
+            self.clicked.emit(self)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
 
     # --- drag and drop -----------------------------------------------------------------------
 
@@ -166,6 +207,7 @@ class DispatchBoard(QWidget):
 
     loaded = Signal()
     preview_ready = Signal(object)  # DispatchPreview
+    department_clicked = Signal(object)  # int | None: show only this department's cases
 
     def __init__(
         self,
@@ -182,6 +224,7 @@ class DispatchBoard(QWidget):
         self._drag: list[DraggedCase] | None = None
         self._drag_key: tuple[int, ...] | None = None
         self._hover: DepartmentCard | None = None
+        self.filtered_department: int | None = None  # the card the queue is narrowed to
         # One count at a time; changes meanwhile count once more when it ends.
         self._loader: LatestOnly[list[q.DepartmentLoad]] = LatestOnly(
             ctx.tasks, self, self._load_job, self._loaded, self._failed
@@ -224,6 +267,7 @@ class DispatchBoard(QWidget):
         self._clock.timeout.connect(self.refresh)
         self._clock.start()
         self.refresh()
+        prepare_pinyin()  # for the department picker (Ctrl+D), which shares the desk
 
     # --- live counts -------------------------------------------------------------------------
 
@@ -258,6 +302,8 @@ class DispatchBoard(QWidget):
                 card.entered.connect(self._entered)
                 card.left.connect(self._left)
                 card.dropped.connect(self._dropped)
+                card.clicked.connect(self._clicked)
+                card.set_flag("filtered", load.id == self.filtered_department)
                 self.cards[load.id] = card
             self._columns = 0
             self._lay_out()
@@ -285,6 +331,19 @@ class DispatchBoard(QWidget):
 
     def card(self, name: str) -> DepartmentCard:
         return next(c for c in self.cards.values() if c.department == name)
+
+    # --- click to filter ---------------------------------------------------------------------
+
+    def _clicked(self, card: DepartmentCard) -> None:
+        chosen = None if card.department_id == self.filtered_department else card.department_id
+        self.show_filtered(chosen)
+        self.department_clicked.emit(chosen)
+
+    def show_filtered(self, department_id: int | None) -> None:
+        """Mark the card of the department the queue shows (None: no department filter)."""
+        self.filtered_department = department_id
+        for dept_id, card in self.cards.items():
+            card.set_flag("filtered", dept_id == department_id)
 
     # --- dragging ----------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from db.cases import queue as q
 from db.cases.last_action import LastAction, last_case_action
 from db.cases.states import Action
 from db.cases.workflow import BatchOutcome, Request, TransitionResult, apply_many
+from db.cases.workflow import dispatch as dispatch_cases
 from db.clock import utcnow
 from db.engine import Database
 from db.reference.settings_store import CenterSettings
@@ -86,7 +87,9 @@ def cases_text(numbers: Sequence[str]) -> str:
 class DispatchCommand(QUndoCommand):
     """One dispatch of one or several cases to one department, undoable while not accepted."""
 
-    def __init__(self, dispatcher: Dispatcher, entries: list[_Entry], department: str) -> None:
+    def __init__(
+        self, dispatcher: Dispatcher, entries: list[_Entry], department: str, note: str = ""
+    ) -> None:
         super().__init__(
             QCoreApplication.translate("Dispatcher", "派遣 %1 到 %2")
             .replace("%1", cases_text([e.number for e in entries]))
@@ -95,6 +98,7 @@ class DispatchCommand(QUndoCommand):
         self.dispatcher = dispatcher
         self.entries = entries
         self.department = department
+        self.note = note  # the 派遣意见, sent again on redo
         self.done_at = utcnow()
         self._applied = True  # pushed after the dispatch was committed
 
@@ -131,8 +135,11 @@ class Dispatcher(QObject):
         self.last_message = ""
         self._box: QMessageBox | None = None
 
-    def dispatch(self, cases: Sequence[DraggedCase], department_id: int, department: str) -> None:
-        """Dispatch `cases` (as dragged, with their versions) to `department`."""
+    def dispatch(
+        self, cases: Sequence[DraggedCase], department_id: int, department: str, note: str = ""
+    ) -> None:
+        """Dispatch `cases` (as dragged, with their versions) to `department`, with an
+        optional 派遣意见 `note` for the history."""
         if not cases:
             return
         numbers = [c.number for c in cases]
@@ -141,14 +148,12 @@ class Dispatcher(QObject):
         actor = self.ctx.actor
 
         def job(db: Database) -> BatchOutcome:
-            return apply_many(
-                db, numbers, Action.DISPATCH, Request(department=department), actor, versions
-            )
+            return dispatch_cases(db, numbers, department, actor, note=note, versions=versions)
 
         def done(outcome: BatchOutcome) -> None:
             entries = [_Entry(ids[r.number], r.number, r.version) for r in outcome.done]
             if entries:
-                self._push(DispatchCommand(self, entries, department))
+                self._push(DispatchCommand(self, entries, department, note))
                 self.ctx.notify(
                     self.tr("已派遣 %1 到 %2（Ctrl+Z 撤回）")
                     .replace("%1", cases_text([e.number for e in entries]))
@@ -268,7 +273,11 @@ class Dispatcher(QObject):
         numbers = command.numbers
         versions = {e.number: e.version for e in command.entries}
         actor, department = self.ctx.actor, command.department
-        request = Request(department=department) if action is Action.DISPATCH else Request()
+        request = (
+            Request(department=department, reason=command.note)
+            if action is Action.DISPATCH
+            else Request()
+        )
 
         def job(db: Database) -> BatchOutcome:
             return apply_many(db, numbers, action, request, actor, versions)

@@ -262,6 +262,22 @@ class QueueFilterBar(QWidget):
         self._show_chip()
         self.apply_filter()
 
+    def show_department(self, department_id: int | None) -> None:
+        """Only the cases of `department_id` (a click on its board card); None: every
+        department. Cases not yet dispatched have none, so a 待立案/待派遣 tab gives way to
+        处置中."""
+        if department_id is not None and TABS[self.tabs.currentIndex()] in (
+            Group.TO_REGISTER,
+            Group.TO_DISPATCH,
+        ):
+            self.tabs.blockSignals(True)
+            self.tabs.setCurrentIndex(TABS.index(Group.IN_PROGRESS))
+            self.tabs.blockSignals(False)
+        self.department.blockSignals(True)
+        self._select_data(self.department, department_id)
+        self.department.blockSignals(False)
+        self.apply_filter()
+
     @staticmethod
     def _select_data(combo: QComboBox, value: Any) -> None:
         # Compared in Python: QComboBox.findData matches a tuple (the category's data) only

@@ -480,7 +480,7 @@ class QueueModel(QAbstractTableModel):
             if row is not None:
                 out.append(
                     case_mime.DraggedCase(
-                        row.id, row.number, row.version, row.default_department_id
+                        row.id, row.number, row.version, row.default_department_id, row.category
                     )
                 )
         return out

@@ -53,6 +53,7 @@ from desktop.desk import desk_actions as da
 from desktop.desk.case_mime import DraggedCase
 from desktop.desk.department_picker import DepartmentPicker
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
+from desktop.desk.drag_image import make_drag
 from desktop.desk.queue_columns import COL_DESCRIPTION, COL_LEFT, COL_STATUS, COLUMNS
 from desktop.desk.queue_filters import TABS, QueueFilterBar
 from desktop.desk.queue_model import QueueModel
@@ -93,11 +94,17 @@ class QueueTable(QTableView):
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         model = self.model()
-        if isinstance(model, QueueModel):
-            rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
-            self.drag_started.emit(model.dragged_cases(rows))
-        try:
+        if not isinstance(model, QueueModel):
             super().startDrag(supportedActions)
+            return
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        cases = model.dragged_cases(rows)
+        if not cases:
+            return
+        self.drag_started.emit(cases)
+        try:
+            # A small picture (number, 小类, count), not the 1,300 px rows: see drag_image.py.
+            make_drag(self, cases).exec(supportedActions, Qt.DropAction.CopyAction)
         finally:
             self.drag_finished.emit()
 
@@ -380,9 +387,13 @@ class QueueView(QWidget):
             if len(cases) == 1
             else self.tr("派遣 %1 件案件").replace("%1", str(len(cases)))
         )
-        picker = DepartmentPicker(options.departments, suggested=suggested, what=what, parent=self)
+        picker = DepartmentPicker(
+            options.departments, suggested=suggested, what=what, parent=self, ctx=self.ctx
+        )
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        picker.picked.connect(lambda dept_id, name: self._dispatch(cases, dept_id, name))
+        picker.picked.connect(
+            lambda dept_id, name, note: self._dispatch(cases, dept_id, name, note)
+        )
         picker.open()
         self.picker = picker
         if options.departments:
@@ -403,9 +414,11 @@ class QueueView(QWidget):
             )
         return picker
 
-    def _dispatch(self, cases: list[DraggedCase], department_id: int, name: str) -> None:
+    def _dispatch(
+        self, cases: list[DraggedCase], department_id: int, name: str, note: str = ""
+    ) -> None:
         self.note_acted([c.id for c in cases])
-        self.dispatcher.dispatch(cases, department_id, name)
+        self.dispatcher.dispatch(cases, department_id, name, note)
 
     def _say(self, text: str) -> None:
         self.last_message = text
