@@ -643,161 +643,166 @@
     </message>
     <message>
         <location filename="../../desktop/cases/detail_sections.py" line="137" />
+        <source>派遣意见</source>
+        <translation>Dispatch note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="141" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="142" />
+        <location filename="../../desktop/cases/detail_sections.py" line="146" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="148" />
+        <location filename="../../desktop/cases/detail_sections.py" line="152" />
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="152" />
+        <location filename="../../desktop/cases/detail_sections.py" line="156" />
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="155" />
+        <location filename="../../desktop/cases/detail_sections.py" line="159" />
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="156" />
+        <location filename="../../desktop/cases/detail_sections.py" line="160" />
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="157" />
+        <location filename="../../desktop/cases/detail_sections.py" line="161" />
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="158" />
+        <location filename="../../desktop/cases/detail_sections.py" line="162" />
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="163" />
+        <location filename="../../desktop/cases/detail_sections.py" line="167" />
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="165" />
+        <location filename="../../desktop/cases/detail_sections.py" line="169" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="218" />
+        <location filename="../../desktop/cases/detail_sections.py" line="222" />
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="219" />
+        <location filename="../../desktop/cases/detail_sections.py" line="223" />
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="220" />
+        <location filename="../../desktop/cases/detail_sections.py" line="224" />
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="221" />
+        <location filename="../../desktop/cases/detail_sections.py" line="225" />
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="222" />
+        <location filename="../../desktop/cases/detail_sections.py" line="226" />
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="223" />
+        <location filename="../../desktop/cases/detail_sections.py" line="227" />
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="224" />
+        <location filename="../../desktop/cases/detail_sections.py" line="228" />
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="179" />
+        <location filename="../../desktop/cases/detail_sections.py" line="183" />
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="180" />
+        <location filename="../../desktop/cases/detail_sections.py" line="184" />
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="181" />
+        <location filename="../../desktop/cases/detail_sections.py" line="185" />
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="200" />
+        <location filename="../../desktop/cases/detail_sections.py" line="204" />
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="205" />
+        <location filename="../../desktop/cases/detail_sections.py" line="209" />
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="248" />
+        <location filename="../../desktop/cases/detail_sections.py" line="252" />
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="254" />
+        <location filename="../../desktop/cases/detail_sections.py" line="258" />
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="260" />
+        <location filename="../../desktop/cases/detail_sections.py" line="264" />
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="268" />
+        <location filename="../../desktop/cases/detail_sections.py" line="272" />
         <source>时限 %1 → %2</source>
         <translation>Deadline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="274" />
+        <location filename="../../desktop/cases/detail_sections.py" line="278" />
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="294" />
+        <location filename="../../desktop/cases/detail_sections.py" line="298" />
         <source>已超期 %1</source>
         <translation>Overdue by %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="305" />
+        <location filename="../../desktop/cases/detail_sections.py" line="309" />
         <source>剩余工作时间 %1</source>
         <translation>%1 working time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="309" />
+        <location filename="../../desktop/cases/detail_sections.py" line="313" />
         <source>剩余 %1</source>
         <translation>%1 left</translation>
     </message>
@@ -1344,29 +1349,34 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="102" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="126" />
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="103" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="127" />
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="104" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="128" />
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="107" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="131" />
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="114" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="138" />
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation>%1 closed this month, %2 on time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_board.py" line="142" />
+        <source>单击只看该部门的案件，再次单击取消</source>
+        <translation>Click to see only this department's cases; click again to clear</translation>
     </message>
 </context>
 <context>
@@ -1410,29 +1420,54 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="39" />
+        <location filename="../../desktop/desk/department_picker.py" line="126" />
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="51" />
-        <source>输入部门名称筛选</source>
-        <translation>Type to filter departments</translation>
+        <location filename="../../desktop/desk/department_picker.py" line="138" />
+        <source>输入部门名称或拼音首字母筛选，如 rq</source>
+        <translation>Filter by name or pinyin initials, e.g. rq</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="60" />
+        <location filename="../../desktop/desk/department_picker.py" line="146" />
+        <source>派遣意见（可选，Tab 进入，Ctrl+Enter 派遣）</source>
+        <translation>Dispatch note (optional; Tab to enter it, Ctrl+Enter dispatches)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="150" />
+        <source>告诉承办部门需要注意或要做的事</source>
+        <translation>Tell the department what to watch for or do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="162" />
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="61" />
+        <location filename="../../desktop/desk/department_picker.py" line="164" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="68" />
+        <location filename="../../desktop/desk/department_picker.py" line="173" />
         <source>（默认部门）</source>
         <translation>(default department)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="250" />
+        <source>在办 %1 · 超期 %2 · 按期 %3</source>
+        <translation>Open %1 · Overdue %2 · On time %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="258" />
+        <source>本月结案 %1 件，按期 %2 件</source>
+        <translation>Closed this month: %1, on time: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="286" />
+        <source>派遣意见</source>
+        <translation>Dispatch note</translation>
     </message>
 </context>
 <context>
@@ -1481,22 +1516,22 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="193" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="236" />
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation>Departments (drop cases on a department to dispatch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="195" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="238" />
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation>Departments (your role cannot dispatch; view only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="49" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="50" />
         <source>所选案件当前不能派遣</source>
         <translation>The selected cases cannot be dispatched now</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="57" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="58" />
         <source>处置时限 %1</source>
         <translation>Handling deadline %1</translation>
     </message>
@@ -1504,87 +1539,87 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="159" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="164" />
         <source>派遣到「%1」</source>
         <translation>Dispatch to “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="80" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="81" />
         <source>%1 等 %2 件</source>
         <translation>%1 and others, %2 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="91" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="94" />
         <source>派遣 %1 到 %2</source>
         <translation>Dispatch %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="153" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="158" />
         <source>已派遣 %1 到 %2（Ctrl+Z 撤回）</source>
         <translation>Dispatched %1 to %2 (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="195" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="200" />
         <source>撤回（没有可撤回的操作）</source>
         <translation>Undo (nothing to undo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="196" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="201" />
         <source>撤回 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="209" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="214" />
         <source>没有可撤回的操作：只能撤回您最后一步的派遣。</source>
         <translation>Nothing to undo: only your last action, if it was a dispatch, can be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="216" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="221" />
         <source>撤回派遣</source>
         <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="217" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="222" />
         <source>「%1」是 %2 分钟前的操作，确定要撤回吗？</source>
         <translation>“%1” was %2 minutes ago. Undo it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="252" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="257" />
         <source>之后您又对案件 %1 做了「%2」</source>
         <translation>afterwards you did “%2” on case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="256" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="261" />
         <source>之后记录已变化</source>
         <translation>the records have changed since</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="259" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="264" />
         <source>未撤回「%1」：%2，撤回只针对最后一步操作。</source>
         <translation>Not undone “%1”: %2; undo applies only to your last action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="287" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="296" />
         <source>已撤回 %1 派遣到 %2</source>
         <translation>Took back %1 dispatched to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="287" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="296" />
         <source>已重新派遣 %1 到 %2</source>
         <translation>Dispatched %1 to %2 again</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="294" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="303" />
         <source>撤销派遣</source>
         <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="294" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="303" />
         <source>重做派遣</source>
         <translation>Redo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="310" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="319" />
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation>%1: %3 of %2 failed, the others are done.</translation>
     </message>
@@ -1909,6 +1944,14 @@
         <location filename="../../desktop/setup/setup_wizard.py" line="498" />
         <source>已写入数据库。新建 %1；更新 %2。</source>
         <translation>Written to the database. Created %1; updated %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DragImage</name>
+    <message>
+        <location filename="../../desktop/desk/drag_image.py" line="56" />
+        <source>共 %1 件</source>
+        <translation>%1 cases</translation>
     </message>
 </context>
 <context>
@@ -3125,43 +3168,43 @@
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="280" />
+        <location filename="../../desktop/desk/queue_filters.py" line="296" />
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="280" />
+        <location filename="../../desktop/desk/queue_filters.py" line="296" />
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="285" />
+        <location filename="../../desktop/desk/queue_filters.py" line="301" />
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="288" />
-        <location filename="../../desktop/desk/queue_filters.py" line="359" />
+        <location filename="../../desktop/desk/queue_filters.py" line="304" />
+        <location filename="../../desktop/desk/queue_filters.py" line="375" />
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="289" />
+        <location filename="../../desktop/desk/queue_filters.py" line="305" />
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355" />
+        <location filename="../../desktop/desk/queue_filters.py" line="371" />
         <source>搜索「%1」</source>
         <translation>search “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="357" />
+        <location filename="../../desktop/desk/queue_filters.py" line="373" />
         <source>统计时段</source>
         <translation>statistics period</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="373" />
+        <location filename="../../desktop/desk/queue_filters.py" line="389" />
         <source>已筛选：</source>
         <translation>Filtered: </translation>
     </message>
@@ -3232,72 +3275,72 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="373" />
+        <location filename="../../desktop/desk/queue_view.py" line="380" />
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="379" />
+        <location filename="../../desktop/desk/queue_view.py" line="386" />
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="381" />
+        <location filename="../../desktop/desk/queue_view.py" line="388" />
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="429" />
+        <location filename="../../desktop/desk/queue_view.py" line="442" />
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="436" />
+        <location filename="../../desktop/desk/queue_view.py" line="449" />
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="444" />
+        <location filename="../../desktop/desk/queue_view.py" line="457" />
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="451" />
+        <location filename="../../desktop/desk/queue_view.py" line="464" />
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="506" />
+        <location filename="../../desktop/desk/queue_view.py" line="519" />
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="542" />
+        <location filename="../../desktop/desk/queue_view.py" line="555" />
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="573" />
+        <location filename="../../desktop/desk/queue_view.py" line="586" />
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="574" />
+        <location filename="../../desktop/desk/queue_view.py" line="587" />
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="575" />
+        <location filename="../../desktop/desk/queue_view.py" line="588" />
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="576" />
+        <location filename="../../desktop/desk/queue_view.py" line="589" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="615" />
+        <location filename="../../desktop/desk/queue_view.py" line="628" />
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>

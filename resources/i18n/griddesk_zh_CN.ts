@@ -644,161 +644,166 @@
     </message>
     <message>
         <location filename="../../desktop/cases/detail_sections.py" line="137"/>
+        <source>派遣意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="141"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="142"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="146"/>
         <source>坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="148"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="156"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="159"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="156"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="157"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="161"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="158"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="163"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="167"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="165"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="169"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="222"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="223"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="220"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="224"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="221"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="225"/>
         <source>受理</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="222"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="226"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="223"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="227"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="224"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="228"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="179"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="183"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="180"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="184"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="181"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="185"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="200"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="204"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="205"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="209"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="248"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="252"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="254"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="258"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="260"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="264"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="268"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="272"/>
         <source>时限 %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="274"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="278"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="294"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="298"/>
         <source>已超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="305"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="309"/>
         <source>剩余工作时间 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="309"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="313"/>
         <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1345,28 +1350,33 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="102"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="126"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="103"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="127"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="104"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="128"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="107"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="131"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="114"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="138"/>
         <source>本月结案 %1 件，按期 %2 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_board.py" line="142"/>
+        <source>单击只看该部门的案件，再次单击取消</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1411,28 +1421,53 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="39"/>
+        <location filename="../../desktop/desk/department_picker.py" line="126"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="51"/>
-        <source>输入部门名称筛选</source>
+        <location filename="../../desktop/desk/department_picker.py" line="138"/>
+        <source>输入部门名称或拼音首字母筛选，如 rq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="60"/>
+        <location filename="../../desktop/desk/department_picker.py" line="146"/>
+        <source>派遣意见（可选，Tab 进入，Ctrl+Enter 派遣）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="150"/>
+        <source>告诉承办部门需要注意或要做的事</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="162"/>
         <source>派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="61"/>
+        <location filename="../../desktop/desk/department_picker.py" line="164"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="68"/>
+        <location filename="../../desktop/desk/department_picker.py" line="173"/>
         <source>（默认部门）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="250"/>
+        <source>在办 %1 · 超期 %2 · 按期 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="258"/>
+        <source>本月结案 %1 件，按期 %2 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="286"/>
+        <source>派遣意见</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1482,22 +1517,22 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="193"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="236"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="195"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="238"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="49"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="50"/>
         <source>所选案件当前不能派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="57"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="58"/>
         <source>处置时限 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,87 +1540,87 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="159"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="164"/>
         <source>派遣到「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="80"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="81"/>
         <source>%1 等 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="91"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="94"/>
         <source>派遣 %1 到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="153"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="158"/>
         <source>已派遣 %1 到 %2（Ctrl+Z 撤回）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="195"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="200"/>
         <source>撤回（没有可撤回的操作）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="196"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="201"/>
         <source>撤回 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="209"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="214"/>
         <source>没有可撤回的操作：只能撤回您最后一步的派遣。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="216"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="221"/>
         <source>撤回派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="217"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="222"/>
         <source>「%1」是 %2 分钟前的操作，确定要撤回吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="252"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="257"/>
         <source>之后您又对案件 %1 做了「%2」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="256"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="261"/>
         <source>之后记录已变化</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="259"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="264"/>
         <source>未撤回「%1」：%2，撤回只针对最后一步操作。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="287"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="296"/>
         <source>已撤回 %1 派遣到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="287"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="296"/>
         <source>已重新派遣 %1 到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="294"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="303"/>
         <source>撤销派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="294"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="303"/>
         <source>重做派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="310"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="319"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1906,6 +1941,14 @@
     <message>
         <location filename="../../desktop/setup/setup_wizard.py" line="498"/>
         <source>已写入数据库。新建 %1；更新 %2。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DragImage</name>
+    <message>
+        <location filename="../../desktop/desk/drag_image.py" line="56"/>
+        <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3123,43 +3166,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="280"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="296"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="280"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="296"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="285"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="301"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="288"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="359"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="304"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="375"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="289"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="305"/>
         <source>来自统计：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="371"/>
         <source>搜索「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="357"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="373"/>
         <source>统计时段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="373"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="389"/>
         <source>已筛选：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3230,72 +3273,72 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="373"/>
+        <location filename="../../desktop/desk/queue_view.py" line="380"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="379"/>
+        <location filename="../../desktop/desk/queue_view.py" line="386"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="381"/>
+        <location filename="../../desktop/desk/queue_view.py" line="388"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="429"/>
+        <location filename="../../desktop/desk/queue_view.py" line="442"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="436"/>
+        <location filename="../../desktop/desk/queue_view.py" line="449"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="444"/>
+        <location filename="../../desktop/desk/queue_view.py" line="457"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="451"/>
+        <location filename="../../desktop/desk/queue_view.py" line="464"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="506"/>
+        <location filename="../../desktop/desk/queue_view.py" line="519"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="542"/>
+        <location filename="../../desktop/desk/queue_view.py" line="555"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="573"/>
+        <location filename="../../desktop/desk/queue_view.py" line="586"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="574"/>
+        <location filename="../../desktop/desk/queue_view.py" line="587"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="575"/>
+        <location filename="../../desktop/desk/queue_view.py" line="588"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="576"/>
+        <location filename="../../desktop/desk/queue_view.py" line="589"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="615"/>
+        <location filename="../../desktop/desk/queue_view.py" line="628"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
