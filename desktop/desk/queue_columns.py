@@ -18,7 +18,7 @@ from db.cases import queue as q
 from db.cases.states import Status
 from db.clock import TimeBasis
 from desktop.common import palette
-from desktop.common.durations import time_left_text, working_left_text
+from desktop.common.durations import countdown_text
 from desktop.common.rows_model import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, TOOLTIP
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
@@ -161,12 +161,9 @@ class QueueCells:
         due = row[_DUE_FIELD]
         if due is None:
             return ""
-        if not row.working or due <= now:
-            return time_left_text(due - now)
-        calendar = self.ctx.settings.calendar()
-        seconds = calendar.remaining_seconds(
-            datetime.fromtimestamp(now, UTC), datetime.fromtimestamp(due, UTC), _WORKING
+        return countdown_text(
+            datetime.fromtimestamp(now, UTC),
+            datetime.fromtimestamp(due, UTC),
+            bool(row.working),
+            self.ctx.settings.calendar(),
         )
-        if seconds <= 0:  # a deadline set outside working hours (basis changed since)
-            return time_left_text(due - now)
-        return working_left_text(seconds, calendar.hours.minutes_per_day)
