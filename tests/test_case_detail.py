@@ -288,4 +288,6 @@ def test_a_deadline_left_from_before_a_rework_is_not_shown(
     show(qtbot, pane, number)
     texts = shown_texts(pane)
     assert old_verify not in texts  # void until the next 反馈 sets a new one
-    assert pane.countdown_label is not None and pane.countdown_label.text().lstrip("⏲").startswith("剩 ")
+    assert pane.countdown_label is not None and pane.countdown_label.text().lstrip("⏲").startswith(
+        "剩 "
+    )
