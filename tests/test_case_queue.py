@@ -14,7 +14,7 @@ from db.cases.states import Action, Group, Source
 from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case, Category, Community, Department, Grid
-from db.stats.department_load import open_load_statement
+from db.stats.department_load import department_board, open_load_statement
 from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1
 
 # Wednesday 2026-11-18 09:00 in Shenyang (a working day), in UTC.
@@ -215,7 +215,7 @@ def test_department_board_counts(street: Database, queue: dict[str, str]) -> Non
     act(db, old, Action.FEEDBACK, T0 - timedelta(days=29))
     act(db, old, Action.VERIFY, T0 - timedelta(days=29))
     with db.read() as s:
-        board = {d.name: d for d in q.department_board(s, NOW)}
+        board = {d.name: d for d in department_board(s, NOW)}
         assert len(board) == int(
             s.scalar(select(text("count(*)")).select_from(Department).where(Department.active))
         )
@@ -233,7 +233,7 @@ def test_department_board_counts(street: Database, queue: dict[str, str]) -> Non
     assert (ecology.open, ecology.warning, ecology.overdue) == (1, 0, 0)
     # 4 working days later the 5-working-day limit of `late_start` is in its warning share.
     with db.read() as s:
-        later = {d.name: d for d in q.department_board(s, NOW + timedelta(days=6))}
+        later = {d.name: d for d in department_board(s, NOW + timedelta(days=6))}
     assert (later["生态环境分局"].warning, later["生态环境分局"].overdue) == (1, 0)
 
 

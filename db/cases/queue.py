@@ -33,11 +33,9 @@ from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
 from db.reference.departments import active_departments
 from db.reference.settings_store import CenterSettings, load_settings
-from db.stats.department_load import DepartmentLoad, department_board  # the board's figures
 
 __all__ = [
     "OPEN_GROUPS",
-    "DepartmentLoad",
     "DispatchPreview",
     "FilterOptions",
     "QueueFilter",
@@ -45,7 +43,6 @@ __all__ = [
     "QueueSort",
     "SortKey",
     "count",
-    "department_board",
     "dispatch_preview",
     "filter_options",
     "group_counts",

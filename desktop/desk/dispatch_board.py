@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from db.cases import queue as q
 from db.clock import utcnow
 from db.engine import Database
+from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
@@ -66,7 +67,7 @@ class DepartmentCard(QFrame):
     left = Signal(object)
 
     def __init__(
-        self, load: q.DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
+        self, load: DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
     ) -> None:
         super().__init__(parent)
         self.department_id = load.id
@@ -97,7 +98,7 @@ class DepartmentCard(QFrame):
         layout.addWidget(self.preview, 3, 0, 1, 3)
         self.set_load(load)
 
-    def set_load(self, load: q.DepartmentLoad) -> None:
+    def set_load(self, load: DepartmentLoad) -> None:
         self.load = load
         self.open.setText(self.tr("在办 %1").replace("%1", str(load.open)))
         self.warning.setText(self.tr("预警 %1").replace("%1", str(load.warning)))
@@ -183,7 +184,7 @@ class DispatchBoard(QWidget):
         self._drag_key: tuple[int, ...] | None = None
         self._hover: DepartmentCard | None = None
         # One count at a time; changes meanwhile count once more when it ends.
-        self._loader: LatestOnly[list[q.DepartmentLoad]] = LatestOnly(
+        self._loader: LatestOnly[list[DepartmentLoad]] = LatestOnly(
             ctx.tasks, self, self._load_job, self._loaded, self._failed
         )
 
@@ -234,19 +235,19 @@ class DispatchBoard(QWidget):
     def refresh(self) -> None:
         self._loader.request()
 
-    def _load_job(self) -> Callable[[Database], list[q.DepartmentLoad]]:
+    def _load_job(self) -> Callable[[Database], list[DepartmentLoad]]:
         settings = self.ctx.settings
 
-        def job(db: Database) -> list[q.DepartmentLoad]:
+        def job(db: Database) -> list[DepartmentLoad]:
             with db.read() as s:
-                return q.department_board(s, utcnow(), settings)
+                return department_board(s, utcnow(), settings)
 
         return job
 
     def _failed(self, exc: BaseException) -> None:
         self.ctx.tasks.report(exc)
 
-    def _loaded(self, loads: list[q.DepartmentLoad]) -> None:
+    def _loaded(self, loads: list[DepartmentLoad]) -> None:
         known = set(self.cards)
         wanted = [d.id for d in loads]
         if set(wanted) != known or list(self.cards) != wanted:
