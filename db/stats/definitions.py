@@ -98,18 +98,27 @@ def dispatch_kept(event: Any = CaseEvent) -> ColumnElement[bool]:
     another dispatch. (Cases never recalled, nearly all, are settled by the first test.)"""
     recall = aliased(CaseEvent)
     between = aliased(CaseEvent)
-    recalled_cases = select(CaseEvent.case_id).where(CaseEvent.action == Action.RECALL.value)
-    later_dispatch = exists().where(
-        between.case_id == recall.case_id,
-        between.action.in_(DISPATCH_ACTIONS),
-        between.id > event.id,
-        between.id < recall.id,
+    recalls = aliased(CaseEvent)
+    recalled_cases = select(recalls.case_id).where(recalls.action == Action.RECALL.value)
+    later_dispatch = (
+        exists()
+        .where(
+            between.case_id == recall.case_id,
+            between.action.in_(DISPATCH_ACTIONS),
+            between.id > event.id,
+            between.id < recall.id,
+        )
+        .correlate_except(between)
     )
-    undone = exists().where(
-        recall.case_id == event.case_id,
-        recall.action == Action.RECALL.value,
-        recall.id > event.id,
-        not_(later_dispatch),
+    undone = (
+        exists()
+        .where(
+            recall.case_id == event.case_id,
+            recall.action == Action.RECALL.value,
+            recall.id > event.id,
+            not_(later_dispatch),
+        )
+        .correlate_except(recall)
     )
     return and_(
         event.action.in_(DISPATCH_ACTIONS),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from db.cases import queue as q
 from db.clock import utcnow
 from db.engine import Database
+from db.stats.definitions import DEPARTMENT_OVERDUE, MONTH_ON_TIME
 from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
 from desktop.core.context import AppContext
@@ -112,10 +113,13 @@ class DepartmentCard(QFrame):
         _repolish(self.overdue)
         _repolish(self.warning)
         self.setToolTip(
-            self.tr("本月结案 %1 件，按期 %2 件")
-            .replace("%1", str(load.closed_month))
-            .replace("%2", str(load.on_time_month))
+            self.tr("本月应结案 %1 件，结案 %2 件，按期 %3 件")
+            .replace("%1", str(load.due_month))
+            .replace("%2", str(load.closed_month))
+            .replace("%3", str(load.on_time_month))
         )
+        self.overdue.setToolTip(QCoreApplication.translate("Figures", DEPARTMENT_OVERDUE.counts))
+        self.rate.setToolTip(QCoreApplication.translate("Figures", MONTH_ON_TIME.counts))
 
     def set_flag(self, name: str, on: bool) -> None:
         if bool(self.property(name)) != on:
