@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from db.stats.definitions import DISPATCHED, ON_TIME_RATE
 from db.stats.indices import Indices
 from reports.model import Column
 
@@ -149,9 +150,11 @@ def total_avg_hours(rows: list[Indices]) -> float | None:
 
 
 NOTES = (
-    "说明：立案数、派遣数（已撤回的派遣不计）、处置数、返工数、延期数按本期内的流转记录计；结案数为本期核查通过结案的案件；"
-    "应结案数 = 本期结案数 + 处置期限在本期内而期末未结案的案件（挂账案件不计入）；"
-    "结案率 = 结案数 ÷ 应结案数；按期结案率 = 按期结案数 ÷ 应结案数（本期尚无结案时为 —）；返工率 = 返工数 ÷ 处置数；"
+    "说明：立案数、派遣数、处置数、返工数、延期数按本期内的流转记录计；结案数为本期核查通过结案的案件；"
+    "应结案数 = 本期结案数 + 处置期限在本期内（本期未结束时为已到期的）而期末未结案的案件（挂账案件不计入）；"
+    "结案率 = 结案数 ÷ 应结案数；返工率 = 返工数 ÷ 处置数；"
     "挂账数为期末处于挂账状态的案件；平均处置时长为结案案件自派遣至结案的自然小时数；"
     "未诉先办占比 = 巡查发现数 ÷ 上报数。"
+    # The two figures the desk and the statistics page show too: their one definition's words.
+    f"派遣数：{DISPATCHED.counts}按期结案率：{ON_TIME_RATE.counts}"
 )

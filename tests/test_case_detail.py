@@ -96,7 +96,7 @@ def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) 
     assert "上报" in history[2]
     # The running deadline counts down, in working time for 暴露垃圾 (a working-time category).
     assert pane.countdown_label is not None
-    assert pane.countdown_label.text().startswith("⏲剩 ")
+    assert pane.countdown_label.text().startswith("工 剩 ")
     assert "工作时间" in pane.countdown_label.toolTip()
     # Exactly the actions the state allows.
     assert set(pane.action_buttons) == set(allowed_actions("dispatched"))
@@ -288,6 +288,6 @@ def test_a_deadline_left_from_before_a_rework_is_not_shown(
     show(qtbot, pane, number)
     texts = shown_texts(pane)
     assert old_verify not in texts  # void until the next 反馈 sets a new one
-    assert pane.countdown_label is not None and pane.countdown_label.text().lstrip("⏲").startswith(
-        "剩 "
-    )
+    assert pane.countdown_label is not None and pane.countdown_label.text().removeprefix(
+        "工 "
+    ).startswith("剩 ")

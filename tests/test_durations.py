@@ -39,9 +39,9 @@ def test_left_and_overdue() -> None:
     assert time_left_text(44 * MINUTE + 2) == "剩 44分"
     assert time_left_text(-75) == "超 1分"
     assert time_left_text(-(DAY + 9 * HOUR + 30)) == "超 1天9时"
-    # working time: the same words, a 天 is a working day, marked ⏲
-    assert working_left_text(2 * 480 * MINUTE + HOUR + 2 * MINUTE, 480) == "⏲剩 2天1时"
-    assert working_left_text(450 * MINUTE, 420) == WORKING_MARK + "剩 1天0时"
+    # working time: the same words, a 天 is a working day, marked 工
+    assert working_left_text(2 * 480 * MINUTE + HOUR + 2 * MINUTE, 480) == "工 剩 2天1时"
+    assert working_left_text(450 * MINUTE, 420) == WORKING_MARK + " 剩 1天0时"
 
 
 def test_countdown_picks_the_clock() -> None:
@@ -50,7 +50,9 @@ def test_countdown_picks_the_clock() -> None:
     now = datetime(2026, 11, 27, 8, 30, tzinfo=UTC)
     monday_noon = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)  # Mon 11:00 local
     assert countdown_text(now, monday_noon, False, calendar) == "剩 2天18时"
-    assert countdown_text(now, monday_noon, True, calendar) == "⏲剩 3时30分"  # 1 h Fri + 2.5 h Mon
+    assert (
+        countdown_text(now, monday_noon, True, calendar) == "工 剩 3时30分"
+    )  # 1 h Fri + 2.5 h Mon
     assert countdown_text(monday_noon + timedelta(minutes=5), monday_noon, True, calendar) == (
         "超 5分"
     )

@@ -193,15 +193,15 @@ def test_working_time_countdown_stands_still_after_hours(qtbot: QtBot, ctx: AppC
         text: str = model.index(row[case], COL_LEFT).data(DISPLAY)
         return text
 
-    assert left(number, at(27, 16, 30)) == "⏲剩 3时30分"
-    assert left(number, at(28, 10)) == left(number, at(29, 22)) == "⏲剩 2时30分"
-    assert left(number, at(30, 9)) == "⏲剩 2时00分"
+    assert left(number, at(27, 16, 30)) == "工 剩 3时30分"
+    assert left(number, at(28, 10)) == left(number, at(29, 22)) == "工 剩 2时30分"
+    assert left(number, at(30, 9)) == "工 剩 2时00分"
     assert left(number, at(30, 11, 5)) == "超 5分"
     tip = model.index(row[number], COL_LEFT).data(Qt.ItemDataRole.ToolTipRole)
     assert "工作时间" in tip
     # 燃气泄漏 counts natural time: a plain wall-clock countdown.
     assert left(urgent, at(27, 16, 5)) == "剩 5分"
-    assert working_left_text(2 * 480 * 60 + 3600 + 120, 480) == "⏲剩 2天1时"
+    assert working_left_text(2 * 480 * 60 + 3600 + 120, 480) == "工 剩 2天1时"
     # A deadline outside working hours (the category's basis changed after it was set): the
     # wall-clock countdown rather than a frozen 0:00:00.
     stored = model.case_row(row[number])

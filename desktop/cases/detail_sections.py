@@ -289,7 +289,7 @@ def history_entry(e: HistoryEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
 
 def countdown_text(d: CaseDetail, now: datetime, settings: CenterSettings) -> tuple[str, str]:
     """The running stage's countdown at `now` (desktop.common.durations' one format, working
-    time marked ⏲) and its state (normal, warning or overdue)."""
+    time marked 工) and its state (normal, warning or overdue)."""
     assert d.due_at is not None
     working = d.time_basis == TimeBasis.WORKING.value
     text = clock_text(now, d.due_at, working, settings.calendar())

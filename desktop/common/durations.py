@@ -14,7 +14,7 @@ below; seconds are never shown (the text changes once a minute). Spans are cut, 
 
 工作时 vs 自然时: categories whose limits count working time (工作时, db.clock.TimeBasis) show
 their time left in working time — a 天 is then one of the center's working days (e.g. 8 working
-hours) — and carry the marker `WORKING_MARK` (⏲) in front: `⏲剩 2天3时`. The format itself is
+hours) — and carry the marker `WORKING_MARK` (工, English `W`) in front: `工 剩 2天3时`. The format itself is
 the same; the marker and the tooltip (`basis_tooltip`) say which clock runs. Overdue spans are
 always wall-clock (how long ago the deadline passed), so they carry no marker.
 """
@@ -27,7 +27,7 @@ from PySide6.QtCore import QCoreApplication
 
 from db.clock import TimeBasis, WorkCalendar
 
-WORKING_MARK = "⏲"
+WORKING_MARK = "工"  # every Chinese font has it (a clock symbol such as ⏲ is missing from most)
 _NATURAL_DAY = 1440
 
 
@@ -55,17 +55,22 @@ def time_left_text(
     seconds: float, *, working: bool = False, minutes_per_day: int = _NATURAL_DAY
 ) -> str:
     """`剩 …` for `seconds` left until a deadline, `超 …` past it (always without a marker);
-    `working`: the seconds are working time (marked ⏲, a 天 is `minutes_per_day` minutes)."""
+    `working`: the seconds are working time (marked 工, a 天 is `minutes_per_day` minutes)."""
     if seconds < 0:
         return _tr("超 %1").replace("%1", span_text(seconds))
     if working:
         text = _tr("剩 %1").replace("%1", span_text(seconds, minutes_per_day))
-        return WORKING_MARK + text
+        return f"{working_mark()} {text}"
     return _tr("剩 %1").replace("%1", span_text(seconds))
 
 
+def working_mark() -> str:
+    """The marker of a working-time clock, in the interface language."""
+    return QCoreApplication.translate("Durations", "工", "working-time marker")
+
+
 def working_left_text(seconds: float, minutes_per_day: int) -> str:
-    """Working time left (never negative), marked ⏲."""
+    """Working time left (never negative), marked 工."""
     return time_left_text(max(seconds, 0), working=True, minutes_per_day=minutes_per_day)
 
 
@@ -85,5 +90,5 @@ def countdown_text(now: datetime, due: datetime, working: bool, calendar: WorkCa
 def basis_tooltip(working: bool) -> str:
     """What the marker means, for the tooltip of a time-left cell or label."""
     if working:
-        return _tr("⏲ 按工作时间倒计时：下班时间和节假日不计，1天 = 1个工作日")
+        return _tr("“工”：按工作时间倒计时，下班时间和节假日不计，1天 = 1个工作日")
     return _tr("按自然时间倒计时")
