@@ -243,7 +243,10 @@ def test_key_numbers_of_a_day(scene: Scene) -> None:
     assert tenth.on_time_rate == pytest.approx(1 / 3)
     # 11 March: c5 received and dispatched, due at 15:02 (after now) and not closed yet.
     assert (today.received, today.dispatched, today.closed, today.overdue) == (1, 1, 0, 2)
-    assert (today.due, today.on_time_rate) == (0, None)  # c5 not due before 15:02; nothing closed: —
+    assert (today.due, today.on_time_rate) == (
+        0,
+        None,
+    )  # c5 not due before 15:02; nothing closed: —
 
 
 def test_collect_returns_every_piece(scene: Scene) -> None:
