@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from db.stats.definitions import DISPATCHED, ON_TIME_RATE
 from db.stats.indices import Indices
 from reports.model import Column
 
@@ -12,6 +13,7 @@ CLOSE = "结案情况"
 QUALITY = "处置质量"
 PATROL = "未诉先办"
 CALLBACK = "回访“三率”"
+NOTHING_CLOSED = "—"  # 按期结案率 while nothing was closed (db/stats/definitions.py)
 
 
 def _rate(key: str, group: str, label: str, num: str, den: str) -> Column:
@@ -34,7 +36,15 @@ def case_columns(*, with_patrol: bool = True) -> list[Column]:
         Column("closed", (CLOSE, "结案数"), width=8),
         Column("closed_on_time", (CLOSE, "按期结案数"), width=10),
         _rate("close_rate", CLOSE, "结案率", "closed", "due"),
-        _rate("on_time_rate", CLOSE, "按期结案率", "closed_on_time", "due"),
+        Column(
+            "on_time_rate",
+            (CLOSE, "按期结案率"),
+            kind="rate",
+            total="formula",
+            # db/stats/definitions.py ON_TIME_RATE: — while nothing was closed.
+            formula='IF(OR({closed}=0,{due}=0),"—",{closed_on_time}/{due})',
+            width=9,
+        ),
         Column("overdue", (CLOSE, "超期数"), width=8),
         Column("handled", (QUALITY, "处置数"), width=8),
         Column("reworked", (QUALITY, "返工数"), width=8),
@@ -106,7 +116,7 @@ def index_values(ix: Indices, weights: Mapping[str, float] | None = None) -> dic
         "closed": ix.closed,
         "closed_on_time": ix.closed_on_time,
         "close_rate": ix.close_rate,
-        "on_time_rate": ix.on_time_rate,
+        "on_time_rate": NOTHING_CLOSED if ix.on_time_rate is None else ix.on_time_rate,
         "overdue": ix.overdue,
         "handled": ix.handled,
         "reworked": ix.reworked,
@@ -141,8 +151,10 @@ def total_avg_hours(rows: list[Indices]) -> float | None:
 
 NOTES = (
     "说明：立案数、派遣数、处置数、返工数、延期数按本期内的流转记录计；结案数为本期核查通过结案的案件；"
-    "应结案数 = 本期结案数 + 处置期限在本期内而期末未结案的案件（挂账案件不计入）；"
-    "结案率 = 结案数 ÷ 应结案数；按期结案率 = 按期结案数 ÷ 应结案数；返工率 = 返工数 ÷ 处置数；"
+    "应结案数 = 本期结案数 + 处置期限在本期内（本期未结束时为已到期的）而期末未结案的案件（挂账案件不计入）；"
+    "结案率 = 结案数 ÷ 应结案数；返工率 = 返工数 ÷ 处置数；"
     "挂账数为期末处于挂账状态的案件；平均处置时长为结案案件自派遣至结案的自然小时数；"
     "未诉先办占比 = 巡查发现数 ÷ 上报数。"
+    # The two figures the desk and the statistics page show too: their one definition's words.
+    f"派遣数：{DISPATCHED.counts}按期结案率：{ON_TIME_RATE.counts}"
 )

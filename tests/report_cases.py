@@ -212,7 +212,8 @@ class Expected:
 
     @property
     def on_time_rate(self) -> float | None:
-        return self.rate(self.closed_on_time, self.due)
+        # — while nothing was closed (db/stats/definitions.py ON_TIME_RATE)
+        return self.rate(self.closed_on_time, self.due) if self.closed else None
 
     @property
     def rework_rate(self) -> float | None:
@@ -332,7 +333,7 @@ def expected_indices(
             x.hours.append((c.closed_at - c.dispatched_at).total_seconds() / 3600)
         elif (
             c.handle_due is not None
-            and start <= c.handle_due < end
+            and start <= c.handle_due < snapshot
             and (c.closed_at is None or c.closed_at >= end)
             and c.status not in ("rejected", "self_resolved", "merged")
             and c.id not in held
@@ -545,7 +546,7 @@ def assert_row(
         want = getattr(expected, attribute)
         got = cells[label]
         if want is None:
-            assert got in (None, ""), (where, label, got)
+            assert got in (None, "", "—"), (where, label, got)
         elif isinstance(want, int):
             assert got == want, (where, label, got, want)
         else:

@@ -96,7 +96,8 @@ def test_shows_every_field_with_the_phone_masked(qtbot: QtBot, ctx: AppContext) 
     assert "上报" in history[2]
     # The running deadline counts down, in working time for 暴露垃圾 (a working-time category).
     assert pane.countdown_label is not None
-    assert pane.countdown_label.text().startswith("剩余工作时间")
+    assert pane.countdown_label.text().startswith("工 剩 ")
+    assert "工作时间" in pane.countdown_label.toolTip()
     # Exactly the actions the state allows.
     assert set(pane.action_buttons) == set(allowed_actions("dispatched"))
 
@@ -125,7 +126,7 @@ def test_overdue_deadline_is_marked(qtbot: QtBot, ctx: AppContext) -> None:
     qtbot.addWidget(pane)
     show(qtbot, pane, number)
     assert pane.countdown_label is not None
-    assert pane.countdown_label.text().startswith("已超期")
+    assert pane.countdown_label.text().startswith("超 ")
     assert pane.countdown_label.property("state") == "overdue"
 
 
@@ -287,4 +288,6 @@ def test_a_deadline_left_from_before_a_rework_is_not_shown(
     show(qtbot, pane, number)
     texts = shown_texts(pane)
     assert old_verify not in texts  # void until the next 反馈 sets a new one
-    assert pane.countdown_label is not None and pane.countdown_label.text().startswith("剩余")
+    assert pane.countdown_label is not None and pane.countdown_label.text().removeprefix(
+        "工 "
+    ).startswith("剩 ")

@@ -1,10 +1,19 @@
-"""Spans of time as text: the one format of the queue's 剩余时间 and the detail pane's countdown."""
+"""Time left as text: the one format of the queue's 剩余时间, the pane's countdown and the board."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 
-from desktop.common.durations import span_text, time_left_text, working_left_text
+from db.reference.settings_store import CenterSettings
+from desktop.common.durations import (
+    WORKING_MARK,
+    countdown_text,
+    span_text,
+    time_left_text,
+    working_left_text,
+)
 
 DAY, HOUR, MINUTE = 86400, 3600, 60
 
@@ -12,37 +21,38 @@ DAY, HOUR, MINUTE = 86400, 3600, 60
 @pytest.mark.parametrize(
     ("seconds", "text"),
     [
-        (0, "0:00:00"),
-        (59.9, "0:00:59"),
-        (12 * MINUTE, "0:12:00"),
-        (HOUR + 5 * MINUTE + 9, "1:05:09"),
-        (DAY - 1, "23:59:59"),
-        (DAY, "1天 00:00"),
-        (3 * DAY + 4 * HOUR + 5 * MINUTE + 59, "3天 04:05"),  # seconds dropped past a day
-        (-(2 * HOUR + 3), "2:00:03"),  # a span's length, whichever way
+        (0, "<1分"),
+        (59.9, "<1分"),
+        (12 * MINUTE + 59, "12分"),  # cut, not rounded
+        (HOUR + 5 * MINUTE + 9, "1时05分"),
+        (DAY - 1, "23时59分"),
+        (DAY, "1天0时"),
+        (3 * DAY + 4 * HOUR + 5 * MINUTE + 59, "3天4时"),  # minutes dropped past a day
+        (-(2 * HOUR + 3), "2时00分"),  # a span's length, whichever way
     ],
 )
-def test_wall_clock_span(seconds: float, text: str) -> None:
+def test_span(seconds: float, text: str) -> None:
     assert span_text(seconds) == text
 
 
-def test_time_left_says_overdue_past_the_deadline() -> None:
-    assert time_left_text(75) == "0:01:15"
-    assert time_left_text(-75) == "超期 0:01:15"
-    assert time_left_text(-75.6) == "超期 0:01:15"
-    assert time_left_text(-(DAY + 2 * HOUR)) == "超期 1天 02:00"
+def test_left_and_overdue() -> None:
+    assert time_left_text(44 * MINUTE + 2) == "剩 44分"
+    assert time_left_text(-75) == "超 1分"
+    assert time_left_text(-(DAY + 9 * HOUR + 30)) == "超 1天9时"
+    # working time: the same words, a 天 is a working day, marked 工
+    assert working_left_text(2 * 480 * MINUTE + HOUR + 2 * MINUTE, 480) == "工 剩 2天1时"
+    assert working_left_text(450 * MINUTE, 420) == WORKING_MARK + " 剩 1天0时"
 
 
-@pytest.mark.parametrize(
-    ("seconds", "minutes_per_day", "text"),
-    [
-        (0, 480, "0:00:00 工时"),
-        (3 * HOUR + 30 * MINUTE, 480, "3:30:00 工时"),
-        (480 * MINUTE - 1, 480, "7:59:59 工时"),
-        (480 * MINUTE, 480, "1工作日 0:00"),
-        (2 * 480 * MINUTE + HOUR + 2 * MINUTE, 480, "2工作日 1:02"),
-        (450 * MINUTE, 420, "1工作日 0:30"),  # a working day is the center's, not 8 hours
-    ],
-)
-def test_working_time_left(seconds: int, minutes_per_day: int, text: str) -> None:
-    assert working_left_text(seconds, minutes_per_day) == text
+def test_countdown_picks_the_clock() -> None:
+    calendar = CenterSettings().calendar()
+    # Friday 2026-11-27 16:30 Beijing = 08:30 UTC; working day ends 17:30.
+    now = datetime(2026, 11, 27, 8, 30, tzinfo=UTC)
+    monday_noon = datetime(2026, 11, 30, 3, 0, tzinfo=UTC)  # Mon 11:00 local
+    assert countdown_text(now, monday_noon, False, calendar) == "剩 2天18时"
+    assert (
+        countdown_text(now, monday_noon, True, calendar) == "工 剩 3时30分"
+    )  # 1 h Fri + 2.5 h Mon
+    assert countdown_text(monday_noon + timedelta(minutes=5), monday_noon, True, calendar) == (
+        "超 5分"
+    )

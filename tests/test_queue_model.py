@@ -84,7 +84,7 @@ def test_model_tester_and_columns(qtbot: QtBot, qtmodeltester, ctx: AppContext) 
     row = [model.index(0, c).data(DISPLAY) for c in range(9)]
     assert row[0] == urgent and row[2] == "锦峪/第01网格" and row[3] == "燃气泄漏"
     assert row[5] == "紧急" and row[6] == "待立案" and row[7] == ""
-    assert row[8].startswith("0:0")  # 10 minutes to register and dispatch, counting down
+    assert row[8] in ("剩 9分", "剩 10分")  # 10 minutes to register and dispatch, counting down
     assert model.index(1, COL_URGENT).data(DISPLAY) == ""
     assert model.index(0, COL_NUMBER).data(CASE_ID_ROLE) == model.case_id(0)
     assert model.index(0, 0).data(Qt.ItemDataRole.WhatsThisRole) is None
@@ -146,7 +146,7 @@ def test_countdown_colours_and_tick(qtbot: QtBot, ctx: AppContext) -> None:
     model.set_visible(0, 0)
     assert model.index(0, 0).data(DISPLAY) == late
     assert model.index(0, 0).data(ALERT_ROLE) == OVERDUE
-    assert model.index(0, COL_LEFT).data(DISPLAY).startswith("超期 0:5")
+    assert model.index(0, COL_LEFT).data(DISPLAY).startswith("超 5")
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert model.index(0, COL_NUMBER).data(Qt.ItemDataRole.DecorationRole) is not None
     with qtbot.waitSignal(model.dataChanged, timeout=3000) as signal:
@@ -159,8 +159,8 @@ def test_countdown_colours_and_tick(qtbot: QtBot, ctx: AppContext) -> None:
     from desktop.desk.queue_columns import alert_state
 
     assert alert_state(model_row, model_row.warn + 1) == WARNING
-    assert time_left_text(3 * 86400 + 3600 * 4 + 60 * 5) == "3天 04:05"
-    assert time_left_text(-75) == "超期 0:01:15"
+    assert time_left_text(3 * 86400 + 3600 * 4 + 60 * 5) == "剩 3天4时"
+    assert time_left_text(-75) == "超 1分"
 
 
 def test_working_time_countdown_stands_still_after_hours(qtbot: QtBot, ctx: AppContext) -> None:
@@ -193,20 +193,20 @@ def test_working_time_countdown_stands_still_after_hours(qtbot: QtBot, ctx: AppC
         text: str = model.index(row[case], COL_LEFT).data(DISPLAY)
         return text
 
-    assert left(number, at(27, 16, 30)) == "3:30:00 工时"
-    assert left(number, at(28, 10)) == left(number, at(29, 22)) == "2:30:00 工时"
-    assert left(number, at(30, 9)) == "2:00:00 工时"
-    assert left(number, at(30, 11, 5)).startswith("超期 0:05")
+    assert left(number, at(27, 16, 30)) == "工 剩 3时30分"
+    assert left(number, at(28, 10)) == left(number, at(29, 22)) == "工 剩 2时30分"
+    assert left(number, at(30, 9)) == "工 剩 2时00分"
+    assert left(number, at(30, 11, 5)) == "超 5分"
     tip = model.index(row[number], COL_LEFT).data(Qt.ItemDataRole.ToolTipRole)
     assert "工作时间" in tip
     # 燃气泄漏 counts natural time: a plain wall-clock countdown.
-    assert left(urgent, at(27, 16, 5)) == "0:05:00"
-    assert working_left_text(2 * 480 * 60 + 3600 + 120, 480) == "2工作日 1:02"
+    assert left(urgent, at(27, 16, 5)) == "剩 5分"
+    assert working_left_text(2 * 480 * 60 + 3600 + 120, 480) == "工 剩 2天1时"
     # A deadline outside working hours (the category's basis changed after it was set): the
     # wall-clock countdown rather than a frozen 0:00:00.
     stored = model.case_row(row[number])
     assert stored is not None
-    assert model._cells.left_text(stored._replace(due=at(28, 10)), at(27, 18)) == "16:00:00"
+    assert model._cells.left_text(stored._replace(due=at(28, 10)), at(27, 18)) == "剩 16时00分"
 
 
 def test_refresh_keeps_order_and_highlights_new_cases(qtbot: QtBot, ctx: AppContext) -> None:

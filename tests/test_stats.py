@@ -160,11 +160,10 @@ def test_department_on_time_ranking(scene: Scene) -> None:
         ranking = flows.department_on_time(s, scene.period(), scene.now)
     got = [(r.name, r.due, r.on_time, r.closed, r.pending, r.rate) for r in ranking]
     # 应结案 as db/stats/indices.py counts it: 城管 closed c1 on time, c4's handling deadline
-    # (10 March) passed unfinished; 燃气公司 closed c3 late; c5 is due on 11 March 15:02, inside
-    # the period.
+    # (10 March) passed unfinished; 燃气公司 closed c3 late (0 %); c5 (园林绿化所) is due on
+    # 11 March 15:02, after `now`: not due yet in this running period.
     assert got == [
         ("城管执法中队", 2, 1, 1, 1, 0.5),
-        ("园林绿化所", 1, 0, 0, 1, 0.0),
         ("燃气公司", 1, 0, 1, 0, 0.0),
     ]
     # A finished period counts what was pending at its end, even if closed since.
@@ -242,9 +241,12 @@ def test_key_numbers_of_a_day(scene: Scene) -> None:
     assert (tenth.received, tenth.dispatched, tenth.closed, tenth.overdue) == (3, 2, 2, 2)
     assert (tenth.on_time, tenth.due) == (1, 3)
     assert tenth.on_time_rate == pytest.approx(1 / 3)
-    # 11 March: c5 received and dispatched, due at 15:02 and not closed yet.
+    # 11 March: c5 received and dispatched, due at 15:02 (after now) and not closed yet.
     assert (today.received, today.dispatched, today.closed, today.overdue) == (1, 1, 0, 2)
-    assert (today.due, today.on_time_rate) == (1, 0.0)
+    assert (today.due, today.on_time_rate) == (
+        0,
+        None,
+    )  # c5 not due before 15:02; nothing closed: —
 
 
 def test_collect_returns_every_piece(scene: Scene) -> None:

@@ -96,8 +96,9 @@ def test_filters_change_the_charts(qtbot: QtBot, page: StatsPage, scene: Scene) 
     assert list(charts.flow.series[0].values) == [1, 3, 1]  # received, by local day
     assert list(charts.flow.series[1].values) == [0, 2, 0]  # closed
     assert sorted(charts.majors.labels) == ["公用设施", "园林绿化", "施工管理"]
-    assert charts.departments.labels == ["城管执法中队", "园林绿化所", "燃气公司"]
-    assert list(charts.departments.series[0].values) == [50.0, 0.0, 0.0]
+    # 园林绿化所's case is due later today: nothing due yet (db/stats/definitions.py).
+    assert charts.departments.labels == ["城管执法中队", "燃气公司"]
+    assert list(charts.departments.series[0].values) == [50.0, 0.0]
     assert charts.alerts.labels == ["锦峪社区", "新明社区"]
     assert list(charts.alerts.series[0].values) == [1, 1]
     assert "40.0%" in charts.sources.title  # 未诉先办: 2 patrol cases of 5

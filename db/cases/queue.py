@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.cases.states import STATUS_LABELS, Group, Status
@@ -36,16 +36,13 @@ from db.reference.settings_store import CenterSettings, load_settings
 
 __all__ = [
     "OPEN_GROUPS",
-    "DepartmentLoad",
     "DispatchPreview",
     "FilterOptions",
     "QueueFilter",
     "QueueRow",
     "QueueSort",
     "SortKey",
-    "board_statements",
     "count",
-    "department_board",
     "dispatch_preview",
     "filter_options",
     "group_counts",
@@ -404,89 +401,6 @@ def filter_options(session: Session) -> FilterOptions:
         categories=[(r[0], r[1], r[2]) for r in categories],
         departments=[(d.id, d.name) for d in active_departments(session)],
     )
-
-
-# --- department board ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DepartmentLoad:
-    """One card of the department board (部门看板)."""
-
-    id: int
-    name: str
-    open: int  # 在办
-    warning: int  # 预警: warning time passed, deadline not yet
-    overdue: int  # 超期
-    closed_month: int  # closed this month (结案)
-    on_time_month: int  # of those, handled by the deadline (按期)
-
-    @property
-    def on_time_rate(self) -> float | None:
-        """本月按期率, None when nothing was closed this month."""
-        return self.on_time_month / self.closed_month if self.closed_month else None
-
-
-def month_start(now: datetime, tz: ZoneInfo) -> datetime:
-    local = now.astimezone(tz)
-    first = local.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-    return first.astimezone(UTC)
-
-
-def board_statements(
-    now: datetime, since: datetime
-) -> tuple[Select[*tuple[Any, ...]], Select[*tuple[Any, ...]]]:
-    """The board's two queries: open load per department, and cases closed since `since`."""
-    open_load = (
-        select(
-            Case.department_id,
-            func.count(),
-            func.sum(case((and_(Case.warn_at <= now, Case.due_at > now), 1), else_=0)),
-            func.sum(case((Case.due_at <= now, 1), else_=0)),
-        )
-        .where(Case.is_open.is_(True), Case.department_id.is_not(None))
-        .group_by(Case.department_id)
-    )
-    late = and_(
-        Case.handle_due.is_not(None),
-        Case.feedback_at.is_not(None),
-        Case.feedback_at > Case.handle_due,
-    )
-    # Grouped by `department_id + 0`, not the bare column: otherwise SQLite walks the whole
-    # department index to save a sort (2 s on 1M cases) instead of this month's closed_at range.
-    department = (Case.department_id + 0).label("department")
-    closed = (
-        select(department, func.count(), func.sum(case((late, 0), else_=1)))
-        .where(
-            Case.closed_at >= since,
-            Case.status == Status.CLOSED.value,
-            Case.department_id.is_not(None),
-        )
-        .group_by(department)
-    )
-    return open_load, closed
-
-
-def department_board(
-    session: Session, now: datetime, settings: CenterSettings | None = None
-) -> list[DepartmentLoad]:
-    """Per active department: open, warning and overdue counts and this month's on-time rate.
-
-    On time means the department's feedback came by the handling deadline (extensions
-    included); a case closed without a recorded handling deadline counts as on time.
-    """
-    settings = settings or load_settings(session)
-    open_load, closed_month = board_statements(now, month_start(now, settings.tz))
-    load = session.execute(open_load).all()
-    open_by = {r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0)) for r in load}
-    closed = session.execute(closed_month).all()
-    closed_by = {r[0]: (int(r[1]), int(r[2] or 0)) for r in closed}
-    out = []
-    for dept_id, name in active_departments(session):
-        n_open, warning, overdue = open_by.get(dept_id, (0, 0, 0))
-        n_closed, on_time = closed_by.get(dept_id, (0, 0))
-        out.append(DepartmentLoad(dept_id, name, n_open, warning, overdue, n_closed, on_time))
-    return out
 
 
 # --- dispatch preview ----------------------------------------------------------------------

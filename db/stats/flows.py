@@ -11,12 +11,15 @@ index-only scans):
 - 受理 received: cases reported in the period (`reported_at`).
 - 结案 closed: cases with status 结案 whose `closed_at` is in the period (rejected, self-resolved
   and merged cases are not 结案). 按期 on time: of those, cases that never went overdue.
-- 应结案 due: 结案 plus the cases whose handling deadline (`handle_due`) falls in the period and
-  that were not closed by its end, without 挂账 cases (they leave the denominators) and without
+- 应结案 due: 结案 plus the cases whose handling deadline (`handle_due`) falls in the period (in
+  a running period: has come by now) and that were not closed by its end, without 挂账 cases (they leave the denominators) and without
   rejected / self-resolved / merged ones. 按期结案率 = on time / due.
 - 平均处置时长: mean of `closed_at − dispatched_at` (natural hours) over 结案.
 - 超期 overdue: open cases whose current deadline has passed; 预警 warning: open cases past their
   warning time but not yet overdue.
+- 派遣 dispatched: cases dispatched in the period, each once, dispatches taken back left out.
+
+db/stats/definitions.py holds each figure's definition and the caption that says what it counts.
 - 未诉先办 share: cases from patrol (巡查发现) / all cases received.
 """
 
@@ -32,6 +35,7 @@ from sqlalchemy import (
     Select,
     and_,
     case,
+    distinct,
     func,
     literal,
     select,
@@ -44,6 +48,7 @@ from db.models import (
     CaseEvent,
     Department,
 )
+from db.stats.definitions import dispatch_kept, on_time_rate
 from db.stats.open_cases import OpenCell
 from db.stats.periods import (
     NOT_CLOSABLE,
@@ -153,17 +158,21 @@ def _pending_columns(by_department: bool) -> tuple[Any, Any]:
     return key, func.count()
 
 
-def _due_in(f: StatsFilter) -> ColumnElement[bool]:
-    return and_(Case.handle_due >= f.start, Case.handle_due < f.end)
+def _due_in(f: StatsFilter, until: datetime | None = None) -> ColumnElement[bool]:
+    """The handling deadline falls in the period, and (running period) before `until`."""
+    end = f.end if until is None else min(f.end, until)
+    return and_(Case.handle_due >= f.start, Case.handle_due < end)
 
 
-def pending_open_statement(f: StatsFilter, by_department: bool = False) -> Select[*tuple[Any, ...]]:
-    """Open cases (not 挂账) whose handling deadline falls in the period, from the open cases
-    (few, ix_cases_open_stats) rather than from every deadline."""
+def pending_open_statement(
+    f: StatsFilter, by_department: bool = False, until: datetime | None = None
+) -> Select[*tuple[Any, ...]]:
+    """Open cases (not 挂账) whose handling deadline falls in the period (before `until`), from
+    the open cases (few, ix_cases_open_stats) rather than from every deadline."""
     columns = _pending_columns(by_department)
     return scoped(
         select(*columns)
-        .where(Case.is_open.is_(True), Case.status != Status.SUSPENDED.value, _due_in(f))
+        .where(Case.is_open.is_(True), Case.status != Status.SUSPENDED.value, _due_in(f, until))
         .group_by(columns[0]),
         f,
         period_index=True,
@@ -173,16 +182,16 @@ def pending_open_statement(f: StatsFilter, by_department: bool = False) -> Selec
 def pending_due(
     session: Session, f: StatsFilter, now: datetime, *, by_department: bool = False
 ) -> dict[int | None, int]:
-    """应结未结: cases whose handling deadline falls in the period and that were not closed by
-    its end (挂账, rejected, self-resolved and merged cases left out), per department or in
-    total (key None)."""
+    """应结未结: cases whose handling deadline falls in the period — in a running period: has
+    come by `now` — and that were not closed by its end (挂账, rejected, self-resolved and merged
+    cases left out), per department or in total (key None)."""
     counts: dict[int | None, int] = {}
 
     def add(stmt: Any) -> None:
         for k, n in session.execute(stmt):
             counts[k] = counts.get(k, 0) + int(n)
 
-    add(pending_open_statement(f, by_department))
+    add(pending_open_statement(f, by_department, now))
     if f.end <= now:  # a finished period: cases closed after it ended were pending at its end
         columns = _pending_columns(by_department)
         add(
@@ -206,8 +215,9 @@ class DepartmentRate:
     pending: int  # 应结未结: due in the period, not closed by its end
 
     @property
-    def rate(self) -> float:
-        return self.on_time / self.due if self.due else 0.0
+    def rate(self) -> float | None:
+        """按期结案率 (definitions.ON_TIME_RATE), None (—) while nothing was closed."""
+        return on_time_rate(self.on_time, self.due, self.closed)
 
 
 def department_on_time(
@@ -217,8 +227,8 @@ def department_on_time(
     *,
     closures: list[ClosureCell] | None = None,
 ) -> list[DepartmentRate]:
-    """按期结案率 per department over the period, best first (departments with nothing due are
-    left out)."""
+    """按期结案率 per department over the period, best first, those without a closure (rate —)
+    last (departments with nothing due are left out)."""
     if closures is None:
         closures = closure_cells(session, f, UTC_ZONE)
     closed: dict[int, tuple[int, int]] = {}
@@ -244,7 +254,7 @@ def department_on_time(
         )
         for i in ids
     ]
-    return sorted(rates, key=lambda r: (-r.rate, -r.due, r.name))
+    return sorted(rates, key=lambda r: (r.rate is None, -(r.rate or 0.0), -r.due, r.name))
 
 
 @dataclass(frozen=True)
@@ -322,7 +332,8 @@ class KeyNumbers:
 
     @property
     def on_time_rate(self) -> float | None:
-        return self.on_time / self.due if self.due else None
+        """按期结案率 (definitions.ON_TIME_RATE), None (—) while nothing was closed."""
+        return on_time_rate(self.on_time, self.due, self.closed)
 
 
 def key_numbers(
@@ -337,12 +348,14 @@ def key_numbers(
             period_index=True,
         )
     )
+    # 派遣 (definitions.DISPATCHED): each case once, dispatches taken back (撤回派遣) left out.
     dispatch = (
-        select(func.count())
+        select(func.count(distinct(CaseEvent.case_id)))
         .select_from(CaseEvent)
         .where(
             CaseEvent.action.in_([Action.DISPATCH.value, Action.REDISPATCH.value]),
             in_period(CaseEvent.at, f),
+            dispatch_kept(),
         )
     )
     if any(v is not None for v in (f.community_id, f.department_id, f.major_id, f.category_id)):

@@ -10,7 +10,8 @@ dispatch). Definitions (the indices the district's returns use):
 - 未诉先办数 `patrol`: of those, cases found by patrol (source = patrol, 巡查发现);
   未诉先办占比 = patrol / reported.
 - 立案数 `registered`: `register` events in the period.
-- 派遣数 `dispatched`: distinct cases with a `dispatch` or `redispatch` event in the period.
+- 派遣数 `dispatched`: distinct cases with a `dispatch` or `redispatch` event in the period
+  that was not taken back (撤回派遣; db/stats/definitions.py `dispatch_kept`).
 - 结案数 `closed`: cases with status 结案 (closed, after 核查通过) whose closed_at is in the
   period. Cases rejected (不予立案), solved by the community (社区自办) or merged are not 结案.
 - 按期结案数 `closed_on_time`: of 结案数, cases that never passed a stage deadline
@@ -18,12 +19,15 @@ dispatch). Definitions (the indices the district's returns use):
 - 挂账数 `suspended`: cases in 挂账 at the end of the period (as of `as_of` if earlier): the last
   `suspend`/`resume` event before that moment is a `suspend`.
 - 应结案数 `due`: 结案数 plus the cases whose handling deadline (handle_due) falls in the period
-  and that were not closed by its end, excluding cases rejected, self-resolved or merged and
+  — for a running period, before `as_of`: a deadline still to come is not due yet — and that
+  were not closed by its end, excluding cases rejected, self-resolved or merged and
   the 挂账 cases (suspended cases leave the denominators).
 - 超期数 `overdue`: of 应结案数, cases closed late plus cases due and not closed that are past
   their deadline at the end of the period (or at `as_of` for a running period) or were ever
   overdue.
-- 结案率 = 结案数 / 应结案数; 按期结案率 = 按期结案数 / 应结案数.
+- 结案率 = 结案数 / 应结案数; 按期结案率 = 按期结案数 / 应结案数, None (—) while 结案数 is 0
+  (db/stats/definitions.py: the one definition the desk card, the statistics page and the big
+  screen share).
 - 处置数 `handled`: `feedback` events (处置反馈) in the period, every result a department
   reported; 返工数 `reworked`: `rework` events in the period; 返工率 = 返工数 / 处置数.
 - 延期数 `extended`: `extend` events in the period.
@@ -65,6 +69,7 @@ from sqlalchemy.orm import Session
 
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseEvent
+from db.stats.definitions import dispatch_kept, on_time_rate
 
 GROUPS = ("street", "community", "grid", "department")
 
@@ -119,7 +124,7 @@ class Indices:
 
     @property
     def on_time_rate(self) -> float | None:
-        return ratio(self.closed_on_time, self.due)
+        return on_time_rate(self.closed_on_time, self.due, self.closed)
 
     @property
     def rework_rate(self) -> float | None:
@@ -258,7 +263,7 @@ def compute_indices(
         Action.REWORK.value,
         Action.EXTEND.value,
     ]
-    dispatch_like = CaseEvent.action.in_([Action.DISPATCH.value, Action.REDISPATCH.value])
+    dispatch_like = dispatch_kept()
     for k, registered, dispatched, handled, reworked, extended in session.execute(
         select(
             key,
@@ -314,7 +319,7 @@ def compute_indices(
     # Due in the period and not closed by its end (挂账 cases excluded): the cases still open
     # (an open case has no closed_at) plus those closed (结案) after the period. Two queries,
     # each on an index (is_open / closed_at), instead of a scan of every case.
-    due_in_period = and_(Case.handle_due >= start, Case.handle_due < end, *scoped)
+    due_in_period = and_(Case.handle_due >= start, Case.handle_due < snapshot, *scoped)
     for part in (
         and_(Case.is_open == true(), not_(Case.id.in_(suspended_ids))),
         # The upper bound (never reached) makes SQLite's planner take the closed_at index.

@@ -29,7 +29,8 @@ from db.clock import TimeBasis
 from db.reference.settings_store import CenterSettings
 from db.security.personal_data import mask_name, mask_phone
 from desktop.common import palette
-from desktop.common.durations import span_text, working_left_text
+from desktop.common.durations import basis_tooltip
+from desktop.common.durations import countdown_text as clock_text
 from desktop.core.i18n import action_text, satisfaction_text, source_text, status_text
 
 
@@ -198,6 +199,7 @@ def deadlines_grid(
         if row == running:
             countdown = QLabel(parent)
             countdown.setObjectName("countdown")
+            countdown.setToolTip(basis_tooltip(d.time_basis == TimeBasis.WORKING.value))
             countdown_label = countdown
             grid.addWidget(countdown, row, 2)
     if d.is_open and d.warn_at is not None and d.due_at is not None:
@@ -290,28 +292,13 @@ def history_entry(e: HistoryEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
 
 
 def countdown_text(d: CaseDetail, now: datetime, settings: CenterSettings) -> tuple[str, str]:
-    """The running stage's countdown at `now` and its state (normal, warning or overdue);
-    working time left for categories that count it."""
+    """The running stage's countdown at `now` (desktop.common.durations' one format, working
+    time marked 工) and its state (normal, warning or overdue)."""
     assert d.due_at is not None
-    seconds = int((d.due_at - now).total_seconds())
-    if seconds < 0:
-        text = QCoreApplication.translate("CaseDetailSections", "已超期 %1").replace(
-            "%1", span_text(-seconds)
-        )
+    working = d.time_basis == TimeBasis.WORKING.value
+    text = clock_text(now, d.due_at, working, settings.calendar())
+    if d.due_at < now:
         state = "overdue"
     else:
-        calendar = settings.calendar()
-        left = 0
-        if d.time_basis == TimeBasis.WORKING.value:
-            left = int(calendar.remaining_seconds(now, d.due_at, TimeBasis.WORKING))
-        if left > 0:
-            span = working_left_text(left, calendar.hours.minutes_per_day)
-            text = QCoreApplication.translate("CaseDetailSections", "剩余工作时间 %1").replace(
-                "%1", span
-            )
-        else:
-            text = QCoreApplication.translate("CaseDetailSections", "剩余 %1").replace(
-                "%1", span_text(seconds)
-            )
         state = "warning" if d.warn_at is not None and now >= d.warn_at else "normal"
     return text, state

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.cases import queue as q
 from db.cases.workflow import note_problem
 from db.clock import utcnow
 from db.engine import Database
+from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
 from desktop.core.context import AppContext
 
@@ -184,9 +184,9 @@ class DepartmentPicker(QDialog):
         if ctx is not None:
             settings = ctx.settings
 
-            def job(db: Database) -> list[q.DepartmentLoad]:
+            def job(db: Database) -> list[DepartmentLoad]:
                 with db.read() as s:
-                    return q.department_board(s, utcnow(), settings)
+                    return department_board(s, utcnow(), settings)
 
             # Dropped with the picker if it closes first.
             ctx.tasks.submit(job, self.set_loads, lambda _e: None, owner=self)
@@ -237,7 +237,7 @@ class DepartmentPicker(QDialog):
         self.deadline.setText(text or "")
         self.deadline.setVisible(bool(text))
 
-    def set_loads(self, loads: Sequence[q.DepartmentLoad]) -> None:
+    def set_loads(self, loads: Sequence[DepartmentLoad]) -> None:
         """Each department's 在办/超期 and on-time rate (— when nothing closed this month)."""
         by_id = {load.id: load for load in loads}
         for i in range(self.list.count()):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from db.cases import queue as q
 from db.clock import utcnow
 from db.engine import Database
+from db.stats.definitions import DEPARTMENT_OVERDUE, MONTH_ON_TIME
+from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
@@ -83,7 +85,7 @@ class DepartmentCard(QFrame):
     clicked = Signal(object)  # the card
 
     def __init__(
-        self, load: q.DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
+        self, load: DepartmentLoad, parent: QWidget | None = None, *, may_dispatch: bool = True
     ) -> None:
         super().__init__(parent)
         self.department_id = load.id
@@ -121,7 +123,7 @@ class DepartmentCard(QFrame):
         layout.addWidget(self.preview, 3, 0, 1, 3)
         self.set_load(load)
 
-    def set_load(self, load: q.DepartmentLoad) -> None:
+    def set_load(self, load: DepartmentLoad) -> None:
         self.load = load
         self.open.setText(self.tr("在办 %1").replace("%1", str(load.open)))
         self.warning.setText(self.tr("预警 %1").replace("%1", str(load.warning)))
@@ -135,12 +137,15 @@ class DepartmentCard(QFrame):
         _repolish(self.overdue)
         _repolish(self.warning)
         self.setToolTip(
-            self.tr("本月结案 %1 件，按期 %2 件")
-            .replace("%1", str(load.closed_month))
-            .replace("%2", str(load.on_time_month))
+            self.tr("本月应结案 %1 件，结案 %2 件，按期 %3 件")
+            .replace("%1", str(load.due_month))
+            .replace("%2", str(load.closed_month))
+            .replace("%3", str(load.on_time_month))
             + "\n"
             + self.tr("单击只看该部门的案件，再次单击取消")
         )
+        self.overdue.setToolTip(QCoreApplication.translate("Figures", DEPARTMENT_OVERDUE.counts))
+        self.rate.setToolTip(QCoreApplication.translate("Figures", MONTH_ON_TIME.counts))
 
     def set_flag(self, name: str, on: bool) -> None:
         if bool(self.property(name)) != on:
@@ -226,7 +231,7 @@ class DispatchBoard(QWidget):
         self._hover: DepartmentCard | None = None
         self.filtered_department: int | None = None  # the card the queue is narrowed to
         # One count at a time; changes meanwhile count once more when it ends.
-        self._loader: LatestOnly[list[q.DepartmentLoad]] = LatestOnly(
+        self._loader: LatestOnly[list[DepartmentLoad]] = LatestOnly(
             ctx.tasks, self, self._load_job, self._loaded, self._failed
         )
 
@@ -278,19 +283,19 @@ class DispatchBoard(QWidget):
     def refresh(self) -> None:
         self._loader.request()
 
-    def _load_job(self) -> Callable[[Database], list[q.DepartmentLoad]]:
+    def _load_job(self) -> Callable[[Database], list[DepartmentLoad]]:
         settings = self.ctx.settings
 
-        def job(db: Database) -> list[q.DepartmentLoad]:
+        def job(db: Database) -> list[DepartmentLoad]:
             with db.read() as s:
-                return q.department_board(s, utcnow(), settings)
+                return department_board(s, utcnow(), settings)
 
         return job
 
     def _failed(self, exc: BaseException) -> None:
         self.ctx.tasks.report(exc)
 
-    def _loaded(self, loads: list[q.DepartmentLoad]) -> None:
+    def _loaded(self, loads: list[DepartmentLoad]) -> None:
         known = set(self.cards)
         wanted = [d.id for d in loads]
         if set(wanted) != known or list(self.cards) != wanted:

@@ -18,7 +18,7 @@ from db.cases import queue as q
 from db.cases.states import Status
 from db.clock import TimeBasis
 from desktop.common import palette
-from desktop.common.durations import time_left_text, working_left_text
+from desktop.common.durations import basis_tooltip, countdown_text
 from desktop.common.rows_model import ALIGN, BACKGROUND, DISPLAY, FONT, FOREGROUND, TOOLTIP
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
@@ -152,11 +152,7 @@ class QueueCells:
         if role == TOOLTIP and column == COL_DESCRIPTION:
             return row[6]
         if role == TOOLTIP and column == COL_LEFT and row[_DUE_FIELD] is not None:
-            if row.working:
-                return QCoreApplication.translate(
-                    "QueueModel", "按工作时间倒计时：下班时间和节假日不计"
-                )
-            return QCoreApplication.translate("QueueModel", "按自然时间倒计时")
+            return basis_tooltip(bool(row.working))
         return None
 
     def left_text(self, row: q.QueueRow, now: float) -> str:
@@ -164,12 +160,9 @@ class QueueCells:
         due = row[_DUE_FIELD]
         if due is None:
             return ""
-        if not row.working or due <= now:
-            return time_left_text(due - now)
-        calendar = self.ctx.settings.calendar()
-        seconds = calendar.remaining_seconds(
-            datetime.fromtimestamp(now, UTC), datetime.fromtimestamp(due, UTC), _WORKING
+        return countdown_text(
+            datetime.fromtimestamp(now, UTC),
+            datetime.fromtimestamp(due, UTC),
+            bool(row.working),
+            self.ctx.settings.calendar(),
         )
-        if seconds <= 0:  # a deadline set outside working hours (basis changed since)
-            return time_left_text(due - now)
-        return working_left_text(seconds, calendar.hours.minutes_per_day)

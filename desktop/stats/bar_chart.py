@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -86,7 +87,8 @@ class BarChart(ChartBase):
         value_font.setPointSize(self.theme.value_pt)
         for j, s in enumerate(self.series):
             positions = [self._pos(i) + self._offset(j) for i in range(n)]
-            values = [float(v) for v in s.values]
+            shown = [float(v) for v in s.values]
+            values = [0.0 if math.isnan(v) else v for v in shown]  # NaN: no value (—)
             top = max([top, *values])
             brushes = [pg.mkBrush(c) for c in (s.colors or [s.color] * n)]
             if self.horizontal:
@@ -100,11 +102,11 @@ class BarChart(ChartBase):
             self.plot_item.addItem(bars)
             self._items.append(bars)
             if n <= 40:
-                for p, v in zip(positions, values, strict=True):
+                for p, v, raw in zip(positions, values, shown, strict=True):
                     if v == 0 and len(self.series) > 1:
                         continue  # a row of zeros beside grouped bars is noise
                     text = pg.TextItem(
-                        self.value_format(v),
+                        self.value_text(raw),
                         color=self.theme.text,
                         anchor=(0, 0.5) if self.horizontal else (0.5, 1),
                     )
@@ -139,6 +141,10 @@ class BarChart(ChartBase):
             for s in self.series:
                 legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=s.color), s.name)
 
+    def value_text(self, value: float) -> str:
+        """A bar's value as text; NaN (no value, e.g. a rate with nothing closed) is —."""
+        return "—" if math.isnan(value) else self.value_format(value)
+
     def value(self, index: int, series: int = 0) -> float:
         return float(self.series[series].values[index])
 
@@ -163,7 +169,7 @@ class BarChart(ChartBase):
     def hover_text(self, index: int) -> str:
         lines = [self.labels[index]]
         for s in self.series:
-            lines.append(f"{s.name}：{self.value_format(float(s.values[index]))}")
+            lines.append(f"{s.name}：{self.value_text(float(s.values[index]))}")
         if index < len(self.notes) and self.notes[index]:
             lines.append(self.notes[index])
         return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -17,6 +18,7 @@ from desktop.stats.chart_style import (
     AMBER,
     BLUE,
     GREEN,
+    GREY,
     LIGHT,
     RED,
     TEAL,
@@ -246,10 +248,17 @@ class ChartSet(QObject):
             [
                 Series(
                     QCoreApplication.translate("StatsCharts", "按期结案率"),
-                    [r.rate * 100 for r in ranking],
+                    [math.nan if r.rate is None else r.rate * 100 for r in ranking],
                     GREEN,
                     colors=[
-                        GREEN if r.rate >= 0.9 else AMBER if r.rate >= 0.7 else RED for r in ranking
+                        GREY
+                        if r.rate is None
+                        else GREEN
+                        if r.rate >= 0.9
+                        else AMBER
+                        if r.rate >= 0.7
+                        else RED
+                        for r in ranking
                     ],
                 )
             ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from db.stats import definitions
 from db.stats.flows import KeyNumbers
 from desktop.stats.chart_style import AMBER, BLUE, GREEN, LIGHT, RED, TEAL, WALL, Theme, percent
 
@@ -23,6 +24,14 @@ class KeyFigures(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.values: dict[str, QLabel] = {}
         self._tiles: list[tuple[QFrame, QLabel, QLabel, str]] = []
+        # What each tile counts: the figure's one definition (db/stats/definitions.py).
+        counts = {
+            "received": definitions.RECEIVED.counts,
+            "dispatched": definitions.DISPATCHED.counts,
+            "closed": definitions.CLOSED.counts,
+            "overdue": definitions.OVERDUE.counts,
+            "on_time": definitions.ON_TIME_RATE.counts,
+        }
         names = {
             "received": (QCoreApplication.translate("StatsCharts", "今日受理"), BLUE),
             "dispatched": (QCoreApplication.translate("StatsCharts", "今日派遣"), TEAL),
@@ -33,6 +42,7 @@ class KeyFigures(QWidget):
         for key, (title, color) in names.items():
             tile = QFrame(self)
             tile.setObjectName("keyTile")
+            tile.setToolTip(QCoreApplication.translate("Figures", counts[key]))
             box = QVBoxLayout(tile)
             caption = QLabel(title, tile)
             value = QLabel("—", tile)
