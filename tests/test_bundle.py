@@ -1,6 +1,6 @@
 """The built offline bundle, run the way an intranet PC runs it (issue 15).
 
-Runs only when $GRIDDESK_BUNDLE names the .tar.xz that `make package` built (`make
+Runs only when $GRIDDESK_BUNDLE names the .tar.xz that `make package` built (or its folder) (`make
 package-smoke` sets it; packaging/smoke.sh); skipped otherwise. The archive is unpacked into a
 folder whose path has Chinese characters and a space, and every program is started from an empty
 environment (`env -i`, no virtualenv) without a network (`unshare -n`, where the kernel allows it).
@@ -96,11 +96,14 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bundle]:
     if not BUNDLE_ARCHIVE:
         pytest.skip("no bundle: set GRIDDESK_BUNDLE to the .tar.xz of `make package`")
     archive = Path(BUNDLE_ARCHIVE)
-    assert archive.is_file(), f"GRIDDESK_BUNDLE={archive} does not exist"
+    assert archive.exists(), f"GRIDDESK_BUNDLE={archive} does not exist"
     where = tmp_path_factory.mktemp("bundle") / "网格 调度台"
     where.mkdir()
-    with tarfile.open(archive) as tar:
-        tar.extractall(where, filter="tar")
+    if archive.is_dir():  # a built folder (dist/griddesk) while working on the bundle
+        shutil.copytree(archive, where / "griddesk", symlinks=True)
+    else:
+        with tarfile.open(archive) as tar:
+            tar.extractall(where, filter="tar")
     root = where / "griddesk"
     assert (root / "griddesk").is_file() and (root / "griddesk-admin").is_file()
     b = Bundle(root, where / "家 目录")
@@ -129,7 +132,8 @@ def test_every_command_is_in_the_bundle(bundle: Bundle) -> None:
     for path in paths:
         done = bundle.run("griddesk-admin", *path, "--help")
         text = done.stdout + done.stderr
-        if done.returncode != 0 or "usage:" not in text or PLACEHOLDER in text:
+        usage = "用法：" in text or "usage:" in text
+        if done.returncode != 0 or not usage or PLACEHOLDER in text:
             failures.append((path, done.returncode, text[-300:]))
     assert not failures
 
