@@ -12,12 +12,12 @@ rm -rf dist/griddesk build/pyinstaller
   packaging/griddesk.spec
 # Links PyInstaller made to Qt libraries the spec dropped (see _prune_unneeded_libraries).
 find dist/griddesk -xtype l -delete
-# Strip what the build host's Python brings unstripped (libpython, its extension modules, the
-# host libraries kept beside them); the wheels' libraries are already stripped, and stripping
-# their auditwheel-patched copies (name-HASH.so) would break them.
-find dist/griddesk/_internal -maxdepth 1 -type f -name 'lib*.so*' ! -regex '.*-[0-9a-f]\{8\}\.so.*' \
-  -exec strip --strip-unneeded {} +
-find dist/griddesk/_internal/python3.* -type f -name '*.so' -exec strip --strip-unneeded {} +
+# Strip the libraries that come with symbols (libpython and the host's libraries, ICU, numpy's and
+# SQLAlchemy's extension modules …), but not the libraries auditwheel vendored into a wheel
+# (FOLDER.libs/name-HASH.so): stripping those breaks them (numpy's OpenBLAS: "ELF load command
+# address/offset not page-aligned"), which is why the spec leaves PyInstaller's strip off.
+find dist/griddesk/_internal -type f -name '*.so*' ! -path '*.libs/*' \
+  ! -regex '.*-[0-9a-f]\{8\}\.so.*' -exec strip --strip-unneeded {} +
 t_bundle=$(date +%s)
 tarball="dist/griddesk-$version-linux-$arch.tar.xz"
 tar -C dist --owner=0 --group=0 --sort=name -cf - griddesk | xz -T0 -9 > "$tarball"
