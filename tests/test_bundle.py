@@ -29,7 +29,8 @@ from desktop.cli.main import build_parser
 from desktop.shell.screenshot import PAGE_NAMES
 from tests.test_roster_import import HEADERS, build_sheet, pid
 
-pytestmark = [pytest.mark.bundle, pytest.mark.slow]
+# Each start of a bundled program costs seconds on a loaded machine, and there are ~50 commands.
+pytestmark = [pytest.mark.bundle, pytest.mark.slow, pytest.mark.timeout(1800)]
 
 BUNDLE_ARCHIVE = os.environ.get("GRIDDESK_BUNDLE", "")
 PLACEHOLDER = "此功能尚未提供"
