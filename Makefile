@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench translations clean system-deps
+PKG_VENV := .venv-pkg
+PKG_STAMP := $(PKG_VENV)/.installed-stamp
+
+.PHONY: run test lint bench translations clean system-deps package package-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,5 +39,21 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lrelease -nounfinished resources/i18n/griddesk_en.ts -qm resources/i18n/griddesk_en.qm
 	$(BIN)/pyside6-lrelease -nounfinished resources/i18n/griddesk_zh_CN.ts -qm resources/i18n/griddesk_zh_CN.qm
 
+# The offline bundle (packaging/): dist/griddesk/, its .tar.xz and a .deb; PyInstaller lives in
+# its own venv so that building never changes the one `make run`/`make test` use.
+$(PKG_STAMP): pyproject.toml
+	test -x $(PKG_VENV)/bin/python || $(PYTHON) -m venv $(PKG_VENV)
+	$(PKG_VENV)/bin/python -m pip install -q --upgrade pip
+	$(PKG_VENV)/bin/python -m pip install -q -e '.[test,package]'
+	touch $(PKG_STAMP)
+
+package: $(PKG_STAMP)
+	bash packaging/linux/build-deps.sh
+	PYINSTALLER=$(PKG_VENV)/bin/pyinstaller bash packaging/build.sh
+
+# Runs the built bundle as it will be installed (packaging/smoke.sh); `make package` first.
+package-smoke: $(PKG_STAMP)
+	PYTHON=$(PKG_VENV)/bin/python bash packaging/smoke.sh
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(PKG_VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

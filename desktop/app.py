@@ -21,8 +21,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 from db.errors import UserError
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
 from desktop.common.error_text import error_text
+from desktop.core.fonts import missing_cjk_font_message
 from desktop.core.gui_gc import collect_on_gui_thread
 from desktop.core.i18n import LANGUAGES, install_translators, normalise_language
+from desktop.core.input_method import apply_input_method
 from desktop.shell.startup import build_demo_with_progress, demo_refusal, has_street
 
 log = logging.getLogger("griddesk")
@@ -91,6 +93,21 @@ def apply_style(app: QApplication) -> None:
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "app.svg")))
 
 
+def warn_without_cjk_font(show: bool) -> None:
+    """No font can show Chinese: say so (log, stderr and, unless `show` is False, a box) and go
+    on; the message is readable without such a font."""
+    message = missing_cjk_font_message()
+    if message is None:
+        return
+    log.warning("%s", message)
+    print(message, file=sys.stderr)
+    if show:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "GridDesk", message, QMessageBox.StandardButton.Ok
+        )
+        box.exec()
+
+
 def show_error(title: str, text: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok)
     box.exec()
@@ -100,6 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        apply_input_method()  # Chinese under fcitx: Qt reads QT_IM_MODULE when the app starts
         app = QApplication([sys.argv[0] if sys.argv else "griddesk"])
     configure_application(app)
     collect_on_gui_thread()
@@ -111,6 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         apply_style(app)
         log.info("GridDesk starting (lang %s)", lang)
+        warn_without_cjk_font(show=args.screenshot is None)
         if args.screenshot is not None:
             from desktop.shell.screenshot import run_screenshots
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -37,13 +37,11 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Folders the page asked the desktop to open (recorded, not opened)."""
     urls: list[str] = []
 
-    class FakeDesktop:
-        @staticmethod
-        def openUrl(url: QUrl) -> bool:
-            urls.append(url.toLocalFile())
-            return True
+    def fake_open(folder: Path) -> bool:
+        urls.append(str(folder))
+        return True
 
-    monkeypatch.setattr(reports_page, "QDesktopServices", FakeDesktop)
+    monkeypatch.setattr(reports_page, "open_local_folder", fake_open)
     return urls
 
 

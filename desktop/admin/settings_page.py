@@ -9,8 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +43,7 @@ from db.reference.settings_store import CenterSettings, save_setting
 from db.security.actors import Actor, Role
 from desktop.common import palette
 from desktop.common.error_text import error_text
+from desktop.core.child_process import open_local_folder
 from desktop.core.context import AppContext
 from desktop.core.i18n import LANGUAGES, normalise_language, role_text, status_text
 from desktop.desk.alarms_sound import set_sound_enabled, sound_enabled
@@ -494,4 +494,4 @@ class SettingsPage(QWidget):
     def open_backup_folder(self) -> None:
         folder = backup_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_local_folder(folder)

@@ -16,10 +16,9 @@ from pathlib import Path
 from PySide6.QtCore import (
     QObject,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QFont, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +43,7 @@ from db.reference.departments import active_department_names
 from db.reference.geography import list_communities
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
+from desktop.core.child_process import open_local_folder
 from desktop.core.context import AppContext
 from desktop.core.tasks import Task
 from desktop.returns.export_job import ExportJob
@@ -476,4 +476,4 @@ class ReportsPage(QWidget):
 
     def open_folder(self) -> None:
         if self.last_export is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export.parent)))
+            open_local_folder(self.last_export.parent)
