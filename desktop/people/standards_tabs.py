@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from db.engine import Database
@@ -29,8 +29,22 @@ def wrap_headers(view: QTableView, width: int, first: int = NAME_WIDTH) -> None:
     header.setStretchLastSection(False)
     header.setDefaultSectionSize(width)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
-    header.setMinimumHeight(2 * view.fontMetrics().height() + 10)
     header.resizeSection(0, first)
+    # As tall as the longest header needs once wrapped (two lines in Chinese, three in English).
+    metrics = header.fontMetrics()
+    model = view.model()
+    lines = max(
+        (
+            metrics.boundingRect(
+                QRect(0, 0, header.sectionSize(c) - 10, 1000),
+                int(Qt.TextFlag.TextWordWrap),
+                str(model.headerData(c, Qt.Orientation.Horizontal)),
+            ).height()
+            for c in range(model.columnCount())
+        ),
+        default=metrics.height(),
+    )
+    header.setMinimumHeight(lines + 12)
 
 
 class StaffingTab(QWidget):

@@ -176,6 +176,7 @@ class ReportsPage(QWidget):
         self.open_button = QPushButton(self.tr("打开所在文件夹"), self)
         self.open_button.setEnabled(False)
         self.sheet = QComboBox(self)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -222,7 +223,8 @@ class ReportsPage(QWidget):
         splitter.addWidget(self.kinds)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 900])
+        # Wide enough for the longest return's name (English names are longer).
+        splitter.setSizes([max(220, self.kinds.sizeHintForColumn(0) + 30), 900])
         QVBoxLayout(self).addWidget(splitter)
 
         self.kinds.currentItemChanged.connect(self._kind_changed)
