@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from db.engine import Database
@@ -31,12 +32,14 @@ def wrap_headers(view: QTableView, width: int, first: int = NAME_WIDTH) -> None:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
     header.resizeSection(0, first)
     # As tall as the longest header needs once wrapped (two lines in Chinese, three in English).
-    metrics = header.fontMetrics()
+    bold = QFont(header.font())
+    bold.setBold(True)  # the style sheet sets header text in bold
+    metrics = QFontMetrics(bold)
     model = view.model()
     lines = max(
         (
             metrics.boundingRect(
-                QRect(0, 0, header.sectionSize(c) - 10, 1000),
+                QRect(0, 0, header.sectionSize(c) - 16, 1000),
                 int(Qt.TextFlag.TextWordWrap),
                 str(model.headerData(c, Qt.Orientation.Horizontal)),
             ).height()
@@ -44,7 +47,7 @@ def wrap_headers(view: QTableView, width: int, first: int = NAME_WIDTH) -> None:
         ),
         default=metrics.height(),
     )
-    header.setMinimumHeight(lines + 12)
+    header.setMinimumHeight(lines + 14)
 
 
 class StaffingTab(QWidget):
