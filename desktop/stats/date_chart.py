@@ -9,6 +9,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from desktop.stats.chart_base import ChartBase
@@ -197,6 +198,9 @@ class DateLineChart(ChartBase):
                 self._items += [today, point]
         if partial is not None:
             note = pg.TextItem(self.partial_note(), color=self.theme.muted, anchor=(1, 0))
+            font = QFont()
+            font.setPointSize(self.theme.tick_pt)
+            note.setFont(font)
             note.setPos(xs[partial] + 0.45, (top or 1.0) * 1.13)
             self.plot_item.addItem(note, ignoreBounds=True)
             self._items.append(note)
