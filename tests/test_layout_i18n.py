@@ -13,15 +13,21 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
+from db.engine import Database
 from db.people.roster_kinds import Kind
 from db.people.rosters import COLUMNS
-from db.security.actors import Role
+from db.security.actors import Actor, Role
 from desktop.core.context import AppContext
 from desktop.core.i18n import install_translators, value_text
 from desktop.people.people_page import PeoplePage
 from desktop.stats.bar_chart import BarChart
 from desktop.stats.chart_style import BLUE, Series
 from desktop.stats.date_chart import DateLineChart
+from reports.period import Period
+from reports.registry import KINDS, build_report
+from reports.request import ReportRequest
+
+SYSTEM = Actor("demo", "演示账号", Role.SYSTEM)
 
 
 def test_roster_status_column_does_not_take_the_spare_width(
@@ -130,3 +136,18 @@ def test_file_dialog_speaks_chinese_in_chinese_mode(qtbot: QtBot) -> None:
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_every_return_header_is_listed_for_translation(street: Database) -> None:
+    """The 报表 page shows reports/' Chinese titles, sheets and headers through
+    `return_text`: a new column of a return must be listed in desktop/returns/return_labels."""
+    from desktop.returns.return_labels import listed
+
+    request = ReportRequest(period=Period("month", 2026, 11), actor=SYSTEM)
+    texts = set()
+    for kind, spec in KINDS.items():
+        texts.add(spec.title)
+        for sheet in build_report(street, kind, request).sheets:
+            texts.add(sheet.name)
+            texts |= {line for column in sheet.columns for line in column.header}
+    assert {text for text in texts if not listed(text)} == set()

@@ -166,6 +166,11 @@ _PATTERNS = (
 _MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 
 
+def listed(text: str) -> bool:
+    """Whether `return_text` knows `text` (as a label or by one of the patterns)."""
+    return text in LABELS or any(pattern.match(text) for pattern, _ in _PATTERNS)
+
+
 def return_text(text: str) -> str:
     """A return's title, group, sheet name or header line in the language in force."""
     if text in LABELS:
