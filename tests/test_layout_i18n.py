@@ -18,7 +18,7 @@ from db.people.roster_kinds import Kind
 from db.people.rosters import COLUMNS
 from db.security.actors import Actor, Role
 from desktop.core.context import AppContext
-from desktop.core.i18n import install_translators, value_text
+from desktop.core.i18n import calendar_warning_text, install_translators, value_text
 from desktop.people.people_page import PeoplePage
 from desktop.stats.bar_chart import BarChart
 from desktop.stats.chart_style import BLUE, Series
@@ -97,6 +97,13 @@ class _English(QTranslator):
         "网格长": "Grid leader",
         "、": ", ",
         "任期将满（剩 {n} 天）": "Term ends soon ({n} days left)",
+        "{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）": (
+            "The {0} holidays are provisional (starts in {1} days)"
+        ),
+        "请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排": (
+            "enter them in Settings → Holiday calendar"
+        ),
+        "；": "; ",
     }
 
     def translate(
@@ -120,6 +127,14 @@ def test_db_values_are_shown_in_english(english_values: None) -> None:
     assert value_text("任期将满（剩 47 天）") == "Term ends soon (47 days left)"
     assert value_text("网格长、在岗") == "Grid leader, In post"
     assert value_text("张三") == "张三"  # names and free text stay as they are
+    warning = (
+        "2027 年的节假日安排仍为暂定（调休上班日可能缺失，27 天后开始）；"
+        "请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排"
+    )
+    assert calendar_warning_text(warning) == (
+        "The 2027 holidays are provisional (starts in 27 days); "
+        "enter them in Settings → Holiday calendar"
+    )
 
 
 def test_file_dialog_speaks_chinese_in_chinese_mode(qtbot: QtBot) -> None:

@@ -224,3 +224,52 @@ def value_text(value: str) -> str:
             sep = QCoreApplication.translate("DomainValues", "、", "list separator")
             return sep.join(QCoreApplication.translate("DomainValues", p) for p in parts)
     return value
+
+
+# db.holidays.calendar_years.calendar_warning's sentences: (pattern, source text).
+_CALENDAR_WARNINGS = (
+    (
+        re.compile(r"^(\d{4}) 年的节假日尚未录入，工作时限只按周末休息计算$"),
+        QT_TRANSLATE_NOOP("DomainValues", "{0} 年的节假日尚未录入，工作时限只按周末休息计算"),
+    ),
+    (
+        re.compile(r"^(\d{4}) 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准$"),
+        QT_TRANSLATE_NOOP(
+            "DomainValues", "{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准"
+        ),
+    ),
+    (
+        re.compile(r"^(\d{4}) 年的节假日尚未录入（(\d+) 天后开始）$"),
+        QT_TRANSLATE_NOOP("DomainValues", "{0} 年的节假日尚未录入（{1} 天后开始）"),
+    ),
+    (
+        re.compile(r"^(\d{4}) 年的节假日安排仍为暂定（调休上班日可能缺失，(\d+) 天后开始）$"),
+        QT_TRANSLATE_NOOP(
+            "DomainValues", "{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）"
+        ),
+    ),
+    (
+        re.compile(
+            r"^请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "DomainValues",
+            "请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排",
+        ),
+    ),
+)
+
+
+def calendar_warning_text(warning: str) -> str:
+    """The holiday-calendar warning db/ writes in Chinese, sentence by sentence (split at ；),
+    in the language in force; a sentence not known here stays as it is."""
+    out = []
+    for sentence in warning.split("；"):
+        for pattern, source in _CALENDAR_WARNINGS:
+            match = pattern.match(sentence)
+            if match:
+                text = QCoreApplication.translate("DomainValues", str(source))
+                sentence = text.format(*match.groups())
+                break
+        out.append(sentence)
+    return QCoreApplication.translate("DomainValues", "；", "sentence separator").join(out)

@@ -19,7 +19,7 @@ from db.holidays.calendar_years import calendar_warning
 from desktop.admin.settings_page import SettingsPage
 from desktop.common import palette
 from desktop.core.context import AppContext
-from desktop.core.i18n import role_text
+from desktop.core.i18n import calendar_warning_text, role_text
 from desktop.desk.desk_page import DeskPage
 from desktop.people.people_page import PeoplePage
 from desktop.returns.reports_page import ReportsPage
@@ -155,9 +155,10 @@ class MainWindow(QMainWindow):
 
     def show_calendar_warning(self, warning: str | None) -> None:
         self.calendar_label.setVisible(bool(warning))
-        if warning:
-            self.calendar_label.setText("⚠ " + warning.split("；", 1)[0])
-            self.calendar_label.setToolTip(warning)
+        if warning:  # db writes it in Chinese
+            first = warning.split("；", 1)[0]
+            self.calendar_label.setText("⚠ " + calendar_warning_text(first))
+            self.calendar_label.setToolTip(calendar_warning_text(warning))
 
     def database_text(self) -> str:
         db = self.ctx.db
