@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 PKG_VENV := .venv-pkg
 PKG_STAMP := $(PKG_VENV)/.installed-stamp
 
-.PHONY: run test lint bench translations clean system-deps package package-smoke
+.PHONY: run test lint bench translations clean system-deps package package-smoke bundle-smoke
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,7 @@ lint: $(STAMP)
 
 test: $(STAMP) system-deps lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(MAKE) bundle-smoke
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
@@ -50,6 +51,11 @@ $(PKG_STAMP): pyproject.toml
 package: $(PKG_STAMP)
 	bash packaging/linux/build-deps.sh
 	PYINSTALLER=$(PKG_VENV)/bin/pyinstaller bash packaging/build.sh
+
+# CI (`make test`): the bundle folder alone, then the smoke test run on it.
+bundle-smoke: $(PKG_STAMP)
+	BUNDLE_ONLY=1 PYINSTALLER=$(PKG_VENV)/bin/pyinstaller bash packaging/build.sh
+	PYTHON=$(PKG_VENV)/bin/python bash packaging/smoke.sh dist/griddesk
 
 # Runs the built bundle as it will be installed (packaging/smoke.sh); `make package` first.
 package-smoke: $(PKG_STAMP)

@@ -55,10 +55,43 @@ def test_rail_and_keyboard_switch_pages(qtbot: QtBot, ctx: AppContext) -> None:
     assert isinstance(window.stack.currentWidget(), SettingsPage)
     with qtbot.waitActive(window):
         window.activateWindow()
-    for key, page in ((Qt.Key.Key_2, 1), (Qt.Key.Key_4, 3), (Qt.Key.Key_1, 0)):
+    # The dispatcher has no 人员 (roster.read): Ctrl+1… number the pages shown.
+    for key, page in ((Qt.Key.Key_2, 2), (Qt.Key.Key_3, 3), (Qt.Key.Key_1, 0)):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         assert window.current_page == page
         assert window.rail.buttons[page].isChecked()
+
+
+def test_people_entry_hidden_from_a_role_without_rosters(
+    qtbot: QtBot, role_ctx: Callable[[Role], AppContext]
+) -> None:
+    window = make_window(qtbot, role_ctx(Role.DISPATCHER))
+    people = window.rail.buttons[1]
+    assert not people.isVisible()
+    assert [b.isVisible() for b in window.rail.buttons] == [True, False, True, True, True]
+    assert window.rail.buttons[2].toolTip() == "报表（Ctrl+2）"
+    window.show_page(1)  # not even by a saved page or a stray call
+    assert window.current_page == 0
+    secretary = make_window(qtbot, role_ctx(Role.SECRETARY))
+    assert secretary.rail.buttons[1].isVisible()
+    with qtbot.waitActive(secretary):
+        secretary.activateWindow()
+    qtbot.keyClick(secretary, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert secretary.current_page == 1
+
+
+def test_first_start_opens_maximized_with_the_board_fitted(qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow(ctx)  # no saved geometry (settings in a temporary folder)
+    qtbot.addWidget(window)
+    assert window.windowState() & Qt.WindowState.WindowMaximized
+    window.setWindowState(Qt.WindowState.WindowNoState)  # offscreen "screen" is small
+    window.resize(1920, 1080)
+    window.show()
+    board = window.desk_page.board
+    qtbot.waitUntil(lambda: len(board.cards) > 4)
+    qtbot.waitUntil(lambda: board.scroll_area.viewport().width() > 900)
+    rows = {card.y() for card in board.cards.values()}
+    assert len(rows) < len(board.cards) / 3  # several cards a row, not one card per row
 
 
 def test_status_bar_shows_database_feed_and_user(qtbot: QtBot, ctx: AppContext) -> None:

@@ -7,9 +7,10 @@ shows them through the functions here so that `--lang en` shows English.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db.cases.states import RECOMPUTE_EVENT, Action, Group, Satisfaction, Source, Status
 from db.paths import resources_dir
@@ -34,13 +35,44 @@ def normalise_language(lang: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+class QtMnemonicFallback(QTranslator):
+    """Qt's own texts whose shipped translation predates a mnemonic: Qt 6 asks for
+    "&Look in:" and "Files of &type:", qtbase_zh_CN.qm knows only "Look in:" and "Files of
+    type:", so the file dialog spoke English. Asked last (installed first), only for Qt's own
+    contexts, it looks the text up without its "&" in Qt's translation."""
+
+    def __init__(self, qt: QTranslator, parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self.qt = qt
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        # None is a null QString: Qt asks the next translator or keeps the source text.
+        if "&" not in source_text or not context.startswith("Q"):
+            return None
+        plain = "&".join(part.replace("&", "") for part in source_text.split("&&"))
+        return self.qt.translate(context, plain, disambiguation, n) or None
+
+
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     """Install Qt's own and GridDesk's translators for `lang`; returns them (keep references)."""
     lang = normalise_language(lang)
     installed: list[QTranslator] = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{lang}", qt_dir):
+    if lang != "en" and qt_translator.load(f"qtbase_{lang}", qt_dir):
+        # Installed before the others, so asked only when they have nothing.
+        fallback = QtMnemonicFallback(qt_translator, app)
+        app.installTranslator(fallback)
+        installed.append(fallback)
         app.installTranslator(qt_translator)
         installed.append(qt_translator)
     elif lang != "en":
@@ -134,3 +166,110 @@ def role_text(role: Role | str) -> str:
         Role.ADMIN: QCoreApplication.translate("Domain", "管理员"),
         Role.SYSTEM: QCoreApplication.translate("Domain", "系统"),
     }[Role(role)]
+
+
+# Values that db/ gives the window as Chinese words (rosters, staffing). db keeps storing and
+# returning them in Chinese; the window shows them through `value_text`.
+VALUE_WORDS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("DomainValues", "男"),
+        QT_TRANSLATE_NOOP("DomainValues", "女"),
+        QT_TRANSLATE_NOOP("DomainValues", "中共党员"),
+        QT_TRANSLATE_NOOP("DomainValues", "群众"),
+        QT_TRANSLATE_NOOP("DomainValues", "在岗"),
+        QT_TRANSLATE_NOOP("DomainValues", "离岗"),
+        QT_TRANSLATE_NOOP("DomainValues", "在任"),
+        QT_TRANSLATE_NOOP("DomainValues", "离任"),
+        QT_TRANSLATE_NOOP("DomainValues", "帮带中"),
+        QT_TRANSLATE_NOOP("DomainValues", "已结业"),
+        QT_TRANSLATE_NOOP("DomainValues", "已结束"),
+        QT_TRANSLATE_NOOP("DomainValues", "已报到"),
+        QT_TRANSLATE_NOOP("DomainValues", "已转出"),
+        QT_TRANSLATE_NOOP("DomainValues", "网格长"),
+        QT_TRANSLATE_NOOP("DomainValues", "网格员"),
+        QT_TRANSLATE_NOOP("DomainValues", "街道"),
+        QT_TRANSLATE_NOOP("DomainValues", "社区"),
+        QT_TRANSLATE_NOOP("DomainValues", "未设置"),
+        QT_TRANSLATE_NOOP("DomainValues", "达标"),
+        QT_TRANSLATE_NOOP("DomainValues", "是"),
+        QT_TRANSLATE_NOOP("DomainValues", "否"),
+        QT_TRANSLATE_NOOP("DomainValues", "合计"),
+    )
+)
+# Values with a number in them: (pattern db writes, source text with {n}).
+_VALUE_PATTERNS = (
+    (
+        re.compile(r"^任期将满（剩 (\d+) 天）$"),
+        QT_TRANSLATE_NOOP("DomainValues", "任期将满（剩 {n} 天）"),
+    ),
+    (re.compile(r"^任期已满 (\d+) 天$"), QT_TRANSLATE_NOOP("DomainValues", "任期已满 {n} 天")),
+    (re.compile(r"^缺 (\d+) 人$"), QT_TRANSLATE_NOOP("DomainValues", "缺 {n} 人")),
+)
+
+
+def value_text(value: str) -> str:
+    """A value db/ wrote in Chinese (男, 群众, 在岗, 任期将满（剩 3 天）…) in the language in
+    force; anything else (names, addresses, free text) unchanged."""
+    if value in VALUE_WORDS:
+        return QCoreApplication.translate("DomainValues", value)
+    if value and ("任期" in value or value.startswith("缺 ")):
+        for pattern, source in _VALUE_PATTERNS:
+            match = pattern.match(value)
+            if match:
+                text = QCoreApplication.translate("DomainValues", str(source))
+                return text.format(n=match[1])
+    if "、" in value:  # a list of words, e.g. 网格长、网格员
+        parts = value.split("、")
+        if all(part in VALUE_WORDS for part in parts):
+            sep = QCoreApplication.translate("DomainValues", "、", "list separator")
+            return sep.join(QCoreApplication.translate("DomainValues", p) for p in parts)
+    return value
+
+
+# db.holidays.calendar_years.calendar_warning's sentences: (pattern, source text).
+_CALENDAR_WARNINGS = (
+    (
+        re.compile(r"^(\d{4}) 年的节假日尚未录入，工作时限只按周末休息计算$"),
+        QT_TRANSLATE_NOOP("DomainValues", "{0} 年的节假日尚未录入，工作时限只按周末休息计算"),
+    ),
+    (
+        re.compile(r"^(\d{4}) 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准$"),
+        QT_TRANSLATE_NOOP(
+            "DomainValues", "{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准"
+        ),
+    ),
+    (
+        re.compile(r"^(\d{4}) 年的节假日尚未录入（(\d+) 天后开始）$"),
+        QT_TRANSLATE_NOOP("DomainValues", "{0} 年的节假日尚未录入（{1} 天后开始）"),
+    ),
+    (
+        re.compile(r"^(\d{4}) 年的节假日安排仍为暂定（调休上班日可能缺失，(\d+) 天后开始）$"),
+        QT_TRANSLATE_NOOP(
+            "DomainValues", "{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）"
+        ),
+    ),
+    (
+        re.compile(
+            r"^请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排$"
+        ),
+        QT_TRANSLATE_NOOP(
+            "DomainValues",
+            "请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排",
+        ),
+    ),
+)
+
+
+def calendar_warning_text(warning: str) -> str:
+    """The holiday-calendar warning db/ writes in Chinese, sentence by sentence (split at ；),
+    in the language in force; a sentence not known here stays as it is."""
+    out = []
+    for sentence in warning.split("；"):
+        for pattern, source in _CALENDAR_WARNINGS:
+            match = pattern.match(sentence)
+            if match:
+                text = QCoreApplication.translate("DomainValues", str(source))
+                sentence = text.format(*match.groups())
+                break
+        out.append(sentence)
+    return QCoreApplication.translate("DomainValues", "；", "sentence separator").join(out)

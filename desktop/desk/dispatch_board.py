@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -257,6 +257,9 @@ class DispatchBoard(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.scroll_area, 1)
         self._columns = 0
+        # The viewport gets its real width after the board's own resize at the first show
+        # (a maximized first start): lay the cards out again whenever it changes.
+        self.scroll_area.viewport().installEventFilter(self)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -328,6 +331,11 @@ class DispatchBoard(QWidget):
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self._lay_out()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll_area.viewport():
+            self._lay_out()
+        return super().eventFilter(watched, event)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:

@@ -25,6 +25,7 @@ from db.people.staffing import Staffing
 from db.reference.settings_store import CenterSettings
 from desktop.common import palette
 from desktop.common.rows_model import RowsModel
+from desktop.core.i18n import value_text
 
 _EDIT = int(Qt.ItemDataRole.EditRole)
 _USER = int(Qt.ItemDataRole.UserRole)
@@ -50,7 +51,7 @@ class RosterModel(RowsModel[EntryRow]):
         ]
 
     def cells(self, row: EntryRow) -> tuple[str, ...]:
-        return row.cells
+        return tuple(value_text(cell) for cell in row.cells)  # 男, 群众, 在岗… translated
 
     def foreground(self, number: int, column: int) -> QColor | None:
         row = self.rows[number]
@@ -59,7 +60,8 @@ class RosterModel(RowsModel[EntryRow]):
         return AMBER if row.flag else None
 
     def tooltip(self, number: int, column: int) -> str | None:
-        return self.rows[number].flag or None
+        flag = self.rows[number].flag
+        return value_text(flag) if flag else None
 
     def role_data(self, number: int, column: int, role: int) -> Any:
         return self.rows[number].id if role == _USER else None
@@ -75,7 +77,7 @@ class VacancyModel(RowsModel[Vacancy]):
     )
 
     def cells(self, row: Vacancy) -> tuple[str, ...]:
-        return (row.grid_code, row.grid_name, row.community, row.text)
+        return (row.grid_code, row.grid_name, row.community, value_text(row.text))
 
     def foreground(self, number: int, column: int) -> QColor | None:
         return RED if column == 3 else None
@@ -123,8 +125,13 @@ class StaffingModel(RowsModel[Staffing]):
 
     def cells(self, row: Staffing) -> tuple[str, ...]:
         need = max(row.required_by_population, row.required_by_households)
+        name = row.name
+        if name.endswith("（合计）"):  # the street's total, named by db
+            name = QCoreApplication.translate("PeoplePage", "{name}（合计）").format(
+                name=name.removesuffix("（合计）")
+            )
         return (
-            row.name,
+            name,
             str(row.population),
             str(row.households),
             str(row.workers),
@@ -133,7 +140,9 @@ class StaffingModel(RowsModel[Staffing]):
             _number(row.households_per_worker, 0),
             str(row.required_by_households),
             str(need),
-            f"缺 {row.shortfall} 人" if row.shortfall else "达标",
+            QCoreApplication.translate("PeoplePage", "缺 {n} 人").format(n=row.shortfall)
+            if row.shortfall
+            else QCoreApplication.translate("PeoplePage", "达标"),
         )
 
     def is_short(self, row: int, column: int) -> bool:

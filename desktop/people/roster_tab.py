@@ -28,13 +28,29 @@ from db.engine import Database
 from db.people.roster_kinds import Kind
 from db.people.roster_lists import EntryRow, RosterQuery, Vacancy, grid_vacancies, list_entries
 from db.people.roster_values import Lookups
-from db.people.rosters import reveal
+from db.people.rosters import COLUMNS, reveal
 from desktop.common.error_text import error_text
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.people.import_wizard import ImportWizard
 from desktop.people.people_models import RosterModel, VacancyModel
 from desktop.people.roster_dialogs import EntryDialog, HistoryDialog, RetireDialog, form_defaults
+
+# The column that takes a roster table's spare width: a text that can be long, not 状态.
+STRETCH_COLUMN = {
+    Kind.COMMUNITY_WORKER: "honours",
+    Kind.GRID_STAFF: "grid_name",
+    Kind.FIRST_SECRETARY: "flag",
+    Kind.MENTORSHIP: "studio",
+    Kind.SENT_DOWN: "sending_unit",
+    Kind.PARTY_CHECKIN: "activities",
+}
+
+
+def stretch_column(kind: Kind) -> int:
+    keys = [key for key, _ in COLUMNS[kind]]
+    return keys.index(STRETCH_COLUMN[kind])
+
 
 # --- data loaded off the GUI thread --------------------------------------------------------------
 
@@ -108,8 +124,10 @@ class RosterTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(stretch_column(kind), QHeaderView.ResizeMode.Stretch)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         self.count_label = QLabel(self)
         self.info = QLabel(self)
@@ -126,7 +144,10 @@ class RosterTab(QWidget):
             self.vacancy_view.setObjectName("vacancyTable")
             self.vacancy_view.setModel(self.vacancy_model)
             self.vacancy_view.verticalHeader().hide()
-            self.vacancy_view.horizontalHeader().setStretchLastSection(True)
+            self.vacancy_view.horizontalHeader().setSectionResizeMode(
+                1,
+                QHeaderView.ResizeMode.Stretch,  # 网格, not the short 缺少
+            )
             self.vacancy_label = QLabel(self)
             box = QWidget(self)
             box_layout = QVBoxLayout(box)

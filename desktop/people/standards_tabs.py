@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from db.engine import Database
@@ -15,6 +16,38 @@ from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from desktop.people.people_models import PayModel, StaffingModel
+
+NUMBER_WIDTH = 118  # a figure column of the staffing table: its header wraps onto two lines
+NAME_WIDTH = 170  # 社区 (and the street's total)
+PAY_WIDTH = 150
+
+
+def wrap_headers(view: QTableView, width: int, first: int = NAME_WIDTH) -> None:
+    """Columns of a fixed, readable width (the first wider), headers centred and wrapped onto
+    two lines instead of widening the columns; the spare width stays empty at the right."""
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)
+    header.setDefaultSectionSize(width)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+    header.resizeSection(0, first)
+    # As tall as the longest header needs once wrapped (two lines in Chinese, three in English).
+    bold = QFont(header.font())
+    bold.setBold(True)  # the style sheet sets header text in bold
+    metrics = QFontMetrics(bold)
+    model = view.model()
+    lines = max(
+        (
+            metrics.boundingRect(
+                QRect(0, 0, header.sectionSize(c) - 16, 1000),
+                int(Qt.TextFlag.TextWordWrap),
+                str(model.headerData(c, Qt.Orientation.Horizontal)),
+            ).height()
+            for c in range(model.columnCount())
+        ),
+        default=metrics.height(),
+    )
+    header.setMinimumHeight(lines + 14)
 
 
 class StaffingTab(QWidget):
@@ -28,7 +61,8 @@ class StaffingTab(QWidget):
         self.view = QTableView(self)
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setWordWrap(False)
+        wrap_headers(self.view, NUMBER_WIDTH)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.note = QLabel(self)
@@ -87,7 +121,11 @@ class PayTab(QWidget):
         self.model.edit_requested.connect(self.save)
         self.view = QTableView(self)
         self.view.setModel(self.model)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(False)
+        wrap_headers(self.view, PAY_WIDTH, first=PAY_WIDTH)
+        self.view.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.error = QLabel(self)
         self.error.setStyleSheet(palette.ERROR_STYLE)
         layout = QVBoxLayout(self)

@@ -8,12 +8,14 @@ export the folder can be opened (and is, if the box is ticked).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QLocale,
     QObject,
     Qt,
     Signal,
@@ -45,8 +47,10 @@ from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.child_process import open_local_folder
 from desktop.core.context import AppContext
+from desktop.core.i18n import value_text
 from desktop.core.tasks import Task
 from desktop.returns.export_job import ExportJob
+from desktop.returns.return_labels import header_text, return_text
 from reports.model import Report
 from reports.period import Period, period_containing
 from reports.preview import PreviewTable, preview_table
@@ -78,13 +82,13 @@ class PreviewModel(RowsModel[list[str]]):
         self.set_rows(table.rows)
 
     def headers(self) -> Sequence[str]:
-        return self._table.headers
+        return [header_text(h) for h in self._table.headers]
 
     def numeric_columns(self) -> frozenset[int]:
         return frozenset(i for i, numeric in enumerate(self._table.numeric) if numeric)
 
     def cells(self, row: list[str]) -> tuple[str, ...]:
-        return tuple(row)
+        return tuple(value_text(cell) for cell in row)  # 合计, 是/否 translated
 
     def font(self, number: int, column: int) -> QFont | None:
         return self._bold if number in self._table.bold_rows else None
@@ -136,7 +140,7 @@ class ReportsPage(QWidget):
                 font.setBold(True)
                 header.setFont(font)
                 self.kinds.addItem(header)
-            item = QListWidgetItem("    " + self.tr(spec.title))
+            item = QListWidgetItem("    " + return_text(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             item.setToolTip(spec.kind)
             self.kinds.addItem(item)
@@ -172,6 +176,7 @@ class ReportsPage(QWidget):
         self.open_button = QPushButton(self.tr("打开所在文件夹"), self)
         self.open_button.setEnabled(False)
         self.sheet = QComboBox(self)
+        self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.progress = QProgressBar(self)
@@ -218,7 +223,8 @@ class ReportsPage(QWidget):
         splitter.addWidget(self.kinds)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 900])
+        # Wide enough for the longest return's name (English names are longer).
+        splitter.setSizes([max(220, self.kinds.sizeHintForColumn(0) + 30), 900])
         QVBoxLayout(self).addWidget(splitter)
 
         self.kinds.currentItemChanged.connect(self._kind_changed)
@@ -307,7 +313,7 @@ class ReportsPage(QWidget):
         self.model.set_table(PreviewTable([], [], [], frozenset()))
         self.sheet.clear()
         self.report = None
-        self.status.setText(self.tr("点击“预览”查看{0}").format(self.tr(spec.title)))
+        self.status.setText(self.tr("点击“预览”查看{0}").format(return_text(spec.title)))
 
     def scope_choice(self) -> tuple[str | None, str | None]:
         """("community", code), ("department", name) or (None, None) for the whole street."""
@@ -356,7 +362,7 @@ class ReportsPage(QWidget):
         self.sheet.blockSignals(True)
         self.sheet.clear()
         for sheet in report.sheets:
-            self.sheet.addItem(sheet.name)
+            self.sheet.addItem(return_text(sheet.name))
         self.sheet.blockSignals(False)
         self._show_sheet(0)
         self.preview_ready.emit()
@@ -368,9 +374,11 @@ class ReportsPage(QWidget):
         table = preview_table(sheet, PREVIEW_ROWS)
         self.model.set_table(table)
         self.table.resizeColumnsToContents()
-        text = self.tr("{0}　{1}　共 {2} 行").format(
-            sheet.title, self.report.period_label, f"{table.total_rows:,}"
-        )
+        title, period = sheet.title, self.report.period_label
+        if QLocale().language() != QLocale.Language.Chinese:  # reports/ names them in Chinese
+            title = f"{return_text(self.current_kind.title)} — {return_text(sheet.name)}"
+            period = " – ".join(re.findall(r"\d{4}-\d\d-\d\d", period)) or period
+        text = self.tr("{0}　{1}　共 {2} 行").format(title, period, f"{table.total_rows:,}")
         if table.total_rows > PREVIEW_ROWS:
             text += self.tr("（预览前 {0} 行，导出包含全部）").format(PREVIEW_ROWS)
         self.status.setText(text)

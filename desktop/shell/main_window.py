@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,7 +19,7 @@ from db.holidays.calendar_years import calendar_warning
 from desktop.admin.settings_page import SettingsPage
 from desktop.common import palette
 from desktop.core.context import AppContext
-from desktop.core.i18n import role_text
+from desktop.core.i18n import calendar_warning_text, role_text
 from desktop.desk.desk_page import DeskPage
 from desktop.people.people_page import PeoplePage
 from desktop.returns.reports_page import ReportsPage
@@ -33,6 +33,15 @@ def read_calendar_warning(db: Database) -> str | None:
 
 
 PAGE_KEYS = ("desk", "people", "reports", "stats", "settings")
+# What a page needs to be offered at all (the page itself still says so if opened).
+PAGE_PERMISSIONS = {"people": "roster.read"}
+
+
+def page_allowed(ctx: AppContext, key: str) -> bool:
+    permission = PAGE_PERMISSIONS.get(key)
+    return permission is None or ctx.actor.can(permission)
+
+
 FLASH_INTERVAL_MS = 400  # a new urgent case makes the status bar blink red three times
 FLASH_STEPS = 6
 
@@ -66,11 +75,21 @@ class MainWindow(QMainWindow):
             self.tr("统计"),
             self.tr("设置"),
         )
+        # A page the role cannot open (人员 without roster.read) has no rail entry; Ctrl+1…
+        # number the pages that are shown.
+        self.hidden_pages = frozenset(
+            i for i, key in enumerate(PAGE_KEYS) if not page_allowed(ctx, key)
+        )
+        shown = 0
         for i, (page, title, key) in enumerate(zip(self.pages, titles, PAGE_KEYS, strict=True)):
             page.setObjectName(page.objectName() or f"{key}Page")
             self.stack.addWidget(page)
-            self.rail.add_page(title, key, f"Ctrl+{i + 1}")
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self)
+            if i in self.hidden_pages:
+                self.rail.add_page(title, key).setVisible(False)
+                continue
+            shown += 1
+            self.rail.add_page(title, key, f"Ctrl+{shown}")
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{shown}"), self)
             shortcut.activated.connect(lambda i=i: self.show_page(i))
         self.rail.current_changed.connect(self.show_page)
         self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
@@ -136,9 +155,10 @@ class MainWindow(QMainWindow):
 
     def show_calendar_warning(self, warning: str | None) -> None:
         self.calendar_label.setVisible(bool(warning))
-        if warning:
-            self.calendar_label.setText("⚠ " + warning.split("；", 1)[0])
-            self.calendar_label.setToolTip(warning)
+        if warning:  # db writes it in Chinese
+            first = warning.split("；", 1)[0]
+            self.calendar_label.setText("⚠ " + calendar_warning_text(first))
+            self.calendar_label.setToolTip(calendar_warning_text(warning))
 
     def database_text(self) -> str:
         db = self.ctx.db
@@ -192,7 +212,7 @@ class MainWindow(QMainWindow):
     # -- pages ---------------------------------------------------------------------------------
 
     def show_page(self, index: int) -> None:
-        if not 0 <= index < len(self.pages):
+        if not 0 <= index < len(self.pages) or index in self.hidden_pages:
             return
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
@@ -230,16 +250,18 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
+        else:  # the first start: the whole screen (the board lays its cards out to fit)
             self.resize(1600, 960)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         page = settings.value("window/page", 0)
         try:
-            self.show_page(int(page))  # type: ignore[call-overload]
+            index = int(page)  # type: ignore[call-overload]
         except (TypeError, ValueError):
-            self.show_page(0)
+            index = 0
+        self.show_page(0 if index in self.hidden_pages else index)
 
     def save_state(self) -> None:
         settings = QSettings()

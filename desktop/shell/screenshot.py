@@ -108,6 +108,7 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     window = MainWindow(ctx)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not the small offscreen "screen"
     window.resize(WIDTH, HEIGHT)
     window.show()
     wait_idle(ctx)

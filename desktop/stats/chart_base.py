@@ -7,6 +7,7 @@ with the filter keys of the bar or point under a click (see `StatsPage.open_case
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from desktop.stats.chart_style import LIGHT, Theme
+
+LABEL_NUDGE = 5  # pyqtgraph draws an axis title this far past the axis's edge
 
 
 class ChartBase(pg.PlotWidget):  # type: ignore[misc]
@@ -88,6 +91,19 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         style = {"color": self.theme.text, "font-size": f"{self.theme.label_pt}pt"}
         self.plot_item.setLabel("bottom", x_label, **style)
         self.plot_item.setLabel("left", y_label, **style)
+        self._fit_bottom_axis()
+
+    def _fit_bottom_axis(self) -> None:
+        """Room for the bottom axis title below the tick labels. pyqtgraph reserves only 0.8
+        of the title's height and draws it 5 px below the axis, so at our larger type the
+        title was cut off at the chart's bottom edge."""
+        axis = self.plot_item.getAxis("bottom")
+        tick_font = axis.style.get("tickFont") or QFont()
+        ticks = QFontMetrics(tick_font).height() + axis.style["tickTextOffset"][1]
+        title = axis.label.boundingRect().height() if axis.label.isVisible() else 0.0
+        axis.setHeight(math.ceil(ticks + max(0, axis.style["tickLength"]) + title))
+        left, top, right, _bottom = self.plot_item.layout.getContentsMargins()
+        self.plot_item.layout.setContentsMargins(left, top, right, LABEL_NUDGE + 2)
 
     def set_title(self, title: str) -> None:
         self.title = title

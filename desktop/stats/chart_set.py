@@ -186,7 +186,8 @@ class ChartSet(QObject):
         today = snap.now.astimezone(tz).date()
         flow = [d for d in snap.flow if d.day <= today]
 
-        # 每日受理与结案
+        # 每日受理与结案 (today, still under way, drawn apart)
+        self.flow.set_partial_day(today, f"{snap.now.astimezone(tz):%H:%M}")
         self._set(
             self.flow,
             [d.day for d in flow],

@@ -9,6 +9,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from desktop.stats.chart_base import ChartBase
@@ -91,6 +92,9 @@ class DateLineChart(ChartBase):
             axis_items={"bottom": self.axis},
         )
         self.value_format = value_format
+        # Today, drawn apart while it is still under way (dashed, a hollow point, a note).
+        self.partial_day: date | None = None
+        self.partial_until = ""
         self.days: list[date] = []
         self.series: list[Series] = []
         self.keys: list[dict[str, Any]] = []
@@ -123,6 +127,21 @@ class DateLineChart(ChartBase):
             self.plot_item.getAxis("left").labelText,
         )
 
+    def set_partial_day(self, day: date | None, until: str = "") -> None:
+        """`day` (today) counts only up to `until` (HH:MM): its point and the line to it are
+        drawn apart from the full days, so an afternoon's few cases do not read as a fall."""
+        if (day, until) == (self.partial_day, self.partial_until):
+            return
+        self.partial_day, self.partial_until = day, until
+        if self.days:
+            self.set_data(self.days, self.series, self.keys)
+
+    def partial_index(self) -> int | None:
+        """The index of the partial day when it is the last day shown (days, not months)."""
+        if self.monthly or not self.days or self.days[-1] != self.partial_day:
+            return None
+        return len(self.days) - 1
+
     def set_data(
         self,
         days: Sequence[date],
@@ -141,21 +160,50 @@ class DateLineChart(ChartBase):
         self.keys = list(keys) if keys is not None else [{} for _ in days]
         xs = [float(d.toordinal()) for d in self.days]
         symbols = len(xs) <= 62
+        partial = self.partial_index()
+        full = len(xs) if partial is None else partial
+        width = 2.5 if self.theme is WALL else 2
+        size = 6 if self.theme is not WALL else 9
         top = 0.0
         for s in self.series:
             values = [float(v) for v in s.values]
             top = max([top, *values])
             curve = self.plot_item.plot(
-                xs,
-                values,
-                pen=pg.mkPen(s.color, width=2.5 if self.theme is WALL else 2),
+                xs[:full],
+                values[:full],
+                pen=pg.mkPen(s.color, width=width),
                 symbol="o" if symbols else None,
-                symbolSize=6 if self.theme is not WALL else 9,
+                symbolSize=size,
                 symbolBrush=s.color,
                 symbolPen=None,
                 name=s.name,
             )
             self._items.append(curve)
+            if partial is not None:
+                start = max(partial - 1, 0)
+                today = self.plot_item.plot(
+                    xs[start:],
+                    values[start:],
+                    pen=pg.mkPen(s.color, width=width, style=Qt.PenStyle.DashLine),
+                )
+                point = self.plot_item.plot(
+                    xs[partial:],
+                    values[partial:],
+                    pen=None,
+                    symbol="o",
+                    symbolSize=size + 3,
+                    symbolBrush=self.theme.background,
+                    symbolPen=pg.mkPen(s.color, width=2),
+                )
+                self._items += [today, point]
+        if partial is not None:
+            note = pg.TextItem(self.partial_note(), color=self.theme.muted, anchor=(1, 0))
+            font = QFont()
+            font.setPointSize(self.theme.tick_pt)
+            note.setFont(font)
+            note.setPos(xs[partial] + 0.45, (top or 1.0) * 1.13)
+            self.plot_item.addItem(note, ignoreBounds=True)
+            self._items.append(note)
         if xs and not same_days:
             lo, hi = xs[0] - 0.5, xs[-1] + 0.5
             pad = 15.0 if self.monthly else 0.0
@@ -195,8 +243,17 @@ class DateLineChart(ChartBase):
             self._cursor.hide()
         super()._hide_hover()
 
+    def partial_note(self) -> str:
+        return QCoreApplication.translate("StatsCharts", "今日截至 {t}").format(
+            t=self.partial_until
+        )
+
     def hover_text(self, index: int) -> str:
         lines = [day_label(self.days[index], self.monthly)]
+        if index == self.partial_index():
+            lines[0] += QCoreApplication.translate("StatsCharts", "（截至 {t}）").format(
+                t=self.partial_until
+            )
         for s in self.series:
             lines.append(f"{s.name}：{self.value_format(float(s.values[index]))}")
         return "\n".join(lines)
