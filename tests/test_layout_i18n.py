@@ -166,3 +166,14 @@ def test_every_return_header_is_listed_for_translation(street: Database) -> None
             texts.add(sheet.name)
             texts |= {line for column in sheet.columns for line in column.header}
     assert {text for text in texts if not listed(text)} == set()
+
+
+def test_every_figure_definition_is_marked_for_translation() -> None:
+    """The tooltips of the figures are translated: each definition's text is in the list lupdate
+    reads (desktop/common/figure_texts.py), word for word."""
+    from db.stats import definitions
+    from desktop.common.figure_texts import FIGURE_COUNTS
+
+    figures = [v for v in vars(definitions).values() if isinstance(v, definitions.Figure)]
+    assert figures
+    assert {f.counts for f in figures} == set(FIGURE_COUNTS)

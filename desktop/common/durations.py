@@ -31,10 +31,6 @@ WORKING_MARK = "工"  # every Chinese font has it (a clock symbol such as ⏲ is
 _NATURAL_DAY = 1440
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Durations", text)
-
-
 def span_text(seconds: float, minutes_per_day: int = _NATURAL_DAY) -> str:
     """A span's length (its sign ignored): `2天3时`, `3时05分`, `44分`, `<1分`.
 
@@ -43,12 +39,20 @@ def span_text(seconds: float, minutes_per_day: int = _NATURAL_DAY) -> str:
     days, rest = divmod(minutes, minutes_per_day)
     hours, mins = divmod(rest, 60)
     if days:
-        return _tr("%1天%2时").replace("%1", str(days)).replace("%2", str(hours))
+        return (
+            QCoreApplication.translate("Durations", "%1天%2时")
+            .replace("%1", str(days))
+            .replace("%2", str(hours))
+        )
     if hours:
-        return _tr("%1时%2分").replace("%1", str(hours)).replace("%2", f"{mins:02d}")
+        return (
+            QCoreApplication.translate("Durations", "%1时%2分")
+            .replace("%1", str(hours))
+            .replace("%2", f"{mins:02d}")
+        )
     if mins:
-        return _tr("%1分").replace("%1", str(mins))
-    return _tr("<1分")
+        return QCoreApplication.translate("Durations", "%1分").replace("%1", str(mins))
+    return QCoreApplication.translate("Durations", "<1分")
 
 
 def time_left_text(
@@ -57,11 +61,13 @@ def time_left_text(
     """`剩 …` for `seconds` left until a deadline, `超 …` past it (always without a marker);
     `working`: the seconds are working time (marked 工, a 天 is `minutes_per_day` minutes)."""
     if seconds < 0:
-        return _tr("超 %1").replace("%1", span_text(seconds))
+        return QCoreApplication.translate("Durations", "超 %1").replace("%1", span_text(seconds))
     if working:
-        text = _tr("剩 %1").replace("%1", span_text(seconds, minutes_per_day))
+        text = QCoreApplication.translate("Durations", "剩 %1").replace(
+            "%1", span_text(seconds, minutes_per_day)
+        )
         return f"{working_mark()} {text}"
-    return _tr("剩 %1").replace("%1", span_text(seconds))
+    return QCoreApplication.translate("Durations", "剩 %1").replace("%1", span_text(seconds))
 
 
 def working_mark() -> str:
@@ -90,5 +96,7 @@ def countdown_text(now: datetime, due: datetime, working: bool, calendar: WorkCa
 def basis_tooltip(working: bool) -> str:
     """What the marker means, for the tooltip of a time-left cell or label."""
     if working:
-        return _tr("“工”：按工作时间倒计时，下班时间和节假日不计，1天 = 1个工作日")
-    return _tr("按自然时间倒计时")
+        return QCoreApplication.translate(
+            "Durations", "“工”：按工作时间倒计时，下班时间和节假日不计，1天 = 1个工作日"
+        )
+    return QCoreApplication.translate("Durations", "按自然时间倒计时")

@@ -225,13 +225,13 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152" />
+        <location filename="../../desktop/app.py" line="171" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="157" />
-        <location filename="../../desktop/app.py" line="165" />
+        <location filename="../../desktop/app.py" line="176" />
+        <location filename="../../desktop/app.py" line="184" />
         <source>演示数据生成失败</source>
         <translation>Building the demo data failed</translation>
     </message>
@@ -602,209 +602,194 @@
 <context>
     <name>CaseDetailSections</name>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="67" />
+        <location filename="../../desktop/cases/detail_sections.py" line="68" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="109" />
+        <location filename="../../desktop/cases/detail_sections.py" line="110" />
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="115" />
+        <location filename="../../desktop/cases/detail_sections.py" line="116" />
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="119" />
+        <location filename="../../desktop/cases/detail_sections.py" line="120" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="128" />
+        <location filename="../../desktop/cases/detail_sections.py" line="129" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="129" />
+        <location filename="../../desktop/cases/detail_sections.py" line="130" />
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="132" />
+        <location filename="../../desktop/cases/detail_sections.py" line="133" />
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="133" />
+        <location filename="../../desktop/cases/detail_sections.py" line="134" />
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="137" />
+        <location filename="../../desktop/cases/detail_sections.py" line="138" />
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="141" />
+        <location filename="../../desktop/cases/detail_sections.py" line="142" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="146" />
+        <location filename="../../desktop/cases/detail_sections.py" line="147" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="152" />
+        <location filename="../../desktop/cases/detail_sections.py" line="153" />
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="156" />
+        <location filename="../../desktop/cases/detail_sections.py" line="157" />
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="159" />
+        <location filename="../../desktop/cases/detail_sections.py" line="160" />
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="160" />
+        <location filename="../../desktop/cases/detail_sections.py" line="161" />
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="161" />
+        <location filename="../../desktop/cases/detail_sections.py" line="162" />
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="162" />
+        <location filename="../../desktop/cases/detail_sections.py" line="163" />
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="167" />
+        <location filename="../../desktop/cases/detail_sections.py" line="168" />
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="169" />
+        <location filename="../../desktop/cases/detail_sections.py" line="170" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="222" />
+        <location filename="../../desktop/cases/detail_sections.py" line="224" />
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="223" />
+        <location filename="../../desktop/cases/detail_sections.py" line="225" />
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="224" />
+        <location filename="../../desktop/cases/detail_sections.py" line="226" />
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="225" />
+        <location filename="../../desktop/cases/detail_sections.py" line="227" />
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="226" />
+        <location filename="../../desktop/cases/detail_sections.py" line="228" />
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="227" />
+        <location filename="../../desktop/cases/detail_sections.py" line="229" />
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="228" />
+        <location filename="../../desktop/cases/detail_sections.py" line="230" />
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="183" />
+        <location filename="../../desktop/cases/detail_sections.py" line="184" />
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="184" />
+        <location filename="../../desktop/cases/detail_sections.py" line="185" />
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="185" />
+        <location filename="../../desktop/cases/detail_sections.py" line="186" />
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="204" />
+        <location filename="../../desktop/cases/detail_sections.py" line="206" />
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="209" />
+        <location filename="../../desktop/cases/detail_sections.py" line="211" />
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="252" />
+        <location filename="../../desktop/cases/detail_sections.py" line="254" />
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="258" />
+        <location filename="../../desktop/cases/detail_sections.py" line="260" />
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="264" />
+        <location filename="../../desktop/cases/detail_sections.py" line="266" />
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="272" />
+        <location filename="../../desktop/cases/detail_sections.py" line="274" />
         <source>时限 %1 → %2</source>
         <translation>Deadline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="278" />
+        <location filename="../../desktop/cases/detail_sections.py" line="280" />
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="298" />
-        <source>已超期 %1</source>
-        <translation>Overdue by %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="309" />
-        <source>剩余工作时间 %1</source>
-        <translation>%1 working time left</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="313" />
-        <source>剩余 %1</source>
-        <translation>%1 left</translation>
     </message>
 </context>
 <context>
@@ -1349,32 +1334,32 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="126" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="128" />
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="127" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="129" />
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="128" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="130" />
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="131" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="133" />
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="138" />
-        <source>本月结案 %1 件，按期 %2 件</source>
-        <translation>%1 closed this month, %2 on time</translation>
+        <location filename="../../desktop/desk/dispatch_board.py" line="140" />
+        <source>本月应结案 %1 件，结案 %2 件，按期 %3 件</source>
+        <translation>This month: %1 due, %2 closed, %3 on time</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="142" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="145" />
         <source>单击只看该部门的案件，再次单击取消</source>
         <translation>Click to see only this department's cases; click again to clear</translation>
     </message>
@@ -1516,12 +1501,12 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="236" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="241" />
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation>Departments (drop cases on a department to dispatch)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="238" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="243" />
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation>Departments (your role cannot dispatch; view only)</translation>
     </message>
@@ -1627,289 +1612,454 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="60" />
+        <location filename="../../desktop/core/i18n.py" line="92" />
         <source>待立案</source>
         <comment>status</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="61" />
+        <location filename="../../desktop/core/i18n.py" line="93" />
         <source>待派遣</source>
         <comment>status</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="62" />
+        <location filename="../../desktop/core/i18n.py" line="94" />
         <source>不予立案</source>
         <comment>status</comment>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="63" />
+        <location filename="../../desktop/core/i18n.py" line="95" />
         <source>社区自办</source>
         <comment>status</comment>
         <translation>Self-resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="64" />
+        <location filename="../../desktop/core/i18n.py" line="96" />
         <source>待受理</source>
         <comment>status</comment>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="65" />
+        <location filename="../../desktop/core/i18n.py" line="97" />
         <source>处置中</source>
         <comment>status</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="66" />
+        <location filename="../../desktop/core/i18n.py" line="98" />
         <source>已退单</source>
         <comment>status</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="67" />
+        <location filename="../../desktop/core/i18n.py" line="99" />
         <source>待核查</source>
         <comment>status</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="68" />
+        <location filename="../../desktop/core/i18n.py" line="100" />
         <source>已结案</source>
         <comment>status</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="69" />
+        <location filename="../../desktop/core/i18n.py" line="101" />
         <source>挂账</source>
         <comment>status</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="70" />
+        <location filename="../../desktop/core/i18n.py" line="102" />
         <source>已合并</source>
         <comment>status</comment>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="76" />
+        <location filename="../../desktop/core/i18n.py" line="108" />
         <source>待立案</source>
         <comment>group</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="77" />
+        <location filename="../../desktop/core/i18n.py" line="109" />
         <source>待派遣</source>
         <comment>group</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="78" />
+        <location filename="../../desktop/core/i18n.py" line="110" />
         <source>处置中</source>
         <comment>group</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="79" />
+        <location filename="../../desktop/core/i18n.py" line="111" />
         <source>待核查</source>
         <comment>group</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="80" />
+        <location filename="../../desktop/core/i18n.py" line="112" />
         <source>已结案</source>
         <comment>group</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="86" />
+        <location filename="../../desktop/core/i18n.py" line="118" />
         <source>时限重算</source>
         <comment>action</comment>
         <translation>Deadline recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="88" />
+        <location filename="../../desktop/core/i18n.py" line="120" />
         <source>上报</source>
         <comment>action</comment>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="89" />
+        <location filename="../../desktop/core/i18n.py" line="121" />
         <source>立案</source>
         <comment>action</comment>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="90" />
+        <location filename="../../desktop/core/i18n.py" line="122" />
         <source>不予立案</source>
         <comment>action</comment>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="91" />
+        <location filename="../../desktop/core/i18n.py" line="123" />
         <source>社区自办</source>
         <comment>action</comment>
         <translation>Resolve locally</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="92" />
+        <location filename="../../desktop/core/i18n.py" line="124" />
         <source>派遣</source>
         <comment>action</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="93" />
+        <location filename="../../desktop/core/i18n.py" line="125" />
         <source>受理</source>
         <comment>action</comment>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="94" />
+        <location filename="../../desktop/core/i18n.py" line="126" />
         <source>退单</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="95" />
+        <location filename="../../desktop/core/i18n.py" line="127" />
         <source>改派</source>
         <comment>action</comment>
         <translation>Redispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="96" />
+        <location filename="../../desktop/core/i18n.py" line="128" />
         <source>反馈</source>
         <comment>action</comment>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="97" />
+        <location filename="../../desktop/core/i18n.py" line="129" />
         <source>核查通过</source>
         <comment>action</comment>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="98" />
+        <location filename="../../desktop/core/i18n.py" line="130" />
         <source>返工</source>
         <comment>action</comment>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="99" />
+        <location filename="../../desktop/core/i18n.py" line="131" />
         <source>延期</source>
         <comment>action</comment>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="100" />
+        <location filename="../../desktop/core/i18n.py" line="132" />
         <source>挂账</source>
         <comment>action</comment>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="101" />
+        <location filename="../../desktop/core/i18n.py" line="133" />
         <source>解挂</source>
         <comment>action</comment>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="102" />
+        <location filename="../../desktop/core/i18n.py" line="134" />
         <source>督办</source>
         <comment>action</comment>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="103" />
+        <location filename="../../desktop/core/i18n.py" line="135" />
         <source>回访</source>
         <comment>action</comment>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="104" />
+        <location filename="../../desktop/core/i18n.py" line="136" />
         <source>合并</source>
         <comment>action</comment>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="105" />
+        <location filename="../../desktop/core/i18n.py" line="137" />
         <source>撤回</source>
         <comment>action</comment>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111" />
+        <location filename="../../desktop/core/i18n.py" line="143" />
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="112" />
+        <location filename="../../desktop/core/i18n.py" line="144" />
         <source>巡查发现</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="113" />
+        <location filename="../../desktop/core/i18n.py" line="145" />
         <source>热线转办</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="114" />
+        <location filename="../../desktop/core/i18n.py" line="146" />
         <source>来访来电</source>
         <translation>Visit or call</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="115" />
+        <location filename="../../desktop/core/i18n.py" line="147" />
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121" />
+        <location filename="../../desktop/core/i18n.py" line="153" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="122" />
+        <location filename="../../desktop/core/i18n.py" line="154" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="123" />
+        <location filename="../../desktop/core/i18n.py" line="155" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="124" />
+        <location filename="../../desktop/core/i18n.py" line="156" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="130" />
+        <location filename="../../desktop/core/i18n.py" line="162" />
         <source>调度员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="131" />
+        <location filename="../../desktop/core/i18n.py" line="163" />
         <source>文书</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="132" />
+        <location filename="../../desktop/core/i18n.py" line="164" />
         <source>值班长</source>
         <translation>Shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="133" />
+        <location filename="../../desktop/core/i18n.py" line="165" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="134" />
+        <location filename="../../desktop/core/i18n.py" line="166" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="135" />
+        <location filename="../../desktop/core/i18n.py" line="167" />
         <source>系统</source>
         <translation>System</translation>
+    </message>
+</context>
+<context>
+    <name>DomainValues</name>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="175" />
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="176" />
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="177" />
+        <source>中共党员</source>
+        <translation>CPC member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="178" />
+        <source>群众</source>
+        <translation>Non-party</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="179" />
+        <source>在岗</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="180" />
+        <source>离岗</source>
+        <translation>Left post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="181" />
+        <source>在任</source>
+        <translation>In office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="182" />
+        <source>离任</source>
+        <translation>Left office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="183" />
+        <source>帮带中</source>
+        <translation>Mentoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="184" />
+        <source>已结业</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="185" />
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="186" />
+        <source>已报到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="187" />
+        <source>已转出</source>
+        <translation>Transferred out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="188" />
+        <source>网格长</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="189" />
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="190" />
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="191" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="192" />
+        <source>未设置</source>
+        <translation>Not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="193" />
+        <source>达标</source>
+        <translation>Meets standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="194" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="195" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="196" />
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="203" />
+        <source>任期将满（剩 {n} 天）</source>
+        <translation>Term ends soon ({n} days left)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="205" />
+        <source>任期已满 {n} 天</source>
+        <translation>Term ended {n} days ago</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="206" />
+        <source>缺 {n} 人</source>
+        <translation>{n} short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="224" />
+        <source>、</source>
+        <comment>list separator</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="233" />
+        <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
+        <translation>The {0} holidays are not entered; deadlines count only weekends as days off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="237" />
+        <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
+        <translation>The {0} holidays are provisional (make-up working days may be missing); deadlines may be off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="243" />
+        <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
+        <translation>The {0} holidays are not entered (the year starts in {1} days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="247" />
+        <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
+        <translation>The {0} holidays are provisional (make-up working days may be missing; the year starts in {1} days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="255" />
+        <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
+        <translation>enter the State Council’s schedule in “Settings → Holiday calendar” or with griddesk-admin calendar import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="275" />
+        <source>；</source>
+        <comment>sentence separator</comment>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -1957,24 +2107,51 @@
 <context>
     <name>Durations</name>
     <message>
-        <location filename="../../desktop/common/durations.py" line="23" />
-        <source>%1天 %2</source>
-        <translation>%1 d %2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/durations.py" line="33" />
-        <source>超期 %1</source>
-        <translation>Overdue %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/durations.py" line="45" />
-        <source>%1工作日 %2</source>
-        <translation>%1 wd %2</translation>
+        <location filename="../../desktop/common/durations.py" line="43" />
+        <source>%1天%2时</source>
+        <translation>%1d%2h</translation>
     </message>
     <message>
         <location filename="../../desktop/common/durations.py" line="49" />
-        <source>%1 工时</source>
-        <translation>%1 wt</translation>
+        <source>%1时%2分</source>
+        <translation>%1h%2m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="54" />
+        <source>%1分</source>
+        <translation>%1m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="55" />
+        <source>&lt;1分</source>
+        <translation>&lt;1m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="64" />
+        <source>超 %1</source>
+        <translation>%1 late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="66" />
+        <location filename="../../desktop/common/durations.py" line="70" />
+        <source>剩 %1</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="75" />
+        <source>工</source>
+        <comment>working-time marker</comment>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="99" />
+        <source>“工”：按工作时间倒计时，下班时间和节假日不计，1天 = 1个工作日</source>
+        <translation>“W”: counts down in working time; off hours and holidays do not count, 1d = 1 working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="102" />
+        <source>按自然时间倒计时</source>
+        <translation>Counts down in natural (wall-clock) time</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +2188,54 @@
         <location filename="../../desktop/common/error_text.py" line="33" />
         <source>内部错误：</source>
         <translation>Internal error: </translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="11" />
+        <source>期间内上报的案件数（各来源）。</source>
+        <translation>Cases reported in the period (all sources).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="12" />
+        <source>期间内派遣或改派的案件数，每件只计一次；已撤回派遣（撤销）的不计。</source>
+        <translation>Cases dispatched or redispatched in the period, each counted once; dispatches taken back (undone) do not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="15" />
+        <source>期间内核查通过结案的案件数；不予立案、社区自办、合并不计。</source>
+        <translation>Cases closed after verification in the period; rejected, community-handled and merged cases do not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="16" />
+        <source>当前在办、所处环节（派遣、处置或核查）已过时限的案件数。</source>
+        <translation>Open cases whose current stage (dispatch, handling or verification) is past its limit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="17" />
+        <source>按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
+        <translation>Closed on time ÷ due. On time: closed without ever passing a stage limit; due: closed in the period, plus those whose handling limit fell in the period and are not closed (suspended ones excluded). Shown as — when nothing closed in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="21" />
+        <source>当前在本部门的案件数（待受理、处置中、挂账）；已退单、待核查的不计。</source>
+        <translation>Cases with the department now (awaiting acceptance, in handling, suspended); returned cases and cases awaiting verification do not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="24" />
+        <source>在本部门、已过预警时间但未到时限的案件数。</source>
+        <translation>Cases with the department past their warning time but not yet their limit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="25" />
+        <source>在本部门、受理或处置环节已过时限的案件数；已退单、待核查、挂账的不计。</source>
+        <translation>Cases with the department whose acceptance or handling stage is past its limit; returned, awaiting verification and suspended cases do not count.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="28" />
+        <source>本部门本月按期结案率（与统计页、大屏、部门绩效考核表同一口径）：按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
+        <translation>The department's on-time rate this month (the same definition as the statistics page, the wall display and the department performance return): closed on time ÷ due. On time: closed without ever passing a stage limit; due: closed in the period, plus those whose handling limit fell in the period and are not closed (suspended ones excluded). Shown as — when nothing closed in the period.</translation>
     </message>
 </context>
 <context>
@@ -2589,77 +2814,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="45" />
+        <location filename="../../desktop/shell/main_window.py" line="54" />
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="63" />
+        <location filename="../../desktop/shell/main_window.py" line="72" />
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="64" />
+        <location filename="../../desktop/shell/main_window.py" line="73" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="65" />
+        <location filename="../../desktop/shell/main_window.py" line="74" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="66" />
+        <location filename="../../desktop/shell/main_window.py" line="75" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="67" />
+        <location filename="../../desktop/shell/main_window.py" line="76" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="119" />
+        <location filename="../../desktop/shell/main_window.py" line="138" />
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="146" />
+        <location filename="../../desktop/shell/main_window.py" line="166" />
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="148" />
+        <location filename="../../desktop/shell/main_window.py" line="168" />
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="152" />
+        <location filename="../../desktop/shell/main_window.py" line="172" />
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="153" />
+        <location filename="../../desktop/shell/main_window.py" line="173" />
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="154" />
+        <location filename="../../desktop/shell/main_window.py" line="174" />
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="155" />
+        <location filename="../../desktop/shell/main_window.py" line="175" />
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="213" />
+        <location filename="../../desktop/shell/main_window.py" line="233" />
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="214" />
+        <location filename="../../desktop/shell/main_window.py" line="234" />
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -2914,7 +3139,7 @@
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="96" />
+        <location filename="../../desktop/people/standards_tabs.py" line="134" />
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
@@ -2922,103 +3147,118 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="71" />
+        <location filename="../../desktop/people/people_models.py" line="73" />
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="72" />
+        <location filename="../../desktop/people/people_models.py" line="74" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="73" />
-        <location filename="../../desktop/people/people_models.py" line="93" />
+        <location filename="../../desktop/people/people_models.py" line="75" />
+        <location filename="../../desktop/people/people_models.py" line="95" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="74" />
+        <location filename="../../desktop/people/people_models.py" line="76" />
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="94" />
+        <location filename="../../desktop/people/people_models.py" line="96" />
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="95" />
+        <location filename="../../desktop/people/people_models.py" line="97" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="96" />
+        <location filename="../../desktop/people/people_models.py" line="98" />
         <source>在岗社区工作者</source>
         <translation>Community workers in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="97" />
+        <location filename="../../desktop/people/people_models.py" line="99" />
         <source>每万人配备</source>
         <translation>Per 10,000 residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="98" />
+        <location filename="../../desktop/people/people_models.py" line="100" />
         <source>按人口应配</source>
         <translation>Required by population</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="99" />
+        <location filename="../../desktop/people/people_models.py" line="101" />
         <source>每人服务户数</source>
         <translation>Households per worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="100" />
+        <location filename="../../desktop/people/people_models.py" line="102" />
         <source>按户数应配</source>
         <translation>Required by households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="101" />
+        <location filename="../../desktop/people/people_models.py" line="103" />
         <source>应配（取大者）</source>
         <translation>Required (the larger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="102" />
+        <location filename="../../desktop/people/people_models.py" line="104" />
         <source>缺口（人）</source>
         <translation>Shortfall (people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="156" />
+        <location filename="../../desktop/people/people_models.py" line="130" />
+        <source>{name}（合计）</source>
+        <translation>{name} (total)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="143" />
+        <source>缺 {n} 人</source>
+        <translation>{n} short</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="145" />
+        <source>达标</source>
+        <translation>Meets standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="165" />
         <source>省定标准：每万名城镇常住人口不少于 {n} 名社区工作者</source>
         <translation>Provincial standard: at least {n} community workers per 10,000 urban residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="160" />
+        <location filename="../../desktop/people/people_models.py" line="169" />
         <source>本地标准：每 {n} 户配备 1 名社区工作者</source>
         <translation>Local standard: one community worker per {n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="174" />
+        <location filename="../../desktop/people/people_models.py" line="183" />
         <source>一档（元/月）</source>
         <translation>Tier 1 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="175" />
+        <location filename="../../desktop/people/people_models.py" line="184" />
         <source>二档（元/月）</source>
         <translation>Tier 2 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="176" />
+        <location filename="../../desktop/people/people_models.py" line="185" />
         <source>三档（元/月）</source>
         <translation>Tier 3 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="198" />
+        <location filename="../../desktop/people/people_models.py" line="207" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="212" />
+        <location filename="../../desktop/people/people_models.py" line="221" />
         <source>{n} 级</source>
         <translation>Level {n}</translation>
     </message>
@@ -3261,16 +3501,6 @@
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
     </message>
-    <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="156" />
-        <source>按工作时间倒计时：下班时间和节假日不计</source>
-        <translation>Counts down working time: evenings, weekends and holidays do not count</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="159" />
-        <source>按自然时间倒计时</source>
-        <translation>Counts down natural (wall-clock) time</translation>
-    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -3348,168 +3578,168 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="123" />
+        <location filename="../../desktop/returns/reports_page.py" line="127" />
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="124" />
+        <location filename="../../desktop/returns/reports_page.py" line="128" />
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="125" />
+        <location filename="../../desktop/returns/reports_page.py" line="129" />
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="149" />
+        <location filename="../../desktop/returns/reports_page.py" line="153" />
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="150" />
+        <location filename="../../desktop/returns/reports_page.py" line="154" />
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="151" />
+        <location filename="../../desktop/returns/reports_page.py" line="155" />
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="157" />
+        <location filename="../../desktop/returns/reports_page.py" line="161" />
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="161" />
-        <location filename="../../desktop/returns/reports_page.py" line="277" />
+        <location filename="../../desktop/returns/reports_page.py" line="165" />
+        <location filename="../../desktop/returns/reports_page.py" line="283" />
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="162" />
+        <location filename="../../desktop/returns/reports_page.py" line="166" />
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="163" />
+        <location filename="../../desktop/returns/reports_page.py" line="167" />
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="165" />
+        <location filename="../../desktop/returns/reports_page.py" line="169" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="166" />
+        <location filename="../../desktop/returns/reports_page.py" line="170" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="169" />
+        <location filename="../../desktop/returns/reports_page.py" line="173" />
         <source>当前角色无权导出报表</source>
         <translation>This role may not export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="170" />
+        <location filename="../../desktop/returns/reports_page.py" line="174" />
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="172" />
+        <location filename="../../desktop/returns/reports_page.py" line="176" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="179" />
+        <location filename="../../desktop/returns/reports_page.py" line="184" />
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="195" />
+        <location filename="../../desktop/returns/reports_page.py" line="200" />
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="196" />
+        <location filename="../../desktop/returns/reports_page.py" line="201" />
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="206" />
+        <location filename="../../desktop/returns/reports_page.py" line="211" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="253" />
+        <location filename="../../desktop/returns/reports_page.py" line="259" />
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="256" />
+        <location filename="../../desktop/returns/reports_page.py" line="262" />
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="279" />
+        <location filename="../../desktop/returns/reports_page.py" line="285" />
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="281" />
+        <location filename="../../desktop/returns/reports_page.py" line="287" />
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="310" />
+        <location filename="../../desktop/returns/reports_page.py" line="316" />
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="338" />
+        <location filename="../../desktop/returns/reports_page.py" line="344" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="371" />
+        <location filename="../../desktop/returns/reports_page.py" line="381" />
         <source>{0}　{1}　共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="375" />
+        <location filename="../../desktop/returns/reports_page.py" line="383" />
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="397" />
+        <location filename="../../desktop/returns/reports_page.py" line="405" />
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="399" />
+        <location filename="../../desktop/returns/reports_page.py" line="407" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="418" />
+        <location filename="../../desktop/returns/reports_page.py" line="426" />
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="437" />
+        <location filename="../../desktop/returns/reports_page.py" line="445" />
         <source>正在写入文件，无法取消</source>
         <translation>Writing the file; it can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="440" />
+        <location filename="../../desktop/returns/reports_page.py" line="448" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="464" />
+        <location filename="../../desktop/returns/reports_page.py" line="472" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -3550,6 +3780,664 @@
         <location filename="../../desktop/people/roster_dialogs.py" line="246" />
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
         <translation>After leaving, the entry stays in the roster history and no longer counts as serving.</translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="15" />
+        <source>案件办理情况月报</source>
+        <translation>Case handling report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="16" />
+        <source>部门绩效考核表</source>
+        <translation>Department performance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="17" />
+        <source>案件类别分析表</source>
+        <translation>Case category analysis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="18" />
+        <source>案件明细表</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="19" />
+        <source>社区工作者花名册</source>
+        <translation>Community workers roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="20" />
+        <source>网格长网格员花名册</source>
+        <translation>Grid leaders and workers roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="21" />
+        <source>第一书记花名册</source>
+        <translation>First secretaries roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="22" />
+        <source>导师帮带花名册</source>
+        <translation>Mentoring roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="23" />
+        <source>下沉干部花名册</source>
+        <translation>Sent-down cadres roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="24" />
+        <source>党员报到花名册</source>
+        <translation>Party-member check-in roster</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="25" />
+        <source>社区工作者配备情况表</source>
+        <translation>Community worker staffing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="30" />
+        <source>按社区</source>
+        <translation>By community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="31" />
+        <source>按网格</source>
+        <translation>By grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="32" />
+        <source>每日走势</source>
+        <translation>Daily trend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="33" />
+        <source>部门绩效</source>
+        <translation>Departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="34" />
+        <source>类别分析</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="35" />
+        <source>案件明细</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="36" />
+        <source>社区工作者</source>
+        <translation>Community workers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="37" />
+        <source>网格员网格长</source>
+        <translation>Grid staff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="38" />
+        <source>第一书记</source>
+        <translation>First secretaries</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="39" />
+        <source>导师帮带</source>
+        <translation>Mentoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="40" />
+        <source>下沉干部</source>
+        <translation>Sent-down cadres</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="41" />
+        <source>党员报到</source>
+        <translation>Party check-ins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="42" />
+        <source>配备情况</source>
+        <translation>Staffing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="47" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="48" />
+        <source>立案派遣</source>
+        <translation>Registered/dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="49" />
+        <source>立案数</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="50" />
+        <source>派遣数</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="51" />
+        <source>结案情况</source>
+        <translation>Closure</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="52" />
+        <source>应结案数</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="53" />
+        <source>结案数</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="54" />
+        <source>按期结案数</source>
+        <translation>Closed on time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="55" />
+        <source>结案率</source>
+        <translation>Closure rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="56" />
+        <source>按期结案率</source>
+        <translation>On-time rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="57" />
+        <source>超期数</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="58" />
+        <source>处置质量</source>
+        <translation>Handling quality</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="59" />
+        <source>处置数</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="60" />
+        <source>返工数</source>
+        <translation>Reworked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="61" />
+        <source>返工率</source>
+        <translation>Rework rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="62" />
+        <source>延期数</source>
+        <translation>Extended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="63" />
+        <source>挂账数</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="64" />
+        <source>平均处置时长（小时）</source>
+        <translation>Avg. handling (h)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="65" />
+        <source>未诉先办</source>
+        <translation>Before complaint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="66" />
+        <source>上报数</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="67" />
+        <source>巡查发现数</source>
+        <translation>Found on patrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="68" />
+        <source>未诉先办占比</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="69" />
+        <source>网格编码</source>
+        <translation>Grid code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="70" />
+        <source>网格名称</source>
+        <translation>Grid name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="71" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="72" />
+        <source>排名</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="73" />
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="74" />
+        <source>回访“三率”</source>
+        <translation>Callback rates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="75" />
+        <source>有效回访数</source>
+        <translation>Valid callbacks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="76" />
+        <source>联系上</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="77" />
+        <source>已解决</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="78" />
+        <source>满意</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="79" />
+        <source>基本满意</source>
+        <translation>Mostly satisfied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="80" />
+        <source>响应率</source>
+        <translation>Response rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="81" />
+        <source>解决率</source>
+        <translation>Resolution rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="82" />
+        <source>满意率</source>
+        <translation>Satisfaction rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="83" />
+        <source>综合指数</source>
+        <translation>Overall index</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="84" />
+        <source>大类</source>
+        <translation>Major category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="85" />
+        <source>小类编码</source>
+        <translation>Category code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="86" />
+        <source>小类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="87" />
+        <source>本期</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="88" />
+        <source>环比</source>
+        <translation>vs. previous</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="89" />
+        <source>增减</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="90" />
+        <source>增幅</source>
+        <translation>Change %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="91" />
+        <source>同比</source>
+        <translation>vs. last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="92" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="93" />
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="94" />
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="95" />
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="96" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="97" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="98" />
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="99" />
+        <source>上报人</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="100" />
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="101" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="102" />
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="103" />
+        <source>结案时间</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="104" />
+        <source>是否超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="105" />
+        <source>返工次数</source>
+        <translation>Reworks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="106" />
+        <source>延期次数</source>
+        <translation>Extensions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="107" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="108" />
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="109" />
+        <source>出生年月</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="110" />
+        <source>政治面貌</source>
+        <translation>Political status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="111" />
+        <source>学历</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="112" />
+        <source>公民身份号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="113" />
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="114" />
+        <source>薪酬等级</source>
+        <translation>Pay grade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="115" />
+        <source>档</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="116" />
+        <source>级</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="117" />
+        <source>月薪标准（元）</source>
+        <translation>Monthly pay (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="118" />
+        <source>任职时间</source>
+        <translation>In post since</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="119" />
+        <source>任职届数</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="120" />
+        <source>荣誉</source>
+        <translation>Honours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="121" />
+        <source>职业发展</source>
+        <translation>Career move</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="122" />
+        <source>职务</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="123" />
+        <source>任职日期</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="124" />
+        <source>派驻层级</source>
+        <translation>Post level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="125" />
+        <source>派出单位</source>
+        <translation>Sending unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="126" />
+        <source>任期</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="127" />
+        <source>开始</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="128" />
+        <source>结束</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="129" />
+        <source>社区书记工作室</source>
+        <translation>Secretary's studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="130" />
+        <source>导师</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="131" />
+        <source>帮带对象</source>
+        <translation>Apprentice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="132" />
+        <source>帮带期间</source>
+        <translation>Mentoring period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="133" />
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="134" />
+        <source>下沉期间</source>
+        <translation>Sent-down period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="135" />
+        <source>计划结束</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="136" />
+        <source>所在单位党组织</source>
+        <translation>Party organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="137" />
+        <source>报到日期</source>
+        <translation>Check-in date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="138" />
+        <source>参加服务活动</source>
+        <translation>Service activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="139" />
+        <source>服务时长（小时）</source>
+        <translation>Service hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="140" />
+        <source>社区编码</source>
+        <translation>Community code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="141" />
+        <source>常住人口</source>
+        <translation>Residents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="142" />
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="143" />
+        <source>配备标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="144" />
+        <source>应配备</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="145" />
+        <source>实有社区工作者</source>
+        <translation>Workers in post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="146" />
+        <source>缺口</source>
+        <translation>Shortfall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="147" />
+        <source>每万人配备</source>
+        <translation>Per 10,000</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="148" />
+        <source>是否达标</source>
+        <translation>Meets standard</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="155" />
+        <source>上期（{0}）</source>
+        <translation>Previous ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="156" />
+        <source>去年同期（{0}）</source>
+        <translation>Same period last year ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="159" />
+        <source>按人口应配（每万人{0}名）</source>
+        <translation>By population ({0} per 10,000)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="163" />
+        <source>按户数应配（每{0}户1名）</source>
+        <translation>By households (1 per {0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="184" />
+        <source>{y}年{m}月</source>
+        <translation>{y}-{m}</translation>
     </message>
 </context>
 <context>
@@ -3849,93 +4737,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="72" />
+        <location filename="../../desktop/people/roster_tab.py" line="88" />
         <source>搜索姓名、身份证号或电话</source>
         <translation>Search name, ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="75" />
-        <location filename="../../desktop/people/roster_tab.py" line="173" />
+        <location filename="../../desktop/people/roster_tab.py" line="91" />
+        <location filename="../../desktop/people/roster_tab.py" line="194" />
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="77" />
+        <location filename="../../desktop/people/roster_tab.py" line="93" />
         <source>含已离任</source>
         <translation>Include former</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="78" />
+        <location filename="../../desktop/people/roster_tab.py" line="94" />
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="79" />
+        <location filename="../../desktop/people/roster_tab.py" line="95" />
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="80" />
+        <location filename="../../desktop/people/roster_tab.py" line="96" />
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="81" />
+        <location filename="../../desktop/people/roster_tab.py" line="97" />
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="82" />
+        <location filename="../../desktop/people/roster_tab.py" line="98" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="83" />
+        <location filename="../../desktop/people/roster_tab.py" line="99" />
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="206" />
+        <location filename="../../desktop/people/roster_tab.py" line="227" />
         <source>在册 {n} 人</source>
         <translation>{n} on the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="208" />
+        <location filename="../../desktop/people/roster_tab.py" line="229" />
         <source>，{n} 人任期将满或已满</source>
         <translation>, {n} with a term ending or ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="214" />
+        <location filename="../../desktop/people/roster_tab.py" line="235" />
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation>Vacant grids: {n} (no grid leader or grid worker in post)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="216" />
+        <location filename="../../desktop/people/roster_tab.py" line="237" />
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation>Every grid has a grid leader and a grid worker in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="318" />
+        <location filename="../../desktop/people/roster_tab.py" line="339" />
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="318" />
+        <location filename="../../desktop/people/roster_tab.py" line="339" />
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="320" />
+        <location filename="../../desktop/people/roster_tab.py" line="341" />
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="320" />
+        <location filename="../../desktop/people/roster_tab.py" line="341" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="326" />
+        <location filename="../../desktop/people/roster_tab.py" line="347" />
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation>{name}: {shown} (recorded in the audit log)</translation>
     </message>
@@ -4474,22 +5362,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="55" />
+        <location filename="../../desktop/people/standards_tabs.py" line="89" />
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation>The street has {w} community workers in post; the standard asks for {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="59" />
+        <location filename="../../desktop/people/standards_tabs.py" line="93" />
         <source>，缺口 {n} 人</source>
         <translation>, {n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="61" />
+        <location filename="../../desktop/people/standards_tabs.py" line="95" />
         <source>；{n} 个社区未达标</source>
         <translation>; {n} communities below the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="65" />
+        <location filename="../../desktop/people/standards_tabs.py" line="99" />
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation>Standard: at least {m} community workers per 10,000 residents, and 1 per {h} households. The required number is rounded up; shortfall = required (the larger of the two) − in post. The street total uses the whole street’s population and households.</translation>
     </message>
@@ -4497,25 +5385,35 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="21" />
+        <location filename="../../desktop/stats/date_chart.py" line="22" />
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="24" />
+        <location filename="../../desktop/stats/date_chart.py" line="25" />
         <source>{m}月{d}日</source>
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="87" />
-        <location filename="../../desktop/stats/date_chart.py" line="122" />
+        <location filename="../../desktop/stats/date_chart.py" line="88" />
+        <location filename="../../desktop/stats/date_chart.py" line="126" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="120" />
+        <location filename="../../desktop/stats/date_chart.py" line="124" />
         <source>月份</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/date_chart.py" line="247" />
+        <source>今日截至 {t}</source>
+        <translation>Today until {t}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/date_chart.py" line="254" />
+        <source>（截至 {t}）</source>
+        <translation> (until {t})</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_style.py" line="87" />
@@ -4523,164 +5421,164 @@ The current data is saved to the backup folder first; GridDesk must restart afte
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="85" />
+        <location filename="../../desktop/stats/chart_set.py" line="87" />
         <source>案件数（件）</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="87" />
+        <location filename="../../desktop/stats/chart_set.py" line="89" />
         <source>每日受理与结案</source>
         <translation>Received and closed per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="90" />
+        <location filename="../../desktop/stats/chart_set.py" line="92" />
         <source>在办案件（按大类）</source>
         <translation>Open cases by major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="91" />
+        <location filename="../../desktop/stats/chart_set.py" line="93" />
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="97" />
+        <location filename="../../desktop/stats/chart_set.py" line="99" />
         <source>在办案件（按小类，前 15 位）</source>
         <translation>Open cases by category (top 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="98" />
+        <location filename="../../desktop/stats/chart_set.py" line="100" />
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="104" />
+        <location filename="../../desktop/stats/chart_set.py" line="106" />
         <source>部门按期结案率排名</source>
         <translation>Departments by on-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="105" />
+        <location filename="../../desktop/stats/chart_set.py" line="107" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="106" />
+        <location filename="../../desktop/stats/chart_set.py" line="108" />
         <source>按期结案率（%）</source>
         <translation>On-time closure rate (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="113" />
+        <location filename="../../desktop/stats/chart_set.py" line="115" />
         <source>超期与预警案件（按社区）</source>
         <translation>Overdue and warning cases by community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="114" />
+        <location filename="../../desktop/stats/chart_set.py" line="116" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="120" />
+        <location filename="../../desktop/stats/chart_set.py" line="122" />
         <source>案件来源</source>
         <translation>Case sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="121" />
+        <location filename="../../desktop/stats/chart_set.py" line="123" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="127" />
+        <location filename="../../desktop/stats/chart_set.py" line="129" />
         <source>平均处置时长趋势</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="128" />
+        <location filename="../../desktop/stats/chart_set.py" line="130" />
         <source>平均处置时长（小时）</source>
         <translation>Average handling time (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="193" />
-        <location filename="../../desktop/stats/chart_set.py" line="299" />
+        <location filename="../../desktop/stats/chart_set.py" line="196" />
+        <location filename="../../desktop/stats/chart_set.py" line="309" />
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="198" />
+        <location filename="../../desktop/stats/chart_set.py" line="201" />
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="213" />
-        <location filename="../../desktop/stats/chart_set.py" line="225" />
+        <location filename="../../desktop/stats/chart_set.py" line="216" />
+        <location filename="../../desktop/stats/chart_set.py" line="228" />
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="232" />
+        <location filename="../../desktop/stats/chart_set.py" line="235" />
         <source>大类：{name}</source>
         <translation>Major category: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="248" />
+        <location filename="../../desktop/stats/chart_set.py" line="251" />
         <source>按期结案率</source>
         <translation>On-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="258" />
+        <location filename="../../desktop/stats/chart_set.py" line="268" />
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation>{due} due, {ok} closed on time, {late} not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="272" />
+        <location filename="../../desktop/stats/chart_set.py" line="282" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="278" />
+        <location filename="../../desktop/stats/chart_set.py" line="288" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="290" />
+        <location filename="../../desktop/stats/chart_set.py" line="300" />
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation>Case sources (handled before complaint {share:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="307" />
+        <location filename="../../desktop/stats/chart_set.py" line="317" />
         <source>占 {share:.1f}%</source>
         <translation>{share:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="311" />
+        <location filename="../../desktop/stats/chart_set.py" line="321" />
         <source>（未诉先办）</source>
         <translation>(before complaint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="327" />
+        <location filename="../../desktop/stats/chart_set.py" line="337" />
         <source>平均处置时长</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="27" />
+        <location filename="../../desktop/stats/key_figures.py" line="36" />
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="28" />
+        <location filename="../../desktop/stats/key_figures.py" line="37" />
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="29" />
+        <location filename="../../desktop/stats/key_figures.py" line="38" />
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="30" />
+        <location filename="../../desktop/stats/key_figures.py" line="39" />
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="31" />
+        <location filename="../../desktop/stats/key_figures.py" line="40" />
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>

@@ -226,13 +226,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="152"/>
+        <location filename="../../desktop/app.py" line="171"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="157"/>
-        <location filename="../../desktop/app.py" line="165"/>
+        <location filename="../../desktop/app.py" line="176"/>
+        <location filename="../../desktop/app.py" line="184"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -603,208 +603,193 @@
 <context>
     <name>CaseDetailSections</name>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="67"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="68"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="109"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="110"/>
         <source>（未留名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="115"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="116"/>
         <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="119"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="120"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="128"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="129"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="130"/>
         <source>上报人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="132"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="133"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="133"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="134"/>
         <source>（未派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="137"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="138"/>
         <source>派遣意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="141"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="142"/>
         <source>默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="146"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="147"/>
         <source>坐标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="152"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="153"/>
         <source>回访满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="156"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="157"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="159"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
         <source>延期 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="160"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="161"/>
         <source>返工 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="161"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
         <source>退单 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="162"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="163"/>
         <source>督办 %1 次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="167"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="168"/>
         <source>曾超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="169"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="170"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="222"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="224"/>
         <source>上报</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="223"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="225"/>
         <source>立案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="224"/>
-        <source>派遣</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="225"/>
-        <source>受理</source>
-        <comment>time</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/cases/detail_sections.py" line="226"/>
-        <source>反馈</source>
+        <source>派遣</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/cases/detail_sections.py" line="227"/>
-        <source>挂账</source>
+        <source>受理</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/cases/detail_sections.py" line="228"/>
+        <source>反馈</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="229"/>
+        <source>挂账</source>
+        <comment>time</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="230"/>
         <source>结案</source>
         <comment>time</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="183"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="184"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="184"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="185"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="185"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="186"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="204"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="206"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="209"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="211"/>
         <source>挂账中，计时暂停</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="252"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="254"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="258"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="260"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="264"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="266"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="272"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="274"/>
         <source>时限 %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="278"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="280"/>
         <source>原部门：%1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="298"/>
-        <source>已超期 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="309"/>
-        <source>剩余工作时间 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="313"/>
-        <source>剩余 %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1350,32 +1335,32 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="126"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="128"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="127"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="129"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="128"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="130"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="131"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="133"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="138"/>
-        <source>本月结案 %1 件，按期 %2 件</source>
+        <location filename="../../desktop/desk/dispatch_board.py" line="140"/>
+        <source>本月应结案 %1 件，结案 %2 件，按期 %3 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="142"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="145"/>
         <source>单击只看该部门的案件，再次单击取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1517,12 +1502,12 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="236"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="241"/>
         <source>部门看板（将案件拖到部门上即派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="238"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="243"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1628,288 +1613,453 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="60"/>
+        <location filename="../../desktop/core/i18n.py" line="92"/>
         <source>待立案</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="61"/>
+        <location filename="../../desktop/core/i18n.py" line="93"/>
         <source>待派遣</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="62"/>
+        <location filename="../../desktop/core/i18n.py" line="94"/>
         <source>不予立案</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="63"/>
+        <location filename="../../desktop/core/i18n.py" line="95"/>
         <source>社区自办</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="64"/>
+        <location filename="../../desktop/core/i18n.py" line="96"/>
         <source>待受理</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="65"/>
+        <location filename="../../desktop/core/i18n.py" line="97"/>
         <source>处置中</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="66"/>
+        <location filename="../../desktop/core/i18n.py" line="98"/>
         <source>已退单</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="67"/>
+        <location filename="../../desktop/core/i18n.py" line="99"/>
         <source>待核查</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="68"/>
+        <location filename="../../desktop/core/i18n.py" line="100"/>
         <source>已结案</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="69"/>
+        <location filename="../../desktop/core/i18n.py" line="101"/>
         <source>挂账</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="70"/>
+        <location filename="../../desktop/core/i18n.py" line="102"/>
         <source>已合并</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="76"/>
+        <location filename="../../desktop/core/i18n.py" line="108"/>
         <source>待立案</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="77"/>
+        <location filename="../../desktop/core/i18n.py" line="109"/>
         <source>待派遣</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="78"/>
+        <location filename="../../desktop/core/i18n.py" line="110"/>
         <source>处置中</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="79"/>
+        <location filename="../../desktop/core/i18n.py" line="111"/>
         <source>待核查</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="80"/>
+        <location filename="../../desktop/core/i18n.py" line="112"/>
         <source>已结案</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="86"/>
+        <location filename="../../desktop/core/i18n.py" line="118"/>
         <source>时限重算</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="88"/>
+        <location filename="../../desktop/core/i18n.py" line="120"/>
         <source>上报</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="89"/>
+        <location filename="../../desktop/core/i18n.py" line="121"/>
         <source>立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="90"/>
+        <location filename="../../desktop/core/i18n.py" line="122"/>
         <source>不予立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="91"/>
+        <location filename="../../desktop/core/i18n.py" line="123"/>
         <source>社区自办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="92"/>
+        <location filename="../../desktop/core/i18n.py" line="124"/>
         <source>派遣</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="93"/>
+        <location filename="../../desktop/core/i18n.py" line="125"/>
         <source>受理</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="94"/>
+        <location filename="../../desktop/core/i18n.py" line="126"/>
         <source>退单</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="95"/>
+        <location filename="../../desktop/core/i18n.py" line="127"/>
         <source>改派</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="96"/>
+        <location filename="../../desktop/core/i18n.py" line="128"/>
         <source>反馈</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="97"/>
+        <location filename="../../desktop/core/i18n.py" line="129"/>
         <source>核查通过</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="98"/>
+        <location filename="../../desktop/core/i18n.py" line="130"/>
         <source>返工</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="99"/>
+        <location filename="../../desktop/core/i18n.py" line="131"/>
         <source>延期</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="100"/>
+        <location filename="../../desktop/core/i18n.py" line="132"/>
         <source>挂账</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="101"/>
+        <location filename="../../desktop/core/i18n.py" line="133"/>
         <source>解挂</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="102"/>
+        <location filename="../../desktop/core/i18n.py" line="134"/>
         <source>督办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="103"/>
+        <location filename="../../desktop/core/i18n.py" line="135"/>
         <source>回访</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="104"/>
+        <location filename="../../desktop/core/i18n.py" line="136"/>
         <source>合并</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="105"/>
+        <location filename="../../desktop/core/i18n.py" line="137"/>
         <source>撤回</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111"/>
+        <location filename="../../desktop/core/i18n.py" line="143"/>
         <source>网格上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="112"/>
+        <location filename="../../desktop/core/i18n.py" line="144"/>
         <source>巡查发现</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="113"/>
+        <location filename="../../desktop/core/i18n.py" line="145"/>
         <source>热线转办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="114"/>
+        <location filename="../../desktop/core/i18n.py" line="146"/>
         <source>来访来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="115"/>
+        <location filename="../../desktop/core/i18n.py" line="147"/>
         <source>上级交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121"/>
+        <location filename="../../desktop/core/i18n.py" line="153"/>
         <source>满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="122"/>
+        <location filename="../../desktop/core/i18n.py" line="154"/>
         <source>基本满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="123"/>
+        <location filename="../../desktop/core/i18n.py" line="155"/>
         <source>不满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="124"/>
+        <location filename="../../desktop/core/i18n.py" line="156"/>
         <source>未联系上</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="130"/>
+        <location filename="../../desktop/core/i18n.py" line="162"/>
         <source>调度员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="131"/>
+        <location filename="../../desktop/core/i18n.py" line="163"/>
         <source>文书</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="132"/>
+        <location filename="../../desktop/core/i18n.py" line="164"/>
         <source>值班长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="133"/>
+        <location filename="../../desktop/core/i18n.py" line="165"/>
         <source>领导</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="134"/>
+        <location filename="../../desktop/core/i18n.py" line="166"/>
         <source>管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="135"/>
+        <location filename="../../desktop/core/i18n.py" line="167"/>
         <source>系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DomainValues</name>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="175"/>
+        <source>男</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="176"/>
+        <source>女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="177"/>
+        <source>中共党员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="178"/>
+        <source>群众</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="179"/>
+        <source>在岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="180"/>
+        <source>离岗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="181"/>
+        <source>在任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="182"/>
+        <source>离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="183"/>
+        <source>帮带中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="184"/>
+        <source>已结业</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="185"/>
+        <source>已结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="186"/>
+        <source>已报到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="187"/>
+        <source>已转出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="188"/>
+        <source>网格长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="189"/>
+        <source>网格员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="190"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="191"/>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="192"/>
+        <source>未设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="193"/>
+        <source>达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="194"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="195"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="196"/>
+        <source>合计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="203"/>
+        <source>任期将满（剩 {n} 天）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="205"/>
+        <source>任期已满 {n} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="206"/>
+        <source>缺 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="224"/>
+        <source>、</source>
+        <comment>list separator</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="233"/>
+        <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="237"/>
+        <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="243"/>
+        <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="247"/>
+        <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="255"/>
+        <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="275"/>
+        <source>；</source>
+        <comment>sentence separator</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1955,23 +2105,50 @@
 <context>
     <name>Durations</name>
     <message>
-        <location filename="../../desktop/common/durations.py" line="23"/>
-        <source>%1天 %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/durations.py" line="33"/>
-        <source>超期 %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/durations.py" line="45"/>
-        <source>%1工作日 %2</source>
+        <location filename="../../desktop/common/durations.py" line="43"/>
+        <source>%1天%2时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/durations.py" line="49"/>
-        <source>%1 工时</source>
+        <source>%1时%2分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="54"/>
+        <source>%1分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="55"/>
+        <source>&lt;1分</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="64"/>
+        <source>超 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="66"/>
+        <location filename="../../desktop/common/durations.py" line="70"/>
+        <source>剩 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="75"/>
+        <source>工</source>
+        <comment>working-time marker</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="99"/>
+        <source>“工”：按工作时间倒计时，下班时间和节假日不计，1天 = 1个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/durations.py" line="102"/>
+        <source>按自然时间倒计时</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2008,6 +2185,54 @@
     <message>
         <location filename="../../desktop/common/error_text.py" line="33"/>
         <source>内部错误：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Figures</name>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="11"/>
+        <source>期间内上报的案件数（各来源）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="12"/>
+        <source>期间内派遣或改派的案件数，每件只计一次；已撤回派遣（撤销）的不计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="15"/>
+        <source>期间内核查通过结案的案件数；不予立案、社区自办、合并不计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="16"/>
+        <source>当前在办、所处环节（派遣、处置或核查）已过时限的案件数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="17"/>
+        <source>按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="21"/>
+        <source>当前在本部门的案件数（待受理、处置中、挂账）；已退单、待核查的不计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="24"/>
+        <source>在本部门、已过预警时间但未到时限的案件数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="25"/>
+        <source>在本部门、受理或处置环节已过时限的案件数；已退单、待核查、挂账的不计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="28"/>
+        <source>本部门本月按期结案率（与统计页、大屏、部门绩效考核表同一口径）：按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2587,77 +2812,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="45"/>
+        <location filename="../../desktop/shell/main_window.py" line="54"/>
         <source>网格指挥调度台 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="63"/>
+        <location filename="../../desktop/shell/main_window.py" line="72"/>
         <source>调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="64"/>
+        <location filename="../../desktop/shell/main_window.py" line="73"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="65"/>
+        <location filename="../../desktop/shell/main_window.py" line="74"/>
         <source>报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="66"/>
+        <location filename="../../desktop/shell/main_window.py" line="75"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="67"/>
+        <location filename="../../desktop/shell/main_window.py" line="76"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="119"/>
+        <location filename="../../desktop/shell/main_window.py" line="138"/>
         <source>正在读取数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="146"/>
+        <location filename="../../desktop/shell/main_window.py" line="166"/>
         <source>数据库：本机 SQLite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="148"/>
+        <location filename="../../desktop/shell/main_window.py" line="168"/>
         <source>数据库：PostgreSQL %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="152"/>
+        <location filename="../../desktop/shell/main_window.py" line="172"/>
         <source>实时：已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="153"/>
+        <location filename="../../desktop/shell/main_window.py" line="173"/>
         <source>实时：连接中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="154"/>
+        <location filename="../../desktop/shell/main_window.py" line="174"/>
         <source>实时：重连中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="155"/>
+        <location filename="../../desktop/shell/main_window.py" line="175"/>
         <source>实时：未连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="213"/>
+        <location filename="../../desktop/shell/main_window.py" line="233"/>
         <source>已从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/shell/main_window.py" line="234"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2912,7 +3137,7 @@
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="96"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="134"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2920,103 +3145,118 @@
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="71"/>
+        <location filename="../../desktop/people/people_models.py" line="73"/>
         <source>网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="72"/>
+        <location filename="../../desktop/people/people_models.py" line="74"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="73"/>
-        <location filename="../../desktop/people/people_models.py" line="93"/>
+        <location filename="../../desktop/people/people_models.py" line="75"/>
+        <location filename="../../desktop/people/people_models.py" line="95"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="74"/>
+        <location filename="../../desktop/people/people_models.py" line="76"/>
         <source>缺少</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="94"/>
+        <location filename="../../desktop/people/people_models.py" line="96"/>
         <source>常住人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="95"/>
+        <location filename="../../desktop/people/people_models.py" line="97"/>
         <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="96"/>
+        <location filename="../../desktop/people/people_models.py" line="98"/>
         <source>在岗社区工作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="97"/>
+        <location filename="../../desktop/people/people_models.py" line="99"/>
         <source>每万人配备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="98"/>
+        <location filename="../../desktop/people/people_models.py" line="100"/>
         <source>按人口应配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="99"/>
+        <location filename="../../desktop/people/people_models.py" line="101"/>
         <source>每人服务户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="100"/>
+        <location filename="../../desktop/people/people_models.py" line="102"/>
         <source>按户数应配</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="101"/>
+        <location filename="../../desktop/people/people_models.py" line="103"/>
         <source>应配（取大者）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="102"/>
+        <location filename="../../desktop/people/people_models.py" line="104"/>
         <source>缺口（人）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="156"/>
+        <location filename="../../desktop/people/people_models.py" line="130"/>
+        <source>{name}（合计）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="143"/>
+        <source>缺 {n} 人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="145"/>
+        <source>达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/people_models.py" line="165"/>
         <source>省定标准：每万名城镇常住人口不少于 {n} 名社区工作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="160"/>
+        <location filename="../../desktop/people/people_models.py" line="169"/>
         <source>本地标准：每 {n} 户配备 1 名社区工作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="174"/>
+        <location filename="../../desktop/people/people_models.py" line="183"/>
         <source>一档（元/月）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="175"/>
+        <location filename="../../desktop/people/people_models.py" line="184"/>
         <source>二档（元/月）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="176"/>
+        <location filename="../../desktop/people/people_models.py" line="185"/>
         <source>三档（元/月）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="198"/>
+        <location filename="../../desktop/people/people_models.py" line="207"/>
         <source>未设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="212"/>
+        <location filename="../../desktop/people/people_models.py" line="221"/>
         <source>{n} 级</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3259,16 +3499,6 @@
         <source>新紧急案件：%1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="156"/>
-        <source>按工作时间倒计时：下班时间和节假日不计</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="159"/>
-        <source>按自然时间倒计时</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>QueueView</name>
@@ -3346,168 +3576,168 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="123"/>
+        <location filename="../../desktop/returns/reports_page.py" line="127"/>
         <source>案件报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="124"/>
+        <location filename="../../desktop/returns/reports_page.py" line="128"/>
         <source>人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="125"/>
+        <location filename="../../desktop/returns/reports_page.py" line="129"/>
         <source>配备情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="149"/>
+        <location filename="../../desktop/returns/reports_page.py" line="153"/>
         <source>月报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="150"/>
+        <location filename="../../desktop/returns/reports_page.py" line="154"/>
         <source>季报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="151"/>
+        <location filename="../../desktop/returns/reports_page.py" line="155"/>
         <source>年报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="157"/>
+        <location filename="../../desktop/returns/reports_page.py" line="161"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="161"/>
-        <location filename="../../desktop/returns/reports_page.py" line="277"/>
+        <location filename="../../desktop/returns/reports_page.py" line="165"/>
+        <location filename="../../desktop/returns/reports_page.py" line="283"/>
         <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="162"/>
+        <location filename="../../desktop/returns/reports_page.py" line="166"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="163"/>
+        <location filename="../../desktop/returns/reports_page.py" line="167"/>
         <source>导出后打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="165"/>
+        <location filename="../../desktop/returns/reports_page.py" line="169"/>
         <source>预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="166"/>
+        <location filename="../../desktop/returns/reports_page.py" line="170"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="169"/>
+        <location filename="../../desktop/returns/reports_page.py" line="173"/>
         <source>当前角色无权导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="170"/>
+        <location filename="../../desktop/returns/reports_page.py" line="174"/>
         <source>取消导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="172"/>
+        <location filename="../../desktop/returns/reports_page.py" line="176"/>
         <source>打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="179"/>
+        <location filename="../../desktop/returns/reports_page.py" line="184"/>
         <source>已写入 %v / %m 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="195"/>
+        <location filename="../../desktop/returns/reports_page.py" line="200"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="196"/>
+        <location filename="../../desktop/returns/reports_page.py" line="201"/>
         <source>统计范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="206"/>
+        <location filename="../../desktop/returns/reports_page.py" line="211"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="253"/>
+        <location filename="../../desktop/returns/reports_page.py" line="259"/>
         <source>{0} 月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="256"/>
+        <location filename="../../desktop/returns/reports_page.py" line="262"/>
         <source>第{0}季度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="279"/>
+        <location filename="../../desktop/returns/reports_page.py" line="285"/>
         <source>社区：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="281"/>
+        <location filename="../../desktop/returns/reports_page.py" line="287"/>
         <source>部门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="310"/>
+        <location filename="../../desktop/returns/reports_page.py" line="316"/>
         <source>点击“预览”查看{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="338"/>
+        <location filename="../../desktop/returns/reports_page.py" line="344"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="371"/>
+        <location filename="../../desktop/returns/reports_page.py" line="381"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="375"/>
+        <location filename="../../desktop/returns/reports_page.py" line="383"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="397"/>
+        <location filename="../../desktop/returns/reports_page.py" line="405"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="399"/>
+        <location filename="../../desktop/returns/reports_page.py" line="407"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="418"/>
+        <location filename="../../desktop/returns/reports_page.py" line="426"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="437"/>
+        <location filename="../../desktop/returns/reports_page.py" line="445"/>
         <source>正在写入文件，无法取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="440"/>
+        <location filename="../../desktop/returns/reports_page.py" line="448"/>
         <source>已取消导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="464"/>
+        <location filename="../../desktop/returns/reports_page.py" line="472"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3547,6 +3777,664 @@
     <message>
         <location filename="../../desktop/people/roster_dialogs.py" line="246"/>
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Returns</name>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="15"/>
+        <source>案件办理情况月报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="16"/>
+        <source>部门绩效考核表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="17"/>
+        <source>案件类别分析表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="18"/>
+        <source>案件明细表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="19"/>
+        <source>社区工作者花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="20"/>
+        <source>网格长网格员花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="21"/>
+        <source>第一书记花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="22"/>
+        <source>导师帮带花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="23"/>
+        <source>下沉干部花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="24"/>
+        <source>党员报到花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="25"/>
+        <source>社区工作者配备情况表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="30"/>
+        <source>按社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="31"/>
+        <source>按网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="32"/>
+        <source>每日走势</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="33"/>
+        <source>部门绩效</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="34"/>
+        <source>类别分析</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="35"/>
+        <source>案件明细</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="36"/>
+        <source>社区工作者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="37"/>
+        <source>网格员网格长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="38"/>
+        <source>第一书记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="39"/>
+        <source>导师帮带</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="40"/>
+        <source>下沉干部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="41"/>
+        <source>党员报到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="42"/>
+        <source>配备情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="47"/>
+        <source>社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="48"/>
+        <source>立案派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="49"/>
+        <source>立案数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="50"/>
+        <source>派遣数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="51"/>
+        <source>结案情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="52"/>
+        <source>应结案数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="53"/>
+        <source>结案数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="54"/>
+        <source>按期结案数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="55"/>
+        <source>结案率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="56"/>
+        <source>按期结案率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="57"/>
+        <source>超期数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="58"/>
+        <source>处置质量</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="59"/>
+        <source>处置数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="60"/>
+        <source>返工数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="61"/>
+        <source>返工率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="62"/>
+        <source>延期数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="63"/>
+        <source>挂账数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="64"/>
+        <source>平均处置时长（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="65"/>
+        <source>未诉先办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="66"/>
+        <source>上报数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="67"/>
+        <source>巡查发现数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="68"/>
+        <source>未诉先办占比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="69"/>
+        <source>网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="70"/>
+        <source>网格名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="71"/>
+        <source>日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="72"/>
+        <source>排名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="73"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="74"/>
+        <source>回访“三率”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="75"/>
+        <source>有效回访数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="76"/>
+        <source>联系上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="77"/>
+        <source>已解决</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="78"/>
+        <source>满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="79"/>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="80"/>
+        <source>响应率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="81"/>
+        <source>解决率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="82"/>
+        <source>满意率</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="83"/>
+        <source>综合指数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="84"/>
+        <source>大类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="85"/>
+        <source>小类编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="86"/>
+        <source>小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="87"/>
+        <source>本期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="88"/>
+        <source>环比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="89"/>
+        <source>增减</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="90"/>
+        <source>增幅</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="91"/>
+        <source>同比</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="92"/>
+        <source>序号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="93"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="94"/>
+        <source>上报时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="95"/>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="96"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="97"/>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="98"/>
+        <source>问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="99"/>
+        <source>上报人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="100"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="101"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="102"/>
+        <source>承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="103"/>
+        <source>结案时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="104"/>
+        <source>是否超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="105"/>
+        <source>返工次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="106"/>
+        <source>延期次数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="107"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="108"/>
+        <source>性别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="109"/>
+        <source>出生年月</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="110"/>
+        <source>政治面貌</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="111"/>
+        <source>学历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="112"/>
+        <source>公民身份号码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="113"/>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="114"/>
+        <source>薪酬等级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="115"/>
+        <source>档</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="116"/>
+        <source>级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="117"/>
+        <source>月薪标准（元）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="118"/>
+        <source>任职时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="119"/>
+        <source>任职届数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="120"/>
+        <source>荣誉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="121"/>
+        <source>职业发展</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="122"/>
+        <source>职务</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="123"/>
+        <source>任职日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="124"/>
+        <source>派驻层级</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="125"/>
+        <source>派出单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="126"/>
+        <source>任期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="127"/>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="128"/>
+        <source>结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="129"/>
+        <source>社区书记工作室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="130"/>
+        <source>导师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="131"/>
+        <source>帮带对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="132"/>
+        <source>帮带期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="133"/>
+        <source>批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="134"/>
+        <source>下沉期间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="135"/>
+        <source>计划结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="136"/>
+        <source>所在单位党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="137"/>
+        <source>报到日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="138"/>
+        <source>参加服务活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="139"/>
+        <source>服务时长（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="140"/>
+        <source>社区编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="141"/>
+        <source>常住人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="142"/>
+        <source>户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="143"/>
+        <source>配备标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="144"/>
+        <source>应配备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="145"/>
+        <source>实有社区工作者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="146"/>
+        <source>缺口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="147"/>
+        <source>每万人配备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="148"/>
+        <source>是否达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="155"/>
+        <source>上期（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="156"/>
+        <source>去年同期（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="159"/>
+        <source>按人口应配（每万人{0}名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="163"/>
+        <source>按户数应配（每{0}户1名）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="184"/>
+        <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3847,93 +4735,93 @@
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="72"/>
+        <location filename="../../desktop/people/roster_tab.py" line="88"/>
         <source>搜索姓名、身份证号或电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="75"/>
-        <location filename="../../desktop/people/roster_tab.py" line="173"/>
+        <location filename="../../desktop/people/roster_tab.py" line="91"/>
+        <location filename="../../desktop/people/roster_tab.py" line="194"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="77"/>
+        <location filename="../../desktop/people/roster_tab.py" line="93"/>
         <source>含已离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="78"/>
+        <location filename="../../desktop/people/roster_tab.py" line="94"/>
         <source>新增</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="79"/>
+        <location filename="../../desktop/people/roster_tab.py" line="95"/>
         <source>编辑</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="80"/>
+        <location filename="../../desktop/people/roster_tab.py" line="96"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="81"/>
+        <location filename="../../desktop/people/roster_tab.py" line="97"/>
         <source>变更记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="82"/>
+        <location filename="../../desktop/people/roster_tab.py" line="98"/>
         <source>显示完整号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="83"/>
+        <location filename="../../desktop/people/roster_tab.py" line="99"/>
         <source>从 Excel 导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="206"/>
+        <location filename="../../desktop/people/roster_tab.py" line="227"/>
         <source>在册 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="208"/>
+        <location filename="../../desktop/people/roster_tab.py" line="229"/>
         <source>，{n} 人任期将满或已满</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="214"/>
+        <location filename="../../desktop/people/roster_tab.py" line="235"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="216"/>
+        <location filename="../../desktop/people/roster_tab.py" line="237"/>
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="318"/>
+        <location filename="../../desktop/people/roster_tab.py" line="339"/>
         <source>导师身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="318"/>
+        <location filename="../../desktop/people/roster_tab.py" line="339"/>
         <source>学员身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="320"/>
+        <location filename="../../desktop/people/roster_tab.py" line="341"/>
         <source>身份证号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="320"/>
+        <location filename="../../desktop/people/roster_tab.py" line="341"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="326"/>
+        <location filename="../../desktop/people/roster_tab.py" line="347"/>
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4471,22 +5359,22 @@
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="55"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="89"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="59"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="93"/>
         <source>，缺口 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="61"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="95"/>
         <source>；{n} 个社区未达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="65"/>
+        <location filename="../../desktop/people/standards_tabs.py" line="99"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4494,24 +5382,34 @@
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="21"/>
+        <location filename="../../desktop/stats/date_chart.py" line="22"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="24"/>
+        <location filename="../../desktop/stats/date_chart.py" line="25"/>
         <source>{m}月{d}日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="87"/>
-        <location filename="../../desktop/stats/date_chart.py" line="122"/>
+        <location filename="../../desktop/stats/date_chart.py" line="88"/>
+        <location filename="../../desktop/stats/date_chart.py" line="126"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="120"/>
+        <location filename="../../desktop/stats/date_chart.py" line="124"/>
         <source>月份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/date_chart.py" line="247"/>
+        <source>今日截至 {t}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/date_chart.py" line="254"/>
+        <source>（截至 {t}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4520,164 +5418,164 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="85"/>
+        <location filename="../../desktop/stats/chart_set.py" line="87"/>
         <source>案件数（件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="87"/>
+        <location filename="../../desktop/stats/chart_set.py" line="89"/>
         <source>每日受理与结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="90"/>
+        <location filename="../../desktop/stats/chart_set.py" line="92"/>
         <source>在办案件（按大类）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="91"/>
+        <location filename="../../desktop/stats/chart_set.py" line="93"/>
         <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="97"/>
+        <location filename="../../desktop/stats/chart_set.py" line="99"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="98"/>
+        <location filename="../../desktop/stats/chart_set.py" line="100"/>
         <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="104"/>
+        <location filename="../../desktop/stats/chart_set.py" line="106"/>
         <source>部门按期结案率排名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="105"/>
+        <location filename="../../desktop/stats/chart_set.py" line="107"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="106"/>
+        <location filename="../../desktop/stats/chart_set.py" line="108"/>
         <source>按期结案率（%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="113"/>
+        <location filename="../../desktop/stats/chart_set.py" line="115"/>
         <source>超期与预警案件（按社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="114"/>
+        <location filename="../../desktop/stats/chart_set.py" line="116"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="120"/>
+        <location filename="../../desktop/stats/chart_set.py" line="122"/>
         <source>案件来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="121"/>
+        <location filename="../../desktop/stats/chart_set.py" line="123"/>
         <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="127"/>
+        <location filename="../../desktop/stats/chart_set.py" line="129"/>
         <source>平均处置时长趋势</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="128"/>
+        <location filename="../../desktop/stats/chart_set.py" line="130"/>
         <source>平均处置时长（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="193"/>
-        <location filename="../../desktop/stats/chart_set.py" line="299"/>
+        <location filename="../../desktop/stats/chart_set.py" line="196"/>
+        <location filename="../../desktop/stats/chart_set.py" line="309"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="198"/>
+        <location filename="../../desktop/stats/chart_set.py" line="201"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="213"/>
-        <location filename="../../desktop/stats/chart_set.py" line="225"/>
+        <location filename="../../desktop/stats/chart_set.py" line="216"/>
+        <location filename="../../desktop/stats/chart_set.py" line="228"/>
         <source>在办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="232"/>
+        <location filename="../../desktop/stats/chart_set.py" line="235"/>
         <source>大类：{name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="248"/>
+        <location filename="../../desktop/stats/chart_set.py" line="251"/>
         <source>按期结案率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="258"/>
+        <location filename="../../desktop/stats/chart_set.py" line="268"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="272"/>
+        <location filename="../../desktop/stats/chart_set.py" line="282"/>
         <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="278"/>
+        <location filename="../../desktop/stats/chart_set.py" line="288"/>
         <source>预警</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="290"/>
+        <location filename="../../desktop/stats/chart_set.py" line="300"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="307"/>
+        <location filename="../../desktop/stats/chart_set.py" line="317"/>
         <source>占 {share:.1f}%</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="311"/>
+        <location filename="../../desktop/stats/chart_set.py" line="321"/>
         <source>（未诉先办）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="327"/>
+        <location filename="../../desktop/stats/chart_set.py" line="337"/>
         <source>平均处置时长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="27"/>
+        <location filename="../../desktop/stats/key_figures.py" line="36"/>
         <source>今日受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="28"/>
+        <location filename="../../desktop/stats/key_figures.py" line="37"/>
         <source>今日派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="29"/>
+        <location filename="../../desktop/stats/key_figures.py" line="38"/>
         <source>今日结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="30"/>
+        <location filename="../../desktop/stats/key_figures.py" line="39"/>
         <source>当前超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="31"/>
+        <location filename="../../desktop/stats/key_figures.py" line="40"/>
         <source>今日按期率</source>
         <translation type="unfinished"></translation>
     </message>
