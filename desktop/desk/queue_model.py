@@ -67,7 +67,7 @@ class QueueModel(QAbstractTableModel):
     loaded = Signal()  # the first block of a new query is in
     ids_loaded = Signal()  # every id of the query is in (jumps anywhere are possible)
     refreshed = Signal()  # a live refresh was applied
-    counts_changed = Signal(object)  # dict[Group, int] for the status tabs
+    counts_changed = Signal(object)  # dict[str, int] for the queue tabs (q.QUEUE_TABS)
     urgent_arrived = Signal(list)  # numbers of newly reported urgent cases
     block_loaded = Signal(int)
 
