@@ -147,4 +147,8 @@ class SavedViewsButton(QToolButton):
     def menu_names(self) -> list[str]:
         """The names the menu offers (for tests and the F1 sheet)."""
         self._fill()
-        return [a.text() for a in self.view_menu.actions() if a.isEnabled() and not a.menu()]
+        return [
+            a.text()
+            for a in self.view_menu.actions()
+            if a.isEnabled() and not a.menu() and not a.isSeparator()
+        ]
