@@ -61,8 +61,14 @@ class QueueFilterBar(QWidget):
         self.urgency.addItem(self.tr("非紧急"), False)
         self.alert_only = QCheckBox(self.tr("只看预警/超期"), self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索 编号/地址/描述"))
+        self.search.setPlaceholderText(self.tr("搜索 编号/地址/类别/拼音首字母"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            self.tr(
+                "按编号、地址、描述，或类别、部门、社区、网格的名称查找；"
+                "名称也可用拼音首字母（jg → 井盖）或全拼"
+            )
+        )
         self.search.setMinimumWidth(240)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
