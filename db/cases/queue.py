@@ -182,6 +182,7 @@ class NameIndex:
 
     def matching(self, text: str) -> list[tuple[Any, list[int]]]:
         """(case column, ids) whose names contain `text` or match it by pinyin."""
+        chinese = not text.isascii()
         out: list[tuple[Any, list[int]]] = []
         for column, names in (
             (Case.category_id, self.categories),
@@ -189,7 +190,12 @@ class NameIndex:
             (Case.community_id, self.communities),
             (Case.grid_id, self.grids),
         ):
-            found = [i for i, name in names if text in name or pinyin.matches(text, name)]
+            found = [
+                i
+                for i, name in names
+                # Digits alone never match a name: "01" is part of a number, not of 第01网格.
+                if (chinese and text in name) or pinyin.matches(text, name)
+            ]
             if found:
                 out.append((column, found))
         return out
