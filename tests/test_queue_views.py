@@ -18,7 +18,7 @@ from db.people.roster_kinds import Kind
 from db.people.rosters import create_entry
 from db.security.actors import SYSTEM, Actor, Role
 from desktop.core.context import AppContext
-from desktop.desk.queue_columns import COL_NUMBER, COL_REPORTED, COL_URGE, COLUMNS
+from desktop.desk.queue_columns import COL_NUMBER, COL_PLACE, COL_REPORTED, COL_URGE, COLUMNS
 from desktop.desk.queue_filters import TABS
 from desktop.desk.queue_view import QueueView
 from desktop.people.people_page import PeoplePage
@@ -90,6 +90,9 @@ def test_suspended_tab_and_urge_count(
     assert shown(qtbot, view, COL_URGE) == [""]
     view.desk_actions["tab_7"].trigger()  # 全部
     assert sorted(shown(qtbot, view)) == sorted(cases.values())
+    # 社区/网格 holds the demo street's longest place in full.
+    need = view.table.fontMetrics().horizontalAdvance("和平/第02网格（峪明新村小区）") + 12
+    assert view.table.columnWidth(COL_PLACE) >= need
 
 
 def test_columns_kept_per_user(qtbot: QtBot, street: Database, make_ctx) -> None:  # type: ignore[no-untyped-def]

@@ -58,8 +58,9 @@ COLUMNS: tuple[tuple[str, q.SortKey | None], ...] = (
     (str(QT_TRANSLATE_NOOP("QueueModel", "部门")), q.SortKey.DEPARTMENT),
     (str(QT_TRANSLATE_NOOP("QueueModel", "剩余时间")), q.SortKey.TIME_LEFT),
 )
-# Default widths (px); 描述 stretches. 社区/网格 holds "北星/北星社区第12网格" in full.
-WIDTHS = (140, 96, 200, 120, 200, 44, 64, 56, 130, 110)
+# Default widths (px); 描述 stretches. 社区/网格 holds the demo street's longest place in full
+# ("和平/第02网格（峪明新村小区）", 16 characters) at 1920 px.
+WIDTHS = (140, 96, 224, 120, 200, 44, 64, 56, 130, 110)
 # QueueRow field shown in each column (the time left is computed live).
 _FIELD = (1, 3, 4, 5, 6, -1, 9, -1, 10, -1)
 _URGENT_FIELD = 7

@@ -166,7 +166,6 @@ class QueueView(QWidget):
             for text in longest.get(column, []):
                 need = max(need, cell_font.horizontalAdvance(text) + 16)
             self.table.setColumnWidth(column, max(width, need))
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # 社区…网格 keeps both ends
         # Column choice, order and widths per user; saved views (筛选方案) in the filter row.
         self.header_layout = QueueHeaderLayout(ctx, self.table)
         self.saved_views = SavedViewsButton(ctx, self.filters, self)

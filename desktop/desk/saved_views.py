@@ -77,7 +77,9 @@ class SavedViewsButton(QToolButton):
         self.ctx = ctx
         self.filters = filters
         self.setObjectName("savedViewsButton")
-        self.setText(self.tr("筛选方案"))
+        self.setText(self.tr("筛选方案") + " ▾")
+        # The arrow is in the text: the style's corner indicator overlaps Chinese text.
+        self.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.setToolTip(self.tr("保存、套用或删除一组筛选条件"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view_menu = QMenu(self)
