@@ -12,15 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from desktop.core.context import AppContext
 from desktop.desk.queue_columns import COL_NUMBER, COLUMNS
 from desktop.desk.saved_views import user_key
-
-SAVE_DELAY_MS = 300
 
 
 class QueueHeaderLayout:
@@ -35,21 +33,25 @@ class QueueHeaderLayout:
         self.header.customContextMenuRequested.connect(self._menu)
         self.menu: QMenu | None = None
         self._restoring = False
-        self._save_timer = QTimer(table)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save)
         self.restore()
         self.header.sectionMoved.connect(lambda *_a: self._changed())
-        self.header.sectionResized.connect(lambda *_a: self._changed())
+        self.header.sectionResized.connect(self._resized)
 
     @property
     def key(self) -> str:
         return user_key("desk/queue_columns", self.ctx.actor.username)
 
+    def _resized(self, logical: int, _old: int, _new: int) -> None:
+        # 描述 stretches with the window: only a width the user drags is theirs.
+        if self.header.sectionResizeMode(logical) is QHeaderView.ResizeMode.Interactive:
+            self._changed()
+
     def _changed(self) -> None:
-        if not self._restoring:
-            self._save_timer.start()
+        # Only a change made in a queue on screen (a closed one may still get layout events,
+        # and must not write its user's layout into whoever signs in next). QSettings writes
+        # to memory and syncs to disk later, so saving at each step of a drag is cheap.
+        if not self._restoring and self.table.isVisible():
+            self.save()
 
     def layout(self) -> dict[str, Any]:
         h = self.header
@@ -67,7 +69,6 @@ class QueueHeaderLayout:
         }
 
     def save(self) -> None:
-        self._save_timer.stop()
         QSettings().setValue(self.key, json.dumps(self.layout()))
 
     def restore(self) -> bool:
