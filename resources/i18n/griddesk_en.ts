@@ -3338,7 +3338,7 @@
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="60" />
-        <location filename="../../desktop/desk/queue_filters.py" line="183" />
+        <location filename="../../desktop/desk/queue_filters.py" line="193" />
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
@@ -3379,74 +3379,92 @@
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="71" />
-        <source>搜索 编号/地址/描述</source>
-        <translation>Search number/address/description</translation>
+        <source>搜索 编号/地址/类别/拼音首字母</source>
+        <translation>Search number / address / category / pinyin</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="91" />
+        <location filename="../../desktop/desk/queue_filters.py" line="75" />
+        <source>按编号、地址、描述，或类别、部门、社区、网格的名称查找；名称也可用拼音首字母（jg → 井盖）或全拼</source>
+        <translation>Find by number, address or description, or by the name of a category, department, community or grid; names also by pinyin initials (jg → 井盖) or full pinyin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="97" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="93" />
+        <location filename="../../desktop/desk/queue_filters.py" line="99" />
         <source>清除全部筛选条件，显示本页签的全部案件</source>
         <translation>Clear every filter and show all cases of this tab</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="106" />
+        <location filename="../../desktop/desk/queue_filters.py" line="113" />
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="144" />
+        <location filename="../../desktop/desk/queue_filters.py" line="152" />
+        <source>挂账</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_filters.py" line="154" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="146" />
+        <location filename="../../desktop/desk/queue_filters.py" line="156" />
         <source>（已筛选）</source>
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="296" />
+        <location filename="../../desktop/desk/queue_filters.py" line="355" />
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="296" />
+        <location filename="../../desktop/desk/queue_filters.py" line="355" />
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="301" />
+        <location filename="../../desktop/desk/queue_filters.py" line="360" />
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="304" />
-        <location filename="../../desktop/desk/queue_filters.py" line="375" />
+        <location filename="../../desktop/desk/queue_filters.py" line="363" />
+        <location filename="../../desktop/desk/queue_filters.py" line="434" />
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="305" />
+        <location filename="../../desktop/desk/queue_filters.py" line="364" />
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="371" />
+        <location filename="../../desktop/desk/queue_filters.py" line="430" />
         <source>搜索「%1」</source>
         <translation>search “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="373" />
+        <location filename="../../desktop/desk/queue_filters.py" line="432" />
         <source>统计时段</source>
         <translation>statistics period</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="389" />
+        <location filename="../../desktop/desk/queue_filters.py" line="448" />
         <source>已筛选：</source>
         <translation>Filtered: </translation>
+    </message>
+</context>
+<context>
+    <name>QueueHeaderLayout</name>
+    <message>
+        <location filename="../../desktop/desk/queue_header.py" line="149" />
+        <source>恢复默认列</source>
+        <translation>Reset columns</translation>
     </message>
 </context>
 <context>
@@ -3488,16 +3506,26 @@
     </message>
     <message>
         <location filename="../../desktop/desk/queue_columns.py" line="57" />
+        <source>督办</source>
+        <translation>Urged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_columns.py" line="58" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="58" />
+        <location filename="../../desktop/desk/queue_columns.py" line="59" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="402" />
+        <location filename="../../desktop/desk/queue_columns.py" line="105" />
+        <source>督×%1</source>
+        <translation>Urged ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_model.py" line="404" />
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
     </message>
@@ -3505,72 +3533,72 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="380" />
+        <location filename="../../desktop/desk/queue_view.py" line="388" />
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="386" />
+        <location filename="../../desktop/desk/queue_view.py" line="394" />
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="388" />
+        <location filename="../../desktop/desk/queue_view.py" line="396" />
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="442" />
+        <location filename="../../desktop/desk/queue_view.py" line="450" />
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="449" />
+        <location filename="../../desktop/desk/queue_view.py" line="457" />
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="457" />
+        <location filename="../../desktop/desk/queue_view.py" line="465" />
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="464" />
+        <location filename="../../desktop/desk/queue_view.py" line="472" />
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="519" />
+        <location filename="../../desktop/desk/queue_view.py" line="527" />
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="555" />
+        <location filename="../../desktop/desk/queue_view.py" line="563" />
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="586" />
+        <location filename="../../desktop/desk/queue_view.py" line="594" />
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="587" />
+        <location filename="../../desktop/desk/queue_view.py" line="595" />
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="588" />
+        <location filename="../../desktop/desk/queue_view.py" line="596" />
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="589" />
+        <location filename="../../desktop/desk/queue_view.py" line="597" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="628" />
+        <location filename="../../desktop/desk/queue_view.py" line="637" />
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>
@@ -4826,6 +4854,60 @@
         <location filename="../../desktop/people/roster_tab.py" line="347" />
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation>{name}: {shown} (recorded in the audit log)</translation>
+    </message>
+</context>
+<context>
+    <name>SavedViewsButton</name>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="80" />
+        <source>筛选方案</source>
+        <translation>Views</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="83" />
+        <source>保存、套用或删除一组筛选条件</source>
+        <translation>Save, apply or delete a set of filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="98" />
+        <source>保存当前筛选为…</source>
+        <translation>Save current filters as…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="106" />
+        <source>删除方案</source>
+        <translation>Delete view</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="112" />
+        <source>（尚无保存的方案）</source>
+        <translation>(no saved views)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="117" />
+        <location filename="../../desktop/desk/saved_views.py" line="131" />
+        <source>保存筛选方案</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="118" />
+        <source>方案名称（如“我的社区 紧急”）：</source>
+        <translation>View name (e.g. “My community, urgent”):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="119" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="120" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/saved_views.py" line="132" />
+        <source>方案名称不能为空，且不超过 %1 个字。</source>
+        <translation>Enter a view name of at most %1 characters.</translation>
     </message>
 </context>
 <context>
