@@ -49,6 +49,7 @@ def run_one(command: dict[str, Any]) -> dict[str, Any]:
             "out": out.read().decode("utf-8", "replace"),
             "err": err.read().decode("utf-8", "replace"),
             "rss_mb": usage.ru_maxrss / 1024,
+            "cpu_s": usage.ru_utime + usage.ru_stime,
         }
 
 

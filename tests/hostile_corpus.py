@@ -179,7 +179,7 @@ def build(folder: Path, url: str, live: Path | None, number: str) -> list[Entry]
         Entry("详情：编号含控制字符", ["case", "show", "2026\x1b[2J"], REFUSED),
         Entry("回访：上报状态的案件（非法流转）", ["case", "callback", number, "--satisfaction", "满意"], REFUSED),
         Entry("派遣：--expected-version 10^20", ["case", "dispatch", number, "--expected-version", "99999999999999999999"], REFUSED),
-        Entry("延期：--until 1900-01-01", ["case", "extend", number, "--until", "1900-01-01 00:00"], REFUSED),
+        Entry("延期：--until 1900-01-01（待立案的案件）", ["case", "extend", number, "--until", "1900-01-01 00:00"], REFUSED),
         Entry("模拟：--rate 1e12", ["simulate", "--rate", "1e12", "--duration", "2"], REFUSED, any_db=True),
         Entry("备份：--out /dev/full", ["backup", "--out", "/dev/full"], REFUSED, role="admin", any_db=True),
         Entry("备份：--out 不存在的目录", ["backup", "--out", str(folder / "没有" / "x.sqlite")], REFUSED, role="admin"),

@@ -42,6 +42,7 @@ class Outcome:
     out: str
     err: str
     rss_mb: float
+    cpu_s: float
 
     def row(self) -> str:
         line = self.err.strip().splitlines()[0] if self.err.strip() else ""
@@ -74,7 +75,7 @@ def run(entries: list[Entry], url: str, users: dict[str, str], workers: int) -> 
     )
     results = json.loads(runner.stdout)
     return [
-        Outcome(entry, r["code"], r["out"], r["err"], r["rss_mb"])
+        Outcome(entry, r["code"], r["out"], r["err"], r["rss_mb"], r["cpu_s"])
         for entry, r in zip(entries, results, strict=True)
     ]
 
@@ -134,7 +135,8 @@ def test_hostile_corpus(
         f"{path.name} was changed" for path, data in files.items() if path.read_bytes() != data
     ]
 
-    print(f"\n{street.dialect}: {len(outcomes)} entries")
+    cpu = sum(o.cpu_s for o in outcomes)
+    print(f"\n{street.dialect}: {len(outcomes)} entries, children's CPU time {cpu:.1f} s")
     print("| 输入 | 退出码 | stderr | 峰值 RSS MB |\n|---|---|---|---|")
     print("\n".join(o.row() for o in outcomes))
     assert not changed, f"a refused entry changed the tables {changed}"
