@@ -63,17 +63,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(str(Path(folder) / "bench.sqlite"))
         build_street(db)
-        began = time.perf_counter()
+        began, cpu0 = time.perf_counter(), time.process_time()
         plan = plan_case_import(db, path)
-        planned = time.perf_counter()
+        planned, cpu1 = time.perf_counter(), time.process_time()
         assert not plan.problems, [p.text for p in plan.problems[:5]]
-        result = apply_case_import(db, plan, SYSTEM)
-        written = time.perf_counter()
+        batches: list[float] = []
+        last = [time.perf_counter()]
+
+        def lap(_written: int, _total: int) -> None:
+            now = time.perf_counter()
+            batches.append(now - last[0])
+            last[0] = now
+
+        result = apply_case_import(db, plan, SYSTEM, after_batch=lap)
+        written, cpu2 = time.perf_counter(), time.process_time()
         db.dispose()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
-        f"{args.rows} rows: dry run {planned - began:.1f} s, write {written - planned:.1f} s "
-        f"({len(result.numbers) / (written - planned):.0f} cases/s), peak RSS {rss:.0f} MB"
+        f"{args.rows} rows: dry run {planned - began:.1f} s (CPU {cpu1 - cpu0:.1f} s), "
+        f"write {written - planned:.1f} s (CPU {cpu2 - cpu1:.1f} s, "
+        f"{len(result.numbers) / (written - planned):.0f} cases/s) in {len(batches)} batches, "
+        f"longest {max(batches):.2f} s, peak RSS {rss:.0f} MB"
     )
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 from sqlalchemy import select
@@ -52,7 +53,8 @@ from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
 WORK_ORDER_NOTE = "工单编号 "
 _PG_IMPORT_LOCK = 0x776F_7264  # "word": work-order imports write one after another
 _IN_CHUNK = 900  # work orders per IN list
-IMPORT_BATCH_ROWS = 500  # rows per write transaction (a few tenths of a second on SQLite)
+IMPORT_BATCH_ROWS = 500  # rows per write transaction at most (1–2 s on an idle machine)…
+IMPORT_BATCH_SECONDS = 1.0  # …and a transaction ends after about this long, however few rows
 
 # field → (label, required, synonyms)
 CASE_FIELDS: dict[str, tuple[str, bool, tuple[str, ...]]] = {
@@ -402,12 +404,14 @@ def apply_case_import(
     *,
     valid_only: bool = False,
     batch_rows: int = IMPORT_BATCH_ROWS,
+    batch_seconds: float = IMPORT_BATCH_SECONDS,
     after_batch: BatchHook | None = None,
 ) -> CaseImportResult:
     """Report every valid row as a new case (source 热线转办 unless the row says otherwise);
     with problems and not `valid_only`, nothing is written.
 
-    The rows are written in batches of `batch_rows`, each in its own transaction, and
+    The rows are written in batches of at most `batch_rows` rows and about `batch_seconds`
+    (whichever ends first), each in its own transaction, and
     `after_batch(written, total)` is called after each commit (progress; desk actions of other
     workstations get through between two batches). The first transaction checks, before it
     writes, that no work order of the file was imported meanwhile and that every report day
@@ -420,7 +424,8 @@ def apply_case_import(
         raise ValueError("batch_rows must be positive")
     numbers: list[str] = []
     total = len(plan.rows)
-    for start in range(0, max(total, 1), batch_rows):
+    start = 0
+    while start == 0 or start < total:
         batch = plan.rows[start : start + batch_rows]
         try:
             with db.write() as session:
@@ -430,7 +435,9 @@ def apply_case_import(
                 serialize_writers(session, _PG_IMPORT_LOCK)
                 if start == 0:
                     _check_before_first_batch(session, plan)
-                numbers += _write_batch(session, batch, actor)
+                # A slow machine ends the batch early: the write lock is never held long.
+                deadline = monotonic() + batch_seconds
+                written = _write_batch(session, batch, actor, deadline)
         except UserError as exc:
             if not numbers:
                 raise
@@ -439,6 +446,8 @@ def apply_case_import(
                 f"导入在第 {batch[0][0]} 行起的一批中断（{reason}），这一批未写入；此前已分批"
                 f"写入 {len(numbers)} 件案件并已保存：重新导入同一文件会跳过已导入的工单"
             ) from exc
+        numbers += written
+        start += max(len(written), 1)
         if after_batch is not None and batch:
             after_batch(len(numbers), total)
     return CaseImportResult(numbers, len(plan.already), plan.bad_rows)
@@ -460,10 +469,14 @@ def _check_before_first_batch(session: Session, plan: CasePlan) -> None:
 
 
 def _write_batch(
-    session: Session, batch: list[tuple[int, dict[str, Any]]], actor: Actor
+    session: Session, batch: list[tuple[int, dict[str, Any]]], actor: Actor, deadline: float
 ) -> list[str]:
+    """Write the rows of `batch` in order until it ends or `deadline` (monotonic) passes
+    (at least one row); the numbers of the cases written."""
     numbers: list[str] = []
     for row, values in batch:
+        if numbers and monotonic() > deadline:
+            break
         order = values.get("work_order")
         case = report_in(
             session,

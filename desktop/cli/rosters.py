@@ -116,7 +116,7 @@ def run_import_cases(args: argparse.Namespace, db: Database) -> int:
     if ended is not None:
         return ended
     result = apply_case_import(
-        db, plan, actor_of(args), valid_only=args.valid_only, after_batch=_progress
+        db, plan, actor_of(args), valid_only=args.valid_only, after_batch=_Progress()
     )
     print(result.summary())
     return EXIT_OK
@@ -125,10 +125,18 @@ def run_import_cases(args: argparse.Namespace, db: Database) -> int:
 PROGRESS_EVERY = 5_000  # rows between two progress lines of a big import
 
 
-def _progress(written: int, total: int) -> None:
-    """A line every PROGRESS_EVERY rows of a big import (written in batches, each saved)."""
-    if total > PROGRESS_EVERY and (written % PROGRESS_EVERY == 0 or written == total):
-        print(f"已写入 {written} / {total} 件（分批保存）", flush=True)
+class _Progress:
+    """A line about every PROGRESS_EVERY rows of a big import (written in batches, each saved)."""
+
+    def __init__(self) -> None:
+        self.told = 0
+
+    def __call__(self, written: int, total: int) -> None:
+        if total <= PROGRESS_EVERY:
+            return
+        if written // PROGRESS_EVERY > self.told // PROGRESS_EVERY or written == total:
+            self.told = written
+            print(f"已写入 {written} / {total} 件（分批保存）", flush=True)
 
 
 def register(subparsers: Subcommands) -> None:
