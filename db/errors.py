@@ -72,3 +72,9 @@ class BackupAuditBroken(BadFile):
         if hint:
             message += f"；{hint}"
         super().__init__(message)
+
+
+class ImportInterrupted(UserError):
+    """A batched import stopped after some of its batches were committed (a lost race, a full
+    disk, numbering used up meanwhile): the message says how many rows were written and that a
+    re-run skips them."""

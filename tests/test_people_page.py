@@ -21,7 +21,7 @@ from desktop.people.people_models import RED
 from desktop.people.people_page import PeoplePage
 from desktop.people.roster_tab import RosterTab
 from tests.street import GRID_A1
-from tests.test_roster_import import HEADERS, bad_rows, build_sheet, worker_rows
+from tests.test_roster_import import HEADERS, bad_rows, build_sheet, with_footer, worker_rows
 from tests.test_rosters import CASES
 
 LEFT = Qt.MouseButton.LeftButton
@@ -253,6 +253,41 @@ def test_import_wizard_mapping_problems_valid_only(
     assert "新增 0 条" in wizard.result_label.text() and "无变化 5 条" in wizard.result_label.text()
     with street.read() as s:
         assert s.scalar(select(func.count(CommunityWorker.id))) == 5
+
+
+def test_import_wizard_lists_the_ignored_footer_rows(
+    page: PeoplePage, ctx: AppContext, qtbot: QtBot, tmp_path: Path, street: Database
+) -> None:
+    tab = page.rosters[Kind.COMMUNITY_WORKER]
+    path, footer = with_footer(build_sheet(tmp_path / "锦峪.xlsx", worker_rows()))
+    wizard = _wizard(tab, path, qtbot)
+    assert wizard.stack.currentIndex() == wizard.MAPPING  # 家庭住址 is not a roster field
+    with qtbot.waitSignal(wizard.checked):
+        qtbot.mouseClick(wizard.recheck_button, LEFT)
+    assert wizard.stack.currentIndex() == wizard.PROBLEMS
+    listed = [
+        "已忽略的签名或说明行（未导入）：",
+        f"第 {footer[0]} 行「填表人:张三 审核人:李四」",
+        f"第 {footer[1]} 行「(盖章)」",
+        f"第 {footer[2]} 行「填报日期:2026年11月20日 负责人: 王五」",
+        f"第 {footer[3]} 行「注:身份证号请填写 18 位」",
+    ]
+    assert wizard.ignored_label.isVisibleTo(wizard)
+    assert wizard.ignored_label.text().splitlines() == listed
+    assert "忽略签名或说明行 4 行" in wizard.summary.text()
+    with qtbot.waitSignal(wizard.imported):
+        qtbot.mouseClick(wizard.import_button, LEFT)
+    assert wizard.stack.currentIndex() == wizard.DONE
+    assert wizard.result_ignored.isVisibleTo(wizard)
+    assert wizard.result_ignored.text().splitlines() == listed
+    wizard.accept()
+
+    # A file without such rows shows no list.
+    wizard = _wizard(tab, build_sheet(tmp_path / "干净.xlsx", worker_rows()), qtbot)
+    with qtbot.waitSignal(wizard.checked):
+        qtbot.mouseClick(wizard.recheck_button, LEFT)
+    assert not wizard.ignored_label.isVisibleTo(wizard) and wizard.ignored_label.text() == ""
+    wizard.reject()
 
 
 def test_import_wizard_refuses_bad_file(

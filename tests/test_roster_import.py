@@ -20,6 +20,7 @@ from db.people.roster_import import apply_import, import_roster, plan_import
 from db.people.roster_kinds import Kind
 from db.people.roster_lists import history, list_entries
 from db.security.actors import SYSTEM, Actor, Role
+from db.sheets.xlsx_safety import check_xlsx
 from tests.street import COMMUNITY_A, GRID_A1, GRID_B2
 
 CLERK = Actor("wangli", "王丽", Role.SECRETARY)
@@ -568,6 +569,70 @@ def test_unsafe_files_refused_nothing_written(
     assert _counts(street) == (0, 0, 0)
     with street.read() as s:
         assert s.scalar(select(func.count(AuditEntry.id))) == 0
+
+
+def _many_strings(good: Path, tmp: Path, size: int) -> Path:
+    """The good file with shared strings of about `size` bytes that do not compress much (so no
+    compression-ratio alarm): what a workbook of mostly unique long texts looks like."""
+    import random
+
+    rand = random.Random(17)
+    items: list[bytes] = []
+    length = 0
+    while length < size:
+        item = b"<si><t>" + rand.randbytes(48).hex().encode() + b"</t></si>"
+        items.append(item)
+        length += len(item)
+    sst = b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    with zipfile.ZipFile(good) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"</Types>",
+            b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.'
+            b'openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+        )
+        rels = z.read("xl/_rels/workbook.xml.rels").replace(
+            b"</Relationships>",
+            b'<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships/sharedStrings" Target="sharedStrings.xml" Id="rId9"/></Relationships>',
+        )
+    return _rewrite(
+        good,
+        tmp / "字符串.xlsx",
+        {"[Content_Types].xml": types, "xl/_rels/workbook.xml.rels": rels},
+        {"xl/sharedStrings.xml": sst + b"".join(items) + b"</sst>"},
+    )
+
+
+def test_shared_strings_and_the_whole_workbook_are_capped(
+    street: Database, good_file: Path, tmp_path: Path
+) -> None:
+    from db.cases.work_orders import plan_case_import
+    from db.sheets.xlsx_safety import Limits
+
+    mb = 1024 * 1024
+    path = _many_strings(good_file, tmp_path, 3 * mb // 2)
+    strings = Limits(shared_strings=mb)
+    message = "「字符串.xlsx」的共享字符串解压后超过 1 MB，超出正常工作簿的范围，拒绝导入"
+    with pytest.raises(BadFile, match=message):
+        plan_import(street, path, Kind.COMMUNITY_WORKER, limits=strings)
+    with pytest.raises(BadFile, match=message):
+        plan_case_import(street, path, limits=strings)
+    with pytest.raises(BadFile, match="解压后过大"):
+        plan_import(street, path, Kind.COMMUNITY_WORKER, limits=Limits(total_uncompressed=mb))
+    # The real bytes count too, not only what the zip's headers claim.
+    book = check_xlsx(path, Limits())
+    try:
+        book.limits = Limits(total_uncompressed=mb)
+        with pytest.raises(BadFile, match="解压后总计超过 1 MB"):
+            book.verify_parts()
+        book.limits = strings
+        with pytest.raises(BadFile, match=message):
+            book.verify_parts()
+    finally:
+        book.close()
+    # Under the caps the same file is read (its strings are simply not referenced).
+    assert plan_import(street, path, Kind.COMMUNITY_WORKER).rows
+    assert _counts(street) == (0, 0, 0)
 
 
 # --- the console command ---------------------------------------------------------------

@@ -3,11 +3,14 @@ doors to accounts, the audit log and master data."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from db.engine import Database
 from db.security.actors import Actor, Role
@@ -146,3 +149,104 @@ def test_master_data_is_for_administrators(qtbot: QtBot, ctx: AppContext) -> Non
     page = SettingsPage(ctx)  # 调度员
     qtbot.addWidget(page)
     assert not page.master_button.isEnabled()
+
+
+# --- 从备份恢复: refusals before any question, a broken audit log accepted with a reason ---------
+
+
+def _sqlite_file(ctx: AppContext) -> Path:
+    if not ctx.db.is_sqlite:
+        pytest.skip("restoring from a backup file is SQLite's (PostgreSQL: pg_dump / pg_restore)")
+    return Path(ctx.db.engine.url.database or "")
+
+
+def _restore_dialogs(monkeypatch: pytest.MonkeyPatch, source: Path) -> list[str]:
+    """The file dialog answers `source`; every question asked is recorded and answered Yes."""
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_a: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(source), ""))
+    return asked
+
+
+def test_the_live_database_is_refused_before_the_question(
+    qtbot: QtBot, admin_ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    live = _sqlite_file(admin_ctx)
+    asked = _restore_dialogs(monkeypatch, live)
+    page = SettingsPage(admin_ctx)
+    qtbot.addWidget(page)
+    page.restore_from()
+    qtbot.waitUntil(lambda: "正在使用的数据库本身" in page.backup_message.text())
+    assert asked == [] and page.broken_audit_dialog is None
+    assert page.restore_button.isEnabled()
+    assert not list((tmp_path / "data").rglob("*pre-restore*"))
+
+
+def test_a_backup_with_a_broken_audit_log_is_restored_with_a_reason(
+    qtbot: QtBot, admin_ctx: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from db.cases.intake import report_case
+    from db.maintenance.backup import BackupInfo, make_backup
+    from db.models import AuditEntry, Case
+    from desktop.admin.broken_audit_dialog import BrokenAuditDialog
+    from tests.street import GRID_A1
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    _sqlite_file(admin_ctx)
+    db = admin_ctx.db
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="备份中的案件")
+    backup = make_backup(db, tmp_path / "backup.sqlite", ADMIN).path
+    conn = sqlite3.connect(backup)
+    conn.execute("UPDATE audit_log SET username = 'mallory' WHERE id = 1")
+    conn.commit()
+    conn.close()
+    report_case(db, grid_code=GRID_A1, category_code="0101", description="备份后的案件")
+    asked = _restore_dialogs(monkeypatch, backup)
+    page = SettingsPage(admin_ctx)
+    qtbot.addWidget(page)
+
+    # Cancelled: nothing asked, nothing replaced.
+    page.restore_from()
+    qtbot.waitUntil(lambda: page.broken_audit_dialog is not None)
+    dialog = page.broken_audit_dialog
+    assert isinstance(dialog, BrokenAuditDialog) and dialog.isVisible()
+    assert "第 1 条记录的内容被改动过" in dialog.message.text()
+    assert "审计日志未通过校验" in page.backup_message.text()
+    dialog.reject()
+    assert asked == []
+    with db.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 2
+
+    # Accepted with a reason (a blank one does not enable the button).
+    page.broken_audit_dialog = None
+    page.restore_from()
+    qtbot.waitUntil(lambda: page.broken_audit_dialog is not None)
+    dialog = page.broken_audit_dialog
+    assert isinstance(dialog, BrokenAuditDialog)
+    qtbot.keyClicks(dialog.reason, "   ")
+    assert not dialog.restore_button.isEnabled()
+    # (QTest types Latin-1 only: the Chinese reason is put in as an input method would.)
+    dialog.reason.setPlainText("上级已核对：改动系迁移工具所致")
+    assert dialog.restore_button.isEnabled()
+    with qtbot.waitSignal(page.restored, timeout=20_000) as restored:
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    assert isinstance(restored.args[0], BackupInfo)
+    assert len(asked) == 1 and "替换当前数据库" in asked[0]
+    with db.read() as s:
+        assert s.scalar(select(func.count(Case.id))) == 1
+        details = s.scalars(
+            select(AuditEntry.details)
+            .where(AuditEntry.action == "restore")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+    assert details is not None
+    assert details["reason"] == "上级已核对：改动系迁移工具所致"
+    assert details["audit_problem"] == "第 1 条记录的内容被改动过"

@@ -29,6 +29,8 @@ from db.security.audit import record_audit
 from db.sheets.cells import parse_phone
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
+# A case number is the local day and a 5-digit sequence: at most this many cases a day.
+CASE_NUMBERS_PER_DAY = 99_999
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,8 @@ def next_case_number(session: Session, day: date) -> str:
         .returning(CaseNumberCounter.last)
     )
     seq = int(session.execute(stmt).scalar_one())
-    if seq > 99_999:
-        raise ValidationError(f"{key} 当日案件编号已用尽（上限 99999 件）")
+    if seq > CASE_NUMBERS_PER_DAY:
+        raise ValidationError(f"{key} 当日案件编号已用尽（上限 {CASE_NUMBERS_PER_DAY} 件）")
     return f"{key}{seq:05d}"
 
 
@@ -101,8 +103,10 @@ def report_in(
     photos: tuple[Photo, ...] = (),
     actor: Actor = SYSTEM,
     now: datetime | None = None,
+    note: str = "",
 ) -> Case:
-    """Write a new case and its first history event in the caller's transaction."""
+    """Write a new case and its first history event (with `note`, e.g. the work order it came
+    from) in the caller's transaction. Its number follows the local day of `now`."""
     actor.require("case.report", "上报案件")
     description = description.strip()
     if not description:
@@ -169,7 +173,7 @@ def report_in(
                 "action": Action.REPORT.value,
                 "from_status": None,
                 "to_status": Status.REPORTED.value,
-                "note": "",
+                "note": note,
                 "details": {"source": source.value},
             }
         ],

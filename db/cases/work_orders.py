@@ -1,15 +1,24 @@
 """Import of cases from Excel (e.g. 12345 hotline work orders): the same safe reading, header
-detection and row + column + reason problems as the roster import; valid rows are reported as
-new cases in one transaction, and a work order already imported is skipped, not duplicated."""
+detection and row + column + reason problems as the roster import; a work order already imported
+is skipped, not duplicated.
+
+Every row is checked before anything is written (numbering capacity of each report day
+included), so a file with problems writes nothing. The valid rows are then written in batches of
+`IMPORT_BATCH_ROWS`, each its own short transaction: desk actions from other workstations get
+the database between two batches instead of waiting minutes for one long import. An import
+stopped part-way (killed, disk full) leaves whole batches behind; importing the file again skips
+the work orders already imported and writes the rest."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
+from time import monotonic
 from typing import Any
 
 from sqlalchemy import select
@@ -17,11 +26,13 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db.cases import intake
 from db.cases.intake import report_in
 from db.cases.states import SOURCE_LABELS, Source
 from db.engine import Database, serialize_writers
-from db.errors import ConcurrentImport, ValidationError
-from db.models import Case, CaseEvent, Category, Grid, ImportedWorkOrder
+from db.errors import ConcurrentImport, ImportInterrupted, UserError, ValidationError
+from db.models import Case, CaseNumberCounter, Category, Grid, ImportedWorkOrder
+from db.models.base import utcnow
 from db.models.limits import problems_of, value_problem
 from db.reference.geography_history import grid_closed_problem
 from db.reference.settings_store import load_settings
@@ -43,6 +54,8 @@ from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
 WORK_ORDER_NOTE = "工单编号 "
 _PG_IMPORT_LOCK = 0x776F_7264  # "word": work-order imports write one after another
 _IN_CHUNK = 900  # work orders per IN list
+IMPORT_BATCH_ROWS = 500  # rows per write transaction at most (1–2 s on an idle machine)…
+IMPORT_BATCH_SECONDS = 1.0  # …and a transaction ends after about this long, however few rows
 
 # field → (label, required, synonyms)
 CASE_FIELDS: dict[str, tuple[str, bool, tuple[str, ...]]] = {
@@ -90,6 +103,7 @@ class CasePlan:
     unknown_headers: list[str] = field(default_factory=list)
     total_rows: int = 0
     ignored: list[tuple[int, str]] = field(default_factory=list)  # signature and note rows
+    tz: Any = None  # the center's time zone: a case number follows the local report day
 
     @property
     def bad_rows(self) -> int:
@@ -242,7 +256,55 @@ def plan_case_import(
                 plan.problems.append(Problem(number, columns.get(name, (0, ""))[1], reason))
             if not problems:
                 plan.rows.append((number, values))
+        plan.tz = settings.tz
+        # What the write would find: a report day whose case numbers run out.
+        short = dict(_numbering_shortage(session, plan.rows, settings.tz, now))
+        if short:
+            column = columns.get("reported_at", (0, ""))[1]
+            plan.problems += [
+                Problem(row, column, short[row]) for row, _ in plan.rows if row in short
+            ]
+            plan.problems.sort(key=lambda p: p.row)
+            plan.rows = [(row, values) for row, values in plan.rows if row not in short]
     return plan
+
+
+def _report_day(values: dict[str, Any], tz: Any, now: datetime) -> date:
+    """The local day whose numbers a row's case takes: its 上报时间, else now."""
+    when = values.get("reported_at")
+    return (when if isinstance(when, datetime) else now).astimezone(tz).date()
+
+
+def _numbering_shortage(
+    session: Session, rows: list[tuple[int, dict[str, Any]]], tz: Any, now: datetime
+) -> list[tuple[int, str]]:
+    """The rows whose report day has no case number left (a day has at most
+    `CASE_NUMBERS_PER_DAY`), with the reason, given the numbers each day has already used."""
+    days = [(row, _report_day(values, tz, now)) for row, values in rows]
+    counts = Counter(day for _, day in days)
+    keys = sorted(day.strftime("%Y%m%d") for day in counts)
+    used: dict[str, int] = {}
+    for start in range(0, len(keys), _IN_CHUNK):
+        chunk = keys[start : start + _IN_CHUNK]
+        query = select(CaseNumberCounter.day, CaseNumberCounter.last).where(
+            CaseNumberCounter.day.in_(chunk)
+        )
+        used.update((day, last) for day, last in session.execute(query))
+    limit = intake.CASE_NUMBERS_PER_DAY
+    taken: Counter[date] = Counter()
+    short: list[tuple[int, str]] = []
+    for row, day in days:
+        taken[day] += 1
+        before = used.get(day.strftime("%Y%m%d"), 0)
+        if before + taken[day] > limit:
+            short.append(
+                (
+                    row,
+                    f"上报日 {day:%Y-%m-%d} 的案件编号已用尽（每日上限 {limit} 件，"
+                    f"该日已有 {before} 件，本文件该日有 {counts[day]} 行）",
+                )
+            )
+    return short
 
 
 def _check_row(
@@ -338,49 +400,108 @@ class CaseImportResult:
         return text
 
 
+BatchHook = Callable[[int, int], None]
+
+
 def apply_case_import(
-    db: Database, plan: CasePlan, actor: Actor, *, valid_only: bool = False
+    db: Database,
+    plan: CasePlan,
+    actor: Actor,
+    *,
+    valid_only: bool = False,
+    batch_rows: int = IMPORT_BATCH_ROWS,
+    batch_seconds: float = IMPORT_BATCH_SECONDS,
+    after_batch: BatchHook | None = None,
 ) -> CaseImportResult:
-    """Report every valid row as a new case (source 热线转办 unless the row says otherwise), all
-    in one transaction; with problems and not `valid_only`, nothing is written."""
+    """Report every valid row as a new case (source 热线转办 unless the row says otherwise);
+    with problems and not `valid_only`, nothing is written.
+
+    The rows are written in batches of at most `batch_rows` rows and about `batch_seconds`
+    (whichever ends first), each in its own transaction, and
+    `after_batch(written, total)` is called after each commit (progress; desk actions of other
+    workstations get through between two batches). The first transaction checks, before it
+    writes, that no work order of the file was imported meanwhile and that every report day
+    still has the case numbers the file needs: a failure there writes nothing. A failure in a
+    later batch (ImportInterrupted) keeps the batches already committed; importing the file
+    again skips their work orders."""
     actor.require("case.report", "导入案件")
     refuse_problems(plan.problems, plan.bad_rows, valid_only=valid_only)
+    if batch_rows < 1:
+        raise ValueError("batch_rows must be positive")
     numbers: list[str] = []
-    with db.write() as session:
-        # The check that an order is new and its write are one transaction: imports of work
-        # orders queue here, and the primary key of imported_work_orders refuses a second
-        # case of an order whatever else writes.
-        serialize_writers(session, _PG_IMPORT_LOCK)
-        ordered = [(row, values) for row, values in plan.rows if values.get("work_order")]
-        taken = _taken(session, [_order_key(values) for _, values in ordered])
-        for row, values in ordered:
-            if _order_key(values) in taken:
-                raise _lost_race(row, values)
-        for row, values in plan.rows:
-            case = report_in(
-                session,
-                grid_code=values["grid_code"],
-                category_code=values["category_code"],
-                description=values["description"],
-                source=values.get("source", Source.HOTLINE),
-                urgent=values.get("urgent"),
-                address=values.get("address", ""),
-                reporter_name=values.get("reporter_name", ""),
-                reporter_phone=values.get("reporter_phone", ""),
-                actor=actor,
-                now=values.get("reported_at"),
-            )
-            order = values.get("work_order")
-            if order:
-                if not _claim(session, _order_key(values), case.id):
-                    raise _lost_race(row, values)
-                event = session.scalars(
-                    select(CaseEvent).where(CaseEvent.case_id == case.id).order_by(CaseEvent.id)
-                ).first()
-                if event is not None:
-                    event.note = f"{WORK_ORDER_NOTE}{order}"
-            numbers.append(case.number)
+    total = len(plan.rows)
+    start = 0
+    while start == 0 or start < total:
+        batch = plan.rows[start : start + batch_rows]
+        try:
+            with db.write() as session:
+                # The check that an order is new and its write are one transaction: imports
+                # of work orders queue here, and the primary key of imported_work_orders
+                # refuses a second case of an order whatever else writes.
+                serialize_writers(session, _PG_IMPORT_LOCK)
+                if start == 0:
+                    _check_before_first_batch(session, plan)
+                # A slow machine ends the batch early: the write lock is never held long.
+                deadline = monotonic() + batch_seconds
+                written = _write_batch(session, batch, actor, deadline)
+        except UserError as exc:
+            if not numbers:
+                raise
+            reason = str(exc).split("，本次导入未写入任何案件")[0]
+            raise ImportInterrupted(
+                f"导入在第 {batch[0][0]} 行起的一批中断（{reason}），这一批未写入；此前已分批"
+                f"写入 {len(numbers)} 件案件并已保存：重新导入同一文件会跳过已导入的工单"
+            ) from exc
+        numbers += written
+        start += max(len(written), 1)
+        if after_batch is not None and batch:
+            after_batch(len(numbers), total)
     return CaseImportResult(numbers, len(plan.already), plan.bad_rows)
+
+
+def _check_before_first_batch(session: Session, plan: CasePlan) -> None:
+    """Inside the first write transaction: nothing of the file imported meanwhile, and the
+    numbers of every report day suffice (desk reports may have used some since the check)."""
+    ordered = [(row, values) for row, values in plan.rows if values.get("work_order")]
+    taken = _taken(session, [_order_key(values) for _, values in ordered])
+    for row, values in ordered:
+        if _order_key(values) in taken:
+            raise _lost_race(row, values)
+    if plan.tz is not None:
+        short = _numbering_shortage(session, plan.rows, plan.tz, utcnow())
+        if short:
+            row, reason = short[0]
+            raise ValidationError(f"第 {row} 行：{reason}，未导入任何数据")
+
+
+def _write_batch(
+    session: Session, batch: list[tuple[int, dict[str, Any]]], actor: Actor, deadline: float
+) -> list[str]:
+    """Write the rows of `batch` in order until it ends or `deadline` (monotonic) passes
+    (at least one row); the numbers of the cases written."""
+    numbers: list[str] = []
+    for row, values in batch:
+        if numbers and monotonic() > deadline:
+            break
+        order = values.get("work_order")
+        case = report_in(
+            session,
+            grid_code=values["grid_code"],
+            category_code=values["category_code"],
+            description=values["description"],
+            source=values.get("source", Source.HOTLINE),
+            urgent=values.get("urgent"),
+            address=values.get("address", ""),
+            reporter_name=values.get("reporter_name", ""),
+            reporter_phone=values.get("reporter_phone", ""),
+            actor=actor,
+            now=values.get("reported_at"),
+            note=f"{WORK_ORDER_NOTE}{order}" if order else "",
+        )
+        if order and not _claim(session, _order_key(values), case.id):
+            raise _lost_race(row, values)
+        numbers.append(case.number)
+    return numbers
 
 
 def _order_key(values: dict[str, Any]) -> tuple[str, str]:

@@ -27,6 +27,7 @@ WORKBOOK_TYPES = (
     "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
 )
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+STRINGS_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
 _CHUNK = 1024 * 1024
 # A cell's reference (`<c r="AB12"`); a row's `r` has digits only, so this finds cells alone.
 _CELL_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
@@ -38,8 +39,13 @@ class Limits:
 
     file_bytes: int = 200 * 1024 * 1024
     entries: int = 5_000
-    total_uncompressed: int = 1024 * 1024 * 1024
-    entry_uncompressed: int = 512 * 1024 * 1024
+    # All parts together, really decompressed (headers can lie): bounds the time of a read and,
+    # with `used_cells`, its memory. A 100,000-row roster of 30 text columns is about 200 MB.
+    total_uncompressed: int = 384 * 1024 * 1024
+    entry_uncompressed: int = 256 * 1024 * 1024
+    # The shared strings are held whole in memory by the sheet reader (about 3 bytes per byte
+    # of XML): 476 MB of them took 1.6 GB for one row. A 100,000-row roster's are under 20 MB.
+    shared_strings: int = 64 * 1024 * 1024
     ratio: int = 200  # uncompressed / compressed, for entries above ratio_floor
     ratio_floor: int = 1024 * 1024
     columns: int = 512  # columns kept per row
@@ -56,19 +62,21 @@ def _local(tag: str) -> str:
     return tag[tag.rfind("}") + 1 :]
 
 
+def _mb(size: int) -> int:
+    return size // (1024 * 1024)
+
+
 class _Bounded:
     """A reader that stops a zip entry at a hard byte limit, whatever its header claims."""
 
-    def __init__(self, raw: IO[bytes], limit: int, what: str) -> None:
-        self.raw, self.limit, self.what, self.seen = raw, limit, what, 0
+    def __init__(self, raw: IO[bytes], limit: int, refusal: str) -> None:
+        self.raw, self.limit, self.refusal, self.seen = raw, limit, refusal, 0
 
     def read(self, size: int = -1) -> bytes:
         chunk = self.raw.read(65536 if size is None or size < 0 else size)
         self.seen += len(chunk)
         if self.seen > self.limit:
-            raise BadFile(
-                f"{self.what}解压后超过 {self.limit // (1024 * 1024)} MB，疑似压缩炸弹，拒绝导入"
-            )
+            raise BadFile(self.refusal)
         return chunk
 
     def close(self) -> None:
@@ -91,6 +99,7 @@ class XlsxFile:
     sheet_part: str
     sheet_name: str
     date1904: bool
+    strings_parts: frozenset[str] = frozenset()  # the shared strings (held whole by readers)
     _open: list[_Bounded] = field(default_factory=list)
     # Check every worksheet's used range, not only the first's (for workbooks read whole).
     every_sheet: bool = False
@@ -107,10 +116,12 @@ class XlsxFile:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _stream(self, name: str) -> _Bounded:
-        stream = _Bounded(
-            self.zf.open(name), self.limits.entry_uncompressed, f"「{self.path.name}」"
+    def _stream(self, name: str, limit: int | None = None, refusal: str = "") -> _Bounded:
+        limit = self.limits.entry_uncompressed if limit is None else limit
+        refusal = refusal or (
+            f"「{self.path.name}」解压后超过 {_mb(limit)} MB，疑似压缩炸弹，拒绝导入"
         )
+        stream = _Bounded(self.zf.open(name), limit, refusal)
         self._open.append(stream)
         return stream
 
@@ -125,18 +136,45 @@ class XlsxFile:
     def verify_parts(self) -> None:
         """Decompress every part once, counting the real bytes (a zip header can lie about
         sizes) and refusing any DTD, which an .xlsx never has (no entity tricks reach a parser)."""
+        total = strings = 0
         try:
             for info in self.zf.infolist():
-                if not info.is_dir():
-                    self._verify_part(info)
+                if info.is_dir():
+                    continue
+                # Each part is stopped at the tightest of: its own limit, what is left of the
+                # workbook's total, and (shared strings) what is left of theirs.
+                bounds = [
+                    (self.limits.entry_uncompressed, ""),
+                    (self.limits.total_uncompressed - total, self._too_big()),
+                ]
+                if info.filename in self.strings_parts:
+                    bounds.append((self.limits.shared_strings - strings, self._strings_too_big()))
+                limit, refusal = min(bounds, key=lambda bound: bound[0])
+                seen = self._verify_part(info, limit, refusal)
+                total += seen
+                if info.filename in self.strings_parts:
+                    strings += seen
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             raise BadFile(
                 f"「{self.path.name}」已损坏，无法作为 Excel 工作簿打开（{exc}）"
             ) from None
 
-    def _verify_part(self, info: zipfile.ZipInfo) -> None:
-        """One part: real size within the limit, UTF-8, no DTD."""
-        with self._stream(info.filename) as stream:
+    def _too_big(self) -> str:
+        return (
+            f"「{self.path.name}」解压后总计超过 {_mb(self.limits.total_uncompressed)} MB，"
+            "超出正常工作簿的范围（疑似压缩炸弹），拒绝导入"
+        )
+
+    def _strings_too_big(self) -> str:
+        return (
+            f"「{self.path.name}」的共享字符串解压后超过 {_mb(self.limits.shared_strings)} MB，"
+            "超出正常工作簿的范围，拒绝导入；请删除多余的内容或拆分文件后再导入"
+        )
+
+    def _verify_part(self, info: zipfile.ZipInfo, limit: int, refusal: str) -> int:
+        """One part: real size within `limit` (else BadFile(`refusal`)), UTF-8, no DTD; its
+        real size."""
+        with self._stream(info.filename, limit, refusal) as stream:
             xml = info.filename.endswith((".xml", ".rels"))
             first = stream.read(_CHUNK)
             if xml and (first[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in first[:200]):
@@ -169,6 +207,7 @@ class XlsxFile:
                         )
                 tail = chunk[-32:]
                 chunk = stream.read(_CHUNK)
+            return stream.seen
 
     def rows(self) -> Iterator[tuple[int, list[Any]]]:
         """(Excel row number, cell values by column) for every non-empty row of the first
@@ -302,6 +341,8 @@ def _check_open(p: Path, zf: zipfile.ZipFile, limits: Limits) -> XlsxFile:
         total += info.file_size
         if info.file_size > limits.entry_uncompressed or total > limits.total_uncompressed:
             raise BadFile(f"「{name}」解压后过大，疑似压缩炸弹，拒绝导入")
+        if _is_strings_name(info.filename) and info.file_size > limits.shared_strings:
+            raise BadFile(XlsxFile(p, zf, limits, "", "", False)._strings_too_big())
         if info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(
             info.compress_size, 1
         ):
@@ -316,8 +357,11 @@ def _check_open(p: Path, zf: zipfile.ZipFile, limits: Limits) -> XlsxFile:
     checked = XlsxFile(p, zf, limits, "", "", False)
     types = checked._xml("[Content_Types].xml")
     workbook_part = ""
+    strings = {n for n in names if _is_strings_name(n)}
     for entry in types:
         content_type = entry.get("ContentType", "")
+        if content_type == STRINGS_TYPE:
+            strings.add(entry.get("PartName", "").lstrip("/"))
         if "macroenabled" in content_type.lower() or "vbaProject" in content_type:
             raise BadFile(f"「{name}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入")
         if _local(entry.tag) == "Override" and content_type in WORKBOOK_TYPES:
@@ -342,7 +386,21 @@ def _check_open(p: Path, zf: zipfile.ZipFile, limits: Limits) -> XlsxFile:
     for rel in checked._xml(rels_part):
         if rel.get("Id") == sheet_rel:
             target = rel.get("Target", "")
-    sheet_part = target.lstrip("/") if target.startswith("/") else f"{base}/{target}"
+        if rel.get("Type", "").endswith("/sharedStrings"):
+            strings.add(_part_of(base, rel.get("Target", "")))
+    sheet_part = _part_of(base, target)
     if sheet_part not in names:
         raise BadFile(f"「{name}」中的工作表「{sheet_name}」缺失，文件已损坏")
-    return XlsxFile(p, zf, limits, sheet_part, sheet_name, date1904)
+    claimed = sum(info.file_size for info in infos if info.filename in strings)
+    if claimed > limits.shared_strings:
+        raise BadFile(checked._strings_too_big())
+    return XlsxFile(p, zf, limits, sheet_part, sheet_name, date1904, frozenset(strings & names))
+
+
+def _part_of(base: str, target: str) -> str:
+    """A relationship's target as a part name (relative to the workbook's folder)."""
+    return target.lstrip("/") if target.startswith("/") else f"{base}/{target}"
+
+
+def _is_strings_name(part: str) -> bool:
+    return part.rsplit("/", 1)[-1].lower() == "sharedstrings.xml"

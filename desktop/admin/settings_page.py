@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.errors import UserError
+from db.errors import BackupAuditBroken, UserError
 from db.maintenance.backup import (
     POSTGRES_ADVICE,
     BackupInfo,
@@ -81,6 +81,7 @@ class SettingsPage(QWidget):
         self.ctx = ctx
         self.info: DatabaseInfo | None = None
         self.audit_dialog: QDialog | None = None
+        self.broken_audit_dialog: QDialog | None = None
 
         title = QLabel(self.tr("设置"), self)
         title.setObjectName("pageTitle")
@@ -435,7 +436,10 @@ class SettingsPage(QWidget):
 
     def restore_from(self, source: Path | None = None, confirmed: bool = False) -> None:
         """Check `source`, ask for confirmation, replace the database with it (the current
-        content is saved to the backup folder first) and emit `restored`."""
+        content is saved to the backup folder first) and emit `restored`. Every refusal (the
+        live database itself, not a backup, no administrator) comes before any question; a
+        backup whose audit log does not verify opens `BrokenAuditDialog`, where an
+        administrator may accept it with a reason."""
         if source is None:
             chosen, _ = QFileDialog.getOpenFileName(
                 self,
@@ -446,18 +450,34 @@ class SettingsPage(QWidget):
             if not chosen:
                 return
             source = Path(chosen)
+        self._check_source(source, confirmed, None)
+
+    def _check_source(self, source: Path, confirmed: bool, reason: str | None) -> None:
         # The check reads the whole file (integrity check, audit chain, accounts): on the
         # worker, not the GUI thread; a refusal is shown before anything is asked.
         self._backup_state(self.tr("正在检查备份文件…"))
         actor = self.ctx.actor
         self.ctx.tasks.submit(
-            lambda db: check_restore(db, source, actor)[0],
-            lambda info: self._inspected(info, confirmed),
-            self._backup_failed,
+            lambda db: check_restore(db, source, actor, reason)[0],
+            lambda info: self._inspected(info, confirmed, reason),
+            lambda exc: self._check_failed(exc, source, confirmed),
             owner=self,
         )
 
-    def _inspected(self, info: BackupInfo, confirmed: bool) -> None:
+    def _check_failed(self, exc: BaseException, source: Path, confirmed: bool) -> None:
+        self._backup_failed(exc)
+        if isinstance(exc, BackupAuditBroken):
+            from desktop.admin.broken_audit_dialog import BrokenAuditDialog
+
+            dialog = BrokenAuditDialog(exc, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted_with.connect(
+                lambda reason: self._check_source(source, confirmed, reason)
+            )
+            self.broken_audit_dialog = dialog
+            dialog.open()
+
+    def _inspected(self, info: BackupInfo, confirmed: bool, reason: str | None = None) -> None:
         self._backup_state("")
         if not confirmed:
             answer = QMessageBox.question(
@@ -477,7 +497,7 @@ class SettingsPage(QWidget):
         self.restore_button.setEnabled(False)
         self._backup_state(self.tr("正在恢复…"))
         self.ctx.tasks.submit(
-            lambda db: restore_backup(db, source, actor),
+            lambda db: restore_backup(db, source, actor, accept_broken_audit=reason),
             self._restored,
             self._backup_failed,
             owner=self,

@@ -115,9 +115,28 @@ def run_import_cases(args: argparse.Namespace, db: Database) -> int:
     ended = _problems_end(args, plan.summary(), plan.problems)
     if ended is not None:
         return ended
-    result = apply_case_import(db, plan, actor_of(args), valid_only=args.valid_only)
+    result = apply_case_import(
+        db, plan, actor_of(args), valid_only=args.valid_only, after_batch=_Progress()
+    )
     print(result.summary())
     return EXIT_OK
+
+
+PROGRESS_EVERY = 5_000  # rows between two progress lines of a big import
+
+
+class _Progress:
+    """A line about every PROGRESS_EVERY rows of a big import (written in batches, each saved)."""
+
+    def __init__(self) -> None:
+        self.told = 0
+
+    def __call__(self, written: int, total: int) -> None:
+        if total <= PROGRESS_EVERY:
+            return
+        if written // PROGRESS_EVERY > self.told // PROGRESS_EVERY or written == total:
+            self.told = written
+            print(f"已写入 {written} / {total} 件（分批保存）", flush=True)
 
 
 def register(subparsers: Subcommands) -> None:
@@ -165,7 +184,10 @@ def register(subparsers: Subcommands) -> None:
         description=(
             "把表中的每一行作为新案件上报（来源默认为热线转办）。列：网格编码、案件类别（小类编码或名称）、"
             "问题描述为必需；工单编号、来源、是否紧急、地址、反映人、联系电话、上报时间可选。"
-            "先列出全部问题；已导入过的工单编号不会重复导入。"
+            "先检查全部行（含各上报日的案件编号是否够用），有问题则列出且不写入；"
+            "写入分批进行（每批一个事务），导入期间其他工作站的派遣、上报照常进行；"
+            "中途中断后再次导入同一文件，已导入过的工单编号会跳过（无工单编号的行无法识别）。"
+            "案件编号按各工单的上报时间所在日期编排。"
         ),
     )
     cases.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 文件")

@@ -156,6 +156,11 @@ class ImportWizard(QDialog):
         self.summary = QLabel(page)
         self.summary.setObjectName("importSummary")
         self.summary.setWordWrap(True)
+        # Signature and note rows below the table (审核人：…, （盖章）): which, and what they say.
+        self.ignored_label = QLabel(page)
+        self.ignored_label.setObjectName("importIgnored")
+        self.ignored_label.setWordWrap(True)
+        self.ignored_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem_model = ProblemModel(self)
         self.problem_view = QTableView(page)
         self.problem_view.setModel(self.problem_model)
@@ -184,6 +189,7 @@ class ImportWizard(QDialog):
         buttons.addWidget(self.import_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
+        layout.addWidget(self.ignored_label)
         layout.addWidget(self.problem_view, 1)
         layout.addWidget(self.all_or_nothing)
         layout.addWidget(self.valid_only)
@@ -196,10 +202,15 @@ class ImportWizard(QDialog):
         self.result_label = QLabel(page)
         self.result_label.setObjectName("importResult")
         self.result_label.setWordWrap(True)
+        self.result_ignored = QLabel(page)
+        self.result_ignored.setObjectName("importResultIgnored")
+        self.result_ignored.setWordWrap(True)
+        self.result_ignored.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         finish = QPushButton(self.tr("完成"), page)
         finish.clicked.connect(self.accept)
         layout = QVBoxLayout(page)
         layout.addWidget(self.result_label)
+        layout.addWidget(self.result_ignored)
         layout.addStretch(1)
         layout.addWidget(finish, alignment=Qt.AlignmentFlag.AlignRight)
         return page
@@ -308,6 +319,8 @@ class ImportWizard(QDialog):
         else:
             text += self.tr("。以下问题须修正，或选择只导入没有问题的行。")
         self.summary.setText(text)
+        self.ignored_label.setText(self._ignored_text(plan.ignored))
+        self.ignored_label.setVisible(bool(plan.ignored))
         self.all_or_nothing.setEnabled(not plan.ok)
         self.valid_only.setEnabled(not plan.ok)
         self.import_error.clear()
@@ -343,8 +356,26 @@ class ImportWizard(QDialog):
         self.import_error.setText(error_text(exc))
         self._update_import_button()
 
+    SHOWN_IGNORED = 20  # footer rows listed one by one; more are counted
+
+    def _ignored_text(self, ignored: list[tuple[int, str]]) -> str:
+        """The ignored signature and note rows, one a line: 第 N 行「审核人:李四」."""
+        if not ignored:
+            return ""
+        lines = [self.tr("已忽略的签名或说明行（未导入）：")]
+        lines += [
+            self.tr("第 {row} 行「{text}」").format(row=row, text=text)
+            for row, text in ignored[: self.SHOWN_IGNORED]
+        ]
+        if len(ignored) > self.SHOWN_IGNORED:
+            lines.append(self.tr("……另有 {n} 行").format(n=len(ignored) - self.SHOWN_IGNORED))
+        return "\n".join(lines)
+
     def _imported(self, result: ImportResult) -> None:
         self.outcome = result
         self.result_label.setText(result.summary())
+        ignored = self.plan.ignored if self.plan is not None else []
+        self.result_ignored.setText(self._ignored_text(ignored))
+        self.result_ignored.setVisible(bool(ignored))
         self.stack.setCurrentIndex(self.DONE)
         self.imported.emit()
