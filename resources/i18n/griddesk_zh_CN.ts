@@ -342,6 +342,35 @@
     </message>
 </context>
 <context>
+    <name>BrokenAuditDialog</name>
+    <message>
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="30"/>
+        <source>备份的审计日志未通过校验</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="33"/>
+        <source>备份 %1 的审计日志未通过校验（%2）：其中的记录可能被改动过。
+如确认仍要用它恢复，请写明原因；原因和校验问题会记入恢复后数据库的审计日志。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="44"/>
+        <source>接受的原因（必填）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="48"/>
+        <source>仍然恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="50"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CalendarEditor</name>
     <message>
         <location filename="../../desktop/admin/calendar_editor.py" line="180"/>
@@ -2622,7 +2651,7 @@
     </message>
     <message>
         <location filename="../../desktop/people/import_wizard.py" line="139"/>
-        <location filename="../../desktop/people/import_wizard.py" line="177"/>
+        <location filename="../../desktop/people/import_wizard.py" line="182"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2632,74 +2661,89 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="167"/>
+        <location filename="../../desktop/people/import_wizard.py" line="172"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="168"/>
+        <location filename="../../desktop/people/import_wizard.py" line="173"/>
         <source>只导入没有问题的行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="179"/>
-        <location filename="../../desktop/people/import_wizard.py" line="325"/>
+        <location filename="../../desktop/people/import_wizard.py" line="184"/>
+        <location filename="../../desktop/people/import_wizard.py" line="338"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="199"/>
+        <location filename="../../desktop/people/import_wizard.py" line="209"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="215"/>
+        <location filename="../../desktop/people/import_wizard.py" line="226"/>
         <source>选择花名册文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="215"/>
+        <location filename="../../desktop/people/import_wizard.py" line="226"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226"/>
+        <location filename="../../desktop/people/import_wizard.py" line="237"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="271"/>
+        <location filename="../../desktop/people/import_wizard.py" line="282"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="278"/>
+        <location filename="../../desktop/people/import_wizard.py" line="289"/>
         <source>，可在下面指定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="282"/>
+        <location filename="../../desktop/people/import_wizard.py" line="293"/>
         <source>忽略</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="284"/>
+        <location filename="../../desktop/people/import_wizard.py" line="295"/>
         <source>（已有对应列）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="307"/>
+        <location filename="../../desktop/people/import_wizard.py" line="318"/>
         <source>。没有发现问题，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="309"/>
+        <location filename="../../desktop/people/import_wizard.py" line="320"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="323"/>
+        <location filename="../../desktop/people/import_wizard.py" line="336"/>
         <source>导入 {n} 行有效数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/import_wizard.py" line="365"/>
+        <source>已忽略的签名或说明行（未导入）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/import_wizard.py" line="367"/>
+        <source>第 {row} 行「{text}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/people/import_wizard.py" line="371"/>
+        <source>……另有 {n} 行</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4911,309 +4955,309 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="85"/>
+        <location filename="../../desktop/admin/settings_page.py" line="86"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="89"/>
+        <location filename="../../desktop/admin/settings_page.py" line="90"/>
         <source>数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="98"/>
+        <location filename="../../desktop/admin/settings_page.py" line="99"/>
         <source>位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="99"/>
+        <location filename="../../desktop/admin/settings_page.py" line="100"/>
         <source>结构版本</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="100"/>
+        <location filename="../../desktop/admin/settings_page.py" line="101"/>
         <source>区划与目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="101"/>
+        <location filename="../../desktop/admin/settings_page.py" line="102"/>
         <source>案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="102"/>
+        <location filename="../../desktop/admin/settings_page.py" line="103"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="105"/>
+        <location filename="../../desktop/admin/settings_page.py" line="106"/>
         <source>本机界面</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="114"/>
+        <location filename="../../desktop/admin/settings_page.py" line="115"/>
         <source>更改在下次启动时生效。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="116"/>
+        <location filename="../../desktop/admin/settings_page.py" line="117"/>
         <source>语言</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="119"/>
+        <location filename="../../desktop/admin/settings_page.py" line="120"/>
         <source>紧急案件警报（新上报、到预警时间、超期）时播放提示音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="124"/>
+        <location filename="../../desktop/admin/settings_page.py" line="125"/>
         <source>提示音</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="127"/>
+        <location filename="../../desktop/admin/settings_page.py" line="128"/>
         <source>账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="131"/>
+        <location filename="../../desktop/admin/settings_page.py" line="132"/>
         <source>%1 %2（%3）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="137"/>
+        <location filename="../../desktop/admin/settings_page.py" line="138"/>
         <source>修改密码…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="141"/>
+        <location filename="../../desktop/admin/settings_page.py" line="142"/>
         <source>账号管理…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="145"/>
+        <location filename="../../desktop/admin/settings_page.py" line="146"/>
         <source>基础数据…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="147"/>
+        <location filename="../../desktop/admin/settings_page.py" line="148"/>
         <source>部门、案件类别与时限、网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="157"/>
+        <location filename="../../desktop/admin/settings_page.py" line="158"/>
         <source>当前用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="162"/>
+        <location filename="../../desktop/admin/settings_page.py" line="163"/>
         <source>中心设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="168"/>
+        <location filename="../../desktop/admin/settings_page.py" line="169"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="172"/>
+        <location filename="../../desktop/admin/settings_page.py" line="173"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="176"/>
+        <location filename="../../desktop/admin/settings_page.py" line="177"/>
         <source> 份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="179"/>
+        <location filename="../../desktop/admin/settings_page.py" line="180"/>
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="181"/>
+        <location filename="../../desktop/admin/settings_page.py" line="182"/>
         <source>保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="186"/>
+        <location filename="../../desktop/admin/settings_page.py" line="187"/>
         <source>中心名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="187"/>
+        <location filename="../../desktop/admin/settings_page.py" line="188"/>
         <source>预警比例</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="188"/>
+        <location filename="../../desktop/admin/settings_page.py" line="189"/>
         <source>工作时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="189"/>
+        <location filename="../../desktop/admin/settings_page.py" line="190"/>
         <source>自动备份保留</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="190"/>
+        <location filename="../../desktop/admin/settings_page.py" line="191"/>
         <source>节假日日历…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="192"/>
+        <location filename="../../desktop/admin/settings_page.py" line="193"/>
         <source>各年的放假与调休上班日；工作时限按它计算</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="197"/>
+        <location filename="../../desktop/admin/settings_page.py" line="198"/>
         <source>节假日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="207"/>
+        <location filename="../../desktop/admin/settings_page.py" line="208"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="210"/>
+        <location filename="../../desktop/admin/settings_page.py" line="211"/>
         <source>审计与备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="212"/>
+        <location filename="../../desktop/admin/settings_page.py" line="213"/>
         <source>审计日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="215"/>
+        <location filename="../../desktop/admin/settings_page.py" line="216"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="220"/>
+        <location filename="../../desktop/admin/settings_page.py" line="221"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="221"/>
+        <location filename="../../desktop/admin/settings_page.py" line="222"/>
         <source>立即备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="223"/>
+        <location filename="../../desktop/admin/settings_page.py" line="224"/>
         <source>从备份恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="225"/>
+        <location filename="../../desktop/admin/settings_page.py" line="226"/>
         <source>打开备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="238"/>
+        <location filename="../../desktop/admin/settings_page.py" line="239"/>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="241"/>
+        <location filename="../../desktop/admin/settings_page.py" line="242"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="308"/>
+        <location filename="../../desktop/admin/settings_page.py" line="309"/>
         <source>（未知）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="310"/>
+        <location filename="../../desktop/admin/settings_page.py" line="311"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="317"/>
+        <location filename="../../desktop/admin/settings_page.py" line="318"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="319"/>
+        <location filename="../../desktop/admin/settings_page.py" line="320"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="319"/>
+        <location filename="../../desktop/admin/settings_page.py" line="320"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="321"/>
+        <location filename="../../desktop/admin/settings_page.py" line="322"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="341"/>
+        <location filename="../../desktop/admin/settings_page.py" line="342"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="351"/>
+        <location filename="../../desktop/admin/settings_page.py" line="352"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="365"/>
+        <location filename="../../desktop/admin/settings_page.py" line="366"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="401"/>
+        <location filename="../../desktop/admin/settings_page.py" line="402"/>
         <source>备份数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="403"/>
+        <location filename="../../desktop/admin/settings_page.py" line="404"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="411"/>
+        <location filename="../../desktop/admin/settings_page.py" line="412"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="423"/>
+        <location filename="../../desktop/admin/settings_page.py" line="424"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="442"/>
-        <location filename="../../desktop/admin/settings_page.py" line="465"/>
+        <location filename="../../desktop/admin/settings_page.py" line="446"/>
+        <location filename="../../desktop/admin/settings_page.py" line="485"/>
         <source>从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="444"/>
+        <location filename="../../desktop/admin/settings_page.py" line="448"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="451"/>
+        <location filename="../../desktop/admin/settings_page.py" line="458"/>
         <source>正在检查备份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="467"/>
+        <location filename="../../desktop/admin/settings_page.py" line="487"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="478"/>
+        <location filename="../../desktop/admin/settings_page.py" line="498"/>
         <source>正在恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="488"/>
+        <location filename="../../desktop/admin/settings_page.py" line="508"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation type="unfinished"></translation>
     </message>
