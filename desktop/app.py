@@ -48,6 +48,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--screenshot", metavar="DIR", type=Path, help="write a PNG of every page to DIR and exit"
     )
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="open the window on --db without signing in, exit once the queue has rows (timing)",
+    )
     return parser.parse_args(argv)
 
 
@@ -130,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         apply_style(app)
         log.info("GridDesk starting (lang %s)", lang)
         warn_without_cjk_font(show=args.screenshot is None)
+        if args.startup_probe:
+            from desktop.shell.screenshot import run_startup_probe
+
+            return run_startup_probe(db_url=args.db, lang=lang)
         if args.screenshot is not None:
             from desktop.shell.screenshot import run_screenshots
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from db.engine import Database
 from desktop.app import main
 
 
@@ -73,3 +74,14 @@ def test_demo_street_is_built_with_a_progress_dialog(
         assert kw["cases"] == 40 and callable(kw["progress"])
     finally:
         db.dispose()
+
+
+def test_startup_probe_exits_once_the_queue_has_rows(
+    cases: Database, app_state: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`griddesk --startup-probe` (the bundle's and the virtualenv's start-up timing) opens the
+    window on the database, waits for the queue's first rows and says how many it showed."""
+    url = cases.engine.url.render_as_string(hide_password=False)
+    assert main(["--db", url, "--startup-probe"]) == 0
+    out = capsys.readouterr().out
+    assert "first filled queue:" in out and " 0 rows" not in out
