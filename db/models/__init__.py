@@ -14,6 +14,7 @@ from db.models.cases import (
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.geography import Community, District, Grid, Street
+from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
     FirstSecretary,
@@ -33,6 +34,7 @@ __all__ = [
     "Case",
     "CaseChange",
     "CaseEvent",
+    "CaseNote",
     "CaseNumberCounter",
     "Category",
     "Community",
@@ -52,6 +54,7 @@ __all__ = [
     "Person",
     "RosterEvent",
     "SentDownCadre",
+    "ShiftHandover",
     "Setting",
     "Street",
     "User",
