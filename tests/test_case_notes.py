@@ -129,3 +129,39 @@ def test_cli_note_notes_and_call(street: Database, cli_login: Any, capsys: Any) 
     rows = json.loads(capsys.readouterr().out)
     assert [r["kind"] for r in rows] == ["note", "call"]
     assert rows[1]["author_name"] == "测试调度员" and rows[1]["phone"] == "024-****6789"
+
+
+def test_pane_shows_the_thread_and_adds_a_note(
+    qtbot: Any, make_ctx: Any, street: Database, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.cases.case_detail import CaseDetailPane
+
+    number = _case(street)
+    with street.write() as s:
+        log_call(s, DISPATCHER, number, "回访", "反映人", "未接通", phone="13812345678")
+    ctx = make_ctx(street, DISPATCHER)
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.resize(560, 900)
+    pane.show()
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.show_case(number)
+    section = pane.notes_section
+    assert section is not None and len(section.entries) == 1
+    assert "回访电话" in section.entries[0].text() and "138****5678" in section.entries[0].text()
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        section.edit.insertPlainText("物业下午来人")  # QTest types ASCII only
+        qtbot.keyClick(section.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    section = pane.notes_section
+    assert section is not None
+    thread = [label.text() for label in section.entries]
+    assert len(thread) == 2 and "物业下午来人" in thread[1] and "李明" in thread[1]
+    timeline = [
+        label.text()
+        for label in pane.findChildren(type(section.entries[0]), "timelineNote")
+        if label.parent() is not section
+    ]
+    assert any("物业下午来人" in text for text in timeline)  # also among the history
+    pane.grab().save(str(tmp_path / "notes.png"))
