@@ -54,8 +54,8 @@ __all__ = [
     "Person",
     "RosterEvent",
     "SentDownCadre",
-    "ShiftHandover",
     "Setting",
+    "ShiftHandover",
     "Street",
     "User",
 ]

@@ -193,6 +193,8 @@ def acknowledge(
 def handover_list(session: Session, limit: int = 50) -> list[Handover]:
     """The newest handovers first (CLI, audit)."""
     rows = session.scalars(
-        select(ShiftHandover).order_by(ShiftHandover.at.desc(), ShiftHandover.id.desc()).limit(limit)
+        select(ShiftHandover)
+        .order_by(ShiftHandover.at.desc(), ShiftHandover.id.desc())
+        .limit(limit)
     )
     return [_handover(row) for row in rows]

@@ -204,9 +204,7 @@ class NotesSection(QWidget):
             if entry.is_call
             else QCoreApplication.translate("CaseNotes", "备注")
         )
-        self.ctx.notify(
-            self.tr("案件 %1：%2已保存").replace("%1", self.number).replace("%2", what)
-        )
+        self.ctx.notify(self.tr("案件 %1：%2已保存").replace("%1", self.number).replace("%2", what))
         self.saved.emit()
 
     def _failed(self, exc: BaseException) -> None:
@@ -215,7 +213,11 @@ class NotesSection(QWidget):
             self.ctx.tasks.report(exc)
             return
         box = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("未保存"), str(exc), QMessageBox.StandardButton.Ok, self
+            QMessageBox.Icon.Warning,
+            self.tr("未保存"),
+            str(exc),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box

@@ -468,7 +468,9 @@ def register(subparsers: Subcommands) -> None:
     )
     call.add_argument("number", metavar="NUMBER", help="案件编号")
     call.add_argument("--kind", required=True, metavar="KIND", help="、".join(CALL_KINDS))
-    call.add_argument("--to", required=True, metavar="WHOM", help="通话对象，如 反映人、燃气公司 王工")
+    call.add_argument(
+        "--to", required=True, metavar="WHOM", help="通话对象，如 反映人、燃气公司 王工"
+    )
     call.add_argument("--phone", metavar="P", help="所拨电话（显示时遮蔽）")
     call.add_argument(
         "--outcome", required=True, metavar="RESULT", help="结果：" + "、".join(CALL_OUTCOMES)
