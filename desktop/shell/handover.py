@@ -14,7 +14,6 @@ handed over when, the note, and the open urgent and overdue cases with their tim
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -149,10 +148,11 @@ class HandoverDialog(QDialog):
         tz = ctx.settings.tz
         head = QLabel(
             self.tr("%1 于 %2 交班")
-            .replace("%1", html.escape(handover.from_label))
+            .replace("%1", handover.from_label)
             .replace("%2", local(handover.at, tz)),
             self,
         )
+        head.setTextFormat(Qt.TextFormat.PlainText)
         head.setObjectName("handoverFrom")
         head.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.note_label = QLabel(handover.note or self.tr("（没有留言）"), self)
