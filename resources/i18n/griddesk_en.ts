@@ -225,13 +225,13 @@
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="171" />
+        <location filename="../../desktop/app.py" line="180" />
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="176" />
-        <location filename="../../desktop/app.py" line="184" />
+        <location filename="../../desktop/app.py" line="185" />
+        <location filename="../../desktop/app.py" line="193" />
         <source>演示数据生成失败</source>
         <translation>Building the demo data failed</translation>
     </message>
@@ -556,75 +556,128 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
 </context>
 <context>
+    <name>CallDialog</name>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="59" />
+        <source>记录电话</source>
+        <translation>Log call</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="67" />
+        <source>如 反映人、燃气公司 王工</source>
+        <translation>e.g. the reporter, Wang of the gas company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="79" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="80" />
+        <source>通话对象</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="81" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="82" />
+        <source>结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="83" />
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="88" />
+        <source>记录</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="90" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="110" />
-        <location filename="../../desktop/cases/case_detail.py" line="156" />
+        <location filename="../../desktop/cases/case_detail.py" line="125" />
+        <location filename="../../desktop/cases/case_detail.py" line="171" />
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="224" />
+        <location filename="../../desktop/cases/case_detail.py" line="240" />
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="234" />
+        <location filename="../../desktop/cases/case_detail.py" line="250" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="247" />
+        <location filename="../../desktop/cases/case_detail.py" line="263" />
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="254" />
+        <location filename="../../desktop/cases/case_detail.py" line="270" />
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="258" />
+        <location filename="../../desktop/cases/case_detail.py" line="274" />
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="299" />
+        <location filename="../../desktop/cases/case_detail.py" line="278" />
+        <source>内部备注（%1）</source>
+        <translation>Internal notes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="334" />
         <source>%1　%2（已记入审计日志）</source>
         <translation>%1　%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="262" />
+        <location filename="../../desktop/cases/case_detail.py" line="285" />
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="325" />
+        <location filename="../../desktop/cases/case_detail.py" line="360" />
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="334" />
+        <location filename="../../desktop/cases/case_detail.py" line="369" />
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="336" />
+        <location filename="../../desktop/cases/case_detail.py" line="371" />
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="354" />
+        <location filename="../../desktop/cases/case_detail.py" line="389" />
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="403" />
+        <location filename="../../desktop/cases/case_detail.py" line="438" />
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="419" />
+        <location filename="../../desktop/cases/case_detail.py" line="454" />
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
@@ -632,200 +685,233 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseDetailSections</name>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="68" />
+        <location filename="../../desktop/cases/detail_sections.py" line="69" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="110" />
+        <location filename="../../desktop/cases/detail_sections.py" line="111" />
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="116" />
+        <location filename="../../desktop/cases/detail_sections.py" line="117" />
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="120" />
+        <location filename="../../desktop/cases/detail_sections.py" line="121" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="129" />
+        <location filename="../../desktop/cases/detail_sections.py" line="130" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="130" />
+        <location filename="../../desktop/cases/detail_sections.py" line="131" />
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="133" />
+        <location filename="../../desktop/cases/detail_sections.py" line="134" />
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="134" />
+        <location filename="../../desktop/cases/detail_sections.py" line="135" />
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="138" />
+        <location filename="../../desktop/cases/detail_sections.py" line="139" />
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="142" />
+        <location filename="../../desktop/cases/detail_sections.py" line="143" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="147" />
+        <location filename="../../desktop/cases/detail_sections.py" line="148" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="153" />
+        <location filename="../../desktop/cases/detail_sections.py" line="154" />
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="157" />
+        <location filename="../../desktop/cases/detail_sections.py" line="158" />
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="160" />
+        <location filename="../../desktop/cases/detail_sections.py" line="161" />
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="161" />
+        <location filename="../../desktop/cases/detail_sections.py" line="162" />
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="162" />
+        <location filename="../../desktop/cases/detail_sections.py" line="163" />
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="163" />
+        <location filename="../../desktop/cases/detail_sections.py" line="164" />
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="168" />
+        <location filename="../../desktop/cases/detail_sections.py" line="169" />
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="170" />
+        <location filename="../../desktop/cases/detail_sections.py" line="171" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="224" />
+        <location filename="../../desktop/cases/detail_sections.py" line="225" />
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="225" />
+        <location filename="../../desktop/cases/detail_sections.py" line="226" />
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="226" />
+        <location filename="../../desktop/cases/detail_sections.py" line="227" />
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="227" />
+        <location filename="../../desktop/cases/detail_sections.py" line="228" />
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="228" />
+        <location filename="../../desktop/cases/detail_sections.py" line="229" />
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="229" />
+        <location filename="../../desktop/cases/detail_sections.py" line="230" />
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="230" />
+        <location filename="../../desktop/cases/detail_sections.py" line="231" />
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="184" />
+        <location filename="../../desktop/cases/detail_sections.py" line="297" />
+        <source>回访电话</source>
+        <translation>Callback call</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="298" />
+        <source>催办电话</source>
+        <translation>Urging call</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="299" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="309" />
+        <source>内部备注</source>
+        <translation>Internal notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="185" />
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="185" />
+        <location filename="../../desktop/cases/detail_sections.py" line="186" />
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="186" />
+        <location filename="../../desktop/cases/detail_sections.py" line="187" />
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="206" />
+        <location filename="../../desktop/cases/detail_sections.py" line="207" />
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="211" />
+        <location filename="../../desktop/cases/detail_sections.py" line="212" />
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="254" />
+        <location filename="../../desktop/cases/detail_sections.py" line="255" />
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="260" />
+        <location filename="../../desktop/cases/detail_sections.py" line="261" />
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="266" />
+        <location filename="../../desktop/cases/detail_sections.py" line="267" />
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="274" />
+        <location filename="../../desktop/cases/detail_sections.py" line="275" />
         <source>时限 %1 → %2</source>
         <translation>Deadline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="280" />
+        <location filename="../../desktop/cases/detail_sections.py" line="281" />
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
 </context>
 <context>
+    <name>CaseNotes</name>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="203" />
+        <source>电话记录</source>
+        <translation>Call log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="205" />
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="437" />
+        <location filename="../../desktop/cases/case_detail.py" line="472" />
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -2575,6 +2661,123 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="146" />
+        <source>接班</source>
+        <translation>Take over shift</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="150" />
+        <source>%1 于 %2 交班</source>
+        <translation>Handed over by %1 at %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="158" />
+        <source>（没有留言）</source>
+        <translation>(no note)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="170" />
+        <source>未结的紧急案件 %1 件、超期案件 %2 件（双击打开案件）：</source>
+        <translation>Open urgent cases: %1, overdue cases: %2 (double-click to open a case):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="179" />
+        <source>案件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="180" />
+        <location filename="../../desktop/shell/handover.py" line="202" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="181" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="182" />
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="183" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="184" />
+        <source>责任部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="185" />
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="223" />
+        <source>确认接班</source>
+        <translation>Acknowledge handover</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="227" />
+        <source>稍后</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="228" />
+        <source>暂不确认；下次登录时仍会显示</source>
+        <translation>Not now; it is shown again at the next sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="262" />
+        <source>已确认接班（交班人 %1）</source>
+        <translation>Handover acknowledged (from %1)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverNoteDialog</name>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="81" />
+        <source>交班</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="85" />
+        <source>交班人：%1（%2）</source>
+        <translation>Handing over: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="90" />
+        <source>正在统计未结的紧急和超期案件…</source>
+        <translation>Counting open urgent and overdue cases…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="95" />
+        <source>交班说明（可不填）：需要下一班跟进的事项…</source>
+        <translation>Handover note (optional): what the next shift should follow up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="101" />
+        <source>交班并切换用户</source>
+        <translation>Hand over and switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="103" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="119" />
+        <source>未结的紧急案件 %1 件、超期案件 %2 件，将列给接班人。</source>
+        <translation>%1 open urgent and %2 overdue cases will be listed for the next dispatcher.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <location filename="../../desktop/people/roster_dialogs.py" line="316" />
@@ -2859,77 +3062,97 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="54" />
+        <location filename="../../desktop/shell/main_window.py" line="60" />
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="72" />
+        <location filename="../../desktop/shell/main_window.py" line="78" />
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="73" />
+        <location filename="../../desktop/shell/main_window.py" line="79" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="74" />
+        <location filename="../../desktop/shell/main_window.py" line="80" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="75" />
+        <location filename="../../desktop/shell/main_window.py" line="81" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="76" />
+        <location filename="../../desktop/shell/main_window.py" line="82" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="138" />
+        <location filename="../../desktop/shell/main_window.py" line="144" />
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="166" />
+        <location filename="../../desktop/shell/main_window.py" line="152" />
+        <source>交接班…</source>
+        <translation>Hand over shift…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="152" />
+        <source>切换用户…</source>
+        <translation>Switch user…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="156" />
+        <source>交班给下一位调度员，不关闭窗口</source>
+        <translation>Hand the desk over to the next dispatcher without closing the window</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="156" />
+        <source>换一个账号登录</source>
+        <translation>Sign in with another account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="188" />
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="168" />
+        <location filename="../../desktop/shell/main_window.py" line="190" />
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="172" />
+        <location filename="../../desktop/shell/main_window.py" line="194" />
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="173" />
+        <location filename="../../desktop/shell/main_window.py" line="195" />
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="174" />
+        <location filename="../../desktop/shell/main_window.py" line="196" />
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="175" />
+        <location filename="../../desktop/shell/main_window.py" line="197" />
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="233" />
+        <location filename="../../desktop/shell/main_window.py" line="255" />
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="234" />
+        <location filename="../../desktop/shell/main_window.py" line="256" />
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -3179,6 +3402,39 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/admin/catalogue_forms.py" line="134" />
         <source>关键词</source>
         <translation>Keywords</translation>
+    </message>
+</context>
+<context>
+    <name>NotesSection</name>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="138" />
+        <source>还没有备注。备注只在调度台内部可见，不进入报表。</source>
+        <translation>No notes yet. Notes are internal to the center and never go into returns.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="145" />
+        <source>添加内部备注…（Ctrl+Enter 保存）</source>
+        <translation>Add an internal note… (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="148" />
+        <source>添加备注</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="152" />
+        <source>记录电话…</source>
+        <translation>Log call…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="207" />
+        <source>案件 %1：%2已保存</source>
+        <translation>Case %1: %2 saved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_notes.py" line="217" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -5383,6 +5639,24 @@ The current data is saved to the backup folder first; GridDesk must restart afte
         <location filename="../../desktop/setup/setup_wizard.py" line="547" />
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSession</name>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="335" />
+        <source>交接班：接班人登录</source>
+        <translation>Handover: the next dispatcher signs in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="335" />
+        <source>切换用户</source>
+        <translation>Switch user</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/handover.py" line="351" />
+        <source>仍为 %1，未交班</source>
+        <translation>Still %1; nothing handed over</translation>
     </message>
 </context>
 <context>
