@@ -168,7 +168,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
                 return 2 if isinstance(error, UserError) else 1
         from db.security.audit_anchor import remember_head
         from desktop.core.context import AppContext
-        from desktop.shell.main_window import MainWindow
+        from desktop.shell.handover import ShiftSession
         from desktop.shell.sign_in import sign_in
 
         actor = sign_in(db)
@@ -178,16 +178,22 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         from desktop.setup.first_start import run_first_start
 
         run_first_start(db, actor)
-        ctx = AppContext.create(db, actor, lang=lang)
-        try:
-            window = MainWindow(ctx)
-            window.show()
+        started: list[AppContext] = []
+
+        def on_start(ctx: AppContext) -> None:
             # The sign-in's entry (see db.security.audit_anchor); a job of the whole window.
             ctx.tasks.submit(remember_head, owner=ctx.tasks)
-            start_daily_backup(ctx)
+            if not started:
+                start_daily_backup(ctx)
+            started.append(ctx)
+
+        # The signed-in user's window; 交接班 / 切换用户 rebuilds it for the next user.
+        shift = ShiftSession(db, lang=lang, on_start=on_start)
+        try:
+            shift.start(actor)
             return int(app.exec())
         finally:
-            ctx.close()
+            shift.close()
             remember_head(db)  # what this session wrote
     finally:
         db.dispose()

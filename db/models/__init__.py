@@ -15,6 +15,7 @@ from db.models.cases import (
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.geography import Community, District, GeographyChange, Grid, Street
+from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
     FirstSecretary,
@@ -35,6 +36,7 @@ __all__ = [
     "CaseAlarm",
     "CaseChange",
     "CaseEvent",
+    "CaseNote",
     "CaseNumberCounter",
     "Category",
     "Community",
@@ -56,6 +58,7 @@ __all__ = [
     "RosterEvent",
     "SentDownCadre",
     "Setting",
+    "ShiftHandover",
     "Street",
     "User",
 ]

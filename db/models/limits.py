@@ -73,6 +73,10 @@ LABELS: dict[tuple[str, str], str] = {
     ("party_checkins", "sending_org"): "所在党组织",
     ("party_checkins", "activities"): "服务活动",
     ("settings", "note"): "说明",
+    ("case_notes", "text"): "备注内容",
+    ("case_notes", "called"): "通话对象",
+    ("case_notes", "phone"): "通话电话",
+    ("shift_handovers", "note"): "交班说明",
 }
 
 # C0 and C1 controls (DEL included), bidi embeddings/overrides/isolates, zero-width characters.

@@ -65,8 +65,10 @@ def case_permission(action: str) -> str:
 
 _DESK = frozenset(case_permission(a) for a in DESK_ACTIONS)
 _APPROVE = frozenset(case_permission(a) for a in APPROVALS)
-_READ = frozenset({"case.read", "stats.read", "report.read"})
+# Whoever sees a case may add an internal note to it (case.note).
+_READ = frozenset({"case.read", "case.note", "stats.read", "report.read"})
 _ALARMS = frozenset({"alarm.acknowledge"})  # 确认 an urgent case's alarm (db/cases/alarms.py)
+_SHIFT = frozenset({"shift.handover"})  # 交接班: hand the desk over and take it over
 _ROSTER = frozenset({"roster.read", "roster.edit", "roster.import", "report.export"})
 _ADMIN = frozenset(
     {
@@ -81,12 +83,24 @@ _ADMIN = frozenset(
 )
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
-    Role.DISPATCHER: _READ | _DESK | _ALARMS | {"personal.reveal"},
-    Role.SHIFT_LEAD: _READ | _DESK | _ALARMS | _APPROVE | {"personal.reveal", "report.export"},
+    Role.DISPATCHER: _READ | _DESK | _ALARMS | _SHIFT | {"personal.reveal"},
+    Role.SHIFT_LEAD: _READ
+    | _DESK
+    | _ALARMS
+    | _APPROVE
+    | _SHIFT
+    | {"personal.reveal", "report.export"},
     Role.SECRETARY: _READ | _ROSTER | {"personal.reveal"},
     Role.LEADER: _READ | {"roster.read", "report.export"},
     Role.ADMIN: _READ | _ADMIN | {"roster.read"},
-    Role.SYSTEM: _READ | _DESK | _ALARMS | _APPROVE | _ROSTER | _ADMIN | {"personal.reveal"},
+    Role.SYSTEM: _READ
+    | _DESK
+    | _ALARMS
+    | _APPROVE
+    | _ROSTER
+    | _ADMIN
+    | _SHIFT
+    | {"personal.reveal"},
 }
 
 

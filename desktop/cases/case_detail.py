@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.cases.notes import NoteEntry, case_notes
 from db.cases.queries import CaseDetail, case_detail, reveal_reporter
 from db.cases.states import Action
 from db.cases.workflow import Request, TransitionResult, apply
@@ -32,12 +34,14 @@ from db.engine import Database
 from db.errors import UserError
 from db.reference.departments import active_department_names
 from desktop.cases.action_dialogs import ActionDialog
+from desktop.cases.case_notes import NotesSection
 from desktop.cases.detail_sections import (
     add_summary,
     countdown_text,
     deadlines_grid,
     fields_form,
     history_entry,
+    note_entry,
     section_title,
     times_form,
 )
@@ -53,6 +57,7 @@ THUMB_SIDE = 128
 
 
 DetailResult = tuple[CaseDetail, list[str] | None]
+PaneResult = tuple[CaseDetail, list[str] | None, list[NoteEntry]]
 
 
 def load_detail(db: Database, number: str, with_departments: bool) -> DetailResult:
@@ -63,6 +68,14 @@ def load_detail(db: Database, number: str, with_departments: bool) -> DetailResu
         if with_departments:
             departments = active_department_names(session)
     return detail, departments
+
+
+def load_pane(db: Database, number: str, with_departments: bool) -> PaneResult:
+    """`load_detail` and the case's internal notes (内部备注, call lines), one read."""
+    detail, departments = load_detail(db, number, with_departments)
+    with db.read() as session:
+        notes = case_notes(session, number)
+    return detail, departments, notes
 
 
 def load_thumbnails(db: Database, photo_ids: list[int]) -> list[tuple[int, QImage]]:
@@ -95,6 +108,8 @@ class CaseDetailPane(QWidget):
         self.countdown_label: QLabel | None = None
         self.photo_buttons: dict[int, QToolButton] = {}
         self.history_entries: list[QLabel] = []
+        self.notes: list[NoteEntry] = []
+        self.notes_section: NotesSection | None = None
         self.reporter_label: QLabel | None = None
         self.reveal_button: QPushButton | None = None
         self.reason_dialog: QWidget | None = None
@@ -102,7 +117,7 @@ class CaseDetailPane(QWidget):
         self._loading_token = 0  # the token of the load on the database queue
         # Arrow keys held down in the queue: one load at a time, then the case shown last,
         # instead of one job per row.
-        self._loader: LatestOnly[DetailResult | None] = LatestOnly(
+        self._loader: LatestOnly[PaneResult | None] = LatestOnly(
             ctx.tasks, self, self._load_job, self._loaded, self._load_failed
         )
 
@@ -165,12 +180,12 @@ class CaseDetailPane(QWidget):
         self._token += 1
         self._loader.request()
 
-    def _load_job(self) -> Callable[[Database], DetailResult | None]:
+    def _load_job(self) -> Callable[[Database], PaneResult | None]:
         number, want_departments = self.number, self.departments is None
         self._loading_token = self._token
 
-        def job(db: Database) -> DetailResult | None:
-            return None if number is None else load_detail(db, number, want_departments)
+        def job(db: Database) -> PaneResult | None:
+            return None if number is None else load_pane(db, number, want_departments)
 
         return job
 
@@ -178,15 +193,16 @@ class CaseDetailPane(QWidget):
         """True when the load that just ended is the one to show (no newer one follows)."""
         return not self._loader.again and self._loading_token == self._token
 
-    def _loaded(self, result: DetailResult | None) -> None:
+    def _loaded(self, result: PaneResult | None) -> None:
         if result is None:
             return
-        detail, departments = result
+        detail, departments, notes = result
         if departments is not None:
             self.departments = departments
         if not self._current():
             return
         self.detail = detail
+        self.notes = notes
         self._render(detail)
         self.loaded.emit(detail.number)
 
@@ -259,12 +275,27 @@ class CaseDetailPane(QWidget):
         v.addLayout(times_form(d, tz))
 
         v.addWidget(
+            section_title(self.tr("内部备注（%1）").replace("%1", str(len(self.notes))), body)
+        )
+        self.notes_section = NotesSection(self.ctx, d.number, self.notes, tz, self.read_only, body)
+        self.notes_section.saved.connect(partial(self._note_saved, d.id))
+        v.addWidget(self.notes_section)
+
+        v.addWidget(
             section_title(self.tr("处理记录（%1）").replace("%1", str(len(d.history))), body)
         )
+        # The official history, newest first, with the internal notes and calls among it
+        # (marked apart: they are never part of the returns).
         self.history_entries = []
-        for entry in reversed(d.history):
+        timeline: list[tuple[datetime, int, QLabel]] = []
+        for i, entry in enumerate(d.history):
             item = history_entry(entry, body, tz)
             self.history_entries.append(item)
+            timeline.append((entry.at, i, item))
+        for i, note in enumerate(self.notes):
+            timeline.append((note.at, len(d.history) + i, note_entry(note, body, tz)))
+        self.history_entries.reverse()
+        for _, _, item in sorted(timeline, key=lambda t: (t[0], t[1]), reverse=True):
             v.addWidget(item)
         v.addStretch(1)
 
@@ -276,6 +307,10 @@ class CaseDetailPane(QWidget):
             self.timer.start()
         else:
             self.timer.stop()
+
+    def _note_saved(self, case_id: int) -> None:
+        self.ctx.feed.notify_local({case_id})
+        self.reload()
 
     def reveal_reporter(self, reason: str | None = None) -> None:
         """The reporter's full name and phone, after asking why (audited with the reason)."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.cases.notes import NoteEntry
 from db.cases.queries import CaseDetail, HistoryEntry
 from db.cases.states import Status
 from db.clock import TimeBasis
@@ -285,6 +286,42 @@ def history_entry(e: HistoryEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
     label.setObjectName("timelineEntry")
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    return label
+
+
+def call_kind_text(call_kind: str | None) -> str:
+    return {
+        "callback": QCoreApplication.translate("CaseDetailSections", "回访电话"),
+        "urge": QCoreApplication.translate("CaseDetailSections", "催办电话"),
+    }.get(call_kind or "", QCoreApplication.translate("CaseDetailSections", "电话"))
+
+
+def note_entry(n: NoteEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
+    """One internal note or call line (内部备注 / 回访电话 / 催办电话): kind, author and time,
+    then for a call whom, the masked phone and the outcome, then the text. Shown in the 内部备注
+    thread and in the 处理记录 timeline, marked apart from the official history."""
+    kind = (
+        call_kind_text(n.call_kind)
+        if n.is_call
+        else QCoreApplication.translate("CaseDetailSections", "内部备注")
+    )
+    lines = [
+        f"<b>{html.escape(kind)}</b>　{html.escape(n.author_label)}"
+        f"　<span style='color:{palette.MUTED}'>{local_time(n.at, tz)}</span>"
+    ]
+    if n.is_call:
+        whom = html.escape(n.called)
+        if n.phone:
+            whom += f" {html.escape(n.masked_phone)}"
+        lines.append(f"{whom} · {html.escape(n.outcome)}")
+    if n.text:
+        lines.append(html.escape(n.text).replace("\n", "<br>"))
+    label = QLabel("<br>".join(lines), parent)
+    label.setObjectName("timelineNote")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
 

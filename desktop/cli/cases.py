@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from db.cases.intake import Photo, read_photo_file, report_case
+from db.cases.notes import CALL_KINDS, CALL_OUTCOMES, add_note, case_notes, log_call
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
 from db.cases.states import (
     ACTION_LABELS,
@@ -274,6 +275,53 @@ def run_show(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+# --- internal notes and call log lines (内部备注, 回访/催办 电话) ---------------------------------
+
+
+def run_note(args: argparse.Namespace, db: Database) -> int:
+    with db.write() as session:
+        add_note(session, actor_of(args), args.number, args.text)
+    print(f"案件 {args.number.strip()}：已添加备注")
+    return EXIT_OK
+
+
+def run_call(args: argparse.Namespace, db: Database) -> int:
+    with db.write() as session:
+        entry = log_call(
+            session,
+            actor_of(args),
+            args.number,
+            args.kind,
+            args.to,
+            args.outcome,
+            phone=args.phone or "",
+            text=args.text or "",
+        )
+    print(f"案件 {args.number.strip()}：已记录{entry.call_label}电话（{entry.outcome}）")
+    return EXIT_OK
+
+
+def run_notes(args: argparse.Namespace, db: Database) -> int:
+    settings = _settings(db)
+    with db.read() as session:
+        notes = case_notes(session, args.number)
+    if args.json:
+        print_json([n.to_json() for n in notes])
+        return EXIT_OK
+    if not notes:
+        print(f"案件 {args.number.strip()} 没有备注")
+        return EXIT_OK
+    for n in notes:
+        head = f"{local_text(n.at, settings)}  {n.author_label}"
+        if n.is_call:
+            phone = f" {n.masked_phone}" if n.phone else ""
+            line = f"{head}  [{n.call_label}电话] {n.called}{phone}：{n.outcome}"
+            print(line + (f"  {n.text}" if n.text else ""))
+        else:
+            print(f"{head}  {n.text}")
+    return EXIT_OK
+
+
 # --- workflow verbs -----------------------------------------------------------------------------
 
 
@@ -396,6 +444,39 @@ def register(subparsers: Subcommands) -> None:
     )
     show.add_argument("--reason", metavar="TEXT", help="查看完整个人信息的原因")
     show.set_defaults(func=run_show)
+
+    note = verbs.add_parser(
+        "note",
+        help="添加内部备注（不进入报表）",
+        description="给案件添加一条内部备注；备注只在调度台和 case notes 中可见，不进入报表和导出。",
+    )
+    note.add_argument("number", metavar="NUMBER", help="案件编号")
+    note.add_argument("--text", required=True, metavar="TEXT", help="备注内容")
+    note.set_defaults(func=run_note)
+
+    notes = verbs.add_parser(
+        "notes", help="案件的内部备注和电话记录", description="列出案件的内部备注和电话记录。"
+    )
+    notes.add_argument("number", metavar="NUMBER", help="案件编号")
+    notes.add_argument("--json", action="store_true", help="输出 JSON（电话已遮蔽）")
+    notes.set_defaults(func=run_notes)
+
+    call = verbs.add_parser(
+        "call",
+        help="记录一次回访或催办电话",
+        description="记录一次回访或催办电话：打给谁、电话、结果和说明。",
+    )
+    call.add_argument("number", metavar="NUMBER", help="案件编号")
+    call.add_argument("--kind", required=True, metavar="KIND", help="、".join(CALL_KINDS))
+    call.add_argument(
+        "--to", required=True, metavar="WHOM", help="通话对象，如 反映人、燃气公司 王工"
+    )
+    call.add_argument("--phone", metavar="P", help="所拨电话（显示时遮蔽）")
+    call.add_argument(
+        "--outcome", required=True, metavar="RESULT", help="结果：" + "、".join(CALL_OUTCOMES)
+    )
+    call.add_argument("--text", metavar="TEXT", help="说明")
+    call.set_defaults(func=run_call)
 
     for action in TRANSITIONS:
         verb = verbs.add_parser(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QStackedWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -37,7 +38,12 @@ FLASH_INTERVAL_MS = 400  # a new urgent case makes the status bar blink red thre
 FLASH_STEPS = 6
 
 
+SWITCH_USER_SHORTCUT = "Ctrl+Shift+L"  # 交接班 / 切换用户 (desktop/shell/handover.py)
+
+
 class MainWindow(QMainWindow):
+    switch_user_requested = Signal()  # 交接班… / 切换用户…: handled by ShiftSession
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -122,6 +128,22 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.feed_label)
         bar.addPermanentWidget(self.user_label)
+        # Shift handover for the desk roles, a plain user switch for the others.
+        desk = actor.can("shift.handover")
+        self.switch_action = QAction(self.tr("交接班…") if desk else self.tr("切换用户…"), self)
+        self.switch_action.setObjectName("switchUser")
+        self.switch_action.setShortcut(QKeySequence(SWITCH_USER_SHORTCUT))
+        self.switch_action.setToolTip(
+            (self.tr("交班给下一位调度员，不关闭窗口") if desk else self.tr("换一个账号登录"))
+            + f" ({SWITCH_USER_SHORTCUT})"
+        )
+        self.switch_action.triggered.connect(self.switch_user_requested)
+        self.addAction(self.switch_action)
+        self.switch_button = QToolButton(self)
+        self.switch_button.setObjectName("switchUserButton")
+        self.switch_button.setDefaultAction(self.switch_action)
+        self.switch_button.setAutoRaise(True)
+        bar.addPermanentWidget(self.switch_button)
         self.ctx.feed.state_changed.connect(self.set_feed_state)
         self.set_feed_state(self.ctx.feed.state)
         self.ctx.signals.message_timed.connect(self.show_message)
