@@ -127,9 +127,9 @@ def night(street: Database) -> dict[str, str]:
     numbers = build_scenario(street)
     now = utcnow()
     for label, grid, category, minutes, urgent, text in (
-        ("old_urgent", GRID_B1, "0101", 50, True, "小区门口井盖缺失"),
+        ("old_urgent", GRID_B1, "0402", 50, True, "楼道堆放杂物堵塞消防通道"),
         ("plain", GRID_A1, "0101", 20, False, "楼下堆放垃圾"),
-        ("urgent", GRID_A1, "0101", 2, True, "楼道内闻到燃气味"),
+        ("urgent", GRID_A1, "0401", 2, True, "楼道内闻到燃气味"),
     ):
         numbers[label] = report_case(
             street,
@@ -215,7 +215,12 @@ def test_dispatchers_hour(
     qtbot.waitUntil(lambda: queue.filters.options is not None, timeout=WAIT)
     keys = Keys(qtbot)
 
-    # 1. The newest urgent case: 待立案 (Alt+1), Ctrl+F, its number, Tab into the table.
+    # 1. The newest urgent case: the alarm banner names it, newest first; 待立案 (Alt+1),
+    # Ctrl+F, its number, Tab into the table, Space.
+    banner = desk.alarm_banner
+    qtbot.waitUntil(lambda: banner.isVisible() and urgent in banner.lines.text(), timeout=WAIT)
+    new_lines = [line for line in banner.lines.text().splitlines() if line.startswith("新紧急")]
+    assert urgent in new_lines[0] and "燃气泄漏" in new_lines[0]
     keys.press(Qt.Key.Key_1, ALT)
     keys.press(Qt.Key.Key_F, CTRL)
     assert queue.filters.search.hasFocus()
@@ -238,6 +243,7 @@ def test_dispatchers_hour(
         lambda: queue.current_dialog is not None and queue.current_dialog.isVisible(), timeout=WAIT
     )
     dialog = queue.current_dialog
+    focus_in(qtbot, dialog)
     assert dialog.reason_edit.hasFocus()
     with qtbot.waitSignal(queue.acted, timeout=WAIT):
         keys.press(Qt.Key.Key_Return, CTRL)
