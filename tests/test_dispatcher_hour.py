@@ -1,20 +1,26 @@
-"""Issue 11, "Done when": a dispatcher's hour without the mouse, in the real main window.
+"""Issue 11, "Done when": a dispatcher's hour without the mouse, in the real main window
+(ShiftSession → MainWindow, as desktop.app builds it), on SQLite and PostgreSQL.
 
-On the small street with the returns' cases (an overdue case 处置中 since October) and the
-night's new reports (an older urgent gas leak, an ordinary case, and the newest urgent one),
-dispatcher 李明 signs in and, with keys only — every key sent with QTest to the widget that has
-the focus, and counted —
-1. finds the newest urgent case (Alt+1 for 待立案, Ctrl+F, its number from the alarm banner,
-   Tab into the table) — the case is selected;
-2. registers it (Ctrl+R, Ctrl+Enter);
-3. dispatches it by the picker with a 派遣意见 (Ctrl+D, r, q, Tab, the note, Ctrl+Enter);
-4. takes it back (Ctrl+Z) and dispatches it again, without a note, in four keys
-   (Ctrl+D, r, q, Enter);
-5. 督办 the overdue case with a note (Ctrl+G, its number, Enter; Ctrl+U, the note, Ctrl+Enter);
-6. writes an internal note on it (Tab to the pane's note field, the note, Ctrl+Enter);
-7. hands over the shift (Ctrl+Shift+L, the handover note, Ctrl+Enter; 王芳 signs in by keys;
-   Enter acknowledges) — 王芳's window lists the open urgent and overdue cases.
-After each step the case's history is read back from the database (db.cases.queries).
+On the small street with the returns' cases (one 处置中 and overdue since October: 督办 target)
+and the night's reports (an urgent 火灾隐患 50 minutes old, an ordinary case, and the newest
+urgent case, a gas leak 2 minutes old), dispatcher 李明 signs in and, with keys only — each sent
+by QTest to the widget that has the focus, and counted; Chinese text delivered as an input
+method commits it; no mouse event reaches the application —
+1. finds the newest urgent case: the alarm banner names it; Alt+1 (待立案), Ctrl+F, its
+   number, Tab into the table, Space selects it;
+2. registers it: Ctrl+R, Ctrl+Enter;
+3. dispatches it by the picker with a 派遣意见: Alt+2, ↓ to select it again; Ctrl+D, r, q,
+   Tab, the note, Ctrl+Enter (5 keys and the note);
+4. takes it back (Ctrl+Z; the toast names case and department), ↓ selects it again, and
+   dispatches it without a note in four keys: Ctrl+D, r, q, Enter;
+5. 督办 the overdue case: Ctrl+F, Ctrl+A, Backspace (clear the search), Ctrl+G, its number,
+   Enter; Ctrl+U, the note, Ctrl+Enter;
+6. writes an internal note on it: Shift+Tab ×9 to the pane's note field, the note, Ctrl+Enter;
+7. hands over: Ctrl+Shift+L, the handover note, Ctrl+Enter; 王芳 signs in (name, Tab,
+   password, Enter) in the same window; Enter acknowledges the handover, which lists the open
+   urgent and overdue cases.
+After each step the case's history is read back from the database (db.cases.queries), at the
+end the handover record and the hour's key count (87).
 """
 
 from __future__ import annotations
