@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from db.cases.states import Action, Group, Source
 from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case, Category, Community, Department, Grid
+from db.reference import pinyin
 from tests.street import COMMUNITY_A, GRID_A1, GRID_A2, GRID_B1
 
 # Wednesday 2026-11-18 09:00 in Shenyang (a working day), in UTC.
@@ -97,6 +99,7 @@ def test_group_filter_and_counts(street: Database, queue: dict[str, str]) -> Non
             Group.TO_DISPATCH: 1,
             Group.IN_PROGRESS: 3,
             Group.TO_VERIFY: 1,
+            q.SUSPENDED_TAB: 0,
         }
         community = lookup_id(s, Community, code=COMMUNITY_A)
         counts = q.group_counts(s, q.QueueFilter(community_id=community), NOW)
@@ -302,3 +305,65 @@ def test_urgency_puts_running_clocks_first(street: Database, queue: dict[str, st
     act(street, queue["urgent"], Action.SUSPEND, NOW, reason="等待燃气公司排查")
     ordered = numbers(street, q.QueueFilter(group=Group.IN_PROGRESS), q.QueueSort())
     assert ordered == [queue["dispatched"], queue["late_start"], queue["urgent"]]
+
+
+def test_suspended_cases_have_their_own_tab(street: Database, queue: dict[str, str]) -> None:
+    """挂账 cases leave the 处置中 tab for their own; the tab counts agree; 全部 has both."""
+    act(street, queue["dispatched"], Action.SUSPEND, NOW, reason="资金未落实")
+    base = q.QueueFilter()
+    suspended = q.tab_filter(base, q.SUSPENDED_TAB)
+    handling = q.tab_filter(base, Group.IN_PROGRESS)
+    assert q.tab_of(suspended) == q.SUSPENDED_TAB and q.tab_of(handling) == Group.IN_PROGRESS
+    assert numbers(street, suspended) == [queue["dispatched"]]
+    assert set(numbers(street, handling)) == {queue["urgent"], queue["late_start"]}
+    assert queue["dispatched"] in numbers(street, q.tab_filter(base, None))
+    with street.read() as s:
+        counts = q.group_counts(s, base, NOW)
+        assert counts[Group.IN_PROGRESS] == 2 and counts[q.SUSPENDED_TAB] == 1
+        row = q.rows(s, ids_of(street, [queue["urgent"]]))[0]
+        assert row.urge_count == 0
+    act(street, queue["urgent"], Action.URGE, NOW, reason="尽快处理")
+    act(street, queue["urgent"], Action.URGE, NOW + timedelta(minutes=1), reason="再催")
+    with street.read() as s:
+        assert q.rows(s, ids_of(street, [queue["urgent"]]))[0].urge_count == 2
+
+
+def test_search_by_pinyin_and_names(street: Database, queue: dict[str, str]) -> None:
+    """ "jg" finds the 井盖 cases by the pinyin initials of their 小类; the full pinyin and the
+    Chinese name of a department find its cases; digits never match by pinyin."""
+    manhole = report(street, GRID_B1, "5101", T0 + timedelta(minutes=20))  # 井盖缺失
+    with street.read() as s:
+        assert s.scalar(select(Category.name).where(Category.code == "5101")) == "井盖缺失"
+    every = q.QueueFilter(group=None)
+    assert numbers(street, replace(every, text="jg")) == [manhole]
+    assert numbers(street, replace(every, text="JingGai")) == [manhole]
+    # The Chinese name too, beside the description that says 井盖松动:
+    assert set(numbers(street, replace(every, text="井盖"))) == {manhole, queue["feedback"]}
+    assert numbers(street, replace(every, text="j")) == []  # one letter: no pinyin match
+    garbage = {queue[k] for k in ("new", "dispatched", "feedback", "closed")}  # 0101 暴露垃圾
+    assert set(numbers(street, replace(every, text="bllj"))) == garbage
+    with street.read() as s:
+        gas = s.scalar(select(Department.name).where(Department.name.contains("燃气")))
+    assert gas is not None
+    gas_cases = numbers(street, replace(every, text="rq"))
+    assert queue["urgent"] in gas_cases
+    with street.read() as s:
+        counts = q.group_counts(s, replace(every, text="bllj"), NOW)
+        assert counts[Group.TO_VERIFY] == 1 and counts[Group.TO_DISPATCH] == 0
+
+
+def test_category_and_department_sort_in_pinyin_order(
+    street: Database, queue: dict[str, str]
+) -> None:
+    every = q.QueueFilter(group=None)
+    for key, attr in ((q.SortKey.CATEGORY, "category"), (q.SortKey.DEPARTMENT, "department")):
+        for descending in (False, True):
+            with street.read() as s:
+                got = q.rows(s, list(q.ids(s, every, q.QueueSort(key, descending), NOW)))
+            names = [getattr(r, attr) for r in got]
+            named = [n for n in names if n]
+            expected = sorted(named, key=pinyin.sort_key, reverse=descending)
+            assert named == expected, (key, names)
+            if key is q.SortKey.DEPARTMENT and not descending:
+                assert names[-1] == ""  # cases without a department last
+    assert pinyin.sort_key("安全") < pinyin.sort_key("井盖") < pinyin.sort_key("燃气")

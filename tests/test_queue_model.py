@@ -67,8 +67,8 @@ def test_model_tester_and_columns(qtbot: QtBot, qtmodeltester, ctx: AppContext) 
     model.set_filter(q.QueueFilter(group=Group.TO_REGISTER))
     wait_loaded(qtbot, model)
     qtmodeltester.check(model)
-    assert model.rowCount() == 2 and model.columnCount() == 9
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)]
+    assert model.rowCount() == 2 and model.columnCount() == 10
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(10)]
     assert headers == [
         "编号",
         "上报时间",
@@ -77,14 +77,15 @@ def test_model_tester_and_columns(qtbot: QtBot, qtmodeltester, ctx: AppContext) 
         "描述",
         "紧急",
         "状态",
+        "督办",
         "部门",
         "剩余时间",
     ]
     assert shown_numbers(qtbot, model) == [urgent, normal]  # 紧急 first
-    row = [model.index(0, c).data(DISPLAY) for c in range(9)]
+    row = [model.index(0, c).data(DISPLAY) for c in range(10)]
     assert row[0] == urgent and row[2] == "锦峪/第01网格" and row[3] == "燃气泄漏"
-    assert row[5] == "紧急" and row[6] == "待立案" and row[7] == ""
-    assert row[8].startswith("0:0")  # 10 minutes to register and dispatch, counting down
+    assert row[5] == "紧急" and row[6] == "待立案" and row[7] == "" and row[8] == ""
+    assert row[9].startswith("0:0")  # 10 minutes to register and dispatch, counting down
     assert model.index(1, COL_URGENT).data(DISPLAY) == ""
     assert model.index(0, COL_NUMBER).data(CASE_ID_ROLE) == model.case_id(0)
     assert model.index(0, 0).data(Qt.ItemDataRole.WhatsThisRole) is None

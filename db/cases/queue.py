@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -31,14 +32,18 @@ from db.cases.states import STATUS_LABELS, Group, Status
 from db.clock import TimeBasis
 from db.errors import NotFound, ValidationError
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
+from db.reference import pinyin
 from db.reference.departments import active_departments
 from db.reference.settings_store import CenterSettings, load_settings
 
 __all__ = [
     "OPEN_GROUPS",
+    "QUEUE_TABS",
+    "SUSPENDED_TAB",
     "DepartmentLoad",
     "DispatchPreview",
     "FilterOptions",
+    "NameIndex",
     "QueueFilter",
     "QueueRow",
     "QueueSort",
@@ -50,11 +55,14 @@ __all__ = [
     "filter_options",
     "group_counts",
     "ids",
+    "name_index",
     "new_urgent_reports",
     "page",
     "queue_statements",
     "rows",
     "rows_statement",
+    "tab_filter",
+    "tab_of",
 ]
 
 OPEN_GROUPS: tuple[Group, ...] = (
@@ -62,6 +70,19 @@ OPEN_GROUPS: tuple[Group, ...] = (
     Group.TO_DISPATCH,
     Group.IN_PROGRESS,
     Group.TO_VERIFY,
+)
+
+# The 挂账 tab: the 处置中 cases whose clock is stopped, apart from those being handled.
+SUSPENDED_TAB = "suspended"
+# The queue tabs in order: a status group, the 挂账 tab, or None (全部).
+QUEUE_TABS: tuple[str | None, ...] = (
+    Group.TO_REGISTER,
+    Group.TO_DISPATCH,
+    Group.IN_PROGRESS,
+    SUSPENDED_TAB,
+    Group.TO_VERIFY,
+    Group.DONE,
+    None,
 )
 
 DESCRIPTION_CHARS = 40  # the list shows a short description; the detail pane the full text
@@ -73,10 +94,10 @@ class SortKey(StrEnum):
     NUMBER = "number"  # 编号
     REPORTED = "reported"  # 上报时间
     PLACE = "place"  # 社区/网格 (by code order)
-    CATEGORY = "category"  # 类别 (by catalogue order)
+    CATEGORY = "category"  # 类别 (by the pinyin of the 小类 name)
     URGENCY = "urgency"  # 紧急 first, then least time left
     STATUS = "status"  # 状态
-    DEPARTMENT = "department"  # 部门
+    DEPARTMENT = "department"  # 部门 (by the pinyin of its name; none last)
     TIME_LEFT = "time_left"  # 剩余时间
 
 
@@ -99,12 +120,16 @@ class QueueFilter:
     source: str | None = None
     urgent: bool | None = None
     alert_only: bool = False  # only cases at warning (预警) or overdue (超期)
-    text: str = ""  # number, address or description contains this
+    # number, address or description contains this; or the 小类, department, community or
+    # grid name does, or their pinyin initials / full pinyin ("jg" → 井盖), see name_index
+    text: str = ""
     open_only: bool = False  # only cases that still need work (with the 全部 tab)
     # A time window from the statistics page: cases reported (or closed) in [start, end).
     period_field: str | None = None  # "reported" | "closed"
     period_start: datetime | None = None
     period_end: datetime | None = None
+    # 挂账: True only suspended cases, False none (the 处置中 tab), None both.
+    suspended: bool | None = None
 
     def with_group(self, group: Group | None) -> QueueFilter:
         return replace(self, group=group)
@@ -130,15 +155,93 @@ class QueueRow(NamedTuple):
     due: float | None  # POSIX seconds of the running stage's deadline
     warn: float | None  # POSIX seconds of its warning time
     working: bool = True  # the category counts working time (else natural time)
+    urge_count: int = 0  # 督办 so far
 
 
 # --- filters and orderings -----------------------------------------------------------------
 
 
-def _conditions(f: QueueFilter, now: datetime, *, with_group: bool = True) -> list[Any]:
+@dataclass(frozen=True)
+class NameIndex:
+    """The small name tables (小类, departments, communities, grids) with their pinyin, in
+    memory: what a text search by name or pinyin and the pinyin sort orders need. A few hundred
+    rows, read per question; case rows are never turned into pinyin (a million of them)."""
+
+    categories: tuple[tuple[int, str], ...]
+    departments: tuple[tuple[int, str], ...]
+    communities: tuple[tuple[int, str], ...]
+    grids: tuple[tuple[int, str], ...]
+
+    @cached_property
+    def category_rank(self) -> dict[int, int]:
+        return pinyin.rank(self.categories)
+
+    @cached_property
+    def department_rank(self) -> dict[int, int]:
+        return pinyin.rank(self.departments)
+
+    def matching(self, text: str) -> list[tuple[Any, list[int]]]:
+        """(case column, ids) whose names contain `text` or match it by pinyin."""
+        chinese = not text.isascii()
+        out: list[tuple[Any, list[int]]] = []
+        for column, names in (
+            (Case.category_id, self.categories),
+            (Case.department_id, self.departments),
+            (Case.community_id, self.communities),
+            (Case.grid_id, self.grids),
+        ):
+            found = [
+                i
+                for i, name in names
+                # Digits alone never match a name: "01" is part of a number, not of 第01网格.
+                if (chinese and text in name) or pinyin.matches(text, name)
+            ]
+            if found:
+                out.append((column, found))
+        return out
+
+
+def name_index(session: Session) -> NameIndex:
+    def pairs(model: Any) -> tuple[tuple[int, str], ...]:
+        return tuple((r[0], r[1]) for r in session.execute(select(model.id, model.name)))
+
+    return NameIndex(pairs(Category), pairs(Department), pairs(Community), pairs(Grid))
+
+
+def _needs_names(f: QueueFilter, sort: QueueSort | None = None) -> bool:
+    return bool(f.text.strip()) or (
+        sort is not None and SortKey(sort.key) in (SortKey.CATEGORY, SortKey.DEPARTMENT)
+    )
+
+
+def _names_for(session: Session, f: QueueFilter, sort: QueueSort | None = None) -> NameIndex | None:
+    return name_index(session) if _needs_names(f, sort) else None
+
+
+def tab_filter(f: QueueFilter, tab: str | None) -> QueueFilter:
+    """`f` on queue tab `tab` (one of QUEUE_TABS): 处置中 without the 挂账 cases, 挂账 alone."""
+    if tab == SUSPENDED_TAB:
+        return replace(f, group=Group.IN_PROGRESS, suspended=True)
+    group = Group(tab) if tab is not None else None
+    return replace(f, group=group, suspended=False if group is Group.IN_PROGRESS else None)
+
+
+def tab_of(f: QueueFilter) -> str | None:
+    """The queue tab that shows `f`'s cases (the inverse of tab_filter)."""
+    if f.suspended and f.group in (Group.IN_PROGRESS, None):
+        return SUSPENDED_TAB
+    return f.group
+
+
+def _conditions(
+    f: QueueFilter, now: datetime, *, with_group: bool = True, names: NameIndex | None = None
+) -> list[Any]:
     where: list[Any] = []
     if with_group and f.group is not None:
         where.append(Case.status_group == Group(f.group).value)
+    if with_group and f.suspended is not None:
+        suspended = Status.SUSPENDED.value
+        where.append(Case.status == suspended if f.suspended else Case.status != suspended)
     if f.community_id is not None:
         where.append(Case.community_id == f.community_id)
     if f.grid_id is not None:
@@ -169,17 +272,19 @@ def _conditions(f: QueueFilter, now: datetime, *, with_group: bool = True) -> li
             where.append(column < f.period_end)
     text = f.text.strip()
     if text:
+        by_name = [column.in_(found) for column, found in (names.matching(text) if names else [])]
         where.append(
             or_(
                 Case.number.contains(text, autoescape=True),
                 Case.address.contains(text, autoescape=True),
                 Case.description.contains(text, autoescape=True),
+                *by_name,
             )
         )
     return where
 
 
-def _order(sort: QueueSort) -> list[ColumnElement[Any]]:
+def _order(sort: QueueSort, names: NameIndex | None = None) -> list[ColumnElement[Any]]:
     key = SortKey(sort.key)
     columns: list[Any]
     if key is SortKey.NUMBER:
@@ -189,18 +294,28 @@ def _order(sort: QueueSort) -> list[ColumnElement[Any]]:
     elif key is SortKey.PLACE:
         columns = [Case.community_id, Case.grid_id]
     elif key is SortKey.CATEGORY:
-        columns = [Case.category_id]
+        # Pinyin order of the 小类 names: their rank (a few hundred) in a CASE, no join.
+        columns = [_ranked(Case.category_id, names.category_rank if names else None)]
     elif key is SortKey.STATUS:
         columns = [Case.status]
     elif key is SortKey.DEPARTMENT:
-        columns = [Case.department_id]
+        columns = [_ranked(Case.department_id, names.department_rank if names else None)]
     else:  # TIME_LEFT; URGENCY is split on `urgent` first (see _parts)
         columns = [Case.due_at]
     columns.append(Case.id)
     return [c.desc() if sort.descending else c.asc() for c in columns]
 
 
-def queue_statements(f: QueueFilter, sort: QueueSort, now: datetime) -> list[Select[Any]]:
+def _ranked(column: Any, ranks: dict[int, int] | None) -> Any:
+    """`column`'s ids as their pinyin rank; ids without one (none, or new) last."""
+    if not ranks:
+        return column
+    return case(ranks, value=column, else_=len(ranks))
+
+
+def queue_statements(
+    f: QueueFilter, sort: QueueSort, now: datetime, names: NameIndex | None = None
+) -> list[Select[Any]]:
     """The statements whose results, concatenated, are the queue in order.
 
     Urgency order is 紧急 first, then least time left: one index range per `urgent` value
@@ -208,11 +323,12 @@ def queue_statements(f: QueueFilter, sort: QueueSort, now: datetime) -> list[Sel
     that no ascending index serves. Cases without a running clock (挂账) come last in both
     orders, urgent ones first among them, on both databases (SQLite sorts NULL first,
     PostgreSQL last): again separate index ranges rather than an expression no index serves.
+    `names` (name_index) gives the text search its names and the 类别/部门 orders their pinyin.
     """
-    base = select(Case.id).where(*_conditions(f, now))
+    base = select(Case.id).where(*_conditions(f, now, names=names))
     key = SortKey(sort.key)
     if key not in (SortKey.URGENCY, SortKey.TIME_LEFT):
-        return [base.order_by(*_order(sort))]
+        return [base.order_by(*_order(sort, names))]
     forward = _order(replace(sort, key=SortKey.TIME_LEFT, descending=False))
     backward = _order(replace(sort, key=SortKey.TIME_LEFT, descending=True))
     ranges: list[list[Any]] = []
@@ -229,7 +345,8 @@ def queue_statements(f: QueueFilter, sort: QueueSort, now: datetime) -> list[Sel
 
 def count(session: Session, f: QueueFilter, now: datetime) -> int:
     """How many cases the filter selects."""
-    stmt = select(func.count()).select_from(Case).where(*_conditions(f, now))
+    where = _conditions(f, now, names=_names_for(session, f))
+    stmt = select(func.count()).select_from(Case).where(*where)
     return int(session.scalar(stmt) or 0)
 
 
@@ -237,7 +354,7 @@ def ids(session: Session, f: QueueFilter, sort: QueueSort, now: datetime) -> arr
     """All selected case ids in queue order, as a compact int array (8 bytes an id)."""
     out: array[int] = array("q")
     connection = session.connection()
-    for stmt in queue_statements(f, sort, now):
+    for stmt in queue_statements(f, sort, now, _names_for(session, f, sort)):
         # SQLAlchemy compiles and binds; the ids are read straight off the driver's cursor,
         # which is three times faster than SQLAlchemy's result rows for 100,000 ids.
         result = connection.execute(stmt)
@@ -258,22 +375,28 @@ def page(
 ) -> list[QueueRow]:
     """The first `limit` rows of the queue: what the table shows before all ids are in."""
     found: list[int] = []
-    for stmt in queue_statements(f, sort, now):
+    for stmt in queue_statements(f, sort, now, _names_for(session, f, sort)):
         if len(found) >= limit:
             break
         found.extend(session.execute(stmt.limit(limit - len(found))).scalars())
     return rows(session, found, tz)
 
 
-def group_counts(session: Session, f: QueueFilter, now: datetime) -> dict[Group, int]:
-    """The live counts on the status tabs (the open groups), under the other filters."""
-    others = _conditions(f, now, with_group=False)
-    out: dict[Group, int] = {}
-    for group in OPEN_GROUPS:
-        stmt = (
-            select(func.count()).select_from(Case).where(Case.status_group == group.value, *others)
-        )
-        out[group] = int(session.scalar(stmt) or 0)
+def group_counts(session: Session, f: QueueFilter, now: datetime) -> dict[str, int]:
+    """The live counts on the queue tabs (the open groups and 挂账), under the other filters;
+    处置中 counts the cases being handled, without the 挂账 ones."""
+    others = _conditions(f, now, with_group=False, names=_names_for(session, f))
+    out: dict[str, int] = {}
+    suspended = Status.SUSPENDED.value
+    for tab in (*OPEN_GROUPS, SUSPENDED_TAB):
+        group = Group.IN_PROGRESS if tab == SUSPENDED_TAB else Group(tab)
+        where = [Case.status_group == group.value, *others]
+        if group is Group.IN_PROGRESS:
+            where.append(
+                Case.status == suspended if tab == SUSPENDED_TAB else Case.status != suspended
+            )
+        stmt = select(func.count()).select_from(Case).where(*where)
+        out[tab] = int(session.scalar(stmt) or 0)
     return out
 
 
@@ -310,6 +433,7 @@ def rows_statement(case_ids: Sequence[int]) -> Select[Any]:
             Case.due_at,
             Case.warn_at,
             Category.basis,
+            Case.urge_count,
         )
         .join(Community, Community.id == Case.community_id)
         .join(Grid, Grid.id == Case.grid_id)
@@ -356,6 +480,7 @@ def rows(
             due=r[14].timestamp() if r[14] is not None else None,
             warn=r[15].timestamp() if r[15] is not None else None,
             working=r[16] != TimeBasis.NATURAL.value,
+            urge_count=int(r[17] or 0),
         )
     return [found[i] for i in case_ids if i in found]
 

@@ -32,6 +32,7 @@ from db.people.roster_kinds import (
 )
 from db.people.roster_values import SECRETARY_WARN_DAYS, Lookups, display_value
 from db.people.rosters import COLUMNS, MODELS, active_clause, is_active, load_entry, row_values
+from db.reference import pinyin
 from db.security.actors import Actor
 from db.sheets.cells import clean_text
 
@@ -66,7 +67,7 @@ def list_entries(
     actor: Actor | None = None,
     today: date | None = None,
 ) -> list[EntryRow]:
-    """The roster's rows, current ones first, filtered in SQL."""
+    """The roster's rows, current ones first, by the pinyin of 姓名; filtered in SQL."""
     if actor is not None:
         actor.require("roster.read", "查看人员花名册")
     query = query or RosterQuery()
@@ -105,8 +106,10 @@ def list_entries(
         )
     }
     out: list[EntryRow] = []
+    order: dict[int, tuple[str, str]] = {}  # row id → pinyin key of the (unmasked) name
     for result in session.execute(stmt):
         row, person = result[0], result[1]
+        order[row.id] = pinyin.sort_key(person.name)
         mentor_person = result[2] if kind is Kind.MENTORSHIP else None
         values = row_values(kind, row, person, mentor_person)
         values["status"] = getattr(row, "status", None) or (
@@ -130,7 +133,8 @@ def list_entries(
             display_value(kind, key, values.get(key), lookups) for key, _ in COLUMNS[kind]
         )
         out.append(EntryRow(row.id, cells, is_active(kind, row), flag))
-    out.sort(key=lambda r: not r.active)
+    # Current rows first, each part in the pinyin order of 姓名 (not by character codes).
+    out.sort(key=lambda r: (not r.active, order[r.id], r.id))
     return out
 
 

@@ -119,7 +119,7 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
     _nav("previous_tab", QT_TRANSLATE_NOOP(CONTEXT, "上一个状态页"), "Ctrl+PgUp"),
     *(
         _nav(f"tab_{i}", QT_TRANSLATE_NOOP(CONTEXT, "第 %1 个状态页"), f"Alt+{i}")
-        for i in range(1, 7)
+        for i in range(1, 8)  # the seven queue tabs (db.cases.queue.QUEUE_TABS)
     ),
     _nav("undo", QT_TRANSLATE_NOOP(CONTEXT, "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(

@@ -44,7 +44,7 @@ USED_ROLES = frozenset(
 )
 
 COL_NUMBER, COL_REPORTED, COL_PLACE, COL_CATEGORY, COL_DESCRIPTION = range(5)
-COL_URGENT, COL_STATUS, COL_DEPARTMENT, COL_LEFT = range(5, 9)
+COL_URGENT, COL_STATUS, COL_URGE, COL_DEPARTMENT, COL_LEFT = range(5, 10)
 # (header, the SQL ordering behind it); the headers are translation marks, shown through tr().
 COLUMNS: tuple[tuple[str, q.SortKey | None], ...] = (
     (str(QT_TRANSLATE_NOOP("QueueModel", "编号")), q.SortKey.NUMBER),
@@ -54,15 +54,20 @@ COLUMNS: tuple[tuple[str, q.SortKey | None], ...] = (
     (str(QT_TRANSLATE_NOOP("QueueModel", "描述")), None),
     (str(QT_TRANSLATE_NOOP("QueueModel", "紧急")), q.SortKey.URGENCY),
     (str(QT_TRANSLATE_NOOP("QueueModel", "状态")), q.SortKey.STATUS),
+    (str(QT_TRANSLATE_NOOP("QueueModel", "督办")), None),
     (str(QT_TRANSLATE_NOOP("QueueModel", "部门")), q.SortKey.DEPARTMENT),
     (str(QT_TRANSLATE_NOOP("QueueModel", "剩余时间")), q.SortKey.TIME_LEFT),
 )
+# Default widths (px); 描述 stretches. 社区/网格 holds the demo street's longest place in full
+# ("和平/第02网格（峪明新村小区）", 16 characters) at 1920 px.
+WIDTHS = (140, 96, 224, 120, 200, 44, 64, 56, 130, 110)
 # QueueRow field shown in each column (the time left is computed live).
-_FIELD = (1, 3, 4, 5, 6, -1, 9, 10, -1)
+_FIELD = (1, 3, 4, 5, 6, -1, 9, -1, 10, -1)
 _URGENT_FIELD = 7
 # Final: the type checker reads row[_DUE_FIELD] as the field's own type (float | None).
 _DUE_FIELD: Final = 14
 _WARN_FIELD: Final = 15
+_URGE_FIELD: Final = 17
 
 NORMAL, WARNING, OVERDUE = 0, 1, 2
 _AMBER = QColor(palette.WARNING_EDGE)
@@ -97,6 +102,7 @@ class QueueCells:
         self.ctx = ctx
         self.headers = [QCoreApplication.translate("QueueModel", t) for t, _ in COLUMNS]
         self._status_text = {st.value: status_text(st) for st in Status}
+        self._urge_mark = QCoreApplication.translate("QueueModel", "督×%1")
 
     def data(
         self,
@@ -114,6 +120,8 @@ class QueueCells:
                 return self.headers[COL_URGENT] if row[_URGENT_FIELD] else ""
             if column == COL_STATUS:
                 return self._status_text[row[8]]
+            if column == COL_URGE:
+                return self._urge_text(row[_URGE_FIELD])
             return row[_FIELD[column]]
         if role == BACKGROUND:
             mark = highlight.get(row[0])
@@ -128,6 +136,8 @@ class QueueCells:
                 return None
             return _EDGE.get(alert_state(row, now))
         if role == FOREGROUND:
+            if column == COL_URGE and row[_URGE_FIELD]:
+                return _URGENT_FG
             if column == COL_URGENT and row[_URGENT_FIELD]:
                 return _URGENT_FG
             if column == COL_LEFT and alert_state(row, now) == OVERDUE:
@@ -142,7 +152,7 @@ class QueueCells:
         if role == ALIGN:
             if column == COL_LEFT:
                 return _RIGHT
-            return _CENTER if column == COL_URGENT else None
+            return _CENTER if column in (COL_URGENT, COL_URGE) else None
         if role == CASE_ID_ROLE:
             return row[0]
         if role == CASE_NUMBER_ROLE:
@@ -151,6 +161,10 @@ class QueueCells:
             return alert_state(row, now)
         if role == TOOLTIP and column == COL_DESCRIPTION:
             return row[6]
+        if role == TOOLTIP and column == COL_PLACE:
+            return row[4]
+        if role == TOOLTIP and column == COL_URGE and row[_URGE_FIELD]:
+            return QCoreApplication.translate("QueueModel", "已督办 %n 次", "", row[_URGE_FIELD])
         if role == TOOLTIP and column == COL_LEFT and row[_DUE_FIELD] is not None:
             if row.working:
                 return QCoreApplication.translate(
@@ -158,6 +172,12 @@ class QueueCells:
                 )
             return QCoreApplication.translate("QueueModel", "按自然时间倒计时")
         return None
+
+    def _urge_text(self, urged: int) -> str:
+        """The 督办 cell: "督×2" once the case was urged, empty before."""
+        if not urged:
+            return ""
+        return self._urge_mark.replace("%1", str(urged))
 
     def left_text(self, row: q.QueueRow, now: float) -> str:
         """The 剩余时间 cell: working time left for categories that count it, else wall-clock."""

@@ -31,7 +31,7 @@ from db.engine import Database
 from desktop.core.context import AppContext
 from desktop.core.i18n import group_text, source_text
 
-TABS: tuple[Group | None, ...] = (*q.OPEN_GROUPS, Group.DONE, None)
+TABS: tuple[str | None, ...] = q.QUEUE_TABS  # status groups, 挂账, None: 全部
 SEARCH_DEBOUNCE_MS = 300
 
 
@@ -46,7 +46,7 @@ class QueueFilterBar(QWidget):
         self.setObjectName("queueFilters")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.options: q.FilterOptions | None = None
-        self._counts: dict[Group, int] = {}
+        self._counts: dict[str, int] = {}
         self._drill_widgets: list[QWidget] = []  # what the statistics drill-down set
 
         self.tabs = QTabBar(self)
@@ -68,8 +68,14 @@ class QueueFilterBar(QWidget):
         self.urgency.addItem(self.tr("非紧急"), False)
         self.alert_only = QCheckBox(self.tr("只看预警/超期"), self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("搜索 编号/地址/描述"))
+        self.search.setPlaceholderText(self.tr("搜索 编号/地址/类别/拼音首字母"))
         self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            self.tr(
+                "按编号、地址、描述，或类别、部门、社区、网格的名称查找；"
+                "名称也可用拼音首字母（jg → 井盖）或全拼"
+            )
+        )
         self.search.setMinimumWidth(240)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -96,6 +102,7 @@ class QueueFilterBar(QWidget):
         bar.addWidget(self.reset_button)
         bar.addStretch(1)
         bar.addWidget(self.search)
+        self._bar = bar
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -140,8 +147,11 @@ class QueueFilterBar(QWidget):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    def _tab_text(self, group: Group | None, count: int | None, filtered: bool = False) -> str:
-        label = group_text(group) if group is not None else self.tr("全部")
+    def _tab_text(self, tab: str | None, count: int | None, filtered: bool = False) -> str:
+        if tab == q.SUSPENDED_TAB:
+            label = self.tr("挂账")
+        else:
+            label = group_text(Group(tab)) if tab is not None else self.tr("全部")
         text = f"{label} {count}" if count is not None else label
         return text + self.tr("（已筛选）") if filtered else text
 
@@ -193,8 +203,8 @@ class QueueFilterBar(QWidget):
 
     def current_filter(self) -> q.QueueFilter:
         category = self.category.currentData()
-        return q.QueueFilter(
-            group=TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None,
+        tab = TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
+        plain = q.QueueFilter(
             community_id=self.community.currentData(),
             grid_id=self.grid.currentData(),
             category_id=category[1] if category and category[0] == "minor" else None,
@@ -211,6 +221,55 @@ class QueueFilterBar(QWidget):
             period_start=self._external.get("from"),
             period_end=self._external.get("to"),
         )
+        return q.tab_filter(plain, tab)
+
+    def add_tool(self, widget: QWidget) -> None:
+        """A button at the end of the filter row (筛选方案, saved_views.py)."""
+        self._bar.addWidget(widget)
+
+    # --- saved views (saved_views.py) ------------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """The filter bar's choices as plain JSON values: what a saved view (筛选方案) holds."""
+        category = self.category.currentData()
+        return {
+            "tab": TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None,
+            "community_id": self.community.currentData(),
+            "grid_id": self.grid.currentData(),
+            "category": list(category) if category else None,
+            "department_id": self.department.currentData(),
+            "source": self.source.currentData(),
+            "urgent": self.urgency.currentData(),
+            "alert_only": self.alert_only.isChecked(),
+            "text": self.search.text().strip(),
+        }
+
+    def apply_state(self, state: dict[str, Any]) -> None:
+        """Put the choices of `state()` back (a choice that no longer exists falls back to
+        全部) and ask the new question once."""
+        widgets: list[Any] = [self.community, self.grid, self.category, self.department]
+        widgets += [self.source, self.urgency, self.alert_only, self.tabs, self.search]
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            tab = state.get("tab")
+            self.tabs.setCurrentIndex(TABS.index(tab) if tab in TABS else TABS.index(None))
+            self._select_data(self.community, state.get("community_id"))
+            self._fill_grids()
+            self._select_data(self.grid, state.get("grid_id"))
+            category = state.get("category")
+            self._select_data(self.category, tuple(category) if category else None)
+            self._select_data(self.department, state.get("department_id"))
+            self._select_data(self.source, state.get("source"))
+            self._select_data(self.urgency, state.get("urgent"))
+            self.alert_only.setChecked(bool(state.get("alert_only")))
+            self.search.setText(str(state.get("text") or ""))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self._external = {}
+        self.chip.hide()
+        self.apply_filter()
 
     def show_external(self, request: dict[str, Any]) -> None:
         """Show the cases a statistics chart points at (StatsPage.open_cases_requested):
@@ -402,7 +461,7 @@ class QueueFilterBar(QWidget):
         self._debounce.stop()
         self.changed.emit()
 
-    def set_counts(self, counts: dict[Group, int]) -> None:
-        """The live counts on the status tabs (QueueModel.counts_changed)."""
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """The live counts on the queue tabs (QueueModel.counts_changed)."""
         self._counts = dict(counts)
         self._set_tab_texts()

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from db.cases import queue as q
-from db.cases.states import Group
 from db.clock import utcnow
 from db.engine import Database
 
@@ -72,10 +71,10 @@ def all_ids(
     return ids
 
 
-def group_counts(f: q.QueueFilter) -> Callable[[Database], dict[Group, int]]:
-    """The live counts on the status tabs."""
+def group_counts(f: q.QueueFilter) -> Callable[[Database], dict[str, int]]:
+    """The live counts on the queue tabs (status groups and 挂账)."""
 
-    def counts(db: Database) -> dict[Group, int]:
+    def counts(db: Database) -> dict[str, int]:
         with db.read() as s:
             return q.group_counts(s, f, utcnow())
 

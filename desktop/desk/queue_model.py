@@ -42,6 +42,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication
 
 from db.cases import queue as q
+from db.cases.states import Group
 from desktop.common.rows_model import DISPLAY, FOREGROUND
 from desktop.core.context import AppContext
 from desktop.desk import case_mime, queue_jobs
@@ -67,7 +68,7 @@ class QueueModel(QAbstractTableModel):
     loaded = Signal()  # the first block of a new query is in
     ids_loaded = Signal()  # every id of the query is in (jumps anywhere are possible)
     refreshed = Signal()  # a live refresh was applied
-    counts_changed = Signal(object)  # dict[Group, int] for the status tabs
+    counts_changed = Signal(object)  # dict[str, int] for the queue tabs (q.QUEUE_TABS)
     urgent_arrived = Signal(list)  # numbers of newly reported urgent cases
     block_loaded = Signal(int)
 
@@ -85,7 +86,8 @@ class QueueModel(QAbstractTableModel):
         self.ctx = ctx
         self.block_size = block_size
         self.max_blocks = max_blocks
-        self._filter = q.QueueFilter()
+        # The 处置中 tab (without the 挂账 cases) until the filter bar asks otherwise.
+        self._filter = q.tab_filter(q.QueueFilter(), Group.IN_PROGRESS)
         self._sort = q.QueueSort()
         self._count = 0
         self._ids: array[int] | None = None

@@ -54,9 +54,11 @@ from desktop.desk.case_mime import DraggedCase
 from desktop.desk.department_picker import DepartmentPicker
 from desktop.desk.dispatch_undo import Dispatcher, deadline_text, load_preview
 from desktop.desk.drag_image import make_drag
-from desktop.desk.queue_columns import COL_DESCRIPTION, COL_LEFT, COL_STATUS, COLUMNS
+from desktop.desk.queue_columns import COL_DESCRIPTION, COL_LEFT, COL_STATUS, COLUMNS, WIDTHS
 from desktop.desk.queue_filters import TABS, QueueFilterBar
+from desktop.desk.queue_header import QueueHeaderLayout
 from desktop.desk.queue_model import QueueModel
+from desktop.desk.saved_views import SavedViewsButton
 
 FIRST_PAINT_WAIT_MS = 400
 _DEFAULT_SORT_COLUMN = next(i for i, (_, k) in enumerate(COLUMNS) if k is q.SortKey.URGENCY)
@@ -156,7 +158,7 @@ class QueueView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             COL_DESCRIPTION, QHeaderView.ResizeMode.Stretch
         )
-        widths = (140, 96, 180, 120, 200, 44, 64, 130, 110)
+        widths = WIDTHS
         header_font = self.table.horizontalHeader().fontMetrics()
         cell_font = self.table.fontMetrics()
         longest = {  # what the short columns must show in full, in the current language
@@ -171,6 +173,10 @@ class QueueView(QWidget):
             for text in longest.get(column, []):
                 need = max(need, cell_font.horizontalAdvance(text) + 16)
             self.table.setColumnWidth(column, max(width, need))
+        # Column choice, order and widths per user; saved views (筛选方案) in the filter row.
+        self.header_layout = QueueHeaderLayout(ctx, self.table)
+        self.saved_views = SavedViewsButton(ctx, self.filters, self)
+        self.filters.add_tool(self.saved_views)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -212,7 +218,9 @@ class QueueView(QWidget):
                 "previous_tab": partial(self.step_tab, -1),
             }
         )
-        handlers.update({f"tab_{i}": partial(self.choose_tab, i - 1) for i in range(1, 7)})
+        handlers.update(
+            {f"tab_{i}": partial(self.choose_tab, i - 1) for i in range(1, len(TABS) + 1)}
+        )
         self.desk_actions = da.build_qactions(self, handlers)
         for entry in da.CASE_ACTIONS:
             self.desk_actions[entry.id].setEnabled(entry.allowed_for(ctx.actor))
@@ -604,7 +612,8 @@ class QueueView(QWidget):
                 return case_detail(s, number)
 
         def found(detail: CaseDetail) -> None:
-            group = GROUP_OF[Status(detail.status)]
+            status = Status(detail.status)
+            group = q.SUSPENDED_TAB if status is Status.SUSPENDED else GROUP_OF[status]
             tab = TABS.index(group) if group in TABS else TABS.index(None)
             self._goto = detail.id
             self._goto_number = detail.number
