@@ -6,8 +6,8 @@ and the night's reports (an urgent 火灾隐患 50 minutes old, an ordinary case
 urgent case, a gas leak 2 minutes old), dispatcher 李明 signs in and, with keys only — each sent
 by QTest to the widget that has the focus, and counted; Chinese text delivered as an input
 method commits it; no mouse event reaches the application —
-1. finds the newest urgent case: the alarm banner names it; Alt+1 (待立案), Ctrl+F, its
-   number, Tab into the table, Space selects it;
+1. finds the newest urgent case, a 燃气泄漏 the alarm banner names: Alt+1 (待立案), Ctrl+F,
+   r q x l (the 小类's pinyin initials), Tab into the table, Space selects it;
 2. registers it: Ctrl+R, Ctrl+Enter;
 3. dispatches it by the picker with a 派遣意见: Alt+2, ↓ to select it again; Ctrl+D, r, q,
    Tab, the note, Ctrl+Enter (5 keys and the note);
@@ -20,7 +20,7 @@ method commits it; no mouse event reaches the application —
    password, Enter) in the same window; Enter acknowledges the handover, which lists the open
    urgent and overdue cases.
 After each step the case's history is read back from the database (db.cases.queries), at the
-end the handover record and the hour's key count (87).
+end the handover record and the hour's key count (78).
 """
 
 from __future__ import annotations
@@ -221,8 +221,8 @@ def test_dispatchers_hour(
     qtbot.waitUntil(lambda: queue.filters.options is not None, timeout=WAIT)
     keys = Keys(qtbot)
 
-    # 1. The newest urgent case: the alarm banner names it, newest first; 待立案 (Alt+1),
-    # Ctrl+F, its number, Tab into the table, Space.
+    # 1. The newest urgent case: the alarm banner names it, a 燃气泄漏; 待立案 (Alt+1), Ctrl+F,
+    # "rqxl", Tab into the table, Space.
     banner = desk.alarm_banner
     qtbot.waitUntil(lambda: banner.isVisible() and urgent in banner.lines.text(), timeout=WAIT)
     new_lines = [line for line in banner.lines.text().splitlines() if line.startswith("新紧急")]
@@ -230,8 +230,8 @@ def test_dispatchers_hour(
     keys.press(Qt.Key.Key_1, ALT)
     keys.press(Qt.Key.Key_F, CTRL)
     assert queue.filters.search.hasFocus()
-    keys.type(urgent)
-    qtbot.waitUntil(lambda: queue.model.queue_filter.text == urgent, timeout=WAIT)
+    keys.type("rqxl")  # 燃气泄漏 by its pinyin initials (part E)
+    qtbot.waitUntil(lambda: queue.model.queue_filter.text == "rqxl", timeout=WAIT)
     settle(qtbot, desk)
     assert [queue.model.case_row(r).number for r in range(queue.model.rowCount())] == [urgent]
     keys.press(Qt.Key.Key_Tab)
@@ -258,7 +258,7 @@ def test_dispatchers_hour(
     assert history(street, urgent) == [("report", "", None), ("register", "", None)]
     assert status(street, urgent) == "registered"
 
-    # 3. To 待派遣 (Alt+2): the search still holds the number.
+    # 3. To 待派遣 (Alt+2): the search still holds rqxl.
     active(qtbot, window)
     keys.press(Qt.Key.Key_2, ALT)
     settle(qtbot, desk)
@@ -321,7 +321,7 @@ def test_dispatchers_hour(
     ]
     assert status(street, urgent) == "dispatched"
 
-    # 5. 督办 the overdue case. The search still holds the urgent case's number: clear it
+    # 5. 督办 the overdue case. The search still holds rqxl: clear it
     # (Ctrl+F, Ctrl+A, Backspace), else Ctrl+G shows the case in the pane only, unselected.
     # Then Ctrl+G, its number, Enter; Ctrl+U, the note, Ctrl+Enter.
     active(qtbot, window)
@@ -440,12 +440,12 @@ def test_dispatchers_hour(
     assert set(record.numbers) == expected
     assert shift.ctx is not None and shift.ctx.actor.username == NEXT.username
 
-    # The hour in keys: 17 to find, 2 to register, 2 + 5 to select and dispatch with a note,
+    # The hour in keys: 8 to find, 2 to register, 2 + 5 to select and dispatch with a note,
     # 1 to undo, 1 + 4 to select and dispatch again, 20 for the 督办 (3 to clear the search,
     # 15 to go to the case, 2 for the dialog), 10 for the note, 25 for the handover; the four
     # texts came from the input method. Not one mouse event.
-    assert (found_keys, register_keys, noted_keys, dispatch_keys) == (17, 2, 5, 4)
+    assert (found_keys, register_keys, noted_keys, dispatch_keys) == (8, 2, 5, 4)
     assert (urge_keys, note_keys) == (20, 10)
-    assert keys.count == 17 + 2 + (2 + 5) + 1 + (1 + 4) + 20 + 10 + 25 == 87
+    assert keys.count == 8 + 2 + (2 + 5) + 1 + (1 + 4) + 20 + 10 + 25 == 78
     assert keys.committed == len(NOTE + URGE + CASE_NOTE + HANDOVER)
     assert mice.count == 0
