@@ -365,3 +365,37 @@ def test_the_permission_table_names_every_case_action() -> None:
 
     assert {a.value for a in Action} == CASE_ACTIONS
     assert {a.value for a in APPROVALS} == APPROVAL_VALUES
+
+
+# Internal notes (case.note): whoever sees a case; the 回访/催办 call lines: who may do the
+# action; the shift handover (shift.handover): the desk roles.
+NOTES_CALLS_HANDOVER: dict[Role, tuple[bool, bool, bool]] = {
+    Role.DISPATCHER: (True, True, True),
+    Role.SHIFT_LEAD: (True, True, True),
+    Role.SECRETARY: (True, False, False),
+    Role.LEADER: (True, False, False),
+    Role.ADMIN: (True, False, False),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_case_notes_calls_and_handover(street: Database, role: Role) -> None:
+    from db.cases.notes import add_note, log_call
+    from db.shifts.handover import hand_over
+
+    actor = Actor(f"u_{role.value}", role.value, role)
+    number = report_case(street, grid_code=GRID_A1, category_code="0101", description="备注权限")
+    attempts = (
+        lambda s: add_note(s, actor, number, "备注"),
+        lambda s: log_call(s, actor, number, "催办", "环卫所", "已接通"),
+        lambda s: hand_over(s, actor, "交班"),
+    )
+    allowed = []
+    for attempt in attempts:
+        try:
+            with street.write() as s:
+                attempt(s)
+            allowed.append(True)
+        except PermissionDenied:
+            allowed.append(False)
+    assert tuple(allowed) == NOTES_CALLS_HANDOVER[role]

@@ -38,7 +38,9 @@ def upgrade() -> None:
         sa.Column("called", sa.String(length=64), nullable=False),
         sa.Column("phone", sa.String(length=32), nullable=False),
         sa.Column("outcome", sa.String(length=16), nullable=False),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_case_notes_case_id_cases")),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_case_notes_case_id_cases")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_case_notes")),
     )
     op.create_index(op.f("ix_case_notes_case_id"), "case_notes", ["case_id"], unique=False)
