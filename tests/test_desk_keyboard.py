@@ -255,10 +255,13 @@ def test_keys_find_switch_and_explain(qtbot: QtBot, street: Database, page: Desk
     assert goto is not None and goto.isVisible()
     goto.setTextValue(busy)
     goto.accept()
-    qtbot.waitUntil(lambda: page.detail.number == busy, timeout=10_000)
-    assert TABS[tabs.currentIndex()] is not None and tabs.tabText(tabs.currentIndex()).startswith(
-        "处置中"
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.number == busy and tabs.tabText(tabs.currentIndex()).startswith("处置中")
+        ),
+        timeout=10_000,
     )
+    assert TABS[tabs.currentIndex()] is not None
     assert page.queue.selected_ids() == [row_of(street, busy).id]
     # A key for an action the state does not allow says so.
     page.activateWindow()

@@ -110,6 +110,7 @@ class CaseDetailPane(QWidget):
         self.history_entries: list[QLabel] = []
         self.notes: list[NoteEntry] = []
         self.notes_section: NotesSection | None = None
+        self._focus_note_after_load = False
         self.reporter_label: QLabel | None = None
         self.reveal_button: QPushButton | None = None
         self.reason_dialog: QWidget | None = None
@@ -164,6 +165,7 @@ class CaseDetailPane(QWidget):
 
     def show_case(self, number: str | None) -> None:
         self._token += 1
+        self._focus_note_after_load = False  # another case: the cursor stays where it is
         self.number = number.strip() if number else None
         if not self.number:
             self.detail = None
@@ -226,6 +228,10 @@ class CaseDetailPane(QWidget):
     # -- rendering -----------------------------------------------------------------------------
 
     def _render(self, d: CaseDetail) -> None:
+        # Typing notes: a rebuilt pane (after a save, or another workstation's change) keeps
+        # the cursor in the note field.
+        if self.notes_section is not None and self.notes_section.edit.hasFocus():
+            self._focus_note_after_load = True
         body = QWidget()
         body.setObjectName("caseDetailBody")
         v = QVBoxLayout(body)
@@ -302,6 +308,9 @@ class CaseDetailPane(QWidget):
         self.scroll_area.setWidget(body)
         self._render_actions(d)
         self.stack.setCurrentIndex(1)
+        if self._focus_note_after_load and self.notes_section is not None:
+            # Once the new pane is shown (the feed's reload may rebuild it once more).
+            QTimer.singleShot(0, self._restore_note_focus)
         self._tick()
         if self.countdown_label is not None:
             self.timer.start()
@@ -310,7 +319,26 @@ class CaseDetailPane(QWidget):
 
     def _note_saved(self, case_id: int) -> None:
         self.ctx.feed.notify_local({case_id})
+        self._focus_note_after_load = True  # the next note follows without a mouse
         self.reload()
+
+    def _restore_note_focus(self) -> None:
+        section = self.notes_section
+        if section is None or not self._focus_note_after_load:
+            return
+        section.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if section.edit.hasFocus():
+            self._focus_note_after_load = False
+
+    def focus_note(self) -> bool:
+        """Put the cursor in the note field of the shown case (the desk's Ctrl+Shift+N)."""
+        section = self.notes_section
+        if section is None or self.detail is None or not section.edit.isEnabled():
+            return False
+        section.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        section.edit.ensureCursorVisible()
+        self.scroll_area.ensureWidgetVisible(section.edit)
+        return True
 
     def reveal_reporter(self, reason: str | None = None) -> None:
         """The reporter's full name and phone, after asking why (audited with the reason)."""

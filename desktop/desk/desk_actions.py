@@ -121,6 +121,13 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         _nav(f"tab_{i}", QT_TRANSLATE_NOOP(CONTEXT, "第 %1 个状态页"), f"Alt+{i}")
         for i in range(1, 8)  # the seven queue tabs (db.cases.queue.QUEUE_TABS)
     ),
+    DeskAction(
+        "note",
+        Section.DESK,
+        ("Ctrl+Shift+N",),
+        label_source=QT_TRANSLATE_NOOP(CONTEXT, "写内部备注"),
+        permission="case.note",
+    ),
     _nav("undo", QT_TRANSLATE_NOOP(CONTEXT, "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(
         "redo", QT_TRANSLATE_NOOP(CONTEXT, "重做"), "Ctrl+Y", "Ctrl+Shift+Z", section=Section.DESK

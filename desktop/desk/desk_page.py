@@ -88,6 +88,7 @@ class DeskPage(QWidget):
                 "undo": self.dispatcher.undo_last,
                 "redo": self.dispatcher.redo_last,
                 "shortcuts": self.show_shortcuts,
+                "note": self.detail.focus_note,
             },
         )
         self.undo_action = self.desk_actions["undo"]

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -93,6 +93,24 @@ class QueueTable(QTableView):
         horizontal.setHighlightSections(False)
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(False)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Arriving by Tab with nothing selected selects the current row (else the first), so
+        the pane shows it and Ctrl+D acts on it at once."""
+        super().focusInEvent(event)
+        selection = self.selectionModel()
+        model = self.model()
+        if (
+            selection is None
+            or model is None
+            or selection.hasSelection()
+            or model.rowCount() == 0
+            or event.reason()
+            not in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        ):
+            return
+        current = self.currentIndex()
+        self.selectRow(current.row() if current.isValid() else 0)
 
     def startDrag(self, supportedActions: Qt.DropAction) -> None:
         model = self.model()

@@ -606,78 +606,78 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="125"/>
-        <location filename="../../desktop/cases/case_detail.py" line="171"/>
+        <location filename="../../desktop/cases/case_detail.py" line="126"/>
+        <location filename="../../desktop/cases/case_detail.py" line="173"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="240"/>
+        <location filename="../../desktop/cases/case_detail.py" line="246"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="250"/>
+        <location filename="../../desktop/cases/case_detail.py" line="256"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="263"/>
+        <location filename="../../desktop/cases/case_detail.py" line="269"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="270"/>
+        <location filename="../../desktop/cases/case_detail.py" line="276"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="274"/>
+        <location filename="../../desktop/cases/case_detail.py" line="280"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="278"/>
+        <location filename="../../desktop/cases/case_detail.py" line="284"/>
         <source>内部备注（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="334"/>
+        <location filename="../../desktop/cases/case_detail.py" line="362"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="285"/>
+        <location filename="../../desktop/cases/case_detail.py" line="291"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="360"/>
+        <location filename="../../desktop/cases/case_detail.py" line="388"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="369"/>
+        <location filename="../../desktop/cases/case_detail.py" line="397"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="371"/>
+        <location filename="../../desktop/cases/case_detail.py" line="399"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="389"/>
+        <location filename="../../desktop/cases/case_detail.py" line="417"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="438"/>
+        <location filename="../../desktop/cases/case_detail.py" line="466"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="454"/>
+        <location filename="../../desktop/cases/case_detail.py" line="482"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -911,7 +911,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="472"/>
+        <location filename="../../desktop/cases/case_detail.py" line="500"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3831,72 +3831,72 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="388"/>
+        <location filename="../../desktop/desk/queue_view.py" line="406"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="394"/>
+        <location filename="../../desktop/desk/queue_view.py" line="412"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="396"/>
+        <location filename="../../desktop/desk/queue_view.py" line="414"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="450"/>
+        <location filename="../../desktop/desk/queue_view.py" line="468"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="457"/>
+        <location filename="../../desktop/desk/queue_view.py" line="475"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="465"/>
+        <location filename="../../desktop/desk/queue_view.py" line="483"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="472"/>
+        <location filename="../../desktop/desk/queue_view.py" line="490"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="527"/>
+        <location filename="../../desktop/desk/queue_view.py" line="545"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="563"/>
+        <location filename="../../desktop/desk/queue_view.py" line="581"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="594"/>
+        <location filename="../../desktop/desk/queue_view.py" line="612"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="595"/>
+        <location filename="../../desktop/desk/queue_view.py" line="613"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="596"/>
+        <location filename="../../desktop/desk/queue_view.py" line="614"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="597"/>
+        <location filename="../../desktop/desk/queue_view.py" line="615"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="637"/>
+        <location filename="../../desktop/desk/queue_view.py" line="655"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
