@@ -160,9 +160,6 @@ class HandoverDialog(QDialog):
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
         self.note_label.setWordWrap(True)
         self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.note_label.setStyleSheet(
-            "background: #fdf8ea; border-left: 3px solid #e0b34c; padding: 6px 8px;"
-        )
         now = utcnow()
         overdue = sum(1 for c in cases if c.overdue(now))
         urgent = sum(1 for c in cases if c.urgent)
