@@ -1159,3 +1159,21 @@ def test_times_follow_the_centers_time_zone(cli: Cli, street: Database) -> None:
     due = datetime.fromisoformat(show(cli, number)["due_at"])
     assert due == datetime(2026, 11, 30, 17, 0, tzinfo=tokyo)
     assert "2026-11-23 10:00 上报" in ok(cli("case", "show", number)).out
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(
+    street: Database, cli_login: Callable[..., list[str]]
+) -> None:
+    """`griddesk-admin info | head -1`: the pipe closes before griddesk-admin writes; it ends
+    quietly with 0 instead of reporting an internal error."""
+    child = subprocess.Popen(
+        [str(ADMIN), "--db", url_of(street), *cli_login(street, "shift_lead"), "info"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ),
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader is gone before the first line
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 0, err.decode("utf-8", "replace")
+    assert "内部错误" not in err.decode("utf-8", "replace")

@@ -144,6 +144,12 @@ def _run(argv: Sequence[str] | None) -> int:
             db.dispose()
     except UserError as exc:
         return fail(str(exc))
+    except BrokenPipeError:
+        # `griddesk-admin case list | head`: the reader left early, which is not an error.
+        # Point stdout at /dev/null so the flush at exit does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # a fault of the program: one line, the details in the log
         where = _log_fault(exc)
         told = f"，详情已记入 {where}" if where else ""
@@ -155,12 +161,6 @@ def _run(argv: Sequence[str] | None) -> int:
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        # `griddesk-admin case list | head`: the reader left early, which is not an error.
-        # Point stdout at /dev/null so the flush at exit does not complain either.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_OK
 
 
 if __name__ == "__main__":
