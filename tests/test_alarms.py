@@ -342,3 +342,16 @@ def test_an_urgent_row_outranks_the_overdue_tint(
     assert colours == {urgent: palette.URGENT_ROW, plain: palette.OVERDUE_ROW}
     with street.read() as s:
         assert s.scalar(select(Case.urgent).where(Case.number == plain)) is False
+
+
+def test_the_latest_moment_is_listed_first(street: Database, clock: Clock) -> None:
+    """One check raises an hour-old deadline and a case reported just now: the banner lists
+    the new case first, however the check happened to raise them."""
+    late = report(street, clock)
+    clock.move(hours=1)
+    fresh = report(street, clock, description="又一处燃气味")
+    found = check_alarms(street, DISPATCHER)
+    assert (late, AlarmKind.OVERDUE) in kinds(found.raised)
+    assert kinds(found.open)[0] == (fresh, AlarmKind.NEW)
+    moments = [a.deadline for a in found.open]
+    assert moments == sorted(moments, reverse=True)

@@ -200,14 +200,16 @@ def _alarm(row: Any) -> Alarm:
 
 
 def open_alarms(session: Session, limit: int = OPEN_LIMIT) -> tuple[list[Alarm], int]:
-    """The unacknowledged alarms, newest first (at most `limit`), and how many there are."""
+    """The unacknowledged alarms, the latest moment first (a case reported a minute ago above
+    a deadline passed an hour ago, even when one check raised both), at most `limit`, and how
+    many there are."""
     count = session.scalar(
         select(func.count()).select_from(CaseAlarm).where(CaseAlarm.acknowledged_at.is_(None))
     )
     stmt = (
         _alarm_statement()
         .where(CaseAlarm.acknowledged_at.is_(None))
-        .order_by(CaseAlarm.raised_at.desc(), CaseAlarm.id.desc())
+        .order_by(CaseAlarm.deadline.desc(), CaseAlarm.id.desc())
         .limit(limit)
     )
     return [_alarm(r) for r in session.execute(stmt)], int(count or 0)
