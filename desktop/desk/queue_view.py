@@ -221,6 +221,7 @@ class QueueView(QWidget):
         self.goto_dialog: QInputDialog | None = None
         self._acted: set[int] = set()  # cases just acted on: if they leave, select the next
         self._goto: int | None = None  # a case Ctrl+G is waiting for the list to show
+        self._goto_cleared = False  # Ctrl+G has cleared the filters once for that case
         self.model.ids_loaded.connect(self._try_goto)
         self.model.modelReset.connect(self._try_goto)
 
@@ -646,8 +647,20 @@ class QueueView(QWidget):
             return
         case_id, self._goto = self._goto, None
         if self.select_case(case_id):
+            self._goto_cleared = False
             self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
+        if self.filters.is_filtered() and not self._goto_cleared:
+            # Hidden by a filter or the search: clear them once and select it when the whole
+            # tab has loaded (a case only shown in the pane is one no key can act on).
+            self._goto_cleared = True
+            self._goto = case_id
+            self.filters.reset_filters()
+            self._say(
+                self.tr("已清除筛选，以便在列表中选中案件 %1").replace("%1", self._goto_number)
+            )
+            return
+        self._goto_cleared = False
         number = self._goto_number
         self._shown = number
         self.case_selected.emit(number)

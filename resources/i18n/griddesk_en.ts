@@ -2678,63 +2678,63 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="170" />
+        <location filename="../../desktop/shell/handover.py" line="167" />
         <source>未结的紧急案件 %1 件、超期案件 %2 件（双击打开案件）：</source>
         <translation>Open urgent cases: %1, overdue cases: %2 (double-click to open a case):</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="179" />
+        <location filename="../../desktop/shell/handover.py" line="176" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="180" />
-        <location filename="../../desktop/shell/handover.py" line="202" />
+        <location filename="../../desktop/shell/handover.py" line="177" />
+        <location filename="../../desktop/shell/handover.py" line="199" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="181" />
+        <location filename="../../desktop/shell/handover.py" line="178" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="182" />
+        <location filename="../../desktop/shell/handover.py" line="179" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="183" />
+        <location filename="../../desktop/shell/handover.py" line="180" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="184" />
+        <location filename="../../desktop/shell/handover.py" line="181" />
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="185" />
+        <location filename="../../desktop/shell/handover.py" line="182" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="223" />
+        <location filename="../../desktop/shell/handover.py" line="220" />
         <source>确认接班</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="227" />
+        <location filename="../../desktop/shell/handover.py" line="224" />
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="228" />
+        <location filename="../../desktop/shell/handover.py" line="225" />
         <source>暂不确认；下次登录时仍会显示</source>
         <translation>Not now; it is shown again at the next sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="262" />
+        <location filename="../../desktop/shell/handover.py" line="259" />
         <source>已确认接班（交班人 %1）</source>
         <translation>Handover acknowledged (from %1)</translation>
     </message>
@@ -3834,72 +3834,77 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="406" />
+        <location filename="../../desktop/desk/queue_view.py" line="407" />
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="412" />
+        <location filename="../../desktop/desk/queue_view.py" line="413" />
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="414" />
+        <location filename="../../desktop/desk/queue_view.py" line="415" />
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="468" />
+        <location filename="../../desktop/desk/queue_view.py" line="469" />
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="475" />
+        <location filename="../../desktop/desk/queue_view.py" line="476" />
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="483" />
+        <location filename="../../desktop/desk/queue_view.py" line="484" />
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="490" />
+        <location filename="../../desktop/desk/queue_view.py" line="491" />
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="545" />
+        <location filename="../../desktop/desk/queue_view.py" line="546" />
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="581" />
+        <location filename="../../desktop/desk/queue_view.py" line="582" />
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="612" />
+        <location filename="../../desktop/desk/queue_view.py" line="613" />
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="613" />
+        <location filename="../../desktop/desk/queue_view.py" line="614" />
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="614" />
+        <location filename="../../desktop/desk/queue_view.py" line="615" />
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="615" />
+        <location filename="../../desktop/desk/queue_view.py" line="616" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="655" />
+        <location filename="../../desktop/desk/queue_view.py" line="660" />
+        <source>已清除筛选，以便在列表中选中案件 %1</source>
+        <translation>Filters cleared to select case %1 in the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="668" />
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>
@@ -5644,17 +5649,17 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>ShiftSession</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="335" />
+        <location filename="../../desktop/shell/handover.py" line="332" />
         <source>交接班：接班人登录</source>
         <translation>Handover: the next dispatcher signs in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="335" />
+        <location filename="../../desktop/shell/handover.py" line="332" />
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="351" />
+        <location filename="../../desktop/shell/handover.py" line="348" />
         <source>仍为 %1，未交班</source>
         <translation>Still %1; nothing handed over</translation>
     </message>

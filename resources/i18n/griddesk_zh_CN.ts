@@ -2675,63 +2675,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="170"/>
+        <location filename="../../desktop/shell/handover.py" line="167"/>
         <source>未结的紧急案件 %1 件、超期案件 %2 件（双击打开案件）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="179"/>
+        <location filename="../../desktop/shell/handover.py" line="176"/>
         <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="180"/>
-        <location filename="../../desktop/shell/handover.py" line="202"/>
+        <location filename="../../desktop/shell/handover.py" line="177"/>
+        <location filename="../../desktop/shell/handover.py" line="199"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="181"/>
+        <location filename="../../desktop/shell/handover.py" line="178"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="182"/>
+        <location filename="../../desktop/shell/handover.py" line="179"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="183"/>
+        <location filename="../../desktop/shell/handover.py" line="180"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="184"/>
+        <location filename="../../desktop/shell/handover.py" line="181"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="185"/>
+        <location filename="../../desktop/shell/handover.py" line="182"/>
         <source>剩余时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="223"/>
+        <location filename="../../desktop/shell/handover.py" line="220"/>
         <source>确认接班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="227"/>
+        <location filename="../../desktop/shell/handover.py" line="224"/>
         <source>稍后</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="228"/>
+        <location filename="../../desktop/shell/handover.py" line="225"/>
         <source>暂不确认；下次登录时仍会显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="262"/>
+        <location filename="../../desktop/shell/handover.py" line="259"/>
         <source>已确认接班（交班人 %1）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3831,72 +3831,77 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="406"/>
+        <location filename="../../desktop/desk/queue_view.py" line="407"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="412"/>
+        <location filename="../../desktop/desk/queue_view.py" line="413"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="414"/>
+        <location filename="../../desktop/desk/queue_view.py" line="415"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="468"/>
+        <location filename="../../desktop/desk/queue_view.py" line="469"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="475"/>
+        <location filename="../../desktop/desk/queue_view.py" line="476"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="483"/>
+        <location filename="../../desktop/desk/queue_view.py" line="484"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="490"/>
+        <location filename="../../desktop/desk/queue_view.py" line="491"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="545"/>
+        <location filename="../../desktop/desk/queue_view.py" line="546"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="581"/>
+        <location filename="../../desktop/desk/queue_view.py" line="582"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="612"/>
+        <location filename="../../desktop/desk/queue_view.py" line="613"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="613"/>
+        <location filename="../../desktop/desk/queue_view.py" line="614"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="614"/>
+        <location filename="../../desktop/desk/queue_view.py" line="615"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="615"/>
+        <location filename="../../desktop/desk/queue_view.py" line="616"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="655"/>
+        <location filename="../../desktop/desk/queue_view.py" line="660"/>
+        <source>已清除筛选，以便在列表中选中案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="668"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5640,17 +5645,17 @@
 <context>
     <name>ShiftSession</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="335"/>
+        <location filename="../../desktop/shell/handover.py" line="332"/>
         <source>交接班：接班人登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="335"/>
+        <location filename="../../desktop/shell/handover.py" line="332"/>
         <source>切换用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="351"/>
+        <location filename="../../desktop/shell/handover.py" line="348"/>
         <source>仍为 %1，未交班</source>
         <translation type="unfinished"></translation>
     </message>
