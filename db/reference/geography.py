@@ -22,7 +22,7 @@ from db.reference.codes import (
     validate_street_code,
 )
 from db.reference.geography_history import record_rename
-from db.reference.master_data import check_count, check_keys, check_text
+from db.reference.master_data import check_count, check_keys, check_text, set_changed
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 from db.security.audit import record_audit
@@ -118,6 +118,14 @@ def _grid_values(changes: Mapping[str, object]) -> dict[str, Any]:
     return values
 
 
+def _rename_from_today(
+    session: Session, level: str, code: str, names: list[str], actor: Actor
+) -> None:
+    """An edited name enters the name history (db.reference.geography_history) from today."""
+    today = utcnow().astimezone(load_settings(session).tz).date()
+    record_rename(session, level, code, names[0], names[1], today, actor)
+
+
 def update_grid(
     session: Session, code: str, changes: Mapping[str, object], actor: Actor
 ) -> GridRow:
@@ -129,15 +137,9 @@ def update_grid(
     values = _grid_values(changes)
     if "name" in values:
         _unique_grid_name(session, grid.community_id, values["name"], grid.id)
-    details: dict[str, Any] = {}
-    for key, value in values.items():
-        old = getattr(grid, key)
-        if old != value:
-            details[key] = [old, value]
-            setattr(grid, key, value)
-    if "name" in details:  # the name history (db.reference.geography_history): from today
-        today = utcnow().astimezone(load_settings(session).tz).date()
-        record_rename(session, "grid", grid.code, details["name"][0], grid.name, today, actor)
+    details = set_changed(grid, values)
+    if "name" in details:
+        _rename_from_today(session, "grid", grid.code, details["name"], actor)
     if details:
         record_audit(session, actor, "grid.edit", "grid", grid.code, details)
     session.flush()
@@ -375,17 +377,9 @@ def edit_community(
     values = _community_values(changes)
     if "name" in values:
         _unique_community_name(session, community.street_id, values["name"], community.id)
-    details: dict[str, Any] = {}
-    for key, value in values.items():
-        old = getattr(community, key)
-        if old != value:
-            details[key] = [old, value]
-            setattr(community, key, value)
-    if "name" in details:  # the name history (db.reference.geography_history): from today
-        today = utcnow().astimezone(load_settings(session).tz).date()
-        record_rename(
-            session, "community", community.code, details["name"][0], community.name, today, actor
-        )
+    details = set_changed(community, values)
+    if "name" in details:
+        _rename_from_today(session, "community", community.code, details["name"], actor)
     if details:
         record_audit(session, actor, "community.edit", "community", community.code, details)
     return _community_row(session, community)

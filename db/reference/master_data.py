@@ -57,6 +57,18 @@ _TRUE = {"yes", "y", "true", "1", "是", "启用", "紧急", "on"}
 _FALSE = {"no", "n", "false", "0", "否", "停用", "不紧急", "off"}
 
 
+def set_changed(target: object, values: Mapping[str, Any]) -> dict[str, Any]:
+    """Set each value that differs on `target`; the audit details `{field: [old, new]}` of
+    what changed (empty: nothing did)."""
+    details: dict[str, Any] = {}
+    for key, value in values.items():
+        old = getattr(target, key)
+        if old != value:
+            details[key] = [old, value]
+            setattr(target, key, value)
+    return details
+
+
 # --- rows for the window and the console ------------------------------------------------------
 
 
@@ -291,12 +303,7 @@ def update_department(
     values = _department_values(changes)
     if "name" in values:
         _unique_department_name(session, values["name"], dept.id)
-    details: dict[str, Any] = {}
-    for key, value in values.items():
-        old = getattr(dept, key)
-        if old != value:
-            details[key] = [old, value]
-            setattr(dept, key, value)
+    details = set_changed(dept, values)
     if details:
         record_audit(session, actor, "department.edit", "department", dept.name, details)
     return _row_of(session, dept)
