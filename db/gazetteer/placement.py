@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.intake.choices import Choice
 from db.models import Community, Grid
+from db.reference.choices import Choice
 
 
 @dataclass(frozen=True)

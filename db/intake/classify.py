@@ -8,9 +8,9 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.intake.choices import Choice
 from db.models import Category, Department
 from db.reference.category_keywords import split_keywords
+from db.reference.choices import Choice
 
 
 def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> list[Choice]:

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.gazetteer.placement import place_in
-from db.intake.choices import Choice
 from db.intake.classify import suggest_categories_in, suggest_departments_in
+from db.reference.choices import Choice
 
 
 @dataclass(frozen=True)
