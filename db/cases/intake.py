@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db.cases.history_chain import add_events
 from db.cases.states import Action, Source, Status
 from db.cases.transitions import reported_state
 from db.clock import TimeBasis
@@ -18,7 +19,7 @@ from db.engine import Database
 from db.errors import NotFound, ValidationError
 from db.feed.change_log import record_changes
 from db.files import read_regular_file
-from db.models import Attachment, Case, CaseEvent, CaseNumberCounter, Category
+from db.models import Attachment, Case, CaseNumberCounter, Category
 from db.models.base import utcnow
 from db.models.limits import check_values
 from db.reference.geography import find_grid
@@ -163,8 +164,8 @@ def report_in(
     )
     session.add(case)
     session.flush()
-    session.execute(
-        insert(CaseEvent),
+    add_events(
+        session,
         [
             {
                 "case_id": case.id,

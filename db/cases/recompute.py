@@ -21,9 +21,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from db.cases.history_chain import add_events
 from db.cases.states import RECOMPUTE_EVENT, STATUS_LABELS, Action, Status
 from db.clock import TimeBasis, WorkCalendar
 from db.errors import StaleCase
@@ -161,6 +162,6 @@ def recompute_deadlines(
         moved.append(MovedDeadline(row.number, due, new_due))
         moved_ids.append(row.id)
     if events:
-        session.execute(insert(CaseEvent), events)
+        add_events(session, events)
         record_changes(session, moved_ids)
     return moved

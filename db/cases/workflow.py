@@ -12,9 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from db.cases.history_chain import add_events
 from db.cases.states import (
     ACTION_LABELS,
     ALLOWED_FROM,
@@ -218,8 +219,8 @@ def apply_in(
             select(Case).where(Case.id == case.id).execution_options(populate_existing=True)
         ).one()
         raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
-    session.execute(
-        insert(CaseEvent),
+    add_events(
+        session,
         [
             {
                 "case_id": case.id,

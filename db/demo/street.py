@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from db.cases.history_chain import genesis, seal
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
 from db.demo.case_life import CategoryInfo, DepartmentInfo
@@ -339,6 +340,8 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
             report("案件", 0.05 + 0.92 * min(written / total, 1.0))
 
     for life, attachments in generator.cases(total):
+        # Each demo case's history is sealed like a live one (db/cases/history_chain.py).
+        life.c["history_hash"] = seal(life.events, genesis(life.c["number"]))
         case_rows.append(life.c)
         event_rows.extend(life.events)
         attachment_rows.extend(attachments)

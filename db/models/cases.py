@@ -77,6 +77,9 @@ class Case(Base):
 
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
     version: Mapped[int] = mapped_column(default=1)
+    # The hash of the newest history entry (db/cases/history_chain.py): a deleted last entry
+    # no longer matches it.
+    history_hash: Mapped[str | None] = mapped_column(String(64))
 
     grid: Mapped[Grid] = relationship()
     community: Mapped[Community] = relationship()
@@ -135,7 +138,8 @@ class Case(Base):
 
 
 class CaseEvent(Base):
-    """One step of a case's history (流转记录): append-only, never updated or deleted."""
+    """One step of a case's history (流转记录): append-only, never updated or deleted, sealed by a
+    hash chain per case."""
 
     __tablename__ = "case_events"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -148,6 +152,10 @@ class CaseEvent(Base):
     department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict[str, Any] | None] = mapped_column(JSONType)
+    # The case's history is one SHA-256 chain (db/cases/history_chain.py): the previous entry's
+    # hash and this entry's, over its content.
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (Index("ix_case_events_action_at", "action", "at"),)
 

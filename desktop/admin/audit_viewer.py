@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.errors import UserError
+from db.maintenance.integrity import IntegrityReport, verify_integrity
 from db.security.actors import Actor
-from db.security.audit import ChainReport, read_audit_log, reanchor, verify_chain
+from db.security.audit import read_audit_log, reanchor
 from db.security.audit_anchor import load_database_anchors
 from desktop.common import palette
 from desktop.common.rows_model import RowsModel
@@ -57,9 +58,9 @@ def load_audit_rows(db: Database, actor: Actor, limit: int = 2000) -> list[Audit
         ]
 
 
-def verify(db: Database) -> ChainReport:
+def verify(db: Database) -> IntegrityReport:
     with db.read() as session:
-        return verify_chain(session, load_database_anchors(db))
+        return verify_integrity(session, load_database_anchors(db))
 
 
 class AuditModel(RowsModel[AuditRow]):
@@ -173,7 +174,7 @@ class AuditViewer(QDialog):
         self.status.setStyleSheet(palette.ERROR_STYLE)
         self.status.setText(str(exc))
 
-    def _verified(self, report: ChainReport) -> None:
+    def _verified(self, report: IntegrityReport) -> None:
         colour = palette.SUCCESS if report.ok else palette.ERROR
         self.status.setStyleSheet(palette.text_style(colour))
         self.status.setText(report.reason)

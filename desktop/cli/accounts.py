@@ -11,9 +11,10 @@ from pathlib import Path
 from db.engine import Database
 from db.errors import BackupAuditBroken, ValidationError
 from db.maintenance.backup import make_backup, restore_backup
+from db.maintenance.integrity import verify_integrity
 from db.security.accounts import add_user, list_users, set_active
 from db.security.actors import ROLE_LABELS, Role
-from db.security.audit import read_audit_log, reanchor, verify_chain
+from db.security.audit import read_audit_log, reanchor
 from db.security.audit_anchor import load_database_anchors
 from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of, int_in
 
@@ -62,11 +63,20 @@ def run_user_active(args: argparse.Namespace, db: Database) -> int:
 
 def run_audit_verify(args: argparse.Namespace, db: Database) -> int:
     with db.read() as session:
-        report = verify_chain(session, load_database_anchors(db))
+        report = verify_integrity(session, load_database_anchors(db))
     if report.ok:
         print(report.reason)
         return EXIT_OK
-    print(f"错误：审计日志校验失败：{report.reason}", file=sys.stderr)
+    if not report.audit.ok:
+        print(f"错误：审计日志校验失败：{report.audit.reason}", file=sys.stderr)
+    else:
+        print(report.audit.reason)
+    if not report.history.ok:
+        print(f"错误：流转记录校验失败：{report.history.reason}", file=sys.stderr)
+        for problem in report.history.problems[5:]:
+            print(f"  {problem.reason}", file=sys.stderr)
+    else:
+        print(report.history.reason)
     return EXIT_USER_ERROR
 
 
@@ -144,9 +154,9 @@ def register(subparsers: Subcommands) -> None:
 
     audit = subparsers.add_parser("audit", help="审计日志", description="校验或查看审计日志。")
     averbs = audit.add_subparsers(dest="audit_command", required=True, title="操作", metavar="操作")
-    averbs.add_parser("verify", help="校验审计日志哈希链，指出第一条被改动的记录").set_defaults(
-        func=run_audit_verify
-    )
+    averbs.add_parser(
+        "verify", help="校验审计日志与各案件流转记录的哈希链，指出被改动、删除或插入的记录"
+    ).set_defaults(func=run_audit_verify)
     ra = averbs.add_parser(
         "reanchor",
         help="日志有意回到过去后（服务器端恢复、重建数据库）重新记录本机锚点（管理员）",

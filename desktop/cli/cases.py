@@ -31,6 +31,7 @@ from db.errors import BadFile, ValidationError
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, int_in, print_json
+from desktop.cli.slips import add_print_parser
 
 MAX_LIST_LIMIT = 100_000
 MAX_VERSION = 2**31 - 1  # the version column is a 32-bit integer
@@ -444,6 +445,7 @@ def register(subparsers: Subcommands) -> None:
     )
     show.add_argument("--reason", metavar="TEXT", help="查看完整个人信息的原因")
     show.set_defaults(func=run_show)
+    add_print_parser(verbs)
 
     note = verbs.add_parser(
         "note",

@@ -128,6 +128,13 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         label_source=QT_TRANSLATE_NOOP(CONTEXT, "写内部备注"),
         permission="case.note",
     ),
+    DeskAction(
+        "print",
+        Section.DESK,
+        ("Ctrl+P",),
+        label_source=QT_TRANSLATE_NOOP(CONTEXT, "打印单据…"),
+        permission="case.read",
+    ),
     _nav("undo", QT_TRANSLATE_NOOP(CONTEXT, "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(
         "redo", QT_TRANSLATE_NOOP(CONTEXT, "重做"), "Ctrl+Y", "Ctrl+Shift+Z", section=Section.DESK

@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from desktop.cases.case_detail import CaseDetailPane
+from desktop.cases.print_dialog import SlipPrintDialog
 from desktop.core.context import AppContext
 from desktop.desk import desk_actions as da
 from desktop.desk.alarms import AlarmWatcher
@@ -89,6 +90,7 @@ class DeskPage(QWidget):
                 "redo": self.dispatcher.redo_last,
                 "shortcuts": self.show_shortcuts,
                 "note": self.detail.focus_note,
+                "print": self.print_slip,
             },
         )
         self.undo_action = self.desk_actions["undo"]
@@ -100,6 +102,14 @@ class DeskPage(QWidget):
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
         self.alarms.start()  # alarms sound whichever page is open
+
+    def print_slip(self) -> bool:
+        """打印单据 (Ctrl+P): the shown case's slips, previewed, printed or saved as PDF."""
+        number = self.detail.number
+        if not number:
+            return False
+        SlipPrintDialog(self.ctx, number, self).exec()
+        return True
 
     def _undo_changed(self, *_args: object) -> None:
         """The undo action names what Ctrl+Z would take back: case and department."""
