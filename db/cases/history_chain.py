@@ -28,7 +28,6 @@ from db.models import Case, CaseEvent
 from db.models.base import Base
 
 _GENESIS_PREFIX = "griddesk-case-history:"
-_HASHED = ("at", "actor", "action", "from_status", "to_status", "department_id", "note", "details")
 
 
 def genesis(number: str) -> str:
@@ -36,35 +35,50 @@ def genesis(number: str) -> str:
     return hashlib.sha256((_GENESIS_PREFIX + number).encode("utf-8")).hexdigest()
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def clean_details(details: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """`details` as the database gives it back (a JSON round trip), so the hash covers exactly
-    what is stored."""
+    what is stored. Flat details of plain values (most of them) come back as they are."""
     if not details:
         return None
+    if all(type(k) is str and type(v) in _PLAIN for k, v in details.items()):
+        return dict(details)
     cleaned: dict[str, Any] = json.loads(json.dumps(details, ensure_ascii=False, default=str))
     return cleaned
 
 
+def _field(value: object) -> str:
+    text = "" if value is None else str(value)
+    return f"{len(text)}:{text}"
+
+
 def event_hash(prev: str, row: Mapping[str, Any]) -> str:
-    """The hash of one entry (`row` holds the columns of `_HASHED`) chained to `prev`."""
+    """The hash of one entry (`row` holds the columns of `_HASHED`) chained to `prev`: each
+    field length-prefixed, `details` as canonical JSON."""
     at: datetime = row["at"]
-    payload = json.dumps(
-        [
-            at.astimezone(UTC).isoformat(),
-            row["actor"],
-            row["action"],
-            row.get("from_status"),
-            row["to_status"],
-            row.get("department_id"),
-            row.get("note") or "",
-            row.get("details"),
-        ],
-        ensure_ascii=False,
-        sort_keys=True,
-        separators=(",", ":"),
-        default=str,
+    details = row.get("details")
+    payload = "".join(
+        (
+            prev,
+            _field(at.astimezone(UTC).isoformat()),
+            _field(row["actor"]),
+            _field(row["action"]),
+            _field(row.get("from_status")),
+            _field(row["to_status"]),
+            _field(row.get("department_id")),
+            _field(row.get("note") or ""),
+            _field(
+                json.dumps(
+                    details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+                )
+                if details
+                else None
+            ),
+        )
     )
-    return hashlib.sha256((prev + payload).encode("utf-8")).hexdigest()
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def seal(rows: Iterable[dict[str, Any]], head: str) -> str:
