@@ -121,7 +121,7 @@ def test_take_call_refuses_in_one_sentence_and_writes_nothing(street: Database) 
     big = photo.__class__(
         "大.jpg", "image/jpeg", photo.data + b"\0" * MAX_PHOTO_BYTES, 1, 1, False, False
     )
-    with pytest.raises(ValidationError, match="超过 10.0 MB"):
+    with pytest.raises(ValidationError, match=r"超过 10\.0 MB"):
         take_call(street, DISPATCHER, form_for(street, photos=(big,)))
     # A role without case.report, and 立案 at once for a role that may report but not register.
     for actor in (LEADER, SECRETARY):

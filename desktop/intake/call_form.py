@@ -142,6 +142,8 @@ class CallFormDialog(QDialog):
         self.description_edit.setObjectName("description")
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setPlaceholderText(self.tr("来电人反映的问题，用他的话记下"))
+        self.description_edit.setMinimumHeight(120)
+        self.description_edit.setMaximumHeight(220)
         people = QHBoxLayout()
         people.addWidget(self.caller_edit, 1)
         people.addWidget(QLabel(self.tr("电话"), call_box))
@@ -174,18 +176,25 @@ class CallFormDialog(QDialog):
         self.remove_photo_button = QPushButton(self.tr("移除"), call_box)
         self.remove_photo_button.setObjectName("removePhoto")
         self.remove_photo_button.clicked.connect(self.remove_selected_photo)
-        photo_buttons = QVBoxLayout()
-        photo_buttons.addWidget(self.add_photo_button)
-        photo_buttons.addWidget(self.remove_photo_button)
-        photo_buttons.addStretch(1)
-        photo_row = QHBoxLayout()
-        photo_row.addWidget(self.photo_list, 1)
-        photo_row.addLayout(photo_buttons)
-        form.addRow(self.tr("照片"), photo_row)
         self.photo_message = QLabel(call_box)
         self.photo_message.setObjectName("photoMessage")
         self.photo_message.setWordWrap(True)
-        form.addRow("", self.photo_message)
+        photo_buttons = QHBoxLayout()
+        photo_buttons.addWidget(self.add_photo_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addWidget(self.photo_message, 1)
+        form.addRow(self.tr("照片"), photo_buttons)
+        form.addRow("", self.photo_list)
+        keys = QLabel(
+            self.tr(
+                "Tab 在各栏间移动 · Alt+1…3 / Ctrl+1…3 确认建议 · F3 / F4 选择 · Ctrl+O 添加照片"
+                " · Ctrl+Enter 保存 · Esc 取消"
+            ),
+            call_box,
+        )
+        keys.setObjectName("placeholderNote")
+        keys.setWordWrap(True)
+        form.addRow("", keys)
 
         # --- what the form proposes -------------------------------------------------------
         proposal_box = QGroupBox(self.tr("系统建议（需确认）"), self)

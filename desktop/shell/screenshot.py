@@ -8,10 +8,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db.cases.queries import case_detail, photo_bytes
 from db.demo import showcase as demo_showcase
 from db.engine import Database
 from db.security.actors import Actor, Role
@@ -174,9 +175,50 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
     written.append(
         setup_wizard_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 4:02d}-setup-wizard.png")
     )
+    written += call_form_shots(window, ctx, out_dir, len(PAGE_NAMES) + 5)
     window.hide()
     window.deleteLater()
     return written
+
+
+def call_form_shots(window: Any, ctx: AppContext, out_dir: Path, number: int) -> list[Path]:
+    """来电登记: the empty form, then the words of an open case typed in again (so its
+    grid, 小类 and the case itself come back as proposals and a duplicate), confirmed, with
+    that case's photo attached."""
+    form = window.desk_page.open_call_form()
+    if form is None:
+        return []
+    wait_idle(ctx)
+    shots = [composite(window, form, out_dir / f"{number:02d}-call-form.png")]
+    found = showcase_case(ctx.db)
+    if found is not None:
+        with ctx.db.read() as session:
+            detail = case_detail(session, found[1])
+            photo = photo_bytes(session, detail.photos[0].id) if detail.photos else None
+        form.caller_edit.setText("王女士")
+        form.phone_edit.setText("13904140000")
+        form.address_edit.setText(detail.address)
+        form.description_edit.setPlainText(detail.description)
+        form.ask()
+        wait_idle(ctx)
+        for row, choice in enumerate(form.grid_model.rows):
+            if choice.code == detail.grid_code:
+                form.confirm_grid(row)
+        for row, choice in enumerate(form.category_model.rows):
+            if choice.code == detail.category_code:
+                form.confirm_category(row)
+        wait_idle(ctx)
+        if photo is not None:
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / "现场照片.jpg"
+                path.write_bytes(photo)
+                form.add_photo(path)
+                deadline = QDeadlineTimer(30_000)
+                while form.pending_photos and not deadline.hasExpired():
+                    QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        shots.append(composite(window, form, out_dir / f"{number:02d}-call-form-2.png"))
+    form.reject()
+    return shots
 
 
 def setup_wizard_shot(window: Any, ctx: AppContext, path: Path) -> Path:
