@@ -198,13 +198,19 @@ class CallFormDialog(QDialog):
 
         # --- what the form proposes -------------------------------------------------------
         proposal_box = QGroupBox(self.tr("系统建议（需确认）"), self)
+        proposal_box.setFixedWidth(500)  # the columns stay put as proposals come and go
         side = QVBoxLayout(proposal_box)
         self.grid_model = ChoiceModel(self)
         self.grid_table = _table(proposal_box, self.grid_model, "gridProposals")
         self.category_model = ChoiceModel(self)
         self.category_table = _table(proposal_box, self.category_model, "categoryProposals")
         for table in (self.grid_table, self.category_table):
-            table.setFixedHeight(table.verticalHeader().defaultSectionSize() * 3 + 30)
+            table.setFixedHeight(
+                table.verticalHeader().defaultSectionSize() * 3
+                + table.horizontalHeader().sizeHint().height()
+                + 2 * table.frameWidth()
+                + 2
+            )
             table.activated.connect(self._proposal_activated)
         self.grid_chosen = QLabel(proposal_box)
         self.grid_chosen.setObjectName("gridChosen")
@@ -430,6 +436,11 @@ class CallFormDialog(QDialog):
         self.category = Choice(item.code, item.name, 1.0, self.tr("调度员选择"), id=item.id)
         self._chosen_changed()
 
+    def choose(self, grid: Choice | None, category: Choice | None) -> None:
+        """Take these as the dispatcher's choices (a picker's, or a proposal confirmed)."""
+        self.grid, self.category = grid, category
+        self._chosen_changed()
+
     def _chosen_changed(self) -> None:
         self._show_choices()
         self.ask()  # duplicates follow the confirmed grid and 小类
@@ -487,7 +498,12 @@ class CallFormDialog(QDialog):
 
         def job(control: TaskControl) -> tuple[CheckedPhoto, QImage]:
             photo = read_photo(path, keep_location=keep)
-            return photo, QImage.fromData(thumbnail_png(photo.data, THUMB.width()))
+            image = QImage.fromData(thumbnail_png(photo.data, THUMB.width()))
+            # A small picture is shown as big as the others (QImage may be used off the GUI
+            # thread; a QPixmap is made from it on the GUI thread).
+            return photo, image.scaled(
+                THUMB, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation
+            )
 
         self.pending_photos += 1
         self.ctx.tasks.start(
