@@ -26,8 +26,8 @@ class ChoiceModel(RowsModel[Choice]):
 
     CONTEXT = CONTEXT
     HEADERS: ClassVar[tuple[object, ...]] = (
-        QT_TRANSLATE_NOOP(CONTEXT, "建议"),
-        QT_TRANSLATE_NOOP(CONTEXT, "依据"),
+        QT_TRANSLATE_NOOP("CallForm", "建议"),
+        QT_TRANSLATE_NOOP("CallForm", "依据"),
     )
     ROW_NUMBERS = True
     TEXT_TOOLTIPS = True
@@ -44,9 +44,9 @@ class PickModel(RowsModel[PickItem]):
 
     CONTEXT = CONTEXT
     HEADERS: ClassVar[tuple[object, ...]] = (
-        QT_TRANSLATE_NOOP(CONTEXT, "编码"),
-        QT_TRANSLATE_NOOP(CONTEXT, "名称"),
-        QT_TRANSLATE_NOOP(CONTEXT, "所属"),
+        QT_TRANSLATE_NOOP("CallForm", "编码"),
+        QT_TRANSLATE_NOOP("CallForm", "名称"),
+        QT_TRANSLATE_NOOP("CallForm", "所属"),
     )
 
     def cells(self, row: PickItem) -> tuple[str, ...]:
@@ -61,10 +61,10 @@ class DuplicateModel(RowsModel[DuplicateCandidate]):
 
     CONTEXT = CONTEXT
     HEADERS: ClassVar[tuple[object, ...]] = (
-        QT_TRANSLATE_NOOP(CONTEXT, "案件编号"),
-        QT_TRANSLATE_NOOP(CONTEXT, "上报时间"),
-        QT_TRANSLATE_NOOP(CONTEXT, "状态"),
-        QT_TRANSLATE_NOOP(CONTEXT, "疑似理由"),
+        QT_TRANSLATE_NOOP("CallForm", "案件编号"),
+        QT_TRANSLATE_NOOP("CallForm", "上报时间"),
+        QT_TRANSLATE_NOOP("CallForm", "状态"),
+        QT_TRANSLATE_NOOP("CallForm", "疑似理由"),
     )
     TEXT_TOOLTIPS = True
 
