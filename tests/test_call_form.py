@@ -317,6 +317,7 @@ def test_call_taken_from_the_keyboard(
 
     qtbot.waitUntil(lambda: selected() == taken.number, timeout=10_000)
     assert desk.toast.isVisible() and taken.number in desk.toast.text()
+    assert "已去除 1 张照片的拍摄位置" in desk.toast.text()
 
 
 def test_register_at_once_and_pickers(
@@ -324,6 +325,15 @@ def test_register_at_once_and_pickers(
 ) -> None:
     form = open_form(qtbot, desk)
     form.channel_combo.setCurrentIndex(form.channel_combo.findData("巡查发现"))
+    # An answer for text typed over meanwhile is dropped: only the last one is shown.
+    shown: list[int] = []
+    form.category_model.modelReset.connect(lambda: shown.append(form.category_model.rowCount()))
+    type_in(form.description_edit, "楼下堆放垃圾")
+    form.ask()
+    form.description_edit.clear()
+    form.ask()
+    qtbot.waitUntil(lambda: form.is_current() and desk.ctx.tasks.is_idle(), timeout=10_000)
+    assert shown == [0]
     type_in(form.address_edit, "明山路3号")
     type_in(form.description_edit, "井盖缺失")
     # F3 / F4: pick by pinyin initials, Enter takes the highlighted row.

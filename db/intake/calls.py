@@ -126,7 +126,12 @@ def take_call_in(
     status = Status.REPORTED
     if form.register:
         status = apply_in(session, case.number, Action.REGISTER, actor=actor, now=now).to_status
-    removed = sum(1 for p in photos if p.had_location and not p.location_kept)
+    # A position the window already removed (it checks with the same setting) counts too.
+    removed = sum(
+        1
+        for given, checked in zip(form.photos, photos, strict=True)
+        if (given.had_location or checked.had_location) and not checked.location_kept
+    )
     return TakenCall(case.id, case.number, status.value, len(photos), removed)
 
 
