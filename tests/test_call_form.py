@@ -224,6 +224,14 @@ def test_call_taken_from_the_keyboard(
         timeout=10_000,
     )
     assert all(form.grid_model.text(r, 1) for r in range(form.grid_model.rowCount()))
+    # A stray Esc during the call loses nothing: the form asks, and Esc again keeps it.
+    qtbot.keyClick(form.description_edit, Qt.Key.Key_Escape)
+    box = form.discard_box
+    assert box is not None and box.isVisible()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert form.discard_box is None and form.isVisible()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow, timeout=5000)
     assert form.grid is None and form.category is None  # nothing taken silently
     # Saving waits for both confirmations: one sentence, nothing written.
     qtbot.keyClick(form.description_edit, Qt.Key.Key_Return, CTRL)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -301,6 +302,19 @@ class CallFormDialog(QDialog):
             key(enter, lambda: self.save(register=False))
         for enter in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
             key(enter, lambda: self.save(register=True))
+
+        # Enter in a line moves on to the next field, as on a paper form.
+        self.caller_edit.returnPressed.connect(self.phone_edit.setFocus)
+        self.phone_edit.returnPressed.connect(self.address_edit.setFocus)
+        self.address_edit.returnPressed.connect(self.description_edit.setFocus)
+        for button in (
+            self.add_photo_button,
+            self.remove_photo_button,
+            self.pick_grid_button,
+            self.pick_category_button,
+        ):
+            button.setAutoDefault(False)
+        self.discard_box: QMessageBox | None = None
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -629,6 +643,47 @@ class CallFormDialog(QDialog):
         self.accept()
 
     taken: TakenCall | None = None
+
+    def is_dirty(self) -> bool:
+        return bool(
+            self.caller_edit.text().strip()
+            or self.phone_edit.text().strip()
+            or self.address_edit.text().strip()
+            or self.description_edit.toPlainText().strip()
+            or self.photos
+        )
+
+    def reject(self) -> None:
+        """Esc or 取消: a form with something typed asks first (默认「继续登记」), so a
+        stray Esc during a call loses nothing."""
+        if self.saving:
+            return
+        if not self.is_dirty():
+            super().reject()
+            return
+        if self.discard_box is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("放弃登记"),
+            self.tr("放弃这次来电登记？已填写的内容不会保存。"),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        discard = box.addButton(self.tr("放弃"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("继续登记"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(*_args: object) -> None:
+            self.discard_box = None
+            if box.clickedButton() is discard:
+                self.done(QDialog.DialogCode.Rejected.value)
+
+        box.finished.connect(answered)
+        self.discard_box = box
+        box.open()
 
     def _say(self, text: str, problem: bool = False) -> None:
         self.message.setText(text)

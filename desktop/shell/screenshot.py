@@ -227,7 +227,7 @@ def call_form_shots(window: Any, ctx: AppContext, out_dir: Path, number: int) ->
                 QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
     if detail is not None or photo is not None:
         shots.append(composite(window, form, out_dir / f"{number:02d}-call-form-2.png"))
-    form.reject()
+    form.done(0)  # without the question a filled-in form asks on 取消
     return shots
 
 
