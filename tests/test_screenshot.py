@@ -23,6 +23,8 @@ EXPECTED = [
     "07-action-dialog.png",
     "08-big-screen.png",
     "09-setup-wizard.png",
+    "10-call-form.png",  # 来电登记, empty
+    "10-call-form-2.png",  # with proposals, a possible duplicate and a photo
 ]
 
 

@@ -50,6 +50,8 @@ def test_settings_page_shows_database_and_saves_center_settings(
     page.warn_share_edit.setText("0.75")
     page.hours_edit.setText("08:00-12:00,13:30-17:30")
     page.backups_kept.setValue(14)
+    assert not page.photo_location_check.isChecked()  # photos lose their GPS position
+    page.photo_location_check.setChecked(True)
     with qtbot.waitSignal(ctx.signals.settings_changed, timeout=10_000):
         page.save()
     assert page.center_message.text() == "已保存。"
@@ -61,6 +63,7 @@ def test_settings_page_shows_database_and_saves_center_settings(
     assert stored.warn_share == 0.75
     assert stored.working_hours == "08:00-12:00,13:30-17:30"
     assert stored.backups_kept == 14
+    assert stored.photo_keep_location is True and ctx.settings.photo_keep_location is True
     from desktop.admin.audit_viewer import load_audit_rows
 
     saved_by = {(e.username, e.action) for e in load_audit_rows(ctx.db, ADMIN)}

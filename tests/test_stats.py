@@ -200,8 +200,9 @@ def test_sources_and_proactive_share(scene: Scene) -> None:
         "网格上传": 2,
         "巡查发现": 2,
         "热线转办": 1,
-        "来访来电": 0,
+        "来访": 0,
         "上级交办": 0,
+        "来电": 0,
     }
     assert (mix.total, mix.patrol, mix.proactive_share) == (5, 2, 0.4)
     assert (mix_a.total, mix_a.patrol, mix_a.proactive_share) == (2, 1, 0.5)

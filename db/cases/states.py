@@ -56,8 +56,9 @@ class Source(StrEnum):
     GRID_UPLOAD = "grid_upload"  # 网格上传
     PATROL = "patrol"  # 巡查发现 (counts as 未诉先办)
     HOTLINE = "hotline"  # 12345 热线转办
-    VISIT = "visit"  # 来访来电
+    VISIT = "visit"  # 来访 (a walk-in; before the 来电登记 form also the calls)
     ASSIGNED = "assigned"  # 上级交办
+    CALL = "call"  # 来电 (a phone call taken at the center)
 
 
 class Satisfaction(StrEnum):
@@ -143,8 +144,9 @@ SOURCE_LABELS: dict[Source, str] = {
     Source.GRID_UPLOAD: "网格上传",
     Source.PATROL: "巡查发现",
     Source.HOTLINE: "热线转办",
-    Source.VISIT: "来访来电",
+    Source.VISIT: "来访",
     Source.ASSIGNED: "上级交办",
+    Source.CALL: "来电",
 }
 
 SATISFACTION_LABELS: dict[Satisfaction, str] = {

@@ -86,8 +86,7 @@ _SOURCES = {label: source for source, label in SOURCE_LABELS.items()} | {
     "热线": Source.HOTLINE,
     "网格员上报": Source.GRID_UPLOAD,
     "巡查": Source.PATROL,
-    "来电": Source.VISIT,
-    "来访": Source.VISIT,
+    "来访来电": Source.VISIT,  # the label before calls had their own source
 }
 
 

@@ -30,6 +30,8 @@ class CenterSettings:
     index_weights: dict[str, float] = field(
         default_factory=lambda: {"response": 0.1, "solve": 0.5, "satisfaction": 0.4}
     )
+    # Keep the GPS position (EXIF) of photos attached in the window; off: it is removed on intake.
+    photo_keep_location: bool = False
     # Changes with every edit of the holiday calendar (db.holidays.calendar_years); "" = bundled only.
     calendar_version: str = ""
 
@@ -71,6 +73,8 @@ def save_setting(session: Session, key: str, value: Any, actor: Actor = SYSTEM) 
         raise ValidationError("保留的自动备份份数应在 1 与 365 之间")
     if not 0 < settings.warn_share <= 1:
         raise ValidationError("预警比例应在 0 与 1 之间（例如 0.8）")
+    if not isinstance(settings.photo_keep_location, bool):
+        raise ValidationError("「照片保留拍摄位置」应为 是 或 否")
     try:
         WorkingHours.parse(settings.working_hours)
         ZoneInfo(settings.timezone)

@@ -179,6 +179,11 @@ class SettingsPage(QWidget):
         self.backups_kept.setToolTip(
             self.tr("每天第一次启动时自动备份本机数据库，保留最近的这些份数。")
         )
+        self.photo_location_check = QCheckBox(self.tr("保留照片中的拍摄位置（GPS）"), center_box)
+        self.photo_location_check.setObjectName("photoKeepLocation")
+        self.photo_location_check.setToolTip(
+            self.tr("不勾选时，来电登记所附照片中的 GPS 位置信息在保存前去除。")
+        )
         self.save_button = QPushButton(self.tr("保存"), center_box)
         self.save_button.setObjectName("saveSettings")
         self.save_button.clicked.connect(self.save)
@@ -188,6 +193,7 @@ class SettingsPage(QWidget):
         center_form.addRow(self.tr("预警比例"), self.warn_share_edit)
         center_form.addRow(self.tr("工作时间"), self.hours_edit)
         center_form.addRow(self.tr("自动备份保留"), self.backups_kept)
+        center_form.addRow(self.tr("照片位置"), self.photo_location_check)
         self.calendar_button = QPushButton(self.tr("节假日日历…"), center_box)
         self.calendar_button.setObjectName("holidayCalendar")
         self.calendar_button.setToolTip(self.tr("各年的放假与调休上班日；工作时限按它计算"))
@@ -202,7 +208,13 @@ class SettingsPage(QWidget):
         center_form.addRow("", buttons)
         self._fill_center(ctx.settings)
         may_edit = actor.can("admin.settings")
-        for widget in (self.warn_share_edit, self.hours_edit, self.backups_kept, self.save_button):
+        for widget in (
+            self.warn_share_edit,
+            self.hours_edit,
+            self.backups_kept,
+            self.photo_location_check,
+            self.save_button,
+        ):
             widget.setEnabled(may_edit)
         if not may_edit:
             self.center_message.setText(self.tr("只有管理员可以修改中心设置。"))
@@ -325,6 +337,7 @@ class SettingsPage(QWidget):
         self.warn_share_edit.setText(f"{settings.warn_share:g}")
         self.hours_edit.setText(settings.working_hours)
         self.backups_kept.setValue(int(settings.backups_kept))
+        self.photo_location_check.setChecked(bool(settings.photo_keep_location))
 
     def _language_changed(self, index: int) -> None:
         QSettings().setValue(LANGUAGE_KEY, self.language_combo.itemData(index))
@@ -347,6 +360,7 @@ class SettingsPage(QWidget):
             "warn_share": warn,
             "working_hours": self.hours_edit.text().strip(),
             "backups_kept": self.backups_kept.value(),
+            "photo_keep_location": self.photo_location_check.isChecked(),
         }
         self.save_button.setEnabled(False)
         self.center_message.setText(self.tr("正在保存…"))

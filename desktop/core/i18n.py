@@ -143,8 +143,9 @@ def source_text(source: Source | str) -> str:
         Source.GRID_UPLOAD: QCoreApplication.translate("Domain", "网格上传"),
         Source.PATROL: QCoreApplication.translate("Domain", "巡查发现"),
         Source.HOTLINE: QCoreApplication.translate("Domain", "热线转办"),
-        Source.VISIT: QCoreApplication.translate("Domain", "来访来电"),
+        Source.VISIT: QCoreApplication.translate("Domain", "来访"),
         Source.ASSIGNED: QCoreApplication.translate("Domain", "上级交办"),
+        Source.CALL: QCoreApplication.translate("Domain", "来电"),
     }[Source(source)]
 
 

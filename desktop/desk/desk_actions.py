@@ -122,6 +122,13 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         for i in range(1, 8)  # the seven queue tabs (db.cases.queue.QUEUE_TABS)
     ),
     DeskAction(
+        "call",
+        Section.DESK,
+        ("Ctrl+N",),
+        label_source=QT_TRANSLATE_NOOP(CONTEXT, "来电登记…"),
+        permission="case.report",
+    ),
+    DeskAction(
         "note",
         Section.DESK,
         ("Ctrl+Shift+N",),

@@ -4,7 +4,8 @@ Layout: the queue (filter bar + table) on top of the department board on the lef
 detail pane on the right, in splitters whose sizes are kept in QSettings. Selecting a row shows
 the case; an action taken in the detail pane refreshes the queue at once; dragging rows onto
 the board dispatches them; Ctrl+Z takes back the last action if it was a dispatch (and says so
-over the page, naming the case and the department); F1 lists every desk shortcut.
+over the page, naming the case and the department); Ctrl+N opens 来电登记 (desktop/intake) and
+selects the case it saves; F1 lists every desk shortcut.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from db.intake.calls import TakenCall
 from desktop.cases.case_detail import CaseDetailPane
 from desktop.cases.print_dialog import SlipPrintDialog
 from desktop.core.context import AppContext
+from desktop.core.i18n import status_text
 from desktop.desk import desk_actions as da
 from desktop.desk.alarms import AlarmWatcher
 from desktop.desk.alarms_banner import AlarmBanner
@@ -25,6 +28,7 @@ from desktop.desk.queue_model import QueueModel
 from desktop.desk.queue_view import QueueView
 from desktop.desk.shortcut_sheet import ShortcutSheet
 from desktop.desk.toast import Toast
+from desktop.intake.call_form import CallFormDialog, open_call_form
 
 _MAIN_SPLIT = "desk/splitter_main"
 _LEFT_SPLIT = "desk/splitter_left"
@@ -91,6 +95,7 @@ class DeskPage(QWidget):
                 "shortcuts": self.show_shortcuts,
                 "note": self.detail.focus_note,
                 "print": self.print_slip,
+                "call": self.open_call_form,
             },
         )
         self.undo_action = self.desk_actions["undo"]
@@ -98,6 +103,7 @@ class DeskPage(QWidget):
         ctx.undo_stack.indexChanged.connect(self._undo_changed)
         self._undo_changed()
         self.sheet: ShortcutSheet | None = None
+        self.call_form: CallFormDialog | None = None
         self.toast = Toast(self)
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
@@ -110,6 +116,33 @@ class DeskPage(QWidget):
             return False
         SlipPrintDialog(self.ctx, number, self).exec()
         return True
+
+    def open_call_form(self) -> CallFormDialog | None:
+        """来电登记 (Ctrl+N): the form; the saved case is then selected here, with a toast."""
+        if self.call_form is not None:
+            self.call_form.raise_()
+            self.call_form.activateWindow()
+            return self.call_form
+        dialog = open_call_form(self.ctx, self)
+        if dialog is None:
+            self.toast.show_text(self.tr("当前角色不能登记来电"))
+            return None
+        dialog.case_taken.connect(self._call_taken)
+        dialog.destroyed.connect(lambda *_: setattr(self, "call_form", None))
+        self.call_form = dialog
+        return dialog
+
+    def _call_taken(self, taken: TakenCall) -> None:
+        self.queue.model.refresh(None)
+        self.board.refresh()
+        self.queue.goto_case(taken.number)
+        state = status_text(taken.status)
+        text = self.tr("已登记案件 %1（%2）").replace("%1", taken.number).replace("%2", state)
+        if taken.locations_removed:
+            text += self.tr("，已去除 %1 张照片的拍摄位置").replace(
+                "%1", str(taken.locations_removed)
+            )
+        self.toast.show_text(text)
 
     def _undo_changed(self, *_args: object) -> None:
         """The undo action names what Ctrl+Z would take back: case and department."""

@@ -8,12 +8,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QPoint, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from db.cases.queries import case_detail, list_cases, photo_bytes
 from db.demo import showcase as demo_showcase
 from db.engine import Database
+from db.reference.choices import Choice
 from db.security.actors import Actor, Role
 from desktop.cases.case_detail import CaseDetailPane, open_case_window
 from desktop.common import palette
@@ -174,9 +176,59 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
     written.append(
         setup_wizard_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 4:02d}-setup-wizard.png")
     )
+    written += call_form_shots(window, ctx, out_dir, len(PAGE_NAMES) + 5)
     window.hide()
     window.deleteLater()
     return written
+
+
+def call_form_shots(window: Any, ctx: AppContext, out_dir: Path, number: int) -> list[Path]:
+    """来电登记 over the desk: the empty form, then the words of the newest open case typed in
+    again (so that case comes back as a possible duplicate), grid and 小类 confirmed (from the
+    proposals, or picked as the dispatcher would when none fits), with a case photo attached."""
+    window.show_page(0)
+    form = window.desk_page.open_call_form()
+    if form is None:
+        return []
+    wait_idle(ctx)
+    shots = [composite(window, form, out_dir / f"{number:02d}-call-form.png")]
+    with ctx.db.read() as session:
+        newest = list_cases(session, "open", limit=1)
+        detail = case_detail(session, newest[0].number) if newest else None
+        with_photo = demo_showcase.photo_case(session)
+        photos = case_detail(session, with_photo).photos if with_photo else []
+        photo = photo_bytes(session, photos[0].id) if photos else None
+    if detail is not None:
+        form.caller_edit.setText("王女士")
+        form.phone_edit.setText("13904140000")
+        form.address_edit.setText(detail.address)
+        form.description_edit.setPlainText(detail.description)
+        form.ask()
+        wait_idle(ctx)
+        chosen: list[Choice | None] = []
+        for proposals, code, items in (
+            (form.grid_model.rows, detail.grid_code, form.lists.grids),
+            (form.category_model.rows, detail.category_code, form.lists.categories),
+        ):
+            choice = next((c for c in proposals if c.code == code), None)
+            item = next((i for i in items if i.code == code), None)
+            if choice is None and item is not None:
+                choice = Choice(item.code, item.name, 1.0, "调度员选择", id=item.id)
+            chosen.append(choice)
+        form.choose(*chosen)
+        wait_idle(ctx)
+    if photo is not None:
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "现场照片.png"
+            path.write_bytes(photo)
+            form.add_photo(path)
+            deadline = QDeadlineTimer(30_000)
+            while form.pending_photos and not deadline.hasExpired():
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    if detail is not None or photo is not None:
+        shots.append(composite(window, form, out_dir / f"{number:02d}-call-form-2.png"))
+    form.done(0)  # without the question a filled-in form asks on 取消
+    return shots
 
 
 def setup_wizard_shot(window: Any, ctx: AppContext, path: Path) -> Path:
