@@ -54,6 +54,7 @@ from db.demo.case_mix import (
     VERIFY_NOTES,
     seasonal_factor,
 )
+from db.demo.gazetteer import door_number
 from db.demo.geography import GridInfo
 
 RECENT_BACKLOG = timedelta(days=5)
@@ -221,12 +222,14 @@ class CaseGenerator:
         cat_index = self._category_index(month)
         cat = self.categories[cat_index]
         source = self.sources[rng.choices(range(5), cum_weights=self.source_cum)[0]]
-        road = rng.choice(grid.roads)
-        no = rng.randint(1, 180)
+        # From the gazetteer's lists for this grid: a door number always lies in its grid.
+        road, first, last, side = rng.choice(grid.stretches)
+        no = door_number(rng.randint(first, last), first, last, side)
         text = rng.choice(self.cat_descriptions[cat_index])
         description = text.replace("{road}", road).replace("{no}", str(no))
         if rng.random() < 0.35:
-            address = f"{grid.estate}{rng.randint(1, 40)}号楼{rng.randint(1, 6)}单元附近"
+            building = rng.randint(*grid.buildings)
+            address = f"{grid.estate}{building}号楼{rng.randint(1, 6)}单元附近"
         else:
             address = f"{road}{no}号"
         reporter_name = reporter_phone = ""
