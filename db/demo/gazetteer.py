@@ -124,7 +124,7 @@ def plan_gazetteer(
         marks = [(f"{stem}{suffix}", kind, tuple(a.format(stem=stem) for a in aliases))]
         if grid.estate:
             marks.append((f"{grid.estate}公交站", "公交站", (f"{grid.estate}站",)))
-        for name, kind, alias in marks:
+        for name, kind, also in marks:
             if name in used:
                 continue
             used.add(name)
@@ -132,7 +132,7 @@ def plan_gazetteer(
                 {
                     "kind": LANDMARK,
                     "name": name,
-                    "aliases": "、".join(alias),
+                    "aliases": "、".join(also),
                     "first_no": None,
                     "last_no": None,
                     "side": "both",
@@ -144,9 +144,7 @@ def plan_gazetteer(
     return rows, stretches, buildings
 
 
-def build_gazetteer(
-    session: Session, communities: list[Community], grids: list[GridInfo]
-) -> None:
+def build_gazetteer(session: Session, communities: list[Community], grids: list[GridInfo]) -> None:
     """Write the demo street's gazetteer and give each `GridInfo` its stretches and buildings."""
     names = {c.id: c.name for c in communities}
     rows, stretches, buildings = plan_gazetteer(grids, names)

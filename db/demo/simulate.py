@@ -72,13 +72,9 @@ def _load(db: Database) -> tuple[list[_Grid], list[tuple[str, bool]], list[float
             .order_by(GazetteerEntry.id)
         ):
             if e.kind == ROAD and e.first_no is not None and e.last_no is not None:
-                stretches.setdefault(e.grid_id, []).append(
-                    (e.name, e.first_no, e.last_no, e.side)
-                )
+                stretches.setdefault(e.grid_id, []).append((e.name, e.first_no, e.last_no, e.side))
             elif e.kind == ESTATE:
-                estates.setdefault(e.grid_id, []).append(
-                    (e.name, e.first_no or 1, e.last_no or 40)
-                )
+                estates.setdefault(e.grid_id, []).append((e.name, e.first_no or 1, e.last_no or 40))
         grids = [
             _Grid(
                 g.code,

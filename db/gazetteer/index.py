@@ -147,10 +147,7 @@ class Gazetteer:
                     clues.append(Clue(exact, f"地址含 {named}第{number:02d}网格", True, 2.0))
                 else:
                     clues.append(Clue(ids, f"地址含 {named}", False, 0.5))
-            if community:
-                text = rest
-            else:
-                text = text.replace(named, "")
+            text = rest if community else text.replace(named, "")
         clues.extend(self._clues(text))
         return self._decide(clues)
 
@@ -158,7 +155,7 @@ class Gazetteer:
         matches = self._matches(text)
         clues: list[Clue] = []
         used: set[int] = set()
-        for i, (start, end, key) in enumerate(matches):
+        for i, (_start, end, key) in enumerate(matches):
             if i in used:
                 continue
             after = text[end:]
@@ -196,10 +193,14 @@ class Gazetteer:
         all_ids = frozenset(e.grid_id for e in rows)
         m = _DOOR.match(after)
         rest = after[m.end() :] if m else after
-        if m is None or rest.startswith(("号楼", "单元")) or (
-            m.group(3) is None and rest[:1].isdigit()
+        if (
+            m is None
+            or rest.startswith(("号楼", "单元"))
+            or (m.group(3) is None and rest[:1].isdigit())
         ):
-            return Clue(all_ids, f"地址含 {key}（未写门牌号，该路经过 {len(all_ids)} 个网格）", False)
+            return Clue(
+                all_ids, f"地址含 {key}（未写门牌号，该路经过 {len(all_ids)} 个网格）", False
+            )
         number = int(m.group(1))
         hits = [e for e in rows if e.holds(number)]
         if not hits:

@@ -46,7 +46,8 @@ def _state(session: Session) -> tuple[object, ...]:
 def load_gazetteer(session: Session) -> Gazetteer:
     """The gazetteer of the database as it is now (kept until a row or a grid changes)."""
     bind = session.get_bind()
-    key = (str(bind.url), _state(session))
+    url = bind.engine.url if hasattr(bind, "engine") else ""
+    key = (str(url), _state(session))
     with _lock:
         found = _cache.get(key)
     if found is not None:
