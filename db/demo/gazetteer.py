@@ -120,8 +120,8 @@ def plan_gazetteer(
         index = place_in_community.get(grid.community_id, 0)
         place_in_community[grid.community_id] = index + 1
         stem = community_names[grid.community_id].removesuffix("社区")
-        suffix, kind, aliases = LANDMARK_KINDS[index % len(LANDMARK_KINDS)]
-        marks = [(f"{stem}{suffix}", kind, tuple(a.format(stem=stem) for a in aliases))]
+        suffix, kind, patterns = LANDMARK_KINDS[index % len(LANDMARK_KINDS)]
+        marks = [(f"{stem}{suffix}", kind, tuple(a.format(stem=stem) for a in patterns))]
         if grid.estate:
             marks.append((f"{grid.estate}公交站", "公交站", (f"{grid.estate}站",)))
         for name, kind, also in marks:
