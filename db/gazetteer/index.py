@@ -224,7 +224,7 @@ class Gazetteer:
         grids_b = frozenset(e.grid_id for e in rows_b)
         shared = grids_a & grids_b
         if shared:
-            why = f"{a}与{b}交口：两路同在" + (" 此网格" if len(shared) == 1 else " 这几个网格")
+            why = f"{a}与{b}交口（两路共同经过的网格）"
             return Clue(shared, why, True, 3.0)
         return Clue(grids_a | grids_b, f"{a}与{b}在地名库中没有共同网格", False, 0.5, True)
 
