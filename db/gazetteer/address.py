@@ -21,7 +21,7 @@ _SPACES = re.compile(r"[\s\u3000,，。.;；:：!！?？'\"“”‘’()（）\
 # Administrative prefixes: street (街道/镇/乡) first, then district (区/县/旗), city, province.
 _PROVINCE = re.compile(r"^(?:中国)?[\u4e00-\u9fff]{2,7}?(?:省|自治区)")
 _CITY = re.compile(r"^[\u4e00-\u9fff]{2,6}?市")
-_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:区|县|旗)")
+_DISTRICT = re.compile(r"^[\u4e00-\u9fff]{1,5}?(?:(?<![社小园校景厂矿])区|县|旗)")
 _STREET = re.compile(r"^[\u4e00-\u9fff]{2,6}?(?:街道办事处|街道办|街道|镇|乡)")
 _COMMUNITY = re.compile(r"^[\u4e00-\u9fff]{2,6}?社区(?:居委会)?")
 _GRID_MENTION = re.compile(r"第?(\d{1,3})网格")
