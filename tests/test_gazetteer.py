@@ -6,6 +6,7 @@ coherent addresses, the evaluation set, and `griddesk-admin gazetteer`."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,11 +30,14 @@ from db.gazetteer.workbook import (
     write_gazetteer_template,
 )
 from db.models import AuditEntry, Case, GazetteerEntry, Grid
-from db.security.actors import SYSTEM, Actor, Role
+from db.reference.catalogue import catalogue_dir, read_json
+from db.security.actors import Actor, Role
 from tests.street import GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 EVAL_FILE = Path(__file__).resolve().parent.parent / "bench" / "intake" / "addresses_eval.tsv"
 ADMIN = Actor("t_admin", "测试管理员", Role.ADMIN)
+ROADS = sorted(read_json(catalogue_dir() / "descriptions.json")["roads"], key=len, reverse=True)
+DOOR = re.compile(f"(?:{'|'.join(ROADS)})\\d+号(?!楼)")
 
 
 # --- reading an address -------------------------------------------------------------------------
@@ -316,12 +320,16 @@ def test_demo_addresses_are_coherent_and_the_evaluation_holds(db: Database) -> N
     with db.read() as s:
         codes = {grid_id: code for grid_id, code in s.execute(select(Grid.id, Grid.code))}
         grid_of: dict[str, set[int]] = {}
+        door_of: dict[str, set[int]] = {}  # 紫金路149号 in addresses and descriptions
         for address, description, grid_id in s.execute(
             select(Case.address, Case.description, Case.grid_id)
         ):
             grid_of.setdefault(address, set()).add(grid_id)
+            for door in DOOR.findall(f"{address} {description}"):
+                door_of.setdefault(door, set()).add(grid_id)
         # The same door number (or building) always lies in the same grid…
         assert all(len(ids) == 1 for ids in grid_of.values())
+        assert len(door_of) > 500 and all(len(ids) == 1 for ids in door_of.values())
         # …and each case's address is placed, with certainty, in the case's grid.
         sample = list(grid_of.items())[:300]
         for address, ids in sample:
