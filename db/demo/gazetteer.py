@@ -151,7 +151,15 @@ def build_gazetteer(session: Session, communities: list[Community], grids: list[
     session.execute(insert(GazetteerEntry), rows)
     for grid in grids:
         grid.stretches = tuple((s.road, s.first, s.last, s.side) for s in stretches[grid.id])
+        for s in stretches[grid.id]:
+            grid.by_road[s.road] = (*grid.by_road.get(s.road, ()), (s.first, s.last, s.side))
         grid.buildings = buildings.get(grid.id, (1, BUILDINGS))
+
+
+def in_range(draw: int, first: int, last: int) -> int:
+    """A number drawn in 1..N (any N) folded into `first`..`last`: the demo keeps drawing the
+    numbers it always drew (its random stream, and so every other figure, stays the same)."""
+    return first + (draw - 1) % (last - first + 1)
 
 
 def door_number(draw: int, first: int, last: int, side: str) -> int:

@@ -56,6 +56,7 @@ class GridInfo:
     # From the gazetteer (db.demo.gazetteer): (road, first, last, side) door-number stretches
     # and the estate's buildings (first, last) in this grid.
     stretches: tuple[tuple[str, int, int, str], ...] = ()
+    by_road: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)
     buildings: tuple[int, int] = (1, 40)
 
 
