@@ -333,3 +333,14 @@ def delete_entries(session: Session, entry_ids: Iterable[int], actor: Actor) -> 
         count += 1
     session.flush()
     return count
+
+
+def grid_choices(session: Session) -> list[tuple[str, str]]:
+    """Active grids as (code, 东明社区第03网格…) for a picker, by code."""
+    rows = session.execute(
+        select(Grid.code, Grid.name, Community.name)
+        .join(Community, Grid.community_id == Community.id)
+        .where(Grid.retired_on.is_(None))
+        .order_by(Grid.code)
+    )
+    return [(code, f"{community}{name}") for code, name, community in rows]
