@@ -13,6 +13,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from db.demo.street import build_demo
@@ -32,6 +35,8 @@ from db.gazetteer.workbook import (
 from db.models import AuditEntry, Case, GazetteerEntry, Grid
 from db.reference.catalogue import catalogue_dir, read_json
 from db.security.actors import Actor, Role
+from desktop.admin.master_data_dialog import MasterDataDialog
+from desktop.core.context import AppContext
 from tests.street import GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 EVAL_FILE = Path(__file__).resolve().parent.parent / "bench" / "intake" / "addresses_eval.tsv"
@@ -384,3 +389,78 @@ def test_cli(
     assert code == 0 and "8 条" in out
     code, out, _ = _cli([*base, "gazetteer", "import", str(exported)], capsys)
     assert code == 0 and "未变 8 条" in out
+
+
+# --- the 地名地址 tab of 基础数据 -------------------------------------------------------------------
+
+
+def test_gazetteer_tab(
+    admin_ctx: AppContext, qtbot: QtBot, qtmodeltester: ModelTester, tmp_path: Path
+) -> None:
+    _fill(admin_ctx.db)
+    dialog = MasterDataDialog(admin_ctx)
+    qtbot.addWidget(dialog)
+    tab = dialog.gazetteer_tab
+    assert dialog.tabs.tabText(dialog.gazetteer_index) == "地名地址"
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 8)
+    qtmodeltester.check(tab.model)
+    assert tab.model.index(0, 2).data() == "1–99号 单号"
+    # The filter: by kind, then by text.
+    tab.kind_filter.setCurrentIndex(tab.kind_filter.findData(ESTATE))
+    assert [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())] == [
+        "1–20号楼",
+        "21–40号楼",
+    ]
+    tab.kind_filter.setCurrentIndex(0)
+    tab.text_filter.setText("钢铁")
+    assert tab.model.rowCount() == 2 and tab.count.text() == "2 / 8 条"
+    tab.text_filter.clear()
+
+    # Add a landmark through the form.
+    with qtbot.waitSignal(tab.saved):
+        form = tab.add_entry()
+        form.kind.setCurrentIndex(form.kind.findData(LANDMARK))
+        assert not form.side.isEnabled() and not form.first_no.isEnabled()
+        form.name.setText("新明菜市场")
+        form.landmark_type.setCurrentText("市场")
+        form.grid.setCurrentIndex(form.grid.findData(GRID_A2))
+        form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 9)
+    assert "新明菜市场" in dialog.message.text()
+
+    # A clash is refused with one sentence and changes nothing.
+    form = tab.add_entry()
+    form.kind.setCurrentIndex(form.kind.findData(ROAD))
+    form.name.setText("钢铁路")
+    form.first_no.setValue(70)
+    form.last_no.setValue(90)
+    form.grid.setCurrentIndex(form.grid.findData(GRID_B1))
+    form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: "重叠" in dialog.message.text())
+    with admin_ctx.db.read() as s:
+        assert len(list_entries(s)) == 9
+
+    # Try an address.
+    tab.try_address.setText("新明菜市场门口")
+    with qtbot.waitSignal(tab.placed) as placed:
+        tab.place()
+    assert placed.args is not None and placed.args[0].certain
+    assert tab.placement.text().startswith("确定") and GRID_A2 in tab.placement.text()
+
+    # Import a sheet with problems: every problem listed, nothing written.
+    path = tmp_path / "bad.xlsx"
+    write_gazetteer_template(path)
+    _sheet_rows(path, "地标", [["菜市场", "市场", "", "1"], ["", "市场", "", GRID_A1]])
+    tab.import_file(path)
+    qtbot.waitUntil(lambda: tab.problems.isVisible() or not tab.problems.isHidden())
+    assert tab.problems.toPlainText().splitlines() == [
+        "工作表「地标」第 4 行「网格编码」：网格编码「1」不存在或已停用",
+        "工作表「地标」第 5 行「A列 地标名称」：地标名称不能为空",
+    ]
+    assert "未写入任何数据" in dialog.message.text()
+    # Delete the two selected rows.
+    tab.text_filter.setText("钢铁路")
+    tab.table.selectAll()
+    with qtbot.waitSignal(tab.saved):
+        tab.delete_selected()
+    qtbot.waitUntil(lambda: len(tab.data.rows) == 7)
