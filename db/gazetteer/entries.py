@@ -247,7 +247,8 @@ def list_entries(
             or needle in r.grid_code
             or needle in r.grid_name
         ]
-    rows.sort(key=lambda r: (order.get(r.kind, 9), r.name, r.first_no or 0, r.side))
+    sides = {"both": 0, "odd": 1, "even": 2}
+    rows.sort(key=lambda r: (order.get(r.kind, 9), r.name, r.first_no or 0, sides.get(r.side, 3)))
     return rows
 
 

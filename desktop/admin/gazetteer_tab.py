@@ -296,6 +296,7 @@ class GazetteerTab(QWidget):
         for button in (self.template_button, self.import_button, self.export_button):
             buttons.addWidget(button)
         trying = QHBoxLayout()
+        trying.addWidget(QLabel(self.tr("试定位："), self))
         trying.addWidget(self.try_address, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
