@@ -1,7 +1,10 @@
 """Placing a caller's address in a grid (定位) with the gazetteer (db.gazetteer.index).
 
-The gazetteer is read once per database state and kept: the key is the number of rows, their
-highest id and the grids' last change, so an edit or an import is seen by the next call."""
+The gazetteer is read once per database state and kept: the key is the number of its rows,
+their highest id and a checksum of their grids, the grids' count and retirements and the
+number of geography changes (renames), so an edit or an import is seen by the next call.
+Rows whose grid is retired are left out: after a split or merge, point them at the new grids
+in 基础数据 (or re-import the sheet)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.gazetteer.index import Gazetteer, GridName, entries_from_rows
-from db.models import Community, District, GazetteerEntry, Grid, Street
+from db.models import Community, District, GazetteerEntry, GeographyChange, Grid, Street
 from db.reference.choices import Choice
 
 
@@ -40,7 +43,9 @@ def _state(session: Session) -> tuple[object, ...]:
     grids = session.execute(
         select(func.count(Grid.id), func.max(Grid.id), func.count(Grid.retired_on))
     ).one()
-    return (*entries, *grids)
+    # A rename of a grid or community is a row of geography_changes: the names shown follow.
+    changes = session.scalar(select(func.count(GeographyChange.id)))
+    return (*entries, *grids, changes)
 
 
 def load_gazetteer(session: Session) -> Gazetteer:
