@@ -24,9 +24,9 @@ KIND_LABELS = {ROAD: "道路", ESTATE: "小区", LANDMARK: "地标"}
 SIDES = ("both", "odd", "even")
 SIDE_LABELS = {"both": "单双号", "odd": "单号", "even": "双号"}
 
-_DOOR = re.compile(r"(\d{1,5})(?:[-之](\d{1,4}))?(号院|号|弄)?")
+_DOOR = re.compile(r"(?:第)?(\d{1,5})(?:[-之](\d{1,4}))?(号院|号|弄)?")
 _BUILDING_AFTER = re.compile(r"(?:的)?(\d{1,4})(?:号楼|号|-\d)")
-_JUNCTION_LINK = re.compile(r"^(?:与|和|跟|同|及|、|/|\\|&|\+|至|交)?$")
+_JUNCTION_LINK = re.compile(r"^(?:与|和|跟|同|及|、|/|\\|&|\+|交)?$")
 _JUNCTION_TAIL = re.compile(r"^(?:交叉口|交汇处|交界处?|交口|十字路口|丁字路口|路口|口|拐角|转角)")
 _OPPOSITE = re.compile(r"^(?:的)?(?:斜?对面|对过|马路对面)")
 
@@ -254,13 +254,14 @@ class Gazetteer:
         agree = left is not None
         pool = left if left is not None else frozenset().union(*(c.grids for c in clues))
         score: dict[int, float] = {}
-        why: dict[int, str] = {}
+        why: dict[int, tuple[float, str]] = {}  # the strongest clue's reason for each grid
         for clue in clues:
             share = clue.weight / len(clue.grids)
+            strength = clue.weight / (1 + len(clue.grids))
             for grid_id in clue.grids & pool:
                 score[grid_id] = score.get(grid_id, 0.0) + share
-                if grid_id not in why or clue.weight > 1:
-                    why.setdefault(grid_id, clue.why)
+                if grid_id not in why or strength > why[grid_id][0]:
+                    why[grid_id] = (strength, clue.why)
         ranked = sorted(pool, key=lambda g: (-score.get(g, 0.0), self.grids[g].code))
         total = sum(score.get(g, 0.0) for g in ranked) or 1.0
         certain = (
@@ -274,7 +275,7 @@ class Gazetteer:
             scores = [0.95]
         elif len(ranked) == 1:
             scores = [min(scores[0], 0.6)]
-        whys = tuple(f"{why.get(g, '地址')} → {self._label(g)}" for g in ranked)
+        whys = tuple(f"{why[g][1]} → {self._label(g)}" for g in ranked)
         return Found(tuple(ranked), tuple(round(s, 4) for s in scores), whys, certain)
 
 
