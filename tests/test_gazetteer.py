@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from db.demo.simulate import simulate
 from db.demo.street import build_demo
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
@@ -342,6 +344,26 @@ def test_demo_addresses_are_coherent_and_the_evaluation_holds(db: Database) -> N
             assert placement.certain, address
             assert placement.grids[0].code == codes[next(iter(ids))], address
         figures = evaluate_addresses(s, EVAL_FILE)
+    # The simulator draws from the same lists: its reports are placed in their own grid.
+    stop = threading.Event()
+    numbers: list[str] = []
+
+    def on_case(number: str) -> None:
+        numbers.append(number)
+        if len(numbers) == 25:
+            stop.set()
+
+    simulate(db, rate_per_min=6000, stop=stop, on_case=on_case, seed=5)
+    with db.read() as s:
+        rows = s.execute(
+            select(Case.address, Grid.code)
+            .join(Grid, Case.grid_id == Grid.id)
+            .where(Case.number.in_(numbers))
+        ).all()
+        assert len(rows) == 25
+        for address, code in rows:
+            placement = place_in(s, address)
+            assert placement.certain and placement.grids[0].code == code, address
     assert figures["addresses"] >= 150
     assert figures["named"] >= 120 and figures["named_accuracy"] >= 0.95, figures["misses"]
     assert figures["wrong_and_certain"] == 0, figures["misses"]
