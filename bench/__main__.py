@@ -15,6 +15,7 @@ BENCHES: dict[str, tuple[str, str]] = {
     "reports": ("bench.reports", "Excel returns: monthly return for a month and a year, 明细表"),
     "roster-import": ("bench.roster_import", "roster import: 50,000-row spreadsheet"),
     "change-feed": ("bench.change_feed_latency", "change feed: commit → notification latency"),
+    "addresses": ("bench.addresses", "placing callers' addresses in grids: evaluation set"),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
 }
 DEFAULT = ("desk", "stats", "reports", "roster-import", "change-feed")

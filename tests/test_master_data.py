@@ -772,6 +772,7 @@ def test_dialog_models_pass_the_model_tester(
         "案件类别",
         "网格",
         "社区",
+        "地名地址",
     ]
 
 

@@ -54,6 +54,7 @@ from db.demo.case_mix import (
     VERIFY_NOTES,
     seasonal_factor,
 )
+from db.demo.gazetteer import door_number, in_range
 from db.demo.geography import GridInfo
 
 RECENT_BACKLOG = timedelta(days=5)
@@ -221,12 +222,19 @@ class CaseGenerator:
         cat_index = self._category_index(month)
         cat = self.categories[cat_index]
         source = self.sources[rng.choices(range(5), cum_weights=self.source_cum)[0]]
+        # A door number of the grid's own stretch of the road, a building of its own part of
+        # the estate (db.demo.gazetteer): a door number always lies in the same grid. The
+        # numbers drawn are those drawn before the gazetteer, folded into the stretch.
         road = rng.choice(grid.roads)
-        no = rng.randint(1, 180)
+        draw = rng.randint(1, 180)
+        stretches = grid.by_road[road]
+        first, last, side = stretches[draw % len(stretches)]
+        no = door_number(in_range(draw, first, last), first, last, side)
         text = rng.choice(self.cat_descriptions[cat_index])
         description = text.replace("{road}", road).replace("{no}", str(no))
         if rng.random() < 0.35:
-            address = f"{grid.estate}{rng.randint(1, 40)}号楼{rng.randint(1, 6)}单元附近"
+            building = in_range(rng.randint(1, 40), *grid.buildings)
+            address = f"{grid.estate}{building}号楼{rng.randint(1, 6)}单元附近"
         else:
             address = f"{road}{no}号"
         reporter_name = reporter_phone = ""

@@ -53,6 +53,11 @@ class GridInfo:
     roads: tuple[str, ...]
     estate: str
     reporters: list[tuple[str, str]] = field(default_factory=list)  # (name, phone)
+    # From the gazetteer (db.demo.gazetteer): (road, first, last, side) door-number stretches
+    # and the estate's buildings (first, last) in this grid.
+    stretches: tuple[tuple[str, int, int, str], ...] = ()
+    by_road: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)
+    buildings: tuple[int, int] = (1, 40)
 
 
 def _split(total: int, parts: int, rng: random.Random) -> list[int]:

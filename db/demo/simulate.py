@@ -22,9 +22,11 @@ from sqlalchemy import select
 from db.cases.intake import Photo, report_case
 from db.cases.states import Source
 from db.demo.case_mix import BASE_WEIGHT, PHOTOS, seasonal_factor
+from db.demo.gazetteer import door_number
 from db.engine import Database
 from db.errors import ValidationError
-from db.models import Category, Grid, GridAssignment, Person
+from db.gazetteer.index import ESTATE, ROAD
+from db.models import Category, GazetteerEntry, Grid, GridAssignment, Person
 from db.reference.catalogue import catalogue_dir, read_json
 from db.reference.settings_store import load_settings
 from db.security.actors import SYSTEM, Actor
@@ -42,6 +44,10 @@ class _Grid:
     population: int
     estate: str
     reporters: tuple[tuple[str, str], ...]
+    # From the gazetteer: (road, first, last, side) stretches and (estate, first, last) parts
+    # in this grid; empty where the database has no gazetteer.
+    stretches: tuple[tuple[str, int, int, str], ...] = ()
+    estates: tuple[tuple[str, int, int], ...] = ()
 
 
 def _load(db: Database) -> tuple[list[_Grid], list[tuple[str, bool]], list[float]]:
@@ -58,9 +64,27 @@ def _load(db: Database) -> tuple[list[_Grid], list[tuple[str, bool]], list[float
         )
         for grid_id, name, phone in rows:
             workers.setdefault(grid_id, []).append((name, phone))
+        stretches: dict[int, list[tuple[str, int, int, str]]] = {}
+        estates: dict[int, list[tuple[str, int, int]]] = {}
+        for e in s.scalars(
+            select(GazetteerEntry)
+            .where(GazetteerEntry.kind.in_((ROAD, ESTATE)))
+            .order_by(GazetteerEntry.id)
+        ):
+            if e.kind == ROAD and e.first_no is not None and e.last_no is not None:
+                stretches.setdefault(e.grid_id, []).append((e.name, e.first_no, e.last_no, e.side))
+            elif e.kind == ESTATE:
+                estates.setdefault(e.grid_id, []).append((e.name, e.first_no or 1, e.last_no or 40))
         grids = [
-            _Grid(g.code, max(g.population, 1), _estate(g.name), tuple(workers.get(g.id, ())))
-            for g in s.scalars(select(Grid).order_by(Grid.code))
+            _Grid(
+                g.code,
+                max(g.population, 1),
+                _estate(g.name),
+                tuple(workers.get(g.id, ())),
+                tuple(stretches.get(g.id, ())),
+                tuple(estates.get(g.id, ())),
+            )
+            for g in s.scalars(select(Grid).where(Grid.retired_on.is_(None)).order_by(Grid.code))
         ]
         categories: list[tuple[str, bool]] = []
         weights: list[float] = []
@@ -126,11 +150,17 @@ def simulate(
             break
         grid = rng.choices(grids, weights=grid_weights)[0]
         code, urgent = rng.choices(categories, weights=weights)[0]
-        road = rng.choice(roads)
-        no = rng.randint(1, 180)
+        if grid.stretches:  # a door number of the grid's own stretch of road (gazetteer)
+            road, first, last, side = rng.choice(grid.stretches)
+            no = door_number(rng.randint(first, last), first, last, side)
+        else:
+            road, no = rng.choice(roads), rng.randint(1, 180)
         options = descriptions.get(code) or ["{road}{no}号附近发现问题，请处理"]
         description = rng.choice(options).replace("{road}", road).replace("{no}", str(no))
-        if grid.estate and rng.random() < 0.35:
+        if grid.estates and rng.random() < 0.35:
+            estate, first, last = rng.choice(grid.estates)
+            address = f"{estate}{rng.randint(first, last)}号楼{rng.randint(1, 6)}单元附近"
+        elif not grid.stretches and grid.estate and rng.random() < 0.35:
             address = f"{grid.estate}{rng.randint(1, 40)}号楼{rng.randint(1, 6)}单元附近"
         else:
             address = f"{road}{no}号"

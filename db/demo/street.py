@@ -26,6 +26,7 @@ from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
 from db.demo.case_life import CategoryInfo, DepartmentInfo
 from db.demo.cases import CaseGenerator
+from db.demo.gazetteer import build_gazetteer
 from db.demo.geography import (
     CENTER_NAME,
     DEMO_MARKER,
@@ -172,6 +173,7 @@ def build_demo(
         _refuse_a_real_database(session)
         report("街道、社区与网格", 0.0)
         communities, grids = build_geography(session, rng, names)
+        build_gazetteer(session, communities, grids)
         report("人员花名册", 0.02)
         people = build_people(session, rng, names, now, communities, grids)
         create_demo_accounts(session)

@@ -14,6 +14,7 @@ from db.models.cases import (
 )
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
+from db.models.gazetteer import GazetteerEntry
 from db.models.geography import Community, District, GeographyChange, Grid, Street
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
@@ -44,6 +45,7 @@ __all__ = [
     "Department",
     "District",
     "FirstSecretary",
+    "GazetteerEntry",
     "GeographyChange",
     "Grid",
     "GridAssignment",

@@ -32,6 +32,7 @@ from db.reference.geography import add_grid, update_grid
 from db.reference.master_data import add_department, set_department_active, update_department
 from desktop.admin.catalogue_actions import CatalogueActions
 from desktop.admin.communities_tab import CommunitiesTab
+from desktop.admin.gazetteer_tab import GazetteerTab
 from desktop.admin.geography_change_dialog import GeographyActions
 from desktop.admin.master_data_forms import CategoryForm, DepartmentForm, GridForm
 from desktop.admin.master_data_models import (
@@ -119,6 +120,11 @@ class MasterDataDialog(QDialog):
         self.communities_tab.refused.connect(self._failed)
         self.community_tab = self.tabs.addTab(self.communities_tab, self.tr("社区"))
         self.tabs.setTabEnabled(self.community_tab, actor.can("admin.geography"))
+        # 地名地址 (its own module): the gazetteer that places callers' addresses in grids.
+        self.gazetteer_tab = GazetteerTab(ctx, self)
+        self.gazetteer_tab.saved.connect(self._done)
+        self.gazetteer_tab.refused.connect(self._failed)
+        self.gazetteer_index = self.tabs.addTab(self.gazetteer_tab, self.tr("地名地址"))
         self.may_departments = actor.can("admin.departments")
         self.may_categories = actor.can("admin.categories")
         self.may_grids = actor.can("admin.geography")

@@ -27,6 +27,7 @@ from desktop.cli import (
     calendar,
     cases,
     database,
+    gazetteer,
     geography,
     master_data,
     reports,
@@ -76,6 +77,7 @@ def build_parser() -> ArgumentParser:
         master_data,
         calendar,
         geography,
+        gazetteer,
     ):
         module.register(subparsers)
     return parser
