@@ -15,6 +15,7 @@ from db.models.cases import (
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.geography import Community, District, GeographyChange, Grid, Street
+from db.models.intake import IntakeModel
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
@@ -50,6 +51,7 @@ __all__ = [
     "HolidayDay",
     "HolidayYear",
     "ImportedWorkOrder",
+    "IntakeModel",
     "MajorCategory",
     "Mentorship",
     "PartyCheckin",
