@@ -317,3 +317,19 @@ def suggest_departments_in(
                 Choice("", department.name, score, "该小类的默认处置部门", id=default_id)
             )
     return choices[:limit]
+
+
+def suggest_department_for_cases(db: Database, case_ids: list[int]) -> Choice | None:
+    """The department to suggest in the dispatch picker for these cases: for their 小类 and,
+    when they share one, their grid; None when they are of different 小类."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Case.category_id, Case.grid_id).where(Case.id.in_(case_ids[:500]))
+        ).all()
+        categories = {c for c, _ in rows}
+        grids = {g for _, g in rows}
+        if len(categories) != 1:
+            return None
+        grid_id = next(iter(grids)) if len(grids) == 1 else None
+        choices = suggest_departments_in(session, next(iter(categories)), grid_id, limit=1)
+        return choices[0] if choices else None
