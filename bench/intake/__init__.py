@@ -17,6 +17,7 @@ from db.engine import Database
 
 HERE = Path(__file__).resolve().parent
 TEXTS = HERE / "texts_eval.tsv"
+HELD_OUT = HERE / "texts_heldout.tsv"  # never used to tune the model or the callers' words
 ADDRESSES = HERE / "addresses_eval.tsv"
 
 
