@@ -24,6 +24,7 @@ SIZES = (1, 2, 3)
 _RUNS = re.compile(r"[\u4e00-\u9fff]+|[a-z]+")
 # n-grams seen in fewer descriptions than this are dropped (typos, names, one-off roads)
 MIN_DOCUMENTS = 2
+SHARE_SEEN = 5  # descriptions holding an n-gram before its share per class is trusted
 
 
 def normalized(text: str) -> str:
@@ -51,8 +52,11 @@ class NgramModel:
     documents: npt.NDArray[np.int32]  # descriptions per class
 
     @classmethod
-    def train(cls, examples: Iterable[tuple[str, str]]) -> NgramModel:
-        """From (description, 小类 code) pairs."""
+    def train(
+        cls, examples: Iterable[tuple[str, str]], *, min_documents: int = MIN_DOCUMENTS
+    ) -> NgramModel:
+        """From (description, 小类 code) pairs; n-grams in fewer than `min_documents`
+        descriptions are dropped."""
         code_index: dict[str, int] = {}
         per_gram: dict[str, dict[int, int]] = {}
         documents: list[int] = []
@@ -68,7 +72,7 @@ class NgramModel:
                     per_gram[gram] = {column: 1}
                 else:
                     row[column] = row.get(column, 0) + 1
-        kept = [g for g, row in per_gram.items() if sum(row.values()) >= MIN_DOCUMENTS]
+        kept = [g for g, row in per_gram.items() if sum(row.values()) >= min_documents]
         vocabulary = {g: i for i, g in enumerate(kept)}
         counts = np.zeros((len(kept), len(code_index)), dtype=np.int32)
         for gram, i in vocabulary.items():
@@ -139,6 +143,17 @@ class PreparedModel:
         query = self.idf[rows]
         query = query / max(float(np.linalg.norm(query)), 1e-9)
         return np.asarray(query @ self.centroids[rows], dtype=np.float32), known
+
+    def share_of(self, gram: str, column: int | None) -> float | None:
+        """Of the descriptions holding `gram`, the share in class `column`; None when the
+        model has not seen the gram often enough to tell (or the class at all)."""
+        row = self.model.vocabulary.get(gram)
+        if row is None or column is None:
+            return None if row is None else 0.0
+        total = int(self.model.counts[row].sum())
+        if total < SHARE_SEEN:
+            return None
+        return int(self.model.counts[row, column]) / total
 
     def documents_with(self, column: int, grams: Sequence[str]) -> int:
         """The most descriptions of one class sharing any of the longest given n-grams that
