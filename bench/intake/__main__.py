@@ -24,7 +24,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.intake import TEXTS, evaluate_addresses, evaluate_duplicates, evaluate_texts, read_pairs
+from bench.intake import (
+    HELD_OUT,
+    TEXTS,
+    evaluate_addresses,
+    evaluate_duplicates,
+    evaluate_texts,
+    read_pairs,
+)
 
 TARGET_TOP1 = 0.80
 TARGET_TOP3 = 0.95
@@ -65,6 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
             total = int(session.scalar(select(func.count()).select_from(Case)) or 0)
         texts = evaluate_texts(db)
+        held_out = evaluate_texts(db, HELD_OUT)
         ms: list[float] = []
         for text, _ in read_pairs(TEXTS):
             begun = time.perf_counter()
@@ -92,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
             f"{texts['top3']:.1%}",
             f"≥ {TARGET_TOP3:.0%}",
             texts["top3"] >= TARGET_TOP3,
+        ),
+        _row(
+            f"held-out texts ({held_out['texts']}, never tuned on) top-1 / top-3",
+            f"{held_out['top1']:.1%} / {held_out['top3']:.1%}",
+            "",
+            None,
         ),
         _row(
             "小类 per suggestion, median / p95",
