@@ -1,15 +1,17 @@
 """Suggesting the 小类 of a description and the department for a 小类 in a grid.
 
-The 小类: a character n-gram naive Bayes (db/intake/ngrams.py) learned from the descriptions
-of the center's most recent closed cases, added to the words that name each 小类 (its name,
-its 关键词 and the callers' words of db/intake/lexicon.py). The department: who closed such
+The 小类: the similarity of the description's character n-grams to those of the center's most
+recent closed cases of each 小类 (TF-IDF centroids, db/intake/ngrams.py) and to the words that
+name it (its name, its 关键词 and the callers' words, db/intake/lexicon.py), plus each of those
+words found whole in the description (马葫芦 → 井盖缺失/井盖破损). The department: who closed such
 cases on time in that grid over the year before training, else over the whole street, else the
 小类's default department.
 
-What was learned is stored in `intake_models` (one row, shared by every workstation) and
-kept in memory per database, reloaded when its version changes; `retrain_if_due` relearns it
-when enough cases closed since (the window calls it on its worker after sign-in and every
-hour). A suggestion reads no case rows: a few milliseconds on any size of database."""
+What was learned from the cases is stored in `intake_models` (one row, shared by every
+workstation, so one of them learns for all) and kept in memory per database, reloaded when its
+version changes; `retrain_if_due` relearns it when enough cases closed since (the window calls
+it on a thread of its own after sign-in and every hour). A suggestion reads no case rows: a
+few milliseconds on any size of database."""
 
 from __future__ import annotations
 

@@ -24,6 +24,7 @@ SIZES = (1, 2, 3)
 _RUNS = re.compile(r"[\u4e00-\u9fff]+|[a-z]+")
 # n-grams seen in fewer descriptions than this are dropped (typos, names, one-off roads)
 MIN_DOCUMENTS = 2
+MAX_VOCABULARY = 50_000  # the most frequent n-grams kept (~40 MB for 100 小类)
 SHARE_SEEN = 5  # descriptions holding an n-gram before its share per class is trusted
 
 
@@ -72,7 +73,10 @@ class NgramModel:
                     per_gram[gram] = {column: 1}
                 else:
                     row[column] = row.get(column, 0) + 1
-        kept = [g for g, row in per_gram.items() if sum(row.values()) >= min_documents]
+        frequency = {g: sum(row.values()) for g, row in per_gram.items()}
+        kept = [g for g, n in frequency.items() if n >= min_documents]
+        if len(kept) > MAX_VOCABULARY:  # memory stays bounded (rows × 小类 × 8 bytes)
+            kept = sorted(kept, key=lambda g: (-frequency[g], g))[:MAX_VOCABULARY]
         vocabulary = {g: i for i, g in enumerate(kept)}
         counts = np.zeros((len(kept), len(code_index)), dtype=np.int32)
         for gram, i in vocabulary.items():
