@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.cases.states import Status
@@ -200,17 +201,20 @@ def retrain_if_due(db: Database, *, after: int = RETRAIN_AFTER, force: bool = Fa
             if int(session.scalar(newer) or 0) < after:
                 return False
         model, rows, newest = _learn(session)
-    with db.write() as session:
-        row = session.get(IntakeModel, MODEL_KEY)
-        if row is None:
-            row = IntakeModel(key=MODEL_KEY, version=0)
-            session.add(row)
-        row.version = int(row.version or 0) + 1
-        row.trained_at = utcnow()
-        row.trained_through = newest
-        row.cases = model.size
-        row.data = model.dumps()
-        row.departments = rows
+    try:
+        with db.write() as session:
+            row = session.get(IntakeModel, MODEL_KEY)
+            if row is None:
+                row = IntakeModel(key=MODEL_KEY, version=0)
+                session.add(row)
+            row.version = int(row.version or 0) + 1
+            row.trained_at = utcnow()
+            row.trained_through = newest
+            row.cases = model.size
+            row.data = model.dumps()
+            row.departments = rows
+    except IntegrityError:
+        return False  # another workstation stored its first model at the same moment
     return True
 
 
