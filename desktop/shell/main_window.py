@@ -51,7 +51,7 @@ FLASH_STEPS = 6
 SWITCH_USER_SHORTCUT = "Ctrl+Shift+L"  # 交接班 / 切换用户 (desktop/shell/handover.py)
 
 
-LEARN_FIRST_MS = 20_000  # after sign-in, once the first pages have loaded
+LEARN_FIRST_MS = 5_000  # soon after sign-in (a thread of its own; the pages keep loading)
 LEARN_EVERY_MS = 3_600_000
 
 
