@@ -16,9 +16,13 @@ BENCHES: dict[str, tuple[str, str]] = {
     "roster-import": ("bench.roster_import", "roster import: 50,000-row spreadsheet"),
     "change-feed": ("bench.change_feed_latency", "change feed: commit → notification latency"),
     "addresses": ("bench.addresses", "placing callers' addresses in grids: evaluation set"),
+    "intake": (
+        "bench.intake",
+        "intake: 小类 top-1/top-3 on callers' words, grid, time per suggestion",
+    ),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
 }
-DEFAULT = ("desk", "stats", "reports", "roster-import", "change-feed")
+DEFAULT = ("desk", "stats", "reports", "roster-import", "change-feed", "intake")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.gazetteer import GazetteerEntry
 from db.models.geography import Community, District, GeographyChange, Grid, Street
+from db.models.intake import IntakeModel
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
@@ -52,6 +53,7 @@ __all__ = [
     "HolidayDay",
     "HolidayYear",
     "ImportedWorkOrder",
+    "IntakeModel",
     "MajorCategory",
     "Mentorship",
     "PartyCheckin",

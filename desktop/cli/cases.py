@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import mimetypes
+import sys
 import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,7 +31,15 @@ from db.engine import Database
 from db.errors import BadFile, ValidationError
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
-from desktop.cli.common import EXIT_OK, Subcommands, actor_of, int_in, print_json
+from desktop.cli.common import (
+    EXIT_OK,
+    EXIT_USER_ERROR,
+    Subcommands,
+    actor_of,
+    int_in,
+    print_json,
+)
+from desktop.cli.intake import choose_for_report, register_suggest
 from desktop.cli.slips import add_print_parser
 
 MAX_LIST_LIMIT = 100_000
@@ -156,10 +165,17 @@ def _read_photo(path_text: str) -> Photo:
 def run_report(args: argparse.Namespace, db: Database) -> int:
     source = parse_source(args.source) if args.source else Source.GRID_UPLOAD
     photos = tuple(_read_photo(p) for p in args.photo or ())
+    grid, category = args.grid, args.category
+    if grid is None or category is None:
+        chosen = choose_for_report(db, grid, category, args.description, args.address or "")
+        print("\n".join(chosen.lines), file=sys.stderr)
+        if chosen.grid is None or chosen.category is None:
+            return EXIT_USER_ERROR
+        grid, category = chosen.grid, chosen.category
     number = report_case(
         db,
-        grid_code=args.grid,
-        category_code=args.category,
+        grid_code=grid,
+        category_code=category,
         description=args.description,
         source=source,
         urgent=True if args.urgent else None,
@@ -398,10 +414,18 @@ def register(subparsers: Subcommands) -> None:
     verbs = case.add_subparsers(dest="case_command", required=True, title="操作", metavar="操作")
 
     report = verbs.add_parser(
-        "report", help="上报新案件，输出案件编号", description="上报新案件，标准输出为案件编号。"
+        "report",
+        help="上报新案件，输出案件编号",
+        description=(
+            "上报新案件，标准输出为案件编号。未给 --grid 时按地址定位网格、未给 --category 时"
+            "按描述判断小类，所选及理由输出到标准错误；不确定时列出候选并以退出码 2 结束，"
+            "不上报。"
+        ),
     )
-    report.add_argument("--grid", required=True, metavar="CODE", help="网格编码（14 或 15 位）")
-    report.add_argument("--category", required=True, metavar="CODE", help="小类编码或名称")
+    report.add_argument(
+        "--grid", metavar="CODE", help="网格编码（14 或 15 位）；缺省时按 --address 定位"
+    )
+    report.add_argument("--category", metavar="CODE", help="小类编码或名称；缺省时按描述判断")
     report.add_argument("--description", required=True, metavar="TEXT", help="问题描述")
     sources = "、".join(f"{s.value}（{label}）" for s, label in SOURCE_LABELS.items())
     report.add_argument("--source", metavar="S", help=f"来源，默认网格上传：{sources}")
@@ -413,6 +437,7 @@ def register(subparsers: Subcommands) -> None:
         "--photo", nargs="+", action="extend", metavar="FILE", help="照片（JPEG/PNG/GIF/WebP）"
     )
     report.set_defaults(func=run_report)
+    register_suggest(verbs)
 
     listing = verbs.add_parser(
         "list", help="列出案件（最新的在前）", description="列出案件，最新上报的在前。"

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from db.cases.workflow import note_problem
 from db.clock import utcnow
 from db.engine import Database
+from db.reference.choices import Choice
 from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
 from desktop.core.context import AppContext
@@ -134,6 +135,14 @@ class DepartmentPicker(QDialog):
         self.deadline.setStyleSheet(palette.text_style(palette.INFO))
         self.deadline.setVisible(False)
         layout.addWidget(self.deadline)
+        # The suggested department (who closed such cases on time), once the worker has it.
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("pickerSuggestion")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setVisible(False)
+        layout.addWidget(self.suggestion)
+        self._suggested: Choice | None = None
+        self._loads: dict[int, DepartmentLoad] = {}
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("输入部门名称或拼音首字母筛选，如 rq"))
         self.search.setClearButtonEnabled(True)
@@ -237,9 +246,50 @@ class DepartmentPicker(QDialog):
         self.deadline.setText(text or "")
         self.deadline.setVisible(bool(text))
 
+    def set_suggestion(self, choice: Choice | None) -> None:
+        """The suggested department (db.intake.classify): first in the list, chosen while the
+        dispatcher has not typed or moved, and named above the list with why and its load."""
+        if choice is None or choice.id is None:
+            return
+        row = next(
+            (i for i in range(self.list.count()) if self.list.item(i).data(_ID_ROLE) == choice.id),
+            None,
+        )
+        if row is None:  # not a department this desk can dispatch to
+            return
+        self._suggested = choice
+        untouched = not self.search.text() and self.list.currentRow() in (0, -1)
+        item = self.list.takeItem(row)
+        item.setText(item.text() + self.tr("（建议）"))
+        self.list.insertItem(0, item)
+        if untouched:
+            self.list.setCurrentRow(0)
+        self._filter(self.search.text())
+        self._show_suggestion()
+
+    def _show_suggestion(self) -> None:
+        choice = self._suggested
+        if choice is None or choice.id is None:
+            return
+        load = self._loads.get(choice.id)
+        text = self.tr("建议派遣：%1（%2）").replace("%1", choice.name).replace("%2", choice.why)
+        if load is not None:
+            text += (
+                self.tr("；当前在办 %1 件，超期 %2 件")
+                .replace("%1", str(load.open))
+                .replace("%2", str(load.overdue))
+            )
+        self.suggestion.setText(text)
+        self.suggestion.setVisible(True)
+
+    def suggestion_text(self) -> str:
+        return self.suggestion.text() if self.suggestion.isVisible() else ""
+
     def set_loads(self, loads: Sequence[DepartmentLoad]) -> None:
         """Each department's 在办/超期 and on-time rate (— when nothing closed this month)."""
         by_id = {load.id: load for load in loads}
+        self._loads = by_id
+        self._show_suggestion()
         for i in range(self.list.count()):
             item = self.list.item(i)
             load = by_id.get(int(item.data(_ID_ROLE)))

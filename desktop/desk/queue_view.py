@@ -44,6 +44,7 @@ from db.cases.states import GROUP_OF, Action, Status
 from db.cases.workflow import BatchOutcome, Request, apply_many
 from db.engine import Database
 from db.errors import UserError
+from db.intake.classify import suggest_department_for_cases
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
 from desktop.common.durations import time_left_text
@@ -436,6 +437,12 @@ class QueueView(QWidget):
             self.ctx.tasks.submit(
                 lambda db: load_preview(db, ids, some_department, settings),
                 show,
+                lambda _e: None,
+                owner=picker,
+            )
+            self.ctx.tasks.submit(
+                lambda db: suggest_department_for_cases(db, ids),
+                picker.set_suggestion,
                 lambda _e: None,
                 owner=picker,
             )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.holidays.calendar_years import calendar_warning
+from db.intake.classify import retrain_if_due
 from desktop.admin.settings_page import SettingsPage
 from desktop.common import palette
 from desktop.core.context import AppContext
@@ -48,6 +49,10 @@ FLASH_STEPS = 6
 
 
 SWITCH_USER_SHORTCUT = "Ctrl+Shift+L"  # 交接班 / 切换用户 (desktop/shell/handover.py)
+
+
+LEARN_FIRST_MS = 5_000  # soon after sign-in (a thread of its own; the pages keep loading)
+LEARN_EVERY_MS = 3_600_000
 
 
 class MainWindow(QMainWindow):
@@ -169,6 +174,25 @@ class MainWindow(QMainWindow):
         self.ctx.tasks.busy_changed.connect(self.busy.setVisible)
         self.ctx.signals.settings_changed.connect(lambda _settings: self.check_calendar())
         self.check_calendar()
+        # What the intake suggestions learned from closed cases: relearned in the background
+        # soon after sign-in and every hour when enough cases closed since.
+        self.learn_timer = QTimer(self)
+        self.learn_timer.setInterval(LEARN_EVERY_MS)
+        self.learn_timer.timeout.connect(self.learn_intake)
+        self.learn_timer.start()
+        QTimer.singleShot(LEARN_FIRST_MS, self, self.learn_intake)
+
+    def learn_intake(self) -> None:
+        """`retrain_if_due` on a thread of its own (seconds on a large database), never on the
+        database queue the pages wait on; a failure is left for the next hour."""
+        db = self.ctx.db
+        self.ctx.tasks.start(
+            lambda _control: retrain_if_due(db),
+            None,
+            lambda _error: None,
+            owner=self,
+            name="griddesk-intake-learning",
+        )
 
     def check_calendar(self) -> None:
         """The holiday calendar warning (current year provisional, next year missing), read

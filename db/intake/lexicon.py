@@ -1,0 +1,77 @@
+"""The words that name a 小类: its name, its keywords (关键词, kept by the center in 基础数据)
+and the words callers use for it (resources/catalogue/caller_words.json: 马葫芦 = 井盖,
+暖气不热, 群租, 占道 …). A word found in a description speaks for every 小类 it belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from db.intake.ngrams import normalized
+from db.reference.catalogue import catalogue_dir, read_json
+from db.reference.category_keywords import split_keywords
+
+CALLER_WORDS = "caller_words.json"
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as matched (normalized)
+    shown: str  # as written in the reason: 马葫芦（井盖）
+    codes: frozenset[str]
+
+
+@dataclass
+class Lexicon:
+    words: list[Word] = field(default_factory=list)
+
+    def matches(self, text: str) -> list[Word]:
+        """The words found in `text`, a word inside a longer found word of the same 小类
+        left out (井盖 inside 井盖没了)."""
+        text = normalized(text)
+        found = [w for w in self.words if w.text in text]
+        found.sort(key=lambda w: -len(w.text))
+        kept: list[Word] = []
+        for word in found:
+            if any(word.text in longer.text and word.codes <= longer.codes for longer in kept):
+                continue
+            kept.append(word)
+        return kept
+
+
+@lru_cache(maxsize=1)
+def caller_words() -> dict[str, tuple[str, ...]]:
+    """code -> the callers' words of the bundled file ("马葫芦=井盖" keeps its meaning)."""
+    raw = read_json(catalogue_dir() / CALLER_WORDS)
+    return {
+        code: tuple(str(w) for w in words)
+        for code, words in raw.items()
+        if not code.startswith("_") and isinstance(words, list)
+    }
+
+
+def build_lexicon(categories: Iterable[tuple[str, str, str | None]]) -> Lexicon:
+    """From the active 小类 as (code, name, stored keywords)."""
+    codes_of: dict[str, set[str]] = {}
+    shown_of: dict[str, str] = {}
+    bundled = caller_words()
+
+    def add(word: str, code: str) -> None:
+        word, _, meaning = word.partition("=")
+        text = normalized(word.strip())
+        if not text:
+            return
+        codes_of.setdefault(text, set()).add(code)
+        if meaning and text not in shown_of:
+            shown_of[text] = f"{word.strip()}（{meaning.strip()}）"
+
+    for code, name, keywords in categories:
+        add(name, code)
+        for word in split_keywords(keywords):
+            add(word, code)
+        for word in bundled.get(code, ()):
+            add(word, code)
+    return Lexicon(
+        [Word(text, shown_of.get(text, text), frozenset(codes)) for text, codes in codes_of.items()]
+    )
