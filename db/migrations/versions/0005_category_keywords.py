@@ -1,7 +1,7 @@
 """category keywords and retirement day: 小类 a center adds, renames and retires itself
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-12-04
 
 `categories.keywords` holds the words and synonyms callers use for a 小类 (马葫芦 for 井盖),

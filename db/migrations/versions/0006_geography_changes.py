@@ -1,7 +1,7 @@
 """geography changes: communities and grids get their days of use, and a table of changes
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0005
 Create Date: 2026-12-04
 
 Grids are split and merged and communities renamed or merged over the years. A community or

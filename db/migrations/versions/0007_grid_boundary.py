@@ -1,7 +1,7 @@
 """grid boundary: a unit grid's boundaries in words (四至范围)
 
 Revision ID: 0007
-Revises: 0003
+Revises: 0006
 Create Date: 2026-12-04
 
 The day-one setup template asks each grid for its boundaries (东至…，南至…，西至…，北至…),

@@ -1,7 +1,7 @@
 """case alarms: urgent cases' alarms (new / warning / overdue), kept until acknowledged
 
 Revision ID: 0008
-Revises: 0003
+Revises: 0007
 Create Date: 2026-12-04
 
 One row per alarm of an urgent case, unique per case, kind and the deadline it is about, so

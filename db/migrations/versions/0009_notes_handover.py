@@ -2,7 +2,7 @@
 电话), and the shift handover record (交接班) with its acknowledgement
 
 Revision ID: 0009
-Revises: 0003
+Revises: 0008
 Create Date: 2026-12-05
 
 Two new tables; nothing existing changes.
