@@ -253,6 +253,8 @@ class CaseGenerator:
             reporter_name = rng.choice(self.surnames) + rng.choice(("先生", "女士"))
             reporter_phone = self._phone()
         elif source is Source.VISIT:
+            if self.next_id % 5 < 3:  # most of the desk's own intake is by phone (来电)
+                source = Source.CALL
             actor = rng.choice(DISPATCHERS)
             reporter_name = self._person_name()
             reporter_phone = self._phone()
