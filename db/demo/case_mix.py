@@ -14,7 +14,7 @@ SOURCE_WEIGHTS: tuple[tuple[Source, float], ...] = (
     (Source.GRID_UPLOAD, 0.58),
     (Source.PATROL, 0.16),
     (Source.HOTLINE, 0.15),
-    (Source.VISIT, 0.07),
+    (Source.VISIT, 0.07),  # 来访 and 来电 (db/demo/cases.py splits them)
     (Source.ASSIGNED, 0.04),
 )
 
