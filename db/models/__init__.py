@@ -15,6 +15,7 @@ from db.models.cases import (
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.geography import Community, District, GeographyChange, Grid, Street
+from db.models.joint import CaseDepartment
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
@@ -35,6 +36,7 @@ __all__ = [
     "Case",
     "CaseAlarm",
     "CaseChange",
+    "CaseDepartment",
     "CaseEvent",
     "CaseNote",
     "CaseNumberCounter",
