@@ -16,6 +16,7 @@ from db.cases.states import Action, Status
 from db.cases.workflow import Request, apply, dispatch
 from db.engine import Database
 from db.errors import IllegalTransition, StaleCase, UserError, ValidationError
+from tests.test_cli import Cli, Clock, cli, clock, ok, refused, report, show  # noqa: F401
 from tests.test_workflow import events, load, local, report_at, snapshot
 
 LEAD, CO1, CO2 = "环卫所", "城管执法中队", "园林绿化所"
@@ -124,3 +125,36 @@ def test_release_return_and_added_co_department(street: Database) -> None:
     assert set(states.values()) == {CoState.RELEASED}
     with pytest.raises(IllegalTransition):
         co_accept(street, number, CO1)
+
+
+def test_joint_case_from_the_command_line(cli: Cli, clock: Clock) -> None:
+    import db.cases.joint
+
+    number = report(cli)
+    ok(cli("case", "register", number))
+    refused(cli("case", "dispatch", number, "--department", LEAD, "--co", LEAD), "主办部门")
+    out = ok(cli("case", "dispatch", number, "--department", LEAD, "--co", CO1, "--co", CO2)).out
+    assert f"协办部门 {CO1}、{CO2}" in out
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(db.cases.joint, "utcnow", clock)
+        ok(cli("case", "accept", number))
+        ok(cli("case", "co-accept", number, "--department", CO1))
+        ok(cli("case", "co-feedback", number, "--department", CO1, "--text", "已清运"))
+        refused(cli("case", "feedback", number), f"「{CO2}」尚未反馈或解除")
+        refused(cli("case", "co-release", number, "--department", CO2), "--reason")
+        ok(cli("case", "co-release", number, "--department", CO2, "--reason", "无需协办"))
+        ok(cli("case", "co-add", number, "--co", "交警大队", "--reason", "交通疏导"))
+        ok(cli("case", "co-return", number, "--department", "交警大队", "--reason", "非本职"))
+        refused(cli("case", "co-accept", number, "--department", "交警大队"), "已退回")
+        ok(cli("case", "co-release", number, "--department", "交警大队", "--reason", "退回"))
+        ok(cli("case", "feedback", number, "--reason", "已处理"))
+        ok(cli("case", "verify", number))
+    detail = show(cli, number)
+    assert detail["status"] == "closed"
+    tracks = {t["department"]: t["state"] for t in detail["co_tracks"]}
+    assert tracks == {CO1: "fed_back", CO2: "released", "交警大队": "released"}
+    text = ok(cli("case", "show", number)).out
+    assert f"协办部门：{CO1}【已反馈】" in text and "协办反馈" in text
+    for verb in ("co-add", "co-accept", "co-return", "co-feedback", "co-release"):
+        assert ok(cli("case", verb, "--help")).out.startswith("用法")
+    assert "--co" in ok(cli("case", "dispatch", "--help")).out
