@@ -127,7 +127,7 @@ def test_release_return_and_added_co_department(street: Database) -> None:
         co_accept(street, number, CO1)
 
 
-def test_joint_case_from_the_command_line(cli: Cli, clock: Clock) -> None:
+def test_joint_case_from_the_command_line(cli: Cli, clock: Clock) -> None:  # noqa: F811
     import db.cases.joint
 
     number = report(cli)
