@@ -5,7 +5,8 @@ refused step changes nothing."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +17,10 @@ from db.cases.states import Action, Status
 from db.cases.workflow import Request, apply, dispatch
 from db.engine import Database
 from db.errors import IllegalTransition, StaleCase, UserError, ValidationError
+from reports.period import parse_period
+from reports.registry import export_report
+from reports.request import ReportRequest
+from tests.report_cases import read_sheet
 from tests.test_cli import Cli, Clock, cli, clock, ok, refused, report, show  # noqa: F401
 from tests.test_workflow import events, load, local, report_at, snapshot
 
@@ -158,3 +163,46 @@ def test_joint_case_from_the_command_line(cli: Cli, clock: Clock) -> None:  # no
     for verb in ("co-add", "co-accept", "co-return", "co-feedback", "co-release"):
         assert ok(cli("case", verb, "--help")).out.startswith("用法")
     assert "--co" in ok(cli("case", "dispatch", "--help")).out
+
+
+def test_department_return_counts_lead_and_co_handling_apart(
+    street: Database, tmp_path: Path
+) -> None:
+    tuesday = local(2026, 10, 13, 9, 0)
+
+    def joint(lead: str, co: list[str]) -> str:
+        number = report_at(street, tuesday)
+        apply(street, number, Action.REGISTER, now=tuesday)
+        request = Request(department=lead, co=tuple(co))
+        apply(street, number, Action.DISPATCH, request, now=tuesday)
+        return number
+
+    # Dispatched 09:00 with 4 working hours: every track is due 14:00 (after the lunch hour).
+    first = joint(LEAD, [CO1, CO2])
+    co_feedback_at(street, first, CO1, local(2026, 10, 13, 10, 0))  # on time
+    co_feedback_at(street, first, CO2, local(2026, 10, 14, 9, 0))  # late
+    second = joint(CO1, [LEAD, "交警大队"])  # 环卫所 never feeds back; 交警大队 released
+    co_release(street, second, "交警大队", "无需协办", now=tuesday)
+    with street.read() as session:
+        assert {t.due_at for t in case_tracks(session, first)} == {local(2026, 10, 13, 14, 0)}
+
+    out = tmp_path / "department.xlsx"
+    export_report(street, "department-performance", ReportRequest(parse_period("2026-10")), out)
+    columns = ("派遣数", "协办件数", "协办应反馈数", "协办按期反馈数", "协办按期率")
+    sheet = read_sheet(out, "部门绩效", "部门", {*columns, "综合指数"})
+    figures = {
+        name: tuple(sheet.rows[name][label] for label in columns)
+        for name in (LEAD, CO1, CO2, "交警大队", "合计")
+    }
+    # The lead's 派遣数 stays the cases it leads; the co-handling is counted apart.
+    assert figures[LEAD] == (1, 1, 1, 0, 0)
+    assert figures[CO1] == (1, 1, 1, 1, 1)
+    assert figures[CO2] == (0, 1, 1, 0, 0)
+    assert figures["交警大队"] == (0, 0, 0, 0, "—")
+    assert figures["合计"][1:] == (3, 3, 1, pytest.approx(1 / 3))
+    assert sheet.formulas[CO1]["协办按期率"].startswith("=IF(")
+
+
+def co_feedback_at(db: Database, number: str, department: str, when: datetime) -> None:
+    co_accept(db, number, department, now=when)
+    co_feedback(db, number, department, "已处理", now=when)
