@@ -17,10 +17,19 @@ from sqlalchemy.orm import Session
 
 from db.cases import co_tracks
 from db.cases.co_tracks import CO_STATE_LABELS, CoState, CoTrack
-from db.cases.states import CO_EVENT_LABELS, STATUS_LABELS, Status
-from db.cases.workflow import find_department, load_case, note_problem, stage_clock
+from db.cases.states import CO_EVENT_LABELS, STATUS_LABELS, Action, Status
+from db.cases.workflow import (
+    BatchOutcome,
+    Request,
+    TransitionResult,
+    apply_in,
+    find_department,
+    load_case,
+    note_problem,
+    stage_clock,
+)
 from db.engine import Database
-from db.errors import IllegalTransition, StaleCase, ValidationError
+from db.errors import IllegalTransition, StaleCase, UserError, ValidationError
 from db.feed.change_log import record_changes
 from db.models import Case, CaseDepartment, CaseEvent, Department
 from db.models.base import utcnow
@@ -32,6 +41,7 @@ __all__ = [
     "CO_STATE_LABELS",
     "CoState",
     "CoTrack",
+    "add_co_department",
     "case_tracks",
     "co_accept",
     "co_add",
@@ -266,3 +276,54 @@ def co_release(
     """解除协办: the centre releases a co-department from the case (reason), so the lead's
     feedback no longer waits for it."""
     return _step(db, number, department, "co-release", actor, now, expected_version, text=reason)
+
+
+# A case still waiting for the centre to dispatch it: joining it as 协办 dispatches it.
+_TO_DISPATCH = frozenset({Status.REGISTERED, Status.RETURNED})
+
+
+def add_co_department(
+    db: Database,
+    numbers: Sequence[str],
+    department: str,
+    actor: Actor = SYSTEM,
+    *,
+    versions: dict[str, int] | None = None,
+    now: datetime | None = None,
+) -> BatchOutcome:
+    """Make `department` a co-department (协办) of each case, each in its own transaction (the
+    desk's Ctrl-drop on a department card). A case already dispatched gets it added; a case
+    waiting for dispatch is dispatched to its category's default department as lead (主办)
+    with `department` as 协办. One case refused does not stop the others."""
+    done: list[TransitionResult] = []
+    failed: list[tuple[str, str]] = []
+    for number in numbers:
+        expected = (versions or {}).get(number)
+        try:
+            with db.write() as session:
+                case = load_case(session, number)
+                status = Status(case.status)
+                if status in _TO_DISPATCH:
+                    if case.category.default_department_id is None:
+                        raise ValidationError(
+                            f"案件 {case.number} 尚未派遣，其类别没有默认部门：请先派遣主办部门"
+                        )
+                    request = Request(co=(department,), expected_version=expected)
+                    done.append(apply_in(session, number, Action.DISPATCH, request, actor, now))
+                    continue
+            version = co_add(db, number, [department], actor, expected_version=expected, now=now)
+            done.append(
+                TransitionResult(
+                    number=number.strip(),
+                    action=Action.DISPATCH,
+                    from_status=status,
+                    to_status=status,
+                    version=version,
+                    due_at=None,
+                    department=None,
+                    co=(department.strip(),),
+                )
+            )
+        except UserError as exc:
+            failed.append((number, str(exc)))
+    return BatchOutcome(done, failed)

@@ -78,6 +78,12 @@ DEPARTMENT_OVERDUE = Figure(
     "超期",
     "在本部门、受理或处置环节已过时限的案件数；已退单、待核查、挂账的不计。",
 )
+DEPARTMENT_CO = Figure(
+    "co_open",
+    "协办",
+    "本部门作为协办部门（吹哨报到）正在办理的案件数（待受理、处置中），不含本部门主办的在办案件；"
+    "括号内为已过其协办期限的。",
+)
 MONTH_ON_TIME = Figure(
     "on_time_month",
     "本月按期",

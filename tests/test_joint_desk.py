@@ -1,0 +1,77 @@
+"""Joint handling on the desk (both databases): a Ctrl-drop on a department card adds it as
+协办 (or dispatches a waiting case to its default department with it as 协办), the cards count
+lead and co-handling apart, and the department picker dispatches to several at once."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from db.cases.joint import case_tracks
+from db.cases.states import Action
+from db.cases.workflow import Request, apply
+from desktop.core.context import AppContext
+from desktop.desk import case_mime
+from desktop.desk.dispatch_board import DepartmentCard, DispatchBoard
+from tests.test_dispatch_board import board, dragged, registered, state  # noqa: F401
+
+
+def drop_with(card: DepartmentCard, cases: list[case_mime.DraggedCase], ctrl: bool) -> None:
+    """What Qt delivers when cases are dragged onto `card` and released, Ctrl held or not."""
+    mime = case_mime.encode(cases)
+    held = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
+    centre = card.rect().center()
+    enter = QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, held)
+    QApplication.sendEvent(card, enter)
+    drop = QDropEvent(
+        QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, held
+    )
+    QApplication.sendEvent(card, drop)
+    assert drop.isAccepted()
+
+
+def tracks(ctx: AppContext, number: str) -> dict[str, str]:
+    with ctx.db.read() as session:
+        return {t.department: t.state.value for t in case_tracks(session, number)}
+
+
+def test_ctrl_drop_adds_a_co_department_and_cards_count_apart(
+    qtbot: QtBot,
+    ctx: AppContext,
+    board: DispatchBoard,  # noqa: F811
+) -> None:
+    lead, co = board.card("环卫所"), board.card("城管执法中队")
+    assert co.co.text() == "协办 0"
+    first = registered(ctx.db)
+    # A plain drop dispatches to the lead; a Ctrl-drop on another card adds it as 协办.
+    with qtbot.waitSignal(board.dispatcher.finished, timeout=10_000):
+        drop_with(lead, dragged(ctx.db, first), ctrl=False)
+    assert state(ctx.db, first) == ("dispatched", "环卫所")
+    with qtbot.waitSignal(board.dispatcher.finished, timeout=10_000):
+        drop_with(co, dragged(ctx.db, first), ctrl=True)
+    assert state(ctx.db, first) == ("dispatched", "环卫所")
+    assert tracks(ctx, first) == {"城管执法中队": "dispatched"}
+
+    # A case still waiting for dispatch goes to its default department, the card's as 协办.
+    second = registered(ctx.db)
+    with qtbot.waitSignal(board.dispatcher.finished, timeout=10_000):
+        drop_with(board.card("园林绿化所"), dragged(ctx.db, second), ctrl=True)
+    assert state(ctx.db, second) == ("dispatched", "环卫所")
+    assert tracks(ctx, second) == {"园林绿化所": "dispatched"}
+
+    # Ctrl-dropping the lead's own card is refused in one sentence and changes nothing.
+    with qtbot.waitSignal(board.dispatcher.finished, timeout=10_000):
+        drop_with(lead, dragged(ctx.db, first), ctrl=True)
+    assert "是本案主办部门" in board.dispatcher.last_message
+    assert tracks(ctx, first) == {"城管执法中队": "dispatched"}
+
+    board.refresh()
+    qtbot.waitUntil(lambda: co.co.text() == "协办 1", timeout=10_000)
+    assert lead.open.text() == "在办 2" and lead.co.text() == "协办 0"
+    assert co.open.text() == "在办 0"
+    assert board.card("园林绿化所").co.text() == "协办 1"
+    apply(ctx.db, first, Action.RECALL, Request())
+    board.refresh()
+    qtbot.waitUntil(lambda: co.co.text() == "协办 0", timeout=10_000)
