@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.cases.joint import case_tracks
 from db.cases.states import Action
 from db.cases.workflow import Request, apply
+from db.engine import Database
 from desktop.core.context import AppContext
 from desktop.desk import case_mime
+from desktop.desk.desk_page import DeskPage
 from desktop.desk.dispatch_board import DepartmentCard, DispatchBoard
+from tests.test_desk_drag_picker import page, settle  # noqa: F401
 from tests.test_dispatch_board import board, dragged, registered, state  # noqa: F401
 
 
@@ -75,3 +78,40 @@ def test_ctrl_drop_adds_a_co_department_and_cards_count_apart(
     apply(ctx.db, first, Action.RECALL, Request())
     board.refresh()
     qtbot.waitUntil(lambda: co.co.text() == "协办 0", timeout=10_000)
+
+
+def test_picker_dispatches_to_a_lead_and_co_departments(
+    qtbot: QtBot,
+    street: Database,
+    page: DeskPage,  # noqa: F811
+) -> None:
+    number = registered(street)
+    page.queue.filters.tabs.setCurrentIndex(1)  # 待派遣
+    assert settle(qtbot, page) == [number]
+    qtbot.waitUntil(lambda: page.queue.filters.options is not None, timeout=5000)
+    page.queue.table.selectRow(0)
+    picker = page.queue.pick_department()
+    assert picker is not None
+    for typed in ("hws", "cgzf", "yllh"):  # 环卫所, 城管执法中队, 园林绿化所 by pinyin initials
+        picker.search.setText(typed)
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert picker.joint.text() == "主办：环卫所；协办：城管执法中队、园林绿化所"
+    picker.search.setText("cgzf")  # unticked again, then ticked: now last of the co-departments
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    with qtbot.waitSignal(page.dispatcher.dispatched, timeout=10_000):
+        qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert state(street, number) == ("dispatched", "环卫所")
+    with street.read() as session:
+        assert [t.department for t in case_tracks(session, number)] == [
+            "园林绿化所",
+            "城管执法中队",
+        ]
+    # The case pane shows the three tracks.
+    settle(qtbot, page)
+    with qtbot.waitSignal(page.detail.loaded, timeout=10_000):
+        page.detail.show_case(number)
+    tracks = page.detail.findChild(QWidget, "departmentTracks")
+    assert tracks is not None
+    texts = " ".join(label.text() for label in tracks.findChildren(QLabel))
+    assert "主办 环卫所" in texts and "协办 园林绿化所" in texts and "协办 城管执法中队" in texts
