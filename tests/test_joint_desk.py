@@ -115,3 +115,41 @@ def test_picker_dispatches_to_a_lead_and_co_departments(
     assert tracks is not None
     texts = " ".join(label.text() for label in tracks.findChildren(QLabel))
     assert "主办 环卫所" in texts and "协办 园林绿化所" in texts and "协办 城管执法中队" in texts
+
+
+def test_case_pane_runs_the_co_steps_for_the_centre(qtbot: QtBot, ctx: AppContext) -> None:
+    from desktop.cases.case_detail import CaseDetailPane
+
+    number = registered(ctx.db)
+    apply(ctx.db, number, Action.DISPATCH, Request(department="环卫所", co=("城管执法中队",)))
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    pane.resize(700, 900)
+    pane.show()
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.show_case(number)
+    assert pane.tracks is not None
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.tracks.buttons[("co-accept", "城管执法中队")].click()
+    assert tracks(ctx, number) == {"城管执法中队": "accepted"}
+    assert pane.tracks is not None
+    pane.tracks.buttons[("co-feedback", "城管执法中队")].click()
+    dialog = pane.co_dialog
+    assert dialog is not None
+    dialog.text.setPlainText("占道摊点已清理")
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        dialog.accept()
+    assert tracks(ctx, number) == {"城管执法中队": "fed_back"}
+    # 增派协办 offers neither the lead nor a department already on the case.
+    assert pane.tracks is not None
+    pane.tracks.findChild(QWidget, "coAdd").click()  # type: ignore[union-attr]
+    dialog = pane.co_dialog
+    assert dialog is not None
+    offered = [dialog.department.itemText(i) for i in range(dialog.department.count())]
+    assert "环卫所" not in offered and "交警大队" in offered
+    dialog.department.setCurrentText("交警大队")
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        dialog.accept()
+    assert tracks(ctx, number) == {"城管执法中队": "fed_back", "交警大队": "dispatched"}
+    history = " ".join(label.text() for label in pane.history_entries)
+    assert "协办反馈" in history and "占道摊点已清理" in history and "协办派遣" in history

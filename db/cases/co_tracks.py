@@ -134,15 +134,18 @@ def event(
     now: datetime,
     note: str = "",
     details: dict[str, Any] | None = None,
+    status: str | None = None,
 ) -> dict[str, Any]:
-    """A history row of a co-department's step (the case's status stays)."""
+    """A history row of a co-department's step: the case's status stays (`status`, the
+    case's status after the action that took the step with it, else the loaded one)."""
+    status = status or case.status
     return {
         "case_id": case.id,
         "at": now,
         "actor": actor.label,
         "action": action,
-        "from_status": case.status,
-        "to_status": case.status,
+        "from_status": status,
+        "to_status": status,
         "department_id": department.id,
         "note": note,
         "details": {"role": "协办", "department": department.name, **(details or {})},
@@ -157,10 +160,12 @@ def open_tracks(
     actor: Actor,
     now: datetime,
     note: str = "",
+    status: str | None = None,
 ) -> None:
     """Dispatch `departments` as co-departments of `case` at `now`: each track's deadline is
     the category's handling limit from now on the centre's calendar (like the lead's), and
-    a department whose earlier track ended starts again. One history event each."""
+    a department whose earlier track ended starts again. One history event each (`status`:
+    the case's status after the 派遣 that dispatched them with the lead)."""
     due, warn = clock.deadline(now, clock.handle_minutes)
     rows: list[dict[str, Any]] = []
     for dept in departments:
@@ -187,7 +192,8 @@ def open_tracks(
                 .values(**values)
                 .execution_options(synchronize_session=False)
             )
-        rows.append(event(case, "co-dispatch", dept, actor, now, note, {"due": due.isoformat()}))
+        details = {"due": due.isoformat()}
+        rows.append(event(case, "co-dispatch", dept, actor, now, note, details, status))
     if rows:
         session.execute(insert(CaseEvent), rows)
 
@@ -204,8 +210,11 @@ def pending_names(session: Session, case_id: int) -> list[str]:
     )
 
 
-def release_pending(session: Session, case: Case, actor: Actor, now: datetime, note: str) -> None:
-    """Release every co-department of `case` that still owes something (撤回派遣)."""
+def release_pending(
+    session: Session, case: Case, actor: Actor, now: datetime, note: str, status: str
+) -> None:
+    """Release every co-department of `case` that still owes something (撤回派遣; `status`:
+    the case's status after it)."""
     rows = session.execute(
         select(CaseDepartment, Department)
         .join(Department, Department.id == CaseDepartment.department_id)
@@ -221,5 +230,6 @@ def release_pending(session: Session, case: Case, actor: Actor, now: datetime, n
         .execution_options(synchronize_session=False)
     )
     session.execute(
-        insert(CaseEvent), [event(case, "co-release", dept, actor, now, note) for _, dept in rows]
+        insert(CaseEvent),
+        [event(case, "co-release", dept, actor, now, note, None, status) for _, dept in rows],
     )

@@ -274,9 +274,10 @@ def apply_in(
     )
     if co_depts:
         clock = stage_clock(case.category, settings)
-        co_tracks.open_tracks(session, case, co_depts, clock, actor, now, reason)
+        co_tracks.open_tracks(session, case, co_depts, clock, actor, now, reason, new_status.value)
     if action is Action.RECALL:
-        co_tracks.release_pending(session, case, actor, now, ACTION_LABELS[Action.RECALL])
+        label = ACTION_LABELS[Action.RECALL]
+        co_tracks.release_pending(session, case, actor, now, label, new_status.value)
     record_changes(session, [case.id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,

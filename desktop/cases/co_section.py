@@ -204,6 +204,7 @@ class DepartmentTracks(QFrame):
             )
             self.buttons[(step, track.department)] = button
             line.addWidget(button)
+        line.addStretch(1)
         return line
 
 
