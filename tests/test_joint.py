@@ -71,6 +71,9 @@ def test_joint_case_runs_to_closing_with_three_tracks(street: Database) -> None:
     late = local(2026, 11, 30, 14, 0)  # after its 11:00 deadline
     co_feedback(street, number, CO2, "已修剪树枝", now=late)
     apply(street, number, Action.FEEDBACK, Request(reason="已处理"), now=late)
+    # 返工 reopens the lead's stage only: the co-departments' feedback stands.
+    apply(street, number, Action.REWORK, Request(reason="仍有垃圾"), now=late)
+    apply(street, number, Action.FEEDBACK, Request(reason="已清理干净"), now=late)
     apply(street, number, Action.VERIFY, now=late + timedelta(minutes=10))
     assert load(street, number).status == Status.CLOSED.value
 

@@ -173,7 +173,8 @@ def _check_co(
     session: Session, case: Case, action: Action, req: Request, move: Move
 ) -> list[Department]:
     """What joint handling (协办) asks of `action`: the co-departments a 派遣 names, checked;
-    a 反馈 refused while a co-department owes its feedback; an 改派 to a co-department refused.
+    a 反馈 refused while a co-department owes its feedback; a 派遣/改派 making a co-department
+    that still owes something the lead refused.
 
     Rework (返工) reopens the lead's stage only: the co-departments' feedback stands, and the
     centre may add one again. A return (退单) by the lead leaves the co-departments working.
@@ -187,11 +188,13 @@ def _check_co(
             raise ValidationError(
                 f"案件 {case.number} 的协办部门{names}尚未反馈或解除，主办部门暂不能反馈"
             )
-    if action is Action.REDISPATCH and move.department_id is not None:
+    if action in (Action.DISPATCH, Action.REDISPATCH) and move.department_id is not None:
         track = co_tracks.track_of(session, case.id, move.department_id)
         if track is not None and co_tracks.CoState(track.state) in co_tracks.PENDING_STATES:
             name = _department_name(session, move.department_id)
-            raise ValidationError(f"「{name}」是本案协办部门，改派前请先解除其协办")
+            raise ValidationError(
+                f"「{name}」是本案协办部门，{ACTION_LABELS[action]}为主办前请先解除其协办"
+            )
     if not req.co:
         return []
     depts = [find_department(session, name) for name in req.co]

@@ -89,14 +89,13 @@ class DepartmentTracks(QFrame):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(3)
-        tr = QCoreApplication.translate
         for col, head in enumerate(
             (
-                tr("DepartmentTracks", "部门"),
-                tr("DepartmentTracks", "状态"),
-                tr("DepartmentTracks", "受理"),
-                tr("DepartmentTracks", "反馈"),
-                tr("DepartmentTracks", "期限"),
+                QCoreApplication.translate("DepartmentTracks", "部门"),
+                QCoreApplication.translate("DepartmentTracks", "状态"),
+                QCoreApplication.translate("DepartmentTracks", "受理"),
+                QCoreApplication.translate("DepartmentTracks", "反馈"),
+                QCoreApplication.translate("DepartmentTracks", "期限"),
             )
         ):
             label = QLabel(head, self)
@@ -108,7 +107,9 @@ class DepartmentTracks(QFrame):
             self._row(
                 grid,
                 row,
-                tr("DepartmentTracks", "主办 %1").replace("%1", d.department),
+                QCoreApplication.translate("DepartmentTracks", "主办 %1").replace(
+                    "%1", d.department
+                ),
                 lead_state,
                 _short(d.accepted_at, tz),
                 _short(d.feedback_at, tz),
@@ -124,7 +125,9 @@ class DepartmentTracks(QFrame):
             self._row(
                 grid,
                 row,
-                tr("DepartmentTracks", "协办 %1").replace("%1", track.department),
+                QCoreApplication.translate("DepartmentTracks", "协办 %1").replace(
+                    "%1", track.department
+                ),
                 co_state_text(track.state),
                 _short(track.accepted_at, tz),
                 _short(track.feedback_at, tz),
@@ -145,7 +148,7 @@ class DepartmentTracks(QFrame):
                 grid.addWidget(said, row, 0, 1, 6)
                 row += 1
         if acting:
-            add = QPushButton(tr("DepartmentTracks", "增派协办…"), self)
+            add = QPushButton(QCoreApplication.translate("DepartmentTracks", "增派协办…"), self)
             add.setObjectName("coAdd")
             add.setEnabled(can(STEP_PERMISSIONS["co-dispatch"]))
             add.clicked.connect(self.add_requested)
