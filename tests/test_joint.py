@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import func, select
 
 from db.cases.co_tracks import CoState
 from db.cases.joint import case_tracks, co_accept, co_add, co_feedback, co_release, co_return
@@ -17,6 +18,7 @@ from db.cases.states import Action, Status
 from db.cases.workflow import Request, apply, dispatch
 from db.engine import Database
 from db.errors import IllegalTransition, StaleCase, UserError, ValidationError
+from db.models import CaseChange
 from reports.period import parse_period
 from reports.registry import export_report
 from reports.request import ReportRequest
@@ -116,7 +118,11 @@ def test_release_return_and_added_co_department(street: Database) -> None:
             bad()
     assert snapshot(street) == before
 
+    with street.read() as session:
+        changes = session.scalar(select(func.count()).select_from(CaseChange))
     co_return(street, number, CO2, "不属于本部门职责")
+    with street.read() as session:  # the change feed hears of it
+        assert session.scalar(select(func.count()).select_from(CaseChange)) == changes + 1
     co_release(street, number, CO2, "经协调无需协办")
     co_add(street, number, ["交警大队"], note="协助交通疏导", now=local(2026, 11, 27, 17, 10))
     with street.read() as session:
