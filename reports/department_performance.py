@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session
 from db.models import Department
 from db.stats.indices import Indices, compute_indices, total
 from reports.index_columns import (
+    CO_NOTE,
     NOTES,
     callback_columns,
     case_columns,
+    co_columns,
+    co_values,
     index_values,
     total_avg_hours,
 )
@@ -55,7 +58,7 @@ def build(session: Session, request: ReportRequest) -> Report:
     composites = [ix.composite(weights) for _, ix in scored]
     rows = []
     for (d, ix), composite in zip(scored, composites, strict=True):
-        values = {"name": d.name, **index_values(ix, weights)}
+        values = {"name": d.name, **index_values(ix, weights), **co_values(ix)}
         values["rank"] = (
             None
             if composite is None
@@ -63,7 +66,12 @@ def build(session: Session, request: ReportRequest) -> Report:
         )
         rows.append(Row(values))
     all_ix = [ix for _, ix in scored]
-    totals = {"rank": None, "name": "合计", **index_values(total(all_ix), weights)}
+    totals = {
+        "rank": None,
+        "name": "合计",
+        **index_values(total(all_ix), weights),
+        **co_values(total(all_ix)),
+    }
     totals["avg_hours"] = total_avg_hours(all_ix)
 
     title = f"{r.period.label}部门绩效考核表"
@@ -83,6 +91,7 @@ def build(session: Session, request: ReportRequest) -> Report:
             Column("name", ("部门",), kind="text", total="label"),
             *case_cols,
             *callback_columns(weights),
+            *co_columns(),
         ],
         rows=rows,
         totals=totals,
@@ -92,7 +101,8 @@ def build(session: Session, request: ReportRequest) -> Report:
             "“三率”以本期有效回访（本期内最近一次回访，含未联系上）为分母：响应率 = 联系上 ÷ 有效回访数；"
             "解决率 = 已解决 ÷ 有效回访数；满意率 = (满意 + 0.9 × 基本满意) ÷ 有效回访数；"
             f"综合指数 = {weights.get('response', 0)} × 响应率 + {weights.get('solve', 0)} × 解决率 + "
-            f"{weights.get('satisfaction', 0)} × 满意率。案件按当前承办部门统计。",
+            f"{weights.get('satisfaction', 0)} × 满意率。案件按当前承办（主办）部门统计。",
+            CO_NOTE,
         ],
     )
     return Report.of(r, KIND, title, [sheet])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from db.stats.definitions import DISPATCHED, ON_TIME_RATE
+from db.stats.definitions import CO_HANDLED, CO_ON_TIME_RATE, DISPATCHED, ON_TIME_RATE
 from db.stats.indices import Indices
 from reports.model import Column
 
@@ -13,6 +13,7 @@ CLOSE = "结案情况"
 QUALITY = "处置质量"
 PATROL = "未诉先办"
 CALLBACK = "回访“三率”"
+JOINT = "协办（吹哨报到）"
 NOTHING_CLOSED = "—"  # 按期结案率 while nothing was closed (db/stats/definitions.py)
 
 
@@ -105,6 +106,38 @@ def callback_columns(weights: Mapping[str, float]) -> list[Column]:
             width=9,
         ),
     ]
+
+
+def co_columns() -> list[Column]:
+    """协办件数, 协办应反馈数, 协办按期反馈数 and 协办按期率: a department's co-handling, apart
+    from the cases it leads (db/stats/definitions.py CO_HANDLED, CO_ON_TIME_RATE)."""
+    return [
+        Column("co_handled", (JOINT, "协办件数"), width=8),
+        Column("co_due", (JOINT, "协办应反馈数"), width=11),
+        Column("co_on_time", (JOINT, "协办按期反馈数"), width=12),
+        Column(
+            "co_on_time_rate",
+            (JOINT, "协办按期率"),
+            kind="rate",
+            total="formula",
+            formula='IF({co_due}=0,"—",{co_on_time}/{co_due})',
+            width=10,
+        ),
+    ]
+
+
+def co_values(ix: Indices) -> dict[str, Any]:
+    """The cell values of `co_columns` for one row."""
+    rate = ix.co_on_time_rate
+    return {
+        "co_handled": ix.co_handled,
+        "co_due": ix.co_due,
+        "co_on_time": ix.co_on_time,
+        "co_on_time_rate": NOTHING_CLOSED if rate is None else rate,
+    }
+
+
+CO_NOTE = f"协办件数：{CO_HANDLED.counts}协办按期率：{CO_ON_TIME_RATE.counts}"
 
 
 def index_values(ix: Indices, weights: Mapping[str, float] | None = None) -> dict[str, Any]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from db.cases.co_tracks import CoTrack, co_tracks
 from db.cases.states import (
     GROUP_LABELS,
     SATISFACTION_LABELS,
@@ -117,6 +118,7 @@ class CaseDetail:
     photos: list[PhotoInfo]
     history: list[HistoryEntry]
     time_basis: str = "working"  # how the category's limits count: working | natural
+    co_tracks: list[CoTrack] = field(default_factory=list)  # 协办部门, each on its own track
 
     @property
     def dispatch_note(self) -> str:
@@ -142,6 +144,13 @@ class CaseDetail:
             if isinstance(value, datetime):
                 out[key] = value.isoformat()
         out["history"] = [{**asdict(h), "at": h.at.isoformat()} for h in self.history]
+        out["co_tracks"] = [
+            {
+                key: value.isoformat() if isinstance(value, datetime) else value
+                for key, value in {**asdict(t), "state_label": t.state_label}.items()
+            }
+            for t in self.co_tracks
+        ]
         return out
 
 
@@ -241,6 +250,7 @@ def case_detail(session: Session, number: str) -> CaseDetail:
             )
             for ev, dept_name in events
         ],
+        co_tracks=co_tracks(session, case.id),
     )
 
 

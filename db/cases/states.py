@@ -133,10 +133,22 @@ RECOMPUTE_EVENT = "recompute"
 RECOMPUTE_LABEL = "时限重算"
 
 
+# History events of a co-department's track (协办, db.cases.joint): the case's status stays.
+CO_EVENT_LABELS: dict[str, str] = {
+    "co-dispatch": "协办派遣",
+    "co-accept": "协办受理",
+    "co-return": "协办退回",
+    "co-feedback": "协办反馈",
+    "co-release": "解除协办",
+}
+
+
 def event_label(action: str) -> str:
-    """The Chinese name of a history event: an action's, or 时限重算."""
+    """The Chinese name of a history event: an action's, a co-department's, or 时限重算."""
     if action == RECOMPUTE_EVENT:
         return RECOMPUTE_LABEL
+    if action in CO_EVENT_LABELS:
+        return CO_EVENT_LABELS[action]
     return ACTION_LABELS[Action(action)]
 
 

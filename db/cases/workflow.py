@@ -9,12 +9,14 @@ changed underneath raises `StaleCase`; an action the state does not allow raises
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from db.cases import co_tracks
 from db.cases.history_chain import add_events
 from db.cases.states import (
     ACTION_LABELS,
@@ -48,6 +50,7 @@ class TransitionResult:
     version: int
     due_at: datetime | None
     department: str | None
+    co: tuple[str, ...] = ()  # 派遣 with co-departments (协办): their names
 
 
 NOTE_MAX_CHARS = 2000  # a reason, remark or 派遣意见 in the history: as long as a description
@@ -69,6 +72,7 @@ class Request:
     solved: bool | None = None
     into: str | None = None
     expected_version: int | None = None
+    co: tuple[str, ...] = ()  # 派遣: co-departments (协办) besides the lead
 
 
 def load_case(session: Session, number: str) -> Case:
@@ -166,6 +170,40 @@ def _move(
     return Move()
 
 
+def _check_co(
+    session: Session, case: Case, action: Action, req: Request, move: Move
+) -> list[Department]:
+    """What joint handling (协办) asks of `action`: the co-departments a 派遣 names, checked;
+    a 反馈 refused while a co-department owes its feedback; a 派遣/改派 making a co-department
+    that still owes something the lead refused.
+
+    Rework (返工) reopens the lead's stage only: the co-departments' feedback stands, and the
+    centre may add one again. A return (退单) by the lead leaves the co-departments working.
+    """
+    if req.co and action is not Action.DISPATCH:
+        raise ValidationError(f"「{ACTION_LABELS[action]}」不能指定协办部门")
+    if action is Action.FEEDBACK:
+        missing = co_tracks.pending_names(session, case.id)
+        if missing:
+            names = "、".join(f"「{n}」" for n in missing)
+            raise ValidationError(
+                f"案件 {case.number} 的协办部门{names}尚未反馈或解除，主办部门暂不能反馈"
+            )
+    if action in (Action.DISPATCH, Action.REDISPATCH) and move.department_id is not None:
+        track = co_tracks.track_of(session, case.id, move.department_id)
+        if track is not None and co_tracks.CoState(track.state) in co_tracks.PENDING_STATES:
+            name = _department_name(session, move.department_id)
+            raise ValidationError(
+                f"「{name}」是本案协办部门，{ACTION_LABELS[action]}为主办前请先解除其协办"
+            )
+    if not req.co:
+        return []
+    depts = [find_department(session, name) for name in req.co]
+    co_tracks.check_new_co(move.department_id, depts)
+    co_tracks.refuse_open(session, case, depts)
+    return depts
+
+
 def apply_in(
     session: Session,
     number: str,
@@ -195,6 +233,7 @@ def apply_in(
         raise ValidationError(problem)
     settings = load_settings(session)
     move = _move(session, case, action, request, settings, now)
+    co_depts = _check_co(session, case, action, request, move)
     state = {name: getattr(case, name) for name in STATE_COLUMNS}
     plan = plan_transition(
         state,
@@ -206,6 +245,8 @@ def apply_in(
     )
     new_status = plan.status
     values = plan.values
+    if co_depts:
+        plan.details["co_departments"] = [d.name for d in co_depts]
     result = session.execute(
         update(Case)
         .where(Case.id == case.id, Case.version == case.version, Case.status == status.value)
@@ -235,6 +276,12 @@ def apply_in(
             }
         ],
     )
+    if co_depts:
+        clock = stage_clock(case.category, settings)
+        co_tracks.open_tracks(session, case, co_depts, clock, actor, now, reason, new_status.value)
+    if action is Action.RECALL:
+        label = ACTION_LABELS[Action.RECALL]
+        co_tracks.release_pending(session, case, actor, now, label, new_status.value)
     record_changes(session, [case.id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,
@@ -259,6 +306,7 @@ def apply_in(
         version=int(values["version"]),
         due_at=due_at,
         department=dept_name,
+        co=tuple(d.name for d in co_depts),
     )
 
 
@@ -315,14 +363,17 @@ def dispatch(
     *,
     note: str = "",
     versions: dict[str, int] | None = None,
+    co: Sequence[str] = (),
 ) -> BatchOutcome:
     """派遣 `numbers` to `department`, each case on its own (see `apply_many`).
 
     `note` is the optional 派遣意见 (what the department should know or do); it is stored in
     each case's history entry for the dispatch, checked like every other history text.
+    `co` names co-departments (协办, 吹哨报到) dispatched at the same moment, each with its
+    own track and clock (db.cases.joint).
     """
     problem = note_problem(note)
     if problem is not None:  # refused once, before any case is written
         raise ValidationError(problem)
-    request = Request(department=department, reason=note)
+    request = Request(department=department, reason=note, co=tuple(co))
     return apply_many(db, numbers, Action.DISPATCH, request, actor, versions)

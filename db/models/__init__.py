@@ -17,6 +17,7 @@ from db.models.departments import Department
 from db.models.gazetteer import GazetteerEntry
 from db.models.geography import Community, District, GeographyChange, Grid, Street
 from db.models.intake import IntakeModel
+from db.models.joint import CaseDepartment
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
@@ -37,6 +38,7 @@ __all__ = [
     "Case",
     "CaseAlarm",
     "CaseChange",
+    "CaseDepartment",
     "CaseEvent",
     "CaseNote",
     "CaseNumberCounter",

@@ -26,6 +26,12 @@ means two things:
 - The department card's 本月按期 is the 按期结案率 above for the department and the calendar month
   so far — the same number as the statistics page's and the big screen's 部门按期结案率 for that
   month and the 部门绩效考核表's 按期结案率 cell.
+- 协办件数 `CO_HANDLED` (joint handling, 吹哨报到): a department's co-department tracks
+  (协办) dispatched in the period, released ones (解除协办) left out; the lead's (主办) cases
+  are the case figures above, so a department's lead and co-handling are counted apart.
+- 协办按期率 `CO_ON_TIME_RATE` = 协办按期反馈数 ÷ 协办应反馈数: 按期 = fed back by the track's
+  own deadline; 应反馈 = tracks fed back in the period plus those whose deadline falls in the
+  period and that were not fed back by its end (released ones left out). — while nothing is due.
 """
 
 from __future__ import annotations
@@ -72,10 +78,28 @@ DEPARTMENT_OVERDUE = Figure(
     "超期",
     "在本部门、受理或处置环节已过时限的案件数；已退单、待核查、挂账的不计。",
 )
+DEPARTMENT_CO = Figure(
+    "co_open",
+    "协办",
+    "本部门作为协办部门（吹哨报到）正在办理的案件数（待受理、处置中），不含本部门主办的在办案件；"
+    "括号内为已过其协办期限的。",
+)
 MONTH_ON_TIME = Figure(
     "on_time_month",
     "本月按期",
     "本部门本月按期结案率（与统计页、大屏、部门绩效考核表同一口径）：" + ON_TIME_RATE.counts,
+)
+
+CO_HANDLED = Figure(
+    "co_handled",
+    "协办件数",
+    "期间内派给本部门协办（吹哨报到）的案件数；已解除协办的不计。主办案件另计。",
+)
+CO_ON_TIME_RATE = Figure(
+    "co_on_time_rate",
+    "协办按期率",
+    "协办按期反馈数 ÷ 协办应反馈数。按期：在本协办任务的期限内反馈；应反馈：期间内反馈的，加上期限在"
+    "期间内而期末未反馈的（已解除协办的不计）。期间内无应反馈时显示 —。",
 )
 
 DISPATCH_ACTIONS = (Action.DISPATCH.value, Action.REDISPATCH.value)

@@ -12,7 +12,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import Case
+from db.cases.co_tracks import OPEN_VALUES
+from db.models import Case, CaseDepartment
 from db.reference.departments import active_departments
 from db.reference.settings_store import CenterSettings, load_settings
 from db.stats.definitions import on_time_rate, with_department
@@ -32,6 +33,8 @@ class DepartmentLoad:
     closed_month: int  # 结案 this month
     on_time_month: int  # of those, never past a deadline (按期结案)
     due_month: int = 0  # 应结案 this month
+    co_open: int = 0  # 协办: co-department tracks open now (待受理, 处置中), apart from 在办
+    co_overdue: int = 0  # of those, past their own deadline
 
     @property
     def on_time_rate(self) -> float | None:
@@ -67,6 +70,21 @@ def open_load_statement(now: datetime) -> Select[*tuple[Any, ...]]:
     )
 
 
+def co_load_statement(now: datetime) -> Select[*tuple[Any, ...]]:
+    """协办 open and overdue per department: its co-department tracks still being worked on
+    (待受理, 处置中) of open cases, apart from the cases it leads."""
+    return (
+        select(
+            CaseDepartment.department_id,
+            func.count(),
+            func.sum(case((CaseDepartment.due_at <= now, 1), else_=0)),
+        )
+        .join(Case, Case.id == CaseDepartment.case_id)
+        .where(CaseDepartment.state.in_(OPEN_VALUES), Case.is_open)
+        .group_by(CaseDepartment.department_id)
+    )
+
+
 def department_board(
     session: Session, now: datetime, settings: CenterSettings | None = None
 ) -> list[DepartmentLoad]:
@@ -76,6 +94,7 @@ def department_board(
         r[0]: (int(r[1]), int(r[2] or 0), int(r[3] or 0))
         for r in session.execute(open_load_statement(now))
     }
+    co_by = {r[0]: (int(r[1]), int(r[2] or 0)) for r in session.execute(co_load_statement(now))}
     start, end = month_span(now, settings.tz)
     month = {r.id: r for r in department_on_time(session, StatsFilter(start, end), now)}
     out = []
@@ -83,5 +102,10 @@ def department_board(
         n_open, warning, overdue = open_by.get(dept_id, (0, 0, 0))
         m = month.get(dept_id)
         closed, ok, due = (m.closed, m.on_time, m.due) if m is not None else (0, 0, 0)
-        out.append(DepartmentLoad(dept_id, name, n_open, warning, overdue, closed, ok, due))
+        co_open, co_overdue = co_by.get(dept_id, (0, 0))
+        out.append(
+            DepartmentLoad(
+                dept_id, name, n_open, warning, overdue, closed, ok, due, co_open, co_overdue
+            )
+        )
     return out

@@ -38,6 +38,14 @@ dispatch). Definitions (the indices the district's returns use):
   callbacks; 解决率 = solved / callbacks; 满意率 = (satisfied + 0.9 × basic) / callbacks;
   综合指数 = w_response·响应率 + w_solve·解决率 + w_satisfaction·满意率 with the weights of
   CenterSettings.index_weights.
+- Joint handling (协办, db/stats/definitions.py CO_HANDLED, CO_ON_TIME_RATE), counted apart
+  from the lead's figures above and attributed to the co-department (by department) or to
+  the case's community and grid: 协办件数 `co_handled` = co tracks dispatched in the period,
+  released ones excluded; 协办应反馈 `co_due` = tracks fed back in the period plus tracks whose
+  own deadline falls in the period (before `as_of`) not fed back by its end, released ones
+  excluded; 协办按期反馈 `co_on_time` = tracks fed back in the period by their deadline;
+  协办按期率 = co_on_time / co_due. A department added again after its track ended counts its
+  latest track.
 
 A rate whose denominator is 0 is None (shown empty).
 """
@@ -67,8 +75,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
-from db.models import Case, CaseEvent
+from db.models import Case, CaseDepartment, CaseEvent
 from db.stats.definitions import dispatch_kept, on_time_rate
 
 GROUPS = ("street", "community", "grid", "department")
@@ -108,6 +117,9 @@ class Indices:
     solved: int = 0
     satisfied: int = 0
     basic: int = 0
+    co_handled: int = 0
+    co_due: int = 0
+    co_on_time: int = 0
 
     def __add__(self, other: Indices) -> Indices:
         return Indices(
@@ -125,6 +137,10 @@ class Indices:
     @property
     def on_time_rate(self) -> float | None:
         return on_time_rate(self.closed_on_time, self.due, self.closed)
+
+    @property
+    def co_on_time_rate(self) -> float | None:
+        return ratio(self.co_on_time, self.co_due)
 
     @property
     def rework_rate(self) -> float | None:
@@ -362,7 +378,55 @@ def compute_indices(
         row = rows[k]
         row.callbacks, row.contacted, row.solved = int(callbacks), int(contacted), int(solved)
         row.satisfied, row.basic = int(satisfied), int(basic)
+    _co_handling(session, start, end, snapshot, group, scope, rows)
     return dict(rows)
+
+
+def _co_handling(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    snapshot: datetime,
+    group: str,
+    scope: Scope,
+    rows: dict[int | None, Indices],
+) -> None:
+    """Add the joint-handling counts (协办件数, 协办应反馈, 协办按期反馈) to `rows`."""
+    track = CaseDepartment
+    key = (track.department_id if group == "department" else _key(group)).label("k")
+    scoped: list[ColumnElement[bool]] = [track.state != CoState.RELEASED.value]
+    if scope.community_id is not None:
+        scoped.append(Case.community_id == scope.community_id)
+    if scope.department_id is not None:
+        scoped.append(track.department_id == scope.department_id)
+    fed_back = track.state == CoState.FED_BACK.value
+
+    def counts(*columns: Any, where: ColumnElement[bool]) -> Any:
+        return session.execute(
+            select(key, *columns)
+            .select_from(track)
+            .join(Case, Case.id == track.case_id)
+            .where(where, *scoped)
+            .group_by(key)
+        )
+
+    for k, handled in counts(
+        func.count(), where=and_(track.dispatched_at >= start, track.dispatched_at < end)
+    ):
+        rows[k].co_handled = int(handled)
+    in_period = and_(fed_back, track.feedback_at >= start, track.feedback_at < end)
+    for k, due, on_time in counts(
+        func.count(), _count_if(track.feedback_at <= track.due_at), where=in_period
+    ):
+        rows[k].co_due += int(due)
+        rows[k].co_on_time += int(on_time)
+    still_owed = and_(
+        track.due_at >= start,
+        track.due_at < snapshot,
+        or_(track.feedback_at.is_(None), track.feedback_at >= end),
+    )
+    for k, due in counts(func.count(), where=still_owed):
+        rows[k].co_due += int(due)
 
 
 def total(rows: Iterable[Indices]) -> Indices:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.cases.joint import CO_CASE_STATES
 from db.cases.notes import NoteEntry, case_notes
 from db.cases.queries import CaseDetail, case_detail, reveal_reporter
 from db.cases.states import Action
@@ -35,6 +36,12 @@ from db.errors import UserError
 from db.reference.departments import active_department_names
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_notes import NotesSection
+from desktop.cases.co_section import (
+    CoStepDialog,
+    DepartmentTracks,
+    addable_departments,
+    run_co_step,
+)
 from desktop.cases.detail_sections import (
     add_summary,
     countdown_text,
@@ -108,6 +115,8 @@ class CaseDetailPane(QWidget):
         self.countdown_label: QLabel | None = None
         self.photo_buttons: dict[int, QToolButton] = {}
         self.history_entries: list[QLabel] = []
+        self.tracks: DepartmentTracks | None = None  # 承办部门: 主办 and 协办 tracks
+        self.co_dialog: CoStepDialog | None = None
         self.notes: list[NoteEntry] = []
         self.notes_section: NotesSection | None = None
         self._focus_note_after_load = False
@@ -280,6 +289,16 @@ class CaseDetailPane(QWidget):
         v.addWidget(section_title(self.tr("时间"), body))
         v.addLayout(times_form(d, tz))
 
+        self.tracks = None
+        if d.co_tracks or d.status in CO_CASE_STATES:
+            v.addWidget(section_title(self.tr("承办部门"), body))
+            self.tracks = DepartmentTracks(
+                d, tz, self.ctx.actor.can, self.read_only, utcnow(), body
+            )
+            self.tracks.step_requested.connect(self.start_co_step)
+            self.tracks.add_requested.connect(lambda: self.start_co_step("co-dispatch", ""))
+            v.addWidget(self.tracks)
+
         v.addWidget(
             section_title(self.tr("内部备注（%1）").replace("%1", str(len(self.notes))), body)
         )
@@ -448,6 +467,48 @@ class CaseDetailPane(QWidget):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+    def start_co_step(self, step: str, department: str) -> CoStepDialog | None:
+        """A co-department's step (协办, the 承办部门 section): 协办受理 runs at once; the
+        others ask for their text (and 增派协办 for the department) first."""
+        d = self.detail
+        if d is None:
+            return None
+        if step == "co-accept":
+            self.run_co_step(step, department, "")
+            return None
+        choices = addable_departments(d, self.departments or [])
+        dialog = CoStepDialog(step, d.number, department, choices, self)
+        self.co_dialog = dialog
+        dialog.accepted.connect(lambda: self.run_co_step(step, *dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def run_co_step(self, step: str, department: str, text: str) -> None:
+        d = self.detail
+        if d is None:
+            return
+        number, case_id, version, actor = d.number, d.id, d.version, self.ctx.actor
+
+        def done(_version: int) -> None:
+            self.ctx.notify(
+                self.tr("案件 %1：%2（%3）已完成")
+                .replace("%1", number)
+                .replace("%2", action_text(step))
+                .replace("%3", department)
+            )
+            self.case_acted.emit(number)
+            self.ctx.feed.notify_local({case_id})
+            if self.number == number:
+                self.reload()
+
+        self.ctx.tasks.submit(
+            lambda db: run_co_step(db, step, number, department, text, actor, version),
+            done,
+            self._action_failed,
+            owner=self,
+        )
 
     def run_action(self, action: Action, request: Request) -> None:
         d = self.detail

@@ -31,6 +31,7 @@ from db.engine import Database
 from db.errors import BadFile, ValidationError
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
+from desktop.cli.case_joint import register_joint_verbs
 from desktop.cli.common import (
     EXIT_OK,
     EXIT_USER_ERROR,
@@ -68,7 +69,7 @@ TRANSITIONS: tuple[Action, ...] = (
 
 # Options other than --reason that an action uses; any other is refused rather than ignored.
 _ACTION_OPTIONS: dict[Action, frozenset[str]] = {
-    Action.DISPATCH: frozenset({"department"}),
+    Action.DISPATCH: frozenset({"department", "co"}),
     Action.REDISPATCH: frozenset({"department"}),
     Action.EXTEND: frozenset({"until"}),
     Action.CALLBACK: frozenset({"satisfaction"}),
@@ -79,6 +80,7 @@ _OPTION_FLAGS = {
     "until": "--until",
     "satisfaction": "--satisfaction",
     "into": "--into",
+    "co": "--co",
 }
 
 _IMAGE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -248,6 +250,10 @@ def _print_detail(
         print(f"反映人：{mask_name(detail.reporter_name)} {mask_phone(detail.reporter_phone)}")
     default = f"（类别默认：{detail.default_department}）" if detail.default_department else ""
     print(f"承办部门：{detail.department or '—'}{default}")
+    for track in detail.co_tracks:
+        done = track.feedback_at or track.ended_at
+        end = f"，{track.state_label} {t(done)}" if done else ""
+        print(f"协办部门：{track.department}【{track.state_label}】期限 {t(track.due_at)}{end}")
     if detail.due_at is not None:
         print(f"当前期限：{t(detail.due_at)}（预警 {t(detail.warn_at)}）")
     elif detail.status == Status.SUSPENDED:
@@ -348,6 +354,8 @@ def _describe(result: TransitionResult, settings: CenterSettings) -> str:
     text += f"{before} → {after}" if before != after else f"仍为「{after}」"
     if result.department and result.to_status in (Status.DISPATCHED, Status.ACCEPTED):
         text += f"，承办部门 {result.department}"
+    if result.co:
+        text += f"，协办部门 {'、'.join(result.co)}"
     if result.due_at is not None and result.to_status not in (
         Status.CLOSED,
         Status.REJECTED,
@@ -377,6 +385,7 @@ def run_transition(args: argparse.Namespace, db: Database) -> int:
         satisfaction=args.satisfaction,
         into=args.into,
         expected_version=args.expected_version,
+        co=tuple(args.co or ()),
     )
     result = apply(db, args.number, action, request, actor_of(args))
     print(_describe(result, settings))
@@ -387,7 +396,7 @@ _TRANSITION_HELP: dict[Action, str] = {
     Action.REGISTER: "立案（待立案 → 待派遣）",
     Action.REJECT: "不予立案，需 --reason",
     Action.SELF_RESOLVE: "社区自办，不派遣即办结",
-    Action.DISPATCH: "派遣到部门（--department，缺省为类别默认部门）",
+    Action.DISPATCH: "派遣到部门（--department 主办，缺省为类别默认部门；--co 协办，可重复）",
     Action.ACCEPT: "部门受理",
     Action.RETURN: "部门退单，需 --reason",
     Action.REDISPATCH: "改派到其他部门，需 --department 和 --reason",
@@ -524,9 +533,17 @@ def register(subparsers: Subcommands) -> None:
         )
         verb.add_argument("--into", metavar="NUMBER", help="主案件编号（合并）")
         verb.add_argument(
+            "--co",
+            action="append",
+            metavar="NAME",
+            help="协办部门名称（派遣，可重复；--department 为主办部门）",
+        )
+        verb.add_argument(
             "--expected-version",
             type=int_in(1, MAX_VERSION),
             metavar="N",
             help="只在案件仍为版本 N 时执行（见 case show），防止覆盖他人的改动",
         )
         verb.set_defaults(func=run_transition, case_action=action)
+
+    register_joint_verbs(verbs)

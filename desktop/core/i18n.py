@@ -116,6 +116,15 @@ def group_text(group: Group | str) -> str:
 def action_text(action: Action | str) -> str:
     if action == RECOMPUTE_EVENT:  # a history event of the system, no action
         return QCoreApplication.translate("Domain", "时限重算", "action")
+    co = {  # a co-department's step (协办, db.cases.joint)
+        "co-dispatch": QCoreApplication.translate("Domain", "协办派遣", "action"),
+        "co-accept": QCoreApplication.translate("Domain", "协办受理", "action"),
+        "co-return": QCoreApplication.translate("Domain", "协办退回", "action"),
+        "co-feedback": QCoreApplication.translate("Domain", "协办反馈", "action"),
+        "co-release": QCoreApplication.translate("Domain", "解除协办", "action"),
+    }.get(str(action))
+    if co is not None:
+        return co
     return {
         Action.REPORT: QCoreApplication.translate("Domain", "上报", "action"),
         Action.REGISTER: QCoreApplication.translate("Domain", "立案", "action"),

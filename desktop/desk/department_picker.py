@@ -6,6 +6,10 @@ dispatches to the highlighted department; Tab goes to the optional 派遣意见 
 and Ctrl+Enter dispatches with it. Each row shows the department's current load (在办/超期) and
 this month's on-time rate, the same figures as its card on the department board, fetched on the
 database worker once the picker is open.
+
+Several departments can be chosen for a joint dispatch (吹哨报到): tick them (a click on the
+box, or Shift+Enter on the highlighted one); the first ticked is the lead (主办), the others are
+co-departments (协办). `picked_joint` carries the lead and the co-departments.
 """
 
 from __future__ import annotations
@@ -112,6 +116,7 @@ class DepartmentPicker(QDialog):
     """Type to narrow the list, arrows to move, Enter to dispatch; `picked(id, name, note)`."""
 
     picked = Signal(int, str, str)  # department id, name, 派遣意见 ("" when none)
+    picked_joint = Signal(int, str, str, list)  # the same and the co-departments' names (协办)
     loads_shown = Signal()
 
     def __init__(
@@ -152,6 +157,10 @@ class DepartmentPicker(QDialog):
         # Out of the Tab chain: ↑/↓ in the search box move here, Tab goes to the note.
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         layout.addWidget(self.list)
+        self.joint = QLabel(self)
+        self.joint.setObjectName("pickerJoint")
+        self.joint.setWordWrap(True)
+        layout.addWidget(self.joint)
         layout.addWidget(QLabel(self.tr("派遣意见（可选，Tab 进入，Ctrl+Enter 派遣）"), self))
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("dispatchNote")
@@ -184,6 +193,11 @@ class DepartmentPicker(QDialog):
             item.setData(_ID_ROLE, dept_id)
             item.setData(_NAME_ROLE, name)
             item.setData(_KEYS_ROLE, pinyin_keys(name))
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        self._ticked: list[int] = []  # department ids in the order they were ticked
+        self._show_joint()
+        self.list.itemChanged.connect(self._tick_changed)
         self.search.textChanged.connect(self._filter)
         self.search.installEventFilter(self)
         self.note.installEventFilter(self)
@@ -204,6 +218,13 @@ class DepartmentPicker(QDialog):
         if event.type() == QEvent.Type.KeyPress and watched in (self.search, self.note):
             assert isinstance(event, QKeyEvent)
             key, mods = event.key(), event.modifiers()
+            if (  # Shift+Enter ticks the highlighted department (协办)
+                watched is self.search
+                and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and mods & Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.toggle_current()
+                return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
                 mods & Qt.KeyboardModifier.ControlModifier or watched is self.search
             ):
@@ -214,6 +235,51 @@ class DepartmentPicker(QDialog):
                 self._move(1 if key == Qt.Key.Key_Down else -1)
                 return True
         return super().eventFilter(watched, event)
+
+    def toggle_current(self) -> None:
+        """Tick or untick the highlighted department (Shift+Enter in the search box)."""
+        item = self.list.currentItem()
+        if item is None or item.isHidden():
+            return
+        ticked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+
+    def _tick_changed(self, item: QListWidgetItem) -> None:
+        dept_id = int(item.data(_ID_ROLE))
+        ticked = item.checkState() == Qt.CheckState.Checked
+        if ticked and dept_id not in self._ticked:
+            self._ticked.append(dept_id)
+        elif not ticked and dept_id in self._ticked:
+            self._ticked.remove(dept_id)
+        self._show_joint()
+
+    def _name_of(self, dept_id: int) -> str:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if int(item.data(_ID_ROLE)) == dept_id:
+                return str(item.data(_NAME_ROLE))
+        return ""
+
+    def _show_joint(self) -> None:
+        if not self._ticked:
+            self.joint.setText(
+                self.tr("勾选多个部门即联合派遣：先勾选的为主办，其余为协办（Shift+Enter 勾选）")
+            )
+            return
+        lead, *co = (self._name_of(d) for d in self._ticked)
+        text = self.tr("主办：%1").replace("%1", lead)
+        if co:
+            text += self.tr("；协办：%1").replace("%1", "、".join(co))
+        self.joint.setText(text)
+
+    def joint_choice(self) -> tuple[tuple[int, str], list[str]] | None:
+        """The lead (id, name) and the co-departments' names: the ticked departments (the
+        first ticked leads), or the highlighted one alone when none is ticked."""
+        if self._ticked:
+            lead = self._ticked[0]
+            return (lead, self._name_of(lead)), [self._name_of(d) for d in self._ticked[1:]]
+        chosen = self.choice()
+        return None if chosen is None else (chosen, [])
 
     def _visible_rows(self) -> list[int]:
         return [i for i in range(self.list.count()) if not self.list.item(i).isHidden()]
@@ -329,9 +395,10 @@ class DepartmentPicker(QDialog):
         return self.note.toPlainText().strip()
 
     def accept(self) -> None:
-        chosen = self.choice()
-        if chosen is None:
+        joint = self.joint_choice()
+        if joint is None:
             return
+        chosen, co = joint
         note = self.note_text()
         problem = note_problem(note, self.tr("派遣意见"))
         if problem is not None:
@@ -341,3 +408,4 @@ class DepartmentPicker(QDialog):
             return
         super().accept()
         self.picked.emit(*chosen, note)
+        self.picked_joint.emit(*chosen, note, co)

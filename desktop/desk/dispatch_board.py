@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from db.cases import queue as q
 from db.clock import utcnow
 from db.engine import Database
-from db.stats.definitions import DEPARTMENT_OVERDUE, MONTH_ON_TIME
+from db.stats.definitions import DEPARTMENT_CO, DEPARTMENT_OVERDUE, MONTH_ON_TIME
 from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
 from desktop.core.context import AppContext
@@ -67,6 +67,7 @@ DepartmentCard[hover="true"] {{
 QLabel#name {{ font-weight: bold; }}
 QLabel#overdue[late="true"] {{ color: {palette.ERROR}; font-weight: bold; }}
 QLabel#warning[soon="true"] {{ color: {palette.WARNING}; }}
+QLabel#co[late="true"] {{ color: {palette.ERROR}; }}
 QLabel#preview {{ color: {palette.INFO}; }}
 """
 
@@ -80,6 +81,7 @@ class DepartmentCard(QFrame):
     """One department; a drop target for dragged cases."""
 
     dropped = Signal(object, list)  # (card, list[DraggedCase])
+    co_dropped = Signal(object, list)  # dropped with Ctrl held: join the cases as 协办
     entered = Signal(object, list)
     left = Signal(object)
     clicked = Signal(object)  # the card
@@ -100,6 +102,8 @@ class DepartmentCard(QFrame):
         self.warning.setObjectName("warning")
         self.overdue = QLabel(self)
         self.overdue.setObjectName("overdue")
+        self.co = QLabel(self)
+        self.co.setObjectName("co")
         self.rate = QLabel(self)
         self.preview = QLabel(self)
         self.preview.setObjectName("preview")
@@ -119,8 +123,9 @@ class DepartmentCard(QFrame):
         layout.addWidget(self.open, 1, 0)
         layout.addWidget(self.warning, 1, 1)
         layout.addWidget(self.overdue, 1, 2)
-        layout.addWidget(self.rate, 2, 0, 1, 3)
-        layout.addWidget(self.preview, 3, 0, 1, 3)
+        layout.addWidget(self.co, 2, 0, 1, 3)
+        layout.addWidget(self.rate, 3, 0, 1, 3)
+        layout.addWidget(self.preview, 4, 0, 1, 3)
         self.set_load(load)
 
     def set_load(self, load: DepartmentLoad) -> None:
@@ -132,6 +137,12 @@ class DepartmentCard(QFrame):
         self.rate.setText(
             self.tr("本月按期 %1").replace("%1", f"{rate * 100:.1f}%" if rate is not None else "—")
         )
+        co = self.tr("协办 %1").replace("%1", str(load.co_open))
+        if load.co_overdue:
+            co += self.tr("（超期 %1）").replace("%1", str(load.co_overdue))
+        self.co.setText(co)
+        self.co.setProperty("late", load.co_overdue > 0)
+        _repolish(self.co)
         self.overdue.setProperty("late", load.overdue > 0)
         self.warning.setProperty("soon", load.warning > 0)
         _repolish(self.overdue)
@@ -146,6 +157,7 @@ class DepartmentCard(QFrame):
         )
         self.overdue.setToolTip(QCoreApplication.translate("Figures", DEPARTMENT_OVERDUE.counts))
         self.rate.setToolTip(QCoreApplication.translate("Figures", MONTH_ON_TIME.counts))
+        self.co.setToolTip(QCoreApplication.translate("Figures", DEPARTMENT_CO.counts))
 
     def set_flag(self, name: str, on: bool) -> None:
         if bool(self.property(name)) != on:
@@ -204,7 +216,10 @@ class DepartmentCard(QFrame):
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.left.emit(self)
-        self.dropped.emit(self, cases)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.co_dropped.emit(self, cases)
+        else:
+            self.dropped.emit(self, cases)
 
 
 class DispatchBoard(QWidget):
@@ -238,7 +253,7 @@ class DispatchBoard(QWidget):
         self.setStyleSheet(_STYLE)
         self.may_dispatch = ctx.actor.can("case.dispatch")
         self.title = QLabel(
-            self.tr("部门看板（将案件拖到部门上即派遣）")
+            self.tr("部门看板（将案件拖到部门上即派遣，按住 Ctrl 拖放则增派为协办）")
             if self.may_dispatch
             else self.tr("部门看板（当前角色不能派遣，仅供查看）"),
             self,
@@ -310,6 +325,7 @@ class DispatchBoard(QWidget):
                 card.entered.connect(self._entered)
                 card.left.connect(self._left)
                 card.dropped.connect(self._dropped)
+                card.co_dropped.connect(self._co_dropped)
                 card.clicked.connect(self._clicked)
                 card.set_flag("filtered", load.id == self.filtered_department)
                 self.cards[load.id] = card
@@ -421,3 +437,7 @@ class DispatchBoard(QWidget):
     def _dropped(self, card: DepartmentCard, cases: list[DraggedCase]) -> None:
         self.end_drag()
         self.dispatcher.dispatch(cases, card.department_id, card.department)
+
+    def _co_dropped(self, card: DepartmentCard, cases: list[DraggedCase]) -> None:
+        self.end_drag()
+        self.dispatcher.add_co(cases, card.department)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.cases import queue as q
+from db.cases.joint import add_co_department
 from db.cases.last_action import LastAction, last_case_action
 from db.cases.states import Action
 from db.cases.workflow import BatchOutcome, Request, TransitionResult, apply_many
@@ -136,10 +137,15 @@ class Dispatcher(QObject):
         self._box: QMessageBox | None = None
 
     def dispatch(
-        self, cases: Sequence[DraggedCase], department_id: int, department: str, note: str = ""
+        self,
+        cases: Sequence[DraggedCase],
+        department_id: int,
+        department: str,
+        note: str = "",
+        co: Sequence[str] = (),
     ) -> None:
         """Dispatch `cases` (as dragged, with their versions) to `department`, with an
-        optional 派遣意见 `note` for the history."""
+        optional 派遣意见 `note` for the history and co-departments `co` (协办)."""
         if not cases:
             return
         numbers = [c.number for c in cases]
@@ -148,22 +154,60 @@ class Dispatcher(QObject):
         actor = self.ctx.actor
 
         def job(db: Database) -> BatchOutcome:
-            return dispatch_cases(db, numbers, department, actor, note=note, versions=versions)
+            return dispatch_cases(
+                db, numbers, department, actor, note=note, versions=versions, co=co
+            )
 
         def done(outcome: BatchOutcome) -> None:
             entries = [_Entry(ids[r.number], r.number, r.version) for r in outcome.done]
             if entries:
                 self._push(DispatchCommand(self, entries, department, note))
+                where = department
+                if co:
+                    where += self.tr("，协办 %1").replace("%1", "、".join(co))
                 self.ctx.notify(
                     self.tr("已派遣 %1 到 %2（Ctrl+Z 撤回）")
                     .replace("%1", cases_text([e.number for e in entries]))
-                    .replace("%2", department)
+                    .replace("%2", where)
                 )
             if outcome.failed:
                 self._show_failures(
                     self.tr("派遣到「%1」").replace("%1", department), outcome, len(numbers)
                 )
             self.ctx.feed.notify_local(ids.values())
+            self.dispatched.emit(outcome)
+            self.finished.emit()
+
+        self.ctx.tasks.submit(job, done, self._failed, owner=self)
+
+    def add_co(self, cases: Sequence[DraggedCase], department: str) -> None:
+        """Make `department` a co-department (协办) of `cases` (a Ctrl-drop on its card): added
+        to a case already dispatched; a case waiting for dispatch goes to its category's
+        default department as lead with `department` as 协办. Not undone by Ctrl+Z (撤回派遣
+        would take back the lead too): the case pane's 解除协办 does that."""
+        if not cases:
+            return
+        numbers = [c.number for c in cases]
+        versions = {c.number: c.version for c in cases}
+        ids = [c.id for c in cases]
+        actor = self.ctx.actor
+
+        def job(db: Database) -> BatchOutcome:
+            return add_co_department(db, numbers, department, actor, versions=versions)
+
+        def done(outcome: BatchOutcome) -> None:
+            if outcome.done:
+                self.forget()
+                self.ctx.notify(
+                    self.tr("已将「%1」增派为 %2 的协办部门")
+                    .replace("%1", department)
+                    .replace("%2", cases_text([r.number for r in outcome.done]))
+                )
+            if outcome.failed:
+                self._show_failures(
+                    self.tr("增派协办「%1」").replace("%1", department), outcome, len(numbers)
+                )
+            self.ctx.feed.notify_local(ids)
             self.dispatched.emit(outcome)
             self.finished.emit()
 

@@ -14,7 +14,7 @@ case action opens its dialog (the detail pane's `ActionDialog`, or the departmen
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -419,8 +419,8 @@ class QueueView(QWidget):
             options.departments, suggested=suggested, what=what, parent=self, ctx=self.ctx
         )
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        picker.picked.connect(
-            lambda dept_id, name, note: self._dispatch(cases, dept_id, name, note)
+        picker.picked_joint.connect(
+            lambda dept_id, name, note, co: self._dispatch(cases, dept_id, name, note, co)
         )
         picker.open()
         self.picker = picker
@@ -449,10 +449,15 @@ class QueueView(QWidget):
         return picker
 
     def _dispatch(
-        self, cases: list[DraggedCase], department_id: int, name: str, note: str = ""
+        self,
+        cases: list[DraggedCase],
+        department_id: int,
+        name: str,
+        note: str = "",
+        co: Sequence[str] = (),
     ) -> None:
         self.note_acted([c.id for c in cases])
-        self.dispatcher.dispatch(cases, department_id, name, note)
+        self.dispatcher.dispatch(cases, department_id, name, note, co)
 
     def _say(self, text: str) -> None:
         self.last_message = text
