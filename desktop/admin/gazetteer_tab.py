@@ -106,14 +106,25 @@ class GazetteerModel(RowsModel[GazetteerRow]):
 
     @staticmethod
     def _range(row: GazetteerRow) -> str:
-        tr = QCoreApplication.translate
         if row.first_no is None or row.last_no is None:
-            return tr("GazetteerModel", "整个小区") if row.kind == ESTATE else ""
+            return (
+                QCoreApplication.translate("GazetteerModel", "整个小区")
+                if row.kind == ESTATE
+                else ""
+            )
         first, last = str(row.first_no), str(row.last_no)
         if row.kind == ROAD:
-            text = tr("GazetteerModel", "%1–%2号").replace("%1", first).replace("%2", last)
+            text = (
+                QCoreApplication.translate("GazetteerModel", "%1–%2号")
+                .replace("%1", first)
+                .replace("%2", last)
+            )
             return text if row.side == "both" else f"{text} {_tr(SIDE_NAMES[row.side])}"
-        return tr("GazetteerModel", "%1–%2号楼").replace("%1", first).replace("%2", last)
+        return (
+            QCoreApplication.translate("GazetteerModel", "%1–%2号楼")
+            .replace("%1", first)
+            .replace("%2", last)
+        )
 
 
 class GazetteerForm(QDialog):

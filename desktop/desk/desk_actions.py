@@ -112,41 +112,45 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
     _case(Action.SUSPEND, "Ctrl+H"),
     _case(Action.RESUME, "Ctrl+Shift+H"),
     _case(Action.CALLBACK, "Ctrl+B"),
-    _nav("open", QT_TRANSLATE_NOOP(CONTEXT, "打开案件"), "Return", bound=False),
-    _nav("search", QT_TRANSLATE_NOOP(CONTEXT, "搜索"), "Ctrl+F"),
-    _nav("goto", QT_TRANSLATE_NOOP(CONTEXT, "转到案件编号…"), "Ctrl+G"),
-    _nav("next_tab", QT_TRANSLATE_NOOP(CONTEXT, "下一个状态页"), "Ctrl+PgDown"),
-    _nav("previous_tab", QT_TRANSLATE_NOOP(CONTEXT, "上一个状态页"), "Ctrl+PgUp"),
+    _nav("open", QT_TRANSLATE_NOOP("DeskActions", "打开案件"), "Return", bound=False),
+    _nav("search", QT_TRANSLATE_NOOP("DeskActions", "搜索"), "Ctrl+F"),
+    _nav("goto", QT_TRANSLATE_NOOP("DeskActions", "转到案件编号…"), "Ctrl+G"),
+    _nav("next_tab", QT_TRANSLATE_NOOP("DeskActions", "下一个状态页"), "Ctrl+PgDown"),
+    _nav("previous_tab", QT_TRANSLATE_NOOP("DeskActions", "上一个状态页"), "Ctrl+PgUp"),
     *(
-        _nav(f"tab_{i}", QT_TRANSLATE_NOOP(CONTEXT, "第 %1 个状态页"), f"Alt+{i}")
+        _nav(f"tab_{i}", QT_TRANSLATE_NOOP("DeskActions", "第 %1 个状态页"), f"Alt+{i}")
         for i in range(1, 8)  # the seven queue tabs (db.cases.queue.QUEUE_TABS)
     ),
     DeskAction(
         "call",
         Section.DESK,
         ("Ctrl+N",),
-        label_source=QT_TRANSLATE_NOOP(CONTEXT, "来电登记…"),
+        label_source=QT_TRANSLATE_NOOP("DeskActions", "来电登记…"),
         permission="case.report",
     ),
     DeskAction(
         "note",
         Section.DESK,
         ("Ctrl+Shift+N",),
-        label_source=QT_TRANSLATE_NOOP(CONTEXT, "写内部备注"),
+        label_source=QT_TRANSLATE_NOOP("DeskActions", "写内部备注"),
         permission="case.note",
     ),
     DeskAction(
         "print",
         Section.DESK,
         ("Ctrl+P",),
-        label_source=QT_TRANSLATE_NOOP(CONTEXT, "打印单据…"),
+        label_source=QT_TRANSLATE_NOOP("DeskActions", "打印单据…"),
         permission="case.read",
     ),
-    _nav("undo", QT_TRANSLATE_NOOP(CONTEXT, "撤回上一步"), "Ctrl+Z", section=Section.DESK),
+    _nav("undo", QT_TRANSLATE_NOOP("DeskActions", "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(
-        "redo", QT_TRANSLATE_NOOP(CONTEXT, "重做"), "Ctrl+Y", "Ctrl+Shift+Z", section=Section.DESK
+        "redo",
+        QT_TRANSLATE_NOOP("DeskActions", "重做"),
+        "Ctrl+Y",
+        "Ctrl+Shift+Z",
+        section=Section.DESK,
     ),
-    _nav("shortcuts", QT_TRANSLATE_NOOP(CONTEXT, "快捷键一览"), "F1", section=Section.DESK),
+    _nav("shortcuts", QT_TRANSLATE_NOOP("DeskActions", "快捷键一览"), "F1", section=Section.DESK),
 )
 
 BY_ID: dict[str, DeskAction] = {a.id: a for a in DESK_ACTIONS}

@@ -240,37 +240,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="70"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="71"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="71"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
         <source>用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
         <source>操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
         <source>对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="77"/>
         <source>详情</source>
         <translation type="unfinished"></translation>
     </message>
@@ -278,52 +278,52 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="101"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="102"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="112"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="113"/>
         <source>校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="114"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="115"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="116"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="117"/>
         <source>重新锚定…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="119"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="120"/>
         <source>数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="140"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="141"/>
         <source>正在校验…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="146"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="147"/>
         <source>重新锚定审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="148"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="149"/>
         <source>为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="157"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="158"/>
         <source>正在记录…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="165"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="166"/>
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation type="unfinished"></translation>
     </message>
@@ -604,80 +604,462 @@
     </message>
 </context>
 <context>
-    <name>CaseDetailPane</name>
+    <name>CallForm</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="126"/>
-        <location filename="../../desktop/cases/case_detail.py" line="173"/>
-        <source>在队列中选择一个案件查看详情</source>
+        <location filename="../../desktop/intake/models.py" line="29"/>
+        <source>建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="246"/>
+        <location filename="../../desktop/intake/models.py" line="30"/>
+        <source>依据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="47"/>
+        <source>编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="48"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="49"/>
+        <source>所属</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="64"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="65"/>
+        <source>上报时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="66"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/models.py" line="67"/>
+        <source>疑似理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallFormDialog</name>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="105"/>
+        <source>来电登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="117"/>
+        <source>来电内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="121"/>
+        <source>姓名，可留空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="124"/>
+        <source>手机或带区号的固定电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="128"/>
+        <source>来电</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="129"/>
+        <source>来访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="130"/>
+        <source>网格上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="131"/>
+        <source>12345 热线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="132"/>
+        <source>上级交办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="133"/>
+        <source>巡查发现</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="137"/>
+        <source>紧急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="141"/>
+        <source>如：紫金路149号 紫金小区3号楼门口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="145"/>
+        <source>来电人反映的问题，用他的话记下</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="150"/>
+        <source>电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="157"/>
+        <source>来电人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="158"/>
+        <source>渠道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="159"/>
+        <source>事发地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="160"/>
+        <source>问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="171"/>
+        <source>Delete 删除选中的照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="173"/>
+        <source>添加照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="175"/>
+        <source>Ctrl+O；也可以把图片文件拖到本窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="177"/>
+        <source>移除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="187"/>
+        <source>照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="191"/>
+        <source>Tab 在各栏间移动 · Alt+1…3 / Ctrl+1…3 确认建议 · F3 / F4 选择 · Ctrl+O 添加照片 · Ctrl+Enter 保存 · Esc 取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="201"/>
+        <source>系统建议（需确认）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="220"/>
+        <source>选择其他网格…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="224"/>
+        <source>选择其他小类…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="234"/>
+        <source>疑似重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="242"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="242"/>
+        <source>Alt+1…3 确认 · F3 选择其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="248"/>
+        <source>小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="248"/>
+        <source>Ctrl+1…3 确认 · F4 选择其他</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="262"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="265"/>
+        <source>保存（待立案）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="270"/>
+        <source>保存并立案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="381"/>
+        <source>建议处置部门：%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="384"/>
+        <source>建议处置部门：确认小类后给出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="386"/>
+        <source>地址可能属于多个网格，请确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="392"/>
+        <source>疑似重复（%1 件，Enter 查看）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="394"/>
+        <source>疑似重复：无</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="410"/>
+        <source>没有第 %1 条网格建议；按 F3 选择网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="419"/>
+        <source>没有第 %1 条小类建议；按 F4 选择小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="432"/>
+        <source>选择网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="435"/>
+        <source>选择小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="446"/>
+        <location filename="../../desktop/intake/call_form.py" line="450"/>
+        <source>调度员选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="463"/>
+        <source>未确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="465"/>
+        <source>网格：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="470"/>
+        <source>小类：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="503"/>
+        <source>添加照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="503"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="256"/>
+        <location filename="../../desktop/intake/call_form.py" line="533"/>
+        <source>最多附 %1 张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="540"/>
+        <source>保留拍摄位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="540"/>
+        <source>已去除拍摄位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="546"/>
+        <source>照片 %1 含拍摄位置，已按中心设置去除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="617"/>
+        <source>当前角色不能直接立案；按 Ctrl+Enter 保存为待立案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="620"/>
+        <source>请先确认网格（Alt+1…3）或按 F3 选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="624"/>
+        <source>请先确认小类（Ctrl+1…3）或按 F4 选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="628"/>
+        <source>照片还在检查中，请稍候再保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="634"/>
+        <source>正在保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="668"/>
+        <source>放弃登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="669"/>
+        <source>放弃这次来电登记？已填写的内容不会保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="673"/>
+        <source>放弃</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="674"/>
+        <source>继续登记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/call_form.py" line="699"/>
+        <source>当前角色不能登记来电</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPane</name>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="135"/>
+        <location filename="../../desktop/cases/case_detail.py" line="182"/>
+        <source>在队列中选择一个案件查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="255"/>
+        <source>照片（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="265"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="269"/>
+        <location filename="../../desktop/cases/case_detail.py" line="278"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="276"/>
+        <location filename="../../desktop/cases/case_detail.py" line="285"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="280"/>
+        <location filename="../../desktop/cases/case_detail.py" line="289"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="284"/>
+        <location filename="../../desktop/cases/case_detail.py" line="294"/>
+        <source>承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="303"/>
         <source>内部备注（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="362"/>
+        <location filename="../../desktop/cases/case_detail.py" line="381"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="291"/>
+        <location filename="../../desktop/cases/case_detail.py" line="310"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="388"/>
+        <location filename="../../desktop/cases/case_detail.py" line="407"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="397"/>
+        <location filename="../../desktop/cases/case_detail.py" line="416"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="399"/>
+        <location filename="../../desktop/cases/case_detail.py" line="418"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="417"/>
+        <location filename="../../desktop/cases/case_detail.py" line="436"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="466"/>
+        <location filename="../../desktop/cases/case_detail.py" line="496"/>
+        <source>案件 %1：%2（%3）已完成</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="527"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="482"/>
+        <location filename="../../desktop/cases/case_detail.py" line="543"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -909,9 +1291,82 @@
     </message>
 </context>
 <context>
+    <name>CaseView</name>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="130"/>
+        <source>案件 %1（只读）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="133"/>
+        <source>正在读取…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="136"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="156"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="157"/>
+        <source>上报时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="158"/>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="159"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="160"/>
+        <source>小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="161"/>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="162"/>
+        <source>问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="164"/>
+        <source>反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="167"/>
+        <source>处置部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="168"/>
+        <source>照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="168"/>
+        <source>%1 张</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="500"/>
+        <location filename="../../desktop/cases/case_detail.py" line="561"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,6 +1751,50 @@
     </message>
 </context>
 <context>
+    <name>CoStepDialog</name>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="230"/>
+        <source>%1 · 案件 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="236"/>
+        <location filename="../../desktop/cases/co_section.py" line="239"/>
+        <source>协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="241"/>
+        <source>派遣意见（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="242"/>
+        <source>退回原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="243"/>
+        <source>反馈内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="244"/>
+        <source>解除原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="249"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="255"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommunitiesModel</name>
     <message>
         <location filename="../../desktop/admin/communities_tab.py" line="52"/>
@@ -1450,32 +1949,42 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="128"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="133"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="129"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="134"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="130"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="135"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="133"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="138"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/desk/dispatch_board.py" line="140"/>
+        <source>协办 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_board.py" line="142"/>
+        <source>（超期 %1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_board.py" line="151"/>
         <source>本月应结案 %1 件，结案 %2 件，按期 %3 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="145"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="156"/>
         <source>单击只看该部门的案件，再次单击取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,53 +2030,161 @@
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="126"/>
+        <location filename="../../desktop/desk/department_picker.py" line="132"/>
         <source>派遣到…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="138"/>
+        <location filename="../../desktop/desk/department_picker.py" line="152"/>
         <source>输入部门名称或拼音首字母筛选，如 rq</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="146"/>
+        <location filename="../../desktop/desk/department_picker.py" line="164"/>
         <source>派遣意见（可选，Tab 进入，Ctrl+Enter 派遣）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="150"/>
+        <location filename="../../desktop/desk/department_picker.py" line="168"/>
         <source>告诉承办部门需要注意或要做的事</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="162"/>
+        <location filename="../../desktop/desk/department_picker.py" line="180"/>
         <source>派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="164"/>
+        <location filename="../../desktop/desk/department_picker.py" line="182"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="173"/>
+        <location filename="../../desktop/desk/department_picker.py" line="191"/>
         <source>（默认部门）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="250"/>
+        <location filename="../../desktop/desk/department_picker.py" line="266"/>
+        <source>勾选多个部门即联合派遣：先勾选的为主办，其余为协办（Shift+Enter 勾选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="270"/>
+        <source>主办：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="272"/>
+        <source>；协办：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="329"/>
+        <source>（建议）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="341"/>
+        <source>建议派遣：%1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="344"/>
+        <source>；当前在办 %1 件，超期 %2 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/department_picker.py" line="366"/>
         <source>在办 %1 · 超期 %2 · 按期 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="258"/>
+        <location filename="../../desktop/desk/department_picker.py" line="374"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="286"/>
+        <location filename="../../desktop/desk/department_picker.py" line="403"/>
         <source>派遣意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentTracks</name>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="57"/>
+        <source>待受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="58"/>
+        <source>处置中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="59"/>
+        <source>已反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="60"/>
+        <source>已退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="61"/>
+        <source>已解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="94"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="95"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="96"/>
+        <source>受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="97"/>
+        <source>反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="98"/>
+        <source>期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="110"/>
+        <source>主办 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="128"/>
+        <source>协办 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="151"/>
+        <source>增派协办…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="190"/>
+        <source>（超期）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="192"/>
+        <source>（按期）</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1615,24 +2232,105 @@
     </message>
 </context>
 <context>
-    <name>DispatchBoard</name>
+    <name>DeskActions</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="241"/>
-        <source>部门看板（将案件拖到部门上即派遣）</source>
+        <location filename="../../desktop/desk/desk_actions.py" line="115"/>
+        <source>打开案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="243"/>
+        <location filename="../../desktop/desk/desk_actions.py" line="116"/>
+        <source>搜索</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="117"/>
+        <source>转到案件编号…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="118"/>
+        <source>下一个状态页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="119"/>
+        <source>上一个状态页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="121"/>
+        <source>第 %1 个状态页</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="128"/>
+        <source>来电登记…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="135"/>
+        <source>写内部备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="142"/>
+        <source>打印单据…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="145"/>
+        <source>撤回上一步</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="148"/>
+        <source>重做</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="153"/>
+        <source>快捷键一览</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskPage</name>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="128"/>
+        <source>当前角色不能登记来电</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="140"/>
+        <source>已登记案件 %1（%2）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="142"/>
+        <source>，已去除 %1 张照片的拍摄位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatchBoard</name>
+    <message>
+        <location filename="../../desktop/desk/dispatch_board.py" line="256"/>
+        <source>部门看板（将案件拖到部门上即派遣，按住 Ctrl 拖放则增派为协办）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_board.py" line="258"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="50"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="51"/>
         <source>所选案件当前不能派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="58"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="59"/>
         <source>处置时限 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,87 +2338,102 @@
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="164"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="175"/>
         <source>派遣到「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="81"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="82"/>
         <source>%1 等 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="94"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="95"/>
         <source>派遣 %1 到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="158"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="167"/>
+        <source>，协办 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="169"/>
         <source>已派遣 %1 到 %2（Ctrl+Z 撤回）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="200"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="202"/>
+        <source>已将「%1」增派为 %2 的协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="208"/>
+        <source>增派协办「%1」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="244"/>
         <source>撤回（没有可撤回的操作）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="201"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="245"/>
         <source>撤回 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="214"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="258"/>
         <source>没有可撤回的操作：只能撤回您最后一步的派遣。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="221"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="265"/>
         <source>撤回派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="222"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="266"/>
         <source>「%1」是 %2 分钟前的操作，确定要撤回吗？</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="257"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="301"/>
         <source>之后您又对案件 %1 做了「%2」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="261"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="305"/>
         <source>之后记录已变化</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="264"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="308"/>
         <source>未撤回「%1」：%2，撤回只针对最后一步操作。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="296"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="340"/>
         <source>已撤回 %1 派遣到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="296"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="340"/>
         <source>已重新派遣 %1 到 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="303"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="347"/>
         <source>撤销派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="303"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="347"/>
         <source>重做派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="319"/>
+        <location filename="../../desktop/desk/dispatch_undo.py" line="363"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1831,184 +2544,219 @@
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="120"/>
-        <source>上报</source>
+        <source>协办派遣</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="121"/>
-        <source>立案</source>
+        <source>协办受理</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="122"/>
-        <source>不予立案</source>
+        <source>协办退回</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="123"/>
-        <source>社区自办</source>
+        <source>协办反馈</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="124"/>
-        <source>派遣</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="125"/>
-        <source>受理</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="126"/>
-        <source>退单</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="127"/>
-        <source>改派</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="128"/>
-        <source>反馈</source>
+        <source>解除协办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="129"/>
-        <source>核查通过</source>
+        <source>上报</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="130"/>
-        <source>返工</source>
+        <source>立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="131"/>
-        <source>延期</source>
+        <source>不予立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="132"/>
-        <source>挂账</source>
+        <source>社区自办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="133"/>
-        <source>解挂</source>
+        <source>派遣</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="134"/>
-        <source>督办</source>
+        <source>受理</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="135"/>
-        <source>回访</source>
+        <source>退单</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="136"/>
-        <source>合并</source>
+        <source>改派</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="137"/>
-        <source>撤回</source>
+        <source>反馈</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="138"/>
+        <source>核查通过</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="139"/>
+        <source>返工</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="140"/>
+        <source>延期</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="141"/>
+        <source>挂账</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="142"/>
+        <source>解挂</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="143"/>
-        <source>网格上传</source>
+        <source>督办</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="144"/>
-        <source>巡查发现</source>
+        <source>回访</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="145"/>
-        <source>热线转办</source>
+        <source>合并</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="146"/>
-        <source>来访来电</source>
+        <source>撤回</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="147"/>
-        <source>上级交办</source>
+        <location filename="../../desktop/core/i18n.py" line="152"/>
+        <source>网格上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="153"/>
-        <source>满意</source>
+        <source>巡查发现</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="154"/>
-        <source>基本满意</source>
+        <source>热线转办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="155"/>
-        <source>不满意</source>
+        <source>来访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="156"/>
-        <source>未联系上</source>
+        <source>上级交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="162"/>
-        <source>调度员</source>
+        <location filename="../../desktop/core/i18n.py" line="157"/>
+        <source>来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="163"/>
-        <source>文书</source>
+        <source>满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="164"/>
-        <source>值班长</source>
+        <source>基本满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="165"/>
-        <source>领导</source>
+        <source>不满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="166"/>
+        <source>未联系上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="172"/>
+        <source>调度员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="173"/>
+        <source>文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="174"/>
+        <source>值班长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="175"/>
+        <source>领导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="176"/>
         <source>管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="167"/>
+        <location filename="../../desktop/core/i18n.py" line="177"/>
         <source>系统</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2016,163 +2764,163 @@
 <context>
     <name>DomainValues</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="175"/>
+        <location filename="../../desktop/core/i18n.py" line="185"/>
         <source>男</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="176"/>
+        <location filename="../../desktop/core/i18n.py" line="186"/>
         <source>女</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="177"/>
+        <location filename="../../desktop/core/i18n.py" line="187"/>
         <source>中共党员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="178"/>
+        <location filename="../../desktop/core/i18n.py" line="188"/>
         <source>群众</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="179"/>
+        <location filename="../../desktop/core/i18n.py" line="189"/>
         <source>在岗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="180"/>
+        <location filename="../../desktop/core/i18n.py" line="190"/>
         <source>离岗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="181"/>
+        <location filename="../../desktop/core/i18n.py" line="191"/>
         <source>在任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="182"/>
+        <location filename="../../desktop/core/i18n.py" line="192"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="183"/>
+        <location filename="../../desktop/core/i18n.py" line="193"/>
         <source>帮带中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="184"/>
+        <location filename="../../desktop/core/i18n.py" line="194"/>
         <source>已结业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="185"/>
+        <location filename="../../desktop/core/i18n.py" line="195"/>
         <source>已结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="186"/>
+        <location filename="../../desktop/core/i18n.py" line="196"/>
         <source>已报到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="187"/>
+        <location filename="../../desktop/core/i18n.py" line="197"/>
         <source>已转出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="188"/>
+        <location filename="../../desktop/core/i18n.py" line="198"/>
         <source>网格长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="189"/>
+        <location filename="../../desktop/core/i18n.py" line="199"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="190"/>
+        <location filename="../../desktop/core/i18n.py" line="200"/>
         <source>街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="191"/>
+        <location filename="../../desktop/core/i18n.py" line="201"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="192"/>
+        <location filename="../../desktop/core/i18n.py" line="202"/>
         <source>未设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="193"/>
+        <location filename="../../desktop/core/i18n.py" line="203"/>
         <source>达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="194"/>
+        <location filename="../../desktop/core/i18n.py" line="204"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="195"/>
+        <location filename="../../desktop/core/i18n.py" line="205"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="196"/>
+        <location filename="../../desktop/core/i18n.py" line="206"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="203"/>
+        <location filename="../../desktop/core/i18n.py" line="213"/>
         <source>任期将满（剩 {n} 天）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="205"/>
+        <location filename="../../desktop/core/i18n.py" line="215"/>
         <source>任期已满 {n} 天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="206"/>
+        <location filename="../../desktop/core/i18n.py" line="216"/>
         <source>缺 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="224"/>
+        <location filename="../../desktop/core/i18n.py" line="234"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="233"/>
+        <location filename="../../desktop/core/i18n.py" line="243"/>
         <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="237"/>
+        <location filename="../../desktop/core/i18n.py" line="247"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="243"/>
+        <location filename="../../desktop/core/i18n.py" line="253"/>
         <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="247"/>
+        <location filename="../../desktop/core/i18n.py" line="257"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="255"/>
+        <location filename="../../desktop/core/i18n.py" line="265"/>
         <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="275"/>
+        <location filename="../../desktop/core/i18n.py" line="285"/>
         <source>；</source>
         <comment>sentence separator</comment>
         <translation type="unfinished"></translation>
@@ -2350,6 +3098,21 @@
         <source>本部门本月按期结案率（与统计页、大屏、部门绩效考核表同一口径）：按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="32"/>
+        <source>期间内派给本部门协办（吹哨报到）的案件数；已解除协办的不计。主办案件另计。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="36"/>
+        <source>协办按期反馈数 ÷ 协办应反馈数。按期：在本协办任务的期限内反馈；应反馈：期间内反馈的，加上期限在期间内而期末未反馈的（已解除协办的不计）。期间内无应反馈时显示 —。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/figure_texts.py" line="40"/>
+        <source>本部门作为协办部门（吹哨报到）正在办理的案件数（待受理、处置中），不含本部门主办的在办案件；括号内为已过其协办期限的。</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstAdminDialog</name>
@@ -2414,6 +3177,331 @@
     <message>
         <location filename="../../desktop/setup/first_start.py" line="32"/>
         <source>这个数据库还没有设置街道、社区和网格，暂时无法上报和派遣案件；请管理员登录完成首次设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GazetteerForm</name>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
+        <source>添加地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
+        <source>修改地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="150"/>
+        <source>居民常用的其他叫法，多个用顿号分隔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="174"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="175"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="176"/>
+        <source>别名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="177"/>
+        <source>起始号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="178"/>
+        <source>终止号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="179"/>
+        <source>单双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="180"/>
+        <source>地标类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="181"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="182"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="189"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="190"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="205"/>
+        <source>不填</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="216"/>
+        <source>一段道路的起止门牌号；两侧分属两个网格时，单号、双号各填一条。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="217"/>
+        <source>整个小区在一个网格时楼号不填；跨网格的小区按楼号分条填写。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="218"/>
+        <source>学校、市场、公交站、医院等居民报事时常说的地方。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GazetteerModel</name>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="87"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="88"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="89"/>
+        <source>门牌号 / 楼号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="90"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="91"/>
+        <source>别名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="92"/>
+        <source>网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="93"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="111"/>
+        <source>整个小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="118"/>
+        <source>%1–%2号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="124"/>
+        <source>%1–%2号楼</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GazetteerTab</name>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="57"/>
+        <source>道路</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="58"/>
+        <source>小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="59"/>
+        <source>地标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="62"/>
+        <source>单双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="63"/>
+        <source>单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="64"/>
+        <source>双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="255"/>
+        <source>全部类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="261"/>
+        <source>按名称、别名或网格筛选</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="275"/>
+        <source>添加…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="276"/>
+        <source>修改…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="277"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="279"/>
+        <source>写出模板…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="281"/>
+        <source>导入…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="282"/>
+        <source>导出…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="284"/>
+        <source>导入填好的模板：全部通过才写入；已有条目更新，不会重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="288"/>
+        <source>输入地址试定位，如 紫金路与钢铁路交口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="310"/>
+        <source>试定位：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="363"/>
+        <source>%1 / %2 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="391"/>
+        <source>请先选择一条地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
+        <source>已保存：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
+        <source>已添加：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="414"/>
+        <source>请先选择要删除的地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="416"/>
+        <source>已删除 %1 条地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="429"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="475"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
+        <source>写出地名地址模板</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
+        <source>地名地址模板.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="444"/>
+        <source>地名地址模板已写出：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
+        <source>导出地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
+        <source>地名地址.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="458"/>
+        <source>已导出 %1 条地名地址：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="473"/>
+        <source>选择填好的地名地址表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="494"/>
+        <source>已导入「%1」：新增 %2 条，更新 %3 条，未变 %4 条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="520"/>
+        <source>无法定位：地址中没有地名库中的道路、小区或地标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
+        <source>确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
+        <source>未确定，可能的网格：</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3059,97 +4147,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="60"/>
+        <location filename="../../desktop/shell/main_window.py" line="65"/>
         <source>网格指挥调度台 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="78"/>
+        <location filename="../../desktop/shell/main_window.py" line="83"/>
         <source>调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="79"/>
+        <location filename="../../desktop/shell/main_window.py" line="84"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="80"/>
+        <location filename="../../desktop/shell/main_window.py" line="85"/>
         <source>报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="81"/>
+        <location filename="../../desktop/shell/main_window.py" line="86"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="82"/>
+        <location filename="../../desktop/shell/main_window.py" line="87"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="144"/>
+        <location filename="../../desktop/shell/main_window.py" line="149"/>
         <source>正在读取数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="152"/>
+        <location filename="../../desktop/shell/main_window.py" line="157"/>
         <source>交接班…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="152"/>
+        <location filename="../../desktop/shell/main_window.py" line="157"/>
         <source>切换用户…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="156"/>
+        <location filename="../../desktop/shell/main_window.py" line="161"/>
         <source>交班给下一位调度员，不关闭窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="156"/>
+        <location filename="../../desktop/shell/main_window.py" line="161"/>
         <source>换一个账号登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="188"/>
+        <location filename="../../desktop/shell/main_window.py" line="212"/>
         <source>数据库：本机 SQLite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="190"/>
+        <location filename="../../desktop/shell/main_window.py" line="214"/>
         <source>数据库：PostgreSQL %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="194"/>
+        <location filename="../../desktop/shell/main_window.py" line="218"/>
         <source>实时：已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="195"/>
+        <location filename="../../desktop/shell/main_window.py" line="219"/>
         <source>实时：连接中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="196"/>
+        <location filename="../../desktop/shell/main_window.py" line="220"/>
         <source>实时：重连中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="197"/>
+        <location filename="../../desktop/shell/main_window.py" line="221"/>
         <source>实时：未连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="255"/>
+        <location filename="../../desktop/shell/main_window.py" line="279"/>
         <source>已从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="256"/>
+        <location filename="../../desktop/shell/main_window.py" line="280"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3157,110 +4245,115 @@
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="64"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="65"/>
         <source>基础数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="74"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
         <source>添加部门…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="77"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="76"/>
         <location filename="../../desktop/admin/master_data_dialog.py" line="78"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="79"/>
         <source>修改…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="76"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="77"/>
         <source>停用 / 启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="79"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="80"/>
         <source>添加网格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="100"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="101"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="105"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="106"/>
         <source>案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="114"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="115"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="120"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="121"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="154"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="127"/>
+        <source>地名地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="160"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="161"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="167"/>
         <source>只有管理员可以维护基础数据。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="251"/>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="288"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="257"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="294"/>
         <source>请先选择一个部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="257"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="263"/>
         <source>已添加部门「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="276"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="282"/>
         <source>部门「%1」已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="291"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="297"/>
         <source>部门「%1」已启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="291"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="297"/>
         <source>部门「%1」已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="305"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="311"/>
         <source>请先选择一个案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="315"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="321"/>
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="329"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="335"/>
         <source>请先选择一个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="348"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="354"/>
         <source>网格 %1 已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="360"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="366"/>
         <source>已添加网格 %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3610,6 +4703,24 @@
     </message>
 </context>
 <context>
+    <name>PickerDialog</name>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="67"/>
+        <source>输入名称、编码或拼音首字母（如 jg）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="80"/>
+        <source>选定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pickers.py" line="81"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../desktop/people/import_wizard.py" line="45"/>
@@ -3831,77 +4942,77 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="407"/>
+        <location filename="../../desktop/desk/queue_view.py" line="408"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="413"/>
+        <location filename="../../desktop/desk/queue_view.py" line="414"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="415"/>
+        <location filename="../../desktop/desk/queue_view.py" line="416"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="469"/>
+        <location filename="../../desktop/desk/queue_view.py" line="481"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="476"/>
+        <location filename="../../desktop/desk/queue_view.py" line="488"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="484"/>
+        <location filename="../../desktop/desk/queue_view.py" line="496"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="491"/>
+        <location filename="../../desktop/desk/queue_view.py" line="503"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="546"/>
+        <location filename="../../desktop/desk/queue_view.py" line="558"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="582"/>
+        <location filename="../../desktop/desk/queue_view.py" line="594"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="613"/>
+        <location filename="../../desktop/desk/queue_view.py" line="625"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="614"/>
+        <location filename="../../desktop/desk/queue_view.py" line="626"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="615"/>
+        <location filename="../../desktop/desk/queue_view.py" line="627"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="616"/>
+        <location filename="../../desktop/desk/queue_view.py" line="628"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="660"/>
+        <location filename="../../desktop/desk/queue_view.py" line="672"/>
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="668"/>
+        <location filename="../../desktop/desk/queue_view.py" line="680"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4422,351 +5533,376 @@
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="84"/>
-        <source>大类</source>
+        <source>协办（吹哨报到）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="85"/>
-        <source>小类编码</source>
+        <source>协办件数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="86"/>
-        <source>小类</source>
+        <source>协办应反馈数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="87"/>
-        <source>本期</source>
+        <source>协办按期反馈数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="88"/>
-        <source>环比</source>
+        <source>协办按期率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="89"/>
-        <source>增减</source>
+        <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="90"/>
-        <source>增幅</source>
+        <source>小类编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="91"/>
-        <source>同比</source>
+        <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="92"/>
-        <source>序号</source>
+        <source>本期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="93"/>
-        <source>案件编号</source>
+        <source>环比</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="94"/>
-        <source>上报时间</source>
+        <source>增减</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="95"/>
-        <source>来源</source>
+        <source>增幅</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="96"/>
-        <source>网格</source>
+        <source>同比</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="97"/>
-        <source>地址</source>
+        <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="98"/>
-        <source>问题描述</source>
+        <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="99"/>
-        <source>上报人</source>
+        <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="100"/>
-        <source>联系电话</source>
+        <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="101"/>
-        <source>状态</source>
+        <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="102"/>
-        <source>承办部门</source>
+        <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="103"/>
-        <source>结案时间</source>
+        <source>问题描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="104"/>
-        <source>是否超期</source>
+        <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="105"/>
-        <source>返工次数</source>
+        <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="106"/>
-        <source>延期次数</source>
+        <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="107"/>
-        <source>姓名</source>
+        <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="108"/>
-        <source>性别</source>
+        <source>结案时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="109"/>
-        <source>出生年月</source>
+        <source>是否超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="110"/>
-        <source>政治面貌</source>
+        <source>返工次数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="111"/>
-        <source>学历</source>
+        <source>延期次数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="112"/>
-        <source>公民身份号码</source>
+        <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="113"/>
-        <source>岗位</source>
+        <source>性别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="114"/>
-        <source>薪酬等级</source>
+        <source>出生年月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="115"/>
-        <source>档</source>
+        <source>政治面貌</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="116"/>
-        <source>级</source>
+        <source>学历</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="117"/>
-        <source>月薪标准（元）</source>
+        <source>公民身份号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="118"/>
-        <source>任职时间</source>
+        <source>岗位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="119"/>
-        <source>任职届数</source>
+        <source>薪酬等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="120"/>
-        <source>荣誉</source>
+        <source>档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="121"/>
-        <source>职业发展</source>
+        <source>级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="122"/>
-        <source>职务</source>
+        <source>月薪标准（元）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="123"/>
-        <source>任职日期</source>
+        <source>任职时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="124"/>
-        <source>派驻层级</source>
+        <source>任职届数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="125"/>
-        <source>派出单位</source>
+        <source>荣誉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="126"/>
-        <source>任期</source>
+        <source>职业发展</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="127"/>
-        <source>开始</source>
+        <source>职务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="128"/>
-        <source>结束</source>
+        <source>任职日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="129"/>
-        <source>社区书记工作室</source>
+        <source>派驻层级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="130"/>
-        <source>导师</source>
+        <source>派出单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="131"/>
-        <source>帮带对象</source>
+        <source>任期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="132"/>
-        <source>帮带期间</source>
+        <source>开始</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="133"/>
-        <source>批次</source>
+        <source>结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="134"/>
-        <source>下沉期间</source>
+        <source>社区书记工作室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="135"/>
-        <source>计划结束</source>
+        <source>导师</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="136"/>
-        <source>所在单位党组织</source>
+        <source>帮带对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="137"/>
-        <source>报到日期</source>
+        <source>帮带期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="138"/>
-        <source>参加服务活动</source>
+        <source>批次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="139"/>
-        <source>服务时长（小时）</source>
+        <source>下沉期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="140"/>
-        <source>社区编码</source>
+        <source>计划结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="141"/>
-        <source>常住人口</source>
+        <source>所在单位党组织</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="142"/>
-        <source>户数</source>
+        <source>报到日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="143"/>
-        <source>配备标准</source>
+        <source>参加服务活动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="144"/>
-        <source>应配备</source>
+        <source>服务时长（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="145"/>
-        <source>实有社区工作者</source>
+        <source>社区编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="146"/>
-        <source>缺口</source>
+        <source>常住人口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="147"/>
-        <source>每万人配备</source>
+        <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="148"/>
+        <source>配备标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="149"/>
+        <source>应配备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="150"/>
+        <source>实有社区工作者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="151"/>
+        <source>缺口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="152"/>
+        <source>每万人配备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="153"/>
         <source>是否达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="155"/>
+        <location filename="../../desktop/returns/return_labels.py" line="160"/>
         <source>上期（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="156"/>
+        <location filename="../../desktop/returns/return_labels.py" line="161"/>
         <source>去年同期（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="159"/>
+        <location filename="../../desktop/returns/return_labels.py" line="164"/>
         <source>按人口应配（每万人{0}名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="163"/>
+        <location filename="../../desktop/returns/return_labels.py" line="168"/>
         <source>按户数应配（每{0}户1名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="184"/>
+        <location filename="../../desktop/returns/return_labels.py" line="189"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5337,188 +6473,203 @@
     </message>
     <message>
         <location filename="../../desktop/admin/settings_page.py" line="182"/>
-        <source>保存</source>
+        <source>保留照片中的拍摄位置（GPS）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="185"/>
+        <source>不勾选时，来电登记所附照片中的 GPS 位置信息在保存前去除。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/admin/settings_page.py" line="187"/>
+        <source>保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="192"/>
         <source>中心名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="188"/>
+        <location filename="../../desktop/admin/settings_page.py" line="193"/>
         <source>预警比例</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="189"/>
+        <location filename="../../desktop/admin/settings_page.py" line="194"/>
         <source>工作时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="190"/>
+        <location filename="../../desktop/admin/settings_page.py" line="195"/>
         <source>自动备份保留</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="191"/>
+        <location filename="../../desktop/admin/settings_page.py" line="196"/>
+        <source>照片位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="197"/>
         <source>节假日日历…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="193"/>
+        <location filename="../../desktop/admin/settings_page.py" line="199"/>
         <source>各年的放假与调休上班日；工作时限按它计算</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="198"/>
+        <location filename="../../desktop/admin/settings_page.py" line="204"/>
         <source>节假日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="208"/>
+        <location filename="../../desktop/admin/settings_page.py" line="220"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="211"/>
+        <location filename="../../desktop/admin/settings_page.py" line="223"/>
         <source>审计与备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="213"/>
+        <location filename="../../desktop/admin/settings_page.py" line="225"/>
         <source>审计日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="216"/>
+        <location filename="../../desktop/admin/settings_page.py" line="228"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="221"/>
+        <location filename="../../desktop/admin/settings_page.py" line="233"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="222"/>
+        <location filename="../../desktop/admin/settings_page.py" line="234"/>
         <source>立即备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="224"/>
+        <location filename="../../desktop/admin/settings_page.py" line="236"/>
         <source>从备份恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="226"/>
+        <location filename="../../desktop/admin/settings_page.py" line="238"/>
         <source>打开备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="239"/>
+        <location filename="../../desktop/admin/settings_page.py" line="251"/>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="242"/>
+        <location filename="../../desktop/admin/settings_page.py" line="254"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="309"/>
+        <location filename="../../desktop/admin/settings_page.py" line="321"/>
         <source>（未知）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="311"/>
+        <location filename="../../desktop/admin/settings_page.py" line="323"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="318"/>
+        <location filename="../../desktop/admin/settings_page.py" line="330"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="320"/>
+        <location filename="../../desktop/admin/settings_page.py" line="332"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="320"/>
+        <location filename="../../desktop/admin/settings_page.py" line="332"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="322"/>
+        <location filename="../../desktop/admin/settings_page.py" line="334"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="342"/>
+        <location filename="../../desktop/admin/settings_page.py" line="355"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="352"/>
+        <location filename="../../desktop/admin/settings_page.py" line="366"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="366"/>
+        <location filename="../../desktop/admin/settings_page.py" line="380"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="402"/>
+        <location filename="../../desktop/admin/settings_page.py" line="416"/>
         <source>备份数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="404"/>
+        <location filename="../../desktop/admin/settings_page.py" line="418"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="412"/>
+        <location filename="../../desktop/admin/settings_page.py" line="426"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="424"/>
+        <location filename="../../desktop/admin/settings_page.py" line="438"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="446"/>
-        <location filename="../../desktop/admin/settings_page.py" line="485"/>
+        <location filename="../../desktop/admin/settings_page.py" line="460"/>
+        <location filename="../../desktop/admin/settings_page.py" line="499"/>
         <source>从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="448"/>
+        <location filename="../../desktop/admin/settings_page.py" line="462"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="458"/>
+        <location filename="../../desktop/admin/settings_page.py" line="472"/>
         <source>正在检查备份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="487"/>
+        <location filename="../../desktop/admin/settings_page.py" line="501"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="498"/>
+        <location filename="../../desktop/admin/settings_page.py" line="512"/>
         <source>正在恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="508"/>
+        <location filename="../../desktop/admin/settings_page.py" line="522"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5758,6 +6909,94 @@
     <message>
         <location filename="../../desktop/shell/sign_in.py" line="107"/>
         <source>登录失败：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlipPrintDialog</name>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="49"/>
+        <source>派遣单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="50"/>
+        <source>督办单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="51"/>
+        <source>结案单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="52"/>
+        <source>全程记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="99"/>
+        <source>打印单据 — 案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="123"/>
+        <source>打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="125"/>
+        <source>保存为 PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="127"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="166"/>
+        <source>正在生成…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="194"/>
+        <source>共 %1 页，A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="204"/>
+        <source>正在打印…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="219"/>
+        <source>无法开始打印：请检查打印机</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="231"/>
+        <source>已送往打印机，已记入审计日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="238"/>
+        <source>保存为 PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="240"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="246"/>
+        <source>正在保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/print_dialog.py" line="253"/>
+        <source>已保存到 %1，已记入审计日志</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
