@@ -10,7 +10,9 @@ from db.models.cases import (
     CaseChange,
     CaseEvent,
     CaseNumberCounter,
+    CaseReporter,
     ImportedWorkOrder,
+    NotDuplicate,
 )
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
@@ -38,6 +40,7 @@ __all__ = [
     "CaseEvent",
     "CaseNote",
     "CaseNumberCounter",
+    "CaseReporter",
     "Category",
     "Community",
     "CommunityWorker",
@@ -51,6 +54,7 @@ __all__ = [
     "HolidayYear",
     "ImportedWorkOrder",
     "MajorCategory",
+    "NotDuplicate",
     "Mentorship",
     "PartyCheckin",
     "PayScale",
