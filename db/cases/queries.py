@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from db.cases.reporters import ReporterEntry, merged_numbers, reporters_of
 from db.cases.states import (
     GROUP_LABELS,
     SATISFACTION_LABELS,
@@ -117,6 +118,11 @@ class CaseDetail:
     photos: list[PhotoInfo]
     history: list[HistoryEntry]
     time_basis: str = "working"  # how the category's limits count: working | natural
+    # 合并: every reporter (its own first), the cases merged into it and its count of reports.
+    reporters: list[ReporterEntry] = field(default_factory=list)
+    merged_cases: list[str] = field(default_factory=list)
+    report_count: int = 1
+    possible_duplicates: int = 0  # 疑似重复 found when it was reported
 
     @property
     def dispatch_note(self) -> str:
@@ -142,6 +148,7 @@ class CaseDetail:
             if isinstance(value, datetime):
                 out[key] = value.isoformat()
         out["history"] = [{**asdict(h), "at": h.at.isoformat()} for h in self.history]
+        out["reporters"] = [r.to_json(reveal=reveal) for r in self.reporters]
         return out
 
 
@@ -175,6 +182,8 @@ def case_detail(session: Session, number: str) -> CaseDetail:
         .order_by(Attachment.id)
     ).all()
     status = Status(case.status)
+    reporters = reporters_of(session, case)
+    merged = merged_numbers(session, case.id)
     return CaseDetail(
         id=case.id,
         number=case.number,
@@ -225,6 +234,10 @@ def case_detail(session: Session, number: str) -> CaseDetail:
         else None,
         merged_into=merged_into,
         time_basis=category.basis,
+        reporters=reporters,
+        merged_cases=merged,
+        report_count=len(reporters),
+        possible_duplicates=case.possible_duplicates,
         allowed_actions=[a.value for a in allowed_actions(status)],
         photos=[PhotoInfo(p.id, p.filename, p.content_type, len(p.data)) for p in photos],
         history=[

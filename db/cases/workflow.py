@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from db.cases.reporters import move_reporters
 from db.cases.states import (
     ACTION_LABELS,
     ALLOWED_FROM,
@@ -218,6 +219,8 @@ def apply_in(
             select(Case).where(Case.id == case.id).execution_options(populate_existing=True)
         ).one()
         raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+    if move.into is not None:
+        move_reporters(session, case, move.into[0], now)
     session.execute(
         insert(CaseEvent),
         [
