@@ -5,6 +5,7 @@ open state (clock stopped, reporters kept and called back) and the refusal after
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +21,10 @@ from db.engine import Database
 from db.errors import IllegalTransition, ValidationError
 from db.models import Case, CaseChange, CaseEvent, Grid
 from db.security.actors import SYSTEM
+from reports.period import parse_period
+from reports.registry import export_report
+from reports.request import ReportRequest
+from tests.report_cases import AS_OF, read_sheet
 from tests.street import GRID_A1, GRID_A2, GRID_B1, GRID_B2
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -212,3 +217,17 @@ def test_reporter_callback_waits_for_the_close(street: Database) -> None:
         record_reporter_callback(s, SYSTEM, main, reporter.id, "满意")
     with street.read() as s:
         assert case_detail(s, main).reporters[1].callback_at is None
+
+
+def test_monthly_return_counts_merged_reports_apart(cases: Database, tmp_path: Path) -> None:
+    """The scenario merges one report (新明社区, 2026-10-16): 合并报告数 1, not a 结案."""
+    out = tmp_path / "月报.xlsx"
+    request = ReportRequest(parse_period("2026-10"), as_of=AS_OF)
+    export_report(cases, "monthly-cases", request, out)
+    sheet = read_sheet(out, "按社区", "社区", {"社区", "合并报告数", "结案数", "上报数"})
+    assert sheet.rows["新明社区"]["合并报告数"] == 1
+    assert sheet.rows["锦峪社区"]["合并报告数"] == 0
+    assert sheet.rows["合计"]["合并报告数"] == 1 and sheet.rows["合计"]["结案数"] == 6
+    assert str(sheet.formulas["合计"]["合并报告数"]).startswith("=SUM(")
+    grid_sheet = read_sheet(out, "按网格", "网格编码", {"网格编码", "合并报告数"})
+    assert grid_sheet.rows[GRID_B1]["合并报告数"] == 1
