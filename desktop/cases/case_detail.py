@@ -268,7 +268,7 @@ class CaseDetailPane(QWidget):
 
         v.addWidget(section_title(self.tr("基本信息"), body))
         may_reveal = self.ctx.actor.can("personal.reveal")
-        form, self.reporter_label, self.reveal_button = fields_form(d, body, may_reveal)
+        form, self.reporter_label, self.reveal_button = fields_form(d, body, may_reveal, tz)
         if self.reveal_button is not None:
             self.reveal_button.clicked.connect(lambda: self.reveal_reporter())
         v.addLayout(form)

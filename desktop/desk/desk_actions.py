@@ -128,6 +128,12 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         label_source=QT_TRANSLATE_NOOP(CONTEXT, "写内部备注"),
         permission="case.note",
     ),
+    DeskAction(
+        "duplicates",
+        Section.DESK,
+        ("Ctrl+Shift+M",),
+        label_source=QT_TRANSLATE_NOOP(CONTEXT, "查重比较…"),
+    ),
     _nav("undo", QT_TRANSLATE_NOOP(CONTEXT, "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(
         "redo", QT_TRANSLATE_NOOP(CONTEXT, "重做"), "Ctrl+Y", "Ctrl+Shift+Z", section=Section.DESK
