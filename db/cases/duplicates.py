@@ -33,7 +33,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from db.cases.states import STATUS_LABELS, Status
@@ -96,6 +96,9 @@ _UNITS = {"十": 10, "百": 100, "千": 1000}
 _NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千]+(?=[号栋楼单元层室]|号楼)")
 _ROAD = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:大街|路|街|道|巷|胡同|河|桥|铁路|大道)")
 _NUMBER = re.compile(r"(\d+)号")
+# The named estates and roads of an address, each as its kind and the two characters before
+# it (紫金路, 峪明小区, 金山花园): the same key on both sides whatever prefix a caller adds.
+_PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2}(?:小区|花园|新村|家园|大街|路|街|巷)))")
 _SPACE = re.compile(r"[\s，。、,.;；:：!！?？（）()【】\[\]“”\"'-]+")
 
 
@@ -146,7 +149,10 @@ def address_similarity(a: str, b: str) -> float | None:
     na, nb = _NUMBER.findall(a), _NUMBER.findall(b)
     if na and nb and not set(na) & set(nb):
         far = min(abs(int(x) - int(y)) for x in na for y in nb)
-        score *= 0.85 if far <= 4 else 0.5
+        score *= 0.6 if far <= 4 else 0.4  # next door, or another building
+    pa, pb = set(_PLACE.findall(a)), set(_PLACE.findall(b))
+    if pa and pb and not pa & pb:
+        score *= 0.5  # two different estates or roads
     return score
 
 
@@ -171,38 +177,82 @@ _PLACE_WORDS = {SAME: "同一网格", COMMUNITY: "同社区相邻网格", BORDER
 _PLACE_SCORE = {SAME: 1.0, COMMUNITY: 0.7, BORDER: 0.7}
 
 
-def neighbour_grids(session: Session, grid_id: int) -> dict[int, str]:
+@dataclass(frozen=True)
+class Places:
+    """The grids a search covers: how each relates to the case's grid, and its name."""
+
+    relation: dict[int, str]
+    names: dict[int, str]  # 社区 + 网格 name
+
+
+def neighbour_grids(session: Session, grid_id: int) -> Places:
     """The grid itself (`SAME`), the other grids of its 社区 (`COMMUNITY`) and grids of its
-    街道 that share a road in their 四至范围 or name each other there (`BORDER`)."""
-    grid = session.get(Grid, grid_id)
-    if grid is None:
-        return {}
-    street_id = session.scalar(select(Community.street_id).where(Community.id == grid.community_id))
-    found: dict[int, str] = {grid_id: SAME}
-    roads = boundary_roads(grid.boundary or "")
-    rows = session.execute(
-        select(Grid.id, Grid.community_id, Grid.name, Grid.boundary)
-        .join(Community, Community.id == Grid.community_id)
-        .where(Community.street_id == street_id, Grid.id != grid_id)
+    街道 that share a road in their 四至范围 or name each other there (`BORDER`): one query
+    over the street's grids (a few dozen rows)."""
+    street = (
+        select(Community.street_id)
+        .join(Grid, Grid.community_id == Community.id)
+        .where(Grid.id == grid_id)
+        .scalar_subquery()
     )
-    for other_id, community_id, name, boundary in rows:
-        if community_id == grid.community_id:
-            found[other_id] = COMMUNITY
-        elif roads & boundary_roads(boundary or "") or (
-            (grid.name and grid.name in (boundary or "")) or (name and name in grid.boundary)
+    rows = session.execute(
+        select(Grid.id, Grid.community_id, Grid.name, Grid.boundary, Community.name)
+        .join(Community, Community.id == Grid.community_id)
+        .where(Community.street_id == street)
+    ).all()
+    own = next((r for r in rows if r[0] == grid_id), None)
+    if own is None:
+        return Places({}, {})
+    own_community, own_name, own_boundary = own[1], own[2], own[3] or ""
+    roads = boundary_roads(own_boundary)
+    relation: dict[int, str] = {}
+    names: dict[int, str] = {}
+    for other_id, community_id, name, boundary, community in rows:
+        names[other_id] = f"{community}{name}"
+        boundary = boundary or ""
+        if other_id == grid_id:
+            relation[other_id] = SAME
+        elif community_id == own_community:
+            relation[other_id] = COMMUNITY
+        elif (
+            roads & boundary_roads(boundary)
+            or (own_name and own_name in boundary)
+            or (name and name in own_boundary)
         ):
-            found[other_id] = BORDER
-    return found
+            relation[other_id] = BORDER
+    return Places(relation, names)
 
 
-def _related_categories(session: Session, category_id: int) -> tuple[set[int], str]:
-    """The 小类 of the same 大类 as `category_id`, and that 大类's name."""
-    major_id = session.scalar(select(Category.major_id).where(Category.id == category_id))
-    if major_id is None:
-        return {category_id}, ""
-    major = session.scalar(select(MajorCategory.name).where(MajorCategory.id == major_id)) or ""
-    ids = set(session.scalars(select(Category.id).where(Category.major_id == major_id)))
-    return ids | {category_id}, major
+@dataclass(frozen=True)
+class Kinds:
+    """The 小类 a search covers (those of the case's 大类) with their names; which of them are
+    related to the case's 小类 (a shared word in their names or keywords: 暴露垃圾 and
+    垃圾满溢, 井盖缺失 and 井盖破损); the 大类's name."""
+
+    names: dict[int, str]
+    related: set[int]
+    major: str
+
+
+def _words(name: str, keywords: str | None) -> set[str]:
+    listed = {k.strip() for k in re.split(r"[,，、\s]+", keywords or "") if k.strip()}
+    return _bigrams(normalize(name)) | listed
+
+
+def related_categories(session: Session, category_id: int) -> Kinds:
+    """The 小类 of the same 大类 as `category_id` (one query)."""
+    major_id = select(Category.major_id).where(Category.id == category_id).scalar_subquery()
+    rows = session.execute(
+        select(Category.id, Category.name, Category.keywords, MajorCategory.name)
+        .join(MajorCategory, MajorCategory.id == Category.major_id)
+        .where(Category.major_id == major_id)
+    ).all()
+    own = next((r for r in rows if r[0] == category_id), None)
+    if own is None:
+        return Kinds({}, set(), "")
+    own_words = _words(own[1], own[2])
+    related = {r[0] for r in rows if r[0] != category_id and own_words & _words(r[1], r[2])}
+    return Kinds({r[0]: r[1] for r in rows}, related, own[3])
 
 
 def dismissed_partners(session: Session, case_id: int) -> set[int]:
@@ -241,23 +291,31 @@ _COLUMNS = (
 
 
 def _candidate_rows(
-    session: Session, grids: Iterable[int], categories: set[int], ref: datetime
-) -> dict[int, Any]:
-    """The cases of `grids` and `categories` in the time ranges around `ref` (see module)."""
-    grid_ids = list(grids)
-    common = (Case.grid_id.in_(grid_ids), Case.status.notin_(_EXCLUDED))
-    ranges = (
-        (Case.reported_at >= ref - WINDOW, Case.reported_at <= ref + WINDOW),
-        (Case.is_open.is_(True), Case.reported_at >= ref - OPEN_WINDOW, Case.reported_at < ref),
-        (Case.closed_at >= ref - WINDOW, Case.closed_at <= ref + WINDOW),
+    session: Session, grids: Iterable[int], categories: Iterable[int], ref: datetime
+) -> list[Any]:
+    """The cases of `grids` and `categories` in the time ranges around `ref` (see module):
+    one statement whose three ranges each read an index (grid + report time, grid + close
+    time), at most `MAX_ROWS` rows, the latest first."""
+    stmt = (
+        select(*_COLUMNS)
+        .where(
+            Case.grid_id.in_(list(grids)),
+            Case.category_id.in_(list(categories)),
+            Case.status.notin_(_EXCLUDED),
+            or_(
+                and_(Case.reported_at >= ref - WINDOW, Case.reported_at <= ref + WINDOW),
+                and_(
+                    Case.is_open.is_(True),
+                    Case.reported_at >= ref - OPEN_WINDOW,
+                    Case.reported_at < ref,
+                ),
+                and_(Case.closed_at >= ref - WINDOW, Case.closed_at <= ref + WINDOW),
+            ),
+        )
+        .order_by(Case.reported_at.desc())
+        .limit(MAX_ROWS)
     )
-    found: dict[int, Any] = {}
-    for where in ranges:
-        stmt = select(*_COLUMNS).where(*common, *where).limit(MAX_ROWS)
-        for row in session.execute(stmt):
-            if row.category_id in categories:
-                found[row.id] = row
-    return found
+    return list(session.execute(stmt))
 
 
 def find_duplicates_in(
@@ -279,16 +337,16 @@ def find_duplicates_in(
     if grid_id is None or category_id is None:
         return []
     places = neighbour_grids(session, grid_id)
-    if not places:
+    kinds = related_categories(session, category_id)
+    if not places.relation or not kinds.names:
         return []
-    categories, major = _related_categories(session, category_id)
-    rows = _candidate_rows(session, places, categories, now)
+    rows = _candidate_rows(session, places.relation, kinds.names, now)
     skip = dismissed_partners(session, exclude_case_id) if exclude_case_id is not None else set()
     scored: list[tuple[float, Any, str, float | None, float]] = []
-    for row in rows.values():
+    for row in rows:
         if row.id == exclude_case_id or row.id in skip:
             continue
-        relation = places[row.grid_id]
+        relation = places.relation[row.grid_id]
         place = _PLACE_SCORE[relation]
         place_words = _PLACE_WORDS[relation]
         far = False
@@ -299,18 +357,30 @@ def find_duplicates_in(
             elif metres > FAR_METRES:
                 far, place_words = True, f"相距 {round(metres)} 米"
         same_category = row.category_id == category_id
-        kind = 1.0 if same_category else 0.7
+        related = row.category_id in kinds.related
+        kind = 1.0 if same_category else 0.8 if related else 0.6
         desc = text_similarity(text, row.description)
         addr = address_similarity(address, row.address)
-        alike = desc if addr is None else 0.6 * addr + 0.4 * desc
-        score = kind * (0.2 * place + 0.8 * alike)
+        if addr is None:
+            alike = desc
+        elif addr < 0.5:  # both say where, and not the same place
+            alike = min(addr, 0.6 * addr + 0.4 * desc)
+        else:
+            alike = 0.6 * addr + 0.4 * desc
+        score = kind * (0.15 * place + 0.85 * alike)
         if far:
             score *= 0.6
         apart = abs(row.reported_at - now)
         score *= 1.0 - 0.1 * min(apart / WINDOW, 1.0)
         if score < threshold:
             continue
-        parts = [place_words, "同一小类" if same_category else f"同属{major}"]
+        if same_category:
+            kind_words = "同一小类"
+        elif related:
+            kind_words = f"相关小类（{kinds.names[row.category_id]}）"
+        else:
+            kind_words = f"同属{kinds.major}"
+        parts = [place_words, kind_words]
         when = _ago(now - row.reported_at)
         parts.append(f"{when}{'前' if row.reported_at <= now else '后'}上报")
         words = "，".join(["、".join(parts[:2]), parts[2]])
@@ -325,8 +395,7 @@ def find_duplicates_in(
     top = scored[:limit]
     if not top:
         return []
-    names = _names(session, {r.grid_id for _, r, *_ in top}, {r.category_id for _, r, *_ in top})
-    grid_names, category_names = names
+    grid_names, category_names = places.names, kinds.names
     return [
         DuplicateCandidate(
             row.number,
@@ -347,26 +416,6 @@ def find_duplicates_in(
         )
         for score, row, words, addr, desc in top
     ]
-
-
-def _names(
-    session: Session, grid_ids: set[int], category_ids: set[int]
-) -> tuple[dict[int, str], dict[int, str]]:
-    grids = {
-        gid: f"{community}{grid}"
-        for gid, grid, community in session.execute(
-            select(Grid.id, Grid.name, Community.name)
-            .join(Community, Community.id == Grid.community_id)
-            .where(Grid.id.in_(grid_ids))
-        )
-    }
-    categories: dict[int, str] = {
-        cid: name
-        for cid, name in session.execute(
-            select(Category.id, Category.name).where(Category.id.in_(category_ids))
-        )
-    }
-    return grids, categories
 
 
 def count_duplicates_in(session: Session, case: Case) -> int:
