@@ -7,14 +7,20 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from db.cases.intake import Photo
+from db.cases.queries import case_detail
+from db.cases.states import Action
+from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.models import Case
+from desktop.cases.case_detail import CaseDetailPane
 from desktop.cases.duplicates_dialog import DuplicatesDialog
 from desktop.common.rows_model import DISPLAY, FOREGROUND, TOOLTIP
+from desktop.core.context import AppContext
 from desktop.desk.desk_page import DeskPage
 from desktop.desk.queue_columns import COL_DESCRIPTION, COL_NUMBER
 from tests.test_case_detail import png_bytes
@@ -103,3 +109,33 @@ def test_marker_comparison_not_duplicate_and_merge(
     assert dialog.case_panel is not None
     assert second in dialog.case_panel.reporters.text()
     dialog.close()
+
+
+def test_case_pane_lists_every_reporter_and_calls_each_back(
+    qtbot: QtBot, street: Database, ctx: AppContext
+) -> None:
+    main = report(
+        street, "5101", description="井盖没了", address="紫金路149号", reporter_name="王建国"
+    )
+    dup = report(
+        street, "5101", description="井盖丢了", address="紫金路149号", reporter_name="李女士"
+    )
+    apply(street, dup, Action.MERGE, Request(into=main))
+    for action in (Action.REGISTER, Action.DISPATCH, Action.ACCEPT, Action.FEEDBACK, Action.VERIFY):
+        apply(street, main, action)
+    pane = CaseDetailPane(ctx)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        pane.show_case(main)
+    texts = [label.text() for label in pane.findChildren(QLabel)]
+    assert any(dup in t and "2 次" in t for t in texts)  # 报告数 with the merged case
+    section = pane.reporter_callbacks
+    assert section is not None and len(section.buttons) == 1
+    (reporter_id,) = section.buttons
+    section.choices[reporter_id].setCurrentIndex(1)  # 基本满意
+    with qtbot.waitSignal(pane.loaded, timeout=10_000):
+        qtbot.mouseClick(section.buttons[reporter_id], Qt.MouseButton.LeftButton)
+    with street.read() as s:
+        reporters = case_detail(s, main).reporters
+    assert reporters[1].satisfaction_label == "基本满意" and reporters[1].callback_at is not None
+    assert pane.reporter_callbacks is not None and not pane.reporter_callbacks.buttons

@@ -27,6 +27,7 @@ from db.cases.states import (
     Status,
     parse_satisfaction,
 )
+from db.engine import Database
 from db.errors import NotFound, ValidationError
 from db.feed.change_log import record_changes
 from db.models import Case, CaseReporter
@@ -200,3 +201,11 @@ def record_reporter_callback(
         now=now,
     )
     return next(r for r in reporters_of(session, case) if r.id == reporter_id)
+
+
+def call_back_reporter(
+    db: Database, actor: Actor, number: str, reporter_id: int, satisfaction: str
+) -> ReporterEntry:
+    """`record_reporter_callback` in its own transaction (the window's 记录回访)."""
+    with db.write() as session:
+        return record_reporter_callback(session, actor, number, reporter_id, satisfaction)

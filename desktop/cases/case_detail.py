@@ -46,6 +46,7 @@ from desktop.cases.detail_sections import (
     times_form,
 )
 from desktop.cases.photo_viewer import PhotoViewer, load_image
+from desktop.cases.reporter_callbacks import ReporterCallbacks
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text
@@ -108,6 +109,7 @@ class CaseDetailPane(QWidget):
         self.countdown_label: QLabel | None = None
         self.photo_buttons: dict[int, QToolButton] = {}
         self.history_entries: list[QLabel] = []
+        self.reporter_callbacks: ReporterCallbacks | None = None
         self.notes: list[NoteEntry] = []
         self.notes_section: NotesSection | None = None
         self._focus_note_after_load = False
@@ -272,6 +274,17 @@ class CaseDetailPane(QWidget):
         if self.reveal_button is not None:
             self.reveal_button.clicked.connect(lambda: self.reveal_reporter())
         v.addLayout(form)
+
+        self.reporter_callbacks = None
+        if len(d.reporters) > 1:
+            v.addWidget(
+                section_title(
+                    self.tr("反映人回访（%1 人）").replace("%1", str(len(d.reporters))), body
+                )
+            )
+            self.reporter_callbacks = ReporterCallbacks(self.ctx, d, tz, self.read_only, body)
+            self.reporter_callbacks.saved.connect(partial(self._note_saved, d.id))
+            v.addWidget(self.reporter_callbacks)
 
         v.addWidget(section_title(self.tr("时限"), body))
         deadlines, self.countdown_label = deadlines_grid(d, body, tz)
