@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.test_cli import Cli, cli, clock, ok, refused, report, show  # noqa: F401
 from tests.street import GRID_A1, GRID_A2
+from tests.test_cli import Cli, cli, clock, ok, refused, report, show  # noqa: F401
 
 
 def test_duplicates_merge_reporters_and_callbacks(cli: Cli) -> None:  # noqa: F811
