@@ -41,6 +41,7 @@ from db.models import (
     Case,
     CaseEvent,
     CaseNumberCounter,
+    CaseReporter,
     Category,
     Community,
     Department,
@@ -314,6 +315,7 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
     case_table = tables[Case.__tablename__]
     event_table = tables[CaseEvent.__tablename__]
     attachment_table = tables[Attachment.__tablename__]
+    reporter_table = tables[CaseReporter.__tablename__]
     case_writer = _BulkWriter(session, case_table, [c.name for c in case_table.columns])
     event_writer = _BulkWriter(
         session, event_table, [c.name for c in event_table.columns if c.name != "id"]
@@ -321,7 +323,11 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
     attachment_writer = _BulkWriter(
         session, attachment_table, [c.name for c in attachment_table.columns if c.name != "id"]
     )
+    reporter_writer = _BulkWriter(
+        session, reporter_table, [c.name for c in reporter_table.columns if c.name != "id"]
+    )
     case_rows: list[dict[str, Any]] = []
+    reporter_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
     attachment_rows: list[dict[str, Any]] = []
     written = 0
@@ -331,10 +337,12 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
         case_writer.write(case_rows)
         event_writer.write(event_rows)
         attachment_writer.write(attachment_rows)
+        reporter_writer.write(reporter_rows)  # after the cases: a merge names an earlier one
         written += len(case_rows)
         case_rows.clear()
         event_rows.clear()
         attachment_rows.clear()
+        reporter_rows.clear()
         if total:
             report("案件", 0.05 + 0.92 * min(written / total, 1.0))
 
@@ -342,6 +350,7 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
         case_rows.append(life.c)
         event_rows.extend(life.events)
         attachment_rows.extend(attachments)
+        reporter_rows.extend(life.reporters)
         if len(case_rows) >= CHUNK:
             flush()
     flush()

@@ -279,7 +279,7 @@ class CaseDetailPane(QWidget):
         if len(d.reporters) > 1:
             v.addWidget(
                 section_title(
-                    self.tr("反映人回访（%1 人）").replace("%1", str(len(d.reporters))), body
+                    self.tr("全部反映人（%1 人）").replace("%1", str(len(d.reporters))), body
                 )
             )
             self.reporter_callbacks = ReporterCallbacks(self.ctx, d, tz, self.read_only, body)

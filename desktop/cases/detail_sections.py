@@ -180,12 +180,6 @@ def fields_form(
             .replace("%1", str(d.report_count))
             .replace("%2", "、".join(d.merged_cases)),
         )
-    if len(d.reporters) > 1:
-        field_row(
-            form,
-            QCoreApplication.translate("CaseDetailSections", "全部反映人"),
-            "\n".join(reporter_line(r, tz) for r in d.reporters),
-        )
     if d.possible_duplicates and d.is_open:
         field_row(
             form,

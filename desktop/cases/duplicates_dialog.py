@@ -170,6 +170,7 @@ class DuplicatesDialog(QDialog):
         self.not_duplicate.setObjectName("notDuplicate")
         for button in (self.merge_here, self.merge_there, self.not_duplicate):
             button.setEnabled(False)
+            button.setAutoDefault(False)  # Enter never merges by accident
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -19,7 +19,8 @@ from desktop.core.i18n import satisfaction_text
 
 
 class ReporterCallbacks(QWidget):
-    """The merged reporters of `d` with a 记录回访 control each; `saved` after one is recorded."""
+    """Every reporter of `d` (its own first), each merged one with a 记录回访 control once the
+    case is closed; `saved` after one is recorded."""
 
     saved = Signal()
 
@@ -42,12 +43,12 @@ class ReporterCallbacks(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("dialogError")
         self.error.hide()
-        for r in d.reporters[1:]:
+        for r in d.reporters:
             row = QHBoxLayout()
             line = QLabel(reporter_line(r, tz), self)
             line.setWordWrap(True)
             row.addWidget(line, 1)
-            if may and r.satisfaction is None:
+            if may and r.satisfaction is None and not r.is_own:
                 combo = QComboBox(self)
                 for level in Satisfaction:
                     combo.addItem(satisfaction_text(level), level.value)
