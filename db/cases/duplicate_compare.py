@@ -37,7 +37,9 @@ def merge_cases(
     reason: str = "",
     expected_version: int | None = None,
 ) -> TransitionResult:
-    """合并: case `duplicate` into case `main` (the workflow's 合并, with its checks)."""
+    """合并: case `duplicate` into case `main` (the workflow's 合并, with its checks); the
+    history says it was decided in the comparison unless `reason` says otherwise."""
+    reason = reason or f"查重比较：与案件 {main.strip()} 重复"
     request = Request(into=main, reason=reason, expected_version=expected_version)
     with db.write() as session:
         return apply_in(session, duplicate, Action.MERGE, request, actor)

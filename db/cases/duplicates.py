@@ -436,6 +436,14 @@ def count_duplicates_in(session: Session, case: Case) -> int:
     )
 
 
+def refresh_duplicate_count(session: Session, case_id: int) -> None:
+    """Count the 疑似重复 of a case again (after a merge into it, or a 不是重复)."""
+    case = session.get(Case, case_id, populate_existing=True)
+    if case is not None:
+        case.possible_duplicates = count_duplicates_in(session, case) if case.is_open else 0
+        session.flush()
+
+
 def _load(session: Session, number: str) -> Case:
     case = session.scalar(select(Case).where(Case.number == number.strip()))
     if case is None:
@@ -464,7 +472,7 @@ def mark_not_duplicate(
     session: Session, actor: Actor, first: str, second: str, now: datetime | None = None
 ) -> None:
     """Record that cases `first` and `second` are not duplicates (不是重复): neither is
-    proposed as the other's duplicate again; each case's 疑似重复 count drops by one."""
+    proposed as the other's duplicate again; both cases' 疑似重复 are counted again."""
     actor.require("case.merge", "标记不是重复")
     a, b = _load(session, first), _load(session, second)
     if a.id == b.id:
@@ -475,10 +483,9 @@ def mark_not_duplicate(
         return
     now = now or utcnow()
     session.add(NotDuplicate(case_a_id=low, case_b_id=high, at=now, actor=actor.label))
-    for case in (a, b):
-        if case.possible_duplicates > 0:
-            case.possible_duplicates -= 1
     session.flush()
+    refresh_duplicate_count(session, a.id)
+    refresh_duplicate_count(session, b.id)
     record_changes(session, [a.id, b.id])
     record_audit(
         session, actor, "case.not_duplicate", "case", a.number, {"other": b.number}, now=now

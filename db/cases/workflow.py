@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from db.cases.duplicates import refresh_duplicate_count
 from db.cases.reporters import move_reporters
 from db.cases.states import (
     ACTION_LABELS,
@@ -237,6 +238,8 @@ def apply_in(
             }
         ],
     )
+    if move.into is not None:
+        refresh_duplicate_count(session, move.into[0])  # one duplicate fewer to look at
     record_changes(session, [case.id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,

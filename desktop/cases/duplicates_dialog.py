@@ -287,14 +287,11 @@ class DuplicatesDialog(QDialog):
 
     def _merge(self, duplicate: CaseDetail, main: CaseDetail) -> None:
         actor = self.ctx.actor
-        reason = self.tr("查重比较：与案件 %1 重复").replace("%1", main.number)
         version = duplicate.version
         ids = [duplicate.id, main.id]
 
         def job(db: Database) -> object:
-            return merge_cases(
-                db, duplicate.number, main.number, actor, reason=reason, expected_version=version
-            )
+            return merge_cases(db, duplicate.number, main.number, actor, expected_version=version)
 
         def done(_result: object) -> None:
             self.ctx.notify(
