@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import math
 import re
+import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -116,6 +118,7 @@ def _chinese_number(text: str) -> int:
     return total + digit
 
 
+@lru_cache(maxsize=16384)  # a search compares one text with many, and searches repeat rows
 def normalize(text: str) -> str:
     """Full-width to half-width, Chinese door numbers to digits, no spaces or punctuation."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -123,8 +126,16 @@ def normalize(text: str) -> str:
     return _SPACE.sub("", text)
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+@lru_cache(maxsize=16384)
+def _bigrams(text: str) -> frozenset[str]:
+    grams = frozenset(text[i : i + 2] for i in range(len(text) - 1))
+    return grams or (frozenset({text}) if text else frozenset())
+
+
+@lru_cache(maxsize=16384)
+def _address_parts(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The door numbers and the named estates and roads of a normalized address."""
+    return frozenset(_NUMBER.findall(text)), frozenset(_PLACE.findall(text))
 
 
 def text_similarity(a: str, b: str) -> float:
@@ -146,11 +157,10 @@ def address_similarity(a: str, b: str) -> float | None:
     if not a or not b:
         return None
     score = fuzz.partial_ratio(a, b) / 100 if min(len(a), len(b)) >= 3 else fuzz.ratio(a, b) / 100
-    na, nb = _NUMBER.findall(a), _NUMBER.findall(b)
-    if na and nb and not set(na) & set(nb):
+    (na, pa), (nb, pb) = _address_parts(a), _address_parts(b)
+    if na and nb and not na & nb:
         far = min(abs(int(x) - int(y)) for x in na for y in nb)
         score *= 0.6 if far <= 4 else 0.4  # next door, or another building
-    pa, pb = set(_PLACE.findall(a)), set(_PLACE.findall(b))
     if pa and pb and not pa & pb:
         score *= 0.5  # two different estates or roads
     return score
@@ -183,6 +193,25 @@ class Places:
 
     relation: dict[int, str]
     names: dict[int, str]  # 社区 + 网格 name
+
+
+# The street's grids and the 大类's 小类 change a few times a year, and every report asks for
+# them: kept for `REFERENCE_SECONDS` per database and id (an edited 四至范围 counts within it).
+REFERENCE_SECONDS = 30.0
+_reference: dict[tuple[str, str, int], tuple[float, Any]] = {}
+
+
+def _cached(session: Session, kind: str, key: int, load: Callable[[], Any]) -> Any:
+    url = session.get_bind().engine.url.render_as_string(hide_password=True)
+    now = time.monotonic()
+    hit = _reference.get((url, kind, key))
+    if hit is not None and now - hit[0] < REFERENCE_SECONDS:
+        return hit[1]
+    value = load()
+    if len(_reference) > 4096:
+        _reference.clear()
+    _reference[(url, kind, key)] = (now, value)
+    return value
 
 
 def neighbour_grids(session: Session, grid_id: int) -> Places:
@@ -234,7 +263,7 @@ class Kinds:
     major: str
 
 
-def _words(name: str, keywords: str | None) -> set[str]:
+def _words(name: str, keywords: str | None) -> frozenset[str]:
     listed = {k.strip() for k in re.split(r"[,，、\s]+", keywords or "") if k.strip()}
     return _bigrams(normalize(name)) | listed
 
@@ -331,17 +360,24 @@ def find_duplicates_in(
     longitude: float | None = None,
     latitude: float | None = None,
     threshold: float = THRESHOLD,
+    check_dismissed: bool = True,
 ) -> list[DuplicateCandidate]:
     """Cases that may report the same problem, best first (at most `limit`), around the
     reference time `now` (a new report's time, or the reported time of the case checked)."""
     if grid_id is None or category_id is None:
         return []
-    places = neighbour_grids(session, grid_id)
-    kinds = related_categories(session, category_id)
+    places: Places = _cached(session, "grid", grid_id, lambda: neighbour_grids(session, grid_id))
+    kinds: Kinds = _cached(
+        session, "category", category_id, lambda: related_categories(session, category_id)
+    )
     if not places.relation or not kinds.names:
         return []
     rows = _candidate_rows(session, places.relation, kinds.names, now)
-    skip = dismissed_partners(session, exclude_case_id) if exclude_case_id is not None else set()
+    skip = (
+        dismissed_partners(session, exclude_case_id)
+        if exclude_case_id is not None and check_dismissed
+        else set()
+    )
     scored: list[tuple[float, Any, str, float | None, float]] = []
     for row in rows:
         if row.id == exclude_case_id or row.id in skip:
@@ -418,8 +454,9 @@ def find_duplicates_in(
     ]
 
 
-def count_duplicates_in(session: Session, case: Case) -> int:
-    """How many likely duplicates a case just written has (the 疑似重复 mark)."""
+def count_duplicates_in(session: Session, case: Case, *, new: bool = False) -> int:
+    """How many likely duplicates a case has (the 疑似重复 mark); `new`: it was just written,
+    so no pair with it was dismissed yet."""
     return len(
         find_duplicates_in(
             session,
@@ -432,6 +469,7 @@ def count_duplicates_in(session: Session, case: Case) -> int:
             longitude=case.longitude,
             latitude=case.latitude,
             limit=9,
+            check_dismissed=not new,
         )
     )
 

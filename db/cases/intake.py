@@ -190,7 +190,7 @@ def report_in(
             )
         )
     # 疑似重复: counted in the writing transaction (a bounded, indexed search).
-    case.possible_duplicates = count_duplicates_in(session, case)
+    case.possible_duplicates = count_duplicates_in(session, case, new=True)
     record_changes(session, [case.id])
     record_audit(
         session,
