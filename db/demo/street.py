@@ -21,6 +21,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from db.cases.duplicates import count_duplicates_in
+from db.cases.states import Group
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
 from db.demo.case_life import CategoryInfo, DepartmentInfo
@@ -58,6 +60,7 @@ from db.security.actors import SYSTEM
 DEFAULT_SEED = 20261126
 CHUNK = 5_000  # cases per executemany batch
 SQLITE_BUILD_CACHE_KIB = 256 * 1024
+DUPLICATE_MARKS = 300  # newest cases waiting for 立案/派遣 checked for 疑似重复
 
 ProgressFn = Callable[[str, float], None]
 
@@ -212,6 +215,7 @@ def build_demo(
             written = _write_cases(session, generator, cases, report)
         report("收尾", 0.97)
         _write_counters(session, generator.day_counts, counters)
+        _mark_duplicates(session)
         if session.get_bind().dialect.name == "postgresql":
             session.execute(
                 text(
@@ -355,6 +359,23 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
             flush()
     flush()
     return written
+
+
+def _mark_duplicates(session: Session, most: int = DUPLICATE_MARKS) -> None:
+    """疑似重复 on the newest cases still waiting for 立案 or 派遣, as intake marks a new
+    report (the builder writes cases in bulk, past `report_in`); bounded, so a million-case
+    build spends seconds here."""
+    rows = session.scalars(
+        select(Case)
+        .where(Case.status_group.in_([Group.TO_REGISTER.value, Group.TO_DISPATCH.value]))
+        .order_by(Case.reported_at.desc())
+        .limit(most)
+    )
+    for case in rows:
+        found = count_duplicates_in(session, case)
+        if found:
+            case.possible_duplicates = found
+    session.flush()
 
 
 def _write_counters(session: Session, day_counts: dict[str, int], existing: dict[str, int]) -> None:
