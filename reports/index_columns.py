@@ -14,6 +14,7 @@ QUALITY = "处置质量"
 PATROL = "未诉先办"
 CALLBACK = "回访“三率”"
 JOINT = "协办（吹哨报到）"
+DUPLICATES = "重复报告"
 NOTHING_CLOSED = "—"  # 按期结案率 while nothing was closed (db/stats/definitions.py)
 
 
@@ -28,8 +29,9 @@ def _rate(key: str, group: str, label: str, num: str, den: str) -> Column:
     )
 
 
-def case_columns(*, with_patrol: bool = True) -> list[Column]:
-    """立案数 … 平均处置时长 (and the 未诉先办 share), in the order of the monthly return."""
+def case_columns(*, with_patrol: bool = True, with_merged: bool = False) -> list[Column]:
+    """立案数 … 平均处置时长 (and the 未诉先办 share), in the order of the monthly return;
+    `with_merged` adds 合并报告数 last (reports merged into another case: not cases)."""
     columns = [
         Column("registered", ("立案派遣", "立案数"), width=8),
         Column("dispatched", ("立案派遣", "派遣数"), width=8),
@@ -70,6 +72,8 @@ def case_columns(*, with_patrol: bool = True) -> list[Column]:
             Column("patrol", (PATROL, "巡查发现数"), width=10),
             _rate("patrol_share", PATROL, "未诉先办占比", "patrol", "reported"),
         ]
+    if with_merged:
+        columns.append(Column("merged", (DUPLICATES, "合并报告数"), width=10))
     return columns
 
 
@@ -160,6 +164,7 @@ def index_values(ix: Indices, weights: Mapping[str, float] | None = None) -> dic
         "reported": ix.reported,
         "patrol": ix.patrol,
         "patrol_share": ix.patrol_share,
+        "merged": ix.merged,
         "callbacks": ix.callbacks,
         "contacted": ix.contacted,
         "solved": ix.solved,
@@ -190,4 +195,9 @@ NOTES = (
     "未诉先办占比 = 巡查发现数 ÷ 上报数。"
     # The two figures the desk and the statistics page show too: their one definition's words.
     f"派遣数：{DISPATCHED.counts}按期结案率：{ON_TIME_RATE.counts}"
+)
+
+MERGED_NOTE = (
+    "合并报告数：本期作为重复报告合并入其他案件的上报件数（按合并时间计），"
+    "它们不是另外的案件，不计入结案数、应结案数。"
 )

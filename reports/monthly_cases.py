@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.models import Grid
 from db.reference.geography_history import communities_in_period, grids_in_period
 from db.stats.indices import Indices, compute_indices, daily_counts, total
-from reports.index_columns import NOTES, case_columns, index_values, total_avg_hours
+from reports.index_columns import MERGED_NOTE, NOTES, case_columns, index_values, total_avg_hours
 from reports.model import ChartSpec, Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, resolve
 
@@ -70,12 +70,12 @@ def build(session: Session, request: ReportRequest) -> Report:
     sheet1 = Sheet(
         name="按社区",
         title=title,
-        columns=[label_col, *case_columns()],
+        columns=[label_col, *case_columns(with_merged=True)],
         rows=[
             _row({"name": c.name}, ix) for c, ix in zip(communities, community_rows, strict=True)
         ],
         totals=_totals({"name": "合计"}, community_rows),
-        notes=[NOTES],
+        notes=[NOTES, MERGED_NOTE],
     )
 
     grids = [
@@ -90,7 +90,7 @@ def build(session: Session, request: ReportRequest) -> Report:
             Column("community", ("社区",), kind="text", total="label"),
             Column("code", ("网格编码",), kind="text", total=""),
             Column("name", ("网格名称",), kind="text", total=""),
-            *case_columns(),
+            *case_columns(with_merged=True),
         ],
         rows=[
             _row({"community": g[3], "code": g[1], "name": g[2]}, ix)
@@ -99,7 +99,7 @@ def build(session: Session, request: ReportRequest) -> Report:
         totals=_totals({"community": "合计"}, grid_rows),
         merge_down=("community",),
         freeze_columns=3,
-        notes=[NOTES],
+        notes=[NOTES, MERGED_NOTE],
     )
 
     daily = daily_counts(session, r.start, r.end, r.settings.tz, r.scope)

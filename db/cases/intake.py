@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from db.cases.duplicates import count_duplicates_in
 from db.cases.history_chain import add_events
 from db.cases.states import Action, Source, Status
 from db.cases.transitions import reported_state
@@ -189,6 +190,8 @@ def report_in(
                 created_at=now,
             )
         )
+    # 疑似重复: counted in the writing transaction (a bounded, indexed search).
+    case.possible_duplicates = count_duplicates_in(session, case, new=True)
     record_changes(session, [case.id])
     record_audit(
         session,

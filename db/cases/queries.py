@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from db.cases.co_tracks import CoTrack, co_tracks
+from db.cases.reporters import ReporterEntry, merged_numbers, reporters_of
 from db.cases.states import (
     GROUP_LABELS,
     SATISFACTION_LABELS,
@@ -119,6 +120,11 @@ class CaseDetail:
     history: list[HistoryEntry]
     time_basis: str = "working"  # how the category's limits count: working | natural
     co_tracks: list[CoTrack] = field(default_factory=list)  # 协办部门, each on its own track
+    # 合并: every reporter (its own first), the cases merged into it and its count of reports.
+    reporters: list[ReporterEntry] = field(default_factory=list)
+    merged_cases: list[str] = field(default_factory=list)
+    report_count: int = 1
+    possible_duplicates: int = 0  # 疑似重复 found when it was reported
 
     @property
     def dispatch_note(self) -> str:
@@ -151,6 +157,7 @@ class CaseDetail:
             }
             for t in self.co_tracks
         ]
+        out["reporters"] = [r.to_json(reveal=reveal) for r in self.reporters]
         return out
 
 
@@ -184,6 +191,8 @@ def case_detail(session: Session, number: str) -> CaseDetail:
         .order_by(Attachment.id)
     ).all()
     status = Status(case.status)
+    reporters = reporters_of(session, case)
+    merged = merged_numbers(session, case.id)
     return CaseDetail(
         id=case.id,
         number=case.number,
@@ -234,6 +243,10 @@ def case_detail(session: Session, number: str) -> CaseDetail:
         else None,
         merged_into=merged_into,
         time_basis=category.basis,
+        reporters=reporters,
+        merged_cases=merged,
+        report_count=len(reporters),
+        possible_duplicates=case.possible_duplicates,
         allowed_actions=[a.value for a in allowed_actions(status)],
         photos=[PhotoInfo(p.id, p.filename, p.content_type, len(p.data)) for p in photos],
         history=[

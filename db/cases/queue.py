@@ -153,6 +153,7 @@ class QueueRow(NamedTuple):
     warn: float | None  # POSIX seconds of its warning time
     working: bool = True  # the category counts working time (else natural time)
     urge_count: int = 0  # 督办 so far
+    duplicates: int = 0  # 疑似重复 found at report (shown while the case is open)
 
 
 # --- filters and orderings -----------------------------------------------------------------
@@ -431,6 +432,8 @@ def rows_statement(case_ids: Sequence[int]) -> Select[Any]:
             Case.warn_at,
             Category.basis,
             Case.urge_count,
+            Case.possible_duplicates,
+            Case.is_open,
         )
         .join(Community, Community.id == Case.community_id)
         .join(Grid, Grid.id == Case.grid_id)
@@ -478,6 +481,7 @@ def rows(
             warn=r[15].timestamp() if r[15] is not None else None,
             working=r[16] != TimeBasis.NATURAL.value,
             urge_count=int(r[17] or 0),
+            duplicates=int(r[18] or 0) if r[19] else 0,
         )
     return [found[i] for i in case_ids if i in found]
 

@@ -186,7 +186,8 @@ ALLOWED_FROM: dict[Action, frozenset[Status]] = {
     Action.RESUME: frozenset({Status.SUSPENDED}),
     Action.URGE: frozenset({Status.DISPATCHED, Status.ACCEPTED, Status.RETURNED}),
     Action.CALLBACK: frozenset({Status.CLOSED, Status.SELF_RESOLVED}),
-    Action.MERGE: frozenset({Status.REPORTED, Status.REGISTERED}),
+    # A duplicate may be merged at any stage before it is closed (its clock stops there).
+    Action.MERGE: OPEN_STATUSES,
     Action.RECALL: frozenset({Status.DISPATCHED}),
 }
 

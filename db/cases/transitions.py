@@ -256,6 +256,12 @@ def plan_transition(
             raise ValueError("merge needs the main case")
         values["merged_into_id"] = move.into[0]
         values["closed_at"] = now
+        if case["due_at"] is not None:  # the running stage's clock stops here
+            details["stopped_due"] = case["due_at"].isoformat()
+        if status is Status.SUSPENDED:
+            values.update({"suspended_at": None, "suspended_from": None, "remaining_minutes": None})
+        if case["department_id"] is not None:
+            details["department"] = names(case["department_id"])
         stop_clock()
         details["into"] = move.into[1]
         new = Status.MERGED

@@ -17,7 +17,9 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from db.cases import co_tracks
+from db.cases.duplicates import refresh_duplicate_count
 from db.cases.history_chain import add_events
+from db.cases.reporters import move_reporters
 from db.cases.states import (
     ACTION_LABELS,
     ALLOWED_FROM,
@@ -260,6 +262,8 @@ def apply_in(
             select(Case).where(Case.id == case.id).execution_options(populate_existing=True)
         ).one()
         raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+    if move.into is not None:
+        move_reporters(session, case, move.into[0], now)
     add_events(
         session,
         [
@@ -282,6 +286,8 @@ def apply_in(
     if action is Action.RECALL:
         label = ACTION_LABELS[Action.RECALL]
         co_tracks.release_pending(session, case, actor, now, label, new_status.value)
+    if move.into is not None:
+        refresh_duplicate_count(session, move.into[0])  # one duplicate fewer to look at
     record_changes(session, [case.id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,

@@ -42,7 +42,7 @@ class CaseLife:
     """One case's columns and history, changed step by step by the workflow's own rules
     (`db.cases.transitions.plan_transition`)."""
 
-    __slots__ = ("c", "cat", "clock", "events", "names")
+    __slots__ = ("c", "cat", "clock", "events", "names", "reporters")
 
     def __init__(
         self,
@@ -79,7 +79,10 @@ class CaseLife:
             callback_contacted=None,
             callback_solved=None,
             merged_into_id=None,
+            possible_duplicates=0,
         )
+        # The reporter this case hands to its main case when merged (case_reporters rows).
+        self.reporters: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = [
             {
                 "case_id": columns["id"],
@@ -119,6 +122,21 @@ class CaseLife:
         from_status = c["status"]
         done = plan_transition(c, action, now, self.clock, move, self.names)
         c.update(done.values)
+        if into is not None and action is Action.MERGE:
+            self.reporters.append(
+                {
+                    "case_id": into[0],
+                    "from_case_id": c["id"],
+                    "name": c["reporter_name"],
+                    "phone": c["reporter_phone"],
+                    "source": c["source"],
+                    "reported_at": c["reported_at"],
+                    "merged_at": now,
+                    "callback_at": None,
+                    "callback_satisfaction": None,
+                    "callback_by": None,
+                }
+            )
         self.events.append(
             {
                 "case_id": c["id"],

@@ -21,7 +21,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import JSON, Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from db.cases.duplicates import count_duplicates_in
 from db.cases.history_chain import genesis, seal
+from db.cases.states import Group
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
 from db.demo.case_life import CategoryInfo, DepartmentInfo
@@ -43,6 +45,7 @@ from db.models import (
     Case,
     CaseEvent,
     CaseNumberCounter,
+    CaseReporter,
     Category,
     Community,
     Department,
@@ -59,6 +62,7 @@ from db.security.actors import SYSTEM
 DEFAULT_SEED = 20261126
 CHUNK = 5_000  # cases per executemany batch
 SQLITE_BUILD_CACHE_KIB = 256 * 1024
+DUPLICATE_MARKS = 300  # newest cases waiting for 立案/派遣 checked for 疑似重复
 
 ProgressFn = Callable[[str, float], None]
 
@@ -214,6 +218,7 @@ def build_demo(
             written = _write_cases(session, generator, cases, report)
         report("收尾", 0.97)
         _write_counters(session, generator.day_counts, counters)
+        _mark_duplicates(session)
         if session.get_bind().dialect.name == "postgresql":
             session.execute(
                 text(
@@ -317,6 +322,7 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
     case_table = tables[Case.__tablename__]
     event_table = tables[CaseEvent.__tablename__]
     attachment_table = tables[Attachment.__tablename__]
+    reporter_table = tables[CaseReporter.__tablename__]
     case_writer = _BulkWriter(session, case_table, [c.name for c in case_table.columns])
     event_writer = _BulkWriter(
         session, event_table, [c.name for c in event_table.columns if c.name != "id"]
@@ -324,7 +330,11 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
     attachment_writer = _BulkWriter(
         session, attachment_table, [c.name for c in attachment_table.columns if c.name != "id"]
     )
+    reporter_writer = _BulkWriter(
+        session, reporter_table, [c.name for c in reporter_table.columns if c.name != "id"]
+    )
     case_rows: list[dict[str, Any]] = []
+    reporter_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
     attachment_rows: list[dict[str, Any]] = []
     written = 0
@@ -334,10 +344,12 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
         case_writer.write(case_rows)
         event_writer.write(event_rows)
         attachment_writer.write(attachment_rows)
+        reporter_writer.write(reporter_rows)  # after the cases: a merge names an earlier one
         written += len(case_rows)
         case_rows.clear()
         event_rows.clear()
         attachment_rows.clear()
+        reporter_rows.clear()
         if total:
             report("案件", 0.05 + 0.92 * min(written / total, 1.0))
 
@@ -347,10 +359,28 @@ def _write_cases(session: Session, generator: CaseGenerator, total: int, report:
         case_rows.append(life.c)
         event_rows.extend(life.events)
         attachment_rows.extend(attachments)
+        reporter_rows.extend(life.reporters)
         if len(case_rows) >= CHUNK:
             flush()
     flush()
     return written
+
+
+def _mark_duplicates(session: Session, most: int = DUPLICATE_MARKS) -> None:
+    """疑似重复 on the newest cases still waiting for 立案 or 派遣, as intake marks a new
+    report (the builder writes cases in bulk, past `report_in`); bounded, so a million-case
+    build spends seconds here."""
+    rows = session.scalars(
+        select(Case)
+        .where(Case.status_group.in_([Group.TO_REGISTER.value, Group.TO_DISPATCH.value]))
+        .order_by(Case.reported_at.desc())
+        .limit(most)
+    )
+    for case in rows:
+        found = count_duplicates_in(session, case)
+        if found:
+            case.possible_duplicates = found
+    session.flush()
 
 
 def _write_counters(session: Session, day_counts: dict[str, int], existing: dict[str, int]) -> None:

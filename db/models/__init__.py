@@ -10,7 +10,9 @@ from db.models.cases import (
     CaseChange,
     CaseEvent,
     CaseNumberCounter,
+    CaseReporter,
     ImportedWorkOrder,
+    NotDuplicate,
 )
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
@@ -42,6 +44,7 @@ __all__ = [
     "CaseEvent",
     "CaseNote",
     "CaseNumberCounter",
+    "CaseReporter",
     "Category",
     "Community",
     "CommunityWorker",
@@ -58,6 +61,7 @@ __all__ = [
     "IntakeModel",
     "MajorCategory",
     "Mentorship",
+    "NotDuplicate",
     "PartyCheckin",
     "PayScale",
     "Person",

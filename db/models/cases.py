@@ -76,6 +76,8 @@ class Case(Base):
     callback_solved: Mapped[bool | None] = mapped_column()
 
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"))
+    # 疑似重复: how many likely duplicates were found when the case was reported (0 none).
+    possible_duplicates: Mapped[int] = mapped_column(default=0, server_default="0")
     version: Mapped[int] = mapped_column(default=1)
     # The hash of the newest history entry (db/cases/history_chain.py): a deleted last entry
     # no longer matches it.
@@ -95,6 +97,11 @@ class Case(Base):
         Index("ix_cases_open_due", "is_open", "due_at"),
         Index("ix_cases_category", "category_id"),
         Index("ix_cases_grid", "grid_id"),
+        # Duplicates (db/cases/duplicates.py): a grid's recent reports and recent closes, and
+        # the cases merged into a main case.
+        Index("ix_cases_grid_reported", "grid_id", "reported_at"),
+        Index("ix_cases_grid_closed", "grid_id", "closed_at"),
+        Index("ix_cases_merged_into", "merged_into_id"),
         # The desk queue (db/cases/queue.py): a tab's first page by time left or by report time,
         # and the department board's open/warning/overdue counts from the index alone.
         Index("ix_cases_group_due", "status_group", "due_at"),
@@ -198,3 +205,33 @@ class CaseChange(Base):
     seq: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column()
     changed_at: Mapped[datetime] = mapped_column()
+
+
+class CaseReporter(Base):
+    """A reporter of a case besides its own: the reporter of a duplicate merged into it (and of
+    any case merged into that one). Every merged report is one row, so a main case was reported
+    1 + rows times. Each reporter gets a 回访 of their own (`callback_*`)."""
+
+    __tablename__ = "case_reporters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    from_case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    name: Mapped[str] = mapped_column(String(64), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    source: Mapped[str] = mapped_column(String(16))
+    reported_at: Mapped[datetime] = mapped_column()
+    merged_at: Mapped[datetime] = mapped_column()
+    callback_at: Mapped[datetime | None] = mapped_column()
+    callback_satisfaction: Mapped[str | None] = mapped_column(String(16))
+    callback_by: Mapped[str | None] = mapped_column(String(64))
+
+
+class NotDuplicate(Base):
+    """A pair of cases a dispatcher said are not duplicates (不是重复): never proposed again.
+    The smaller case id comes first."""
+
+    __tablename__ = "not_duplicates"
+    case_a_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True)
+    case_b_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), primary_key=True, index=True)
+    at: Mapped[datetime] = mapped_column()
+    actor: Mapped[str] = mapped_column(String(64))

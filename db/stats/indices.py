@@ -120,6 +120,7 @@ class Indices:
     co_handled: int = 0
     co_due: int = 0
     co_on_time: int = 0
+    merged: int = 0  # reports merged (合并) into another case in the period: not cases
 
     def __add__(self, other: Indices) -> Indices:
         return Indices(
@@ -324,6 +325,19 @@ def compute_indices(
         row.hours_sum = float(hours)
         row.due += int(closed)
         row.overdue += int(late)
+
+    # Reports merged into another case (合并) in the period: counted apart from the cases.
+    for k, merged in session.execute(
+        select(key, func.count())
+        .where(
+            col(Case.closed_at) >= start,
+            col(Case.closed_at) < end,
+            Case.status == Status.MERGED.value,
+            *scoped,
+        )
+        .group_by(key)
+    ):
+        rows[k].merged = int(merged)
 
     # 挂账 at the end of the period.
     suspended_ids = suspended_at(snapshot)

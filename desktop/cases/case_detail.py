@@ -53,6 +53,7 @@ from desktop.cases.detail_sections import (
     times_form,
 )
 from desktop.cases.photo_viewer import PhotoViewer, load_image
+from desktop.cases.reporter_callbacks import ReporterCallbacks
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text
@@ -117,6 +118,7 @@ class CaseDetailPane(QWidget):
         self.history_entries: list[QLabel] = []
         self.tracks: DepartmentTracks | None = None  # 承办部门: 主办 and 协办 tracks
         self.co_dialog: CoStepDialog | None = None
+        self.reporter_callbacks: ReporterCallbacks | None = None
         self.notes: list[NoteEntry] = []
         self.notes_section: NotesSection | None = None
         self._focus_note_after_load = False
@@ -277,10 +279,21 @@ class CaseDetailPane(QWidget):
 
         v.addWidget(section_title(self.tr("基本信息"), body))
         may_reveal = self.ctx.actor.can("personal.reveal")
-        form, self.reporter_label, self.reveal_button = fields_form(d, body, may_reveal)
+        form, self.reporter_label, self.reveal_button = fields_form(d, body, may_reveal, tz)
         if self.reveal_button is not None:
             self.reveal_button.clicked.connect(lambda: self.reveal_reporter())
         v.addLayout(form)
+
+        self.reporter_callbacks = None
+        if len(d.reporters) > 1:
+            v.addWidget(
+                section_title(
+                    self.tr("全部反映人（%1 人）").replace("%1", str(len(d.reporters))), body
+                )
+            )
+            self.reporter_callbacks = ReporterCallbacks(self.ctx, d, tz, self.read_only, body)
+            self.reporter_callbacks.saved.connect(partial(self._note_saved, d.id))
+            v.addWidget(self.reporter_callbacks)
 
         v.addWidget(section_title(self.tr("时限"), body))
         deadlines, self.countdown_label = deadlines_grid(d, body, tz)

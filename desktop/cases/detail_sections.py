@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from db.cases.notes import NoteEntry
 from db.cases.queries import CaseDetail, HistoryEntry
+from db.cases.reporters import ReporterEntry
 from db.cases.states import Status
 from db.clock import TimeBasis
 from db.reference.settings_store import CenterSettings
@@ -39,6 +40,21 @@ def local_time(moment: datetime | None, tz: ZoneInfo) -> str:
     if moment is None:
         return "—"
     return f"{moment.astimezone(tz):%Y-%m-%d %H:%M}"
+
+
+def reporter_line(r: ReporterEntry, tz: ZoneInfo | None) -> str:
+    """One reporter: masked name and phone, channel, when, the case it came with, 回访."""
+    name = mask_name(r.name) or QCoreApplication.translate("CaseDetailSections", "（未留名）")
+    phone = f" {mask_phone(r.phone)}" if r.phone else ""
+    when = local_time(r.reported_at, tz) if tz is not None else ""
+    called = (
+        QCoreApplication.translate("CaseDetailSections", "回访：%1").replace(
+            "%1", satisfaction_text(r.satisfaction)
+        )
+        if r.satisfaction
+        else QCoreApplication.translate("CaseDetailSections", "未回访")
+    )
+    return f"{name}{phone}　{source_text(r.source)}　{when}　{r.from_case}　{called}"
 
 
 def section_title(title: str, parent: QWidget) -> QLabel:
@@ -100,7 +116,7 @@ def add_summary(d: CaseDetail, body: QWidget, v: QVBoxLayout) -> None:
 
 
 def fields_form(
-    d: CaseDetail, body: QWidget, may_reveal: bool
+    d: CaseDetail, body: QWidget, may_reveal: bool, tz: ZoneInfo | None = None
 ) -> tuple[QFormLayout, QLabel, QPushButton | None]:
     """The 基本信息 form, its 上报人 field (name and phone masked), and the 显示完整号码 button
     when `may_reveal` and there is something masked to reveal (the pane connects it)."""
@@ -156,6 +172,22 @@ def fields_form(
         )
     if d.merged_into:
         field_row(form, QCoreApplication.translate("CaseDetailSections", "已合并到"), d.merged_into)
+    if d.merged_cases:
+        field_row(
+            form,
+            QCoreApplication.translate("CaseDetailSections", "报告数"),
+            QCoreApplication.translate("CaseDetailSections", "%1 次（已合并：%2）")
+            .replace("%1", str(d.report_count))
+            .replace("%2", "、".join(d.merged_cases)),
+        )
+    if d.possible_duplicates and d.is_open:
+        field_row(
+            form,
+            QCoreApplication.translate("CaseDetailSections", "疑似重复"),
+            QCoreApplication.translate("CaseDetailSections", "%1 件，按 Ctrl+Shift+M 比较").replace(
+                "%1", str(d.possible_duplicates)
+            ),
+        )
     counts = []
     for count, text in (
         (d.extension_count, QCoreApplication.translate("CaseDetailSections", "延期 %1 次")),

@@ -13,9 +13,11 @@ import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from db.cases.duplicates import duplicates_of, mark_not_duplicate
 from db.cases.intake import Photo, read_photo_file, report_case
 from db.cases.notes import CALL_KINDS, CALL_OUTCOMES, add_note, case_notes, log_call
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
+from db.cases.reporters import record_reporter_callback
 from db.cases.states import (
     ACTION_LABELS,
     SOURCE_LABELS,
@@ -266,6 +268,21 @@ def _print_detail(
         print(f"回访满意度：{detail.satisfaction_label}")
     if detail.merged_into:
         print(f"已合并入：{detail.merged_into}")
+    if detail.merged_cases:
+        merged = "、".join(detail.merged_cases)
+        print(f"报告数：{detail.report_count}（已合并：{merged}）")
+    if len(detail.reporters) > 1:
+        print("反映人：")
+        for r in detail.reporters:
+            called = f"回访 {r.satisfaction_label}" if r.satisfaction_label else "未回访"
+            print(
+                f"  [{r.id}] {mask_name(r.name) or '—'} {mask_phone(r.phone)} {r.source_label} "
+                f"{t(r.reported_at)} 案件 {r.from_case}  {called}"
+            )
+    if detail.possible_duplicates and detail.is_open:
+        print(
+            f"疑似重复：{detail.possible_duplicates} 件（用 case duplicates {detail.number} 查看）"
+        )
     if detail.photos:
         print("照片：" + "、".join(f"{p.filename}（{p.size // 1024} KB）" for p in detail.photos))
     allowed = "、".join(f"{ACTION_LABELS[Action(a)]}（{a}）" for a in detail.allowed_actions)
@@ -342,6 +359,65 @@ def run_notes(args: argparse.Namespace, db: Database) -> int:
             print(line + (f"  {n.text}" if n.text else ""))
         else:
             print(f"{head}  {n.text}")
+    return EXIT_OK
+
+
+# --- duplicates and reporters (查重, 不是重复, 合并的反映人) ---------------------------------------
+
+
+def run_duplicates(args: argparse.Namespace, db: Database) -> int:
+    settings = _settings(db)
+    with db.read() as session:
+        found = duplicates_of(session, args.number, limit=args.limit)
+    if args.json:
+        print_json([c.to_json() for c in found])
+        return EXIT_OK
+    if not found:
+        print(f"案件 {args.number.strip()} 没有疑似重复的案件")
+        return EXIT_OK
+    for c in found:
+        print(
+            f"{c.number} 【{c.status_label}】 {round(c.score * 100)}%  "
+            f"{local_text(c.reported_at, settings)}  {c.grid} {c.category}"
+        )
+        print(f"    {c.address or '—'}  {_cell(c.description, 60).rstrip()}")
+        print(f"    {c.why}")
+    return EXIT_OK
+
+
+def run_not_duplicate(args: argparse.Namespace, db: Database) -> int:
+    with db.write() as session:
+        mark_not_duplicate(session, actor_of(args), args.first, args.second)
+    print(f"已记录：案件 {args.first.strip()} 与 {args.second.strip()} 不是重复，不再提示")
+    return EXIT_OK
+
+
+def run_reporters(args: argparse.Namespace, db: Database) -> int:
+    settings = _settings(db)
+    with db.read() as session:
+        detail = case_detail(session, args.number)
+    if args.json:
+        print_json([r.to_json() for r in detail.reporters])
+        return EXIT_OK
+    print(f"案件 {detail.number} 共 {detail.report_count} 次报告")
+    for r in detail.reporters:
+        called = f"回访 {r.satisfaction_label}" if r.satisfaction_label else "未回访"
+        print(
+            f"[{r.id}] {mask_name(r.name) or '—'} {mask_phone(r.phone)} {r.source_label} "
+            f"{local_text(r.reported_at, settings)} 案件 {r.from_case}  {called}"
+        )
+    return EXIT_OK
+
+
+def run_reporter_callback(args: argparse.Namespace, db: Database) -> int:
+    with db.write() as session:
+        entry = record_reporter_callback(
+            session, actor_of(args), args.number, args.reporter, args.satisfaction
+        )
+    print(
+        f"案件 {args.number.strip()}：已记录反映人 [{entry.id}]（案件 {entry.from_case}）"
+        f"的回访：{entry.satisfaction_label}"
+    )
     return EXIT_OK
 
 
@@ -513,6 +589,55 @@ def register(subparsers: Subcommands) -> None:
     )
     call.add_argument("--text", metavar="TEXT", help="说明")
     call.set_defaults(func=run_call)
+
+    duplicates = verbs.add_parser(
+        "duplicates",
+        help="查重：列出可能重复的案件",
+        description="列出可能与案件重复的案件（同一或相邻网格、7 天内含近期办结、同一或相关小类、"
+        "地址和描述相似），最相似的在前。",
+    )
+    duplicates.add_argument("number", metavar="NUMBER", help="案件编号")
+    duplicates.add_argument("--json", action="store_true", help="输出 JSON 数组")
+    duplicates.add_argument(
+        "--limit", type=int_in(1, 50), default=5, metavar="N", help="最多列出 N 件（默认 5）"
+    )
+    duplicates.set_defaults(func=run_duplicates)
+
+    not_duplicate = verbs.add_parser(
+        "not-duplicate",
+        help="记录两件案件不是重复",
+        description="记录两件案件不是重复，以后查重不再互相提示。",
+    )
+    not_duplicate.add_argument("first", metavar="A", help="案件编号")
+    not_duplicate.add_argument("second", metavar="B", help="另一件案件编号")
+    not_duplicate.set_defaults(func=run_not_duplicate)
+
+    reporters = verbs.add_parser(
+        "reporters",
+        help="案件的全部反映人（含合并来的）",
+        description="列出案件的全部反映人：本案的和合并入本案的重复案件的，及各自的回访。",
+    )
+    reporters.add_argument("number", metavar="NUMBER", help="案件编号")
+    reporters.add_argument("--json", action="store_true", help="输出 JSON（姓名电话已遮蔽）")
+    reporters.set_defaults(func=run_reporters)
+
+    reporter_callback = verbs.add_parser(
+        "reporter-callback",
+        help="回访一位合并来的反映人",
+        description="记录对合并入本案的一位反映人的回访（本案自己的反映人用 case callback）。",
+    )
+    reporter_callback.add_argument("number", metavar="NUMBER", help="主案件编号")
+    reporter_callback.add_argument(
+        "--reporter",
+        required=True,
+        type=int_in(1, 2**31 - 1),
+        metavar="ID",
+        help="反映人编号（见 case reporters）",
+    )
+    reporter_callback.add_argument(
+        "--satisfaction", required=True, metavar="LEVEL", help="满意、基本满意、不满意、未联系上"
+    )
+    reporter_callback.set_defaults(func=run_reporter_callback)
 
     for action in TRANSITIONS:
         verb = verbs.add_parser(

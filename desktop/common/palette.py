@@ -31,6 +31,7 @@ OVERDUE_ROW = "#fde4e1"  # background of an overdue row
 NEW_ROW = "#dcebff"  # background of a row that just arrived
 NEW_URGENT_ROW = "#ffd8cc"  # background of an urgent row that just arrived
 URGENT_ROW = "#f7bcb4"  # background of an urgent case whose clock runs: outranks the tints above
+DUPLICATE = "#8250df"  # a case with likely duplicates (疑似重复): its description in the queue
 FILTER_ACTIVE = "#e3eefc"  # the queue's filter bar while a filter hides cases
 
 # --- the alarm banner (desktop/desk/alarms_banner.py, #alarmBanner in desk.qss) -----------------

@@ -142,6 +142,12 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         label_source=QT_TRANSLATE_NOOP("DeskActions", "打印单据…"),
         permission="case.read",
     ),
+    DeskAction(
+        "duplicates",
+        Section.DESK,
+        ("Ctrl+Shift+M",),
+        label_source=QT_TRANSLATE_NOOP("DeskActions", "查重比较…"),
+    ),
     _nav("undo", QT_TRANSLATE_NOOP("DeskActions", "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(
         "redo",

@@ -68,6 +68,7 @@ _URGENT_FIELD = 7
 _DUE_FIELD: Final = 14
 _WARN_FIELD: Final = 15
 _URGE_FIELD: Final = 17
+_DUPLICATES_FIELD: Final = 18
 
 NORMAL, WARNING, OVERDUE = 0, 1, 2
 _AMBER = QColor(palette.WARNING_EDGE)
@@ -79,6 +80,7 @@ NEW_BG = QBrush(QColor(palette.NEW_ROW))
 NEW_URGENT_BG = QBrush(QColor(palette.NEW_URGENT_ROW))
 _URGENT_FG = QBrush(_RED)
 _OVERDUE_FG = QBrush(QColor(palette.ERROR))
+_DUPLICATE_FG = QBrush(QColor(palette.DUPLICATE))
 # The left edge mark; normal rows get a transparent one so every number lines up.
 _EDGE = {NORMAL: QColor(0, 0, 0, 0), WARNING: _AMBER, OVERDUE: _RED}
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -103,6 +105,7 @@ class QueueCells:
         self.headers = [QCoreApplication.translate("QueueModel", t) for t, _ in COLUMNS]
         self._status_text = {st.value: status_text(st) for st in Status}
         self._urge_mark = QCoreApplication.translate("QueueModel", "督×%1")
+        self._duplicate_mark = QCoreApplication.translate("QueueModel", "【疑似重复】")
 
     def data(
         self,
@@ -122,6 +125,8 @@ class QueueCells:
                 return self._status_text[row[8]]
             if column == COL_URGE:
                 return self._urge_text(row[_URGE_FIELD])
+            if column == COL_DESCRIPTION and row[_DUPLICATES_FIELD]:
+                return self._duplicate_mark + row[6]
             return row[_FIELD[column]]
         if role == BACKGROUND:
             mark = highlight.get(row[0])
@@ -140,6 +145,8 @@ class QueueCells:
                 return _URGENT_FG
             if column == COL_URGENT and row[_URGENT_FIELD]:
                 return _URGENT_FG
+            if column == COL_DESCRIPTION and row[_DUPLICATES_FIELD]:
+                return _DUPLICATE_FG
             if column == COL_LEFT and alert_state(row, now) == OVERDUE:
                 return _OVERDUE_FG
             return None
@@ -160,6 +167,17 @@ class QueueCells:
         if role == ALERT_ROLE:
             return alert_state(row, now)
         if role == TOOLTIP and column == COL_DESCRIPTION:
+            if row[_DUPLICATES_FIELD]:
+                return (
+                    QCoreApplication.translate(
+                        "QueueModel",
+                        "疑似重复：%n 件相似案件，按 Ctrl+Shift+M 并排比较",
+                        "",
+                        row[_DUPLICATES_FIELD],
+                    )
+                    + "\n"
+                    + row[6]
+                )
             return row[6]
         if role == TOOLTIP and column == COL_PLACE:
             return row[4]

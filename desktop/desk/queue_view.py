@@ -47,6 +47,7 @@ from db.errors import UserError
 from db.intake.classify import suggest_department_for_cases
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
+from desktop.cases.duplicates_dialog import DuplicatesDialog
 from desktop.common.durations import time_left_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text, role_text, status_text
@@ -219,6 +220,7 @@ class QueueView(QWidget):
 
         self.last_message = ""
         self.current_dialog: ActionDialog | None = None
+        self.duplicates_dialog: DuplicatesDialog | None = None
         self.goto_dialog: QInputDialog | None = None
         self._acted: set[int] = set()  # cases just acted on: if they leave, select the next
         self._goto: int | None = None  # a case Ctrl+G is waiting for the list to show
@@ -232,6 +234,7 @@ class QueueView(QWidget):
         handlers.update(
             {
                 "open": self.open_current,
+                "duplicates": self.compare_duplicates,
                 "search": self.focus_search,
                 "goto": self.ask_goto,
                 "next_tab": partial(self.step_tab, 1),
@@ -566,6 +569,19 @@ class QueueView(QWidget):
 
         self.ctx.tasks.submit(job, done, self._failed, owner=self)
 
+    def compare_duplicates(self) -> DuplicatesDialog | None:
+        """查重比较 (Ctrl+Shift+M) of the selected case beside its likely duplicates."""
+        found = self.selected_rows_data()
+        if len(found) != 1:
+            self._say(self.tr("查重比较：请在队列中只选中一件案件。"))
+            return None
+        dialog = DuplicatesDialog(self.ctx, found[0].number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda *_: setattr(self, "duplicates_dialog", None))
+        self.duplicates_dialog = dialog
+        dialog.open()
+        return dialog
+
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
             self._say(str(exc))
@@ -596,6 +612,7 @@ class QueueView(QWidget):
         menu.addSeparator()
         if len(statuses) == 1:
             menu.addAction(self.desk_actions["open"])
+            menu.addAction(self.desk_actions["duplicates"])
         for extra in self.menu_extras:
             menu.addAction(extra)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
