@@ -979,88 +979,93 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="135" />
-        <location filename="../../desktop/cases/case_detail.py" line="182" />
+        <location filename="../../desktop/cases/case_detail.py" line="137" />
+        <location filename="../../desktop/cases/case_detail.py" line="184" />
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="255" />
+        <location filename="../../desktop/cases/case_detail.py" line="257" />
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="265" />
+        <location filename="../../desktop/cases/case_detail.py" line="267" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="278" />
+        <location filename="../../desktop/cases/case_detail.py" line="280" />
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="285" />
+        <location filename="../../desktop/cases/case_detail.py" line="291" />
+        <source>全部反映人（%1 人）</source>
+        <translation>All reporters (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="298" />
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="289" />
+        <location filename="../../desktop/cases/case_detail.py" line="302" />
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="294" />
+        <location filename="../../desktop/cases/case_detail.py" line="307" />
         <source>承办部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="303" />
+        <location filename="../../desktop/cases/case_detail.py" line="316" />
         <source>内部备注（%1）</source>
         <translation>Internal notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="381" />
+        <location filename="../../desktop/cases/case_detail.py" line="394" />
         <source>%1　%2（已记入审计日志）</source>
         <translation>%1　%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="310" />
+        <location filename="../../desktop/cases/case_detail.py" line="323" />
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="407" />
+        <location filename="../../desktop/cases/case_detail.py" line="420" />
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="416" />
+        <location filename="../../desktop/cases/case_detail.py" line="429" />
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="418" />
+        <location filename="../../desktop/cases/case_detail.py" line="431" />
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="436" />
+        <location filename="../../desktop/cases/case_detail.py" line="449" />
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="496" />
+        <location filename="../../desktop/cases/case_detail.py" line="509" />
         <source>案件 %1：%2（%3）已完成</source>
         <translation>Case %1: %2 (%3) done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="527" />
+        <location filename="../../desktop/cases/case_detail.py" line="540" />
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="543" />
+        <location filename="../../desktop/cases/case_detail.py" line="556" />
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
@@ -1068,212 +1073,243 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseDetailSections</name>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="69" />
+        <location filename="../../desktop/cases/detail_sections.py" line="85" />
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="111" />
+        <location filename="../../desktop/cases/detail_sections.py" line="47" />
+        <location filename="../../desktop/cases/detail_sections.py" line="127" />
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="117" />
+        <location filename="../../desktop/cases/detail_sections.py" line="51" />
+        <source>回访：%1</source>
+        <translation>Callback: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="55" />
+        <source>未回访</source>
+        <translation>Not called back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="133" />
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="121" />
+        <location filename="../../desktop/cases/detail_sections.py" line="137" />
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="130" />
+        <location filename="../../desktop/cases/detail_sections.py" line="146" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="131" />
+        <location filename="../../desktop/cases/detail_sections.py" line="147" />
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="134" />
+        <location filename="../../desktop/cases/detail_sections.py" line="150" />
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="135" />
+        <location filename="../../desktop/cases/detail_sections.py" line="151" />
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="139" />
+        <location filename="../../desktop/cases/detail_sections.py" line="155" />
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="143" />
+        <location filename="../../desktop/cases/detail_sections.py" line="159" />
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="148" />
+        <location filename="../../desktop/cases/detail_sections.py" line="164" />
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="154" />
+        <location filename="../../desktop/cases/detail_sections.py" line="170" />
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="158" />
+        <location filename="../../desktop/cases/detail_sections.py" line="174" />
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="161" />
+        <location filename="../../desktop/cases/detail_sections.py" line="178" />
+        <source>报告数</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="179" />
+        <source>%1 次（已合并：%2）</source>
+        <translation>%1 (merged: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="186" />
+        <source>疑似重复</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="187" />
+        <source>%1 件，按 Ctrl+Shift+M 比较</source>
+        <translation>%1 — press Ctrl+Shift+M to compare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="193" />
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="162" />
+        <location filename="../../desktop/cases/detail_sections.py" line="194" />
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="163" />
+        <location filename="../../desktop/cases/detail_sections.py" line="195" />
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="164" />
+        <location filename="../../desktop/cases/detail_sections.py" line="196" />
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="169" />
+        <location filename="../../desktop/cases/detail_sections.py" line="201" />
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="171" />
+        <location filename="../../desktop/cases/detail_sections.py" line="203" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="225" />
+        <location filename="../../desktop/cases/detail_sections.py" line="257" />
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="226" />
+        <location filename="../../desktop/cases/detail_sections.py" line="258" />
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="227" />
+        <location filename="../../desktop/cases/detail_sections.py" line="259" />
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="228" />
+        <location filename="../../desktop/cases/detail_sections.py" line="260" />
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="229" />
+        <location filename="../../desktop/cases/detail_sections.py" line="261" />
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="230" />
+        <location filename="../../desktop/cases/detail_sections.py" line="262" />
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="231" />
+        <location filename="../../desktop/cases/detail_sections.py" line="263" />
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="297" />
+        <location filename="../../desktop/cases/detail_sections.py" line="329" />
         <source>回访电话</source>
         <translation>Callback call</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="298" />
+        <location filename="../../desktop/cases/detail_sections.py" line="330" />
         <source>催办电话</source>
         <translation>Urging call</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="299" />
+        <location filename="../../desktop/cases/detail_sections.py" line="331" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="309" />
+        <location filename="../../desktop/cases/detail_sections.py" line="341" />
         <source>内部备注</source>
         <translation>Internal notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="185" />
+        <location filename="../../desktop/cases/detail_sections.py" line="217" />
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="186" />
+        <location filename="../../desktop/cases/detail_sections.py" line="218" />
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="187" />
+        <location filename="../../desktop/cases/detail_sections.py" line="219" />
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="207" />
+        <location filename="../../desktop/cases/detail_sections.py" line="239" />
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="212" />
+        <location filename="../../desktop/cases/detail_sections.py" line="244" />
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="255" />
+        <location filename="../../desktop/cases/detail_sections.py" line="287" />
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="261" />
+        <location filename="../../desktop/cases/detail_sections.py" line="293" />
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="267" />
+        <location filename="../../desktop/cases/detail_sections.py" line="299" />
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="275" />
+        <location filename="../../desktop/cases/detail_sections.py" line="307" />
         <source>时限 %1 → %2</source>
         <translation>Deadline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="281" />
+        <location filename="../../desktop/cases/detail_sections.py" line="313" />
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
@@ -1289,6 +1325,69 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/cases/case_notes.py" line="205" />
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="79" />
+        <source>相似度 %1%：%2</source>
+        <translation>Similarity %1%: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="89" />
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="90" />
+        <source>位置</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="91" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="92" />
+        <source>描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="94" />
+        <source>上报时间</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="96" />
+        <source>办结时间</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="97" />
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="99" />
+        <source>已合并到</source>
+        <translation>Merged into</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="100" />
+        <source>报告数</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="102" />
+        <source>反映人</source>
+        <translation>Reporters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="121" />
+        <source>（无照片）</source>
+        <translation>(no photos)</translation>
     </message>
 </context>
 <context>
@@ -1367,7 +1466,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="561" />
+        <location filename="../../desktop/cases/case_detail.py" line="574" />
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -2280,17 +2379,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Print a slip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="145" />
+        <location filename="../../desktop/desk/desk_actions.py" line="149" />
+        <source>查重比较…</source>
+        <translation>Check duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="151" />
         <source>撤回上一步</source>
         <translation>Undo the last step</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="148" />
+        <location filename="../../desktop/desk/desk_actions.py" line="154" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="153" />
+        <location filename="../../desktop/desk/desk_actions.py" line="159" />
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2967,6 +3071,59 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/desk/drag_image.py" line="56" />
         <source>共 %1 件</source>
         <translation>%1 cases</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="142" />
+        <source>查重比较 — 案件 %1</source>
+        <translation>Duplicate check — case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="146" />
+        <source>正在查找疑似重复的案件…</source>
+        <translation>Looking for possible duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="165" />
+        <source>合并到此案</source>
+        <translation>Merge into this case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="167" />
+        <source>将此案合并</source>
+        <translation>Merge this case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="169" />
+        <source>不是重复</source>
+        <translation>Not a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="215" />
+        <source>案件 %1 有 %2 件疑似重复，最相似的在前；选中一件与本案并排比较。</source>
+        <translation>Case %1 has %2 possible duplicates, most similar first; select one to compare side by side.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="222" />
+        <source>案件 %1 没有疑似重复的案件。</source>
+        <translation>Case %1 has no possible duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="260" />
+        <source>把案件 %1 作为重复合并到本案 %2</source>
+        <translation>Merge case %1 into this case %2 as a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="265" />
+        <source>把本案 %1 作为重复合并到案件 %2</source>
+        <translation>Merge this case %1 into case %2 as a duplicate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="298" />
+        <source>案件 %1 已合并到 %2</source>
+        <translation>Case %1 merged into %2</translation>
     </message>
 </context>
 <context>
@@ -4933,9 +5090,14 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="105" />
+        <location filename="../../desktop/desk/queue_columns.py" line="107" />
         <source>督×%1</source>
         <translation>Urged ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_columns.py" line="108" />
+        <source>【疑似重复】</source>
+        <translation>[Possible duplicate] </translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_model.py" line="404" />
@@ -4946,79 +5108,92 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="408" />
+        <location filename="../../desktop/desk/queue_view.py" line="411" />
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="414" />
+        <location filename="../../desktop/desk/queue_view.py" line="417" />
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="416" />
+        <location filename="../../desktop/desk/queue_view.py" line="419" />
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="481" />
+        <location filename="../../desktop/desk/queue_view.py" line="484" />
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="488" />
+        <location filename="../../desktop/desk/queue_view.py" line="491" />
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="496" />
+        <location filename="../../desktop/desk/queue_view.py" line="499" />
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="503" />
+        <location filename="../../desktop/desk/queue_view.py" line="506" />
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="558" />
+        <location filename="../../desktop/desk/queue_view.py" line="561" />
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="594" />
+        <location filename="../../desktop/desk/queue_view.py" line="576" />
+        <source>查重比较：请在队列中只选中一件案件。</source>
+        <translation>Duplicate check: select exactly one case in the queue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/queue_view.py" line="610" />
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="625" />
+        <location filename="../../desktop/desk/queue_view.py" line="642" />
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="626" />
+        <location filename="../../desktop/desk/queue_view.py" line="643" />
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="627" />
+        <location filename="../../desktop/desk/queue_view.py" line="644" />
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="628" />
+        <location filename="../../desktop/desk/queue_view.py" line="645" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="672" />
+        <location filename="../../desktop/desk/queue_view.py" line="689" />
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation>Filters cleared to select case %1 in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="680" />
+        <location filename="../../desktop/desk/queue_view.py" line="697" />
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>ReporterCallbacks</name>
+    <message>
+        <location filename="../../desktop/cases/reporter_callbacks.py" line="55" />
+        <source>记录回访</source>
+        <translation>Record callback</translation>
     </message>
 </context>
 <context>
