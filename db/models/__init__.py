@@ -15,6 +15,7 @@ from db.models.cases import (
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.geography import Community, District, GeographyChange, Grid, Street
+from db.models.hotline import HotlinePending
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
     CommunityWorker,
@@ -49,6 +50,7 @@ __all__ = [
     "GridAssignment",
     "HolidayDay",
     "HolidayYear",
+    "HotlinePending",
     "ImportedWorkOrder",
     "MajorCategory",
     "Mentorship",
