@@ -352,8 +352,14 @@ def check_hotline_row(
         reason = _check_reported(when, now)
         if reason is not None:
             problems.append(("called_at", reason.replace("上报时间", "来电时间")))
-    for name in ("work_order", "description", "address", "reporter_name", "kind"):
+    for name in ("work_order", "reporter_name", "kind"):
         if text.get(name):
+            values[name] = text[name]
+    for name in ("description", "address"):  # the caller's words as typed (full-width kept)
+        written = raw.get(name)
+        if isinstance(written, str) and written.strip():
+            values[name] = " ".join(written.split())
+        elif text.get(name):
             values[name] = text[name]
     for name in ("district", "street", "handler"):
         if text.get(name):

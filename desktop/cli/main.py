@@ -28,6 +28,7 @@ from desktop.cli import (
     cases,
     database,
     geography,
+    hotline,
     master_data,
     reports,
     rosters,
@@ -76,6 +77,7 @@ def build_parser() -> ArgumentParser:
         master_data,
         calendar,
         geography,
+        hotline,
     ):
         module.register(subparsers)
     return parser
