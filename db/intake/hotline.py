@@ -44,7 +44,7 @@ from db.clock import TimeBasis
 from db.engine import Database, serialize_writers
 from db.errors import NotFound, ValidationError
 from db.intake.suggest import IntakeSuggestion, suggest_in
-from db.models import Case, HotlinePending, ImportedWorkOrder
+from db.models import Case, Category, Community, Grid, HotlinePending, ImportedWorkOrder
 from db.models.base import utcnow
 from db.models.limits import problems_of, value_problem
 from db.reference.choices import Choice
@@ -699,3 +699,35 @@ def drop_pending(
         record_audit(
             session, actor, "hotline.drop", "hotline", str(pending_id), {"reason": text}, now=moment
         )
+
+
+@dataclass(frozen=True)
+class TrayData:
+    """What the tray window shows: the pending orders and every grid and 小类 to pick from."""
+
+    orders: list[PendingOrder]
+    grids: list[Choice]  # code, "社区 网格"
+    categories: list[Choice]  # code, name
+
+
+def load_tray(db: Database) -> TrayData:
+    orders = list_pending(db)
+    with db.read() as session:
+        grids = [
+            Choice(code, f"{community}{name}", 0.0, "", id=grid_id)
+            for grid_id, code, name, community in session.execute(
+                select(Grid.id, Grid.code, Grid.name, Community.name)
+                .join(Community, Community.id == Grid.community_id)
+                .where(Grid.retired_on.is_(None))
+                .order_by(Grid.code)
+            )
+        ]
+        categories = [
+            Choice(code, name, 0.0, "", id=category_id)
+            for category_id, code, name in session.execute(
+                select(Category.id, Category.code, Category.name)
+                .where(Category.active.is_(True))
+                .order_by(Category.code)
+            )
+        ]
+    return TrayData(orders, grids, categories)

@@ -24,6 +24,7 @@ from desktop.desk.queue_model import QueueModel
 from desktop.desk.queue_view import QueueView
 from desktop.desk.shortcut_sheet import ShortcutSheet
 from desktop.desk.toast import Toast
+from desktop.intake.pending_tray import PendingTrayButton
 
 _MAIN_SPLIT = "desk/splitter_main"
 _LEFT_SPLIT = "desk/splitter_left"
@@ -100,6 +101,11 @@ class DeskPage(QWidget):
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
         self.alarms.start()  # alarms sound whichever page is open
+        # 待定位 (N): 12345 orders waiting for their grid or 小类; shown only while N > 0.
+        self.pending_button: PendingTrayButton | None = None
+        if ctx.actor.can("case.report"):
+            self.pending_button = PendingTrayButton(ctx, self)
+            self.queue.filters.add_tool(self.pending_button)
 
     def _undo_changed(self, *_args: object) -> None:
         """The undo action names what Ctrl+Z would take back: case and department."""
