@@ -61,8 +61,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_hotline_pending_status", "hotline_pending", ["status", "imported_at"], unique=False
     )
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.add_column(sa.Column("hotline_due", UTCDateTime(timezone=True), nullable=True))
+    op.add_column("cases", sa.Column("hotline_due", UTCDateTime(timezone=True), nullable=True))
     with op.batch_alter_table("imported_work_orders", schema=None) as batch_op:
         batch_op.alter_column("case_id", existing_type=sa.Integer(), nullable=True)
 
@@ -73,7 +72,6 @@ def downgrade() -> None:
     bind.execute(orders.delete().where(orders.c.case_id.is_(None)))
     with op.batch_alter_table("imported_work_orders", schema=None) as batch_op:
         batch_op.alter_column("case_id", existing_type=sa.Integer(), nullable=False)
-    with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.drop_column("hotline_due")
+    op.drop_column("cases", "hotline_due")  # SQLite 3.35+ drops a column in place
     op.drop_index("ix_hotline_pending_status", table_name="hotline_pending")
     op.drop_table("hotline_pending")
