@@ -7,12 +7,14 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import xlsxwriter
 
+from db.engine import Database
 from db.errors import BadFile
-from db.intake.hotline_reply import REPLY_HEADERS, ReplyRow
+from db.intake.hotline_reply import REPLY_HEADERS, ReplyRow, reply_rows_in
 from reports.layout import check_target
 
 _WIDTHS = (22, 18, 18, 60, 12)
@@ -54,3 +56,13 @@ def write_reply_sheet(rows: Sequence[ReplyRow], path: str | os.PathLike[str]) ->
         if tmp.exists():
             tmp.unlink()
     return target
+
+
+def export_hotline_reply(
+    db: Database, first: date, last: date, path: str | os.PathLike[str]
+) -> tuple[int, Path]:
+    """Write the 办结回复 of the hotline orders closed from `first` to `last` (local days,
+    inclusive) to `path`; (orders written, the file)."""
+    with db.read() as session:
+        rows = reply_rows_in(session, first, last)
+    return len(rows), write_reply_sheet(rows, path)

@@ -5,20 +5,32 @@ case and 作废 (Ctrl+Delete, with a reason) drops the order; the count follows.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from db.cases.states import Action
+from db.cases.workflow import Request, apply
 from db.engine import Database
-from db.intake.hotline import apply_hotline_import, list_pending, plan_hotline_import
+from db.intake.hotline import (
+    apply_hotline_import,
+    confirm_pending,
+    list_pending,
+    plan_hotline_import,
+)
 from db.models import Case, HotlinePending
+from db.reference.settings_store import load_settings
 from desktop.core.context import AppContext
 from desktop.desk.desk_page import DeskPage
-from tests.actors import DISPATCHER
+from desktop.returns.reports_page import ReportsPage
+from reports.period import parse_period
+from tests.actors import DISPATCHER, SHIFT_LEAD
 from tests.hotline_export import write_hotline_export
 from tests.street import GRID_B1
 
@@ -87,3 +99,29 @@ def test_tray_confirms_one_drops_one_and_the_count_follows(
         assert dropped.drop_reason == "重复来电"
     tray.close()
     page.close()
+
+
+def test_returns_page_exports_the_hotline_reply(
+    qtbot: QtBot, street: Database, tmp_path: Path, make_ctx: Callable[..., AppContext]
+) -> None:
+    path = write_hotline_export(tmp_path / "12345.xlsx", 2)
+    apply_hotline_import(street, plan_hotline_import(street, path), DISPATCHER)
+    order = list_pending(street)[0]
+    number = confirm_pending(street, order.id, GRID_B1, "0101", DISPATCHER)
+    with street.read() as s:
+        tz = load_settings(s).tz
+    t = datetime(2026, 11, 24, 9, 0, tzinfo=tz)
+    apply(street, number, Action.SELF_RESOLVE, Request(reason="社区已清理"), now=t)
+    page = ReportsPage(make_ctx(street, SHIFT_LEAD))
+    qtbot.addWidget(page)
+    page.set_period(parse_period("2026-11"))
+    out = tmp_path / "回复.xlsx"
+    with qtbot.waitSignal(page.export_finished, timeout=20_000) as signal:
+        page.export_hotline_reply(out)
+    assert signal.args == [True, str(out)]
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = [tuple(c.value for c in row) for row in ws.iter_rows()]
+    assert rows[1][:2] == (order.work_order, "已办结（社区自办）")
+    assert rows[1][3:] == ("社区已清理", "未回访")
+    assert "1 件" in page.status.text()

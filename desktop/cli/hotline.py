@@ -20,10 +20,9 @@ from db.intake.hotline import (
     list_pending,
     plan_hotline_import,
 )
-from db.intake.hotline_reply import reply_rows_in
 from db.reference.choices import Choice
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, fail, print_json
-from reports.hotline_reply import write_reply_sheet
+from reports.hotline_reply import export_hotline_reply
 
 
 def _choice(label: str, choice: Choice | None, others: tuple[Choice, ...]) -> str:
@@ -136,10 +135,8 @@ def _day(text: str) -> date:
 def _run_reply_export(args: argparse.Namespace, db: Database) -> int:
     actor_of(args).require("report.read", "导出办结回复")
     first, last = _day(args.date_from), _day(args.date_to)
-    with db.read() as session:
-        rows = reply_rows_in(session, first, last)
-    path = write_reply_sheet(rows, args.out)
-    print(f"已导出办结回复 {len(rows)} 件（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}）：{path}")
+    count, path = export_hotline_reply(db, first, last, args.out)
+    print(f"已导出办结回复 {count} 件（{first:%Y-%m-%d} 至 {last:%Y-%m-%d}）：{path}")
     return EXIT_OK
 
 
