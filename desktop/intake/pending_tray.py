@@ -162,6 +162,7 @@ class PendingTray(QDialog):
         self.words = QPlainTextEdit(self)
         self.words.setReadOnly(True)
         self.words.setObjectName("pendingWords")
+        self.words.setMaximumHeight(self.words.fontMetrics().height() * 8)
         self.address = QLabel(self)
         self.address.setWordWrap(True)
         self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
