@@ -46,6 +46,7 @@ STATE_COLUMNS = (
     "rework_count",
     "extension_count",
     "urge_count",
+    "hotline_due",
 )
 
 
@@ -123,6 +124,13 @@ def plan_transition(
 
     def start_stage(minutes: int, due_field: str) -> None:
         due, warn = clock.deadline(now, minutes)
+        hotline_due = case.get("hotline_due") if due_field == "handle_due" else None
+        if hotline_due is not None and hotline_due < due:
+            # The 12345 hotline's 办理时限 comes first: the stage ends by it, warned at the
+            # same share of what is left.
+            due = hotline_due
+            span = max(clock.calendar.elapsed(now, due, clock.basis), 0)
+            warn = clock.calendar.add(now, round(span * clock.warn_share), clock.basis)
         values.update({due_field: due, "stage_started_at": now, "due_at": due, "warn_at": warn})
 
     def stop_clock() -> None:

@@ -201,12 +201,13 @@ def plan_case_import(
             if active:
                 categories[code] = code
                 categories.setdefault(name, code)
+        # An order without a case waits in (or was dropped from) the 12345 待定位 tray.
         imported: dict[tuple[str, str], str] = {
-            (source, order): number
+            (source, order): number or "待定位"
             for source, order, number in session.execute(
-                select(ImportedWorkOrder.source, ImportedWorkOrder.work_order, Case.number).join(
-                    Case, Case.id == ImportedWorkOrder.case_id
-                )
+                select(
+                    ImportedWorkOrder.source, ImportedWorkOrder.work_order, Case.number
+                ).outerjoin(Case, Case.id == ImportedWorkOrder.case_id)
             )
         }
         rows = book.rows()

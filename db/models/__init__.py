@@ -18,6 +18,7 @@ from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
 from db.models.gazetteer import GazetteerEntry
 from db.models.geography import Community, District, GeographyChange, Grid, Street
+from db.models.hotline import HotlinePending
 from db.models.intake import IntakeModel
 from db.models.joint import CaseDepartment
 from db.models.notes import CaseNote, ShiftHandover
@@ -57,6 +58,7 @@ __all__ = [
     "GridAssignment",
     "HolidayDay",
     "HolidayYear",
+    "HotlinePending",
     "ImportedWorkOrder",
     "IntakeModel",
     "MajorCategory",

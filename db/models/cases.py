@@ -55,6 +55,9 @@ class Case(Base):
 
     dispatch_due: Mapped[datetime | None] = mapped_column()
     handle_due: Mapped[datetime | None] = mapped_column()
+    # The 12345 hotline's own deadline (办理时限 in working days from the call): the handling
+    # stage ends by it when it comes before the 小类's handling limit.
+    hotline_due: Mapped[datetime | None] = mapped_column()
     verify_due: Mapped[datetime | None] = mapped_column()
     stage_started_at: Mapped[datetime | None] = mapped_column()
     due_at: Mapped[datetime | None] = mapped_column()
@@ -168,14 +171,16 @@ class CaseEvent(Base):
 
 
 class ImportedWorkOrder(Base):
-    """A work order (工单编号, e.g. from the 12345 hotline) imported as a case. The primary key
+    """A work order (工单编号, e.g. from the 12345 hotline) imported as a case (or into the
+    待定位 tray, where it has no case yet). The primary key
     makes a number unique per source, so importing the same file twice, even at the same
     moment from two workstations, cannot make a second case of one order."""
 
     __tablename__ = "imported_work_orders"
     source: Mapped[str] = mapped_column(String(16), primary_key=True)
     work_order: Mapped[str] = mapped_column(String(200), primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    # NULL while the order waits in the 待定位 tray (hotline_pending) or after it was dropped.
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
 
 
 class Attachment(Base):

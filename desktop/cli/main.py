@@ -29,6 +29,7 @@ from desktop.cli import (
     database,
     gazetteer,
     geography,
+    hotline,
     master_data,
     reports,
     rosters,
@@ -78,6 +79,7 @@ def build_parser() -> ArgumentParser:
         calendar,
         geography,
         gazetteer,
+        hotline,
     ):
         module.register(subparsers)
     return parser

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from db.cases.work_orders import apply_case_import, plan_case_import
 from db.engine import Database
 from db.errors import ValidationError
+from db.intake.hotline import is_hotline_export
 from db.people.roster_import import apply_import, plan_import
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind, parse_kind
 from db.sheets.problems import Problem
 from desktop.cli.common import EXIT_OK, EXIT_USER_ERROR, Subcommands, actor_of, fail
+from desktop.cli.hotline import run_hotline_import
 
 
 def _kinds_help() -> str:
@@ -104,6 +106,8 @@ def run_import_roster(args: argparse.Namespace, db: Database) -> int:
 
 def run_import_cases(args: argparse.Namespace, db: Database) -> int:
     actor_of(args).require("case.report", "导入案件")
+    if is_hotline_export(args.file):  # no 网格编码 / 案件类别: placed and classified per order
+        return run_hotline_import(args, db)
     plan = plan_case_import(db, args.file)
     print(plan.summary())
     print(f"表头在第 {plan.header_row} 行")
@@ -187,7 +191,11 @@ def register(subparsers: Subcommands) -> None:
             "先检查全部行（含各上报日的案件编号是否够用），有问题则列出且不写入；"
             "写入分批进行（每批一个事务），导入期间其他工作站的派遣、上报照常进行；"
             "中途中断后再次导入同一文件，已导入过的工单编号会跳过（无工单编号的行无法识别）。"
-            "案件编号按各工单的上报时间所在日期编排。"
+            "案件编号按各工单的上报时间所在日期编排。\n\n"
+            "12345 热线导出的原表（工单编号、来电时间、诉求内容、事发地址、办理时限（工作日）等，"
+            "没有网格编码和案件类别）自动识别：每件工单按地址定位网格、按诉求内容判断小类，"
+            "二者都确定的立为案件，其余进入待定位（见 griddesk-admin hotline pending）；"
+            "--dry-run 逐行列出定位和分类结果及理由。"
         ),
     )
     cases.add_argument("file", metavar="FILE.xlsx", help="要导入的 Excel 文件")

@@ -29,6 +29,7 @@ from desktop.desk.queue_view import QueueView
 from desktop.desk.shortcut_sheet import ShortcutSheet
 from desktop.desk.toast import Toast
 from desktop.intake.call_form import CallFormDialog, open_call_form
+from desktop.intake.pending_tray import PendingTrayButton
 
 _MAIN_SPLIT = "desk/splitter_main"
 _LEFT_SPLIT = "desk/splitter_left"
@@ -108,6 +109,11 @@ class DeskPage(QWidget):
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
         self.alarms.start()  # alarms sound whichever page is open
+        # 待定位 (N): 12345 orders waiting for their grid or 小类; shown only while N > 0.
+        self.pending_button: PendingTrayButton | None = None
+        if ctx.actor.can("case.report"):
+            self.pending_button = PendingTrayButton(ctx, self)
+            self.queue.filters.add_tool(self.pending_button)
 
     def print_slip(self) -> bool:
         """打印单据 (Ctrl+P): the shown case's slips, previewed, printed or saved as PDF."""

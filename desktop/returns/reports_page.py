@@ -51,6 +51,7 @@ from desktop.core.i18n import value_text
 from desktop.core.tasks import Task
 from desktop.returns.export_job import ExportJob
 from desktop.returns.return_labels import header_text, return_text
+from reports.hotline_reply import export_hotline_reply
 from reports.model import Report
 from reports.period import Period, period_containing
 from reports.preview import PreviewTable, preview_table
@@ -175,6 +176,13 @@ class ReportsPage(QWidget):
         self.cancel_button.setVisible(False)
         self.open_button = QPushButton(self.tr("打开所在文件夹"), self)
         self.open_button.setEnabled(False)
+        # 办结回复 for the 12345 hotline: its orders closed in the chosen period.
+        self.hotline_button = QPushButton(self.tr("12345 办结回复…"), self)
+        self.hotline_button.setObjectName("hotlineReplyButton")
+        self.hotline_button.setToolTip(
+            self.tr("导出所选期间内办结的 12345 工单的办结回复，供回传热线系统")
+        )
+        self.hotline_button.clicked.connect(self._ask_hotline_reply)
         self.sheet = QComboBox(self)
         self.sheet.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = QLabel(self)
@@ -206,6 +214,7 @@ class ReportsPage(QWidget):
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.open_after)
         buttons.addStretch(1)
+        buttons.addWidget(self.hotline_button)
         buttons.addWidget(self.open_button)
         sheet_row = QHBoxLayout()
         sheet_row.addWidget(QLabel(self.tr("工作表"), self))
@@ -410,6 +419,47 @@ class ReportsPage(QWidget):
             if not path.lower().endswith(".xlsx"):
                 path += ".xlsx"
             self.export_to(Path(path))
+
+    def _ask_hotline_reply(self) -> None:
+        period = self.current_period()
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出 12345 办结回复"),
+            str(Path.home() / f"12345办结回复_{period.code}.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx)"),
+        )
+        if path:
+            if not path.lower().endswith(".xlsx"):
+                path += ".xlsx"
+            self.export_hotline_reply(Path(path))
+
+    def export_hotline_reply(self, path: Path) -> None:
+        """Write the 办结回复 of the hotline orders closed in the chosen period to `path`."""
+        period = self.current_period()
+        first, last = period.first_day, period.last_day
+
+        def job(db: Database) -> tuple[int, Path]:
+            return export_hotline_reply(db, first, last, path)
+
+        def done(result: tuple[int, Path]) -> None:
+            self.hotline_button.setEnabled(True)
+            count, written = result
+            self.last_export = written
+            self.open_button.setEnabled(True)
+            self.status.setText(
+                self.tr("已导出办结回复 %1 件：%2")
+                .replace("%1", str(count))
+                .replace("%2", str(written))
+            )
+            self.export_finished.emit(True, str(written))
+
+        def failed(exc: BaseException) -> None:
+            self.hotline_button.setEnabled(True)
+            self.status.setText(error_text(exc))
+            self.export_finished.emit(False, error_text(exc))
+
+        self.hotline_button.setEnabled(False)
+        self.ctx.tasks.submit(job, done, failed, owner=self)
 
     def export_to(self, path: Path) -> None:
         """Write the selected return to `path` on a thread of its own."""

@@ -1,7 +1,7 @@
 """intake models: what the 小类 and department suggestions learned from closed cases
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-05
 
 One new table; nothing existing changes.
@@ -18,7 +18,7 @@ from db.models.base import JSONType, UTCDateTime
 
 revision: str = "0013"
 # Chained after the head of this branch for its tests; the lead re-chains at merge.
-down_revision: str | None = "0011"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
