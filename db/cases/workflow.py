@@ -9,8 +9,10 @@ changed underneath raises `StaleCase`; an action the state does not allow raises
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
@@ -68,6 +70,7 @@ class Request:
     solved: bool | None = None
     into: str | None = None
     expected_version: int | None = None
+    details: Mapping[str, Any] | None = None  # more for the history event (a 督办单's level…)
 
 
 def load_case(session: Session, number: str) -> Case:
@@ -126,9 +129,12 @@ def _move(
             action is Action.REDISPATCH
             and dept.id == case.department_id
             and status is not Status.RETURNED
+            and req.until is None  # the same department with a new deadline (联席会议)
         ):
             raise ValidationError(f"案件 {case.number} 已在「{dept.name}」，改派需选择其他部门")
-        return Move(department_id=dept.id)
+        if req.until is not None and (req.until.tzinfo is None or req.until <= now):
+            raise ValidationError("处置期限应晚于现在（带时区的日期时间）")
+        return Move(department_id=dept.id, until=req.until)
     if action is Action.EXTEND:
         until = req.until
         if until is None or until.tzinfo is None:
@@ -205,6 +211,7 @@ def apply_in(
     )
     new_status = plan.status
     values = plan.values
+    details = {**plan.details, **(request.details or {})}
     result = session.execute(
         update(Case)
         .where(Case.id == case.id, Case.version == case.version, Case.status == status.value)
@@ -230,7 +237,7 @@ def apply_in(
                 "to_status": new_status.value,
                 "department_id": plan.department_id,
                 "note": reason,
-                "details": plan.details or None,
+                "details": details or None,
             }
         ],
     )
@@ -241,7 +248,7 @@ def apply_in(
         f"case.{action.value}",
         "case",
         case.number,
-        {"from": status.value, "to": new_status.value, "reason": reason or None, **plan.details},
+        {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
         now=now,
     )
     due_at = values.get("due_at", case.due_at)

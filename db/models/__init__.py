@@ -14,6 +14,14 @@ from db.models.cases import (
 )
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
+from db.models.escalation import (
+    CaseEscalation,
+    CaseUrge,
+    EscalationFire,
+    EscalationRule,
+    Meeting,
+    MeetingDecision,
+)
 from db.models.geography import Community, District, GeographyChange, Grid, Street
 from db.models.notes import CaseNote, ShiftHandover
 from db.models.people import (
@@ -35,14 +43,18 @@ __all__ = [
     "Case",
     "CaseAlarm",
     "CaseChange",
+    "CaseEscalation",
     "CaseEvent",
     "CaseNote",
     "CaseNumberCounter",
+    "CaseUrge",
     "Category",
     "Community",
     "CommunityWorker",
     "Department",
     "District",
+    "EscalationFire",
+    "EscalationRule",
     "FirstSecretary",
     "GeographyChange",
     "Grid",
@@ -51,6 +63,8 @@ __all__ = [
     "HolidayYear",
     "ImportedWorkOrder",
     "MajorCategory",
+    "Meeting",
+    "MeetingDecision",
     "Mentorship",
     "PartyCheckin",
     "PayScale",
