@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import mimetypes
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from db.cases.intake import Photo, read_photo_file, report_case
@@ -31,6 +31,8 @@ from db.errors import BadFile, ValidationError
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, int_in, print_json
+from desktop.cli.escalation import register_case_verbs
+from desktop.cli.times import local_text, parse_local_datetime
 
 MAX_LIST_LIMIT = 100_000
 MAX_VERSION = 2**31 - 1  # the version column is a 32-bit integer
@@ -50,11 +52,10 @@ TRANSITIONS: tuple[Action, ...] = (
     Action.EXTEND,
     Action.SUSPEND,
     Action.RESUME,
-    Action.URGE,
     Action.CALLBACK,
     Action.MERGE,
     Action.RECALL,
-)
+)  # 督办 (urge) has its own verb with a 督办单 (desktop/cli/escalation.py)
 
 # Options other than --reason that an action uses; any other is refused rather than ignored.
 _ACTION_OPTIONS: dict[Action, frozenset[str]] = {
@@ -86,35 +87,6 @@ _IMAGE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
 def _settings(db: Database) -> CenterSettings:
     with db.read() as session:
         return load_settings(session)
-
-
-def local_text(moment: datetime | None, settings: CenterSettings) -> str:
-    """A stored UTC time as the center's wall clock, e.g. 2026-11-30 17:00."""
-    if moment is None:
-        return "—"
-    return moment.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
-
-
-def parse_local_datetime(text: str, settings: CenterSettings) -> datetime:
-    """`2026-11-30 17:00`, `2026-11-30T17:00`, `2026/11/30 17:00` or ISO 8601 with an offset.
-
-    Without an offset the time is the center's local time; a bare date means the end of that
-    day's working hours. Returns an aware UTC datetime."""
-    cleaned = text.strip().replace("/", "-")
-    try:
-        if len(cleaned) == 10:
-            day = date.fromisoformat(cleaned)
-            end_of_day = settings.calendar().hours.periods[-1][1]
-            moment = datetime.combine(day, end_of_day)
-        else:
-            moment = datetime.fromisoformat(cleaned)
-    except ValueError:
-        raise ValidationError(
-            f"时间「{text}」无法识别，应为如 2026-11-30 17:00 或 2026-11-30T17:00+08:00"
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=settings.tz)
-    return moment.astimezone(UTC)
 
 
 def _width(text: str) -> int:
@@ -503,3 +475,4 @@ def register(subparsers: Subcommands) -> None:
             help="只在案件仍为版本 N 时执行（见 case show），防止覆盖他人的改动",
         )
         verb.set_defaults(func=run_transition, case_action=action)
+    register_case_verbs(verbs)

@@ -27,6 +27,7 @@ from desktop.cli import (
     calendar,
     cases,
     database,
+    escalation,
     geography,
     master_data,
     reports,
@@ -76,6 +77,7 @@ def build_parser() -> ArgumentParser:
         master_data,
         calendar,
         geography,
+        escalation,
     ):
         module.register(subparsers)
     return parser

@@ -51,7 +51,7 @@ def upgrade() -> None:
         "meetings",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("held_on", sa.Date(), nullable=False),
-        sa.Column("departments", JSONType(), nullable=False),
+        sa.Column("departments", JSONType, nullable=False),
         sa.Column("note", sa.Text(), nullable=False),
         sa.Column("recorded_at", UTCDateTime(timezone=True), nullable=False),
         sa.Column("recorded_by", sa.String(length=64), nullable=False),
