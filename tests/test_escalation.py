@@ -345,3 +345,70 @@ def test_refusals_say_one_sentence_and_change_nothing(street: Database) -> None:
 def _urges(db: Database, number: str) -> list[Any]:
     with db.read() as session:
         return urges_of_case(session, number)
+
+
+def test_the_command_line_urges_replies_escalates_and_records_a_meeting(
+    street: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    cli_login: Any,
+) -> None:
+    import db.escalation.documents
+    import db.escalation.meetings
+    import db.escalation.sweeper
+    from desktop.cli.main import main
+
+    now = local(2026, 11, 23, 10, 0)
+    for module in (db.escalation.documents, db.escalation.meetings, db.escalation.sweeper):
+        monkeypatch.setattr(module, "utcnow", lambda: now)
+    number = dispatched_at(street, local(2026, 11, 23, 9, 0))
+    url = street.engine.url.render_as_string(hide_password=False)
+    login = cli_login(street, "dispatcher")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(["--db", url, *login, *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    code, out, _ = run(
+        "case",
+        "urge",
+        number,
+        "--level",
+        "district",
+        "--requirement",
+        "今日办结",
+        "--reply-by",
+        "2026-11-24",
+    )
+    assert code == 0 and "区级督办「环卫所」" in out and "2026-11-24 17:30" in out
+    code, _, err = run(
+        "case", "urge-reply", number, "--text", "已清运", "--department", "城管执法中队"
+    )
+    assert code == 2 and err.count("\n") == 1 and "环卫所" in err
+    code, out, _ = run("case", "urge-reply", number, "--text", "已清运")
+    assert code == 0 and "中心代录" in out
+    code, out, _ = run("case", "escalate", number, "--to", "meeting", "--reason", "反复超期")
+    assert code == 0 and "已上报联席会议" in out
+    code, out, _ = run(
+        "meeting",
+        "add",
+        "--date",
+        "2026-11-23",
+        "--departments",
+        "环卫所,城管执法中队",
+        "--decision",
+        f"{number}:城管执法中队:2026-11-30",
+    )
+    assert code == 0 and "1 件案件按决定重新派遣" in out
+    code, out, _ = run("meeting", "show", "1", "--json")
+    assert code == 0 and '"department": "城管执法中队"' in out
+    code, out, _ = run("meeting", "list")
+    assert code == 0 and "1 件" in out
+    code, out, _ = run("escalation", "rules")
+    assert code == 0 and "紧急案件" in out and "一般案件" in out
+    code, out, _ = run("escalation", "run")
+    assert code == 0 and "系统督办" in out
+    case = load(street, number)
+    assert case.urge_count == 1 and case.due_at == local(2026, 11, 30, 17, 30)
