@@ -6,7 +6,9 @@ escalates; a 联席会议's decision re-dispatches its cases; refusals change no
 from __future__ import annotations
 
 import threading
+import warnings
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -412,3 +414,63 @@ def test_the_command_line_urges_replies_escalates_and_records_a_meeting(
     assert code == 0 and "系统督办" in out
     case = load(street, number)
     assert case.urge_count == 1 and case.due_at == local(2026, 11, 30, 17, 30)
+
+
+def test_returns_count_urges_replies_and_escalations_with_their_results(
+    street: Database, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from reports.period import parse_period
+    from reports.registry import export_report
+    from reports.request import ReportRequest
+    from tests.report_cases import libreoffice_recalculate, read_sheet
+
+    t = local(2026, 10, 12, 9, 0)  # a Monday after the National Day holiday
+    replied, pending, district = (dispatched_at(street, t) for _ in range(3))
+    for n in (replied, pending):
+        issue_urge(street, n, "street", "请加快", t + timedelta(days=2), DISPATCHER, now=t)
+    reply_urge(street, replied, "已处理", DISPATCHER, now=t + timedelta(hours=1))
+    escalate(street, pending, "meeting", "督办无果", DISPATCHER, now=t + timedelta(hours=2))
+    escalate(street, district, "district", "需区级协调", DISPATCHER, now=t + timedelta(hours=2))
+    for n in (replied, district):
+        for i, action in enumerate((Action.ACCEPT, Action.FEEDBACK, Action.VERIFY)):
+            apply(street, n, action, actor=DISPATCHER, now=t + timedelta(hours=3, minutes=i))
+    as_of = local(2026, 11, 20, 12, 0)
+    labels = {"督办件数", "督办已回复", "督办回复率", "上报件数", "上报后办结", "上报未办结"}
+    want = {
+        "督办件数": 2,
+        "督办已回复": 1,
+        "督办回复率": 0.5,
+        "上报件数": 2,
+        "上报后办结": 1,
+        "上报未办结": 1,
+    }
+    paths = {}
+    for kind, sheet_name, key, row in (
+        ("department-performance", "部门绩效", "部门", "环卫所"),
+        ("monthly-cases", "按社区", "社区", "锦峪社区"),
+    ):
+        out = tmp_path / f"{kind}.xlsx"
+        export_report(street, kind, ReportRequest(parse_period("2026-10"), as_of=as_of), out)
+        paths[kind] = out
+        sheet = read_sheet(out, sheet_name, key, labels | {"结案数", key})
+        assert {k: sheet.rows[row][k] for k in labels} == want, kind
+        assert {k: sheet.rows["合计"][k] for k in labels} == want, kind
+        assert "结案数" in sheet.labels  # the existing columns stay
+        assert str(sheet.formulas[row]["督办回复率"]).startswith("=IF(")
+    # LibreOffice recalculates the rates to the values the files show.
+    recalculated = libreoffice_recalculate(list(paths.values()), tmp_path / "lo")
+    for (kind, ours), theirs in zip(paths.items(), recalculated, strict=True):
+        name = "部门绩效" if kind == "department-performance" else "按社区"
+        mine = list(load_workbook(ours, data_only=True)[name].iter_rows(values_only=True))
+        with warnings.catch_warnings():  # openpyxl cannot read LibreOffice's re-saved chart
+            warnings.filterwarnings("ignore", "Unable to read chart", UserWarning)
+            book = load_workbook(str(theirs), data_only=True)
+        lo = list(book[name].iter_rows(values_only=True))
+        assert len(mine) == len(lo)
+        for ours_row, lo_row in zip(mine, lo, strict=True):
+            tail = list(ours_row[-6:])  # the 督办与上报 columns
+            assert list(lo_row[-6:]) == [
+                pytest.approx(v) if isinstance(v, float) else v for v in tail
+            ], kind
