@@ -9,7 +9,7 @@ nothing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -23,10 +23,18 @@ from db.cases.states import (
     Action,
     Status,
 )
-from db.cases.workflow import Request, apply_in, load_case, note_problem
+from db.cases.workflow import (
+    BatchOutcome,
+    Request,
+    TransitionResult,
+    apply,
+    apply_in,
+    load_case,
+    note_problem,
+)
 from db.clock import TimeBasis
 from db.engine import Database
-from db.errors import NotFound, PermissionDenied, ValidationError
+from db.errors import NotFound, PermissionDenied, UserError, ValidationError
 from db.escalation.rules import (
     LEVEL_LABELS,
     STREET_LEVEL,
@@ -154,8 +162,10 @@ def issue_urge_in(
     now: datetime | None = None,
     *,
     by_system: bool = False,
-) -> UrgeDoc:
-    """督办 case `number`'s department with a 督办单, in the caller's transaction."""
+    expected_version: int | None = None,
+) -> tuple[TransitionResult, UrgeDoc]:
+    """督办 case `number`'s department with a 督办单, in the caller's transaction: the
+    workflow's 督办 (status kept, urge_count +1, history) and the document."""
     now = now or utcnow()
     level = parse_level(level)
     requirement = _text(requirement, "督办要求")
@@ -164,15 +174,16 @@ def issue_urge_in(
     case = load_case(session, number)
     if case.is_open and case.department_id is None:
         raise ValidationError(f"案件 {case.number} 尚未派遣到部门，不能督办")
+    department_id = case.department_id
     details = {
         "level": level,
         "reply_by": reply_by.isoformat(),
         **({"system": True} if by_system else {}),
     }
     note = ("系统督办：" if by_system else "") + requirement
+    request = Request(reason=note, details=details, expected_version=expected_version)
     # The workflow's 督办: refuses a closed case (one sentence), counts urge_count, history.
-    apply_in(session, number, Action.URGE, Request(reason=note, details=details), actor, now)
-    department_id = case.department_id
+    result = apply_in(session, number, Action.URGE, request, actor, now)
     assert department_id is not None
     row = CaseUrge(
         case_id=case.id,
@@ -188,7 +199,7 @@ def issue_urge_in(
     session.add(row)
     session.flush()
     department = session.get_one(Department, department_id).name
-    return _urge_doc(row, case.number, department)
+    return result, _urge_doc(row, result.number, department)
 
 
 def issue_urge(
@@ -202,7 +213,51 @@ def issue_urge(
 ) -> UrgeDoc:
     """`issue_urge_in` in its own transaction."""
     with db.write() as session:
-        return issue_urge_in(session, number, level, requirement, reply_by, actor, now)
+        return issue_urge_in(session, number, level, requirement, reply_by, actor, now)[1]
+
+
+def apply_action(
+    db: Database, number: str, action: Action | str, request: Request, actor: Actor
+) -> TransitionResult:
+    """The workflow's `apply`, except a 督办 that carries a reply deadline (`request.until`),
+    a level (`request.details["level"]`) and the requirement (`request.reason`): that one
+    issues a 督办单 (the desk's 督办 dialog)."""
+    if Action(action) is Action.URGE and request.until is not None:
+        level = str((request.details or {}).get("level", STREET_LEVEL))
+        with db.write() as session:
+            result, _doc = issue_urge_in(
+                session,
+                number,
+                level,
+                request.reason,
+                request.until,
+                actor,
+                expected_version=request.expected_version,
+            )
+            return result
+    return apply(db, number, action, request, actor)
+
+
+def apply_action_many(
+    db: Database,
+    numbers: list[str],
+    action: Action | str,
+    request: Request,
+    actor: Actor,
+    versions: dict[str, int] | None = None,
+) -> BatchOutcome:
+    """`apply_action` on each case in its own transaction (like `apply_many`)."""
+    done: list[TransitionResult] = []
+    failed: list[tuple[str, str]] = []
+    for number in numbers:
+        req = request
+        if versions and number in versions:
+            req = replace(request, expected_version=versions[number])
+        try:
+            done.append(apply_action(db, number, action, req, actor))
+        except UserError as exc:
+            failed.append((number, str(exc)))
+    return BatchOutcome(done, failed)
 
 
 def _actor_department(actor: Actor) -> int | None:
@@ -434,4 +489,4 @@ def system_urge(
     requirement = f"已到处置期限（{local:%Y-%m-%d %H:%M}），请立即办理并回复办理情况"
     return issue_urge_in(
         session, number, STREET_LEVEL, requirement, reply_by, SYSTEM, now, by_system=True
-    )
+    )[1]

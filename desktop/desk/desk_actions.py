@@ -128,6 +128,20 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         label_source=QT_TRANSLATE_NOOP(CONTEXT, "写内部备注"),
         permission="case.note",
     ),
+    DeskAction(
+        "escalate",
+        Section.DESK,
+        ("Ctrl+Alt+E",),
+        label_source=QT_TRANSLATE_NOOP(CONTEXT, "上报区级平台或联席会议…"),
+        permission="case.urge",
+    ),
+    DeskAction(
+        "meeting",
+        Section.DESK,
+        ("Ctrl+Alt+M",),
+        label_source=QT_TRANSLATE_NOOP(CONTEXT, "联席会议…"),
+        permission="case.redispatch",
+    ),
     _nav("undo", QT_TRANSLATE_NOOP(CONTEXT, "撤回上一步"), "Ctrl+Z", section=Section.DESK),
     _nav(
         "redo", QT_TRANSLATE_NOOP(CONTEXT, "重做"), "Ctrl+Y", "Ctrl+Shift+Z", section=Section.DESK
