@@ -310,6 +310,7 @@ class MeetingDialog(QDialog):
         decision = Decision(doc.number, department, due, self.decision_text.text().strip())
         self.decisions = [d for d in self.decisions if d.number != doc.number] + [decision]
         self.decided.set_rows(self.decisions)
+        self.decided_view.resizeColumnsToContents()
         self.decision_text.clear()
         self.error_label.hide()
 
