@@ -408,6 +408,9 @@ def test_the_command_line_urges_replies_escalates_and_records_a_meeting(
     assert code == 0 and '"department": "城管执法中队"' in out
     code, out, _ = run("meeting", "list")
     assert code == 0 and "1 件" in out
+    code, out, _ = run("case", "show", number)
+    assert code == 0 and "督办单：" in out and "区级" in out and "中心代录" in out
+    assert "联席会议 1 已决定" in out and "提级上报" in out
     code, out, _ = run("escalation", "rules")
     assert code == 0 and "紧急案件" in out and "一般案件" in out
     code, out, _ = run("escalation", "run")

@@ -28,10 +28,11 @@ from db.cases.states import (
 from db.cases.workflow import Request, TransitionResult, apply
 from db.engine import Database
 from db.errors import BadFile, ValidationError
+from db.escalation.documents import escalations_of_case, urges_of_case
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, int_in, print_json
-from desktop.cli.escalation import register_case_verbs
+from desktop.cli.escalation import print_escalation, register_case_verbs
 from desktop.cli.times import local_text, parse_local_datetime
 
 MAX_LIST_LIMIT = 100_000
@@ -240,10 +241,15 @@ def run_show(args: argparse.Namespace, db: Database) -> int:
             revealed = reveal_reporter(session, actor_of(args), args.number, args.reason or "")
     with db.read() as session:
         detail = case_detail(session, args.number)
+        urges, escalations = (
+            urges_of_case(session, detail.number),
+            escalations_of_case(session, detail.number),
+        )
     if args.json:
         print_json(detail.to_json(reveal=args.reveal))
     else:
         _print_detail(detail, settings, revealed)
+        print_escalation(urges, escalations, settings)
     return EXIT_OK
 
 

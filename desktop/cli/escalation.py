@@ -8,7 +8,13 @@ from datetime import date
 
 from db.engine import Database
 from db.errors import ValidationError
-from db.escalation.documents import escalate, issue_urge, reply_urge
+from db.escalation.documents import (
+    EscalationDoc,
+    UrgeDoc,
+    escalate,
+    issue_urge,
+    reply_urge,
+)
 from db.escalation.meetings import Decision, add_meeting, list_meetings, meeting_record
 from db.escalation.rules import (
     LEVEL_LABELS,
@@ -58,6 +64,36 @@ def run_escalate(args: argparse.Namespace, db: Database) -> int:
         f"案件 {doc.number} 已上报{doc.target_label}，办理期限 {local_text(doc.due_at, settings)}"
     )
     return EXIT_OK
+
+
+def print_escalation(
+    urges: list[UrgeDoc], escalations: list[EscalationDoc], settings: CenterSettings
+) -> None:
+    """`case show`: the case's 督办单 and 上报, after its history."""
+    if urges:
+        print("督办单：")
+    for u in urges:
+        who = "系统" if u.by_system else u.issued_by
+        line = (
+            f"  {u.id} {local_text(u.issued_at, settings)} {u.level_label}级 {who} → {u.department}"
+            f"「{u.requirement}」回复期限 {local_text(u.reply_by, settings)}"
+        )
+        if u.replied_at is not None:
+            behalf = "（中心代录）" if u.on_behalf else ""
+            line += f"；{local_text(u.replied_at, settings)} 回复{behalf}「{u.reply_text}」"
+        else:
+            line += "；未回复"
+        print(line)
+    if escalations:
+        print("上报：")
+    for e in escalations:
+        state = "已处理" if e.resolved_at else "待处理"
+        if e.meeting_id:
+            state = f"联席会议 {e.meeting_id} 已决定"
+        print(
+            f"  {local_text(e.escalated_at, settings)} {e.target_label}「{e.reason}」"
+            f"期限 {local_text(e.due_at, settings)}，{state}"
+        )
 
 
 def register_case_verbs(verbs: Subcommands) -> None:
