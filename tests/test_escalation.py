@@ -31,7 +31,12 @@ from db.escalation.documents import (
 )
 from db.escalation.meetings import Decision, add_meeting, meeting_record
 from db.escalation.rules import RuleEdit, save_rule
-from db.escalation.sweeper import WATERMARK_KEY, open_reminders_for_department, run_escalation
+from db.escalation.sweeper import (
+    WATERMARK_KEY,
+    acknowledge_reminders,
+    open_reminders_for_department,
+    run_escalation,
+)
 from db.models import (
     Base,
     Case,
@@ -218,6 +223,9 @@ def test_an_overdue_urge_reply_escalates_and_a_reply_in_time_does_not(street: Da
         inbox = open_urges_for_department(session, dept_id)
     assert [u.number for u in inbox] == [late, answered]
     assert inbox[0].level_label == "区" and inbox[0].requirement == "请今日到场处置"
+    set_watermark(street, start)
+    # 13:12 is the warning time (80 % of 4 working hours from 09:00, lunch excluded).
+    assert sorted(run_escalation(street, local(2026, 11, 23, 13, 30)).reminded) == [late, answered]
     doc = reply_urge(street, answered, "已安排清运", DISPATCHER, department="环卫所", now=start)
     assert doc.on_behalf and doc.reply_text == "已安排清运"
     set_watermark(street, reply_by - timedelta(minutes=1))
@@ -232,7 +240,11 @@ def test_an_overdue_urge_reply_escalates_and_a_reply_in_time_does_not(street: Da
         assert [(n, t) for n, t, _ in rows] == [(late, "meeting")]
         assert "督办单未在回复期限" in rows[0][2]
         reminders = open_reminders_for_department(session, dept_id)
-        assert {r.number for r in reminders} <= {late, answered}
+    assert {r.number for r in reminders} == {late, answered}  # 预警提醒 in the inbox
+    assert acknowledge_reminders(street, [r.id for r in reminders], dept_id + 1) == 0
+    assert acknowledge_reminders(street, [r.id for r in reminders], dept_id) == 2
+    with street.read() as session:
+        assert open_reminders_for_department(session, dept_id) == []
     assert [e.action for e in events(street, late)][-1] == "escalate"
     assert load(street, late).urge_count == 1  # the 区 urge (its deadline lies before the window)
 

@@ -17,6 +17,7 @@ from db.cases.states import Action, Status
 from db.engine import Database
 from db.escalation.documents import escalate, urges_of_case
 from db.escalation.rules import list_rules
+from db.escalation.sweeper import WATERMARK_KEY
 from db.models import Department
 from desktop.admin.escalation_rules_dialog import EscalationRulesDialog
 from desktop.cases.case_detail import CaseDetailPane
@@ -143,3 +144,28 @@ def test_dispatcher_menu_offers_escalate_and_meeting(street: Database) -> None:
     ids = [a.id for a in da.DESK_ACTIONS if a.allowed_for(DISPATCHER)]
     assert "escalate" in ids and "meeting" in ids
     assert not da.BY_ID["meeting"].allowed_for(LEADER)
+
+
+def test_the_window_sweeps_the_rules_off_the_gui_thread(
+    qtbot: QtBot, street: Database, make_ctx: Callable[..., AppContext]
+) -> None:
+    from datetime import timedelta
+
+    from db.clock import utcnow
+    from db.models import Setting
+    from desktop.desk.escalation_sweeper import EscalationSweeper
+
+    number = dispatched_at(street, utcnow() - timedelta(days=12))  # long overdue
+    with street.write() as s:  # the last sweep ran a month ago
+        s.add(Setting(key=WATERMARK_KEY, value=(utcnow() - timedelta(days=30)).isoformat()))
+    ctx = make_ctx(street, DISPATCHER)
+    sweeper = EscalationSweeper(ctx)
+    with qtbot.waitSignal(sweeper.swept, timeout=10_000) as blocker:
+        sweeper.start()
+    run = blocker.args[0]
+    assert number in run.urged and number in run.escalated
+    assert load(street, number).urge_count == 1
+    sweeper.sweep()  # again: nothing more
+    qtbot.waitUntil(lambda: sweeper.runs == 2, timeout=10_000)
+    assert load(street, number).urge_count == 1
+    assert not EscalationSweeper(make_ctx(street, LEADER)).enabled

@@ -235,29 +235,26 @@ def _has_open_escalation(session: Session, case_id: int) -> bool:
 
 
 def _act(session: Session, due: _Due, now: datetime, calendar: WorkCalendar) -> bool:
-    """Claim the moment and do what its stage says; False when another run had claimed it."""
+    """Claim the moment and do what its stage says; False when another run had claimed it
+    or there was nothing to do (the case is already 上报 and not decided on)."""
     if not _claim(session, due.case_id, due.stage, due.moment, due.rule, due.department_id, now):
         return False
+    local = due.moment.astimezone(calendar.tz)
     if due.stage == "urge":
         system_urge(session, due.number, due.rule, now, due.moment)
-    elif due.stage == "escalate":
-        if not _has_open_escalation(session, due.case_id):
-            local = due.moment.astimezone(calendar.tz)
+    elif due.stage == "reply":
+        session.execute(update(CaseUrge).where(CaseUrge.id == due.urge_id).values(escalated_at=now))
+    if due.stage in ("escalate", "reply"):
+        if _has_open_escalation(session, due.case_id):
+            return False
+        if due.stage == "escalate":
             reason = (
                 f"超期 {due.rule.escalate_after_days} 个工作日未办结"
                 f"（{local:%Y-%m-%d %H:%M}），按督办规则上报"
             )
-            escalate_in(
-                session, due.number, due.rule.escalate_to, reason, SYSTEM, now, by_system=True
-            )
-    elif due.stage == "reply":
-        session.execute(update(CaseUrge).where(CaseUrge.id == due.urge_id).values(escalated_at=now))
-        if not _has_open_escalation(session, due.case_id):
-            local = due.moment.astimezone(calendar.tz)
+        else:
             reason = f"督办单未在回复期限（{local:%Y-%m-%d %H:%M}）前回复，按督办规则上报"
-            escalate_in(
-                session, due.number, due.rule.escalate_to, reason, SYSTEM, now, by_system=True
-            )
+        escalate_in(session, due.number, due.rule.escalate_to, reason, SYSTEM, now, by_system=True)
     return True
 
 
@@ -345,3 +342,23 @@ def open_reminders_for_department(session: Session, department_id: int) -> list[
         .order_by(EscalationFire.moment, EscalationFire.id)
     ).all()
     return [Reminder(int(i), str(n), m, f) for i, n, m, f in rows]
+
+
+def acknowledge_reminders(
+    db: Database, reminder_ids: list[int], department_id: int, now: datetime | None = None
+) -> int:
+    """The department has seen these 预警提醒 (its inbox): how many were still open. Only the
+    department's own reminders are touched."""
+    now = now or utcnow()
+    with db.write() as session:
+        result = session.execute(
+            update(EscalationFire)
+            .where(
+                EscalationFire.id.in_(sorted(set(reminder_ids))),
+                EscalationFire.department_id == department_id,
+                EscalationFire.stage == "remind",
+                EscalationFire.acknowledged_at.is_(None),
+            )
+            .values(acknowledged_at=now)
+        )
+        return int(result.rowcount)  # type: ignore[attr-defined]
