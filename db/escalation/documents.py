@@ -157,7 +157,7 @@ def issue_urge_in(
     number: str,
     level: str,
     requirement: str,
-    reply_by: datetime,
+    reply_by: datetime | None,
     actor: Actor,
     now: datetime | None = None,
     *,
@@ -165,13 +165,19 @@ def issue_urge_in(
     expected_version: int | None = None,
 ) -> tuple[TransitionResult, UrgeDoc]:
     """督办 case `number`'s department with a 督办单, in the caller's transaction: the
-    workflow's 督办 (status kept, urge_count +1, history) and the document."""
+    workflow's 督办 (status kept, urge_count +1, history) and the document. Without a reply
+    deadline the case's rule gives it (its reply days, in working time, from now)."""
     now = now or utcnow()
     level = parse_level(level)
     requirement = _text(requirement, "督办要求")
-    if reply_by.tzinfo is None or reply_by <= now:
+    if reply_by is not None and (reply_by.tzinfo is None or reply_by <= now):
         raise ValidationError("督办回复期限应晚于现在")
     case = load_case(session, number)
+    if reply_by is None:
+        calendar = load_settings(session).calendar()
+        rule = _rule_of(session, case)
+        days = rule.reply_days if rule else 1
+        reply_by = calendar.add(now, days * calendar.hours.minutes_per_day, TimeBasis.WORKING)
     if case.is_open and case.department_id is None:
         raise ValidationError(f"案件 {case.number} 尚未派遣到部门，不能督办")
     department_id = case.department_id
@@ -207,7 +213,7 @@ def issue_urge(
     number: str,
     level: str,
     requirement: str,
-    reply_by: datetime,
+    reply_by: datetime | None,
     actor: Actor,
     now: datetime | None = None,
 ) -> UrgeDoc:

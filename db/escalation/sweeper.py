@@ -78,7 +78,6 @@ def latest_start(calendar: WorkCalendar, t: datetime, minutes: int) -> datetime:
     hi = t
     while hi - lo > _ONE_US:
         mid = lo + (hi - lo) / 2
-        mid = mid.replace(microsecond=mid.microsecond)
         if calendar.add(mid, minutes, TimeBasis.WORKING) <= t:
             lo = mid
         else:

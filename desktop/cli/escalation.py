@@ -29,6 +29,8 @@ from db.reference.settings_store import CenterSettings, load_settings
 from desktop.cli.common import EXIT_OK, Subcommands, actor_of, int_in, print_json
 from desktop.cli.times import local_text, parse_local_datetime
 
+DEFAULT_REQUIREMENT = "请尽快办理并回复办理情况"
+
 
 def _settings(db: Database) -> CenterSettings:
     with db.read() as session:
@@ -40,8 +42,9 @@ def _settings(db: Database) -> CenterSettings:
 
 def run_urge(args: argparse.Namespace, db: Database) -> int:
     settings = _settings(db)
-    reply_by = parse_local_datetime(args.reply_by, settings)
-    doc = issue_urge(db, args.number, args.level, args.requirement, reply_by, actor_of(args))
+    reply_by = parse_local_datetime(args.reply_by, settings) if args.reply_by else None
+    requirement = args.requirement or args.reason or DEFAULT_REQUIREMENT
+    doc = issue_urge(db, args.number, args.level, requirement, reply_by, actor_of(args))
     print(
         f"案件 {doc.number} 已{doc.level_label}级督办「{doc.department}」，督办单 {doc.id}，"
         f"回复期限 {local_text(doc.reply_by, settings)}"
@@ -106,12 +109,14 @@ def register_case_verbs(verbs: Subcommands) -> None:
     )
     urge.add_argument("number", metavar="NUMBER", help="案件编号")
     urge.add_argument("--level", default="street", metavar="LEVEL", help=f"督办级别：{levels}")
-    urge.add_argument("--requirement", required=True, metavar="TEXT", help="督办要求")
+    urge.add_argument(
+        "--requirement", metavar="TEXT", help=f"督办要求（缺省为「{DEFAULT_REQUIREMENT}」）"
+    )
+    urge.add_argument("--reason", metavar="TEXT", help="同 --requirement（旧写法）")
     urge.add_argument(
         "--reply-by",
-        required=True,
         metavar="DATETIME",
-        help="回复期限，如 2026-12-08 或 '2026-12-08 12:00'",
+        help="回复期限，如 2026-12-08 或 '2026-12-08 12:00'（缺省按督办规则的回复工作日）",
     )
     urge.set_defaults(func=run_urge)
 
