@@ -85,12 +85,15 @@ def calendar_of(db: Database) -> WorkCalendar:
 
 
 def naive_add_working_days(calendar: WorkCalendar, start: datetime, days: int) -> datetime:
-    """An independent oracle: step minute by minute through local working periods of the
-    calendar's working days (weekdays unless a holiday; 调休 weekends) until `days` × the day's
-    working minutes have passed."""
+    return naive_add_working_minutes(calendar, start, days * calendar.hours.minutes_per_day)
+
+
+def naive_add_working_minutes(calendar: WorkCalendar, start: datetime, minutes: int) -> datetime:
+    """An independent oracle: step minute by minute through the local working periods of the
+    calendar's working days (weekdays unless a holiday; 调休 weekends) until `minutes` working
+    minutes have passed."""
     periods = calendar.hours.periods
-    per_day = calendar.hours.minutes_per_day
-    left = days * per_day
+    left = minutes
     t = start.astimezone(SH).replace(second=0, microsecond=0)
     if t < start.astimezone(SH):
         t += timedelta(minutes=1)
@@ -142,6 +145,9 @@ def test_rules_fire_at_the_working_time_instants(street: Database, start: dateti
     case = load(street, number)
     assert case.warn_at is not None and case.due_at is not None
     calendar = calendar_of(street)
+    # 暴露垃圾: 4 working hours to handle, the warning at 80 % of them.
+    assert case.due_at == naive_add_working_minutes(calendar, start, 240)
+    assert case.warn_at == naive_add_working_minutes(calendar, start, 192)
     escalate_at = naive_add_working_days(calendar, case.due_at, 2)
     for stage, moment in (
         ("remind", case.warn_at),
