@@ -431,6 +431,13 @@ def test_the_command_line_urges_replies_escalates_and_records_a_meeting(
     assert "联席会议 1 已决定" in out and "提级上报" in out
     code, out, _ = run("escalation", "rules")
     assert code == 0 and "紧急案件" in out and "一般案件" in out
+    code, _, err = run("escalation", "set", "--category", "0101", "--reply-days", "2")
+    assert code == 2 and "无权" in err  # a dispatcher may not change the rules
+    admin = cli_login(street, "admin")
+    capsys.readouterr()
+    args = ["escalation", "set", "--category", "0101", "--escalate-after", "0", "--to", "区级平台"]
+    assert main(["--db", url, *admin, *args]) == 0
+    assert "0101 暴露垃圾" in capsys.readouterr().out
     code, out, _ = run("escalation", "run")
     assert code == 0 and "系统督办" in out
     case = load(street, number)
