@@ -10,15 +10,19 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from db.escalation.figures import EscalationCounts, escalation_counts, total_counts
 from db.models import Department
 from db.stats.indices import Indices, compute_indices, total
 from reports.index_columns import (
     CO_NOTE,
+    ESCALATION_NOTES,
     NOTES,
     callback_columns,
     case_columns,
     co_columns,
     co_values,
+    escalation_columns,
+    escalation_values,
     index_values,
     total_avg_hours,
 )
@@ -33,12 +37,16 @@ def build(session: Session, request: ReportRequest) -> Report:
     r = resolve(session, request)
     weights = r.settings.index_weights
     by_department = compute_indices(session, r.start, r.end, "department", r.scope, r.as_of)
+    urged = escalation_counts(session, r.start, r.end, r.as_of, r.scope, "department")
     query = select(Department).order_by(Department.sort_order, Department.name)
     if r.scope.department_id is not None:
         query = query.where(Department.id == r.scope.department_id)
     else:
         query = query.where(
-            or_(Department.active, Department.id.in_([k for k in by_department if k is not None]))
+            or_(
+                Department.active,
+                Department.id.in_([k for k in {*by_department, *urged} if k is not None]),
+            )
         )
     departments = session.scalars(query).all()
     scored = [(d, by_department.get(d.id, Indices())) for d in departments]
@@ -58,7 +66,12 @@ def build(session: Session, request: ReportRequest) -> Report:
     composites = [ix.composite(weights) for _, ix in scored]
     rows = []
     for (d, ix), composite in zip(scored, composites, strict=True):
-        values = {"name": d.name, **index_values(ix, weights), **co_values(ix)}
+        values = {
+            "name": d.name,
+            **index_values(ix, weights),
+            **co_values(ix),
+            **escalation_values(urged.get(d.id, EscalationCounts())),
+        }
         values["rank"] = (
             None
             if composite is None
@@ -66,11 +79,13 @@ def build(session: Session, request: ReportRequest) -> Report:
         )
         rows.append(Row(values))
     all_ix = [ix for _, ix in scored]
+    all_urged = [urged.get(d.id, EscalationCounts()) for d, _ in scored]
     totals = {
         "rank": None,
         "name": "合计",
         **index_values(total(all_ix), weights),
         **co_values(total(all_ix)),
+        **escalation_values(total_counts(all_urged)),
     }
     totals["avg_hours"] = total_avg_hours(all_ix)
 
@@ -92,6 +107,7 @@ def build(session: Session, request: ReportRequest) -> Report:
             *case_cols,
             *callback_columns(weights),
             *co_columns(),
+            *escalation_columns(),
         ],
         rows=rows,
         totals=totals,
@@ -103,6 +119,7 @@ def build(session: Session, request: ReportRequest) -> Report:
             f"综合指数 = {weights.get('response', 0)} × 响应率 + {weights.get('solve', 0)} × 解决率 + "
             f"{weights.get('satisfaction', 0)} × 满意率。案件按当前承办（主办）部门统计。",
             CO_NOTE,
+            ESCALATION_NOTES + "督办按被督办部门、上报按上报时的承办部门统计。",
         ],
     )
     return Report.of(r, KIND, title, [sheet])

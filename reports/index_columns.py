@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from db.escalation.figures import EscalationCounts
 from db.stats.definitions import CO_HANDLED, CO_ON_TIME_RATE, DISPATCHED, ON_TIME_RATE
 from db.stats.indices import Indices
 from reports.model import Column
@@ -15,6 +16,7 @@ PATROL = "未诉先办"
 CALLBACK = "回访“三率”"
 JOINT = "协办（吹哨报到）"
 DUPLICATES = "重复报告"
+ESCALATION = "督办与上报"
 NOTHING_CLOSED = "—"  # 按期结案率 while nothing was closed (db/stats/definitions.py)
 
 
@@ -142,6 +144,36 @@ def co_values(ix: Indices) -> dict[str, Any]:
 
 
 CO_NOTE = f"协办件数：{CO_HANDLED.counts}协办按期率：{CO_ON_TIME_RATE.counts}"
+
+
+def escalation_columns() -> list[Column]:
+    """督办件数, 已回复, 督办回复率, 上报件数 and their results (上报后办结 / 未办结)."""
+    return [
+        Column("urges", (ESCALATION, "督办件数"), width=8),
+        Column("urges_replied", (ESCALATION, "督办已回复"), width=9),
+        _rate("urge_reply_rate", ESCALATION, "督办回复率", "urges_replied", "urges"),
+        Column("escalated", (ESCALATION, "上报件数"), width=8),
+        Column("escalated_closed", (ESCALATION, "上报后办结"), width=9),
+        Column("escalated_open", (ESCALATION, "上报未办结"), width=9),
+    ]
+
+
+def escalation_values(counts: EscalationCounts) -> dict[str, Any]:
+    return {
+        "urges": counts.urges,
+        "urges_replied": counts.urges_replied,
+        "urge_reply_rate": counts.reply_rate,
+        "escalated": counts.escalated,
+        "escalated_closed": counts.escalated_closed,
+        "escalated_open": counts.escalated_open,
+    }
+
+
+ESCALATION_NOTES = (
+    "督办件数为本期发出的督办单（含系统督办）；督办已回复为其中截至制表时已回复的；"
+    "督办回复率 = 督办已回复 ÷ 督办件数；上报件数为本期上报区级平台或联席会议的次数，"
+    "上报后办结 / 上报未办结为其案件截至制表时是否已办结。"
+)
 
 
 def index_values(ix: Indices, weights: Mapping[str, float] | None = None) -> dict[str, Any]:

@@ -10,10 +10,20 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from db.escalation.figures import EscalationCounts, escalation_counts, total_counts
 from db.models import Grid
 from db.reference.geography_history import communities_in_period, grids_in_period
 from db.stats.indices import Indices, compute_indices, daily_counts, total
-from reports.index_columns import MERGED_NOTE, NOTES, case_columns, index_values, total_avg_hours
+from reports.index_columns import (
+    ESCALATION_NOTES,
+    MERGED_NOTE,
+    NOTES,
+    case_columns,
+    escalation_columns,
+    escalation_values,
+    index_values,
+    total_avg_hours,
+)
 from reports.model import ChartSpec, Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, resolve
 
@@ -67,15 +77,21 @@ def build(session: Session, request: ReportRequest) -> Report:
 
     label_col = Column("name", ("社区",), kind="text", total="label")
     community_rows = [by_community.get(c.id, Indices()) for c in communities]
+    urged = escalation_counts(session, r.start, r.end, r.as_of, r.scope, "community")
+    community_urged = [urged.get(c.id, EscalationCounts()) for c in communities]
     sheet1 = Sheet(
         name="按社区",
         title=title,
-        columns=[label_col, *case_columns(with_merged=True)],
+        columns=[label_col, *case_columns(with_merged=True), *escalation_columns()],
         rows=[
-            _row({"name": c.name}, ix) for c, ix in zip(communities, community_rows, strict=True)
+            Row({**_row({"name": c.name}, ix).values, **escalation_values(u)})
+            for c, ix, u in zip(communities, community_rows, community_urged, strict=True)
         ],
-        totals=_totals({"name": "合计"}, community_rows),
-        notes=[NOTES, MERGED_NOTE],
+        totals={
+            **_totals({"name": "合计"}, community_rows),
+            **escalation_values(total_counts(community_urged)),
+        },
+        notes=[NOTES, MERGED_NOTE, ESCALATION_NOTES],
     )
 
     grids = [

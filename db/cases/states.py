@@ -141,12 +141,22 @@ CO_EVENT_LABELS: dict[str, str] = {
     "co-feedback": "协办反馈",
     "co-release": "解除协办",
 }
+# History events of escalation (db.escalation) that change no status: 上报 to the district or
+# the 联席会议, and the department's 督办回复.
+ESCALATE_EVENT = "escalate"
+URGE_REPLY_EVENT = "urge_reply"
+EVENT_LABELS: dict[str, str] = {
+    RECOMPUTE_EVENT: RECOMPUTE_LABEL,
+    ESCALATE_EVENT: "提级上报",
+    URGE_REPLY_EVENT: "督办回复",
+}
 
 
 def event_label(action: str) -> str:
-    """The Chinese name of a history event: an action's, a co-department's, or 时限重算."""
-    if action == RECOMPUTE_EVENT:
-        return RECOMPUTE_LABEL
+    """The Chinese name of a history event: an action's, a co-department's, or 时限重算, 提级上报,
+    督办回复."""
+    if action in EVENT_LABELS:
+        return EVENT_LABELS[action]
     if action in CO_EVENT_LABELS:
         return CO_EVENT_LABELS[action]
     return ACTION_LABELS[Action(action)]

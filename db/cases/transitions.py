@@ -88,7 +88,9 @@ class Move:
     """What an action needs besides the case, already checked by the caller."""
 
     department_id: int | None = None  # 派遣 / 改派: the department (its name via `names`)
-    until: datetime | None = None  # 延期: the new deadline, later than the current one
+    until: datetime | None = (
+        None  # 延期 (later than the current one); 派遣/改派 with a set deadline
+    )
     satisfaction: Satisfaction | None = None  # 回访
     solved: bool | None = None  # 回访: None → solved when 满意 or 基本满意
     into: tuple[int, str] | None = None  # 合并: the main case's id and number
@@ -122,9 +124,15 @@ def plan_transition(
     department_id: int | None = case["department_id"]
     new = status
 
-    def start_stage(minutes: int, due_field: str) -> None:
+    def start_stage(minutes: int, due_field: str, until: datetime | None = None) -> None:
         due, warn = clock.deadline(now, minutes)
-        hotline_due = case.get("hotline_due") if due_field == "handle_due" else None
+        if until is not None:  # a deadline set by hand (a 联席会议's decision)
+            span = max(clock.calendar.elapsed(now, until, clock.basis), 0)
+            due, warn = until, clock.calendar.add(now, round(span * clock.warn_share), clock.basis)
+        # A 联席会议's deadline set by hand stands; otherwise the hotline's may come first.
+        hotline_due = (
+            case.get("hotline_due") if due_field == "handle_due" and until is None else None
+        )
         if hotline_due is not None and hotline_due < due:
             # The 12345 hotline's 办理时限 comes first: the stage ends by it, warned at the
             # same share of what is left.
@@ -163,7 +171,9 @@ def plan_transition(
         values["accepted_at"] = None
         if case["registered_at"] is None:
             values["registered_at"] = now
-        start_stage(clock.handle_minutes, "handle_due")
+        start_stage(clock.handle_minutes, "handle_due", move.until)
+        if move.until is not None:
+            details["until"] = move.until.isoformat()
         details["department"] = names(dept_id)
         previous = case["department_id"]
         if previous is not None and previous != dept_id:

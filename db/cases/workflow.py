@@ -9,9 +9,10 @@ changed underneath raises `StaleCase`; an action the state does not allow raises
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -75,6 +76,7 @@ class Request:
     into: str | None = None
     expected_version: int | None = None
     co: tuple[str, ...] = ()  # 派遣: co-departments (协办) besides the lead
+    details: Mapping[str, Any] | None = None  # more for the history event (a 督办单's level…)
 
 
 def load_case(session: Session, number: str) -> Case:
@@ -133,9 +135,12 @@ def _move(
             action is Action.REDISPATCH
             and dept.id == case.department_id
             and status is not Status.RETURNED
+            and req.until is None  # the same department with a new deadline (联席会议)
         ):
             raise ValidationError(f"案件 {case.number} 已在「{dept.name}」，改派需选择其他部门")
-        return Move(department_id=dept.id)
+        if req.until is not None and (req.until.tzinfo is None or req.until <= now):
+            raise ValidationError("处置期限应晚于现在（带时区的日期时间）")
+        return Move(department_id=dept.id, until=req.until)
     if action is Action.EXTEND:
         until = req.until
         if until is None or until.tzinfo is None:
@@ -249,6 +254,7 @@ def apply_in(
     values = plan.values
     if co_depts:
         plan.details["co_departments"] = [d.name for d in co_depts]
+    details = {**plan.details, **(request.details or {})}
     result = session.execute(
         update(Case)
         .where(Case.id == case.id, Case.version == case.version, Case.status == status.value)
@@ -276,7 +282,7 @@ def apply_in(
                 "to_status": new_status.value,
                 "department_id": plan.department_id,
                 "note": reason,
-                "details": plan.details or None,
+                "details": details or None,
             }
         ],
     )
@@ -295,7 +301,7 @@ def apply_in(
         f"case.{action.value}",
         "case",
         case.number,
-        {"from": status.value, "to": new_status.value, "reason": reason or None, **plan.details},
+        {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
         now=now,
     )
     due_at = values.get("due_at", case.due_at)

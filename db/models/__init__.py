@@ -16,6 +16,14 @@ from db.models.cases import (
 )
 from db.models.categories import Category, MajorCategory
 from db.models.departments import Department
+from db.models.escalation import (
+    CaseEscalation,
+    CaseUrge,
+    EscalationFire,
+    EscalationRule,
+    Meeting,
+    MeetingDecision,
+)
 from db.models.gazetteer import GazetteerEntry
 from db.models.geography import Community, District, GeographyChange, Grid, Street
 from db.models.hotline import HotlinePending
@@ -42,15 +50,19 @@ __all__ = [
     "CaseAlarm",
     "CaseChange",
     "CaseDepartment",
+    "CaseEscalation",
     "CaseEvent",
     "CaseNote",
     "CaseNumberCounter",
     "CaseReporter",
+    "CaseUrge",
     "Category",
     "Community",
     "CommunityWorker",
     "Department",
     "District",
+    "EscalationFire",
+    "EscalationRule",
     "FirstSecretary",
     "GazetteerEntry",
     "GeographyChange",
@@ -62,6 +74,8 @@ __all__ = [
     "ImportedWorkOrder",
     "IntakeModel",
     "MajorCategory",
+    "Meeting",
+    "MeetingDecision",
     "Mentorship",
     "NotDuplicate",
     "PartyCheckin",

@@ -98,6 +98,7 @@ class Case(Base):
         Index("ix_cases_community_group", "community_id", "status_group"),
         Index("ix_cases_department_group", "department_id", "status_group"),
         Index("ix_cases_open_due", "is_open", "due_at"),
+        Index("ix_cases_open_warn", "is_open", "warn_at"),  # the escalation sweeper's reminders
         Index("ix_cases_category", "category_id"),
         Index("ix_cases_grid", "grid_id"),
         # Duplicates (db/cases/duplicates.py): a grid's recent reports and recent closes, and

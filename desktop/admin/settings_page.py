@@ -198,10 +198,18 @@ class SettingsPage(QWidget):
         self.calendar_button.setObjectName("holidayCalendar")
         self.calendar_button.setToolTip(self.tr("各年的放假与调休上班日；工作时限按它计算"))
         self.calendar_button.clicked.connect(self.open_calendar)
+        self.rules_button = QPushButton(self.tr("督办规则…"), center_box)
+        self.rules_button.setObjectName("escalationRulesButton")
+        self.rules_button.setToolTip(self.tr("预警提醒、到期系统督办、超期上报的规则"))
+        self.rules_button.clicked.connect(self.open_escalation_rules)
         calendar_row = QHBoxLayout()
         calendar_row.addWidget(self.calendar_button)
         calendar_row.addStretch(1)
         center_form.addRow(self.tr("节假日"), calendar_row)
+        rules_row = QHBoxLayout()
+        rules_row.addWidget(self.rules_button)
+        rules_row.addStretch(1)
+        center_form.addRow(self.tr("督办与上报"), rules_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.center_message, 1)
@@ -306,6 +314,12 @@ class SettingsPage(QWidget):
         from desktop.admin.calendar_editor import CalendarEditor
 
         return self._open(CalendarEditor(self.ctx, self))
+
+    def open_escalation_rules(self) -> QDialog:
+        """督办规则: everyone sees them, administrators edit them."""
+        from desktop.admin.escalation_rules_dialog import EscalationRulesDialog
+
+        return self._open(EscalationRulesDialog(self.ctx, self))
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -155,7 +155,26 @@ class ActionDialog(QDialog):
             self.target_edit = target
             form.addRow(self.tr("合并到"), target)
 
-        self.reason_required = self.action in REASON_REQUIRED
+        # 督办: a 督办单 with its level (街道/区), requirement and reply deadline.
+        self.level_combo: QComboBox | None = None
+        self.reply_by_edit: QDateTimeEdit | None = None
+        if self.action is Action.URGE:
+            levels = QComboBox(self)
+            levels.addItem(self.tr("街道督办"), "street")
+            levels.addItem(self.tr("区级督办"), "district")
+            self.level_combo = levels
+            form.addRow(self.tr("督办级别"), levels)
+            reply_by = QDateTimeEdit(self)
+            reply_by.setObjectName("urgeReplyBy")
+            reply_by.setDisplayFormat("yyyy-MM-dd HH:mm")
+            reply_by.setCalendarPopup(True)
+            now = utcnow()
+            reply_by.setDateTime(to_qdatetime(now + timedelta(days=1), tz))
+            reply_by.setMinimumDateTime(to_qdatetime(now + timedelta(minutes=1), tz))
+            self.reply_by_edit = reply_by
+            form.addRow(self.tr("回复期限"), reply_by)
+
+        self.reason_required = self.action in REASON_REQUIRED or self.action is Action.URGE
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setFixedHeight(80)
         self.reason_edit.setTabChangesFocus(True)  # Tab goes on to the buttons
@@ -165,7 +184,13 @@ class ActionDialog(QDialog):
             else self.tr("可选（Shift+Enter 换行）")
         )
         self.reason_edit.installEventFilter(self)
-        form.addRow(self.tr("原因") if self.reason_required else self.tr("备注"), self.reason_edit)
+        if self.action is Action.URGE:
+            self.reason_edit.setPlaceholderText(self.tr("督办要求，如：请于今日到场处置并回复"))
+            form.addRow(self.tr("督办要求"), self.reason_edit)
+        else:
+            form.addRow(
+                self.tr("原因") if self.reason_required else self.tr("备注"), self.reason_edit
+            )
 
         self.error_label = QLabel(self)
         self.error_label.setObjectName("errorText")
@@ -192,7 +217,11 @@ class ActionDialog(QDialog):
             submit.setContext(Qt.ShortcutContext.WindowShortcut)
             submit.activated.connect(self.accept)
         first: QWidget = self.reason_edit
-        for field in (self.department_combo, self.until_edit, self.satisfaction_combo):
+        for field in (
+            self.department_combo,
+            self.until_edit,
+            self.satisfaction_combo,
+        ):  # 督办: the requirement first; level and deadline have defaults
             if field is not None:
                 first = field
                 break
@@ -223,7 +252,12 @@ class ActionDialog(QDialog):
     def problem(self) -> str | None:
         """What is missing or wrong, in one sentence, or None when the form is complete."""
         if self.reason_required and not self.reason_edit.toPlainText().strip():
+            if self.action is Action.URGE:
+                return self.tr("请填写督办要求。")
             return self.tr("请填写原因。")
+        reply_by = self.reply_by_edit
+        if reply_by is not None and from_qdatetime(reply_by.dateTime(), self.tz) <= utcnow():
+            return self.tr("回复期限应晚于现在。")
         if self.department_combo is not None:
             name = self.department_combo.currentText().strip()
             if not name:
@@ -260,6 +294,13 @@ class ActionDialog(QDialog):
         super().accept()
 
     def request(self) -> Request:
+        if self.reply_by_edit is not None and self.level_combo is not None:
+            return Request(
+                reason=self.reason_edit.toPlainText().strip(),
+                until=from_qdatetime(self.reply_by_edit.dateTime(), self.tz),
+                details={"level": str(self.level_combo.currentData())},
+                expected_version=self.detail.version,
+            )
         return Request(
             department=self.department_combo.currentText().strip()
             if self.department_combo is not None

@@ -29,10 +29,11 @@ from db.cases.joint import CO_CASE_STATES
 from db.cases.notes import NoteEntry, case_notes
 from db.cases.queries import CaseDetail, case_detail, reveal_reporter
 from db.cases.states import Action
-from db.cases.workflow import Request, TransitionResult, apply
+from db.cases.workflow import Request, TransitionResult
 from db.clock import utcnow
 from db.engine import Database
 from db.errors import UserError
+from db.escalation.documents import apply_action
 from db.reference.departments import active_department_names
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_notes import NotesSection
@@ -529,7 +530,7 @@ class CaseDetailPane(QWidget):
             return
         number, case_id, actor = d.number, d.id, self.ctx.actor
         self.ctx.tasks.submit(
-            lambda db: apply(db, number, action, request, actor),
+            lambda db: apply_action(db, number, action, request, actor),
             partial(self._acted, case_id),
             self._action_failed,
             owner=self,

@@ -10,7 +10,7 @@ import argparse
 import mimetypes
 import sys
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from db.cases.duplicates import duplicates_of, mark_not_duplicate
@@ -31,6 +31,7 @@ from db.cases.states import (
 from db.cases.workflow import Request, TransitionResult, apply
 from db.engine import Database
 from db.errors import BadFile, ValidationError
+from db.escalation.documents import escalations_of_case, urges_of_case
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
 from desktop.cli.case_joint import register_joint_verbs
@@ -42,8 +43,10 @@ from desktop.cli.common import (
     int_in,
     print_json,
 )
+from desktop.cli.escalation import print_escalation, register_case_verbs
 from desktop.cli.intake import choose_for_report, register_suggest
 from desktop.cli.slips import add_print_parser
+from desktop.cli.times import local_text, parse_local_datetime
 
 MAX_LIST_LIMIT = 100_000
 MAX_VERSION = 2**31 - 1  # the version column is a 32-bit integer
@@ -63,11 +66,10 @@ TRANSITIONS: tuple[Action, ...] = (
     Action.EXTEND,
     Action.SUSPEND,
     Action.RESUME,
-    Action.URGE,
     Action.CALLBACK,
     Action.MERGE,
     Action.RECALL,
-)
+)  # 督办 (urge) has its own verb with a 督办单 (desktop/cli/escalation.py)
 
 # Options other than --reason that an action uses; any other is refused rather than ignored.
 _ACTION_OPTIONS: dict[Action, frozenset[str]] = {
@@ -100,35 +102,6 @@ _IMAGE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
 def _settings(db: Database) -> CenterSettings:
     with db.read() as session:
         return load_settings(session)
-
-
-def local_text(moment: datetime | None, settings: CenterSettings) -> str:
-    """A stored UTC time as the center's wall clock, e.g. 2026-11-30 17:00."""
-    if moment is None:
-        return "—"
-    return moment.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M")
-
-
-def parse_local_datetime(text: str, settings: CenterSettings) -> datetime:
-    """`2026-11-30 17:00`, `2026-11-30T17:00`, `2026/11/30 17:00` or ISO 8601 with an offset.
-
-    Without an offset the time is the center's local time; a bare date means the end of that
-    day's working hours. Returns an aware UTC datetime."""
-    cleaned = text.strip().replace("/", "-")
-    try:
-        if len(cleaned) == 10:
-            day = date.fromisoformat(cleaned)
-            end_of_day = settings.calendar().hours.periods[-1][1]
-            moment = datetime.combine(day, end_of_day)
-        else:
-            moment = datetime.fromisoformat(cleaned)
-    except ValueError:
-        raise ValidationError(
-            f"时间「{text}」无法识别，应为如 2026-11-30 17:00 或 2026-11-30T17:00+08:00"
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=settings.tz)
-    return moment.astimezone(UTC)
 
 
 def _width(text: str) -> int:
@@ -308,10 +281,15 @@ def run_show(args: argparse.Namespace, db: Database) -> int:
             revealed = reveal_reporter(session, actor_of(args), args.number, args.reason or "")
     with db.read() as session:
         detail = case_detail(session, args.number)
+        urges, escalations = (
+            urges_of_case(session, detail.number),
+            escalations_of_case(session, detail.number),
+        )
     if args.json:
         print_json(detail.to_json(reveal=args.reveal))
     else:
         _print_detail(detail, settings, revealed)
+        print_escalation(urges, escalations, settings)
     return EXIT_OK
 
 
@@ -672,3 +650,4 @@ def register(subparsers: Subcommands) -> None:
         verb.set_defaults(func=run_transition, case_action=action)
 
     register_joint_verbs(verbs)
+    register_case_verbs(verbs)

@@ -27,6 +27,7 @@ from desktop.cli import (
     calendar,
     cases,
     database,
+    escalation,
     gazetteer,
     geography,
     hotline,
@@ -80,6 +81,7 @@ def build_parser() -> ArgumentParser:
         geography,
         gazetteer,
         hotline,
+        escalation,
     ):
         module.register(subparsers)
     return parser

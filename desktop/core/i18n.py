@@ -12,7 +12,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from db.cases.states import RECOMPUTE_EVENT, Action, Group, Satisfaction, Source, Status
+from db.cases.states import (
+    ESCALATE_EVENT,
+    RECOMPUTE_EVENT,
+    URGE_REPLY_EVENT,
+    Action,
+    Group,
+    Satisfaction,
+    Source,
+    Status,
+)
 from db.paths import resources_dir
 from db.security.actors import Role
 
@@ -125,6 +134,10 @@ def action_text(action: Action | str) -> str:
     }.get(str(action))
     if co is not None:
         return co
+    if action == ESCALATE_EVENT:
+        return QCoreApplication.translate("Domain", "提级上报", "action")
+    if action == URGE_REPLY_EVENT:
+        return QCoreApplication.translate("Domain", "督办回复", "action")
     return {
         Action.REPORT: QCoreApplication.translate("Domain", "上报", "action"),
         Action.REGISTER: QCoreApplication.translate("Domain", "立案", "action"),

@@ -143,6 +143,20 @@ DESK_ACTIONS: tuple[DeskAction, ...] = (
         permission="case.read",
     ),
     DeskAction(
+        "escalate",
+        Section.DESK,
+        ("Ctrl+Alt+E",),
+        label_source=QT_TRANSLATE_NOOP("DeskActions", "上报区级平台或联席会议…"),
+        permission="case.urge",
+    ),
+    DeskAction(
+        "meeting",
+        Section.DESK,
+        ("Ctrl+Alt+M",),
+        label_source=QT_TRANSLATE_NOOP("DeskActions", "联席会议…"),
+        permission="case.redispatch",
+    ),
+    DeskAction(
         "duplicates",
         Section.DESK,
         ("Ctrl+Shift+M",),

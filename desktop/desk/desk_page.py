@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from db.intake.calls import TakenCall
 from desktop.cases.case_detail import CaseDetailPane
+from desktop.cases.escalation_dialogs import EscalateDialog, MeetingDialog
 from desktop.cases.print_dialog import SlipPrintDialog
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
@@ -24,6 +25,7 @@ from desktop.desk.alarms import AlarmWatcher
 from desktop.desk.alarms_banner import AlarmBanner
 from desktop.desk.dispatch_board import DispatchBoard
 from desktop.desk.dispatch_undo import Dispatcher
+from desktop.desk.escalation_sweeper import EscalationSweeper
 from desktop.desk.queue_model import QueueModel
 from desktop.desk.queue_view import QueueView
 from desktop.desk.shortcut_sheet import ShortcutSheet
@@ -63,6 +65,8 @@ class DeskPage(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         # Alarms of urgent cases (alarms.py): a banner that stays until acknowledged.
         self.alarms = AlarmWatcher(ctx, self)
+        # Escalation rules (提醒, 系统督办, 上报) swept off the GUI thread every minute.
+        self.escalation = EscalationSweeper(ctx, self)
         self.alarm_banner = AlarmBanner(ctx, self)
         self.alarms.changed.connect(self.alarm_banner.show_alarms)
         self.alarm_banner.acknowledge_requested.connect(self.alarms.acknowledge)
@@ -97,14 +101,22 @@ class DeskPage(QWidget):
                 "note": self.detail.focus_note,
                 "print": self.print_slip,
                 "call": self.open_call_form,
+                "escalate": self.open_escalate,
+                "meeting": self.open_meeting,
             },
         )
+        for extra in ("escalate", "meeting"):
+            action = self.desk_actions[extra]
+            action.setEnabled(da.BY_ID[extra].allowed_for(ctx.actor))
+            self.queue.menu_extras.append(action)
         self.undo_action = self.desk_actions["undo"]
         self.queue.menu_extras.append(self.undo_action)
         ctx.undo_stack.indexChanged.connect(self._undo_changed)
         self._undo_changed()
         self.sheet: ShortcutSheet | None = None
         self.call_form: CallFormDialog | None = None
+        self.escalate_dialog: EscalateDialog | None = None
+        self.meeting_dialog: MeetingDialog | None = None
         self.toast = Toast(self)
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
@@ -114,6 +126,7 @@ class DeskPage(QWidget):
         if ctx.actor.can("case.report"):
             self.pending_button = PendingTrayButton(ctx, self)
             self.queue.filters.add_tool(self.pending_button)
+        self.escalation.start()
 
     def print_slip(self) -> bool:
         """打印单据 (Ctrl+P): the shown case's slips, previewed, printed or saved as PDF."""
@@ -157,6 +170,28 @@ class DeskPage(QWidget):
         text = self.dispatcher.undo_text()
         self.undo_action.setText(text)
         self.undo_action.setToolTip(text + "（Ctrl+Z）")
+
+    def open_escalate(self) -> EscalateDialog | None:
+        """上报 the selected case (one) to the district platform or the 联席会议."""
+        rows = self.queue.selected_rows_data()
+        if len(rows) != 1:
+            self.ctx.notify(self.tr("请选中一件案件再上报。"))
+            return None
+        dialog = EscalateDialog(self.ctx, rows[0].number, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.escalated.connect(self._case_acted)
+        self.escalate_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_meeting(self) -> MeetingDialog:
+        """联席会议: record the decisions on the cases escalated to it."""
+        dialog = MeetingDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.recorded.connect(lambda _record: self.queue.model.refresh(None))
+        self.meeting_dialog = dialog
+        dialog.open()
+        return dialog
 
     def show_shortcuts(self) -> ShortcutSheet:
         if self.sheet is not None:

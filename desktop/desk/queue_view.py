@@ -41,9 +41,10 @@ from PySide6.QtWidgets import (
 from db.cases import queue as q
 from db.cases.queries import CaseDetail, case_detail
 from db.cases.states import GROUP_OF, Action, Status
-from db.cases.workflow import BatchOutcome, Request, apply_many
+from db.cases.workflow import BatchOutcome, Request
 from db.engine import Database
 from db.errors import UserError
+from db.escalation.documents import apply_action_many
 from db.intake.classify import suggest_department_for_cases
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
@@ -546,7 +547,7 @@ class QueueView(QWidget):
         self.note_acted(ids)
 
         def job(db: Database) -> BatchOutcome:
-            return apply_many(db, numbers, action, request, actor, versions)
+            return apply_action_many(db, numbers, action, request, actor, versions)
 
         def done(outcome: BatchOutcome) -> None:
             if len(outcome.done) == 1:

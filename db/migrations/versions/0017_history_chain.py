@@ -1,7 +1,7 @@
 """case history sealed: a SHA-256 chain per case over its history entries (流转记录)
 
 Revision ID: 0017
-Revises: 0015
+Revises: 0016
 Create Date: 2026-12-05
 
 Adds case_events.prev_hash/hash and cases.history_hash, then seals every existing case's history
@@ -20,7 +20,7 @@ from db.cases.history_chain import event_hash, genesis
 from db.models.base import JSONType, UTCDateTime
 
 revision: str = "0017"
-down_revision: str | None = "0015"
+down_revision: str | None = "0016"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
