@@ -50,66 +50,106 @@
     </message>
     <message>
         <location filename="../../desktop/cases/action_dialogs.py" line="163" />
+        <source>街道督办</source>
+        <translation>Street-level urging</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="164" />
+        <source>区级督办</source>
+        <translation>District-level urging</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="166" />
+        <source>督办级别</source>
+        <translation>Urging level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="175" />
+        <source>回复期限</source>
+        <translation>Reply by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="182" />
         <source>必须填写原因（Shift+Enter 换行）</source>
         <translation>A reason is required (Shift+Enter for a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="165" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="184" />
         <source>可选（Shift+Enter 换行）</source>
         <translation>Optional (Shift+Enter for a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="168" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="188" />
+        <source>督办要求，如：请于今日到场处置并回复</source>
+        <translation>Requirement, e.g. handle on site today and reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="189" />
+        <source>督办要求</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="192" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="168" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="192" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="182" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="207" />
         <source>Ctrl+Enter 提交</source>
         <translation>Ctrl+Enter submits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="184" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="209" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="226" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="256" />
+        <source>请填写督办要求。</source>
+        <translation>Please enter the requirement.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="257" />
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="230" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="260" />
+        <source>回复期限应晚于现在。</source>
+        <translation>The reply deadline must be later than now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="264" />
         <source>请选择责任部门。</source>
         <translation>Please choose a department.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="232" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="266" />
         <source>没有名为「%1」的部门。</source>
         <translation>There is no department named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="238" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="272" />
         <source>改派需选择其他部门。</source>
         <translation>Choose a different department to redispatch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="242" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="276" />
         <source>新的期限应晚于当前期限。</source>
         <translation>The new deadline must be later than the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="246" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="280" />
         <source>请填写主案件编号。</source>
         <translation>Please enter the main case number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="248" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="282" />
         <source>案件不能合并到自身。</source>
         <translation>A case cannot be merged into itself.</translation>
     </message>
@@ -326,6 +366,39 @@
         <location filename="../../desktop/admin/audit_viewer.py" line="166" />
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation>Recorded as audit entry %1; every workstation starts its anchors again from here</translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingModel</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="123" />
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="124" />
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="125" />
+        <source>原承办部门</source>
+        <translation>Previous department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="126" />
+        <source>上报时间</source>
+        <translation>Escalated at</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="127" />
+        <source>上会期限</source>
+        <translation>Meeting due by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="128" />
+        <source>上报原因</source>
+        <translation>Reason for escalation</translation>
     </message>
 </context>
 <context>
@@ -979,93 +1052,93 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="137" />
-        <location filename="../../desktop/cases/case_detail.py" line="184" />
+        <location filename="../../desktop/cases/case_detail.py" line="138" />
+        <location filename="../../desktop/cases/case_detail.py" line="185" />
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="257" />
+        <location filename="../../desktop/cases/case_detail.py" line="258" />
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="267" />
+        <location filename="../../desktop/cases/case_detail.py" line="268" />
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="280" />
+        <location filename="../../desktop/cases/case_detail.py" line="281" />
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="291" />
+        <location filename="../../desktop/cases/case_detail.py" line="292" />
         <source>全部反映人（%1 人）</source>
         <translation>All reporters (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="298" />
+        <location filename="../../desktop/cases/case_detail.py" line="299" />
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="302" />
+        <location filename="../../desktop/cases/case_detail.py" line="303" />
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="307" />
+        <location filename="../../desktop/cases/case_detail.py" line="308" />
         <source>承办部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="316" />
+        <location filename="../../desktop/cases/case_detail.py" line="317" />
         <source>内部备注（%1）</source>
         <translation>Internal notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="394" />
+        <location filename="../../desktop/cases/case_detail.py" line="395" />
         <source>%1　%2（已记入审计日志）</source>
         <translation>%1　%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="323" />
+        <location filename="../../desktop/cases/case_detail.py" line="324" />
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="420" />
+        <location filename="../../desktop/cases/case_detail.py" line="421" />
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="429" />
+        <location filename="../../desktop/cases/case_detail.py" line="430" />
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="431" />
+        <location filename="../../desktop/cases/case_detail.py" line="432" />
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="449" />
+        <location filename="../../desktop/cases/case_detail.py" line="450" />
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="509" />
+        <location filename="../../desktop/cases/case_detail.py" line="510" />
         <source>案件 %1：%2（%3）已完成</source>
         <translation>Case %1: %2 (%3) done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="540" />
+        <location filename="../../desktop/cases/case_detail.py" line="541" />
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="556" />
+        <location filename="../../desktop/cases/case_detail.py" line="557" />
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
@@ -1466,7 +1539,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="574" />
+        <location filename="../../desktop/cases/case_detail.py" line="575" />
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -2047,6 +2120,29 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
 </context>
 <context>
+    <name>DecisionsModel</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="155" />
+        <source>案件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="156" />
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="157" />
+        <source>新期限</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="158" />
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentCard</name>
     <message>
         <location filename="../../desktop/desk/dispatch_board.py" line="133" />
@@ -2380,21 +2476,31 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
     <message>
         <location filename="../../desktop/desk/desk_actions.py" line="149" />
+        <source>上报区级平台或联席会议…</source>
+        <translation>Escalate to district or joint meeting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="156" />
+        <source>联席会议…</source>
+        <translation>Joint meeting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="163" />
         <source>查重比较…</source>
         <translation>Check duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="151" />
+        <location filename="../../desktop/desk/desk_actions.py" line="165" />
         <source>撤回上一步</source>
         <translation>Undo the last step</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="154" />
+        <location filename="../../desktop/desk/desk_actions.py" line="168" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="159" />
+        <location filename="../../desktop/desk/desk_actions.py" line="173" />
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2402,19 +2508,24 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="128" />
+        <location filename="../../desktop/desk/desk_page.py" line="147" />
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="140" />
+        <location filename="../../desktop/desk/desk_page.py" line="159" />
         <source>已登记案件 %1（%2）</source>
         <translation>Case %1 taken (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="142" />
+        <location filename="../../desktop/desk/desk_page.py" line="161" />
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation>; location removed from %1 photo(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="178" />
+        <source>请选中一件案件再上报。</source>
+        <translation>Select one case to escalate.</translation>
     </message>
 </context>
 <context>
@@ -2546,322 +2657,334 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="92" />
+        <location filename="../../desktop/core/i18n.py" line="101" />
         <source>待立案</source>
         <comment>status</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="93" />
+        <location filename="../../desktop/core/i18n.py" line="102" />
         <source>待派遣</source>
         <comment>status</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="94" />
+        <location filename="../../desktop/core/i18n.py" line="103" />
         <source>不予立案</source>
         <comment>status</comment>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="95" />
+        <location filename="../../desktop/core/i18n.py" line="104" />
         <source>社区自办</source>
         <comment>status</comment>
         <translation>Self-resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="96" />
+        <location filename="../../desktop/core/i18n.py" line="105" />
         <source>待受理</source>
         <comment>status</comment>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="97" />
+        <location filename="../../desktop/core/i18n.py" line="106" />
         <source>处置中</source>
         <comment>status</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="98" />
+        <location filename="../../desktop/core/i18n.py" line="107" />
         <source>已退单</source>
         <comment>status</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="99" />
+        <location filename="../../desktop/core/i18n.py" line="108" />
         <source>待核查</source>
         <comment>status</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="100" />
+        <location filename="../../desktop/core/i18n.py" line="109" />
         <source>已结案</source>
         <comment>status</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="101" />
+        <location filename="../../desktop/core/i18n.py" line="110" />
         <source>挂账</source>
         <comment>status</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="102" />
+        <location filename="../../desktop/core/i18n.py" line="111" />
         <source>已合并</source>
         <comment>status</comment>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="108" />
+        <location filename="../../desktop/core/i18n.py" line="117" />
         <source>待立案</source>
         <comment>group</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="109" />
+        <location filename="../../desktop/core/i18n.py" line="118" />
         <source>待派遣</source>
         <comment>group</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="110" />
+        <location filename="../../desktop/core/i18n.py" line="119" />
         <source>处置中</source>
         <comment>group</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111" />
+        <location filename="../../desktop/core/i18n.py" line="120" />
         <source>待核查</source>
         <comment>group</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="112" />
+        <location filename="../../desktop/core/i18n.py" line="121" />
         <source>已结案</source>
         <comment>group</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="118" />
+        <location filename="../../desktop/core/i18n.py" line="127" />
         <source>时限重算</source>
         <comment>action</comment>
         <translation>Deadline recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="120" />
+        <location filename="../../desktop/core/i18n.py" line="129" />
         <source>协办派遣</source>
         <comment>action</comment>
         <translation>Co-dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121" />
+        <location filename="../../desktop/core/i18n.py" line="130" />
         <source>协办受理</source>
         <comment>action</comment>
         <translation>Co-accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="122" />
+        <location filename="../../desktop/core/i18n.py" line="131" />
         <source>协办退回</source>
         <comment>action</comment>
         <translation>Co-return</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="123" />
+        <location filename="../../desktop/core/i18n.py" line="132" />
         <source>协办反馈</source>
         <comment>action</comment>
         <translation>Co-feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="124" />
+        <location filename="../../desktop/core/i18n.py" line="133" />
         <source>解除协办</source>
         <comment>action</comment>
         <translation>Release co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="129" />
+        <location filename="../../desktop/core/i18n.py" line="138" />
+        <source>提级上报</source>
+        <comment>action</comment>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="140" />
+        <source>督办回复</source>
+        <comment>action</comment>
+        <translation>Urging reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="142" />
         <source>上报</source>
         <comment>action</comment>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="130" />
+        <location filename="../../desktop/core/i18n.py" line="143" />
         <source>立案</source>
         <comment>action</comment>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="131" />
+        <location filename="../../desktop/core/i18n.py" line="144" />
         <source>不予立案</source>
         <comment>action</comment>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="132" />
+        <location filename="../../desktop/core/i18n.py" line="145" />
         <source>社区自办</source>
         <comment>action</comment>
         <translation>Resolve locally</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="133" />
+        <location filename="../../desktop/core/i18n.py" line="146" />
         <source>派遣</source>
         <comment>action</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="134" />
+        <location filename="../../desktop/core/i18n.py" line="147" />
         <source>受理</source>
         <comment>action</comment>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="135" />
+        <location filename="../../desktop/core/i18n.py" line="148" />
         <source>退单</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="136" />
+        <location filename="../../desktop/core/i18n.py" line="149" />
         <source>改派</source>
         <comment>action</comment>
         <translation>Redispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="137" />
+        <location filename="../../desktop/core/i18n.py" line="150" />
         <source>反馈</source>
         <comment>action</comment>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="138" />
+        <location filename="../../desktop/core/i18n.py" line="151" />
         <source>核查通过</source>
         <comment>action</comment>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="139" />
+        <location filename="../../desktop/core/i18n.py" line="152" />
         <source>返工</source>
         <comment>action</comment>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="140" />
+        <location filename="../../desktop/core/i18n.py" line="153" />
         <source>延期</source>
         <comment>action</comment>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="141" />
+        <location filename="../../desktop/core/i18n.py" line="154" />
         <source>挂账</source>
         <comment>action</comment>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="142" />
+        <location filename="../../desktop/core/i18n.py" line="155" />
         <source>解挂</source>
         <comment>action</comment>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="143" />
+        <location filename="../../desktop/core/i18n.py" line="156" />
         <source>督办</source>
         <comment>action</comment>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="144" />
+        <location filename="../../desktop/core/i18n.py" line="157" />
         <source>回访</source>
         <comment>action</comment>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="145" />
+        <location filename="../../desktop/core/i18n.py" line="158" />
         <source>合并</source>
         <comment>action</comment>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="146" />
+        <location filename="../../desktop/core/i18n.py" line="159" />
         <source>撤回</source>
         <comment>action</comment>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="152" />
+        <location filename="../../desktop/core/i18n.py" line="165" />
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="153" />
+        <location filename="../../desktop/core/i18n.py" line="166" />
         <source>巡查发现</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="154" />
+        <location filename="../../desktop/core/i18n.py" line="167" />
         <source>热线转办</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="155" />
+        <location filename="../../desktop/core/i18n.py" line="168" />
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="156" />
+        <location filename="../../desktop/core/i18n.py" line="169" />
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="157" />
+        <location filename="../../desktop/core/i18n.py" line="170" />
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="163" />
+        <location filename="../../desktop/core/i18n.py" line="176" />
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="164" />
+        <location filename="../../desktop/core/i18n.py" line="177" />
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="165" />
+        <location filename="../../desktop/core/i18n.py" line="178" />
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="166" />
+        <location filename="../../desktop/core/i18n.py" line="179" />
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="172" />
+        <location filename="../../desktop/core/i18n.py" line="185" />
         <source>调度员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="173" />
+        <location filename="../../desktop/core/i18n.py" line="186" />
         <source>文书</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="174" />
+        <location filename="../../desktop/core/i18n.py" line="187" />
         <source>值班长</source>
         <translation>Shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="175" />
+        <location filename="../../desktop/core/i18n.py" line="188" />
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="176" />
+        <location filename="../../desktop/core/i18n.py" line="189" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="177" />
+        <location filename="../../desktop/core/i18n.py" line="190" />
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -2869,163 +2992,163 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DomainValues</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="185" />
+        <location filename="../../desktop/core/i18n.py" line="198" />
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="186" />
+        <location filename="../../desktop/core/i18n.py" line="199" />
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="187" />
+        <location filename="../../desktop/core/i18n.py" line="200" />
         <source>中共党员</source>
         <translation>CPC member</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="188" />
+        <location filename="../../desktop/core/i18n.py" line="201" />
         <source>群众</source>
         <translation>Non-party</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="189" />
+        <location filename="../../desktop/core/i18n.py" line="202" />
         <source>在岗</source>
         <translation>In post</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="190" />
+        <location filename="../../desktop/core/i18n.py" line="203" />
         <source>离岗</source>
         <translation>Left post</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="191" />
+        <location filename="../../desktop/core/i18n.py" line="204" />
         <source>在任</source>
         <translation>In office</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="192" />
+        <location filename="../../desktop/core/i18n.py" line="205" />
         <source>离任</source>
         <translation>Left office</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="193" />
+        <location filename="../../desktop/core/i18n.py" line="206" />
         <source>帮带中</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="194" />
+        <location filename="../../desktop/core/i18n.py" line="207" />
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="195" />
+        <location filename="../../desktop/core/i18n.py" line="208" />
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="196" />
+        <location filename="../../desktop/core/i18n.py" line="209" />
         <source>已报到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="197" />
+        <location filename="../../desktop/core/i18n.py" line="210" />
         <source>已转出</source>
         <translation>Transferred out</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="198" />
+        <location filename="../../desktop/core/i18n.py" line="211" />
         <source>网格长</source>
         <translation>Grid leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="199" />
+        <location filename="../../desktop/core/i18n.py" line="212" />
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="200" />
+        <location filename="../../desktop/core/i18n.py" line="213" />
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="201" />
+        <location filename="../../desktop/core/i18n.py" line="214" />
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="202" />
+        <location filename="../../desktop/core/i18n.py" line="215" />
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="203" />
+        <location filename="../../desktop/core/i18n.py" line="216" />
         <source>达标</source>
         <translation>Meets standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="204" />
+        <location filename="../../desktop/core/i18n.py" line="217" />
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="205" />
+        <location filename="../../desktop/core/i18n.py" line="218" />
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="206" />
+        <location filename="../../desktop/core/i18n.py" line="219" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="213" />
+        <location filename="../../desktop/core/i18n.py" line="226" />
         <source>任期将满（剩 {n} 天）</source>
         <translation>Term ends soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="215" />
+        <location filename="../../desktop/core/i18n.py" line="228" />
         <source>任期已满 {n} 天</source>
         <translation>Term ended {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="216" />
+        <location filename="../../desktop/core/i18n.py" line="229" />
         <source>缺 {n} 人</source>
         <translation>{n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="234" />
+        <location filename="../../desktop/core/i18n.py" line="247" />
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="243" />
+        <location filename="../../desktop/core/i18n.py" line="256" />
         <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
         <translation>The {0} holidays are not entered; deadlines count only weekends as days off</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="247" />
+        <location filename="../../desktop/core/i18n.py" line="260" />
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
         <translation>The {0} holidays are provisional (make-up working days may be missing); deadlines may be off</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="253" />
+        <location filename="../../desktop/core/i18n.py" line="266" />
         <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
         <translation>The {0} holidays are not entered (the year starts in {1} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="257" />
+        <location filename="../../desktop/core/i18n.py" line="270" />
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
         <translation>The {0} holidays are provisional (make-up working days may be missing; the year starts in {1} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="265" />
+        <location filename="../../desktop/core/i18n.py" line="278" />
         <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
         <translation>enter the State Council’s schedule in “Settings → Holiday calendar” or with griddesk-admin calendar import</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="285" />
+        <location filename="../../desktop/core/i18n.py" line="298" />
         <source>；</source>
         <comment>sentence separator</comment>
         <translation>; </translation>
@@ -3210,6 +3333,190 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/common/error_text.py" line="33" />
         <source>内部错误：</source>
         <translation>Internal error: </translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="55" />
+        <source>上报 — 案件 %1</source>
+        <translation>Escalate — case %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="61" />
+        <source>街道联席会议</source>
+        <translation>Street joint meeting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="62" />
+        <source>区级平台</source>
+        <translation>District platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="63" />
+        <source>上报至</source>
+        <translation>Escalate to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="67" />
+        <source>上报原因，如：多次督办仍未办结，需协调</source>
+        <translation>Reason, e.g. still open after several urgings, needs coordination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="68" />
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="77" />
+        <source>上报</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="78" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="91" />
+        <source>请填写上报原因。</source>
+        <translation>Please enter the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="99" />
+        <source>案件 %1 已上报%2</source>
+        <translation>Case %1 escalated to %2</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRulesDialog</name>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="99" />
+        <source>督办规则</source>
+        <translation>Escalation rules</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="104" />
+        <source>到预警时间提醒承办部门；到处置期限由系统督办（街道级），部门须在回复期限内回复；超期若干工作日、或督办回复逾期，上报区级平台或街道联席会议。天数均按工作日计。小类规则优先于紧急/一般案件的规则。</source>
+        <translation>At the warning time the department is reminded; at the deadline the system urges it (street level) and it must reply in time; when a case is overdue by some working days, or a reply is late, it is escalated to the district platform or the street's joint meeting. Days are working days. A category's rule takes precedence over the urgent/ordinary rules.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="125" />
+        <source>一般案件</source>
+        <translation>Ordinary cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="126" />
+        <source>紧急案件</source>
+        <translation>Urgent cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="127" />
+        <source>全部案件</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="128" />
+        <source>某一小类</source>
+        <translation>One category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="130" />
+        <source>小类编码，如 0101</source>
+        <translation>Category code, e.g. 0101</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="134" />
+        <source>适用范围</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="135" />
+        <source>到预警时间提醒承办部门</source>
+        <translation>Remind the department at the warning time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="136" />
+        <source>到处置期限系统督办</source>
+        <translation>System urging at the deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="140" />
+        <source>督办回复期限</source>
+        <translation>Reply deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="142" />
+        <source>不上报</source>
+        <translation>Never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="143" />
+        <source>超期后上报</source>
+        <translation>Escalate when overdue by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="145" />
+        <source>街道联席会议</source>
+        <translation>Street joint meeting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="146" />
+        <source>区级平台</source>
+        <translation>District platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="147" />
+        <source>上报至</source>
+        <translation>Escalate to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="149" />
+        <source>上报后办理时限</source>
+        <translation>Time limit after escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="150" />
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="157" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="158" />
+        <source>保存规则</source>
+        <translation>Save rule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="167" />
+        <source>只有管理员可以修改督办规则。</source>
+        <translation>Only administrators can change the escalation rules.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="178" />
+        <source> 个工作日</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="229" />
+        <source>请填写小类编码。</source>
+        <translation>Please enter the category code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="233" />
+        <source>规则「%1」已保存。</source>
+        <translation>Rule “%1” saved.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationSweeper</name>
+    <message>
+        <location filename="../../desktop/desk/escalation_sweeper.py" line="54" />
+        <source>督办规则：系统督办 %1 件，上报 %2 件</source>
+        <translation>Escalation rules: %1 cases urged, %2 escalated</translation>
     </message>
 </context>
 <context>
@@ -4533,6 +4840,99 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="189" />
+        <source>联席会议</source>
+        <translation>Joint meeting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="200" />
+        <source>会议日期</source>
+        <translation>Meeting date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="206" />
+        <source>参会部门</source>
+        <translation>Attending departments</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="208" />
+        <source>可选：会议纪要</source>
+        <translation>Optional: minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="209" />
+        <source>纪要</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="211" />
+        <source>待上会案件（选中一件，给出决定）</source>
+        <translation>Cases awaiting the meeting (select one, give the decision)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="230" />
+        <source>决定内容（可选）</source>
+        <translation>Decision (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="231" />
+        <source>加入决定</source>
+        <translation>Add decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="233" />
+        <source>承办部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="235" />
+        <source>新期限</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="240" />
+        <source>会议决定</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="257" />
+        <source>记录会议</source>
+        <translation>Record meeting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="258" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="277" />
+        <source>目前没有上报联席会议待决定的案件。</source>
+        <translation>No cases are waiting for the joint meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="302" />
+        <source>请先在待上会案件中选中一件。</source>
+        <translation>Select a case awaiting the meeting first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="307" />
+        <source>请选择承办部门。</source>
+        <translation>Please choose the department.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="323" />
+        <source>请至少为一件案件给出决定。</source>
+        <translation>Give a decision for at least one case.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="331" />
+        <source>联席会议已记录：%1 件案件按决定重新派遣</source>
+        <translation>Joint meeting recorded: %1 cases re-dispatched as decided</translation>
+    </message>
+</context>
+<context>
     <name>NewCategoryForm</name>
     <message>
         <location filename="../../desktop/admin/catalogue_forms.py" line="65" />
@@ -4694,6 +5094,160 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/people/standards_tabs.py" line="134" />
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="69" />
+        <source>来电时间</source>
+        <translation>Call time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="70" />
+        <source>工单编号</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="71" />
+        <source>事发地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="72" />
+        <source>待定位原因</source>
+        <translation>Why pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="81" />
+        <source>（无地址）</source>
+        <translation>(no address)</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTray</name>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="139" />
+        <source>待定位工单</source>
+        <translation>Orders to place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="157" />
+        <source>待定位中没有工单</source>
+        <translation>No orders to place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="196" />
+        <source>确认立案 (Ctrl+Enter)</source>
+        <translation>Confirm as case (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="199" />
+        <source>作废… (Ctrl+Delete)</source>
+        <translation>Drop… (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="207" />
+        <source>诉求内容</source>
+        <translation>Caller's words</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="208" />
+        <source>事发地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="209" />
+        <source>来电</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="210" />
+        <source>待定位原因</source>
+        <translation>Why pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="211" />
+        <source>网格建议 (Alt+1–3)</source>
+        <translation>Suggested grids (Alt+1–3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="212" />
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="213" />
+        <source>小类建议 (Ctrl+1–3)</source>
+        <translation>Suggested categories (Ctrl+1–3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="214" />
+        <source>小类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="318" />
+        <source>（无地址）</source>
+        <translation>(no address)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="326" />
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="327" />
+        <source>办理时限 %1 个工作日</source>
+        <translation>Limit %1 working days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="335" />
+        <source>地址无法定位到任何网格</source>
+        <translation>The address fits no grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="336" />
+        <source>没有小类建议</source>
+        <translation>No category suggested</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="391" />
+        <source>请先选定网格和小类</source>
+        <translation>Pick a grid and a category first</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="401" />
+        <source>工单 %1 已立为案件 %2（待立案）</source>
+        <translation>Order %1 is now case %2 (to register)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="417" />
+        <source>作废待定位工单</source>
+        <translation>Drop order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="419" />
+        <source>作废工单 %1 的原因（如 重复来电、非本街道）：</source>
+        <translation>Why drop order %1 (e.g. repeated call, not our street):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="436" />
+        <source>工单 %1 已作废</source>
+        <translation>Order %1 dropped</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTrayButton</name>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="95" />
+        <source>12345 工单中网格或小类不确定、等待确认的工单</source>
+        <translation>12345 orders whose grid or category is uncertain, waiting for confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="112" />
+        <source>待定位 (%1)</source>
+        <translation>To place (%1)</translation>
     </message>
 </context>
 <context>
@@ -5108,82 +5662,82 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="411" />
+        <location filename="../../desktop/desk/queue_view.py" line="412" />
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="417" />
+        <location filename="../../desktop/desk/queue_view.py" line="418" />
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="419" />
+        <location filename="../../desktop/desk/queue_view.py" line="420" />
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="484" />
+        <location filename="../../desktop/desk/queue_view.py" line="485" />
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="491" />
+        <location filename="../../desktop/desk/queue_view.py" line="492" />
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="499" />
+        <location filename="../../desktop/desk/queue_view.py" line="500" />
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="506" />
+        <location filename="../../desktop/desk/queue_view.py" line="507" />
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="561" />
+        <location filename="../../desktop/desk/queue_view.py" line="562" />
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="576" />
+        <location filename="../../desktop/desk/queue_view.py" line="577" />
         <source>查重比较：请在队列中只选中一件案件。</source>
         <translation>Duplicate check: select exactly one case in the queue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="610" />
+        <location filename="../../desktop/desk/queue_view.py" line="611" />
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="642" />
+        <location filename="../../desktop/desk/queue_view.py" line="643" />
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="643" />
+        <location filename="../../desktop/desk/queue_view.py" line="644" />
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="644" />
+        <location filename="../../desktop/desk/queue_view.py" line="645" />
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="645" />
+        <location filename="../../desktop/desk/queue_view.py" line="646" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="689" />
+        <location filename="../../desktop/desk/queue_view.py" line="690" />
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation>Filters cleared to select case %1 in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="697" />
+        <location filename="../../desktop/desk/queue_view.py" line="698" />
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>
@@ -5199,168 +5753,189 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="127" />
+        <location filename="../../desktop/returns/reports_page.py" line="128" />
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="128" />
+        <location filename="../../desktop/returns/reports_page.py" line="129" />
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="129" />
+        <location filename="../../desktop/returns/reports_page.py" line="130" />
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="153" />
+        <location filename="../../desktop/returns/reports_page.py" line="154" />
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="154" />
+        <location filename="../../desktop/returns/reports_page.py" line="155" />
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="155" />
+        <location filename="../../desktop/returns/reports_page.py" line="156" />
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="161" />
+        <location filename="../../desktop/returns/reports_page.py" line="162" />
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="165" />
-        <location filename="../../desktop/returns/reports_page.py" line="283" />
+        <location filename="../../desktop/returns/reports_page.py" line="166" />
+        <location filename="../../desktop/returns/reports_page.py" line="292" />
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="166" />
+        <location filename="../../desktop/returns/reports_page.py" line="167" />
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="167" />
+        <location filename="../../desktop/returns/reports_page.py" line="168" />
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="169" />
+        <location filename="../../desktop/returns/reports_page.py" line="170" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="170" />
+        <location filename="../../desktop/returns/reports_page.py" line="171" />
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="173" />
+        <location filename="../../desktop/returns/reports_page.py" line="174" />
         <source>当前角色无权导出报表</source>
         <translation>This role may not export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="174" />
+        <location filename="../../desktop/returns/reports_page.py" line="175" />
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="176" />
+        <location filename="../../desktop/returns/reports_page.py" line="177" />
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="184" />
+        <location filename="../../desktop/returns/reports_page.py" line="180" />
+        <source>12345 办结回复…</source>
+        <translation>12345 replies…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="183" />
+        <source>导出所选期间内办结的 12345 工单的办结回复，供回传热线系统</source>
+        <translation>Export the replies for 12345 orders closed in the chosen period, to send back to the hotline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="192" />
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="200" />
+        <location filename="../../desktop/returns/reports_page.py" line="208" />
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="201" />
+        <location filename="../../desktop/returns/reports_page.py" line="209" />
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="211" />
+        <location filename="../../desktop/returns/reports_page.py" line="220" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="259" />
+        <location filename="../../desktop/returns/reports_page.py" line="268" />
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="262" />
+        <location filename="../../desktop/returns/reports_page.py" line="271" />
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="285" />
+        <location filename="../../desktop/returns/reports_page.py" line="294" />
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="287" />
+        <location filename="../../desktop/returns/reports_page.py" line="296" />
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="316" />
+        <location filename="../../desktop/returns/reports_page.py" line="325" />
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="344" />
+        <location filename="../../desktop/returns/reports_page.py" line="353" />
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="381" />
+        <location filename="../../desktop/returns/reports_page.py" line="390" />
         <source>{0}　{1}　共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="383" />
+        <location filename="../../desktop/returns/reports_page.py" line="392" />
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="405" />
+        <location filename="../../desktop/returns/reports_page.py" line="414" />
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="407" />
+        <location filename="../../desktop/returns/reports_page.py" line="416" />
+        <location filename="../../desktop/returns/reports_page.py" line="429" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="426" />
+        <location filename="../../desktop/returns/reports_page.py" line="427" />
+        <source>导出 12345 办结回复</source>
+        <translation>Export 12345 replies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="450" />
+        <source>已导出办结回复 %1 件：%2</source>
+        <translation>Exported %1 replies: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="476" />
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="445" />
+        <location filename="../../desktop/returns/reports_page.py" line="495" />
         <source>正在写入文件，无法取消</source>
         <translation>Writing the file; it can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="448" />
+        <location filename="../../desktop/returns/reports_page.py" line="498" />
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="472" />
+        <location filename="../../desktop/returns/reports_page.py" line="522" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -6475,6 +7050,89 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="35" />
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="37" />
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="45" />
+        <source>全部案件</source>
+        <translation>All cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="47" />
+        <source>紧急案件</source>
+        <translation>Urgent cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="48" />
+        <source>一般案件</source>
+        <translation>Ordinary cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="53" />
+        <source>区级平台</source>
+        <translation>District platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="54" />
+        <source>联席会议</source>
+        <translation>Joint meeting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="60" />
+        <source>适用范围</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="61" />
+        <source>预警提醒</source>
+        <translation>Warning reminder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="62" />
+        <source>到期督办</source>
+        <translation>Urge at deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="63" />
+        <source>回复期限（工作日）</source>
+        <translation>Reply within (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="64" />
+        <source>超期上报（工作日）</source>
+        <translation>Escalate after overdue (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="65" />
+        <source>上报至</source>
+        <translation>Escalate to</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="66" />
+        <source>上报时限（工作日）</source>
+        <translation>Escalation time limit (working days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="67" />
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="79" />
+        <source>不上报</source>
+        <translation>Never</translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsButton</name>
     <message>
         <location filename="../../desktop/desk/saved_views.py" line="80" />
@@ -6701,155 +7359,170 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Each year's holidays and make-up working days; working-time limits count on it</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="204" />
+        <location filename="../../desktop/admin/settings_page.py" line="201" />
+        <source>督办规则…</source>
+        <translation>Escalation rules…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="203" />
+        <source>预警提醒、到期系统督办、超期上报的规则</source>
+        <translation>Rules for warning reminders, system urging at the deadline and escalation when overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="208" />
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="220" />
+        <location filename="../../desktop/admin/settings_page.py" line="212" />
+        <source>督办与上报</source>
+        <translation>Urging and escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="228" />
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="223" />
+        <location filename="../../desktop/admin/settings_page.py" line="231" />
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="225" />
+        <location filename="../../desktop/admin/settings_page.py" line="233" />
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="228" />
+        <location filename="../../desktop/admin/settings_page.py" line="236" />
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="233" />
+        <location filename="../../desktop/admin/settings_page.py" line="241" />
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="234" />
+        <location filename="../../desktop/admin/settings_page.py" line="242" />
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="236" />
+        <location filename="../../desktop/admin/settings_page.py" line="244" />
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="238" />
+        <location filename="../../desktop/admin/settings_page.py" line="246" />
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="251" />
+        <location filename="../../desktop/admin/settings_page.py" line="259" />
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="254" />
+        <location filename="../../desktop/admin/settings_page.py" line="262" />
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="321" />
+        <location filename="../../desktop/admin/settings_page.py" line="335" />
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="323" />
+        <location filename="../../desktop/admin/settings_page.py" line="337" />
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="330" />
+        <location filename="../../desktop/admin/settings_page.py" line="344" />
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="332" />
+        <location filename="../../desktop/admin/settings_page.py" line="346" />
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="332" />
+        <location filename="../../desktop/admin/settings_page.py" line="346" />
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="334" />
+        <location filename="../../desktop/admin/settings_page.py" line="348" />
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="355" />
+        <location filename="../../desktop/admin/settings_page.py" line="369" />
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="366" />
+        <location filename="../../desktop/admin/settings_page.py" line="380" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="380" />
+        <location filename="../../desktop/admin/settings_page.py" line="394" />
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="416" />
+        <location filename="../../desktop/admin/settings_page.py" line="430" />
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="418" />
+        <location filename="../../desktop/admin/settings_page.py" line="432" />
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="426" />
+        <location filename="../../desktop/admin/settings_page.py" line="440" />
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="438" />
+        <location filename="../../desktop/admin/settings_page.py" line="452" />
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="460" />
-        <location filename="../../desktop/admin/settings_page.py" line="499" />
+        <location filename="../../desktop/admin/settings_page.py" line="474" />
+        <location filename="../../desktop/admin/settings_page.py" line="513" />
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="462" />
+        <location filename="../../desktop/admin/settings_page.py" line="476" />
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="472" />
+        <location filename="../../desktop/admin/settings_page.py" line="486" />
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="501" />
+        <location filename="../../desktop/admin/settings_page.py" line="515" />
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="512" />
+        <location filename="../../desktop/admin/settings_page.py" line="526" />
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="522" />
+        <location filename="../../desktop/admin/settings_page.py" line="536" />
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>

@@ -50,66 +50,106 @@
     </message>
     <message>
         <location filename="../../desktop/cases/action_dialogs.py" line="163"/>
-        <source>必须填写原因（Shift+Enter 换行）</source>
+        <source>街道督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="165"/>
-        <source>可选（Shift+Enter 换行）</source>
+        <location filename="../../desktop/cases/action_dialogs.py" line="164"/>
+        <source>区级督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="168"/>
-        <source>原因</source>
+        <location filename="../../desktop/cases/action_dialogs.py" line="166"/>
+        <source>督办级别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="168"/>
-        <source>备注</source>
+        <location filename="../../desktop/cases/action_dialogs.py" line="175"/>
+        <source>回复期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/cases/action_dialogs.py" line="182"/>
-        <source>Ctrl+Enter 提交</source>
+        <source>必须填写原因（Shift+Enter 换行）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/cases/action_dialogs.py" line="184"/>
+        <source>可选（Shift+Enter 换行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="188"/>
+        <source>督办要求，如：请于今日到场处置并回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="189"/>
+        <source>督办要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="192"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="192"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="207"/>
+        <source>Ctrl+Enter 提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="209"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="226"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="256"/>
+        <source>请填写督办要求。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="257"/>
         <source>请填写原因。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="230"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="260"/>
+        <source>回复期限应晚于现在。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="264"/>
         <source>请选择责任部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="232"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="266"/>
         <source>没有名为「%1」的部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="238"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="272"/>
         <source>改派需选择其他部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="242"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="276"/>
         <source>新的期限应晚于当前期限。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="246"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="280"/>
         <source>请填写主案件编号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="248"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="282"/>
         <source>案件不能合并到自身。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,6 +365,39 @@
     <message>
         <location filename="../../desktop/admin/audit_viewer.py" line="166"/>
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AwaitingModel</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="123"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="124"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="125"/>
+        <source>原承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="126"/>
+        <source>上报时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="127"/>
+        <source>上会期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="128"/>
+        <source>上报原因</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -978,93 +1051,93 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="137"/>
-        <location filename="../../desktop/cases/case_detail.py" line="184"/>
+        <location filename="../../desktop/cases/case_detail.py" line="138"/>
+        <location filename="../../desktop/cases/case_detail.py" line="185"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="257"/>
+        <location filename="../../desktop/cases/case_detail.py" line="258"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="267"/>
+        <location filename="../../desktop/cases/case_detail.py" line="268"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="280"/>
+        <location filename="../../desktop/cases/case_detail.py" line="281"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="291"/>
+        <location filename="../../desktop/cases/case_detail.py" line="292"/>
         <source>全部反映人（%1 人）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="298"/>
+        <location filename="../../desktop/cases/case_detail.py" line="299"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="302"/>
+        <location filename="../../desktop/cases/case_detail.py" line="303"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="307"/>
+        <location filename="../../desktop/cases/case_detail.py" line="308"/>
         <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="316"/>
+        <location filename="../../desktop/cases/case_detail.py" line="317"/>
         <source>内部备注（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="394"/>
+        <location filename="../../desktop/cases/case_detail.py" line="395"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="323"/>
+        <location filename="../../desktop/cases/case_detail.py" line="324"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="420"/>
+        <location filename="../../desktop/cases/case_detail.py" line="421"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="429"/>
+        <location filename="../../desktop/cases/case_detail.py" line="430"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="431"/>
+        <location filename="../../desktop/cases/case_detail.py" line="432"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="449"/>
+        <location filename="../../desktop/cases/case_detail.py" line="450"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="509"/>
+        <location filename="../../desktop/cases/case_detail.py" line="510"/>
         <source>案件 %1：%2（%3）已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="540"/>
+        <location filename="../../desktop/cases/case_detail.py" line="541"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="556"/>
+        <location filename="../../desktop/cases/case_detail.py" line="557"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,7 +1538,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="574"/>
+        <location filename="../../desktop/cases/case_detail.py" line="575"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2046,6 +2119,29 @@
     </message>
 </context>
 <context>
+    <name>DecisionsModel</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="155"/>
+        <source>案件编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="156"/>
+        <source>承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="157"/>
+        <source>新期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="158"/>
+        <source>决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DepartmentCard</name>
     <message>
         <location filename="../../desktop/desk/dispatch_board.py" line="133"/>
@@ -2379,21 +2475,31 @@
     </message>
     <message>
         <location filename="../../desktop/desk/desk_actions.py" line="149"/>
+        <source>上报区级平台或联席会议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="156"/>
+        <source>联席会议…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_actions.py" line="163"/>
         <source>查重比较…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="151"/>
+        <location filename="../../desktop/desk/desk_actions.py" line="165"/>
         <source>撤回上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="154"/>
+        <location filename="../../desktop/desk/desk_actions.py" line="168"/>
         <source>重做</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="159"/>
+        <location filename="../../desktop/desk/desk_actions.py" line="173"/>
         <source>快捷键一览</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2401,18 +2507,23 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="128"/>
+        <location filename="../../desktop/desk/desk_page.py" line="147"/>
         <source>当前角色不能登记来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="140"/>
+        <location filename="../../desktop/desk/desk_page.py" line="159"/>
         <source>已登记案件 %1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="142"/>
+        <location filename="../../desktop/desk/desk_page.py" line="161"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="178"/>
+        <source>请选中一件案件再上报。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2545,322 +2656,334 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="92"/>
-        <source>待立案</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="93"/>
-        <source>待派遣</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="94"/>
-        <source>不予立案</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="95"/>
-        <source>社区自办</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="96"/>
-        <source>待受理</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="97"/>
-        <source>处置中</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="98"/>
-        <source>已退单</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="99"/>
-        <source>待核查</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="100"/>
-        <source>已结案</source>
-        <comment>status</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/core/i18n.py" line="101"/>
-        <source>挂账</source>
+        <source>待立案</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="102"/>
-        <source>已合并</source>
+        <source>待派遣</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="103"/>
+        <source>不予立案</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="104"/>
+        <source>社区自办</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="105"/>
+        <source>待受理</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="106"/>
+        <source>处置中</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="107"/>
+        <source>已退单</source>
         <comment>status</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="108"/>
+        <source>待核查</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="109"/>
+        <source>已结案</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="110"/>
+        <source>挂账</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="111"/>
+        <source>已合并</source>
+        <comment>status</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="117"/>
         <source>待立案</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="109"/>
+        <location filename="../../desktop/core/i18n.py" line="118"/>
         <source>待派遣</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="110"/>
+        <location filename="../../desktop/core/i18n.py" line="119"/>
         <source>处置中</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111"/>
+        <location filename="../../desktop/core/i18n.py" line="120"/>
         <source>待核查</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="112"/>
+        <location filename="../../desktop/core/i18n.py" line="121"/>
         <source>已结案</source>
         <comment>group</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="118"/>
+        <location filename="../../desktop/core/i18n.py" line="127"/>
         <source>时限重算</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="120"/>
+        <location filename="../../desktop/core/i18n.py" line="129"/>
         <source>协办派遣</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121"/>
+        <location filename="../../desktop/core/i18n.py" line="130"/>
         <source>协办受理</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="122"/>
+        <location filename="../../desktop/core/i18n.py" line="131"/>
         <source>协办退回</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="123"/>
+        <location filename="../../desktop/core/i18n.py" line="132"/>
         <source>协办反馈</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="124"/>
+        <location filename="../../desktop/core/i18n.py" line="133"/>
         <source>解除协办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="129"/>
-        <source>上报</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="130"/>
-        <source>立案</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="131"/>
-        <source>不予立案</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="132"/>
-        <source>社区自办</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="133"/>
-        <source>派遣</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="134"/>
-        <source>受理</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="135"/>
-        <source>退单</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="136"/>
-        <source>改派</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="137"/>
-        <source>反馈</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/core/i18n.py" line="138"/>
-        <source>核查通过</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="139"/>
-        <source>返工</source>
+        <source>提级上报</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="140"/>
-        <source>延期</source>
-        <comment>action</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/core/i18n.py" line="141"/>
-        <source>挂账</source>
+        <source>督办回复</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="142"/>
-        <source>解挂</source>
+        <source>上报</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="143"/>
-        <source>督办</source>
+        <source>立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="144"/>
-        <source>回访</source>
+        <source>不予立案</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="145"/>
-        <source>合并</source>
+        <source>社区自办</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="146"/>
-        <source>撤回</source>
+        <source>派遣</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="147"/>
+        <source>受理</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="148"/>
+        <source>退单</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="149"/>
+        <source>改派</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="150"/>
+        <source>反馈</source>
+        <comment>action</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="151"/>
+        <source>核查通过</source>
         <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="152"/>
-        <source>网格上传</source>
+        <source>返工</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="153"/>
-        <source>巡查发现</source>
+        <source>延期</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="154"/>
-        <source>热线转办</source>
+        <source>挂账</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="155"/>
-        <source>来访</source>
+        <source>解挂</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="156"/>
-        <source>上级交办</source>
+        <source>督办</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="157"/>
-        <source>来电</source>
+        <source>回访</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="163"/>
-        <source>满意</source>
+        <location filename="../../desktop/core/i18n.py" line="158"/>
+        <source>合并</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="164"/>
-        <source>基本满意</source>
+        <location filename="../../desktop/core/i18n.py" line="159"/>
+        <source>撤回</source>
+        <comment>action</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="165"/>
-        <source>不满意</source>
+        <source>网格上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="166"/>
-        <source>未联系上</source>
+        <source>巡查发现</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="172"/>
-        <source>调度员</source>
+        <location filename="../../desktop/core/i18n.py" line="167"/>
+        <source>热线转办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="173"/>
-        <source>文书</source>
+        <location filename="../../desktop/core/i18n.py" line="168"/>
+        <source>来访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="174"/>
-        <source>值班长</source>
+        <location filename="../../desktop/core/i18n.py" line="169"/>
+        <source>上级交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="175"/>
-        <source>领导</source>
+        <location filename="../../desktop/core/i18n.py" line="170"/>
+        <source>来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="176"/>
-        <source>管理员</source>
+        <source>满意</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="177"/>
+        <source>基本满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="178"/>
+        <source>不满意</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="179"/>
+        <source>未联系上</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="185"/>
+        <source>调度员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="186"/>
+        <source>文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="187"/>
+        <source>值班长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="188"/>
+        <source>领导</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="189"/>
+        <source>管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="190"/>
         <source>系统</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2868,163 +2991,163 @@
 <context>
     <name>DomainValues</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="185"/>
+        <location filename="../../desktop/core/i18n.py" line="198"/>
         <source>男</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="186"/>
+        <location filename="../../desktop/core/i18n.py" line="199"/>
         <source>女</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="187"/>
+        <location filename="../../desktop/core/i18n.py" line="200"/>
         <source>中共党员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="188"/>
+        <location filename="../../desktop/core/i18n.py" line="201"/>
         <source>群众</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="189"/>
+        <location filename="../../desktop/core/i18n.py" line="202"/>
         <source>在岗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="190"/>
+        <location filename="../../desktop/core/i18n.py" line="203"/>
         <source>离岗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="191"/>
+        <location filename="../../desktop/core/i18n.py" line="204"/>
         <source>在任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="192"/>
+        <location filename="../../desktop/core/i18n.py" line="205"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="193"/>
+        <location filename="../../desktop/core/i18n.py" line="206"/>
         <source>帮带中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="194"/>
+        <location filename="../../desktop/core/i18n.py" line="207"/>
         <source>已结业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="195"/>
+        <location filename="../../desktop/core/i18n.py" line="208"/>
         <source>已结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="196"/>
+        <location filename="../../desktop/core/i18n.py" line="209"/>
         <source>已报到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="197"/>
+        <location filename="../../desktop/core/i18n.py" line="210"/>
         <source>已转出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="198"/>
+        <location filename="../../desktop/core/i18n.py" line="211"/>
         <source>网格长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="199"/>
+        <location filename="../../desktop/core/i18n.py" line="212"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="200"/>
+        <location filename="../../desktop/core/i18n.py" line="213"/>
         <source>街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="201"/>
+        <location filename="../../desktop/core/i18n.py" line="214"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="202"/>
+        <location filename="../../desktop/core/i18n.py" line="215"/>
         <source>未设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="203"/>
+        <location filename="../../desktop/core/i18n.py" line="216"/>
         <source>达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="204"/>
+        <location filename="../../desktop/core/i18n.py" line="217"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="205"/>
+        <location filename="../../desktop/core/i18n.py" line="218"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="206"/>
+        <location filename="../../desktop/core/i18n.py" line="219"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="213"/>
+        <location filename="../../desktop/core/i18n.py" line="226"/>
         <source>任期将满（剩 {n} 天）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="215"/>
+        <location filename="../../desktop/core/i18n.py" line="228"/>
         <source>任期已满 {n} 天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="216"/>
+        <location filename="../../desktop/core/i18n.py" line="229"/>
         <source>缺 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="234"/>
+        <location filename="../../desktop/core/i18n.py" line="247"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="243"/>
+        <location filename="../../desktop/core/i18n.py" line="256"/>
         <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="247"/>
+        <location filename="../../desktop/core/i18n.py" line="260"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="253"/>
+        <location filename="../../desktop/core/i18n.py" line="266"/>
         <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="257"/>
+        <location filename="../../desktop/core/i18n.py" line="270"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="265"/>
+        <location filename="../../desktop/core/i18n.py" line="278"/>
         <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="285"/>
+        <location filename="../../desktop/core/i18n.py" line="298"/>
         <source>；</source>
         <comment>sentence separator</comment>
         <translation type="unfinished"></translation>
@@ -3205,6 +3328,190 @@
     <message>
         <location filename="../../desktop/common/error_text.py" line="33"/>
         <source>内部错误：</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="55"/>
+        <source>上报 — 案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="61"/>
+        <source>街道联席会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="62"/>
+        <source>区级平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="63"/>
+        <source>上报至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="67"/>
+        <source>上报原因，如：多次督办仍未办结，需协调</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="68"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="77"/>
+        <source>上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="78"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="91"/>
+        <source>请填写上报原因。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="99"/>
+        <source>案件 %1 已上报%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationRulesDialog</name>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="99"/>
+        <source>督办规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="104"/>
+        <source>到预警时间提醒承办部门；到处置期限由系统督办（街道级），部门须在回复期限内回复；超期若干工作日、或督办回复逾期，上报区级平台或街道联席会议。天数均按工作日计。小类规则优先于紧急/一般案件的规则。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="125"/>
+        <source>一般案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="126"/>
+        <source>紧急案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="127"/>
+        <source>全部案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="128"/>
+        <source>某一小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="130"/>
+        <source>小类编码，如 0101</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="134"/>
+        <source>适用范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="135"/>
+        <source>到预警时间提醒承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="136"/>
+        <source>到处置期限系统督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="140"/>
+        <source>督办回复期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="142"/>
+        <source>不上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="143"/>
+        <source>超期后上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="145"/>
+        <source>街道联席会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="146"/>
+        <source>区级平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="147"/>
+        <source>上报至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="149"/>
+        <source>上报后办理时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="150"/>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="157"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="158"/>
+        <source>保存规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="167"/>
+        <source>只有管理员可以修改督办规则。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="178"/>
+        <source> 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="229"/>
+        <source>请填写小类编码。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="233"/>
+        <source>规则「%1」已保存。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EscalationSweeper</name>
+    <message>
+        <location filename="../../desktop/desk/escalation_sweeper.py" line="54"/>
+        <source>督办规则：系统督办 %1 件，上报 %2 件</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4529,6 +4836,99 @@
     </message>
 </context>
 <context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="189"/>
+        <source>联席会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="200"/>
+        <source>会议日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="206"/>
+        <source>参会部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="208"/>
+        <source>可选：会议纪要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="209"/>
+        <source>纪要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="211"/>
+        <source>待上会案件（选中一件，给出决定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="230"/>
+        <source>决定内容（可选）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="231"/>
+        <source>加入决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="233"/>
+        <source>承办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="235"/>
+        <source>新期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="240"/>
+        <source>会议决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="257"/>
+        <source>记录会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="258"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="277"/>
+        <source>目前没有上报联席会议待决定的案件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="302"/>
+        <source>请先在待上会案件中选中一件。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="307"/>
+        <source>请选择承办部门。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="323"/>
+        <source>请至少为一件案件给出决定。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="331"/>
+        <source>联席会议已记录：%1 件案件按决定重新派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewCategoryForm</name>
     <message>
         <location filename="../../desktop/admin/catalogue_forms.py" line="65"/>
@@ -4689,6 +5089,160 @@
     <message>
         <location filename="../../desktop/people/standards_tabs.py" line="134"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingModel</name>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="69"/>
+        <source>来电时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="70"/>
+        <source>工单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="71"/>
+        <source>事发地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="72"/>
+        <source>待定位原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="81"/>
+        <source>（无地址）</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingTray</name>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="139"/>
+        <source>待定位工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="157"/>
+        <source>待定位中没有工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="196"/>
+        <source>确认立案 (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="199"/>
+        <source>作废… (Ctrl+Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="207"/>
+        <source>诉求内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="208"/>
+        <source>事发地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="209"/>
+        <source>来电</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="210"/>
+        <source>待定位原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="211"/>
+        <source>网格建议 (Alt+1–3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="212"/>
+        <source>网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="213"/>
+        <source>小类建议 (Ctrl+1–3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="214"/>
+        <source>小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="318"/>
+        <source>（无地址）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="326"/>
+        <source>紧急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="327"/>
+        <source>办理时限 %1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="335"/>
+        <source>地址无法定位到任何网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="336"/>
+        <source>没有小类建议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="391"/>
+        <source>请先选定网格和小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="401"/>
+        <source>工单 %1 已立为案件 %2（待立案）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="417"/>
+        <source>作废待定位工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="419"/>
+        <source>作废工单 %1 的原因（如 重复来电、非本街道）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="436"/>
+        <source>工单 %1 已作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingTrayButton</name>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="95"/>
+        <source>12345 工单中网格或小类不确定、等待确认的工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/intake/pending_tray.py" line="112"/>
+        <source>待定位 (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5104,82 +5658,82 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="411"/>
+        <location filename="../../desktop/desk/queue_view.py" line="412"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="417"/>
+        <location filename="../../desktop/desk/queue_view.py" line="418"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="419"/>
+        <location filename="../../desktop/desk/queue_view.py" line="420"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="484"/>
+        <location filename="../../desktop/desk/queue_view.py" line="485"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="491"/>
+        <location filename="../../desktop/desk/queue_view.py" line="492"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="499"/>
+        <location filename="../../desktop/desk/queue_view.py" line="500"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="506"/>
+        <location filename="../../desktop/desk/queue_view.py" line="507"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="561"/>
+        <location filename="../../desktop/desk/queue_view.py" line="562"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="576"/>
+        <location filename="../../desktop/desk/queue_view.py" line="577"/>
         <source>查重比较：请在队列中只选中一件案件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="610"/>
+        <location filename="../../desktop/desk/queue_view.py" line="611"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="642"/>
+        <location filename="../../desktop/desk/queue_view.py" line="643"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="643"/>
+        <location filename="../../desktop/desk/queue_view.py" line="644"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="644"/>
+        <location filename="../../desktop/desk/queue_view.py" line="645"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="645"/>
+        <location filename="../../desktop/desk/queue_view.py" line="646"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="689"/>
+        <location filename="../../desktop/desk/queue_view.py" line="690"/>
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="697"/>
+        <location filename="../../desktop/desk/queue_view.py" line="698"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5195,168 +5749,189 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="127"/>
+        <location filename="../../desktop/returns/reports_page.py" line="128"/>
         <source>案件报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="128"/>
+        <location filename="../../desktop/returns/reports_page.py" line="129"/>
         <source>人员花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="129"/>
+        <location filename="../../desktop/returns/reports_page.py" line="130"/>
         <source>配备情况</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="153"/>
+        <location filename="../../desktop/returns/reports_page.py" line="154"/>
         <source>月报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="154"/>
+        <location filename="../../desktop/returns/reports_page.py" line="155"/>
         <source>季报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="155"/>
+        <location filename="../../desktop/returns/reports_page.py" line="156"/>
         <source>年报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="161"/>
+        <location filename="../../desktop/returns/reports_page.py" line="162"/>
         <source> 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="165"/>
-        <location filename="../../desktop/returns/reports_page.py" line="283"/>
+        <location filename="../../desktop/returns/reports_page.py" line="166"/>
+        <location filename="../../desktop/returns/reports_page.py" line="292"/>
         <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="166"/>
+        <location filename="../../desktop/returns/reports_page.py" line="167"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="167"/>
+        <location filename="../../desktop/returns/reports_page.py" line="168"/>
         <source>导出后打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="169"/>
+        <location filename="../../desktop/returns/reports_page.py" line="170"/>
         <source>预览</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="170"/>
+        <location filename="../../desktop/returns/reports_page.py" line="171"/>
         <source>导出 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="173"/>
+        <location filename="../../desktop/returns/reports_page.py" line="174"/>
         <source>当前角色无权导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="174"/>
+        <location filename="../../desktop/returns/reports_page.py" line="175"/>
         <source>取消导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="176"/>
+        <location filename="../../desktop/returns/reports_page.py" line="177"/>
         <source>打开所在文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="184"/>
+        <location filename="../../desktop/returns/reports_page.py" line="180"/>
+        <source>12345 办结回复…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="183"/>
+        <source>导出所选期间内办结的 12345 工单的办结回复，供回传热线系统</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="192"/>
         <source>已写入 %v / %m 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="200"/>
+        <location filename="../../desktop/returns/reports_page.py" line="208"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="201"/>
+        <location filename="../../desktop/returns/reports_page.py" line="209"/>
         <source>统计范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="211"/>
+        <location filename="../../desktop/returns/reports_page.py" line="220"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="259"/>
+        <location filename="../../desktop/returns/reports_page.py" line="268"/>
         <source>{0} 月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="262"/>
+        <location filename="../../desktop/returns/reports_page.py" line="271"/>
         <source>第{0}季度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="285"/>
+        <location filename="../../desktop/returns/reports_page.py" line="294"/>
         <source>社区：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="287"/>
+        <location filename="../../desktop/returns/reports_page.py" line="296"/>
         <source>部门：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="316"/>
+        <location filename="../../desktop/returns/reports_page.py" line="325"/>
         <source>点击“预览”查看{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="344"/>
+        <location filename="../../desktop/returns/reports_page.py" line="353"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="381"/>
+        <location filename="../../desktop/returns/reports_page.py" line="390"/>
         <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="383"/>
+        <location filename="../../desktop/returns/reports_page.py" line="392"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="405"/>
+        <location filename="../../desktop/returns/reports_page.py" line="414"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="407"/>
+        <location filename="../../desktop/returns/reports_page.py" line="416"/>
+        <location filename="../../desktop/returns/reports_page.py" line="429"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="426"/>
+        <location filename="../../desktop/returns/reports_page.py" line="427"/>
+        <source>导出 12345 办结回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="450"/>
+        <source>已导出办结回复 %1 件：%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/reports_page.py" line="476"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="445"/>
+        <location filename="../../desktop/returns/reports_page.py" line="495"/>
         <source>正在写入文件，无法取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="448"/>
+        <location filename="../../desktop/returns/reports_page.py" line="498"/>
         <source>已取消导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="472"/>
+        <location filename="../../desktop/returns/reports_page.py" line="522"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6471,6 +7046,89 @@
     </message>
 </context>
 <context>
+    <name>RulesModel</name>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="35"/>
+        <source>是</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="37"/>
+        <source>否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="45"/>
+        <source>全部案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="47"/>
+        <source>紧急案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="48"/>
+        <source>一般案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="53"/>
+        <source>区级平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="54"/>
+        <source>联席会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="60"/>
+        <source>适用范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="61"/>
+        <source>预警提醒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="62"/>
+        <source>到期督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="63"/>
+        <source>回复期限（工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="64"/>
+        <source>超期上报（工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="65"/>
+        <source>上报至</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="66"/>
+        <source>上报时限（工作日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="67"/>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="79"/>
+        <source>不上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavedViewsButton</name>
     <message>
         <location filename="../../desktop/desk/saved_views.py" line="80"/>
@@ -6697,154 +7355,169 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="204"/>
+        <location filename="../../desktop/admin/settings_page.py" line="201"/>
+        <source>督办规则…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="203"/>
+        <source>预警提醒、到期系统督办、超期上报的规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="208"/>
         <source>节假日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="220"/>
-        <source>只有管理员可以修改中心设置。</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/settings_page.py" line="223"/>
-        <source>审计与备份</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/settings_page.py" line="225"/>
-        <source>审计日志…</source>
+        <location filename="../../desktop/admin/settings_page.py" line="212"/>
+        <source>督办与上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/admin/settings_page.py" line="228"/>
-        <source>查看所有操作记录并校验哈希链</source>
+        <source>只有管理员可以修改中心设置。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="231"/>
+        <source>审计与备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/admin/settings_page.py" line="233"/>
-        <source>审计日志</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/admin/settings_page.py" line="234"/>
-        <source>立即备份…</source>
+        <source>审计日志…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/admin/settings_page.py" line="236"/>
+        <source>查看所有操作记录并校验哈希链</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="241"/>
+        <source>审计日志</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="242"/>
+        <source>立即备份…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/settings_page.py" line="244"/>
         <source>从备份恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="238"/>
+        <location filename="../../desktop/admin/settings_page.py" line="246"/>
         <source>打开备份文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="251"/>
+        <location filename="../../desktop/admin/settings_page.py" line="259"/>
         <source>备份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="254"/>
+        <location filename="../../desktop/admin/settings_page.py" line="262"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="321"/>
+        <location filename="../../desktop/admin/settings_page.py" line="335"/>
         <source>（未知）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="323"/>
+        <location filename="../../desktop/admin/settings_page.py" line="337"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="330"/>
+        <location filename="../../desktop/admin/settings_page.py" line="344"/>
         <source>共 %1 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="332"/>
+        <location filename="../../desktop/admin/settings_page.py" line="346"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="332"/>
+        <location filename="../../desktop/admin/settings_page.py" line="346"/>
         <source>，</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="334"/>
+        <location filename="../../desktop/admin/settings_page.py" line="348"/>
         <source>%1 人次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="355"/>
+        <location filename="../../desktop/admin/settings_page.py" line="369"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="366"/>
+        <location filename="../../desktop/admin/settings_page.py" line="380"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="380"/>
+        <location filename="../../desktop/admin/settings_page.py" line="394"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="416"/>
+        <location filename="../../desktop/admin/settings_page.py" line="430"/>
         <source>备份数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="418"/>
+        <location filename="../../desktop/admin/settings_page.py" line="432"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="426"/>
+        <location filename="../../desktop/admin/settings_page.py" line="440"/>
         <source>正在备份…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="438"/>
+        <location filename="../../desktop/admin/settings_page.py" line="452"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="460"/>
-        <location filename="../../desktop/admin/settings_page.py" line="499"/>
+        <location filename="../../desktop/admin/settings_page.py" line="474"/>
+        <location filename="../../desktop/admin/settings_page.py" line="513"/>
         <source>从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="462"/>
+        <location filename="../../desktop/admin/settings_page.py" line="476"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="472"/>
+        <location filename="../../desktop/admin/settings_page.py" line="486"/>
         <source>正在检查备份文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="501"/>
+        <location filename="../../desktop/admin/settings_page.py" line="515"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="512"/>
+        <location filename="../../desktop/admin/settings_page.py" line="526"/>
         <source>正在恢复…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="522"/>
+        <location filename="../../desktop/admin/settings_page.py" line="536"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation type="unfinished"></translation>
     </message>
