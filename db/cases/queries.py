@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -145,10 +145,27 @@ class CaseDetail:
         return out
 
 
-def case_detail(session: Session, number: str) -> CaseDetail:
+def case_detail(session: Session, number: str, actor: Actor | None = None) -> CaseDetail:
+    """Case `number` in full. For a department account (`actor.is_department`) only a case of
+    its department, with the reporter's name and phone masked: a department sees what the
+    case needs, not the citizen's personal data."""
     case = session.scalar(select(Case).where(Case.number == number.strip()))
     if case is None:
         raise NotFound(f"案件 {number} 不存在")
+    if actor is not None:
+        actor.require("case.read", "查看案件")
+        actor.require_department(case.department_id, "查看此案件")
+    detail = _case_detail(session, case)
+    if actor is not None and actor.is_department:
+        detail = replace(
+            detail,
+            reporter_name=mask_name(detail.reporter_name),
+            reporter_phone=mask_phone(detail.reporter_phone),
+        )
+    return detail
+
+
+def _case_detail(session: Session, case: Case) -> CaseDetail:
     grid = session.get_one(Grid, case.grid_id)
     community = session.get_one(Community, case.community_id)
     category = session.get_one(Category, case.category_id)
@@ -310,8 +327,11 @@ def parse_status_filter(text: str) -> tuple[str, str]:
     )
 
 
-def list_cases(session: Session, status: str | None = None, limit: int = 200) -> list[CaseSummary]:
-    """Newest first; `status` as accepted by `parse_status_filter`."""
+def list_cases(
+    session: Session, status: str | None = None, limit: int = 200, actor: Actor | None = None
+) -> list[CaseSummary]:
+    """Newest first; `status` as accepted by `parse_status_filter`. A department account sees
+    its department's cases only."""
     stmt = (
         select(Case, Community.name, Grid.code, Category.name, Department.name)
         .join(Community, Community.id == Case.community_id)
@@ -321,6 +341,10 @@ def list_cases(session: Session, status: str | None = None, limit: int = 200) ->
         .order_by(Case.reported_at.desc(), Case.id.desc())
         .limit(limit)
     )
+    if actor is not None:
+        actor.require("case.read", "查看案件")
+        if actor.is_department:
+            stmt = stmt.where(Case.department_id == actor.department_id)
     if status:
         kind, value = parse_status_filter(status)
         if kind == "status":

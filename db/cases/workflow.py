@@ -9,12 +9,15 @@ changed underneath raises `StaleCase`; an action the state does not allow raises
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from db.cases.intake import MAX_PHOTO_BYTES, Photo
 from db.cases.states import (
     ACTION_LABELS,
     ALLOWED_FROM,
@@ -29,12 +32,12 @@ from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import record_changes
-from db.models import Case, CaseEvent, Category, Department
+from db.models import Attachment, Case, CaseEvent, Category, Department
 from db.models.base import utcnow
-from db.models.limits import text_problem
+from db.models.limits import check_values, text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import CenterSettings, load_settings
-from db.security.actors import SYSTEM, Actor
+from db.security.actors import DEPARTMENT_ACTIONS, SYSTEM, Actor
 from db.security.audit import record_audit
 
 
@@ -68,6 +71,22 @@ class Request:
     solved: bool | None = None
     into: str | None = None
     expected_version: int | None = None
+    photos: tuple[Photo, ...] = ()  # 反馈: the after-photos (处置后照片)
+    link: Mapping[str, Any] | None = None  # extra history details, e.g. the approved request
+
+
+# The history detail that marks a department step (受理、退单、反馈) entered by the centre on the
+# department's behalf (代录): the timeline and the department return show it apart.
+PROXY_DETAIL = "proxy"
+
+
+def _check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
+    if photos and action is not Action.FEEDBACK:
+        raise ValidationError(f"「{ACTION_LABELS[action]}」不能附照片，处置后照片随反馈上传")
+    for photo in photos:
+        if len(photo.data) > MAX_PHOTO_BYTES:
+            raise ValidationError(f"照片 {photo.filename} 超过 10 MB")
+        check_values(Attachment, {"filename": photo.filename})
 
 
 def load_case(session: Session, number: str) -> Case:
@@ -178,7 +197,9 @@ def apply_in(
     label = ACTION_LABELS[action]
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
+    _check_photos(action, request.photos)
     case = load_case(session, number)
+    actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)
     if request.expected_version is not None and case.version != request.expected_version:
         raise StaleCase(case.number, STATUS_LABELS[status], label)
@@ -218,6 +239,21 @@ def apply_in(
             select(Case).where(Case.id == case.id).execution_options(populate_existing=True)
         ).one()
         raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+    details: dict[str, Any] = {**plan.details, **(request.link or {})}
+    if actor.is_center_desk and action.value in DEPARTMENT_ACTIONS:
+        details[PROXY_DETAIL] = True
+    if request.photos:
+        details["photos"] = [photo.filename for photo in request.photos]
+        session.add_all(
+            Attachment(
+                case_id=case.id,
+                filename=photo.filename,
+                content_type=photo.content_type,
+                data=photo.data,
+                created_at=now,
+            )
+            for photo in request.photos
+        )
     session.execute(
         insert(CaseEvent),
         [
@@ -230,7 +266,7 @@ def apply_in(
                 "to_status": new_status.value,
                 "department_id": plan.department_id,
                 "note": reason,
-                "details": plan.details or None,
+                "details": details or None,
             }
         ],
     )
@@ -241,7 +277,7 @@ def apply_in(
         f"case.{action.value}",
         "case",
         case.number,
-        {"from": status.value, "to": new_status.value, "reason": reason or None, **plan.details},
+        {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
         now=now,
     )
     due_at = values.get("due_at", case.due_at)

@@ -27,6 +27,7 @@ from db.models.people import (
     RosterEvent,
     SentDownCadre,
 )
+from db.models.requests import CohandlingRequest, ExtensionRequest
 
 __all__ = [
     "Attachment",
@@ -39,10 +40,12 @@ __all__ = [
     "CaseNote",
     "CaseNumberCounter",
     "Category",
+    "CohandlingRequest",
     "Community",
     "CommunityWorker",
     "Department",
     "District",
+    "ExtensionRequest",
     "FirstSecretary",
     "GeographyChange",
     "Grid",
