@@ -68,6 +68,7 @@ def _actor(role: Role, db: Database, username: str = "u") -> Actor:
         return Actor(username, username, role, _department_id(db))
     return Actor(username, username, role)
 
+
 # The path (as SYSTEM) that brings a fresh case into a state where the action is valid.
 PREPARE: dict[Action, list[tuple[Action, Request]]] = {
     Action.REGISTER: [],

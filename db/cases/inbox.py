@@ -16,12 +16,13 @@ with 10,000 open cases reads its counts and a page from the index.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from db.cases.requests import ExtensionInfo, department_extensions
 from db.cases.states import STATUS_LABELS, Action, Status
 from db.clock import TimeBasis
 from db.errors import ValidationError
@@ -151,6 +152,7 @@ class InboxRow:
     due_at: datetime | None
     warn_at: datetime | None
     seconds_left: float | None  # working or natural time left by the category's basis
+    working: bool  # the category's limits count working time (工)
     urge_count: int
     extension_pending: bool
     dispatch_note: str  # the center's 派遣意见
@@ -239,6 +241,7 @@ def inbox_page(
                 due_at=r.due_at,
                 warn_at=r.warn_at,
                 seconds_left=left,
+                working=r.basis == TimeBasis.WORKING.value,
                 urge_count=r.urge_count,
                 extension_pending=r.id in pending,
                 dispatch_note=notes.get(r.id, ""),
@@ -269,8 +272,6 @@ def department_figures(
     session: Session, actor: Actor, now: datetime | None = None
 ) -> DepartmentFigures:
     """The department's figures, for its head only (`department.stats`)."""
-    from datetime import timedelta
-
     actor.require("department.stats", "查看部门统计")
     dept = inbox_department(actor)
     now = now or utcnow()
@@ -310,4 +311,37 @@ def department_figures(
         on_time_30d=int(on_time or 0),
         returned_30d=int(returned or 0),
         pending_extensions=int(pending or 0),
+    )
+
+
+@dataclass(frozen=True)
+class InboxView:
+    """Everything the inbox shows at once: the stage counts, the first rows of one stage, the
+    department's latest 申请延期 with their outcome and, for its head, its figures."""
+
+    department: str
+    stage: Stage
+    counts: dict[Stage, int]
+    rows: list[InboxRow]
+    extensions: list[ExtensionInfo]
+    figures: DepartmentFigures | None
+
+
+def inbox_view(
+    session: Session,
+    actor: Actor,
+    stage: Stage,
+    limit: int = PAGE_SIZE,
+    now: datetime | None = None,
+) -> InboxView:
+    """A department account's inbox: what opening it or a live update reads, in one session."""
+    dept = inbox_department(actor)
+    now = now or utcnow()
+    return InboxView(
+        department=session.get_one(Department, dept).name,
+        stage=stage,
+        counts=inbox_counts(session, actor, now),
+        rows=inbox_page(session, actor, stage, limit=limit, now=now),
+        extensions=department_extensions(session, actor, limit=10),
+        figures=department_figures(session, actor, now) if actor.can("department.stats") else None,
     )

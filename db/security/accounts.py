@@ -174,9 +174,7 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
                 user.locked_until = None
                 if _HASHER.check_needs_rehash(user.password_hash or ""):
                     user.password_hash = hash_password(password)
-                actor = Actor(
-                    user.username, user.display_name, Role(user.role), user.department_id
-                )
+                actor = Actor(user.username, user.display_name, Role(user.role), user.department_id)
                 record_audit(session, actor, "sign_in", "user", user.username, now=now)
                 return actor
         record_audit(

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.cases.notes import NoteEntry, case_notes
+from db.cases.photos import photo_from_file
 from db.cases.queries import CaseDetail, case_detail, reveal_reporter
 from db.cases.states import Action
 from db.cases.workflow import Request, TransitionResult, apply
@@ -33,6 +36,7 @@ from db.clock import utcnow
 from db.engine import Database
 from db.errors import UserError
 from db.reference.departments import active_department_names
+from db.security.actors import Actor
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_notes import NotesSection
 from desktop.cases.detail_sections import (
@@ -60,21 +64,26 @@ DetailResult = tuple[CaseDetail, list[str] | None]
 PaneResult = tuple[CaseDetail, list[str] | None, list[NoteEntry]]
 
 
-def load_detail(db: Database, number: str, with_departments: bool) -> DetailResult:
-    """The case and (the first time) the active departments for the dispatch picker."""
+def load_detail(
+    db: Database, number: str, with_departments: bool, actor: Actor | None = None
+) -> DetailResult:
+    """The case and (the first time) the active departments for the dispatch picker; read as
+    `actor` when given (a department account: its own cases only, the reporter masked)."""
     with db.read() as session:
-        detail = case_detail(session, number)
+        detail = case_detail(session, number, actor)
         departments = None
         if with_departments:
             departments = active_department_names(session)
     return detail, departments
 
 
-def load_pane(db: Database, number: str, with_departments: bool) -> PaneResult:
+def load_pane(
+    db: Database, number: str, with_departments: bool, actor: Actor | None = None
+) -> PaneResult:
     """`load_detail` and the case's internal notes (内部备注, call lines), one read."""
-    detail, departments = load_detail(db, number, with_departments)
+    detail, departments = load_detail(db, number, with_departments, actor)
     with db.read() as session:
-        notes = case_notes(session, number)
+        notes = case_notes(session, number, actor)
     return detail, departments, notes
 
 
@@ -184,10 +193,11 @@ class CaseDetailPane(QWidget):
 
     def _load_job(self) -> Callable[[Database], PaneResult | None]:
         number, want_departments = self.number, self.departments is None
+        actor = self.ctx.actor
         self._loading_token = self._token
 
         def job(db: Database) -> PaneResult | None:
-            return None if number is None else load_pane(db, number, want_departments)
+            return None if number is None else load_pane(db, number, want_departments, actor)
 
         return job
 
@@ -374,6 +384,8 @@ class CaseDetailPane(QWidget):
                 widget.deleteLater()
         self.action_buttons = {}
         actions = [Action(a) for a in d.allowed_actions]
+        if self.ctx.actor.is_department:  # a department's pane offers its own steps only
+            actions = [a for a in actions if self.ctx.actor.can(f"case.{a.value}")]
         for i, action in enumerate(actions):
             button = QPushButton(action_text(action), self.action_bar)
             button.setObjectName(f"action_{action.value}")
@@ -444,18 +456,28 @@ class CaseDetailPane(QWidget):
             return None
         dialog = ActionDialog(action, d, self.departments or [], self.ctx.settings.tz, self)
         self.current_dialog = dialog
-        dialog.accepted.connect(lambda: self.run_action(action, dialog.request()))
+        dialog.accepted.connect(
+            lambda: self.run_action(action, dialog.request(), tuple(dialog.photo_paths))
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def run_action(self, action: Action, request: Request) -> None:
+    def run_action(
+        self, action: Action, request: Request, photo_paths: tuple[Path, ...] = ()
+    ) -> None:
+        """Run `action` on the worker; `photo_paths` (反馈's 处置后照片) are read there too."""
         d = self.detail
         if d is None:
             return
         number, case_id, actor = d.number, d.id, self.ctx.actor
+
+        def job(db: Database) -> TransitionResult:
+            photos = tuple(photo_from_file(path) for path in photo_paths)
+            return apply(db, number, action, replace(request, photos=photos), actor)
+
         self.ctx.tasks.submit(
-            lambda db: apply(db, number, action, request, actor),
+            job,
             partial(self._acted, case_id),
             self._action_failed,
             owner=self,
@@ -472,6 +494,10 @@ class CaseDetailPane(QWidget):
         self.ctx.feed.notify_local({case_id})
         if self.number == result.number:
             self.reload()
+
+    def show_error(self, exc: BaseException) -> None:
+        """A refused action or request: its one sentence in a box (and the status bar)."""
+        self._action_failed(exc)
 
     def _action_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):
