@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.models import Department
+from db.models import Department, User
 from db.security.accounts import add_user, has_users, list_users
 from db.security.actors import Actor, Role
 
@@ -56,3 +56,12 @@ def has_only_demo_accounts(session: Session) -> bool:
     centre = {name for name, _, _ in DEMO_ACCOUNTS}
     departments = {name for name, _, _, _ in DEMO_DEPARTMENT_ACCOUNTS}
     return centre <= names <= centre | departments
+
+
+def demo_department_actor(session: Session, username: str) -> Actor | None:
+    """The actor of a demo department account as it would sign in (screenshots and probes
+    show the inbox without a password), or None when the account is not there."""
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None or Role(user.role) not in (Role.DEPARTMENT_HANDLER, Role.DEPARTMENT_HEAD):
+        return None
+    return Actor(user.username, user.display_name, Role(user.role), user.department_id)

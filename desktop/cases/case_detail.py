@@ -132,7 +132,8 @@ class CaseDetailPane(QWidget):
         )
 
         self.stack = QStackedWidget(self)
-        self.empty_label = QLabel(self.tr("在队列中选择一个案件查看详情"), self)
+        self.empty_text = self.tr("在队列中选择一个案件查看详情")  # the inbox says 待办
+        self.empty_label = QLabel(self.empty_text, self)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -179,7 +180,7 @@ class CaseDetailPane(QWidget):
         if not self.number:
             self.detail = None
             self.timer.stop()
-            self.empty_label.setText(self.tr("在队列中选择一个案件查看详情"))
+            self.empty_label.setText(self.empty_text)
             self.stack.setCurrentIndex(0)
             self._loader.again = False  # nothing to load once the running load returns
             return

@@ -69,7 +69,7 @@ class DeskPage(QWidget):
             self.extensions = ExtensionPanel(ctx, self)
             self.extensions.case_requested.connect(self.show_alarm_case_number)
             layout.addWidget(self.extensions)
-        layout.addWidget(self.main)
+        layout.addWidget(self.main, 1)
         self._restore_splitters()
         self.main.splitterMoved.connect(lambda *_: self._save_splitters())
         self.left.splitterMoved.connect(lambda *_: self._save_splitters())

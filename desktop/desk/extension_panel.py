@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -126,6 +127,7 @@ class ExtensionPanel(QFrame):
         layout.setContentsMargins(0, 4, 0, 4)
         layout.addWidget(self.title)
         layout.addLayout(body)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setVisible(False)
         ctx.feed.cases_changed.connect(lambda _ids: self.reload())
         self.reload()

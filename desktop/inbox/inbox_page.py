@@ -171,7 +171,8 @@ class InboxPage(QWidget):
             shortcut.activated.connect(partial(self.tabs.setCurrentIndex, i))
 
         self.detail = CaseDetailPane(ctx, self)
-        self.detail.empty_label.setText(self.tr("在待办中选择一个案件查看详情"))
+        self.detail.empty_text = self.tr("在待办中选择一个案件查看详情")
+        self.detail.empty_label.setText(self.detail.empty_text)
         self.detail.case_acted.connect(lambda _n: self.reload())
         self.detail.loaded.connect(lambda _n: self._update_buttons())
 
