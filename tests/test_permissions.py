@@ -451,7 +451,19 @@ def test_department_accounts_act_only_on_their_own_cases(street: Database) -> No
     from db.errors import IllegalTransition, ValidationError
 
     mine = _case_ready_for(Action.ACCEPT, street)  # 0101 → 环卫所, 待受理
-    theirs = report_case(street, grid_code=GRID_A1, category_code="0101", description="别的部门")
+    from sqlalchemy import select
+
+    from db.cases.intake import Photo
+    from db.cases.queries import photo_bytes
+    from db.models import Attachment
+
+    theirs = report_case(
+        street,
+        grid_code=GRID_A1,
+        category_code="0101",
+        description="别的部门",
+        photos=(Photo("现场.png", "image/png", b"\x89PNG\r\n\x1a\n"),),
+    )
     apply(street, theirs, Action.REGISTER, Request(), SYSTEM)
     apply(street, theirs, Action.DISPATCH, Request(department="城管执法中队"), SYSTEM)
     handler = _actor(Role.DEPARTMENT_HANDLER, street, "jingban")
@@ -464,6 +476,10 @@ def test_department_accounts_act_only_on_their_own_cases(street: Database) -> No
             with pytest.raises(PermissionDenied, match="不属于本部门"):
                 case_detail(s, theirs, actor)
             assert {c.number for c in list_cases(s, actor=actor)} == {mine}
+            photo_id = s.scalar(select(Attachment.id))
+            assert photo_id is not None
+            with pytest.raises(PermissionDenied, match="不属于本部门"):
+                photo_bytes(s, photo_id, actor)
             assert sum(inbox_counts(s, actor).values()) == 1
         with pytest.raises(PermissionDenied), street.write() as s:
             request_extension(s, actor, theirs, extra_days=2, reason="材料")

@@ -283,11 +283,18 @@ def reveal_reporter(session: Session, actor: Actor, number: str, reason: str) ->
     return row.reporter_name, row.reporter_phone
 
 
-def photo_bytes(session: Session, photo_id: int) -> bytes:
-    data = session.scalar(select(Attachment.data).where(Attachment.id == photo_id))
-    if data is None:
+def photo_bytes(session: Session, photo_id: int, actor: Actor | None = None) -> bytes:
+    """A photo's bytes; a department account's only of its department's cases."""
+    row = session.execute(
+        select(Attachment.data, Case.department_id)
+        .join(Case, Case.id == Attachment.case_id)
+        .where(Attachment.id == photo_id)
+    ).one_or_none()
+    if row is None:
         raise NotFound(f"照片 {photo_id} 不存在")
-    return data
+    if actor is not None:
+        actor.require_department(row.department_id, "查看此照片")
+    return bytes(row.data)
 
 
 @dataclass(frozen=True)

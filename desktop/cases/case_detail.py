@@ -87,8 +87,10 @@ def load_pane(
     return detail, departments, notes
 
 
-def load_thumbnails(db: Database, photo_ids: list[int]) -> list[tuple[int, QImage]]:
-    return [(pid, load_image(db, pid, THUMB_SIDE)) for pid in photo_ids]
+def load_thumbnails(
+    db: Database, photo_ids: list[int], actor: Actor | None = None
+) -> list[tuple[int, QImage]]:
+    return [(pid, load_image(db, pid, THUMB_SIDE, actor)) for pid in photo_ids]
 
 
 def repolish(widget: QWidget) -> None:
@@ -271,10 +273,12 @@ class CaseDetailPane(QWidget):
                 row.addWidget(button)
             row.addStretch(1)
             v.addLayout(row)
-            token = self._token
+            token, actor = self._token, self.ctx.actor
             ids = [p.id for p in d.photos]
             self.ctx.tasks.submit(
-                lambda db: load_thumbnails(db, ids), partial(self._thumbnails, token), owner=self
+                lambda db: load_thumbnails(db, ids, actor),
+                partial(self._thumbnails, token),
+                owner=self,
             )
 
         v.addWidget(section_title(self.tr("基本信息"), body))
