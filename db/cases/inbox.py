@@ -8,7 +8,9 @@ The stages, from the case's status and clocks at `now`:
 - 处置中 (handling): accepted, before its warning time;
 - 被督办 (urged): any of the above that the centre has urged (督办) at least once.
 
-The first four divide the department's active cases; 被督办 cuts across them. Every query
+The first four divide the department's active cases; 被督办 cuts across them. A case waiting for
+受理 or being handled always has its clock running (`due_at`, `warn_at` set by the workflow), so
+the stages compare the clock columns plainly, which keeps each one a range on the index. Every query
 filters on the department and the status first (`ix_cases_department_inbox`), so a department
 with 10,000 open cases reads its counts and a page from the index.
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from db.cases.requests import ExtensionInfo, department_extensions
@@ -72,20 +74,16 @@ def inbox_department(actor: Actor, department_id: int | None = None) -> int:
     return department_id
 
 
-def _not_due(now: datetime) -> ColumnElement[bool]:
-    return or_(Case.due_at.is_(None), Case.due_at > now)
-
-
 def _stage_filter(stage: Stage, now: datetime) -> ColumnElement[bool]:
     accepted = Case.status == Status.ACCEPTED.value
     if stage is Stage.OVERDUE:
         return and_(Case.status.in_(_ACTIVE), Case.due_at <= now)
     if stage is Stage.TO_ACCEPT:
-        return and_(Case.status == Status.DISPATCHED.value, _not_due(now))
+        return and_(Case.status == Status.DISPATCHED.value, Case.due_at > now)
     if stage is Stage.TO_FEEDBACK:
-        return and_(accepted, Case.warn_at <= now, _not_due(now))
+        return and_(accepted, Case.warn_at <= now, Case.due_at > now)
     if stage is Stage.HANDLING:
-        return and_(accepted, or_(Case.warn_at.is_(None), Case.warn_at > now), _not_due(now))
+        return and_(accepted, Case.warn_at > now, Case.due_at > now)
     return and_(Case.status.in_(_ACTIVE), Case.urge_count > 0)
 
 
@@ -102,11 +100,7 @@ def inbox_counts(
             func.sum(
                 case(
                     (
-                        and_(
-                            Case.status == Status.ACCEPTED.value,
-                            or_(Case.warn_at.is_(None), Case.warn_at > now),
-                            ~overdue,
-                        ),
+                        and_(Case.status == Status.ACCEPTED.value, Case.warn_at > now, ~overdue),
                         1,
                     ),
                     else_=0,
@@ -122,18 +116,7 @@ def inbox_counts(
             func.sum(case((overdue, 1), else_=0)),
         ).where(Case.department_id == dept, Case.status.in_(_ACTIVE))
     ).one()
-    # A case without a deadline is never overdue: `~overdue` is NULL for it, so count the
-    # NULL deadlines with the stage they belong to.
-    nulls = session.execute(
-        select(Case.status, func.count())
-        .where(Case.department_id == dept, Case.status.in_(_ACTIVE), Case.due_at.is_(None))
-        .group_by(Case.status)
-    ).all()
-    counts = {stage: int(value or 0) for stage, value in zip(Stage, row, strict=True)}
-    for status, n in nulls:
-        stage = Stage.TO_ACCEPT if status == Status.DISPATCHED.value else Stage.HANDLING
-        counts[stage] += int(n)
-    return counts
+    return {stage: int(value or 0) for stage, value in zip(Stage, row, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -194,7 +177,7 @@ def inbox_page(
         .join(Category, Category.id == Case.category_id)
         .join(Community, Community.id == Case.community_id)
         .where(Case.department_id == dept, _stage_filter(stage, now))
-        .order_by(Case.due_at.is_(None), Case.due_at, Case.id)
+        .order_by(Case.due_at, Case.id)
         .offset(max(offset, 0))
         .limit(max(min(limit, 1000), 1))
     ).all()
