@@ -131,6 +131,10 @@ def test_department_handler_works_their_cases_from_the_command_line(
     assert code == 0, err
     with street.read() as s:
         assert s.scalar(select(CohandlingRequest.departments)) == ["住建办", "城管执法中队"]
+    code, out, _ = run(capsys, url, "--user", "disp", "case", "cohandle-list")
+    assert code == 0 and mine in out and "住建办、城管执法中队" in out and "涉及违建" in out
+    code, _, err = run(capsys, url, *hw, "case", "cohandle-list")
+    assert code == 2 and "无权" in err
 
     photo = tmp_path / "清运后.png"
     photo.write_bytes(PNG)

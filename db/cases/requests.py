@@ -330,3 +330,43 @@ def request_cohandling(
         now=now,
     )
     return row.id
+
+
+@dataclass(frozen=True)
+class CohandlingInfo:
+    """One 申请协办 as the centre lists it."""
+
+    id: int
+    number: str
+    department: str
+    departments: list[str]
+    reason: str
+    requested_by: str
+    requested_at: datetime
+    decision: str | None
+
+
+def pending_cohandling(session: Session, actor: Actor, limit: int = 200) -> list[CohandlingInfo]:
+    """The 申请协办 the centre has not decided yet, oldest first (for who may dispatch)."""
+    actor.require("case.dispatch", "查看协办申请")
+    rows = session.execute(
+        select(CohandlingRequest, Case.number, Department.name)
+        .join(Case, Case.id == CohandlingRequest.case_id)
+        .join(Department, Department.id == CohandlingRequest.department_id)
+        .where(CohandlingRequest.decision.is_(None))
+        .order_by(CohandlingRequest.requested_at, CohandlingRequest.id)
+        .limit(limit)
+    )
+    return [
+        CohandlingInfo(
+            id=row.id,
+            number=number,
+            department=dept,
+            departments=[str(d) for d in row.departments],
+            reason=row.reason,
+            requested_by=row.requested_by,
+            requested_at=row.requested_at,
+            decision=row.decision,
+        )
+        for row, number, dept in rows
+    ]

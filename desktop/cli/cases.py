@@ -20,6 +20,7 @@ from db.cases.requests import (
     ExtensionInfo,
     decide_extension,
     department_extensions,
+    pending_cohandling,
     pending_extensions,
     request_cohandling,
     request_extension,
@@ -442,6 +443,20 @@ def run_cohandle_request(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+def run_cohandle_list(args: argparse.Namespace, db: Database) -> int:
+    settings = _settings(db)
+    with db.read() as session:
+        rows = pending_cohandling(session, actor_of(args))
+    if not rows:
+        print("没有待决定的协办申请")
+    for info in rows:
+        print(
+            f"{info.id}\t{info.number}\t{info.department}\t{'、'.join(info.departments)}"
+            f"\t{info.reason}\t{info.requested_by} {local_text(info.requested_at, settings)}"
+        )
+    return EXIT_OK
+
+
 def _register_department_verbs(verbs: Subcommands) -> None:
     inbox = verbs.add_parser(
         "inbox",
@@ -496,6 +511,13 @@ def _register_department_verbs(verbs: Subcommands) -> None:
     )
     co.add_argument("--reason", required=True, metavar="TEXT", help="申请原因")
     co.set_defaults(func=run_cohandle_request)
+
+    co_list = verbs.add_parser(
+        "cohandle-list",
+        help="待决定的协办申请（中心）",
+        description="列出部门提交、中心尚未决定的协办申请：案件、申请部门、请求的协办部门和原因。",
+    )
+    co_list.set_defaults(func=run_cohandle_list)
 
 
 # --- workflow verbs -----------------------------------------------------------------------------
