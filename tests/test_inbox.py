@@ -31,6 +31,7 @@ from tests.test_cli import PNG
 pytestmark = pytest.mark.usefixtures("settings_in_tmp")
 PW = "Grid2026desk"
 WAIT = 15_000
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def _dispatch(db: Database, department: str, note: str = "") -> str:
@@ -114,14 +115,14 @@ def test_a_department_handler_works_a_case_with_the_desk_watching_live(
     desk.detail.show_case(mine)
     qtbot.waitUntil(lambda: desk.detail.detail is not None, timeout=WAIT)
 
-    # 受理 from the keyboard.
+    # 受理 from the keyboard (the desk's key, Ctrl+Shift+A).
     assert inbox.select_case(mine)
     qtbot.waitUntil(lambda: inbox.buttons["accept"].isEnabled(), timeout=WAIT)
     detail = inbox.detail.detail
     assert detail is not None and detail.reporter_phone == "138****5678"
     _activate(qtbot, inbox_window)
     inbox.table.setFocus()
-    qtbot.keyClick(inbox.table, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_A, CTRL_SHIFT)
     accept = inbox.detail.current_dialog
     assert isinstance(accept, ActionDialog) and accept.action is Action.ACCEPT
     qtbot.keyClick(accept.reason_edit, Qt.Key.Key_Return)  # Enter confirms
@@ -133,7 +134,7 @@ def test_a_department_handler_works_a_case_with_the_desk_watching_live(
     due_before = desk.detail.detail.due_at
     assert due_before is not None
 
-    # 申请延期 (Alt+E), approved by the 值班长 on the desk's panel (Alt+Y).
+    # 申请延期 (Ctrl+E), approved by the 值班长 on the desk's panel (Alt+Y).
     _activate(qtbot, inbox_window)
     inbox.table.setFocus()
     qtbot.keyClick(inbox.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
@@ -144,7 +145,7 @@ def test_a_department_handler_works_a_case_with_the_desk_watching_live(
     )
     inbox.table.selectRow(0)
     qtbot.waitUntil(lambda: inbox.buttons["extension"].isEnabled(), timeout=WAIT)
-    qtbot.keyClick(inbox.table, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     dialog = inbox.dialog
     assert isinstance(dialog, ExtensionRequestDialog)
     dialog.days.setValue(3)
@@ -178,12 +179,12 @@ def test_a_department_handler_works_a_case_with_the_desk_watching_live(
         "extension_request": 1,
     }
 
-    # 反馈 with an after-photo (Alt+F).
+    # 反馈 with an after-photo (Ctrl+Shift+F).
     photo = tmp_path / "清运后.png"
     photo.write_bytes(PNG)
     _activate(qtbot, inbox_window)
     qtbot.waitUntil(lambda: inbox.buttons["feedback"].isEnabled(), timeout=WAIT)
-    qtbot.keyClick(inbox.table, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(inbox.table, Qt.Key.Key_F, CTRL_SHIFT)
     feedback = inbox.detail.current_dialog
     assert isinstance(feedback, ActionDialog) and feedback.action is Action.FEEDBACK
     feedback.add_photos([photo])

@@ -59,12 +59,14 @@ class InboxKey:
     action: Action | None = None
 
 
+# The desk's keys for the same steps (desktop/desk/desk_actions.py): 受理 Ctrl+Shift+A, 退单
+# Ctrl+Shift+T, 反馈 Ctrl+Shift+F; 申请延期 where the desk has 延期 (Ctrl+E); stages on Alt+1….
 INBOX_KEYS: tuple[InboxKey, ...] = (
-    InboxKey("accept", "Alt+A", Action.ACCEPT),
-    InboxKey("return", "Alt+R", Action.RETURN),
-    InboxKey("feedback", "Alt+F", Action.FEEDBACK),
-    InboxKey("extension", "Alt+E"),
-    InboxKey("cohandle", "Alt+H"),
+    InboxKey("accept", "Ctrl+Shift+A", Action.ACCEPT),
+    InboxKey("return", "Ctrl+Shift+T", Action.RETURN),
+    InboxKey("feedback", "Ctrl+Shift+F", Action.FEEDBACK),
+    InboxKey("extension", "Ctrl+E"),
+    InboxKey("cohandle", "Ctrl+Shift+C"),
     InboxKey("refresh", "F5"),
 )
 
