@@ -485,6 +485,22 @@ def test_department_accounts_act_only_on_their_own_cases(street: Database) -> No
             request_extension(s, actor, theirs, extra_days=2, reason="材料")
         with pytest.raises(PermissionDenied), street.write() as s:
             request_cohandling(s, actor, theirs, ["住建办"], "需要住建办")
+    # A call line's phone reaches a department masked (the reporter's number, say).
+    from db.cases.notes import case_notes, log_call
+
+    with street.write() as s:
+        log_call(
+            s,
+            _actor(Role.DISPATCHER, street),
+            mine,
+            "催办",
+            "反映人",
+            "已接通",
+            phone="13812345678",
+        )
+    with street.read() as s:
+        assert [n.phone for n in case_notes(s, mine, handler)] == ["138****5678"]
+        assert [n.phone for n in case_notes(s, mine)] == ["13812345678"]
     # A stage they cannot act in: feedback before 受理.
     with pytest.raises(IllegalTransition):
         apply(street, mine, Action.FEEDBACK, Request(), handler)

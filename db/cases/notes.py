@@ -9,7 +9,7 @@ Every write is audited and touches the change log, so other workstations' panes 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -192,4 +192,7 @@ def case_notes(session: Session, number: str, actor: Actor | None = None) -> lis
     rows = session.scalars(
         select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.at, CaseNote.id)
     )
-    return [_entry(row) for row in rows]
+    entries = [_entry(row) for row in rows]
+    if actor is not None and actor.is_department:  # a department never gets a phone in clear
+        entries = [replace(e, phone=mask_phone(e.phone)) for e in entries]
+    return entries
