@@ -12,7 +12,14 @@ import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from db.cases.inbox import STAGE_LABELS, Stage, inbox_counts, inbox_page, parse_stage
+from db.cases.inbox import (
+    STAGE_LABELS,
+    Stage,
+    department_figures,
+    inbox_counts,
+    inbox_page,
+    parse_stage,
+)
 from db.cases.intake import Photo, read_photo_file, report_case
 from db.cases.notes import CALL_KINDS, CALL_OUTCOMES, add_note, case_notes, log_call
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
@@ -362,7 +369,15 @@ def run_inbox(args: argparse.Namespace, db: Database) -> int:
     with db.read() as session:
         counts = inbox_counts(session, actor)
         rows = inbox_page(session, actor, stage, limit=args.limit)
+        figures = department_figures(session, actor) if actor.can("department.stats") else None
     print("  ".join(f"{STAGE_LABELS[s]} {counts[s]}" for s in Stage))
+    if figures is not None:  # a department head: the department's figures
+        rate = f"{figures.on_time_rate:.1%}" if figures.on_time_rate is not None else "—"
+        print(
+            f"{figures.department}：在办 {figures.open}，超期 {figures.overdue}，"
+            f"被督办 {figures.urged}；近 30 天结案 {figures.closed_30d}（按期率 {rate}），"
+            f"退单 {figures.returned_30d}，延期申请待审批 {figures.pending_extensions}"
+        )
     if args.json:
         print_json(
             [
