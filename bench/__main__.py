@@ -11,6 +11,7 @@ import sys
 
 BENCHES: dict[str, tuple[str, str]] = {
     "desk": ("bench.desk", "dispatch desk: queue pages, filter, sort, scroll, drop, feed, RSS"),
+    "inbox": ("bench.inbox", "department inbox: 10,000 open cases, stage pages, feedback"),
     "stats": ("bench.stats", "statistics page: month and year charts, redraw after a change"),
     "reports": ("bench.reports", "Excel returns: monthly return for a month and a year, 明细表"),
     "roster-import": ("bench.roster_import", "roster import: 50,000-row spreadsheet"),
@@ -22,7 +23,7 @@ BENCHES: dict[str, tuple[str, str]] = {
     ),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
 }
-DEFAULT = ("desk", "stats", "reports", "roster-import", "change-feed", "intake")
+DEFAULT = ("desk", "inbox", "stats", "reports", "roster-import", "change-feed", "intake")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,11 +7,15 @@ the weighted 综合指数 (weights are the center's `index_weights` setting), th
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from db.cases.workflow import PROXY_DETAIL
 from db.escalation.figures import EscalationCounts, escalation_counts, total_counts
-from db.models import Department
+from db.models import CaseEvent, Department
+from db.security.actors import DEPARTMENT_ACTIONS
 from db.stats.indices import Indices, compute_indices, total
 from reports.index_columns import (
     CO_NOTE,
@@ -31,6 +35,22 @@ from reports.request import ReportRequest, resolve
 
 KIND = "department-performance"
 TITLE = "部门绩效考核表"
+
+
+def proxy_counts(session: Session, start: datetime, end: datetime) -> dict[int, int]:
+    """代录: per department, its steps (受理, 退单, 反馈) in [start, end) that the centre entered
+    on its behalf (db.cases.workflow marks them in the history's details)."""
+    rows = session.execute(
+        select(CaseEvent.department_id, func.count())
+        .where(
+            CaseEvent.action.in_(sorted(DEPARTMENT_ACTIONS)),
+            CaseEvent.at >= start,
+            CaseEvent.at < end,
+            CaseEvent.details[PROXY_DETAIL].as_boolean().is_(True),
+        )
+        .group_by(CaseEvent.department_id)
+    )
+    return {dept: int(n) for dept, n in rows if dept is not None}
 
 
 def build(session: Session, request: ReportRequest) -> Report:
@@ -64,11 +84,13 @@ def build(session: Session, request: ReportRequest) -> Report:
 
     scored.sort(key=order)
     composites = [ix.composite(weights) for _, ix in scored]
+    proxies = proxy_counts(session, r.start, r.end)
     rows = []
     for (d, ix), composite in zip(scored, composites, strict=True):
         values = {
             "name": d.name,
             **index_values(ix, weights),
+            "proxy": proxies.get(d.id, 0),
             **co_values(ix),
             **escalation_values(urged.get(d.id, EscalationCounts())),
         }
@@ -88,6 +110,7 @@ def build(session: Session, request: ReportRequest) -> Report:
         **escalation_values(total_counts(all_urged)),
     }
     totals["avg_hours"] = total_avg_hours(all_ix)
+    totals["proxy"] = sum(row.values["proxy"] for row in rows)
 
     title = f"{r.period.label}部门绩效考核表"
     case_cols = [c for c in case_columns(with_patrol=False) if c.key != "registered"]
@@ -106,6 +129,7 @@ def build(session: Session, request: ReportRequest) -> Report:
             Column("name", ("部门",), kind="text", total="label"),
             *case_cols,
             *callback_columns(weights),
+            Column("proxy", ("代录件数",), kind="int", width=9),
             *co_columns(),
             *escalation_columns(),
         ],
@@ -118,6 +142,7 @@ def build(session: Session, request: ReportRequest) -> Report:
             "解决率 = 已解决 ÷ 有效回访数；满意率 = (满意 + 0.9 × 基本满意) ÷ 有效回访数；"
             f"综合指数 = {weights.get('response', 0)} × 响应率 + {weights.get('solve', 0)} × 解决率 + "
             f"{weights.get('satisfaction', 0)} × 满意率。案件按当前承办（主办）部门统计。",
+            "代录件数：本期内部门的受理、退单、反馈由中心调度员或值班长代为录入的次数（部门没有工作站时）。",
             CO_NOTE,
             ESCALATION_NOTES + "督办按被督办部门、上报按上报时的承办部门统计。",
         ],

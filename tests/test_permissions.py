@@ -21,7 +21,20 @@ from db.security.accounts import add_user
 from db.security.actors import SYSTEM, Actor, Role
 from tests.street import GRID_A1
 
-ROLES = [Role.DISPATCHER, Role.SHIFT_LEAD, Role.SECRETARY, Role.LEADER, Role.ADMIN]
+ROLES = [
+    Role.DISPATCHER,
+    Role.SHIFT_LEAD,
+    Role.SECRETARY,
+    Role.LEADER,
+    Role.ADMIN,
+    Role.DEPARTMENT_HANDLER,
+    Role.DEPARTMENT_HEAD,
+]
+DEPARTMENT_ROLES = {Role.DEPARTMENT_HANDLER, Role.DEPARTMENT_HEAD}
+# The department the matrix's department accounts belong to: 0101 (暴露垃圾) goes there.
+OWN_DEPARTMENT = "环卫所"
+# A department's own steps on its own cases: 受理, 退单, 反馈.
+DEPARTMENT_STEPS = {Action.ACCEPT, Action.RETURN, Action.FEEDBACK}
 APPROVALS = {Action.EXTEND, Action.SUSPEND, Action.RESUME}
 DESK = set(Action) - APPROVALS - {Action.REPORT}
 
@@ -33,7 +46,28 @@ CASE_ALLOWED: dict[Role, set[Action]] = {
     Role.SECRETARY: set(),
     Role.LEADER: set(),
     Role.ADMIN: set(),
+    Role.DEPARTMENT_HANDLER: DEPARTMENT_STEPS,
+    Role.DEPARTMENT_HEAD: DEPARTMENT_STEPS,
 }
+
+
+def _department_id(db: Database, name: str = OWN_DEPARTMENT) -> int:
+    from sqlalchemy import select
+
+    from db.models import Department
+
+    with db.read() as s:
+        dept_id = s.scalar(select(Department.id).where(Department.name == name))
+    assert dept_id is not None
+    return dept_id
+
+
+def _actor(role: Role, db: Database, username: str = "u") -> Actor:
+    """An actor of `role`; a department account bound to 环卫所."""
+    if role in DEPARTMENT_ROLES:
+        return Actor(username, username, role, _department_id(db))
+    return Actor(username, username, role)
+
 
 # The path (as SYSTEM) that brings a fresh case into a state where the action is valid.
 PREPARE: dict[Action, list[tuple[Action, Request]]] = {
@@ -107,7 +141,7 @@ def _case_ready_for(action: Action, db: Database) -> str:
 def test_every_role_times_every_case_action(street: Database) -> None:
     wrong: list[str] = []
     for role in ROLES:
-        actor = Actor(f"u_{role.value}", role.value, role)
+        actor = _actor(role, street, f"u_{role.value}")
         for action in sorted(set(Action) - {Action.REPORT}, key=lambda a: a.value):
             number = _case_ready_for(action, street)
             request = _request(action, street)
@@ -215,13 +249,17 @@ REVEAL = {Role.DISPATCHER, Role.SHIFT_LEAD, Role.SECRETARY}
 
 @pytest.mark.parametrize("role", ROLES)
 def test_reading_returns(street: Database, role: Role) -> None:
-    """Case returns are for every role; roster and staffing returns are personnel data."""
+    """Case returns are for every centre role; roster and staffing returns are personnel data."""
     from reports.period import parse_period
     from reports.registry import build_report
     from reports.request import ReportRequest
 
     request = ReportRequest(period=parse_period("2026-10"), actor=Actor("u", "u", role))
-    assert build_report(street, "monthly-cases", request).sheets
+    if role in DEPARTMENT_ROLES:  # the centre's returns name every department
+        with pytest.raises(PermissionDenied):
+            build_report(street, "monthly-cases", request)
+    else:
+        assert build_report(street, "monthly-cases", request).sheets
     for kind in ("community-workers", "staffing-standard"):
         if role in ROSTER_READ:
             assert build_report(street, kind, request).sheets
@@ -375,6 +413,9 @@ NOTES_CALLS_HANDOVER: dict[Role, tuple[bool, bool, bool]] = {
     Role.SECRETARY: (True, False, False),
     Role.LEADER: (True, False, False),
     Role.ADMIN: (True, False, False),
+    # A department's note goes on its own cases only; this one is not dispatched yet.
+    Role.DEPARTMENT_HANDLER: (False, False, False),
+    Role.DEPARTMENT_HEAD: (False, False, False),
 }
 
 
@@ -383,7 +424,7 @@ def test_case_notes_calls_and_handover(street: Database, role: Role) -> None:
     from db.cases.notes import add_note, log_call
     from db.shifts.handover import hand_over
 
-    actor = Actor(f"u_{role.value}", role.value, role)
+    actor = _actor(role, street, f"u_{role.value}")
     number = report_case(street, grid_code=GRID_A1, category_code="0101", description="备注权限")
     attempts = (
         lambda s: add_note(s, actor, number, "备注"),
@@ -399,3 +440,82 @@ def test_case_notes_calls_and_handover(street: Database, role: Role) -> None:
         except PermissionDenied:
             allowed.append(False)
     assert tuple(allowed) == NOTES_CALLS_HANDOVER[role]
+
+
+# The department accounts' own operations: on their department's case in the right stage
+# allowed; on another department's case, in the wrong stage, or the centre's decisions refused.
+def test_department_accounts_act_only_on_their_own_cases(street: Database) -> None:
+    from db.cases.inbox import department_figures, inbox_counts
+    from db.cases.queries import case_detail, list_cases
+    from db.cases.requests import decide_extension, request_cohandling, request_extension
+    from db.errors import IllegalTransition, ValidationError
+
+    mine = _case_ready_for(Action.ACCEPT, street)  # 0101 → 环卫所, 待受理
+    from sqlalchemy import select
+
+    from db.cases.intake import Photo
+    from db.cases.queries import photo_bytes
+    from db.models import Attachment
+
+    theirs = report_case(
+        street,
+        grid_code=GRID_A1,
+        category_code="0101",
+        description="别的部门",
+        photos=(Photo("现场.png", "image/png", b"\x89PNG\r\n\x1a\n"),),
+    )
+    apply(street, theirs, Action.REGISTER, Request(), SYSTEM)
+    apply(street, theirs, Action.DISPATCH, Request(department="城管执法中队"), SYSTEM)
+    handler = _actor(Role.DEPARTMENT_HANDLER, street, "jingban")
+    head = _actor(Role.DEPARTMENT_HEAD, street, "fuze")
+    for actor in (handler, head):
+        for action in DEPARTMENT_STEPS:
+            with pytest.raises(PermissionDenied, match="不属于本部门"):
+                apply(street, theirs, action, _request(action, street), actor)
+        with street.read() as s:
+            with pytest.raises(PermissionDenied, match="不属于本部门"):
+                case_detail(s, theirs, actor)
+            assert {c.number for c in list_cases(s, actor=actor)} == {mine}
+            photo_id = s.scalar(select(Attachment.id))
+            assert photo_id is not None
+            with pytest.raises(PermissionDenied, match="不属于本部门"):
+                photo_bytes(s, photo_id, actor)
+            assert sum(inbox_counts(s, actor).values()) == 1
+        with pytest.raises(PermissionDenied), street.write() as s:
+            request_extension(s, actor, theirs, extra_days=2, reason="材料")
+        with pytest.raises(PermissionDenied), street.write() as s:
+            request_cohandling(s, actor, theirs, ["住建办"], "需要住建办")
+    # A call line's phone reaches a department masked (the reporter's number, say).
+    from db.cases.notes import case_notes, log_call
+
+    with street.write() as s:
+        log_call(
+            s,
+            _actor(Role.DISPATCHER, street),
+            mine,
+            "催办",
+            "反映人",
+            "已接通",
+            phone="13812345678",
+        )
+    with street.read() as s:
+        assert [n.phone for n in case_notes(s, mine, handler)] == ["138****5678"]
+        assert [n.phone for n in case_notes(s, mine)] == ["13812345678"]
+    # A stage they cannot act in: feedback before 受理.
+    with pytest.raises(IllegalTransition):
+        apply(street, mine, Action.FEEDBACK, Request(), handler)
+    with street.write() as s:
+        ext = request_extension(s, handler, mine, extra_days=2, reason="需要采购")
+        request_cohandling(s, handler, mine, ["住建办"], "涉及房屋")
+    with street.write() as s, pytest.raises(ValidationError, match="已有一份待审批"):
+        request_extension(s, handler, mine, extra_days=1, reason="再次")
+    for actor in (handler, head, _actor(Role.DISPATCHER, street)):  # only a 值班长 decides
+        with pytest.raises(PermissionDenied):
+            decide_extension(street, actor, ext.id, approve=True, reason="")
+    with street.read() as s:
+        with pytest.raises(PermissionDenied):
+            department_figures(s, handler)
+        assert department_figures(s, head).pending_extensions == 1
+        for actor in (_actor(r, street) for r in ROLES if r not in DEPARTMENT_ROLES):
+            with pytest.raises(PermissionDenied):
+                request_extension(s, actor, mine, extra_days=1, reason="中心不申请")

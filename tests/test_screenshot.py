@@ -25,7 +25,12 @@ EXPECTED = [
     "09-setup-wizard.png",
     "10-call-form.png",  # 来电登记, empty
     "10-call-form-2.png",  # with proposals, a possible duplicate and a photo
+    # A department's window: a 部门经办's inbox and a 部门负责人's (with its figures).
+    "20-inbox-chenjie.png",
+    "21-inbox-zhaomin.png",
 ]
+# The 反馈 dialog over the inbox, when the demo street gave that department an accepted case.
+OPTIONAL = {"20-inbox-feedback.png"}
 
 
 def distinct_colours(image: QImage, step: int = 16) -> int:
@@ -41,8 +46,9 @@ def distinct_colours(image: QImage, step: int = 16) -> int:
 def test_screenshot_writes_every_page(tmp_path: Path, app_state: None) -> None:
     out = tmp_path / "shots"
     assert main(["--screenshot", str(out)]) == 0
-    assert sorted(p.name for p in out.glob("*.png")) == sorted(EXPECTED)
-    for name in EXPECTED:
+    written = {p.name for p in out.glob("*.png")}
+    assert written - OPTIONAL == set(EXPECTED)
+    for name in sorted(written):
         image = QImage(str(out / name))
         assert not image.isNull(), name
         assert (image.width(), image.height()) == (1920, 1080), name

@@ -104,6 +104,13 @@ def test_demo_street_has_one_account_per_role(db: Database, qtbot: QtBot) -> Non
         Role.SECRETARY,
         Role.LEADER,
     }
+    from db.demo.accounts import DEMO_DEPARTMENT_ACCOUNTS
+
+    assert {role for _, role, _, _ in DEMO_DEPARTMENT_ACCOUNTS} == {
+        Role.DEPARTMENT_HANDLER,
+        Role.DEPARTMENT_HEAD,
+    }
+    assert "wanggang（环卫所部门经办）" in hint.text()
 
 
 def test_closing_the_sign_in_ends_the_program(

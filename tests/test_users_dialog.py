@@ -50,6 +50,31 @@ def test_admin_adds_and_disables_an_account(
         authenticate(admin_ctx.db, "liming", PW)
 
 
+def test_a_department_account_names_its_department(
+    street: Database, make_ctx: Callable[..., AppContext], qtbot: QtBot
+) -> None:
+    from desktop.admin.users_dialog import AddUserDialog
+
+    with street.write() as s:
+        add_user(s, "admin", "admin", PW, "赵志刚")
+    ctx = make_ctx(street, authenticate(street, "admin", PW))
+    dialog = UsersDialog(ctx)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "环卫所" in dialog.departments)
+    add = AddUserDialog(dialog, dialog.departments)
+    qtbot.addWidget(add)
+    assert not add.department.isEnabled()  # a centre role belongs to no department
+    add.role.setCurrentIndex(add.role.findData(Role.DEPARTMENT_HANDLER.value))
+    assert add.department.isEnabled()
+    add.department.setCurrentText("环卫所")
+    dialog.add_user("wg", "王刚", "department_handler", PW, add.department_name)
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    row = [u.username for u in dialog.model.users].index("wg")
+    assert dialog.model.index(row, 2).data() == "部门经办（环卫所）"
+    actor = authenticate(street, "wg", PW)
+    assert actor.role is Role.DEPARTMENT_HANDLER and actor.department_id is not None
+
+
 def test_only_administrators_open_it(db: Database) -> None:
     ctx = AppContext.create(db, Actor("li", "李明", Role.DISPATCHER), start_feed=False)
     try:

@@ -9,7 +9,7 @@ Every write is audited and touches the change log, so other workstations' panes 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -89,12 +89,14 @@ def _entry(row: CaseNote) -> NoteEntry:
     )
 
 
-def _case_id(session: Session, number: str) -> tuple[int, str]:
+def _case_id(session: Session, number: str, actor: Actor | None = None) -> tuple[int, str]:
     row = session.execute(
-        select(Case.id, Case.number).where(Case.number == number.strip())
+        select(Case.id, Case.number, Case.department_id).where(Case.number == number.strip())
     ).one_or_none()
     if row is None:
         raise NotFound(f"案件 {number} 不存在")
+    if actor is not None:
+        actor.require_department(row.department_id, "查看或备注此案件")
     return row.id, row.number
 
 
@@ -133,7 +135,7 @@ def add_note(
 ) -> NoteEntry:
     """Add an internal note to case `number` in the caller's transaction (needs `case.note`)."""
     actor.require("case.note", "添加案件备注")
-    case_id, number = _case_id(session, number)
+    case_id, number = _case_id(session, number, actor)
     body = _checked_text(text, required=True)
     return _write(session, actor, case_id, number, {"kind": "note", "text": body}, now or utcnow())
 
@@ -183,10 +185,14 @@ def log_call(
     return _write(session, actor, case_id, number, values, now or utcnow())
 
 
-def case_notes(session: Session, number: str) -> list[NoteEntry]:
-    """The case's notes and call lines, oldest first (needs nothing beyond reading the case)."""
-    case_id, _ = _case_id(session, number)
+def case_notes(session: Session, number: str, actor: Actor | None = None) -> list[NoteEntry]:
+    """The case's notes and call lines, oldest first (needs nothing beyond reading the case;
+    a department account only its department's)."""
+    case_id, _ = _case_id(session, number, actor)
     rows = session.scalars(
         select(CaseNote).where(CaseNote.case_id == case_id).order_by(CaseNote.at, CaseNote.id)
     )
-    return [_entry(row) for row in rows]
+    entries = [_entry(row) for row in rows]
+    if actor is not None and actor.is_department:  # a department never gets a phone in clear
+        entries = [replace(e, phone=mask_phone(e.phone)) for e in entries]
+    return entries

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -161,10 +161,27 @@ class CaseDetail:
         return out
 
 
-def case_detail(session: Session, number: str) -> CaseDetail:
+def case_detail(session: Session, number: str, actor: Actor | None = None) -> CaseDetail:
+    """Case `number` in full. For a department account (`actor.is_department`) only a case of
+    its department, with the reporter's name and phone masked: a department sees what the
+    case needs, not the citizen's personal data."""
     case = session.scalar(select(Case).where(Case.number == number.strip()))
     if case is None:
         raise NotFound(f"案件 {number} 不存在")
+    if actor is not None:
+        actor.require("case.read", "查看案件")
+        actor.require_department(case.department_id, "查看此案件")
+    detail = _case_detail(session, case)
+    if actor is not None and actor.is_department:
+        detail = replace(
+            detail,
+            reporter_name=mask_name(detail.reporter_name),
+            reporter_phone=mask_phone(detail.reporter_phone),
+        )
+    return detail
+
+
+def _case_detail(session: Session, case: Case) -> CaseDetail:
     grid = session.get_one(Grid, case.grid_id)
     community = session.get_one(Community, case.community_id)
     category = session.get_one(Category, case.category_id)
@@ -289,11 +306,18 @@ def reveal_reporter(session: Session, actor: Actor, number: str, reason: str) ->
     return row.reporter_name, row.reporter_phone
 
 
-def photo_bytes(session: Session, photo_id: int) -> bytes:
-    data = session.scalar(select(Attachment.data).where(Attachment.id == photo_id))
-    if data is None:
+def photo_bytes(session: Session, photo_id: int, actor: Actor | None = None) -> bytes:
+    """A photo's bytes; a department account's only of its department's cases."""
+    row = session.execute(
+        select(Attachment.data, Case.department_id)
+        .join(Case, Case.id == Attachment.case_id)
+        .where(Attachment.id == photo_id)
+    ).one_or_none()
+    if row is None:
         raise NotFound(f"照片 {photo_id} 不存在")
-    return data
+    if actor is not None:
+        actor.require_department(row.department_id, "查看此照片")
+    return bytes(row.data)
 
 
 @dataclass(frozen=True)
@@ -333,8 +357,11 @@ def parse_status_filter(text: str) -> tuple[str, str]:
     )
 
 
-def list_cases(session: Session, status: str | None = None, limit: int = 200) -> list[CaseSummary]:
-    """Newest first; `status` as accepted by `parse_status_filter`."""
+def list_cases(
+    session: Session, status: str | None = None, limit: int = 200, actor: Actor | None = None
+) -> list[CaseSummary]:
+    """Newest first; `status` as accepted by `parse_status_filter`. A department account sees
+    its department's cases only."""
     stmt = (
         select(Case, Community.name, Grid.code, Category.name, Department.name)
         .join(Community, Community.id == Case.community_id)
@@ -344,6 +371,10 @@ def list_cases(session: Session, status: str | None = None, limit: int = 200) ->
         .order_by(Case.reported_at.desc(), Case.id.desc())
         .limit(limit)
     )
+    if actor is not None:
+        actor.require("case.read", "查看案件")
+        if actor.is_department:
+            stmt = stmt.where(Case.department_id == actor.department_id)
     if status:
         kind, value = parse_status_filter(status)
         if kind == "status":

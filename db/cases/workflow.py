@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from db.cases import co_tracks
 from db.cases.duplicates import refresh_duplicate_count
 from db.cases.history_chain import add_events
+from db.cases.intake import MAX_PHOTO_BYTES, Photo
 from db.cases.reporters import move_reporters
 from db.cases.states import (
     ACTION_LABELS,
@@ -35,12 +36,12 @@ from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import record_changes
-from db.models import Case, CaseEvent, Category, Department
+from db.models import Attachment, Case, CaseEvent, Category, Department
 from db.models.base import utcnow
-from db.models.limits import text_problem
+from db.models.limits import check_values, text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import CenterSettings, load_settings
-from db.security.actors import SYSTEM, Actor
+from db.security.actors import DEPARTMENT_ACTIONS, SYSTEM, Actor
 from db.security.audit import record_audit
 
 
@@ -77,6 +78,22 @@ class Request:
     expected_version: int | None = None
     co: tuple[str, ...] = ()  # 派遣: co-departments (协办) besides the lead
     details: Mapping[str, Any] | None = None  # more for the history event (a 督办单's level…)
+    photos: tuple[Photo, ...] = ()  # 反馈: the after-photos (处置后照片)
+    link: Mapping[str, Any] | None = None  # extra history details, e.g. the approved request
+
+
+# The history detail that marks a department step (受理、退单、反馈) entered by the centre on the
+# department's behalf (代录): the timeline and the department return show it apart.
+PROXY_DETAIL = "proxy"
+
+
+def _check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
+    if photos and action is not Action.FEEDBACK:
+        raise ValidationError(f"「{ACTION_LABELS[action]}」不能附照片，处置后照片随反馈上传")
+    for photo in photos:
+        if len(photo.data) > MAX_PHOTO_BYTES:
+            raise ValidationError(f"照片 {photo.filename} 超过 10 MB")
+        check_values(Attachment, {"filename": photo.filename})
 
 
 def load_case(session: Session, number: str) -> Case:
@@ -224,7 +241,9 @@ def apply_in(
     label = ACTION_LABELS[action]
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
+    _check_photos(action, request.photos)
     case = load_case(session, number)
+    actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)
     if request.expected_version is not None and case.version != request.expected_version:
         raise StaleCase(case.number, STATUS_LABELS[status], label)
@@ -254,7 +273,7 @@ def apply_in(
     values = plan.values
     if co_depts:
         plan.details["co_departments"] = [d.name for d in co_depts]
-    details = {**plan.details, **(request.details or {})}
+    details: dict[str, Any] = {**plan.details, **(request.details or {}), **(request.link or {})}
     result = session.execute(
         update(Case)
         .where(Case.id == case.id, Case.version == case.version, Case.status == status.value)
@@ -268,6 +287,20 @@ def apply_in(
             select(Case).where(Case.id == case.id).execution_options(populate_existing=True)
         ).one()
         raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+    if actor.is_center_desk and action.value in DEPARTMENT_ACTIONS:
+        details[PROXY_DETAIL] = True
+    if request.photos:
+        details["photos"] = [photo.filename for photo in request.photos]
+        session.add_all(
+            Attachment(
+                case_id=case.id,
+                filename=photo.filename,
+                content_type=photo.content_type,
+                data=photo.data,
+                created_at=now,
+            )
+            for photo in request.photos
+        )
     if move.into is not None:
         move_reporters(session, case, move.into[0], now)
     add_events(

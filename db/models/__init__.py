@@ -41,6 +41,7 @@ from db.models.people import (
     RosterEvent,
     SentDownCadre,
 )
+from db.models.requests import CohandlingRequest, ExtensionRequest
 
 __all__ = [
     "Attachment",
@@ -57,12 +58,14 @@ __all__ = [
     "CaseReporter",
     "CaseUrge",
     "Category",
+    "CohandlingRequest",
     "Community",
     "CommunityWorker",
     "Department",
     "District",
     "EscalationFire",
     "EscalationRule",
+    "ExtensionRequest",
     "FirstSecretary",
     "GazetteerEntry",
     "GeographyChange",

@@ -5,20 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, JSONType
 
 
 class User(Base):
-    """A person who signs in: 调度员, 文书, 值班长, 领导 or 管理员."""
+    """A person who signs in: 调度员, 文书, 值班长, 领导, 管理员, or a department's 部门经办 /
+    部门负责人 (`department_id` names their department; NULL for the centre's roles)."""
 
     __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     display_name: Mapped[str] = mapped_column(String(64), default="")
-    role: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str] = mapped_column(String(32))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
     password_hash: Mapped[str | None] = mapped_column(String(255))
     active: Mapped[bool] = mapped_column(default=True)
     failed_logins: Mapped[int] = mapped_column(default=0)

@@ -111,6 +111,16 @@ class Case(Base):
         Index("ix_cases_group_due", "status_group", "due_at"),
         Index("ix_cases_group_reported", "status_group", "reported_at"),
         Index("ix_cases_open_department", "is_open", "department_id", "due_at", "warn_at"),
+        # A department's inbox (db/cases/inbox.py): its cases by status in deadline order, and
+        # the stage counts (warning, overdue, 督办) from the index alone.
+        Index(
+            "ix_cases_department_inbox",
+            "department_id",
+            "status",
+            "due_at",
+            "warn_at",
+            "urge_count",
+        ),
         # Statistics (db/stats/figures.py): a period's cases received / closed, grouped by day with the
         # filter columns, read from the index alone (a year of 1M cases without table lookups).
         Index(

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.errors import NotFound, PermissionDenied, UserError, ValidationError
-from db.models import User
+from db.models import Department, User
 from db.models.base import utcnow
-from db.security.actors import ROLE_LABELS, SYSTEM, Actor, Role
+from db.security.actors import DEPARTMENT_ROLES, ROLE_LABELS, SYSTEM, Actor, Role
 from db.security.audit import record_audit
 
 # argon2-cffi's defaults (Argon2id, t=3, m=64 MiB, p=4) are above OWASP's minimum
@@ -37,6 +37,7 @@ class UserInfo:
     role_label: str
     active: bool
     locked_until: datetime | None
+    department: str | None = None  # a department account's department
 
 
 def hash_password(password: str) -> str:
@@ -71,10 +72,13 @@ def add_user(
     password: str,
     display_name: str = "",
     actor: Actor = SYSTEM,
+    department: str | None = None,
 ) -> UserInfo:
     """Create an account. The first account of a database may be created by anyone
-    (it must be an administrator); after that only `admin.users` may."""
+    (it must be an administrator); after that only `admin.users` may. A department account
+    (部门经办, 部门负责人) names its department; the centre's roles name none."""
     role = parse_role(role) if isinstance(role, str) else role
+    dept = _account_department(session, role, department)
     first = not has_users(session)
     if first and role is not Role.ADMIN:
         raise ValidationError("第一个账号必须是管理员（--role admin）")
@@ -90,6 +94,7 @@ def add_user(
         username=username,
         display_name=display_name.strip() or username,
         role=role.value,
+        department_id=dept.id if dept else None,
         password_hash=hash_password(password),
         active=True,
         failed_logins=0,
@@ -103,12 +108,29 @@ def add_user(
         "user.add",
         "user",
         username,
-        {"role": role.value},
+        {"role": role.value, **({"department": dept.name} if dept else {})},
     )
-    return _info(user)
+    return _info(user, dept.name if dept else None)
 
 
-def _info(user: User) -> UserInfo:
+def _account_department(session: Session, role: Role, name: str | None) -> Department | None:
+    """The department a new account is bound to: required for a department role, refused
+    for the centre's."""
+    if role not in DEPARTMENT_ROLES:
+        if name:
+            raise ValidationError(f"「{ROLE_LABELS[role]}」是中心的角色，不属于某个部门")
+        return None
+    if not name or not name.strip():
+        raise ValidationError(f"「{ROLE_LABELS[role]}」账号需要指定所属部门（--department）")
+    dept = session.scalar(select(Department).where(Department.name == name.strip()))
+    if dept is None:
+        raise NotFound(f"部门「{name.strip()}」不存在")
+    if not dept.active:
+        raise ValidationError(f"部门「{dept.name}」已停用")
+    return dept
+
+
+def _info(user: User, department: str | None = None) -> UserInfo:
     role = Role(user.role)
     return UserInfo(
         user.username,
@@ -117,6 +139,7 @@ def _info(user: User) -> UserInfo:
         ROLE_LABELS[role],
         user.active,
         user.locked_until,
+        department,
     )
 
 
@@ -151,7 +174,7 @@ def authenticate(db: Database, username: str, password: str, now: datetime | Non
                 user.locked_until = None
                 if _HASHER.check_needs_rehash(user.password_hash or ""):
                     user.password_hash = hash_password(password)
-                actor = Actor(user.username, user.display_name, Role(user.role))
+                actor = Actor(user.username, user.display_name, Role(user.role), user.department_id)
                 record_audit(session, actor, "sign_in", "user", user.username, now=now)
                 return actor
         record_audit(
@@ -197,4 +220,9 @@ def set_active(db: Database, actor: Actor, username: str, active: bool) -> UserI
 
 
 def list_users(session: Session) -> list[UserInfo]:
-    return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
+    rows = session.execute(
+        select(User, Department.name)
+        .outerjoin(Department, Department.id == User.department_id)
+        .order_by(User.username)
+    )
+    return [_info(u, dept) for u, dept in rows]

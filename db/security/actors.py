@@ -17,6 +17,8 @@ class Role(StrEnum):
     SHIFT_LEAD = "shift_lead"  # 值班长
     LEADER = "leader"  # 领导 (read-only)
     ADMIN = "admin"  # 管理员
+    DEPARTMENT_HANDLER = "department_handler"  # 部门经办, bound to one department
+    DEPARTMENT_HEAD = "department_head"  # 部门负责人, bound to one department
     SYSTEM = "system"  # internal: demo generator, simulator, migrations
 
 
@@ -26,6 +28,8 @@ ROLE_LABELS: dict[Role, str] = {
     Role.SHIFT_LEAD: "值班长",
     Role.LEADER: "领导",
     Role.ADMIN: "管理员",
+    Role.DEPARTMENT_HANDLER: "部门经办",
+    Role.DEPARTMENT_HEAD: "部门负责人",
     Role.SYSTEM: "系统",
 }
 
@@ -82,6 +86,17 @@ _ADMIN = frozenset(
     }
 )
 
+# A department's own steps (部门受理、退单、反馈) and its requests to the centre (申请延期、申请协办);
+# a department account reads only its department's cases (see `Actor.department_id`).
+DEPARTMENT_ACTIONS = frozenset({"accept", "return", "feedback"})
+_DEPARTMENT = frozenset(case_permission(a) for a in DEPARTMENT_ACTIONS) | {
+    "case.read",
+    "case.note",
+    "case.extension_request",
+    "case.cohandle_request",
+}
+DEPARTMENT_ROLES = frozenset({Role.DEPARTMENT_HANDLER, Role.DEPARTMENT_HEAD})
+
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.DISPATCHER: _READ | _DESK | _ALARMS | _SHIFT | {"personal.reveal"},
     Role.SHIFT_LEAD: _READ
@@ -93,6 +108,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.SECRETARY: _READ | _ROSTER | {"personal.reveal"},
     Role.LEADER: _READ | {"roster.read", "report.export"},
     Role.ADMIN: _READ | _ADMIN | {"roster.read"},
+    Role.DEPARTMENT_HANDLER: _DEPARTMENT,
+    Role.DEPARTMENT_HEAD: _DEPARTMENT | {"department.stats"},
     Role.SYSTEM: _READ
     | _DESK
     | _ALARMS
@@ -106,15 +123,37 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
 
 @dataclass(frozen=True)
 class Actor:
-    """The user on whose behalf a service runs."""
+    """The user on whose behalf a service runs.
+
+    A department account (部门经办, 部门负责人) carries its department's id: the services then
+    show and let it act on that department's cases only."""
 
     username: str
     display_name: str
     role: Role
+    department_id: int | None = None
 
     @property
     def label(self) -> str:
         return self.display_name or self.username
+
+    @property
+    def is_department(self) -> bool:
+        """Whether this is a department's account (its inbox, not the centre's desk)."""
+        return self.role in DEPARTMENT_ROLES
+
+    @property
+    def is_center_desk(self) -> bool:
+        """Whether this is a centre desk account (调度员, 值班长): a department step it takes is
+        recorded as 代录 (entered on the department's behalf)."""
+        return self.role in (Role.DISPATCHER, Role.SHIFT_LEAD)
+
+    def require_department(self, department_id: int | None, what: str) -> None:
+        """Refuse a department account acting on a case of another department."""
+        if self.is_department and department_id != self.department_id:
+            raise PermissionDenied(
+                f"{ROLE_LABELS[self.role]}「{self.label}」无权{what}：案件不属于本部门"
+            )
 
     def can(self, permission: str) -> bool:
         return permission in PERMISSIONS[self.role]

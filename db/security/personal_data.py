@@ -6,8 +6,8 @@ from __future__ import annotations
 def mask_phone(phone: str) -> str:
     """138****5678 for a mobile; landlines keep the area code and last 4 digits."""
     p = phone.strip()
-    if not p:
-        return ""
+    if not p or "*" in p:  # empty, or masked already (masking twice changes nothing)
+        return p
     digits = "".join(ch for ch in p if ch.isdigit())
     if len(digits) == 11 and digits.startswith("1"):
         return f"{digits[:3]}****{digits[-4:]}"

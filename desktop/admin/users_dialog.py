@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.errors import UserError
+from db.reference.departments import active_department_names
 from db.security.accounts import UserInfo, add_user, change_password, list_users, set_active
-from db.security.actors import ROLE_LABELS, Role
+from db.security.actors import DEPARTMENT_ROLES, ROLE_LABELS, Role
 from desktop.common import palette
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
@@ -32,6 +35,11 @@ from desktop.core.i18n import role_text
 def load_users(db: Database) -> list[UserInfo]:
     with db.read() as session:
         return list_users(session)
+
+
+def load_departments(db: Database) -> list[str]:
+    with db.read() as session:
+        return active_department_names(session)
 
 
 class UsersModel(RowsModel[UserInfo]):
@@ -52,11 +60,12 @@ class UsersModel(RowsModel[UserInfo]):
 
     def cells(self, row: UserInfo) -> tuple[str, ...]:
         state = self.tr("启用") if row.active else self.tr("停用")
-        return (row.username, row.display_name, role_text(row.role), state)
+        role = role_text(row.role) + (f"（{row.department}）" if row.department else "")
+        return (row.username, row.display_name, role, state)
 
 
 class AddUserDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, departments: Sequence[str] = ()) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("添加账号"))
         self.username = QLineEdit()
@@ -68,6 +77,11 @@ class AddUserDialog(QDialog):
         for role, label in ROLE_LABELS.items():
             if role is not Role.SYSTEM:
                 self.role.addItem(self.tr(label), role.value)
+        # A department account (部门经办, 部门负责人) belongs to one department.
+        self.department = QComboBox()
+        self.department.setObjectName("department")
+        self.department.addItems(list(departments))
+        self.role.currentIndexChanged.connect(lambda _i: self._role_changed())
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -75,6 +89,7 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("用户名"), self.username)
         form.addRow(self.tr("姓名"), self.display_name)
         form.addRow(self.tr("角色"), self.role)
+        form.addRow(self.tr("所属部门"), self.department)
         form.addRow(self.tr("初始密码"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -84,6 +99,18 @@ class AddUserDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
+        self._role_changed()
+
+    def _role_changed(self) -> None:
+        self.department.setEnabled(self.is_department)
+
+    @property
+    def is_department(self) -> bool:
+        return Role(str(self.role.currentData())) in DEPARTMENT_ROLES
+
+    @property
+    def department_name(self) -> str | None:
+        return self.department.currentText() if self.is_department else None
 
 
 class UsersDialog(QDialog):
@@ -117,7 +144,12 @@ class UsersDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        self.departments: list[str] = []
+        ctx.tasks.submit(load_departments, self._got_departments, owner=self)
         self.reload()
+
+    def _got_departments(self, names: list[str]) -> None:
+        self.departments = names
 
     def reload(self) -> None:
         self.ctx.tasks.submit(load_users, self.model.set_users, self._failed, owner=self)
@@ -131,24 +163,29 @@ class UsersDialog(QDialog):
         self.message.setText(text)
         self.reload()
 
-    def add_user(self, username: str, display: str, role: str, password: str) -> None:
+    def add_user(
+        self, username: str, display: str, role: str, password: str, department: str | None = None
+    ) -> None:
         actor, created = self.ctx.actor, self.tr("已创建账号 %1")
 
         def job(db: Database) -> str:  # runs on the database thread: no widget in here
             with db.write() as session:
-                info = add_user(session, username, role, password, display, actor=actor)
+                info = add_user(
+                    session, username, role, password, display, actor=actor, department=department
+                )
             return created.replace("%1", info.username)
 
         self.ctx.tasks.submit(job, self._done, self._failed, owner=self)
 
     def add(self) -> None:
-        dialog = AddUserDialog(self)
+        dialog = AddUserDialog(self, self.departments)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.add_user(
                 dialog.username.text(),
                 dialog.display_name.text(),
                 str(dialog.role.currentData()),
                 dialog.password.text(),
+                dialog.department_name,
             )
 
     def toggle(self) -> None:

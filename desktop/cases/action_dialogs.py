@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -174,6 +178,24 @@ class ActionDialog(QDialog):
             self.reply_by_edit = reply_by
             form.addRow(self.tr("回复期限"), reply_by)
 
+        # 反馈: the department's after-photos (处置后照片), read from their files when it runs.
+        self.photo_paths: list[Path] = []
+        self.photo_button: QPushButton | None = None
+        self.photo_label: QLabel | None = None
+        self.file_dialog: QFileDialog | None = None
+        if self.action is Action.FEEDBACK:
+            row = QHBoxLayout()
+            self.photo_button = QPushButton(self.tr("添加照片…"), self)
+            self.photo_button.setObjectName("addPhotos")
+            self.photo_button.setAutoDefault(False)
+            self.photo_button.clicked.connect(self.choose_photos)
+            self.photo_label = QLabel(self.tr("未添加"), self)
+            self.photo_label.setObjectName("photoList")
+            self.photo_label.setWordWrap(True)
+            row.addWidget(self.photo_button)
+            row.addWidget(self.photo_label, 1)
+            form.addRow(self.tr("处置后照片"), row)
+
         self.reason_required = self.action in REASON_REQUIRED or self.action is Action.URGE
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setFixedHeight(80)
@@ -241,6 +263,24 @@ class ActionDialog(QDialog):
             self.accept()
             return True
         return super().eventFilter(watched, event)
+
+    def choose_photos(self) -> QFileDialog:
+        """The file dialog for the after-photos (non-blocking)."""
+        dialog = QFileDialog(self, self.tr("选择处置后照片"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("图片 (*.jpg *.jpeg *.png *.gif *.webp)"))
+        dialog.filesSelected.connect(lambda files: self.add_photos([Path(f) for f in files]))
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_photos(self, paths: Sequence[Path]) -> None:
+        for path in paths:
+            if path not in self.photo_paths:
+                self.photo_paths.append(path)
+        if self.photo_label is not None:
+            self.photo_label.setText("、".join(p.name for p in self.photo_paths))
 
     def current_deadline(self) -> datetime:
         return self.detail.due_at or self.detail.handle_due or utcnow()

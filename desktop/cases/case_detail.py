@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QImage, QPixmap
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.cases.joint import CO_CASE_STATES
 from db.cases.notes import NoteEntry, case_notes
+from db.cases.photos import photo_from_file
 from db.cases.queries import CaseDetail, case_detail, reveal_reporter
 from db.cases.states import Action
 from db.cases.workflow import Request, TransitionResult
@@ -35,6 +38,7 @@ from db.engine import Database
 from db.errors import UserError
 from db.escalation.documents import apply_action
 from db.reference.departments import active_department_names
+from db.security.actors import Actor
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_notes import NotesSection
 from desktop.cases.co_section import (
@@ -69,26 +73,33 @@ DetailResult = tuple[CaseDetail, list[str] | None]
 PaneResult = tuple[CaseDetail, list[str] | None, list[NoteEntry]]
 
 
-def load_detail(db: Database, number: str, with_departments: bool) -> DetailResult:
-    """The case and (the first time) the active departments for the dispatch picker."""
+def load_detail(
+    db: Database, number: str, with_departments: bool, actor: Actor | None = None
+) -> DetailResult:
+    """The case and (the first time) the active departments for the dispatch picker; read as
+    `actor` when given (a department account: its own cases only, the reporter masked)."""
     with db.read() as session:
-        detail = case_detail(session, number)
+        detail = case_detail(session, number, actor)
         departments = None
         if with_departments:
             departments = active_department_names(session)
     return detail, departments
 
 
-def load_pane(db: Database, number: str, with_departments: bool) -> PaneResult:
+def load_pane(
+    db: Database, number: str, with_departments: bool, actor: Actor | None = None
+) -> PaneResult:
     """`load_detail` and the case's internal notes (内部备注, call lines), one read."""
-    detail, departments = load_detail(db, number, with_departments)
+    detail, departments = load_detail(db, number, with_departments, actor)
     with db.read() as session:
-        notes = case_notes(session, number)
+        notes = case_notes(session, number, actor)
     return detail, departments, notes
 
 
-def load_thumbnails(db: Database, photo_ids: list[int]) -> list[tuple[int, QImage]]:
-    return [(pid, load_image(db, pid, THUMB_SIDE)) for pid in photo_ids]
+def load_thumbnails(
+    db: Database, photo_ids: list[int], actor: Actor | None = None
+) -> list[tuple[int, QImage]]:
+    return [(pid, load_image(db, pid, THUMB_SIDE, actor)) for pid in photo_ids]
 
 
 def repolish(widget: QWidget) -> None:
@@ -135,7 +146,8 @@ class CaseDetailPane(QWidget):
         )
 
         self.stack = QStackedWidget(self)
-        self.empty_label = QLabel(self.tr("在队列中选择一个案件查看详情"), self)
+        self.empty_text = self.tr("在队列中选择一个案件查看详情")  # the inbox says 待办
+        self.empty_label = QLabel(self.empty_text, self)
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -182,7 +194,7 @@ class CaseDetailPane(QWidget):
         if not self.number:
             self.detail = None
             self.timer.stop()
-            self.empty_label.setText(self.tr("在队列中选择一个案件查看详情"))
+            self.empty_label.setText(self.empty_text)
             self.stack.setCurrentIndex(0)
             self._loader.again = False  # nothing to load once the running load returns
             return
@@ -196,10 +208,11 @@ class CaseDetailPane(QWidget):
 
     def _load_job(self) -> Callable[[Database], PaneResult | None]:
         number, want_departments = self.number, self.departments is None
+        actor = self.ctx.actor
         self._loading_token = self._token
 
         def job(db: Database) -> PaneResult | None:
-            return None if number is None else load_pane(db, number, want_departments)
+            return None if number is None else load_pane(db, number, want_departments, actor)
 
         return job
 
@@ -272,10 +285,12 @@ class CaseDetailPane(QWidget):
                 row.addWidget(button)
             row.addStretch(1)
             v.addLayout(row)
-            token = self._token
+            token, actor = self._token, self.ctx.actor
             ids = [p.id for p in d.photos]
             self.ctx.tasks.submit(
-                lambda db: load_thumbnails(db, ids), partial(self._thumbnails, token), owner=self
+                lambda db: load_thumbnails(db, ids, actor),
+                partial(self._thumbnails, token),
+                owner=self,
             )
 
         v.addWidget(section_title(self.tr("基本信息"), body))
@@ -407,6 +422,8 @@ class CaseDetailPane(QWidget):
                 widget.deleteLater()
         self.action_buttons = {}
         actions = [Action(a) for a in d.allowed_actions]
+        if self.ctx.actor.is_department:  # a department's pane offers its own steps only
+            actions = [a for a in actions if self.ctx.actor.can(f"case.{a.value}")]
         for i, action in enumerate(actions):
             button = QPushButton(action_text(action), self.action_bar)
             button.setObjectName(f"action_{action.value}")
@@ -477,7 +494,9 @@ class CaseDetailPane(QWidget):
             return None
         dialog = ActionDialog(action, d, self.departments or [], self.ctx.settings.tz, self)
         self.current_dialog = dialog
-        dialog.accepted.connect(lambda: self.run_action(action, dialog.request()))
+        dialog.accepted.connect(
+            lambda: self.run_action(action, dialog.request(), tuple(dialog.photo_paths))
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -524,13 +543,21 @@ class CaseDetailPane(QWidget):
             owner=self,
         )
 
-    def run_action(self, action: Action, request: Request) -> None:
+    def run_action(
+        self, action: Action, request: Request, photo_paths: tuple[Path, ...] = ()
+    ) -> None:
+        """Run `action` on the worker; `photo_paths` (反馈's 处置后照片) are read there too."""
         d = self.detail
         if d is None:
             return
         number, case_id, actor = d.number, d.id, self.ctx.actor
+
+        def job(db: Database) -> TransitionResult:
+            photos = tuple(photo_from_file(path) for path in photo_paths)
+            return apply_action(db, number, action, replace(request, photos=photos), actor)
+
         self.ctx.tasks.submit(
-            lambda db: apply_action(db, number, action, request, actor),
+            job,
             partial(self._acted, case_id),
             self._action_failed,
             owner=self,
@@ -547,6 +574,10 @@ class CaseDetailPane(QWidget):
         self.ctx.feed.notify_local({case_id})
         if self.number == result.number:
             self.reload()
+
+    def show_error(self, exc: BaseException) -> None:
+        """A refused action or request: its one sentence in a box (and the status bar)."""
+        self._action_failed(exc)
 
     def _action_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, UserError):

@@ -273,6 +273,9 @@ def history_entry(e: HistoryEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
         f"<b>{html.escape(action_text(e.action))}</b>　{html.escape(e.actor)}"
         f"　<span style='color:{palette.MUTED}'>{local_time(e.at, tz)}</span>"
     )
+    details = e.details or {}
+    if details.get("proxy"):  # a department step the centre entered for it (db.cases.workflow)
+        head += "　" + QCoreApplication.translate("CaseDetailSections", "（中心代录）")
     lines = [head]
     move = status_text(e.to_status)
     if e.from_status and e.from_status != e.to_status:
@@ -280,12 +283,23 @@ def history_entry(e: HistoryEntry, parent: QWidget, tz: ZoneInfo) -> QLabel:
     if e.department:
         move += f" · {html.escape(e.department)}"
     lines.append(move)
-    details = e.details or {}
     if "until" in details:
         until = datetime.fromisoformat(str(details["until"]))
         lines.append(
             QCoreApplication.translate("CaseDetailSections", "延期至 %1").replace(
                 "%1", local_time(until, tz)
+            )
+        )
+    if "extension_request" in details:
+        lines.append(
+            QCoreApplication.translate("CaseDetailSections", "依部门延期申请 %1").replace(
+                "%1", html.escape(str(details["extension_request"]))
+            )
+        )
+    if details.get("photos"):
+        lines.append(
+            QCoreApplication.translate("CaseDetailSections", "处置后照片：%1").replace(
+                "%1", html.escape("、".join(str(p) for p in details["photos"]))
             )
         )
     if "satisfaction" in details:

@@ -8,13 +8,16 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from db.cases.queries import photo_bytes
 from db.engine import Database
+from db.security.actors import Actor
 from desktop.core.context import AppContext
 
 
-def load_image(db: Database, photo_id: int, max_side: int | None = None) -> QImage:
+def load_image(
+    db: Database, photo_id: int, max_side: int | None = None, actor: Actor | None = None
+) -> QImage:
     """Read one photo and decode it (runs on the worker; QImage is safe off the GUI thread)."""
     with db.read() as session:
-        data = photo_bytes(session, photo_id)
+        data = photo_bytes(session, photo_id, actor)
     image = QImage.fromData(data)
     if image.isNull():
         return image
@@ -78,9 +81,9 @@ class PhotoViewer(QDialog):
         self.image_label.setText(self.tr("正在加载…"))
         self.prev_button.setEnabled(len(self.photos) > 1)
         self.next_button.setEnabled(len(self.photos) > 1)
-        wanted = self.index
+        wanted, actor = self.index, self.ctx.actor
         self.ctx.tasks.submit(
-            lambda db: load_image(db, photo_id),
+            lambda db: load_image(db, photo_id, actor=actor),
             lambda image: self._loaded(wanted, image),
             owner=self,
         )

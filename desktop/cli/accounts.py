@@ -39,9 +39,16 @@ def run_user_add(args: argparse.Namespace, db: Database) -> int:
     password = read_new_password()
     with db.write() as session:
         info = add_user(
-            session, args.name, args.role, password, args.display_name or "", actor=actor_of(args)
+            session,
+            args.name,
+            args.role,
+            password,
+            args.display_name or "",
+            actor=actor_of(args),
+            department=args.department,
         )
-    print(f"已创建账号 {info.username}（{info.role_label}）")
+    where = f"，{info.department}" if info.department else ""
+    print(f"已创建账号 {info.username}（{info.role_label}{where}）")
     return EXIT_OK
 
 
@@ -51,7 +58,7 @@ def run_user_list(args: argparse.Namespace, db: Database) -> int:
         users = list_users(session)
     for u in users:
         state = "启用" if u.active else "停用"
-        print(f"{u.username}\t{u.display_name}\t{u.role_label}\t{state}")
+        print(f"{u.username}\t{u.display_name}\t{u.role_label}\t{u.department or '—'}\t{state}")
     return EXIT_OK
 
 
@@ -145,6 +152,11 @@ def register(subparsers: Subcommands) -> None:
     add.add_argument("name", metavar="NAME", help="用户名")
     add.add_argument("--role", required=True, metavar="ROLE", help=f"角色：{roles}")
     add.add_argument("--display-name", metavar="NAME", help="姓名（显示用）")
+    add.add_argument(
+        "--department",
+        metavar="NAME",
+        help="所属部门（部门经办、部门负责人必填；中心的角色不填）",
+    )
     add.set_defaults(func=run_user_add)
     verbs.add_parser("list", help="列出账号").set_defaults(func=run_user_list)
     for verb, text in (("disable", "停用账号"), ("enable", "启用账号（并解除锁定）")):

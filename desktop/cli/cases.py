@@ -14,10 +14,27 @@ from datetime import datetime
 from pathlib import Path
 
 from db.cases.duplicates import duplicates_of, mark_not_duplicate
+from db.cases.inbox import (
+    STAGE_LABELS,
+    Stage,
+    department_figures,
+    inbox_counts,
+    inbox_page,
+    parse_stage,
+)
 from db.cases.intake import Photo, read_photo_file, report_case
 from db.cases.notes import CALL_KINDS, CALL_OUTCOMES, add_note, case_notes, log_call
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
 from db.cases.reporters import record_reporter_callback
+from db.cases.requests import (
+    ExtensionInfo,
+    decide_extension,
+    department_extensions,
+    pending_cohandling,
+    pending_extensions,
+    request_cohandling,
+    request_extension,
+)
 from db.cases.states import (
     ACTION_LABELS,
     SOURCE_LABELS,
@@ -28,7 +45,7 @@ from db.cases.states import (
     parse_satisfaction,
     parse_source,
 )
-from db.cases.workflow import Request, TransitionResult, apply
+from db.cases.workflow import PROXY_DETAIL, Request, TransitionResult, apply
 from db.engine import Database
 from db.errors import BadFile, ValidationError
 from db.escalation.documents import escalations_of_case, urges_of_case
@@ -78,6 +95,7 @@ _ACTION_OPTIONS: dict[Action, frozenset[str]] = {
     Action.EXTEND: frozenset({"until"}),
     Action.CALLBACK: frozenset({"satisfaction"}),
     Action.MERGE: frozenset({"into"}),
+    Action.FEEDBACK: frozenset({"photo"}),
 }
 _OPTION_FLAGS = {
     "department": "--department",
@@ -85,6 +103,7 @@ _OPTION_FLAGS = {
     "satisfaction": "--satisfaction",
     "into": "--into",
     "co": "--co",
+    "photo": "--photo",
 }
 
 _IMAGE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
@@ -171,7 +190,7 @@ def run_list(args: argparse.Namespace, db: Database) -> int:
         raise ValidationError("--limit 应大于 0")
     settings = _settings(db)
     with db.read() as session:
-        rows = list_cases(session, status=args.status, limit=args.limit)
+        rows = list_cases(session, status=args.status, limit=args.limit, actor=actor_of(args))
     if args.json:
         print_json([row.to_json() for row in rows])
         return EXIT_OK
@@ -265,7 +284,8 @@ def _print_detail(
         before = STATUS_LABELS[Status(entry.from_status)] if entry.from_status else ""
         after = STATUS_LABELS[Status(entry.to_status)]
         change = f"{before} → {after}" if before and before != after else after
-        parts = [t(entry.at), _pad(entry.action_label, 8), _pad(entry.actor, 10), change]
+        who = entry.actor + ("（代录）" if (entry.details or {}).get(PROXY_DETAIL) else "")
+        parts = [t(entry.at), _pad(entry.action_label, 8), _pad(who, 10), change]
         if entry.department:
             parts.append(entry.department)
         if entry.note:
@@ -280,7 +300,7 @@ def run_show(args: argparse.Namespace, db: Database) -> int:
         with db.write() as session:
             revealed = reveal_reporter(session, actor_of(args), args.number, args.reason or "")
     with db.read() as session:
-        detail = case_detail(session, args.number)
+        detail = case_detail(session, args.number, actor_of(args))
         urges, escalations = (
             urges_of_case(session, detail.number),
             escalations_of_case(session, detail.number),
@@ -322,7 +342,7 @@ def run_call(args: argparse.Namespace, db: Database) -> int:
 def run_notes(args: argparse.Namespace, db: Database) -> int:
     settings = _settings(db)
     with db.read() as session:
-        notes = case_notes(session, args.number)
+        notes = case_notes(session, args.number, actor_of(args))
     if args.json:
         print_json([n.to_json() for n in notes])
         return EXIT_OK
@@ -399,6 +419,199 @@ def run_reporter_callback(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
+# --- a department's inbox and requests (部门待办, 申请延期, 申请协办) ----------------------------
+
+
+def _print_extension(info: ExtensionInfo, settings: CenterSettings) -> None:
+    asked = (
+        f"延长 {info.extra_days} 个工作日"
+        if info.extra_days is not None
+        else f"延至 {local_text(info.until, settings)}"
+    )
+    line = (
+        f"{info.id}\t{info.number}\t{info.department}\t{asked}\t{info.reason}"
+        f"\t{info.requested_by} {local_text(info.requested_at, settings)}\t{info.decision_label}"
+    )
+    if info.decision is not None:
+        line += (
+            f"（{info.decided_by}{'：' + info.decision_reason if info.decision_reason else ''}）"
+        )
+    print(line)
+
+
+def run_inbox(args: argparse.Namespace, db: Database) -> int:
+    actor = actor_of(args)
+    settings = _settings(db)
+    stage = parse_stage(args.stage) if args.stage else Stage.TO_ACCEPT
+    with db.read() as session:
+        counts = inbox_counts(session, actor)
+        rows = inbox_page(session, actor, stage, limit=args.limit)
+        figures = department_figures(session, actor) if actor.can("department.stats") else None
+    print("  ".join(f"{STAGE_LABELS[s]} {counts[s]}" for s in Stage))
+    if figures is not None:  # a department head: the department's figures
+        rate = f"{figures.on_time_rate:.1%}" if figures.on_time_rate is not None else "—"
+        print(
+            f"{figures.department}：在办 {figures.open}，超期 {figures.overdue}，"
+            f"被督办 {figures.urged}；近 30 天结案 {figures.closed_30d}（按期率 {rate}），"
+            f"退单 {figures.returned_30d}，延期申请待审批 {figures.pending_extensions}"
+        )
+    if args.json:
+        print_json(
+            [
+                {
+                    "number": r.number,
+                    "status": r.status,
+                    "due_at": r.due_at.isoformat() if r.due_at else None,
+                    "seconds_left": r.seconds_left,
+                    "urge_count": r.urge_count,
+                    "dispatch_note": r.dispatch_note,
+                }
+                for r in rows
+            ]
+        )
+        return EXIT_OK
+    for r in rows:
+        cells = (r.number, r.status_label, r.category, local_text(r.due_at, settings))
+        note = f"  派遣意见：{r.dispatch_note}" if r.dispatch_note else ""
+        print("  ".join(cells) + f"  {_cell(r.description, 30).rstrip()}{note}")
+    print(f"{STAGE_LABELS[stage]}：列出 {len(rows)} 件")
+    return EXIT_OK
+
+
+def run_extension_request(args: argparse.Namespace, db: Database) -> int:
+    settings = _settings(db)
+    until = parse_local_datetime(args.until, settings) if args.until is not None else None
+    with db.write() as session:
+        info = request_extension(
+            session,
+            actor_of(args),
+            args.number,
+            reason=args.reason,
+            extra_days=args.days,
+            until=until,
+        )
+    print(f"已提交延期申请 {info.id}（案件 {info.number}），等待值班长审批")
+    return EXIT_OK
+
+
+def run_extension_decide(args: argparse.Namespace, db: Database) -> int:
+    if args.approve == args.refuse:
+        raise ValidationError("请给出 --approve 或 --refuse（二选一）")
+    info = decide_extension(
+        db, actor_of(args), args.id, approve=args.approve, reason=args.reason or ""
+    )
+    settings = _settings(db)
+    if info.decision == "approved":
+        print(
+            f"已批准延期申请 {info.id}：案件 {info.number} 期限 {local_text(info.due_at, settings)}"
+        )
+    else:
+        print(f"已不批准延期申请 {info.id}（案件 {info.number}）")
+    return EXIT_OK
+
+
+def run_extension_list(args: argparse.Namespace, db: Database) -> int:
+    actor = actor_of(args)
+    settings = _settings(db)
+    with db.read() as session:
+        rows = (
+            department_extensions(session, actor)
+            if actor.is_department
+            else pending_extensions(session, actor)
+        )
+    if not rows:
+        print("没有延期申请")
+    for info in rows:
+        _print_extension(info, settings)
+    return EXIT_OK
+
+
+def run_cohandle_request(args: argparse.Namespace, db: Database) -> int:
+    with db.write() as session:
+        request_id = request_cohandling(
+            session, actor_of(args), args.number, args.department, args.reason
+        )
+    print(f"已提交协办申请 {request_id}（案件 {args.number.strip()}），等待中心决定")
+    return EXIT_OK
+
+
+def run_cohandle_list(args: argparse.Namespace, db: Database) -> int:
+    settings = _settings(db)
+    with db.read() as session:
+        rows = pending_cohandling(session, actor_of(args))
+    if not rows:
+        print("没有待决定的协办申请")
+    for info in rows:
+        print(
+            f"{info.id}\t{info.number}\t{info.department}\t{'、'.join(info.departments)}"
+            f"\t{info.reason}\t{info.requested_by} {local_text(info.requested_at, settings)}"
+        )
+    return EXIT_OK
+
+
+def _register_department_verbs(verbs: Subcommands) -> None:
+    inbox = verbs.add_parser(
+        "inbox",
+        help="部门待办：本部门案件按阶段列出（部门账号）",
+        description="部门账号的待办：各阶段件数，以及一个阶段的案件（期限最近的在前）。",
+    )
+    stages = "、".join(f"{s.value}（{label}）" for s, label in STAGE_LABELS.items())
+    inbox.add_argument("--stage", metavar="S", help=f"阶段，默认待受理：{stages}")
+    inbox.add_argument("--json", action="store_true", help="输出 JSON 数组")
+    inbox.add_argument(
+        "--limit", type=int_in(1, 1000), default=50, metavar="N", help="最多列出 N 件（默认 50）"
+    )
+    inbox.set_defaults(func=run_inbox)
+
+    ask = verbs.add_parser(
+        "extension-request",
+        help="申请延期（部门账号），由值班长审批",
+        description="为本部门的案件申请延期：延长的工作日数（--days）或新期限（--until），需 --reason。",
+    )
+    ask.add_argument("number", metavar="NUMBER", help="案件编号")
+    ask.add_argument("--days", type=int_in(1, 60), metavar="N", help="延长 N 个工作日")
+    ask.add_argument("--until", metavar="DATETIME", help="新期限，如 '2026-11-30 17:00'")
+    ask.add_argument("--reason", required=True, metavar="TEXT", help="申请原因")
+    ask.set_defaults(func=run_extension_request)
+
+    decide = verbs.add_parser(
+        "extension-decide",
+        help="审批延期申请（值班长）：--approve 或 --refuse",
+        description="值班长批准（即对案件延期）或不批准（需 --reason）一份延期申请。",
+    )
+    decide.add_argument("id", type=int_in(1, 2**31 - 1), metavar="ID", help="申请编号")
+    decide.add_argument("--approve", action="store_true", help="批准")
+    decide.add_argument("--refuse", action="store_true", help="不批准（需 --reason）")
+    decide.add_argument("--reason", metavar="TEXT", help="审批意见或不批准的原因")
+    decide.set_defaults(func=run_extension_decide)
+
+    listing = verbs.add_parser(
+        "extension-list",
+        help="延期申请：值班长看待审批的，部门看本部门的及结果",
+        description="列出延期申请：值班长看到待审批的申请，部门账号看到本部门的申请和审批结果。",
+    )
+    listing.set_defaults(func=run_extension_list)
+
+    co = verbs.add_parser(
+        "cohandle-request",
+        help="申请协办（部门账号）：请中心加派协办部门",
+        description="为本部门的案件申请协办：--department 可重复，需 --reason；由中心决定。",
+    )
+    co.add_argument("number", metavar="NUMBER", help="案件编号")
+    co.add_argument(
+        "--department", required=True, action="append", metavar="NAME", help="协办部门（可重复）"
+    )
+    co.add_argument("--reason", required=True, metavar="TEXT", help="申请原因")
+    co.set_defaults(func=run_cohandle_request)
+
+    co_list = verbs.add_parser(
+        "cohandle-list",
+        help="待决定的协办申请（中心）",
+        description="列出部门提交、中心尚未决定的协办申请：案件、申请部门、请求的协办部门和原因。",
+    )
+    co_list.set_defaults(func=run_cohandle_list)
+
+
 # --- workflow verbs -----------------------------------------------------------------------------
 
 
@@ -440,6 +653,7 @@ def run_transition(args: argparse.Namespace, db: Database) -> int:
         into=args.into,
         expected_version=args.expected_version,
         co=tuple(args.co or ()),
+        photos=tuple(_read_photo(p) for p in args.photo or ()),
     )
     result = apply(db, args.number, action, request, actor_of(args))
     print(_describe(result, settings))
@@ -616,6 +830,7 @@ def register(subparsers: Subcommands) -> None:
         "--satisfaction", required=True, metavar="LEVEL", help="满意、基本满意、不满意、未联系上"
     )
     reporter_callback.set_defaults(func=run_reporter_callback)
+    _register_department_verbs(verbs)
 
     for action in TRANSITIONS:
         verb = verbs.add_parser(
@@ -640,6 +855,13 @@ def register(subparsers: Subcommands) -> None:
             action="append",
             metavar="NAME",
             help="协办部门名称（派遣，可重复；--department 为主办部门）",
+        )
+        verb.add_argument(
+            "--photo",
+            nargs="+",
+            action="extend",
+            metavar="FILE",
+            help="处置后照片（反馈），JPEG/PNG/GIF/WebP",
         )
         verb.add_argument(
             "--expected-version",

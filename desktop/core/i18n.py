@@ -187,6 +187,8 @@ def role_text(role: Role | str) -> str:
         Role.SHIFT_LEAD: QCoreApplication.translate("Domain", "值班长"),
         Role.LEADER: QCoreApplication.translate("Domain", "领导"),
         Role.ADMIN: QCoreApplication.translate("Domain", "管理员"),
+        Role.DEPARTMENT_HANDLER: QCoreApplication.translate("Domain", "部门经办"),
+        Role.DEPARTMENT_HEAD: QCoreApplication.translate("Domain", "部门负责人"),
         Role.SYSTEM: QCoreApplication.translate("Domain", "系统"),
     }[Role(role)]
 

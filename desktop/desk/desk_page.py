@@ -26,6 +26,7 @@ from desktop.desk.alarms_banner import AlarmBanner
 from desktop.desk.dispatch_board import DispatchBoard
 from desktop.desk.dispatch_undo import Dispatcher
 from desktop.desk.escalation_sweeper import EscalationSweeper
+from desktop.desk.extension_panel import ExtensionPanel
 from desktop.desk.queue_model import QueueModel
 from desktop.desk.queue_view import QueueView
 from desktop.desk.shortcut_sheet import ShortcutSheet
@@ -72,7 +73,13 @@ class DeskPage(QWidget):
         self.alarm_banner.acknowledge_requested.connect(self.alarms.acknowledge)
         self.alarm_banner.case_requested.connect(self.show_alarm_case)
         layout.addWidget(self.alarm_banner)
-        layout.addWidget(self.main)
+        # Departments' 申请延期 for a 值班长 to decide (hidden while none wait).
+        self.extensions: ExtensionPanel | None = None
+        if ctx.actor.can("case.extend"):
+            self.extensions = ExtensionPanel(ctx, self)
+            self.extensions.case_requested.connect(self.show_alarm_case_number)
+            layout.addWidget(self.extensions)
+        layout.addWidget(self.main, 1)
         self._restore_splitters()
         self.main.splitterMoved.connect(lambda *_: self._save_splitters())
         self.left.splitterMoved.connect(lambda *_: self._save_splitters())
@@ -211,6 +218,10 @@ class DeskPage(QWidget):
         """查看 on the alarm banner: the case's row if the queue lists it, else the pane."""
         if not self.queue.select_case(case_id):
             self.detail.show_case(number)
+
+    def show_alarm_case_number(self, number: str) -> None:
+        """A case named by number (a 申请延期 on the panel): its pane."""
+        self.detail.show_case(number)
 
     def _case_acted(self, _number: str) -> None:
         # The feed would tell us within a second; our own action should show at once.

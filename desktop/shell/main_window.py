@@ -23,6 +23,7 @@ from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.core.i18n import calendar_warning_text, role_text
 from desktop.desk.desk_page import DeskPage
+from desktop.inbox.inbox_page import InboxPage
 from desktop.people.people_page import PeoplePage
 from desktop.returns.reports_page import ReportsPage
 from desktop.shell.nav_rail import NavRail, icon
@@ -35,6 +36,8 @@ def read_calendar_warning(db: Database) -> str | None:
 
 
 PAGE_KEYS = ("desk", "people", "reports", "stats", "settings")
+# A department account (部门经办, 部门负责人) gets its inbox instead of the centre's pages.
+DEPARTMENT_PAGE_KEYS = ("inbox", "settings")
 # What a page needs to be offered at all (the page itself still says so if opened).
 PAGE_PERMISSIONS = {"people": "roster.read"}
 
@@ -67,32 +70,42 @@ class MainWindow(QMainWindow):
 
         self.rail = NavRail(self)
         self.stack = QStackedWidget(self)
-        self.desk_page = DeskPage(ctx, self.stack)
-        self.people_page = PeoplePage(ctx, self.stack)
-        self.reports_page = ReportsPage(ctx, self.stack)
-        self.stats_page = StatsPage(ctx, self.stack)
+        self.department = ctx.actor.is_department
         self.settings_page = SettingsPage(ctx, self.stack)
-        self.pages: list[QWidget] = [
-            self.desk_page,
-            self.people_page,
-            self.reports_page,
-            self.stats_page,
-            self.settings_page,
-        ]
-        titles = (
-            self.tr("调度台"),
-            self.tr("人员"),
-            self.tr("报表"),
-            self.tr("统计"),
-            self.tr("设置"),
-        )
+        if self.department:
+            self.inbox_page = InboxPage(ctx, self.stack)
+            self.page_keys: tuple[str, ...] = DEPARTMENT_PAGE_KEYS
+            self.pages: list[QWidget] = [self.inbox_page, self.settings_page]
+            titles: tuple[str, ...] = (self.tr("待办"), self.tr("设置"))
+        else:
+            self.desk_page = DeskPage(ctx, self.stack)
+            self.people_page = PeoplePage(ctx, self.stack)
+            self.reports_page = ReportsPage(ctx, self.stack)
+            self.stats_page = StatsPage(ctx, self.stack)
+            self.page_keys = PAGE_KEYS
+            self.pages = [
+                self.desk_page,
+                self.people_page,
+                self.reports_page,
+                self.stats_page,
+                self.settings_page,
+            ]
+            titles = (
+                self.tr("调度台"),
+                self.tr("人员"),
+                self.tr("报表"),
+                self.tr("统计"),
+                self.tr("设置"),
+            )
         # A page the role cannot open (人员 without roster.read) has no rail entry; Ctrl+1…
         # number the pages that are shown.
         self.hidden_pages = frozenset(
-            i for i, key in enumerate(PAGE_KEYS) if not page_allowed(ctx, key)
+            i for i, key in enumerate(self.page_keys) if not page_allowed(ctx, key)
         )
         shown = 0
-        for i, (page, title, key) in enumerate(zip(self.pages, titles, PAGE_KEYS, strict=True)):
+        for i, (page, title, key) in enumerate(
+            zip(self.pages, titles, self.page_keys, strict=True)
+        ):
             page.setObjectName(page.objectName() or f"{key}Page")
             self.stack.addWidget(page)
             if i in self.hidden_pages:
@@ -103,10 +116,11 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{shown}"), self)
             shortcut.activated.connect(lambda i=i: self.show_page(i))
         self.rail.current_changed.connect(self.show_page)
-        self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
         self.settings_page.restored.connect(self.restart_after_restore)
-        self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
-        self.desk_page.alarms.raised.connect(self.flash_status_bar)
+        if not self.department:
+            self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
+            self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
+            self.desk_page.alarms.raised.connect(self.flash_status_bar)
         self._flashes_left = 0
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(FLASH_INTERVAL_MS)
@@ -302,7 +316,7 @@ class MainWindow(QMainWindow):
         state = settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        page = settings.value("window/page", 0)
+        page = 0 if self.department else settings.value("window/page", 0)
         try:
             index = int(page)  # type: ignore[call-overload]
         except (TypeError, ValueError):
@@ -313,7 +327,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("window/page", self.current_page)
+        if not self.department:  # a department's window always opens on its inbox
+            settings.setValue("window/page", self.current_page)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -271,6 +271,94 @@ def big_screen_shot(window: Any, ctx: AppContext, path: Path) -> Path:
         screen.close()
 
 
+# The demo department accounts whose inbox is shown (db.demo.accounts): a handler, then a head.
+INBOX_USERS = ("chenjie", "zhaomin")
+
+
+def department_actor(db: Database, username: str) -> Actor | None:
+    from db.demo.accounts import demo_department_actor
+
+    with db.read() as session:
+        return demo_department_actor(session, username)
+
+
+def ask_for_extension(db: Database, actor: Actor) -> None:
+    """On the temporary demo database: one 申请延期 from the department, for the desk's panel."""
+    from db.cases.inbox import Stage, inbox_page
+    from db.cases.requests import request_extension
+    from db.errors import UserError
+
+    with db.write() as session:
+        rows = [r for stage in Stage for r in inbox_page(session, actor, stage, limit=5)]
+        for row in rows:
+            try:
+                request_extension(
+                    session, actor, row.number, extra_days=3, reason="需要协调清运车辆"
+                )
+                return
+            except UserError:
+                continue
+
+
+def take_inbox_screenshots(db: Database, out_dir: Path, lang: str) -> list[Path]:
+    """The department's window: the inbox of a 部门经办 (a case selected, the 反馈 dialog over
+    it) and of a 部门负责人 (with the department's figures)."""
+    from desktop.shell.main_window import MainWindow
+
+    written: list[Path] = []
+    for n, username in enumerate(INBOX_USERS):
+        actor = department_actor(db, username)
+        if actor is None:
+            continue
+        ctx = AppContext.create(db, actor, lang=lang)
+        try:
+            window = MainWindow(ctx)
+            window.setWindowState(Qt.WindowState.WindowNoState)
+            window.resize(WIDTH, HEIGHT)
+            window.show()
+            wait_idle(ctx)
+            inbox = window.inbox_page
+            if n == 0:
+                from db.cases.inbox import Stage
+                from db.cases.states import Action
+
+                # The first stage with cases (a small demo street has few open ones).
+                view = inbox.view
+                if view is not None:
+                    stage = next((s for s in Stage if view.counts[s]), Stage.TO_ACCEPT)
+                    inbox.show_stage(stage)
+                    wait_idle(ctx)
+                inbox.table.selectRow(0)
+                wait_idle(ctx)
+                written.append(save(window, out_dir / f"{20 + n:02d}-inbox-{username}.png"))
+                # The 反馈 dialog (with its after-photos row) on an accepted case.
+                for stage in (Stage.HANDLING, Stage.TO_FEEDBACK, Stage.OVERDUE):
+                    if view is None or not view.counts[stage]:
+                        continue
+                    inbox.show_stage(stage)
+                    wait_idle(ctx)
+                    inbox.table.selectRow(0)
+                    wait_idle(ctx)
+                    if not inbox.buttons["feedback"].isEnabled():
+                        continue
+                    inbox.start_action(Action.FEEDBACK)
+                    dialog = inbox.detail.current_dialog
+                    if dialog is not None:
+                        wait_idle(ctx)
+                        written.append(
+                            composite(window, dialog, out_dir / f"{20 + n:02d}-inbox-feedback.png")
+                        )
+                        dialog.reject()
+                    break
+            else:
+                written.append(save(window, out_dir / f"{20 + n:02d}-inbox-{username}.png"))
+            window.hide()
+            window.deleteLater()
+        finally:
+            ctx.close()
+    return written
+
+
 def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) -> int:
     """The `--screenshot` mode: without --db a fresh temporary demo database; exit code."""
     from db.database import open_database
@@ -285,11 +373,15 @@ def run_screenshots(out_dir: Path, db_url: str | None, lang: str, demo: bool) ->
                 error = build_demo_with_progress(db, show_dialog=False, cases=SCREENSHOT_CASES)
                 if error is not None:
                     raise error
+                handler = department_actor(db, INBOX_USERS[0])
+                if handler is not None:
+                    ask_for_extension(db, handler)
             ctx = AppContext.create(db, SCREENSHOT_USER, lang=lang)
             try:
                 files = take_screenshots(ctx, out_dir)
             finally:
                 ctx.close()
+            files += take_inbox_screenshots(db, out_dir, lang)
         finally:
             db.dispose()
     for path in files:

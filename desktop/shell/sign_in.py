@@ -14,7 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, has_only_demo_accounts
+from db.demo.accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_DEPARTMENT_ACCOUNTS,
+    DEMO_PASSWORD,
+    has_only_demo_accounts,
+)
 from db.engine import Database
 from db.errors import UserError
 from db.security.accounts import add_user, authenticate, has_users
@@ -65,7 +70,13 @@ class SignInDialog(QDialog):
 
     def show_demo_hint(self) -> None:
         """On the demo street, say which accounts exist (they share one demo password)."""
-        roles = "，".join(f"{name}（{ROLE_LABELS[role]}）" for name, role, _ in DEMO_ACCOUNTS)
+        roles = "，".join(
+            [f"{name}（{ROLE_LABELS[role]}）" for name, role, _ in DEMO_ACCOUNTS]
+            + [
+                f"{name}（{dept}{ROLE_LABELS[role]}）"
+                for name, role, _, dept in DEMO_DEPARTMENT_ACCOUNTS
+            ]
+        )
         hint = QLabel(
             self.tr("演示数据库的账号：%1；密码均为 %2")
             .replace("%1", roles)

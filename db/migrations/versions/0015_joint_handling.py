@@ -1,7 +1,7 @@
 """joint handling (主办 + 协办, 吹哨报到): a case's co-departments, each with its own track
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-05
 
 One new table; nothing existing changes (the lead department stays cases.department_id).
@@ -18,7 +18,7 @@ from db.models.base import UTCDateTime
 
 revision: str = "0015"
 # Chained after the head of this branch for its tests; the lead re-chains at merge.
-down_revision: str | None = "0013"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
