@@ -80,6 +80,7 @@ class CaseLife:
             callback_solved=None,
             merged_into_id=None,
             possible_duplicates=0,
+            hotline_due=None,
         )
         # The reporter this case hands to its main case when merged (case_reporters rows).
         self.reporters: list[dict[str, Any]] = []
