@@ -4,152 +4,177 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="83"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="87"/>
         <source>%1 — 案件 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="122"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="126"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="124"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="128"/>
         <source>当前部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="138"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="142"/>
         <source>当前期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="140"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="144"/>
         <source>延期至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="148"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="152"/>
         <source>满意度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="153"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="157"/>
         <source>主案件编号，例如 2026112600013</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="156"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="160"/>
         <source>合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="81"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="85"/>
         <source>%1 — %2 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="163"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="167"/>
         <source>街道督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="164"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="168"/>
         <source>区级督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="166"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="170"/>
         <source>督办级别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="175"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="179"/>
         <source>回复期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="182"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="188"/>
+        <source>添加照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="192"/>
+        <source>未添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="197"/>
+        <source>处置后照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="204"/>
         <source>必须填写原因（Shift+Enter 换行）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="184"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="206"/>
         <source>可选（Shift+Enter 换行）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="188"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="210"/>
         <source>督办要求，如：请于今日到场处置并回复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="189"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="211"/>
         <source>督办要求</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="192"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="214"/>
         <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="192"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="214"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="207"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="229"/>
         <source>Ctrl+Enter 提交</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="209"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="231"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="256"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="269"/>
+        <source>选择处置后照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="271"/>
+        <source>图片 (*.jpg *.jpeg *.png *.gif *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/action_dialogs.py" line="296"/>
         <source>请填写督办要求。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="257"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="297"/>
         <source>请填写原因。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="260"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="300"/>
         <source>回复期限应晚于现在。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="264"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="304"/>
         <source>请选择责任部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="266"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="306"/>
         <source>没有名为「%1」的部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="272"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="312"/>
         <source>改派需选择其他部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="276"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="316"/>
         <source>新的期限应晚于当前期限。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="280"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="320"/>
         <source>请填写主案件编号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="282"/>
+        <location filename="../../desktop/cases/action_dialogs.py" line="322"/>
         <source>案件不能合并到自身。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -157,27 +182,32 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="61"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="70"/>
         <source>添加账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="75"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="89"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="76"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="90"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="77"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="91"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="78"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="92"/>
+        <source>所属部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/admin/users_dialog.py" line="93"/>
         <source>初始密码</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,93 +1081,92 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="138"/>
-        <location filename="../../desktop/cases/case_detail.py" line="185"/>
+        <location filename="../../desktop/cases/case_detail.py" line="149"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="258"/>
+        <location filename="../../desktop/cases/case_detail.py" line="271"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="268"/>
+        <location filename="../../desktop/cases/case_detail.py" line="281"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="281"/>
+        <location filename="../../desktop/cases/case_detail.py" line="296"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="292"/>
+        <location filename="../../desktop/cases/case_detail.py" line="307"/>
         <source>全部反映人（%1 人）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="299"/>
+        <location filename="../../desktop/cases/case_detail.py" line="314"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="303"/>
+        <location filename="../../desktop/cases/case_detail.py" line="318"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="308"/>
+        <location filename="../../desktop/cases/case_detail.py" line="323"/>
         <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="317"/>
+        <location filename="../../desktop/cases/case_detail.py" line="332"/>
         <source>内部备注（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="395"/>
+        <location filename="../../desktop/cases/case_detail.py" line="410"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="324"/>
+        <location filename="../../desktop/cases/case_detail.py" line="339"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="421"/>
+        <location filename="../../desktop/cases/case_detail.py" line="438"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="430"/>
+        <location filename="../../desktop/cases/case_detail.py" line="447"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="432"/>
+        <location filename="../../desktop/cases/case_detail.py" line="449"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="450"/>
+        <location filename="../../desktop/cases/case_detail.py" line="467"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="510"/>
+        <location filename="../../desktop/cases/case_detail.py" line="529"/>
         <source>案件 %1：%2（%3）已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="541"/>
+        <location filename="../../desktop/cases/case_detail.py" line="568"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="557"/>
+        <location filename="../../desktop/cases/case_detail.py" line="588"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,22 +1342,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="329"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="278"/>
+        <source>（中心代录）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="295"/>
+        <source>依部门延期申请 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="301"/>
+        <source>处置后照片：%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/detail_sections.py" line="343"/>
         <source>回访电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="330"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="344"/>
         <source>催办电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="331"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="345"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="341"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="355"/>
         <source>内部备注</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1361,27 +1405,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="287"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="289"/>
         <source>延期至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="293"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="307"/>
         <source>满意度：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="299"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="313"/>
         <source>合并到 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="307"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="321"/>
         <source>时限 %1 → %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="313"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="327"/>
         <source>原部门：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1538,7 +1582,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="575"/>
+        <location filename="../../desktop/cases/case_detail.py" line="606"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1808,27 +1852,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="175"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="212"/>
         <source>修改密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="186"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="223"/>
         <source>原密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="187"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="224"/>
         <source>新密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="188"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="225"/>
         <source>再输入一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="201"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="238"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1963,6 +2007,24 @@
     <message>
         <location filename="../../desktop/cases/co_section.py" line="255"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CohandleRequestDialog</name>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="104"/>
+        <source>申请协办 — 案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="112"/>
+        <source>协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="122"/>
+        <source>请选择至少一个协办部门。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2507,22 +2569,22 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="147"/>
+        <location filename="../../desktop/desk/desk_page.py" line="154"/>
         <source>当前角色不能登记来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="159"/>
+        <location filename="../../desktop/desk/desk_page.py" line="166"/>
         <source>已登记案件 %1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="161"/>
+        <location filename="../../desktop/desk/desk_page.py" line="168"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="178"/>
+        <location filename="../../desktop/desk/desk_page.py" line="185"/>
         <source>请选中一件案件再上报。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2984,6 +3046,16 @@
     </message>
     <message>
         <location filename="../../desktop/core/i18n.py" line="190"/>
+        <source>部门经办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="191"/>
+        <source>部门负责人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/core/i18n.py" line="192"/>
         <source>系统</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,163 +3063,163 @@
 <context>
     <name>DomainValues</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="198"/>
+        <location filename="../../desktop/core/i18n.py" line="200"/>
         <source>男</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="199"/>
+        <location filename="../../desktop/core/i18n.py" line="201"/>
         <source>女</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="200"/>
+        <location filename="../../desktop/core/i18n.py" line="202"/>
         <source>中共党员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="201"/>
+        <location filename="../../desktop/core/i18n.py" line="203"/>
         <source>群众</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="202"/>
+        <location filename="../../desktop/core/i18n.py" line="204"/>
         <source>在岗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="203"/>
+        <location filename="../../desktop/core/i18n.py" line="205"/>
         <source>离岗</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="204"/>
+        <location filename="../../desktop/core/i18n.py" line="206"/>
         <source>在任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="205"/>
+        <location filename="../../desktop/core/i18n.py" line="207"/>
         <source>离任</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="206"/>
+        <location filename="../../desktop/core/i18n.py" line="208"/>
         <source>帮带中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="207"/>
+        <location filename="../../desktop/core/i18n.py" line="209"/>
         <source>已结业</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="208"/>
+        <location filename="../../desktop/core/i18n.py" line="210"/>
         <source>已结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="209"/>
+        <location filename="../../desktop/core/i18n.py" line="211"/>
         <source>已报到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="210"/>
+        <location filename="../../desktop/core/i18n.py" line="212"/>
         <source>已转出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="211"/>
+        <location filename="../../desktop/core/i18n.py" line="213"/>
         <source>网格长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="212"/>
+        <location filename="../../desktop/core/i18n.py" line="214"/>
         <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="213"/>
+        <location filename="../../desktop/core/i18n.py" line="215"/>
         <source>街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="214"/>
+        <location filename="../../desktop/core/i18n.py" line="216"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="215"/>
+        <location filename="../../desktop/core/i18n.py" line="217"/>
         <source>未设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="216"/>
+        <location filename="../../desktop/core/i18n.py" line="218"/>
         <source>达标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="217"/>
+        <location filename="../../desktop/core/i18n.py" line="219"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="218"/>
+        <location filename="../../desktop/core/i18n.py" line="220"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="219"/>
+        <location filename="../../desktop/core/i18n.py" line="221"/>
         <source>合计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="226"/>
+        <location filename="../../desktop/core/i18n.py" line="228"/>
         <source>任期将满（剩 {n} 天）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="228"/>
+        <location filename="../../desktop/core/i18n.py" line="230"/>
         <source>任期已满 {n} 天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="229"/>
+        <location filename="../../desktop/core/i18n.py" line="231"/>
         <source>缺 {n} 人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="247"/>
+        <location filename="../../desktop/core/i18n.py" line="249"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="256"/>
+        <location filename="../../desktop/core/i18n.py" line="258"/>
         <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="260"/>
+        <location filename="../../desktop/core/i18n.py" line="262"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="266"/>
+        <location filename="../../desktop/core/i18n.py" line="268"/>
         <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="270"/>
+        <location filename="../../desktop/core/i18n.py" line="272"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="278"/>
+        <location filename="../../desktop/core/i18n.py" line="280"/>
         <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="298"/>
+        <location filename="../../desktop/core/i18n.py" line="300"/>
         <source>；</source>
         <comment>sentence separator</comment>
         <translation type="unfinished"></translation>
@@ -3516,6 +3588,120 @@
     </message>
 </context>
 <context>
+    <name>ExtensionPanel</name>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="109"/>
+        <source>批准（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="112"/>
+        <source>不批准…（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="151"/>
+        <source>部门延期申请待审批（%1）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="180"/>
+        <source>不批准延期 — 案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="181"/>
+        <source>不批准的原因（部门将看到）：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="182"/>
+        <source>不批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="183"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="193"/>
+        <source>已批准案件 %1 的延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="195"/>
+        <source>已不批准案件 %1 的延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionRequestDialog</name>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="87"/>
+        <source>申请延期 — 案件 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="89"/>
+        <source>当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="94"/>
+        <source> 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="95"/>
+        <source>延长</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionsModel</name>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="44"/>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="45"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="46"/>
+        <source>申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="47"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="48"/>
+        <source>申请人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="49"/>
+        <source>当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="59"/>
+        <source>延长 %1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/extension_panel.py" line="63"/>
+        <source>延至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Figures</name>
     <message>
         <location filename="../../desktop/common/figure_texts.py" line="11"/>
@@ -3581,52 +3767,52 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="120"/>
+        <location filename="../../desktop/shell/sign_in.py" line="131"/>
         <source>首次使用：创建管理员账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="124"/>
+        <location filename="../../desktop/shell/sign_in.py" line="135"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="143"/>
+        <location filename="../../desktop/shell/sign_in.py" line="154"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="144"/>
+        <location filename="../../desktop/shell/sign_in.py" line="155"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="145"/>
+        <location filename="../../desktop/shell/sign_in.py" line="156"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="146"/>
+        <location filename="../../desktop/shell/sign_in.py" line="157"/>
         <source>再输入一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="150"/>
+        <location filename="../../desktop/shell/sign_in.py" line="161"/>
         <source>创建并登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="151"/>
+        <location filename="../../desktop/shell/sign_in.py" line="162"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="162"/>
+        <location filename="../../desktop/shell/sign_in.py" line="173"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="176"/>
+        <location filename="../../desktop/shell/sign_in.py" line="187"/>
         <source>正在创建…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4503,6 +4689,162 @@
     </message>
 </context>
 <context>
+    <name>InboxModel</name>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="25"/>
+        <source>编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="26"/>
+        <source>状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="27"/>
+        <source>类别</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="28"/>
+        <source>社区 / 地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="29"/>
+        <source>剩余时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="30"/>
+        <source>督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="31"/>
+        <source>派遣意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="54"/>
+        <source>急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="56"/>
+        <source>延期待批</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="76"/>
+        <source>待受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="77"/>
+        <source>处置中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="78"/>
+        <source>待反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="79"/>
+        <source>被督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="80"/>
+        <source>超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="129"/>
+        <source>此阶段没有案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="132"/>
+        <source>显示更多</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="136"/>
+        <source>延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="148"/>
+        <source>申请延期…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="149"/>
+        <source>申请协办…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="150"/>
+        <source>刷新</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="176"/>
+        <source>在待办中选择一个案件查看详情</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="235"/>
+        <source>%1 · 部门待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="261"/>
+        <source>已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="262"/>
+        <source>未批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="263"/>
+        <source>待审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="265"/>
+        <source>延长 %1 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="267"/>
+        <source>延至 %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="283"/>
+        <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（按期率 %5）· 退单 %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="379"/>
+        <source>案件 %1：已提交延期申请，等待值班长审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="410"/>
+        <source>案件 %1：已提交协办申请，等待中心决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <location filename="../../desktop/setup/setup_wizard.py" line="134"/>
@@ -4611,97 +4953,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="65"/>
+        <location filename="../../desktop/shell/main_window.py" line="68"/>
         <source>网格指挥调度台 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="83"/>
+        <location filename="../../desktop/shell/main_window.py" line="94"/>
         <source>调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="84"/>
+        <location filename="../../desktop/shell/main_window.py" line="95"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="85"/>
+        <location filename="../../desktop/shell/main_window.py" line="96"/>
         <source>报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="86"/>
+        <location filename="../../desktop/shell/main_window.py" line="97"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="87"/>
+        <location filename="../../desktop/shell/main_window.py" line="79"/>
+        <location filename="../../desktop/shell/main_window.py" line="98"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="149"/>
+        <location filename="../../desktop/shell/main_window.py" line="79"/>
+        <source>待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/main_window.py" line="163"/>
         <source>正在读取数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="157"/>
+        <location filename="../../desktop/shell/main_window.py" line="171"/>
         <source>交接班…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="157"/>
+        <location filename="../../desktop/shell/main_window.py" line="171"/>
         <source>切换用户…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="161"/>
+        <location filename="../../desktop/shell/main_window.py" line="175"/>
         <source>交班给下一位调度员，不关闭窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="161"/>
+        <location filename="../../desktop/shell/main_window.py" line="175"/>
         <source>换一个账号登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="212"/>
+        <location filename="../../desktop/shell/main_window.py" line="226"/>
         <source>数据库：本机 SQLite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="214"/>
+        <location filename="../../desktop/shell/main_window.py" line="228"/>
         <source>数据库：PostgreSQL %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="218"/>
+        <location filename="../../desktop/shell/main_window.py" line="232"/>
         <source>实时：已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="219"/>
+        <location filename="../../desktop/shell/main_window.py" line="233"/>
         <source>实时：连接中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="220"/>
+        <location filename="../../desktop/shell/main_window.py" line="234"/>
         <source>实时：重连中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="221"/>
+        <location filename="../../desktop/shell/main_window.py" line="235"/>
         <source>实时：未连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="279"/>
+        <location filename="../../desktop/shell/main_window.py" line="293"/>
         <source>已从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="280"/>
+        <location filename="../../desktop/shell/main_window.py" line="294"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5383,32 +5731,32 @@
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="49"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="52"/>
         <source>上一张</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="50"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="53"/>
         <source>下一张</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="51"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="54"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="73"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="76"/>
         <source>照片 %1/%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="78"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="81"/>
         <source>正在加载…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="93"/>
+        <location filename="../../desktop/cases/photo_viewer.py" line="96"/>
         <source>无法显示这张照片</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7715,47 +8063,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="39"/>
+        <location filename="../../desktop/shell/sign_in.py" line="44"/>
         <source>登录 — 网格指挥调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="51"/>
+        <location filename="../../desktop/shell/sign_in.py" line="56"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="52"/>
+        <location filename="../../desktop/shell/sign_in.py" line="57"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="56"/>
+        <location filename="../../desktop/shell/sign_in.py" line="61"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="57"/>
+        <location filename="../../desktop/shell/sign_in.py" line="62"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="70"/>
+        <location filename="../../desktop/shell/sign_in.py" line="81"/>
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="84"/>
+        <location filename="../../desktop/shell/sign_in.py" line="95"/>
         <source>请输入用户名和密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="87"/>
+        <location filename="../../desktop/shell/sign_in.py" line="98"/>
         <source>正在验证…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="107"/>
+        <location filename="../../desktop/shell/sign_in.py" line="118"/>
         <source>登录失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8323,37 +8671,37 @@
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="96"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="123"/>
         <source>账号管理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="108"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="135"/>
         <source>添加账号…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="110"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="137"/>
         <source>停用 / 启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="169"/>
         <source>已创建账号 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="157"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="194"/>
         <source>请先选择一个账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="160"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="197"/>
         <source> 已启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="160"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="197"/>
         <source> 已停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8361,32 +8709,32 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="40"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="48"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="41"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="49"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="42"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="50"/>
         <source>角色</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="43"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="51"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="54"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="62"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="54"/>
+        <location filename="../../desktop/admin/users_dialog.py" line="62"/>
         <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8461,6 +8809,34 @@
     <message>
         <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
         <source>星期日</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_RequestDialog</name>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="49"/>
+        <source>提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="50"/>
+        <source>Ctrl+Enter 提交</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="51"/>
+        <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="60"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/request_dialogs.py" line="69"/>
+        <source>请填写原因。</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
