@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from db.cases.states import Status
 from db.clock import utcnow
 from db.engine import Database
+from db.intake.focus import cleaned, main_clause
 from db.intake.lexicon import Lexicon, build_lexicon
 from db.intake.ngrams import NgramModel, PreparedModel
 from db.models import Case, Category, Department, IntakeModel
@@ -45,6 +46,7 @@ WORDS_NGRAM_WEIGHT = 20.0  # cosine similarity to the words naming the 小类, s
 NGRAM_WEIGHT = 30.0  # cosine similarity (0 … 1) to the 小类's closed cases, scaled
 SHARE_FLOOR = 0.4  # a word closed cases of many 小类 hold (楼下, 单元门) counts from 0.4
 LEXICON_WEIGHT = 6.0  # one word that names the 小类, scaled by its length (2 → 6, 4+ → 9)
+MAIN_WEIGHT = 0.5  # share of the main complaint's own score when the call marks one
 TEMPERATURE = 2.0  # scores → shares: softmax of the combined score over this
 # A 小类 is certain when its share is at least this and at least twice the runner-up's
 # (on the evaluation texts: 85 % of them certain, 97 % of those right).
@@ -227,23 +229,18 @@ def _shares(values: np.ndarray) -> np.ndarray:
     return np.asarray(exp / exp.sum())
 
 
-def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> list[Choice]:
-    """The likeliest 小类 of `text`, best first (at most `limit`), each with its reason."""
-    if not text.strip() or limit <= 0:
-        return []
-    words = _lexicon(session)
-    learned = _learned(session)
-    codes = sorted(words.categories)
-    if not codes:
-        return []
-    position = {code: i for i, code in enumerate(codes)}
-    combined = np.zeros(len(codes), dtype=np.float64)
+def _combined(
+    words: _Cached, learned: Learned, position: dict[str, int], text: str
+) -> tuple[np.ndarray, list[str], dict[str, list[str]]]:
+    """The combined score per 小类 (column order of `position`), the known n-grams and the
+    words found, for one text."""
+    combined = np.zeros(len(position), dtype=np.float64)
     model = learned.model
-    columns = [position.get(code) for code in model.model.codes]
     similarity, known = model.scores(text)
-    for column, position_of in enumerate(columns):
-        if position_of is not None:
-            combined[position_of] = NGRAM_WEIGHT * float(similarity[column])
+    for column, code in enumerate(model.model.codes):
+        index = position.get(code)
+        if index is not None:
+            combined[index] = NGRAM_WEIGHT * float(similarity[column])
     if words.words_model is not None and WORDS_NGRAM_WEIGHT:
         # pieces of the words naming a 小类 (冰 of 结冰 in 台阶上全是冰)
         word_similarity, _ = words.words_model.scores(text)
@@ -260,6 +257,31 @@ def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> lis
                 weight = 1.0 if share is None else SHARE_FLOOR + (1 - SHARE_FLOOR) * share
                 combined[index] += LEXICON_WEIGHT * weight * (0.5 + 0.25 * min(len(word.text), 4))
                 hits.setdefault(code, []).append(word.shown)
+    return combined, known, hits
+
+
+def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> list[Choice]:
+    """The likeliest 小类 of `text`, best first (at most `limit`), each with its reason.
+
+    Clauses the caller denies ("不是…，是…") are left out; when the call marks its main
+    complaint (主要是, 最要命的是 …) that part counts again on its own (db/intake/focus.py)."""
+    if not text.strip() or limit <= 0:
+        return []
+    words = _lexicon(session)
+    learned = _learned(session)
+    codes = sorted(words.categories)
+    if not codes:
+        return []
+    position = {code: i for i, code in enumerate(codes)}
+    model = learned.model
+    text = cleaned(text)
+    combined, known, hits = _combined(words, learned, position, text)
+    main = main_clause(text)
+    if main is not None:
+        main_combined, _, main_hits = _combined(words, learned, position, main)
+        combined = (1 - MAIN_WEIGHT) * combined + MAIN_WEIGHT * main_combined
+        for code, found in main_hits.items():
+            hits.setdefault(code, [])[:0] = [w for w in found if w not in hits.get(code, [])]
     if not known and not hits:
         return []
     shares = _shares(combined)
