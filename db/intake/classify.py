@@ -255,7 +255,8 @@ def _combined(
             if index is not None:
                 share = model.share_of(word.text, learned_columns.get(code))
                 weight = 1.0 if share is None else SHARE_FLOOR + (1 - SHARE_FLOOR) * share
-                combined[index] += LEXICON_WEIGHT * weight * (0.5 + 0.25 * min(len(word.text), 4))
+                length = min(len(word.text.replace("*", "")), 4)
+                combined[index] += LEXICON_WEIGHT * word.weight * weight * (0.5 + 0.25 * length)
                 hits.setdefault(code, []).append(word.shown)
     return combined, known, hits
 
