@@ -30,7 +30,7 @@ from db.cases.states import Status
 from db.clock import utcnow
 from db.engine import Database
 from db.intake.focus import cleaned, main_clause
-from db.intake.lexicon import Lexicon, build_lexicon
+from db.intake.lexicon import Lexicon, build_lexicon, corrected
 from db.intake.ngrams import NgramModel, PreparedModel
 from db.models import Case, Category, Department, IntakeModel
 from db.reference.choices import Choice
@@ -264,7 +264,7 @@ def _combined(
 def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> list[Choice]:
     """The likeliest 小类 of `text`, best first (at most `limit`), each with its reason.
 
-    Clauses the caller denies ("不是…，是…") are left out; when the call marks its main
+    The usual input-method slips are corrected first (拉圾 → 垃圾); clauses the caller denies ("不是…，是…") are left out; when the call marks its main
     complaint (主要是, 最要命的是 …) that part counts again on its own (db/intake/focus.py)."""
     if not text.strip() or limit <= 0:
         return []
@@ -275,7 +275,7 @@ def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> lis
         return []
     position = {code: i for i, code in enumerate(codes)}
     model = learned.model
-    text = cleaned(text)
+    text = cleaned(corrected(text))
     combined, known, hits = _combined(words, learned, position, text)
     main = main_clause(text)
     if main is not None:

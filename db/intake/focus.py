@@ -14,7 +14,9 @@ _STOP = "，,。.；;！!？?\n"
 _CLAUSE = f"[^{_STOP}]"
 # "不是X(的问题)，(而)是Y" / "我说的不是X，是Y": the X clause goes ("是不是", "还不是",
 # "可不是" are no denial); only when a clause follows, so "不是正规医生" at the end stays.
-_DENIED = re.compile(rf"(?<![是还可要])不是{_CLAUSE}*[{_STOP}]\s*(?=(?:而|我说的|我要说的|我反映的|我要反映的|主要)?是)")
+_DENIED = re.compile(
+    rf"(?<![是还可要])不是{_CLAUSE}*[{_STOP}]\s*(?=(?:而|我说的|我要说的|我反映的|我要反映的|主要)?是)"
+)
 # "X不是我要说的" / "X不归我说": the whole clause names what the call is not about.
 _DENIED_BEFORE = re.compile(rf"{_CLAUSE}*不是我(?:要|想)?(?:说|反映|投诉)的{_CLAUSE}*[{_STOP}]?")
 # markers of the main complaint in a call listing several

@@ -20,6 +20,7 @@ from db.reference.category_keywords import split_keywords
 
 CALLER_WORDS = "caller_words.json"
 WEAK_KEY = "_weak"
+TYPOS_KEY = "_typos"
 WEAK = 0.35  # what a word naming only a place or an object counts for
 GAP = 6  # characters allowed between the pieces of a "A*B" word
 _CLAUSE_CHAR = r"[^，,。.；;！!？?\n]"
@@ -66,6 +67,23 @@ def caller_words() -> dict[str, tuple[str, ...]]:
         for code, words in raw.items()
         if not code.startswith("_") and isinstance(words, list)
     }
+
+
+@lru_cache(maxsize=1)
+def _typos() -> tuple[tuple[str, str], ...]:
+    raw = read_json(catalogue_dir() / CALLER_WORDS).get(TYPOS_KEY, {})
+    pairs = ((normalized(str(k)), normalized(str(v))) for k, v in dict(raw).items())
+    return tuple(sorted(pairs, key=lambda kv: -len(kv[0])))
+
+
+def corrected(text: str) -> str:
+    """`text` normalized, the usual input-method slips replaced (拉圾 → 垃圾, 暖器 → 暖气:
+    `_typos` in the bundled file)."""
+    text = normalized(text)
+    for wrong, right in _typos():
+        if wrong in text:
+            text = text.replace(wrong, right)
+    return text
 
 
 @lru_cache(maxsize=1)
