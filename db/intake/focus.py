@@ -25,6 +25,8 @@ _MAIN = re.compile(
     r"我?主要(?:想)?(?:反映|投诉|说)(?:的是|的|一下)?|这次(?:我)?(?:主要)?(?:反映|投诉)的?是?|"
     r"(?:你们|麻烦)?先(?:管管|处理|解决|给解决)(?:一下)?|最头疼的是|最闹心的是|最烦的是)"
 )
+# a clause opened by one of these adds a second matter ("…，还有那个健身器材也坏了")
+_ASIDE = re.compile(r"(?:还有(?!人)|另外|顺便|再就是|对了|顺带|此外)[^。！!？?\n]*")
 _SENTENCE_END = re.compile(r"[。！!？?\n]")
 MIN_MAIN = 2  # characters a main clause needs to be worth scoring on its own
 
@@ -36,10 +38,14 @@ def cleaned(text: str) -> str:
 
 
 def main_clause(text: str) -> str | None:
-    """The words after the last marker of the main complaint, to the end of that sentence."""
+    """The words after the last marker of the main complaint, to the end of that sentence;
+    without a marker, the call without the matters it adds as an aside (还有…, 另外…)."""
     found = list(_MAIN.finditer(text))
     if not found:
-        return None
+        rest = _ASIDE.sub("", text)
+        if rest == text or len(re.findall(r"[\u4e00-\u9fff]", rest)) < 4:
+            return None
+        return rest
     rest = text[found[-1].end() :]
     end = _SENTENCE_END.search(rest)
     clause = (rest[: end.start()] if end else rest).strip(" ，,：:")
