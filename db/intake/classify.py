@@ -46,6 +46,7 @@ WORDS_NGRAM_WEIGHT = 20.0  # cosine similarity to the words naming the 小类, s
 NGRAM_WEIGHT = 30.0  # cosine similarity (0 … 1) to the 小类's closed cases, scaled
 SHARE_FLOOR = 0.4  # a word closed cases of many 小类 hold (楼下, 单元门) counts from 0.4
 LEXICON_WEIGHT = 6.0  # one word that names the 小类, scaled by its length (2 → 6, 4+ → 9)
+PLACE_DAMPING = 0.25  # weight of the n-grams of a place word in the learned similarity
 MAIN_WEIGHT = 0.5  # share of the main complaint's own score when the call marks one
 TEMPERATURE = 2.0  # scores → shares: softmax of the combined score over this
 # A 小类 is certain when its share is at least this and at least twice the runner-up's
@@ -236,7 +237,10 @@ def _combined(
     words found, for one text."""
     combined = np.zeros(len(position), dtype=np.float64)
     model = learned.model
-    similarity, known = model.scores(text)
+    found = words.lexicon.matches(text)
+    # the n-grams of a word naming only a place (楼上, 人行道) do not lead the similarity either
+    weak = [w.text for w in found if w.weight < 1.0 and w.pattern is None]
+    similarity, known = model.scores(text, weak, PLACE_DAMPING)
     for column, code in enumerate(model.model.codes):
         index = position.get(code)
         if index is not None:
@@ -249,7 +253,7 @@ def _combined(
                 combined[position[code]] += WORDS_NGRAM_WEIGHT * float(word_similarity[column])
     hits: dict[str, list[str]] = {}
     learned_columns = {code: i for i, code in enumerate(model.model.codes)}
-    for word in words.lexicon.matches(text):
+    for word in found:
         for code in word.codes:
             index = position.get(code)
             if index is not None:
