@@ -47,7 +47,7 @@ NGRAM_WEIGHT = 30.0  # cosine similarity (0 … 1) to the 小类's closed cases,
 SHARE_FLOOR = 0.4  # a word closed cases of many 小类 hold (楼下, 单元门) counts from 0.4
 LEXICON_WEIGHT = 6.0  # one word that names the 小类, scaled by its length (2 → 6, 4+ → 9)
 PLACE_DAMPING = 0.25  # weight of the n-grams of a place word in the learned similarity
-MAIN_WEIGHT = 0.5  # share of the main complaint's own score when the call marks one
+MAIN_WEIGHT = 0.7  # share of the main complaint's own score when the call marks one
 TEMPERATURE = 2.0  # scores → shares: softmax of the combined score over this
 # A 小类 is certain when its share is at least this and at least twice the runner-up's
 # (on the evaluation texts: 85 % of them certain, 97 % of those right).
