@@ -3,7 +3,11 @@
 The 小类: the similarity of the description's character n-grams to those of the center's most
 recent closed cases of each 小类 (TF-IDF centroids, db/intake/ngrams.py) and to the words that
 name it (its name, its 关键词 and the callers' words, db/intake/lexicon.py), plus each of those
-words found whole in the description (马葫芦 → 井盖缺失/井盖破损). The department: who closed such
+words found whole in the description (马葫芦 → 井盖缺失/井盖破损; "暖气*不热" two pieces in
+one clause; a word naming only a place, 人行道 or 楼上, counting less — also in the learned
+similarity). Before scoring, the usual input-method slips are corrected (拉圾 → 垃圾), clauses
+the caller denies are dropped ("不是…，是…") and a marked main complaint (主要是 …) or the call
+without its asides (还有 …) counts again on its own (db/intake/focus.py). The department: who closed such
 cases on time in that grid over the year before training, else over the whole street, else the
 小类's default department.
 
