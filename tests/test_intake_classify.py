@@ -99,6 +99,18 @@ def test_without_closed_cases_the_words_still_speak(street: Database) -> None:
         assert choices[0].code == "5109"
         assert choices[0].why.startswith("描述含 ")
         assert suggest_categories_in(session, "   ") == []
+        # the caller corrects himself, lists several things, mistypes, splits a word
+        first = [
+            suggest_categories_in(session, text)[0].code
+            for text in (
+                "我说的不是楼道灯，是楼下那个路灯，一直不亮",
+                "楼道灯不亮，垃圾也没人收，最主要的是暖气，我家暖气一点都不热",
+                "小区门口拉圾扔了一地",
+                "井盖让人给偷了，剩个窟窿",
+                "楼上的狗一天到晚叫个没完",
+            )
+        ]
+        assert first == ["5109", "0702", "0101", "5101", "0706"]
         lamp = session.scalar(select(Category).where(Category.code == "5109"))
         grid = session.scalar(select(Grid.id).where(Grid.code == GRID_A1))
         assert lamp is not None

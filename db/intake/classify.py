@@ -3,7 +3,11 @@
 The 小类: the similarity of the description's character n-grams to those of the center's most
 recent closed cases of each 小类 (TF-IDF centroids, db/intake/ngrams.py) and to the words that
 name it (its name, its 关键词 and the callers' words, db/intake/lexicon.py), plus each of those
-words found whole in the description (马葫芦 → 井盖缺失/井盖破损). The department: who closed such
+words found whole in the description (马葫芦 → 井盖缺失/井盖破损; "暖气*不热" two pieces in
+one clause; a word naming only a place, 人行道 or 楼上, counting less — also in the learned
+similarity). Before scoring, the usual input-method slips are corrected (拉圾 → 垃圾), clauses
+the caller denies are dropped ("不是…，是…") and a marked main complaint (主要是 …) or the call
+without its asides (还有 …) counts again on its own (db/intake/focus.py). The department: who closed such
 cases on time in that grid over the year before training, else over the whole street, else the
 小类's default department.
 
@@ -29,7 +33,8 @@ from sqlalchemy.orm import Session
 from db.cases.states import Status
 from db.clock import utcnow
 from db.engine import Database
-from db.intake.lexicon import Lexicon, build_lexicon
+from db.intake.focus import cleaned, main_clause
+from db.intake.lexicon import Lexicon, build_lexicon, corrected
 from db.intake.ngrams import NgramModel, PreparedModel
 from db.models import Case, Category, Department, IntakeModel
 from db.reference.choices import Choice
@@ -45,6 +50,8 @@ WORDS_NGRAM_WEIGHT = 20.0  # cosine similarity to the words naming the 小类, s
 NGRAM_WEIGHT = 30.0  # cosine similarity (0 … 1) to the 小类's closed cases, scaled
 SHARE_FLOOR = 0.4  # a word closed cases of many 小类 hold (楼下, 单元门) counts from 0.4
 LEXICON_WEIGHT = 6.0  # one word that names the 小类, scaled by its length (2 → 6, 4+ → 9)
+PLACE_DAMPING = 0.25  # weight of the n-grams of a place word in the learned similarity
+MAIN_WEIGHT = 0.7  # share of the main complaint's own score when the call marks one
 TEMPERATURE = 2.0  # scores → shares: softmax of the combined score over this
 # A 小类 is certain when its share is at least this and at least twice the runner-up's
 # (on the evaluation texts: 85 % of them certain, 97 % of those right).
@@ -227,23 +234,21 @@ def _shares(values: np.ndarray) -> np.ndarray:
     return np.asarray(exp / exp.sum())
 
 
-def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> list[Choice]:
-    """The likeliest 小类 of `text`, best first (at most `limit`), each with its reason."""
-    if not text.strip() or limit <= 0:
-        return []
-    words = _lexicon(session)
-    learned = _learned(session)
-    codes = sorted(words.categories)
-    if not codes:
-        return []
-    position = {code: i for i, code in enumerate(codes)}
-    combined = np.zeros(len(codes), dtype=np.float64)
+def _combined(
+    words: _Cached, learned: Learned, position: dict[str, int], text: str
+) -> tuple[np.ndarray, list[str], dict[str, list[str]]]:
+    """The combined score per 小类 (column order of `position`), the known n-grams and the
+    words found, for one text."""
+    combined = np.zeros(len(position), dtype=np.float64)
     model = learned.model
-    columns = [position.get(code) for code in model.model.codes]
-    similarity, known = model.scores(text)
-    for column, position_of in enumerate(columns):
-        if position_of is not None:
-            combined[position_of] = NGRAM_WEIGHT * float(similarity[column])
+    found = words.lexicon.matches(text)
+    # the n-grams of a word naming only a place (楼上, 人行道) do not lead the similarity either
+    weak = [w.text for w in found if w.weight < 1.0 and w.pattern is None]
+    similarity, known = model.scores(text, weak, PLACE_DAMPING)
+    for column, code in enumerate(model.model.codes):
+        index = position.get(code)
+        if index is not None:
+            combined[index] = NGRAM_WEIGHT * float(similarity[column])
     if words.words_model is not None and WORDS_NGRAM_WEIGHT:
         # pieces of the words naming a 小类 (冰 of 结冰 in 台阶上全是冰)
         word_similarity, _ = words.words_model.scores(text)
@@ -252,14 +257,40 @@ def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> lis
                 combined[position[code]] += WORDS_NGRAM_WEIGHT * float(word_similarity[column])
     hits: dict[str, list[str]] = {}
     learned_columns = {code: i for i, code in enumerate(model.model.codes)}
-    for word in words.lexicon.matches(text):
+    for word in found:
         for code in word.codes:
             index = position.get(code)
             if index is not None:
                 share = model.share_of(word.text, learned_columns.get(code))
                 weight = 1.0 if share is None else SHARE_FLOOR + (1 - SHARE_FLOOR) * share
-                combined[index] += LEXICON_WEIGHT * weight * (0.5 + 0.25 * min(len(word.text), 4))
+                length = min(len(word.text.replace("*", "")), 4)
+                combined[index] += LEXICON_WEIGHT * word.weight * weight * (0.5 + 0.25 * length)
                 hits.setdefault(code, []).append(word.shown)
+    return combined, known, hits
+
+
+def suggest_categories_in(session: Session, text: str, *, limit: int = 3) -> list[Choice]:
+    """The likeliest 小类 of `text`, best first (at most `limit`), each with its reason.
+
+    The usual input-method slips are corrected first (拉圾 → 垃圾); clauses the caller denies ("不是…，是…") are left out; when the call marks its main
+    complaint (主要是, 最要命的是 …) that part counts again on its own (db/intake/focus.py)."""
+    if not text.strip() or limit <= 0:
+        return []
+    words = _lexicon(session)
+    learned = _learned(session)
+    codes = sorted(words.categories)
+    if not codes:
+        return []
+    position = {code: i for i, code in enumerate(codes)}
+    model = learned.model
+    text = cleaned(corrected(text))
+    combined, known, hits = _combined(words, learned, position, text)
+    main = main_clause(text)
+    if main is not None:
+        main_combined, _, main_hits = _combined(words, learned, position, main)
+        combined = (1 - MAIN_WEIGHT) * combined + MAIN_WEIGHT * main_combined
+        for code, found in main_hits.items():
+            hits.setdefault(code, [])[:0] = [w for w in found if w not in hits.get(code, [])]
     if not known and not hits:
         return []
     shares = _shares(combined)

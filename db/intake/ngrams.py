@@ -136,15 +136,21 @@ class PreparedModel:
         norms = np.linalg.norm(centroids, axis=0, keepdims=True)
         self.centroids = (centroids / np.maximum(norms, 1e-9)).astype(np.float32)
 
-    def scores(self, text: str) -> tuple[npt.NDArray[np.float32], list[str]]:
+    def scores(
+        self, text: str, damped: Sequence[str] = (), damping: float = 1.0
+    ) -> tuple[npt.NDArray[np.float32], list[str]]:
         """Cosine similarity per class (column order of the model, 0 … 1) and the known
-        n-grams of `text`."""
+        n-grams of `text`; the n-grams inside any of the `damped` words weigh `damping` times
+        their usual weight."""
         vocabulary = self.model.vocabulary
         known = [g for g in ngrams(text) if g in vocabulary]
         if not known:
             return np.zeros(len(self.model.codes), dtype=np.float32), []
         rows = [vocabulary[g] for g in known]
         query = self.idf[rows]
+        if damped and damping != 1.0:
+            factors = [damping if any(g in word for word in damped) else 1.0 for g in known]
+            query = query * np.asarray(factors, dtype=np.float32)
         query = query / max(float(np.linalg.norm(query)), 1e-9)
         return np.asarray(query @ self.centroids[rows], dtype=np.float32), known
 
