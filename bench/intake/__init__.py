@@ -78,34 +78,22 @@ def evaluate_texts(db: Database, path: Path = TEXTS) -> dict[str, Any]:
 
 
 def evaluate_addresses(db: Database, path: Path = ADDRESSES) -> dict[str, Any] | None:
-    """Grid accuracy of `place_in` on the evaluation addresses, and how many were placed in a
-    wrong grid with certainty; None when the file is absent."""
+    """Grid accuracy of `place_in` on the evaluation addresses that name a road and number, a
+    junction or an estate (db/gazetteer/evaluation.py reads the file's form column), and how
+    many addresses were placed in a wrong grid with certainty; None when the file is absent."""
     if not path.exists():
         return None
-    from sqlalchemy import select
+    from db.gazetteer.evaluation import evaluate_addresses as evaluate
 
-    from db.gazetteer.placement import place_in
-    from db.models import Grid
-
-    pairs = read_pairs(path)
-    right = wrong_certain = 0
-    ms: list[float] = []
     with db.read() as session:
-        codes = {str(c) for c in session.scalars(select(Grid.code))}
-        for address, expected in pairs:
-            started = time.perf_counter()
-            placement = place_in(session, address)
-            ms.append((time.perf_counter() - started) * 1000)
-            best = placement.grids[0].code if placement.grids else None
-            right += best == expected
-            wrong_certain += placement.certain and best != expected
-    n = max(1, len(pairs))
+        found = evaluate(session, path)
     return {
-        "addresses": len(pairs),
-        "known_grids": sum(e in codes for _, e in pairs),
-        "right": round(right / n, 4),
-        "wrong_certain": wrong_certain,
-        **_timing(ms or [0.0]),
+        "addresses": found["named"],
+        "right": round(found["named_accuracy"], 4),
+        "wrong_certain": found["wrong_and_certain"],
+        "landmark_accuracy": found["landmark_accuracy"],
+        "ambiguous_called_certain": found["ambiguous_called_certain"],
+        "median_ms": found["ms_per_address"],
     }
 
 
