@@ -100,7 +100,7 @@ def evaluate_addresses(db: Database, path: Path = ADDRESSES) -> dict[str, Any] |
 def evaluate_duplicates(db: Database) -> dict[str, Any] | None:
     """Duplicate precision/recall from the duplicates work's own evaluation, when present."""
     try:
-        from bench.intake import duplicates  # type: ignore[attr-defined]
+        from bench.intake import duplicates_eval as duplicates
     except ImportError:
         return None
     result = duplicates.evaluate_duplicates(db)
