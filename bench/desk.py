@@ -20,7 +20,6 @@ Medians of several runs. The machines are shared and noisy: compare ratios from 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import random
@@ -36,6 +35,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from bench.schema import schema_digest
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("GRIDDESK_BENCH_DIR", "/tmp/griddesk-bench"))
@@ -65,8 +66,7 @@ TARGET_RSS_MB = 300.0
 
 
 def _schema_key() -> str:
-    migration = REPO / "db" / "migrations" / "versions" / "0001_initial_schema.py"
-    digest = hashlib.sha256(migration.read_bytes()).hexdigest()[:16]
+    digest = schema_digest()
     return f"{digest}-{TOTAL}-{OPEN}-{SEED}-v1"
 
 

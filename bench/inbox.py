@@ -31,6 +31,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bench.desk import CACHE, REPO, Result, _wait, print_table
+from bench.schema import schema_digest
 
 DEPARTMENT = "环卫所"
 DEPARTMENT_OPEN = 10_000
@@ -45,8 +46,7 @@ def database_path(total: int) -> Path:
 
 
 def _key(total: int) -> str:
-    versions = sorted(p.name for p in (REPO / "db" / "migrations" / "versions").glob("0*.py"))
-    return f"{'|'.join(versions)}-{total}-{DEPARTMENT_OPEN}-{SEED}-v1"
+    return f"{schema_digest()}-{total}-{DEPARTMENT_OPEN}-{SEED}-v1"
 
 
 def ensure_database(total: int, rebuild: bool = False) -> Path:

@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.schema import schema_digest
+
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("GRIDDESK_BENCH_REPORTS_DIR", "/tmp/griddesk-bench-reports"))
 TOTAL = 1_000_000
@@ -51,10 +53,9 @@ TARGET_RSS_MB = 300.0
 
 
 def _schema_key(total: int) -> str:
-    migration = REPO / "db" / "migrations" / "versions" / "0001_initial_schema.py"
     # The demo street's generator and the transition rules its cases follow.
     demo = [*sorted((REPO / "db" / "demo").glob("*.py")), REPO / "db" / "cases" / "transitions.py"]
-    data = migration.read_bytes() + b"".join(p.read_bytes() for p in demo)
+    data = schema_digest().encode() + b"".join(p.read_bytes() for p in demo)
     digest = hashlib.sha256(data).hexdigest()[:16]
     return f"{digest}-{total}-{SEED}-v1"
 

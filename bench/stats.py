@@ -21,7 +21,6 @@ column is this process's CPU time over the same interval (all threads), a steadi
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import statistics
@@ -34,6 +33,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bench.schema import schema_digest
+
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("GRIDDESK_BENCH_DIR", "/tmp/griddesk-bench"))
 CASES = 1_000_000
@@ -43,8 +44,7 @@ TARGET_REDRAW_S = 0.3
 
 
 def _key(cases: int) -> str:
-    migration = REPO / "db" / "migrations" / "versions" / "0001_initial_schema.py"
-    digest = hashlib.sha256(migration.read_bytes()).hexdigest()[:16]
+    digest = schema_digest()
     return f"{digest}-{cases}-stats-v1"
 
 
