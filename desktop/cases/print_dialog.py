@@ -29,12 +29,8 @@ from db.engine import Database
 from db.errors import UserError
 from desktop.common import palette
 from desktop.core.context import AppContext
-from reports.slips.slip import (
-    SlipKind,
-    preview_slip,
-    record_printing,
-    save_slip,
-)
+from reports.slips.kinds import SlipKind
+from reports.slips.slip import preview_slip, record_printing, save_slip
 
 PREVIEW_DPI = 96
 PRINT_DPI = 300

@@ -8,10 +8,12 @@ from typing import Any
 
 from db.engine import Database
 from desktop.cli.common import EXIT_OK, actor_of
-from reports.slips.slip import SLIP_TITLES, SlipKind, save_slip
+from reports.slips.kinds import SLIP_TITLES, SlipKind
 
 
 def run_print(args: argparse.Namespace, db: Database) -> int:
+    from reports.slips.slip import save_slip  # the PDF writer only when a slip is made
+
     kind = SlipKind(args.kind)
     target = save_slip(db, actor_of(args), args.number, kind, Path(args.out))
     print(f"已生成案件 {args.number.strip()} 的{SLIP_TITLES[kind]}：{target}（已记入审计日志）")

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from db.intake.calls import TakenCall
 from desktop.cases.case_detail import CaseDetailPane
 from desktop.cases.escalation_dialogs import EscalateDialog, MeetingDialog
-from desktop.cases.print_dialog import SlipPrintDialog
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 from desktop.desk import desk_actions as da
@@ -140,6 +139,9 @@ class DeskPage(QWidget):
         number = self.detail.number
         if not number:
             return False
+        # PDFium and the PDF writer are loaded when a slip is first printed, not at start.
+        from desktop.cases.print_dialog import SlipPrintDialog
+
         SlipPrintDialog(self.ctx, number, self).exec()
         return True
 

@@ -12,7 +12,6 @@ import io
 import os
 from collections.abc import Sequence
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -31,21 +30,7 @@ from db.security.actors import Actor
 from db.security.audit import record_audit
 from db.security.personal_data import mask_name, mask_phone
 from reports.slips.fonts import cjk_font_file
-
-
-class SlipKind(StrEnum):
-    DISPATCH = "dispatch"  # 派遣单
-    URGE = "urge"  # 督办单
-    CLOSING = "closing"  # 结案单
-    RECORD = "record"  # 案件全程记录
-
-
-SLIP_TITLES: dict[SlipKind, str] = {
-    SlipKind.DISPATCH: "案件派遣单",
-    SlipKind.URGE: "案件督办单",
-    SlipKind.CLOSING: "案件结案单",
-    SlipKind.RECORD: "案件全程记录",
-}
+from reports.slips.kinds import SLIP_TITLES, SlipKind
 
 # Who signs each slip, left and right.
 _SIGNATURES: dict[SlipKind, tuple[str, str]] = {
