@@ -184,6 +184,25 @@ def test_demo_database_info_return_and_roster(bundle: Bundle, tmp_path: Path) ->
         names = {r[0] for r in conn.execute("SELECT name FROM people WHERE name LIKE '冒烟%'")}
     assert after == before + 2 and names == {"冒烟甲", "冒烟乙"}
 
+    # A printed slip (fpdf2 with the system's CJK font) and an address in Chinese numerals (cn2an).
+    with closing(sqlite3.connect(bundle.db)) as conn:
+        closed = conn.execute(
+            "SELECT number FROM cases WHERE status = 'closed' ORDER BY id LIMIT 1"
+        ).fetchone()[0]
+    slip = bundle.home / "单据 输出" / "结案单.pdf"
+    slip.parent.mkdir()
+    printed = bundle.run(
+        "griddesk-admin", "case", "print", closed, "--kind", "closing", "--out", str(slip),
+        user="admin", label="case print",
+    )  # fmt: skip
+    assert printed.returncode == 0, printed.stderr
+    assert slip.read_bytes().startswith(b"%PDF")
+    placed = bundle.run(
+        "griddesk-admin", "gazetteer", "place", "紫金路一百四十九号", "--json",
+        user="admin", label="gazetteer place",
+    )  # fmt: skip
+    assert placed.returncode == 0, placed.stderr
+
 
 def test_screenshot_of_every_page(bundle: Bundle) -> None:
     shots = bundle.home / "截图 目录"

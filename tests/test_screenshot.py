@@ -25,6 +25,7 @@ EXPECTED = [
     "09-setup-wizard.png",
     "10-call-form.png",  # 来电登记, empty
     "10-call-form-2.png",  # with proposals, a possible duplicate and a photo
+    "11-print-slip.png",  # 打印单据: a slip previewed (PDFium in the bundle too)
     # A department's window: a 部门经办's inbox and a 部门负责人's (with its figures).
     "20-inbox-chenjie.png",
     "21-inbox-zhaomin.png",

@@ -92,6 +92,7 @@ class SlipPrintDialog(QDialog):
         self.number = number
         self.pdf: bytes | None = None
         self.pages: list[PageImage] = []
+        self.loading = False  # a slip is being rendered
         self.setWindowTitle(self.tr("打印单据 — 案件 %1").replace("%1", number))
         self.resize(760, 900)
 
@@ -148,6 +149,7 @@ class SlipPrintDialog(QDialog):
         self.status.setText(text)
 
     def _failed(self, exc: BaseException) -> None:
+        self.loading = False
         if not isinstance(exc, UserError):
             self.ctx.tasks.report(exc)
             return
@@ -158,6 +160,7 @@ class SlipPrintDialog(QDialog):
     def load(self) -> None:
         """Render the chosen slip (off the GUI thread) and show its pages."""
         self.pdf = None
+        self.loading = True
         self._clear_pages()
         self._busy(True, self.tr("正在生成…"))
         actor, number, kind = self.ctx.actor, self.number, self.kind
@@ -179,6 +182,7 @@ class SlipPrintDialog(QDialog):
         kind, pdf, pages = result
         if kind is not self.kind:
             return  # another slip was chosen meanwhile; its own load follows
+        self.loading = False
         self.pdf = pdf
         self.pages = pages
         self._clear_pages()

@@ -177,6 +177,7 @@ def take_screenshots(ctx: AppContext, out_dir: Path) -> list[Path]:
         setup_wizard_shot(window, ctx, out_dir / f"{len(PAGE_NAMES) + 4:02d}-setup-wizard.png")
     )
     written += call_form_shots(window, ctx, out_dir, len(PAGE_NAMES) + 5)
+    written += print_slip_shots(window, ctx, out_dir, len(PAGE_NAMES) + 6)
     window.hide()
     window.deleteLater()
     return written
@@ -229,6 +230,28 @@ def call_form_shots(window: Any, ctx: AppContext, out_dir: Path, number: int) ->
         shots.append(composite(window, form, out_dir / f"{number:02d}-call-form-2.png"))
     form.done(0)  # without the question a filled-in form asks on 取消
     return shots
+
+
+def print_slip_shots(window: Any, ctx: AppContext, out_dir: Path, number: int) -> list[Path]:
+    """打印单据 over the desk: the 结案单 of a closed case with photos, as previewed."""
+    from desktop.cases.print_dialog import SlipPrintDialog
+
+    with ctx.db.read() as session:
+        closed = list_cases(session, "closed", limit=1)
+        case_number = demo_showcase.photo_case(session) or (closed[0].number if closed else None)
+    if case_number is None:
+        return []
+    dialog = SlipPrintDialog(ctx, case_number, window)
+    dialog.resize(900, 1000)
+    dialog.show()
+    deadline = QDeadlineTimer(60_000)
+    while dialog.loading and not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+    wait_idle(ctx)
+    shot = composite(window, dialog, out_dir / f"{number:02d}-print-slip.png")
+    dialog.close()
+    dialog.deleteLater()
+    return [shot]
 
 
 def setup_wizard_shot(window: Any, ctx: AppContext, path: Path) -> Path:
