@@ -27,6 +27,7 @@ from db.models.people import (
     RosterEvent,
     SentDownCadre,
 )
+from db.models.rollups import StatsCaseDays, StatsDaily, StatsRollupState
 
 __all__ = [
     "Attachment",
@@ -59,6 +60,9 @@ __all__ = [
     "SentDownCadre",
     "Setting",
     "ShiftHandover",
+    "StatsCaseDays",
+    "StatsDaily",
+    "StatsRollupState",
     "Street",
     "User",
 ]

@@ -30,6 +30,7 @@ from desktop.cli import (
     geography,
     master_data,
     reports,
+    rollups,
     rosters,
     setup,
 )
@@ -76,6 +77,7 @@ def build_parser() -> ArgumentParser:
         master_data,
         calendar,
         geography,
+        rollups,
     ):
         module.register(subparsers)
     return parser

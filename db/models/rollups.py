@@ -1,0 +1,72 @@
+"""Daily roll-ups of the statistics (统计日汇总): per local day (the center's time zone) × grid ×
+小类 × department × source, the counts and sums the figures add up, kept for past days.
+
+`stats_daily` is derived data: `db/stats/rollups/` builds it from `cases` and `case_events`
+(rebuild, catch-up driven by the change log) and checks it against them (verify). Nothing points
+to it, so a backup or restore copies it with the rest and a rebuild can always recreate it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Float, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base
+
+
+class StatsDaily(Base):
+    """One roll-up row. `department_id` 0: no department (never dispatched). Each count is dated
+    by its own moment: reported by `reported_at`, events by their `at`, 结案 by `closed_at`,
+    the callback figures by `callback_at` (db/stats/rollups/build.py says which is which)."""
+
+    __tablename__ = "stats_daily"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    grid_id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+    reported: Mapped[int] = mapped_column(default=0)
+    registered: Mapped[int] = mapped_column(default=0)
+    dispatch_events: Mapped[int] = mapped_column(default=0)
+    accepted: Mapped[int] = mapped_column(default=0)
+    returned: Mapped[int] = mapped_column(default=0)
+    handled: Mapped[int] = mapped_column(default=0)
+    reworked: Mapped[int] = mapped_column(default=0)
+    extended: Mapped[int] = mapped_column(default=0)
+    suspend_events: Mapped[int] = mapped_column(default=0)
+    urged: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
+    merged: Mapped[int] = mapped_column(default=0)
+    closed: Mapped[int] = mapped_column(default=0)
+    closed_on_time: Mapped[int] = mapped_column(default=0)
+    hours_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    callbacks: Mapped[int] = mapped_column(default=0)
+    contacted: Mapped[int] = mapped_column(default=0)
+    solved: Mapped[int] = mapped_column(default=0)
+    satisfied: Mapped[int] = mapped_column(default=0)
+    basic: Mapped[int] = mapped_column(default=0)
+
+    __table_args__ = (Index("ix_stats_daily_department_day", "department_id", "day"),)
+
+
+class StatsRollupState(Base):
+    """The one row saying how far the roll-ups are: every past day up to `through` is rolled up
+    from the changes up to change-log `seq`, in time zone `timezone`."""
+
+    __tablename__ = "stats_rollup_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(default=0)
+    through: Mapped[date | None] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+
+
+class StatsCaseDays(Base):
+    """The local days a case counts on in the roll-ups (its footprint, 'YYYY-MM-DD,…'), so a
+    later change that removes one of them (a 返工 after 结案, a deleted event) is caught."""
+
+    __tablename__ = "stats_case_days"
+    case_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    days: Mapped[str] = mapped_column(Text, default="")
