@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,17 +20,17 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Case, Category, StatsDaily
+from db.models import Case, CaseChange, Category, StatsDaily
 from db.stats.periods import as_date, local_midnight
 from db.stats.rollups.build import (
     KEY,
     MEASURES,
     DayRange,
     catch_up,
-    pending_days,
     ranges_of,
     read_state,
     slice_rows,
+    touched_days,
 )
 
 # Roll-ups are used for a period of at least this many days (a day or two: live is as fast).
@@ -97,7 +97,7 @@ def plan(session: Session, first: date, last: date, tz: ZoneInfo) -> Plan | None
     state = read_state(session)
     if state is None or state.through is None or state.timezone != tz.key:
         return None
-    touched = pending_days(session, state, tz)[0] if first <= state.through else set()
+    touched = touched_days(session, state, tz) if first <= state.through else set()
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     stored = [d for d in days if d <= state.through and d not in touched]
     live = [d for d in days if d > state.through or d in touched]
@@ -155,13 +155,33 @@ def sums(
     return out
 
 
-def refresh(db: Database) -> None:
-    """Run a catch-up if the change log moved past the watermark (the readers are exact either
-    way; this keeps the live part small). Best effort: a busy database leaves it for later."""
+def behind(session: Session, now: datetime | None = None) -> bool:
+    """The roll-ups miss changes or days that ended (a catch-up has work to do)."""
+    state = read_state(session)
+    if state is None or state.through is None:
+        return True
+    tz = ZoneInfo(state.timezone) if state.timezone else None
+    if tz is None:
+        return True
+    yesterday = (now or datetime.now(UTC)).astimezone(tz).date() - timedelta(days=1)
+    if state.through < yesterday:
+        return True
+    newest = session.scalar(select(func.max(CaseChange.seq)))
+    return newest is not None and int(newest) > state.seq
+
+
+def refresh(db: Database, now: datetime | None = None) -> bool:
+    """Run a catch-up when the roll-ups are behind (the readers are exact either way; this
+    keeps their live part small). Best effort: a busy or read-only database leaves it for
+    later. True when a catch-up ran."""
     from db.errors import StorageError
 
+    with db.read() as session:
+        if not behind(session, now):
+            return False
     try:
         with db.write() as session:
-            catch_up(session)
+            catch_up(session, now=now)
     except StorageError:
-        pass
+        return False
+    return True
