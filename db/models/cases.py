@@ -95,6 +95,8 @@ class Case(Base):
         Index("ix_cases_open_due", "is_open", "due_at"),
         Index("ix_cases_category", "category_id"),
         Index("ix_cases_grid", "grid_id"),
+        # A day's callbacks (回访) for the daily roll-ups (db/stats/rollups).
+        Index("ix_cases_callback_at", "callback_at"),
         # The desk queue (db/cases/queue.py): a tab's first page by time left or by report time,
         # and the department board's open/warning/overdue counts from the index alone.
         Index("ix_cases_group_due", "status_group", "due_at"),

@@ -4,7 +4,7 @@ Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-05
 
-Empty tables: the first catch-up (or `griddesk-admin rollup rebuild`) fills them; until then the
+An index on cases.callback_at (a day's callbacks) and empty tables: the first catch-up (or `griddesk-admin rollup rebuild`) fills them; until then the
 figures are computed from the raw rows as before.
 """
 
@@ -40,6 +40,7 @@ _CALLBACKS = ("callbacks", "contacted", "solved", "satisfied", "basic")
 
 
 def upgrade() -> None:
+    op.create_index("ix_cases_callback_at", "cases", ["callback_at"], unique=False)
     op.create_table(
         "stats_daily",
         sa.Column("day", sa.Date(), nullable=False),
@@ -81,6 +82,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cases_callback_at", table_name="cases")
     op.drop_table("stats_case_days")
     op.drop_table("stats_rollup_state")
     op.drop_index("ix_stats_daily_department_day", table_name="stats_daily")

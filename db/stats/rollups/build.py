@@ -234,8 +234,11 @@ def stored_rows(session: Session, ranges: Sequence[DayRange]) -> Rows:
 def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
     if not ranges:
         return
-    for a, b in ranges:
-        session.execute(delete(StatsDaily).where(StatsDaily.day >= a, StatsDaily.day <= b))
+    session.execute(
+        delete(StatsDaily).where(
+            or_(*[and_(StatsDaily.day >= a, StatsDaily.day <= b) for a, b in ranges])
+        )
+    )
     payload = [
         {**dict(zip(KEY, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
         for key, values in rows.items()
@@ -251,10 +254,10 @@ def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, A
 
 
 def recompute(session: Session, days: Iterable[date], tz: ZoneInfo) -> int:
-    """Recompute whole day slices from the raw rows; returns how many days."""
+    """Recompute whole day slices from the raw rows (one set of grouped scans for all the
+    days); returns how many days."""
     ranges = ranges_of(days)
-    for a, b in ranges:
-        _write(session, [(a, b)], slice_rows(session, [(a, b)], tz))
+    _write(session, ranges, slice_rows(session, ranges, tz))
     return sum((b - a).days + 1 for a, b in ranges)
 
 
