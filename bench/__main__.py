@@ -15,6 +15,10 @@ BENCHES: dict[str, tuple[str, str]] = {
     "reports": ("bench.reports", "Excel returns: monthly return for a month and a year, 明细表"),
     "roster-import": ("bench.roster_import", "roster import: 50,000-row spreadsheet"),
     "change-feed": ("bench.change_feed_latency", "change feed: commit → notification latency"),
+    "rollups": (
+        "bench.rollups",
+        "daily roll-ups: rebuild, one change folded in, catch-up after 1,000 events",
+    ),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
 }
 DEFAULT = ("desk", "stats", "reports", "roster-import", "change-feed")

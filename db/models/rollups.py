@@ -64,9 +64,13 @@ class StatsRollupState(Base):
 
 
 class StatsCaseDays(Base):
-    """The local days a case counts on in the roll-ups (its footprint, 'YYYY-MM-DD,…'), so a
-    later change that removes one of them (a 返工 after 结案, a deleted event) is caught."""
+    """A case's footprint in the roll-ups as of the last catch-up: the local days it counts on
+    ('YYYY-MM-DD,…') and `facts`, what its contributions depend on (its grid / 小类 / department
+    / source, reported, 结案 and callback values, last event id and number of events), so a
+    catch-up recomputes only the days a change can move — and a later change that removes a
+    day (a deleted event, a moved callback) is still caught."""
 
     __tablename__ = "stats_case_days"
     case_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     days: Mapped[str] = mapped_column(Text, default="")
+    facts: Mapped[str] = mapped_column(Text, default="")

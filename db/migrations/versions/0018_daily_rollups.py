@@ -77,6 +77,7 @@ def upgrade() -> None:
         "stats_case_days",
         sa.Column("case_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("days", sa.Text(), nullable=False),
+        sa.Column("facts", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("case_id", name=op.f("pk_stats_case_days")),
     )
 

@@ -40,6 +40,7 @@ from sqlalchemy import (
     and_,
     case,
     delete,
+    distinct,
     func,
     insert,
     or_,
@@ -270,36 +271,218 @@ def _local(moment: datetime, tz: ZoneInfo) -> date:
     return moment.astimezone(tz).date()
 
 
-def case_days(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, set[date]]:
-    """The local days each case counts on now: reported, closed, called back, and every event
-    (which also covers days it counted on before a later change, e.g. a 结案 undone by 返工)."""
-    days: dict[int, set[date]] = {i: set() for i in case_ids}
+@dataclass
+class Facts:
+    """What a case's roll-up contributions depend on (see StatsCaseDays)."""
+
+    dims: str
+    reported: str
+    closure: str
+    callback: str
+    last_event: int
+    events: int
+    days: set[date]
+    event_days: dict[int, tuple[date, str]]  # event id → (day, action); current only
+
+    def text(self) -> str:
+        return "\t".join(
+            (
+                self.dims,
+                self.reported,
+                self.closure,
+                self.callback,
+                str(self.last_event),
+                str(self.events),
+            )
+        )
+
+
+def _iso(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _day_of(fingerprint: str, tz: ZoneInfo) -> date | None:
+    moment = fingerprint.split("|", 1)[0]
+    return _local(datetime.fromisoformat(moment), tz) if moment else None
+
+
+_FACT_COLUMNS = (
+    Case.id,
+    Case.grid_id,
+    Case.community_id,
+    Case.category_id,
+    Case.department_id,
+    Case.source,
+    Case.reported_at,
+    Case.status,
+    Case.closed_at,
+    Case.ever_overdue,
+    Case.dispatched_at,
+    Case.callback_at,
+    Case.callback_contacted,
+    Case.callback_solved,
+    Case.satisfaction,
+)
+
+
+def _facts_of(row: Any, tz: ZoneInfo) -> Facts:
+    (_id, grid, community, category, department, source, reported, status, closed_at) = row[:9]
+    (ever_overdue, dispatched_at, callback_at, contacted, solved, satisfaction) = row[9:]
+    closure = (
+        f"{_iso(closed_at)}|{int(bool(ever_overdue))}|{_iso(dispatched_at)}"
+        if status == Status.CLOSED.value and closed_at is not None
+        else ""
+    )
+    callback = (
+        f"{_iso(callback_at)}|{contacted}|{solved}|{satisfaction}"
+        if callback_at is not None
+        else ""
+    )
+    days = {_local(m, tz) for m in (reported, closed_at, callback_at) if m is not None}
+    return Facts(
+        f"{grid},{community},{category},{department or 0},{source}",
+        _iso(reported),
+        closure,
+        callback,
+        0,
+        0,
+        days,
+        {},
+    )
+
+
+def case_facts(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
+    """Each case's facts now, with all its events."""
+    facts: dict[int, Facts] = {}
     for chunk_start in range(0, len(case_ids), 900):
         chunk = list(case_ids[chunk_start : chunk_start + 900])
-        for cid, *moments in session.execute(
-            select(Case.id, Case.reported_at, Case.closed_at, Case.callback_at).where(
-                Case.id.in_(chunk)
+        for row in session.execute(select(*_FACT_COLUMNS).where(Case.id.in_(chunk))):
+            facts[int(row[0])] = _facts_of(row, tz)
+        for cid, eid, at, action in session.execute(
+            select(CaseEvent.case_id, CaseEvent.id, CaseEvent.at, CaseEvent.action).where(
+                CaseEvent.case_id.in_(chunk)
             )
         ):
-            days[int(cid)].update(_local(m, tz) for m in moments if m is not None)
-        for cid, at in session.execute(
-            select(CaseEvent.case_id, CaseEvent.at).where(CaseEvent.case_id.in_(chunk))
-        ):
-            days[int(cid)].add(_local(at, tz))
-    return days
+            f = facts.get(int(cid))
+            if f is None:
+                continue
+            day = _local(at, tz)
+            f.days.add(day)
+            f.event_days[int(eid)] = (day, str(action))
+            f.events += 1
+            f.last_event = max(f.last_event, int(eid))
+    return facts
 
 
-def stored_footprints(session: Session, case_ids: Sequence[int]) -> dict[int, set[date]]:
-    out: dict[int, set[date]] = {}
+@dataclass(frozen=True)
+class Stored:
+    facts: list[str]
+    days: set[date]
+
+
+def stored_footprints(session: Session, case_ids: Sequence[int]) -> dict[int, Stored]:
+    out: dict[int, Stored] = {}
     for chunk_start in range(0, len(case_ids), 900):
         chunk = list(case_ids[chunk_start : chunk_start + 900])
-        for cid, text_days in session.execute(
-            select(StatsCaseDays.case_id, StatsCaseDays.days).where(
+        for cid, text_days, text_facts in session.execute(
+            select(StatsCaseDays.case_id, StatsCaseDays.days, StatsCaseDays.facts).where(
                 StatsCaseDays.case_id.in_(chunk)
             )
         ):
-            out[int(cid)] = {date.fromisoformat(d) for d in str(text_days).split(",") if d}
+            out[int(cid)] = Stored(
+                str(text_facts).split("\t"),
+                {date.fromisoformat(d) for d in str(text_days).split(",") if d},
+            )
     return out
+
+
+def affected_days(now: Facts | None, before: Stored | None, tz: ZoneInfo) -> set[date]:
+    """The days whose roll-up rows a case's change can have moved: everything it counts on now
+    and counted on before when its grid / 小类 / department / source changed, an event went
+    missing or nothing is known of before; otherwise only the days of what changed (its
+    reported, 结案 or callback values, its new events — all its event days after a 撤回派遣)."""
+    if now is None:  # the case is gone
+        return before.days if before is not None else set()
+    if before is None or len(before.facts) != 6:
+        return set(now.days)
+    dims, reported, closure, callback, last_text, count_text = before.facts
+    last_event, count = int(last_text), int(count_text)
+    if dims != now.dims:
+        return before.days | now.days
+    old_events = [eid for eid in now.event_days if eid <= last_event]
+    if len(old_events) != count:
+        return before.days | now.days
+    days: set[date] = set()
+    for old, new in ((reported, now.reported), (closure, now.closure), (callback, now.callback)):
+        if old != new:
+            days |= {d for d in (_day_of(old, tz), _day_of(new, tz)) if d is not None}
+    new_events = [v for eid, v in now.event_days.items() if eid > last_event]
+    days |= {day for day, _action in new_events}
+    if any(action == Action.RECALL.value for _day, action in new_events):
+        days |= {day for day, _action in now.event_days.values()}
+    return days
+
+
+def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[int]) -> None:
+    for chunk_start in range(0, len(ids), 900):
+        chunk = list(ids[chunk_start : chunk_start + 900])
+        session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(chunk)))
+    payload = [
+        {
+            "case_id": cid,
+            "days": ",".join(d.isoformat() for d in sorted(facts[cid].days)),
+            "facts": facts[cid].text(),
+        }
+        for cid in ids
+        if cid in facts
+    ]
+    for part in _chunks(payload, 5000):
+        session.execute(insert(StatsCaseDays), part)
+
+
+def _all_footprints(session: Session, tz: ZoneInfo) -> None:
+    """Footprints of every case (after a rebuild): one scan of cases, one of events."""
+    dialect = session.get_bind().dialect.name
+    day = local_day(CaseEvent.at, dialect, tz)
+    listing = (
+        func.string_agg(distinct(func.to_char(day, "YYYY-MM-DD")), ",")
+        if dialect == "postgresql"
+        else func.group_concat(distinct(day))
+    )
+    events = {
+        int(cid): (int(last), int(n), str(days or ""))
+        for cid, last, n, days in session.execute(
+            select(CaseEvent.case_id, func.max(CaseEvent.id), func.count(), listing).group_by(
+                CaseEvent.case_id
+            )
+        )
+    }
+    payload: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if payload:
+            session.execute(insert(StatsCaseDays), payload)
+            payload.clear()
+
+    for row in session.execute(select(*_FACT_COLUMNS).order_by(Case.id)).yield_per(20000):
+        f = _facts_of(row, tz)
+        last, n, days = events.get(int(row[0]), (0, 0, ""))
+        f.last_event, f.events = last, n
+        f.days |= {date.fromisoformat(d) for d in days.split(",") if d}
+        payload.append(
+            {
+                "case_id": int(row[0]),
+                "days": ",".join(d.isoformat() for d in sorted(f.days)),
+                "facts": f.text(),
+            }
+        )
+        if len(payload) >= 5000:
+            flush()
+    flush()
 
 
 @dataclass(frozen=True)
@@ -382,27 +565,28 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
                 _write(session, [(cursor, end)], slice_rows(session, [(cursor, end)], tz))
                 days += (end - cursor).days + 1
                 cursor = end + timedelta(days=1)
+    _all_footprints(session, tz)
     _save_state(session, State(seq, through, tz.key))
     return CatchUp(True, 0, 0, days, seq, through)
 
 
 def pending_days(
     session: Session, state: State, tz: ZoneInfo, upto: int | None = None
-) -> tuple[set[date], list[int], int, dict[int, set[date]]]:
-    """The days touched by the changes after the watermark (up to `upto`): their cases' days
-    now and their stored footprints. Returns (days, case ids, changes, new footprints)."""
+) -> tuple[set[date], list[int], int, dict[int, Facts]]:
+    """The days the changes after the watermark (up to `upto`) can have moved (see
+    `affected_days`). Returns (days, case ids, changes, the cases' facts now)."""
     stmt = select(CaseChange.case_id, func.count()).where(CaseChange.seq > state.seq)
     if upto is not None:
         stmt = stmt.where(CaseChange.seq <= upto)
     counted = session.execute(stmt.group_by(CaseChange.case_id)).all()
     ids = sorted(int(r[0]) for r in counted)
     changes = sum(int(r[1]) for r in counted)
-    now_days = case_days(session, ids, tz)
+    now = case_facts(session, ids, tz)
     before = stored_footprints(session, ids)
     touched: set[date] = set()
     for cid in ids:
-        touched |= now_days.get(cid, set()) | before.get(cid, set())
-    return touched, ids, changes, now_days
+        touched |= affected_days(now.get(cid), before.get(cid), tz)
+    return touched, ids, changes, now
 
 
 def touched_days(session: Session, state: State, tz: ZoneInfo) -> set[date]:
@@ -451,21 +635,15 @@ def catch_up(session: Session, *, now: datetime | None = None) -> CatchUp:
         return rebuild(session, now=now)
     assert state.through is not None
     through = max(state.through, _today(now, tz) - timedelta(days=1))
-    touched, ids, changes, now_days = pending_days(session, state, tz, position)
+    touched, ids, changes, facts = pending_days(session, state, tz, position)
     dirty = {d for d in touched if d <= state.through}
     dirty |= {state.through + timedelta(days=i + 1) for i in range((through - state.through).days)}
     days = recompute(session, dirty, tz)
     if ids:
-        for chunk_start in range(0, len(ids), 900):
-            chunk = ids[chunk_start : chunk_start + 900]
-            session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(chunk)))
-        payload = [
-            {"case_id": cid, "days": ",".join(d.isoformat() for d in sorted(now_days[cid]))}
-            for cid in ids
-            if now_days.get(cid)
-        ]
-        for part in _chunks(payload, 5000):
-            session.execute(insert(StatsCaseDays), part)
+        _store_footprints(session, facts, ids)
+        gone = [cid for cid in ids if cid not in facts]
+        if gone:
+            session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
     _save_state(session, State(position, through, tz.key))
     return CatchUp(False, changes, len(ids), days, position, through)
 
@@ -522,7 +700,7 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
     start = min(starts)
     skip: set[date] = set()
     if dirty_ok:
-        skip = touched_days(session, state, tz)
+        skip = pending_days(session, state, tz)[0]
     differences: list[Difference] = []
     rows = 0
     days = 0

@@ -27,10 +27,10 @@ from db.stats.rollups.build import (
     MEASURES,
     DayRange,
     catch_up,
+    pending_days,
     ranges_of,
     read_state,
     slice_rows,
-    touched_days,
 )
 
 # Roll-ups are used for a period of at least this many days (a day or two: live is as fast).
@@ -97,7 +97,7 @@ def plan(session: Session, first: date, last: date, tz: ZoneInfo) -> Plan | None
     state = read_state(session)
     if state is None or state.through is None or state.timezone != tz.key:
         return None
-    touched = touched_days(session, state, tz) if first <= state.through else set()
+    touched = pending_days(session, state, tz)[0] if first <= state.through else set()
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     stored = [d for d in days if d <= state.through and d not in touched]
     live = [d for d in days if d > state.through or d in touched]
