@@ -37,12 +37,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
     and_,
+    bindparam,
     case,
     delete,
     distinct,
     func,
-    insert,
     or_,
     select,
     text,
@@ -246,7 +247,19 @@ def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
         if any(values)
     ]
     for chunk in _chunks(payload, 5000):
-        session.execute(insert(StatsDaily), chunk)
+        session.execute(_INSERT_DAILY, chunk)
+
+
+# Derived rows in bulk: a plain executemany (the text-limit net of db/models/limits.py checks
+# typed-in text; these rows hold numbers and codes computed here, and checking each value of
+# every row cost more than the scans).
+_INSERT_DAILY = text(
+    f"INSERT INTO stats_daily ({', '.join((*KEY, *MEASURES))}) "
+    f"VALUES ({', '.join(':' + n for n in (*KEY, *MEASURES))})"
+).bindparams(bindparam("day", type_=Date()))
+_INSERT_FOOTPRINT = text(
+    "INSERT INTO stats_case_days (case_id, days, facts) VALUES (:case_id, :days, :facts)"
+)
 
 
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -441,7 +454,7 @@ def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[i
         if cid in facts
     ]
     for part in _chunks(payload, 5000):
-        session.execute(insert(StatsCaseDays), part)
+        session.execute(_INSERT_FOOTPRINT, part)
 
 
 def _all_footprints(session: Session, tz: ZoneInfo) -> None:
@@ -465,7 +478,7 @@ def _all_footprints(session: Session, tz: ZoneInfo) -> None:
 
     def flush() -> None:
         if payload:
-            session.execute(insert(StatsCaseDays), payload)
+            session.execute(_INSERT_FOOTPRINT, payload)
             payload.clear()
 
     for row in session.execute(select(*_FACT_COLUMNS).order_by(Case.id)).yield_per(20000):
