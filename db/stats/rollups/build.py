@@ -21,7 +21,7 @@ it was): `catch_up` reads the change log (`case_changes`) after its watermark, f
 each changed case counts on — now (its timestamps and all its events) and before (its stored
 footprint, `stats_case_days`) — and recomputes those whole day slices from the raw rows
 (delete + insert, so running it twice, or two at once, never counts twice). On PostgreSQL the
-state row is locked FOR UPDATE (concurrent catch-ups queue), and the log position is read
+catch-ups and rebuilds take one advisory lock (they queue), and the log position is read
 under a momentary SHARE lock on `case_changes`, so no change with a lower seq can still commit
 after the watermark passed it. A log pruned past the watermark, a watermark ahead of the log (a
 restored database) or another time zone rebuilds everything.
@@ -51,6 +51,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from db.cases.states import Action, Satisfaction, Status
+from db.engine import serialize_writers
 from db.models import Case, CaseChange, CaseEvent, StatsCaseDays, StatsDaily, StatsRollupState
 from db.reference.settings_store import load_settings
 from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept
@@ -505,10 +506,16 @@ class State:
     timezone: str
 
 
+# pg_advisory_xact_lock key: roll-up catch-ups and rebuilds run one after another.
+_PG_ROLLUP_LOCK = 0x726F_6C6C  # "roll"
+
+
 def read_state(session: Session, *, lock: bool = False) -> State | None:
+    """The roll-ups' state; `lock`: first wait for any other catch-up or rebuild to end (they
+    run one after another; on SQLite the write transaction already is the only writer)."""
+    if lock:
+        serialize_writers(session, _PG_ROLLUP_LOCK)
     stmt = select(StatsRollupState).where(StatsRollupState.id == 1)
-    if lock and session.get_bind().dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
     row = session.scalars(stmt).first()
     if row is None:
         return None
