@@ -27,7 +27,13 @@ from db.models.people import (
     RosterEvent,
     SentDownCadre,
 )
-from db.models.rollups import StatsCaseDays, StatsDaily, StatsRollupState
+from db.models.rollups import (
+    StatsCaseDays,
+    StatsDaily,
+    StatsDailyGrid,
+    StatsDailyStreet,
+    StatsRollupState,
+)
 
 __all__ = [
     "Attachment",
@@ -62,6 +68,8 @@ __all__ = [
     "ShiftHandover",
     "StatsCaseDays",
     "StatsDaily",
+    "StatsDailyGrid",
+    "StatsDailyStreet",
     "StatsRollupState",
     "Street",
     "User",

@@ -10,24 +10,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, Float, Index, String, Text
+from sqlalchemy import Date, Float, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
 
 
-class StatsDaily(Base):
-    """One roll-up row. `department_id` 0: no department (never dispatched). Each count is dated
-    by its own moment: reported by `reported_at`, events by their `at`, 结案 by `closed_at`,
-    the callback figures by `callback_at` (db/stats/rollups/build.py says which is which)."""
+class _Measures:
+    """The counts and sums of a roll-up row (db/stats/rollups/build.py says what each counts)."""
 
-    __tablename__ = "stats_daily"
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    grid_id: Mapped[int] = mapped_column(primary_key=True)
-    community_id: Mapped[int] = mapped_column(primary_key=True)
-    category_id: Mapped[int] = mapped_column(primary_key=True)
-    department_id: Mapped[int] = mapped_column(primary_key=True)
-    source: Mapped[str] = mapped_column(String(16), primary_key=True)
     reported: Mapped[int] = mapped_column(default=0)
     registered: Mapped[int] = mapped_column(default=0)
     dispatch_events: Mapped[int] = mapped_column(default=0)
@@ -49,7 +40,42 @@ class StatsDaily(Base):
     satisfied: Mapped[int] = mapped_column(default=0)
     basic: Mapped[int] = mapped_column(default=0)
 
-    __table_args__ = (Index("ix_stats_daily_department_day", "department_id", "day"),)
+
+class StatsDaily(_Measures, Base):
+    """One roll-up row. `department_id` 0: no department (never dispatched). Each count is dated
+    by its own moment: reported by `reported_at`, events by their `at`, 结案 by `closed_at`,
+    the callback figures by `callback_at` (db/stats/rollups/build.py says which is which)."""
+
+    __tablename__ = "stats_daily"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    grid_id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class StatsDailyGrid(_Measures, Base):
+    """`stats_daily` summed over 小类: what the returns group by (grid, community, department),
+    a fraction of the rows to read for a year."""
+
+    __tablename__ = "stats_daily_grid"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    grid_id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class StatsDailyStreet(_Measures, Base):
+    """`stats_daily` summed to the street per department and source: the unfiltered statistics
+    page, the big screen, the desk cards and the department return (at most departments ×
+    sources rows a day)."""
+
+    __tablename__ = "stats_daily_street"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
 class StatsRollupState(Base):

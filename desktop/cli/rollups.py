@@ -44,12 +44,11 @@ def run_verify(args: argparse.Namespace, db: Database) -> int:
                 "rows": report.rows,
                 "differences": [
                     {
-                        "day": d.key[0].isoformat(),
-                        "grid_id": d.key[1],
-                        "community_id": d.key[2],
-                        "category_id": d.key[3],
-                        "department_id": d.key[4] or None,
-                        "source": d.key[5],
+                        "table": d.table,
+                        **{
+                            n: (v.isoformat() if n == "day" else v)
+                            for n, v in zip(d.names, d.key, strict=True)
+                        },
                         "text": d.describe(),
                     }
                     for d in report.differences

@@ -1,4 +1,4 @@
-"""daily roll-ups of the statistics (stats_daily, stats_rollup_state, stats_case_days)
+"""daily roll-ups of the statistics (stats_daily, _grid, _street, stats_rollup_state, stats_case_days)
 
 Revision ID: 0018
 Revises: 0017
@@ -41,30 +41,21 @@ _CALLBACKS = ("callbacks", "contacted", "solved", "satisfied", "basic")
 
 def upgrade() -> None:
     op.create_index("ix_cases_callback_at", "cases", ["callback_at"], unique=False)
-    op.create_table(
-        "stats_daily",
-        sa.Column("day", sa.Date(), nullable=False),
-        sa.Column("grid_id", sa.Integer(), nullable=False),
-        sa.Column("community_id", sa.Integer(), nullable=False),
-        sa.Column("category_id", sa.Integer(), nullable=False),
-        sa.Column("department_id", sa.Integer(), nullable=False),
-        sa.Column("source", sa.String(length=16), nullable=False),
-        *[sa.Column(name, sa.Integer(), nullable=False) for name in _COUNTS],
-        sa.Column("hours_sum", sa.Float(), nullable=False),
-        *[sa.Column(name, sa.Integer(), nullable=False) for name in _CALLBACKS],
-        sa.PrimaryKeyConstraint(
-            "day",
-            "grid_id",
-            "community_id",
-            "category_id",
-            "department_id",
-            "source",
-            name=op.f("pk_stats_daily"),
-        ),
-    )
-    op.create_index(
-        "ix_stats_daily_department_day", "stats_daily", ["department_id", "day"], unique=False
-    )
+    for table, keys in (
+        ("stats_daily", ("grid_id", "community_id", "category_id", "department_id")),
+        ("stats_daily_grid", ("grid_id", "community_id", "department_id")),
+        ("stats_daily_street", ("department_id",)),
+    ):
+        op.create_table(
+            table,
+            sa.Column("day", sa.Date(), nullable=False),
+            *[sa.Column(name, sa.Integer(), nullable=False) for name in keys],
+            sa.Column("source", sa.String(length=16), nullable=False),
+            *[sa.Column(name, sa.Integer(), nullable=False) for name in _COUNTS],
+            sa.Column("hours_sum", sa.Float(), nullable=False),
+            *[sa.Column(name, sa.Integer(), nullable=False) for name in _CALLBACKS],
+            sa.PrimaryKeyConstraint("day", *keys, "source", name=op.f(f"pk_{table}")),
+        )
     op.create_table(
         "stats_rollup_state",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -86,5 +77,5 @@ def downgrade() -> None:
     op.drop_index("ix_cases_callback_at", table_name="cases")
     op.drop_table("stats_case_days")
     op.drop_table("stats_rollup_state")
-    op.drop_index("ix_stats_daily_department_day", table_name="stats_daily")
-    op.drop_table("stats_daily")
+    for table in ("stats_daily_street", "stats_daily_grid", "stats_daily"):
+        op.drop_table(table)

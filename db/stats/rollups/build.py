@@ -52,7 +52,16 @@ from sqlalchemy.orm import Session
 
 from db.cases.states import Action, Satisfaction, Status
 from db.engine import serialize_writers
-from db.models import Case, CaseChange, CaseEvent, StatsCaseDays, StatsDaily, StatsRollupState
+from db.models import (
+    Case,
+    CaseChange,
+    CaseEvent,
+    StatsCaseDays,
+    StatsDaily,
+    StatsDailyGrid,
+    StatsDailyStreet,
+    StatsRollupState,
+)
 from db.reference.settings_store import load_settings
 from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept
 from db.stats.periods import as_date, hours_between, local_day, local_midnight
@@ -216,20 +225,71 @@ def slice_rows(
     return rows
 
 
-def stored_rows(session: Session, ranges: Sequence[DayRange]) -> Rows:
-    """The roll-up rows stored for the days in `ranges`."""
-    rows: Rows = {}
+@dataclass(frozen=True)
+class Level:
+    """One roll-up table: `stats_daily` and its sums over fewer columns (readers take the
+    smallest that holds what they group and filter by)."""
+
+    table: Any
+    key: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return str(self.table.__tablename__)
+
+    def project(self, rows: Rows) -> dict[tuple[Any, ...], list[float]]:
+        """`rows` (full keys) summed to this level's key."""
+        if self.key == KEY:
+            return {k: v for k, v in rows.items() if any(v)}
+        where = [KEY.index(n) for n in self.key]
+        out: dict[tuple[Any, ...], list[float]] = {}
+        for k, values in rows.items():
+            if not any(values):
+                continue
+            short = tuple(k[i] for i in where)
+            row = out.get(short)
+            if row is None:
+                out[short] = list(values)
+            else:
+                for i, v in enumerate(values):
+                    row[i] += v
+        return out
+
+    def insert(self) -> Any:
+        names = (*self.key, *MEASURES)
+        return text(
+            f"INSERT INTO {self.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join(':' + n for n in names)})"
+        ).bindparams(bindparam("day", type_=Date()))
+
+
+# Smallest first.
+LEVELS = (
+    Level(StatsDailyStreet, ("day", "department_id", "source")),
+    Level(StatsDailyGrid, ("day", "grid_id", "community_id", "department_id", "source")),
+    Level(StatsDaily, KEY),
+)
+
+
+def stored_rows(
+    session: Session, ranges: Sequence[DayRange], level: Level = LEVELS[-1]
+) -> dict[tuple[Any, ...], list[float]]:
+    """The roll-up rows stored at `level` for the days in `ranges`."""
+    rows: dict[tuple[Any, ...], list[float]] = {}
     if not ranges:
         return rows
-    columns = [getattr(StatsDaily, name) for name in (*KEY, *MEASURES)]
-    stmt = select(*columns).where(
-        or_(*[and_(StatsDaily.day >= a, StatsDaily.day <= b) for a, b in ranges])
-    )
+    t = level.table
+    columns = [getattr(t, name) for name in (*level.key, *MEASURES)]
+    stmt = select(*columns).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges]))
+    n = len(level.key)
     for r in session.execute(stmt):
-        key: Key = (as_date(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), str(r[5]))
+        key = tuple(
+            as_date(v) if name == "day" else (str(v) if name == "source" else int(v))
+            for name, v in zip(level.key, r[:n], strict=True)
+        )
         rows[key] = [
-            float(v) if n in FLOAT_MEASURES else int(v)
-            for n, v in zip(MEASURES, r[6:], strict=False)
+            float(v) if m in FLOAT_MEASURES else int(v)
+            for m, v in zip(MEASURES, r[n:], strict=True)
         ]
     return rows
 
@@ -237,27 +297,21 @@ def stored_rows(session: Session, ranges: Sequence[DayRange]) -> Rows:
 def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
     if not ranges:
         return
-    session.execute(
-        delete(StatsDaily).where(
-            or_(*[and_(StatsDaily.day >= a, StatsDaily.day <= b) for a, b in ranges])
-        )
-    )
-    payload = [
-        {**dict(zip(KEY, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
-        for key, values in rows.items()
-        if any(values)
-    ]
-    for chunk in _chunks(payload, 5000):
-        session.execute(_INSERT_DAILY, chunk)
+    for level in LEVELS:
+        t = level.table
+        session.execute(delete(t).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges])))
+        payload = [
+            {**dict(zip(level.key, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
+            for key, values in level.project(rows).items()
+        ]
+        statement = level.insert()
+        for chunk in _chunks(payload, 5000):
+            session.execute(statement, chunk)
 
 
 # Derived rows in bulk: a plain executemany (the text-limit net of db/models/limits.py checks
 # typed-in text; these rows hold numbers and codes computed here, and checking each value of
 # every row cost more than the scans).
-_INSERT_DAILY = text(
-    f"INSERT INTO stats_daily ({', '.join((*KEY, *MEASURES))}) "
-    f"VALUES ({', '.join(':' + n for n in (*KEY, *MEASURES))})"
-).bindparams(bindparam("day", type_=Date()))
 _INSERT_FOOTPRINT = text(
     "INSERT INTO stats_case_days (case_id, days, facts) VALUES (:case_id, :days, :facts)"
 )
@@ -565,7 +619,8 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
     read_state(session, lock=True)
     seq = _log_position(session)
     through = _today(now, tz) - timedelta(days=1)
-    session.execute(delete(StatsDaily))
+    for level in LEVELS:
+        session.execute(delete(level.table))
     session.execute(delete(StatsCaseDays))
     first = session.scalar(select(func.min(Case.reported_at)))
     days = 0
@@ -671,18 +726,30 @@ def catch_up(session: Session, *, now: datetime | None = None) -> CatchUp:
 # --- verify ------------------------------------------------------------------------------------
 
 
+_KEY_LABELS = {
+    "grid_id": "网格",
+    "community_id": "社区",
+    "category_id": "小类",
+    "department_id": "部门",
+    "source": "来源",
+}
+
+
 @dataclass(frozen=True)
 class Difference:
-    key: Key
+    table: str
+    names: tuple[str, ...]
+    key: tuple[Any, ...]
     stored: list[float] | None  # None: missing from the roll-ups
     raw: list[float] | None  # None: a roll-up row with nothing behind it
 
     def describe(self) -> str:
-        day, grid, community, category, department, source = self.key
-        where = (
-            f"{day:%Y-%m-%d} 网格 {grid} 社区 {community} 小类 {category} "
-            f"部门 {department or '无'} 来源 {source}"
-        )
+        parts = [f"{self.table} {self.key[0]:%Y-%m-%d}"]
+        for name, value in zip(self.names[1:], self.key[1:], strict=True):
+            if name == "department_id" and not value:
+                value = "无"
+            parts.append(f"{_KEY_LABELS.get(name, name)} {value}")
+        where = " ".join(parts)
         if self.stored is None:
             return f"{where}：汇总表缺少此行"
         if self.raw is None:
@@ -732,18 +799,20 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
             for d in (cursor + timedelta(days=i) for i in range((end - cursor).days + 1))
             if d not in skip
         )
-        stored = stored_rows(session, ranges)
-        raw = {k: v for k, v in slice_rows(session, ranges, tz).items() if any(v)}
-        rows += len(stored)
+        computed = slice_rows(session, ranges, tz)
         days += sum((b - a).days + 1 for a, b in ranges)
-        for key in sorted(set(stored) | set(raw)):
-            s, r = stored.get(key), raw.get(key)
-            if (
-                s is None
-                or r is None
-                or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
-            ):
-                differences.append(Difference(key, s, r))
+        for level in reversed(LEVELS):
+            stored = stored_rows(session, ranges, level)
+            raw = level.project(computed)
+            rows += len(stored)
+            for key in sorted(set(stored) | set(raw)):
+                s, r = stored.get(key), raw.get(key)
+                if (
+                    s is None
+                    or r is None
+                    or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
+                ):
+                    differences.append(Difference(level.name, level.key, key, s, r))
         cursor = end + timedelta(days=1)
     return VerifyReport(days, rows, differences, state.through)
 

@@ -20,10 +20,11 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Case, CaseChange, Category, StatsDaily
+from db.models import Case, CaseChange, Category
 from db.stats.periods import as_date, local_midnight
 from db.stats.rollups.build import (
     KEY,
+    LEVELS,
     MEASURES,
     DayRange,
     catch_up,
@@ -47,12 +48,25 @@ class Narrowing:
     major_id: int | None = None
     grid_id: int | None = None
 
-    def on_rollups(self) -> list[ColumnElement[bool]]:
+    def columns(self) -> set[str]:
+        """The roll-up columns the narrowing filters on."""
+        out = set()
+        if self.community_id is not None:
+            out.add("community_id")
+        if self.department_id is not None:
+            out.add("department_id")
+        if self.grid_id is not None:
+            out.add("grid_id")
+        if self.category_id is not None or self.major_id is not None:
+            out.add("category_id")
+        return out
+
+    def on_rollups(self, table: Any) -> list[ColumnElement[bool]]:
         return self._conditions(
-            StatsDaily.community_id,
-            StatsDaily.department_id,
-            StatsDaily.category_id,
-            StatsDaily.grid_id,
+            getattr(table, "community_id", None),
+            getattr(table, "department_id", None),
+            getattr(table, "category_id", None),
+            getattr(table, "grid_id", None),
         )
 
     def on_cases(self) -> ColumnElement[bool]:
@@ -132,12 +146,15 @@ def sums(
                 row[i] += v
 
     if p.stored:
-        keys = [getattr(StatsDaily, name) for name in group]
+        needed = set(group) | narrowing.columns()
+        level = next(lv for lv in LEVELS if needed <= set(lv.key))
+        t = level.table
+        keys = [getattr(t, name) for name in group]
         stmt = (
-            select(*keys, *[func.sum(getattr(StatsDaily, m)) for m in measures])
+            select(*keys, *[func.sum(getattr(t, m)) for m in measures])
             .where(
-                or_(*[and_(StatsDaily.day >= a, StatsDaily.day <= b) for a, b in p.stored]),
-                *narrowing.on_rollups(),
+                or_(*[and_(t.day >= a, t.day <= b) for a, b in p.stored]),
+                *narrowing.on_rollups(t),
             )
             .group_by(*keys)
         )
