@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Case, CaseChange, Category
+from db.reference.settings_store import load_settings
 from db.stats.periods import as_date, local_midnight
 from db.stats.rollups.build import (
     KEY,
@@ -28,11 +29,16 @@ from db.stats.rollups.build import (
     MEASURES,
     DayRange,
     catch_up,
+    needs_rebuild,
     pending_days,
     ranges_of,
     read_state,
     slice_rows,
 )
+
+# A missing or outdated roll-up is rebuilt on the way (statistics page, returns) only for a
+# database this small (seconds); a bigger one waits for `griddesk-admin rollup rebuild`.
+AUTO_REBUILD_MAX_CASES = 50_000
 
 # Roll-ups are used for a period of at least this many days (a day or two: live is as fast).
 MIN_DAYS = 2
@@ -196,6 +202,15 @@ def refresh(db: Database, now: datetime | None = None) -> bool:
     with db.read() as session:
         if not behind(session, now):
             return False
+        state = read_state(session)
+        tz = load_settings(session).tz
+        position = int(session.scalar(select(func.coalesce(func.max(CaseChange.seq), 0))) or 0)
+        if needs_rebuild(session, state, tz, position):
+            # A rebuild of a big database takes minutes: not behind a page that is opening.
+            # The figures stay exact (from the raw rows) until `rollup rebuild` runs.
+            cases = int(session.scalar(select(func.count()).select_from(Case)) or 0)
+            if cases > AUTO_REBUILD_MAX_CASES:
+                return False
     try:
         with db.write() as session:
             catch_up(session, now=now)
