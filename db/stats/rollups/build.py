@@ -103,6 +103,9 @@ MEASURES = (
 )
 FLOAT_MEASURES = frozenset({"hours_sum"})
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
+_EVENT_MEASURES = frozenset({*EVENT_COUNTS, "dispatch_events"})
+_CLOSURE_MEASURES = frozenset({"closed", "closed_on_time", "hours_sum"})
+_CALLBACK_MEASURES = frozenset({"callbacks", "contacted", "solved", "satisfied", "basic"})
 _EVENT_ACTIONS = (*EVENT_COUNTS.values(), *DISPATCH_ACTIONS)
 
 Key = tuple[date, int, int, int, int, str]
@@ -148,10 +151,16 @@ def _count_if(condition: Any) -> Any:
 
 
 def slice_rows(
-    session: Session, ranges: Sequence[DayRange], tz: ZoneInfo, cases: Any = None
+    session: Session,
+    ranges: Sequence[DayRange],
+    tz: ZoneInfo,
+    cases: Any = None,
+    measures: Iterable[str] | None = None,
 ) -> Rows:
     """The roll-up rows of the local days in `ranges`, computed from the raw rows (`cases`: a
-    condition on Case narrowing them, for readers that want only part of a day)."""
+    condition on Case narrowing them, for readers that want only part of a day; `measures`:
+    the only ones a reader needs — the others are left 0 and their scans skipped)."""
+    wanted = set(MEASURES if measures is None else measures)
     rows: Rows = {}
     if not ranges:
         return rows
@@ -174,54 +183,67 @@ def slice_rows(
         dims = _dims()
         return select(day, *dims, *measures), [day, *dims]
 
-    stmt, keys = grouped(Case.reported_at, func.count())
-    add(
-        session.execute(stmt.where(_spans(Case.reported_at, ranges, tz), *extra).group_by(*keys)),
-        ["reported"],
-    )
+    if "reported" in wanted:
+        stmt, keys = grouped(Case.reported_at, func.count())
+        add(
+            session.execute(
+                stmt.where(_spans(Case.reported_at, ranges, tz), *extra).group_by(*keys)
+            ),
+            ["reported"],
+        )
 
-    stmt, keys = grouped(
-        CaseEvent.at,
-        *[_count_if(CaseEvent.action == action) for action in EVENT_COUNTS.values()],
-        _count_if(dispatch_kept()),
-    )
-    add(
-        session.execute(
-            stmt.select_from(CaseEvent)
-            .join(Case, Case.id == CaseEvent.case_id)
-            .where(CaseEvent.action.in_(_EVENT_ACTIONS), _spans(CaseEvent.at, ranges, tz), *extra)
-            .group_by(*keys)
-        ),
-        [*EVENT_COUNTS, "dispatch_events"],
-    )
+    if wanted & _EVENT_MEASURES:
+        stmt, keys = grouped(
+            CaseEvent.at,
+            *[_count_if(CaseEvent.action == action) for action in EVENT_COUNTS.values()],
+            _count_if(dispatch_kept()),
+        )
+        add(
+            session.execute(
+                stmt.select_from(CaseEvent)
+                .join(Case, Case.id == CaseEvent.case_id)
+                .where(
+                    CaseEvent.action.in_(_EVENT_ACTIONS), _spans(CaseEvent.at, ranges, tz), *extra
+                )
+                .group_by(*keys)
+            ),
+            [*EVENT_COUNTS, "dispatch_events"],
+        )
 
-    stmt, keys = grouped(
-        Case.closed_at,
-        func.count(),
-        _count_if(Case.ever_overdue.is_(False)),
-        func.coalesce(func.sum(hours_between(Case.dispatched_at, Case.closed_at, dialect)), 0.0),
-    )
-    add(
-        session.execute(
-            stmt.where(
-                _spans(Case.closed_at, ranges, tz), Case.status == Status.CLOSED.value, *extra
-            ).group_by(*keys)
-        ),
-        ["closed", "closed_on_time", "hours_sum"],
-    )
+    if wanted & _CLOSURE_MEASURES:
+        stmt, keys = grouped(
+            Case.closed_at,
+            func.count(),
+            _count_if(Case.ever_overdue.is_(False)),
+            func.coalesce(
+                func.sum(hours_between(Case.dispatched_at, Case.closed_at, dialect)), 0.0
+            ),
+        )
+        add(
+            session.execute(
+                stmt.where(
+                    _spans(Case.closed_at, ranges, tz), Case.status == Status.CLOSED.value, *extra
+                ).group_by(*keys)
+            ),
+            ["closed", "closed_on_time", "hours_sum"],
+        )
 
-    stmt, keys = grouped(
-        Case.callback_at,
-        func.count(),
-        _count_if(Case.callback_contacted.is_(True)),
-        _count_if(Case.callback_solved.is_(True)),
-        _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
-        _count_if(Case.satisfaction == Satisfaction.BASIC.value),
-    )
-    add(
-        session.execute(stmt.where(_spans(Case.callback_at, ranges, tz), *extra).group_by(*keys)),
-        ["callbacks", "contacted", "solved", "satisfied", "basic"],
-    )
+    if wanted & _CALLBACK_MEASURES:
+        stmt, keys = grouped(
+            Case.callback_at,
+            func.count(),
+            _count_if(Case.callback_contacted.is_(True)),
+            _count_if(Case.callback_solved.is_(True)),
+            _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
+            _count_if(Case.satisfaction == Satisfaction.BASIC.value),
+        )
+        add(
+            session.execute(
+                stmt.where(_spans(Case.callback_at, ranges, tz), *extra).group_by(*keys)
+            ),
+            ["callbacks", "contacted", "solved", "satisfied", "basic"],
+        )
+
     return rows
 
 

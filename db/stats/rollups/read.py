@@ -173,7 +173,7 @@ def sums(
     if p.live:
         where = [KEY.index(name) for name in group]
         picked = [MEASURES.index(m) for m in measures]
-        for k, values in slice_rows(session, p.live, tz, narrowing.on_cases()).items():
+        for k, values in slice_rows(session, p.live, tz, narrowing.on_cases(), measures).items():
             add(tuple(k[i] for i in where), [values[i] for i in picked])
     return out
 
