@@ -22,6 +22,7 @@ class _Measures:
     reported: Mapped[int] = mapped_column(default=0)
     registered: Mapped[int] = mapped_column(default=0)
     dispatch_events: Mapped[int] = mapped_column(default=0)
+    dispatched_cases: Mapped[int] = mapped_column(default=0)
     accepted: Mapped[int] = mapped_column(default=0)
     returned: Mapped[int] = mapped_column(default=0)
     handled: Mapped[int] = mapped_column(default=0)

@@ -71,6 +71,7 @@ from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseEvent
 from db.reference.settings_store import load_settings
 from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, on_time_rate
+from db.stats.periods import local_day
 from db.stats.rollups.read import Narrowing, sums
 
 GROUPS = ("street", "community", "grid", "department")
@@ -232,6 +233,7 @@ _ROLLUP_GROUP = {
 _ROLLUP_MEASURES = (
     "reported",
     "registered",
+    "dispatched_cases",
     "handled",
     "reworked",
     "extended",
@@ -283,6 +285,7 @@ def _from_rollups(
         if source == Source.PATROL.value:
             row.patrol += int(v["reported"])
         row.registered += int(v["registered"])
+        row.dispatched += int(v["dispatched_cases"])
         row.handled += int(v["handled"])
         row.reworked += int(v["reworked"])
         row.extended += int(v["extended"])
@@ -329,20 +332,35 @@ def compute_indices(
     # stay raw.
     from_rollups = _from_rollups(session, start, end, group, scope, rows)
     if from_rollups:
-        for k, dispatched in session.execute(
-            select(key, func.count(distinct(CaseEvent.case_id)))
+        # 派遣 counts each case once over the period: the roll-ups' per-day sums, less the
+        # cases dispatched on more than one day of it — only those with a 改派 or 撤回派遣 can be.
+        dialect = session.get_bind().dialect.name
+        day = local_day(CaseEvent.at, dialect, load_settings(session).tz)
+        candidates = select(CaseEvent.case_id).where(
+            CaseEvent.action.in_([Action.REDISPATCH.value, Action.RECALL.value]),
+            CaseEvent.at < end,
+        )
+        per_case = (
+            select(plain.label("k"), func.count(distinct(day)).label("days"))
             .select_from(CaseEvent)
             .join(Case, Case.id == CaseEvent.case_id)
             .where(
-                col(CaseEvent.action).in_(DISPATCH_ACTIONS),
-                col(CaseEvent.at) >= start,
-                col(CaseEvent.at) < end,
+                CaseEvent.case_id.in_(candidates),
+                CaseEvent.action.in_(DISPATCH_ACTIONS),
+                CaseEvent.at >= start,
+                CaseEvent.at < end,
                 dispatch_kept(),
                 *scoped,
             )
-            .group_by(key)
+            .group_by(plain, CaseEvent.case_id)
+            .subquery()
+        )
+        for k, extra in session.execute(
+            select(per_case.c.k, func.sum(per_case.c.days - 1))
+            .where(per_case.c.days > 1)
+            .group_by(per_case.c.k)
         ):
-            rows[k].dispatched = int(dispatched)
+            rows[k].dispatched -= int(extra)
     if not from_rollups:
         # Cases reported in the period.
         in_reported = and_(Case.reported_at >= start, Case.reported_at < end, *scoped)

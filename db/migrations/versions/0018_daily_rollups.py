@@ -24,6 +24,7 @@ _COUNTS = (
     "reported",
     "registered",
     "dispatch_events",
+    "dispatched_cases",
     "accepted",
     "returned",
     "handled",

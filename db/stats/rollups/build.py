@@ -6,7 +6,9 @@ grid / community / 小类 / department / source as they are now, as the returns 
 - event counts, by the event's day: `registered` (立案), `dispatch_events` (派遣/改派 not taken
   back, `definitions.dispatch_kept`; events, not distinct cases), `accepted`, `returned` (退单),
   `handled` (处置反馈), `reworked` (返工), `extended` (延期), `suspend_events` (挂账), `urged` (催办),
-  `rejected` (不予立案), `merged` (合并).
+  `rejected` (不予立案), `merged` (合并); `dispatched_cases`: cases with such a kept dispatch
+  that day (each once a day: a period's 派遣 of definitions.DISPATCHED is their sum less the
+  cases dispatched on more than one of its days, db/stats/indices.py).
 - `closed`, `closed_on_time`, `hours_sum`: 结案 on that day (`closed_at`, status 结案), those never
   overdue, and the sum of dispatched → closed hours (definitions.CLOSED / ON_TIME_RATE).
 - `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
@@ -83,6 +85,7 @@ MEASURES = (
     "reported",
     "registered",
     "dispatch_events",
+    "dispatched_cases",
     "accepted",
     "returned",
     "handled",
@@ -103,7 +106,7 @@ MEASURES = (
 )
 FLOAT_MEASURES = frozenset({"hours_sum"})
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
-_EVENT_MEASURES = frozenset({*EVENT_COUNTS, "dispatch_events"})
+_EVENT_MEASURES = frozenset({*EVENT_COUNTS, "dispatch_events", "dispatched_cases"})
 _CLOSURE_MEASURES = frozenset({"closed", "closed_on_time", "hours_sum"})
 _CALLBACK_MEASURES = frozenset({"callbacks", "contacted", "solved", "satisfied", "basic"})
 _EVENT_ACTIONS = (*EVENT_COUNTS.values(), *DISPATCH_ACTIONS)
@@ -197,6 +200,7 @@ def slice_rows(
             CaseEvent.at,
             *[_count_if(CaseEvent.action == action) for action in EVENT_COUNTS.values()],
             _count_if(dispatch_kept()),
+            func.count(distinct(case((dispatch_kept(), CaseEvent.case_id)))),
         )
         add(
             session.execute(
@@ -207,7 +211,7 @@ def slice_rows(
                 )
                 .group_by(*keys)
             ),
-            [*EVENT_COUNTS, "dispatch_events"],
+            [*EVENT_COUNTS, "dispatch_events", "dispatched_cases"],
         )
 
     if wanted & _CLOSURE_MEASURES:
