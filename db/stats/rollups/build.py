@@ -690,32 +690,6 @@ def pending_days(
     return touched, ids, changes, now
 
 
-def touched_days(session: Session, state: State, tz: ZoneInfo) -> set[date]:
-    """The days touched by the changes after the watermark, computed in the database (one
-    round trip per kind, whatever the backlog): what a reader must compute live."""
-    dialect = session.get_bind().dialect.name
-    changed = select(CaseChange.case_id).where(CaseChange.seq > state.seq).scalar_subquery()
-    days: set[date] = set()
-    for column, table_id in (
-        (CaseEvent.at, CaseEvent.case_id),
-        (Case.reported_at, Case.id),
-        (Case.closed_at, Case.id),
-        (Case.callback_at, Case.id),
-    ):
-        day = local_day(column, dialect, tz)
-        days.update(
-            as_date(d)
-            for (d,) in session.execute(
-                select(day).where(table_id.in_(changed), column.is_not(None)).distinct()
-            )
-        )
-    for (text_days,) in session.execute(
-        select(StatsCaseDays.days).where(StatsCaseDays.case_id.in_(changed))
-    ):
-        days.update(date.fromisoformat(d) for d in str(text_days).split(",") if d)
-    return days
-
-
 def needs_rebuild(session: Session, state: State | None, tz: ZoneInfo, position: int) -> bool:
     if state is None or state.timezone != tz.key or state.through is None:
         return True
