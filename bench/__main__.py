@@ -21,6 +21,10 @@ BENCHES: dict[str, tuple[str, str]] = {
         "bench.intake",
         "intake: 小类 top-1/top-3 on callers' words, grid, time per suggestion",
     ),
+    "rollups": (
+        "bench.rollups",
+        "daily roll-ups: rebuild, one change folded in, catch-up after 1,000 events",
+    ),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
 }
 DEFAULT = ("desk", "inbox", "stats", "reports", "roster-import", "change-feed", "intake")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.errors import ValidationError
 from db.security.audit import record_audit
+from db.stats.rollups.read import refresh as refresh_rollups
 from reports import (
     case_details,
     category_analysis,
@@ -101,6 +102,7 @@ def build_report(db: Database, kind: str, request: ReportRequest) -> Report:
     """Read the figures (one read transaction, so every sheet sees the same data)."""
     spec = return_kind(kind)
     request.actor.require(spec.permission, f"查看{spec.title}")
+    refresh_rollups(db)  # the daily roll-ups up to date first: less to compute live
     with db.read() as session:
         return spec.build(session, request)
 

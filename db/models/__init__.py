@@ -42,6 +42,13 @@ from db.models.people import (
     SentDownCadre,
 )
 from db.models.requests import CohandlingRequest, ExtensionRequest
+from db.models.rollups import (
+    StatsCaseDays,
+    StatsDaily,
+    StatsDailyGrid,
+    StatsDailyStreet,
+    StatsRollupState,
+)
 
 __all__ = [
     "Attachment",
@@ -88,6 +95,11 @@ __all__ = [
     "SentDownCadre",
     "Setting",
     "ShiftHandover",
+    "StatsCaseDays",
+    "StatsDaily",
+    "StatsDailyGrid",
+    "StatsDailyStreet",
+    "StatsRollupState",
     "Street",
     "User",
 ]

@@ -106,6 +106,8 @@ class Case(Base):
         Index("ix_cases_grid_reported", "grid_id", "reported_at"),
         Index("ix_cases_grid_closed", "grid_id", "closed_at"),
         Index("ix_cases_merged_into", "merged_into_id"),
+        # A day's callbacks (回访) for the daily roll-ups (db/stats/rollups).
+        Index("ix_cases_callback_at", "callback_at"),
         # The desk queue (db/cases/queue.py): a tab's first page by time left or by report time,
         # and the department board's open/warning/overdue counts from the index alone.
         Index("ix_cases_group_due", "status_group", "due_at"),

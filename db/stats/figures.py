@@ -61,6 +61,7 @@ from db.stats.periods import (
     local_midnight,
     period_days,
 )
+from db.stats.rollups.read import refresh as refresh_rollups
 
 # The page and the big screen read these as `stats.<name>` (`from db.stats import figures as
 # stats`).
@@ -239,6 +240,7 @@ def collect(
     let go of the GIL while the database works), which nearly halves a year's wall time on a
     two-core PC."""
     now = now or datetime.now(UTC)
+    refresh_rollups(db, now)  # fold pending changes into the daily roll-ups: less read live
     in_memory = db.is_sqlite and db.engine.url.database in (None, "", ":memory:")
     if previous is not None or in_memory or f.end - f.start < PARALLEL_SCAN_FROM:
         with db.read() as session:

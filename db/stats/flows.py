@@ -48,11 +48,11 @@ from db.models import (
     CaseEvent,
     Department,
 )
+from db.reference.settings_store import load_settings
 from db.stats.definitions import dispatch_kept, on_time_rate
 from db.stats.open_cases import OpenCell
 from db.stats.periods import (
     NOT_CLOSABLE,
-    UTC_ZONE,
     Bucket,
     StatsFilter,
     as_date,
@@ -64,6 +64,7 @@ from db.stats.periods import (
     local_day,
     scoped,
 )
+from db.stats.rollups.read import Narrowing, sums
 
 
 def received_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tuple[Any, ...]]:
@@ -78,9 +79,18 @@ def received_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tu
 
 
 def received_cells(session: Session, f: StatsFilter, tz: ZoneInfo) -> dict[tuple[date, str], int]:
-    """Cases received in the period per (local day, source)."""
+    """Cases received in the period per (local day, source): from the daily roll-ups for the
+    past days, live for the rest (db/stats/rollups/read.py), or all live when they cannot answer."""
+    got = sums(session, f.start, f.end, tz, ("day", "source"), ("reported",), narrowing(f))
+    if got is not None:
+        return {(d, str(src)): int(v[0]) for (d, src), v in got.items() if v[0]}
     stmt = received_statement(f, session.get_bind().dialect.name, tz)
     return {(as_date(d), str(src)): int(n) for d, src, n in session.execute(stmt)}
+
+
+def narrowing(f: StatsFilter) -> Narrowing:
+    """The filter's community / department / category as a roll-up narrowing."""
+    return Narrowing(f.community_id, f.department_id, f.category_id, f.major_id)
 
 
 @dataclass(frozen=True)
@@ -112,7 +122,26 @@ def closure_statement(f: StatsFilter, dialect: str, tz: ZoneInfo) -> Select[*tup
 
 
 def closure_cells(session: Session, f: StatsFilter, tz: ZoneInfo) -> list[ClosureCell]:
-    """Closures (办结) in the period per (local day, department)."""
+    """Closures (办结) in the period per (local day, department), from the roll-ups where they
+    can answer (see `received_cells`)."""
+    got = sums(
+        session,
+        f.start,
+        f.end,
+        tz,
+        ("day", "department_id"),
+        ("closed", "closed_on_time", "hours_sum"),
+        narrowing(f),
+    )
+    if got is not None:
+        return sorted(
+            (
+                ClosureCell(d, int(dept) or None, int(n), int(ok), float(h))
+                for (d, dept), (n, ok, h) in got.items()
+                if n
+            ),
+            key=lambda c: (c.day, c.department_id or 0),
+        )
     stmt = closure_statement(f, session.get_bind().dialect.name, tz)
     return [
         ClosureCell(
@@ -230,7 +259,8 @@ def department_on_time(
     """按期结案率 per department over the period, best first, those without a closure (rate —)
     last (departments with nothing due are left out)."""
     if closures is None:
-        closures = closure_cells(session, f, UTC_ZONE)
+        # The center's days (any zone would do, the days are summed), so the roll-ups answer.
+        closures = closure_cells(session, f, load_settings(session).tz)
     closed: dict[int, tuple[int, int]] = {}
     for cell in closures:
         if cell.department_id is not None:
@@ -281,7 +311,7 @@ def by_source(
 ) -> SourceMix:
     """Cases received in the period per source (every source listed, in catalogue order)."""
     if received is None:
-        received = received_cells(session, f, UTC_ZONE)
+        received = received_cells(session, f, load_settings(session).tz)
     counts: dict[str, int] = {}
     for (_day, source), n in received.items():
         counts[source] = counts.get(source, 0) + n

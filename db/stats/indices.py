@@ -78,7 +78,10 @@ from sqlalchemy.orm import Session
 from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
-from db.stats.definitions import dispatch_kept, on_time_rate
+from db.reference.settings_store import load_settings
+from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, on_time_rate
+from db.stats.periods import local_day
+from db.stats.rollups.read import Narrowing, sums
 
 GROUPS = ("street", "community", "grid", "department")
 
@@ -238,6 +241,85 @@ def suspended_at(end: datetime) -> Any:
     )
 
 
+_ROLLUP_GROUP = {
+    "street": None,
+    "community": "community_id",
+    "grid": "grid_id",
+    "department": "department_id",
+}
+_ROLLUP_MEASURES = (
+    "reported",
+    "registered",
+    "dispatched_cases",
+    "handled",
+    "reworked",
+    "extended",
+    "closed",
+    "closed_on_time",
+    "hours_sum",
+    "callbacks",
+    "contacted",
+    "solved",
+    "satisfied",
+    "basic",
+)
+
+
+def _from_rollups(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    group: str,
+    scope: Scope,
+    rows: dict[int | None, Indices],
+) -> bool:
+    """Fill the day-summable counts of `rows` from the roll-ups; False when they cannot answer
+    (a period not of whole local days, no roll-ups yet: the raw queries below then do)."""
+    if group not in _ROLLUP_GROUP:
+        raise ValueError(f"unknown group {group!r}")
+    column = _ROLLUP_GROUP[group]
+    got = sums(
+        session,
+        start,
+        end,
+        load_settings(session).tz,
+        ([column] if column else []) + ["source"],
+        _ROLLUP_MEASURES,
+        Narrowing(scope.community_id, scope.department_id),
+    )
+    if got is None:
+        return False
+    for key, values in got.items():
+        if not any(values):
+            continue
+        k: int | None = 0 if column is None else int(key[0])
+        if group == "department" and k == 0:
+            k = None
+        source = key[-1]
+        v = dict(zip(_ROLLUP_MEASURES, values, strict=True))
+        row = rows[k]
+        row.reported += int(v["reported"])
+        if source == Source.PATROL.value:
+            row.patrol += int(v["reported"])
+        row.registered += int(v["registered"])
+        row.dispatched += int(v["dispatched_cases"])
+        row.handled += int(v["handled"])
+        row.reworked += int(v["reworked"])
+        row.extended += int(v["extended"])
+        closed, on_time = int(v["closed"]), int(v["closed_on_time"])
+        row.closed += closed
+        row.closed_on_time += on_time
+        row.hours_sum += float(v["hours_sum"])
+        row.due += closed
+        row.overdue += closed - on_time
+        row.callbacks += int(v["callbacks"])
+        row.contacted += int(v["contacted"])
+        row.solved += int(v["solved"])
+        row.satisfied += int(v["satisfied"])
+        row.basic += int(v["basic"])
+    return True
+
+
 def compute_indices(
     session: Session,
     start: datetime,
@@ -261,70 +343,106 @@ def compute_indices(
     def col(column: Any) -> Any:
         return _unindexed(column) if scan else column
 
-    # Cases reported in the period.
-    in_reported = and_(Case.reported_at >= start, Case.reported_at < end, *scoped)
-    for k, reported, patrol in session.execute(
-        select(key, func.count(), _count_if(Case.source == Source.PATROL.value))
-        .where(in_reported)
-        .group_by(key)
-    ):
-        row = rows[k]
-        row.reported, row.patrol = int(reported), int(patrol)
+    # Counts of days (reported, events, 结案, callbacks) from the daily roll-ups when the period
+    # is made of whole local days (db/stats/rollups); 派遣 (distinct cases over the period), 挂账
+    # (a state at the period's end) and 应结未结 (a state at the end) are not sums of days and
+    # stay raw.
+    from_rollups = _from_rollups(session, start, end, group, scope, rows)
+    if from_rollups:
+        # 派遣 counts each case once over the period: the roll-ups' per-day sums, less the
+        # cases dispatched on more than one day of it — only those with a 改派 or 撤回派遣 can be.
+        dialect = session.get_bind().dialect.name
+        day = local_day(CaseEvent.at, dialect, load_settings(session).tz)
+        candidates = select(CaseEvent.case_id).where(
+            CaseEvent.action.in_([Action.REDISPATCH.value, Action.RECALL.value]),
+            CaseEvent.at < end,
+        )
+        per_case = (
+            select(plain.label("k"), func.count(distinct(day)).label("days"))
+            .select_from(CaseEvent)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(
+                CaseEvent.case_id.in_(candidates),
+                CaseEvent.action.in_(DISPATCH_ACTIONS),
+                CaseEvent.at >= start,
+                CaseEvent.at < end,
+                dispatch_kept(),
+                *scoped,
+            )
+            .group_by(plain, CaseEvent.case_id)
+            .subquery()
+        )
+        for k, extra in session.execute(
+            select(per_case.c.k, func.sum(per_case.c.days - 1))
+            .where(per_case.c.days > 1)
+            .group_by(per_case.c.k)
+        ):
+            rows[k].dispatched -= int(extra)
+    if not from_rollups:
+        # Cases reported in the period.
+        in_reported = and_(Case.reported_at >= start, Case.reported_at < end, *scoped)
+        for k, reported, patrol in session.execute(
+            select(key, func.count(), _count_if(Case.source == Source.PATROL.value))
+            .where(in_reported)
+            .group_by(key)
+        ):
+            row = rows[k]
+            row.reported, row.patrol = int(reported), int(patrol)
 
-    # Events in the period.
-    actions = [
-        Action.REGISTER.value,
-        Action.DISPATCH.value,
-        Action.REDISPATCH.value,
-        Action.FEEDBACK.value,
-        Action.REWORK.value,
-        Action.EXTEND.value,
-    ]
-    dispatch_like = dispatch_kept()
-    for k, registered, dispatched, handled, reworked, extended in session.execute(
-        select(
-            key,
-            _count_if(CaseEvent.action == Action.REGISTER.value),
-            func.count(distinct(case((dispatch_like, CaseEvent.case_id)))),
-            _count_if(CaseEvent.action == Action.FEEDBACK.value),
-            _count_if(CaseEvent.action == Action.REWORK.value),
-            _count_if(CaseEvent.action == Action.EXTEND.value),
-        )
-        .select_from(CaseEvent)
-        .join(Case, Case.id == CaseEvent.case_id)
-        .where(
-            col(CaseEvent.action).in_(actions),
-            col(CaseEvent.at) >= start,
-            col(CaseEvent.at) < end,
-            *scoped,
-        )
-        .group_by(key)
-    ):
-        row = rows[k]
-        row.registered, row.dispatched = int(registered), int(dispatched)
-        row.handled, row.reworked, row.extended = int(handled), int(reworked), int(extended)
+        # Events in the period.
+        actions = [
+            Action.REGISTER.value,
+            Action.DISPATCH.value,
+            Action.REDISPATCH.value,
+            Action.FEEDBACK.value,
+            Action.REWORK.value,
+            Action.EXTEND.value,
+        ]
+        dispatch_like = dispatch_kept()
+        for k, registered, dispatched, handled, reworked, extended in session.execute(
+            select(
+                key,
+                _count_if(CaseEvent.action == Action.REGISTER.value),
+                func.count(distinct(case((dispatch_like, CaseEvent.case_id)))),
+                _count_if(CaseEvent.action == Action.FEEDBACK.value),
+                _count_if(CaseEvent.action == Action.REWORK.value),
+                _count_if(CaseEvent.action == Action.EXTEND.value),
+            )
+            .select_from(CaseEvent)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(
+                col(CaseEvent.action).in_(actions),
+                col(CaseEvent.at) >= start,
+                col(CaseEvent.at) < end,
+                *scoped,
+            )
+            .group_by(key)
+        ):
+            row = rows[k]
+            row.registered, row.dispatched = int(registered), int(dispatched)
+            row.handled, row.reworked, row.extended = int(handled), int(reworked), int(extended)
 
-    # Cases closed (结案) in the period.
-    for k, closed, late, hours in session.execute(
-        select(
-            key,
-            func.count(),
-            _count_if(Case.ever_overdue),
-            func.coalesce(func.sum(_hours(session, Case.closed_at, Case.dispatched_at)), 0.0),
-        )
-        .where(
-            col(Case.closed_at) >= start,
-            col(Case.closed_at) < end,
-            Case.status == Status.CLOSED.value,
-            *scoped,
-        )
-        .group_by(key)
-    ):
-        row = rows[k]
-        row.closed, row.closed_on_time = int(closed), int(closed) - int(late)
-        row.hours_sum = float(hours)
-        row.due += int(closed)
-        row.overdue += int(late)
+        # Cases closed (结案) in the period.
+        for k, closed, late, hours in session.execute(
+            select(
+                key,
+                func.count(),
+                _count_if(Case.ever_overdue),
+                func.coalesce(func.sum(_hours(session, Case.closed_at, Case.dispatched_at)), 0.0),
+            )
+            .where(
+                col(Case.closed_at) >= start,
+                col(Case.closed_at) < end,
+                Case.status == Status.CLOSED.value,
+                *scoped,
+            )
+            .group_by(key)
+        ):
+            row = rows[k]
+            row.closed, row.closed_on_time = int(closed), int(closed) - int(late)
+            row.hours_sum = float(hours)
+            row.due += int(closed)
+            row.overdue += int(late)
 
     # Reports merged into another case (合并) in the period: counted apart from the cases.
     for k, merged in session.execute(
@@ -485,11 +603,27 @@ def daily_counts(
     tz: ZoneInfo,
     scope: Scope = Scope(),
 ) -> list[DailyCount]:
-    """Cases reported (上报) and closed (结案, as in `compute_indices`) per local day."""
+    """Cases reported (上报) and closed (结案, as in `compute_indices`) per local day (from the
+    roll-ups when they can answer)."""
     scoped = _scoped(scope)
     first = start.astimezone(tz).date()
     last = (end - timedelta(microseconds=1)).astimezone(tz).date()
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    got = sums(
+        session,
+        start,
+        end,
+        tz,
+        ("day",),
+        ("reported", "closed"),
+        Narrowing(scope.community_id, scope.department_id),
+    )
+    if got is not None:
+        by_day = {key[0]: values for key, values in got.items()}
+        return [
+            DailyCount(d, int(by_day.get(d, [0, 0])[0]), int(by_day.get(d, [0, 0])[1]))
+            for d in days
+        ]
     reported: dict[date, int] = defaultdict(int)
     closed: dict[date, int] = defaultdict(int)
     offset = _fixed_offset(tz, start, end)
@@ -518,6 +652,17 @@ def category_counts(
     session: Session, start: datetime, end: datetime, scope: Scope = Scope()
 ) -> dict[int, int]:
     """Cases reported in [start, end) per 小类 (category id)."""
+    got = sums(
+        session,
+        start,
+        end,
+        load_settings(session).tz,
+        ("category_id",),
+        ("reported",),
+        Narrowing(scope.community_id, scope.department_id),
+    )
+    if got is not None:
+        return {int(k[0]): int(v[0]) for k, v in got.items() if v[0]}
     return {
         int(cat): int(count)
         for cat, count in session.execute(

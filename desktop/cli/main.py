@@ -33,6 +33,7 @@ from desktop.cli import (
     hotline,
     master_data,
     reports,
+    rollups,
     rosters,
     setup,
 )
@@ -82,6 +83,7 @@ def build_parser() -> ArgumentParser:
         gazetteer,
         hotline,
         escalation,
+        rollups,
     ):
         module.register(subparsers)
     return parser

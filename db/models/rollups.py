@@ -1,0 +1,103 @@
+"""Daily roll-ups of the statistics (统计日汇总): per local day (the center's time zone) × grid ×
+小类 × department × source, the counts and sums the figures add up, kept for past days.
+
+`stats_daily` is derived data: `db/stats/rollups/` builds it from `cases` and `case_events`
+(rebuild, catch-up driven by the change log) and checks it against them (verify). Nothing points
+to it, so a backup or restore copies it with the rest and a rebuild can always recreate it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, Float, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base
+
+
+class _Measures:
+    """The counts and sums of a roll-up row (db/stats/rollups/build.py says what each counts)."""
+
+    reported: Mapped[int] = mapped_column(default=0)
+    registered: Mapped[int] = mapped_column(default=0)
+    dispatch_events: Mapped[int] = mapped_column(default=0)
+    dispatched_cases: Mapped[int] = mapped_column(default=0)
+    accepted: Mapped[int] = mapped_column(default=0)
+    returned: Mapped[int] = mapped_column(default=0)
+    handled: Mapped[int] = mapped_column(default=0)
+    reworked: Mapped[int] = mapped_column(default=0)
+    extended: Mapped[int] = mapped_column(default=0)
+    suspend_events: Mapped[int] = mapped_column(default=0)
+    urged: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
+    merged: Mapped[int] = mapped_column(default=0)
+    closed: Mapped[int] = mapped_column(default=0)
+    closed_on_time: Mapped[int] = mapped_column(default=0)
+    hours_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    callbacks: Mapped[int] = mapped_column(default=0)
+    contacted: Mapped[int] = mapped_column(default=0)
+    solved: Mapped[int] = mapped_column(default=0)
+    satisfied: Mapped[int] = mapped_column(default=0)
+    basic: Mapped[int] = mapped_column(default=0)
+
+
+class StatsDaily(_Measures, Base):
+    """One roll-up row. `department_id` 0: no department (never dispatched). Each count is dated
+    by its own moment: reported by `reported_at`, events by their `at`, 结案 by `closed_at`,
+    the callback figures by `callback_at` (db/stats/rollups/build.py says which is which)."""
+
+    __tablename__ = "stats_daily"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    grid_id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class StatsDailyGrid(_Measures, Base):
+    """`stats_daily` summed over 小类: what the returns group by (grid, community, department),
+    a fraction of the rows to read for a year."""
+
+    __tablename__ = "stats_daily_grid"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    grid_id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class StatsDailyStreet(_Measures, Base):
+    """`stats_daily` summed to the street per department and source: the unfiltered statistics
+    page, the big screen, the desk cards and the department return (at most departments ×
+    sources rows a day)."""
+
+    __tablename__ = "stats_daily_street"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
+class StatsRollupState(Base):
+    """The one row saying how far the roll-ups are: every past day up to `through` is rolled up
+    from the changes up to change-log `seq`, in time zone `timezone`."""
+
+    __tablename__ = "stats_rollup_state"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(default=0)
+    through: Mapped[date | None] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), default="")
+
+
+class StatsCaseDays(Base):
+    """A case's footprint in the roll-ups as of the last catch-up: the local days it counts on
+    ('YYYY-MM-DD,…') and `facts`, what its contributions depend on (its grid / 小类 / department
+    / source, reported, 结案 and callback values, last event id and number of events), so a
+    catch-up recomputes only the days a change can move — and a later change that removes a
+    day (a deleted event, a moved callback) is still caught."""
+
+    __tablename__ = "stats_case_days"
+    case_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    days: Mapped[str] = mapped_column(Text, default="")
+    facts: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,836 @@
+"""Building the daily roll-ups (`stats_daily`) from the raw rows, and keeping them current.
+
+What a row counts (each dated by its own moment, in the center's local days; the case's
+grid / community / 小类 / department / source as they are now, as the returns attribute them):
+- `reported`: cases reported that day (`reported_at`).
+- event counts, by the event's day: `registered` (立案), `dispatch_events` (派遣/改派 not taken
+  back, `definitions.dispatch_kept`; events, not distinct cases), `accepted`, `returned` (退单),
+  `handled` (处置反馈), `reworked` (返工), `extended` (延期), `suspend_events` (挂账), `urged` (催办),
+  `rejected` (不予立案), `merged` (合并); `dispatched_cases`: cases with such a kept dispatch
+  that day (each once a day: a period's 派遣 of definitions.DISPATCHED is their sum less the
+  cases dispatched on more than one of its days, db/stats/indices.py).
+- `closed`, `closed_on_time`, `hours_sum`: 结案 on that day (`closed_at`, status 结案), those never
+  overdue, and the sum of dispatched → closed hours (definitions.CLOSED / ON_TIME_RATE).
+- `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
+  on that day, and of them the contacted / solved / 满意 / 基本满意 ones.
+
+The one slice statement per measure (`slice_rows`) is both how the table is built and how the
+readers compute the days they cannot take from it (today, and days touched by a change the
+catch-up has not folded in yet), so a figure is the same either way.
+
+Maintenance is a catch-up, not work in the writing transaction (a dispatch stays as cheap as
+it was): `catch_up` reads the change log (`case_changes`) after its watermark, finds the days
+each changed case counts on — now (its timestamps and all its events) and before (its stored
+footprint, `stats_case_days`) — and recomputes those whole day slices from the raw rows
+(delete + insert, so running it twice, or two at once, never counts twice). On PostgreSQL the
+catch-ups and rebuilds take one advisory lock (they queue), and the log position is read
+under a momentary SHARE lock on `case_changes`, so no change with a lower seq can still commit
+after the watermark passed it. A log pruned past the watermark, a watermark ahead of the log (a
+restored database) or another time zone rebuilds everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    and_,
+    bindparam,
+    case,
+    delete,
+    distinct,
+    func,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from db.cases.states import Action, Satisfaction, Status
+from db.engine import serialize_writers
+from db.models import (
+    Case,
+    CaseChange,
+    CaseEvent,
+    StatsCaseDays,
+    StatsDaily,
+    StatsDailyGrid,
+    StatsDailyStreet,
+    StatsRollupState,
+)
+from db.reference.settings_store import load_settings
+from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept
+from db.stats.periods import as_date, hours_between, local_day, local_midnight
+
+KEY = ("day", "grid_id", "community_id", "category_id", "department_id", "source")
+EVENT_COUNTS: dict[str, str] = {
+    "registered": Action.REGISTER.value,
+    "accepted": Action.ACCEPT.value,
+    "returned": Action.RETURN.value,
+    "handled": Action.FEEDBACK.value,
+    "reworked": Action.REWORK.value,
+    "extended": Action.EXTEND.value,
+    "suspend_events": Action.SUSPEND.value,
+    "urged": Action.URGE.value,
+    "rejected": Action.REJECT.value,
+    "merged": Action.MERGE.value,
+}
+MEASURES = (
+    "reported",
+    "registered",
+    "dispatch_events",
+    "dispatched_cases",
+    "accepted",
+    "returned",
+    "handled",
+    "reworked",
+    "extended",
+    "suspend_events",
+    "urged",
+    "rejected",
+    "merged",
+    "closed",
+    "closed_on_time",
+    "hours_sum",
+    "callbacks",
+    "contacted",
+    "solved",
+    "satisfied",
+    "basic",
+)
+FLOAT_MEASURES = frozenset({"hours_sum"})
+_INDEX = {name: i for i, name in enumerate(MEASURES)}
+_EVENT_MEASURES = frozenset({*EVENT_COUNTS, "dispatch_events", "dispatched_cases"})
+_CLOSURE_MEASURES = frozenset({"closed", "closed_on_time", "hours_sum"})
+_CALLBACK_MEASURES = frozenset({"callbacks", "contacted", "solved", "satisfied", "basic"})
+_EVENT_ACTIONS = (*EVENT_COUNTS.values(), *DISPATCH_ACTIONS)
+
+Key = tuple[date, int, int, int, int, str]
+Rows = dict[Key, list[float]]
+DayRange = tuple[date, date]  # first, last (inclusive)
+
+
+def ranges_of(days: Iterable[date]) -> list[DayRange]:
+    """Sorted days as runs of consecutive days."""
+    out: list[DayRange] = []
+    for d in sorted(set(days)):
+        if out and out[-1][1] + timedelta(days=1) == d:
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
+
+
+def _spans(column: Any, ranges: Sequence[DayRange], tz: ZoneInfo) -> ColumnElement[bool]:
+    return or_(
+        *[
+            and_(
+                column >= local_midnight(a, tz),
+                column < local_midnight(b + timedelta(days=1), tz),
+            )
+            for a, b in ranges
+        ]
+    )
+
+
+def _dims() -> list[Any]:
+    return [
+        Case.grid_id,
+        Case.community_id,
+        Case.category_id,
+        func.coalesce(Case.department_id, 0),
+        Case.source,
+    ]
+
+
+def _count_if(condition: Any) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def slice_rows(
+    session: Session,
+    ranges: Sequence[DayRange],
+    tz: ZoneInfo,
+    cases: Any = None,
+    measures: Iterable[str] | None = None,
+) -> Rows:
+    """The roll-up rows of the local days in `ranges`, computed from the raw rows (`cases`: a
+    condition on Case narrowing them, for readers that want only part of a day; `measures`:
+    the only ones a reader needs — the others are left 0 and their scans skipped)."""
+    wanted = set(MEASURES if measures is None else measures)
+    rows: Rows = {}
+    if not ranges:
+        return rows
+    dialect = session.get_bind().dialect.name
+    extra = [cases] if cases is not None else []
+
+    def add(result: Iterable[Any], names: Sequence[str]) -> None:
+        for r in result:
+            key: Key = (as_date(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), str(r[5]))
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = [0] * len(MEASURES)
+            for name, value in zip(names, r[6:], strict=True):
+                row[_INDEX[name]] += (
+                    float(value or 0) if name in FLOAT_MEASURES else int(value or 0)
+                )
+
+    def grouped(column: Any, *measures: Any) -> Any:
+        day = local_day(column, dialect, tz).label("day")
+        dims = _dims()
+        return select(day, *dims, *measures), [day, *dims]
+
+    if "reported" in wanted:
+        stmt, keys = grouped(Case.reported_at, func.count())
+        add(
+            session.execute(
+                stmt.where(_spans(Case.reported_at, ranges, tz), *extra).group_by(*keys)
+            ),
+            ["reported"],
+        )
+
+    if wanted & _EVENT_MEASURES:
+        stmt, keys = grouped(
+            CaseEvent.at,
+            *[_count_if(CaseEvent.action == action) for action in EVENT_COUNTS.values()],
+            _count_if(dispatch_kept()),
+            func.count(distinct(case((dispatch_kept(), CaseEvent.case_id)))),
+        )
+        add(
+            session.execute(
+                stmt.select_from(CaseEvent)
+                .join(Case, Case.id == CaseEvent.case_id)
+                .where(
+                    CaseEvent.action.in_(_EVENT_ACTIONS), _spans(CaseEvent.at, ranges, tz), *extra
+                )
+                .group_by(*keys)
+            ),
+            [*EVENT_COUNTS, "dispatch_events", "dispatched_cases"],
+        )
+
+    if wanted & _CLOSURE_MEASURES:
+        stmt, keys = grouped(
+            Case.closed_at,
+            func.count(),
+            _count_if(Case.ever_overdue.is_(False)),
+            func.coalesce(
+                func.sum(hours_between(Case.dispatched_at, Case.closed_at, dialect)), 0.0
+            ),
+        )
+        add(
+            session.execute(
+                stmt.where(
+                    _spans(Case.closed_at, ranges, tz), Case.status == Status.CLOSED.value, *extra
+                ).group_by(*keys)
+            ),
+            ["closed", "closed_on_time", "hours_sum"],
+        )
+
+    if wanted & _CALLBACK_MEASURES:
+        stmt, keys = grouped(
+            Case.callback_at,
+            func.count(),
+            _count_if(Case.callback_contacted.is_(True)),
+            _count_if(Case.callback_solved.is_(True)),
+            _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
+            _count_if(Case.satisfaction == Satisfaction.BASIC.value),
+        )
+        add(
+            session.execute(
+                stmt.where(_spans(Case.callback_at, ranges, tz), *extra).group_by(*keys)
+            ),
+            ["callbacks", "contacted", "solved", "satisfied", "basic"],
+        )
+
+    return rows
+
+
+@dataclass(frozen=True)
+class Level:
+    """One roll-up table: `stats_daily` and its sums over fewer columns (readers take the
+    smallest that holds what they group and filter by)."""
+
+    table: Any
+    key: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return str(self.table.__tablename__)
+
+    def project(self, rows: Rows) -> dict[tuple[Any, ...], list[float]]:
+        """`rows` (full keys) summed to this level's key."""
+        if self.key == KEY:
+            return {k: v for k, v in rows.items() if any(v)}
+        where = [KEY.index(n) for n in self.key]
+        out: dict[tuple[Any, ...], list[float]] = {}
+        for k, values in rows.items():
+            if not any(values):
+                continue
+            short = tuple(k[i] for i in where)
+            row = out.get(short)
+            if row is None:
+                out[short] = list(values)
+            else:
+                for i, v in enumerate(values):
+                    row[i] += v
+        return out
+
+    def insert(self) -> Any:
+        names = (*self.key, *MEASURES)
+        return text(
+            f"INSERT INTO {self.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join(':' + n for n in names)})"
+        ).bindparams(bindparam("day", type_=Date()))
+
+
+# Smallest first.
+LEVELS = (
+    Level(StatsDailyStreet, ("day", "department_id", "source")),
+    Level(StatsDailyGrid, ("day", "grid_id", "community_id", "department_id", "source")),
+    Level(StatsDaily, KEY),
+)
+
+
+def stored_rows(
+    session: Session, ranges: Sequence[DayRange], level: Level = LEVELS[-1]
+) -> dict[tuple[Any, ...], list[float]]:
+    """The roll-up rows stored at `level` for the days in `ranges`."""
+    rows: dict[tuple[Any, ...], list[float]] = {}
+    if not ranges:
+        return rows
+    t = level.table
+    columns = [getattr(t, name) for name in (*level.key, *MEASURES)]
+    stmt = select(*columns).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges]))
+    n = len(level.key)
+    for r in session.execute(stmt):
+        key = tuple(
+            as_date(v) if name == "day" else (str(v) if name == "source" else int(v))
+            for name, v in zip(level.key, r[:n], strict=True)
+        )
+        rows[key] = [
+            float(v) if m in FLOAT_MEASURES else int(v)
+            for m, v in zip(MEASURES, r[n:], strict=True)
+        ]
+    return rows
+
+
+def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
+    if not ranges:
+        return
+    for level in LEVELS:
+        t = level.table
+        session.execute(delete(t).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges])))
+        payload = [
+            {**dict(zip(level.key, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
+            for key, values in level.project(rows).items()
+        ]
+        statement = level.insert()
+        for chunk in _chunks(payload, 5000):
+            session.execute(statement, chunk)
+
+
+# Derived rows in bulk: a plain executemany (the text-limit net of db/models/limits.py checks
+# typed-in text; these rows hold numbers and codes computed here, and checking each value of
+# every row cost more than the scans).
+_INSERT_FOOTPRINT = text(
+    "INSERT INTO stats_case_days (case_id, days, facts) VALUES (:case_id, :days, :facts)"
+)
+
+
+def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def recompute(session: Session, days: Iterable[date], tz: ZoneInfo) -> int:
+    """Recompute whole day slices from the raw rows (one set of grouped scans for all the
+    days); returns how many days."""
+    ranges = ranges_of(days)
+    _write(session, ranges, slice_rows(session, ranges, tz))
+    return sum((b - a).days + 1 for a, b in ranges)
+
+
+# --- the state and the footprints -------------------------------------------------------------
+
+
+def _local(moment: datetime, tz: ZoneInfo) -> date:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(tz).date()
+
+
+@dataclass
+class Facts:
+    """What a case's roll-up contributions depend on (see StatsCaseDays)."""
+
+    dims: str
+    reported: str
+    closure: str
+    callback: str
+    last_event: int
+    events: int
+    days: set[date]
+    event_days: dict[int, tuple[date, str]]  # event id → (day, action); current only
+
+    def text(self) -> str:
+        return "\t".join(
+            (
+                self.dims,
+                self.reported,
+                self.closure,
+                self.callback,
+                str(self.last_event),
+                str(self.events),
+            )
+        )
+
+
+def _iso(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _day_of(fingerprint: str, tz: ZoneInfo) -> date | None:
+    moment = fingerprint.split("|", 1)[0]
+    return _local(datetime.fromisoformat(moment), tz) if moment else None
+
+
+_FACT_COLUMNS = (
+    Case.id,
+    Case.grid_id,
+    Case.community_id,
+    Case.category_id,
+    Case.department_id,
+    Case.source,
+    Case.reported_at,
+    Case.status,
+    Case.closed_at,
+    Case.ever_overdue,
+    Case.dispatched_at,
+    Case.callback_at,
+    Case.callback_contacted,
+    Case.callback_solved,
+    Case.satisfaction,
+)
+
+
+def _facts_of(row: Any, tz: ZoneInfo) -> Facts:
+    (_id, grid, community, category, department, source, reported, status, closed_at) = row[:9]
+    (ever_overdue, dispatched_at, callback_at, contacted, solved, satisfaction) = row[9:]
+    closure = (
+        f"{_iso(closed_at)}|{int(bool(ever_overdue))}|{_iso(dispatched_at)}"
+        if status == Status.CLOSED.value and closed_at is not None
+        else ""
+    )
+    callback = (
+        f"{_iso(callback_at)}|{contacted}|{solved}|{satisfaction}"
+        if callback_at is not None
+        else ""
+    )
+    days = {_local(m, tz) for m in (reported, closed_at, callback_at) if m is not None}
+    return Facts(
+        f"{grid},{community},{category},{department or 0},{source}",
+        _iso(reported),
+        closure,
+        callback,
+        0,
+        0,
+        days,
+        {},
+    )
+
+
+def case_facts(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
+    """Each case's facts now, with all its events."""
+    facts: dict[int, Facts] = {}
+    for chunk_start in range(0, len(case_ids), 900):
+        chunk = list(case_ids[chunk_start : chunk_start + 900])
+        for row in session.execute(select(*_FACT_COLUMNS).where(Case.id.in_(chunk))):
+            facts[int(row[0])] = _facts_of(row, tz)
+        for cid, eid, at, action in session.execute(
+            select(CaseEvent.case_id, CaseEvent.id, CaseEvent.at, CaseEvent.action).where(
+                CaseEvent.case_id.in_(chunk)
+            )
+        ):
+            f = facts.get(int(cid))
+            if f is None:
+                continue
+            day = _local(at, tz)
+            f.days.add(day)
+            f.event_days[int(eid)] = (day, str(action))
+            f.events += 1
+            f.last_event = max(f.last_event, int(eid))
+    return facts
+
+
+@dataclass(frozen=True)
+class Stored:
+    facts: list[str]
+    days: set[date]
+
+
+def stored_footprints(session: Session, case_ids: Sequence[int]) -> dict[int, Stored]:
+    out: dict[int, Stored] = {}
+    for chunk_start in range(0, len(case_ids), 900):
+        chunk = list(case_ids[chunk_start : chunk_start + 900])
+        for cid, text_days, text_facts in session.execute(
+            select(StatsCaseDays.case_id, StatsCaseDays.days, StatsCaseDays.facts).where(
+                StatsCaseDays.case_id.in_(chunk)
+            )
+        ):
+            out[int(cid)] = Stored(
+                str(text_facts).split("\t"),
+                {date.fromisoformat(d) for d in str(text_days).split(",") if d},
+            )
+    return out
+
+
+def affected_days(now: Facts | None, before: Stored | None, tz: ZoneInfo) -> set[date]:
+    """The days whose roll-up rows a case's change can have moved: everything it counts on now
+    and counted on before when its grid / 小类 / department / source changed, an event went
+    missing or nothing is known of before; otherwise only the days of what changed (its
+    reported, 结案 or callback values, its new events — all its event days after a 撤回派遣)."""
+    if now is None:  # the case is gone
+        return before.days if before is not None else set()
+    if before is None or len(before.facts) != 6:
+        return set(now.days)
+    dims, reported, closure, callback, last_text, count_text = before.facts
+    last_event, count = int(last_text), int(count_text)
+    if dims != now.dims:
+        return before.days | now.days
+    old_events = [eid for eid in now.event_days if eid <= last_event]
+    if len(old_events) != count:
+        return before.days | now.days
+    days: set[date] = set()
+    for old, new in ((reported, now.reported), (closure, now.closure), (callback, now.callback)):
+        if old != new:
+            days |= {d for d in (_day_of(old, tz), _day_of(new, tz)) if d is not None}
+    new_events = [v for eid, v in now.event_days.items() if eid > last_event]
+    days |= {day for day, _action in new_events}
+    if any(action == Action.RECALL.value for _day, action in new_events):
+        days |= {day for day, _action in now.event_days.values()}
+    return days
+
+
+def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[int]) -> None:
+    for chunk_start in range(0, len(ids), 900):
+        chunk = list(ids[chunk_start : chunk_start + 900])
+        session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(chunk)))
+    payload = [
+        {
+            "case_id": cid,
+            "days": ",".join(d.isoformat() for d in sorted(facts[cid].days)),
+            "facts": facts[cid].text(),
+        }
+        for cid in ids
+        if cid in facts
+    ]
+    for part in _chunks(payload, 5000):
+        session.execute(_INSERT_FOOTPRINT, part)
+
+
+def _all_footprints(session: Session, tz: ZoneInfo) -> None:
+    """Footprints of every case (after a rebuild): one scan of cases, one of events."""
+    dialect = session.get_bind().dialect.name
+    day = local_day(CaseEvent.at, dialect, tz)
+    listing = (
+        func.string_agg(distinct(func.to_char(day, "YYYY-MM-DD")), ",")
+        if dialect == "postgresql"
+        else func.group_concat(distinct(day))
+    )
+    events = {
+        int(cid): (int(last), int(n), str(days or ""))
+        for cid, last, n, days in session.execute(
+            select(CaseEvent.case_id, func.max(CaseEvent.id), func.count(), listing).group_by(
+                CaseEvent.case_id
+            )
+        )
+    }
+    payload: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if payload:
+            session.execute(_INSERT_FOOTPRINT, payload)
+            payload.clear()
+
+    for row in session.execute(select(*_FACT_COLUMNS).order_by(Case.id)).yield_per(20000):
+        f = _facts_of(row, tz)
+        last, n, days = events.get(int(row[0]), (0, 0, ""))
+        f.last_event, f.events = last, n
+        f.days |= {date.fromisoformat(d) for d in days.split(",") if d}
+        payload.append(
+            {
+                "case_id": int(row[0]),
+                "days": ",".join(d.isoformat() for d in sorted(f.days)),
+                "facts": f.text(),
+            }
+        )
+        if len(payload) >= 5000:
+            flush()
+    flush()
+
+
+@dataclass(frozen=True)
+class State:
+    seq: int
+    through: date | None
+    timezone: str
+
+
+# pg_advisory_xact_lock key: roll-up catch-ups and rebuilds run one after another.
+_PG_ROLLUP_LOCK = 0x726F_6C6C  # "roll"
+
+
+def read_state(session: Session, *, lock: bool = False) -> State | None:
+    """The roll-ups' state; `lock`: first wait for any other catch-up or rebuild to end (they
+    run one after another; on SQLite the write transaction already is the only writer)."""
+    if lock:
+        serialize_writers(session, _PG_ROLLUP_LOCK)
+    stmt = select(StatsRollupState).where(StatsRollupState.id == 1)
+    row = session.scalars(stmt).first()
+    if row is None:
+        return None
+    return State(int(row.seq), as_date(row.through) if row.through else None, row.timezone)
+
+
+def _save_state(session: Session, state: State) -> None:
+    row = session.get(StatsRollupState, 1)
+    if row is None:
+        session.add(
+            StatsRollupState(id=1, seq=state.seq, through=state.through, timezone=state.timezone)
+        )
+    else:
+        row.seq, row.through, row.timezone = state.seq, state.through, state.timezone
+    session.flush()
+
+
+def _log_position(session: Session) -> int:
+    """The newest change-log seq such that every lower one is committed (PostgreSQL: a
+    momentary SHARE lock waits for the writers holding a seq; SQLite has one writer)."""
+    if session.get_bind().dialect.name == "postgresql":
+        with session.get_bind().engine.connect() as conn, conn.begin():
+            conn.execute(text("LOCK TABLE case_changes IN SHARE MODE"))
+            return int(conn.scalar(select(func.coalesce(func.max(CaseChange.seq), 0))) or 0)
+    return int(session.scalar(select(func.coalesce(func.max(CaseChange.seq), 0))) or 0)
+
+
+def _today(now: datetime | None, tz: ZoneInfo) -> date:
+    return (now or datetime.now(UTC)).astimezone(tz).date()
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """What a catch-up did."""
+
+    rebuilt: bool
+    changes: int  # change-log rows folded in
+    cases: int  # distinct cases changed
+    days: int  # day slices recomputed
+    seq: int  # the new watermark
+    through: date | None
+
+
+def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
+    """Recompute every roll-up row from the raw rows (in the caller's transaction)."""
+    tz = load_settings(session).tz
+    read_state(session, lock=True)
+    seq = _log_position(session)
+    through = _today(now, tz) - timedelta(days=1)
+    for level in LEVELS:
+        session.execute(delete(level.table))
+    session.execute(delete(StatsCaseDays))
+    first = session.scalar(select(func.min(Case.reported_at)))
+    days = 0
+    if first is not None:
+        start = min(_local(first, tz), through + timedelta(days=1))
+        earliest_event = session.scalar(select(func.min(CaseEvent.at)))
+        if earliest_event is not None:
+            start = min(start, _local(earliest_event, tz))
+        if start <= through:
+            # A month at a time: one set of grouped scans per month, bounded memory.
+            cursor = start
+            while cursor <= through:
+                end = min(
+                    through,
+                    (cursor.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1),
+                )
+                _write(session, [(cursor, end)], slice_rows(session, [(cursor, end)], tz))
+                days += (end - cursor).days + 1
+                cursor = end + timedelta(days=1)
+    _all_footprints(session, tz)
+    _save_state(session, State(seq, through, tz.key))
+    return CatchUp(True, 0, 0, days, seq, through)
+
+
+def pending_days(
+    session: Session, state: State, tz: ZoneInfo, upto: int | None = None
+) -> tuple[set[date], list[int], int, dict[int, Facts]]:
+    """The days the changes after the watermark (up to `upto`) can have moved (see
+    `affected_days`). Returns (days, case ids, changes, the cases' facts now)."""
+    stmt = select(CaseChange.case_id, func.count()).where(CaseChange.seq > state.seq)
+    if upto is not None:
+        stmt = stmt.where(CaseChange.seq <= upto)
+    counted = session.execute(stmt.group_by(CaseChange.case_id)).all()
+    ids = sorted(int(r[0]) for r in counted)
+    changes = sum(int(r[1]) for r in counted)
+    now = case_facts(session, ids, tz)
+    before = stored_footprints(session, ids)
+    touched: set[date] = set()
+    for cid in ids:
+        touched |= affected_days(now.get(cid), before.get(cid), tz)
+    return touched, ids, changes, now
+
+
+def needs_rebuild(session: Session, state: State | None, tz: ZoneInfo, position: int) -> bool:
+    if state is None or state.timezone != tz.key or state.through is None:
+        return True
+    if state.seq > position:  # the log went back: a restored database
+        return True
+    oldest = session.scalar(select(func.min(CaseChange.seq)))
+    # A log pruned past the watermark lost changes the roll-ups never saw.
+    return oldest is not None and state.seq < int(oldest) - 1 and position > state.seq
+
+
+def catch_up(session: Session, *, now: datetime | None = None) -> CatchUp:
+    """Fold the changes since the watermark into the roll-ups and roll up the days that ended
+    since the last catch-up (in the caller's write transaction)."""
+    tz = load_settings(session).tz
+    state = read_state(session, lock=True)
+    position = _log_position(session)
+    if state is None or needs_rebuild(session, state, tz, position):
+        return rebuild(session, now=now)
+    assert state.through is not None
+    through = max(state.through, _today(now, tz) - timedelta(days=1))
+    touched, ids, changes, facts = pending_days(session, state, tz, position)
+    dirty = {d for d in touched if d <= state.through}
+    dirty |= {state.through + timedelta(days=i + 1) for i in range((through - state.through).days)}
+    days = recompute(session, dirty, tz)
+    if ids:
+        _store_footprints(session, facts, ids)
+        gone = [cid for cid in ids if cid not in facts]
+        if gone:
+            session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
+    _save_state(session, State(position, through, tz.key))
+    return CatchUp(False, changes, len(ids), days, position, through)
+
+
+# --- verify ------------------------------------------------------------------------------------
+
+
+_KEY_LABELS = {
+    "grid_id": "网格",
+    "community_id": "社区",
+    "category_id": "小类",
+    "department_id": "部门",
+    "source": "来源",
+}
+
+
+@dataclass(frozen=True)
+class Difference:
+    table: str
+    names: tuple[str, ...]
+    key: tuple[Any, ...]
+    stored: list[float] | None  # None: missing from the roll-ups
+    raw: list[float] | None  # None: a roll-up row with nothing behind it
+
+    def describe(self) -> str:
+        parts = [f"{self.table} {self.key[0]:%Y-%m-%d}"]
+        for name, value in zip(self.names[1:], self.key[1:], strict=True):
+            if name == "department_id" and not value:
+                value = "无"
+            parts.append(f"{_KEY_LABELS.get(name, name)} {value}")
+        where = " ".join(parts)
+        if self.stored is None:
+            return f"{where}：汇总表缺少此行"
+        if self.raw is None:
+            return f"{where}：汇总表多出此行"
+        diffs = [
+            f"{name} 汇总 {s:g} ≠ 原始 {r:g}"
+            for name, s, r in zip(MEASURES, self.stored, self.raw, strict=True)
+            if abs(s - r) > 1e-6 * max(1.0, abs(r))
+        ]
+        return f"{where}：" + "，".join(diffs)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    days: int
+    rows: int
+    differences: list[Difference]
+    through: date | None
+
+
+def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
+    """Compare every stored roll-up row of the rolled-up days with the raw rows. Days touched by
+    changes not folded in yet are skipped (they are read live) unless `dirty_ok` is False."""
+    tz = load_settings(session).tz
+    state = read_state(session)
+    if state is None or state.through is None or state.timezone != tz.key:
+        return VerifyReport(0, 0, [], None)
+    first_stored = session.scalar(select(func.min(StatsDaily.day)))
+    first_case = session.scalar(select(func.min(Case.reported_at)))
+    first_event = session.scalar(select(func.min(CaseEvent.at)))
+    starts = [as_date(first_stored)] if first_stored is not None else []
+    starts += [_local(m, tz) for m in (first_case, first_event) if m is not None]
+    if not starts:
+        return VerifyReport(0, 0, [], state.through)
+    start = min(starts)
+    skip: set[date] = set()
+    if dirty_ok:
+        skip = pending_days(session, state, tz)[0]
+    differences: list[Difference] = []
+    rows = 0
+    days = 0
+    cursor = start
+    while cursor <= state.through:
+        end = min(state.through, cursor + timedelta(days=30))
+        ranges = ranges_of(
+            d
+            for d in (cursor + timedelta(days=i) for i in range((end - cursor).days + 1))
+            if d not in skip
+        )
+        computed = slice_rows(session, ranges, tz)
+        days += sum((b - a).days + 1 for a, b in ranges)
+        for level in reversed(LEVELS):
+            stored = stored_rows(session, ranges, level)
+            raw = level.project(computed)
+            rows += len(stored)
+            for key in sorted(set(stored) | set(raw)):
+                s, r = stored.get(key), raw.get(key)
+                if (
+                    s is None
+                    or r is None
+                    or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
+                ):
+                    differences.append(Difference(level.name, level.key, key, s, r))
+        cursor = end + timedelta(days=1)
+    return VerifyReport(days, rows, differences, state.through)
+
+
+__all__ = [
+    "KEY",
+    "MEASURES",
+    "CatchUp",
+    "Difference",
+    "State",
+    "VerifyReport",
+    "catch_up",
+    "pending_days",
+    "ranges_of",
+    "read_state",
+    "rebuild",
+    "recompute",
+    "slice_rows",
+    "stored_rows",
+    "verify",
+]

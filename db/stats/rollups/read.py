@@ -1,0 +1,219 @@
+"""Reading the figures from the roll-ups: the stored rows for past days that no pending change
+touched, the same slice statement over the raw rows for the rest (today, days after the last
+catch-up, days touched by a late change not folded in yet) — so the answer is exact whatever
+the catch-up's progress.
+
+A reader gets `None` (and computes from the raw rows, as before) when the roll-ups cannot
+answer exactly: a period not made of whole local days, another time zone than the roll-ups',
+or no roll-ups yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import Case, CaseChange, Category
+from db.reference.settings_store import load_settings
+from db.stats.periods import as_date, local_midnight
+from db.stats.rollups.build import (
+    KEY,
+    LEVELS,
+    MEASURES,
+    DayRange,
+    catch_up,
+    needs_rebuild,
+    pending_days,
+    ranges_of,
+    read_state,
+    slice_rows,
+)
+
+# A missing or outdated roll-up is rebuilt on the way (statistics page, returns) only for a
+# database this small (seconds); a bigger one waits for `griddesk-admin rollup rebuild`.
+AUTO_REBUILD_MAX_CASES = 50_000
+
+# Roll-ups are used for a period of at least this many days (a day or two: live is as fast).
+MIN_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """Which cases to count: by community, department (0: none), 小类 or whole 大类, grid."""
+
+    community_id: int | None = None
+    department_id: int | None = None
+    category_id: int | None = None
+    major_id: int | None = None
+    grid_id: int | None = None
+
+    def columns(self) -> set[str]:
+        """The roll-up columns the narrowing filters on."""
+        out = set()
+        if self.community_id is not None:
+            out.add("community_id")
+        if self.department_id is not None:
+            out.add("department_id")
+        if self.grid_id is not None:
+            out.add("grid_id")
+        if self.category_id is not None or self.major_id is not None:
+            out.add("category_id")
+        return out
+
+    def on_rollups(self, table: Any) -> list[ColumnElement[bool]]:
+        return self._conditions(
+            getattr(table, "community_id", None),
+            getattr(table, "department_id", None),
+            getattr(table, "category_id", None),
+            getattr(table, "grid_id", None),
+        )
+
+    def on_cases(self) -> ColumnElement[bool]:
+        conditions = self._conditions(
+            Case.community_id, func.coalesce(Case.department_id, 0), Case.category_id, Case.grid_id
+        )
+        return and_(true(), *conditions)
+
+    def _conditions(
+        self, community: Any, department: Any, category: Any, grid: Any
+    ) -> list[ColumnElement[bool]]:
+        out: list[ColumnElement[bool]] = []
+        if self.community_id is not None:
+            out.append(community == self.community_id)
+        if self.department_id is not None:
+            out.append(department == self.department_id)
+        if self.grid_id is not None:
+            out.append(grid == self.grid_id)
+        if self.category_id is not None:
+            out.append(category == self.category_id)
+        elif self.major_id is not None:
+            out.append(category.in_(select(Category.id).where(Category.major_id == self.major_id)))
+        return out
+
+
+def whole_days(start: datetime, end: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
+    """First and last local day if `[start, end)` is made of whole local days."""
+    first = start.astimezone(tz).date()
+    last = (end - timedelta(microseconds=1)).astimezone(tz).date()
+    if local_midnight(first, tz) != start or local_midnight(last + timedelta(days=1), tz) != end:
+        return None
+    return first, last
+
+
+@dataclass(frozen=True)
+class Plan:
+    stored: list[DayRange]
+    live: list[DayRange]
+
+
+def plan(session: Session, first: date, last: date, tz: ZoneInfo) -> Plan | None:
+    state = read_state(session)
+    if state is None or state.through is None or state.timezone != tz.key:
+        return None
+    touched = pending_days(session, state, tz)[0] if first <= state.through else set()
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    stored = [d for d in days if d <= state.through and d not in touched]
+    live = [d for d in days if d > state.through or d in touched]
+    return Plan(ranges_of(stored), ranges_of(live))
+
+
+def sums(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    tz: ZoneInfo,
+    group: Sequence[str],
+    measures: Sequence[str],
+    narrowing: Narrowing = Narrowing(),
+) -> dict[tuple[Any, ...], list[float]] | None:
+    """`measures` summed over `[start, end)` per `group` (names of KEY), or None when the
+    roll-ups cannot answer exactly (the caller computes from the raw rows)."""
+    days = whole_days(start, end, tz)
+    if days is None or (days[1] - days[0]).days + 1 < MIN_DAYS:
+        return None
+    p = plan(session, days[0], days[1], tz)
+    if p is None:
+        return None
+    out: dict[tuple[Any, ...], list[float]] = {}
+
+    def add(key: tuple[Any, ...], values: Sequence[float]) -> None:
+        row = out.get(key)
+        if row is None:
+            out[key] = list(values)
+        else:
+            for i, v in enumerate(values):
+                row[i] += v
+
+    if p.stored:
+        needed = set(group) | narrowing.columns()
+        level = next(lv for lv in LEVELS if needed <= set(lv.key))
+        t = level.table
+        keys = [getattr(t, name) for name in group]
+        stmt = (
+            select(*keys, *[func.sum(getattr(t, m)) for m in measures])
+            .where(
+                or_(*[and_(t.day >= a, t.day <= b) for a, b in p.stored]),
+                *narrowing.on_rollups(t),
+            )
+            .group_by(*keys)
+        )
+        n = len(group)
+        for r in session.execute(stmt):
+            key = tuple(
+                as_date(v) if name == "day" else v for name, v in zip(group, r[:n], strict=False)
+            )
+            add(key, [v or 0 for v in r[n:]])
+    if p.live:
+        where = [KEY.index(name) for name in group]
+        picked = [MEASURES.index(m) for m in measures]
+        for k, values in slice_rows(session, p.live, tz, narrowing.on_cases(), measures).items():
+            add(tuple(k[i] for i in where), [values[i] for i in picked])
+    return out
+
+
+def behind(session: Session, now: datetime | None = None) -> bool:
+    """The roll-ups miss changes or days that ended (a catch-up has work to do)."""
+    state = read_state(session)
+    if state is None or state.through is None:
+        return True
+    tz = ZoneInfo(state.timezone) if state.timezone else None
+    if tz is None:
+        return True
+    yesterday = (now or datetime.now(UTC)).astimezone(tz).date() - timedelta(days=1)
+    if state.through < yesterday:
+        return True
+    newest = session.scalar(select(func.max(CaseChange.seq)))
+    return newest is not None and int(newest) > state.seq
+
+
+def refresh(db: Database, now: datetime | None = None) -> bool:
+    """Run a catch-up when the roll-ups are behind (the readers are exact either way; this
+    keeps their live part small). Best effort: a busy or read-only database leaves it for
+    later. True when a catch-up ran."""
+    from db.errors import StorageError
+
+    with db.read() as session:
+        if not behind(session, now):
+            return False
+        state = read_state(session)
+        tz = load_settings(session).tz
+        position = int(session.scalar(select(func.coalesce(func.max(CaseChange.seq), 0))) or 0)
+        if needs_rebuild(session, state, tz, position):
+            # A rebuild of a big database takes minutes: not behind a page that is opening.
+            # The figures stay exact (from the raw rows) until `rollup rebuild` runs.
+            cases = int(session.scalar(select(func.count()).select_from(Case)) or 0)
+            if cases > AUTO_REBUILD_MAX_CASES:
+                return False
+    try:
+        with db.write() as session:
+            catch_up(session, now=now)
+    except StorageError:
+        return False
+    return True
