@@ -20,6 +20,7 @@ from db.cases.co_tracks import CO_STATE_LABELS, CoState, CoTrack
 from db.cases.history_chain import add_events
 from db.cases.states import CO_EVENT_LABELS, STATUS_LABELS, Action, Status
 from db.cases.workflow import (
+    PROXY_DETAIL,
     BatchOutcome,
     Request,
     TransitionResult,
@@ -30,12 +31,18 @@ from db.cases.workflow import (
     stage_clock,
 )
 from db.engine import Database
-from db.errors import IllegalTransition, StaleCase, UserError, ValidationError
+from db.errors import (
+    IllegalTransition,
+    PermissionDenied,
+    StaleCase,
+    UserError,
+    ValidationError,
+)
 from db.feed.change_log import record_changes
 from db.models import Case, CaseDepartment, Department
 from db.models.base import utcnow
 from db.reference.settings_store import load_settings
-from db.security.actors import SYSTEM, Actor
+from db.security.actors import ROLE_LABELS, SYSTEM, Actor
 from db.security.audit import record_audit
 
 __all__ = [
@@ -64,6 +71,9 @@ _PERMISSION = {
     "co-feedback": "case.feedback",
     "co-release": "case.redispatch",
 }
+# A co-department's own steps: a centre desk taking one for it records 代录 (PROXY_DETAIL), like
+# the lead's 受理、退单、反馈.
+CO_DEPARTMENT_STEPS = frozenset({"co-accept", "co-return", "co-feedback"})
 # From which track states each step may be taken.
 _ALLOWED: dict[str, frozenset[CoState]] = {
     "co-accept": frozenset({CoState.DISPATCHED}),
@@ -173,17 +183,24 @@ def _step(
     with db.write() as session:
         case = _begin(session, number, step, actor, expected_version)
         dept = session.scalar(select(Department).where(Department.name == department.strip()))
+        label = CO_EVENT_LABELS[step]
+        if actor.is_department and (dept is None or dept.id != actor.department_id):
+            raise PermissionDenied(
+                f"{ROLE_LABELS[actor.role]}「{actor.label}」无权执行「{label}」："
+                "只能办理本部门的协办"
+            )
         track = co_tracks.track_of(session, case.id, dept.id) if dept is not None else None
         if dept is None or track is None:
             raise ValidationError(f"「{department.strip()}」不是案件 {case.number} 的协办部门")
         state = CoState(track.state)
-        label = CO_EVENT_LABELS[step]
         if state not in _ALLOWED[step]:
             raise ValidationError(
                 f"协办部门「{dept.name}」当前为「{CO_STATE_LABELS[state]}」，不能执行「{label}」"
             )
         values: dict[str, object]
         details: dict[str, object] = {}
+        if actor.is_center_desk and step in CO_DEPARTMENT_STEPS:
+            details[PROXY_DETAIL] = True
         note = ""
         if step == "co-accept":
             values = {"state": CoState.ACCEPTED.value, "accepted_at": now}

@@ -321,8 +321,15 @@ class CaseDetailPane(QWidget):
         self.tracks = None
         if d.co_tracks or d.status in CO_CASE_STATES:
             v.addWidget(section_title(self.tr("承办部门"), body))
+            actor = self.ctx.actor
             self.tracks = DepartmentTracks(
-                d, tz, self.ctx.actor.can, self.read_only, utcnow(), body
+                d,
+                tz,
+                actor.can,
+                self.read_only,
+                utcnow(),
+                body,
+                mine=(d.own_co_department or "") if actor.is_department else None,
             )
             self.tracks.step_requested.connect(self.start_co_step)
             self.tracks.add_requested.connect(lambda: self.start_co_step("co-dispatch", ""))

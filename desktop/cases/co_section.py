@@ -68,7 +68,9 @@ def _short(moment: datetime | None, tz: ZoneInfo) -> str:
 
 class DepartmentTracks(QFrame):
     """The lead's track and each co-department's, one row each; `step_requested(step, dept)`
-    when the centre presses a co-department's step, `add_requested` for 增派协办."""
+    when the centre presses a co-department's step, `add_requested` for 增派协办. For a
+    department account `mine` names its department: only its own track offers steps (those
+    its role may take), and nothing is added."""
 
     step_requested = Signal(str, str)
     add_requested = Signal()
@@ -81,6 +83,8 @@ class DepartmentTracks(QFrame):
         read_only: bool,
         now: datetime,
         parent: QWidget | None = None,
+        *,
+        mine: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("departmentTracks")
@@ -136,8 +140,12 @@ class DepartmentTracks(QFrame):
                 now,
                 tz,
             )
-            if acting and _STEPS[track.state]:
-                grid.addLayout(self._step_buttons(track, can), row, 5)
+            steps = _STEPS[track.state]
+            if mine is not None:
+                mine_steps = steps if track.department == mine else ()
+                steps = tuple(st for st in mine_steps if can(STEP_PERMISSIONS[st]))
+            if acting and steps:
+                grid.addLayout(self._step_buttons(track, steps, can), row, 5)
             row += 1
             text = track.feedback or track.note
             if text:
@@ -147,7 +155,7 @@ class DepartmentTracks(QFrame):
                 said.setObjectName("trackNote")
                 grid.addWidget(said, row, 0, 1, 6)
                 row += 1
-        if acting:
+        if acting and mine is None:
             add = QPushButton(QCoreApplication.translate("DepartmentTracks", "增派协办…"), self)
             add.setObjectName("coAdd")
             add.setEnabled(can(STEP_PERMISSIONS["co-dispatch"]))
@@ -195,10 +203,12 @@ class DepartmentTracks(QFrame):
             deadline.setProperty("late", late)
         grid.addWidget(deadline, row, 4)
 
-    def _step_buttons(self, track: CoTrack, can: Callable[[str], bool]) -> QHBoxLayout:
+    def _step_buttons(
+        self, track: CoTrack, steps: Sequence[str], can: Callable[[str], bool]
+    ) -> QHBoxLayout:
         line = QHBoxLayout()
         line.setSpacing(4)
-        for step in _STEPS[track.state]:
+        for step in steps:
             button = QPushButton(action_text(step), self)
             button.setObjectName(f"{step}:{track.department}")
             button.setEnabled(can(STEP_PERMISSIONS[step]))
