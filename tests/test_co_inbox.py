@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,6 +33,7 @@ from desktop.core.context import AppContext
 from desktop.inbox.inbox_model import COL_LEFT, COL_NOTE, COL_NUMBER, COL_STATUS
 from desktop.shell.main_window import MainWindow
 from reports.department_performance import proxy_counts
+from tests.test_cli import PNG
 from tests.test_workflow import events, load, local, report_at
 
 LEAD, CO1, CO2, OTHER = "环卫所", "城管执法中队", "园林绿化所", "住建办"
@@ -152,13 +154,17 @@ def _window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
 
 
 def test_the_co_department_accepts_and_feeds_back_from_its_inbox_window(
-    street: Database, qtbot: QtBot, make_ctx: Callable[..., AppContext]
+    street: Database, qtbot: QtBot, make_ctx: Callable[..., AppContext], tmp_path: Path
 ) -> None:
     from db.clock import utcnow
 
     number = _joint_case(street, utcnow())
     co1 = _handler(street, CO1)
     window = _window(qtbot, make_ctx(street, co1, feed=True))
+    desk_window = _window(qtbot, make_ctx(street, Actor("zq", "周强", Role.SHIFT_LEAD), feed=True))
+    desk = desk_window.desk_page
+    desk.detail.show_case(number)
+    qtbot.waitUntil(lambda: desk.detail.detail is not None, timeout=WAIT)
     inbox = window.inbox_page
     qtbot.waitUntil(lambda: inbox.model.rowCount() == 1, timeout=WAIT)
     assert inbox.model.index(0, COL_NUMBER).data() == number
@@ -184,6 +190,13 @@ def test_the_co_department_accepts_and_feeds_back_from_its_inbox_window(
         states = {t.department: t.state for t in case_tracks(s, number)}
     assert states == {CO1: CoState.ACCEPTED, CO2: CoState.DISPATCHED}
     assert load(street, number).status == Status.DISPATCHED.value  # the lead's own stays
+    qtbot.waitUntil(  # the desk hears of it live
+        lambda: (
+            desk.detail.detail is not None
+            and desk.detail.detail.co_tracks[0].state is CoState.ACCEPTED
+        ),
+        timeout=WAIT,
+    )
 
     # 反馈 (Ctrl+Shift+F) asks for its text and takes 协办反馈.
     inbox.tabs.setCurrentIndex(1)
@@ -195,6 +208,9 @@ def test_the_co_department_accepts_and_feeds_back_from_its_inbox_window(
     dialog = inbox.detail.co_dialog
     assert isinstance(dialog, CoStepDialog) and dialog.step == "co-feedback"
     dialog.text.setPlainText("已清运")
+    photo = tmp_path / "协办清运后.png"
+    photo.write_bytes(PNG)
+    dialog.add_photos([photo])
     qtbot.mouseClick(
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
         Qt.MouseButton.LeftButton,
@@ -203,3 +219,15 @@ def test_the_co_department_accepts_and_feeds_back_from_its_inbox_window(
     with street.read() as s:
         (mine,) = [t for t in case_tracks(s, number) if t.department == CO1]
     assert mine.state is CoState.FED_BACK and mine.feedback == "已清运"
+    # The desk sees the feedback and its after-photo live; the step is the department's own.
+    qtbot.waitUntil(
+        lambda: (
+            desk.detail.detail is not None
+            and [p.filename for p in desk.detail.detail.photos] == ["协办清运后.png"]
+        ),
+        timeout=WAIT,
+    )
+    last = desk.detail.detail.history[-1]
+    assert (last.action, last.actor, last.note) == ("co-feedback", f"{CO1}经办", "已清运")
+    assert (last.details or {}).get("photos") == ["协办清运后.png"]
+    assert "proxy" not in (last.details or {})

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from db.cases import co_tracks
 from db.cases.co_tracks import CO_STATE_LABELS, CoState, CoTrack
 from db.cases.history_chain import add_events
+from db.cases.intake import Photo
 from db.cases.states import CO_EVENT_LABELS, STATUS_LABELS, Action, Status
 from db.cases.workflow import (
     PROXY_DETAIL,
@@ -25,6 +26,7 @@ from db.cases.workflow import (
     Request,
     TransitionResult,
     apply_in,
+    check_photos,
     find_department,
     load_case,
     note_problem,
@@ -39,7 +41,7 @@ from db.errors import (
     ValidationError,
 )
 from db.feed.change_log import record_changes
-from db.models import Case, CaseDepartment, Department
+from db.models import Attachment, Case, CaseDepartment, Department
 from db.models.base import utcnow
 from db.reference.settings_store import load_settings
 from db.security.actors import ROLE_LABELS, SYSTEM, Actor
@@ -177,9 +179,12 @@ def _step(
     expected_version: int | None,
     *,
     text: str = "",
+    photos: tuple[Photo, ...] = (),
 ) -> int:
-    """One step on a co-department's track: check, write the track, its event, the version."""
+    """One step on a co-department's track: check, write the track, its event, the version
+    (协办反馈: with its after-photos, on the case like the lead's)."""
     now = now or utcnow()
+    check_photos(Action.FEEDBACK, photos)
     with db.write() as session:
         case = _begin(session, number, step, actor, expected_version)
         dept = session.scalar(select(Department).where(Department.name == department.strip()))
@@ -225,6 +230,18 @@ def _step(
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        if photos:
+            details["photos"] = [photo.filename for photo in photos]
+            session.add_all(
+                Attachment(
+                    case_id=case.id,
+                    filename=photo.filename,
+                    content_type=photo.content_type,
+                    data=photo.data,
+                    created_at=now,
+                )
+                for photo in photos
+            )
         add_events(session, [co_tracks.event(case, step, dept, actor, now, note, details)])
         record_audit(
             session,
@@ -272,11 +289,23 @@ def co_feedback(
     text: str,
     actor: Actor = SYSTEM,
     *,
+    photos: Sequence[Photo] = (),
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> int:
-    """协办反馈: the co-department reports what it did (on time when by its own deadline)."""
-    return _step(db, number, department, "co-feedback", actor, now, expected_version, text=text)
+    """协办反馈: the co-department reports what it did (on time when by its own deadline), with
+    its after-photos (处置后照片) if any."""
+    return _step(
+        db,
+        number,
+        department,
+        "co-feedback",
+        actor,
+        now,
+        expected_version,
+        text=text,
+        photos=tuple(photos),
+    )
 
 
 def co_release(

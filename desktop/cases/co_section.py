@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from db.cases import joint
 from db.cases.co_tracks import PENDING_STATES, CoState, CoTrack
 from db.cases.joint import CO_CASE_STATES
+from db.cases.photos import photo_from_file
 from db.cases.queries import CaseDetail
 from db.engine import Database
 from db.security.actors import Actor
@@ -257,6 +260,22 @@ class CoStepDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         form.addRow(prompts.get(step, self.tr("说明")), self.text)
+        # 协办反馈: the department's after-photos (处置后照片), like the lead's 反馈.
+        self.photo_paths: list[Path] = []
+        self.photo_label: QLabel | None = None
+        self.file_dialog: QFileDialog | None = None
+        if step == "co-feedback":
+            row = QHBoxLayout()
+            add = QPushButton(self.tr("添加照片…"), self)
+            add.setObjectName("addPhotos")
+            add.setAutoDefault(False)
+            add.clicked.connect(self.choose_photos)
+            self.photo_label = QLabel(self.tr("未添加"), self)
+            self.photo_label.setObjectName("photoList")
+            self.photo_label.setWordWrap(True)
+            row.addWidget(add)
+            row.addWidget(self.photo_label, 1)
+            form.addRow(self.tr("处置后照片"), row)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -270,6 +289,24 @@ class CoStepDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.department.currentText(), self.text.toPlainText().strip()
+
+    def choose_photos(self) -> QFileDialog:
+        """The file dialog for the after-photos (non-blocking)."""
+        dialog = QFileDialog(self, self.tr("选择处置后照片"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("图片 (*.jpg *.jpeg *.png *.gif *.webp)"))
+        dialog.filesSelected.connect(lambda files: self.add_photos([Path(f) for f in files]))
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_photos(self, paths: Sequence[Path]) -> None:
+        for path in paths:
+            if path not in self.photo_paths:
+                self.photo_paths.append(path)
+        if self.photo_label is not None:
+            self.photo_label.setText("、".join(p.name for p in self.photo_paths))
 
 
 def addable_departments(d: CaseDetail, departments: Sequence[str]) -> list[str]:
@@ -286,13 +323,18 @@ def run_co_step(
     text: str,
     actor: Actor,
     version: int,
+    photo_paths: Sequence[Path] = (),
 ) -> int:
-    """Run a co-department step on the worker (compare-and-set on `version`); the new version."""
+    """Run a co-department step on the worker (compare-and-set on `version`); the new version.
+    协办反馈's after-photos are read from `photo_paths` here."""
+    if step == "co-feedback":
+        photos = tuple(photo_from_file(path) for path in photo_paths)
+        return joint.co_feedback(
+            db, number, department, text, actor, photos=photos, expected_version=version
+        )
     if step == "co-dispatch":
         return joint.co_add(db, number, [department], actor, note=text, expected_version=version)
     if step == "co-accept":
         return joint.co_accept(db, number, department, actor, expected_version=version)
-    run = {"co-return": joint.co_return, "co-feedback": joint.co_feedback}.get(
-        step, joint.co_release
-    )
+    run = joint.co_return if step == "co-return" else joint.co_release
     return run(db, number, department, text, actor, expected_version=version)
