@@ -249,6 +249,7 @@ class CoStepDialog(QDialog):
             form.addRow(self.tr("协办部门"), self.department)
         else:
             self.department.addItem(department)
+            self.department.hide()  # named, not chosen: it holds the value, out of the layout
             form.addRow(self.tr("协办部门"), QLabel(department, self))
         prompts = {
             "co-dispatch": self.tr("派遣意见（可选）"),
