@@ -27,7 +27,7 @@ from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.errors import PermissionDenied
 from db.models import Base, Department
-from db.security.actors import Actor, Role
+from db.security.actors import SYSTEM, Actor, Role
 from desktop.cases.co_section import CoStepDialog
 from desktop.core.context import AppContext
 from desktop.inbox.inbox_model import COL_LEFT, COL_NOTE, COL_NUMBER, COL_STATUS
@@ -231,3 +231,41 @@ def test_the_co_department_accepts_and_feeds_back_from_its_inbox_window(
     assert (last.action, last.actor, last.note) == ("co-feedback", f"{CO1}经办", "已清运")
     assert (last.details or {}).get("photos") == ["协办清运后.png"]
     assert "proxy" not in (last.details or {})
+
+
+def test_a_co_department_works_its_track_from_the_command_line(
+    street: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from db.security.accounts import add_user
+    from desktop.cli.main import main
+
+    pw = "Grid2026desk"
+    monkeypatch.setenv("GRIDDESK_PASSWORD", pw)
+    with street.write() as s:
+        add_user(s, "admin", "admin", pw)
+        for name, dept in (("hw", LEAD), ("cg", CO1), ("yl", CO2)):
+            add_user(s, name, "department_handler", pw, f"{dept}经办", SYSTEM, dept)
+    url = street.engine.url.render_as_string(hide_password=False)
+    from db.clock import utcnow
+
+    number = _joint_case(street, utcnow())
+
+    def run(user: str, *argv: str) -> tuple[int, str, str]:
+        code = main(["--db", url, "--user", user, *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run("cg", "case", "inbox")
+    assert code == 0 and number in out and "协办·待受理" in out
+    code, out, err = run("cg", "case", "accept", number)  # its own track's 协办受理
+    assert code == 0 and f"协办受理（{CO1}）" in out, err
+    code, _, err = run("cg", "case", "co-accept", number, "--department", CO2)
+    assert code == 2 and "只能办理本部门的协办" in err
+    code, out, err = run("cg", "case", "feedback", number, "--reason", "已清运")
+    assert code == 0 and f"协办反馈（{CO1}）" in out, err
+    with street.read() as s:
+        states = {t.department: t.state for t in case_tracks(s, number)}
+    assert states == {CO1: CoState.FED_BACK, CO2: CoState.DISPATCHED}
+    assert load(street, number).status == Status.DISPATCHED.value
+    code, out, err = run("hw", "case", "accept", number)  # the lead's own 受理
+    assert code == 0 and load(street, number).status == Status.ACCEPTED.value, err

@@ -360,7 +360,7 @@ def _co_rows(
             status=Status.DISPATCHED.value
             if r.state == CoState.DISPATCHED.value
             else Status.ACCEPTED.value,
-            status_label=CO_STATE_LABELS[CoState(r.state)],
+            status_label=f"协办·{CO_STATE_LABELS[CoState(r.state)]}",
             urgent=r.urgent,
             category=r[9],
             community=r[11],

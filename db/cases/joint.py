@@ -323,6 +323,59 @@ def co_release(
     return _step(db, number, department, "co-release", actor, now, expected_version, text=reason)
 
 
+def co_department_of(session: Session, number: str, actor: Actor) -> str | None:
+    """The department of a department account that co-handles case `number` (协办, a track not
+    released) and is not its lead: the track its 受理 / 退单 / 反馈 take. None for the centre,
+    for the lead, and for a department with no part in the case."""
+    if not actor.is_department:
+        return None
+    case = load_case(session, number)
+    if case.department_id == actor.department_id:
+        return None
+    track = co_tracks.own_co_track(session, actor, case.id)
+    return session.get_one(Department, track.department_id).name if track else None
+
+
+def department_step(
+    db: Database,
+    number: str,
+    action: Action,
+    text: str,
+    actor: Actor,
+    *,
+    photos: Sequence[Photo] = (),
+    expected_version: int | None = None,
+) -> tuple[str, str, int] | None:
+    """A department account's 受理 / 退单 / 反馈 on a case it co-handles: its own track's
+    协办受理 / 协办退回 / 协办反馈 (`text` the reason or the feedback, `photos` the feedback's).
+    (the step, the department, the case's new version), or None when the account is not a
+    协办 of the case (the lead's workflow then applies, and refuses whom it must)."""
+    step = _CO_OF_ACTION.get(action)
+    if step is None:
+        return None
+    with db.read() as session:
+        department = co_department_of(session, number, actor)
+    if department is None:
+        return None
+    if step == "co-accept":
+        version = co_accept(db, number, department, actor, expected_version=expected_version)
+    elif step == "co-return":
+        version = co_return(db, number, department, text, actor, expected_version=expected_version)
+    else:
+        version = co_feedback(
+            db, number, department, text, actor, photos=photos, expected_version=expected_version
+        )
+    return step, department, version
+
+
+# The lead's step a department account names, and the co step it takes on its own track.
+_CO_OF_ACTION = {
+    Action.ACCEPT: "co-accept",
+    Action.RETURN: "co-return",
+    Action.FEEDBACK: "co-feedback",
+}
+
+
 # A case still waiting for the centre to dispatch it: joining it as 协办 dispatches it.
 _TO_DISPATCH = frozenset({Status.REGISTERED, Status.RETURNED})
 
