@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from db.cases.joint import CO_DEPARTMENT_STEPS
 from db.cases.workflow import PROXY_DETAIL
 from db.escalation.figures import EscalationCounts, escalation_counts, total_counts
 from db.models import CaseEvent, Department
@@ -38,12 +39,13 @@ TITLE = "部门绩效考核表"
 
 
 def proxy_counts(session: Session, start: datetime, end: datetime) -> dict[int, int]:
-    """代录: per department, its steps (受理, 退单, 反馈) in [start, end) that the centre entered
-    on its behalf (db.cases.workflow marks them in the history's details)."""
+    """代录: per department, its steps (受理, 退单, 反馈, and as 协办 协办受理, 协办退回, 协办反馈)
+    in [start, end) that the centre entered on its behalf (db.cases.workflow and db.cases.joint
+    mark them in the history's details)."""
     rows = session.execute(
         select(CaseEvent.department_id, func.count())
         .where(
-            CaseEvent.action.in_(sorted(DEPARTMENT_ACTIONS)),
+            CaseEvent.action.in_(sorted(DEPARTMENT_ACTIONS | CO_DEPARTMENT_STEPS)),
             CaseEvent.at >= start,
             CaseEvent.at < end,
             CaseEvent.details[PROXY_DETAIL].as_boolean().is_(True),

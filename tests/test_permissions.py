@@ -519,3 +519,45 @@ def test_department_accounts_act_only_on_their_own_cases(street: Database) -> No
         for actor in (_actor(r, street) for r in ROLES if r not in DEPARTMENT_ROLES):
             with pytest.raises(PermissionDenied):
                 request_extension(s, actor, mine, extra_days=1, reason="中心不申请")
+
+
+# A co-department's track (协办, db.cases.joint): the desk takes any step for a department
+# (代录) and releases it; a department account takes its own track's steps (its department is
+# the 协办 here), never the release; 文书 / 领导 / 管理员 nothing.
+CO_STEPS = ("co-accept", "co-return", "co-feedback", "co-release")
+CO_ALLOWED: dict[Role, set[str]] = {
+    Role.DISPATCHER: set(CO_STEPS),
+    Role.SHIFT_LEAD: set(CO_STEPS),
+    Role.SECRETARY: set(),
+    Role.LEADER: set(),
+    Role.ADMIN: set(),
+    Role.DEPARTMENT_HANDLER: {"co-accept", "co-return", "co-feedback"},
+    Role.DEPARTMENT_HEAD: {"co-accept", "co-return", "co-feedback"},
+}
+
+
+def test_every_role_times_every_co_department_step(street: Database) -> None:
+    from db.cases import joint
+
+    wrong: list[str] = []
+    for role in ROLES:
+        actor = _actor(role, street, f"co_{role.value}")
+        for step in CO_STEPS:
+            number = _case_ready_for(Action.DISPATCH, street)
+            lead = Request(department="城管执法中队", co=(OWN_DEPARTMENT,))
+            apply(street, number, Action.DISPATCH, lead, SYSTEM)
+            if step == "co-feedback":
+                joint.co_accept(street, number, OWN_DEPARTMENT)
+            try:
+                if step == "co-accept":
+                    joint.co_accept(street, number, OWN_DEPARTMENT, actor)
+                else:
+                    run = {"co-return": joint.co_return, "co-feedback": joint.co_feedback}
+                    run.get(step, joint.co_release)(street, number, OWN_DEPARTMENT, "原因", actor)
+                allowed = True
+            except PermissionDenied as exc:
+                allowed = False
+                assert "无权" in str(exc)
+            if allowed != (step in CO_ALLOWED[role]):
+                wrong.append(f"{role.value} {step}: {'allowed' if allowed else 'refused'}")
+    assert not wrong, "\n".join(wrong)

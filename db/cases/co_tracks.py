@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Select, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.cases.history_chain import add_events
@@ -234,3 +234,36 @@ def release_pending(
         session,
         [event(case, "co-release", dept, actor, now, note, None, status) for _, dept in rows],
     )
+
+
+def co_case_ids(department_id: int) -> Select[int]:
+    """The cases `department_id` co-handles (协办, a track the centre has not released): a
+    department account reads them like its own."""
+    return select(CaseDepartment.case_id).where(
+        CaseDepartment.department_id == department_id,
+        CaseDepartment.state != CoState.RELEASED.value,
+    )
+
+
+def own_co_track(session: Session, actor: Actor, case_id: int) -> CaseDepartment | None:
+    """The department account's own co track on the case (not released), if it has one."""
+    if not actor.is_department or actor.department_id is None:
+        return None
+    return session.scalar(
+        select(CaseDepartment).where(
+            CaseDepartment.case_id == case_id,
+            CaseDepartment.department_id == actor.department_id,
+            CaseDepartment.state != CoState.RELEASED.value,
+        )
+    )
+
+
+def require_case_reader(
+    session: Session, actor: Actor, case_id: int, lead_id: int | None, what: str
+) -> None:
+    """Refuse a department account a case that is neither its department's (主办) nor one it
+    co-handles (协办)."""
+    if not actor.is_department or lead_id == actor.department_id:
+        return
+    if own_co_track(session, actor, case_id) is None:
+        actor.require_department(lead_id, what)

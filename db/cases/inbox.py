@@ -8,7 +8,12 @@ The stages, from the case's status and clocks at `now`:
 - 处置中 (handling): accepted, before its warning time;
 - 被督办 (urged): any of the above that the centre has urged (督办) at least once.
 
-The first four divide the department's active cases; 被督办 cuts across them. A case waiting for
+The first four divide the department's active cases; 被督办 cuts across them.
+
+A case the department co-handles (协办, db.cases.joint) is in its inbox too, marked as such, by
+its own track: 待受理 while the track is dispatched, 处置中 / 待反馈 by the track's own warning
+time, 超期 by the track's own deadline (the centre's 督办 go to the lead, so 被督办 holds the
+department's own cases only). Its time left is its own track's. A case waiting for
 受理 or being handled always has its clock running (`due_at`, `warn_at` set by the workflow), so
 the stages compare the clock columns plainly, which keeps each one a range on the index. Every query
 filters on the department and the status first (`ix_cases_department_inbox`), so a department
@@ -21,20 +26,32 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, false, func, select
 from sqlalchemy.orm import Session
 
+from db.cases.co_tracks import CO_STATE_LABELS, OPEN_VALUES, CoState
+from db.cases.joint import CO_CASE_STATES
 from db.cases.requests import ExtensionInfo, department_extensions
 from db.cases.states import STATUS_LABELS, Action, Status
 from db.clock import TimeBasis
 from db.errors import ValidationError
-from db.models import Case, CaseEvent, Category, Community, Department, ExtensionRequest
+from db.models import (
+    Case,
+    CaseDepartment,
+    CaseEvent,
+    Category,
+    Community,
+    Department,
+    ExtensionRequest,
+)
 from db.models.base import utcnow
 from db.reference.settings_store import load_settings
 from db.security.actors import Actor
 
 PAGE_SIZE = 100
 _ACTIVE = (Status.DISPATCHED.value, Status.ACCEPTED.value)
+# The case states in which a co-department works on its track.
+_CO_CASE = tuple(sorted(s.value for s in CO_CASE_STATES))
 
 
 class Stage(StrEnum):
@@ -87,6 +104,30 @@ def _stage_filter(stage: Stage, now: datetime) -> ColumnElement[bool]:
     return and_(Case.status.in_(_ACTIVE), Case.urge_count > 0)
 
 
+def _co_stage_filter(stage: Stage, now: datetime) -> ColumnElement[bool]:
+    """`stage` of a co-department's open track, by its own state and clock."""
+    track = CaseDepartment
+    accepted = track.state == CoState.ACCEPTED.value
+    if stage is Stage.OVERDUE:
+        return track.due_at <= now
+    if stage is Stage.TO_ACCEPT:
+        return and_(track.state == CoState.DISPATCHED.value, track.due_at > now)
+    if stage is Stage.TO_FEEDBACK:
+        return and_(accepted, track.warn_at <= now, track.due_at > now)
+    if stage is Stage.HANDLING:
+        return and_(accepted, track.warn_at > now, track.due_at > now)
+    return false()
+
+
+def _co_open(dept: int) -> ColumnElement[bool]:
+    """The department's open co tracks (协办) on cases still with the departments."""
+    return and_(
+        CaseDepartment.department_id == dept,
+        CaseDepartment.state.in_(OPEN_VALUES),
+        Case.status.in_(_CO_CASE),
+    )
+
+
 def inbox_counts(
     session: Session, actor: Actor, now: datetime | None = None, department_id: int | None = None
 ) -> dict[Stage, int]:
@@ -116,7 +157,28 @@ def inbox_counts(
             func.sum(case((overdue, 1), else_=0)),
         ).where(Case.department_id == dept, Case.status.in_(_ACTIVE))
     ).one()
-    return {stage: int(value or 0) for stage, value in zip(Stage, row, strict=True)}
+    counts = {stage: int(value or 0) for stage, value in zip(Stage, row, strict=True)}
+    track = CaseDepartment
+    co_overdue = track.due_at <= now
+    accepted = track.state == CoState.ACCEPTED.value
+    co = session.execute(
+        select(
+            func.sum(
+                case((and_(track.state == CoState.DISPATCHED.value, ~co_overdue), 1), else_=0)
+            ),
+            func.sum(case((and_(accepted, track.warn_at > now, ~co_overdue), 1), else_=0)),
+            func.sum(case((and_(accepted, track.warn_at <= now, ~co_overdue), 1), else_=0)),
+            func.sum(case((co_overdue, 1), else_=0)),
+        )
+        .select_from(track)
+        .join(Case, Case.id == track.case_id)
+        .where(_co_open(dept))
+    ).one()
+    for stage, value in zip(
+        (Stage.TO_ACCEPT, Stage.HANDLING, Stage.TO_FEEDBACK, Stage.OVERDUE), co, strict=True
+    ):
+        counts[stage] += int(value or 0)
+    return counts
 
 
 @dataclass(frozen=True)
@@ -139,6 +201,7 @@ class InboxRow:
     urge_count: int
     extension_pending: bool
     dispatch_note: str  # the center's 派遣意见
+    co: bool = False  # the department co-handles it (协办): status, clocks and note its track's
 
     @property
     def overdue(self) -> bool:
@@ -155,9 +218,21 @@ def inbox_page(
     now: datetime | None = None,
     department_id: int | None = None,
 ) -> list[InboxRow]:
-    """One page of the department's cases in `stage`, the nearest deadline first."""
+    """One page of the department's cases in `stage`, its own (主办) and those it co-handles
+    (协办) together, the nearest deadline first."""
     dept = inbox_department(actor, department_id)
     now = now or utcnow()
+    offset, limit = max(offset, 0), max(min(limit, 1000), 1)
+    lead = _lead_rows(session, dept, stage, offset + limit, now)
+    co = _co_rows(session, dept, stage, offset + limit, now)
+    merged = sorted(lead + co, key=lambda r: (r.due_at or now, r.number))
+    return merged[offset : offset + limit]
+
+
+def _lead_rows(
+    session: Session, dept: int, stage: Stage, limit: int, now: datetime
+) -> list[InboxRow]:
+    """The first `limit` of the department's own cases (主办) in `stage`."""
     rows = session.execute(
         select(
             Case.id,
@@ -178,8 +253,7 @@ def inbox_page(
         .join(Community, Community.id == Case.community_id)
         .where(Case.department_id == dept, _stage_filter(stage, now))
         .order_by(Case.due_at, Case.id)
-        .offset(max(offset, 0))
-        .limit(max(min(limit, 1000), 1))
+        .limit(limit)
     ).all()
     ids = [r.id for r in rows]
     notes: dict[int, str] = {}
@@ -231,6 +305,79 @@ def inbox_page(
             )
         )
     return out
+
+
+def _co_rows(
+    session: Session, dept: int, stage: Stage, limit: int, now: datetime
+) -> list[InboxRow]:
+    """The first `limit` of the cases the department co-handles (协办) in `stage`, each by its
+    own track: its state, its clock, the centre's note when it dispatched the department."""
+    if stage is Stage.URGED:
+        return []
+    track = CaseDepartment
+    rows = session.execute(
+        select(
+            Case.id,
+            Case.number,
+            track.state,
+            Case.urgent,
+            Case.address,
+            Case.description,
+            track.dispatched_at,
+            track.due_at,
+            track.warn_at,
+            Category.name,
+            Category.basis,
+            Community.name,
+        )
+        .select_from(track)
+        .join(Case, Case.id == track.case_id)
+        .join(Category, Category.id == Case.category_id)
+        .join(Community, Community.id == Case.community_id)
+        .where(_co_open(dept), _co_stage_filter(stage, now))
+        .order_by(track.due_at, Case.id)
+        .limit(limit)
+    ).all()
+    notes: dict[int, str] = {}
+    ids = [r.id for r in rows]
+    if ids:
+        events = session.execute(
+            select(CaseEvent.case_id, CaseEvent.note)
+            .where(
+                CaseEvent.case_id.in_(ids),
+                CaseEvent.action == "co-dispatch",
+                CaseEvent.department_id == dept,
+            )
+            .order_by(CaseEvent.case_id, CaseEvent.at, CaseEvent.id)
+        )
+        for case_id, note in events:
+            notes[case_id] = note  # the last dispatch wins
+    calendar = load_settings(session).calendar()
+    return [
+        InboxRow(
+            number=r.number,
+            # A track's 待受理 / 处置中 read as the case states of the same name.
+            status=Status.DISPATCHED.value
+            if r.state == CoState.DISPATCHED.value
+            else Status.ACCEPTED.value,
+            status_label=f"协办·{CO_STATE_LABELS[CoState(r.state)]}",
+            urgent=r.urgent,
+            category=r[9],
+            community=r[11],
+            address=r.address,
+            description=r.description,
+            dispatched_at=r.dispatched_at,
+            due_at=r.due_at,
+            warn_at=r.warn_at,
+            seconds_left=calendar.remaining_seconds(now, r.due_at, TimeBasis(r.basis)),
+            working=r.basis == TimeBasis.WORKING.value,
+            urge_count=0,
+            extension_pending=False,
+            dispatch_note=notes.get(r.id, ""),
+            co=True,
+        )
+        for r in rows
+    ]
 
 
 @dataclass(frozen=True)

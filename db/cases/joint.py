@@ -18,24 +18,33 @@ from sqlalchemy.orm import Session
 from db.cases import co_tracks
 from db.cases.co_tracks import CO_STATE_LABELS, CoState, CoTrack
 from db.cases.history_chain import add_events
+from db.cases.intake import Photo
 from db.cases.states import CO_EVENT_LABELS, STATUS_LABELS, Action, Status
 from db.cases.workflow import (
+    PROXY_DETAIL,
     BatchOutcome,
     Request,
     TransitionResult,
     apply_in,
+    check_photos,
     find_department,
     load_case,
     note_problem,
     stage_clock,
 )
 from db.engine import Database
-from db.errors import IllegalTransition, StaleCase, UserError, ValidationError
+from db.errors import (
+    IllegalTransition,
+    PermissionDenied,
+    StaleCase,
+    UserError,
+    ValidationError,
+)
 from db.feed.change_log import record_changes
-from db.models import Case, CaseDepartment, Department
+from db.models import Attachment, Case, CaseDepartment, Department
 from db.models.base import utcnow
 from db.reference.settings_store import load_settings
-from db.security.actors import SYSTEM, Actor
+from db.security.actors import ROLE_LABELS, SYSTEM, Actor
 from db.security.audit import record_audit
 
 __all__ = [
@@ -64,6 +73,9 @@ _PERMISSION = {
     "co-feedback": "case.feedback",
     "co-release": "case.redispatch",
 }
+# A co-department's own steps: a centre desk taking one for it records 代录 (PROXY_DETAIL), like
+# the lead's 受理、退单、反馈.
+CO_DEPARTMENT_STEPS = frozenset({"co-accept", "co-return", "co-feedback"})
 # From which track states each step may be taken.
 _ALLOWED: dict[str, frozenset[CoState]] = {
     "co-accept": frozenset({CoState.DISPATCHED}),
@@ -167,23 +179,33 @@ def _step(
     expected_version: int | None,
     *,
     text: str = "",
+    photos: tuple[Photo, ...] = (),
 ) -> int:
-    """One step on a co-department's track: check, write the track, its event, the version."""
+    """One step on a co-department's track: check, write the track, its event, the version
+    (协办反馈: with its after-photos, on the case like the lead's)."""
     now = now or utcnow()
+    check_photos(Action.FEEDBACK, photos)
     with db.write() as session:
         case = _begin(session, number, step, actor, expected_version)
         dept = session.scalar(select(Department).where(Department.name == department.strip()))
+        label = CO_EVENT_LABELS[step]
+        if actor.is_department and (dept is None or dept.id != actor.department_id):
+            raise PermissionDenied(
+                f"{ROLE_LABELS[actor.role]}「{actor.label}」无权执行「{label}」："
+                "只能办理本部门的协办"
+            )
         track = co_tracks.track_of(session, case.id, dept.id) if dept is not None else None
         if dept is None or track is None:
             raise ValidationError(f"「{department.strip()}」不是案件 {case.number} 的协办部门")
         state = CoState(track.state)
-        label = CO_EVENT_LABELS[step]
         if state not in _ALLOWED[step]:
             raise ValidationError(
                 f"协办部门「{dept.name}」当前为「{CO_STATE_LABELS[state]}」，不能执行「{label}」"
             )
         values: dict[str, object]
         details: dict[str, object] = {}
+        if actor.is_center_desk and step in CO_DEPARTMENT_STEPS:
+            details[PROXY_DETAIL] = True
         note = ""
         if step == "co-accept":
             values = {"state": CoState.ACCEPTED.value, "accepted_at": now}
@@ -208,6 +230,18 @@ def _step(
             .values(**values)
             .execution_options(synchronize_session=False)
         )
+        if photos:
+            details["photos"] = [photo.filename for photo in photos]
+            session.add_all(
+                Attachment(
+                    case_id=case.id,
+                    filename=photo.filename,
+                    content_type=photo.content_type,
+                    data=photo.data,
+                    created_at=now,
+                )
+                for photo in photos
+            )
         add_events(session, [co_tracks.event(case, step, dept, actor, now, note, details)])
         record_audit(
             session,
@@ -255,11 +289,23 @@ def co_feedback(
     text: str,
     actor: Actor = SYSTEM,
     *,
+    photos: Sequence[Photo] = (),
     expected_version: int | None = None,
     now: datetime | None = None,
 ) -> int:
-    """协办反馈: the co-department reports what it did (on time when by its own deadline)."""
-    return _step(db, number, department, "co-feedback", actor, now, expected_version, text=text)
+    """协办反馈: the co-department reports what it did (on time when by its own deadline), with
+    its after-photos (处置后照片) if any."""
+    return _step(
+        db,
+        number,
+        department,
+        "co-feedback",
+        actor,
+        now,
+        expected_version,
+        text=text,
+        photos=tuple(photos),
+    )
 
 
 def co_release(
@@ -275,6 +321,59 @@ def co_release(
     """解除协办: the centre releases a co-department from the case (reason), so the lead's
     feedback no longer waits for it."""
     return _step(db, number, department, "co-release", actor, now, expected_version, text=reason)
+
+
+def co_department_of(session: Session, number: str, actor: Actor) -> str | None:
+    """The department of a department account that co-handles case `number` (协办, a track not
+    released) and is not its lead: the track its 受理 / 退单 / 反馈 take. None for the centre,
+    for the lead, and for a department with no part in the case."""
+    if not actor.is_department:
+        return None
+    case = load_case(session, number)
+    if case.department_id == actor.department_id:
+        return None
+    track = co_tracks.own_co_track(session, actor, case.id)
+    return session.get_one(Department, track.department_id).name if track else None
+
+
+def department_step(
+    db: Database,
+    number: str,
+    action: Action,
+    text: str,
+    actor: Actor,
+    *,
+    photos: Sequence[Photo] = (),
+    expected_version: int | None = None,
+) -> tuple[str, str, int] | None:
+    """A department account's 受理 / 退单 / 反馈 on a case it co-handles: its own track's
+    协办受理 / 协办退回 / 协办反馈 (`text` the reason or the feedback, `photos` the feedback's).
+    (the step, the department, the case's new version), or None when the account is not a
+    协办 of the case (the lead's workflow then applies, and refuses whom it must)."""
+    step = _CO_OF_ACTION.get(action)
+    if step is None:
+        return None
+    with db.read() as session:
+        department = co_department_of(session, number, actor)
+    if department is None:
+        return None
+    if step == "co-accept":
+        version = co_accept(db, number, department, actor, expected_version=expected_version)
+    elif step == "co-return":
+        version = co_return(db, number, department, text, actor, expected_version=expected_version)
+    else:
+        version = co_feedback(
+            db, number, department, text, actor, photos=photos, expected_version=expected_version
+        )
+    return step, department, version
+
+
+# The lead's step a department account names, and the co step it takes on its own track.
+_CO_OF_ACTION = {
+    Action.ACCEPT: "co-accept",
+    Action.RETURN: "co-return",
+    Action.FEEDBACK: "co-feedback",
+}
 
 
 # A case still waiting for the centre to dispatch it: joining it as 协办 dispatches it.

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from db.cases.co_tracks import require_case_reader
 from db.errors import NotFound, ValidationError
 from db.feed.change_log import record_changes
 from db.models import Case, CaseNote
@@ -96,7 +97,7 @@ def _case_id(session: Session, number: str, actor: Actor | None = None) -> tuple
     if row is None:
         raise NotFound(f"案件 {number} 不存在")
     if actor is not None:
-        actor.require_department(row.department_id, "查看或备注此案件")
+        require_case_reader(session, actor, row.id, row.department_id, "查看或备注此案件")
     return row.id, row.number
 
 

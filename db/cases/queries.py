@@ -6,10 +6,10 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
 
-from db.cases.co_tracks import CoTrack, co_tracks
+from db.cases.co_tracks import CoTrack, co_case_ids, co_tracks, own_co_track, require_case_reader
 from db.cases.reporters import ReporterEntry, merged_numbers, reporters_of
 from db.cases.states import (
     GROUP_LABELS,
@@ -125,6 +125,9 @@ class CaseDetail:
     merged_cases: list[str] = field(default_factory=list)
     report_count: int = 1
     possible_duplicates: int = 0  # 疑似重复 found when it was reported
+    # A department account reading a case it co-handles (协办): its department, whose track
+    # it acts on (the lead's steps are then not offered).
+    own_co_department: str | None = None
 
     @property
     def dispatch_note(self) -> str:
@@ -170,7 +173,7 @@ def case_detail(session: Session, number: str, actor: Actor | None = None) -> Ca
         raise NotFound(f"案件 {number} 不存在")
     if actor is not None:
         actor.require("case.read", "查看案件")
-        actor.require_department(case.department_id, "查看此案件")
+        require_case_reader(session, actor, case.id, case.department_id, "查看此案件")
     detail = _case_detail(session, case)
     if actor is not None and actor.is_department:
         detail = replace(
@@ -178,6 +181,13 @@ def case_detail(session: Session, number: str, actor: Actor | None = None) -> Ca
             reporter_name=mask_name(detail.reporter_name),
             reporter_phone=mask_phone(detail.reporter_phone),
         )
+        if case.department_id != actor.department_id:
+            # 协办 only: the lead's steps are not its own; it acts on its own track.
+            track = own_co_track(session, actor, case.id)
+            own = session.get(Department, track.department_id) if track is not None else None
+            detail = replace(
+                detail, allowed_actions=[], own_co_department=own.name if own else None
+            )
     return detail
 
 
@@ -309,14 +319,14 @@ def reveal_reporter(session: Session, actor: Actor, number: str, reason: str) ->
 def photo_bytes(session: Session, photo_id: int, actor: Actor | None = None) -> bytes:
     """A photo's bytes; a department account's only of its department's cases."""
     row = session.execute(
-        select(Attachment.data, Case.department_id)
+        select(Attachment.data, Case.id, Case.department_id)
         .join(Case, Case.id == Attachment.case_id)
         .where(Attachment.id == photo_id)
     ).one_or_none()
     if row is None:
         raise NotFound(f"照片 {photo_id} 不存在")
     if actor is not None:
-        actor.require_department(row.department_id, "查看此照片")
+        require_case_reader(session, actor, row.id, row.department_id, "查看此照片")
     return bytes(row.data)
 
 
@@ -373,7 +383,14 @@ def list_cases(
     )
     if actor is not None:
         actor.require("case.read", "查看案件")
-        if actor.is_department:
+        if actor.is_department and actor.department_id is not None:
+            stmt = stmt.where(
+                or_(
+                    Case.department_id == actor.department_id,
+                    Case.id.in_(co_case_ids(actor.department_id)),
+                )
+            )
+        elif actor.is_department:
             stmt = stmt.where(Case.department_id == actor.department_id)
     if status:
         kind, value = parse_status_filter(status)

@@ -87,7 +87,8 @@ class Request:
 PROXY_DETAIL = "proxy"
 
 
-def _check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
+def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
+    """Refuse photos on any step but 反馈 (and 协办反馈, db.cases.joint), or too large."""
     if photos and action is not Action.FEEDBACK:
         raise ValidationError(f"「{ACTION_LABELS[action]}」不能附照片，处置后照片随反馈上传")
     for photo in photos:
@@ -241,7 +242,7 @@ def apply_in(
     label = ACTION_LABELS[action]
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
-    _check_photos(action, request.photos)
+    check_photos(action, request.photos)
     case = load_case(session, number)
     actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)

@@ -321,8 +321,15 @@ class CaseDetailPane(QWidget):
         self.tracks = None
         if d.co_tracks or d.status in CO_CASE_STATES:
             v.addWidget(section_title(self.tr("承办部门"), body))
+            actor = self.ctx.actor
             self.tracks = DepartmentTracks(
-                d, tz, self.ctx.actor.can, self.read_only, utcnow(), body
+                d,
+                tz,
+                actor.can,
+                self.read_only,
+                utcnow(),
+                body,
+                mine=(d.own_co_department or "") if actor.is_department else None,
             )
             self.tracks.step_requested.connect(self.start_co_step)
             self.tracks.add_requested.connect(lambda: self.start_co_step("co-dispatch", ""))
@@ -435,7 +442,12 @@ class CaseDetailPane(QWidget):
         # Buttons keep their size; the spare width goes to an empty fifth column.
         self.action_grid.setColumnStretch(4, 1)
         if not actions:
-            none = QLabel(self.tr("当前状态没有可执行的操作"), self.action_bar)
+            text = (
+                self.tr("本部门协办此案：在「承办部门」中办理本部门的协办")
+                if d.own_co_department is not None
+                else self.tr("当前状态没有可执行的操作")
+            )
+            none = QLabel(text, self.action_bar)
             none.setObjectName("fieldName")
             self.action_grid.addWidget(none, 0, 0, 1, 4)
         self.action_bar.setVisible(True)
@@ -513,12 +525,17 @@ class CaseDetailPane(QWidget):
         choices = addable_departments(d, self.departments or [])
         dialog = CoStepDialog(step, d.number, department, choices, self)
         self.co_dialog = dialog
-        dialog.accepted.connect(lambda: self.run_co_step(step, *dialog.values()))
+        dialog.accepted.connect(
+            lambda: self.run_co_step(step, *dialog.values(), tuple(dialog.photo_paths))
+        )
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
 
-    def run_co_step(self, step: str, department: str, text: str) -> None:
+    def run_co_step(
+        self, step: str, department: str, text: str, photo_paths: tuple[Path, ...] = ()
+    ) -> None:
+        """Run a co-department step on the worker (协办反馈's `photo_paths` are read there)."""
         d = self.detail
         if d is None:
             return
@@ -537,7 +554,7 @@ class CaseDetailPane(QWidget):
                 self.reload()
 
         self.ctx.tasks.submit(
-            lambda db: run_co_step(db, step, number, department, text, actor, version),
+            lambda db: run_co_step(db, step, number, department, text, actor, version, photo_paths),
             done,
             self._action_failed,
             owner=self,

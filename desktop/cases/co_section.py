@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from db.cases import joint
 from db.cases.co_tracks import PENDING_STATES, CoState, CoTrack
 from db.cases.joint import CO_CASE_STATES
+from db.cases.photos import photo_from_file
 from db.cases.queries import CaseDetail
 from db.engine import Database
 from db.security.actors import Actor
@@ -68,7 +71,9 @@ def _short(moment: datetime | None, tz: ZoneInfo) -> str:
 
 class DepartmentTracks(QFrame):
     """The lead's track and each co-department's, one row each; `step_requested(step, dept)`
-    when the centre presses a co-department's step, `add_requested` for 增派协办."""
+    when the centre presses a co-department's step, `add_requested` for 增派协办. For a
+    department account `mine` names its department: only its own track offers steps (those
+    its role may take), and nothing is added."""
 
     step_requested = Signal(str, str)
     add_requested = Signal()
@@ -81,6 +86,8 @@ class DepartmentTracks(QFrame):
         read_only: bool,
         now: datetime,
         parent: QWidget | None = None,
+        *,
+        mine: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("departmentTracks")
@@ -136,8 +143,12 @@ class DepartmentTracks(QFrame):
                 now,
                 tz,
             )
-            if acting and _STEPS[track.state]:
-                grid.addLayout(self._step_buttons(track, can), row, 5)
+            steps = _STEPS[track.state]
+            if mine is not None:
+                mine_steps = steps if track.department == mine else ()
+                steps = tuple(st for st in mine_steps if can(STEP_PERMISSIONS[st]))
+            if acting and steps:
+                grid.addLayout(self._step_buttons(track, steps, can), row, 5)
             row += 1
             text = track.feedback or track.note
             if text:
@@ -147,7 +158,7 @@ class DepartmentTracks(QFrame):
                 said.setObjectName("trackNote")
                 grid.addWidget(said, row, 0, 1, 6)
                 row += 1
-        if acting:
+        if acting and mine is None:
             add = QPushButton(QCoreApplication.translate("DepartmentTracks", "增派协办…"), self)
             add.setObjectName("coAdd")
             add.setEnabled(can(STEP_PERMISSIONS["co-dispatch"]))
@@ -195,10 +206,12 @@ class DepartmentTracks(QFrame):
             deadline.setProperty("late", late)
         grid.addWidget(deadline, row, 4)
 
-    def _step_buttons(self, track: CoTrack, can: Callable[[str], bool]) -> QHBoxLayout:
+    def _step_buttons(
+        self, track: CoTrack, steps: Sequence[str], can: Callable[[str], bool]
+    ) -> QHBoxLayout:
         line = QHBoxLayout()
         line.setSpacing(4)
-        for step in _STEPS[track.state]:
+        for step in steps:
             button = QPushButton(action_text(step), self)
             button.setObjectName(f"{step}:{track.department}")
             button.setEnabled(can(STEP_PERMISSIONS[step]))
@@ -236,6 +249,7 @@ class CoStepDialog(QDialog):
             form.addRow(self.tr("协办部门"), self.department)
         else:
             self.department.addItem(department)
+            self.department.hide()  # named, not chosen: it holds the value, out of the layout
             form.addRow(self.tr("协办部门"), QLabel(department, self))
         prompts = {
             "co-dispatch": self.tr("派遣意见（可选）"),
@@ -247,6 +261,22 @@ class CoStepDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         form.addRow(prompts.get(step, self.tr("说明")), self.text)
+        # 协办反馈: the department's after-photos (处置后照片), like the lead's 反馈.
+        self.photo_paths: list[Path] = []
+        self.photo_label: QLabel | None = None
+        self.file_dialog: QFileDialog | None = None
+        if step == "co-feedback":
+            row = QHBoxLayout()
+            add = QPushButton(self.tr("添加照片…"), self)
+            add.setObjectName("addPhotos")
+            add.setAutoDefault(False)
+            add.clicked.connect(self.choose_photos)
+            self.photo_label = QLabel(self.tr("未添加"), self)
+            self.photo_label.setObjectName("photoList")
+            self.photo_label.setWordWrap(True)
+            row.addWidget(add)
+            row.addWidget(self.photo_label, 1)
+            form.addRow(self.tr("处置后照片"), row)
         layout.addLayout(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -260,6 +290,24 @@ class CoStepDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.department.currentText(), self.text.toPlainText().strip()
+
+    def choose_photos(self) -> QFileDialog:
+        """The file dialog for the after-photos (non-blocking)."""
+        dialog = QFileDialog(self, self.tr("选择处置后照片"))
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setNameFilter(self.tr("图片 (*.jpg *.jpeg *.png *.gif *.webp)"))
+        dialog.filesSelected.connect(lambda files: self.add_photos([Path(f) for f in files]))
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def add_photos(self, paths: Sequence[Path]) -> None:
+        for path in paths:
+            if path not in self.photo_paths:
+                self.photo_paths.append(path)
+        if self.photo_label is not None:
+            self.photo_label.setText("、".join(p.name for p in self.photo_paths))
 
 
 def addable_departments(d: CaseDetail, departments: Sequence[str]) -> list[str]:
@@ -276,13 +324,18 @@ def run_co_step(
     text: str,
     actor: Actor,
     version: int,
+    photo_paths: Sequence[Path] = (),
 ) -> int:
-    """Run a co-department step on the worker (compare-and-set on `version`); the new version."""
+    """Run a co-department step on the worker (compare-and-set on `version`); the new version.
+    协办反馈's after-photos are read from `photo_paths` here."""
+    if step == "co-feedback":
+        photos = tuple(photo_from_file(path) for path in photo_paths)
+        return joint.co_feedback(
+            db, number, department, text, actor, photos=photos, expected_version=version
+        )
     if step == "co-dispatch":
         return joint.co_add(db, number, [department], actor, note=text, expected_version=version)
     if step == "co-accept":
         return joint.co_accept(db, number, department, actor, expected_version=version)
-    run = {"co-return": joint.co_return, "co-feedback": joint.co_feedback}.get(
-        step, joint.co_release
-    )
+    run = joint.co_return if step == "co-return" else joint.co_release
     return run(db, number, department, text, actor, expected_version=version)

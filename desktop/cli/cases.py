@@ -13,6 +13,7 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+from db.cases import joint
 from db.cases.duplicates import duplicates_of, mark_not_duplicate
 from db.cases.inbox import (
     STAGE_LABELS,
@@ -37,6 +38,7 @@ from db.cases.requests import (
 )
 from db.cases.states import (
     ACTION_LABELS,
+    CO_EVENT_LABELS,
     SOURCE_LABELS,
     STATUS_LABELS,
     Action,
@@ -655,7 +657,25 @@ def run_transition(args: argparse.Namespace, db: Database) -> int:
         co=tuple(args.co or ()),
         photos=tuple(_read_photo(p) for p in args.photo or ()),
     )
-    result = apply(db, args.number, action, request, actor_of(args))
+    actor = actor_of(args)
+    # A department account's 受理 / 退单 / 反馈 on a case it co-handles take its own track.
+    co = joint.department_step(
+        db,
+        args.number,
+        action,
+        request.reason,
+        actor,
+        photos=request.photos,
+        expected_version=request.expected_version,
+    )
+    if co is not None:
+        step, department, version = co
+        print(
+            f"案件 {args.number.strip()}：{CO_EVENT_LABELS[step]}（{department}）已完成"
+            f"（版本 {version}）"
+        )
+        return EXIT_OK
+    result = apply(db, args.number, action, request, actor)
     print(_describe(result, settings))
     return EXIT_OK
 

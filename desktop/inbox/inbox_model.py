@@ -50,6 +50,8 @@ class InboxModel(RowsModel[InboxRow]):
             else "—"
         )
         status = status_text(row.status)
+        if row.co:  # the department co-handles it: its own track's state
+            status = QCoreApplication.translate("InboxModel", "协办") + " · " + status
         if row.urgent:
             status += " · " + QCoreApplication.translate("InboxModel", "急")
         if row.extension_pending:

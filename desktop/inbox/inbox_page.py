@@ -3,7 +3,8 @@
 Their cases by stage (待受理 / 处置中 / 待反馈 / 被督办 / 超期, see db.cases.inbox) with the time
 left on each and the centre's 派遣意见; the selected case in the detail pane (masked for a
 department by db); the actions 受理, 退单, 反馈 (with after-photos), 申请延期 and 申请协办, each on
-a button and a key; the outcome of their 申请延期; for the head, the department's figures. The
+a button and a key (on a case the department co-handles, 协办, the same three buttons take its own
+track's steps: 协办受理, 协办退回, 协办反馈); the outcome of their 申请延期; for the head, the department's figures. The
 live change feed reloads it like the desk.
 """
 
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.cases.inbox import PAGE_SIZE, STAGE_LABELS, InboxView, Stage, inbox_view
+from db.cases.co_tracks import CoState
+from db.cases.inbox import PAGE_SIZE, STAGE_LABELS, InboxRow, InboxView, Stage, inbox_view
+from db.cases.joint import CO_CASE_STATES
 from db.cases.requests import ExtensionInfo, request_cohandling, request_extension
 from db.cases.states import Action
 from db.clock import utcnow
@@ -46,6 +49,13 @@ from desktop.core.tasks import LatestOnly
 from desktop.inbox.inbox_model import InboxModel
 from desktop.inbox.request_dialogs import CohandleRequestDialog, ExtensionRequestDialog
 
+# On a case the department co-handles (协办) its buttons take its own track's steps, each from
+# the track states it may be taken in (db.cases.joint).
+CO_STEPS: dict[Action, tuple[str, frozenset[CoState]]] = {
+    Action.ACCEPT: ("co-accept", frozenset({CoState.DISPATCHED})),
+    Action.RETURN: ("co-return", frozenset({CoState.DISPATCHED, CoState.ACCEPTED})),
+    Action.FEEDBACK: ("co-feedback", frozenset({CoState.ACCEPTED})),
+}
 STAGE_ORDER = (Stage.TO_ACCEPT, Stage.HANDLING, Stage.TO_FEEDBACK, Stage.URGED, Stage.OVERDUE)
 TICK_MS = 30_000  # the time-left column counts down between reloads
 
@@ -313,8 +323,22 @@ class InboxPage(QWidget):
         self.reload()
 
     def current_number(self) -> str | None:
+        row = self.current_row()
+        return row.number if row is not None else None
+
+    def current_row(self) -> InboxRow | None:
         index = self.table.selectionModel().currentIndex()
-        return self.model.number_at(index.row()) if index.isValid() else None
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def _own_track_state(self) -> CoState | None:
+        """The state of the department's own co track on the shown case (协办), if any."""
+        d = self.detail.detail
+        if d is None or d.own_co_department is None or d.status not in CO_CASE_STATES:
+            return None
+        for track in d.co_tracks:
+            if track.department == d.own_co_department:
+                return track.state
+        return None
 
     def select_case(self, number: str) -> bool:
         for row in range(self.model.rowCount()):
@@ -337,9 +361,16 @@ class InboxPage(QWidget):
         d = self.detail.detail
         shown = d is not None and d.number == self.current_number()
         allowed = set(d.allowed_actions) if d is not None and shown else set()
+        co_state = self._own_track_state() if shown else None
         for key in INBOX_KEYS:
             button = self.buttons[key.id]
-            if key.action is not None:
+            if key.action is not None and d is not None and d.own_co_department is not None:
+                button.setEnabled(
+                    co_state is not None
+                    and co_state in CO_STEPS[key.action][1]
+                    and self.ctx.actor.can(f"case.{key.action.value}")
+                )
+            elif key.action is not None:
                 button.setEnabled(
                     key.action.value in allowed and self.ctx.actor.can(f"case.{key.action.value}")
                 )
@@ -347,6 +378,7 @@ class InboxPage(QWidget):
                 button.setEnabled(
                     shown
                     and d is not None
+                    and d.own_co_department is None  # the lead's requests, not a 协办's
                     and d.status in ("dispatched", "accepted")
                     and self.ctx.actor.can(
                         "case.extension_request"
@@ -358,7 +390,12 @@ class InboxPage(QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def start_action(self, action: Action) -> None:
-        if self.buttons[action.value].isEnabled():
+        if not self.buttons[action.value].isEnabled():
+            return
+        d = self.detail.detail
+        if d is not None and d.own_co_department is not None:
+            self.detail.start_co_step(CO_STEPS[action][0], d.own_co_department)
+        else:
             self.detail.start_action(action)
 
     def ask_extension(self) -> ExtensionRequestDialog | None:
