@@ -1121,52 +1121,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="332"/>
+        <location filename="../../desktop/cases/case_detail.py" line="339"/>
         <source>内部备注（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="410"/>
+        <location filename="../../desktop/cases/case_detail.py" line="417"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="339"/>
+        <location filename="../../desktop/cases/case_detail.py" line="346"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="438"/>
+        <location filename="../../desktop/cases/case_detail.py" line="446"/>
+        <source>本部门协办此案：在「承办部门」中办理本部门的协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/case_detail.py" line="448"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="447"/>
+        <location filename="../../desktop/cases/case_detail.py" line="459"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="449"/>
+        <location filename="../../desktop/cases/case_detail.py" line="461"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="467"/>
+        <location filename="../../desktop/cases/case_detail.py" line="479"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="529"/>
+        <location filename="../../desktop/cases/case_detail.py" line="546"/>
         <source>案件 %1：%2（%3）已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="568"/>
+        <location filename="../../desktop/cases/case_detail.py" line="585"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="588"/>
+        <location filename="../../desktop/cases/case_detail.py" line="605"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1582,7 +1587,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="606"/>
+        <location filename="../../desktop/cases/case_detail.py" line="623"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,44 +1974,69 @@
 <context>
     <name>CoStepDialog</name>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="230"/>
+        <location filename="../../desktop/cases/co_section.py" line="243"/>
         <source>%1 · 案件 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="236"/>
-        <location filename="../../desktop/cases/co_section.py" line="239"/>
+        <location filename="../../desktop/cases/co_section.py" line="249"/>
+        <location filename="../../desktop/cases/co_section.py" line="253"/>
         <source>协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="241"/>
+        <location filename="../../desktop/cases/co_section.py" line="255"/>
         <source>派遣意见（可选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="242"/>
+        <location filename="../../desktop/cases/co_section.py" line="256"/>
         <source>退回原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="243"/>
+        <location filename="../../desktop/cases/co_section.py" line="257"/>
         <source>反馈内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="244"/>
+        <location filename="../../desktop/cases/co_section.py" line="258"/>
         <source>解除原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="249"/>
+        <location filename="../../desktop/cases/co_section.py" line="263"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="255"/>
+        <location filename="../../desktop/cases/co_section.py" line="270"/>
+        <source>添加照片…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="274"/>
+        <source>未添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="279"/>
+        <source>处置后照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="285"/>
         <source>取消</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="296"/>
+        <source>选择处置后照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cases/co_section.py" line="298"/>
+        <source>图片 (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2370,77 +2400,77 @@
 <context>
     <name>DepartmentTracks</name>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="57"/>
+        <location filename="../../desktop/cases/co_section.py" line="60"/>
         <source>待受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="58"/>
+        <location filename="../../desktop/cases/co_section.py" line="61"/>
         <source>处置中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="59"/>
+        <location filename="../../desktop/cases/co_section.py" line="62"/>
         <source>已反馈</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="60"/>
+        <location filename="../../desktop/cases/co_section.py" line="63"/>
         <source>已退回</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="61"/>
+        <location filename="../../desktop/cases/co_section.py" line="64"/>
         <source>已解除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="94"/>
+        <location filename="../../desktop/cases/co_section.py" line="101"/>
         <source>部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="95"/>
+        <location filename="../../desktop/cases/co_section.py" line="102"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="96"/>
+        <location filename="../../desktop/cases/co_section.py" line="103"/>
         <source>受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="97"/>
+        <location filename="../../desktop/cases/co_section.py" line="104"/>
         <source>反馈</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="98"/>
+        <location filename="../../desktop/cases/co_section.py" line="105"/>
         <source>期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="110"/>
+        <location filename="../../desktop/cases/co_section.py" line="117"/>
         <source>主办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="128"/>
+        <location filename="../../desktop/cases/co_section.py" line="135"/>
         <source>协办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="151"/>
+        <location filename="../../desktop/cases/co_section.py" line="162"/>
         <source>增派协办…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="190"/>
+        <location filename="../../desktop/cases/co_section.py" line="201"/>
         <source>（超期）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="192"/>
+        <location filename="../../desktop/cases/co_section.py" line="203"/>
         <source>（按期）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2569,22 +2599,22 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="154"/>
+        <location filename="../../desktop/desk/desk_page.py" line="156"/>
         <source>当前角色不能登记来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="166"/>
+        <location filename="../../desktop/desk/desk_page.py" line="168"/>
         <source>已登记案件 %1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="168"/>
+        <location filename="../../desktop/desk/desk_page.py" line="170"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="185"/>
+        <location filename="../../desktop/desk/desk_page.py" line="187"/>
         <source>请选中一件案件再上报。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4727,11 +4757,16 @@
     </message>
     <message>
         <location filename="../../desktop/inbox/inbox_model.py" line="54"/>
-        <source>急</source>
+        <source>协办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/inbox/inbox_model.py" line="56"/>
+        <source>急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_model.py" line="58"/>
         <source>延期待批</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4739,107 +4774,107 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="76"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="86"/>
         <source>待受理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="77"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="87"/>
         <source>处置中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="78"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="88"/>
         <source>待反馈</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="79"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="89"/>
         <source>被督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="80"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="90"/>
         <source>超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="129"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="139"/>
         <source>此阶段没有案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="132"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="142"/>
         <source>显示更多</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="136"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="146"/>
         <source>延期申请</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="148"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="158"/>
         <source>申请延期…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="149"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="159"/>
         <source>申请协办…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="150"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="160"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="176"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="186"/>
         <source>在待办中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="235"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="245"/>
         <source>%1 · 部门待办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="261"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="271"/>
         <source>已批准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="262"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="272"/>
         <source>未批准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="263"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="273"/>
         <source>待审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="265"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="275"/>
         <source>延长 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="267"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="277"/>
         <source>延至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="283"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="293"/>
         <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（按期率 %5）· 退单 %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="379"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="416"/>
         <source>案件 %1：已提交延期申请，等待值班长审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="410"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="447"/>
         <source>案件 %1：已提交协办申请，等待中心决定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8111,47 +8146,47 @@
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="49"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="45"/>
         <source>派遣单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="50"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="46"/>
         <source>督办单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="51"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="47"/>
         <source>结案单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="52"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="48"/>
         <source>全程记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="99"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="96"/>
         <source>打印单据 — 案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="123"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="120"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="125"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="122"/>
         <source>保存为 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="127"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="124"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="166"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="165"/>
         <source>正在生成…</source>
         <translation type="unfinished"></translation>
     </message>
