@@ -216,6 +216,7 @@ def build(path: Path) -> None:
                 return_count=1 if status is Status.RETURNED else 0,
                 urge_count=0,
                 version=1,
+                possible_duplicates=0,
             )
             batch.append(tuple(row[k] if p is None else p(row[k]) for k, p in pairs))
             if len(batch) >= 20_000:

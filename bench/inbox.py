@@ -167,6 +167,7 @@ def build(path: Path, total: int) -> None:
                 return_count=0,
                 urge_count=1 if opened and rng.random() < 0.05 else 0,
                 version=3,
+                possible_duplicates=0,
             )
             batch.append(tuple(row[k] if p is None else p(row[k]) for k, p in pairs))
             if i in ours:
