@@ -19,6 +19,7 @@ from db.models import CaseChange
 from db.models.base import utcnow
 
 CHANNEL = "griddesk_cases"
+_CHANGES = CaseChange.__table__
 _PAYLOAD_LIMIT = 7000  # NOTIFY payloads must stay under 8000 bytes
 
 
@@ -27,7 +28,9 @@ def record_changes(session: Session, case_ids: Iterable[int]) -> None:
     if not ids:
         return
     now = utcnow()
-    session.execute(insert(CaseChange), [{"case_id": i, "changed_at": now} for i in ids])
+    session.connection().execute(  # Core: the ORM's bulk insert costs a dispatch ~1 ms more
+        insert(_CHANGES), [{"case_id": i, "changed_at": now} for i in ids]
+    )
     if session.get_bind().dialect.name == "postgresql":
         chunk: list[str] = []
         size = 0

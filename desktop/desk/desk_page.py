@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from db.intake.calls import TakenCall
 from desktop.cases.case_detail import CaseDetailPane
-from desktop.cases.print_dialog import SlipPrintDialog
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 from desktop.desk import desk_actions as da
@@ -114,6 +113,9 @@ class DeskPage(QWidget):
         number = self.detail.number
         if not number:
             return False
+        # Imported when first asked for: the PDF libraries take over a second to load.
+        from desktop.cases.print_dialog import SlipPrintDialog
+
         SlipPrintDialog(self.ctx, number, self).exec()
         return True
 

@@ -43,8 +43,8 @@ from db.cases.queries import CaseDetail, case_detail
 from db.cases.states import GROUP_OF, Action, Status
 from db.cases.workflow import BatchOutcome, Request, apply_many
 from db.engine import Database
+from db.reference.choices import Choice
 from db.errors import UserError
-from db.intake.classify import suggest_department_for_cases
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
 from desktop.common.durations import time_left_text
@@ -440,8 +440,15 @@ class QueueView(QWidget):
                 lambda _e: None,
                 owner=picker,
             )
+
+            # The classifier (numpy) is imported on the worker, at the first picker.
+            def suggest(db: Database, ids: list[int] = ids) -> Choice | None:
+                from db.intake.classify import suggest_department_for_cases
+
+                return suggest_department_for_cases(db, ids)
+
             self.ctx.tasks.submit(
-                lambda db: suggest_department_for_cases(db, ids),
+                suggest,
                 picker.set_suggestion,
                 lambda _e: None,
                 owner=picker,
