@@ -16,10 +16,10 @@ from sqlalchemy import delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.models import CaseChange
-from db.models.base import utcnow
+from db.models.base import Base, utcnow
 
 CHANNEL = "griddesk_cases"
-_CHANGES = CaseChange.__table__
+_CHANGES = Base.metadata.tables[CaseChange.__tablename__]
 _PAYLOAD_LIMIT = 7000  # NOTIFY payloads must stay under 8000 bytes
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import AuditEntry
-from db.models.base import utcnow
+from db.models.base import Base, utcnow
 from db.security.actors import Actor
 from db.security.audit_anchor import Anchor, check_anchors, restart_anchors
 
@@ -66,7 +66,7 @@ def hash_of(prev_hash: str, entry: AuditEntry) -> str:
     )
 
 
-_AUDIT = AuditEntry.__table__
+_AUDIT = Base.metadata.tables[AuditEntry.__tablename__]
 _OBJECT_ID_LENGTH: int = AuditEntry.__table__.c.object_id.type.length  # type: ignore[attr-defined]
 
 

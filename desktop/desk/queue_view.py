@@ -43,8 +43,8 @@ from db.cases.queries import CaseDetail, case_detail
 from db.cases.states import GROUP_OF, Action, Status
 from db.cases.workflow import BatchOutcome, Request, apply_many
 from db.engine import Database
-from db.reference.choices import Choice
 from db.errors import UserError
+from db.reference.choices import Choice
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
 from desktop.common.durations import time_left_text
