@@ -528,23 +528,12 @@ def run(path: Path, runs: int, idle_seconds: float = 30.0) -> list[Result]:
     _wait(app, ctx.tasks.is_idle)
     results.extend(dispatch_results(db, max(runs * 5, 30), "SQLite"))
 
-    # 6. Another process reports a case: until its row is in the queue (待立案, newest first).
-    feed_runs = feed_latency(app, ctx, view, f"sqlite:///{path}", max(runs, 10))
-    results.append(
-        Result(
-            "other process's case shown, p95",
-            feed_runs,
-            None,
-            TARGET_FEED_S * 1000,
-            None,
-            stat="p95",
-        )
-    )
     view.close()
     _wait(app, ctx.tasks.is_idle)
 
-    # 7. The main window open and idle; then the statistics page and a monthly return.
-    results.append(idle_and_pages(app, ctx, idle_seconds))
+    # 6. The main window open and idle; another process reports a case: until its row is in
+    # the desk's queue (待立案, newest first); then the statistics page and a monthly return.
+    results.extend(idle_and_pages(app, ctx, idle_seconds, f"sqlite:///{path}", max(runs, 10)))
     ctx.close()
     raw.close()
     db.dispose()
@@ -609,10 +598,14 @@ def dispatch_results(db: Any, n: int, label: str) -> list[Result]:
     ]
 
 
-def idle_and_pages(app: Any, ctx: Any, idle_seconds: float) -> Result:
+def idle_and_pages(
+    app: Any, ctx: Any, idle_seconds: float, url: str, feed_runs: int
+) -> list[Result]:
     """The main window open on the desk with the live feed, left alone for `idle_seconds`:
-    the share of one core this process used. Then the statistics page (this month) and the
-    monthly return of this month, so the peak RSS measured after covers all three."""
+    the share of one core this process used. Then cases reported by another process until
+    they are on the desk (its queue on 待立案, the board and the alarms all following the
+    feed, as in use). Then the statistics page (this month) and the monthly return of this
+    month, so the peak RSS measured after covers all three."""
     from datetime import date
 
     from PySide6.QtCore import QEventLoop, QTimer
@@ -629,8 +622,11 @@ def idle_and_pages(app: Any, ctx: Any, idle_seconds: float) -> Result:
     window.show()
     _wait(app, lambda: window.desk_page.model.rowCount() > 0 and ctx.tasks.is_idle(), 120)
     loop = QEventLoop()
-    QTimer.singleShot(1000, loop.quit)  # let the first repaints and timers settle
+    # Idle means after the start's own work: the picker's pinyin (4 s) and the intake
+    # learning (5 s, a thread of its own, seconds on a big database) are done first.
+    QTimer.singleShot(6000, loop.quit)
     loop.exec()
+    _wait(app, ctx.tasks.is_idle, 600)
     before = resource.getrusage(resource.RUSAGE_SELF)
     wall = time.perf_counter()
     QTimer.singleShot(int(idle_seconds * 1000), loop.quit)
@@ -638,6 +634,7 @@ def idle_and_pages(app: Any, ctx: Any, idle_seconds: float) -> Result:
     after = resource.getrusage(resource.RUSAGE_SELF)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     share = 100.0 * cpu / (time.perf_counter() - wall)
+    shown = feed_latency(app, ctx, window.desk_page.queue, url, feed_runs)
     window.show_page(PAGE_KEYS.index("stats"))
     stats = window.stats_page
     _wait(app, lambda: stats.snapshot is not None and ctx.tasks.is_idle(), 300)
@@ -648,14 +645,24 @@ def idle_and_pages(app: Any, ctx: Any, idle_seconds: float) -> Result:
     out.unlink(missing_ok=True)
     window.close()
     _wait(app, ctx.tasks.is_idle)
-    return Result(
-        f"idle CPU of the window, {idle_seconds:.0f} s",
-        [share],
-        None,
-        TARGET_IDLE_CPU_PERCENT,
-        None,
-        unit="%",
-    )
+    return [
+        Result(
+            "other process's case on the desk, p95",
+            shown,
+            None,
+            TARGET_FEED_S * 1000,
+            None,
+            stat="p95",
+        ),
+        Result(
+            f"idle CPU of the window, {idle_seconds:.0f} s",
+            [share],
+            None,
+            TARGET_IDLE_CPU_PERCENT,
+            None,
+            unit="%",
+        ),
+    ]
 
 
 def startup_results(path: Path, runs: int) -> list[Result]:

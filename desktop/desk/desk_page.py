@@ -11,7 +11,7 @@ selects the case it saves; F1 lists every desk shortcut.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from db.intake.calls import TakenCall
@@ -31,6 +31,8 @@ from desktop.intake.call_form import CallFormDialog, open_call_form
 
 _MAIN_SPLIT = "desk/splitter_main"
 _LEFT_SPLIT = "desk/splitter_left"
+
+ALARMS_LATEST_MS = 3_000  # the first alarm check waits for the queue at most this long
 
 
 class DeskPage(QWidget):
@@ -106,7 +108,11 @@ class DeskPage(QWidget):
         self.toast = Toast(self)
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
-        self.alarms.start()  # alarms sound whichever page is open
+        # Alarms sound whichever page is open. Their first check reads every open case (half
+        # a second on a million cases) and the database thread runs jobs in turn: it starts
+        # once the queue's first page is in (or after ALARMS_LATEST_MS, whichever is first).
+        self.queue.model.loaded.connect(self.alarms.start)
+        QTimer.singleShot(ALARMS_LATEST_MS, self, self.alarms.start)
 
     def print_slip(self) -> bool:
         """打印单据 (Ctrl+P): the shown case's slips, previewed, printed or saved as PDF."""

@@ -325,11 +325,18 @@ def run_startup_probe(db_url: str | None, lang: str) -> int:
             window = MainWindow(ctx)
             window.show()
             model = window.desk_page.model
-            for _ in range(50):  # each round waits for the jobs in flight
-                wait_idle(ctx)
-                if model.rowCount() > 0:
-                    break
-            rows = model.rowCount()
+
+            def filled() -> bool:  # rows counted and the first one's cells in
+                return model.rowCount() > 0 and bool(model.index(0, 1).data())
+
+            deadline = time.perf_counter() + 120
+            while not filled() and time.perf_counter() < deadline:
+                if ctx.tasks.is_idle():  # nothing in flight: the queue is empty
+                    QApplication.processEvents()
+                    if ctx.tasks.is_idle() and not filled():
+                        break
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+            rows = model.rowCount() if filled() else 0
             print(f"first filled queue: {rows} rows after {time.perf_counter() - started:.3f} s")
             window.close()
         finally:
