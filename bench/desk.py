@@ -528,8 +528,13 @@ def run(path: Path, runs: int, idle_seconds: float = 30.0) -> list[Result]:
     _wait(app, ctx.tasks.is_idle)
     results.extend(dispatch_results(db, max(runs * 5, 30), "SQLite"))
 
+    # Gone, not only closed: a closed view and board still follow the feed and their timers,
+    # and their refreshes (all 85,000 ids of 处置中) would queue before the desk's below.
     view.close()
+    board.deleteLater()
+    view.deleteLater()
     _wait(app, ctx.tasks.is_idle)
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     # 6. The main window open and idle; another process reports a case: until its row is in
     # the desk's queue (待立案, newest first); then the statistics page and a monthly return.
