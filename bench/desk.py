@@ -9,10 +9,17 @@ one repaint of the same viewport):
 - first filled page (a new queue view on 处置中, 紧急 then time left), a filter change (a
   community), a sort change, scroll to the end — each ≤ 300 ms and ≤ 2.5× its floor;
 - a drop of a case on a department card until the dispatch is committed — ≤ 50 ms;
-- a case reported by another process until its row is in the queue — ≤ 1 s on SQLite, and
-  ≤ 0.3 s on PostgreSQL (a scratch database with the demo street and 20,000 cases on the
-  server of `--pg`, dropped afterwards; skipped when no server answers);
-- the peak RSS of this process — ≤ 300 MB.
+- a dispatch committed (`db.cases.workflow.dispatch`: history, audit, change log and
+  compare-and-set) — median ≤ 5 ms, p95 ≤ 20 ms, beside its floor, the bare ORM UPDATE of
+  one case committed (issue 16), on SQLite and on PostgreSQL;
+- a case reported by another process until its row is in the queue — p95 ≤ 0.6 s on SQLite
+  (issue 16), and median ≤ 0.3 s on PostgreSQL (a scratch database with the demo street and
+  20,000 cases on the server of `--pg`, dropped afterwards; skipped when no server answers);
+- process start → sign-in dialog ≤ 1.5 s, and sign-in → first filled queue ≤ 1 s, from
+  `griddesk --startup-probe` in child processes (issue 16);
+- idle CPU of the open main window (desk, live feed) over `--idle-seconds` — ≤ 1 %;
+- the peak RSS of this process with the desk, the statistics page and a monthly return —
+  ≤ 200 MB (issue 16).
 
 Medians of several runs. The machines are shared and noisy: compare ratios from one run.
 """
@@ -57,9 +64,14 @@ DONE_MIX = (("closed", 0.9), ("rejected", 0.04), ("self_resolved", 0.05), ("merg
 TARGET_MS = 300.0
 TARGET_RATIO = 2.5
 TARGET_DROP_MS = 50.0
-TARGET_FEED_S = 1.0
+TARGET_DISPATCH_MS = 5.0  # median (issue 16)
+TARGET_DISPATCH_P95_MS = 20.0
+TARGET_FEED_S = 0.6  # p95 (issue 16)
 TARGET_FEED_PG_S = 0.3
-TARGET_RSS_MB = 300.0
+TARGET_SIGN_IN_S = 1.5
+TARGET_FIRST_QUEUE_S = 1.0
+TARGET_IDLE_CPU_PERCENT = 1.0
+TARGET_RSS_MB = 200.0
 
 
 # --- the database --------------------------------------------------------------------------
@@ -237,21 +249,37 @@ def build(path: Path) -> None:
 # --- measuring -----------------------------------------------------------------------------
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, -(-95 * len(ordered) // 100) - 1))]
+
+
 @dataclass
 class Result:
+    """One figure. `runs` in seconds for "ms" (targets in ms), as they are for "MB" and "%"."""
+
     name: str
     runs: list[float]
     floor: list[float] | None
     target_ms: float
     ratio_target: float | None
+    stat: str = "median"  # or "p95"
+    unit: str = "ms"
 
     @property
     def median(self) -> float:
-        return statistics.median(self.runs)
+        return self.value
+
+    @property
+    def value(self) -> float:
+        return p95(self.runs) if self.stat == "p95" else statistics.median(self.runs)
 
     @property
     def floor_median(self) -> float | None:
-        return statistics.median(self.floor) if self.floor else None
+        if not self.floor:
+            return None
+        return p95(self.floor) if self.stat == "p95" else statistics.median(self.floor)
 
     @property
     def ratio(self) -> float | None:
@@ -260,7 +288,8 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        good = self.median <= self.target_ms
+        scale = 1000.0 if self.unit == "ms" else 1.0
+        good = self.value * scale <= self.target_ms
         if self.ratio_target is not None and self.ratio is not None:
             good = good and self.ratio <= self.ratio_target
         return good
@@ -278,7 +307,7 @@ def _wait(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
             time.sleep(0.0005)
 
 
-def run(path: Path, runs: int) -> list[Result]:
+def run(path: Path, runs: int, idle_seconds: float = 30.0) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
     from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -497,21 +526,192 @@ def run(path: Path, runs: int) -> list[Result]:
         board.dispatcher.dispatched.disconnect()
     results.append(Result("drop to dispatch committed", drop_runs, None, TARGET_DROP_MS, None))
     board.close()
+    _wait(app, ctx.tasks.is_idle)
 
-    # 6. Another process reports a case: until its row is in the queue (待立案, newest first).
-    feed_runs = feed_latency(app, ctx, view, f"sqlite:///{path}", runs)
-    results.append(
-        Result("another process's case shown", feed_runs, None, TARGET_FEED_S * 1000, None)
-    )
-
+    # Gone, not only closed: a closed view and board still follow the feed and their timers,
+    # and their refreshes (all 85,000 ids of 处置中) would queue before the desk's below.
     view.close()
+    board.deleteLater()
+    view.deleteLater()
+    _wait(app, ctx.tasks.is_idle)
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # With no widget following the feed: their refreshes would share the interpreter with
+    # the loop below (in the window a dispatch runs on the database thread, they after it).
+    results.extend(dispatch_results(db, max(runs * 5, 30), "SQLite"))
+
+    # 6. The main window open and idle; another process reports a case: until its row is in
+    # the desk's queue (待立案, newest first); then the statistics page and a monthly return.
+    results.extend(idle_and_pages(app, ctx, idle_seconds, f"sqlite:///{path}", max(runs, 10)))
     ctx.close()
     raw.close()
     db.dispose()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    results.append(Result("peak RSS (MB)", [rss_mb / 1000], None, TARGET_RSS_MB, None))
+    results.append(
+        Result("peak RSS, desk+stats+return", [rss_mb], None, TARGET_RSS_MB, None, unit="MB")
+    )
     print(f"(queue of 处置中: {size:,} cases; {rows_visible} rows visible)")
     return results
+
+
+def dispatch_results(db: Any, n: int, label: str) -> list[Result]:
+    """A dispatch committed through `db.cases.workflow.dispatch` (its own transaction: the
+    compare-and-set UPDATE, the history entry sealed in the case's chain, the change log with
+    its NOTIFY, the audit entry), `n` cases of 待派遣; beside the floor, the bare ORM UPDATE of
+    one case committed (a version bump of another case of 待派遣)."""
+    from sqlalchemy import select, update
+
+    from db.cases.states import Group
+    from db.cases.workflow import dispatch
+    from db.models import Case, Department
+    from db.models.base import utcnow
+
+    with db.read() as s:
+        cases = s.execute(
+            select(Case.id, Case.number, Case.version)
+            .where(Case.status_group == Group.TO_DISPATCH.value)
+            .order_by(Case.id.desc())
+            .limit(2 * n)
+        ).all()
+        dept = s.scalar(select(Department.name).where(Department.active).order_by(Department.id))
+    assert dept is not None
+    half = len(cases) // 2
+    runs: list[float] = []
+    floors: list[float] = []
+    for (_cid, number, version), (fid, _fnumber, fversion) in zip(
+        cases[:half], cases[half:], strict=False
+    ):
+        started = time.perf_counter()
+        outcome = dispatch(db, [number], dept, versions={number: version})
+        runs.append(time.perf_counter() - started)
+        assert outcome.done, outcome.failed
+        started = time.perf_counter()
+        with db.write() as s:
+            s.execute(
+                update(Case)
+                .where(Case.id == fid, Case.version == fversion)
+                .values(version=fversion + 1, updated_at=utcnow())
+                .execution_options(synchronize_session=False)
+            )
+        floors.append(time.perf_counter() - started)
+    return [
+        Result(f"dispatch committed ({label})", runs, floors, TARGET_DISPATCH_MS, None),
+        Result(
+            f"dispatch committed ({label}), p95",
+            runs,
+            floors,
+            TARGET_DISPATCH_P95_MS,
+            None,
+            stat="p95",
+        ),
+    ]
+
+
+def idle_and_pages(
+    app: Any, ctx: Any, idle_seconds: float, url: str, feed_runs: int
+) -> list[Result]:
+    """The main window open on the desk with the live feed, left alone for `idle_seconds`:
+    the share of one core this process used. Then cases reported by another process until
+    they are on the desk (its queue on 待立案, the board and the alarms all following the
+    feed, as in use). Then the statistics page (this month) and the monthly return of this
+    month, so the peak RSS measured after covers all three."""
+    from datetime import date
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from desktop.shell.main_window import PAGE_KEYS, MainWindow
+    from reports.layout import write_report
+    from reports.period import parse_period
+    from reports.registry import build_report
+    from reports.request import ReportRequest
+
+    window = MainWindow(ctx)
+    window.resize(1600, 960)
+    window.show_page(0)
+    window.show()
+    _wait(app, lambda: window.desk_page.model.rowCount() > 0 and ctx.tasks.is_idle(), 120)
+    loop = QEventLoop()
+    # Idle means after the start's own work: the picker's pinyin (4 s) and the intake
+    # learning (5 s, a thread of its own, seconds on a big database) are done first.
+    QTimer.singleShot(6000, loop.quit)
+    loop.exec()
+    _wait(app, ctx.tasks.is_idle, 600)
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    wall = time.perf_counter()
+    QTimer.singleShot(int(idle_seconds * 1000), loop.quit)
+    loop.exec()
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    share = 100.0 * cpu / (time.perf_counter() - wall)
+    shown = feed_latency(app, ctx, window.desk_page.queue, url, feed_runs)
+    window.show_page(PAGE_KEYS.index("stats"))
+    stats = window.stats_page
+    _wait(app, lambda: stats.snapshot is not None and ctx.tasks.is_idle(), 300)
+    today = date.today()
+    request = ReportRequest(parse_period(f"{today.year}-{today.month:02d}"))
+    out = CACHE / "bench-desk-return.xlsx"
+    write_report(build_report(ctx.db, "monthly-cases", request), out)
+    out.unlink(missing_ok=True)
+    window.close()
+    _wait(app, ctx.tasks.is_idle)
+    return [
+        Result(
+            "other process's case on the desk, p95",
+            shown,
+            None,
+            TARGET_FEED_S * 1000,
+            None,
+            stat="p95",
+        ),
+        Result(
+            f"idle CPU of the window, {idle_seconds:.0f} s",
+            [share],
+            None,
+            TARGET_IDLE_CPU_PERCENT,
+            None,
+            unit="%",
+        ),
+    ]
+
+
+def startup_results(path: Path, runs: int) -> list[Result]:
+    """`griddesk --db PATH --startup-probe` in child processes: process start → the sign-in
+    dialog shown (timed here, from the start of the child), and sign-in → first filled queue
+    (timed by the child). Settings in a scratch folder, so a saved page does not interfere."""
+    import tempfile
+
+    signed: list[float] = []
+    filled: list[float] = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as home:
+            env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": home}
+            env["XDG_DATA_HOME"] = home
+            started = time.perf_counter()
+            child = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from desktop.app import main; sys.exit(main())",
+                    "--db",
+                    str(path),
+                    "--startup-probe",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                cwd=REPO,
+                env=env,
+            )
+            assert child.stdout is not None
+            for line in child.stdout:
+                if line.startswith("sign-in dialog shown"):
+                    signed.append(time.perf_counter() - started)
+                elif line.startswith("first filled queue:"):
+                    filled.append(float(line.split("after")[1].split()[0]))
+            child.wait(60)
+    return [
+        Result("start → sign-in dialog", signed, None, TARGET_SIGN_IN_S * 1000, None),
+        Result("sign-in → first filled queue", filled, None, TARGET_FIRST_QUEUE_S * 1000, None),
+    ]
 
 
 def feed_latency(app: Any, ctx: Any, view: Any, url: str, runs: int) -> list[float]:
@@ -560,7 +760,7 @@ def feed_latency(app: Any, ctx: Any, view: Any, url: str, runs: int) -> list[flo
     return out
 
 
-def run_postgresql(server: str, runs: int) -> Result | None:
+def run_postgresql(server: str, runs: int) -> list[Result] | None:
     """The same live-feed measure on a scratch PostgreSQL database (demo street, 20,000 cases)."""
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import create_engine, text
@@ -592,11 +792,15 @@ def run_postgresql(server: str, runs: int) -> Result | None:
         view.show()
         try:
             runs_s = feed_latency(app, ctx, view, url, runs)
+            dispatched = dispatch_results(db, max(runs * 3, 20), "PostgreSQL")
         finally:
             view.close()
             ctx.close()
             db.dispose()
-        return Result("… on PostgreSQL", runs_s, None, TARGET_FEED_PG_S * 1000, None)
+        return [
+            Result("… on PostgreSQL", runs_s, None, TARGET_FEED_PG_S * 1000, None),
+            *dispatched,
+        ]
     finally:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -620,30 +824,30 @@ for line in sys.stdin:
 
 def print_table(results: list[Result]) -> bool:
     print()
-    print(f"{'measure':<32} {'median':>10} {'floor':>10} {'ratio':>7} {'target':>16}  ok")
-    print("-" * 84)
+    print(f"{'measure':<36} {'value':>10} {'floor':>10} {'ratio':>7} {'target':>16}  ok")
+    print("-" * 88)
     good = True
     for r in results:
-        if r.name.startswith("peak RSS"):
-            value = f"{r.median * 1000:.0f} MB"
-            target = f"≤ {r.target_ms:.0f} MB"
-            ok = r.median * 1000 <= r.target_ms
-        else:
-            value = f"{r.median * 1000:.1f} ms"
-            target = f"≤ {r.target_ms:.0f} ms" + (
-                f", ≤ {r.ratio_target}×" if r.ratio_target else ""
-            )
-            ok = r.ok
-        floor = f"{r.floor_median * 1000:.1f} ms" if r.floor_median else ""
+        scale = 1000.0 if r.unit == "ms" else 1.0
+        digits = 0 if r.unit == "MB" else 1
+        value = f"{r.value * scale:.{digits}f} {r.unit}"
+        target = f"≤ {r.target_ms:g} {r.unit}" + (
+            f", ≤ {r.ratio_target}×" if r.ratio_target else ""
+        )
+        floor = f"{r.floor_median * scale:.1f} {r.unit}" if r.floor_median else ""
         ratio = f"{r.ratio:.2f}×" if r.ratio else ""
-        print(f"{r.name:<32} {value:>10} {floor:>10} {ratio:>7} {target:>16}  {'✓' if ok else '✗'}")
+        ok = r.ok
+        print(f"{r.name:<36} {value:>10} {floor:>10} {ratio:>7} {target:>16}  {'✓' if ok else '✗'}")
         if os.environ.get("BENCH_VERBOSE"):
-            print("    runs:", " ".join(f"{x * 1000:.1f}" for x in r.runs))
+            print("    runs:", " ".join(f"{x * scale:.1f}" for x in r.runs))
             if r.floor:
-                print("    floor:", " ".join(f"{x * 1000:.1f}" for x in r.floor))
+                print("    floor:", " ".join(f"{x * scale:.1f}" for x in r.floor))
         good = good and ok
     runs = len(results[0].runs)
-    print(f"\nmedians of {runs} runs; floor = bare SQL for the same page + one repaint")
+    print(
+        f"\nmedians of {runs} runs (p95 where named); floor = bare SQL for the same page + one"
+        " repaint, or the bare ORM UPDATE of one case committed for a dispatch"
+    )
     return good
 
 
@@ -660,17 +864,28 @@ def main(argv: list[str] | None = None) -> int:
         help="PostgreSQL server for the live-feed measure (a scratch database is made there)",
     )
     parser.add_argument("--no-pg", action="store_true", help="skip the PostgreSQL measure")
+    parser.add_argument(
+        "--idle-seconds",
+        type=float,
+        default=30.0,
+        help="how long the idle window's CPU is measured (issue 16 says a minute: 60)",
+    )
+    parser.add_argument(
+        "--startup-runs", type=int, default=3, help="child processes timed for the cold start"
+    )
     parser.add_argument("--build", metavar="PATH", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.build:
         build(Path(args.build))
         return 0
     path = ensure_database(args.rebuild)
-    results = run(path, args.runs)
+    startup = startup_results(path, args.startup_runs)  # before this process loads anything
+    results = run(path, args.runs, args.idle_seconds)
+    results[-1:-1] = startup
     if not args.no_pg:
         pg = run_postgresql(args.pg, args.runs)
         if pg is not None:
-            results.insert(len(results) - 1, pg)
+            results[-1:-1] = pg
     return 0 if print_table(results) else 1
 
 

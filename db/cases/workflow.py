@@ -15,11 +15,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from db.cases import co_tracks
 from db.cases.duplicates import refresh_duplicate_count
-from db.cases.history_chain import add_events
+from db.cases.history_chain import add_events, add_sealed_events, head_of, seal
 from db.cases.intake import MAX_PHOTO_BYTES, Photo
 from db.cases.reporters import move_reporters
 from db.cases.states import (
@@ -97,8 +97,11 @@ def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
         check_values(Attachment, {"filename": photo.filename})
 
 
-def load_case(session: Session, number: str) -> Case:
-    case = session.scalar(select(Case).where(Case.number == number.strip()))
+def load_case(session: Session, number: str, *, with_category: bool = False) -> Case:
+    stmt = select(Case).where(Case.number == number.strip())
+    if with_category:  # in the same statement, not one more when `case.category` is read
+        stmt = stmt.options(joinedload(Case.category))
+    case = session.scalar(stmt)
     if case is None:
         raise NotFound(f"案件 {number} 不存在")
     return case
@@ -243,7 +246,7 @@ def apply_in(
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
     check_photos(action, request.photos)
-    case = load_case(session, number)
+    case = load_case(session, number, with_category=True)
     actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)
     if request.expected_version is not None and case.version != request.expected_version:
@@ -261,6 +264,17 @@ def apply_in(
     settings = load_settings(session)
     move = _move(session, case, action, request, settings, now)
     co_depts = _check_co(session, case, action, request, move)
+    # Department names this transition shows, without a query each (the department found by
+    # name in `_move` is no longer in the session's identity map when it is asked for).
+    dept_names: dict[int, str | None] = {}
+    if move.department_id is not None and request.department:
+        dept_names[move.department_id] = request.department.strip()
+
+    def department_name(department_id: int) -> str | None:
+        if department_id not in dept_names:
+            dept_names[department_id] = _department_name(session, department_id)
+        return dept_names[department_id]
+
     state = {name: getattr(case, name) for name in STATE_COLUMNS}
     plan = plan_transition(
         state,
@@ -268,33 +282,63 @@ def apply_in(
         now,
         stage_clock(case.category, settings),
         move,
-        lambda department_id: _department_name(session, department_id),
+        department_name,
     )
     new_status = plan.status
     values = plan.values
     if co_depts:
         plan.details["co_departments"] = [d.name for d in co_depts]
     details: dict[str, Any] = {**plan.details, **(request.details or {}), **(request.link or {})}
-    result = session.execute(
-        update(Case)
-        .where(Case.id == case.id, Case.version == case.version, Case.status == status.value)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        # Lost a race: another writer committed first. Read what it left (a new statement
-        # sees the committed row under READ COMMITTED) to name the state in the message.
-        fresh = session.scalars(
-            select(Case).where(Case.id == case.id).execution_options(populate_existing=True)
-        ).one()
-        raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
     if actor.is_center_desk and action.value in DEPARTMENT_ACTIONS:
         details[PROXY_DETAIL] = True
     if request.photos:
         details["photos"] = [photo.filename for photo in request.photos]
+    case_id, case_number, case_version = case.id, case.number, case.version
+    event = {
+        "case_id": case_id,
+        "at": now,
+        "actor": actor.label,
+        "action": action.value,
+        "from_status": status.value,
+        "to_status": new_status.value,
+        "department_id": plan.department_id,
+        "note": reason,
+        "details": details or None,
+    }
+    # The history entry is sealed after the head loaded with the case, and the head moves in
+    # the compare-and-set UPDATE itself, on the condition that it is still that head: one
+    # statement writes the case and its chain, and no other writer can fork it.
+    loaded_head = case.history_hash
+    new_head = seal([event], head_of(case_number, loaded_head))
+    cas = (Case.id == case_id, Case.version == case_version, Case.status == status.value)
+    same_head = (
+        Case.history_hash.is_(None) if loaded_head is None else (Case.history_hash == loaded_head)
+    )
+    result = session.execute(
+        update(Case)
+        .where(*cas, same_head)
+        .values(**values, history_hash=new_head)
+        .execution_options(synchronize_session=False)
+    )
+    sealed = result.rowcount == 1  # type: ignore[attr-defined]
+    if not sealed:
+        # Lost a race, or only the history moved underneath (an entry added without a new
+        # version): the plain compare-and-set decides, and the entry chains after the head
+        # as it now is.
+        result = session.execute(
+            update(Case).where(*cas).values(**values).execution_options(synchronize_session=False)
+        )
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        # Lost a race: another writer committed first. Read what it left (a new statement
+        # sees the committed row under READ COMMITTED) to name the state in the message.
+        fresh = session.scalars(
+            select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
+        ).one()
+        raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+    if request.photos:
         session.add_all(
             Attachment(
-                case_id=case.id,
+                case_id=case_id,
                 filename=photo.filename,
                 content_type=photo.content_type,
                 data=photo.data,
@@ -304,22 +348,12 @@ def apply_in(
         )
     if move.into is not None:
         move_reporters(session, case, move.into[0], now)
-    add_events(
-        session,
-        [
-            {
-                "case_id": case.id,
-                "at": now,
-                "actor": actor.label,
-                "action": action.value,
-                "from_status": status.value,
-                "to_status": new_status.value,
-                "department_id": plan.department_id,
-                "note": reason,
-                "details": details or None,
-            }
-        ],
-    )
+    if sealed:
+        add_sealed_events(session, [event])
+    else:
+        event.pop("prev_hash", None)
+        event.pop("hash", None)
+        add_events(session, [event])
     if co_depts:
         clock = stage_clock(case.category, settings)
         co_tracks.open_tracks(session, case, co_depts, clock, actor, now, reason, new_status.value)
@@ -328,24 +362,21 @@ def apply_in(
         co_tracks.release_pending(session, case, actor, now, label, new_status.value)
     if move.into is not None:
         refresh_duplicate_count(session, move.into[0])  # one duplicate fewer to look at
-    record_changes(session, [case.id, *([move.into[0]] if move.into else [])])
+    record_changes(session, [case_id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,
         actor,
         f"case.{action.value}",
         "case",
-        case.number,
+        case_number,
         {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
         now=now,
     )
     due_at = values.get("due_at", case.due_at)
     session.expire(case)
-    dept_name = None
-    if plan.department_id is not None:
-        dept = session.get(Department, plan.department_id)
-        dept_name = dept.name if dept else None
+    dept_name = None if plan.department_id is None else department_name(plan.department_id)
     return TransitionResult(
-        number=case.number,
+        number=case_number,
         action=action,
         from_status=status,
         to_status=new_status,

@@ -17,9 +17,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -605,6 +602,11 @@ def import_year(
 
 def export_year(session: Session, year: int, path: str | Path) -> YearCalendar:
     """Write a year's holidays and 调休 days as a sheet `import_year` reads back."""
+    # openpyxl (and the numpy it loads) only when a year is exported, not at the window's start.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     cal = year_calendar(session, year)
     if not cal.known:
         raise NotFound(f"{year} 年的节假日尚未录入，没有可导出的内容")

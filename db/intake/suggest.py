@@ -10,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.gazetteer.placement import place_in
-from db.intake.classify import suggest_categories_in, suggest_departments_in
 from db.reference.choices import Choice
 
 
@@ -32,6 +31,9 @@ class IntakeSuggestion:
 
 
 def suggest_in(session: Session, text: str, address: str, *, limit: int = 3) -> IntakeSuggestion:
+    # The classifier (numpy) loads with the first suggestion, not with the window.
+    from db.intake.classify import suggest_categories_in, suggest_departments_in
+
     categories = suggest_categories_in(session, text, limit=limit)
     placement = place_in(session, address, limit=limit)
     departments: list[Choice] = []

@@ -11,20 +11,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-
 __all__ = ["initials", "matches", "rank", "search_keys", "sort_key"]
 
 
 @lru_cache(maxsize=8192)
 def sort_key(text: str) -> tuple[str, str]:
     """Pinyin order: by the syllables (without tones), then by the text itself for ties."""
+    from pypinyin import lazy_pinyin  # its dictionaries take a second to load: at first use
+
     return " ".join(lazy_pinyin(text, errors="default")).lower(), text
 
 
 @lru_cache(maxsize=8192)
 def search_keys(text: str) -> tuple[str, str]:
     """(initials, full pinyin) of `text`, lower case, without spaces: 井盖 → ("jg", "jinggai")."""
+    from pypinyin import lazy_pinyin
+
     syllables = [s.lower() for s in lazy_pinyin(text, errors="default") if s.strip()]
     return "".join(s[0] for s in syllables), "".join(syllables)
 

@@ -30,7 +30,7 @@ class FeedBridge(QObject):
     _state_from_thread = Signal(str)
 
     def __init__(
-        self, db: Database, poll_interval: float = 0.25, parent: QObject | None = None
+        self, db: Database, poll_interval: float = 0.1, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.db = db

@@ -11,7 +11,7 @@ selects the case it saves; F1 lists every desk shortcut.
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from db.intake.calls import TakenCall
@@ -35,6 +35,8 @@ from desktop.intake.pending_tray import PendingTrayButton
 
 _MAIN_SPLIT = "desk/splitter_main"
 _LEFT_SPLIT = "desk/splitter_left"
+
+ALARMS_LATEST_MS = 3_000  # the first alarm check waits for the queue at most this long
 
 
 class DeskPage(QWidget):
@@ -126,7 +128,11 @@ class DeskPage(QWidget):
         self.toast = Toast(self)
         self.dispatcher.toast.connect(self.toast.show_text)
         self.queue.toast.connect(self.toast.show_text)
-        self.alarms.start()  # alarms sound whichever page is open
+        # Alarms sound whichever page is open. Their first check reads every open case (half
+        # a second on a million cases) and the database thread runs jobs in turn: it starts
+        # once the queue's first page is in (or after ALARMS_LATEST_MS, whichever is first).
+        self.queue.model.loaded.connect(self.alarms.start)
+        QTimer.singleShot(ALARMS_LATEST_MS, self, self.alarms.start)
         # 待定位 (N): 12345 orders waiting for their grid or 小类; shown only while N > 0.
         self.pending_button: PendingTrayButton | None = None
         if ctx.actor.can("case.report"):
@@ -139,7 +145,7 @@ class DeskPage(QWidget):
         number = self.detail.number
         if not number:
             return False
-        # PDFium and the PDF writer are loaded when a slip is first printed, not at start.
+        # Imported when first asked for: the PDF libraries take over a second to load.
         from desktop.cases.print_dialog import SlipPrintDialog
 
         SlipPrintDialog(self.ctx, number, self).exec()

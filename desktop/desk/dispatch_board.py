@@ -71,6 +71,8 @@ QLabel#co[late="true"] {{ color: {palette.ERROR}; }}
 QLabel#preview {{ color: {palette.INFO}; }}
 """
 
+PINYIN_AFTER_MS = 4_000  # after the start, pypinyin loads on a thread of its own
+
 
 def _repolish(widget: QWidget) -> None:
     widget.style().unpolish(widget)
@@ -290,7 +292,9 @@ class DispatchBoard(QWidget):
         self._clock.timeout.connect(self.refresh)
         self._clock.start()
         self.refresh()
-        prepare_pinyin()  # for the department picker (Ctrl+D), which shares the desk
+        # For the department picker (Ctrl+D), which shares the desk: once the queue has had
+        # time to fill (loading the dictionaries holds the interpreter for about a second).
+        QTimer.singleShot(PINYIN_AFTER_MS, self, prepare_pinyin)
 
     # --- live counts -------------------------------------------------------------------------
 

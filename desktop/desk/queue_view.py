@@ -45,7 +45,7 @@ from db.cases.workflow import BatchOutcome, Request
 from db.engine import Database
 from db.errors import UserError
 from db.escalation.documents import apply_action_many
-from db.intake.classify import suggest_department_for_cases
+from db.reference.choices import Choice
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
 from desktop.cases.duplicates_dialog import DuplicatesDialog
@@ -444,8 +444,15 @@ class QueueView(QWidget):
                 lambda _e: None,
                 owner=picker,
             )
+
+            # The classifier (numpy) is imported on the worker, at the first picker.
+            def suggest(db: Database, ids: list[int] = ids) -> Choice | None:
+                from db.intake.classify import suggest_department_for_cases
+
+                return suggest_department_for_cases(db, ids)
+
             self.ctx.tasks.submit(
-                lambda db: suggest_department_for_cases(db, ids),
+                suggest,
                 picker.set_suggestion,
                 lambda _e: None,
                 owner=picker,

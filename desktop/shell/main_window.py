@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,17 +19,18 @@ from PySide6.QtWidgets import (
 
 from db.engine import Database
 from db.holidays.calendar_years import calendar_warning
-from db.intake.classify import retrain_if_due
-from desktop.admin.settings_page import SettingsPage
 from desktop.common import palette
 from desktop.core.context import AppContext
 from desktop.core.i18n import calendar_warning_text, role_text
 from desktop.desk.desk_page import DeskPage
 from desktop.inbox.inbox_page import InboxPage
-from desktop.people.people_page import PeoplePage
-from desktop.returns.reports_page import ReportsPage
 from desktop.shell.nav_rail import NavRail, icon
-from desktop.stats.stats_page import StatsPage
+
+if TYPE_CHECKING:
+    from desktop.admin.settings_page import SettingsPage
+    from desktop.people.people_page import PeoplePage
+    from desktop.returns.reports_page import ReportsPage
+    from desktop.stats.stats_page import StatsPage
 
 
 def read_calendar_warning(db: Database) -> str | None:
@@ -71,25 +74,17 @@ class MainWindow(QMainWindow):
         self.rail = NavRail(self)
         self.stack = QStackedWidget(self)
         self.department = ctx.actor.is_department
-        self.settings_page = SettingsPage(ctx, self.stack)
+        # Pages other than the first (and what they import: pyqtgraph, numpy, the Excel
+        # writers) are built when first opened; until then an empty placeholder holds their place.
         if self.department:
             self.inbox_page = InboxPage(ctx, self.stack)
             self.page_keys: tuple[str, ...] = DEPARTMENT_PAGE_KEYS
-            self.pages: list[QWidget] = [self.inbox_page, self.settings_page]
+            self._built: list[QWidget | None] = [self.inbox_page, None]
             titles: tuple[str, ...] = (self.tr("待办"), self.tr("设置"))
         else:
             self.desk_page = DeskPage(ctx, self.stack)
-            self.people_page = PeoplePage(ctx, self.stack)
-            self.reports_page = ReportsPage(ctx, self.stack)
-            self.stats_page = StatsPage(ctx, self.stack)
             self.page_keys = PAGE_KEYS
-            self.pages = [
-                self.desk_page,
-                self.people_page,
-                self.reports_page,
-                self.stats_page,
-                self.settings_page,
-            ]
+            self._built = [self.desk_page, None, None, None, None]
             titles = (
                 self.tr("调度台"),
                 self.tr("人员"),
@@ -103,9 +98,10 @@ class MainWindow(QMainWindow):
             i for i, key in enumerate(self.page_keys) if not page_allowed(ctx, key)
         )
         shown = 0
-        for i, (page, title, key) in enumerate(
-            zip(self.pages, titles, self.page_keys, strict=True)
+        for i, (built, title, key) in enumerate(
+            zip(self._built, titles, self.page_keys, strict=True)
         ):
+            page = built if built is not None else QWidget(self.stack)
             page.setObjectName(page.objectName() or f"{key}Page")
             self.stack.addWidget(page)
             if i in self.hidden_pages:
@@ -116,9 +112,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{shown}"), self)
             shortcut.activated.connect(lambda i=i: self.show_page(i))
         self.rail.current_changed.connect(self.show_page)
-        self.settings_page.restored.connect(self.restart_after_restore)
         if not self.department:
-            self.stats_page.open_cases_requested.connect(self.open_cases_in_queue)
             self.desk_page.queue.model.urgent_arrived.connect(self.flash_status_bar)
             self.desk_page.alarms.raised.connect(self.flash_status_bar)
         self._flashes_left = 0
@@ -199,6 +193,8 @@ class MainWindow(QMainWindow):
     def learn_intake(self) -> None:
         """`retrain_if_due` on a thread of its own (seconds on a large database), never on the
         database queue the pages wait on; a failure is left for the next hour."""
+        from db.intake.classify import retrain_if_due  # numpy: not at the window's start
+
         db = self.ctx.db
         self.ctx.tasks.start(
             lambda _control: retrain_if_due(db),
@@ -271,15 +267,76 @@ class MainWindow(QMainWindow):
 
     # -- pages ---------------------------------------------------------------------------------
 
+    def page(self, index: int) -> QWidget:
+        """The page at `index`, built now if it was never opened."""
+        built = self._built[index]
+        if built is not None:
+            return built
+        key = self.page_keys[index]
+        page: QWidget
+        if key == "people":
+            from desktop.people.people_page import PeoplePage
+
+            page = PeoplePage(self.ctx, self.stack)
+        elif key == "reports":
+            from desktop.returns.reports_page import ReportsPage
+
+            page = ReportsPage(self.ctx, self.stack)
+        elif key == "stats":
+            from desktop.stats.stats_page import StatsPage
+
+            stats = StatsPage(self.ctx, self.stack)
+            stats.open_cases_requested.connect(self.open_cases_in_queue)
+            page = stats
+        else:
+            from desktop.admin.settings_page import SettingsPage
+
+            settings = SettingsPage(self.ctx, self.stack)
+            settings.restored.connect(self.restart_after_restore)
+            page = settings
+        page.setObjectName(page.objectName() or f"{key}Page")
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._built[index] = page
+        return page
+
+    @property
+    def pages(self) -> list[QWidget]:
+        """Every page, each built if it was not yet (screenshots, tests)."""
+        return [self.page(i) for i in range(len(self.page_keys))]
+
+    @property
+    def people_page(self) -> PeoplePage:
+        return cast("PeoplePage", self.page(PAGE_KEYS.index("people")))
+
+    @property
+    def reports_page(self) -> ReportsPage:
+        return cast("ReportsPage", self.page(PAGE_KEYS.index("reports")))
+
+    @property
+    def stats_page(self) -> StatsPage:
+        return cast("StatsPage", self.page(PAGE_KEYS.index("stats")))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.page(self.page_keys.index("settings")))
+
     def show_page(self, index: int) -> None:
-        if not 0 <= index < len(self.pages) or index in self.hidden_pages:
+        if not 0 <= index < len(self.page_keys) or index in self.hidden_pages:
             return
+        self.page(index)
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
 
     def open_cases_in_queue(self, request: dict[str, object]) -> None:
         """A click on a statistics bar or point: show those cases in the dispatch queue."""
-        big = getattr(self.stats_page, "big_screen", None)
+        stats = self._built[PAGE_KEYS.index("stats")]
+        big = getattr(stats, "big_screen", None)
         if big is not None and big.isVisible() and big.screen() is self.screen():
             big.close()  # a full-screen wall display on this monitor would hide the queue
         self.show_page(PAGE_KEYS.index("desk"))
