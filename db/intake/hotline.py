@@ -43,7 +43,6 @@ from db.cases.work_orders import (
 from db.clock import TimeBasis
 from db.engine import Database, serialize_writers
 from db.errors import NotFound, ValidationError
-from db.intake import classify
 from db.intake.suggest import IntakeSuggestion, suggest_in
 from db.models import Case, Category, Community, Grid, HotlinePending, ImportedWorkOrder
 from db.models.base import utcnow
@@ -198,6 +197,8 @@ class HotlinePlan:
 
 def category_certain(categories: tuple[Choice, ...]) -> Choice | None:
     """The best 小类 when it is certain enough to act on (`classify.category_certain`)."""
+    from db.intake import classify  # numpy: loaded with the classifier, not at the window's start
+
     if not categories or not classify.category_certain(list(categories)):
         return None
     return categories[0]
