@@ -2237,42 +2237,42 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="133" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="135" />
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="134" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="136" />
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="135" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="137" />
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="138" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="140" />
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="140" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="142" />
         <source>协办 %1</source>
         <translation>Co %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="142" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="144" />
         <source>（超期 %1）</source>
         <translation> (%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="151" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="153" />
         <source>本月应结案 %1 件，结案 %2 件，按期 %3 件</source>
         <translation>This month: %1 due, %2 closed, %3 on time</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="156" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="158" />
         <source>单击只看该部门的案件，再次单击取消</source>
         <translation>Click to see only this department's cases; click again to clear</translation>
     </message>
@@ -2600,22 +2600,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="156" />
+        <location filename="../../desktop/desk/desk_page.py" line="162" />
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="168" />
+        <location filename="../../desktop/desk/desk_page.py" line="174" />
         <source>已登记案件 %1（%2）</source>
         <translation>Case %1 taken (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="170" />
+        <location filename="../../desktop/desk/desk_page.py" line="176" />
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation>; location removed from %1 photo(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="187" />
+        <location filename="../../desktop/desk/desk_page.py" line="193" />
         <source>请选中一件案件再上报。</source>
         <translation>Select one case to escalate.</translation>
     </message>
@@ -2623,12 +2623,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="256" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="258" />
         <source>部门看板（将案件拖到部门上即派遣，按住 Ctrl 拖放则增派为协办）</source>
         <translation>Departments (drop cases on a department to dispatch; hold Ctrl to add it as co-department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="258" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="260" />
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation>Departments (your role cannot dispatch; view only)</translation>
     </message>
@@ -4992,103 +4992,103 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="68" />
+        <location filename="../../desktop/shell/main_window.py" line="71" />
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="94" />
+        <location filename="../../desktop/shell/main_window.py" line="89" />
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="95" />
+        <location filename="../../desktop/shell/main_window.py" line="90" />
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="96" />
+        <location filename="../../desktop/shell/main_window.py" line="91" />
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="97" />
+        <location filename="../../desktop/shell/main_window.py" line="92" />
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="79" />
-        <location filename="../../desktop/shell/main_window.py" line="98" />
+        <location filename="../../desktop/shell/main_window.py" line="83" />
+        <location filename="../../desktop/shell/main_window.py" line="93" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="79" />
+        <location filename="../../desktop/shell/main_window.py" line="83" />
         <source>待办</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="163" />
+        <location filename="../../desktop/shell/main_window.py" line="157" />
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="171" />
+        <location filename="../../desktop/shell/main_window.py" line="165" />
         <source>交接班…</source>
         <translation>Hand over shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="171" />
+        <location filename="../../desktop/shell/main_window.py" line="165" />
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="175" />
+        <location filename="../../desktop/shell/main_window.py" line="169" />
         <source>交班给下一位调度员，不关闭窗口</source>
         <translation>Hand the desk over to the next dispatcher without closing the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="175" />
+        <location filename="../../desktop/shell/main_window.py" line="169" />
         <source>换一个账号登录</source>
         <translation>Sign in with another account</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="226" />
+        <location filename="../../desktop/shell/main_window.py" line="222" />
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="228" />
+        <location filename="../../desktop/shell/main_window.py" line="224" />
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="232" />
+        <location filename="../../desktop/shell/main_window.py" line="228" />
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="233" />
+        <location filename="../../desktop/shell/main_window.py" line="229" />
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="234" />
+        <location filename="../../desktop/shell/main_window.py" line="230" />
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="235" />
+        <location filename="../../desktop/shell/main_window.py" line="231" />
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="293" />
+        <location filename="../../desktop/shell/main_window.py" line="350" />
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="294" />
+        <location filename="../../desktop/shell/main_window.py" line="351" />
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -6060,67 +6060,67 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="485" />
+        <location filename="../../desktop/desk/queue_view.py" line="492" />
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="492" />
+        <location filename="../../desktop/desk/queue_view.py" line="499" />
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="500" />
+        <location filename="../../desktop/desk/queue_view.py" line="507" />
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="507" />
+        <location filename="../../desktop/desk/queue_view.py" line="514" />
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="562" />
+        <location filename="../../desktop/desk/queue_view.py" line="569" />
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="577" />
+        <location filename="../../desktop/desk/queue_view.py" line="584" />
         <source>查重比较：请在队列中只选中一件案件。</source>
         <translation>Duplicate check: select exactly one case in the queue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="611" />
+        <location filename="../../desktop/desk/queue_view.py" line="618" />
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="643" />
+        <location filename="../../desktop/desk/queue_view.py" line="650" />
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="644" />
+        <location filename="../../desktop/desk/queue_view.py" line="651" />
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="645" />
+        <location filename="../../desktop/desk/queue_view.py" line="652" />
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="646" />
+        <location filename="../../desktop/desk/queue_view.py" line="653" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="690" />
+        <location filename="../../desktop/desk/queue_view.py" line="697" />
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation>Filters cleared to select case %1 in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="698" />
+        <location filename="../../desktop/desk/queue_view.py" line="705" />
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>
@@ -6695,351 +6695,401 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="89" />
+        <source>督办与上报</source>
+        <translation>Urging and escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="90" />
+        <source>督办件数</source>
+        <translation>Urged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="91" />
+        <source>督办已回复</source>
+        <translation>Urgings replied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="92" />
+        <source>督办回复率</source>
+        <translation>Urging reply rate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="93" />
+        <source>上报件数</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="94" />
+        <source>上报后办结</source>
+        <translation>Closed after escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="95" />
+        <source>上报未办结</source>
+        <translation>Open after escalation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="96" />
+        <source>代录件数</source>
+        <translation>Entered by the center</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="97" />
+        <source>重复报告</source>
+        <translation>Duplicate reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="98" />
+        <source>合并报告数</source>
+        <translation>Reports merged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="99" />
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="90" />
+        <location filename="../../desktop/returns/return_labels.py" line="100" />
         <source>小类编码</source>
         <translation>Category code</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="91" />
+        <location filename="../../desktop/returns/return_labels.py" line="101" />
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="92" />
+        <location filename="../../desktop/returns/return_labels.py" line="102" />
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="93" />
+        <location filename="../../desktop/returns/return_labels.py" line="103" />
         <source>环比</source>
         <translation>vs. previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="94" />
+        <location filename="../../desktop/returns/return_labels.py" line="104" />
         <source>增减</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="95" />
+        <location filename="../../desktop/returns/return_labels.py" line="105" />
         <source>增幅</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="96" />
+        <location filename="../../desktop/returns/return_labels.py" line="106" />
         <source>同比</source>
         <translation>vs. last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="97" />
+        <location filename="../../desktop/returns/return_labels.py" line="107" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="98" />
+        <location filename="../../desktop/returns/return_labels.py" line="108" />
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="99" />
+        <location filename="../../desktop/returns/return_labels.py" line="109" />
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="100" />
+        <location filename="../../desktop/returns/return_labels.py" line="110" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="101" />
+        <location filename="../../desktop/returns/return_labels.py" line="111" />
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="102" />
+        <location filename="../../desktop/returns/return_labels.py" line="112" />
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="103" />
+        <location filename="../../desktop/returns/return_labels.py" line="113" />
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="104" />
+        <location filename="../../desktop/returns/return_labels.py" line="114" />
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="105" />
+        <location filename="../../desktop/returns/return_labels.py" line="115" />
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="106" />
+        <location filename="../../desktop/returns/return_labels.py" line="116" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="107" />
+        <location filename="../../desktop/returns/return_labels.py" line="117" />
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="108" />
+        <location filename="../../desktop/returns/return_labels.py" line="118" />
         <source>结案时间</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="109" />
+        <location filename="../../desktop/returns/return_labels.py" line="119" />
         <source>是否超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="110" />
+        <location filename="../../desktop/returns/return_labels.py" line="120" />
         <source>返工次数</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="111" />
+        <location filename="../../desktop/returns/return_labels.py" line="121" />
         <source>延期次数</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="112" />
+        <location filename="../../desktop/returns/return_labels.py" line="122" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="113" />
+        <location filename="../../desktop/returns/return_labels.py" line="123" />
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="114" />
+        <location filename="../../desktop/returns/return_labels.py" line="124" />
         <source>出生年月</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="115" />
+        <location filename="../../desktop/returns/return_labels.py" line="125" />
         <source>政治面貌</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="116" />
+        <location filename="../../desktop/returns/return_labels.py" line="126" />
         <source>学历</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="117" />
+        <location filename="../../desktop/returns/return_labels.py" line="127" />
         <source>公民身份号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="118" />
+        <location filename="../../desktop/returns/return_labels.py" line="128" />
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="119" />
+        <location filename="../../desktop/returns/return_labels.py" line="129" />
         <source>薪酬等级</source>
         <translation>Pay grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="120" />
+        <location filename="../../desktop/returns/return_labels.py" line="130" />
         <source>档</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="121" />
+        <location filename="../../desktop/returns/return_labels.py" line="131" />
         <source>级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="122" />
+        <location filename="../../desktop/returns/return_labels.py" line="132" />
         <source>月薪标准（元）</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="123" />
+        <location filename="../../desktop/returns/return_labels.py" line="133" />
         <source>任职时间</source>
         <translation>In post since</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="124" />
+        <location filename="../../desktop/returns/return_labels.py" line="134" />
         <source>任职届数</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="125" />
+        <location filename="../../desktop/returns/return_labels.py" line="135" />
         <source>荣誉</source>
         <translation>Honours</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="126" />
+        <location filename="../../desktop/returns/return_labels.py" line="136" />
         <source>职业发展</source>
         <translation>Career move</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="127" />
+        <location filename="../../desktop/returns/return_labels.py" line="137" />
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="128" />
+        <location filename="../../desktop/returns/return_labels.py" line="138" />
         <source>任职日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="129" />
+        <location filename="../../desktop/returns/return_labels.py" line="139" />
         <source>派驻层级</source>
         <translation>Post level</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="130" />
+        <location filename="../../desktop/returns/return_labels.py" line="140" />
         <source>派出单位</source>
         <translation>Sending unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="131" />
+        <location filename="../../desktop/returns/return_labels.py" line="141" />
         <source>任期</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="132" />
+        <location filename="../../desktop/returns/return_labels.py" line="142" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="133" />
+        <location filename="../../desktop/returns/return_labels.py" line="143" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="134" />
+        <location filename="../../desktop/returns/return_labels.py" line="144" />
         <source>社区书记工作室</source>
         <translation>Secretary's studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="135" />
+        <location filename="../../desktop/returns/return_labels.py" line="145" />
         <source>导师</source>
         <translation>Mentor</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="136" />
+        <location filename="../../desktop/returns/return_labels.py" line="146" />
         <source>帮带对象</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="137" />
+        <location filename="../../desktop/returns/return_labels.py" line="147" />
         <source>帮带期间</source>
         <translation>Mentoring period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="138" />
+        <location filename="../../desktop/returns/return_labels.py" line="148" />
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="139" />
+        <location filename="../../desktop/returns/return_labels.py" line="149" />
         <source>下沉期间</source>
         <translation>Sent-down period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="140" />
+        <location filename="../../desktop/returns/return_labels.py" line="150" />
         <source>计划结束</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="141" />
+        <location filename="../../desktop/returns/return_labels.py" line="151" />
         <source>所在单位党组织</source>
         <translation>Party organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="142" />
+        <location filename="../../desktop/returns/return_labels.py" line="152" />
         <source>报到日期</source>
         <translation>Check-in date</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="143" />
+        <location filename="../../desktop/returns/return_labels.py" line="153" />
         <source>参加服务活动</source>
         <translation>Service activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="144" />
+        <location filename="../../desktop/returns/return_labels.py" line="154" />
         <source>服务时长（小时）</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="145" />
+        <location filename="../../desktop/returns/return_labels.py" line="155" />
         <source>社区编码</source>
         <translation>Community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="146" />
+        <location filename="../../desktop/returns/return_labels.py" line="156" />
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="147" />
+        <location filename="../../desktop/returns/return_labels.py" line="157" />
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="148" />
+        <location filename="../../desktop/returns/return_labels.py" line="158" />
         <source>配备标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="149" />
+        <location filename="../../desktop/returns/return_labels.py" line="159" />
         <source>应配备</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="150" />
+        <location filename="../../desktop/returns/return_labels.py" line="160" />
         <source>实有社区工作者</source>
         <translation>Workers in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="151" />
+        <location filename="../../desktop/returns/return_labels.py" line="161" />
         <source>缺口</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="152" />
+        <location filename="../../desktop/returns/return_labels.py" line="162" />
         <source>每万人配备</source>
         <translation>Per 10,000</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="153" />
+        <location filename="../../desktop/returns/return_labels.py" line="163" />
         <source>是否达标</source>
         <translation>Meets standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="160" />
+        <location filename="../../desktop/returns/return_labels.py" line="170" />
         <source>上期（{0}）</source>
         <translation>Previous ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="161" />
+        <location filename="../../desktop/returns/return_labels.py" line="171" />
         <source>去年同期（{0}）</source>
         <translation>Same period last year ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="164" />
+        <location filename="../../desktop/returns/return_labels.py" line="174" />
         <source>按人口应配（每万人{0}名）</source>
         <translation>By population ({0} per 10,000)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="168" />
+        <location filename="../../desktop/returns/return_labels.py" line="178" />
         <source>按户数应配（每{0}户1名）</source>
         <translation>By households (1 per {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="189" />
+        <location filename="../../desktop/returns/return_labels.py" line="199" />
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>

@@ -2236,42 +2236,42 @@
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="133"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="135"/>
         <source>在办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="134"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="136"/>
         <source>预警 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="135"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="137"/>
         <source>超期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="138"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="140"/>
         <source>本月按期 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="140"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="142"/>
         <source>协办 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="142"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="144"/>
         <source>（超期 %1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="151"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="153"/>
         <source>本月应结案 %1 件，结案 %2 件，按期 %3 件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="156"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="158"/>
         <source>单击只看该部门的案件，再次单击取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2599,22 +2599,22 @@
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="156"/>
+        <location filename="../../desktop/desk/desk_page.py" line="162"/>
         <source>当前角色不能登记来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="168"/>
+        <location filename="../../desktop/desk/desk_page.py" line="174"/>
         <source>已登记案件 %1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="170"/>
+        <location filename="../../desktop/desk/desk_page.py" line="176"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="187"/>
+        <location filename="../../desktop/desk/desk_page.py" line="193"/>
         <source>请选中一件案件再上报。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2622,12 +2622,12 @@
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="256"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="258"/>
         <source>部门看板（将案件拖到部门上即派遣，按住 Ctrl 拖放则增派为协办）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="258"/>
+        <location filename="../../desktop/desk/dispatch_board.py" line="260"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4988,103 +4988,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="68"/>
+        <location filename="../../desktop/shell/main_window.py" line="71"/>
         <source>网格指挥调度台 — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="94"/>
+        <location filename="../../desktop/shell/main_window.py" line="89"/>
         <source>调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="95"/>
+        <location filename="../../desktop/shell/main_window.py" line="90"/>
         <source>人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="96"/>
+        <location filename="../../desktop/shell/main_window.py" line="91"/>
         <source>报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="97"/>
+        <location filename="../../desktop/shell/main_window.py" line="92"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="79"/>
-        <location filename="../../desktop/shell/main_window.py" line="98"/>
+        <location filename="../../desktop/shell/main_window.py" line="83"/>
+        <location filename="../../desktop/shell/main_window.py" line="93"/>
         <source>设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="79"/>
+        <location filename="../../desktop/shell/main_window.py" line="83"/>
         <source>待办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="163"/>
+        <location filename="../../desktop/shell/main_window.py" line="157"/>
         <source>正在读取数据库…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="171"/>
+        <location filename="../../desktop/shell/main_window.py" line="165"/>
         <source>交接班…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="171"/>
+        <location filename="../../desktop/shell/main_window.py" line="165"/>
         <source>切换用户…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="175"/>
+        <location filename="../../desktop/shell/main_window.py" line="169"/>
         <source>交班给下一位调度员，不关闭窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="175"/>
+        <location filename="../../desktop/shell/main_window.py" line="169"/>
         <source>换一个账号登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="226"/>
+        <location filename="../../desktop/shell/main_window.py" line="222"/>
         <source>数据库：本机 SQLite</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="228"/>
+        <location filename="../../desktop/shell/main_window.py" line="224"/>
         <source>数据库：PostgreSQL %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="232"/>
+        <location filename="../../desktop/shell/main_window.py" line="228"/>
         <source>实时：已连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="233"/>
+        <location filename="../../desktop/shell/main_window.py" line="229"/>
         <source>实时：连接中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="234"/>
+        <location filename="../../desktop/shell/main_window.py" line="230"/>
         <source>实时：重连中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="235"/>
+        <location filename="../../desktop/shell/main_window.py" line="231"/>
         <source>实时：未连接</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="293"/>
+        <location filename="../../desktop/shell/main_window.py" line="350"/>
         <source>已从备份恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="294"/>
+        <location filename="../../desktop/shell/main_window.py" line="351"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6056,67 +6056,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="485"/>
+        <location filename="../../desktop/desk/queue_view.py" line="492"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="492"/>
+        <location filename="../../desktop/desk/queue_view.py" line="499"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="500"/>
+        <location filename="../../desktop/desk/queue_view.py" line="507"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="507"/>
+        <location filename="../../desktop/desk/queue_view.py" line="514"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="562"/>
+        <location filename="../../desktop/desk/queue_view.py" line="569"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="577"/>
+        <location filename="../../desktop/desk/queue_view.py" line="584"/>
         <source>查重比较：请在队列中只选中一件案件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="611"/>
+        <location filename="../../desktop/desk/queue_view.py" line="618"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="643"/>
+        <location filename="../../desktop/desk/queue_view.py" line="650"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="644"/>
+        <location filename="../../desktop/desk/queue_view.py" line="651"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="645"/>
+        <location filename="../../desktop/desk/queue_view.py" line="652"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="646"/>
+        <location filename="../../desktop/desk/queue_view.py" line="653"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="690"/>
+        <location filename="../../desktop/desk/queue_view.py" line="697"/>
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="698"/>
+        <location filename="../../desktop/desk/queue_view.py" line="705"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6691,351 +6691,401 @@
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="89"/>
-        <source>大类</source>
+        <source>督办与上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="90"/>
-        <source>小类编码</source>
+        <source>督办件数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="91"/>
-        <source>小类</source>
+        <source>督办已回复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="92"/>
-        <source>本期</source>
+        <source>督办回复率</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="93"/>
-        <source>环比</source>
+        <source>上报件数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="94"/>
-        <source>增减</source>
+        <source>上报后办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="95"/>
-        <source>增幅</source>
+        <source>上报未办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="96"/>
-        <source>同比</source>
+        <source>代录件数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="97"/>
-        <source>序号</source>
+        <source>重复报告</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="98"/>
-        <source>案件编号</source>
+        <source>合并报告数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="99"/>
-        <source>上报时间</source>
+        <source>大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="100"/>
-        <source>来源</source>
+        <source>小类编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="101"/>
-        <source>网格</source>
+        <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="102"/>
-        <source>地址</source>
+        <source>本期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="103"/>
-        <source>问题描述</source>
+        <source>环比</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="104"/>
-        <source>上报人</source>
+        <source>增减</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="105"/>
-        <source>联系电话</source>
+        <source>增幅</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="106"/>
-        <source>状态</source>
+        <source>同比</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="107"/>
-        <source>承办部门</source>
+        <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="108"/>
-        <source>结案时间</source>
+        <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="109"/>
-        <source>是否超期</source>
+        <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="110"/>
-        <source>返工次数</source>
+        <source>来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="111"/>
-        <source>延期次数</source>
+        <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="112"/>
-        <source>姓名</source>
+        <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="113"/>
-        <source>性别</source>
+        <source>问题描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="114"/>
-        <source>出生年月</source>
+        <source>上报人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="115"/>
-        <source>政治面貌</source>
+        <source>联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="116"/>
-        <source>学历</source>
+        <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="117"/>
-        <source>公民身份号码</source>
+        <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="118"/>
-        <source>岗位</source>
+        <source>结案时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="119"/>
-        <source>薪酬等级</source>
+        <source>是否超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="120"/>
-        <source>档</source>
+        <source>返工次数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="121"/>
-        <source>级</source>
+        <source>延期次数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="122"/>
-        <source>月薪标准（元）</source>
+        <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="123"/>
-        <source>任职时间</source>
+        <source>性别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="124"/>
-        <source>任职届数</source>
+        <source>出生年月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="125"/>
-        <source>荣誉</source>
+        <source>政治面貌</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="126"/>
-        <source>职业发展</source>
+        <source>学历</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="127"/>
-        <source>职务</source>
+        <source>公民身份号码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="128"/>
-        <source>任职日期</source>
+        <source>岗位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="129"/>
-        <source>派驻层级</source>
+        <source>薪酬等级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="130"/>
-        <source>派出单位</source>
+        <source>档</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="131"/>
-        <source>任期</source>
+        <source>级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="132"/>
-        <source>开始</source>
+        <source>月薪标准（元）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="133"/>
-        <source>结束</source>
+        <source>任职时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="134"/>
-        <source>社区书记工作室</source>
+        <source>任职届数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="135"/>
-        <source>导师</source>
+        <source>荣誉</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="136"/>
-        <source>帮带对象</source>
+        <source>职业发展</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="137"/>
-        <source>帮带期间</source>
+        <source>职务</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="138"/>
-        <source>批次</source>
+        <source>任职日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="139"/>
-        <source>下沉期间</source>
+        <source>派驻层级</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="140"/>
-        <source>计划结束</source>
+        <source>派出单位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="141"/>
-        <source>所在单位党组织</source>
+        <source>任期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="142"/>
-        <source>报到日期</source>
+        <source>开始</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="143"/>
-        <source>参加服务活动</source>
+        <source>结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="144"/>
-        <source>服务时长（小时）</source>
+        <source>社区书记工作室</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="145"/>
-        <source>社区编码</source>
+        <source>导师</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="146"/>
-        <source>常住人口</source>
+        <source>帮带对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="147"/>
-        <source>户数</source>
+        <source>帮带期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="148"/>
-        <source>配备标准</source>
+        <source>批次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="149"/>
-        <source>应配备</source>
+        <source>下沉期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="150"/>
-        <source>实有社区工作者</source>
+        <source>计划结束</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="151"/>
-        <source>缺口</source>
+        <source>所在单位党组织</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="152"/>
-        <source>每万人配备</source>
+        <source>报到日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="153"/>
-        <source>是否达标</source>
+        <source>参加服务活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="154"/>
+        <source>服务时长（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="155"/>
+        <source>社区编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="156"/>
+        <source>常住人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="157"/>
+        <source>户数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="158"/>
+        <source>配备标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="159"/>
+        <source>应配备</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="160"/>
-        <source>上期（{0}）</source>
+        <source>实有社区工作者</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/returns/return_labels.py" line="161"/>
+        <source>缺口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="162"/>
+        <source>每万人配备</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="163"/>
+        <source>是否达标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="170"/>
+        <source>上期（{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/returns/return_labels.py" line="171"/>
         <source>去年同期（{0}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="164"/>
+        <location filename="../../desktop/returns/return_labels.py" line="174"/>
         <source>按人口应配（每万人{0}名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="168"/>
+        <location filename="../../desktop/returns/return_labels.py" line="178"/>
         <source>按户数应配（每{0}户1名）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="189"/>
+        <location filename="../../desktop/returns/return_labels.py" line="199"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
