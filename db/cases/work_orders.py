@@ -46,7 +46,7 @@ from db.sheets.cells import (
     parse_phone,
 )
 from db.sheets.footer import footer_text
-from db.sheets.header_row import column_letter, find_header, header_key
+from db.sheets.header_row import find_header, header_key, map_columns
 from db.sheets.problems import Problem, refuse_problems
 from db.sheets.reading import data_rows, read_head
 from db.sheets.xlsx_safety import DEFAULT_LIMITS, Limits, check_xlsx
@@ -218,14 +218,8 @@ def plan_case_import(
             "（应有「网格编码」「案件类别」「问题描述」等列名）",
         )
         plan = CasePlan(book.path.name, head[header_at][0])
-        columns: dict[str, tuple[int, str]] = {}
-        for index, text in enumerate(headers):
-            found = _INDEX.get(header_key(text)) if text else None
-            if found is None:
-                if text:
-                    plan.unknown_headers.append(text)
-                continue
-            columns.setdefault(found, (index, f"{column_letter(index)}列 {text}"))
+        columns, unknown = map_columns(headers, lambda text: _INDEX.get(header_key(text)))
+        plan.unknown_headers.extend(unknown)
         for name, (label, required, _) in CASE_FIELDS.items():
             if required and name not in columns:
                 plan.problems.append(Problem(plan.header_row, "", f"缺少必需的列「{label}」"))

@@ -65,3 +65,20 @@ def find_header(
                 text = upper
         headers.append(text)
     return best, headers
+
+
+def map_columns(
+    headers: list[str], match: Callable[[str], str | None]
+) -> tuple[dict[str, tuple[int, str]], list[str]]:
+    """Each known field's column (the first one naming it): its 0-based index and how a problem
+    names it ("C列 工单编号"); and the header texts that name no field, in order."""
+    columns: dict[str, tuple[int, str]] = {}
+    unknown: list[str] = []
+    for index, text in enumerate(headers):
+        found = match(text) if text else None
+        if found is None:
+            if text:
+                unknown.append(text)
+            continue
+        columns.setdefault(found, (index, f"{column_letter(index)}列 {text}"))
+    return columns, unknown
