@@ -7,7 +7,6 @@ Every verb calls the same `db` functions the window calls (`db.cases.intake`, `d
 from __future__ import annotations
 
 import argparse
-import mimetypes
 import sys
 import unicodedata
 from datetime import datetime
@@ -23,8 +22,9 @@ from db.cases.inbox import (
     inbox_page,
     parse_stage,
 )
-from db.cases.intake import Photo, read_photo_file, report_case
+from db.cases.intake import Photo, report_case
 from db.cases.notes import CALL_KINDS, CALL_OUTCOMES, add_note, case_notes, log_call
+from db.cases.photos import photo_from_file
 from db.cases.queries import CaseDetail, case_detail, list_cases, reveal_reporter
 from db.cases.reporters import record_reporter_callback
 from db.cases.requests import (
@@ -49,7 +49,7 @@ from db.cases.states import (
 )
 from db.cases.workflow import PROXY_DETAIL, Request, TransitionResult, apply
 from db.engine import Database
-from db.errors import BadFile, ValidationError
+from db.errors import ValidationError
 from db.escalation.documents import escalations_of_case, urges_of_case
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
@@ -108,14 +108,6 @@ _OPTION_FLAGS = {
     "photo": "--photo",
 }
 
-_IMAGE_SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"\xff\xd8\xff", 0, "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", 0, "image/png"),
-    (b"GIF87a", 0, "image/gif"),
-    (b"GIF89a", 0, "image/gif"),
-    (b"WEBP", 8, "image/webp"),
-)
-
 
 # --- reading and printing -----------------------------------------------------------------------
 
@@ -148,13 +140,7 @@ def _pad(text: str, width: int) -> str:
 
 
 def _read_photo(path_text: str) -> Photo:
-    path = Path(path_text)
-    data = read_photo_file(path)
-    for signature, offset, content_type in _IMAGE_SIGNATURES:
-        if data[offset : offset + len(signature)] == signature:
-            return Photo(filename=path.name, content_type=content_type, data=data)
-    guessed = mimetypes.guess_type(path.name)[0] or "未知类型"
-    raise BadFile(f"{path.name} 不是 JPEG、PNG、GIF 或 WebP 图片（{guessed}）")
+    return photo_from_file(Path(path_text))
 
 
 # --- case report, list, show --------------------------------------------------------------------
