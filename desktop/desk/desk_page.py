@@ -131,14 +131,15 @@ class DeskPage(QWidget):
         # Alarms sound whichever page is open. Their first check reads every open case (half
         # a second on a million cases) and the database thread runs jobs in turn: it starts
         # once the queue's first page is in (or after ALARMS_LATEST_MS, whichever is first).
-        self.queue.model.loaded.connect(self.alarms.start)
-        QTimer.singleShot(ALARMS_LATEST_MS, self, self.alarms.start)
+        # The escalation sweep (also a database job) waits for the queue the same way.
+        for start in (self.alarms.start, self.escalation.start):
+            self.queue.model.loaded.connect(start)
+            QTimer.singleShot(ALARMS_LATEST_MS, self, start)
         # 待定位 (N): 12345 orders waiting for their grid or 小类; shown only while N > 0.
         self.pending_button: PendingTrayButton | None = None
         if ctx.actor.can("case.report"):
             self.pending_button = PendingTrayButton(ctx, self)
             self.queue.filters.add_tool(self.pending_button)
-        self.escalation.start()
 
     def print_slip(self) -> bool:
         """打印单据 (Ctrl+P): the shown case's slips, previewed, printed or saved as PDF."""
