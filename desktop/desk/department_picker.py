@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from db.cases.workflow import note_problem
 from db.clock import utcnow
 from db.engine import Database
+from db.reference import pinyin
 from db.reference.choices import Choice
 from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
@@ -51,20 +52,14 @@ _KEYS_ROLE = _ID_ROLE + 4  # (pinyin initials, full pinyin), lower case
 
 def pinyin_keys(name: str) -> tuple[str, str]:
     """("rqgs", "ranqigongsi") for 燃气公司: what a typed latin search is matched against."""
-    # Imported here: loading pypinyin's dictionaries takes about half a second, which the
-    # window's start should not pay (see `prepare_pinyin`).
-    from pypinyin import Style, lazy_pinyin
-
-    full = lazy_pinyin(name, errors="default")
-    initials = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="default")
-    return "".join(initials).lower(), "".join(full).lower()
+    return "".join(pinyin.first_letters(name)).lower(), "".join(pinyin.syllables(name)).lower()
 
 
 _prepared = False
 
 
 def prepare_pinyin() -> None:
-    """Load pypinyin on a background thread, so the first Ctrl+D does not wait for it."""
+    """Load the pinyin table on a background thread, so the first Ctrl+D does not wait."""
     global _prepared
     if not _prepared:
         _prepared = True

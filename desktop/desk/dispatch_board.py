@@ -71,7 +71,7 @@ QLabel#co[late="true"] {{ color: {palette.ERROR}; }}
 QLabel#preview {{ color: {palette.INFO}; }}
 """
 
-PINYIN_AFTER_MS = 4_000  # after the start, pypinyin loads on a thread of its own
+PINYIN_AFTER_MS = 4_000  # after the start, the pinyin table loads on a thread of its own
 
 
 def _repolish(widget: QWidget) -> None:
