@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from desktop.stats.chart_style import LIGHT, Theme
 
@@ -50,6 +50,9 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         axis_items: dict[str, pg.AxisItem] | None = None,
     ) -> None:
         super().__init__(parent=parent, background=theme.background, axisItems=axis_items)
+        # pyqtgraph caches the view's background in a pixmap the size of the chart (1–2 MB
+        # each, seven charts): for a plain colour fill that is memory for nothing.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.theme = theme
         self.title = title
         # An explicit minimum: pyqtgraph's own size hints would make layouts wider than a screen.
