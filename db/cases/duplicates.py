@@ -35,7 +35,6 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
@@ -142,6 +141,8 @@ def _address_parts(text: str) -> tuple[frozenset[str], frozenset[str]]:
 def text_similarity(a: str, b: str) -> float:
     """0..1: how alike two descriptions are (rapidfuzz's ratio, or the share of the shorter
     text's character bigrams the other has, whichever is higher)."""
+    from rapidfuzz import fuzz  # here: the window's start imports this module, not rapidfuzz
+
     a, b = normalize(a), normalize(b)
     if not a or not b:
         return 0.0
@@ -154,6 +155,8 @@ def text_similarity(a: str, b: str) -> float:
 def address_similarity(a: str, b: str) -> float | None:
     """0..1: how alike two addresses are, None when either is empty. Two different door
     numbers on one road are not the same place however alike the text."""
+    from rapidfuzz import fuzz
+
     a, b = normalize(a), normalize(b)
     if not a or not b:
         return None

@@ -13,11 +13,15 @@ import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image, ImageOps, UnidentifiedImageError
+from typing import TYPE_CHECKING
 
 from db.cases.intake import MAX_PHOTO_BYTES, Photo, read_photo_file
 from db.errors import ValidationError
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+# Pillow is imported where a photo is read: the desk imports this module at its start.
 
 MAX_PHOTOS = 9  # per case, as a grid worker's app takes them
 MAX_PIXELS = 60_000_000  # a bigger picture is no phone photo (and may be a decompression bomb)
@@ -51,6 +55,8 @@ def _size_text(size: int) -> str:
 def check_photo(filename: str, data: bytes, *, keep_location: bool) -> CheckedPhoto:
     """Check one photo and remove its position unless `keep_location`; a bad one is refused
     in one sentence naming the file."""
+    from PIL import Image, UnidentifiedImageError
+
     name = Path(filename).name.strip() or "照片"
     if not data:
         raise ValidationError(f"照片 {name} 是空文件")
@@ -122,6 +128,8 @@ def read_photo(path: Path, *, keep_location: bool) -> CheckedPhoto:
 def thumbnail_png(data: bytes, size: int) -> bytes:
     """A PNG of at most `size`×`size` pixels, upright (EXIF orientation applied), for the
     window's thumbnails: Qt then needs no image plugin for JPEG or WebP."""
+    from PIL import Image, ImageOps
+
     with Image.open(io.BytesIO(data)) as image:
         upright = ImageOps.exif_transpose(image)
         upright.thumbnail((size, size))

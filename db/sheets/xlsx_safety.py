@@ -11,15 +11,16 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
-from xml.etree.ElementTree import Element, ParseError
-
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
+from typing import IO, TYPE_CHECKING, Any
 
 from db.errors import BadFile
 from db.files import regular_file_size
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+# The XML and sheet readers (defusedxml, python-calamine) are imported where a file is read:
+# the window imports this module at its start (the holiday calendar), which reads no file.
 
 ZIP_SIGNATURE = b"PK\x03\x04"
 WORKBOOK_TYPES = (
@@ -126,6 +127,11 @@ class XlsxFile:
         return stream
 
     def _xml(self, name: str) -> Element:
+        from xml.etree.ElementTree import ParseError
+
+        from defusedxml import DefusedXmlException
+        from defusedxml.ElementTree import fromstring
+
         with self._stream(name) as stream:
             data = stream.read(self.limits.entry_uncompressed + 1)
         try:
@@ -213,6 +219,8 @@ class XlsxFile:
         """(Excel row number, cell values by column) for every non-empty row of the first
         sheet, read by python-calamine once the parts have been verified. Values: str, float,
         int, bool, date or datetime (date-formatted cells), or None."""
+        from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
+
         self.verify_parts()
         try:
             book = CalamineWorkbook.from_path(str(self.path))
@@ -240,6 +248,8 @@ class XlsxFile:
         """Every worksheet by name (workbook order), each with its non-empty rows as `rows()`
         gives them and its merged ranges, once every part (and every sheet's used range) has
         been verified. For small multi-sheet workbooks such as the day-one setup template."""
+        from python_calamine import CalamineError, CalamineWorkbook, XmlError, ZipError
+
         self.every_sheet = True
         self.verify_parts()
         sheets: dict[str, WorkSheet] = {}
@@ -297,6 +307,8 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _bad_xml(path: Path, part: str, exc: Exception) -> BadFile:
+    from defusedxml import DefusedXmlException
+
     if isinstance(exc, DefusedXmlException):
         return BadFile(
             f"「{path.name}」中的 {part} 含不安全的 XML（{type(exc).__name__}），拒绝导入"
