@@ -36,6 +36,7 @@ after it; then VACUUM ANALYZE.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -44,8 +45,8 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -249,14 +250,14 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                 [{"k": k, "s": s, "o": o, "g": g, "c": c} for k, s, o, g, c in rows],
             )
         with _step(f"{streets - 1} more streets (communities, grids)", laps), conn.begin():
-            for s in range(1, streets):
+            for street_no in range(1, streets):
                 conn.execute(
                     text(
                         "INSERT INTO streets (id, code, name, district_id) SELECT id + :s,"
                         " substr(code, 1, 6) || lpad(CAST(:s + 100 AS text), 3, '0'),"
                         " name || :s, district_id FROM streets WHERE id = 1"
                     ),
-                    {"s": s},
+                    {"s": street_no},
                 )
                 conn.execute(
                     text(
@@ -266,7 +267,7 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                         " name || :s, 1 + :s, population, households, established_on,"
                         " retired_on FROM communities WHERE id < :base"
                     ),
-                    {"s": s, "shift": s * ID_BASE, "base": ID_BASE},
+                    {"s": street_no, "shift": street_no * ID_BASE, "base": ID_BASE},
                 )
                 conn.execute(
                     text(
@@ -276,7 +277,7 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                         " name, community_id + :shift, population, households, boundary,"
                         " established_on, retired_on FROM grids WHERE id < :base"
                     ),
-                    {"s": s, "shift": s * ID_BASE, "base": ID_BASE},
+                    {"s": street_no, "shift": street_no * ID_BASE, "base": ID_BASE},
                 )
         with conn.begin():
             found = conn.exec_driver_sql(
@@ -398,14 +399,121 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
 # --- a street's filters ---------------------------------------------------------------------
 
 
+_STREET_OF: dict[int, int] = {}  # id() of a street's `= ANY (…)` → the street
+
+
+@functools.cache
 def street_communities(street_id: int) -> Any:
     """`= ANY (SELECT id FROM communities WHERE street_id = …)`: compared with a community
-    column, the street's cases (the join through communities)."""
+    column, the street's cases (the join through communities). One object per street."""
     from sqlalchemy import any_, select
 
     from db.models import Community
 
-    return any_(select(Community.id).where(Community.street_id == street_id).scalar_subquery())
+    expr = any_(select(Community.id).where(Community.street_id == street_id).scalar_subquery())
+    _STREET_OF[id(expr)] = street_id
+    return expr
+
+
+STREET_ROLLUP = "bench_daily_by_street"
+
+
+def make_street_rollup(db: Any) -> float:
+    """The roll-up level a street key would add (`stats_daily_street` keyed by day, street,
+    department and source), made here from `stats_daily_grid`; seconds taken."""
+    from db.stats.rollups.build import MEASURES
+
+    started = time.perf_counter()
+    sums = ", ".join(f"sum(g.{m}) AS {m}" for m in MEASURES)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STREET_ROLLUP}")
+        conn.exec_driver_sql(
+            f"CREATE TABLE {STREET_ROLLUP} AS SELECT g.day, c.street_id, g.department_id,"
+            f" g.source, {sums} FROM stats_daily_grid g JOIN communities c"
+            " ON c.id = g.community_id GROUP BY g.day, c.street_id, g.department_id, g.source"
+        )
+        conn.exec_driver_sql(
+            f"ALTER TABLE {STREET_ROLLUP} ADD PRIMARY KEY (day, street_id, department_id, source)"
+        )
+        conn.exec_driver_sql(f"ANALYZE {STREET_ROLLUP}")
+    return time.perf_counter() - started
+
+
+@contextmanager
+def street_rollups() -> Iterator[None]:
+    """The readers (db/stats/rollups/read.py `sums`) with the street level of
+    `make_street_rollup` beside the others, and a street narrowing that reads it: what the
+    statistics of one street would cost if the roll-ups had a street key."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import Column, Date, Float, Integer, MetaData, String, Table
+
+    import db.stats.flows as flows
+    import db.stats.indices as indices
+    import db.stats.rollups.read as read
+    from db.stats.rollups.build import MEASURES, Level
+
+    table = Table(
+        STREET_ROLLUP,
+        MetaData(),
+        Column("day", Date),
+        Column("street_id", Integer),
+        Column("department_id", Integer),
+        Column("source", String(16)),
+        *[Column(m, Float if m == "hours_sum" else Integer) for m in MEASURES],
+    )
+    street_table = SimpleNamespace(__tablename__=STREET_ROLLUP, **{c.name: c for c in table.c})
+    base = read.Narrowing
+
+    @dataclass(frozen=True)
+    class StreetNarrowing(base):  # type: ignore[misc, valid-type]
+        street_id: int | None = None
+
+        def columns(self) -> set[str]:
+            out: set[str] = super().columns()
+            if self.street_id is not None:
+                out = (out - {"community_id"}) | {"street_id"}
+            return out
+
+        def on_rollups(self, t: Any) -> list[Any]:
+            if self.street_id is not None and hasattr(t, "street_id"):
+                rest = base(None, self.department_id, self.category_id, self.major_id, self.grid_id)
+                return [t.street_id == self.street_id, *rest.on_rollups(t)]
+            return list(super().on_rollups(t))
+
+    def narrowing(
+        community_id: Any = None, department_id: Any = None, *args: Any, **kw: Any
+    ) -> Any:
+        street = _STREET_OF.get(id(community_id))
+        return StreetNarrowing(community_id, department_id, *args, **kw, street_id=street)
+
+    def flows_narrowing(f: Any) -> Any:
+        return narrowing(f.community_id, f.department_id, f.category_id, f.major_id)
+
+    levels: tuple[Any, ...] = getattr(read, "LEVELS")  # noqa: B009
+    patched = (
+        (read, "LEVELS", getattr(read, "LEVELS")),  # noqa: B009
+        (flows, "narrowing", getattr(flows, "narrowing")),  # noqa: B009
+        (indices, "Narrowing", getattr(indices, "Narrowing")),  # noqa: B009
+    )
+    # The street level after the district's (the unfiltered figures keep reading that one);
+    # the grid levels answer a street narrowing by its communities.
+    setattr(  # noqa: B010
+        read,
+        "LEVELS",
+        (
+            levels[0],
+            Level(street_table, ("day", "street_id", "department_id", "source")),
+            *[Level(lv.table, (*lv.key, "street_id")) for lv in levels[1:]],
+        ),
+    )
+    setattr(flows, "narrowing", flows_narrowing)  # noqa: B010
+    setattr(indices, "Narrowing", narrowing)  # noqa: B010
+    try:
+        yield
+    finally:
+        for module, name, value in patched:
+            setattr(module, name, value)
 
 
 def street_filter(f: Any, street_id: int) -> Any:
@@ -421,17 +529,17 @@ def street_scope(street_id: int) -> Iterator[None]:
     import reports.monthly_cases as monthly
     from db.stats.indices import Scope
 
-    original = monthly.resolve
+    original = getattr(monthly, "resolve")  # noqa: B009
 
     def resolve(session: Any, request: Any) -> Any:
         r = original(session, request)
         return replace(r, scope=Scope(community_id=street_communities(street_id)))
 
-    monthly.resolve = resolve  # type: ignore[assignment]
+    setattr(monthly, "resolve", resolve)  # noqa: B010
     try:
         yield
     finally:
-        monthly.resolve = original  # type: ignore[assignment]
+        setattr(monthly, "resolve", original)  # noqa: B010
 
 
 # --- measuring ------------------------------------------------------------------------------
@@ -442,6 +550,7 @@ class Result:
     name: str
     runs: list[float]  # seconds
     target_ms: float | None
+    top: list[tuple[float, str]] = field(default_factory=list)  # slowest statements, one run
 
     @property
     def ms(self) -> float:
@@ -450,6 +559,34 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.target_ms is None or self.ms <= self.target_ms
+
+
+class Profile:
+    """Every statement's time on an engine, while `on` (the slowest of a figure's run)."""
+
+    def __init__(self, engine: Any) -> None:
+        from sqlalchemy import event
+
+        self.on = False
+        self.seen: list[tuple[float, str]] = []
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def _before(self, conn: Any, *_args: Any) -> None:
+        conn.info["bench_started"] = time.perf_counter()
+
+    def _after(self, conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if self.on:
+            took = time.perf_counter() - conn.info.pop("bench_started", time.perf_counter())
+            self.seen.append((took, " ".join(statement.split())))
+
+    def top(self, fn: Callable[[], Any], n: int = 3) -> list[tuple[float, str]]:
+        self.seen, self.on = [], True
+        try:
+            fn()
+        finally:
+            self.on = False
+        return sorted(self.seen, key=lambda x: -x[0])[:n]
 
 
 def timed(fn: Callable[[], Any], runs: int) -> list[float]:
@@ -462,7 +599,9 @@ def timed(fn: Callable[[], Any], runs: int) -> list[float]:
     return out
 
 
-def run(url: str, runs: int, street_id: int) -> tuple[list[Result], dict[str, Any]]:
+def run(
+    url: str, runs: int, street_id: int, street_level: bool
+) -> tuple[list[Result], dict[str, Any]]:
     from sqlalchemy import func, select
 
     from db.cases import queue as q
@@ -479,6 +618,14 @@ def run(url: str, runs: int, street_id: int) -> tuple[list[Result], dict[str, An
     db = open_database(url)
     results: list[Result] = []
     info: dict[str, Any] = {}
+    profile = Profile(db.engine)
+
+    def measure(name: str, fn: Callable[[], Any], target: float | None) -> None:
+        result = Result(name, timed(fn, runs), target)
+        result.top = profile.top(fn)
+        results.append(result)
+        print(f"  {name}: {result.ms:.0f} ms", flush=True)
+
     now = datetime.now(UTC)
     with db.read() as s:
         tz = load_settings(s).tz
@@ -541,19 +688,11 @@ def run(url: str, runs: int, street_id: int) -> tuple[list[Result], dict[str, An
 
     info["desk rows"] = len(first_page(by_join)())
     info["desk ids of 处置中"] = len(all_ids(by_join)())
-    results.append(
-        Result("street desk, first page (join)", timed(first_page(by_join), runs), TARGET_PAGE_MS)
-    )
-    results.append(Result("… by community ids", timed(first_page(by_ids), runs), TARGET_PAGE_MS))
-    results.append(
-        Result("street desk, tab counts (join)", timed(tab_counts(by_join), runs), TARGET_COUNTS_MS)
-    )
-    results.append(Result("… by community ids", timed(tab_counts(by_ids), runs), TARGET_COUNTS_MS))
-    results.append(
-        Result(
-            "street desk, all ids of 处置中 (join)", timed(all_ids(by_join), runs), TARGET_IDS_MS
-        )
-    )
+    measure("street desk, first page (join)", first_page(by_join), TARGET_PAGE_MS)
+    measure("… by community ids", first_page(by_ids), TARGET_PAGE_MS)
+    measure("street desk, tab counts (join)", tab_counts(by_join), TARGET_COUNTS_MS)
+    measure("… by community ids", tab_counts(by_ids), TARGET_COUNTS_MS)
+    measure("street desk, all ids of 处置中 (join)", all_ids(by_join), TARGET_IDS_MS)
 
     # 2. The street's statistics, this month and this year, and the district's year.
     def period(kind: str) -> Any:
@@ -567,25 +706,20 @@ def run(url: str, runs: int, street_id: int) -> tuple[list[Result], dict[str, An
     last_month = stats.StatsFilter(
         *stats.day_span(last_first, today.replace(day=1) - timedelta(days=1), tz)
     )
-    for label, base, target in (
+    periods = (
         ("this month", month, TARGET_MONTH_MS),
         (f"{last_first:%Y-%m}", last_month, TARGET_MONTH_MS),
         ("this year", year, TARGET_YEAR_MS),
-    ):
+    )
+
+    def collect(sf: Any) -> Callable[[], Any]:
+        return lambda: stats.collect(db, sf, tz, now)
+
+    for label, base, target in periods:
         sf = street_filter(base, street_id)
-        results.append(
-            Result(
-                f"street statistics, {label}",
-                timed(lambda sf=sf: stats.collect(db, sf, tz, now), runs),
-                target,
-            )
-        )
-    results.append(
-        Result(
-            "district statistics, this year",
-            timed(lambda: stats.collect(db, year, tz, now), runs),
-            TARGET_YEAR_MS,
-        )
+        measure(f"street statistics, {label}", collect(sf), target)
+    measure(
+        "district statistics, this year", lambda: stats.collect(db, year, tz, now), TARGET_YEAR_MS
     )
 
     # 3. The street's monthly return, last month and this year (built and written).
@@ -599,14 +733,24 @@ def run(url: str, runs: int, street_id: int) -> tuple[list[Result], dict[str, An
 
         return go
 
-    for text_period in (f"{last_first:%Y-%m}", f"{today.year}"):
-        results.append(
-            Result(
-                f"street monthly return, {text_period}",
-                timed(monthly(text_period), runs),
-                TARGET_RETURN_MS,
-            )
-        )
+    returns = (f"{last_first:%Y-%m}", f"{today.year}")
+    for text_period in returns:
+        measure(f"street monthly return, {text_period}", monthly(text_period), TARGET_RETURN_MS)
+
+    # 4. The same street figures if the roll-ups had a street key (a street level beside
+    # stats_daily_street, made here from stats_daily_grid).
+    if street_level:
+        info["street level made in"] = make_street_rollup(db)
+        with street_rollups():
+            for label, base, target in periods:
+                sf = street_filter(base, street_id)
+                measure(f"… with a street roll-up, {label}", collect(sf), target)
+            for text_period in returns:
+                measure(
+                    f"… with a street roll-up, return {text_period}",
+                    monthly(text_period),
+                    TARGET_RETURN_MS,
+                )
     out.unlink(missing_ok=True)
     db.dispose()
     return results, info
@@ -623,6 +767,9 @@ def print_table(results: list[Result], stamp: dict[str, Any], info: dict[str, An
         print(f"{r.name:<40} {r.ms:>8.1f} ms {target:>11}  {'✓' if r.ok else '✗'}")
         if os.environ.get("BENCH_VERBOSE"):
             print("    runs:", " ".join(f"{x * 1000:.1f}" for x in r.runs))
+        if not r.ok or os.environ.get("BENCH_VERBOSE"):
+            for took, sql in r.top:
+                print(f"    {took * 1000:7.1f} ms  {sql[:150]}")
         good = good and r.ok
     build_ok = stamp["seconds"] <= TARGET_BUILD_S
     disk_ok = stamp["bytes"] / 1e9 <= TARGET_DISK_GB
@@ -647,6 +794,11 @@ def print_table(results: list[Result], stamp: dict[str, Any], info: dict[str, An
         f"\n{streets_cases:,} cases, {stamp['events']:,} events; the street measured:"
         f" {info['street cases']:,} cases, {info['desk ids of 处置中']:,} in 处置中."
     )
+    if "street level made in" in info:
+        print(
+            f"street level of the roll-ups (the '… with a street roll-up' rows) made from"
+            f" stats_daily_grid in {info['street level made in']:.1f} s"
+        )
     print("build steps:", ", ".join(f"{k} {v:.0f} s" for k, v in stamp["laps"].items()))
     print(
         "largest tables:",
@@ -671,6 +823,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--street", type=int, default=2, help="id of the street measured")
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
+    parser.add_argument(
+        "--no-street-level",
+        action="store_true",
+        help="skip the street figures read from a street level of the roll-ups",
+    )
     parser.add_argument("--build-only", action="store_true", help="build, do not measure")
     parser.add_argument("--drop", action="store_true", help="drop the database and stop")
     parser.add_argument(
@@ -697,7 +854,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_only:
         print(json.dumps(stamp, indent=1))
         return 0
-    results, info = run(database_url(args.pg), args.runs, args.street)
+    results, info = run(database_url(args.pg), args.runs, args.street, not args.no_street_level)
     return 0 if print_table(results, stamp, info) else 1
 
 
