@@ -34,7 +34,8 @@ test: $(STAMP) system-deps lint
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
-# Not part of `make bench`: builds a 10-street, 10,000,000-case PostgreSQL database (~40 min, ~20 GB).
+# Not part of `make bench`: builds once a 10-street, 10,000,000-case PostgreSQL database (35 min, 16 GB here;
+# `make bench-district BENCH_ARGS=--drop` removes it).
 bench-district: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.district $(BENCH_ARGS)
 
