@@ -1,7 +1,8 @@
 """`python -m bench [NAME ...]` (`make bench`): run GridDesk's benchmarks, each printing a table.
 
 Each benchmark runs in its own process so its peak memory is its own. With no name, all of
-the everyday ones run (the demo-scale build is left out: it is long and measures the builder).
+the everyday ones run (the demo-scale build is left out: it is long and measures the builder;
+so is the district, `make bench-district`: 10,000,000 cases on PostgreSQL).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ BENCHES: dict[str, tuple[str, str]] = {
         "daily roll-ups: rebuild, one change folded in, catch-up after 1,000 events",
     ),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
+    "district": (
+        "bench.district",
+        "district on PostgreSQL: 10 streets × 1,000,000 cases, a street's desk, statistics, return",
+    ),
 }
 DEFAULT = ("desk", "inbox", "stats", "reports", "roster-import", "change-feed", "intake")
 
