@@ -36,11 +36,16 @@ from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import record_changes
-from db.models import Attachment, Case, CaseEvent, Category, Department
+from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
 from db.models.base import utcnow
 from db.models.limits import check_values, text_problem
 from db.reference.departments import active_department_names
-from db.reference.settings_store import CenterSettings, load_settings
+from db.reference.settings_store import (
+    CenterSettings,
+    load_settings,
+    settings_column,
+    settings_from,
+)
 from db.security.actors import DEPARTMENT_ACTIONS, SYSTEM, Actor
 from db.security.audit import record_audit
 
@@ -97,6 +102,21 @@ def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
         check_values(Attachment, {"filename": photo.filename})
 
 
+def load_for_transition(session: Session, number: str) -> tuple[Case, CenterSettings]:
+    """The case with its category, and the center's settings: on PostgreSQL one round trip
+    (the settings a column of the case's statement), on SQLite two statements."""
+    if session.get_bind().dialect.name != "postgresql":
+        return load_case(session, number, with_category=True), load_settings(session)
+    row = session.execute(
+        select(Case, settings_column())
+        .where(Case.number == number.strip())
+        .options(joinedload(Case.category))
+    ).one_or_none()
+    if row is None:
+        raise NotFound(f"案件 {number} 不存在")
+    return row[0], settings_from(session, row[1])
+
+
 def load_case(session: Session, number: str, *, with_category: bool = False) -> Case:
     stmt = select(Case).where(Case.number == number.strip())
     if with_category:  # in the same statement, not one more when `case.category` is read
@@ -108,14 +128,31 @@ def load_case(session: Session, number: str, *, with_category: bool = False) -> 
 
 
 def find_department(session: Session, name: str) -> Department:
-    dept = session.scalar(select(Department).where(Department.name == name.strip()))
+    return _find_department(session, name, None)[0]
+
+
+def _find_department(
+    session: Session, name: str, case_id: int | None
+) -> tuple[Department, str | None]:
+    """The active department named `name`; with `case_id`, in the same statement the state of
+    its co-handling track on that case (None: it has none)."""
+    stmt: Any = select(Department)
+    if case_id is not None:
+        stmt = select(
+            Department,
+            select(CaseDepartment.state)
+            .where(CaseDepartment.case_id == case_id, CaseDepartment.department_id == Department.id)
+            .scalar_subquery(),
+        )
+    row = session.execute(stmt.where(Department.name == name.strip())).one_or_none()
+    dept: Department | None = None if row is None else row[0]
     if dept is None:
         names = active_department_names(session)
         hint = "、".join(names[:20])
         raise NotFound(f"部门「{name}」不存在" + (f"，可选：{hint}" if hint else ""))
     if not dept.active:
         raise ValidationError(f"部门「{dept.name}」已停用，不能派遣")
-    return dept
+    return dept, (None if case_id is None else row[1])  # type: ignore[index]
 
 
 def stage_clock(category: Category, settings: CenterSettings) -> StageClock:
@@ -142,12 +179,15 @@ def _move(
     req: Request,
     settings: CenterSettings,
     now: datetime,
+    co_states: dict[int, str | None],
 ) -> Move:
-    """Check what `action` needs from the request against the database; the checked move."""
+    """Check what `action` needs from the request against the database; the checked move.
+    A department named for 派遣/改派 leaves its co-handling state on the case in `co_states`."""
     status = Status(case.status)
     if action in (Action.DISPATCH, Action.REDISPATCH):
         if req.department:
-            dept = find_department(session, req.department)
+            dept, co_state = _find_department(session, req.department, case.id)
+            co_states[dept.id] = co_state
         elif action is Action.DISPATCH and case.category.default_department_id is not None:
             dept = session.get_one(Department, case.category.default_department_id)
         else:
@@ -199,7 +239,12 @@ def _move(
 
 
 def _check_co(
-    session: Session, case: Case, action: Action, req: Request, move: Move
+    session: Session,
+    case: Case,
+    action: Action,
+    req: Request,
+    move: Move,
+    co_states: dict[int, str | None],
 ) -> list[Department]:
     """What joint handling (协办) asks of `action`: the co-departments a 派遣 names, checked;
     a 反馈 refused while a co-department owes its feedback; a 派遣/改派 making a co-department
@@ -218,8 +263,12 @@ def _check_co(
                 f"案件 {case.number} 的协办部门{names}尚未反馈或解除，主办部门暂不能反馈"
             )
     if action in (Action.DISPATCH, Action.REDISPATCH) and move.department_id is not None:
-        track = co_tracks.track_of(session, case.id, move.department_id)
-        if track is not None and co_tracks.CoState(track.state) in co_tracks.PENDING_STATES:
+        if move.department_id in co_states:  # read with the department (`_move`)
+            state = co_states[move.department_id]
+        else:
+            track = co_tracks.track_of(session, case.id, move.department_id)
+            state = None if track is None else track.state
+        if state is not None and co_tracks.CoState(state) in co_tracks.PENDING_STATES:
             name = _department_name(session, move.department_id)
             raise ValidationError(
                 f"「{name}」是本案协办部门，{ACTION_LABELS[action]}为主办前请先解除其协办"
@@ -246,7 +295,7 @@ def apply_in(
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
     check_photos(action, request.photos)
-    case = load_case(session, number, with_category=True)
+    case, settings = load_for_transition(session, number)
     actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)
     if request.expected_version is not None and case.version != request.expected_version:
@@ -261,9 +310,9 @@ def apply_in(
     )
     if problem is not None:
         raise ValidationError(problem)
-    settings = load_settings(session)
-    move = _move(session, case, action, request, settings, now)
-    co_depts = _check_co(session, case, action, request, move)
+    co_states: dict[int, str | None] = {}
+    move = _move(session, case, action, request, settings, now, co_states)
+    co_depts = _check_co(session, case, action, request, move, co_states)
     # Department names this transition shows, without a query each (the department found by
     # name in `_move` is no longer in the session's identity map when it is asked for).
     dept_names: dict[int, str | None] = {}
