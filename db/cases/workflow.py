@@ -12,14 +12,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, String, bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from db.cases import co_tracks
 from db.cases.duplicates import refresh_duplicate_count
-from db.cases.history_chain import add_events, add_sealed_events, head_of, seal
+from db.cases.history_chain import (
+    add_events,
+    add_sealed_events,
+    head_of,
+    seal,
+    sealed_event_after,
+    sealed_event_params,
+)
 from db.cases.intake import MAX_PHOTO_BYTES, Photo
 from db.cases.reporters import move_reporters
 from db.cases.states import (
@@ -35,7 +43,7 @@ from db.cases.transitions import STATE_COLUMNS, Move, StageClock, plan_transitio
 from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
-from db.feed.change_log import record_changes
+from db.feed.change_log import changes_after, record_changes
 from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
 from db.models.base import utcnow
 from db.models.limits import check_values, text_problem
@@ -47,7 +55,7 @@ from db.reference.settings_store import (
     settings_from,
 )
 from db.security.actors import DEPARTMENT_ACTIONS, SYSTEM, Actor
-from db.security.audit import record_audit
+from db.security.audit import audit_lock, record_audit
 
 
 @dataclass(frozen=True)
@@ -102,16 +110,19 @@ def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
         check_values(Attachment, {"filename": photo.filename})
 
 
+_LOAD_WITH_SETTINGS = (
+    select(Case, settings_column())
+    .where(Case.number == bindparam("number"))
+    .options(joinedload(Case.category))
+)
+
+
 def load_for_transition(session: Session, number: str) -> tuple[Case, CenterSettings]:
     """The case with its category, and the center's settings: on PostgreSQL one round trip
     (the settings a column of the case's statement), on SQLite two statements."""
     if session.get_bind().dialect.name != "postgresql":
         return load_case(session, number, with_category=True), load_settings(session)
-    row = session.execute(
-        select(Case, settings_column())
-        .where(Case.number == number.strip())
-        .options(joinedload(Case.category))
-    ).one_or_none()
+    row = session.execute(_LOAD_WITH_SETTINGS, {"number": number.strip()}).one_or_none()
     if row is None:
         raise NotFound(f"案件 {number} 不存在")
     return row[0], settings_from(session, row[1])
@@ -127,6 +138,18 @@ def load_case(session: Session, number: str, *, with_category: bool = False) -> 
     return case
 
 
+_DEPARTMENT = select(Department).where(Department.name == bindparam("name"))
+_DEPARTMENT_WITH_CO = select(
+    Department,
+    select(CaseDepartment.state)
+    .where(
+        CaseDepartment.case_id == bindparam("case_id"),
+        CaseDepartment.department_id == Department.id,
+    )
+    .scalar_subquery(),
+).where(Department.name == bindparam("name"))
+
+
 def find_department(session: Session, name: str) -> Department:
     return _find_department(session, name, None)[0]
 
@@ -136,15 +159,9 @@ def _find_department(
 ) -> tuple[Department, str | None]:
     """The active department named `name`; with `case_id`, in the same statement the state of
     its co-handling track on that case (None: it has none)."""
-    stmt: Any = select(Department)
-    if case_id is not None:
-        stmt = select(
-            Department,
-            select(CaseDepartment.state)
-            .where(CaseDepartment.case_id == case_id, CaseDepartment.department_id == Department.id)
-            .scalar_subquery(),
-        )
-    row = session.execute(stmt.where(Department.name == name.strip())).one_or_none()
+    stmt = _DEPARTMENT if case_id is None else _DEPARTMENT_WITH_CO
+    params = {"name": name.strip(), "case_id": case_id}
+    row = session.execute(stmt, params).one_or_none()
     dept: Department | None = None if row is None else row[0]
     if dept is None:
         names = active_department_names(session)
@@ -281,6 +298,62 @@ def _check_co(
     return depts
 
 
+_CASES = Case.__table__
+
+
+@lru_cache(maxsize=64)
+def _sealed_write(columns: tuple[str, ...], event_columns: tuple[str, ...]) -> Select[Any]:
+    """The statement of `_write_sealed` for a transition that sets `columns` of the case and
+    writes an entry of `event_columns`: made once per shape (its SQL compiled once)."""
+    moved = (
+        update(_CASES)
+        .where(
+            _CASES.c.id == bindparam("cas_id"),
+            _CASES.c.version == bindparam("cas_version"),
+            _CASES.c.status == bindparam("cas_status"),
+            _CASES.c.history_hash.is_not_distinct_from(bindparam("cas_head", type_=String())),
+        )
+        .values({c: bindparam(f"set_{c}", type_=_CASES.c[c].type) for c in columns})
+        .returning(_CASES.c.id)
+        .cte("moved")
+    )
+    entry = sealed_event_after(moved, event_columns)
+    changes, notify = changes_after(moved)
+    return select(
+        moved.c.id,
+        select(func.count()).select_from(entry).scalar_subquery(),
+        select(func.count()).select_from(changes).scalar_subquery(),
+        notify,
+        audit_lock(),
+    ).select_from(moved)
+
+
+def _write_sealed(
+    session: Session,
+    case: tuple[int, int, str, str | None],
+    values: Mapping[str, Any],
+    event: Mapping[str, Any],
+) -> bool:
+    """PostgreSQL: the compare-and-set UPDATE of `case` (id, version, status and history
+    head as loaded) that also moves its history head, the history entry sealed after that
+    head, the change-log row and its NOTIFY, and the audit log's lock (`audit_lock`: the entry
+    follows in the next statement) in one statement, one round trip. Each part happens once
+    per row the UPDATE changed: none when the case or its head moved underneath, and then
+    nothing was written. True when the row changed."""
+    case_id, version, status, head = case
+    stmt = _sealed_write(tuple(values), tuple(event))
+    params = {
+        "cas_id": case_id,
+        "cas_version": version,
+        "cas_status": status,
+        "cas_head": head,
+        "changed_at": event["at"],
+        **{f"set_{c}": v for c, v in values.items()},
+        **sealed_event_params(event),
+    }
+    return session.execute(stmt, params).one_or_none() is not None
+
+
 def apply_in(
     session: Session,
     number: str,
@@ -363,13 +436,24 @@ def apply_in(
     same_head = (
         Case.history_hash.is_(None) if loaded_head is None else (Case.history_hash == loaded_head)
     )
-    result = session.execute(
-        update(Case)
-        .where(*cas, same_head)
-        .values(**values, history_hash=new_head)
-        .execution_options(synchronize_session=False)
-    )
-    sealed = result.rowcount == 1  # type: ignore[attr-defined]
+    # PostgreSQL, one statement: the UPDATE, its history entry, the change-log row with its
+    # NOTIFY and the audit log's lock (`_write_sealed`); SQLite: statement by statement.
+    combined = session.get_bind().dialect.name == "postgresql" and move.into is None
+    if combined:
+        sealed = _write_sealed(
+            session,
+            (case_id, case_version, status.value, loaded_head),
+            {**values, "history_hash": new_head},
+            event,
+        )
+    else:
+        result = session.execute(
+            update(Case)
+            .where(*cas, same_head)
+            .values(**values, history_hash=new_head)
+            .execution_options(synchronize_session=False)
+        )
+        sealed = result.rowcount == 1  # type: ignore[attr-defined]
     if not sealed:
         # Lost a race, or only the history moved underneath (an entry added without a new
         # version): the plain compare-and-set decides, and the entry chains after the head
@@ -377,13 +461,13 @@ def apply_in(
         result = session.execute(
             update(Case).where(*cas).values(**values).execution_options(synchronize_session=False)
         )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        # Lost a race: another writer committed first. Read what it left (a new statement
-        # sees the committed row under READ COMMITTED) to name the state in the message.
-        fresh = session.scalars(
-            select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
-        ).one()
-        raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            # Lost a race: another writer committed first. Read what it left (a new statement
+            # sees the committed row under READ COMMITTED) to name the state in the message.
+            fresh = session.scalars(
+                select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
+            ).one()
+            raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
     if request.photos:
         session.add_all(
             Attachment(
@@ -397,9 +481,9 @@ def apply_in(
         )
     if move.into is not None:
         move_reporters(session, case, move.into[0], now)
-    if sealed:
+    if sealed and not combined:
         add_sealed_events(session, [event])
-    else:
+    elif not sealed:
         event.pop("prev_hash", None)
         event.pop("hash", None)
         add_events(session, [event])
@@ -411,7 +495,8 @@ def apply_in(
         co_tracks.release_pending(session, case, actor, now, label, new_status.value)
     if move.into is not None:
         refresh_duplicate_count(session, move.into[0])  # one duplicate fewer to look at
-    record_changes(session, [case_id, *([move.into[0]] if move.into else [])])
+    if not (combined and sealed):
+        record_changes(session, [case_id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,
         actor,
@@ -420,6 +505,7 @@ def apply_in(
         case_number,
         {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
         now=now,
+        locked=combined and sealed,
     )
     due_at = values.get("due_at", case.due_at)
     session.expire(case)
