@@ -45,7 +45,7 @@ from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import changes_after, record_changes
 from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
-from db.models.base import utcnow
+from db.models.base import Base, utcnow
 from db.models.limits import check_values, text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import (
@@ -298,7 +298,7 @@ def _check_co(
     return depts
 
 
-_CASES = Case.__table__
+_CASES = Base.metadata.tables[Case.__tablename__]
 
 
 @lru_cache(maxsize=64)
