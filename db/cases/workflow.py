@@ -117,15 +117,42 @@ _LOAD_WITH_SETTINGS = (
 )
 
 
-def load_for_transition(session: Session, number: str) -> tuple[Case, CenterSettings]:
-    """The case with its category, and the center's settings: on PostgreSQL one round trip
-    (the settings a column of the case's statement), on SQLite two statements."""
+_CO_STATE = (
+    select(CaseDepartment.state)
+    .where(CaseDepartment.case_id == Case.id, CaseDepartment.department_id == Department.id)
+    .scalar_subquery()
+)
+_LOAD_WITH_DEPARTMENT = (
+    select(Case, settings_column(), Department, _CO_STATE)
+    .select_from(Case)
+    .outerjoin(Department, Department.name == bindparam("department"))
+    .where(Case.number == bindparam("number"))
+    .options(joinedload(Case.category))
+)
+
+# A department named by the request, read with the case: the row and the state of its
+# co-handling track on the case (None: it has none).
+Named = tuple[Department, str | None]
+
+
+def load_for_transition(
+    session: Session, number: str, department: str | None = None
+) -> tuple[Case, CenterSettings, Named | None]:
+    """The case with its category, the center's settings, and the department named
+    `department` if there is one by that name (checked by the caller): on PostgreSQL one
+    round trip (the settings and the department columns of the case's statement), on SQLite
+    separate statements (the department then read by `_move`)."""
     if session.get_bind().dialect.name != "postgresql":
-        return load_case(session, number, with_category=True), load_settings(session)
-    row = session.execute(_LOAD_WITH_SETTINGS, {"number": number.strip()}).one_or_none()
+        return load_case(session, number, with_category=True), load_settings(session), None
+    params = {"number": number.strip(), "department": (department or "").strip()}
+    if department:
+        row = session.execute(_LOAD_WITH_DEPARTMENT, params).one_or_none()
+    else:
+        row = session.execute(_LOAD_WITH_SETTINGS, params).one_or_none()
     if row is None:
         raise NotFound(f"案件 {number} 不存在")
-    return row[0], settings_from(session, row[1])
+    named = (row[2], row[3]) if department and row[2] is not None else None
+    return row[0], settings_from(session, row[1]), named
 
 
 def load_case(session: Session, number: str, *, with_category: bool = False) -> Case:
@@ -167,9 +194,13 @@ def _find_department(
         names = active_department_names(session)
         hint = "、".join(names[:20])
         raise NotFound(f"部门「{name}」不存在" + (f"，可选：{hint}" if hint else ""))
+    _check_active(dept)
+    return dept, (None if case_id is None else row[1])  # type: ignore[index]
+
+
+def _check_active(dept: Department) -> None:
     if not dept.active:
         raise ValidationError(f"部门「{dept.name}」已停用，不能派遣")
-    return dept, (None if case_id is None else row[1])  # type: ignore[index]
 
 
 def stage_clock(category: Category, settings: CenterSettings) -> StageClock:
@@ -197,13 +228,19 @@ def _move(
     settings: CenterSettings,
     now: datetime,
     co_states: dict[int, str | None],
+    named: Named | None = None,
 ) -> Move:
     """Check what `action` needs from the request against the database; the checked move.
-    A department named for 派遣/改派 leaves its co-handling state on the case in `co_states`."""
+    A department named for 派遣/改派 (read with the case when `named`) leaves its co-handling
+    state on the case in `co_states`."""
     status = Status(case.status)
     if action in (Action.DISPATCH, Action.REDISPATCH):
         if req.department:
-            dept, co_state = _find_department(session, req.department, case.id)
+            if named is None:
+                dept, co_state = _find_department(session, req.department, case.id)
+            else:  # read with the case (`load_for_transition`)
+                dept, co_state = named
+                _check_active(dept)
             co_states[dept.id] = co_state
         elif action is Action.DISPATCH and case.category.default_department_id is not None:
             dept = session.get_one(Department, case.category.default_department_id)
@@ -368,7 +405,10 @@ def apply_in(
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
     check_photos(action, request.photos)
-    case, settings = load_for_transition(session, number)
+    dispatching = action in (Action.DISPATCH, Action.REDISPATCH)
+    case, settings, named = load_for_transition(
+        session, number, request.department if dispatching else None
+    )
     actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)
     if request.expected_version is not None and case.version != request.expected_version:
@@ -384,7 +424,7 @@ def apply_in(
     if problem is not None:
         raise ValidationError(problem)
     co_states: dict[int, str | None] = {}
-    move = _move(session, case, action, request, settings, now, co_states)
+    move = _move(session, case, action, request, settings, now, co_states, named)
     co_depts = _check_co(session, case, action, request, move, co_states)
     # Department names this transition shows, without a query each (the department found by
     # name in `_move` is no longer in the session's identity map when it is asked for).
