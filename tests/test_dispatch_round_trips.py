@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select, text
+from sqlalchemy import event, func, select, text
 
 import db.engine as engine_module
 from db.cases.intake import report_case
@@ -166,3 +166,23 @@ def test_a_connection_is_pinged_only_after_sitting_idle(
     with street.read() as s:
         assert s.scalar(text("SELECT pg_backend_pid()")) != pid  # pinged, replaced, no error
     assert len(pings) == 1
+
+
+def test_a_value_the_tables_refuse_is_refused_before_anything_is_written(
+    street: Database,
+) -> None:
+    """The combined statement binds its values under names of its own, out of the reach of
+    the statement net (db.models.limits.check_statement): the workflow checks them itself."""
+    from db.cases.workflow import Request
+    from db.errors import ValidationError
+    from db.models import CaseEvent
+
+    number, version = _registered(street)
+    with street.read() as s:
+        before = s.scalar(select(func.count()).select_from(CaseEvent))
+    request = Request("环卫所", expected_version=version, details={"督办": "a\x00b"})
+    with pytest.raises(ValidationError, match="NUL"):
+        apply(street, number, Action.DISPATCH, request)
+    with street.read() as s:
+        assert s.scalar(select(func.count()).select_from(CaseEvent)) == before
+        assert s.scalar(select(Case.version).where(Case.number == number)) == version

@@ -29,6 +29,7 @@ from db.models.base import Base
 
 _GENESIS_PREFIX = "griddesk-case-history:"
 _EVENTS = Base.metadata.tables[CaseEvent.__tablename__]
+_INSERT_EVENTS = insert(_EVENTS)  # made once: a statement's cache key is then made once
 
 
 def genesis(number: str) -> str:
@@ -157,7 +158,7 @@ def add_sealed_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     clause holds the head it sealed after (the workflow's compare-and-set: the row is locked by
     that UPDATE and no other writer can have chained in between, or it changes no row)."""
     if rows:  # Core, not the ORM's bulk insert: a third of the cost
-        session.connection().execute(insert(_EVENTS), list(rows))
+        session.connection().execute(_INSERT_EVENTS, list(rows))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, String, bindparam, func, select, update
+from sqlalchemy import Select, String, Update, bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from db.cases import co_tracks
@@ -46,7 +46,7 @@ from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import changes_after, record_changes
 from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
 from db.models.base import Base, utcnow
-from db.models.limits import check_values, text_problem
+from db.models.limits import check_row, check_values, text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import (
     CenterSettings,
@@ -155,11 +155,14 @@ def load_for_transition(
     return row[0], settings_from(session, row[1]), named
 
 
+_LOAD = select(Case).where(Case.number == bindparam("number"))
+# The category in the same statement, not one more when `case.category` is read.
+_LOAD_WITH_CATEGORY = _LOAD.options(joinedload(Case.category))
+
+
 def load_case(session: Session, number: str, *, with_category: bool = False) -> Case:
-    stmt = select(Case).where(Case.number == number.strip())
-    if with_category:  # in the same statement, not one more when `case.category` is read
-        stmt = stmt.options(joinedload(Case.category))
-    case = session.scalar(stmt)
+    stmt = _LOAD_WITH_CATEGORY if with_category else _LOAD
+    case = session.scalar(stmt, {"number": number.strip()})
     if case is None:
         raise NotFound(f"案件 {number} 不存在")
     return case
@@ -336,24 +339,48 @@ def _check_co(
 
 
 _CASES = Base.metadata.tables[Case.__tablename__]
+_EVENTS = Base.metadata.tables[CaseEvent.__tablename__]
+
+
+@lru_cache(maxsize=128)
+def _cas_update(columns: tuple[str, ...], with_head: bool) -> Update:
+    """The compare-and-set UPDATE of a case setting `columns`: the row changes only if its
+    id, version and status (`_cas_params`), and `with_head` its history head, are still those
+    loaded. Made once per shape: its cache key and SQL are made once."""
+    where = [
+        _CASES.c.id == bindparam("cas_id"),
+        _CASES.c.version == bindparam("cas_version"),
+        _CASES.c.status == bindparam("cas_status"),
+    ]
+    if with_head:
+        where.append(
+            _CASES.c.history_hash.is_not_distinct_from(bindparam("cas_head", type_=String()))
+        )
+    return (
+        update(_CASES)
+        .where(*where)
+        .values({c: bindparam(f"set_{c}", type_=_CASES.c[c].type) for c in columns})
+    )
+
+
+def _cas_params(
+    case: tuple[int, int, str, str | None], values: Mapping[str, Any]
+) -> dict[str, Any]:
+    case_id, version, status, head = case
+    return {
+        "cas_id": case_id,
+        "cas_version": version,
+        "cas_status": status,
+        "cas_head": head,
+        **{f"set_{c}": v for c, v in values.items()},
+    }
 
 
 @lru_cache(maxsize=64)
 def _sealed_write(columns: tuple[str, ...], event_columns: tuple[str, ...]) -> Select[Any]:
     """The statement of `_write_sealed` for a transition that sets `columns` of the case and
     writes an entry of `event_columns`: made once per shape (its SQL compiled once)."""
-    moved = (
-        update(_CASES)
-        .where(
-            _CASES.c.id == bindparam("cas_id"),
-            _CASES.c.version == bindparam("cas_version"),
-            _CASES.c.status == bindparam("cas_status"),
-            _CASES.c.history_hash.is_not_distinct_from(bindparam("cas_head", type_=String())),
-        )
-        .values({c: bindparam(f"set_{c}", type_=_CASES.c[c].type) for c in columns})
-        .returning(_CASES.c.id)
-        .cte("moved")
-    )
+    moved = _cas_update(columns, True).returning(_CASES.c.id).cte("moved")
     entry = sealed_event_after(moved, event_columns)
     changes, notify = changes_after(moved)
     return select(
@@ -377,17 +404,8 @@ def _write_sealed(
     follows in the next statement) in one statement, one round trip. Each part happens once
     per row the UPDATE changed: none when the case or its head moved underneath, and then
     nothing was written. True when the row changed."""
-    case_id, version, status, head = case
     stmt = _sealed_write(tuple(values), tuple(event))
-    params = {
-        "cas_id": case_id,
-        "cas_version": version,
-        "cas_status": status,
-        "cas_head": head,
-        "changed_at": event["at"],
-        **{f"set_{c}": v for c, v in values.items()},
-        **sealed_event_params(event),
-    }
+    params = {**_cas_params(case, values), "changed_at": event["at"], **sealed_event_params(event)}
     return session.execute(stmt, params).one_or_none() is not None
 
 
@@ -472,35 +490,25 @@ def apply_in(
     # statement writes the case and its chain, and no other writer can fork it.
     loaded_head = case.history_hash
     new_head = seal([event], head_of(case_number, loaded_head))
-    cas = (Case.id == case_id, Case.version == case_version, Case.status == status.value)
-    same_head = (
-        Case.history_hash.is_(None) if loaded_head is None else (Case.history_hash == loaded_head)
-    )
     # PostgreSQL, one statement: the UPDATE, its history entry, the change-log row with its
     # NOTIFY and the audit log's lock (`_write_sealed`); SQLite: statement by statement.
     combined = session.get_bind().dialect.name == "postgresql" and move.into is None
+    loaded = (case_id, case_version, status.value, loaded_head)
+    sealing = {**values, "history_hash": new_head}
+    # The statements below bind their values under their own names (and PostgreSQL's is a
+    # SELECT), out of the reach of `check_statement`'s net: the same checks, here.
+    check_row(_CASES, sealing)
+    check_row(_EVENTS, event)
     if combined:
-        sealed = _write_sealed(
-            session,
-            (case_id, case_version, status.value, loaded_head),
-            {**values, "history_hash": new_head},
-            event,
-        )
+        sealed = _write_sealed(session, loaded, sealing, event)
     else:
-        result = session.execute(
-            update(Case)
-            .where(*cas, same_head)
-            .values(**values, history_hash=new_head)
-            .execution_options(synchronize_session=False)
-        )
+        result = session.execute(_cas_update(tuple(sealing), True), _cas_params(loaded, sealing))
         sealed = result.rowcount == 1  # type: ignore[attr-defined]
     if not sealed:
         # Lost a race, or only the history moved underneath (an entry added without a new
         # version): the plain compare-and-set decides, and the entry chains after the head
         # as it now is.
-        result = session.execute(
-            update(Case).where(*cas).values(**values).execution_options(synchronize_session=False)
-        )
+        result = session.execute(_cas_update(tuple(values), False), _cas_params(loaded, values))
         if result.rowcount != 1:  # type: ignore[attr-defined]
             # Lost a race: another writer committed first. Read what it left (a new statement
             # sees the committed row under READ COMMITTED) to name the state in the message.

@@ -32,6 +32,7 @@ from db.models.base import Base, utcnow
 
 CHANNEL = "griddesk_cases"
 _CHANGES = Base.metadata.tables[CaseChange.__tablename__]
+_INSERT_CHANGES = insert(_CHANGES)  # made once: a statement's cache key is then made once
 _PAYLOAD_LIMIT = 7000  # NOTIFY payloads must stay under 8000 bytes
 
 
@@ -54,7 +55,7 @@ def record_changes(session: Session, case_ids: Iterable[int]) -> None:
         )
         return
     session.connection().execute(  # Core: the ORM's bulk insert costs a dispatch ~1 ms more
-        insert(_CHANGES), [{"case_id": i, "changed_at": now} for i in ids]
+        _INSERT_CHANGES, [{"case_id": i, "changed_at": now} for i in ids]
     )
     if postgresql:
         chunk: list[str] = []

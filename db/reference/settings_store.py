@@ -55,8 +55,11 @@ _FIELDS = {f.name for f in fields(CenterSettings)}
 _INTERNAL = frozenset({VERSION_KEY})  # kept by the services that own them, not by save_setting
 
 
+_ALL = select(Setting.key, Setting.value)  # made once
+
+
 def load_settings(session: Session) -> CenterSettings:
-    stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    stored: dict[str, Any] = {key: value for key, value in session.execute(_ALL)}
     return settings_from(session, stored)
 
 
