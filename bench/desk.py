@@ -568,13 +568,31 @@ def dispatch_results(db: Any, n: int, label: str) -> list[Result]:
     from db.models import Case, Department
     from db.models.base import utcnow
 
+    def waiting() -> list[Any]:
+        with db.read() as s:
+            return list(
+                s.execute(
+                    select(Case.id, Case.number, Case.version)
+                    .where(Case.status_group == Group.TO_DISPATCH.value)
+                    .order_by(Case.id.desc())
+                    .limit(3 * n)
+                ).all()
+            )
+
+    cases = waiting()
+    if len(cases) < 3 * n:  # the demo street has few of 待派遣: report and register more
+        from db.cases.intake import report_case
+        from db.cases.states import Action
+        from db.cases.workflow import apply
+        from db.models import Grid
+
+        with db.read() as s:
+            grid = s.scalar(select(Grid.code).order_by(Grid.id).limit(1))
+        for _ in range(3 * n - len(cases)):
+            number = report_case(db, grid_code=grid, category_code="0101", description="派遣测量")
+            apply(db, number, Action.REGISTER)
+        cases = waiting()
     with db.read() as s:
-        cases = s.execute(
-            select(Case.id, Case.number, Case.version)
-            .where(Case.status_group == Group.TO_DISPATCH.value)
-            .order_by(Case.id.desc())
-            .limit(3 * n)
-        ).all()
         dept = s.scalar(select(Department.name).where(Department.active).order_by(Department.id))
         sync = "" if db.is_sqlite else str(s.scalar(text("SHOW synchronous_commit")))
     assert dept is not None
