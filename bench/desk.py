@@ -564,42 +564,128 @@ def dispatch_results(db: Any, n: int, label: str) -> list[Result]:
     """A dispatch committed through `db.cases.workflow.dispatch` (its own transaction: the
     compare-and-set UPDATE, the history entry sealed in the case's chain, the change log with
     its NOTIFY, the audit entry), `n` cases of 待派遣; beside the floor, the bare ORM UPDATE of
-    one case committed (a version bump of another case of 待派遣)."""
-    from sqlalchemy import select, update
+    one case committed (a version bump of another case of 待派遣). Prints the statements of
+    one dispatch (SQLAlchemy's cursor events: each one round trip on PostgreSQL, where the
+    driver's BEGIN is sent with the first) with their median times, and the floor of the
+    driver alone (one UPDATE and its COMMIT, no SQLAlchemy)."""
+    from sqlalchemy import event, select, text, update
 
     from db.cases.states import Group
     from db.cases.workflow import dispatch
     from db.models import Case, Department
     from db.models.base import utcnow
 
+    def waiting() -> list[Any]:
+        with db.read() as s:
+            return list(
+                s.execute(
+                    select(Case.id, Case.number, Case.version)
+                    .where(Case.status_group == Group.TO_DISPATCH.value)
+                    .order_by(Case.id.desc())
+                    .limit(3 * n)
+                ).all()
+            )
+
+    cases = waiting()
+    if len(cases) < 3 * n:  # the demo street has few of 待派遣: report and register more
+        from db.cases.intake import report_case
+        from db.cases.states import Action
+        from db.cases.workflow import apply
+        from db.models import Grid
+
+        with db.read() as s:
+            grid = s.scalar(select(Grid.code).order_by(Grid.id).limit(1))
+        for _ in range(3 * n - len(cases)):
+            number = report_case(db, grid_code=grid, category_code="0101", description="派遣测量")
+            apply(db, number, Action.REGISTER)
+        cases = waiting()
     with db.read() as s:
-        cases = s.execute(
-            select(Case.id, Case.number, Case.version)
-            .where(Case.status_group == Group.TO_DISPATCH.value)
-            .order_by(Case.id.desc())
-            .limit(2 * n)
-        ).all()
         dept = s.scalar(select(Department.name).where(Department.active).order_by(Department.id))
+        sync = "" if db.is_sqlite else str(s.scalar(text("SHOW synchronous_commit")))
     assert dept is not None
-    half = len(cases) // 2
+    third = len(cases) // 3
     runs: list[float] = []
     floors: list[float] = []
-    for (_cid, number, version), (fid, _fnumber, fversion) in zip(
-        cases[:half], cases[half:], strict=False
-    ):
-        started = time.perf_counter()
-        outcome = dispatch(db, [number], dept, versions={number: version})
-        runs.append(time.perf_counter() - started)
-        assert outcome.done, outcome.failed
-        started = time.perf_counter()
-        with db.write() as s:
-            s.execute(
-                update(Case)
-                .where(Case.id == fid, Case.version == fversion)
-                .values(version=fversion + 1, updated_at=utcnow())
-                .execution_options(synchronize_session=False)
+    raw_floors: list[float] = []
+    async_floors: list[float] = []
+    # Statement capture: (statement, seconds) of the dispatch running, and its COMMIT (from
+    # the engine's commit event until the connection is back in the pool).
+    captured: list[tuple[str, float]] = []
+    started_at: dict[str, float] = {}
+
+    def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        started_at["statement"] = time.perf_counter()
+
+    def after(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        captured.append((statement, time.perf_counter() - started_at.pop("statement")))
+
+    def commit(_conn: Any) -> None:
+        started_at["commit"] = time.perf_counter()
+
+    def checkin(*_args: Any) -> None:
+        if "commit" in started_at:
+            captured.append(("COMMIT", time.perf_counter() - started_at.pop("commit")))
+
+    listeners: list[tuple[Any, str, Callable[..., Any]]] = [
+        (db.engine, "before_cursor_execute", before),
+        (db.engine, "after_cursor_execute", after),
+        (db.engine, "commit", commit),
+        (db.engine.pool, "checkin", checkin),
+    ]
+    per_dispatch: list[list[tuple[str, float]]] = []
+    raw = db.engine.raw_connection()  # the driver alone, its own connection
+    try:
+        for (_cid, number, version), (fid, _fn, fversion), (rid, _rn, rversion) in zip(
+            cases[:third], cases[third : 2 * third], cases[2 * third :], strict=False
+        ):
+            for target, name, fn in listeners:
+                event.listen(target, name, fn)
+            captured.clear()
+            started = time.perf_counter()
+            outcome = dispatch(db, [number], dept, versions={number: version})
+            runs.append(time.perf_counter() - started)
+            for target, name, fn in listeners:
+                event.remove(target, name, fn)
+            per_dispatch.append(list(captured))
+            assert outcome.done, outcome.failed
+            started = time.perf_counter()
+            with db.write() as s:
+                s.execute(
+                    update(Case)
+                    .where(Case.id == fid, Case.version == fversion)
+                    .values(version=fversion + 1, updated_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )
+            floors.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            cursor = raw.cursor()
+            marker = "?" if db.is_sqlite else "%s"
+            if db.is_sqlite:
+                cursor.execute("BEGIN IMMEDIATE")
+            cursor.execute(
+                f"UPDATE cases SET version = {marker} WHERE id = {marker} AND version = {marker}",
+                (rversion + 1, rid, rversion),
             )
-        floors.append(time.perf_counter() - started)
+            cursor.close()
+            raw.commit()
+            raw_floors.append(time.perf_counter() - started)
+            if not db.is_sqlite:  # the same without waiting for the WAL flush (this one only)
+                started = time.perf_counter()
+                cursor = raw.cursor()
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+                cursor.execute("UPDATE cases SET version = version + 1 WHERE id = %s", (rid,))
+                cursor.close()
+                raw.commit()
+                async_floors.append(time.perf_counter() - started)
+    finally:
+        raw.close()
+    where = f"{label}, synchronous_commit {sync}" if sync else label
+    _print_dispatch(where, runs, floors, raw_floors, per_dispatch)
+    if async_floors:
+        print(
+            "    (the driver's UPDATE + COMMIT with synchronous_commit off for that transaction"
+            f" only, no WAL flush awaited: median {statistics.median(async_floors) * 1000:.2f} ms)"
+        )
     return [
         Result(f"dispatch committed ({label})", runs, floors, TARGET_DISPATCH_MS, None),
         Result(
@@ -611,6 +697,33 @@ def dispatch_results(db: Any, n: int, label: str) -> list[Result]:
             stat="p95",
         ),
     ]
+
+
+def _print_dispatch(
+    label: str,
+    runs: list[float],
+    floors: list[float],
+    raw_floors: list[float],
+    per_dispatch: list[list[tuple[str, float]]],
+) -> None:
+    """The dispatch beside its floors, and its statements with their median times."""
+    count = statistics.median(len([s for s, _ in d if s != "COMMIT"]) for d in per_dispatch)
+    print(
+        f"(dispatch committed, {label}: median {statistics.median(runs) * 1000:.1f} ms,"
+        f" p95 {p95(runs) * 1000:.1f} ms; floor, one ORM UPDATE committed: median"
+        f" {statistics.median(floors) * 1000:.1f} ms, p95 {p95(floors) * 1000:.1f} ms; the"
+        f" driver's UPDATE + COMMIT alone: median {statistics.median(raw_floors) * 1000:.2f} ms;"
+        f" {count:g} statements + COMMIT per dispatch, {len(runs)} dispatches)"
+    )
+    shapes = [d for d in per_dispatch if len(d) == len(per_dispatch[-1])]
+    for i, (statement, _t) in enumerate(shapes[-1]):
+        median = statistics.median(d[i][1] for d in shapes)
+        print(f"    {median * 1000:6.2f} ms  {' '.join(statement.split())[:96]}")
+    inside = statistics.median(sum(t for _s, t in d) for d in per_dispatch)
+    print(
+        f"    {(statistics.median(runs) - inside) * 1000:6.2f} ms  (median of the rest:"
+        " Python, SQLAlchemy, the pool)"
+    )
 
 
 def idle_and_pages(
@@ -753,7 +866,10 @@ def feed_latency(app: Any, ctx: Any, view: Any, url: str, runs: int) -> list[flo
 
 
 def run_postgresql(server: str, runs: int) -> list[Result] | None:
-    """The same live-feed measure on a scratch PostgreSQL database (demo street, 20,000 cases)."""
+    """The same live-feed measure on a scratch PostgreSQL database (demo street, 20,000 cases),
+    then the dispatch committed there: median and p95 beside the floors (one ORM UPDATE
+    committed; the driver's UPDATE + COMMIT alone, synchronous_commit as the server has it)
+    and the statements of one dispatch with their times (`dispatch_results`)."""
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url

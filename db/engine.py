@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InvalidatePoolError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import StorageError, UserError
@@ -19,6 +20,10 @@ from db.paths import default_database_path
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 PG_LOCK_TIMEOUT_MS = 30_000
+# A pooled PostgreSQL connection idle longer than this is pinged (one round trip) before use;
+# one used more recently is taken as it is (see `_ping_if_idle`).
+PG_PING_IDLE_S = 10.0
+_IDLE_SINCE = "griddesk_idle_since"
 WRITE_OPTION = "griddesk_write"
 
 
@@ -68,6 +73,32 @@ def _postgres_settings(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.autocommit = autocommit
 
 
+def _note_idle(_dbapi_connection: Any, record: Any) -> None:
+    record.info[_IDLE_SINCE] = time.monotonic()
+
+
+def _ping_if_idle(engine: Engine) -> Callable[[Any, Any, Any], None]:
+    # SQLAlchemy's pool_pre_ping costs a round trip on every checkout: a dispatch is a dozen
+    # of them, and on a busy machine each one is a context switch to the server and back. A
+    # connection back in the pool for a moment (the desk's next action) is used as it is,
+    # unless the driver already knows it is broken; one idle longer (a server restarted or a
+    # network dropped meanwhile) is pinged first, and a dead one makes the pool reconnect, as
+    # pool_pre_ping does. A server gone in the last seconds fails the first statement
+    # instead, which `storage_problem` words as a lost connection (and the pool reconnects).
+    dialect = engine.dialect
+
+    def checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        if getattr(dbapi_connection, "closed", False) or getattr(dbapi_connection, "broken", False):
+            raise InvalidatePoolError()
+        since = record.info.get(_IDLE_SINCE)
+        if since is None or time.monotonic() - since < PG_PING_IDLE_S:
+            return  # a new connection, or one in use a moment ago
+        if not dialect._do_ping_w_event(dbapi_connection):
+            raise InvalidatePoolError()
+
+    return checkout
+
+
 def _sqlite_begin(conn: Any) -> None:
     # A write transaction takes the write lock up front (BEGIN IMMEDIATE), so two writers
     # queue on the busy timeout instead of one failing with "database is locked" when it
@@ -95,8 +126,10 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         event.listen(engine, "before_execute", check_statement)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        engine = create_engine(resolved, pool_pre_ping=True, **kwargs)
+        engine = create_engine(resolved, **kwargs)
         event.listen(engine, "connect", _postgres_settings)
+        event.listen(engine.pool, "checkin", _note_idle)
+        event.listen(engine.pool, "checkout", _ping_if_idle(engine))
         event.listen(engine, "before_execute", check_statement)
         return engine
     raise UserError(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import CTE, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.models import Case, CaseEvent
@@ -29,6 +29,7 @@ from db.models.base import Base
 
 _GENESIS_PREFIX = "griddesk-case-history:"
 _EVENTS = Base.metadata.tables[CaseEvent.__tablename__]
+_INSERT_EVENTS = insert(_EVENTS)  # made once: a statement's cache key is then made once
 
 
 def genesis(number: str) -> str:
@@ -133,13 +134,31 @@ def head_of(number: str, history_hash: str | None) -> str:
     return history_hash or genesis(number)
 
 
+def sealed_event_after(moved: CTE, columns: Sequence[str]) -> CTE:
+    """PostgreSQL: the entry of `add_sealed_events` as a data-modifying CTE of the statement
+    that moves its case's head: `moved` is that UPDATE of the case row (RETURNING its id) as a
+    CTE, and the entry (`columns` of it, bound as `sealed_event_params` names them) is
+    inserted once per row it returns, so not at all when the compare-and-set changed no row.
+    The UPDATE, the entry and whatever else the caller's statement does cost one round trip.
+    Build it once per shape and reuse it: a statement's SQL and cache key are made once."""
+    source = select(
+        *(bindparam(f"event_{c}", type_=_EVENTS.c[c].type).label(c) for c in columns)
+    ).select_from(moved)
+    return insert(_EVENTS).from_select(list(columns), source).returning(_EVENTS.c.id).cte("sealed")
+
+
+def sealed_event_params(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters of `sealed_event_after` for an entry sealed by `seal`."""
+    return {f"event_{c}": v for c, v in row.items()}
+
+
 def add_sealed_events(session: Session, rows: Sequence[dict[str, Any]]) -> None:
     """Insert entries already sealed by `seal` after their case's head, when the caller has
     moved that head itself in the same transaction, in an UPDATE of the case row whose WHERE
     clause holds the head it sealed after (the workflow's compare-and-set: the row is locked by
     that UPDATE and no other writer can have chained in between, or it changes no row)."""
     if rows:  # Core, not the ORM's bulk insert: a third of the cost
-        session.connection().execute(insert(_EVENTS), list(rows))
+        session.connection().execute(_INSERT_EVENTS, list(rows))
 
 
 @dataclass(frozen=True)

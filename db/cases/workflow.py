@@ -12,14 +12,22 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, String, Update, bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from db.cases import co_tracks
 from db.cases.duplicates import refresh_duplicate_count
-from db.cases.history_chain import add_events, add_sealed_events, head_of, seal
+from db.cases.history_chain import (
+    add_events,
+    add_sealed_events,
+    head_of,
+    seal,
+    sealed_event_after,
+    sealed_event_params,
+)
 from db.cases.intake import MAX_PHOTO_BYTES, Photo
 from db.cases.reporters import move_reporters
 from db.cases.states import (
@@ -35,14 +43,19 @@ from db.cases.transitions import STATE_COLUMNS, Move, StageClock, plan_transitio
 from db.clock import TimeBasis
 from db.engine import Database
 from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
-from db.feed.change_log import record_changes
-from db.models import Attachment, Case, CaseEvent, Category, Department
-from db.models.base import utcnow
-from db.models.limits import check_values, text_problem
+from db.feed.change_log import changes_after, record_changes
+from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
+from db.models.base import Base, utcnow
+from db.models.limits import check_row, check_values, text_problem
 from db.reference.departments import active_department_names
-from db.reference.settings_store import CenterSettings, load_settings
+from db.reference.settings_store import (
+    CenterSettings,
+    load_settings,
+    settings_column,
+    settings_from,
+)
 from db.security.actors import DEPARTMENT_ACTIONS, SYSTEM, Actor
-from db.security.audit import record_audit
+from db.security.audit import audit_lock, record_audit
 
 
 @dataclass(frozen=True)
@@ -97,25 +110,100 @@ def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
         check_values(Attachment, {"filename": photo.filename})
 
 
+_LOAD_WITH_SETTINGS = (
+    select(Case, settings_column())
+    .where(Case.number == bindparam("number"))
+    .options(joinedload(Case.category))
+)
+
+
+_CO_STATE = (
+    select(CaseDepartment.state)
+    .where(CaseDepartment.case_id == Case.id, CaseDepartment.department_id == Department.id)
+    .scalar_subquery()
+)
+_LOAD_WITH_DEPARTMENT = (
+    select(Case, settings_column(), Department, _CO_STATE)
+    .select_from(Case)
+    .outerjoin(Department, Department.name == bindparam("department"))
+    .where(Case.number == bindparam("number"))
+    .options(joinedload(Case.category))
+)
+
+# A department named by the request, read with the case: the row and the state of its
+# co-handling track on the case (None: it has none).
+Named = tuple[Department, str | None]
+
+
+def load_for_transition(
+    session: Session, number: str, department: str | None = None
+) -> tuple[Case, CenterSettings, Named | None]:
+    """The case with its category, the center's settings, and the department named
+    `department` if there is one by that name (checked by the caller): on PostgreSQL one
+    round trip (the settings and the department columns of the case's statement), on SQLite
+    separate statements (the department then read by `_move`)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return load_case(session, number, with_category=True), load_settings(session), None
+    params = {"number": number.strip(), "department": (department or "").strip()}
+    if department:
+        row = session.execute(_LOAD_WITH_DEPARTMENT, params).one_or_none()
+    else:
+        row = session.execute(_LOAD_WITH_SETTINGS, params).one_or_none()
+    if row is None:
+        raise NotFound(f"案件 {number} 不存在")
+    named = (row[2], row[3]) if department and row[2] is not None else None
+    return row[0], settings_from(session, row[1]), named
+
+
+_LOAD = select(Case).where(Case.number == bindparam("number"))
+# The category in the same statement, not one more when `case.category` is read.
+_LOAD_WITH_CATEGORY = _LOAD.options(joinedload(Case.category))
+
+
 def load_case(session: Session, number: str, *, with_category: bool = False) -> Case:
-    stmt = select(Case).where(Case.number == number.strip())
-    if with_category:  # in the same statement, not one more when `case.category` is read
-        stmt = stmt.options(joinedload(Case.category))
-    case = session.scalar(stmt)
+    stmt = _LOAD_WITH_CATEGORY if with_category else _LOAD
+    case = session.scalar(stmt, {"number": number.strip()})
     if case is None:
         raise NotFound(f"案件 {number} 不存在")
     return case
 
 
+_DEPARTMENT = select(Department).where(Department.name == bindparam("name"))
+_DEPARTMENT_WITH_CO = select(
+    Department,
+    select(CaseDepartment.state)
+    .where(
+        CaseDepartment.case_id == bindparam("case_id"),
+        CaseDepartment.department_id == Department.id,
+    )
+    .scalar_subquery(),
+).where(Department.name == bindparam("name"))
+
+
 def find_department(session: Session, name: str) -> Department:
-    dept = session.scalar(select(Department).where(Department.name == name.strip()))
+    return _find_department(session, name, None)[0]
+
+
+def _find_department(
+    session: Session, name: str, case_id: int | None
+) -> tuple[Department, str | None]:
+    """The active department named `name`; with `case_id`, in the same statement the state of
+    its co-handling track on that case (None: it has none)."""
+    stmt = _DEPARTMENT if case_id is None else _DEPARTMENT_WITH_CO
+    params = {"name": name.strip(), "case_id": case_id}
+    row = session.execute(stmt, params).one_or_none()
+    dept: Department | None = None if row is None else row[0]
     if dept is None:
         names = active_department_names(session)
         hint = "、".join(names[:20])
         raise NotFound(f"部门「{name}」不存在" + (f"，可选：{hint}" if hint else ""))
+    _check_active(dept)
+    return dept, (None if case_id is None else row[1])  # type: ignore[index]
+
+
+def _check_active(dept: Department) -> None:
     if not dept.active:
         raise ValidationError(f"部门「{dept.name}」已停用，不能派遣")
-    return dept
 
 
 def stage_clock(category: Category, settings: CenterSettings) -> StageClock:
@@ -142,12 +230,21 @@ def _move(
     req: Request,
     settings: CenterSettings,
     now: datetime,
+    co_states: dict[int, str | None],
+    named: Named | None = None,
 ) -> Move:
-    """Check what `action` needs from the request against the database; the checked move."""
+    """Check what `action` needs from the request against the database; the checked move.
+    A department named for 派遣/改派 (read with the case when `named`) leaves its co-handling
+    state on the case in `co_states`."""
     status = Status(case.status)
     if action in (Action.DISPATCH, Action.REDISPATCH):
         if req.department:
-            dept = find_department(session, req.department)
+            if named is None:
+                dept, co_state = _find_department(session, req.department, case.id)
+            else:  # read with the case (`load_for_transition`)
+                dept, co_state = named
+                _check_active(dept)
+            co_states[dept.id] = co_state
         elif action is Action.DISPATCH and case.category.default_department_id is not None:
             dept = session.get_one(Department, case.category.default_department_id)
         else:
@@ -199,7 +296,12 @@ def _move(
 
 
 def _check_co(
-    session: Session, case: Case, action: Action, req: Request, move: Move
+    session: Session,
+    case: Case,
+    action: Action,
+    req: Request,
+    move: Move,
+    co_states: dict[int, str | None],
 ) -> list[Department]:
     """What joint handling (协办) asks of `action`: the co-departments a 派遣 names, checked;
     a 反馈 refused while a co-department owes its feedback; a 派遣/改派 making a co-department
@@ -218,8 +320,12 @@ def _check_co(
                 f"案件 {case.number} 的协办部门{names}尚未反馈或解除，主办部门暂不能反馈"
             )
     if action in (Action.DISPATCH, Action.REDISPATCH) and move.department_id is not None:
-        track = co_tracks.track_of(session, case.id, move.department_id)
-        if track is not None and co_tracks.CoState(track.state) in co_tracks.PENDING_STATES:
+        if move.department_id in co_states:  # read with the department (`_move`)
+            state = co_states[move.department_id]
+        else:
+            track = co_tracks.track_of(session, case.id, move.department_id)
+            state = None if track is None else track.state
+        if state is not None and co_tracks.CoState(state) in co_tracks.PENDING_STATES:
             name = _department_name(session, move.department_id)
             raise ValidationError(
                 f"「{name}」是本案协办部门，{ACTION_LABELS[action]}为主办前请先解除其协办"
@@ -230,6 +336,77 @@ def _check_co(
     co_tracks.check_new_co(move.department_id, depts)
     co_tracks.refuse_open(session, case, depts)
     return depts
+
+
+_CASES = Base.metadata.tables[Case.__tablename__]
+_EVENTS = Base.metadata.tables[CaseEvent.__tablename__]
+
+
+@lru_cache(maxsize=128)
+def _cas_update(columns: tuple[str, ...], with_head: bool) -> Update:
+    """The compare-and-set UPDATE of a case setting `columns`: the row changes only if its
+    id, version and status (`_cas_params`), and `with_head` its history head, are still those
+    loaded. Made once per shape: its cache key and SQL are made once."""
+    where = [
+        _CASES.c.id == bindparam("cas_id"),
+        _CASES.c.version == bindparam("cas_version"),
+        _CASES.c.status == bindparam("cas_status"),
+    ]
+    if with_head:
+        where.append(
+            _CASES.c.history_hash.is_not_distinct_from(bindparam("cas_head", type_=String()))
+        )
+    return (
+        update(_CASES)
+        .where(*where)
+        .values({c: bindparam(f"set_{c}", type_=_CASES.c[c].type) for c in columns})
+    )
+
+
+def _cas_params(
+    case: tuple[int, int, str, str | None], values: Mapping[str, Any]
+) -> dict[str, Any]:
+    case_id, version, status, head = case
+    return {
+        "cas_id": case_id,
+        "cas_version": version,
+        "cas_status": status,
+        "cas_head": head,
+        **{f"set_{c}": v for c, v in values.items()},
+    }
+
+
+@lru_cache(maxsize=64)
+def _sealed_write(columns: tuple[str, ...], event_columns: tuple[str, ...]) -> Select[Any]:
+    """The statement of `_write_sealed` for a transition that sets `columns` of the case and
+    writes an entry of `event_columns`: made once per shape (its SQL compiled once)."""
+    moved = _cas_update(columns, True).returning(_CASES.c.id).cte("moved")
+    entry = sealed_event_after(moved, event_columns)
+    changes, notify = changes_after(moved)
+    return select(
+        moved.c.id,
+        select(func.count()).select_from(entry).scalar_subquery(),
+        select(func.count()).select_from(changes).scalar_subquery(),
+        notify,
+        audit_lock(),
+    ).select_from(moved)
+
+
+def _write_sealed(
+    session: Session,
+    case: tuple[int, int, str, str | None],
+    values: Mapping[str, Any],
+    event: Mapping[str, Any],
+) -> bool:
+    """PostgreSQL: the compare-and-set UPDATE of `case` (id, version, status and history
+    head as loaded) that also moves its history head, the history entry sealed after that
+    head, the change-log row and its NOTIFY, and the audit log's lock (`audit_lock`: the entry
+    follows in the next statement) in one statement, one round trip. Each part happens once
+    per row the UPDATE changed: none when the case or its head moved underneath, and then
+    nothing was written. True when the row changed."""
+    stmt = _sealed_write(tuple(values), tuple(event))
+    params = {**_cas_params(case, values), "changed_at": event["at"], **sealed_event_params(event)}
+    return session.execute(stmt, params).one_or_none() is not None
 
 
 def apply_in(
@@ -246,7 +423,10 @@ def apply_in(
     actor.require(f"case.{action.value}", f"执行「{label}」")
     now = now or utcnow()
     check_photos(action, request.photos)
-    case = load_case(session, number, with_category=True)
+    dispatching = action in (Action.DISPATCH, Action.REDISPATCH)
+    case, settings, named = load_for_transition(
+        session, number, request.department if dispatching else None
+    )
     actor.require_department(case.department_id, f"执行「{label}」")
     status = Status(case.status)
     if request.expected_version is not None and case.version != request.expected_version:
@@ -261,9 +441,9 @@ def apply_in(
     )
     if problem is not None:
         raise ValidationError(problem)
-    settings = load_settings(session)
-    move = _move(session, case, action, request, settings, now)
-    co_depts = _check_co(session, case, action, request, move)
+    co_states: dict[int, str | None] = {}
+    move = _move(session, case, action, request, settings, now, co_states, named)
+    co_depts = _check_co(session, case, action, request, move, co_states)
     # Department names this transition shows, without a query each (the department found by
     # name in `_move` is no longer in the session's identity map when it is asked for).
     dept_names: dict[int, str | None] = {}
@@ -310,31 +490,32 @@ def apply_in(
     # statement writes the case and its chain, and no other writer can fork it.
     loaded_head = case.history_hash
     new_head = seal([event], head_of(case_number, loaded_head))
-    cas = (Case.id == case_id, Case.version == case_version, Case.status == status.value)
-    same_head = (
-        Case.history_hash.is_(None) if loaded_head is None else (Case.history_hash == loaded_head)
-    )
-    result = session.execute(
-        update(Case)
-        .where(*cas, same_head)
-        .values(**values, history_hash=new_head)
-        .execution_options(synchronize_session=False)
-    )
-    sealed = result.rowcount == 1  # type: ignore[attr-defined]
+    # PostgreSQL, one statement: the UPDATE, its history entry, the change-log row with its
+    # NOTIFY and the audit log's lock (`_write_sealed`); SQLite: statement by statement.
+    combined = session.get_bind().dialect.name == "postgresql" and move.into is None
+    loaded = (case_id, case_version, status.value, loaded_head)
+    sealing = {**values, "history_hash": new_head}
+    # The statements below bind their values under their own names (and PostgreSQL's is a
+    # SELECT), out of the reach of `check_statement`'s net: the same checks, here.
+    check_row(_CASES, sealing)
+    check_row(_EVENTS, event)
+    if combined:
+        sealed = _write_sealed(session, loaded, sealing, event)
+    else:
+        result = session.execute(_cas_update(tuple(sealing), True), _cas_params(loaded, sealing))
+        sealed = result.rowcount == 1  # type: ignore[attr-defined]
     if not sealed:
         # Lost a race, or only the history moved underneath (an entry added without a new
         # version): the plain compare-and-set decides, and the entry chains after the head
         # as it now is.
-        result = session.execute(
-            update(Case).where(*cas).values(**values).execution_options(synchronize_session=False)
-        )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        # Lost a race: another writer committed first. Read what it left (a new statement
-        # sees the committed row under READ COMMITTED) to name the state in the message.
-        fresh = session.scalars(
-            select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
-        ).one()
-        raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
+        result = session.execute(_cas_update(tuple(values), False), _cas_params(loaded, values))
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            # Lost a race: another writer committed first. Read what it left (a new statement
+            # sees the committed row under READ COMMITTED) to name the state in the message.
+            fresh = session.scalars(
+                select(Case).where(Case.id == case_id).execution_options(populate_existing=True)
+            ).one()
+            raise StaleCase(fresh.number, STATUS_LABELS[Status(fresh.status)], label)
     if request.photos:
         session.add_all(
             Attachment(
@@ -348,9 +529,9 @@ def apply_in(
         )
     if move.into is not None:
         move_reporters(session, case, move.into[0], now)
-    if sealed:
+    if sealed and not combined:
         add_sealed_events(session, [event])
-    else:
+    elif not sealed:
         event.pop("prev_hash", None)
         event.pop("hash", None)
         add_events(session, [event])
@@ -362,7 +543,8 @@ def apply_in(
         co_tracks.release_pending(session, case, actor, now, label, new_status.value)
     if move.into is not None:
         refresh_duplicate_count(session, move.into[0])  # one duplicate fewer to look at
-    record_changes(session, [case_id, *([move.into[0]] if move.into else [])])
+    if not (combined and sealed):
+        record_changes(session, [case_id, *([move.into[0]] if move.into else [])])
     record_audit(
         session,
         actor,
@@ -371,6 +553,7 @@ def apply_in(
         case_number,
         {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
         now=now,
+        locked=combined and sealed,
     )
     due_at = values.get("due_at", case.due_at)
     session.expire(case)

@@ -11,8 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import (
+    CTE,
+    ColumnElement,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from db.models import CaseChange
@@ -20,6 +32,7 @@ from db.models.base import Base, utcnow
 
 CHANNEL = "griddesk_cases"
 _CHANGES = Base.metadata.tables[CaseChange.__tablename__]
+_INSERT_CHANGES = insert(_CHANGES)  # made once: a statement's cache key is then made once
 _PAYLOAD_LIMIT = 7000  # NOTIFY payloads must stay under 8000 bytes
 
 
@@ -42,7 +55,7 @@ def record_changes(session: Session, case_ids: Iterable[int]) -> None:
         )
         return
     session.connection().execute(  # Core: the ORM's bulk insert costs a dispatch ~1 ms more
-        insert(_CHANGES), [{"case_id": i, "changed_at": now} for i in ids]
+        _INSERT_CHANGES, [{"case_id": i, "changed_at": now} for i in ids]
     )
     if postgresql:
         chunk: list[str] = []
@@ -57,6 +70,25 @@ def record_changes(session: Session, case_ids: Iterable[int]) -> None:
             chunk.append(s)
             size += len(s) + 1
         session.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": ",".join(chunk)})
+
+
+def changes_after(moved: CTE) -> tuple[CTE, ColumnElement[Any]]:
+    """PostgreSQL: `record_changes` for the cases a data-modifying CTE returns (`moved`, with
+    an `id` column), inside the caller's statement: the change-log rows as a CTE (their time
+    bound as `changed_at`), and the NOTIFY as a column to select once per row of `moved` (the
+    payload is the case id, as `record_changes` sends it for one case)."""
+    added = (
+        insert(_CHANGES)
+        .from_select(
+            ["case_id", "changed_at"],
+            select(
+                moved.c.id, bindparam("changed_at", type_=_CHANGES.c.changed_at.type)
+            ).select_from(moved),
+        )
+        .returning(_CHANGES.c.seq)
+        .cte("changes")
+    )
+    return added, func.pg_notify(CHANNEL, cast(moved.c.id, Text))
 
 
 def latest_seq(session: Session) -> int:

@@ -217,15 +217,21 @@ def check_statement(
     table = clauseelement.table
     if not isinstance(table, Table):
         return
-    columns = table.c
     for row in (*_statement_values(clauseelement), *_rows(multiparams, params)):
-        for name, value in row.items():
-            if name not in columns:
-                continue
-            if isinstance(columns[name].type, JSON):
-                if _json_has_nul(value):
-                    raise ValidationError(f"{label_of(table, name)}含有不允许的空字符（NUL）")
-            elif isinstance(value, str):
-                reason = value_problem(table, name, value)
-                if reason is not None:
-                    raise ValidationError(reason)
+        check_row(table, row)
+
+
+def check_row(table: Table, row: Mapping[str, object]) -> None:
+    """What `check_statement` checks of one row (column → value) for `table`: for a statement
+    that binds its values under names of its own (a data-modifying CTE), out of its reach."""
+    columns = table.c
+    for name, value in row.items():
+        if name not in columns:
+            continue
+        if isinstance(columns[name].type, JSON):
+            if _json_has_nul(value):
+                raise ValidationError(f"{label_of(table, name)}含有不允许的空字符（NUL）")
+        elif isinstance(value, str):
+            reason = value_problem(table, name, value)
+            if reason is not None:
+                raise ValidationError(reason)

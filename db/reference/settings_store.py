@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.orm import Session
 
 from db.clock import WorkCalendar, WorkingHours
@@ -54,12 +55,32 @@ _FIELDS = {f.name for f in fields(CenterSettings)}
 _INTERNAL = frozenset({VERSION_KEY})  # kept by the services that own them, not by save_setting
 
 
+_ALL = select(Setting.key, Setting.value)  # made once
+
+
 def load_settings(session: Session) -> CenterSettings:
-    stored = {row.key: row.value for row in session.scalars(select(Setting))}
-    version = stored.get(VERSION_KEY)
+    stored: dict[str, Any] = {key: value for key, value in session.execute(_ALL)}
+    return settings_from(session, stored)
+
+
+def settings_column() -> ScalarSelect[Any]:
+    """PostgreSQL: the center's settings as one JSON object, a column to add to a statement
+    the caller runs anyway (the workflow's case load), so a transition reads them fresh in
+    the same round trip; give the value to `settings_from`."""
+    return (
+        select(func.jsonb_object_agg(Setting.key, Setting.value))
+        .where(Setting.key.in_(sorted(_FIELDS)))
+        .scalar_subquery()
+    )
+
+
+def settings_from(session: Session, stored: Mapping[str, Any] | None) -> CenterSettings:
+    """The settings from their stored rows (key → value; keys that are not settings ignored)."""
+    values = {k: v for k, v in (stored or {}).items() if k in _FIELDS}
+    version = values.get(VERSION_KEY)
     if version:
-        stored[VERSION_KEY] = ensure_loaded(session, str(version))
-    return CenterSettings(**{k: v for k, v in stored.items() if k in _FIELDS})
+        values[VERSION_KEY] = ensure_loaded(session, str(version))
+    return CenterSettings(**values)
 
 
 def save_setting(session: Session, key: str, value: Any, actor: Actor = SYSTEM) -> CenterSettings:

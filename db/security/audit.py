@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import ColumnElement, bindparam, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import AuditEntry
 from db.models.base import Base, utcnow
+from db.models.limits import check_row
 from db.security.actors import Actor
 from db.security.audit_anchor import Anchor, check_anchors, restart_anchors
 
@@ -34,22 +35,35 @@ def entry_hash(
     object_id: str,
     details: dict[str, Any] | None,
 ) -> str:
-    payload = json.dumps(
-        [
-            entry_id,
-            at.astimezone(UTC).isoformat(),
-            username,
-            action,
-            object_type,
-            object_id,
-            details,
-        ],
+    payload = _payload(
+        entry_id, _payload_tail(at, username, action, object_type, object_id, details)
+    )
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+def _payload_tail(
+    at: datetime,
+    username: str,
+    action: str,
+    object_type: str,
+    object_id: str,
+    details: dict[str, Any] | None,
+) -> str:
+    """The hashed JSON array of an entry without its opening bracket and id: PostgreSQL
+    prefixes those itself when the id comes from the sequence (`record_audit`)."""
+    rest = json.dumps(
+        [at.astimezone(UTC).isoformat(), username, action, object_type, object_id, details],
         ensure_ascii=False,
         sort_keys=True,
         separators=(",", ":"),
         default=str,
     )
-    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+    return rest[1:]
+
+
+def _payload(entry_id: int, tail: str) -> str:
+    # json.dumps([entry_id, *rest]) with compact separators is "[" + id + "," + the rest.
+    return f"[{int(entry_id)},{tail}"
 
 
 def hash_of(prev_hash: str, entry: AuditEntry) -> str:
@@ -78,28 +92,17 @@ def record_audit(
     object_id: str | int = "",
     details: dict[str, Any] | None = None,
     now: datetime | None = None,
+    *,
+    locked: bool = False,
 ) -> AuditEntry:
     """Append one entry in the caller's transaction (it commits or rolls back with the work).
 
-    One INSERT with the entry's id and hash already known: the id is taken before (SQLite: the
-    last id + 1 under the file's write lock; PostgreSQL: the id sequence under the advisory lock
-    that serialises appends), so the hash covering it need not be written by a second UPDATE.
-    Returns the entry written (not attached to the session)."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_AUDIT_LOCK})
-        # A statement of its own after the lock: its snapshot sees every append before ours.
-        prev_hash, entry_id = session.execute(
-            text(
-                "SELECT (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), "
-                "nextval(pg_get_serial_sequence('audit_log', 'id'))"
-            )
-        ).one()
-    else:
-        last = session.execute(
-            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
-        ).one_or_none()
-        prev_hash, entry_id = (None, 1) if last is None else (last.hash, last.id + 1)
-    prev = prev_hash or GENESIS
+    One INSERT with the entry's id and hash already known when it is written, so the hash
+    covering the id need not be written by a second UPDATE. SQLite: the last id + 1 under the
+    file's write lock. PostgreSQL: under the advisory lock that serialises appends (taken
+    here, or by the caller when `locked`: see `audit_lock`), one INSERT … SELECT takes the
+    id from the sequence, chains to the newest entry and hashes on the server; the hash is
+    checked against `entry_hash` here. Returns the entry written (not attached to the session)."""
     object_id = str(object_id)
     if len(object_id) > _OBJECT_ID_LENGTH:
         # A long object id (a backup's path) is shortened in its column, kept whole in details.
@@ -110,20 +113,68 @@ def record_audit(
     at = now or utcnow()
     username = actor.username
     values: dict[str, Any] = {
-        "id": int(entry_id),
         "at": at,
         "username": username,
         "action": action,
         "object_type": object_type,
         "object_id": object_id,
         "details": clean,
-        "prev_hash": prev,
-        "hash": entry_hash(
-            prev, int(entry_id), at, username, action, object_type, object_id, clean
-        ),
     }
-    session.connection().execute(insert(_AUDIT), [values])  # Core: cheaper than the ORM's
+    if session.get_bind().dialect.name == "postgresql":
+        check_row(_AUDIT, values)  # a text statement: out of `check_statement`'s reach
+        if not locked:
+            session.execute(select(audit_lock()))
+        # A statement of its own after the lock: its snapshot sees every append before ours.
+        # The server takes the id, reads the head and hashes (the same bytes as `entry_hash`,
+        # checked below): one round trip.
+        tail = _payload_tail(at, username, action, object_type, object_id, clean)
+        entry_id, prev, digest = session.execute(
+            _PG_APPEND, {**values, "tail": tail, "genesis": GENESIS}
+        ).one()
+        values.update(id=int(entry_id), prev_hash=prev, hash=digest)
+        if digest != entry_hash(
+            prev, int(entry_id), at, username, action, object_type, object_id, clean
+        ):
+            raise RuntimeError(f"audit entry {entry_id}: the server's hash differs from ours")
+        return AuditEntry(**values)
+    # SQLite: the last id + 1 under the file's write lock.
+    last = session.execute(_LAST_ENTRY).one_or_none()
+    prev_hash, entry_id = (None, 1) if last is None else (last.hash, last.id + 1)
+    prev = prev_hash or GENESIS
+    values.update(
+        id=int(entry_id),
+        prev_hash=prev,
+        hash=entry_hash(prev, int(entry_id), at, username, action, object_type, object_id, clean),
+    )
+    session.connection().execute(_INSERT_AUDIT, [values])  # Core: cheaper than the ORM's
     return AuditEntry(**values)
+
+
+# Made once: a statement's cache key is then made once, not at every append.
+_INSERT_AUDIT = insert(_AUDIT)
+_LAST_ENTRY = select(_AUDIT.c.id, _AUDIT.c.hash).order_by(_AUDIT.c.id.desc()).limit(1)
+
+
+def audit_lock() -> ColumnElement[Any]:
+    """PostgreSQL: the advisory lock that serialises appends to the log until the transaction
+    ends, as a column; a writer may take it in a statement it runs anyway and then call
+    `record_audit(..., locked=True)` in a later statement."""
+    return func.pg_advisory_xact_lock(_PG_AUDIT_LOCK)
+
+
+_PG_APPEND = text(
+    "INSERT INTO audit_log"
+    " (id, at, username, action, object_type, object_id, details, prev_hash, hash)"
+    " SELECT n.id, :at, :username, :action, :object_type, :object_id, :details, h.prev,"
+    " encode(sha256(convert_to(h.prev || '[' || n.id || ',' || :tail, 'UTF8')), 'hex')"
+    " FROM (SELECT nextval(pg_get_serial_sequence('audit_log', 'id')) AS id) AS n,"
+    " (SELECT coalesce((SELECT nullif(hash, '') FROM audit_log ORDER BY id DESC LIMIT 1),"
+    " :genesis) AS prev) AS h"
+    " RETURNING id, prev_hash, hash"
+).bindparams(
+    bindparam("at", type_=_AUDIT.c.at.type),
+    bindparam("details", type_=_AUDIT.c.details.type),
+)
 
 
 @dataclass(frozen=True)
