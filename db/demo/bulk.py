@@ -23,6 +23,7 @@ import os
 import random
 import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -141,6 +142,7 @@ class BlockResult:
     cases: int
     day_counts: dict[str, int]
     path: str  # SQLite: the scratch file; PostgreSQL: the prefix of its COPY files
+    cpu: float  # CPU seconds of its worker for it
 
 
 def copy_path(prefix: str, table: str) -> str:
@@ -225,6 +227,7 @@ class _Sink:
             self.conn = sqlite3.connect(path, isolation_level=None)
             self.conn.execute("PRAGMA journal_mode=OFF")
             self.conn.execute("PRAGMA synchronous=OFF")
+            self.conn.execute("BEGIN")  # one transaction: not a commit per row
             for name, cols in self.columns.items():
                 self.conn.execute(f"CREATE TABLE {name} ({', '.join(cols)})")
             self.inserts = {
@@ -266,6 +269,8 @@ class _Sink:
 
     def close(self) -> None:
         if self.dialect == "sqlite":
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
             self.conn.close()
         else:
             for f in self.files.values():
@@ -274,6 +279,7 @@ class _Sink:
 
 def generate_block(ctx: BlockContext, block: Block) -> BlockResult:
     """Live the block's cases forward, seal their histories and write the rows to scratch."""
+    cpu = time.process_time()
     generator = CaseGenerator(
         rng=random.Random(block.seed),
         now=ctx.now,
@@ -321,7 +327,9 @@ def generate_block(ctx: BlockContext, block: Block) -> BlockResult:
         flush()
     finally:
         sink.close()
-    return BlockResult(block.index, written, dict(generator.day_counts), path)
+    return BlockResult(
+        block.index, written, dict(generator.day_counts), path, time.process_time() - cpu
+    )
 
 
 # --- worker processes --------------------------------------------------------------------------
