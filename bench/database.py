@@ -132,11 +132,26 @@ def _remove_copies() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def working_copy(base: BenchDatabase) -> Path:
-    """A private copy of the shared database for a benchmark that writes; removed at exit."""
+    """A private copy of the shared database for a benchmark that writes; removed at exit
+    (and, should that process have been killed, by the next copy made)."""
+    for stale in CACHE.glob("copy-*-*"):
+        pid = stale.name.split("-")[1]
+        if stale.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
     if not _COPIES:
         atexit.register(_remove_copies)
-    folder = Path(tempfile.mkdtemp(prefix="griddesk-bench-copy-", dir=CACHE))
+    folder = Path(tempfile.mkdtemp(prefix=f"copy-{os.getpid()}-", dir=CACHE))
     _COPIES.append(folder)
     target = folder / base.path.name
     shutil.copyfile(base.path, target)
