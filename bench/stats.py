@@ -2,8 +2,9 @@
 
 `python -m bench.stats` (or `run()` from `python -m bench`) works on a copy of the benchmarks'
 shared demo database (bench/database.py: `db.demo.street.build_demo(db, cases=1_000_000)` built
-once, cached under /tmp/griddesk-bench/, rebuilt when the schema changes), then drives the real `StatsPage` offscreen, its clock set
-to the demo's reference time, and measures (medians of several runs):
+once, cached under /tmp/griddesk-bench/, rebuilt when the schema changes), then drives the real
+`StatsPage` offscreen, its clock set to the demo's reference time, and measures (medians of
+several runs):
 
 - the aggregations alone (`db.stats.figures.collect`) for a month and for a year;
 - the same aggregations with every figure from the raw rows (the daily roll-ups ignored, as
