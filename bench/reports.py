@@ -1,7 +1,8 @@
 """Bench: the Excel returns on 1,000,000 cases (issue 5 targets).
 
-`python -m bench.reports` builds the demo street with 1,000,000 cases and their history once
-(cached under /tmp/griddesk-bench-reports/, rebuilt when the schema changes, in a child
+`python -m bench.reports` works on a copy of the benchmarks' shared demo database with
+1,000,000 cases and their history (bench/database.py: built once, cached under
+/tmp/griddesk-bench/, rebuilt when the schema or the demo builder changes, in a child
 process so this one's RSS stays honest), then measures, each beside its floor measured in the
 same run:
 
@@ -23,13 +24,9 @@ Medians of several runs. The machines are shared and noisy: compare ratios from 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
-import os
 import resource
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,12 +36,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from bench.schema import schema_digest
-
-REPO = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("GRIDDESK_BENCH_REPORTS_DIR", "/tmp/griddesk-bench-reports"))
 TOTAL = 1_000_000
-SEED = 20261126
 MONTH = "2026-10"
 YEAR = "2026"
 DETAIL_PERIOD = "2026"
@@ -56,46 +48,13 @@ TARGET_DETAIL_RATIO = 1.2
 TARGET_RSS_MB = 300.0
 
 
-def _schema_key(total: int) -> str:
-    # The demo street's generator and the transition rules its cases follow.
-    demo = [*sorted((REPO / "db" / "demo").glob("*.py")), REPO / "db" / "cases" / "transitions.py"]
-    data = schema_digest().encode() + b"".join(p.read_bytes() for p in demo)
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    return f"{digest}-{total}-{SEED}-v1"
-
-
 def ensure_database(total: int, rebuild: bool = False) -> Path:
-    path = CACHE / f"reports-{total}.sqlite"
-    stamp = path.with_suffix(".json")
-    key = _schema_key(total)
-    fresh = path.exists() and stamp.exists()
-    if not rebuild and fresh and json.loads(stamp.read_text()).get("key") == key:
-        return path
-    CACHE.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    print(f"building {path} ({total:,} cases with their history) …", flush=True)
-    started = time.perf_counter()
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "desktop.cli.main",
-            "--db",
-            str(path),
-            "init",
-            "--demo",
-            "--cases",
-            str(total),
-            "--seed",
-            str(SEED),
-        ],
-        check=True,
-        cwd=REPO,
-    )
-    stamp.write_text(json.dumps({"key": key}))
-    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-    return path
+    """A private copy of the benchmarks' shared demo database (bench/database.py: built once
+    in a child process, so this one's RSS stays honest; copied because the roll-up rebuild
+    here writes)."""
+    from bench import database as shared
+
+    return shared.working_copy(shared.ensure(total, rebuild))
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Bench: the daily roll-ups (db/stats/rollups) — rebuild, catch-up after 1,000 new events, and
 what one change would cost in the writing transaction — on SQLite and PostgreSQL.
 
-`python -m bench.rollups [--cases N] [--pg URL]` builds a demo street of N cases (default
-100,000 on SQLite, 20,000 on PostgreSQL: the machine is shared) in a fresh database, then:
+`python -m bench.rollups [--cases N] [--pg URL]` works on a copy of the benchmarks' shared demo
+database on SQLite (bench/database.py; N cases, default 1,000,000) and builds a demo street of
+N cases (default 20,000: the machine is shared) in the given PostgreSQL database, then:
 
 - `rollup rebuild` (every day from the raw rows);
 - one change (a 催办 of an open case) followed by a catch-up: what folding a single change in
@@ -21,11 +22,9 @@ import argparse
 import contextlib
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 TARGET_CATCH_UP_S = 0.1
@@ -101,16 +100,25 @@ def events_then_catch_up(db: Any, now: datetime, events: int = 1000) -> tuple[fl
     return catch_up(db, now)
 
 
-def run(url: str, cases: int, runs: int) -> list[tuple[str, float, float | None, str]]:
+def run(
+    url: str, cases: int, runs: int, base: Any = None
+) -> list[tuple[str, float, float | None, str]]:
+    """On `url`: a fresh database the demo street is built in, or (`base`, a
+    bench.database.BenchDatabase) a copy of the shared demo database."""
     from db.database import open_database
     from db.demo.street import build_demo, default_now
 
     db = open_database(url)
-    now = default_now()
     rows: list[tuple[str, float, float | None, str]] = []
-    started = time.perf_counter()
-    build_demo(db, cases=cases, now=now)
-    rows.append(("demo street built", time.perf_counter() - started, None, f"{cases:,} cases"))
+    if base is None:
+        now = default_now()
+        started = time.perf_counter()
+        build_demo(db, cases=cases, now=now)
+        rows.append(("demo street built", time.perf_counter() - started, None, f"{cases:,} cases"))
+    else:
+        now = base.now
+        note = f"{base.cases:,} cases, shared" + ("" if base.built_now else " (cached)")
+        rows.append(("demo street built", base.seconds, None, note))
     rows.append(("rollup rebuild", rebuild(db, now), None, ""))
     singles = []
     for number in open_cases(db, runs * 4)[: runs * 4]:
@@ -163,10 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg", metavar="URL", help="also on this (empty) PostgreSQL database")
     args = parser.parse_args(argv)
     ok = True
-    with tempfile.TemporaryDirectory(prefix="griddesk-bench-rollups-") as tmp:
-        url = f"sqlite:///{Path(tmp) / 'rollups.sqlite'}"
-        cases = args.cases or 100_000
-        ok &= print_rows(f"roll-ups — SQLite, {cases:,} cases", run(url, cases, args.runs))
+    from bench import database as shared
+
+    cases = args.cases or shared.CASES
+    base = shared.ensure(cases)
+    url = f"sqlite:///{shared.working_copy(base)}"  # the catch-ups here write
+    ok &= print_rows(f"roll-ups — SQLite, {cases:,} cases", run(url, cases, args.runs, base))
     if args.pg:
         cases = args.cases or 20_000
         ok &= print_rows(f"roll-ups — PostgreSQL, {cases:,} cases", run(args.pg, cases, args.runs))

@@ -1,9 +1,10 @@
 """Bench: the statistics page (统计) on the 1,000,000-case demo database (issue 6 targets).
 
-`python -m bench.stats` (or `run()` from `python -m bench`) builds the demo street with
-`db.demo.street.build_demo(db, cases=1_000_000)` once (cached under /tmp/griddesk-bench/, rebuilt when
-the schema changes) in a child process, then drives the real `StatsPage` offscreen, its clock set
-to the demo's reference time, and measures (medians of several runs):
+`python -m bench.stats` (or `run()` from `python -m bench`) works on a copy of the benchmarks'
+shared demo database (bench/database.py: `db.demo.street.build_demo(db, cases=1_000_000)` built
+once, cached under /tmp/griddesk-bench/, rebuilt when the schema changes), then drives the real
+`StatsPage` offscreen, its clock set to the demo's reference time, and measures (medians of
+several runs):
 
 - the aggregations alone (`db.stats.figures.collect`) for a month and for a year;
 - the same aggregations with every figure from the raw rows (the daily roll-ups ignored, as
@@ -27,7 +28,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -35,8 +35,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from bench.schema import schema_digest
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("GRIDDESK_BENCH_DIR", "/tmp/griddesk-bench"))
@@ -47,42 +45,13 @@ TARGET_CATCH_UP_S = 0.1
 TARGET_REDRAW_S = 0.3
 
 
-def _key(cases: int) -> str:
-    digest = schema_digest()
-    return f"{digest}-{cases}-stats-v1"
-
-
-def database_path(cases: int = CASES) -> Path:
-    return CACHE / f"stats-demo-{cases}.sqlite"
-
-
 def ensure_database(cases: int = CASES, rebuild: bool = False) -> tuple[Path, datetime]:
-    """The cached demo database and its reference time; built in a child process."""
-    path = database_path(cases)
-    stamp = path.with_suffix(".json")
-    key = _key(cases)
-    if not rebuild and path.exists() and stamp.exists():
-        info = json.loads(stamp.read_text())
-        if info.get("key") == key:
-            return path, datetime.fromisoformat(info["now"])
-    CACHE.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm", ".json"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    print(f"building {path} (demo street, {cases:,} cases) …", flush=True)
-    started = time.perf_counter()
-    out = subprocess.run(
-        [sys.executable, "-m", "bench.stats", "--build", str(path), "--cases", str(cases)],
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-    )
-    now = out.stdout.strip().splitlines()[-1]
-    stamp.write_text(
-        json.dumps({"key": key, "now": now, "seconds": round(time.perf_counter() - started)})
-    )
-    print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
-    return path, datetime.fromisoformat(now)
+    """A private copy of the benchmarks' shared demo database (bench/database.py, built once in
+    a child process; copied because this bench writes) and its reference time."""
+    from bench import database as shared
+
+    base = shared.ensure(cases, rebuild)
+    return shared.working_copy(base), base.now
 
 
 def build(path: Path, cases: int) -> None:
@@ -286,7 +255,7 @@ def print_table(results: list[Result], cases: int, written: int) -> None:
             f"{r.name:<44} {r.median * 1000:>6.0f} ms {r.cpu_median * 1000:>6.0f} ms"
             f" {target:>9}  {'yes' if r.ok else 'NO'}"
         )
-    print(f"({written} bench cases were written to the cached database)")
+    print(f"({written} bench cases were written to this bench's copy of the database)")
 
 
 def main(argv: list[str] | None = None) -> int:

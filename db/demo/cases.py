@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -197,7 +197,14 @@ class CaseGenerator:
 
     def cases(self, total: int) -> Iterator[tuple[CaseLife, list[dict[str, Any]]]]:
         """Yields each case's life and its attachments, in report order."""
-        for day, n in self.daily_counts(total):
+        return self.cases_on(self.daily_counts(total))
+
+    def cases_on(
+        self, days: Iterable[tuple[date, int]]
+    ) -> Iterator[tuple[CaseLife, list[dict[str, Any]]]]:
+        """The cases of these (day, count) pairs, in report order; numbers go on from each
+        day's counter (at most 99,999 a day)."""
+        for day, n in days:
             key = day.strftime("%Y%m%d")
             seq = self.counters.get(key, 0)
             for reported_at in self._times(day, n):

@@ -2,30 +2,43 @@
 communities, grids, people and twelve months of cases, deterministic for a seed and `now`.
 
 Geography and rosters come from `db/demo/people.py`, the case history from
-`db/demo/cases.py`; this module writes them in one transaction (Core executemany in chunks for
-the cases, their history and photos) and reports progress as `progress(stage, fraction)` with
+`db/demo/cases.py`, generated in blocks of days (in worker processes for a big build) by
+`db/demo/bulk.py`; this module writes them in one transaction (the blocks' rows copied in bulk:
+SQLite `INSERT … SELECT` from scratch files, PostgreSQL `COPY`) and reports progress as `progress(stage, fraction)` with
 `fraction` the share of the whole build done so far (0.0 … 1.0).
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from operator import itemgetter
+from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import JSON, Table, func, insert, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.cases.duplicates import count_duplicates_in
-from db.cases.history_chain import genesis, seal
 from db.cases.states import Group
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
+from db.demo.bulk import (
+    TABLES,
+    Block,
+    BlockContext,
+    BlockResult,
+    block_count,
+    copy_path,
+    default_workers,
+    generate_blocks,
+    plan_blocks,
+    table_columns,
+)
 from db.demo.case_life import CategoryInfo, DepartmentInfo
 from db.demo.cases import CaseGenerator
 from db.demo.gazetteer import build_gazetteer
@@ -40,12 +53,9 @@ from db.demo.people import build_people
 from db.engine import Database
 from db.errors import ValidationError
 from db.models import (
-    Attachment,
     Base,
     Case,
-    CaseEvent,
     CaseNumberCounter,
-    CaseReporter,
     Category,
     Community,
     Department,
@@ -53,14 +63,13 @@ from db.models import (
     Setting,
     Street,
 )
-from db.models.base import UTCDateTime
 from db.reference.catalogue import catalogue_dir, read_json
 from db.reference.settings_store import load_settings, save_setting
 from db.security.accounts import has_users
 from db.security.actors import SYSTEM
 
 DEFAULT_SEED = 20261126
-CHUNK = 5_000  # cases per executemany batch
+BUILD_INDEXES_AFTER = 50_000  # SQLite: from this many cases, indexes are built after the rows
 SQLITE_BUILD_CACHE_KIB = 256 * 1024
 DUPLICATE_MARKS = 300  # newest cases waiting for 立案/派遣 checked for 疑似重复
 
@@ -75,6 +84,11 @@ class DemoSummary:
     people: int
     cases: int
     seconds: float
+    # the cases' part: CPU seconds of the generators (all workers), seconds copying rows in,
+    # seconds rebuilding the indexes (SQLite, big builds)
+    generation_cpu: float = 0.0
+    copy_seconds: float = 0.0
+    index_seconds: float = 0.0
 
 
 def default_now() -> datetime:
@@ -151,11 +165,18 @@ def build_demo(
     seed: int = DEFAULT_SEED,
     now: datetime | None = None,
     progress: ProgressFn | None = None,
+    workers: int | None = None,
+    block_cases: int | None = None,
 ) -> DemoSummary:
     """Build the demo street with `cases` cases reported over the 12 months before `now`.
 
     Refuses (`ValidationError`, nothing written) when the database already has a street, or
     has accounts other than the demo's: a database set up for real never gets demo rows.
+
+    The cases are generated in blocks of consecutive days (`db/demo/bulk.py`; their number
+    depends on `cases` alone, or on `block_cases` cases a block when given), by `workers`
+    processes (default: one per core for a build of several blocks); the same seed, `now`
+    and case count give the same database whatever the number of workers.
     """
     started = time.perf_counter()
     if cases < 0:
@@ -204,20 +225,48 @@ def build_demo(
             first_id=first_id,
             counters=counters,
         )
+        daily = generator.daily_counts(cases) if cases else []
+        blocks = plan_blocks(
+            daily,
+            counters,
+            first_id,
+            generator.rng,
+            block_count(cases) if block_cases is None else max(1, -(-cases // block_cases)),
+        )
+        dialect = session.get_bind().dialect.name
         report("案件", 0.05)
-        if db.is_sqlite and cases > 50_000:
-            # index pages of a big build stay in memory instead of churning through the WAL
-            conn = session.connection()
-            previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-            conn.exec_driver_sql(f"PRAGMA cache_size={-SQLITE_BUILD_CACHE_KIB}")
-            try:
-                written = _write_cases(session, generator, cases, report)
-            finally:
-                conn.exec_driver_sql(f"PRAGMA cache_size={int(previous or -2000)}")
-        else:
-            written = _write_cases(session, generator, cases, report)
+        timing = {"generation_cpu": 0.0, "copy_seconds": 0.0, "index_seconds": 0.0}
+        with tempfile.TemporaryDirectory(prefix="griddesk-demo-") as folder:
+            ctx = BlockContext(
+                now=now,
+                cal=generator.cal,
+                warn_share=generator.warn_share,
+                grids=grids,
+                categories=categories,
+                departments=departments,
+                descriptions=names["descriptions"],
+                names=names,
+                counters=counters,
+                dialect=dialect,
+                folder=folder,
+            )
+            if workers is None:
+                workers = default_workers() if len(blocks) > 1 else 1
+            if db.is_sqlite and cases > 50_000:
+                # index pages of a big build stay in memory instead of churning through the WAL
+                conn = session.connection()
+                previous = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+                conn.exec_driver_sql(f"PRAGMA cache_size={-SQLITE_BUILD_CACHE_KIB}")
+                try:
+                    written, day_counts = _write_cases(
+                        session, ctx, blocks, workers, report, timing
+                    )
+                finally:
+                    conn.exec_driver_sql(f"PRAGMA cache_size={int(previous or -2000)}")
+            else:
+                written, day_counts = _write_cases(session, ctx, blocks, workers, report, timing)
         report("收尾", 0.97)
-        _write_counters(session, generator.day_counts, counters)
+        _write_counters(session, day_counts, counters)
         _mark_duplicates(session)
         if session.get_bind().dialect.name == "postgresql":
             session.execute(
@@ -233,137 +282,92 @@ def build_demo(
             people=people,
             cases=written,
             seconds=0.0,
+            **{k: round(v, 3) for k, v in timing.items()},
         )
     report("完成", 1.0)
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
 
 
-def _sqlite_utc_text(value: datetime | None) -> str | None:
-    """A UTC timestamp as SQLAlchemy's SQLite dialect stores it, without its per-value overhead."""
-    if value is None:
-        return None
-    if value.tzinfo is not UTC:
-        value = value.astimezone(UTC)
-    return value.isoformat(" ", "microseconds")[:26]
-
-
-def _same_text(processor: Callable[[Any], Any] | None) -> bool:
-    """Whether `_sqlite_utc_text` writes what SQLAlchemy's own processor writes."""
-    if processor is None:
-        return False
-    samples = (
-        datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC),
-        datetime(2025, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
-        datetime(2026, 11, 26, 16, 0, tzinfo=ZoneInfo("Asia/Shanghai")),
-    )
-    return all(processor(v) == _sqlite_utc_text(v) for v in samples)
-
-
-class _BulkWriter:
-    """Writes plain dict rows to one table at driver speed.
-
-    SQLite: the statement SQLAlchemy compiles, values run through the column types' own bind
-    processors (so timestamps and JSON are stored exactly as the ORM stores them), then the
-    driver's `executemany`. PostgreSQL: psycopg `COPY … FROM STDIN`. Anything else: Core
-    `insert()` executemany.
-    """
-
-    def __init__(self, session: Session, table: Table, columns: list[str]) -> None:
-        self.session, self.table, self.columns = session, table, columns
-        dialect = session.get_bind().dialect
-        self.dialect = dialect.name
-        self.sql = ""
-        self.processors: list[Any] = []
-        self.json: list[bool] = []
-        if self.dialect == "sqlite":
-            compiled = insert(table).compile(dialect=dialect, column_keys=columns)
-            order = list(compiled.positiontup or [])
-            if order != columns:
-                raise AssertionError(f"unexpected parameter order {order}")
-            self.sql = compiled.string
-            self.processors = [
-                table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
-            ]
-            for i, name in enumerate(columns):
-                if isinstance(table.c[name].type, UTCDateTime) and _same_text(self.processors[i]):
-                    self.processors[i] = _sqlite_utc_text
-        elif self.dialect == "postgresql":
-            self.json = [isinstance(table.c[name].type, JSON) for name in columns]
-            self.sql = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
-
-    def write(self, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        columns = self.columns
-        if self.dialect == "sqlite":
-            getter = itemgetter(*columns)
-            processed = [(i, proc) for i, proc in enumerate(self.processors) if proc is not None]
-            values: list[Any] = []
-            for row in rows:
-                items = list(getter(row))
-                for i, proc in processed:
-                    items[i] = proc(items[i])
-                values.append(tuple(items))
-            self.session.connection().exec_driver_sql(self.sql, values)
-        elif self.dialect == "postgresql":
-            from psycopg.types.json import Jsonb
-
-            flags = list(zip(columns, self.json, strict=True))
-            raw: Any = self.session.connection().connection.driver_connection
-            with raw.cursor() as cursor, cursor.copy(self.sql) as copy:
-                for row in rows:
-                    copy.write_row([Jsonb(row[n]) if is_json else row[n] for n, is_json in flags])
-        else:
-            self.session.execute(insert(self.table), rows)
-
-
-def _write_cases(session: Session, generator: CaseGenerator, total: int, report: ProgressFn) -> int:
+def _copy_block(session: Session, result: BlockResult) -> None:
+    """Copy one block's scratch rows into the database (this transaction), then drop them."""
     tables = Base.metadata.tables
-    case_table = tables[Case.__tablename__]
-    event_table = tables[CaseEvent.__tablename__]
-    attachment_table = tables[Attachment.__tablename__]
-    reporter_table = tables[CaseReporter.__tablename__]
-    case_writer = _BulkWriter(session, case_table, [c.name for c in case_table.columns])
-    event_writer = _BulkWriter(
-        session, event_table, [c.name for c in event_table.columns if c.name != "id"]
+    conn = session.connection()
+    raw: Any = conn.connection.driver_connection
+    if session.get_bind().dialect.name == "sqlite":
+        # the driver reads the scratch rows and writes them (an ATTACHed file could not be
+        # detached again before the commit)
+        scratch = sqlite3.connect(result.path)
+        try:
+            for name in TABLES:
+                names = table_columns(tables[name])
+                columns = ", ".join(names)
+                rows = scratch.execute(f"SELECT {columns} FROM {name} ORDER BY rowid")
+                raw.executemany(
+                    f"INSERT INTO {name} ({columns}) VALUES ({', '.join('?' * len(names))})",
+                    rows,
+                )
+        finally:
+            scratch.close()
+        Path(result.path).unlink(missing_ok=True)
+        return
+    for name in TABLES:
+        path = copy_path(result.path, name)
+        columns = ", ".join(table_columns(tables[name]))
+        with (
+            open(path, "rb") as source,
+            raw.cursor() as cursor,
+            cursor.copy(f"COPY {name} ({columns}) FROM STDIN") as copy,
+        ):
+            while chunk := source.read(1 << 20):
+                copy.write(chunk)
+        Path(path).unlink(missing_ok=True)
+
+
+def _secondary_indexes(session: Session) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of the SQLite indexes on the tables the cases go to."""
+    names = ", ".join(f"'{name}'" for name in TABLES)
+    rows = session.connection().exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({names}) ORDER BY name"
     )
-    attachment_writer = _BulkWriter(
-        session, attachment_table, [c.name for c in attachment_table.columns if c.name != "id"]
-    )
-    reporter_writer = _BulkWriter(
-        session, reporter_table, [c.name for c in reporter_table.columns if c.name != "id"]
-    )
-    case_rows: list[dict[str, Any]] = []
-    reporter_rows: list[dict[str, Any]] = []
-    event_rows: list[dict[str, Any]] = []
-    attachment_rows: list[dict[str, Any]] = []
+    return [(str(name), str(sql)) for name, sql in rows]
+
+
+def _write_cases(
+    session: Session,
+    ctx: BlockContext,
+    blocks: list[Block],
+    workers: int,
+    report: ProgressFn,
+    timing: dict[str, float],
+) -> tuple[int, dict[str, int]]:
+    """Generate the blocks (in `workers` processes) and copy them in, in block order;
+    `timing` gets the generation CPU, the copying and the index building seconds."""
+    total = sum(block.cases for block in blocks) or 1
     written = 0
-
-    def flush() -> None:
-        nonlocal written
-        case_writer.write(case_rows)
-        event_writer.write(event_rows)
-        attachment_writer.write(attachment_rows)
-        reporter_writer.write(reporter_rows)  # after the cases: a merge names an earlier one
-        written += len(case_rows)
-        case_rows.clear()
-        event_rows.clear()
-        attachment_rows.clear()
-        reporter_rows.clear()
-        if total:
-            report("案件", 0.05 + 0.92 * min(written / total, 1.0))
-
-    for life, attachments in generator.cases(total):
-        # Each demo case's history is sealed like a live one (db/cases/history_chain.py).
-        life.c["history_hash"] = seal(life.events, genesis(life.c["number"]))
-        case_rows.append(life.c)
-        event_rows.extend(life.events)
-        attachment_rows.extend(attachments)
-        reporter_rows.extend(life.reporters)
-        if len(case_rows) >= CHUNK:
-            flush()
-    flush()
-    return written
+    day_counts: dict[str, int] = {}
+    indexes: list[tuple[str, str]] = []
+    conn = session.connection()
+    if ctx.dialect == "sqlite" and total >= BUILD_INDEXES_AFTER:
+        # one sorted pass per index afterwards instead of a random insert per row
+        indexes = _secondary_indexes(session)
+        for name, _sql in indexes:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    for result in generate_blocks(ctx, blocks, workers):
+        started = time.perf_counter()
+        _copy_block(session, result)
+        timing["copy_seconds"] += time.perf_counter() - started
+        timing["generation_cpu"] += result.cpu
+        written += result.cases
+        day_counts.update(result.day_counts)
+        report("案件", 0.05 + 0.88 * min(written / total, 1.0))
+    if indexes:
+        report("索引", 0.93)
+        started = time.perf_counter()
+        for _name, sql in indexes:
+            conn.exec_driver_sql(sql)
+        timing["index_seconds"] = time.perf_counter() - started
+    return written, day_counts
 
 
 def _mark_duplicates(session: Session, most: int = DUPLICATE_MARKS) -> None:
