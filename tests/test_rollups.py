@@ -24,7 +24,7 @@ from db.cases.workflow import Request
 from db.engine import Database
 from db.errors import UserError
 from db.feed.change_log import record_changes
-from db.models import Case, CaseEvent, StatsDaily, StatsDispatchDays
+from db.models import Case, CaseEvent, StatsDaily, StatsDispatchDays, StatsMonthlyGrid
 from db.stats import flows, indices
 from db.stats.department_load import department_board
 from db.stats.periods import StatsFilter, day_span
@@ -243,6 +243,35 @@ def test_verify_finds_a_tampered_dispatch_day(cases: Database) -> None:
         differences = build.verify(s).differences
     assert [d.key for d in differences] == [(date(2026, 10, 20), case_id)]
     assert "多出" in differences[0].describe()
+
+
+def test_verify_finds_a_tampered_month_row(cases: Database) -> None:
+    """The month rows (a year's return reads them) equal their days' rows; a tampered one is
+    named, and a catch-up keeps them equal as days are rewritten."""
+    with cases.write() as s:
+        build.rebuild(s, now=AS_OF)
+    number = report_case(
+        cases, grid_code=GRID_A1, category_code="0101", description="补录", now=BASE
+    )
+    workflow.apply(cases, number, Action.REGISTER, Request(), now=BASE + timedelta(hours=1))
+    catch_up(cases, AS_OF)
+    with cases.read() as s:
+        assert build.verify(s, dirty_ok=False).differences == []
+        row = s.scalars(
+            select(StatsMonthlyGrid).where(StatsMonthlyGrid.reported > 0).limit(1)
+        ).one()
+        month, grid_id = row.month, row.grid_id
+    with cases.write() as s:
+        s.execute(
+            update(StatsMonthlyGrid)
+            .where(StatsMonthlyGrid.month == month, StatsMonthlyGrid.grid_id == grid_id)
+            .values(reported=StatsMonthlyGrid.reported + 1)
+        )
+    with cases.read() as s:
+        differences = build.verify(s).differences
+    assert differences and {d.table for d in differences} == {"stats_monthly_grid"}
+    assert f"{month:%Y-%m-%d}" in differences[0].describe()
+    assert "reported 汇总" in differences[0].describe()
 
 
 def test_a_case_dispatched_again_after_a_return_counts_once(cases: Database) -> None:
