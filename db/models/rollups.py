@@ -70,15 +70,15 @@ class StatsDailyGrid(_Measures, Base):
 
 
 class StatsMonthlyGrid(_Measures, Base):
-    """`stats_daily_grid` summed over each calendar month (`month`: its first day): a year's
-    return reads twelve months of rows instead of 365 days; a month with a day the roll-ups do
-    not hold (touched by a change not folded in yet, today, later) is read by its days."""
+    """`stats_daily_grid` summed over each calendar month (`month`: its first day) and over the
+    departments: a year's return reads twelve months of rows per grid and source instead of
+    365 days × departments; a month with a day the roll-ups do not hold (touched by a change
+    not folded in yet, today, later) is read by its days, and so is a department's return."""
 
     __tablename__ = "stats_monthly_grid"
     month: Mapped[date] = mapped_column(Date, primary_key=True)
     grid_id: Mapped[int] = mapped_column(primary_key=True)
     community_id: Mapped[int] = mapped_column(primary_key=True)
-    department_id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 

@@ -4,7 +4,7 @@ Revision ID: 0019
 Revises: 0018
 Create Date: 2026-12-05
 
-`stats_monthly_grid` (stats_daily_grid summed per calendar month), `stats_dispatch_days` (the kept-dispatch days of the cases dispatched on more than one day) and
+`stats_monthly_grid` (stats_daily_grid summed per calendar month and over departments), `stats_dispatch_days` (the kept-dispatch days of the cases dispatched on more than one day) and
 a `merged_cases` count in the daily roll-ups (reports merged into another case, by closed_at):
 with them a period's 派遣 and 合并 come from the roll-ups, not from the events. The roll-ups'
 state is cleared: the next catch-up (or `griddesk-admin rollup rebuild`) rebuilds them; until
@@ -47,7 +47,7 @@ _CALLBACKS = ("callbacks", "contacted", "solved", "satisfied", "basic")
 
 
 def upgrade() -> None:
-    keys = ("grid_id", "community_id", "department_id")
+    keys = ("grid_id", "community_id")
     op.create_table(
         "stats_monthly_grid",
         sa.Column("month", sa.Date(), nullable=False),

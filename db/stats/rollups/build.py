@@ -340,14 +340,21 @@ def stored_rows(
     return rows
 
 
-# `stats_daily_grid` summed per calendar month (its first day): kept by adding, in the same
-# transaction, what each rewrite of a day changes (new rows less the stored ones).
-MONTH_KEY = ("month", "grid_id", "community_id", "department_id", "source")
+# `stats_daily_grid` summed per calendar month (its first day) and over departments: kept by
+# adding, in the same transaction, what each rewrite of a day changes (new rows less the
+# stored ones). A reader narrowing to a department reads the days.
+MONTH_KEY = ("month", "grid_id", "community_id", "source")
 _GRID = LEVELS[1]
 
 
 def month_of(day: date) -> date:
     return day.replace(day=1)
+
+
+def _month_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A grid-level day key (day, grid, community, department, source) → its month key."""
+    day, grid, community, _department, source = key
+    return (month_of(day), grid, community, source)
 
 
 def _month_upsert() -> Any:
@@ -369,9 +376,8 @@ def _add_to_months(
     """Add `new` less `old` (grid-level day rows) to the month rows; drop emptied month rows."""
     delta: dict[tuple[Any, ...], list[float]] = {}
     for rows, sign in ((new, 1), (old, -1)):
-        for (day, *rest), values in rows.items():
-            key = (month_of(day), *rest)
-            row = delta.setdefault(key, [0] * len(MEASURES))
+        for day_key, values in rows.items():
+            row = delta.setdefault(_month_key(day_key), [0] * len(MEASURES))
             for i, v in enumerate(values):
                 row[i] += sign * v
     payload = [
@@ -397,10 +403,10 @@ def stored_months(session: Session, months: Sequence[date]) -> dict[tuple[Any, .
     for chunk_start in range(0, len(months), 100):
         chunk = list(months[chunk_start : chunk_start + 100])
         for r in session.execute(select(*columns).where(t.month.in_(chunk))):
-            key = (as_date(r[0]), int(r[1]), int(r[2]), int(r[3]), str(r[4]))
+            key = (as_date(r[0]), int(r[1]), int(r[2]), str(r[3]))
             out[key] = [
                 float(v) if m in FLOAT_MEASURES else int(v)
-                for m, v in zip(MEASURES, r[5:], strict=True)
+                for m, v in zip(MEASURES, r[4:], strict=True)
             ]
     return out
 
@@ -1005,8 +1011,8 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
         after = month_of(month + timedelta(days=31))
         days_in = (month, after - timedelta(days=1))
         summed: dict[tuple[Any, ...], list[float]] = {}
-        for (_day, *rest), values in stored_rows(session, [days_in], _GRID).items():
-            row = summed.setdefault((month, *rest), [0] * len(MEASURES))
+        for day_key, values in stored_rows(session, [days_in], _GRID).items():
+            row = summed.setdefault(_month_key(day_key), [0] * len(MEASURES))
             for i, v in enumerate(values):
                 row[i] += v
         summed = {k: v for k, v in summed.items() if any(v)}
