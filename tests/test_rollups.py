@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from db.cases import workflow
 from db.cases.intake import report_case
@@ -24,7 +24,7 @@ from db.cases.workflow import Request
 from db.engine import Database
 from db.errors import UserError
 from db.feed.change_log import record_changes
-from db.models import Case, CaseEvent, StatsDaily
+from db.models import Case, CaseEvent, StatsDaily, StatsDispatchDays, StatsMonthlyGrid
 from db.stats import flows, indices
 from db.stats.department_load import department_board
 from db.stats.periods import StatsFilter, day_span
@@ -200,6 +200,117 @@ def test_verify_names_a_tampered_row_and_the_cli_exits_2(
     assert f"{day:%Y-%m-%d}" in out.out and "closed 汇总" in out.out
     assert main([*args, "rollup", "rebuild"]) == 0
     assert main([*args, "rollup", "verify"]) == 0
+
+
+def test_verify_finds_a_tampered_dispatch_day(cases: Database) -> None:
+    """`stats_dispatch_days` (the cases dispatched on more than one day) is checked too: a row
+    removed or added is named."""
+    number = report_case(
+        cases, grid_code=GRID_A2, category_code="0101", description="二次派遣", now=BASE
+    )
+    for day, action in ((2, Action.REGISTER), (2, Action.DISPATCH), (3, Action.RETURN)):
+        workflow.apply(
+            cases,
+            number,
+            action,
+            Request(department="住建办", reason="不属本部门"),
+            now=BASE + timedelta(days=day),
+        )
+    workflow.apply(
+        cases,
+        number,
+        Action.DISPATCH,
+        Request(department="城管执法中队"),
+        now=BASE + timedelta(days=5),
+    )
+    with cases.write() as s:
+        build.rebuild(s, now=AS_OF)
+    with cases.read() as s:
+        case_id = s.scalar(select(Case.id).where(Case.number == number))
+        assert build.verify(s).differences == []
+        assert set(s.scalars(select(StatsDispatchDays.case_id))) >= {case_id}
+    with cases.write() as s:
+        s.execute(delete(StatsDispatchDays).where(StatsDispatchDays.case_id == case_id))
+    with cases.read() as s:
+        differences = build.verify(s).differences
+    assert differences and all(d.table == "stats_dispatch_days" for d in differences)
+    assert f"案件 {case_id}" in differences[0].describe()
+    assert "缺少" in differences[0].describe()
+    with cases.write() as s:
+        build.rebuild(s, now=AS_OF)
+        s.add(StatsDispatchDays(case_id=case_id, day=date(2026, 10, 20)))
+    with cases.read() as s:
+        differences = build.verify(s).differences
+    assert [d.key for d in differences] == [(date(2026, 10, 20), case_id)]
+    assert "多出" in differences[0].describe()
+
+
+def test_verify_finds_a_tampered_month_row(cases: Database) -> None:
+    """The month rows (a year's return reads them) equal their days' rows; a tampered one is
+    named, and a catch-up keeps them equal as days are rewritten."""
+    with cases.write() as s:
+        build.rebuild(s, now=AS_OF)
+    number = report_case(
+        cases, grid_code=GRID_A1, category_code="0101", description="补录", now=BASE
+    )
+    workflow.apply(cases, number, Action.REGISTER, Request(), now=BASE + timedelta(hours=1))
+    catch_up(cases, AS_OF)
+    with cases.read() as s:
+        assert build.verify(s, dirty_ok=False).differences == []
+        row = s.scalars(
+            select(StatsMonthlyGrid).where(StatsMonthlyGrid.reported > 0).limit(1)
+        ).one()
+        month, grid_id = row.month, row.grid_id
+    with cases.write() as s:
+        s.execute(
+            update(StatsMonthlyGrid)
+            .where(StatsMonthlyGrid.month == month, StatsMonthlyGrid.grid_id == grid_id)
+            .values(reported=StatsMonthlyGrid.reported + 1)
+        )
+    with cases.read() as s:
+        differences = build.verify(s).differences
+    assert differences and {d.table for d in differences} == {"stats_monthly_grid"}
+    assert f"{month:%Y-%m-%d}" in differences[0].describe()
+    assert "reported 汇总" in differences[0].describe()
+
+
+def test_a_case_dispatched_again_after_a_return_counts_once(cases: Database) -> None:
+    """派遣 after 退单 (not 改派) on another day: the period's 派遣 counts the case once, read from
+    the roll-ups (stored, then changed since the catch-up) as from the raw rows."""
+    start, end = day_span(date(2026, 10, 1), date(2026, 10, 31), TZ)
+
+    def dispatched(s: Any) -> int:
+        return sum(ix.dispatched for ix in indices.compute_indices(s, start, end).values())
+
+    with cases.write() as s:
+        build.rebuild(s, now=AS_OF)
+    with cases.read() as s:
+        before = dispatched(s)
+    number = report_case(
+        cases, grid_code=GRID_B2, category_code="0102", description="退单后再派", now=BASE
+    )
+    steps = [
+        (1, Action.REGISTER, "住建办"),
+        (1, Action.DISPATCH, "住建办"),
+        (2, Action.RETURN, None),
+        (4, Action.DISPATCH, "市场监管所"),
+    ]
+    for day, action, department in steps:
+        workflow.apply(
+            cases,
+            number,
+            action,
+            Request(department=department, reason="不属本部门"),
+            now=BASE + timedelta(days=day),
+        )
+    for fold in (False, True):
+        if fold:
+            catch_up(cases, AS_OF)
+        with cases.read() as s:
+            assert dispatched(s) == before + 1
+        with raw_only(), cases.read() as s:
+            assert dispatched(s) == before + 1
+        assert_same_as_raw(cases, AS_OF)
 
 
 # --- random case histories ---------------------------------------------------------------------

@@ -47,6 +47,8 @@ from db.models.rollups import (
     StatsDaily,
     StatsDailyGrid,
     StatsDailyStreet,
+    StatsDispatchDays,
+    StatsMonthlyGrid,
     StatsRollupState,
 )
 
@@ -99,6 +101,8 @@ __all__ = [
     "StatsDaily",
     "StatsDailyGrid",
     "StatsDailyStreet",
+    "StatsDispatchDays",
+    "StatsMonthlyGrid",
     "StatsRollupState",
     "Street",
     "User",

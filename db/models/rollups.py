@@ -32,6 +32,7 @@ class _Measures:
     urged: Mapped[int] = mapped_column(default=0)
     rejected: Mapped[int] = mapped_column(default=0)
     merged: Mapped[int] = mapped_column(default=0)
+    merged_cases: Mapped[int] = mapped_column(default=0, server_default="0")
     closed: Mapped[int] = mapped_column(default=0)
     closed_on_time: Mapped[int] = mapped_column(default=0)
     hours_sum: Mapped[float] = mapped_column(Float, default=0.0)
@@ -68,6 +69,19 @@ class StatsDailyGrid(_Measures, Base):
     source: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
+class StatsMonthlyGrid(_Measures, Base):
+    """`stats_daily_grid` summed over each calendar month (`month`: its first day) and over the
+    departments: a year's return reads twelve months of rows per grid and source instead of
+    365 days × departments; a month with a day the roll-ups do not hold (touched by a change
+    not folded in yet, today, later) is read by its days, and so is a department's return."""
+
+    __tablename__ = "stats_monthly_grid"
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    grid_id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class StatsDailyStreet(_Measures, Base):
     """`stats_daily` summed to the street per department and source: the unfiltered statistics
     page, the big screen, the desk cards and the department return (at most departments ×
@@ -101,3 +115,14 @@ class StatsCaseDays(Base):
     case_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     days: Mapped[str] = mapped_column(Text, default="")
     facts: Mapped[str] = mapped_column(Text, default="")
+
+
+class StatsDispatchDays(Base):
+    """The local days on which a case has a kept 派遣/改派 (definitions.dispatch_kept), for the
+    cases that have such days more than one — as of the last catch-up. A period's 派遣 counts
+    each case once: the daily `dispatched_cases` summed, less each of these cases' days in the
+    period beyond its first (db/stats/indices.py), without reading the events."""
+
+    __tablename__ = "stats_dispatch_days"
+    case_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)

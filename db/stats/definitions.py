@@ -36,6 +36,7 @@ means two things:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,3 +149,20 @@ def dispatch_kept(event: Any = CaseEvent) -> ColumnElement[bool]:
         event.action.in_(DISPATCH_ACTIONS),
         or_(event.case_id.not_in(recalled_cases), not_(undone)),
     )
+
+
+def kept_dispatches(events: Iterable[tuple[int, str]]) -> set[int]:
+    """`dispatch_kept` for one case's events in Python: the ids of its 派遣/改派 not taken back,
+    from its events' (id, action) — a dispatch is taken back when it is the last one before a
+    撤回派遣. (The roll-ups' catch-up has the events in hand; `rollup verify` checks the two
+    against each other.)"""
+    dispatches: set[int] = set()
+    undone: set[int] = set()
+    last: int | None = None
+    for event_id, action in sorted(events):
+        if action in DISPATCH_ACTIONS:
+            dispatches.add(event_id)
+            last = event_id
+        elif action == Action.RECALL.value and last is not None:
+            undone.add(last)
+    return dispatches - undone

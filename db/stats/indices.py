@@ -79,9 +79,8 @@ from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
 from db.reference.settings_store import load_settings
-from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, on_time_rate
-from db.stats.periods import local_day
-from db.stats.rollups.read import Narrowing, sums
+from db.stats.definitions import dispatch_kept, on_time_rate
+from db.stats.rollups.read import Narrowing, extra_dispatch_days, sums
 
 GROUPS = ("street", "community", "grid", "department")
 
@@ -254,6 +253,7 @@ _ROLLUP_MEASURES = (
     "handled",
     "reworked",
     "extended",
+    "merged_cases",
     "closed",
     "closed_on_time",
     "hours_sum",
@@ -306,6 +306,7 @@ def _from_rollups(
         row.handled += int(v["handled"])
         row.reworked += int(v["reworked"])
         row.extended += int(v["extended"])
+        row.merged += int(v["merged_cases"])
         closed, on_time = int(v["closed"]), int(v["closed_on_time"])
         row.closed += closed
         row.closed_on_time += on_time
@@ -343,41 +344,20 @@ def compute_indices(
     def col(column: Any) -> Any:
         return _unindexed(column) if scan else column
 
-    # Counts of days (reported, events, 结案, callbacks) from the daily roll-ups when the period
-    # is made of whole local days (db/stats/rollups); 派遣 (distinct cases over the period), 挂账
-    # (a state at the period's end) and 应结未结 (a state at the end) are not sums of days and
-    # stay raw.
+    # Counts of days (reported, events, 结案, 合并, callbacks) from the daily roll-ups when the
+    # period is made of whole local days (db/stats/rollups); 派遣 counts each case once over the
+    # period: the roll-ups' per-day sums, less the days beyond the first of the cases dispatched
+    # on more than one day of it (kept in the roll-ups too). 挂账 (a state at the period's end)
+    # and 应结未结 (a state at the end) are not sums of days and stay raw.
     from_rollups = _from_rollups(session, start, end, group, scope, rows)
     if from_rollups:
-        # 派遣 counts each case once over the period: the roll-ups' per-day sums, less the
-        # cases dispatched on more than one day of it — only those with a 改派 or 撤回派遣 can be.
-        dialect = session.get_bind().dialect.name
-        day = local_day(CaseEvent.at, dialect, load_settings(session).tz)
-        candidates = select(CaseEvent.case_id).where(
-            CaseEvent.action.in_([Action.REDISPATCH.value, Action.RECALL.value]),
-            CaseEvent.at < end,
-        )
-        per_case = (
-            select(plain.label("k"), func.count(distinct(day)).label("days"))
-            .select_from(CaseEvent)
-            .join(Case, Case.id == CaseEvent.case_id)
-            .where(
-                CaseEvent.case_id.in_(candidates),
-                CaseEvent.action.in_(DISPATCH_ACTIONS),
-                CaseEvent.at >= start,
-                CaseEvent.at < end,
-                dispatch_kept(),
-                *scoped,
-            )
-            .group_by(plain, CaseEvent.case_id)
-            .subquery()
-        )
-        for k, extra in session.execute(
-            select(per_case.c.k, func.sum(per_case.c.days - 1))
-            .where(per_case.c.days > 1)
-            .group_by(per_case.c.k)
-        ):
-            rows[k].dispatched -= int(extra)
+        extra = extra_dispatch_days(session, start, end, load_settings(session).tz, plain, scoped)
+        if extra is None:  # the roll-ups were cleared meanwhile: all from the raw rows
+            rows.clear()
+            from_rollups = False
+        else:
+            for k, n in extra.items():
+                rows[k].dispatched -= n
     if not from_rollups:
         # Cases reported in the period.
         in_reported = and_(Case.reported_at >= start, Case.reported_at < end, *scoped)
@@ -444,18 +424,18 @@ def compute_indices(
             row.due += int(closed)
             row.overdue += int(late)
 
-    # Reports merged into another case (合并) in the period: counted apart from the cases.
-    for k, merged in session.execute(
-        select(key, func.count())
-        .where(
-            col(Case.closed_at) >= start,
-            col(Case.closed_at) < end,
-            Case.status == Status.MERGED.value,
-            *scoped,
-        )
-        .group_by(key)
-    ):
-        rows[k].merged = int(merged)
+        # Reports merged into another case (合并) in the period: counted apart from the cases.
+        for k, merged in session.execute(
+            select(key, func.count())
+            .where(
+                col(Case.closed_at) >= start,
+                col(Case.closed_at) < end,
+                Case.status == Status.MERGED.value,
+                *scoped,
+            )
+            .group_by(key)
+        ):
+            rows[k].merged = int(merged)
 
     # 挂账 at the end of the period.
     suspended_ids = suspended_at(snapshot)
@@ -486,30 +466,32 @@ def compute_indices(
             row.due += int(due)
             row.overdue += int(overdue)
 
-    # Valid callbacks whose latest callback is in the period.
-    callback_ids = select(CaseEvent.case_id).where(
-        CaseEvent.action == Action.CALLBACK.value, CaseEvent.at >= start, CaseEvent.at < end
-    )
-    for k, callbacks, contacted, solved, satisfied, basic in session.execute(
-        select(
-            key,
-            func.count(),
-            _count_if(Case.callback_contacted.is_(True)),
-            _count_if(Case.callback_solved.is_(True)),
-            _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
-            _count_if(Case.satisfaction == Satisfaction.BASIC.value),
+    # Valid callbacks whose latest callback is in the period (from the roll-ups when they
+    # answered above).
+    if not from_rollups:
+        callback_ids = select(CaseEvent.case_id).where(
+            CaseEvent.action == Action.CALLBACK.value, CaseEvent.at >= start, CaseEvent.at < end
         )
-        .where(
-            *([] if scan else [Case.id.in_(callback_ids)]),
-            col(Case.callback_at) >= start,
-            col(Case.callback_at) < end,
-            *scoped,
-        )
-        .group_by(key)
-    ):
-        row = rows[k]
-        row.callbacks, row.contacted, row.solved = int(callbacks), int(contacted), int(solved)
-        row.satisfied, row.basic = int(satisfied), int(basic)
+        for k, callbacks, contacted, solved, satisfied, basic in session.execute(
+            select(
+                key,
+                func.count(),
+                _count_if(Case.callback_contacted.is_(True)),
+                _count_if(Case.callback_solved.is_(True)),
+                _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
+                _count_if(Case.satisfaction == Satisfaction.BASIC.value),
+            )
+            .where(
+                *([] if scan else [Case.id.in_(callback_ids)]),
+                col(Case.callback_at) >= start,
+                col(Case.callback_at) < end,
+                *scoped,
+            )
+            .group_by(key)
+        ):
+            row = rows[k]
+            row.callbacks, row.contacted, row.solved = int(callbacks), int(contacted), int(solved)
+            row.satisfied, row.basic = int(satisfied), int(basic)
     _co_handling(session, start, end, snapshot, group, scope, rows)
     return dict(rows)
 

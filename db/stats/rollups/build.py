@@ -10,7 +10,13 @@ grid / community / 小类 / department / source as they are now, as the returns 
   that day (each once a day: a period's 派遣 of definitions.DISPATCHED is their sum less the
   cases dispatched on more than one of its days, db/stats/indices.py).
 - `closed`, `closed_on_time`, `hours_sum`: 结案 on that day (`closed_at`, status 结案), those never
-  overdue, and the sum of dispatched → closed hours (definitions.CLOSED / ON_TIME_RATE).
+  overdue, and the sum of dispatched → closed hours (definitions.CLOSED / ON_TIME_RATE);
+  `merged_cases`: reports merged into another case (status 合并) with `closed_at` that day.
+
+Beside the day rows, `stats_dispatch_days` keeps the kept-dispatch days of every case that has
+more than one (a period's 派遣 counts a case once: the daily `dispatched_cases` summed, less
+those cases' extra days in the period — db/stats/indices.py), as of the last catch-up; readers
+take the cases changed since from the events.
 - `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
   on that day, and of them the contacted / solved / 满意 / 基本满意 ones.
 
@@ -62,10 +68,12 @@ from db.models import (
     StatsDaily,
     StatsDailyGrid,
     StatsDailyStreet,
+    StatsDispatchDays,
+    StatsMonthlyGrid,
     StatsRollupState,
 )
 from db.reference.settings_store import load_settings
-from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept
+from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, kept_dispatches
 from db.stats.periods import as_date, hours_between, local_day, local_midnight
 
 KEY = ("day", "grid_id", "community_id", "category_id", "department_id", "source")
@@ -95,6 +103,7 @@ MEASURES = (
     "urged",
     "rejected",
     "merged",
+    "merged_cases",
     "closed",
     "closed_on_time",
     "hours_sum",
@@ -107,9 +116,10 @@ MEASURES = (
 FLOAT_MEASURES = frozenset({"hours_sum"})
 _INDEX = {name: i for i, name in enumerate(MEASURES)}
 _EVENT_MEASURES = frozenset({*EVENT_COUNTS, "dispatch_events", "dispatched_cases"})
-_CLOSURE_MEASURES = frozenset({"closed", "closed_on_time", "hours_sum"})
+_CLOSURE_MEASURES = frozenset({"closed", "closed_on_time", "hours_sum", "merged_cases"})
 _CALLBACK_MEASURES = frozenset({"callbacks", "contacted", "solved", "satisfied", "basic"})
 _EVENT_ACTIONS = (*EVENT_COUNTS.values(), *DISPATCH_ACTIONS)
+_CLOSURE_STATUSES = (Status.CLOSED.value, Status.MERGED.value)
 
 Key = tuple[date, int, int, int, int, str]
 Rows = dict[Key, list[float]]
@@ -215,21 +225,31 @@ def slice_rows(
         )
 
     if wanted & _CLOSURE_MEASURES:
+        is_closed = Case.status == Status.CLOSED.value
         stmt, keys = grouped(
             Case.closed_at,
-            func.count(),
-            _count_if(Case.ever_overdue.is_(False)),
+            _count_if(is_closed),
+            _count_if(and_(is_closed, Case.ever_overdue.is_(False))),
             func.coalesce(
-                func.sum(hours_between(Case.dispatched_at, Case.closed_at, dialect)), 0.0
+                func.sum(
+                    case(
+                        (is_closed, hours_between(Case.dispatched_at, Case.closed_at, dialect)),
+                        else_=0.0,
+                    )
+                ),
+                0.0,
             ),
+            _count_if(Case.status == Status.MERGED.value),
         )
         add(
             session.execute(
                 stmt.where(
-                    _spans(Case.closed_at, ranges, tz), Case.status == Status.CLOSED.value, *extra
+                    _spans(Case.closed_at, ranges, tz),
+                    Case.status.in_(_CLOSURE_STATUSES),
+                    *extra,
                 ).group_by(*keys)
             ),
-            ["closed", "closed_on_time", "hours_sum"],
+            ["closed", "closed_on_time", "hours_sum", "merged_cases"],
         )
 
     if wanted & _CALLBACK_MEASURES:
@@ -320,9 +340,81 @@ def stored_rows(
     return rows
 
 
+# `stats_daily_grid` summed per calendar month (its first day) and over departments: kept by
+# adding, in the same transaction, what each rewrite of a day changes (new rows less the
+# stored ones). A reader narrowing to a department reads the days.
+MONTH_KEY = ("month", "grid_id", "community_id", "source")
+_GRID = LEVELS[1]
+
+
+def month_of(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _month_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A grid-level day key (day, grid, community, department, source) → its month key."""
+    day, grid, community, _department, source = key
+    return (month_of(day), grid, community, source)
+
+
+def _month_upsert() -> Any:
+    names = (*MONTH_KEY, *MEASURES)
+    conflict = ", ".join(MONTH_KEY)
+    updates = ", ".join(f"{m} = stats_monthly_grid.{m} + excluded.{m}" for m in MEASURES)
+    return text(
+        f"INSERT INTO stats_monthly_grid ({', '.join(names)}) "
+        f"VALUES ({', '.join(':' + n for n in names)}) "
+        f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+    ).bindparams(bindparam("month", type_=Date()))
+
+
+def _add_to_months(
+    session: Session,
+    old: dict[tuple[Any, ...], list[float]],
+    new: dict[tuple[Any, ...], list[float]],
+) -> None:
+    """Add `new` less `old` (grid-level day rows) to the month rows; drop emptied month rows."""
+    delta: dict[tuple[Any, ...], list[float]] = {}
+    for rows, sign in ((new, 1), (old, -1)):
+        for day_key, values in rows.items():
+            row = delta.setdefault(_month_key(day_key), [0] * len(MEASURES))
+            for i, v in enumerate(values):
+                row[i] += sign * v
+    payload = [
+        {**dict(zip(MONTH_KEY, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
+        for key, values in delta.items()
+        if any(values)
+    ]
+    statement = _month_upsert()
+    for chunk in _chunks(payload, 2000):
+        session.execute(statement, chunk)
+    months = sorted({p["month"] for p in payload})
+    if months:
+        t = StatsMonthlyGrid
+        counts = [getattr(t, m) == 0 for m in MEASURES if m not in FLOAT_MEASURES]
+        session.execute(delete(t).where(t.month.in_(months), *counts))
+
+
+def stored_months(session: Session, months: Sequence[date]) -> dict[tuple[Any, ...], list[float]]:
+    """The month rows stored for `months` (first days)."""
+    t = StatsMonthlyGrid
+    columns = [getattr(t, name) for name in (*MONTH_KEY, *MEASURES)]
+    out: dict[tuple[Any, ...], list[float]] = {}
+    for chunk_start in range(0, len(months), 100):
+        chunk = list(months[chunk_start : chunk_start + 100])
+        for r in session.execute(select(*columns).where(t.month.in_(chunk))):
+            key = (as_date(r[0]), int(r[1]), int(r[2]), str(r[3]))
+            out[key] = [
+                float(v) if m in FLOAT_MEASURES else int(v)
+                for m, v in zip(MEASURES, r[4:], strict=True)
+            ]
+    return out
+
+
 def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
     if not ranges:
         return
+    _add_to_months(session, stored_rows(session, ranges, _GRID), _GRID.project(rows))
     for level in LEVELS:
         t = level.table
         session.execute(delete(t).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges])))
@@ -354,6 +446,90 @@ def recompute(session: Session, days: Iterable[date], tz: ZoneInfo) -> int:
     ranges = ranges_of(days)
     _write(session, ranges, slice_rows(session, ranges, tz))
     return sum((b - a).days + 1 for a, b in ranges)
+
+
+# --- the cases dispatched on more than one day ---------------------------------------------------
+
+
+def dispatch_days(session: Session, tz: ZoneInfo) -> dict[int, set[date]]:
+    """The local days of each case's kept 派遣/改派 (definitions.dispatch_kept), for the cases
+    that have more than one such day."""
+    dialect = session.get_bind().dialect.name
+    day = local_day(CaseEvent.at, dialect, tz)
+    # Only a case with two dispatch events (kept or not) can have two kept dispatch days.
+    twice = (
+        select(CaseEvent.case_id)
+        .where(CaseEvent.action.in_(DISPATCH_ACTIONS))
+        .group_by(CaseEvent.case_id)
+        .having(func.count() > 1)
+    )
+    found: dict[int, set[date]] = {}
+    for cid, d in session.execute(
+        select(CaseEvent.case_id, day)
+        .where(dispatch_kept(), CaseEvent.case_id.in_(twice))
+        .group_by(CaseEvent.case_id, day)
+    ):
+        found.setdefault(int(cid), set()).add(as_date(d))
+    return {cid: days for cid, days in found.items() if len(days) > 1}
+
+
+def kept_dispatch_days(event_days: dict[int, tuple[date, str]]) -> set[date]:
+    """The local days of a case's kept 派遣/改派, from its events (id → (day, action))."""
+    kept = kept_dispatches((eid, action) for eid, (_day, action) in event_days.items())
+    return {event_days[eid][0] for eid in kept}
+
+
+def events_by_case(
+    session: Session, case_ids: Sequence[int], tz: ZoneInfo
+) -> dict[int, dict[int, tuple[date, str]]]:
+    """Every event of `case_ids` as id → (local day, action), per case (through the case_id
+    index: a condition on the action would lead the planner to scan all of one action)."""
+    out: dict[int, dict[int, tuple[date, str]]] = {cid: {} for cid in case_ids}
+    day = local_day(CaseEvent.at, session.get_bind().dialect.name, tz)
+    for chunk_start in range(0, len(case_ids), 900):
+        chunk = list(case_ids[chunk_start : chunk_start + 900])
+        for cid, eid, d, action in session.connection().execute(
+            select(CaseEvent.case_id, CaseEvent.id, day, CaseEvent.action).where(
+                CaseEvent.case_id.in_(chunk)
+            )
+        ):
+            out[int(cid)][int(eid)] = (as_date(d), str(action))
+    return out
+
+
+_INSERT_DISPATCH_DAY = text(
+    "INSERT INTO stats_dispatch_days (case_id, day) VALUES (:case_id, :day)"
+).bindparams(bindparam("day", type_=Date()))
+
+
+def _store_dispatch_days(
+    session: Session, days: dict[int, set[date]], case_ids: Sequence[int] | None
+) -> None:
+    """Replace the stored dispatch days of `case_ids` (None: of every case) by `days`."""
+    if case_ids is None:
+        session.execute(delete(StatsDispatchDays))
+    else:
+        for chunk_start in range(0, len(case_ids), 900):
+            chunk = list(case_ids[chunk_start : chunk_start + 900])
+            session.execute(delete(StatsDispatchDays).where(StatsDispatchDays.case_id.in_(chunk)))
+    payload = [{"case_id": cid, "day": d} for cid in sorted(days) for d in sorted(days[cid])]
+    for part in _chunks(payload, 5000):
+        session.execute(_INSERT_DISPATCH_DAY, part)
+
+
+def stored_dispatch_days(session: Session) -> dict[int, set[date]]:
+    out: dict[int, set[date]] = {}
+    for cid, d in session.execute(select(StatsDispatchDays.case_id, StatsDispatchDays.day)):
+        out.setdefault(int(cid), set()).add(as_date(d))
+    return out
+
+
+def changed_cases(session: Session, state: State, upto: int | None = None) -> set[int]:
+    """The cases with a change after the watermark (up to `upto`)."""
+    stmt = select(CaseChange.case_id).distinct().where(CaseChange.seq > state.seq)
+    if upto is not None:
+        stmt = stmt.where(CaseChange.seq <= upto)
+    return {int(cid) for cid in session.scalars(stmt)}
 
 
 # --- the state and the footprints -------------------------------------------------------------
@@ -427,8 +603,8 @@ def _facts_of(row: Any, tz: ZoneInfo) -> Facts:
     (_id, grid, community, category, department, source, reported, status, closed_at) = row[:9]
     (ever_overdue, dispatched_at, callback_at, contacted, solved, satisfaction) = row[9:]
     closure = (
-        f"{_iso(closed_at)}|{int(bool(ever_overdue))}|{_iso(dispatched_at)}"
-        if status == Status.CLOSED.value and closed_at is not None
+        f"{_iso(closed_at)}|{status}|{int(bool(ever_overdue))}|{_iso(dispatched_at)}"
+        if status in _CLOSURE_STATUSES and closed_at is not None
         else ""
     )
     callback = (
@@ -452,19 +628,28 @@ def _facts_of(row: Any, tz: ZoneInfo) -> Facts:
 def case_facts(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
     """Each case's facts now, with all its events."""
     facts: dict[int, Facts] = {}
+    # Core statements on the session's connection: plain rows, without the ORM's per-row work
+    # (a catch-up after 1,000 changes reads some 15,000 events).
+    conn = session.connection()
+    day_of_event = local_day(CaseEvent.at, session.get_bind().dialect.name, tz)
+    days: dict[Any, date] = {}
     for chunk_start in range(0, len(case_ids), 900):
         chunk = list(case_ids[chunk_start : chunk_start + 900])
-        for row in session.execute(select(*_FACT_COLUMNS).where(Case.id.in_(chunk))):
+        for row in conn.execute(select(*_FACT_COLUMNS).where(Case.id.in_(chunk))):
             facts[int(row[0])] = _facts_of(row, tz)
-        for cid, eid, at, action in session.execute(
-            select(CaseEvent.case_id, CaseEvent.id, CaseEvent.at, CaseEvent.action).where(
+        # The event's local day as the slices compute it (local_day), read as text and parsed
+        # once per day: no datetime per event.
+        for cid, eid, text_day, action in conn.execute(
+            select(CaseEvent.case_id, CaseEvent.id, day_of_event, CaseEvent.action).where(
                 CaseEvent.case_id.in_(chunk)
             )
-        ):
+        ).all():
             f = facts.get(int(cid))
             if f is None:
                 continue
-            day = _local(at, tz)
+            day = days.get(text_day)
+            if day is None:
+                day = days[text_day] = as_date(text_day)
             f.days.add(day)
             f.event_days[int(eid)] = (day, str(action))
             f.events += 1
@@ -647,6 +832,7 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
     through = _today(now, tz) - timedelta(days=1)
     for level in LEVELS:
         session.execute(delete(level.table))
+    session.execute(delete(StatsMonthlyGrid))
     session.execute(delete(StatsCaseDays))
     first = session.scalar(select(func.min(Case.reported_at)))
     days = 0
@@ -667,6 +853,7 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
                 days += (end - cursor).days + 1
                 cursor = end + timedelta(days=1)
     _all_footprints(session, tz)
+    _store_dispatch_days(session, dispatch_days(session, tz), None)
     _save_state(session, State(seq, through, tz.key))
     return CatchUp(True, 0, 0, days, seq, through)
 
@@ -716,6 +903,8 @@ def catch_up(session: Session, *, now: datetime | None = None) -> CatchUp:
     days = recompute(session, dirty, tz)
     if ids:
         _store_footprints(session, facts, ids)
+        multi = {cid: kept_dispatch_days(f.event_days) for cid, f in facts.items()}
+        _store_dispatch_days(session, {c: d for c, d in multi.items() if len(d) > 1}, ids)
         gone = [cid for cid in ids if cid not in facts]
         if gone:
             session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
@@ -732,6 +921,7 @@ _KEY_LABELS = {
     "category_id": "小类",
     "department_id": "部门",
     "source": "来源",
+    "case_id": "案件",
 }
 
 
@@ -814,6 +1004,49 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
                 ):
                     differences.append(Difference(level.name, level.key, key, s, r))
         cursor = end + timedelta(days=1)
+    # The month rows: the sums of the (checked) grid day rows of their months.
+    first_month = session.scalar(select(func.min(StatsMonthlyGrid.month)))
+    month = month_of(min(start, as_date(first_month) if first_month is not None else start))
+    while month <= state.through:
+        after = month_of(month + timedelta(days=31))
+        days_in = (month, after - timedelta(days=1))
+        summed: dict[tuple[Any, ...], list[float]] = {}
+        for day_key, values in stored_rows(session, [days_in], _GRID).items():
+            row = summed.setdefault(_month_key(day_key), [0] * len(MEASURES))
+            for i, v in enumerate(values):
+                row[i] += v
+        summed = {k: v for k, v in summed.items() if any(v)}
+        kept = stored_months(session, [month])
+        rows += len(kept)
+        for key in sorted(set(kept) | set(summed)):
+            s, r = kept.get(key), summed.get(key)
+            if (
+                s is None
+                or r is None
+                or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
+            ):
+                differences.append(Difference(StatsMonthlyGrid.__tablename__, MONTH_KEY, key, s, r))
+        month = after
+    # The cases dispatched on more than one day (those changed since the watermark are read
+    # from the events, like the touched days).
+    changed = changed_cases(session, state) if dirty_ok else set()
+    stored_days = stored_dispatch_days(session)
+    raw_days = dispatch_days(session, tz)
+    for cid in sorted(set(stored_days) | set(raw_days)):
+        if cid in changed:
+            continue
+        s_days, r_days = stored_days.get(cid, set()), raw_days.get(cid, set())
+        rows += len(s_days)
+        for d in sorted(s_days ^ r_days):
+            differences.append(
+                Difference(
+                    StatsDispatchDays.__tablename__,
+                    ("day", "case_id"),
+                    (d, cid),
+                    [1.0] if d in s_days else None,
+                    [1.0] if d in r_days else None,
+                )
+            )
     return VerifyReport(days, rows, differences, state.through)
 
 
@@ -825,6 +1058,8 @@ __all__ = [
     "State",
     "VerifyReport",
     "catch_up",
+    "changed_cases",
+    "dispatch_days",
     "pending_days",
     "ranges_of",
     "read_state",

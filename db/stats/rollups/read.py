@@ -20,15 +20,19 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Case, CaseChange, Category
+from db.models import Case, CaseChange, Category, StatsDispatchDays, StatsMonthlyGrid
 from db.reference.settings_store import load_settings
 from db.stats.periods import as_date, local_midnight
 from db.stats.rollups.build import (
     KEY,
     LEVELS,
     MEASURES,
+    MONTH_KEY,
     DayRange,
     catch_up,
+    changed_cases,
+    events_by_case,
+    kept_dispatch_days,
     needs_rebuild,
     pending_days,
     ranges_of,
@@ -124,6 +128,29 @@ def plan(session: Session, first: date, last: date, tz: ZoneInfo) -> Plan | None
     return Plan(ranges_of(stored), ranges_of(live))
 
 
+def whole_months(ranges: Sequence[DayRange]) -> tuple[list[date], list[DayRange]]:
+    """The calendar months (first days) that `ranges` cover whole, and the days left over."""
+    months: list[date] = []
+    rest: list[DayRange] = []
+    for a, b in ranges:
+        cursor = a
+        while cursor <= b:
+            month_end = (cursor.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(
+                days=1
+            )
+            if cursor.day == 1 and month_end <= b:
+                months.append(cursor)
+                cursor = month_end + timedelta(days=1)
+                continue
+            end = min(b, month_end)
+            if rest and rest[-1][1] + timedelta(days=1) == cursor:
+                rest[-1] = (rest[-1][0], end)
+            else:
+                rest.append((cursor, end))
+            cursor = end + timedelta(days=1)
+    return months, rest
+
+
 def sums(
     session: Session,
     start: datetime,
@@ -151,15 +178,29 @@ def sums(
             for i, v in enumerate(values):
                 row[i] += v
 
-    if p.stored:
-        needed = set(group) | narrowing.columns()
+    needed = set(group) | narrowing.columns()
+    stored = p.stored
+    if stored and needed <= set(MONTH_KEY) and narrowing.major_id is None:
+        # Whole months the roll-ups hold every day of: from the month rows.
+        months, stored = whole_months(stored)
+        if months:
+            t = StatsMonthlyGrid
+            keys = [getattr(t, name) for name in group]
+            stmt = (
+                select(*keys, *[func.sum(getattr(t, m)) for m in measures])
+                .where(t.month.in_(months), *narrowing.on_rollups(t))
+                .group_by(*keys)
+            )
+            for r in session.execute(stmt):
+                add(tuple(r[: len(group)]), [v or 0 for v in r[len(group) :]])
+    if stored:
         level = next(lv for lv in LEVELS if needed <= set(lv.key))
         t = level.table
         keys = [getattr(t, name) for name in group]
         stmt = (
             select(*keys, *[func.sum(getattr(t, m)) for m in measures])
             .where(
-                or_(*[and_(t.day >= a, t.day <= b) for a, b in p.stored]),
+                or_(*[and_(t.day >= a, t.day <= b) for a, b in stored]),
                 *narrowing.on_rollups(t),
             )
             .group_by(*keys)
@@ -175,6 +216,53 @@ def sums(
         picked = [MEASURES.index(m) for m in measures]
         for k, values in slice_rows(session, p.live, tz, narrowing.on_cases(), measures).items():
             add(tuple(k[i] for i in where), [values[i] for i in picked])
+    return out
+
+
+def extra_dispatch_days(
+    session: Session,
+    start: datetime,
+    end: datetime,
+    tz: ZoneInfo,
+    key: Any,
+    conditions: Sequence[ColumnElement[bool]] = (),
+) -> dict[Any, int] | None:
+    """Per group `key` (an expression over Case), the kept 派遣/改派 days in `[start, end)` of
+    each case beyond its first: a period's 派遣 (each case once, definitions.DISPATCHED) is the
+    daily `dispatched_cases` summed less this. Read from `stats_dispatch_days` for the cases
+    unchanged since the last catch-up and from the events for the others; None when the
+    roll-ups cannot answer (`sums` returns None then too)."""
+    days = whole_days(start, end, tz)
+    state = read_state(session)
+    if days is None or state is None or state.through is None or state.timezone != tz.key:
+        return None
+    changed = changed_cases(session, state)
+    out: dict[Any, int] = {}
+    t = StatsDispatchDays
+    per_case = func.count()
+    for k, cid, count in session.execute(
+        select(key, t.case_id, per_case)
+        .select_from(t)
+        .join(Case, Case.id == t.case_id)
+        .where(t.day >= days[0], t.day <= days[1], *conditions)
+        .group_by(t.case_id, key)
+        .having(per_case > 1)
+    ):
+        if int(cid) not in changed:
+            out[k] = out.get(k, 0) + int(count) - 1
+    # The changed cases: from their events (the same definition, definitions.kept_dispatches).
+    ids = sorted(changed)
+    events = events_by_case(session, ids, tz)
+    extra = {
+        cid: n - 1
+        for cid in ids
+        if (n := sum(days[0] <= d <= days[1] for d in kept_dispatch_days(events[cid]))) > 1
+    }
+    many = sorted(extra)
+    for chunk_start in range(0, len(many), 900):
+        chunk = many[chunk_start : chunk_start + 900]
+        for k, cid in session.execute(select(key, Case.id).where(Case.id.in_(chunk), *conditions)):
+            out[k] = out.get(k, 0) + extra[int(cid)]
     return out
 
 
