@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from db.engine import Database
@@ -25,6 +25,17 @@ def demo_refusal(db: Database) -> str | None:
 
     with db.read() as session:
         return real_data_refusal(session)
+
+
+# The stages build_demo reports (db/demo/street.py), named here so the dialog shows them translated.
+DEMO_STAGES = (
+    QT_TRANSLATE_NOOP("DemoStages", "街道、社区与网格"),
+    QT_TRANSLATE_NOOP("DemoStages", "人员花名册"),
+    QT_TRANSLATE_NOOP("DemoStages", "案件"),
+    QT_TRANSLATE_NOOP("DemoStages", "索引"),
+    QT_TRANSLATE_NOOP("DemoStages", "收尾"),
+    QT_TRANSLATE_NOOP("DemoStages", "完成"),
+)
 
 
 def build_demo_with_progress(
@@ -53,7 +64,7 @@ def build_demo_with_progress(
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
             if text:
-                dialog.setLabelText(text)
+                dialog.setLabelText(QCoreApplication.translate("DemoStages", text))
 
     def job(control: TaskControl) -> None:
         from db.demo.street import build_demo

@@ -286,12 +286,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="43" />
+        <location filename="../../desktop/shell/startup.py" line="54" />
         <source>正在生成演示街道与案件…</source>
         <translation>Building the demo street and its cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="45" />
+        <location filename="../../desktop/shell/startup.py" line="56" />
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
@@ -2235,6 +2235,39 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
 </context>
 <context>
+    <name>DemoStages</name>
+    <message>
+        <location filename="../../desktop/shell/startup.py" line="32" />
+        <source>街道、社区与网格</source>
+        <translation>Street, communities and grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/startup.py" line="33" />
+        <source>人员花名册</source>
+        <translation>Personnel rosters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/startup.py" line="34" />
+        <source>案件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/startup.py" line="35" />
+        <source>索引</source>
+        <translation>Building indexes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/startup.py" line="36" />
+        <source>收尾</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/shell/startup.py" line="37" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentCard</name>
     <message>
         <location filename="../../desktop/desk/dispatch_board.py" line="135" />
@@ -2318,82 +2351,82 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="132" />
+        <location filename="../../desktop/desk/department_picker.py" line="127" />
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="152" />
+        <location filename="../../desktop/desk/department_picker.py" line="147" />
         <source>输入部门名称或拼音首字母筛选，如 rq</source>
         <translation>Filter by name or pinyin initials, e.g. rq</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="164" />
+        <location filename="../../desktop/desk/department_picker.py" line="159" />
         <source>派遣意见（可选，Tab 进入，Ctrl+Enter 派遣）</source>
         <translation>Dispatch note (optional; Tab to enter it, Ctrl+Enter dispatches)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="168" />
+        <location filename="../../desktop/desk/department_picker.py" line="163" />
         <source>告诉承办部门需要注意或要做的事</source>
         <translation>Tell the department what to watch for or do</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="180" />
+        <location filename="../../desktop/desk/department_picker.py" line="175" />
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="182" />
+        <location filename="../../desktop/desk/department_picker.py" line="177" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="191" />
+        <location filename="../../desktop/desk/department_picker.py" line="186" />
         <source>（默认部门）</source>
         <translation>(default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="266" />
+        <location filename="../../desktop/desk/department_picker.py" line="261" />
         <source>勾选多个部门即联合派遣：先勾选的为主办，其余为协办（Shift+Enter 勾选）</source>
         <translation>Tick several departments for a joint dispatch: the first ticked leads, the others co-handle (Shift+Enter ticks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="270" />
+        <location filename="../../desktop/desk/department_picker.py" line="265" />
         <source>主办：%1</source>
         <translation>Lead: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="272" />
+        <location filename="../../desktop/desk/department_picker.py" line="267" />
         <source>；协办：%1</source>
         <translation>; co: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="329" />
+        <location filename="../../desktop/desk/department_picker.py" line="324" />
         <source>（建议）</source>
         <translation>(suggested)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="341" />
+        <location filename="../../desktop/desk/department_picker.py" line="336" />
         <source>建议派遣：%1（%2）</source>
         <translation>Suggested: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="344" />
+        <location filename="../../desktop/desk/department_picker.py" line="339" />
         <source>；当前在办 %1 件，超期 %2 件</source>
         <translation>; now handling %1, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="366" />
+        <location filename="../../desktop/desk/department_picker.py" line="361" />
         <source>在办 %1 · 超期 %2 · 按期 %3</source>
         <translation>Open %1 · Overdue %2 · On time %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="374" />
+        <location filename="../../desktop/desk/department_picker.py" line="369" />
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation>Closed this month: %1, on time: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="403" />
+        <location filename="../../desktop/desk/department_picker.py" line="398" />
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
@@ -2600,22 +2633,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="162" />
+        <location filename="../../desktop/desk/desk_page.py" line="163" />
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="174" />
+        <location filename="../../desktop/desk/desk_page.py" line="175" />
         <source>已登记案件 %1（%2）</source>
         <translation>Case %1 taken (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="176" />
+        <location filename="../../desktop/desk/desk_page.py" line="177" />
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation>; location removed from %1 photo(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="193" />
+        <location filename="../../desktop/desk/desk_page.py" line="194" />
         <source>请选中一件案件再上报。</source>
         <translation>Select one case to escalate.</translation>
     </message>
