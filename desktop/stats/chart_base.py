@@ -49,7 +49,11 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         parent: QWidget | None = None,
         axis_items: dict[str, pg.AxisItem] | None = None,
     ) -> None:
-        super().__init__(parent=parent, background=theme.background, axisItems=axis_items)
+        # No pyqtgraph context menu (the page has its own): not building the view box's menu
+        # saves ~7 ms per chart when the page opens.
+        super().__init__(
+            parent=parent, background=theme.background, axisItems=axis_items, enableMenu=False
+        )
         # pyqtgraph caches the view's background in a pixmap the size of the chart (1–2 MB
         # each, seven charts): for a plain colour fill that is memory for nothing.
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)

@@ -139,6 +139,10 @@ class StatsPage(QWidget):
         self.pdf_button = QPushButton(self.tr("导出 PDF 摘要"), self)
         self.big_button = QPushButton(self.tr("大屏模式 (F11)"), self)
 
+        # The figures first: the aggregations run on the worker while the charts are built here
+        # (building seven plots takes as long as a month's aggregations).
+        self.refresh()
+
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("统计期间"), self))
         bar.addWidget(self.period)
@@ -251,8 +255,7 @@ class StatsPage(QWidget):
         self.feed_timer.timeout.connect(self._feed_due)
         ctx.feed.cases_changed.connect(self._cases_changed)
 
-        # The charts first: the filter lists are not needed until the user opens one.
-        self.refresh()
+        # The filter lists are not needed until the user opens one: asked after the figures.
         self.load_choices()
         ctx.signals.master_data_changed.connect(self.load_choices)
 
