@@ -7,12 +7,66 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QWidget
 
 from desktop.stats.chart_base import ChartBase
 from desktop.stats.chart_style import LIGHT, Series, Theme, fmt_number, nice_step
+
+TEXT_MARGIN = 4.0  # around a value's text, as pyqtgraph's TextItem (a QGraphicsTextItem) has
+
+
+class ValueLabels(pg.GraphicsObject):  # type: ignore[misc]
+    """The bars' values as text, all in one item: at data points, in screen-sized type.
+
+    What one `pg.TextItem` per bar shows (the text beside or above its bar, not scaled with the
+    view), without building a text document and a graphics item per bar: ~1 ms per label when
+    the page opens, for 80 labels.
+    """
+
+    def __init__(self, color: str, font: QFont, anchor: tuple[float, float]) -> None:
+        super().__init__()
+        self.color = QColor(color)
+        self.font = font
+        self.anchor = anchor
+        self.labels: list[tuple[float, float, str]] = []
+
+    def set_labels(self, labels: list[tuple[float, float, str]]) -> None:
+        self.labels = labels
+        self.update()
+
+    def texts(self) -> list[str]:
+        return [text for _x, _y, text in self.labels]
+
+    def boundingRect(self) -> QRectF:
+        # The labels may reach past the data; the visible view is what they can cover.
+        rect = self.viewRect()
+        return QRectF() if rect is None else rect
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+        super().viewRangeChanged()
+
+    def paint(self, painter: QPainter, *_args: Any) -> None:
+        if not self.labels:
+            return
+        to_scene = self.sceneTransform()
+        inverse, invertible = to_scene.inverted()
+        if not invertible:
+            return
+        # Draw in scene units (screen pixels, or scaled with an export) at the mapped points.
+        painter.setTransform(inverse * painter.transform())
+        painter.setFont(self.font)
+        painter.setPen(self.color)
+        metrics = QFontMetricsF(self.font)
+        ax, ay = self.anchor
+        height = metrics.height() + 2 * TEXT_MARGIN
+        for x, y, text in self.labels:
+            at = to_scene.map(QPointF(x, y))
+            width = metrics.horizontalAdvance(text) + 2 * TEXT_MARGIN
+            box = QRectF(at.x() - ax * width, at.y() - ay * height, width, height)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
 class BarChart(ChartBase):
@@ -47,6 +101,13 @@ class BarChart(ChartBase):
         self._items: list[Any] = []
         self.plot_item.setMouseEnabled(x=False, y=False)
         self.plot_item.showGrid(x=horizontal, y=not horizontal, alpha=theme.grid_alpha)
+        value_font = QFont()
+        value_font.setPointSize(theme.value_pt)
+        self.value_labels = ValueLabels(
+            theme.text, value_font, (0, 0.5) if horizontal else (0.5, 1)
+        )
+        self.value_labels.setZValue(10)  # above the bars
+        self.plot_item.addItem(self.value_labels, ignoreBounds=True)
 
     @property
     def _group_width(self) -> float:
@@ -83,8 +144,7 @@ class BarChart(ChartBase):
         n = len(self.labels)
         width = self._bar_width()
         top = 0.0
-        value_font = QFont()
-        value_font.setPointSize(self.theme.value_pt)
+        labels: list[tuple[float, float, str]] = []
         for j, s in enumerate(self.series):
             positions = [self._pos(i) + self._offset(j) for i in range(n)]
             shown = [float(v) for v in s.values]
@@ -105,15 +165,9 @@ class BarChart(ChartBase):
                 for p, v, raw in zip(positions, values, shown, strict=True):
                     if v == 0 and len(self.series) > 1:
                         continue  # a row of zeros beside grouped bars is noise
-                    text = pg.TextItem(
-                        self.value_text(raw),
-                        color=self.theme.text,
-                        anchor=(0, 0.5) if self.horizontal else (0.5, 1),
-                    )
-                    text.setFont(value_font)
-                    text.setPos(*((v, p) if self.horizontal else (p, v)))
-                    self.plot_item.addItem(text, ignoreBounds=True)
-                    self._items.append(text)
+                    x, y = (v, p) if self.horizontal else (p, v)
+                    labels.append((x, y, self.value_text(raw)))
+        self.value_labels.set_labels(labels)
         ticks = [[(self._pos(i), label) for i, label in enumerate(self.labels)]]
         category_axis = self.plot_item.getAxis("left" if self.horizontal else "bottom")
         category_axis.setTicks(ticks)
