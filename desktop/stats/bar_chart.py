@@ -144,7 +144,7 @@ class BarChart(ChartBase):
         n = len(self.labels)
         width = self._bar_width()
         top = 0.0
-        labels: list[tuple[float, float, str]] = []
+        placed: list[tuple[float, float, str]] = []
         for j, s in enumerate(self.series):
             positions = [self._pos(i) + self._offset(j) for i in range(n)]
             shown = [float(v) for v in s.values]
@@ -166,8 +166,8 @@ class BarChart(ChartBase):
                     if v == 0 and len(self.series) > 1:
                         continue  # a row of zeros beside grouped bars is noise
                     x, y = (v, p) if self.horizontal else (p, v)
-                    labels.append((x, y, self.value_text(raw)))
-        self.value_labels.set_labels(labels)
+                    placed.append((x, y, self.value_text(raw)))
+        self.value_labels.set_labels(placed)
         ticks = [[(self._pos(i), label) for i, label in enumerate(self.labels)]]
         category_axis = self.plot_item.getAxis("left" if self.horizontal else "bottom")
         category_axis.setTicks(ticks)
