@@ -115,7 +115,7 @@ def _paint(app: Any) -> None:
         app.processEvents()
 
 
-def _measure(fn: Callable[[], None]) -> tuple[float, float]:
+def _measure(fn: Callable[..., object]) -> tuple[float, float]:
     wall, cpu = time.perf_counter(), time.process_time()
     fn()
     return time.perf_counter() - wall, time.process_time() - cpu
@@ -127,8 +127,14 @@ def run(
     cases: int = CASES,
     runs: int = 5,
     rebuild: bool = False,
+    now: datetime | None = None,
+    open_only: bool = False,
 ) -> bool:
-    """Measure and print the table; True when every target is met."""
+    """Measure and print the table; True when every target is met.
+
+    `path`: measure on that database (its reference time `now`, else read from the JSON file
+    beside it: {"now": ISO}); `open_only`: only the roll-up aggregations (the floor) and the
+    page's open, redraw and drawing (no raw-row aggregations, roll-up rebuild or catch-up)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
@@ -143,7 +149,7 @@ def run(
 
     if path is None:
         path, now = ensure_database(cases, rebuild)
-    else:
+    elif now is None:
         now = datetime.fromisoformat(json.loads(path.with_suffix(".json").read_text())["now"])
     app = QApplication.instance() or QApplication([])
     db = open_database(f"sqlite:///{path}")
@@ -172,17 +178,19 @@ def run(
     from bench.rollups import rebuild as rebuild_rollups
 
     try:
-        add("roll-up rebuild", None, [_measure(lambda: rebuild_rollups(db, now))])
+        if not open_only:
+            add("roll-up rebuild", None, [_measure(lambda: rebuild_rollups(db, now))])
         today = now.astimezone(tz).date()
         for label, period in (("month", Period.MONTH), ("year", Period.YEAR)):
             first, last = stats.period_days(period, today)
             f = stats.StatsFilter(*stats.day_span(first, last, tz))
-            with raw_only():
-                add(
-                    f"aggregations, raw rows (before), {label}",
-                    None,
-                    [_measure(lambda f=f: stats.collect(db, f, tz, now)) for _ in range(runs)],
-                )
+            if not open_only:
+                with raw_only():
+                    add(
+                        f"aggregations, raw rows (before), {label}",
+                        None,
+                        [_measure(lambda f=f: stats.collect(db, f, tz, now)) for _ in range(runs)],
+                    )
             add(
                 f"aggregations, roll-ups (after), {label}",
                 None,
@@ -190,10 +198,11 @@ def run(
             )
             aggregations[label] = results[-1].median
         catch_ups = []
-        for _ in range(max(1, runs // 2)):
+        for _ in range(0 if open_only else max(1, runs // 2)):
             seconds, _result = events_then_catch_up(db, now)
             catch_ups.append((seconds, seconds))
-        add("roll-up catch-up after 1,000 new events", TARGET_CATCH_UP_S, catch_ups)
+        if catch_ups:
+            add("roll-up catch-up after 1,000 new events", TARGET_CATCH_UP_S, catch_ups)
 
         for label, period, target in (
             ("month", Period.MONTH, TARGET_OPEN_MONTH_S),
@@ -278,12 +287,36 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cases", type=int, default=CASES)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="measure on this SQLite database (it is written to: use a copy) instead of the"
+        " shared demo database",
+    )
+    parser.add_argument(
+        "--now",
+        type=datetime.fromisoformat,
+        help="its reference time (ISO); default: the 'now' of the JSON file beside --db",
+    )
+    parser.add_argument(
+        "--open-only",
+        action="store_true",
+        help="only the page's open, redraw and drawing, beside the aggregations (the floor)",
+    )
     parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.build is not None:
         build(args.build, args.cases)
         return 0
-    return 0 if run(cases=args.cases, runs=args.runs, rebuild=args.rebuild) else 1
+    ok = run(
+        args.db,
+        cases=args.cases,
+        runs=args.runs,
+        rebuild=args.rebuild,
+        now=args.now,
+        open_only=args.open_only,
+    )
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from desktop.stats.chart_base import ChartBase
+from desktop.stats.chart_base import ChartAxis, ChartBase
 from desktop.stats.chart_style import LIGHT, WALL, Series, Theme, fmt_number, nice_step
 
 
@@ -25,7 +25,7 @@ def day_label(day: date, monthly: bool = False) -> str:
     return QCoreApplication.translate("StatsCharts", "{m}月{d}日").format(m=day.month, d=day.day)
 
 
-class ChineseDateAxis(pg.AxisItem):  # type: ignore[misc]
+class ChineseDateAxis(ChartAxis):
     """A bottom axis whose values are date ordinals (`date.toordinal()`), labelled 11月26日.
 
     Ticks fall on whole days only; for monthly buckets on the first of the month.
