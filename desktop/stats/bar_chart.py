@@ -194,6 +194,7 @@ class BarChart(ChartBase):
             )
             for s in self.series:
                 legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=s.color), s.name)
+        self.fit_axes()
 
     def value_text(self, value: float) -> str:
         """A bar's value as text; NaN (no value, e.g. a rate with nothing closed) is —."""

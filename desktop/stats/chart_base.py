@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QImage,
     QImageWriter,
     QMouseEvent,
+    QPainter,
+    QPicture,
     QResizeEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -46,6 +48,21 @@ class ChartAxis(pg.AxisItem):  # type: ignore[misc]
         self._adjustSize()
         self.picture = None
         self.update()
+
+    def fit_tick_texts(self) -> None:
+        """Measure the tick labels now, as painting does, so that the axis takes its width
+        before the chart is painted: else pyqtgraph finds the labels wider while painting,
+        widens the axis and the chart is laid out and painted a second time."""
+        if not self.isVisible():
+            return
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            if self.style["tickFont"]:
+                painter.setFont(self.style["tickFont"])
+            self.generateDrawSpecs(painter)
+        finally:
+            painter.end()
 
 
 class ChartBase(pg.PlotWidget):  # type: ignore[misc]
@@ -131,6 +148,13 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         axis.setHeight(math.ceil(ticks + max(0, axis.style["tickLength"]) + title))
         left, top, right, _bottom = self.plot_item.layout.getContentsMargins()
         self.plot_item.layout.setContentsMargins(left, top, right, LABEL_NUDGE + 2)
+
+    def fit_axes(self) -> None:
+        """After new data: the axes measure their tick labels before the first paint."""
+        for name in ("left", "bottom"):
+            axis = self.plot_item.getAxis(name)
+            if isinstance(axis, ChartAxis):
+                axis.fit_tick_texts()
 
     def set_title(self, title: str) -> None:
         self.title = title

@@ -212,6 +212,7 @@ class DateLineChart(ChartBase):
         step = nice_step(top or 1.0, 5, self.integer)
         self.plot_item.getAxis("left").setTickSpacing(step, step)
         self.plot_item.setYRange(0, (top or 1.0) * 1.15, padding=0)
+        self.fit_axes()
 
     def _nearest(self, x: float) -> int | None:
         if not self.days:

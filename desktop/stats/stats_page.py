@@ -170,9 +170,8 @@ class StatsPage(QWidget):
         self.grid_table.verticalHeader().setVisible(False)
         self.grid_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.grid_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.grid_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Fitted to the contents once per new set of rows (in `draw`), not in ResizeToContents
+        # mode, which measures every cell again on each layout pass while the page opens.
         self.grid_table.horizontalHeader().setStretchLastSection(False)
         self.grid_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.grid_table.setMinimumHeight(260)
@@ -395,6 +394,7 @@ class StatsPage(QWidget):
         self.charts.draw(snap, self.tz)
         self.figures.set_numbers(snap.today)
         self.grid_model.set_rows(snap.grids)
+        self.grid_table.resizeColumnsToContents()
         if not self._body.updatesEnabled():
             self._body.setUpdatesEnabled(True)
         local = snap.now.astimezone(self.tz)
