@@ -137,16 +137,18 @@ def run(
     page's open, redraw and drawing (no raw-row aggregations, roll-up rebuild or catch-up)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
+    from sqlalchemy import func, select
 
     from db.cases.intake import report_case
     from db.cases.states import Source
     from db.database import open_database
-    from db.models import Grid
+    from db.models import Case, Grid
     from db.stats import figures as stats
     from db.stats.periods import Period
     from desktop.core.context import AppContext
     from desktop.stats.stats_page import StatsPage
 
+    given = path is not None
     if path is None:
         path, now = ensure_database(cases, rebuild)
     elif now is None:
@@ -156,6 +158,8 @@ def run(
     ctx = AppContext.create(db, start_feed=False)
     tz = ctx.settings.tz
     with db.read() as s:
+        if given:  # the table says how many cases this database holds
+            cases = int(s.scalar(select(func.count()).select_from(Case)) or 0)
         grid_code = str(s.query(Grid.code).order_by(Grid.code).first()[0])  # type: ignore[index]
     saved_clock, saved_period = StatsPage.__dict__["clock"], StatsPage.initial_period
     StatsPage.clock = staticmethod(lambda: now)  # type: ignore[method-assign]
