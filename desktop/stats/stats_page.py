@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QFontMetrics,
     QKeySequence,
     QShortcut,
     QShowEvent,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -394,12 +396,30 @@ class StatsPage(QWidget):
         self.charts.draw(snap, self.tz)
         self.figures.set_numbers(snap.today)
         self.grid_model.set_rows(snap.grids)
-        self.grid_table.resizeColumnsToContents()
+        self._fit_grid_columns()
         if not self._body.updatesEnabled():
             self._body.setUpdatesEnabled(True)
         local = snap.now.astimezone(self.tz)
         self.status.setText(self.tr("更新于 {time}").format(time=f"{local:%H:%M:%S}"))
         self.drawn.emit()
+
+    def _fit_grid_columns(self) -> None:
+        """Fit the grid table's columns to their texts (the 网格 column stretches): measured
+        with the table's font, not with `resizeColumnsToContents`, which asks the model for
+        every role of every cell (a fifth of a redraw, for a table below the charts)."""
+        table, model = self.grid_table, self.grid_model
+        header = table.horizontalHeader()
+        metrics = QFontMetrics(table.font())
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+        pad = 2 * (margin + 1) + 1 + 4  # the delegate's margins, the grid line, some air
+        rows = range(model.rowCount())
+        for column in range(model.columnCount()):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Stretch:
+                continue
+            widest = max(
+                (metrics.horizontalAdvance(model.text(r, column)) for r in rows), default=0
+            )
+            header.resizeSection(column, max(widest + pad, header.sectionSizeHint(column)))
 
     def _cases_changed(self, _ids: object) -> None:
         if not self.feed_timer.isActive():
