@@ -16,6 +16,15 @@ several runs):
   until drawn) — ≤ 300 ms, for the month and the year view;
 - drawing and painting every chart on the GUI thread (how long the window is busy).
 
+`--db PATH [--now ISO]` measures on another SQLite database instead (a copy: the bench writes
+to it; its reference time from --now or the JSON file beside it, {"now": ISO}); `--open-only`
+skips the raw-row aggregations, the roll-up rebuild and the catch-up.
+
+"All charts drawn" is every chart of the page (the seven charts, the key figures and the grid
+table) given its data, and the window's pending paint events processed: the charts in view
+(at 1920×1080: the flow, alerts, sources, 大类, 小类 and the top of the handling chart) are
+painted; the department ranking and the grid table below them are painted when scrolled to.
+
 Every measure ends with the window painted (the pending paint events processed, as the
 window's own event loop would), not only with the data handed to the charts.
 
