@@ -46,20 +46,15 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     ColumnElement,
     Date,
-    Integer,
     and_,
     bindparam,
     case,
-    column,
     delete,
     distinct,
     func,
     or_,
     select,
     text,
-)
-from sqlalchemy import (
-    values as sql_values,
 )
 from sqlalchemy.orm import Session
 
@@ -733,22 +728,23 @@ def current_facts(
         else:
             whole.append(cid)
     if newer:
-        day_of_event = local_day(CaseEvent.at, session.get_bind().dialect.name, tz)
+        # Plain SQL with the ids inlined (integers read from the database): building 1,000
+        # VALUES rows as SQLAlchemy literals cost more than the query. The event's day is
+        # local_day compiled for this database, so it is the day the slices count it on.
+        bind = session.get_bind()
+        day_sql = local_day(CaseEvent.at, bind.dialect.name, tz).compile(
+            dialect=bind.dialect, compile_kwargs={"literal_binds": True}
+        )
         days: dict[Any, date] = {}
         found: dict[int, dict[int, tuple[date, str]]] = {cid: {} for cid in newer}
         items = sorted(newer.items())
         for i in range(0, len(items), 500):
-            w = (
-                sql_values(
-                    column("cid", Integer), column("since", Integer), name="w", literal_binds=True
-                )
-                .data(items[i : i + 500])
-                .cte("w")
-            )
-            for cid, eid, text_day, action in conn.execute(
-                select(CaseEvent.case_id, CaseEvent.id, day_of_event, CaseEvent.action)
-                .select_from(w)
-                .join(CaseEvent, and_(CaseEvent.case_id == w.c.cid, CaseEvent.id > w.c.since))
+            rows = ",".join(f"({int(c)},{int(since)})" for c, since in items[i : i + 500])
+            for cid, eid, text_day, action in conn.exec_driver_sql(
+                f"WITH w(cid, since) AS (VALUES {rows}) "
+                f"SELECT case_events.case_id, case_events.id, {day_sql}, case_events.action "
+                "FROM w JOIN case_events ON case_events.case_id = w.cid "
+                "AND case_events.id > w.since"
             ).all():
                 day = days.get(text_day)
                 if day is None:
