@@ -26,9 +26,12 @@ catch-up has not folded in yet), so a figure is the same either way.
 
 Maintenance is a catch-up, not work in the writing transaction (a dispatch stays as cheap as
 it was): `catch_up` reads the change log (`case_changes`) after its watermark, finds the days
-each changed case counts on — now (its timestamps and all its events) and before (its stored
+each changed case counts on — now (its timestamps and its events) and before (its stored
 footprint, `stats_case_days`) — and recomputes those whole day slices from the raw rows
-(delete + insert, so running it twice, or two at once, never counts twice). On PostgreSQL the
+(delete + insert, so running it twice, or two at once, never counts twice). A changed case's
+events are read only after its footprint's last one when an index-only count shows none
+before it went missing and none of the new ones is a 派遣/改派/撤回派遣 (which can change
+earlier days' 派遣); otherwise all of them (current_facts). On PostgreSQL the
 catch-ups and rebuilds take one advisory lock (they queue), and the log position is read
 under a momentary SHARE lock on `case_changes`, so no change with a lower seq can still commit
 after the watermark passed it. A log pruned past the watermark, a watermark ahead of the log (a
