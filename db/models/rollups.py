@@ -105,11 +105,14 @@ class StatsRollupState(Base):
 
 
 class StatsCaseDays(Base):
-    """A case's footprint in the roll-ups as of the last catch-up: the local days it counts on
-    ('YYYY-MM-DD,…') and `facts`, what its contributions depend on (its grid / 小类 / department
-    / source, reported, 结案 and callback values, last event id and number of events), so a
-    catch-up recomputes only the days a change can move — and a later change that removes a
-    day (a deleted event, a moved callback) is still caught."""
+    """A case's footprint in the roll-ups as of the last catch-up: the local days of its events
+    ('YYYY-MM-DD,…'; a footprint written before the 7th fact listed every day it counts on)
+    and `facts`, what its contributions depend on (its grid / 小类 / department / source,
+    reported, 结案 and callback values — the days of those follow from them —, last event id
+    and number of events, then the format '2'), so a catch-up recomputes only the days a
+    change can move, reads only a case's events after the last one when the count says none
+    went missing, and a later change that removes a day (a deleted event, a moved callback) is
+    still caught."""
 
     __tablename__ = "stats_case_days"
     case_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)

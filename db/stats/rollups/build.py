@@ -26,9 +26,12 @@ catch-up has not folded in yet), so a figure is the same either way.
 
 Maintenance is a catch-up, not work in the writing transaction (a dispatch stays as cheap as
 it was): `catch_up` reads the change log (`case_changes`) after its watermark, finds the days
-each changed case counts on — now (its timestamps and all its events) and before (its stored
+each changed case counts on — now (its timestamps and its events) and before (its stored
 footprint, `stats_case_days`) — and recomputes those whole day slices from the raw rows
-(delete + insert, so running it twice, or two at once, never counts twice). On PostgreSQL the
+(delete + insert, so running it twice, or two at once, never counts twice). A changed case's
+events are read only after its footprint's last one when an index-only count shows none
+before it went missing and none of the new ones is a 派遣/改派/撤回派遣 (which can change
+earlier days' 派遣); otherwise all of them (current_facts). On PostgreSQL the
 catch-ups and rebuilds take one advisory lock (they queue), and the log position is read
 under a momentary SHARE lock on `case_changes`, so no change with a lower seq can still commit
 after the watermark passed it. A log pruned past the watermark, a watermark ahead of the log (a
@@ -38,8 +41,9 @@ restored database) or another time zone rebuilds everything.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -490,7 +494,7 @@ def events_by_case(
         chunk = list(case_ids[chunk_start : chunk_start + 900])
         for cid, eid, d, action in session.connection().execute(
             select(CaseEvent.case_id, CaseEvent.id, day, CaseEvent.action).where(
-                CaseEvent.case_id.in_(chunk)
+                _ids_in(CaseEvent.case_id, chunk)
             )
         ):
             out[int(cid)][int(eid)] = (as_date(d), str(action))
@@ -551,8 +555,12 @@ class Facts:
     callback: str
     last_event: int
     events: int
-    days: set[date]
-    event_days: dict[int, tuple[date, str]]  # event id → (day, action); current only
+    days: set[date]  # every day it counts on: its moments' and its events'
+    # event id → (day, action): all its events when `complete`, else only those after the
+    # stored footprint's last event (the others are known not to have changed).
+    event_days: dict[int, tuple[date, str]]
+    complete: bool = True
+    event_day_set: set[date] = field(default_factory=set)  # the days of all its events
 
     def text(self) -> str:
         return "\t".join(
@@ -563,8 +571,14 @@ class Facts:
                 self.callback,
                 str(self.last_event),
                 str(self.events),
+                _FOOTPRINT_V2,
             )
         )
+
+
+# The footprint's format: `facts` with this 7th field keeps only its events' days in `days`
+# (the other days follow from the facts); 6 fields (before) kept every day there.
+_FOOTPRINT_V2 = "2"
 
 
 def _iso(moment: datetime | None) -> str:
@@ -625,23 +639,30 @@ def _facts_of(row: Any, tz: ZoneInfo) -> Facts:
     )
 
 
-def case_facts(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
-    """Each case's facts now, with all its events."""
-    facts: dict[int, Facts] = {}
-    # Core statements on the session's connection: plain rows, without the ORM's per-row work
-    # (a catch-up after 1,000 changes reads some 15,000 events).
+def _chunked(ids: Sequence[int], size: int = 5000) -> Iterator[list[int]]:
+    for i in range(0, len(ids), size):
+        yield list(ids[i : i + size])
+
+
+def _ids_in(column: Any, ids: Sequence[int]) -> Any:
+    """`column IN (ids)` with the ids inlined — integers read from the database, so no bind
+    parameter per id to render (for 1,000 ids that cost more than the query)."""
+    return text(f"{column.table.name}.{column.name} IN ({','.join(str(int(i)) for i in ids)})")
+
+
+def _read_events(
+    session: Session, facts: dict[int, Facts], case_ids: Sequence[int], tz: ZoneInfo
+) -> None:
+    """Every event of `case_ids` into their (complete) facts."""
     conn = session.connection()
     day_of_event = local_day(CaseEvent.at, session.get_bind().dialect.name, tz)
     days: dict[Any, date] = {}
-    for chunk_start in range(0, len(case_ids), 900):
-        chunk = list(case_ids[chunk_start : chunk_start + 900])
-        for row in conn.execute(select(*_FACT_COLUMNS).where(Case.id.in_(chunk))):
-            facts[int(row[0])] = _facts_of(row, tz)
+    for chunk in _chunked(case_ids):
         # The event's local day as the slices compute it (local_day), read as text and parsed
         # once per day: no datetime per event.
         for cid, eid, text_day, action in conn.execute(
             select(CaseEvent.case_id, CaseEvent.id, day_of_event, CaseEvent.action).where(
-                CaseEvent.case_id.in_(chunk)
+                _ids_in(CaseEvent.case_id, chunk)
             )
         ).all():
             f = facts.get(int(cid))
@@ -650,32 +671,158 @@ def case_facts(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[
             day = days.get(text_day)
             if day is None:
                 day = days[text_day] = as_date(text_day)
-            f.days.add(day)
+            f.event_day_set.add(day)
             f.event_days[int(eid)] = (day, str(action))
             f.events += 1
             f.last_event = max(f.last_event, int(eid))
+    for cid in case_ids:
+        f = facts.get(cid)
+        if f is not None:
+            f.days |= f.event_day_set
+
+
+def _case_rows(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
+    conn = session.connection()
+    facts: dict[int, Facts] = {}
+    for chunk in _chunked(case_ids):
+        for row in conn.execute(select(*_FACT_COLUMNS).where(_ids_in(Case.id, chunk))):
+            facts[int(row[0])] = _facts_of(row, tz)
+    return facts
+
+
+def case_facts(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
+    """Each case's facts now, with all its events."""
+    # Core statements on the session's connection: plain rows, without the ORM's per-row work.
+    facts = _case_rows(session, case_ids, tz)
+    _read_events(session, facts, case_ids, tz)
+    return facts
+
+
+# A new event of these kinds can change which earlier dispatches are kept (and so the
+# dispatch days, and after a 撤回派遣 every event day's 派遣): its case is read whole.
+_READ_WHOLE = frozenset({*DISPATCH_ACTIONS, Action.RECALL.value})
+
+
+def current_facts(
+    session: Session, case_ids: Sequence[int], tz: ZoneInfo, before: dict[int, Stored]
+) -> dict[int, Facts]:
+    """Each case's facts now. A case whose stored footprint says how many events it had and
+    the last one's id, and which has that many events up to that id now (an index-only count),
+    gets only its newer events read (`complete` False) — unless one of them is a 派遣/改派/撤回派遣;
+    any other case (an event deleted or restored, no footprint) is read whole."""
+    facts = _case_rows(session, case_ids, tz)
+    conn = session.connection()
+    counts: dict[int, tuple[int, int]] = {}
+    for chunk in _chunked(case_ids):
+        for cid, n, last in conn.execute(
+            select(CaseEvent.case_id, func.count(), func.max(CaseEvent.id))
+            .where(_ids_in(CaseEvent.case_id, chunk))
+            .group_by(CaseEvent.case_id)
+        ):
+            counts[int(cid)] = (int(n), int(last))
+    whole: list[int] = []
+    newer: dict[int, int] = {}  # case → its footprint's last event
+    for cid, f in facts.items():
+        b = before.get(cid)
+        if b is None or b.event_days is None:
+            whole.append(cid)
+            continue
+        n, last = counts.get(cid, (0, 0))
+        stored_last, stored_n = int(b.facts[4]), int(b.facts[5])
+        f.complete = False
+        f.events, f.last_event = n, last
+        if n == stored_n and last == stored_last:
+            f.event_day_set = set(b.event_days)
+        elif last > stored_last and n > stored_n:
+            newer[cid] = stored_last
+        else:
+            whole.append(cid)
+    if newer:
+        # Plain SQL with the ids inlined (integers read from the database): building 1,000
+        # VALUES rows as SQLAlchemy literals cost more than the query. The event's day is
+        # local_day compiled for this database, so it is the day the slices count it on.
+        bind = session.get_bind()
+        day_sql = local_day(CaseEvent.at, bind.dialect.name, tz).compile(
+            dialect=bind.dialect, compile_kwargs={"literal_binds": True}
+        )
+        days: dict[Any, date] = {}
+        found: dict[int, dict[int, tuple[date, str]]] = {cid: {} for cid in newer}
+        items = sorted(newer.items())
+        for i in range(0, len(items), 500):
+            rows = ",".join(f"({int(c)},{int(since)})" for c, since in items[i : i + 500])
+            for cid, eid, text_day, action in conn.exec_driver_sql(
+                f"WITH w(cid, since) AS (VALUES {rows}) "
+                f"SELECT case_events.case_id, case_events.id, {day_sql}, case_events.action "
+                "FROM w JOIN case_events ON case_events.case_id = w.cid "
+                "AND case_events.id > w.since"
+            ).all():
+                day = days.get(text_day)
+                if day is None:
+                    day = days[text_day] = as_date(text_day)
+                found[int(cid)][int(eid)] = (day, str(action))
+        for cid, new_events in found.items():
+            f, b = facts[cid], before[cid]
+            assert b.event_days is not None
+            if f.events != int(b.facts[5]) + len(new_events) or any(
+                action in _READ_WHOLE for _day, action in new_events.values()
+            ):
+                whole.append(cid)
+                continue
+            f.event_days = new_events
+            f.event_day_set = set(b.event_days) | {day for day, _action in new_events.values()}
+    for cid in whole:
+        f = facts[cid]
+        f.complete, f.events, f.last_event = True, 0, 0
+        f.event_days, f.event_day_set = {}, set()
+    if whole:
+        _read_events(session, facts, sorted(whole), tz)
+    for f in facts.values():
+        if not f.complete:
+            f.days |= f.event_day_set
     return facts
 
 
 @dataclass(frozen=True)
 class Stored:
-    facts: list[str]
-    days: set[date]
+    facts: list[str]  # the 6 facts (dims, reported, closure, callback, last event, events)
+    recorded: set[date]  # its `days`: its events' days (v2), or every day (an old footprint)
+    v2: bool
+    tz: ZoneInfo
+
+    @property
+    def event_days(self) -> set[date] | None:
+        """The days of its events (None: an old footprint, which does not tell them apart)."""
+        return self.recorded if self.v2 else None
+
+    @cached_property
+    def days(self) -> set[date]:
+        """Every day it counted on (only needed when a change can have moved all of them)."""
+        if not self.v2:
+            return self.recorded
+        moments = {_day_of(f, self.tz) for f in self.facts[1:4]}
+        return self.recorded | {d for d in moments if d is not None}
 
 
-def stored_footprints(session: Session, case_ids: Sequence[int]) -> dict[int, Stored]:
+def stored_footprints(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Stored]:
     out: dict[int, Stored] = {}
-    for chunk_start in range(0, len(case_ids), 900):
-        chunk = list(case_ids[chunk_start : chunk_start + 900])
-        for cid, text_days, text_facts in session.execute(
+    parsed: dict[str, date] = {}
+
+    def day(text_day: str) -> date:
+        d = parsed.get(text_day)
+        if d is None:
+            d = parsed[text_day] = date.fromisoformat(text_day)
+        return d
+
+    for chunk in _chunked(case_ids):
+        for cid, text_days, text_facts in session.connection().execute(
             select(StatsCaseDays.case_id, StatsCaseDays.days, StatsCaseDays.facts).where(
-                StatsCaseDays.case_id.in_(chunk)
+                _ids_in(StatsCaseDays.case_id, chunk)
             )
         ):
-            out[int(cid)] = Stored(
-                str(text_facts).split("\t"),
-                {date.fromisoformat(d) for d in str(text_days).split(",") if d},
-            )
+            facts = str(text_facts).split("\t")
+            days = {day(d) for d in str(text_days).split(",") if d}
+            v2 = len(facts) == 7 and facts[6] == _FOOTPRINT_V2
+            out[int(cid)] = Stored(facts[:6] if v2 else facts, days, v2, tz)
     return out
 
 
@@ -692,9 +839,10 @@ def affected_days(now: Facts | None, before: Stored | None, tz: ZoneInfo) -> set
     last_event, count = int(last_text), int(count_text)
     if dims != now.dims:
         return before.days | now.days
-    old_events = [eid for eid in now.event_days if eid <= last_event]
-    if len(old_events) != count:
-        return before.days | now.days
+    if now.complete:
+        old_events = [eid for eid in now.event_days if eid <= last_event]
+        if len(old_events) != count:
+            return before.days | now.days
     days: set[date] = set()
     for old, new in ((reported, now.reported), (closure, now.closure), (callback, now.callback)):
         if old != new:
@@ -702,18 +850,19 @@ def affected_days(now: Facts | None, before: Stored | None, tz: ZoneInfo) -> set
     new_events = [v for eid, v in now.event_days.items() if eid > last_event]
     days |= {day for day, _action in new_events}
     if any(action == Action.RECALL.value for _day, action in new_events):
-        days |= {day for day, _action in now.event_days.values()}
+        days |= now.event_day_set
     return days
 
 
 def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[int]) -> None:
-    for chunk_start in range(0, len(ids), 900):
-        chunk = list(ids[chunk_start : chunk_start + 900])
-        session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(chunk)))
+    for chunk in _chunked(ids):
+        session.connection().execute(
+            delete(StatsCaseDays).where(_ids_in(StatsCaseDays.case_id, chunk))
+        )
     payload = [
         {
             "case_id": cid,
-            "days": ",".join(d.isoformat() for d in sorted(facts[cid].days)),
+            "days": ",".join(d.isoformat() for d in sorted(facts[cid].event_day_set)),
             "facts": facts[cid].text(),
         }
         for cid in ids
@@ -751,11 +900,11 @@ def _all_footprints(session: Session, tz: ZoneInfo) -> None:
         f = _facts_of(row, tz)
         last, n, days = events.get(int(row[0]), (0, 0, ""))
         f.last_event, f.events = last, n
-        f.days |= {date.fromisoformat(d) for d in days.split(",") if d}
         payload.append(
             {
                 "case_id": int(row[0]),
-                "days": ",".join(d.isoformat() for d in sorted(f.days)),
+                # its events' days (the others follow from the facts), 'YYYY-MM-DD' sorted
+                "days": ",".join(sorted(d for d in days.split(",") if d)),
                 "facts": f.text(),
             }
         )
@@ -869,8 +1018,8 @@ def pending_days(
     counted = session.execute(stmt.group_by(CaseChange.case_id)).all()
     ids = sorted(int(r[0]) for r in counted)
     changes = sum(int(r[1]) for r in counted)
-    now = case_facts(session, ids, tz)
-    before = stored_footprints(session, ids)
+    before = stored_footprints(session, ids, tz)
+    now = current_facts(session, ids, tz, before)
     touched: set[date] = set()
     for cid in ids:
         touched |= affected_days(now.get(cid), before.get(cid), tz)
@@ -903,8 +1052,10 @@ def catch_up(session: Session, *, now: datetime | None = None) -> CatchUp:
     days = recompute(session, dirty, tz)
     if ids:
         _store_footprints(session, facts, ids)
-        multi = {cid: kept_dispatch_days(f.event_days) for cid, f in facts.items()}
-        _store_dispatch_days(session, {c: d for c, d in multi.items() if len(d) > 1}, ids)
+        # Only a case read whole can have other dispatch days (current_facts).
+        whole = [cid for cid in ids if cid not in facts or facts[cid].complete]
+        multi = {cid: kept_dispatch_days(facts[cid].event_days) for cid in whole if cid in facts}
+        _store_dispatch_days(session, {c: d for c, d in multi.items() if len(d) > 1}, whole)
         gone = [cid for cid in ids if cid not in facts]
         if gone:
             session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
