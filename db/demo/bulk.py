@@ -252,14 +252,11 @@ class _Sink:
             return
         getter = self.getters[name]
         if self.dialect == "sqlite":
-            procs = self.encoders[name]
-            values = []
-            for row in rows:
-                items = list(getter(row))
-                for i, proc in procs:
-                    items[i] = proc(items[i])
-                values.append(items)
-            self.conn.executemany(self.inserts[name], values)
+            # column by column: the encoders mapped over a column, the rows zipped back
+            columns: list[Any] = list(zip(*map(getter, rows), strict=True))
+            for i, proc in self.encoders[name]:
+                columns[i] = map(proc, columns[i])
+            self.conn.executemany(self.inserts[name], zip(*columns, strict=True))
         else:
             flags = self.json[name]
             lines = []
