@@ -224,6 +224,10 @@ class WorkCalendar:
         self._hours = hours
         self._tz = tz
         self._years: dict[int, _YearTable] = {}
+        # UTC hour -> (first, end) UTC microseconds of a local day met in that hour, its
+        # year table and its index there: the local day of a moment without a time-zone
+        # conversion when the moment falls inside those bounds (checked on every use)
+        self._days: dict[int, tuple[int, int, _YearTable, int]] = {}
 
     @classmethod
     def load(
@@ -280,15 +284,14 @@ class WorkCalendar:
         begins counting at the next period, and a limit that uses up a period exactly ends at
         that period's end (17:30), not at the start of the next one.
         """
-        _require_aware(start, "start")
+        if start.tzinfo is not UTC:
+            _require_aware(start, "start")
         if minutes < 0:
             raise ValueError(f"minutes must not be negative, got {minutes}")
         if basis is TimeBasis.NATURAL or minutes == 0:
             return _from_us(_to_us(start) + minutes * _US_PER_MINUTE)
         t = _to_us(start)
-        local_day = start.astimezone(self._tz).date()
-        table = self._year(local_day.year)
-        index = local_day.toordinal() - table.first_ordinal
+        table, index = self._day_of(start, t)
         remaining = minutes * _US_PER_MINUTE
         for period_start, period_end in table.days[index]:
             if period_end <= t:
@@ -364,15 +367,38 @@ class WorkCalendar:
 
     def _position(self, moment: datetime, t: int) -> tuple[int, int]:
         """(local year, working microseconds from that year's start to ``t``)."""
-        local_day = moment.astimezone(self._tz).date()
-        table = self._year(local_day.year)
-        index = local_day.toordinal() - table.first_ordinal
+        table, index = self._day_of(moment, t)
         position = table.prefix[index]
         for period_start, period_end in table.days[index]:
             if t <= period_start:
                 break
             position += (period_end if t > period_end else t) - period_start
-        return local_day.year, position
+        return table.year, position
+
+    def _day_of(self, moment: datetime, t: int) -> tuple[_YearTable, int]:
+        """The year table of ``moment``'s local day (``t`` its UTC microseconds) and the
+        day's index in it; a time-zone conversion only for a moment in an hour not met yet."""
+        hour = t // 3_600_000_000
+        known = self._days.get(hour)
+        if known is not None and known[0] <= t < known[1]:
+            return known[2], known[3]
+        local_day = moment.astimezone(self._tz).date()
+        table = self._year(local_day.year)
+        index = local_day.toordinal() - table.first_ordinal
+        tz = self._tz
+        first = _to_us(datetime.combine(local_day, time(0), tz))
+        end = _to_us(datetime.combine(local_day + timedelta(days=1), time(0), tz))
+        # kept only when the bounds are the local day's own (a time zone could in principle
+        # start a day at another time than midnight)
+        if (
+            first <= t < end
+            and _from_us(first).astimezone(tz).date() == local_day
+            and _from_us(end - 1).astimezone(tz).date() == local_day
+            and _from_us(first - 1).astimezone(tz).date() != local_day
+            and _from_us(end).astimezone(tz).date() != local_day
+        ):
+            self._days[hour] = (first, end, table, index)
+        return table, index
 
     def _year(self, year: int) -> _YearTable:
         table = self._years.get(year)

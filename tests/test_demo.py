@@ -505,3 +505,21 @@ def test_blocks_in_worker_processes_give_the_same_database(
     with other_db.read() as s:
         report = verify_rollups(s, dirty_ok=False)
     assert report.days > 300 and report.rows > 0 and not report.differences
+
+
+def test_blocks_sharing_scratch_files_give_the_same_database(
+    db: Database, other_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twelve blocks written to one scratch file each or to a few shared ones (SQLite ATTACHes
+    them) give the same rows; the scratch files are detached once the build is over."""
+    import db.demo.street as street_module
+
+    build_demo(db, cases=1200, now=NOW, seed=7, block_cases=100, workers=1)
+    monkeypatch.setattr(street_module, "SQLITE_SCRATCH_FILES", 3)
+    build_demo(other_db, cases=1200, now=NOW, seed=7, block_cases=100, workers=1)
+    assert _all_rows(db) == _all_rows(other_db)
+    for database in (db, other_db):
+        if database.is_sqlite:
+            with database.read() as s:
+                schemas = {row[1] for row in s.execute(text("PRAGMA database_list"))}
+            assert schemas <= {"main", "temp"}

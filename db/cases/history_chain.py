@@ -51,36 +51,35 @@ def clean_details(details: Mapping[str, Any] | None) -> dict[str, Any] | None:
     return cleaned
 
 
-def _field(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"{len(text)}:{text}"
+# One encoder made once (what `json.dumps` with these arguments builds on every call).
+_CANONICAL_JSON = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
+).encode
 
 
 def event_hash(prev: str, row: Mapping[str, Any]) -> str:
     """The hash of one entry (`row` holds the columns of `_HASHED`) chained to `prev`: each
-    field length-prefixed, `details` as canonical JSON."""
+    field length-prefixed (`len:text`, `None` as the empty text), `details` as canonical JSON.
+
+    Called for every entry the demo builder writes: the text is built in one pass."""
     at: datetime = row["at"]
+    if at.tzinfo is not UTC:
+        at = at.astimezone(UTC)
     details = row.get("details")
-    payload = "".join(
-        (
-            prev,
-            _field(at.astimezone(UTC).isoformat()),
-            _field(row["actor"]),
-            _field(row["action"]),
-            _field(row.get("from_status")),
-            _field(row["to_status"]),
-            _field(row.get("department_id")),
-            _field(row.get("note") or ""),
-            _field(
-                json.dumps(
-                    details, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str
-                )
-                if details
-                else None
-            ),
-        )
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    parts = [prev]
+    for value in (
+        at.isoformat(),
+        row["actor"],
+        row["action"],
+        row.get("from_status"),
+        row["to_status"],
+        row.get("department_id"),
+        row.get("note") or "",
+        _CANONICAL_JSON(details) if details else None,
+    ):
+        text = "" if value is None else value if type(value) is str else str(value)
+        parts.append(f"{len(text)}:{text}")
+    return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest()
 
 
 def seal(rows: Iterable[dict[str, Any]], head: str) -> str:

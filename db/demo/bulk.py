@@ -45,6 +45,10 @@ from db.models.base import UTCDateTime
 SINGLE_BLOCK_BELOW = 20_000  # smaller builds are one block (one random stream, as before)
 BLOCK_CASES = 25_000  # about this many cases a block above it
 MAX_BLOCKS = 48
+# SQLite: the blocks are generated into at most this many scratch files (consecutive blocks
+# share one), each ATTACHed to the build's connection until its transaction ends (SQLite's
+# default limit is 10 attached databases, and one cannot be detached inside a transaction)
+SQLITE_SCRATCH_FILES = 8
 ROWS_PER_WRITE = 4_000  # cases a worker buffers before writing them to its scratch file
 
 # In the order they are copied: a case before its history, a merge's main case before the
@@ -248,14 +252,11 @@ class _Sink:
             return
         getter = self.getters[name]
         if self.dialect == "sqlite":
-            procs = self.encoders[name]
-            values = []
-            for row in rows:
-                items = list(getter(row))
-                for i, proc in procs:
-                    items[i] = proc(items[i])
-                values.append(items)
-            self.conn.executemany(self.inserts[name], values)
+            # column by column: the encoders mapped over a column, the rows zipped back
+            columns: list[Any] = list(zip(*map(getter, rows), strict=True))
+            for i, proc in self.encoders[name]:
+                columns[i] = map(proc, columns[i])
+            self.conn.executemany(self.inserts[name], zip(*columns, strict=True))
         else:
             flags = self.json[name]
             lines = []
@@ -277,24 +278,26 @@ class _Sink:
                 f.close()
 
 
+def group_blocks(blocks: list[Block], most: int) -> list[tuple[Block, ...]]:
+    """The blocks in at most `most` runs of consecutive blocks, as even as can be."""
+    count = max(1, min(most, len(blocks)))
+    return [
+        tuple(blocks[len(blocks) * k // count : len(blocks) * (k + 1) // count])
+        for k in range(count)
+    ]
+
+
 def generate_block(ctx: BlockContext, block: Block) -> BlockResult:
     """Live the block's cases forward, seal their histories and write the rows to scratch."""
+    return generate_group(ctx, (block,))
+
+
+def generate_group(ctx: BlockContext, blocks: tuple[Block, ...]) -> BlockResult:
+    """Live the cases of consecutive blocks forward (each block from its own random stream),
+    seal their histories and write the rows, in block order, to one scratch file (set)."""
     cpu = time.process_time()
-    generator = CaseGenerator(
-        rng=random.Random(block.seed),
-        now=ctx.now,
-        cal=ctx.cal,
-        warn_share=ctx.warn_share,
-        grids=ctx.grids,
-        categories=ctx.categories,
-        departments=ctx.departments,
-        descriptions=ctx.descriptions,
-        names=ctx.names,
-        first_id=block.first_id,
-        counters=ctx.counters,
-    )
     suffix = ".sqlite" if ctx.dialect == "sqlite" else ""
-    path = os.path.join(ctx.folder, f"block{block.index:03d}{suffix}")
+    path = os.path.join(ctx.folder, f"block{blocks[0].index:03d}{suffix}")
     sink = _Sink(ctx.dialect, path)
     case_name, event_name, attachment_name, reporter_name = TABLES
     cases: list[dict[str, Any]] = []
@@ -302,6 +305,7 @@ def generate_block(ctx: BlockContext, block: Block) -> BlockResult:
     attachments: list[dict[str, Any]] = []
     reporters: list[dict[str, Any]] = []
     written = 0
+    day_counts: dict[str, int] = {}
 
     def flush() -> None:
         sink.write(case_name, cases)
@@ -314,22 +318,36 @@ def generate_block(ctx: BlockContext, block: Block) -> BlockResult:
         reporters.clear()
 
     try:
-        for life, photos in generator.cases_on(block.days):
-            # Each demo case's history is sealed like a live one (db/cases/history_chain.py).
-            life.c["history_hash"] = seal(life.events, genesis(life.c["number"]))
-            cases.append(life.c)
-            events.extend(life.events)
-            attachments.extend(photos)
-            reporters.extend(life.reporters)
-            written += 1
-            if len(cases) >= ROWS_PER_WRITE:
-                flush()
+        for block in blocks:
+            generator = CaseGenerator(
+                rng=random.Random(block.seed),
+                now=ctx.now,
+                cal=ctx.cal,
+                warn_share=ctx.warn_share,
+                grids=ctx.grids,
+                categories=ctx.categories,
+                departments=ctx.departments,
+                descriptions=ctx.descriptions,
+                names=ctx.names,
+                first_id=block.first_id,
+                counters=ctx.counters,
+            )
+            for life, photos in generator.cases_on(block.days):
+                # Each demo case's history is sealed like a live one
+                # (db/cases/history_chain.py).
+                life.c["history_hash"] = seal(life.events, genesis(life.c["number"]))
+                cases.append(life.c)
+                events.extend(life.events)
+                attachments.extend(photos)
+                reporters.extend(life.reporters)
+                written += 1
+                if len(cases) >= ROWS_PER_WRITE:
+                    flush()
+            day_counts.update(generator.day_counts)
         flush()
     finally:
         sink.close()
-    return BlockResult(
-        block.index, written, dict(generator.day_counts), path, time.process_time() - cpu
-    )
+    return BlockResult(blocks[0].index, written, day_counts, path, time.process_time() - cpu)
 
 
 # --- worker processes --------------------------------------------------------------------------
@@ -342,23 +360,27 @@ def _init_worker(ctx: BlockContext) -> None:
     _CONTEXT = ctx
 
 
-def _run_in_worker(block: Block) -> BlockResult:
+def _run_in_worker(blocks: tuple[Block, ...]) -> BlockResult:
     assert _CONTEXT is not None
-    return generate_block(_CONTEXT, block)
+    return generate_group(_CONTEXT, blocks)
 
 
-def generate_blocks(ctx: BlockContext, blocks: list[Block], workers: int) -> Iterator[BlockResult]:
-    """Each block's result in block order, generated by `workers` processes (spawned, not
-    forked: the caller may be a GUI with threads) or in this process when one is enough."""
-    if workers <= 1 or len(blocks) <= 1:
-        for block in blocks:
-            yield generate_block(ctx, block)
+def generate_blocks(
+    ctx: BlockContext, blocks: list[Block], workers: int, files: int | None = None
+) -> Iterator[BlockResult]:
+    """The results of the blocks, in block order, written to at most `files` scratch files
+    (default: one a block), generated by `workers` processes (spawned, not forked: the caller
+    may be a GUI with threads) or in this process when one is enough."""
+    groups = group_blocks(blocks, len(blocks) if files is None else files)
+    if workers <= 1 or len(groups) <= 1:
+        for group in groups:
+            yield generate_group(ctx, group)
         return
     import multiprocessing
 
     spawn = multiprocessing.get_context("spawn")
-    with spawn.Pool(min(workers, len(blocks)), _init_worker, (ctx,)) as pool:
-        yield from pool.imap(_run_in_worker, blocks)
+    with spawn.Pool(min(workers, len(groups)), _init_worker, (ctx,)) as pool:
+        yield from pool.imap(_run_in_worker, groups)
 
 
 def default_workers() -> int:

@@ -38,6 +38,9 @@ class DepartmentInfo:
     contact: str
 
 
+_MOVES: dict[tuple[int | None, Satisfaction | None], Move] = {}
+
+
 class CaseLife:
     """One case's columns and history, changed step by step by the workflow's own rules
     (`db.cases.transitions.plan_transition`)."""
@@ -119,7 +122,16 @@ class CaseLife:
         c = self.c
         if department_id is None and (action is Action.DISPATCH or action is Action.REDISPATCH):
             department_id = self.cat.department_id
-        move = Move(department_id=department_id, until=until, satisfaction=satisfaction, into=into)
+        if until is None and into is None:
+            # the few moves without a date or a merge target are made once (frozen, shared)
+            key = (department_id, satisfaction)
+            move = _MOVES.get(key)
+            if move is None:
+                move = _MOVES[key] = Move(department_id=department_id, satisfaction=satisfaction)
+        else:
+            move = Move(
+                department_id=department_id, until=until, satisfaction=satisfaction, into=into
+            )
         from_status = c["status"]
         done = plan_transition(c, action, now, self.clock, move, self.names)
         c.update(done.values)

@@ -11,7 +11,6 @@ SQLite `INSERT … SELECT` from scratch files, PostgreSQL `COPY`) and reports pr
 from __future__ import annotations
 
 import random
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import event, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from db.cases.duplicates import count_duplicates_in
@@ -28,6 +27,7 @@ from db.cases.states import Group
 from db.clock import TimeBasis
 from db.demo.accounts import create_demo_accounts, has_only_demo_accounts
 from db.demo.bulk import (
+    SQLITE_SCRATCH_FILES,
     TABLES,
     Block,
     BlockContext,
@@ -194,49 +194,57 @@ def build_demo(
     rng = random.Random(seed)
     names = read_json(catalogue_dir() / "descriptions.json")
 
-    with db.write() as session:
-        _refuse_a_real_database(session)
-        report("街道、社区与网格", 0.0)
-        communities, grids = build_geography(session, rng, names)
-        build_gazetteer(session, communities, grids)
-        report("人员花名册", 0.02)
-        people = build_people(session, rng, names, now, communities, grids)
-        create_demo_accounts(session)
-        session.add(Setting(key=DEMO_MARKER, value=STREET_CODE))
-        if "center_name" not in {row.key for row in session.scalars(select(Setting))}:
-            save_setting(session, "center_name", CENTER_NAME, SYSTEM)
-        categories = _load_categories(session)
-        departments = _load_departments(session)
-        if not categories or not departments:
-            raise ValidationError("数据库中没有案件类别或部门目录，无法生成演示案件")
-        settings = load_settings(session)
-        counters = {row.day: row.last for row in session.scalars(select(CaseNumberCounter))}
-        first_id = int(session.scalar(select(func.coalesce(func.max(Case.id), 0))) or 0) + 1
-        generator = CaseGenerator(
-            rng=random.Random(rng.random()),
-            now=now,
-            cal=settings.calendar(),
-            warn_share=settings.warn_share,
-            grids=grids,
-            categories=categories,
-            departments=departments,
-            descriptions=names["descriptions"],
-            names=names,
-            first_id=first_id,
-            counters=counters,
-        )
-        daily = generator.daily_counts(cases) if cases else []
-        blocks = plan_blocks(
-            daily,
-            counters,
-            first_id,
-            generator.rng,
-            block_count(cases) if block_cases is None else max(1, -(-cases // block_cases)),
-        )
-        dialect = session.get_bind().dialect.name
-        report("案件", 0.05)
-        timing = {"generation_cpu": 0.0, "copy_seconds": 0.0, "index_seconds": 0.0}
-        with tempfile.TemporaryDirectory(prefix="griddesk-demo-") as folder:
+    # SQLite: the scratch files the build ATTACHes, detached when its connection goes back
+    # to the pool (not possible inside the transaction); the folder outlives the transaction
+    attached: list[str] = []
+    detach = _detacher(attached)
+    scratch = tempfile.TemporaryDirectory(prefix="griddesk-demo-", ignore_cleanup_errors=True)
+    if db.is_sqlite:
+        event.listen(db.engine, "checkin", detach)
+    try:
+        with db.write() as session:
+            _refuse_a_real_database(session)
+            report("街道、社区与网格", 0.0)
+            communities, grids = build_geography(session, rng, names)
+            build_gazetteer(session, communities, grids)
+            report("人员花名册", 0.02)
+            people = build_people(session, rng, names, now, communities, grids)
+            create_demo_accounts(session)
+            session.add(Setting(key=DEMO_MARKER, value=STREET_CODE))
+            if "center_name" not in {row.key for row in session.scalars(select(Setting))}:
+                save_setting(session, "center_name", CENTER_NAME, SYSTEM)
+            categories = _load_categories(session)
+            departments = _load_departments(session)
+            if not categories or not departments:
+                raise ValidationError("数据库中没有案件类别或部门目录，无法生成演示案件")
+            settings = load_settings(session)
+            counters = {row.day: row.last for row in session.scalars(select(CaseNumberCounter))}
+            first_id = int(session.scalar(select(func.coalesce(func.max(Case.id), 0))) or 0) + 1
+            generator = CaseGenerator(
+                rng=random.Random(rng.random()),
+                now=now,
+                cal=settings.calendar(),
+                warn_share=settings.warn_share,
+                grids=grids,
+                categories=categories,
+                departments=departments,
+                descriptions=names["descriptions"],
+                names=names,
+                first_id=first_id,
+                counters=counters,
+            )
+            daily = generator.daily_counts(cases) if cases else []
+            blocks = plan_blocks(
+                daily,
+                counters,
+                first_id,
+                generator.rng,
+                block_count(cases) if block_cases is None else max(1, -(-cases // block_cases)),
+            )
+            dialect = session.get_bind().dialect.name
+            report("案件", 0.05)
+            timing = {"generation_cpu": 0.0, "copy_seconds": 0.0, "index_seconds": 0.0}
+            folder = scratch.name
             ctx = BlockContext(
                 now=now,
                 cal=generator.cal,
@@ -259,56 +267,73 @@ def build_demo(
                 conn.exec_driver_sql(f"PRAGMA cache_size={-SQLITE_BUILD_CACHE_KIB}")
                 try:
                     written, day_counts = _write_cases(
-                        session, ctx, blocks, workers, report, timing
+                        session, ctx, blocks, workers, report, timing, attached
                     )
                 finally:
                     conn.exec_driver_sql(f"PRAGMA cache_size={int(previous or -2000)}")
             else:
-                written, day_counts = _write_cases(session, ctx, blocks, workers, report, timing)
-        report("收尾", 0.97)
-        _write_counters(session, day_counts, counters)
-        _mark_duplicates(session)
-        if session.get_bind().dialect.name == "postgresql":
-            session.execute(
-                text(
-                    "SELECT setval(pg_get_serial_sequence('cases', 'id'), "
-                    "(SELECT coalesce(max(id), 0) + 1 FROM cases), false)"
+                written, day_counts = _write_cases(
+                    session, ctx, blocks, workers, report, timing, attached
                 )
+            report("收尾", 0.97)
+            _write_counters(session, day_counts, counters)
+            _mark_duplicates(session)
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(
+                    text(
+                        "SELECT setval(pg_get_serial_sequence('cases', 'id'), "
+                        "(SELECT coalesce(max(id), 0) + 1 FROM cases), false)"
+                    )
+                )
+            summary = DemoSummary(
+                communities=int(session.scalar(select(func.count()).select_from(Community)) or 0),
+                grids=int(session.scalar(select(func.count()).select_from(Grid)) or 0),
+                departments=len(departments),
+                people=people,
+                cases=written,
+                seconds=0.0,
+                **{k: round(v, 3) for k, v in timing.items()},
             )
-        summary = DemoSummary(
-            communities=int(session.scalar(select(func.count()).select_from(Community)) or 0),
-            grids=int(session.scalar(select(func.count()).select_from(Grid)) or 0),
-            departments=len(departments),
-            people=people,
-            cases=written,
-            seconds=0.0,
-            **{k: round(v, 3) for k, v in timing.items()},
-        )
+    finally:
+        if db.is_sqlite:
+            event.remove(db.engine, "checkin", detach)
+        scratch.cleanup()
     report("完成", 1.0)
     return DemoSummary(**{**summary.__dict__, "seconds": time.perf_counter() - started})
 
 
-def _copy_block(session: Session, result: BlockResult) -> None:
-    """Copy one block's scratch rows into the database (this transaction), then drop them."""
+def _detacher(attached: list[str]) -> Callable[[Any, Any], None]:
+    """A pool `checkin` listener that detaches the `attached` scratch schemas from a SQLite
+    connection back in the pool (its transaction over)."""
+
+    def detach(dbapi_connection: Any, _record: Any) -> None:
+        if not attached or dbapi_connection.in_transaction:
+            return
+        present = {row[1] for row in dbapi_connection.execute("PRAGMA database_list")}
+        for schema in attached:
+            if schema in present:
+                dbapi_connection.execute(f"DETACH DATABASE {schema}")
+
+    return detach
+
+
+def _copy_block(session: Session, result: BlockResult, attached: list[str]) -> None:
+    """Copy one scratch file's rows into the database (this transaction)."""
     tables = Base.metadata.tables
     conn = session.connection()
     raw: Any = conn.connection.driver_connection
     if session.get_bind().dialect.name == "sqlite":
-        # the driver reads the scratch rows and writes them (an ATTACHed file could not be
-        # detached again before the commit)
-        scratch = sqlite3.connect(result.path)
-        try:
-            for name in TABLES:
-                names = table_columns(tables[name])
-                columns = ", ".join(names)
-                rows = scratch.execute(f"SELECT {columns} FROM {name} ORDER BY rowid")
-                raw.executemany(
-                    f"INSERT INTO {name} ({columns}) VALUES ({', '.join('?' * len(names))})",
-                    rows,
-                )
-        finally:
-            scratch.close()
-        Path(result.path).unlink(missing_ok=True)
+        # SQLite copies the rows itself: the file is ATTACHed for the rest of the transaction
+        # (a file cannot be detached inside it; `_detacher` does it afterwards)
+        schema = f"griddesk_demo_scratch_{result.index}"
+        raw.execute(f"ATTACH DATABASE ? AS {schema}", (result.path,))
+        attached.append(schema)
+        for name in TABLES:
+            columns = ", ".join(table_columns(tables[name]))
+            raw.execute(
+                f"INSERT INTO main.{name} ({columns}) "
+                f"SELECT {columns} FROM {schema}.{name} ORDER BY rowid"
+            )
         return
     for name in TABLES:
         path = copy_path(result.path, name)
@@ -340,6 +365,7 @@ def _write_cases(
     workers: int,
     report: ProgressFn,
     timing: dict[str, float],
+    attached: list[str],
 ) -> tuple[int, dict[str, int]]:
     """Generate the blocks (in `workers` processes) and copy them in, in block order;
     `timing` gets the generation CPU, the copying and the index building seconds."""
@@ -353,9 +379,10 @@ def _write_cases(
         indexes = _secondary_indexes(session)
         for name, _sql in indexes:
             conn.exec_driver_sql(f'DROP INDEX "{name}"')
-    for result in generate_blocks(ctx, blocks, workers):
+    files = SQLITE_SCRATCH_FILES if ctx.dialect == "sqlite" else None
+    for result in generate_blocks(ctx, blocks, workers, files):
         started = time.perf_counter()
-        _copy_block(session, result)
+        _copy_block(session, result, attached)
         timing["copy_seconds"] += time.perf_counter() - started
         timing["generation_cpu"] += result.cpu
         written += result.cases
