@@ -139,6 +139,22 @@ class BlockContext:
     dialect: str  # "sqlite" or "postgresql"
     folder: str  # where the scratch files go
 
+    def generator(self, rng: random.Random, first_id: int) -> CaseGenerator:
+        """A generator of this street's cases, numbering from `first_id`."""
+        return CaseGenerator(
+            rng=rng,
+            now=self.now,
+            cal=self.cal,
+            warn_share=self.warn_share,
+            grids=self.grids,
+            categories=self.categories,
+            departments=self.departments,
+            descriptions=self.descriptions,
+            names=self.names,
+            first_id=first_id,
+            counters=self.counters,
+        )
+
 
 @dataclass(frozen=True)
 class BlockResult:
@@ -319,19 +335,7 @@ def generate_group(ctx: BlockContext, blocks: tuple[Block, ...]) -> BlockResult:
 
     try:
         for block in blocks:
-            generator = CaseGenerator(
-                rng=random.Random(block.seed),
-                now=ctx.now,
-                cal=ctx.cal,
-                warn_share=ctx.warn_share,
-                grids=ctx.grids,
-                categories=ctx.categories,
-                departments=ctx.departments,
-                descriptions=ctx.descriptions,
-                names=ctx.names,
-                first_id=block.first_id,
-                counters=ctx.counters,
-            )
+            generator = ctx.generator(random.Random(block.seed), block.first_id)
             for life, photos in generator.cases_on(block.days):
                 # Each demo case's history is sealed like a live one
                 # (db/cases/history_chain.py).

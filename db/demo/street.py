@@ -40,7 +40,6 @@ from db.demo.bulk import (
     table_columns,
 )
 from db.demo.case_life import CategoryInfo, DepartmentInfo
-from db.demo.cases import CaseGenerator
 from db.demo.gazetteer import build_gazetteer
 from db.demo.geography import (
     CENTER_NAME,
@@ -220,8 +219,7 @@ def build_demo(
             settings = load_settings(session)
             counters = {row.day: row.last for row in session.scalars(select(CaseNumberCounter))}
             first_id = int(session.scalar(select(func.coalesce(func.max(Case.id), 0))) or 0) + 1
-            generator = CaseGenerator(
-                rng=random.Random(rng.random()),
+            ctx = BlockContext(
                 now=now,
                 cal=settings.calendar(),
                 warn_share=settings.warn_share,
@@ -230,9 +228,11 @@ def build_demo(
                 departments=departments,
                 descriptions=names["descriptions"],
                 names=names,
-                first_id=first_id,
                 counters=counters,
+                dialect=session.get_bind().dialect.name,
+                folder=scratch.name,
             )
+            generator = ctx.generator(random.Random(rng.random()), first_id)
             daily = generator.daily_counts(cases) if cases else []
             blocks = plan_blocks(
                 daily,
@@ -241,23 +241,8 @@ def build_demo(
                 generator.rng,
                 block_count(cases) if block_cases is None else max(1, -(-cases // block_cases)),
             )
-            dialect = session.get_bind().dialect.name
             report("案件", 0.05)
             timing = {"generation_cpu": 0.0, "copy_seconds": 0.0, "index_seconds": 0.0}
-            folder = scratch.name
-            ctx = BlockContext(
-                now=now,
-                cal=generator.cal,
-                warn_share=generator.warn_share,
-                grids=grids,
-                categories=categories,
-                departments=departments,
-                descriptions=names["descriptions"],
-                names=names,
-                counters=counters,
-                dialect=dialect,
-                folder=folder,
-            )
             if workers is None:
                 workers = default_workers() if len(blocks) > 1 else 1
             if db.is_sqlite and cases > 50_000:
