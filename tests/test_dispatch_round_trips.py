@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import event, func, select, text
 
 import db.engine as engine_module
-from db.cases.intake import report_case
 from db.cases.states import Action
 from db.cases.workflow import apply, dispatch
 from db.engine import Database
@@ -22,18 +21,7 @@ from db.models import AuditEntry, Case
 from db.reference.settings_store import save_setting
 from db.security.audit import record_audit, verify_chain
 from tests.actors import ADMIN
-from tests.street import GRID_A1
-
-GARBAGE = "0101"
-
-
-def _registered(db: Database) -> tuple[str, int]:
-    number = report_case(db, grid_code=GRID_A1, category_code=GARBAGE, description="测试派遣")
-    apply(db, number, Action.REGISTER)
-    with db.read() as s:
-        version = s.scalar(select(Case.version).where(Case.number == number))
-    assert version is not None
-    return number, version
+from tests.test_lean_dispatch_and_start import _registered
 
 
 @contextmanager
