@@ -239,15 +239,17 @@ def main(argv: list[str] | None = None) -> int:
     details = Measure(f"case list {DETAIL_PERIOD}, one community", target_ratio=TARGET_DETAIL_RATIO)
     with tempfile.TemporaryDirectory(prefix="griddesk-bench-") as tmp:
         work = Path(tmp)
-        from bench.rollups import raw_only, rebuild
+        from bench.rollups import catch_up, raw_only
 
-        rebuild_s = rebuild(db, datetime.now(UTC))
+        # The roll-ups as the application finds them: the shared database holds them up to
+        # the day it was built; a catch-up folds in the days since (a rebuild only if needed).
+        caught_s, _ = catch_up(db, datetime.now(UTC))
         with raw_only():
             bench_return(db, path, "monthly-cases", YEAR, args.runs, work, year_raw)
         bench_return(db, path, "monthly-cases", MONTH, args.runs, work, month)
         bench_return(db, path, "monthly-cases", YEAR, args.runs, work, year)
         year_raw.note = (
-            f"after/before {year.median / year_raw.median:.2f}; rebuild {rebuild_s:.1f} s"
+            f"after/before {year.median / year_raw.median:.2f}; catch-up {caught_s:.1f} s"
         )
         measures = [month, year, year_raw]
         returns_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
