@@ -2,8 +2,9 @@
 
 `ensure()` gives the cached demo street (`db.demo.street.build_demo`: cases with their sealed
 histories, photos and merges, the daily roll-ups rebuilt), built once under /tmp/griddesk-bench/
-(`GRIDDESK_BENCH_DIR`) in a child process, so that no benchmark's RSS counts the build, and
-built again when the migrations, the demo builder or the transition rules change.
+(`GRIDDESK_BENCH_DIR`) in a child process, so that no benchmark's RSS counts the build. Its file
+is named after its key, the migrations, the demo builder and the transition rules: when one of
+them changes, another file is built, and one not used for a day is removed.
 
 A benchmark that writes (a dispatch, a new case, a roll-up catch-up) works on `working_copy()`,
 a copy of the file removed when the process ends, so no benchmark's writes change another's
@@ -62,8 +63,24 @@ def key(cases: int = CASES, seed: int = SEED) -> str:
     return f"{hashlib.sha256(data).hexdigest()[:16]}-{cases}-{seed}-v1"
 
 
-def database_path(cases: int = CASES) -> Path:
-    return CACHE / f"demo-{cases}.sqlite"
+def database_path(cases: int = CASES, wanted: str | None = None) -> Path:
+    """Named after its key: a checkout with other migrations or another demo builder (a branch
+    being measured beside this one) builds its own file instead of replacing one in use."""
+    digest = (wanted or key(cases)).split("-")[0][:10]
+    return CACHE / f"demo-{cases}-{digest}.sqlite"
+
+
+STALE_AFTER_S = 24 * 3600
+
+
+def _remove_stale(cases: int, keep: Path) -> None:
+    """Other keys' databases of this size not used for a day (3–4 GB each)."""
+    now = time.time()
+    for old in CACHE.glob(f"demo-{cases}-*.sqlite"):
+        if old != keep and now - old.stat().st_mtime > STALE_AFTER_S:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{old}{suffix}").unlink(missing_ok=True)
+            old.with_suffix(".json").unlink(missing_ok=True)
 
 
 def _load(path: Path, stamp: Path, built_now: bool) -> BenchDatabase:
@@ -81,9 +98,9 @@ def _load(path: Path, stamp: Path, built_now: bool) -> BenchDatabase:
 
 def ensure(cases: int = CASES, rebuild: bool = False, quiet: bool = False) -> BenchDatabase:
     """The cached demo database (built first when missing or stale)."""
-    path = database_path(cases)
-    stamp = path.with_suffix(".json")
     wanted = key(cases)
+    path = database_path(cases, wanted)
+    stamp = path.with_suffix(".json")
     if not rebuild and path.exists() and stamp.exists():
         info = json.loads(stamp.read_text())
         if info.get("key") == wanted:
@@ -96,6 +113,7 @@ def ensure(cases: int = CASES, rebuild: bool = False, quiet: bool = False) -> Be
                 )
             return found
     CACHE.mkdir(parents=True, exist_ok=True)
+    _remove_stale(cases, path)
     for suffix in ("", "-wal", "-shm", ".json"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     if not quiet:
