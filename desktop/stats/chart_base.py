@@ -116,7 +116,12 @@ class ChartPlotItem(pg.PlotItem):  # type: ignore[misc]
         self.spectrumMode = False
         self.legend = None
         self.axes: dict[str, dict[str, Any]] = {}
-        self.setAxisItems(axisItems)
+        # The hidden top and right axes too are ChartAxis: pyqtgraph's own set their title's
+        # rich text again on every range change of the plot (over 150 times per page).
+        hidden = [name for name in ("top", "right") if name not in axisItems]
+        self.setAxisItems({name: ChartAxis(name) for name in hidden} | axisItems)
+        for name in hidden:
+            self.hideAxis(name)
         self.titleLabel = LabelItem("", size="11pt", parent=self)
         self.layout.addItem(self.titleLabel, 0, 1)
         self.setTitle(None)
