@@ -74,17 +74,21 @@ def test_today_is_drawn_apart_with_a_note(qtbot: QtBot) -> None:
     chart = DateLineChart("每日受理与结案", "件数")
     qtbot.addWidget(chart)
     chart.set_data(days, [Series("受理", [9, 10, 11, 9, 1], BLUE)])
-    full = len(chart._items)
+    x = [float(d.toordinal()) for d in days]
+    (line,) = chart.lines()
+    assert line.pieces() == [("solid", x)]
     chart.set_partial_day(days[-1], "08:13")
     assert chart.partial_index() == 4
     assert chart.partial_note() == "今日截至 08:13"
-    # per series: the full days, a dashed piece to today and today's hollow point; one note
-    assert len(chart._items) == 3 * full + 1
-    solid = chart._items[0]
-    assert list(solid.xData) == [float(d.toordinal()) for d in days[:4]]
+    # the full days, a dashed piece to today and today's hollow point; and a note
+    (line,) = chart.lines()
+    assert line.pieces() == [("solid", x[:4]), ("dashed", x[3:]), ("today", x[4:])]
+    assert chart.note_text() == "今日截至 08:13"
     assert "截至 08:13" in chart.hover_text(4)
     chart.set_partial_day(None)
-    assert len(chart._items) == full
+    (line,) = chart.lines()
+    assert line.pieces() == [("solid", x)]
+    assert chart.note_text() == ""
 
 
 class _English(QTranslator):

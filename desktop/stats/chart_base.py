@@ -8,12 +8,17 @@ with the filter keys of the bar or point under a click (see `StatsPage.open_case
 from __future__ import annotations
 
 import math
+import weakref
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from pyqtgraph.graphicsItems.ButtonItem import ButtonItem
+from pyqtgraph.graphicsItems.LabelItem import LabelItem
+from pyqtgraph.graphicsItems.PlotItem import plotConfigTemplate_generic as plot_menu_template
+from pyqtgraph.WidgetGroup import WidgetGroup
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,7 +30,14 @@ from PySide6.QtGui import (
     QPicture,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsGridLayout,
+    QGraphicsView,
+    QMenu,
+    QSizePolicy,
+    QWidget,
+    QWidgetAction,
+)
 
 from desktop.stats.chart_style import LIGHT, Theme
 
@@ -65,6 +77,161 @@ class ChartAxis(pg.AxisItem):  # type: ignore[misc]
             painter.end()
 
 
+# What pyqtgraph's PlotItem builds for its options menu (ctrl, ctrlMenu, stateGroup): forty
+# widgets and their connections per plot, which our charts never show.
+_MENU_PARTS = ("ctrl", "ctrlMenu", "stateGroup")
+
+
+class ChartPlotItem(pg.PlotItem):  # type: ignore[misc]
+    """pyqtgraph's PlotItem without its options menu until something asks for it.
+
+    `pg.PlotItem.__init__` builds the menu's forty widgets for every plot (a third of the cost
+    of building a chart); the page has its own menus. This set-up is PlotItem's (pyqtgraph
+    0.14) minus the menu, which `__getattr__` builds the first time a PlotItem method reads it.
+    """
+
+    def __init__(self, axisItems: dict[str, pg.AxisItem]) -> None:
+        pg.GraphicsWidget.__init__(self)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.autoBtn = ButtonItem(pg.icons.getGraphPixmap("auto"), 14, self)
+        self.autoBtn.mode = "auto"
+        self.autoBtn.clicked.connect(self.autoBtnClicked)
+        self.buttonsHidden = False
+        self.mouseHovering = False
+        self.layout = QGraphicsGridLayout()
+        self.layout.setContentsMargins(1, 1, 1, 1)
+        self.setLayout(self.layout)
+        self.layout.setHorizontalSpacing(0)
+        self.layout.setVerticalSpacing(0)
+        self.vb = pg.ViewBox(parent=self, enableMenu=False)
+        self.vb.sigStateChanged.connect(self.viewStateChanged)
+        self._menuEnabled = False
+        self.vb.sigRangeChanged.connect(self.sigRangeChanged)
+        self.vb.sigXRangeChanged.connect(self.sigXRangeChanged)
+        self.vb.sigYRangeChanged.connect(self.sigYRangeChanged)
+        self.vb.sigRangeChangedManually.connect(self.sigRangeChangedManually)
+        self.layout.addItem(self.vb, 2, 1)
+        self.alpha = 1.0
+        self.autoAlpha = True
+        self.spectrumMode = False
+        self.legend = None
+        self.axes: dict[str, dict[str, Any]] = {}
+        # The hidden top and right axes too are ChartAxis: pyqtgraph's own set their title's
+        # rich text again on every range change of the plot (over 150 times per page).
+        hidden = [name for name in ("top", "right") if name not in axisItems]
+        self.setAxisItems({name: ChartAxis(name) for name in hidden} | axisItems)
+        for name in hidden:
+            self.hideAxis(name)
+        self.titleLabel = LabelItem("", size="11pt", parent=self)
+        self.layout.addItem(self.titleLabel, 0, 1)
+        self.setTitle(None)
+        for i in range(4):
+            self.layout.setRowPreferredHeight(i, 0)
+            self.layout.setRowMinimumHeight(i, 0)
+            self.layout.setRowSpacing(i, 0)
+            self.layout.setRowStretchFactor(i, 1)
+        for i in range(3):
+            self.layout.setColumnPreferredWidth(i, 0)
+            self.layout.setColumnMinimumWidth(i, 0)
+            self.layout.setColumnSpacing(i, 0)
+            self.layout.setColumnStretchFactor(i, 1)
+        self.layout.setRowStretchFactor(2, 100)
+        self.layout.setColumnStretchFactor(1, 100)
+        self.items: list[Any] = []
+        self.curves: list[Any] = []
+        self.itemMeta: Any = weakref.WeakKeyDictionary()
+        self.dataItems: list[Any] = []
+        self.paramList: dict[Any, Any] = {}
+        self.avgCurves: dict[Any, Any] = {}
+        self.avgPen = pg.mkPen((0, 200, 0))
+        self.avgShadowPen = pg.mkPen((0, 0, 0), width=4)
+        self.fileDialog = None
+
+    def __getattr__(self, name: str) -> Any:
+        if name not in _MENU_PARTS or "_menu_built" in self.__dict__:
+            raise AttributeError(name)
+        self._build_menu()
+        return self.__dict__[name]
+
+    def showGrid(
+        self, x: bool | None = None, y: bool | None = None, alpha: float | None = None
+    ) -> None:
+        """As pyqtgraph's (which goes through the menu's check boxes and slider)."""
+        if "_menu_built" in self.__dict__:
+            super().showGrid(x, y, alpha)
+            return
+        show_x, show_y, value = self._grid
+        if x is not None:
+            show_x = bool(x)
+        if y is not None:
+            show_y = bool(y)
+        if alpha is not None:
+            value = int(min(max(alpha, 0.0), 1.0) * 255)
+        self._grid = (show_x, show_y, value)
+        for name, shown in (
+            ("top", show_x),
+            ("bottom", show_x),
+            ("left", show_y),
+            ("right", show_y),
+        ):
+            self.getAxis(name).setGrid(value if shown else False)
+
+    _grid: tuple[bool, bool, int] = (False, False, 128)  # the menu's defaults
+
+    def _build_menu(self) -> None:
+        """The options menu, as `pg.PlotItem.__init__` builds it (pyqtgraph 0.14)."""
+        self._menu_built = True
+        translate = QCoreApplication.translate
+        w = QWidget()
+        self.ctrl = c = plot_menu_template.Ui_Form()
+        c.setupUi(w)
+        menu_items = [
+            (translate("PlotItem", "Transforms"), c.transformGroup),
+            (translate("PlotItem", "Downsample"), c.decimateGroup),
+            (translate("PlotItem", "Average"), c.averageGroup),
+            (translate("PlotItem", "Alpha"), c.alphaGroup),
+            (translate("PlotItem", "Grid"), c.gridGroup),
+            (translate("PlotItem", "Points"), c.pointsGroup),
+        ]
+        self.ctrlMenu = QMenu(translate("PlotItem", "Plot Options"))
+        for name, group in menu_items:
+            sub = self.ctrlMenu.addMenu(name)
+            action = QWidgetAction(self)
+            action.setDefaultWidget(group)
+            sub.addAction(action)
+        self.stateGroup = WidgetGroup()
+        for _name, group in menu_items:
+            self.stateGroup.autoAdd(group)
+        c.alphaGroup.toggled.connect(self.updateAlpha)
+        c.alphaSlider.valueChanged.connect(self.updateAlpha)
+        c.autoAlphaCheck.toggled.connect(self.updateAlpha)
+        c.xGridCheck.toggled.connect(self.updateGrid)
+        c.yGridCheck.toggled.connect(self.updateGrid)
+        c.gridAlphaSlider.valueChanged.connect(self.updateGrid)
+        c.fftCheck.toggled.connect(self.updateSpectrumMode)
+        c.subtractMeanCheck.toggled.connect(self.updateSubtractMeanMode)
+        c.logXCheck.toggled.connect(self.updateLogMode)
+        c.logYCheck.toggled.connect(self.updateLogMode)
+        c.derivativeCheck.toggled.connect(self.updateDerivativeMode)
+        c.phasemapCheck.toggled.connect(self.updatePhasemapMode)
+        c.downsampleSpin.valueChanged.connect(self.updateDownsampling)
+        c.downsampleCheck.toggled.connect(self.updateDownsampling)
+        c.autoDownsampleCheck.toggled.connect(self.updateDownsampling)
+        c.subsampleRadio.toggled.connect(self.updateDownsampling)
+        c.meanRadio.toggled.connect(self.updateDownsampling)
+        c.clipToViewCheck.toggled.connect(self.updateDownsampling)
+        c.avgParamList.itemClicked.connect(self.avgParamListClicked)
+        c.averageGroup.toggled.connect(self.avgToggled)
+        c.maxTracesCheck.toggled.connect(self._handle_max_traces_toggle)
+        c.forgetTracesCheck.toggled.connect(self.updateDecimation)
+        c.maxTracesSpin.valueChanged.connect(self.updateDecimation)
+        # The grid shown so far, in the menu's controls.
+        show_x, show_y, value = self._grid
+        c.gridAlphaSlider.setValue(value)
+        c.xGridCheck.setChecked(show_x)
+        c.yGridCheck.setChecked(show_y)
+
+
 class ChartBase(pg.PlotWidget):  # type: ignore[misc]
     """A titled plot with unit-labelled axes, a hover label and click-through.
 
@@ -85,12 +252,11 @@ class ChartBase(pg.PlotWidget):  # type: ignore[misc]
         axis_items: dict[str, pg.AxisItem] | None = None,
     ) -> None:
         # No pyqtgraph context menu (the page has its own): not building the view box's menu
-        # saves ~7 ms per chart when the page opens.
+        # saves ~7 ms per chart when the page opens, nor the plot's (ChartPlotItem).
         # (pyqtgraph shows every axis it is given: only the two shown ones.)
-        axes = {name: ChartAxis(name) for name in ("left", "bottom")} | dict(axis_items or {})
-        super().__init__(
-            parent=parent, background=theme.background, axisItems=axes, enableMenu=False
-        )
+        given = dict(axis_items or {})
+        axes = {n: ChartAxis(n) for n in ("left", "bottom") if n not in given} | given
+        super().__init__(parent=parent, background=theme.background, plotItem=ChartPlotItem(axes))
         # pyqtgraph caches the view's background in a pixmap the size of the chart (1–2 MB
         # each, seven charts): for a plain colour fill that is memory for nothing.
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
