@@ -337,12 +337,12 @@ def verify_chain(session: Session, anchors: list[Anchor] | None = None) -> Chain
             return ChainReport(count, entry.id, f"第 {entry.id} 条记录的内容被改动过")
         prev = entry.hash
         last_id = entry.id
+    check = check_anchors(session, anchors or [])
+    if check.problem is not None:  # a cut-off tail or a rewritten log: the anchors say which
+        return ChainReport(count, check.problem[0], check.problem[1])
     problem = _head_problem(session, last_id, prev)
     if problem is not None:
         return ChainReport(count, last_id, problem)
-    check = check_anchors(session, anchors or [])
-    if check.problem is not None:
-        return ChainReport(count, check.problem[0], check.problem[1])
     if check.notice is not None:
         return ChainReport(count, None, f"审计日志完整，共 {count} 条记录；{check.notice}")
     if anchors:
