@@ -14,7 +14,7 @@ from db.database import open_database
 from db.engine import Database
 from db.errors import PermissionDenied, ValidationError
 from db.maintenance.backup import make_backup, restore_backup
-from db.models import AuditEntry
+from db.models import AuditEntry, AuditHead
 from db.security.actors import SYSTEM, Actor, Role
 from db.security.audit import GENESIS, hash_of, reanchor, record_audit, verify_chain
 from db.security.audit_anchor import (
@@ -38,13 +38,25 @@ def fill(db: Database, n: int) -> list[int]:
 
 
 def rechain(db: Database, from_id: int) -> None:
-    """What a careful forger does after changing the log: recompute every hash from `from_id`."""
+    """What a careful forger does after changing the log: recompute every hash from `from_id`,
+    and set the log's head (audit_head) on the new last entry."""
     with db.write() as s:
         before = select(AuditEntry.hash).where(AuditEntry.id < from_id)
         prev = s.scalar(before.order_by(AuditEntry.id.desc()).limit(1)) or GENESIS
         for entry in s.scalars(select(AuditEntry).where(AuditEntry.id >= from_id).order_by("id")):
             entry.prev_hash = prev
             entry.hash = prev = hash_of(prev, entry)
+    follow_head(db)
+
+
+def follow_head(db: Database) -> None:
+    """A careful forger who cut entries off the end: the head set on the last one left (the
+    chain alone, head included, cannot tell then; the anchors can)."""
+    with db.write() as s:
+        last = s.execute(
+            select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+        ).one()
+        s.execute(update(AuditHead).values(last_id=last.id, last_hash=last.hash))
 
 
 def report(db: Database, folder: Path) -> tuple[bool, str]:
@@ -59,6 +71,7 @@ def test_cut_off_tail_is_caught_and_the_anchor_stays(db: Database, tmp_path: Pat
     assert remember_head(db, tmp_path) is False  # nothing new: no second line
     with db.write() as s:
         s.execute(delete(AuditEntry).where(AuditEntry.id >= ids[4]))
+    follow_head(db)
     with db.read() as s:
         assert verify_chain(s).ok  # the chain alone cannot tell
     ok, reason = report(db, tmp_path)

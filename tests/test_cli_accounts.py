@@ -213,7 +213,11 @@ def test_restore_of_a_tampered_backup_or_one_without_administrator_is_refused_fr
     def content() -> list[str]:  # the live database, leaving out the sign-ins each run adds
         conn = sqlite3.connect(str(street.engine.url.database))
         try:
-            return [line for line in conn.iterdump() if "sign_in" not in line]
+            return [
+                line
+                for line in conn.iterdump()
+                if "sign_in" not in line and "audit_head" not in line  # the head they move
+            ]
         finally:
             conn.close()
 

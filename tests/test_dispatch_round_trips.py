@@ -38,24 +38,25 @@ def _statements(db: Database) -> Iterator[list[str]]:
         event.remove(db.engine, "before_cursor_execute", note)
 
 
-def test_a_dispatch_takes_three_statements_on_postgresql(street: Database) -> None:
-    """PostgreSQL: the case with the settings and the department with its co-handling state,
-    the compare-and-set UPDATE with its history entry, change-log row, NOTIFY and the audit
-    lock, and the audit entry; then COMMIT (the driver sends BEGIN before the first). SQLite,
-    where a statement is a function call, not a round trip: a few more."""
+def test_a_dispatch_takes_two_statements_on_postgresql(street: Database) -> None:
+    """PostgreSQL: the case with the settings, the audit log's head and the department with
+    its co-handling state; the compare-and-set UPDATE with its history entry, change-log row,
+    NOTIFY and audit entry (the audit head moved on the condition it is still the one read);
+    then COMMIT (the driver sends BEGIN before the first). SQLite, where a statement is a
+    function call, not a round trip: a few more."""
     number, version = _registered(street)
     dispatch(street, [_registered(street)[0]], "环卫所")  # statements made and cached once
     with _statements(street) as seen:
         outcome = dispatch(street, [number], "环卫所", versions={number: version})
     assert outcome.done and not outcome.failed
     if street.is_sqlite:
-        assert len(seen) <= 9, seen  # BEGIN IMMEDIATE included
+        assert len(seen) <= 10, seen  # BEGIN IMMEDIATE and the audit head's UPDATE included
     else:
-        assert len(seen) == 3, seen
-        assert "settings" in seen[0] and "departments" in seen[0]
-        assert "pg_notify" in seen[1] and "pg_advisory_xact_lock" in seen[1]
+        assert len(seen) == 2, seen
+        assert "settings" in seen[0] and "departments" in seen[0] and "audit_head" in seen[0]
+        assert "pg_notify" in seen[1] and "UPDATE audit_head" in seen[1]
         assert "INSERT INTO case_events" in seen[1] and "INSERT INTO case_changes" in seen[1]
-        assert seen[2].startswith("INSERT INTO audit_log")
+        assert "INSERT INTO audit_log" in seen[1]
     with street.read() as s:
         assert verify_chain(s).ok
 

@@ -55,7 +55,14 @@ from db.reference.settings_store import (
     settings_from,
 )
 from db.security.actors import DEPARTMENT_ACTIONS, SYSTEM, Actor
-from db.security.audit import audit_lock, record_audit
+from db.security.audit import (
+    PreparedEntry,
+    append_prepared,
+    appended_after,
+    appended_params,
+    head_hash,
+    prepare_entry,
+)
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
 
 
 _LOAD_WITH_SETTINGS = (
-    select(Case, settings_column())
+    select(Case, settings_column(), head_hash())
     .where(Case.number == bindparam("number"))
     .options(joinedload(Case.category))
 )
@@ -123,7 +130,7 @@ _CO_STATE = (
     .scalar_subquery()
 )
 _LOAD_WITH_DEPARTMENT = (
-    select(Case, settings_column(), Department, _CO_STATE)
+    select(Case, settings_column(), head_hash(), Department, _CO_STATE)
     .select_from(Case)
     .outerjoin(Department, Department.name == bindparam("department"))
     .where(Case.number == bindparam("number"))
@@ -137,13 +144,15 @@ Named = tuple[Department, str | None]
 
 def load_for_transition(
     session: Session, number: str, department: str | None = None
-) -> tuple[Case, CenterSettings, Named | None]:
-    """The case with its category, the center's settings, and the department named
-    `department` if there is one by that name (checked by the caller): on PostgreSQL one
-    round trip (the settings and the department columns of the case's statement), on SQLite
-    separate statements (the department then read by `_move`)."""
+) -> tuple[Case, CenterSettings, Named | None, str | None]:
+    """The case with its category, the center's settings, the department named `department`
+    if there is one by that name (checked by the caller) and the audit log's head hash: on
+    PostgreSQL one round trip (the settings, the head and the department columns of the case's
+    statement); on SQLite separate statements (the department then read by `_move`, the head
+    by `record_audit`: None here)."""
     if session.get_bind().dialect.name != "postgresql":
-        return load_case(session, number, with_category=True), load_settings(session), None
+        case = load_case(session, number, with_category=True)
+        return case, load_settings(session), None, None
     params = {"number": number.strip(), "department": (department or "").strip()}
     if department:
         row = session.execute(_LOAD_WITH_DEPARTMENT, params).one_or_none()
@@ -151,8 +160,8 @@ def load_for_transition(
         row = session.execute(_LOAD_WITH_SETTINGS, params).one_or_none()
     if row is None:
         raise NotFound(f"案件 {number} 不存在")
-    named = (row[2], row[3]) if department and row[2] is not None else None
-    return row[0], settings_from(session, row[1]), named
+    named = (row[3], row[4]) if department and row[3] is not None else None
+    return row[0], settings_from(session, row[1]), named, row[2]
 
 
 _LOAD = select(Case).where(Case.number == bindparam("number"))
@@ -383,12 +392,14 @@ def _sealed_write(columns: tuple[str, ...], event_columns: tuple[str, ...]) -> S
     moved = _cas_update(columns, True).returning(_CASES.c.id).cte("moved")
     entry = sealed_event_after(moved, event_columns)
     changes, notify = changes_after(moved)
+    audit = appended_after(moved)
     return select(
         moved.c.id,
         select(func.count()).select_from(entry).scalar_subquery(),
         select(func.count()).select_from(changes).scalar_subquery(),
         notify,
-        audit_lock(),
+        select(audit.c.id).scalar_subquery(),
+        select(audit.c.hash).scalar_subquery(),
     ).select_from(moved)
 
 
@@ -397,16 +408,33 @@ def _write_sealed(
     case: tuple[int, int, str, str | None],
     values: Mapping[str, Any],
     event: Mapping[str, Any],
-) -> bool:
+    audit: PreparedEntry,
+    audit_head: str | None,
+) -> tuple[bool, bool]:
     """PostgreSQL: the compare-and-set UPDATE of `case` (id, version, status and history
     head as loaded) that also moves its history head, the history entry sealed after that
-    head, the change-log row and its NOTIFY, and the audit log's lock (`audit_lock`: the entry
-    follows in the next statement) in one statement, one round trip. Each part happens once
-    per row the UPDATE changed: none when the case or its head moved underneath, and then
-    nothing was written. True when the row changed."""
+    head, the change-log row and its NOTIFY, and the `audit` entry chained after the audit
+    log's head as loaded (`audit_head`; the head moves too, on the condition that it is still
+    that one) in one statement, one round trip. Each part happens once per row the UPDATE
+    changed: none when the case or its head moved underneath, and then nothing was written;
+    the audit entry not when another writer moved the audit log's head in between (the
+    caller then appends it after the new head). Returns (the row changed, the entry written);
+    the server's hash of the entry is checked against ours."""
     stmt = _sealed_write(tuple(values), tuple(event))
-    params = {**_cas_params(case, values), "changed_at": event["at"], **sealed_event_params(event)}
-    return session.execute(stmt, params).one_or_none() is not None
+    params = {
+        **_cas_params(case, values),
+        "changed_at": event["at"],
+        **sealed_event_params(event),
+        **appended_params(audit, audit_head),
+    }
+    row = session.execute(stmt, params).one_or_none()
+    if row is None:
+        return False, False
+    entry_id, digest = row[4], row[5]
+    if entry_id is None or audit_head is None:
+        return True, False
+    audit.check_server_hash(audit_head, int(entry_id), digest)
+    return True, True
 
 
 def apply_in(
@@ -424,7 +452,7 @@ def apply_in(
     now = now or utcnow()
     check_photos(action, request.photos)
     dispatching = action in (Action.DISPATCH, Action.REDISPATCH)
-    case, settings, named = load_for_transition(
+    case, settings, named, audit_head = load_for_transition(
         session, number, request.department if dispatching else None
     )
     actor.require_department(case.department_id, f"执行「{label}」")
@@ -490,8 +518,16 @@ def apply_in(
     # statement writes the case and its chain, and no other writer can fork it.
     loaded_head = case.history_hash
     new_head = seal([event], head_of(case_number, loaded_head))
+    audit = prepare_entry(
+        actor,
+        f"case.{action.value}",
+        "case",
+        case_number,
+        {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
+        now=now,
+    )
     # PostgreSQL, one statement: the UPDATE, its history entry, the change-log row with its
-    # NOTIFY and the audit log's lock (`_write_sealed`); SQLite: statement by statement.
+    # NOTIFY and the audit entry (`_write_sealed`); SQLite: statement by statement.
     combined = session.get_bind().dialect.name == "postgresql" and move.into is None
     loaded = (case_id, case_version, status.value, loaded_head)
     sealing = {**values, "history_hash": new_head}
@@ -499,8 +535,9 @@ def apply_in(
     # SELECT), out of the reach of `check_statement`'s net: the same checks, here.
     check_row(_CASES, sealing)
     check_row(_EVENTS, event)
+    audited = False
     if combined:
-        sealed = _write_sealed(session, loaded, sealing, event)
+        sealed, audited = _write_sealed(session, loaded, sealing, event, audit, audit_head)
     else:
         result = session.execute(_cas_update(tuple(sealing), True), _cas_params(loaded, sealing))
         sealed = result.rowcount == 1  # type: ignore[attr-defined]
@@ -545,16 +582,8 @@ def apply_in(
         refresh_duplicate_count(session, move.into[0])  # one duplicate fewer to look at
     if not (combined and sealed):
         record_changes(session, [case_id, *([move.into[0]] if move.into else [])])
-    record_audit(
-        session,
-        actor,
-        f"case.{action.value}",
-        "case",
-        case_number,
-        {"from": status.value, "to": new_status.value, "reason": reason or None, **details},
-        now=now,
-        locked=combined and sealed,
-    )
+    if not audited:  # SQLite, a lost race, or the audit log's head moved meanwhile
+        append_prepared(session, audit)
     due_at = values.get("due_at", case.due_at)
     session.expire(case)
     dept_name = None if plan.department_id is None else department_name(plan.department_id)

@@ -1,6 +1,6 @@
 """Every GridDesk table, importable from one place (Alembic reads `Base.metadata` here)."""
 
-from db.models.accounts import AuditEntry, Setting, User
+from db.models.accounts import AuditEntry, AuditHead, Setting, User
 from db.models.alarms import CaseAlarm
 from db.models.base import Base
 from db.models.calendar import HolidayDay, HolidayYear
@@ -55,6 +55,7 @@ from db.models.rollups import (
 __all__ = [
     "Attachment",
     "AuditEntry",
+    "AuditHead",
     "Base",
     "Case",
     "CaseAlarm",

@@ -43,6 +43,18 @@ class AuditEntry(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
+class AuditHead(Base):
+    """The audit log's head (审计日志链头): one row (id 1), the newest entry's id and hash, moved
+    by every append in the same transaction. A writer chains after it (its row lock serialises
+    appends on PostgreSQL), and the dispatch reads it with the case and moves it in its one
+    write statement on the condition that it is still the one read (compare-and-set)."""
+
+    __tablename__ = "audit_head"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    last_id: Mapped[int] = mapped_column()
+    last_hash: Mapped[str] = mapped_column(String(64))
+
+
 class Setting(Base):
     """A center-wide setting (warning share, working hours, index weights…) as JSON."""
 
