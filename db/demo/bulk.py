@@ -202,8 +202,11 @@ def remembering_json(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
     """A JSON column's bind processor that encodes each distinct flat dict (string keys,
     plain values) once: most history details repeat (a report's source, a department)."""
     known: dict[Any, Any] = {}
+    null = processor(None)  # most entries have no details
 
     def encode(value: Any) -> Any:
+        if value is None:
+            return null
         if type(value) is not dict:
             return processor(value)
         key = (tuple(value.items()), tuple(map(type, value.values())))
