@@ -266,13 +266,14 @@ class _Sink:
                 table = tables[name]
                 procs: list[tuple[int, Callable[[Any], Any]]] = []
                 for i, col in enumerate(cols):
-                    proc = table.c[col].type.dialect_impl(sa_dialect).bind_processor(sa_dialect)
-                    if proc is None:
+                    bind = table.c[col].type.dialect_impl(sa_dialect).bind_processor(sa_dialect)
+                    if bind is None:
                         continue
-                    if isinstance(table.c[col].type, UTCDateTime) and same_text(proc):
+                    proc: Callable[[Any], Any] = bind
+                    if isinstance(table.c[col].type, UTCDateTime) and same_text(bind):
                         proc = sqlite_utc_text
                     elif isinstance(table.c[col].type, JSON):
-                        proc = remembering_json(proc)
+                        proc = remembering_json(bind)
                     procs.append((i, proc))
                 self.encoders[name] = procs
             Path(path).unlink(missing_ok=True)
