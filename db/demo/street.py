@@ -321,6 +321,8 @@ def _rollback_journal(db: Database, wanted: bool) -> Iterator[None]:
             raw = db.engine.raw_connection()
             try:
                 raw.driver_connection.execute("PRAGMA journal_mode=WAL")  # type: ignore[union-attr]
+            except sqlite3.OperationalError:
+                pass  # busy: every new connection asks for WAL again (db/engine.py)
             finally:
                 raw.close()
 
