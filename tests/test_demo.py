@@ -523,3 +523,27 @@ def test_blocks_sharing_scratch_files_give_the_same_database(
             with database.read() as s:
                 schemas = {row[1] for row in s.execute(text("PRAGMA database_list"))}
             assert schemas <= {"main", "temp"}
+
+
+def test_big_build_gives_the_same_database(
+    db: Database, other_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build past the big-build size (SQLite: its indexes built after the rows, the file in
+    rollback-journal mode meanwhile) gives the rows of a small build; the file is in WAL mode
+    again afterwards, with every index, and stays in WAL when another connection has it open."""
+    import db.demo.street as street_module
+
+    build_demo(db, cases=600, now=NOW, seed=9, block_cases=200, workers=1)
+    monkeypatch.setattr(street_module, "BUILD_INDEXES_AFTER", 500)
+    build_demo(other_db, cases=600, now=NOW, seed=9, block_cases=200, workers=1)
+    assert _all_rows(db) == _all_rows(other_db)
+    if not other_db.is_sqlite:
+        return
+    listing = text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+    with db.read() as s, other_db.read() as t:
+        assert s.execute(listing).all() == t.execute(listing).all()
+        assert t.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    with other_db.read() as s:  # another connection holds the file open: WAL stays
+        s.execute(text("SELECT count(*) FROM cases")).scalar()
+        with street_module._rollback_journal(other_db, True), other_db.write() as w:
+            assert w.execute(text("PRAGMA journal_mode")).scalar() == "wal"

@@ -1,5 +1,6 @@
 """`event_hash` gives the hashes of its first implementation (one `_field` call per field and
-`json.dumps` per entry) on random entries: stored chains keep verifying."""
+`json.dumps` per entry) on random entries: stored chains keep verifying; the demo builder's
+`HistorySealer` seals like `seal`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from db.cases.history_chain import event_hash
+from db.cases.history_chain import HistorySealer, event_hash, genesis, seal
 from db.cases.states import Action, Status
 
 
@@ -80,3 +81,43 @@ def test_event_hash_matches_reference() -> None:
             row["note"] = rng.choice([None, *texts])
         assert event_hash(prev, row) == _reference(prev, row)
         prev = _reference(prev, row)
+
+
+def test_history_sealer_seals_like_seal() -> None:
+    rng = random.Random(17)
+    sealer = HistorySealer()
+    start = datetime(2026, 3, 1, 8, tzinfo=UTC)
+    kinds: list[Any] = [
+        None,
+        {},
+        {"source": "grid_upload"},
+        {"department": "城管执法中队"},
+        {"d": True},
+        {"d": 1},
+        {"d": 1.0},
+        {1: "x"},
+        {"until": start},
+        {"nested": {"z": [1, "二"]}},
+        {"list": [1]},
+    ]
+    for case in range(300):
+        number = f"20260301{case:05d}"
+        rows: list[dict[str, Any]] = []
+        for k in range(rng.randint(1, 8)):
+            row: dict[str, Any] = {
+                "case_id": case,
+                "at": start + timedelta(minutes=rng.randrange(10_000), microseconds=k),
+                "actor": rng.choice(["王丽娜", "", "a:b"]),
+                "action": rng.choice(list(Action)).value,
+                "from_status": rng.choice([None, rng.choice(list(Status)).value]),
+                "to_status": rng.choice(list(Status)).value,
+                "details": rng.choice(kinds),
+            }
+            if rng.random() < 0.8:
+                row["department_id"] = rng.choice([None, 3, 12])
+            if rng.random() < 0.8:
+                row["note"] = rng.choice([None, "", "已处置"])
+            rows.append(row)
+        copies = [{**row} for row in rows]
+        assert sealer.seal(copies, genesis(number)) == seal(rows, genesis(number))
+        assert copies == rows

@@ -4,7 +4,7 @@ database is the same for a seed whatever the number of workers.
 
 A block is lived forward by its own `CaseGenerator` (its first case id and its days' case
 numbers are known before it starts, so blocks never collide; a merge names an earlier case of
-the same block). Its worker seals every history (`db.cases.history_chain.seal`) and writes the
+the same block). Its worker seals every history (`db.cases.history_chain.HistorySealer`) and writes the
 rows to scratch files already in the database's own value format:
 
 - SQLite: a scratch SQLite file of untyped tables holding exactly the values the ORM would
@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Table, create_engine
 
-from db.cases.history_chain import genesis, seal
+from db.cases.history_chain import HistorySealer, genesis
 from db.clock import WorkCalendar
 from db.demo.case_life import CategoryInfo, DepartmentInfo
 from db.demo.cases import CaseGenerator
@@ -195,6 +195,36 @@ def same_text(processor: Callable[[Any], Any] | None) -> bool:
     return all(processor(v) == sqlite_utc_text(v) for v in samples)
 
 
+_JSON_REMEMBERED = 20_000  # distinct flat values a JSON column's encoder keeps the text of
+
+
+def remembering_json(processor: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """A JSON column's bind processor that encodes each distinct flat dict (string keys,
+    plain values) once: most history details repeat (a report's source, a department)."""
+    known: dict[Any, Any] = {}
+    null = processor(None)  # most entries have no details
+
+    def encode(value: Any) -> Any:
+        if value is None:
+            return null
+        if type(value) is not dict:
+            return processor(value)
+        key = (tuple(value.items()), tuple(map(type, value.values())))
+        try:
+            text = known.get(key)
+        except TypeError:  # an unhashable value: not a flat dict
+            return processor(value)
+        if text is None:
+            text = processor(value)
+            flat = all(kind in _PLAIN for kind in key[1]) and all(type(k) is str for k in value)
+            if flat and len(known) < _JSON_REMEMBERED:
+                known[key] = text
+        return text
+
+    return encode
+
+
+_PLAIN = (str, int, float, bool, type(None))
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
@@ -236,11 +266,14 @@ class _Sink:
                 table = tables[name]
                 procs: list[tuple[int, Callable[[Any], Any]]] = []
                 for i, col in enumerate(cols):
-                    proc = table.c[col].type.dialect_impl(sa_dialect).bind_processor(sa_dialect)
-                    if proc is None:
+                    bind = table.c[col].type.dialect_impl(sa_dialect).bind_processor(sa_dialect)
+                    if bind is None:
                         continue
-                    if isinstance(table.c[col].type, UTCDateTime) and same_text(proc):
+                    proc: Callable[[Any], Any] = bind
+                    if isinstance(table.c[col].type, UTCDateTime) and same_text(bind):
                         proc = sqlite_utc_text
+                    elif isinstance(table.c[col].type, JSON):
+                        proc = remembering_json(bind)
                     procs.append((i, proc))
                 self.encoders[name] = procs
             Path(path).unlink(missing_ok=True)
@@ -315,6 +348,7 @@ def generate_group(ctx: BlockContext, blocks: tuple[Block, ...]) -> BlockResult:
     suffix = ".sqlite" if ctx.dialect == "sqlite" else ""
     path = os.path.join(ctx.folder, f"block{blocks[0].index:03d}{suffix}")
     sink = _Sink(ctx.dialect, path)
+    sealer = HistorySealer()
     case_name, event_name, attachment_name, reporter_name = TABLES
     cases: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
@@ -339,7 +373,7 @@ def generate_group(ctx: BlockContext, blocks: tuple[Block, ...]) -> BlockResult:
             for life, photos in generator.cases_on(block.days):
                 # Each demo case's history is sealed like a live one
                 # (db/cases/history_chain.py).
-                life.c["history_hash"] = seal(life.events, genesis(life.c["number"]))
+                life.c["history_hash"] = sealer.seal(life.events, genesis(life.c["number"]))
                 cases.append(life.c)
                 events.extend(life.events)
                 attachments.extend(photos)

@@ -19,10 +19,12 @@ already apart.
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from db.cases.states import Action, Satisfaction, Source, Status
@@ -189,7 +191,7 @@ class CaseGenerator:
             ]
             cum = _cumulative(weights)
             self._month_cum[month] = cum
-        return self.rng.choices(range(len(self.categories)), cum_weights=cum)[0]
+        return _draw(self.rng, cum)
 
     # -- one case -------------------------------------------------------------------------------
     def _department_name(self, department_id: int) -> str | None:
@@ -225,10 +227,10 @@ class CaseGenerator:
         self, number: str, reported_at: datetime, month: int
     ) -> tuple[CaseLife, list[dict[str, Any]]]:
         rng = self.rng
-        grid = self.grids[rng.choices(range(len(self.grids)), cum_weights=self.grid_cum)[0]]
+        grid = self.grids[_draw(rng, self.grid_cum)]
         cat_index = self._category_index(month)
         cat = self.categories[cat_index]
-        source = self.sources[rng.choices(range(5), cum_weights=self.source_cum)[0]]
+        source = self.sources[_draw(rng, self.source_cum)]
         # A door number of the grid's own stretch of the road, a building of its own part of
         # the estate (db.demo.gazetteer): a door number always lies in the same grid. The
         # numbers drawn are those drawn before the gazetteer, folded into the stretch.
@@ -525,15 +527,7 @@ class CaseGenerator:
         at = self._after(t, rng.uniform(30, 480 * 3), TimeBasis.WORKING)
         if at >= self.now:
             return
-        level = rng.choices(
-            (
-                Satisfaction.SATISFIED,
-                Satisfaction.BASIC,
-                Satisfaction.DISSATISFIED,
-                Satisfaction.UNREACHABLE,
-            ),
-            (0.78, 0.13, 0.04, 0.05),
-        )[0]
+        level = _LEVELS[_draw(rng, _LEVEL_CUM)]
         life.step(
             at,
             Action.CALLBACK,
@@ -541,6 +535,21 @@ class CaseGenerator:
             satisfaction=level,
             note=CALLBACK_NOTES[level],
         )
+
+
+def _draw(rng: random.Random, cum: list[float]) -> int:
+    """`rng.choices(range(len(cum)), cum_weights=cum)[0]` (the same draw from the same
+    stream) without building a population and a list."""
+    return bisect_right(cum, rng.random() * (cum[-1] + 0.0), 0, len(cum) - 1)
+
+
+_LEVELS = (
+    Satisfaction.SATISFIED,
+    Satisfaction.BASIC,
+    Satisfaction.DISSATISFIED,
+    Satisfaction.UNREACHABLE,
+)
+_LEVEL_CUM = list(accumulate((0.78, 0.13, 0.04, 0.05)))  # as `choices` accumulates weights
 
 
 def _cumulative(weights: list[float]) -> list[float]:
