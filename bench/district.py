@@ -75,7 +75,7 @@ ID_BASE = 1000  # street s's communities / grids get ids + s * ID_BASE
 
 
 def _key(streets: int, cases: int, template: int) -> str:
-    return f"{schema_digest()}-{streets}x{cases}-t{template}-{SEED}-v1"
+    return f"{schema_digest()}-{streets}x{cases}-t{template}-{SEED}-v2"
 
 
 # --- the database ---------------------------------------------------------------------------
@@ -309,6 +309,14 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                         ),
                         {"shift": k * span, "span": span, "kept": list(KEPT_ACTIONS)},
                     )
+                    conn.execute(
+                        text(
+                            "INSERT INTO stats_dispatch_days (case_id, day) SELECT"
+                            " case_id + :shift, day FROM stats_dispatch_days"
+                            " WHERE case_id <= :span"
+                        ),
+                        {"shift": k * span, "span": span},
+                    )
                 if k % 10 == 0:
                     print(f" {k}", end="", flush=True)
         with _step("roll-ups copied with the same mapping", laps), conn.begin():
@@ -327,12 +335,21 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                     f" FROM t_{table} t JOIN bench_district_map m ON m.old_grid = t.grid_id"
                     f" GROUP BY t.day, m.new_grid, m.new_community, {key_list}"
                 )
-            times = ", ".join(f"{m} * {total_copies}" for m in MEASURES)
-            conn.exec_driver_sql("CREATE TEMP TABLE t_street AS SELECT * FROM stats_daily_street")
+            # The street level (keyed by street) and the month rows: sums of the grid level.
+            sums_g = ", ".join(f"sum(g.{m})" for m in MEASURES)
             conn.exec_driver_sql("TRUNCATE stats_daily_street")
             conn.exec_driver_sql(
-                f"INSERT INTO stats_daily_street (day, department_id, source, {measures})"
-                f" SELECT day, department_id, source, {times} FROM t_street"
+                f"INSERT INTO stats_daily_street (day, street_id, department_id, source,"
+                f" {measures}) SELECT g.day, c.street_id, g.department_id, g.source, {sums_g}"
+                " FROM stats_daily_grid g JOIN communities c ON c.id = g.community_id"
+                " GROUP BY g.day, c.street_id, g.department_id, g.source"
+            )
+            conn.exec_driver_sql("TRUNCATE stats_monthly_grid")
+            conn.exec_driver_sql(
+                f"INSERT INTO stats_monthly_grid (month, grid_id, community_id, source,"
+                f" {measures}) SELECT CAST(date_trunc('month', g.day) AS date), g.grid_id,"
+                f" g.community_id, g.source, {sums_g} FROM stats_daily_grid g"
+                " GROUP BY 1, g.grid_id, g.community_id, g.source"
             )
             for level in LEVELS:
                 conn.exec_driver_sql(
