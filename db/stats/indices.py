@@ -53,7 +53,7 @@ A rate whose denominator is 0 is None (shown empty).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -79,6 +79,7 @@ from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
 from db.reference.settings_store import load_settings
+from db.reference.streets import in_street
 from db.stats.definitions import dispatch_kept, on_time_rate
 from db.stats.rollups.read import Narrowing, extra_dispatch_days, sums
 
@@ -91,10 +92,16 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {"response": 0.1, "solve": 0.5, "satisfac
 
 @dataclass(frozen=True)
 class Scope:
-    """Which cases a return covers: the whole street, one community and/or one department."""
+    """Which cases a return covers: the whole database, one street (街道, on a district
+    database), one community and/or one department."""
 
     community_id: int | None = None
     department_id: int | None = None
+    street_id: int | None = None
+
+    def narrowing(self) -> Narrowing:
+        """The scope as a roll-up narrowing."""
+        return Narrowing(self.community_id, self.department_id, street_id=self.street_id)
 
 
 @dataclass
@@ -200,6 +207,8 @@ def _key(group: str) -> Any:
 
 def _scoped(scope: Scope) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
+    if scope.street_id is not None:
+        conditions.append(in_street(Case.community_id, scope.street_id))
     if scope.community_id is not None:
         conditions.append(Case.community_id == scope.community_id)
     if scope.department_id is not None:
@@ -225,13 +234,16 @@ def _unindexed(column: Any) -> Any:
     return type_coerce(literal_column(f"+{column.table.name}.{column.name}"), column.type)
 
 
-def suspended_at(end: datetime) -> Any:
-    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend."""
+def suspended_at(end: datetime, scoped: Sequence[ColumnElement[bool]] = ()) -> Any:
+    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend
+    (`scoped`: conditions on Case narrowing the events read to the return's cases)."""
     last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
     last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
+    stmt = select(CaseEvent.case_id)
+    if scoped:
+        stmt = stmt.join(Case, Case.id == CaseEvent.case_id).where(*scoped)
     return (
-        select(CaseEvent.case_id)
-        .where(
+        stmt.where(
             CaseEvent.action.in_([Action.SUSPEND.value, Action.RESUME.value]),
             CaseEvent.at < end,
         )
@@ -285,7 +297,7 @@ def _from_rollups(
         load_settings(session).tz,
         ([column] if column else []) + ["source"],
         _ROLLUP_MEASURES,
-        Narrowing(scope.community_id, scope.department_id),
+        scope.narrowing(),
     )
     if got is None:
         return False
@@ -438,7 +450,7 @@ def compute_indices(
             rows[k].merged = int(merged)
 
     # 挂账 at the end of the period.
-    suspended_ids = suspended_at(snapshot)
+    suspended_ids = suspended_at(snapshot, scoped)
     for k, count in session.execute(
         select(key, func.count()).where(Case.id.in_(suspended_ids), *scoped).group_by(key)
     ):
@@ -509,6 +521,8 @@ def _co_handling(
     track = CaseDepartment
     key = (track.department_id if group == "department" else _key(group)).label("k")
     scoped: list[ColumnElement[bool]] = [track.state != CoState.RELEASED.value]
+    if scope.street_id is not None:
+        scoped.append(in_street(Case.community_id, scope.street_id))
     if scope.community_id is not None:
         scoped.append(Case.community_id == scope.community_id)
     if scope.department_id is not None:
@@ -598,7 +612,7 @@ def daily_counts(
         tz,
         ("day",),
         ("reported", "closed"),
-        Narrowing(scope.community_id, scope.department_id),
+        scope.narrowing(),
     )
     if got is not None:
         by_day = {key[0]: values for key, values in got.items()}
@@ -641,7 +655,7 @@ def category_counts(
         load_settings(session).tz,
         ("category_id",),
         ("reported",),
-        Narrowing(scope.community_id, scope.department_id),
+        scope.narrowing(),
     )
     if got is not None:
         return {int(k[0]): int(v[0]) for k, v in got.items() if v[0]}

@@ -320,7 +320,7 @@ class Level:
         for k, values in rows.items():
             if not any(values):
                 continue
-            short = tuple(k[i] for i in where)
+            short: tuple[Any, ...] = tuple(k[i] for i in where)
             if street_at is not None:
                 assert street_of is not None
                 short = (

@@ -24,11 +24,11 @@ from db.models import (
     Case,
     CaseChange,
     Category,
-    Community,
     StatsDispatchDays,
     StatsMonthlyGrid,
 )
 from db.reference.settings_store import load_settings
+from db.reference.streets import in_street
 from db.stats.periods import as_date, local_midnight
 from db.stats.rollups.build import (
     KEY,
@@ -120,13 +120,6 @@ class Narrowing:
         elif self.major_id is not None:
             out.append(category.in_(select(Category.id).where(Category.major_id == self.major_id)))
         return out
-
-
-def in_street(community: Any, street_id: int) -> ColumnElement[bool]:
-    """`community` (a community id column) is one of the street's communities: the street
-    filter of the figures, returns and queue (a join through communities; cases keep no street
-    column)."""
-    return community.in_(select(Community.id).where(Community.street_id == street_id))
 
 
 def whole_days(start: datetime, end: datetime, tz: ZoneInfo) -> tuple[date, date] | None:
