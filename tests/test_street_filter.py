@@ -194,7 +194,7 @@ def test_upgrade_from_0019_keeps_the_figures(
 
     from db.migrate import alembic_config
 
-    db, (street_1, street_2, community_a, _b) = district
+    db, (street_1, _street_2, _a, _b) = district
     before = {
         "whole": _indices(db, indices.Scope()),
         "street": _stats(db, street_id=street_1),
