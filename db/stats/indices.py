@@ -53,7 +53,7 @@ A rate whose denominator is 0 is None (shown empty).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -234,16 +234,18 @@ def _unindexed(column: Any) -> Any:
     return type_coerce(literal_column(f"+{column.table.name}.{column.name}"), column.type)
 
 
-def suspended_at(end: datetime, scoped: Sequence[ColumnElement[bool]] = ()) -> Any:
-    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend
-    (`scoped`: conditions on Case narrowing the events read to the return's cases)."""
+def suspended_at(end: datetime) -> Any:
+    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend.
+
+    Read from ix_case_events_action_at_case alone (action, at, case_id) and narrowed to a
+    scope by the statement it is used in: joining the events to their cases first, to narrow
+    them to a street, would look up every suspend/resume event's case (10 streets: 177,000
+    random reads of `cases`, 3 s) to keep the 10% of them that are the street's."""
     last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
     last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
-    stmt = select(CaseEvent.case_id)
-    if scoped:
-        stmt = stmt.join(Case, Case.id == CaseEvent.case_id).where(*scoped)
     return (
-        stmt.where(
+        select(CaseEvent.case_id)
+        .where(
             CaseEvent.action.in_([Action.SUSPEND.value, Action.RESUME.value]),
             CaseEvent.at < end,
         )
@@ -450,7 +452,7 @@ def compute_indices(
             rows[k].merged = int(merged)
 
     # 挂账 at the end of the period.
-    suspended_ids = suspended_at(snapshot, scoped)
+    suspended_ids = suspended_at(snapshot)
     for k, count in session.execute(
         select(key, func.count()).where(Case.id.in_(suspended_ids), *scoped).group_by(key)
     ):

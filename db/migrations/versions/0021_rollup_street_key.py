@@ -1,4 +1,4 @@
-"""a street key in the street roll-up: stats_daily_street keyed by day, street, department, source
+"""a street key in the street roll-up: stats_daily_street keyed by day, street, department, source; case_events (action, at, case_id)
 
 Revision ID: 0021
 Revises: 0019
@@ -9,6 +9,9 @@ the street roll-up narrowed to the street. The table is made again with the stre
 and its rows summed from `stats_daily_grid` through the communities' streets (the same sums:
 both levels are `stats_daily` summed), so the roll-ups stay current without a rebuild. The
 cases and the other roll-ups are unchanged.
+
+The events' (action, at) index gets the case id (ix_case_events_action_at_case): a period's
+挂账 — each case's last suspend / resume before a moment — is read from the index alone.
 """
 
 from __future__ import annotations
@@ -78,9 +81,13 @@ def upgrade() -> None:
     op.drop_table("stats_daily_street")
     _create(("street_id", "department_id"))
     _fill(street=True)
+    op.create_index("ix_case_events_action_at_case", "case_events", ["action", "at", "case_id"])
+    op.drop_index("ix_case_events_action_at", table_name="case_events")
 
 
 def downgrade() -> None:
+    op.create_index("ix_case_events_action_at", "case_events", ["action", "at"])
+    op.drop_index("ix_case_events_action_at_case", table_name="case_events")
     op.drop_table("stats_daily_street")
     _create(("department_id",))
     _fill(street=False)

@@ -260,14 +260,20 @@ def extra_dispatch_days(
     changed = changed_cases(session, state)
     out: dict[Any, int] = {}
     t = StatsDispatchDays
-    per_case = func.count()
+    # The cases with more than one day in the period first (from the table alone), then their
+    # group and scope from `cases`: only those cases' rows are read, not every dispatch day's.
+    per_case = (
+        select(t.case_id, func.count().label("n"))
+        .where(t.day >= days[0], t.day <= days[1])
+        .group_by(t.case_id)
+        .having(func.count() > 1)
+        .subquery()
+    )
     for k, cid, count in session.execute(
-        select(key, t.case_id, per_case)
-        .select_from(t)
-        .join(Case, Case.id == t.case_id)
-        .where(t.day >= days[0], t.day <= days[1], *conditions)
-        .group_by(t.case_id, key)
-        .having(per_case > 1)
+        select(key, per_case.c.case_id, per_case.c.n)
+        .select_from(per_case)
+        .join(Case, Case.id == per_case.c.case_id)
+        .where(*conditions)
     ):
         if int(cid) not in changed:
             out[k] = out.get(k, 0) + int(count) - 1
