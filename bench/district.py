@@ -5,19 +5,16 @@ private database `griddesk_district` on the server of `--pg` (cached: the databa
 holds the key — the schema digest and the sizes; `--drop` removes it, `--rebuild` builds it
 again), then measures, for one street of the district and for the district as a whole:
 
-- the street's desk: the first page of 处置中 (紧急 then time left), its tab counts and all its
-  ids, narrowed to the street by a join through communities (`community_id IN (SELECT id FROM
-  communities WHERE street_id = …)`) and, beside it, by the street's community ids in the
-  statement — first page ≤ 100 ms;
-- the street's statistics (`db.stats.figures.collect`) for a month and a year — ≤ 250 ms /
-  ≤ 1 s;
-- the street's monthly return (案件办理情况月报) for a month and for a year — ≤ 1.5 s;
+- the street's desk (`QueueFilter.street_id`): the first page of 处置中 (紧急 then time left),
+  its tab counts and all its ids, narrowed through communities (`community_id IN (SELECT id
+  FROM communities WHERE street_id = …)`, db/reference/streets.py) and, beside it, by the
+  street's community ids in the statement — first page ≤ 100 ms;
+- the street's statistics (`db.stats.figures.collect` with `StatsFilter.street_id`: the street
+  roll-up narrowed to the street, the grid and month roll-ups and the raw rows through the
+  communities) for a month and a year — ≤ 250 ms / ≤ 1 s;
+- the street's monthly return (案件办理情况月报, `ReportRequest.street`) for a month and for a
+  year — ≤ 1.5 s;
 - the district-wide statistics for a year (no filter: every street) — ≤ 1 s.
-
-The figures have no street filter today (one database serves one street); the bench narrows
-them to a street with the SQL a street filter would run: the filter's community compared with
-`= ANY (SELECT id FROM communities WHERE street_id = …)`, the same place the community filter's
-`= :id` goes (`street_filter`, `street_scope`).
 
 How the district is built (≤ 40 min, ≤ 25 GB here): one street with `build_demo` at
 `--template` cases (history included), its daily roll-ups rebuilt (timed: the rebuild of the
@@ -36,7 +33,6 @@ after it; then VACUUM ANALYZE.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import statistics
@@ -75,7 +71,7 @@ ID_BASE = 1000  # street s's communities / grids get ids + s * ID_BASE
 
 
 def _key(streets: int, cases: int, template: int) -> str:
-    return f"{schema_digest()}-{streets}x{cases}-t{template}-{SEED}-v1"
+    return f"{schema_digest()}-{streets}x{cases}-t{template}-{SEED}-v2"
 
 
 # --- the database ---------------------------------------------------------------------------
@@ -309,6 +305,14 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                         ),
                         {"shift": k * span, "span": span, "kept": list(KEPT_ACTIONS)},
                     )
+                    conn.execute(
+                        text(
+                            "INSERT INTO stats_dispatch_days (case_id, day) SELECT"
+                            " case_id + :shift, day FROM stats_dispatch_days"
+                            " WHERE case_id <= :span"
+                        ),
+                        {"shift": k * span, "span": span},
+                    )
                 if k % 10 == 0:
                     print(f" {k}", end="", flush=True)
         with _step("roll-ups copied with the same mapping", laps), conn.begin():
@@ -327,12 +331,21 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                     f" FROM t_{table} t JOIN bench_district_map m ON m.old_grid = t.grid_id"
                     f" GROUP BY t.day, m.new_grid, m.new_community, {key_list}"
                 )
-            times = ", ".join(f"{m} * {total_copies}" for m in MEASURES)
-            conn.exec_driver_sql("CREATE TEMP TABLE t_street AS SELECT * FROM stats_daily_street")
+            # The street level (keyed by street) and the month rows: sums of the grid level.
+            sums_g = ", ".join(f"sum(g.{m})" for m in MEASURES)
             conn.exec_driver_sql("TRUNCATE stats_daily_street")
             conn.exec_driver_sql(
-                f"INSERT INTO stats_daily_street (day, department_id, source, {measures})"
-                f" SELECT day, department_id, source, {times} FROM t_street"
+                f"INSERT INTO stats_daily_street (day, street_id, department_id, source,"
+                f" {measures}) SELECT g.day, c.street_id, g.department_id, g.source, {sums_g}"
+                " FROM stats_daily_grid g JOIN communities c ON c.id = g.community_id"
+                " GROUP BY g.day, c.street_id, g.department_id, g.source"
+            )
+            conn.exec_driver_sql("TRUNCATE stats_monthly_grid")
+            conn.exec_driver_sql(
+                f"INSERT INTO stats_monthly_grid (month, grid_id, community_id, source,"
+                f" {measures}) SELECT CAST(date_trunc('month', g.day) AS date), g.grid_id,"
+                f" g.community_id, g.source, {sums_g} FROM stats_daily_grid g"
+                " GROUP BY 1, g.grid_id, g.community_id, g.source"
             )
             for level in LEVELS:
                 conn.exec_driver_sql(
@@ -396,152 +409,6 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
     }
 
 
-# --- a street's filters ---------------------------------------------------------------------
-
-
-_STREET_OF: dict[int, int] = {}  # id() of a street's `= ANY (…)` → the street
-
-
-@functools.cache
-def street_communities(street_id: int) -> Any:
-    """`= ANY (SELECT id FROM communities WHERE street_id = …)`: compared with a community
-    column, the street's cases (the join through communities). One object per street."""
-    from sqlalchemy import any_, select
-
-    from db.models import Community
-
-    expr = any_(select(Community.id).where(Community.street_id == street_id).scalar_subquery())
-    _STREET_OF[id(expr)] = street_id
-    return expr
-
-
-STREET_ROLLUP = "bench_daily_by_street"
-
-
-def make_street_rollup(db: Any) -> float:
-    """The roll-up level a street key would add (`stats_daily_street` keyed by day, street,
-    department and source), made here from `stats_daily_grid`; seconds taken."""
-    from db.stats.rollups.build import MEASURES
-
-    started = time.perf_counter()
-    sums = ", ".join(f"sum(g.{m}) AS {m}" for m in MEASURES)
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {STREET_ROLLUP}")
-        conn.exec_driver_sql(
-            f"CREATE TABLE {STREET_ROLLUP} AS SELECT g.day, c.street_id, g.department_id,"
-            f" g.source, {sums} FROM stats_daily_grid g JOIN communities c"
-            " ON c.id = g.community_id GROUP BY g.day, c.street_id, g.department_id, g.source"
-        )
-        conn.exec_driver_sql(
-            f"ALTER TABLE {STREET_ROLLUP} ADD PRIMARY KEY (day, street_id, department_id, source)"
-        )
-        conn.exec_driver_sql(f"ANALYZE {STREET_ROLLUP}")
-    return time.perf_counter() - started
-
-
-@contextmanager
-def street_rollups() -> Iterator[None]:
-    """The readers (db/stats/rollups/read.py `sums`) with the street level of
-    `make_street_rollup` beside the others, and a street narrowing that reads it: what the
-    statistics of one street would cost if the roll-ups had a street key."""
-    from types import SimpleNamespace
-
-    from sqlalchemy import Column, Date, Float, Integer, MetaData, String, Table
-
-    import db.stats.flows as flows
-    import db.stats.indices as indices
-    import db.stats.rollups.read as read
-    from db.stats.rollups.build import MEASURES, Level
-
-    table = Table(
-        STREET_ROLLUP,
-        MetaData(),
-        Column("day", Date),
-        Column("street_id", Integer),
-        Column("department_id", Integer),
-        Column("source", String(16)),
-        *[Column(m, Float if m == "hours_sum" else Integer) for m in MEASURES],
-    )
-    street_table = SimpleNamespace(__tablename__=STREET_ROLLUP, **{c.name: c for c in table.c})
-    base = read.Narrowing
-
-    @dataclass(frozen=True)
-    class StreetNarrowing(base):  # type: ignore[misc, valid-type]
-        street_id: int | None = None
-
-        def columns(self) -> set[str]:
-            out: set[str] = super().columns()
-            if self.street_id is not None:
-                out = (out - {"community_id"}) | {"street_id"}
-            return out
-
-        def on_rollups(self, t: Any) -> list[Any]:
-            if self.street_id is not None and hasattr(t, "street_id"):
-                rest = base(None, self.department_id, self.category_id, self.major_id, self.grid_id)
-                return [t.street_id == self.street_id, *rest.on_rollups(t)]
-            return list(super().on_rollups(t))
-
-    def narrowing(
-        community_id: Any = None, department_id: Any = None, *args: Any, **kw: Any
-    ) -> Any:
-        street = _STREET_OF.get(id(community_id))
-        return StreetNarrowing(community_id, department_id, *args, **kw, street_id=street)
-
-    def flows_narrowing(f: Any) -> Any:
-        return narrowing(f.community_id, f.department_id, f.category_id, f.major_id)
-
-    levels: tuple[Any, ...] = getattr(read, "LEVELS")  # noqa: B009
-    patched = (
-        (read, "LEVELS", getattr(read, "LEVELS")),  # noqa: B009
-        (flows, "narrowing", getattr(flows, "narrowing")),  # noqa: B009
-        (indices, "Narrowing", getattr(indices, "Narrowing")),  # noqa: B009
-    )
-    # The street level after the district's (the unfiltered figures keep reading that one);
-    # the grid levels answer a street narrowing by its communities.
-    setattr(  # noqa: B010
-        read,
-        "LEVELS",
-        (
-            levels[0],
-            Level(street_table, ("day", "street_id", "department_id", "source")),
-            *[Level(lv.table, (*lv.key, "street_id")) for lv in levels[1:]],
-        ),
-    )
-    setattr(flows, "narrowing", flows_narrowing)  # noqa: B010
-    setattr(indices, "Narrowing", narrowing)  # noqa: B010
-    try:
-        yield
-    finally:
-        for module, name, value in patched:
-            setattr(module, name, value)
-
-
-def street_filter(f: Any, street_id: int) -> Any:
-    """A StatsFilter narrowed to a street: the filter's community compared with the street's
-    communities — the SQL a `street_id` field of StatsFilter / Narrowing would add."""
-    return replace(f, community_id=street_communities(street_id))
-
-
-@contextmanager
-def street_scope(street_id: int) -> Iterator[None]:
-    """The monthly return of one street: the return's scope (a community today) compared with
-    the street's communities, as a street scope would be."""
-    import reports.monthly_cases as monthly
-    from db.stats.indices import Scope
-
-    original = getattr(monthly, "resolve")  # noqa: B009
-
-    def resolve(session: Any, request: Any) -> Any:
-        r = original(session, request)
-        return replace(r, scope=Scope(community_id=street_communities(street_id)))
-
-    setattr(monthly, "resolve", resolve)  # noqa: B010
-    try:
-        yield
-    finally:
-        setattr(monthly, "resolve", original)  # noqa: B010
-
-
 # --- measuring ------------------------------------------------------------------------------
 
 
@@ -599,15 +466,13 @@ def timed(fn: Callable[[], Any], runs: int) -> list[float]:
     return out
 
 
-def run(
-    url: str, runs: int, street_id: int, street_level: bool
-) -> tuple[list[Result], dict[str, Any]]:
+def run(url: str, runs: int, street_id: int) -> tuple[list[Result], dict[str, Any]]:
     from sqlalchemy import func, select
 
     from db.cases import queue as q
     from db.cases.states import Group
     from db.database import open_database
-    from db.models import Case, Community
+    from db.models import Case, Community, Street
     from db.reference.settings_store import load_settings
     from db.stats import figures as stats
     from reports.layout import write_report
@@ -638,30 +503,41 @@ def run(
             )
             or 0
         )
+        street_code = str(s.scalar(select(Street.code).where(Street.id == street_id)))
     today = now.astimezone(tz).date()
 
-    # 1. The street's desk: 处置中, 紧急 then time left.
-    f = q.tab_filter(q.QueueFilter(), Group.IN_PROGRESS)
+    # 1. The street's desk: 处置中, 紧急 then time left — the street filter (through the
+    # communities), and beside it the plain filter with the street's community ids added.
+    plain = q.tab_filter(q.QueueFilter(), Group.IN_PROGRESS)
+    street = replace(plain, street_id=street_id)
     sort = q.QueueSort(q.SortKey.URGENCY)
-    by_join = Case.community_id == street_communities(street_id)
-    by_ids = Case.community_id.in_(community_ids)
+    by_ids = (plain, Case.community_id.in_(community_ids))
+    by_street = (street, None)
 
-    def first_page(cond: Any) -> Callable[[], Any]:
+    def first_page(how: tuple[Any, Any]) -> Callable[[], Any]:
+        f, cond = how
+
         def go() -> Any:
             with db.read() as s:
                 found: list[int] = []
                 for stmt in q.queue_statements(f, sort, now):
                     if len(found) >= 50:
                         break
-                    found.extend(s.execute(stmt.where(cond).limit(50 - len(found))).scalars())
+                    if cond is not None:
+                        stmt = stmt.where(cond)
+                    found.extend(s.execute(stmt.limit(50 - len(found))).scalars())
                 return q.rows(s, found, tz)
 
         return go
 
-    def tab_counts(cond: Any) -> Callable[[], Any]:
+    def tab_counts(how: tuple[Any, Any]) -> Callable[[], Any]:
+        f, cond = how
+
         def go() -> Any:
             with db.read() as s:
-                others = [*q._conditions(f, now, with_group=False), cond]
+                others = [*q._conditions(f, now, with_group=False)]
+                if cond is not None:
+                    others.append(cond)
                 out = {}
                 for group in q.OPEN_GROUPS:
                     out[group] = s.scalar(
@@ -673,26 +549,17 @@ def run(
 
         return go
 
-    def all_ids(cond: Any) -> Callable[[], Any]:
-        def go() -> Any:
-            with db.read() as s:
-                conn = s.connection()
-                out: list[int] = []
-                for stmt in q.queue_statements(f, sort, now):
-                    result = conn.execute(stmt.where(cond))
-                    out.extend(r[0] for r in result.cursor.fetchall())
-                    result.close()
-                return out
+    def all_ids() -> Any:
+        with db.read() as s:
+            return q.ids(s, street, sort, now)
 
-        return go
-
-    info["desk rows"] = len(first_page(by_join)())
-    info["desk ids of 处置中"] = len(all_ids(by_join)())
-    measure("street desk, first page (join)", first_page(by_join), TARGET_PAGE_MS)
+    info["desk rows"] = len(first_page(by_street)())
+    info["desk ids of 处置中"] = len(all_ids())
+    measure("street desk, first page", first_page(by_street), TARGET_PAGE_MS)
     measure("… by community ids", first_page(by_ids), TARGET_PAGE_MS)
-    measure("street desk, tab counts (join)", tab_counts(by_join), TARGET_COUNTS_MS)
+    measure("street desk, tab counts", tab_counts(by_street), TARGET_COUNTS_MS)
     measure("… by community ids", tab_counts(by_ids), TARGET_COUNTS_MS)
-    measure("street desk, all ids of 处置中 (join)", all_ids(by_join), TARGET_IDS_MS)
+    measure("street desk, all ids of 处置中", all_ids, TARGET_IDS_MS)
 
     # 2. The street's statistics, this month and this year, and the district's year.
     def period(kind: str) -> Any:
@@ -716,8 +583,7 @@ def run(
         return lambda: stats.collect(db, sf, tz, now)
 
     for label, base, target in periods:
-        sf = street_filter(base, street_id)
-        measure(f"street statistics, {label}", collect(sf), target)
+        measure(f"street statistics, {label}", collect(replace(base, street_id=street_id)), target)
     measure(
         "district statistics, this year", lambda: stats.collect(db, year, tz, now), TARGET_YEAR_MS
     )
@@ -727,8 +593,8 @@ def run(
 
     def monthly(text: str) -> Callable[[], Any]:
         def go() -> None:
-            with street_scope(street_id):
-                report = build_report(db, "monthly-cases", ReportRequest(parse_period(text)))
+            request = ReportRequest(parse_period(text), street=street_code)
+            report = build_report(db, "monthly-cases", request)
             write_report(report, out)
 
         return go
@@ -737,20 +603,6 @@ def run(
     for text_period in returns:
         measure(f"street monthly return, {text_period}", monthly(text_period), TARGET_RETURN_MS)
 
-    # 4. The same street figures if the roll-ups had a street key (a street level beside
-    # stats_daily_street, made here from stats_daily_grid).
-    if street_level:
-        info["street level made in"] = make_street_rollup(db)
-        with street_rollups():
-            for label, base, target in periods:
-                sf = street_filter(base, street_id)
-                measure(f"… with a street roll-up, {label}", collect(sf), target)
-            for text_period in returns:
-                measure(
-                    f"… with a street roll-up, return {text_period}",
-                    monthly(text_period),
-                    TARGET_RETURN_MS,
-                )
     out.unlink(missing_ok=True)
     db.dispose()
     return results, info
@@ -794,11 +646,6 @@ def print_table(results: list[Result], stamp: dict[str, Any], info: dict[str, An
         f"\n{streets_cases:,} cases, {stamp['events']:,} events; the street measured:"
         f" {info['street cases']:,} cases, {info['desk ids of 处置中']:,} in 处置中."
     )
-    if "street level made in" in info:
-        print(
-            f"street level of the roll-ups (the '… with a street roll-up' rows) made from"
-            f" stats_daily_grid in {info['street level made in']:.1f} s"
-        )
     print("build steps:", ", ".join(f"{k} {v:.0f} s" for k, v in stamp["laps"].items()))
     print(
         "largest tables:",
@@ -823,11 +670,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--street", type=int, default=2, help="id of the street measured")
     parser.add_argument("--rebuild", action="store_true", help="build the database again")
-    parser.add_argument(
-        "--no-street-level",
-        action="store_true",
-        help="skip the street figures read from a street level of the roll-ups",
-    )
     parser.add_argument("--build-only", action="store_true", help="build, do not measure")
     parser.add_argument("--drop", action="store_true", help="drop the database and stop")
     parser.add_argument(
@@ -854,7 +696,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_only:
         print(json.dumps(stamp, indent=1))
         return 0
-    results, info = run(database_url(args.pg), args.runs, args.street, not args.no_street_level)
+    results, info = run(database_url(args.pg), args.runs, args.street)
     return 0 if print_table(results, stamp, info) else 1
 
 

@@ -56,6 +56,8 @@ def build(session: Session, request: ReportRequest, progress: Progress | None = 
         .where(Case.reported_at >= r.start, Case.reported_at < r.end)
         .order_by(Case.reported_at, Case.id)
     )
+    if r.scope.street_id is not None:
+        query = query.where(Community.street_id == r.scope.street_id)
     if r.scope.community_id is not None:
         query = query.where(Case.community_id == r.scope.community_id)
     if r.scope.department_id is not None:

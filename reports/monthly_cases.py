@@ -65,6 +65,7 @@ def build(session: Session, request: ReportRequest) -> Report:
         after,
         only=r.scope.community_id,
         also={community_of[g] for g in busy},
+        street_id=r.scope.street_id,
     )
     community_ids = {c.id for c in communities}
     # One pass per grid; a case has exactly one grid, so the communities' figures are sums.

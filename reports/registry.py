@@ -27,7 +27,7 @@ from reports import (
 )
 from reports.layout import check_target, write_report
 from reports.model import Progress, Report
-from reports.request import ReportRequest
+from reports.request import ReportRequest, resolve
 from reports.rosters_returns import ROSTERS, build_roster
 
 Builder = Callable[[Session, ReportRequest], Report]
@@ -102,6 +102,8 @@ def build_report(db: Database, kind: str, request: ReportRequest) -> Report:
     """Read the figures (one read transaction, so every sheet sees the same data)."""
     spec = return_kind(kind)
     request.actor.require(spec.permission, f"查看{spec.title}")
+    with db.read() as session:
+        resolve(session, request)  # an unknown street / community / department: nothing written
     refresh_rollups(db)  # the daily roll-ups up to date first: less to compute live
     with db.read() as session:
         return spec.build(session, request)

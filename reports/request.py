@@ -9,9 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.errors import NotFound, ValidationError
-from db.models import Community, Department
+from db.models import Community, Department, Street
 from db.models.base import utcnow
-from db.reference.codes import validate_community_code
+from db.reference.codes import validate_community_code, validate_street_code
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.actors import SYSTEM, Actor
 from db.stats.indices import Scope
@@ -20,7 +20,8 @@ from reports.period import Period
 
 @dataclass(frozen=True)
 class ReportRequest:
-    """A return for `period`, for the whole street or one community (code) or department (name).
+    """A return for `period`, for the whole database or one street (code: on a district
+    database, several streets on one server), community (code) or department (name).
 
     `unmasked=True` asks for ID numbers and phones in clear; only an actor with the
     `personal.reveal` permission may ask. `as_of` fixes "now" (tests, reproducible runs).
@@ -32,6 +33,7 @@ class ReportRequest:
     actor: Actor = SYSTEM
     unmasked: bool = False
     as_of: datetime | None = None
+    street: str | None = None
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Resolved:
     start: datetime
     end: datetime
     as_of: datetime
+    street_name: str | None = None
 
     @property
     def period(self) -> Period:
@@ -54,7 +57,7 @@ class Resolved:
     @property
     def unit(self) -> str:
         """填报单位: the center, narrowed to the community or department of the scope."""
-        parts = [n for n in (self.community_name, self.department_name) if n]
+        parts = [n for n in (self.street_name, self.community_name, self.department_name) if n]
         name = self.settings.center_name
         return f"{name}（{'·'.join(parts)}）" if parts else name
 
@@ -80,13 +83,21 @@ def resolve(session: Session, request: ReportRequest) -> Resolved:
     if request.unmasked:
         request.actor.require("personal.reveal", "导出未脱敏的个人信息")
     settings = load_settings(session)
-    community_id = department_id = None
-    community_name = department_name = None
+    street_id = community_id = department_id = None
+    street_name = community_name = department_name = None
+    if request.street:
+        street_code = validate_street_code(request.street.strip())
+        street = session.scalar(select(Street).where(Street.code == street_code))
+        if street is None:
+            raise NotFound(f"街道编码 {street_code} 不存在")
+        street_id, street_name = street.id, street.name
     if request.community:
         code = validate_community_code(request.community.strip())
         community = session.scalar(select(Community).where(Community.code == code))
         if community is None:
             raise NotFound(f"社区编码 {code} 不存在")
+        if street_id is not None and community.street_id != street_id:
+            raise ValidationError(f"社区 {code}（{community.name}）不属于街道「{street_name}」")
         community_id, community_name = community.id, community.name
     if request.department:
         department = session.scalar(
@@ -99,12 +110,13 @@ def resolve(session: Session, request: ReportRequest) -> Resolved:
     return Resolved(
         request=request,
         settings=settings,
-        scope=Scope(community_id, department_id),
+        scope=Scope(community_id, department_id, street_id),
         community_name=community_name,
         department_name=department_name,
         start=start,
         end=end,
         as_of=request.as_of or utcnow(),
+        street_name=street_name,
     )
 
 

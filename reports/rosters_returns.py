@@ -32,6 +32,7 @@ from db.models import (
 )
 from db.people.roster_kinds import ACTIVE_STATUS, Kind
 from db.reference.geography_history import grids_in_period
+from db.reference.streets import in_street, street_communities
 from db.security.personal_data import mask_id_number, mask_phone
 from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, Resolved, no_department_scope, resolve
@@ -101,7 +102,12 @@ def _status_then(status: str, end_date: Any, last: Any, current: str) -> str:
 
 
 def _community_filter(r: Resolved, column: Any) -> list[Any]:
-    return [column == r.scope.community_id] if r.scope.community_id is not None else []
+    out: list[Any] = []
+    if r.scope.street_id is not None:
+        out.append(in_street(column, r.scope.street_id))
+    if r.scope.community_id is not None:
+        out.append(column == r.scope.community_id)
+    return out
 
 
 def community_workers(session: Session, r: Resolved) -> Sheet:
@@ -182,7 +188,11 @@ def grid_staff(session: Session, r: Resolved) -> Sheet:
     for a, p in assignments:
         by_grid.setdefault(a.grid_id, []).append((a, p))
     # The grids in use on the period's last day (and any with staff then), named as then.
-    scope = [r.scope.community_id] if r.scope.community_id is not None else None
+    scope: list[int] | None = None
+    if r.scope.community_id is not None:
+        scope = [r.scope.community_id]
+    elif r.scope.street_id is not None:
+        scope = list(session.scalars(street_communities(r.scope.street_id)))
     grids = [
         (g.id, g.code, g.name, g.community)
         for g in grids_in_period(
@@ -308,11 +318,11 @@ def mentoring(session: Session, r: Resolved) -> Sheet:
         )
         .order_by(Mentorship.studio, mentor.name, apprentice.name)
     )
-    if r.scope.community_id is not None:
+    if r.scope.community_id is not None or r.scope.street_id is not None:
         query = query.where(
             or_(
-                mentor.community_id == r.scope.community_id,
-                apprentice.community_id == r.scope.community_id,
+                and_(*_community_filter(r, mentor.community_id)),
+                and_(*_community_filter(r, apprentice.community_id)),
             )
         )
     rows = _number(

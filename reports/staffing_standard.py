@@ -67,6 +67,8 @@ def build(session: Session, request: ReportRequest) -> Report:
         )
         .order_by(Community.code)
     )
+    if r.scope.street_id is not None:
+        query = query.where(Community.street_id == r.scope.street_id)
     if r.scope.community_id is not None:
         query = query.where(Community.id == r.scope.community_id)
     rows: list[Row] = []

@@ -15,7 +15,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.street import GRID_A1
+from tests.street import GRID_A1, STREET
 from tests.test_case_import import GOOD, _sheet
 from tests.test_roster_import import build_sheet, worker_rows
 
@@ -216,5 +216,8 @@ def build(folder: Path, url: str, live: Path | None, number: str) -> list[Entry]
         Entry("报表：期间 2026Q3", ["report", "monthly-cases", "--period", "2026Q3", "--out", str(folder / "r.xlsx")], OK),
         Entry("报表：期间 ２０２６-１０（全角）", ["report", "monthly-cases", "--period", "２０２６-１０", "--out", str(folder / "r2.xlsx")], OK),
         Entry("报表：期间 2026-13", ["report", "monthly-cases", "--period", "2026-13", "--out", str(folder / "r3.xlsx")], REFUSED),
+        Entry("报表：一个街道", ["report", "monthly-cases", "--period", "2026-10", "--street", STREET, "--out", str(folder / "r4.xlsx")], OK),
+        Entry("报表：街道不存在", ["report", "monthly-cases", "--period", "2026-10", "--street", "210504099", "--out", str(folder / "r5.xlsx")], REFUSED),
+        Entry("报表：街道编码位数不对", ["report", "monthly-cases", "--period", "2026-10", "--street", "2105040", "--out", str(folder / "r6.xlsx")], REFUSED),
     ]  # fmt: skip
     return entries

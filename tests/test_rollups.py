@@ -79,7 +79,18 @@ def figures(db: Database, now: datetime) -> dict[str, Any]:
             )
             out[f"{name}/daily"] = indices.daily_counts(s, start, end, TZ)
             out[f"{name}/categories"] = indices.category_counts(s, start, end)
-            for narrowing in ({}, {"community_id": 1}, {"department_id": 2}, {"major_id": 1}):
+            out[f"{name}/street"] = indices.compute_indices(
+                s, start, end, "community", indices.Scope(street_id=1), as_of=now
+            )
+            narrowings: list[dict[str, int]] = [
+                {},
+                {"community_id": 1},
+                {"department_id": 2},
+                {"major_id": 1},
+                {"street_id": 1},
+                {"street_id": 1, "department_id": 2},
+            ]
+            for narrowing in narrowings:
                 f = StatsFilter(start, end, **narrowing)
                 key = f"{name}/{sorted(narrowing.items())}"
                 out[key + "/received"] = flows.received_cells(s, f, TZ)

@@ -35,6 +35,7 @@ from db.models import Case, Category, Community, Department, Grid, MajorCategory
 from db.reference import pinyin
 from db.reference.departments import active_departments
 from db.reference.settings_store import CenterSettings, load_settings
+from db.reference.streets import in_street
 
 __all__ = [
     "OPEN_GROUPS",
@@ -127,6 +128,8 @@ class QueueFilter:
     period_end: datetime | None = None
     # 挂账: True only suspended cases, False none (the 处置中 tab), None both.
     suspended: bool | None = None
+    # 街道: the cases of the street's communities (a district database holds several streets).
+    street_id: int | None = None
 
     def with_group(self, group: Group | None) -> QueueFilter:
         return replace(self, group=group)
@@ -240,6 +243,8 @@ def _conditions(
     if with_group and f.suspended is not None:
         suspended = Status.SUSPENDED.value
         where.append(Case.status == suspended if f.suspended else Case.status != suspended)
+    if f.street_id is not None:
+        where.append(in_street(Case.community_id, f.street_id))
     if f.community_id is not None:
         where.append(Case.community_id == f.community_id)
     if f.grid_id is not None:

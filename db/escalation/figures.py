@@ -12,6 +12,7 @@ from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from db.models import Case, CaseEscalation, CaseUrge
+from db.reference.streets import in_street
 from db.stats.indices import Scope
 
 
@@ -41,6 +42,8 @@ def escalation_counts(
 
     def where(*conditions: object) -> list[object]:
         out = list(conditions)
+        if scope.street_id is not None:
+            out.append(in_street(Case.community_id, scope.street_id))
         if scope.community_id is not None:
             out.append(Case.community_id == scope.community_id)
         return out

@@ -181,7 +181,9 @@ class CaseEvent(Base):
     hash: Mapped[str | None] = mapped_column(String(64))
 
     __table_args__ = (
-        Index("ix_case_events_action_at", "action", "at"),
+        # (action, at) ranges; with case_id a period's 挂账 (the cases' last suspend / resume
+        # before a moment, db/stats/indices.py) reads the index alone, not the scattered events.
+        Index("ix_case_events_action_at_case", "action", "at", "case_id"),
         # A case's entries of some kinds (its 派遣 for the 派遣意见, its 退单, its 延期): without
         # it SQLite, with no statistics gathered, walks every entry of those kinds instead.
         Index("ix_case_events_case_action", "case_id", "action"),

@@ -83,12 +83,14 @@ class StatsMonthlyGrid(_Measures, Base):
 
 
 class StatsDailyStreet(_Measures, Base):
-    """`stats_daily` summed to the street per department and source: the unfiltered statistics
-    page, the big screen, the desk cards and the department return (at most departments ×
-    sources rows a day)."""
+    """`stats_daily` summed to the street (街道, the community's street as it is now) per
+    department and source: the unfiltered statistics page, the big screen, the desk cards and
+    the department return, and a street's figures on a district database (at most streets ×
+    departments × sources rows a day)."""
 
     __tablename__ = "stats_daily_street"
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+    street_id: Mapped[int] = mapped_column(primary_key=True)
     department_id: Mapped[int] = mapped_column(primary_key=True)
     source: Mapped[str] = mapped_column(String(16), primary_key=True)
 

@@ -110,9 +110,11 @@ def communities_in_period(
     *,
     only: int | None = None,
     also: Iterable[int] = (),
+    street_id: int | None = None,
 ) -> list[PeriodCommunity]:
     """The communities in use on a day of [first_day, day_after), plus those with ids in
-    `also` (a retired community with figures in the period), by code."""
+    `also` (a retired community with figures in the period), by code (`only`: that community;
+    `street_id`: that street's)."""
     extra = list(also)
     condition = _overlaps(Community, first_day, day_after)
     if extra:
@@ -120,6 +122,8 @@ def communities_in_period(
     query = select(Community.id, Community.code, Community.name).where(condition)
     if only is not None:
         query = query.where(Community.id == only)
+    if street_id is not None:
+        query = query.where(Community.street_id == street_id)
     names = names_on(session, COMMUNITY, day_after - timedelta(days=1))
     return [
         PeriodCommunity(i, code, names.get(code, name))

@@ -89,8 +89,10 @@ def received_cells(session: Session, f: StatsFilter, tz: ZoneInfo) -> dict[tuple
 
 
 def narrowing(f: StatsFilter) -> Narrowing:
-    """The filter's community / department / category as a roll-up narrowing."""
-    return Narrowing(f.community_id, f.department_id, f.category_id, f.major_id)
+    """The filter's street / community / department / category as a roll-up narrowing."""
+    return Narrowing(
+        f.community_id, f.department_id, f.category_id, f.major_id, street_id=f.street_id
+    )
 
 
 @dataclass(frozen=True)
@@ -388,7 +390,7 @@ def key_numbers(
             dispatch_kept(),
         )
     )
-    if any(v is not None for v in (f.community_id, f.department_id, f.major_id, f.category_id)):
+    if f.narrowed:
         # The department the case was dispatched to then, not where it is now.
         dispatch = scoped(
             dispatch.join(Case, Case.id == CaseEvent.case_id), replace(f, department_id=None)

@@ -79,6 +79,7 @@ from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
 from db.reference.settings_store import load_settings
+from db.reference.streets import in_street
 from db.stats.definitions import dispatch_kept, on_time_rate
 from db.stats.rollups.read import Narrowing, extra_dispatch_days, sums
 
@@ -91,10 +92,16 @@ DEFAULT_WEIGHTS: Mapping[str, float] = {"response": 0.1, "solve": 0.5, "satisfac
 
 @dataclass(frozen=True)
 class Scope:
-    """Which cases a return covers: the whole street, one community and/or one department."""
+    """Which cases a return covers: the whole database, one street (街道, on a district
+    database), one community and/or one department."""
 
     community_id: int | None = None
     department_id: int | None = None
+    street_id: int | None = None
+
+    def narrowing(self) -> Narrowing:
+        """The scope as a roll-up narrowing."""
+        return Narrowing(self.community_id, self.department_id, street_id=self.street_id)
 
 
 @dataclass
@@ -200,6 +207,8 @@ def _key(group: str) -> Any:
 
 def _scoped(scope: Scope) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
+    if scope.street_id is not None:
+        conditions.append(in_street(Case.community_id, scope.street_id))
     if scope.community_id is not None:
         conditions.append(Case.community_id == scope.community_id)
     if scope.department_id is not None:
@@ -226,7 +235,12 @@ def _unindexed(column: Any) -> Any:
 
 
 def suspended_at(end: datetime) -> Any:
-    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend."""
+    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend.
+
+    Read from ix_case_events_action_at_case alone (action, at, case_id) and narrowed to a
+    scope by the statement it is used in: joining the events to their cases first, to narrow
+    them to a street, would look up every suspend/resume event's case (10 streets: 177,000
+    random reads of `cases`, 3 s) to keep the 10% of them that are the street's."""
     last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
     last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
     return (
@@ -285,7 +299,7 @@ def _from_rollups(
         load_settings(session).tz,
         ([column] if column else []) + ["source"],
         _ROLLUP_MEASURES,
-        Narrowing(scope.community_id, scope.department_id),
+        scope.narrowing(),
     )
     if got is None:
         return False
@@ -509,6 +523,8 @@ def _co_handling(
     track = CaseDepartment
     key = (track.department_id if group == "department" else _key(group)).label("k")
     scoped: list[ColumnElement[bool]] = [track.state != CoState.RELEASED.value]
+    if scope.street_id is not None:
+        scoped.append(in_street(Case.community_id, scope.street_id))
     if scope.community_id is not None:
         scoped.append(Case.community_id == scope.community_id)
     if scope.department_id is not None:
@@ -598,7 +614,7 @@ def daily_counts(
         tz,
         ("day",),
         ("reported", "closed"),
-        Narrowing(scope.community_id, scope.department_id),
+        scope.narrowing(),
     )
     if got is not None:
         by_day = {key[0]: values for key, values in got.items()}
@@ -641,7 +657,7 @@ def category_counts(
         load_settings(session).tz,
         ("category_id",),
         ("reported",),
-        Narrowing(scope.community_id, scope.department_id),
+        scope.narrowing(),
     )
     if got is not None:
         return {int(k[0]): int(v[0]) for k, v in got.items() if v[0]}

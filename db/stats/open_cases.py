@@ -152,6 +152,8 @@ def _grids(session: Session, f: StatsFilter) -> list[tuple[int, int, str, str, s
         .join(Community, Community.id == Grid.community_id)
         .order_by(Grid.code)
     )
+    if f.street_id is not None:
+        grids = grids.where(Community.street_id == f.street_id)
     if f.community_id is not None:
         grids = grids.where(Grid.community_id == f.community_id)
     return [
@@ -176,6 +178,8 @@ def alerts_by_community(
     communities = select(Community.id, Community.name, Community.retired_on).order_by(
         Community.code
     )
+    if f.street_id is not None:
+        communities = communities.where(Community.street_id == f.street_id)
     if f.community_id is not None:
         communities = communities.where(Community.id == f.community_id)
     # A retired community (merged into another) is listed while it still has open cases.

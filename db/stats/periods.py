@@ -24,6 +24,7 @@ from sqlalchemy import ColumnElement, Date, Float, Select, and_, cast, func, sel
 from db.cases.states import Status
 from db.errors import ValidationError
 from db.models import Case, Category
+from db.reference.streets import in_street
 
 # A range longer than this is bucketed by month in the handling-time trend.
 DAILY_TREND_MAX_DAYS = 62
@@ -45,7 +46,8 @@ class Period(StrEnum):
 @dataclass(frozen=True)
 class StatsFilter:
     """What to count: cases in `[start, end)` (aware) narrowed by community, department and
-    category (a 小类 `category_id` or a whole 大类 `major_id`)."""
+    category (a 小类 `category_id` or a whole 大类 `major_id`), and by street (街道: its
+    communities' cases, on a database holding several streets)."""
 
     start: datetime
     end: datetime
@@ -53,12 +55,27 @@ class StatsFilter:
     department_id: int | None = None
     major_id: int | None = None
     category_id: int | None = None
+    street_id: int | None = None
 
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValidationError("统计区间需要带时区的起止时间")
         if self.end <= self.start:
             raise ValidationError("统计区间的结束时间应晚于开始时间")
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether the filter narrows the cases at all (else: every case of the database)."""
+        return any(
+            v is not None
+            for v in (
+                self.street_id,
+                self.community_id,
+                self.department_id,
+                self.major_id,
+                self.category_id,
+            )
+        )
 
 
 def local_midnight(day: date, tz: ZoneInfo) -> datetime:
@@ -157,6 +174,8 @@ def scoped(stmt: _S, f: StatsFilter, *, period_index: bool = False) -> _S:
     def col(column: Any) -> Any:
         return column + 0 if period_index else column
 
+    if f.street_id is not None:
+        stmt = stmt.where(in_street(col(Case.community_id), f.street_id))
     if f.community_id is not None:
         stmt = stmt.where(col(Case.community_id) == f.community_id)
     if f.department_id is not None:

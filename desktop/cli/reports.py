@@ -34,6 +34,7 @@ def run_report(args: argparse.Namespace, db: Database) -> int:
         period=parse_period(args.period),
         community=args.community,
         department=args.department,
+        street=args.street,
         actor=actor_of(args),
         unmasked=args.unmasked,
     )
@@ -54,6 +55,9 @@ def register(subparsers: Subcommands) -> None:
     parser.add_argument("kind", metavar="KIND", help="报表种类，如 monthly-cases")
     parser.add_argument("--period", required=True, metavar="P", help=PERIOD_HELP)
     parser.add_argument("--out", required=True, metavar="FILE.xlsx", help="输出文件")
+    parser.add_argument(
+        "--street", metavar="CODE", help="只统计一个街道（9 位街道编码，区级库含多个街道时）"
+    )
     parser.add_argument("--community", metavar="CODE", help="只统计一个社区（12 位社区编码）")
     parser.add_argument("--department", metavar="NAME", help="只统计一个部门（部门名称）")
     parser.add_argument(

@@ -40,7 +40,7 @@ restored database) or another time zone rebuilds everything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
@@ -68,6 +68,7 @@ from db.models import (
     Case,
     CaseChange,
     CaseEvent,
+    Community,
     StatsCaseDays,
     StatsDaily,
     StatsDailyGrid,
@@ -275,10 +276,20 @@ def slice_rows(
     return rows
 
 
+StreetOf = Mapping[int, int]  # community id → its street's id
+
+
+def streets_of(session: Session) -> dict[int, int]:
+    """Each community's street (a community never changes street: db/boundaries/changes.py
+    merges and splits communities within one)."""
+    return {int(c): int(s) for c, s in session.execute(select(Community.id, Community.street_id))}
+
+
 @dataclass(frozen=True)
 class Level:
     """One roll-up table: `stats_daily` and its sums over fewer columns (readers take the
-    smallest that holds what they group and filter by)."""
+    smallest that holds what they group and filter by). A `street_id` key is the street of the
+    row's community (`streets_of`)."""
 
     table: Any
     key: tuple[str, ...]
@@ -287,16 +298,36 @@ class Level:
     def name(self) -> str:
         return str(self.table.__tablename__)
 
-    def project(self, rows: Rows) -> dict[tuple[Any, ...], list[float]]:
-        """`rows` (full keys) summed to this level's key."""
+    @property
+    def answers(self) -> frozenset[str]:
+        """The columns a reader can group or narrow by here: the key, and the street of a
+        level keyed by community (narrowed through the communities)."""
+        extra = {"street_id"} if "community_id" in self.key else set()
+        return frozenset({*self.key, *extra})
+
+    def project(
+        self, rows: Rows, street_of: StreetOf | None = None
+    ) -> dict[tuple[Any, ...], list[float]]:
+        """`rows` (full keys) summed to this level's key (`street_of`: needed by a level keyed
+        by street)."""
         if self.key == KEY:
             return {k: v for k, v in rows.items() if any(v)}
-        where = [KEY.index(n) for n in self.key]
+        where = [KEY.index("community_id" if n == "street_id" else n) for n in self.key]
+        street_at = self.key.index("street_id") if "street_id" in self.key else None
+        if street_at is not None and street_of is None:
+            raise ValueError(f"{self.name}: the streets of the communities are needed")
         out: dict[tuple[Any, ...], list[float]] = {}
         for k, values in rows.items():
             if not any(values):
                 continue
-            short = tuple(k[i] for i in where)
+            short: tuple[Any, ...] = tuple(k[i] for i in where)
+            if street_at is not None:
+                assert street_of is not None
+                short = (
+                    *short[:street_at],
+                    street_of[short[street_at]],
+                    *short[street_at + 1 :],
+                )
             row = out.get(short)
             if row is None:
                 out[short] = list(values)
@@ -315,7 +346,7 @@ class Level:
 
 # Smallest first.
 LEVELS = (
-    Level(StatsDailyStreet, ("day", "department_id", "source")),
+    Level(StatsDailyStreet, ("day", "street_id", "department_id", "source")),
     Level(StatsDailyGrid, ("day", "grid_id", "community_id", "department_id", "source")),
     Level(StatsDaily, KEY),
 )
@@ -419,12 +450,13 @@ def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
     if not ranges:
         return
     _add_to_months(session, stored_rows(session, ranges, _GRID), _GRID.project(rows))
+    street_of = streets_of(session)
     for level in LEVELS:
         t = level.table
         session.execute(delete(t).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges])))
         payload = [
             {**dict(zip(level.key, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
-            for key, values in level.project(rows).items()
+            for key, values in level.project(rows, street_of).items()
         ]
         statement = level.insert()
         for chunk in _chunks(payload, 5000):
@@ -1132,6 +1164,7 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
     differences: list[Difference] = []
     rows = 0
     days = 0
+    street_of = streets_of(session)
     cursor = start
     while cursor <= state.through:
         end = min(state.through, cursor + timedelta(days=30))
@@ -1144,7 +1177,7 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
         days += sum((b - a).days + 1 for a, b in ranges)
         for level in reversed(LEVELS):
             stored = stored_rows(session, ranges, level)
-            raw = level.project(computed)
+            raw = level.project(computed, street_of)
             rows += len(stored)
             for key in sorted(set(stored) | set(raw)):
                 s, r = stored.get(key), raw.get(key)

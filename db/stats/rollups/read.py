@@ -20,8 +20,15 @@ from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from db.engine import Database
-from db.models import Case, CaseChange, Category, StatsDispatchDays, StatsMonthlyGrid
+from db.models import (
+    Case,
+    CaseChange,
+    Category,
+    StatsDispatchDays,
+    StatsMonthlyGrid,
+)
 from db.reference.settings_store import load_settings
+from db.reference.streets import in_street
 from db.stats.periods import as_date, local_midnight
 from db.stats.rollups.build import (
     KEY,
@@ -50,17 +57,21 @@ MIN_DAYS = 2
 
 @dataclass(frozen=True)
 class Narrowing:
-    """Which cases to count: by community, department (0: none), 小类 or whole 大类, grid."""
+    """Which cases to count: by community, department (0: none), 小类 or whole 大类, grid,
+    street (街道: its communities' cases — a district database holds several streets)."""
 
     community_id: int | None = None
     department_id: int | None = None
     category_id: int | None = None
     major_id: int | None = None
     grid_id: int | None = None
+    street_id: int | None = None
 
     def columns(self) -> set[str]:
         """The roll-up columns the narrowing filters on."""
         out = set()
+        if self.street_id is not None:
+            out.add("street_id")
         if self.community_id is not None:
             out.add("community_id")
         if self.department_id is not None:
@@ -72,17 +83,26 @@ class Narrowing:
         return out
 
     def on_rollups(self, table: Any) -> list[ColumnElement[bool]]:
-        return self._conditions(
+        out = self._conditions(
             getattr(table, "community_id", None),
             getattr(table, "department_id", None),
             getattr(table, "category_id", None),
             getattr(table, "grid_id", None),
         )
+        if self.street_id is not None:
+            street = getattr(table, "street_id", None)
+            if street is not None:
+                out.insert(0, street == self.street_id)
+            else:
+                out.insert(0, in_street(table.community_id, self.street_id))
+        return out
 
     def on_cases(self) -> ColumnElement[bool]:
         conditions = self._conditions(
             Case.community_id, func.coalesce(Case.department_id, 0), Case.category_id, Case.grid_id
         )
+        if self.street_id is not None:
+            conditions.insert(0, in_street(Case.community_id, self.street_id))
         return and_(true(), *conditions)
 
     def _conditions(
@@ -180,7 +200,8 @@ def sums(
 
     needed = set(group) | narrowing.columns()
     stored = p.stored
-    if stored and needed <= set(MONTH_KEY) and narrowing.major_id is None:
+    month_answers = {*MONTH_KEY, "street_id"}
+    if stored and needed <= month_answers and narrowing.major_id is None:
         # Whole months the roll-ups hold every day of: from the month rows.
         months, stored = whole_months(stored)
         if months:
@@ -194,7 +215,7 @@ def sums(
             for r in session.execute(stmt):
                 add(tuple(r[: len(group)]), [v or 0 for v in r[len(group) :]])
     if stored:
-        level = next(lv for lv in LEVELS if needed <= set(lv.key))
+        level = next(lv for lv in LEVELS if needed <= lv.answers)
         t = level.table
         keys = [getattr(t, name) for name in group]
         stmt = (
@@ -239,14 +260,20 @@ def extra_dispatch_days(
     changed = changed_cases(session, state)
     out: dict[Any, int] = {}
     t = StatsDispatchDays
-    per_case = func.count()
+    # The cases with more than one day in the period first (from the table alone), then their
+    # group and scope from `cases`: only those cases' rows are read, not every dispatch day's.
+    per_case = (
+        select(t.case_id, func.count().label("n"))
+        .where(t.day >= days[0], t.day <= days[1])
+        .group_by(t.case_id)
+        .having(func.count() > 1)
+        .subquery()
+    )
     for k, cid, count in session.execute(
-        select(key, t.case_id, per_case)
-        .select_from(t)
-        .join(Case, Case.id == t.case_id)
-        .where(t.day >= days[0], t.day <= days[1], *conditions)
-        .group_by(t.case_id, key)
-        .having(per_case > 1)
+        select(key, per_case.c.case_id, per_case.c.n)
+        .select_from(per_case)
+        .join(Case, Case.id == per_case.c.case_id)
+        .where(*conditions)
     ):
         if int(cid) not in changed:
             out[k] = out.get(k, 0) + int(count) - 1
