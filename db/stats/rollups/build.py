@@ -51,6 +51,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     ColumnElement,
     Date,
+    Dialect,
     String,
     and_,
     bindparam,
@@ -972,13 +973,14 @@ def _bool_sql(column: str) -> str:
     return f"CASE WHEN {column} THEN 'True' WHEN NOT {column} THEN 'False' ELSE 'None' END"
 
 
-def _footprints_sql(dialect: str, tz: ZoneInfo) -> str:
+def _footprints_sql(bind: Dialect, tz: ZoneInfo) -> str:
     """One INSERT … SELECT writing every case's footprint as `_facts_of` + its events make it
     (Facts.text; `days` its events' local days, distinct, comma-separated — sorted on
     PostgreSQL, in the order SQLite met them there, so they are sorted after)."""
+    dialect = bind.name
     day = str(
         local_day(CaseEvent.at, dialect, tz).compile(
-            dialect=_dialect_of(dialect), compile_kwargs={"literal_binds": True}
+            dialect=bind, compile_kwargs={"literal_binds": True}
         )
     )
     if dialect == "postgresql":
@@ -1018,22 +1020,12 @@ def _footprints_sql(dialect: str, tz: ZoneInfo) -> str:
     )
 
 
-def _dialect_of(name: str) -> Any:
-    if name == "postgresql":
-        from sqlalchemy.dialects import postgresql
-
-        return postgresql.dialect()
-    from sqlalchemy.dialects import sqlite
-
-    return sqlite.dialect()
-
-
 def _all_footprints(session: Session, tz: ZoneInfo) -> None:
     """Footprints of every case (after a rebuild): one INSERT … SELECT over the cases and their
     events grouped by case; on SQLite the few lists of days not met in order are sorted after."""
     dialect = session.get_bind().dialect.name
     conn = session.connection()
-    conn.exec_driver_sql(_footprints_sql(dialect, tz))
+    conn.exec_driver_sql(_footprints_sql(session.get_bind().dialect, tz))
     if dialect == "postgresql":
         return
     unsorted = []
