@@ -20,9 +20,11 @@ take the cases changed since from the events.
 - `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
   on that day, and of them the contacted / solved / 满意 / 基本满意 ones.
 
-The one slice statement per measure (`slice_rows`) is both how the table is built and how the
-readers compute the days they cannot take from it (today, and days touched by a change the
-catch-up has not folded in yet), so a figure is the same either way.
+The one slice statement per measure (`_slice_parts`, run by `slice_rows`) is both how the table
+is built and how the readers compute the days they cannot take from it (today, and days touched
+by a change the catch-up has not folded in yet), so a figure is the same either way. A rebuild
+runs them once over all the days inside one INSERT … SELECT and sums the coarser tables and the
+months from the day rows in SQL; the footprints too are one INSERT … SELECT.
 
 Maintenance is a catch-up, not work in the writing transaction (a dispatch stays as cheap as
 it was): `catch_up` reads the change log (`case_changes`) after its watermark, finds the days
