@@ -67,8 +67,9 @@ from sqlalchemy import (
     or_,
     select,
     text,
-    union_all,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db.cases.states import Action, Satisfaction, Status
@@ -482,30 +483,30 @@ def _sums(source: Any) -> list[Any]:
 
 
 def _build_all(session: Session, start: date, through: date, tz: ZoneInfo) -> None:
-    """Every roll-up row of the days `start`..`through` (the tables empty): the day rows in one
-    INSERT … SELECT over the slice statements (`_slice_parts`, the same ones the readers run,
+    """Every roll-up row of the days `start`..`through` (the tables empty): the day rows by an
+    INSERT … SELECT of each slice statement (`_slice_parts`, the same ones the readers run,
     here for all the days at once), the coarser levels and the months summed from them in SQL."""
     dialect = session.get_bind().dialect.name
     low, high = local_midnight(start, tz), local_midnight(through + timedelta(days=1), tz)
-    selects = []
-    for stmt, names in _slice_parts(
-        dialect, tz, lambda c: and_(c >= low, c < high), every_event=True
-    ):
+    # The events' rows first (the most), then each other kind of moment's into them: its
+    # measures set on the day rows that exist, new rows for the others (the measures of the
+    # kinds are disjoint, so nothing is added twice; rows of zeros are left out, as `_write`
+    # leaves them).
+    parts = _slice_parts(dialect, tz, lambda c: and_(c >= low, c < high), every_event=True)
+    parts.sort(key=lambda p: "registered" not in p[1])
+    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+    for i, (stmt, names) in enumerate(parts):
         part = stmt.subquery()
-        selects.append(
-            select(
-                *[part.c[k] for k in KEY],
-                *[part.c[m] if m in names else _zero(m).label(m) for m in MEASURES],
+        rows = select(
+            *[part.c[k] for k in KEY],
+            *[part.c[m] if m in names else _zero(m).label(m) for m in MEASURES],
+        ).where(or_(*[part.c[m] != 0 for m in names]))
+        statement = upsert(StatsDaily).from_select([*KEY, *MEASURES], rows)
+        if i:
+            statement = statement.on_conflict_do_update(
+                index_elements=list(KEY), set_={m: statement.excluded[m] for m in names}
             )
-        )
-    both = union_all(*selects).subquery()
-    keys = [both.c[k] for k in KEY]
-    day_rows = (
-        select(*keys, *_sums(both))
-        .group_by(*keys)
-        .having(or_(*[func.sum(both.c[m]) != 0 for m in MEASURES]))
-    )
-    session.execute(insert(StatsDaily).from_select([*KEY, *MEASURES], day_rows))
+        session.execute(statement)
     # stats_daily_grid from stats_daily, stats_daily_street from the grid rows (Level.project).
     sources = {StatsDailyGrid: StatsDaily, StatsDailyStreet: StatsDailyGrid}
     for level in (LEVELS[1], LEVELS[0]):
