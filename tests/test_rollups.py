@@ -24,7 +24,15 @@ from db.cases.workflow import Request
 from db.engine import Database
 from db.errors import UserError
 from db.feed.change_log import record_changes
-from db.models import Case, CaseEvent, StatsDaily, StatsDispatchDays, StatsMonthlyGrid
+from db.models import (
+    Case,
+    CaseEvent,
+    StatsCaseDays,
+    StatsDaily,
+    StatsDispatchDays,
+    StatsMonthlyGrid,
+)
+from db.reference.settings_store import load_settings
 from db.stats import flows, indices
 from db.stats.department_load import department_board
 from db.stats.periods import StatsFilter, day_span
@@ -428,6 +436,37 @@ def test_random_histories_read_from_rollups_equal_raw(
     with street.read() as s:
         assert build.verify(s, dirty_ok=False).differences == []
     assert_same_as_raw(street, END)
+
+
+def test_rebuilt_footprints_are_the_ones_a_catch_up_writes(street: Database) -> None:
+    """A rebuild writes every case's footprint in one statement; a later catch-up compares
+    them with the facts it reads case by case, so they must be the same text (backdated events,
+    callbacks, merges, times with microseconds) — else it would recompute days for nothing."""
+    rng = random.Random(20261206)
+    numbers: list[str] = []
+    _random_history(street, rng, numbers, 80)
+    when = BASE + timedelta(days=3, microseconds=123456)
+    number = report_case(
+        street, grid_code=GRID_A1, category_code="0101", description="微秒", now=when
+    )
+    workflow.apply(street, number, Action.REGISTER, Request(), now=when + timedelta(seconds=1))
+    with street.write() as s:
+        build.rebuild(s, now=END)
+    with street.read() as s:
+        tz = load_settings(s).tz
+        stored = {
+            int(cid): (days, facts)
+            for cid, days, facts in s.execute(
+                select(StatsCaseDays.case_id, StatsCaseDays.days, StatsCaseDays.facts)
+            )
+        }
+        ids = sorted(s.scalars(select(Case.id)))
+        written = {
+            cid: (",".join(d.isoformat() for d in sorted(f.event_day_set)), f.text())
+            for cid, f in build.case_facts(s, ids, tz).items()
+        }
+    assert len(ids) > 10
+    assert stored == written
 
 
 def test_restored_database_rebuilds(cases: Database) -> None:

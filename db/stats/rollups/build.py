@@ -20,9 +20,11 @@ take the cases changed since from the events.
 - `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
   on that day, and of them the contacted / solved / 满意 / 基本满意 ones.
 
-The one slice statement per measure (`slice_rows`) is both how the table is built and how the
-readers compute the days they cannot take from it (today, and days touched by a change the
-catch-up has not folded in yet), so a figure is the same either way.
+The one slice statement per measure (`_slice_parts`, run by `slice_rows`) is both how the table
+is built and how the readers compute the days they cannot take from it (today, and days touched
+by a change the catch-up has not folded in yet), so a figure is the same either way. A rebuild
+runs them once over all the days inside one INSERT … SELECT and sums the coarser tables and the
+months from the day rows in SQL; the footprints too are one INSERT … SELECT.
 
 Maintenance is a catch-up, not work in the writing transaction (a dispatch stays as cheap as
 it was): `catch_up` reads the change log (`case_changes`) after its watermark, finds the days
@@ -40,7 +42,8 @@ restored database) or another time zone rebuilds everything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
@@ -50,16 +53,23 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import (
     ColumnElement,
     Date,
+    Dialect,
+    String,
     and_,
     bindparam,
     case,
+    cast,
     delete,
     distinct,
     func,
+    insert,
+    literal_column,
     or_,
     select,
     text,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from db.cases.states import Action, Satisfaction, Status
@@ -154,85 +164,73 @@ def _spans(column: Any, ranges: Sequence[DayRange], tz: ZoneInfo) -> ColumnEleme
     )
 
 
-def _dims() -> list[Any]:
-    return [
-        Case.grid_id,
-        Case.community_id,
-        Case.category_id,
-        func.coalesce(Case.department_id, 0),
-        Case.source,
-    ]
-
-
 def _count_if(condition: Any) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def slice_rows(
-    session: Session,
-    ranges: Sequence[DayRange],
+def _slice_parts(
+    dialect: str,
     tz: ZoneInfo,
-    cases: Any = None,
+    within: Callable[[Any], ColumnElement[bool]],
+    extra: Sequence[Any] = (),
     measures: Iterable[str] | None = None,
-) -> Rows:
-    """The roll-up rows of the local days in `ranges`, computed from the raw rows (`cases`: a
-    condition on Case narrowing them, for readers that want only part of a day; `measures`:
-    the only ones a reader needs — the others are left 0 and their scans skipped)."""
+    *,
+    every_event: bool = False,
+) -> list[tuple[Any, list[str]]]:
+    """The grouped statements of the roll-up rows (one per kind of moment), each selecting the
+    day, the key columns (`KEY` labels) and its measures (labelled by name), and the measure
+    names; `within(column)`: the moments counted (the days of a slice). `every_event`: the
+    slice holds (nearly) all the events, so SQLite reads the table through instead of the
+    (action, at) index and a row lookup per event (the `+` keeps the index out of the plan;
+    a third of the time)."""
     wanted = set(MEASURES if measures is None else measures)
-    rows: Rows = {}
-    if not ranges:
-        return rows
-    dialect = session.get_bind().dialect.name
-    extra = [cases] if cases is not None else []
+    parts: list[tuple[Any, list[str]]] = []
 
-    def add(result: Iterable[Any], names: Sequence[str]) -> None:
-        for r in result:
-            key: Key = (as_date(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), str(r[5]))
-            row = rows.get(key)
-            if row is None:
-                row = rows[key] = [0] * len(MEASURES)
-            for name, value in zip(names, r[6:], strict=True):
-                row[_INDEX[name]] += (
-                    float(value or 0) if name in FLOAT_MEASURES else int(value or 0)
-                )
-
-    def grouped(column: Any, *measures: Any) -> Any:
+    def grouped(column: Any, names: Sequence[str], *values: Any) -> Any:
         day = local_day(column, dialect, tz).label("day")
-        dims = _dims()
-        return select(day, *dims, *measures), [day, *dims]
+        dims = [
+            Case.grid_id.label("grid_id"),
+            Case.community_id.label("community_id"),
+            Case.category_id.label("category_id"),
+            func.coalesce(Case.department_id, 0).label("department_id"),
+            Case.source.label("source"),
+        ]
+        labelled = [v.label(n) for n, v in zip(names, values, strict=True)]
+        return select(day, *dims, *labelled), [day, *dims]
 
     if "reported" in wanted:
-        stmt, keys = grouped(Case.reported_at, func.count())
-        add(
-            session.execute(
-                stmt.where(_spans(Case.reported_at, ranges, tz), *extra).group_by(*keys)
-            ),
-            ["reported"],
-        )
+        names = ["reported"]
+        stmt, keys = grouped(Case.reported_at, names, func.count())
+        parts.append((stmt.where(within(Case.reported_at), *extra).group_by(*keys), names))
 
     if wanted & _EVENT_MEASURES:
+        names = [*EVENT_COUNTS, "dispatch_events", "dispatched_cases"]
+        action: Any = CaseEvent.action
+        if every_event and dialect == "sqlite":
+            action = literal_column("+case_events.action", String())
         stmt, keys = grouped(
             CaseEvent.at,
+            names,
             *[_count_if(CaseEvent.action == action) for action in EVENT_COUNTS.values()],
             _count_if(dispatch_kept()),
             func.count(distinct(case((dispatch_kept(), CaseEvent.case_id)))),
         )
-        add(
-            session.execute(
+        parts.append(
+            (
                 stmt.select_from(CaseEvent)
                 .join(Case, Case.id == CaseEvent.case_id)
-                .where(
-                    CaseEvent.action.in_(_EVENT_ACTIONS), _spans(CaseEvent.at, ranges, tz), *extra
-                )
-                .group_by(*keys)
-            ),
-            [*EVENT_COUNTS, "dispatch_events", "dispatched_cases"],
+                .where(action.in_(_EVENT_ACTIONS), within(CaseEvent.at), *extra)
+                .group_by(*keys),
+                names,
+            )
         )
 
     if wanted & _CLOSURE_MEASURES:
+        names = ["closed", "closed_on_time", "hours_sum", "merged_cases"]
         is_closed = Case.status == Status.CLOSED.value
         stmt, keys = grouped(
             Case.closed_at,
+            names,
             _count_if(is_closed),
             _count_if(and_(is_closed, Case.ever_overdue.is_(False))),
             func.coalesce(
@@ -246,33 +244,57 @@ def slice_rows(
             ),
             _count_if(Case.status == Status.MERGED.value),
         )
-        add(
-            session.execute(
+        parts.append(
+            (
                 stmt.where(
-                    _spans(Case.closed_at, ranges, tz),
-                    Case.status.in_(_CLOSURE_STATUSES),
-                    *extra,
-                ).group_by(*keys)
-            ),
-            ["closed", "closed_on_time", "hours_sum", "merged_cases"],
+                    within(Case.closed_at), Case.status.in_(_CLOSURE_STATUSES), *extra
+                ).group_by(*keys),
+                names,
+            )
         )
 
     if wanted & _CALLBACK_MEASURES:
+        names = ["callbacks", "contacted", "solved", "satisfied", "basic"]
         stmt, keys = grouped(
             Case.callback_at,
+            names,
             func.count(),
             _count_if(Case.callback_contacted.is_(True)),
             _count_if(Case.callback_solved.is_(True)),
             _count_if(Case.satisfaction == Satisfaction.SATISFIED.value),
             _count_if(Case.satisfaction == Satisfaction.BASIC.value),
         )
-        add(
-            session.execute(
-                stmt.where(_spans(Case.callback_at, ranges, tz), *extra).group_by(*keys)
-            ),
-            ["callbacks", "contacted", "solved", "satisfied", "basic"],
-        )
+        parts.append((stmt.where(within(Case.callback_at), *extra).group_by(*keys), names))
+    return parts
 
+
+def slice_rows(
+    session: Session,
+    ranges: Sequence[DayRange],
+    tz: ZoneInfo,
+    cases: Any = None,
+    measures: Iterable[str] | None = None,
+) -> Rows:
+    """The roll-up rows of the local days in `ranges`, computed from the raw rows (`cases`: a
+    condition on Case narrowing them, for readers that want only part of a day; `measures`:
+    the only ones a reader needs — the others are left 0 and their scans skipped)."""
+    rows: Rows = {}
+    if not ranges:
+        return rows
+    dialect = session.get_bind().dialect.name
+    extra = [cases] if cases is not None else []
+    for stmt, names in _slice_parts(
+        dialect, tz, lambda column: _spans(column, ranges, tz), extra, measures
+    ):
+        for r in session.execute(stmt):
+            key: Key = (as_date(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4]), str(r[5]))
+            row = rows.get(key)
+            if row is None:
+                row = rows[key] = [0] * len(MEASURES)
+            for name, value in zip(names, r[6:], strict=True):
+                row[_INDEX[name]] += (
+                    float(value or 0) if name in FLOAT_MEASURES else int(value or 0)
+                )
     return rows
 
 
@@ -484,6 +506,74 @@ def recompute(session: Session, days: Iterable[date], tz: ZoneInfo) -> int:
     return sum((b - a).days + 1 for a, b in ranges)
 
 
+def _zero(measure: str) -> Any:
+    return literal_column("0.0" if measure in FLOAT_MEASURES else "0")
+
+
+def _sums(source: Any) -> list[Any]:
+    return [func.sum(source.c[m]).label(m) for m in MEASURES]
+
+
+def _build_all(session: Session, start: date, through: date, tz: ZoneInfo) -> None:
+    """Every roll-up row of the days `start`..`through` (the tables empty): the day rows by an
+    INSERT … SELECT of each slice statement (`_slice_parts`, the same ones the readers run,
+    here for all the days at once), the coarser levels and the months summed from them in SQL."""
+    dialect = session.get_bind().dialect.name
+    low, high = local_midnight(start, tz), local_midnight(through + timedelta(days=1), tz)
+    # The events' rows first (the most), then each other kind of moment's into them: its
+    # measures set on the day rows that exist, new rows for the others (the measures of the
+    # kinds are disjoint, so nothing is added twice; rows of zeros are left out, as `_write`
+    # leaves them).
+    parts = _slice_parts(dialect, tz, lambda c: and_(c >= low, c < high), every_event=True)
+    parts.sort(key=lambda p: "registered" not in p[1])
+    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
+    for i, (stmt, names) in enumerate(parts):
+        part = stmt.subquery()
+        rows = select(
+            *[part.c[k] for k in KEY],
+            *[part.c[m] if m in names else _zero(m).label(m) for m in MEASURES],
+        ).where(or_(*[part.c[m] != 0 for m in names]))
+        statement = upsert(StatsDaily).from_select([*KEY, *MEASURES], rows)
+        if i:
+            statement = statement.on_conflict_do_update(
+                index_elements=list(KEY), set_={m: statement.excluded[m] for m in names}
+            )
+        session.execute(statement)
+    # stats_daily_grid from stats_daily, stats_daily_street from the grid rows with the street
+    # of each row's community (Level.project).
+    sources = {StatsDailyGrid: StatsDaily, StatsDailyStreet: StatsDailyGrid}
+    communities = Community.__table__
+    for level in (LEVELS[1], LEVELS[0]):
+        src = sources[level.table].__table__
+        keys = [communities.c.street_id if k == "street_id" else src.c[k] for k in level.key]
+        source = (
+            src.join(communities, communities.c.id == src.c.community_id)
+            if "street_id" in level.key
+            else src
+        )
+        session.execute(
+            insert(level.table).from_select(
+                [*level.key, *MEASURES],
+                select(*keys, *_sums(src)).select_from(source).group_by(*keys),
+            )
+        )
+    # The months from the grid rows (a month row whose counts are all 0 is not kept).
+    grid = StatsDailyGrid.__table__
+    month = (
+        cast(func.date_trunc("month", grid.c.day), Date)
+        if dialect == "postgresql"
+        else func.strftime("%Y-%m-01", grid.c.day)
+    ).label("month")
+    keys = [month, grid.c.grid_id, grid.c.community_id, grid.c.source]
+    counts = [func.sum(grid.c[m]) != 0 for m in MEASURES if m not in FLOAT_MEASURES]
+    session.execute(
+        insert(StatsMonthlyGrid).from_select(
+            [*MONTH_KEY, *MEASURES],
+            select(*keys, *_sums(grid)).group_by(*keys).having(or_(*counts)),
+        )
+    )
+
+
 # --- the cases dispatched on more than one day ---------------------------------------------------
 
 
@@ -492,19 +582,20 @@ def dispatch_days(session: Session, tz: ZoneInfo) -> dict[int, set[date]]:
     that have more than one such day."""
     dialect = session.get_bind().dialect.name
     day = local_day(CaseEvent.at, dialect, tz)
-    # Only a case with two dispatch events (kept or not) can have two kept dispatch days.
-    twice = (
-        select(CaseEvent.case_id)
-        .where(CaseEvent.action.in_(DISPATCH_ACTIONS))
-        .group_by(CaseEvent.case_id)
-        .having(func.count() > 1)
-    )
-    found: dict[int, set[date]] = {}
-    for cid, d in session.execute(
-        select(CaseEvent.case_id, day)
-        .where(dispatch_kept(), CaseEvent.case_id.in_(twice))
+    # Each case's kept dispatch days, counted per case in the same pass (a window, not a join
+    # with the cases dispatched twice: a fresh PostgreSQL database without statistics planned
+    # that as a nested loop, quadratic in the dispatches).
+    kept = (
+        select(CaseEvent.case_id.label("case_id"), day.label("day"))
+        .where(dispatch_kept())
         .group_by(CaseEvent.case_id, day)
-    ):
+        .subquery()
+    )
+    counted = select(
+        kept.c.case_id, kept.c.day, func.count().over(partition_by=kept.c.case_id).label("n")
+    ).subquery()
+    found: dict[int, set[date]] = {}
+    for cid, d in session.execute(select(counted.c.case_id, counted.c.day).where(counted.c.n > 1)):
         found.setdefault(int(cid), set()).add(as_date(d))
     return {cid: days for cid, days in found.items() if len(days) > 1}
 
@@ -904,45 +995,91 @@ def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[i
         session.execute(_INSERT_FOOTPRINT, part)
 
 
-def _all_footprints(session: Session, tz: ZoneInfo) -> None:
-    """Footprints of every case (after a rebuild): one scan of cases, one of events."""
-    dialect = session.get_bind().dialect.name
-    day = local_day(CaseEvent.at, dialect, tz)
-    listing = (
-        func.string_agg(distinct(func.to_char(day, "YYYY-MM-DD")), ",")
-        if dialect == "postgresql"
-        else func.group_concat(distinct(day))
+def _iso_sql(column: str, dialect: str) -> str:
+    """SQL giving what `_iso` gives for a non-null UTC timestamp column (SQLite keeps them as
+    'YYYY-MM-DD HH:MM:SS.ffffff' text, UTC)."""
+    if dialect == "postgresql":
+        utc = f"({column} AT TIME ZONE 'UTC')"
+        return (
+            f"to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || CASE WHEN to_char({utc}, 'US') "
+            f"= '000000' THEN '' ELSE '.' || to_char({utc}, 'US') END || '+00:00'"
+        )
+    return (
+        f"substr({column}, 1, 10) || 'T' || substr({column}, 12, 8) || CASE WHEN "
+        f"length({column}) <= 19 OR substr({column}, 21, 6) = '000000' THEN '' "
+        f"ELSE '.' || substr({column}, 21, 6) END || '+00:00'"
     )
-    events = {
-        int(cid): (int(last), int(n), str(days or ""))
-        for cid, last, n, days in session.execute(
-            select(CaseEvent.case_id, func.max(CaseEvent.id), func.count(), listing).group_by(
-                CaseEvent.case_id
-            )
-        )
-    }
-    payload: list[dict[str, Any]] = []
 
-    def flush() -> None:
-        if payload:
-            session.execute(_INSERT_FOOTPRINT, payload)
-            payload.clear()
 
-    for row in session.execute(select(*_FACT_COLUMNS).order_by(Case.id)).yield_per(20000):
-        f = _facts_of(row, tz)
-        last, n, days = events.get(int(row[0]), (0, 0, ""))
-        f.last_event, f.events = last, n
-        payload.append(
-            {
-                "case_id": int(row[0]),
-                # its events' days (the others follow from the facts), 'YYYY-MM-DD' sorted
-                "days": ",".join(sorted(d for d in days.split(",") if d)),
-                "facts": f.text(),
-            }
+def _bool_sql(column: str) -> str:
+    """SQL giving str() of a nullable boolean as Python reads it: True / False / None."""
+    return f"CASE WHEN {column} THEN 'True' WHEN NOT {column} THEN 'False' ELSE 'None' END"
+
+
+def _footprints_sql(bind: Dialect, tz: ZoneInfo) -> str:
+    """One INSERT … SELECT writing every case's footprint as `_facts_of` + its events make it
+    (Facts.text; `days` its events' local days, distinct, comma-separated — sorted on
+    PostgreSQL, in the order SQLite met them there, so they are sorted after)."""
+    dialect = bind.name
+    day = str(
+        local_day(CaseEvent.at, dialect, tz).compile(
+            dialect=bind, compile_kwargs={"literal_binds": True}
         )
-        if len(payload) >= 5000:
-            flush()
-    flush()
+    )
+    if dialect == "postgresql":
+        listing = f"string_agg(DISTINCT to_char({day}, 'YYYY-MM-DD'), ',' ORDER BY to_char({day}, 'YYYY-MM-DD'))"
+    else:
+        listing = f"group_concat(DISTINCT {day})"
+    closed = (
+        f"CASE WHEN c.status IN ('{Status.CLOSED.value}', '{Status.MERGED.value}') "
+        "AND c.closed_at IS NOT NULL THEN "
+        f"{_iso_sql('c.closed_at', dialect)} || '|' || c.status || '|' || "
+        "CASE WHEN c.ever_overdue THEN '1' ELSE '0' END || '|' || "
+        f"coalesce({_iso_sql('c.dispatched_at', dialect)}, '') ELSE '' END"
+    )
+    callback = (
+        f"CASE WHEN c.callback_at IS NOT NULL THEN {_iso_sql('c.callback_at', dialect)} "
+        f"|| '|' || {_bool_sql('c.callback_contacted')} || '|' || "
+        f"{_bool_sql('c.callback_solved')} || '|' || coalesce(c.satisfaction, 'None') ELSE '' END"
+    )
+    tab = "chr(9)" if dialect == "postgresql" else "char(9)"
+    facts = f" || {tab} || ".join(
+        (
+            "c.grid_id || ',' || c.community_id || ',' || c.category_id || ',' || "
+            "coalesce(c.department_id, 0) || ',' || c.source",
+            f"coalesce({_iso_sql('c.reported_at', dialect)}, '')",
+            closed,
+            callback,
+            "coalesce(e.last_event, 0)",
+            "coalesce(e.events, 0)",
+            f"'{_FOOTPRINT_V2}'",
+        )
+    )
+    return (
+        "INSERT INTO stats_case_days (case_id, days, facts) "
+        f"SELECT c.id, coalesce(e.days, ''), {facts} FROM cases AS c LEFT JOIN ("
+        f"SELECT case_id, max(id) AS last_event, count(*) AS events, {listing} AS days "
+        "FROM case_events GROUP BY case_id) AS e ON e.case_id = c.id"
+    )
+
+
+def _all_footprints(session: Session, tz: ZoneInfo) -> None:
+    """Footprints of every case (after a rebuild): one INSERT … SELECT over the cases and their
+    events grouped by case; on SQLite the few lists of days not met in order are sorted after."""
+    dialect = session.get_bind().dialect.name
+    conn = session.connection()
+    conn.exec_driver_sql(_footprints_sql(session.get_bind().dialect, tz))
+    if dialect == "postgresql":
+        return
+    unsorted = []
+    for cid, days in conn.exec_driver_sql(
+        "SELECT case_id, days FROM stats_case_days WHERE days LIKE '%,%'"
+    ):
+        listed = str(days).split(",")
+        if listed != sorted(listed):
+            unsorted.append((",".join(sorted(listed)), int(cid)))
+    if unsorted:
+        conn.exec_driver_sql("UPDATE stats_case_days SET days = ? WHERE case_id = ?", unsorted)
 
 
 @dataclass(frozen=True)
@@ -1005,6 +1142,27 @@ class CatchUp:
     through: date | None
 
 
+# SQLite's page cache while a rebuild sorts and fills the tables (its sorter keeps that much in
+# memory before spilling to temporary files; a bound, not an allocation), KiB.
+_REBUILD_CACHE_KIB = 256 * 1024
+
+
+@contextlib.contextmanager
+def _sort_memory(session: Session) -> Iterator[None]:
+    """On SQLite, a larger page cache for the statement(s) inside, the connection's own after
+    (durability is untouched: journal and synchronous stay as they are)."""
+    if session.get_bind().dialect.name != "sqlite":
+        yield
+        return
+    conn = session.connection()
+    saved = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{_REBUILD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {saved}")
+
+
 def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
     """Recompute every roll-up row from the raw rows (in the caller's transaction)."""
     tz = load_settings(session).tz
@@ -1023,17 +1181,11 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
         if earliest_event is not None:
             start = min(start, _local(earliest_event, tz))
         if start <= through:
-            # A month at a time: one set of grouped scans per month, bounded memory.
-            cursor = start
-            while cursor <= through:
-                end = min(
-                    through,
-                    (cursor.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1),
-                )
-                _write(session, [(cursor, end)], slice_rows(session, [(cursor, end)], tz))
-                days += (end - cursor).days + 1
-                cursor = end + timedelta(days=1)
-    _all_footprints(session, tz)
+            with _sort_memory(session):
+                _build_all(session, start, through, tz)
+            days = (through - start).days + 1
+    with _sort_memory(session):
+        _all_footprints(session, tz)
     _store_dispatch_days(session, dispatch_days(session, tz), None)
     _save_state(session, State(seq, through, tz.key))
     return CatchUp(True, 0, 0, days, seq, through)
