@@ -23,7 +23,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,9 @@ class StatementTimer:
         self._started: dict[int, float] = {}
 
         @event.listens_for(engine, "before_cursor_execute")
-        def _before(conn: Any, cursor: Any, sql: str, params: Any, context: Any, many: bool) -> None:
+        def _before(
+            conn: Any, cursor: Any, sql: str, params: Any, context: Any, many: bool
+        ) -> None:
             self._started[id(cursor)] = time.perf_counter()
 
         @event.listens_for(engine, "after_cursor_execute")
@@ -124,14 +126,15 @@ def calls(db: Any) -> list[Call]:
     from db.stats.indices import Scope, category_counts, compute_indices, daily_counts
 
     admin = Actor("bench", "基准", Role.ADMIN)
-    lead = Actor("bench-lead", "值班长", Role.SHIFT_LEAD)
     with db.read() as s:
         settings = load_settings(s)
         tz = settings.tz
         now = s.scalar(select(func.max(Case.reported_at))) or datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
-        dept_actor = demo_department_actor(s, "wanggang")
+        dept_actor = demo_department_actor(s, "wanggang")  # 环卫所
+        busy_actor = demo_department_actor(s, "chenjie")  # 城管执法中队, the busiest
+        head_actor = demo_department_actor(s, "zhaomin")
         busiest = s.execute(
             select(Case.department_id, func.count())
             .where(Case.is_open, Case.department_id.is_not(None))
@@ -159,10 +162,10 @@ def calls(db: Any) -> list[Call]:
         )
         old_case = s.scalar(select(Case.number).order_by(Case.id).limit(1))
         grid_code = s.scalar(select(Grid.code).order_by(Grid.id).limit(1))
-        community_id = s.scalar(select(Community.id).order_by(Community.id).limit(1))
-        category_id = s.scalar(
-            select(Case.category_id).where(Case.id == open_case[1])
-        )
+        community_id, community_code = s.execute(
+            select(Community.id, Community.code).order_by(Community.id).limit(1)
+        ).one()
+        category_id = s.scalar(select(Case.category_id).where(Case.id == open_case[1]))
         photo_ids = list(
             s.scalars(
                 select(Attachment.id)
@@ -180,7 +183,6 @@ def calls(db: Any) -> list[Call]:
     address_word = open_case[2][2:6] if open_case[2] else "路"
     number_part = open_case[0][-6:]
     month = datetime(now.year, now.month, 1, tzinfo=tz).astimezone(UTC)
-    year_start = datetime(now.year, 1, 1, tzinfo=tz).astimezone(UTC)
     out: list[Call] = []
 
     def add(name: str, fn: Callable[[Any], object]) -> None:
@@ -219,9 +221,7 @@ def calls(db: Any) -> list[Call]:
         ("in_progress search pinyin", q.QueueFilter(text="jg")),
         (
             "closed this month",
-            q.QueueFilter(
-                group=None, period_field="closed", period_start=month, period_end=now
-            ),
+            q.QueueFilter(group=None, period_field="closed", period_start=month, period_end=now),
         ),
     ):
         by = q.QueueSort(q.SortKey.REPORTED, descending=True)
@@ -268,7 +268,14 @@ def calls(db: Any) -> list[Call]:
     if dept_actor is not None:
         for stage in Stage:
             add(f"inbox {stage.value}", lambda s, st=stage: inbox_view(s, dept_actor, st, now=now))
-        add("inbox department figures", lambda s: department_figures(s, dept_actor, now))
+        if busy_actor is not None:
+            for stage in Stage:
+                add(
+                    f"inbox {stage.value} (busiest)",
+                    lambda s, st=stage: inbox_view(s, busy_actor, st, now=now),
+                )
+        if head_actor is not None:
+            add("inbox department figures", lambda s: department_figures(s, head_actor, now))
         did = dept_actor.department_id
         assert did is not None
         add("inbox open urges", lambda s: open_urges_for_department(s, did))
@@ -309,28 +316,72 @@ def calls(db: Any) -> list[Call]:
     add("roster expiring secretaries", expiring_secretaries)
     add("roster grid vacancies", grid_vacancies)
 
-    # --- indices and returns ----------------------------------------------------------------
-    add("indices month (street)", lambda s: compute_indices(s, month, now, "street", as_of=now))
-    add("indices month (department)", lambda s: compute_indices(s, month, now, "department", as_of=now))
-    add("indices year (community)", lambda s: compute_indices(s, year_start, now, "community", as_of=now))
-    add("indices month one dept", lambda s: compute_indices(s, month, now, "street", Scope(department_id=dept_id), as_of=now))
-    add("daily counts month", lambda s: daily_counts(s, month, now, tz))
-    add("category counts month", lambda s: category_counts(s, month, now))
+    # --- indices and returns (whole periods, as the returns page and `report` ask) ----------
     from reports.period import period_containing
     from reports.registry import KINDS, build_report
     from reports.request import ReportRequest
 
-    period = period_containing((now - timedelta(days=1)).astimezone(tz).date(), "month")
-    for kind in KINDS:
-        add_db(
-            f"return {kind}",
-            lambda k=kind: build_report(db, k, ReportRequest(period, actor=admin, as_of=now)),
+    today = (now - timedelta(hours=1)).astimezone(tz).date()
+    periods = {k: period_containing(today, k) for k in ("month", "quarter", "year")}
+    for pk, period in periods.items():
+        start, end = period.bounds(tz)
+        for group in ("street", "department", "community", "grid"):
+            add(
+                f"indices {pk} by {group}",
+                lambda s, a=start, b=end, g=group: compute_indices(s, a, b, g, as_of=now),
+            )
+        add(
+            f"indices {pk} one department",
+            lambda s, a=start, b=end: compute_indices(
+                s, a, b, "street", Scope(department_id=dept_id), as_of=now
+            ),
         )
-    if dept_name:
+        add(
+            f"indices {pk} one community",
+            lambda s, a=start, b=end: compute_indices(
+                s, a, b, "grid", Scope(community_id=community_id), as_of=now
+            ),
+        )
+        add(f"daily counts {pk}", lambda s, a=start, b=end: daily_counts(s, a, b, tz))
+        add(f"category counts {pk}", lambda s, a=start, b=end: category_counts(s, a, b))
+    from db.stats.figures import collect
+    from db.stats.periods import StatsFilter
+
+    for pk in ("month", "year"):
+        start, end = periods[pk].bounds(tz)
+        for label, narrow in (
+            ("street", {}),
+            ("community", {"community_id": community_id}),
+            ("department", {"department_id": dept_id}),
+            ("category", {"category_id": category_id}),
+        ):
+            add_db(
+                f"stats page {pk} ({label})",
+                lambda a=start, b=end, n=narrow: collect(db, StatsFilter(a, b, **n), tz, now),
+            )
+    for pk in ("month", "year"):
+        period = periods[pk]
+        for kind in KINDS:
+            add_db(
+                f"return {kind} ({pk})",
+                lambda k=kind, p=period: build_report(
+                    db, k, ReportRequest(p, actor=admin, as_of=now)
+                ),
+            )
+        for kind, spec in KINDS.items():
+            if spec.department_scope and dept_name:
+                add_db(
+                    f"return {kind} ({pk}, department)",
+                    lambda k=kind, p=period: build_report(
+                        db, k, ReportRequest(p, department=dept_name, actor=admin, as_of=now)
+                    ),
+                )
         add_db(
-            "return case-details (department)",
-            lambda: build_report(
-                db, "case-details", ReportRequest(period, department=dept_name, actor=admin, as_of=now)
+            f"return monthly-cases ({pk}, community)",
+            lambda p=period: build_report(
+                db,
+                "monthly-cases",
+                ReportRequest(p, community=community_code, actor=admin, as_of=now),
             ),
         )
 
@@ -346,8 +397,8 @@ def calls(db: Any) -> list[Call]:
     from desktop.admin.gazetteer_tab import load_gazetteer_rows
     from desktop.admin.master_data_models import load_master_data
     from desktop.admin.settings_page import load_info
-    from desktop.returns.reports_page import load_scope_choices
     from desktop.people.roster_tab import load_choices
+    from desktop.returns.reports_page import load_scope_choices
 
     add_db("gazetteer tab", lambda: load_gazetteer_rows(db))
     add_db("master data dialog", lambda: load_master_data(db))
@@ -382,7 +433,7 @@ def calls(db: Any) -> list[Call]:
         ["escalation", "rules"],
         ["grid", "history", grid_code],
     ):
-        add_db("admin " + " ".join(argv[:3]), lambda argv=argv: _cli(db, argv, lead))
+        add_db("admin " + " ".join(argv[:3]), lambda argv=argv: _cli(db, argv, admin))
     if dept_actor is not None:
         add_db("admin case inbox (department)", lambda: _cli(db, ["case", "inbox"], dept_actor))
     return out
@@ -423,7 +474,8 @@ def explain(db: Any, statement: SlowStatement) -> str:
 
 def run(db: Any, runs: int, only: str | None) -> tuple[list[Call], StatementTimer]:
     timer = StatementTimer(db.engine)
-    todo = [c for c in calls(db) if only is None or only in c.name]
+    words = only.split(",") if only else []
+    todo = [c for c in calls(db) if not words or any(w in c.name for w in words)]
     for c in todo:
         timer.current = c.name
         for _ in range(runs):
@@ -434,7 +486,9 @@ def run(db: Any, runs: int, only: str | None) -> tuple[list[Call], StatementTime
                 c.error = f"{type(exc).__name__}: {exc}"[:120]
                 break
             c.runs.append(time.perf_counter() - started)
-        print(f"  {c.name:<52} {c.median_ms:9.1f} ms{'  ' + c.error if c.error else ''}", flush=True)
+        print(
+            f"  {c.name:<52} {c.median_ms:9.1f} ms{'  ' + c.error if c.error else ''}", flush=True
+        )
     return todo, timer
 
 
@@ -458,7 +512,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.plans", description=__doc__)
     parser.add_argument("--db", type=Path, help="a SQLite file to use as is (it is migrated)")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", help="only the calls whose name contains this")
+    parser.add_argument(
+        "--only", help="only the calls whose name contains one of these (comma-separated)"
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

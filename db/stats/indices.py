@@ -78,6 +78,7 @@ from sqlalchemy.orm import Session
 from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
+from db.query_hints import unindexed
 from db.reference.settings_store import load_settings
 from db.stats.definitions import dispatch_kept, on_time_rate
 from db.stats.rollups.read import Narrowing, extra_dispatch_days, sums
@@ -198,12 +199,19 @@ def _key(group: str) -> Any:
     raise ValueError(f"unknown group {group!r}")
 
 
-def _scoped(scope: Scope) -> list[ColumnElement[bool]]:
+def _scoped(scope: Scope, session: Session | None = None) -> list[ColumnElement[bool]]:
+    """The scope's conditions; with `session`, kept off SQLite's indexes (`unindexed`): for
+    the queries whose time range should pick the rows — a month of a department's closures
+    read by the department index meant all its cases ever (0.5 s on the 1M-case street)."""
+
+    def col(column: Any) -> Any:
+        return column if session is None else unindexed(session, column)
+
     conditions: list[ColumnElement[bool]] = []
     if scope.community_id is not None:
-        conditions.append(Case.community_id == scope.community_id)
+        conditions.append(col(Case.community_id) == scope.community_id)
     if scope.department_id is not None:
-        conditions.append(Case.department_id == scope.department_id)
+        conditions.append(col(Case.department_id) == scope.department_id)
     return conditions
 
 
@@ -331,7 +339,7 @@ def compute_indices(
 ) -> dict[int | None, Indices]:
     """The indices of every group key (community / grid / department id, or 0 for the street)
     that has any activity in [start, end). Keys without activity are absent."""
-    scoped = _scoped(scope)
+    scoped = _scoped(scope, session)
     snapshot = min(end, as_of) if as_of is not None else end
     rows: dict[int | None, Indices] = defaultdict(Indices)
     # Over a long period most rows qualify, and on SQLite a plain table scan beats an index
@@ -440,7 +448,7 @@ def compute_indices(
     # 挂账 at the end of the period.
     suspended_ids = suspended_at(snapshot)
     for k, count in session.execute(
-        select(key, func.count()).where(Case.id.in_(suspended_ids), *scoped).group_by(key)
+        select(key, func.count()).where(Case.id.in_(suspended_ids), *_scoped(scope)).group_by(key)
     ):
         rows[k].suspended = int(count)
 
@@ -587,7 +595,7 @@ def daily_counts(
 ) -> list[DailyCount]:
     """Cases reported (上报) and closed (结案, as in `compute_indices`) per local day (from the
     roll-ups when they can answer)."""
-    scoped = _scoped(scope)
+    scoped = _scoped(scope, session)
     first = start.astimezone(tz).date()
     last = (end - timedelta(microseconds=1)).astimezone(tz).date()
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
@@ -649,7 +657,7 @@ def category_counts(
         int(cat): int(count)
         for cat, count in session.execute(
             select(Case.category_id, func.count())
-            .where(Case.reported_at >= start, Case.reported_at < end, *_scoped(scope))
+            .where(Case.reported_at >= start, Case.reported_at < end, *_scoped(scope, session))
             .group_by(Case.category_id)
         )
     }
