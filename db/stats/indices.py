@@ -448,7 +448,7 @@ def compute_indices(
     # 挂账 at the end of the period.
     suspended_ids = suspended_at(snapshot)
     for k, count in session.execute(
-        select(key, func.count()).where(Case.id.in_(suspended_ids), *_scoped(scope)).group_by(key)
+        select(key, func.count()).where(Case.id.in_(suspended_ids), *scoped).group_by(key)
     ):
         rows[k].suspended = int(count)
 
