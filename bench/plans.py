@@ -126,6 +126,7 @@ def calls(db: Any) -> list[Call]:
     from db.stats.indices import Scope, category_counts, compute_indices, daily_counts
 
     admin = Actor("bench", "基准", Role.ADMIN)
+    lead = Actor("bench-lead", "值班长", Role.SHIFT_LEAD)  # 延期/协办 decisions are the lead's
     with db.read() as s:
         settings = load_settings(s)
         tz = settings.tz
@@ -433,7 +434,8 @@ def calls(db: Any) -> list[Call]:
         ["escalation", "rules"],
         ["grid", "history", grid_code],
     ):
-        add_db("admin " + " ".join(argv[:3]), lambda argv=argv: _cli(db, argv, admin))
+        who = lead if argv[-1] in ("extension-list", "cohandle-list") else admin
+        add_db("admin " + " ".join(argv[:3]), lambda argv=argv, who=who: _cli(db, argv, who))
     if dept_actor is not None:
         add_db("admin case inbox (department)", lambda: _cli(db, ["case", "inbox"], dept_actor))
     return out
@@ -461,12 +463,12 @@ def _cli(db: Any, argv: list[str], actor: Any) -> int:
 
 
 def explain(db: Any, statement: SlowStatement) -> str:
-    if not db.is_sqlite:
-        return ""
+    """SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN (without running the statement)."""
     raw = db.engine.raw_connection()
     try:
         cursor = raw.cursor()
-        cursor.execute("EXPLAIN QUERY PLAN " + statement.sql, statement.params or ())
+        prefix = "EXPLAIN QUERY PLAN " if db.is_sqlite else "EXPLAIN "
+        cursor.execute(prefix + statement.sql, statement.params or ())
         return "\n".join(f"    {row[-1]}" for row in cursor.fetchall())
     finally:
         raw.close()
@@ -510,7 +512,11 @@ def print_table(done: list[Call]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.plans", description=__doc__)
-    parser.add_argument("--db", type=Path, help="a SQLite file to use as is (it is migrated)")
+    parser.add_argument(
+        "--db",
+        help="a SQLite file to use as is (it is migrated), or a database URL (PostgreSQL: a "
+        "demo street built with db.demo.street.build_demo and its roll-ups rebuilt)",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
         "--only", help="only the calls whose name contains one of these (comma-separated)"
@@ -529,7 +535,7 @@ def main(argv: list[str] | None = None) -> int:
 
         path = shared.working_copy(shared.ensure())
     print(f"database {path}, load {os.getloadavg()[0]:.2f}", flush=True)
-    db = open_database(f"sqlite:///{path}")
+    db = open_database(str(path) if "://" in str(path) else f"sqlite:///{path}")
     try:
         done, timer = run(db, args.runs, args.only)
         good = print_table(done)
