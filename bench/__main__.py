@@ -33,6 +33,10 @@ BENCHES: dict[str, tuple[str, str]] = {
         "bench.rollups",
         "daily roll-ups: rebuild, one change folded in, catch-up after 1,000 events",
     ),
+    "plans": (
+        "bench.plans",
+        "every page's and griddesk-admin listing's reads on the shared street, slow plans shown",
+    ),
     "demo-scale": ("bench.demo_scale", "demo builder: time and size for 6k and 100k cases"),
     "district": (
         "bench.district",

@@ -8,13 +8,16 @@ as text whatever they start with (= + - @ or a tab never become formulas).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from db.cases.states import SOURCE_LABELS, STATUS_LABELS, Source, Status
 from db.models import Case, Category, Community, Department, Grid, MajorCategory
+from db.query_hints import unindexed
 from db.security.personal_data import mask_name, mask_phone
+from db.stats.indices import LONG_PERIOD
 from reports.model import Column, Report, Row, Sheet
 from reports.request import ReportRequest, resolve
 
@@ -56,12 +59,20 @@ def build(session: Session, request: ReportRequest, progress: Progress | None = 
         .where(Case.reported_at >= r.start, Case.reported_at < r.end)
         .order_by(Case.reported_at, Case.id)
     )
+
+    # A month's or a quarter's cases are read by their report time, not as every case the
+    # community or department ever had (SQLite, without statistics, prefers the equality:
+    # 0.5 s → 15 ms for a month of the 1M-case street's busiest department); a year's
+    # are most of them, read the other way round.
+    def col(column: Any) -> Any:
+        return unindexed(session, column) if r.end - r.start <= LONG_PERIOD else column
+
     if r.scope.street_id is not None:
         query = query.where(Community.street_id == r.scope.street_id)
     if r.scope.community_id is not None:
-        query = query.where(Case.community_id == r.scope.community_id)
+        query = query.where(col(Case.community_id) == r.scope.community_id)
     if r.scope.department_id is not None:
-        query = query.where(Case.department_id == r.scope.department_id)
+        query = query.where(col(Case.department_id) == r.scope.department_id)
     reveal = r.reveal
     rows: list[Row] = []
     for seq, (

@@ -78,6 +78,7 @@ from sqlalchemy.orm import Session
 from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
+from db.query_hints import unindexed
 from db.reference.settings_store import load_settings
 from db.reference.streets import in_street
 from db.stats.definitions import dispatch_kept, on_time_rate
@@ -205,14 +206,21 @@ def _key(group: str) -> Any:
     raise ValueError(f"unknown group {group!r}")
 
 
-def _scoped(scope: Scope) -> list[ColumnElement[bool]]:
+def _scoped(scope: Scope, session: Session | None = None) -> list[ColumnElement[bool]]:
+    """The scope's conditions; with `session`, kept off SQLite's indexes (`unindexed`): for
+    the queries whose time range should pick the rows — a month of a department's closures
+    read by the department index meant all its cases ever (0.5 s on the 1M-case street)."""
+
+    def col(column: Any) -> Any:
+        return column if session is None else unindexed(session, column)
+
     conditions: list[ColumnElement[bool]] = []
     if scope.street_id is not None:
         conditions.append(in_street(Case.community_id, scope.street_id))
     if scope.community_id is not None:
-        conditions.append(Case.community_id == scope.community_id)
+        conditions.append(col(Case.community_id) == scope.community_id)
     if scope.department_id is not None:
-        conditions.append(Case.department_id == scope.department_id)
+        conditions.append(col(Case.department_id) == scope.department_id)
     return conditions
 
 
@@ -345,7 +353,7 @@ def compute_indices(
 ) -> dict[int | None, Indices]:
     """The indices of every group key (community / grid / department id, or 0 for the street)
     that has any activity in [start, end). Keys without activity are absent."""
-    scoped = _scoped(scope)
+    scoped = _scoped(scope, session)
     snapshot = min(end, as_of) if as_of is not None else end
     rows: dict[int | None, Indices] = defaultdict(Indices)
     # Over a long period most rows qualify, and on SQLite a plain table scan beats an index
@@ -603,7 +611,7 @@ def daily_counts(
 ) -> list[DailyCount]:
     """Cases reported (上报) and closed (结案, as in `compute_indices`) per local day (from the
     roll-ups when they can answer)."""
-    scoped = _scoped(scope)
+    scoped = _scoped(scope, session)
     first = start.astimezone(tz).date()
     last = (end - timedelta(microseconds=1)).astimezone(tz).date()
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
@@ -665,7 +673,7 @@ def category_counts(
         int(cat): int(count)
         for cat, count in session.execute(
             select(Case.category_id, func.count())
-            .where(Case.reported_at >= start, Case.reported_at < end, *_scoped(scope))
+            .where(Case.reported_at >= start, Case.reported_at < end, *_scoped(scope, session))
             .group_by(Case.category_id)
         )
     }
