@@ -74,6 +74,7 @@ from sqlalchemy.orm import Session
 
 from db.cases.states import Action, Satisfaction, Status
 from db.engine import serialize_writers
+from db.gc_pause import collector_paused
 from db.models import (
     Case,
     CaseChange,
@@ -1230,7 +1231,13 @@ def needs_rebuild(session: Session, state: State | None, tz: ZoneInfo, position:
 
 def catch_up(session: Session, *, now: datetime | None = None) -> CatchUp:
     """Fold the changes since the watermark into the roll-ups and roll up the days that ended
-    since the last catch-up (in the caller's write transaction)."""
+    since the last catch-up (in the caller's write transaction; Python's cyclic collector
+    paused meanwhile: db/gc_pause.py)."""
+    with collector_paused():
+        return _catch_up(session, now)
+
+
+def _catch_up(session: Session, now: datetime | None) -> CatchUp:
     tz = load_settings(session).tz
     state = read_state(session, lock=True)
     position = _log_position(session)
