@@ -1,180 +1,180 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="87" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="87"/>
         <source>%1 — 案件 %2</source>
         <translation>%1 — case %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="126" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="126"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="128" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="128"/>
         <source>当前部门</source>
         <translation>Current department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="142" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="142"/>
         <source>当前期限</source>
         <translation>Current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="144" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="144"/>
         <source>延期至</source>
         <translation>Extend to</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="152" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="152"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="157" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="157"/>
         <source>主案件编号，例如 2026112600013</source>
         <translation>Main case number, e.g. 2026112600013</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="160" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="160"/>
         <source>合并到</source>
         <translation>Merge into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="85" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="85"/>
         <source>%1 — %2 件案件</source>
         <translation>%1 — %2 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="167" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="167"/>
         <source>街道督办</source>
         <translation>Street-level urging</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="168" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="168"/>
         <source>区级督办</source>
         <translation>District-level urging</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="170" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="170"/>
         <source>督办级别</source>
         <translation>Urging level</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="179" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="179"/>
         <source>回复期限</source>
         <translation>Reply by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="188" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="188"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="192" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="192"/>
         <source>未添加</source>
         <translation>None added</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="197" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="197"/>
         <source>处置后照片</source>
         <translation>Photos after handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="204" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="204"/>
         <source>必须填写原因（Shift+Enter 换行）</source>
         <translation>A reason is required (Shift+Enter for a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="206" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="206"/>
         <source>可选（Shift+Enter 换行）</source>
         <translation>Optional (Shift+Enter for a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="210" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="210"/>
         <source>督办要求，如：请于今日到场处置并回复</source>
         <translation>Requirement, e.g. handle on site today and reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="211" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="211"/>
         <source>督办要求</source>
         <translation>Requirement</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="214" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="214"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="214" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="214"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="229" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="229"/>
         <source>Ctrl+Enter 提交</source>
         <translation>Ctrl+Enter submits</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="231" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="231"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="269" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="269"/>
         <source>选择处置后照片</source>
         <translation>Choose photos after handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="271" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="271"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="296" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="296"/>
         <source>请填写督办要求。</source>
         <translation>Please enter the requirement.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="297" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="297"/>
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="300" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="300"/>
         <source>回复期限应晚于现在。</source>
         <translation>The reply deadline must be later than now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="304" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="304"/>
         <source>请选择责任部门。</source>
         <translation>Please choose a department.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="306" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="306"/>
         <source>没有名为「%1」的部门。</source>
         <translation>There is no department named “%1”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="312" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="312"/>
         <source>改派需选择其他部门。</source>
         <translation>Choose a different department to redispatch.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="316" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="316"/>
         <source>新的期限应晚于当前期限。</source>
         <translation>The new deadline must be later than the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="320" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="320"/>
         <source>请填写主案件编号。</source>
         <translation>Please enter the main case number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/action_dialogs.py" line="322" />
+        <location filename="../../desktop/cases/action_dialogs.py" line="322"/>
         <source>案件不能合并到自身。</source>
         <translation>A case cannot be merged into itself.</translation>
     </message>
@@ -182,32 +182,32 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="70" />
+        <location filename="../../desktop/admin/users_dialog.py" line="70"/>
         <source>添加账号</source>
         <translation>Add account</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="89" />
+        <location filename="../../desktop/admin/users_dialog.py" line="89"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="90" />
+        <location filename="../../desktop/admin/users_dialog.py" line="90"/>
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="91" />
+        <location filename="../../desktop/admin/users_dialog.py" line="91"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="92" />
+        <location filename="../../desktop/admin/users_dialog.py" line="92"/>
         <source>所属部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="93" />
+        <location filename="../../desktop/admin/users_dialog.py" line="93"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
@@ -215,42 +215,42 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="44" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="44"/>
         <source>查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="47" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="47"/>
         <source>确认</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="50" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="50"/>
         <source>全部确认</source>
         <translation>Acknowledge all</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="57" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="57"/>
         <source>当前角色无权确认警报</source>
         <translation>Your role cannot acknowledge alarms</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="77" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="77"/>
         <source>紧急警报 %1 条未确认</source>
         <translation>%1 urgent alarms unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="79" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="79"/>
         <source>紧急警报</source>
         <translation>Urgent alarm</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="90" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="90"/>
         <source>…另有 %1 条</source>
         <translation>…and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms_banner.py" line="92" />
+        <location filename="../../desktop/desk/alarms_banner.py" line="92"/>
         <source>全部确认（%1）</source>
         <translation>Acknowledge all (%1)</translation>
     </message>
@@ -258,27 +258,27 @@
 <context>
     <name>AlarmWatcher</name>
     <message>
-        <location filename="../../desktop/desk/alarms.py" line="31" />
+        <location filename="../../desktop/desk/alarms.py" line="31"/>
         <source>新紧急案件</source>
         <translation>New urgent case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms.py" line="32" />
+        <location filename="../../desktop/desk/alarms.py" line="32"/>
         <source>紧急案件到预警时间</source>
         <translation>Urgent case at warning time</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms.py" line="33" />
+        <location filename="../../desktop/desk/alarms.py" line="33"/>
         <source>紧急案件已超期</source>
         <translation>Urgent case overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms.py" line="118" />
+        <location filename="../../desktop/desk/alarms.py" line="118"/>
         <source>（另有 %1 条）</source>
         <translation> (and %1 more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/alarms.py" line="133" />
+        <location filename="../../desktop/desk/alarms.py" line="133"/>
         <source>已确认 %1 条警报</source>
         <translation>%1 alarms acknowledged</translation>
     </message>
@@ -286,23 +286,23 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="54" />
+        <location filename="../../desktop/shell/startup.py" line="54"/>
         <source>正在生成演示街道与案件…</source>
         <translation>Building the demo street and its cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="56" />
+        <location filename="../../desktop/shell/startup.py" line="56"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="180" />
+        <location filename="../../desktop/app.py" line="180"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="185" />
-        <location filename="../../desktop/app.py" line="193" />
+        <location filename="../../desktop/app.py" line="185"/>
+        <location filename="../../desktop/app.py" line="193"/>
         <source>演示数据生成失败</source>
         <translation>Building the demo data failed</translation>
     </message>
@@ -310,37 +310,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="71" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="71"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="72" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="73" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="74" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="75" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="76" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="77" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="77"/>
         <source>详情</source>
         <translation>Details</translation>
     </message>
@@ -348,52 +348,52 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="102" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="102"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="113" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="113"/>
         <source>校验哈希链</source>
         <translation>Verify hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="115" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="115"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="117" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="117"/>
         <source>重新锚定…</source>
         <translation>Re-anchor…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="120" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="120"/>
         <source>数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点</source>
         <translation>Use after the database was restored on the server or made anew: the reason goes into the audit log and every workstation starts its anchors again</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="141" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="141"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="147" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="147"/>
         <source>重新锚定审计日志</source>
         <translation>Re-anchor the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="149" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="149"/>
         <source>为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation>Why did the audit log go back in time? (e.g. restored on the server from the 20 November backup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="158" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="158"/>
         <source>正在记录…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="166" />
+        <location filename="../../desktop/admin/audit_viewer.py" line="166"/>
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation>Recorded as audit entry %1; every workstation starts its anchors again from here</translation>
     </message>
@@ -401,32 +401,32 @@
 <context>
     <name>AwaitingModel</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="123" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="123"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="124" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="124"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="125" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="125"/>
         <source>原承办部门</source>
         <translation>Previous department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="126" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="126"/>
         <source>上报时间</source>
         <translation>Escalated at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="127" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="127"/>
         <source>上会期限</source>
         <translation>Meeting due by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="128" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="128"/>
         <source>上报原因</source>
         <translation>Reason for escalation</translation>
     </message>
@@ -434,12 +434,12 @@
 <context>
     <name>BigScreen</name>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="71" />
+        <location filename="../../desktop/stats/big_screen.py" line="71"/>
         <source>大屏模式</source>
         <translation>Wall display</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/big_screen.py" line="82" />
+        <location filename="../../desktop/stats/big_screen.py" line="82"/>
         <source>按 Esc 或 F11 退出大屏</source>
         <translation>Press Esc or F11 to leave the wall display</translation>
     </message>
@@ -447,29 +447,29 @@
 <context>
     <name>BrokenAuditDialog</name>
     <message>
-        <location filename="../../desktop/admin/broken_audit_dialog.py" line="30" />
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="30"/>
         <source>备份的审计日志未通过校验</source>
-        <translation>The backup's audit log failed verification</translation>
+        <translation>The backup&apos;s audit log failed verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/broken_audit_dialog.py" line="33" />
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="33"/>
         <source>备份 %1 的审计日志未通过校验（%2）：其中的记录可能被改动过。
 如确认仍要用它恢复，请写明原因；原因和校验问题会记入恢复后数据库的审计日志。</source>
         <translation>The audit log of backup %1 failed verification (%2): its entries may have been altered.
-To restore from it anyway, give the reason; the reason and the problem go into the restored database's audit log.</translation>
+To restore from it anyway, give the reason; the reason and the problem go into the restored database&apos;s audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/broken_audit_dialog.py" line="44" />
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="44"/>
         <source>接受的原因（必填）</source>
         <translation>Reason for accepting it (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/broken_audit_dialog.py" line="48" />
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="48"/>
         <source>仍然恢复</source>
         <translation>Restore anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/broken_audit_dialog.py" line="50" />
+        <location filename="../../desktop/admin/broken_audit_dialog.py" line="50"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -477,184 +477,184 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="180" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="180"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="192" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="192"/>
         <source>标记为正式</source>
         <translation>Mark as official</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="194" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="194"/>
         <source>国务院的放假安排已全部录入后，把这一年标记为正式</source>
-        <translation>Mark this year official once the State Council's holiday schedule has been entered in full</translation>
+        <translation>Mark this year official once the State Council&apos;s holiday schedule has been entered in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="197" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="197"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="220" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="220"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="221" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="221"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="222" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="222"/>
         <source>放假（休）</source>
         <translation>Holiday (休)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="223" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="223"/>
         <source>调休上班（班）</source>
         <translation>Make-up working day (班)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="231" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="231"/>
         <source>双击一天即切换：工作日 ↔ 放假，周末 ↔ 调休上班。</source>
         <translation>Double-click a day to switch it: working day ↔ holiday, weekend ↔ make-up working day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="235" />
-        <location filename="../../desktop/admin/calendar_editor.py" line="370" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="235"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="370"/>
         <source>请选择一天</source>
         <translation>Choose a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="239" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="239"/>
         <source>节日名称，如 春节</source>
         <translation>Holiday name, e.g. Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="242" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="242"/>
         <source>设为放假</source>
         <translation>Make it a holiday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="244" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="244"/>
         <source>设为上班</source>
         <translation>Make it a working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="246" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="246"/>
         <source>恢复默认</source>
         <translation>Restore default</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="258" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="258"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="261" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="261"/>
         <source>列：日期、类型（放假 / 调休上班）、名称；导入后替换这一年</source>
         <translation>Columns: 日期 (date), 类型 (放假 / 调休上班), 名称 (name); the import replaces the whole year</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="264" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="264"/>
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="292" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="292"/>
         <source>只有管理员可以修改节假日日历。</source>
         <translation>Only an administrator can change the holiday calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="317" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="317"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="331" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
         <source>正式</source>
         <translation>official</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="331" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
         <source>暂定</source>
         <translation>provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="332" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
         <source>未录入</source>
         <translation>not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="337" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="337"/>
         <source>%1 年：未录入（只按周末休息计算）</source>
         <translation>%1: not entered (only weekends are rest days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="338" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
         <source>内置</source>
         <translation>bundled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="338" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
         <source>本中心</source>
         <translation>this center</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="340" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="340"/>
         <source>%1 年：%2 · %3 · 放假 %4 天，调休上班 %5 天</source>
         <translation>%1: %2 · %3 · %4 holidays, %5 make-up working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="350" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="350"/>
         <source>（%1 于 %2 修改）</source>
         <translation> (changed by %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="427" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="427"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="432" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="432"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="434" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="434"/>
         <source>%1 件在办案件的时限已按新日历重新计算。</source>
         <translation>The deadlines of %1 open cases were recomputed on the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="461" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="461"/>
         <source>导入 %1 年节假日</source>
         <translation>Import the holidays of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="463" />
-        <location filename="../../desktop/admin/calendar_editor.py" line="500" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="463"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="500"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="475" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="475"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="486" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="486"/>
         <source>发现 %1 处问题，未导入任何数据；请修正后重试。</source>
         <translation>%1 problems found; nothing was imported. Correct them and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="498" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="498"/>
         <source>导出 %1 年节假日</source>
         <translation>Export the holidays of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="514" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="514"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -662,47 +662,47 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="59" />
+        <location filename="../../desktop/cases/case_notes.py" line="59"/>
         <source>记录电话</source>
         <translation>Log call</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="67" />
+        <location filename="../../desktop/cases/case_notes.py" line="67"/>
         <source>如 反映人、燃气公司 王工</source>
         <translation>e.g. the reporter, Wang of the gas company</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="79" />
+        <location filename="../../desktop/cases/case_notes.py" line="79"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="80" />
+        <location filename="../../desktop/cases/case_notes.py" line="80"/>
         <source>通话对象</source>
         <translation>Called</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="81" />
+        <location filename="../../desktop/cases/case_notes.py" line="81"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="82" />
+        <location filename="../../desktop/cases/case_notes.py" line="82"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="83" />
+        <location filename="../../desktop/cases/case_notes.py" line="83"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="88" />
+        <location filename="../../desktop/cases/case_notes.py" line="88"/>
         <source>记录</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="90" />
+        <location filename="../../desktop/cases/case_notes.py" line="90"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -710,47 +710,47 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../desktop/intake/models.py" line="29" />
+        <location filename="../../desktop/intake/models.py" line="29"/>
         <source>建议</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="30" />
+        <location filename="../../desktop/intake/models.py" line="30"/>
         <source>依据</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="47" />
+        <location filename="../../desktop/intake/models.py" line="47"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="48" />
+        <location filename="../../desktop/intake/models.py" line="48"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="49" />
+        <location filename="../../desktop/intake/models.py" line="49"/>
         <source>所属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="64" />
+        <location filename="../../desktop/intake/models.py" line="64"/>
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="65" />
+        <location filename="../../desktop/intake/models.py" line="65"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="66" />
+        <location filename="../../desktop/intake/models.py" line="66"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="67" />
+        <location filename="../../desktop/intake/models.py" line="67"/>
         <source>疑似理由</source>
         <translation>Why</translation>
     </message>
@@ -758,323 +758,323 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CallFormDialog</name>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="105" />
+        <location filename="../../desktop/intake/call_form.py" line="105"/>
         <source>来电登记</source>
         <translation>Take a call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="117" />
+        <location filename="../../desktop/intake/call_form.py" line="117"/>
         <source>来电内容</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="121" />
+        <location filename="../../desktop/intake/call_form.py" line="121"/>
         <source>姓名，可留空</source>
         <translation>Name (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="124" />
+        <location filename="../../desktop/intake/call_form.py" line="124"/>
         <source>手机或带区号的固定电话</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="128" />
+        <location filename="../../desktop/intake/call_form.py" line="128"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="129" />
+        <location filename="../../desktop/intake/call_form.py" line="129"/>
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="130" />
+        <location filename="../../desktop/intake/call_form.py" line="130"/>
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="131" />
+        <location filename="../../desktop/intake/call_form.py" line="131"/>
         <source>12345 热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="132" />
+        <location filename="../../desktop/intake/call_form.py" line="132"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="133" />
+        <location filename="../../desktop/intake/call_form.py" line="133"/>
         <source>巡查发现</source>
         <translation>Found on patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="137" />
+        <location filename="../../desktop/intake/call_form.py" line="137"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="141" />
+        <location filename="../../desktop/intake/call_form.py" line="141"/>
         <source>如：紫金路149号 紫金小区3号楼门口</source>
         <translation>e.g. 149 Zijin Rd, at building 3 of Zijin estate</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="145" />
+        <location filename="../../desktop/intake/call_form.py" line="145"/>
         <source>来电人反映的问题，用他的话记下</source>
-        <translation>The problem, in the caller's own words</translation>
+        <translation>The problem, in the caller&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="150" />
+        <location filename="../../desktop/intake/call_form.py" line="150"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="157" />
+        <location filename="../../desktop/intake/call_form.py" line="157"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="158" />
+        <location filename="../../desktop/intake/call_form.py" line="158"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="159" />
+        <location filename="../../desktop/intake/call_form.py" line="159"/>
         <source>事发地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="160" />
+        <location filename="../../desktop/intake/call_form.py" line="160"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="171" />
+        <location filename="../../desktop/intake/call_form.py" line="171"/>
         <source>Delete 删除选中的照片</source>
         <translation>Delete removes the selected photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="173" />
+        <location filename="../../desktop/intake/call_form.py" line="173"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="175" />
+        <location filename="../../desktop/intake/call_form.py" line="175"/>
         <source>Ctrl+O；也可以把图片文件拖到本窗口</source>
         <translation>Ctrl+O; you can also drop image files on this window</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="177" />
+        <location filename="../../desktop/intake/call_form.py" line="177"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="187" />
+        <location filename="../../desktop/intake/call_form.py" line="187"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="191" />
+        <location filename="../../desktop/intake/call_form.py" line="191"/>
         <source>Tab 在各栏间移动 · Alt+1…3 / Ctrl+1…3 确认建议 · F3 / F4 选择 · Ctrl+O 添加照片 · Ctrl+Enter 保存 · Esc 取消</source>
         <translation>Tab moves between fields · Alt+1…3 / Ctrl+1…3 confirm a proposal · F3 / F4 pick · Ctrl+O add photos · Ctrl+Enter save · Esc cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="201" />
+        <location filename="../../desktop/intake/call_form.py" line="201"/>
         <source>系统建议（需确认）</source>
         <translation>Proposals (to confirm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="220" />
+        <location filename="../../desktop/intake/call_form.py" line="220"/>
         <source>选择其他网格…</source>
         <translation>Pick another grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="224" />
+        <location filename="../../desktop/intake/call_form.py" line="224"/>
         <source>选择其他小类…</source>
         <translation>Pick another category…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="234" />
+        <location filename="../../desktop/intake/call_form.py" line="234"/>
         <source>疑似重复</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="242" />
+        <location filename="../../desktop/intake/call_form.py" line="242"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="242" />
+        <location filename="../../desktop/intake/call_form.py" line="242"/>
         <source>Alt+1…3 确认 · F3 选择其他</source>
         <translation>Alt+1…3 confirm · F3 pick another</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="248" />
+        <location filename="../../desktop/intake/call_form.py" line="248"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="248" />
+        <location filename="../../desktop/intake/call_form.py" line="248"/>
         <source>Ctrl+1…3 确认 · F4 选择其他</source>
         <translation>Ctrl+1…3 confirm · F4 pick another</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="262" />
+        <location filename="../../desktop/intake/call_form.py" line="262"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="265" />
+        <location filename="../../desktop/intake/call_form.py" line="265"/>
         <source>保存（待立案）</source>
         <translation>Save (to register)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="270" />
+        <location filename="../../desktop/intake/call_form.py" line="270"/>
         <source>保存并立案</source>
         <translation>Save and register</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="381" />
+        <location filename="../../desktop/intake/call_form.py" line="381"/>
         <source>建议处置部门：%1（%2）</source>
         <translation>Suggested department: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="384" />
+        <location filename="../../desktop/intake/call_form.py" line="384"/>
         <source>建议处置部门：确认小类后给出</source>
         <translation>Suggested department: after the category is confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="386" />
+        <location filename="../../desktop/intake/call_form.py" line="386"/>
         <source>地址可能属于多个网格，请确认</source>
         <translation>The address may lie in several grids; please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="392" />
+        <location filename="../../desktop/intake/call_form.py" line="392"/>
         <source>疑似重复（%1 件，Enter 查看）</source>
         <translation>Possible duplicates (%1, Enter to view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="394" />
+        <location filename="../../desktop/intake/call_form.py" line="394"/>
         <source>疑似重复：无</source>
         <translation>Possible duplicates: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="410" />
+        <location filename="../../desktop/intake/call_form.py" line="410"/>
         <source>没有第 %1 条网格建议；按 F3 选择网格</source>
         <translation>There is no grid proposal %1; press F3 to pick a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="419" />
+        <location filename="../../desktop/intake/call_form.py" line="419"/>
         <source>没有第 %1 条小类建议；按 F4 选择小类</source>
         <translation>There is no category proposal %1; press F4 to pick a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="432" />
+        <location filename="../../desktop/intake/call_form.py" line="432"/>
         <source>选择网格</source>
         <translation>Pick a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="435" />
+        <location filename="../../desktop/intake/call_form.py" line="435"/>
         <source>选择小类</source>
         <translation>Pick a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="446" />
-        <location filename="../../desktop/intake/call_form.py" line="450" />
+        <location filename="../../desktop/intake/call_form.py" line="446"/>
+        <location filename="../../desktop/intake/call_form.py" line="450"/>
         <source>调度员选择</source>
         <translation>Chosen by the dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="463" />
+        <location filename="../../desktop/intake/call_form.py" line="463"/>
         <source>未确认</source>
         <translation>not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="465" />
+        <location filename="../../desktop/intake/call_form.py" line="465"/>
         <source>网格：%1</source>
         <translation>Grid: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="470" />
+        <location filename="../../desktop/intake/call_form.py" line="470"/>
         <source>小类：%1</source>
         <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="503" />
+        <location filename="../../desktop/intake/call_form.py" line="503"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="503" />
+        <location filename="../../desktop/intake/call_form.py" line="503"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="533" />
+        <location filename="../../desktop/intake/call_form.py" line="533"/>
         <source>最多附 %1 张照片</source>
         <translation>At most %1 photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="540" />
+        <location filename="../../desktop/intake/call_form.py" line="540"/>
         <source>保留拍摄位置</source>
         <translation>location kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="540" />
+        <location filename="../../desktop/intake/call_form.py" line="540"/>
         <source>已去除拍摄位置</source>
         <translation>location removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="546" />
+        <location filename="../../desktop/intake/call_form.py" line="546"/>
         <source>照片 %1 含拍摄位置，已按中心设置去除</source>
-        <translation>Photo %1 carried its location; removed as the center's setting says</translation>
+        <translation>Photo %1 carried its location; removed as the center&apos;s setting says</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="617" />
+        <location filename="../../desktop/intake/call_form.py" line="617"/>
         <source>当前角色不能直接立案；按 Ctrl+Enter 保存为待立案</source>
         <translation>Your role cannot register at once; press Ctrl+Enter to save it as to-register</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="620" />
+        <location filename="../../desktop/intake/call_form.py" line="620"/>
         <source>请先确认网格（Alt+1…3）或按 F3 选择</source>
         <translation>Confirm the grid first (Alt+1…3) or press F3 to pick one</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="624" />
+        <location filename="../../desktop/intake/call_form.py" line="624"/>
         <source>请先确认小类（Ctrl+1…3）或按 F4 选择</source>
         <translation>Confirm the category first (Ctrl+1…3) or press F4 to pick one</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="628" />
+        <location filename="../../desktop/intake/call_form.py" line="628"/>
         <source>照片还在检查中，请稍候再保存</source>
         <translation>Photos are still being checked; save in a moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="634" />
+        <location filename="../../desktop/intake/call_form.py" line="634"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="668" />
+        <location filename="../../desktop/intake/call_form.py" line="668"/>
         <source>放弃登记</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="669" />
+        <location filename="../../desktop/intake/call_form.py" line="669"/>
         <source>放弃这次来电登记？已填写的内容不会保存。</source>
         <translation>Discard this call? What you typed will not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="673" />
+        <location filename="../../desktop/intake/call_form.py" line="673"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="674" />
+        <location filename="../../desktop/intake/call_form.py" line="674"/>
         <source>继续登记</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="699" />
+        <location filename="../../desktop/intake/call_form.py" line="699"/>
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
@@ -1082,97 +1082,97 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="149" />
+        <location filename="../../desktop/cases/case_detail.py" line="149"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation>Select a case in the queue to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="271" />
+        <location filename="../../desktop/cases/case_detail.py" line="271"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="281" />
+        <location filename="../../desktop/cases/case_detail.py" line="281"/>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="296" />
+        <location filename="../../desktop/cases/case_detail.py" line="296"/>
         <source>基本信息</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="307" />
+        <location filename="../../desktop/cases/case_detail.py" line="307"/>
         <source>全部反映人（%1 人）</source>
         <translation>All reporters (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="314" />
+        <location filename="../../desktop/cases/case_detail.py" line="314"/>
         <source>时限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="318" />
+        <location filename="../../desktop/cases/case_detail.py" line="318"/>
         <source>时间</source>
         <translation>Times</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="323" />
+        <location filename="../../desktop/cases/case_detail.py" line="323"/>
         <source>承办部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="339" />
+        <location filename="../../desktop/cases/case_detail.py" line="339"/>
         <source>内部备注（%1）</source>
         <translation>Internal notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="417" />
-        <source>%1　%2（已记入审计日志）</source>
-        <translation>%1　%2 (recorded in the audit log)</translation>
+        <location filename="../../desktop/cases/case_detail.py" line="417"/>
+        <source>%1&#x3000;%2（已记入审计日志）</source>
+        <translation>%1&#x3000;%2 (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="346" />
+        <location filename="../../desktop/cases/case_detail.py" line="346"/>
         <source>处理记录（%1）</source>
         <translation>History (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="446" />
+        <location filename="../../desktop/cases/case_detail.py" line="446"/>
         <source>本部门协办此案：在「承办部门」中办理本部门的协办</source>
         <translation>Your department co-handles this case: take its steps under “Departments”</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="448" />
+        <location filename="../../desktop/cases/case_detail.py" line="448"/>
         <source>当前状态没有可执行的操作</source>
         <translation>No action is possible in this state</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="459" />
+        <location filename="../../desktop/cases/case_detail.py" line="459"/>
         <source>您的角色不能执行此操作</source>
         <translation>Your role may not take this action</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="461" />
+        <location filename="../../desktop/cases/case_detail.py" line="461"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation>The live connection is lost: view only until it is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="479" />
+        <location filename="../../desktop/cases/case_detail.py" line="479"/>
         <source>无法显示</source>
         <translation>Cannot show</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="546" />
+        <location filename="../../desktop/cases/case_detail.py" line="546"/>
         <source>案件 %1：%2（%3）已完成</source>
         <translation>Case %1: %2 (%3) done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="585" />
+        <location filename="../../desktop/cases/case_detail.py" line="585"/>
         <source>案件 %1：%2 已完成</source>
         <translation>Case %1: %2 done</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="605" />
+        <location filename="../../desktop/cases/case_detail.py" line="605"/>
         <source>操作未执行</source>
         <translation>Action not taken</translation>
     </message>
@@ -1180,258 +1180,258 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseDetailSections</name>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="85" />
+        <location filename="../../desktop/cases/detail_sections.py" line="85"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="47" />
-        <location filename="../../desktop/cases/detail_sections.py" line="127" />
+        <location filename="../../desktop/cases/detail_sections.py" line="47"/>
+        <location filename="../../desktop/cases/detail_sections.py" line="127"/>
         <source>（未留名）</source>
         <translation>(anonymous)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="51" />
+        <location filename="../../desktop/cases/detail_sections.py" line="51"/>
         <source>回访：%1</source>
         <translation>Callback: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="55" />
+        <location filename="../../desktop/cases/detail_sections.py" line="55"/>
         <source>未回访</source>
         <translation>Not called back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="133" />
+        <location filename="../../desktop/cases/detail_sections.py" line="133"/>
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="137" />
+        <location filename="../../desktop/cases/detail_sections.py" line="137"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="146" />
+        <location filename="../../desktop/cases/detail_sections.py" line="146"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="147" />
+        <location filename="../../desktop/cases/detail_sections.py" line="147"/>
         <source>上报人员</source>
         <translation>Reported by</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="150" />
+        <location filename="../../desktop/cases/detail_sections.py" line="150"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="151" />
+        <location filename="../../desktop/cases/detail_sections.py" line="151"/>
         <source>（未派遣）</source>
         <translation>(not dispatched)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="155" />
+        <location filename="../../desktop/cases/detail_sections.py" line="155"/>
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="159" />
+        <location filename="../../desktop/cases/detail_sections.py" line="159"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="164" />
+        <location filename="../../desktop/cases/detail_sections.py" line="164"/>
         <source>坐标</source>
         <translation>Coordinates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="170" />
+        <location filename="../../desktop/cases/detail_sections.py" line="170"/>
         <source>回访满意度</source>
         <translation>Callback satisfaction</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="174" />
+        <location filename="../../desktop/cases/detail_sections.py" line="174"/>
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="178" />
+        <location filename="../../desktop/cases/detail_sections.py" line="178"/>
         <source>报告数</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="179" />
+        <location filename="../../desktop/cases/detail_sections.py" line="179"/>
         <source>%1 次（已合并：%2）</source>
         <translation>%1 (merged: %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="186" />
+        <location filename="../../desktop/cases/detail_sections.py" line="186"/>
         <source>疑似重复</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="187" />
+        <location filename="../../desktop/cases/detail_sections.py" line="187"/>
         <source>%1 件，按 Ctrl+Shift+M 比较</source>
         <translation>%1 — press Ctrl+Shift+M to compare</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="193" />
+        <location filename="../../desktop/cases/detail_sections.py" line="193"/>
         <source>延期 %1 次</source>
         <translation>extended %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="194" />
+        <location filename="../../desktop/cases/detail_sections.py" line="194"/>
         <source>返工 %1 次</source>
         <translation>reworked %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="195" />
+        <location filename="../../desktop/cases/detail_sections.py" line="195"/>
         <source>退单 %1 次</source>
         <translation>returned %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="196" />
+        <location filename="../../desktop/cases/detail_sections.py" line="196"/>
         <source>督办 %1 次</source>
         <translation>urged %1×</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="201" />
+        <location filename="../../desktop/cases/detail_sections.py" line="201"/>
         <source>曾超期</source>
         <translation>was overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="203" />
+        <location filename="../../desktop/cases/detail_sections.py" line="203"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="257" />
+        <location filename="../../desktop/cases/detail_sections.py" line="257"/>
         <source>上报</source>
         <comment>time</comment>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="258" />
+        <location filename="../../desktop/cases/detail_sections.py" line="258"/>
         <source>立案</source>
         <comment>time</comment>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="259" />
+        <location filename="../../desktop/cases/detail_sections.py" line="259"/>
         <source>派遣</source>
         <comment>time</comment>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="260" />
+        <location filename="../../desktop/cases/detail_sections.py" line="260"/>
         <source>受理</source>
         <comment>time</comment>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="261" />
+        <location filename="../../desktop/cases/detail_sections.py" line="261"/>
         <source>反馈</source>
         <comment>time</comment>
         <translation>Feedback given</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="262" />
+        <location filename="../../desktop/cases/detail_sections.py" line="262"/>
         <source>挂账</source>
         <comment>time</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="263" />
+        <location filename="../../desktop/cases/detail_sections.py" line="263"/>
         <source>结案</source>
         <comment>time</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="278" />
+        <location filename="../../desktop/cases/detail_sections.py" line="278"/>
         <source>（中心代录）</source>
         <translation>(entered by the centre)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="295" />
+        <location filename="../../desktop/cases/detail_sections.py" line="295"/>
         <source>依部门延期申请 %1</source>
-        <translation>On the department's extension request %1</translation>
+        <translation>On the department&apos;s extension request %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="301" />
+        <location filename="../../desktop/cases/detail_sections.py" line="301"/>
         <source>处置后照片：%1</source>
         <translation>Photos after handling: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="343" />
+        <location filename="../../desktop/cases/detail_sections.py" line="343"/>
         <source>回访电话</source>
         <translation>Callback call</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="344" />
+        <location filename="../../desktop/cases/detail_sections.py" line="344"/>
         <source>催办电话</source>
         <translation>Urging call</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="345" />
+        <location filename="../../desktop/cases/detail_sections.py" line="345"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="355" />
+        <location filename="../../desktop/cases/detail_sections.py" line="355"/>
         <source>内部备注</source>
         <translation>Internal notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="217" />
+        <location filename="../../desktop/cases/detail_sections.py" line="217"/>
         <source>派遣</source>
         <comment>stage</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="218" />
+        <location filename="../../desktop/cases/detail_sections.py" line="218"/>
         <source>处置</source>
         <comment>stage</comment>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="219" />
+        <location filename="../../desktop/cases/detail_sections.py" line="219"/>
         <source>核查</source>
         <comment>stage</comment>
         <translation>Verification</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="239" />
+        <location filename="../../desktop/cases/detail_sections.py" line="239"/>
         <source>预警</source>
         <translation>Warning at</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="244" />
+        <location filename="../../desktop/cases/detail_sections.py" line="244"/>
         <source>挂账中，计时暂停</source>
         <translation>Suspended: the clock is stopped</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="289" />
+        <location filename="../../desktop/cases/detail_sections.py" line="289"/>
         <source>延期至 %1</source>
         <translation>Extended to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="307" />
+        <location filename="../../desktop/cases/detail_sections.py" line="307"/>
         <source>满意度：%1</source>
         <translation>Satisfaction: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="313" />
+        <location filename="../../desktop/cases/detail_sections.py" line="313"/>
         <source>合并到 %1</source>
         <translation>Merged into %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="321" />
+        <location filename="../../desktop/cases/detail_sections.py" line="321"/>
         <source>时限 %1 → %2</source>
         <translation>Deadline %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/detail_sections.py" line="327" />
+        <location filename="../../desktop/cases/detail_sections.py" line="327"/>
         <source>原部门：%1</source>
         <translation>Previous department: %1</translation>
     </message>
@@ -1439,12 +1439,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseNotes</name>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="203" />
+        <location filename="../../desktop/cases/case_notes.py" line="203"/>
         <source>电话记录</source>
         <translation>Call log</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="205" />
+        <location filename="../../desktop/cases/case_notes.py" line="205"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
@@ -1452,62 +1452,62 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="79" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="79"/>
         <source>相似度 %1%：%2</source>
         <translation>Similarity %1%: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="89" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="89"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="90" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="90"/>
         <source>位置</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="91" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="91"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="92" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="92"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="94" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="94"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="96" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="96"/>
         <source>办结时间</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="97" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="97"/>
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="99" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="99"/>
         <source>已合并到</source>
         <translation>Merged into</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="100" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="100"/>
         <source>报告数</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="102" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="102"/>
         <source>反映人</source>
         <translation>Reporters</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="121" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="121"/>
         <source>（无照片）</source>
         <translation>(no photos)</translation>
     </message>
@@ -1515,72 +1515,72 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="130" />
+        <location filename="../../desktop/intake/pickers.py" line="130"/>
         <source>案件 %1（只读）</source>
         <translation>Case %1 (read-only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="133" />
+        <location filename="../../desktop/intake/pickers.py" line="133"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="136" />
+        <location filename="../../desktop/intake/pickers.py" line="136"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="156" />
+        <location filename="../../desktop/intake/pickers.py" line="156"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="157" />
+        <location filename="../../desktop/intake/pickers.py" line="157"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="158" />
+        <location filename="../../desktop/intake/pickers.py" line="158"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="159" />
+        <location filename="../../desktop/intake/pickers.py" line="159"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="160" />
+        <location filename="../../desktop/intake/pickers.py" line="160"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="161" />
+        <location filename="../../desktop/intake/pickers.py" line="161"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="162" />
+        <location filename="../../desktop/intake/pickers.py" line="162"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="164" />
+        <location filename="../../desktop/intake/pickers.py" line="164"/>
         <source>反映人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="167" />
+        <location filename="../../desktop/intake/pickers.py" line="167"/>
         <source>处置部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="168" />
+        <location filename="../../desktop/intake/pickers.py" line="168"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="168" />
+        <location filename="../../desktop/intake/pickers.py" line="168"/>
         <source>%1 张</source>
         <translation>%1</translation>
     </message>
@@ -1588,7 +1588,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="623" />
+        <location filename="../../desktop/cases/case_detail.py" line="623"/>
         <source>案件 %1</source>
         <translation>Case %1</translation>
     </message>
@@ -1596,78 +1596,78 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CatalogueActions</name>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="58" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="58"/>
         <source>新增小类…</source>
         <translation>New minor class…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="59" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="59"/>
         <source>名称与关键词…</source>
         <translation>Name and keywords…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="60" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="60"/>
         <source>停用 / 启用</source>
         <translation>Retire / reactivate</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="61" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="61"/>
         <source>导出目录…</source>
         <translation>Export catalogue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="62" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="62"/>
         <source>导入目录…</source>
         <translation>Import catalogue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="86" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="86"/>
         <source>请先选择一个小类</source>
         <translation>Select a minor class first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="105" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="105"/>
         <source>已添加小类 %1 %2（%3）</source>
         <translation>Minor class %1 %2 added (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="130" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="130"/>
         <source>小类 %1 %2 已保存</source>
         <translation>Minor class %1 %2 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="147" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="147"/>
         <source>小类 %1 %2 已启用，可以上报此类案件</source>
         <translation>Minor class %1 %2 reactivated: such cases can be reported again</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="148" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="148"/>
         <source>小类 %1 %2 已停用：不能再上报此类案件，已有案件和报表保留此类别</source>
         <translation>Minor class %1 %2 retired: no new cases of it can be reported; existing cases and returns keep it</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="165" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="165"/>
         <source>导出案件类别目录</source>
         <translation>Export the case catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="166" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="166"/>
         <source>案件类别目录.xlsx</source>
         <translation>case-catalogue.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="167" />
-        <location filename="../../desktop/admin/catalogue_actions.py" line="192" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="167"/>
+        <location filename="../../desktop/admin/catalogue_actions.py" line="192"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="172" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="172"/>
         <source>已导出 %1 个小类到 %2</source>
         <translation>%1 minor classes exported to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_actions.py" line="190" />
+        <location filename="../../desktop/admin/catalogue_actions.py" line="190"/>
         <source>导入案件类别目录</source>
         <translation>Import the case catalogue</translation>
     </message>
@@ -1675,12 +1675,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CatalogueForm</name>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="38" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="38"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="40" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="40"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1688,22 +1688,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CataloguePlanDialog</name>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="236" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="236"/>
         <source>导入案件类别目录</source>
         <translation>Import the case catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="240" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="240"/>
         <source>没有变化。</source>
         <translation>No changes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="243" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="243"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="247" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="247"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -1711,83 +1711,83 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CategoriesModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="64" />
+        <location filename="../../desktop/admin/master_data_models.py" line="64"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="65" />
+        <location filename="../../desktop/admin/master_data_models.py" line="65"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="66" />
+        <location filename="../../desktop/admin/master_data_models.py" line="66"/>
         <source>大类</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="67" />
+        <location filename="../../desktop/admin/master_data_models.py" line="67"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="68" />
+        <location filename="../../desktop/admin/master_data_models.py" line="68"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="69" />
+        <location filename="../../desktop/admin/master_data_models.py" line="69"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="70" />
+        <location filename="../../desktop/admin/master_data_models.py" line="70"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="71" />
+        <location filename="../../desktop/admin/master_data_models.py" line="71"/>
         <source>计时</source>
         <translation>Clock</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="72" />
-        <location filename="../../desktop/admin/master_data_models.py" line="89" />
+        <location filename="../../desktop/admin/master_data_models.py" line="72"/>
+        <location filename="../../desktop/admin/master_data_models.py" line="89"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="73" />
+        <location filename="../../desktop/admin/master_data_models.py" line="73"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="74" />
+        <location filename="../../desktop/admin/master_data_models.py" line="74"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="79" />
+        <location filename="../../desktop/admin/master_data_models.py" line="79"/>
         <source>自然时</source>
         <translation>Natural time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="79" />
+        <location filename="../../desktop/admin/master_data_models.py" line="79"/>
         <source>工作时</source>
         <translation>Working time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="99" />
+        <location filename="../../desktop/admin/master_data_models.py" line="99"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="101" />
+        <location filename="../../desktop/admin/master_data_models.py" line="101"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="102" />
+        <location filename="../../desktop/admin/master_data_models.py" line="102"/>
         <source>停用（%1）</source>
         <translation>retired (%1)</translation>
     </message>
@@ -1795,62 +1795,62 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CategoryForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="99" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="99"/>
         <source>修改案件类别 %1 %2</source>
         <translation>Edit case category %1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="103" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="103"/>
         <source>（无默认部门）</source>
         <translation>(no default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="119" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="119"/>
         <source>工作时（只计工作日的工作时间）</source>
         <translation>Working time (working hours of working days only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="120" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="120"/>
         <source>自然时（昼夜连续计时）</source>
         <translation>Natural time (round the clock)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="122" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="122"/>
         <source>紧急类别</source>
         <translation>Urgent category</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="125" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="125"/>
         <source>启用（停用后不能再上报此类案件）</source>
         <translation>Active (a disabled category takes no new reports)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="129" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="129"/>
         <source>时限以小时计（可写 0.5）。已有案件的期限不变，新时限从下一次流转开始使用。</source>
         <translation>Limits are in hours (0.5 is allowed). Existing cases keep their deadlines; new limits apply from the next transition.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="134" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="134"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="135" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="135"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="136" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="136"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="137" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="137"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="138" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="138"/>
         <source>计时方式</source>
         <translation>Time basis</translation>
     </message>
@@ -1858,27 +1858,27 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="212" />
+        <location filename="../../desktop/admin/users_dialog.py" line="212"/>
         <source>修改密码</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="223" />
+        <location filename="../../desktop/admin/users_dialog.py" line="223"/>
         <source>原密码</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="224" />
+        <location filename="../../desktop/admin/users_dialog.py" line="224"/>
         <source>新密码</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="225" />
+        <location filename="../../desktop/admin/users_dialog.py" line="225"/>
         <source>再输入一次</source>
         <translation>Repeat new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="238" />
+        <location filename="../../desktop/admin/users_dialog.py" line="238"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1886,88 +1886,88 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="322" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="322"/>
         <source>第 3 步，共 4 步：检查结果</source>
         <translation>Step 3 of 4: check</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="323" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="323"/>
         <source>写入数据库</source>
         <translation>Write to the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="347" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="347"/>
         <source>本中心</source>
         <translation>This center</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="350" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="350"/>
         <source>填报单位</source>
         <translation>Reporting unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="351" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="351"/>
         <source>区县</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="352" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="352"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="353" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="353"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="354" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="354"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="355" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="355"/>
         <source>与数据库比较</source>
         <translation>Compared with the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="381" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="381"/>
         <source>模板中有问题</source>
         <translation>The template has problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="386" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="386"/>
         <source>发现 %1 处问题，没有写入任何数据。请在模板中逐一改正，然后按“上一步”重新选择文件。</source>
         <translation>%1 problems found; nothing was written. Correct each of them in the template, then press “Back” and choose the file again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="393" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="393"/>
         <source>检查通过：请确认将要写入的内容</source>
         <translation>No problems: confirm what will be written</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="398" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="398"/>
         <source>没有发现问题。下面是模板中的内容，以及与数据库比较后将新建和更新的数目；按“写入数据库”一次写入全部内容。</source>
         <translation>No problems found. Below is what the template holds and how many rows will be created and updated; “Write to the database” writes all of it at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="409" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="409"/>
         <source>%1（%2 个网格）</source>
         <translation>%1 (%2 grids)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="414" />
-        <location filename="../../desktop/setup/setup_wizard.py" line="416" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="414"/>
+        <location filename="../../desktop/setup/setup_wizard.py" line="416"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="433" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="433"/>
         <source>正在写入…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="454" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="454"/>
         <source>没有写入任何数据：%1</source>
         <translation>Nothing was written: %1</translation>
     </message>
@@ -1975,68 +1975,68 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CoStepDialog</name>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="243" />
+        <location filename="../../desktop/cases/co_section.py" line="243"/>
         <source>%1 · 案件 %2</source>
         <translation>%1 · case %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="249" />
-        <location filename="../../desktop/cases/co_section.py" line="253" />
+        <location filename="../../desktop/cases/co_section.py" line="249"/>
+        <location filename="../../desktop/cases/co_section.py" line="253"/>
         <source>协办部门</source>
         <translation>Co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="255" />
+        <location filename="../../desktop/cases/co_section.py" line="255"/>
         <source>派遣意见（可选）</source>
         <translation>Dispatch note (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="256" />
+        <location filename="../../desktop/cases/co_section.py" line="256"/>
         <source>退回原因</source>
         <translation>Reason for return</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="257" />
+        <location filename="../../desktop/cases/co_section.py" line="257"/>
         <source>反馈内容</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="258" />
+        <location filename="../../desktop/cases/co_section.py" line="258"/>
         <source>解除原因</source>
         <translation>Reason for release</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="263" />
+        <location filename="../../desktop/cases/co_section.py" line="263"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="270" />
+        <location filename="../../desktop/cases/co_section.py" line="270"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="274" />
+        <location filename="../../desktop/cases/co_section.py" line="274"/>
         <source>未添加</source>
         <translation>None added</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="279" />
+        <location filename="../../desktop/cases/co_section.py" line="279"/>
         <source>处置后照片</source>
         <translation>Photos after handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="285" />
+        <location filename="../../desktop/cases/co_section.py" line="285"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="296" />
+        <location filename="../../desktop/cases/co_section.py" line="296"/>
         <source>选择处置后照片</source>
         <translation>Choose photos after handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="298" />
+        <location filename="../../desktop/cases/co_section.py" line="298"/>
         <source>图片 (*.jpg *.jpeg *.png *.gif *.webp)</source>
         <translation>Images (*.jpg *.jpeg *.png *.gif *.webp)</translation>
     </message>
@@ -2044,17 +2044,17 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CohandleRequestDialog</name>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="104" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="104"/>
         <source>申请协办 — 案件 %1</source>
         <translation>Ask for co-handling — case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="112" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="112"/>
         <source>协办部门</source>
         <translation>Co-handling departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="122" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="122"/>
         <source>请选择至少一个协办部门。</source>
         <translation>Choose at least one co-handling department.</translation>
     </message>
@@ -2062,27 +2062,27 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CommunitiesModel</name>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="52" />
+        <location filename="../../desktop/admin/communities_tab.py" line="52"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="53" />
+        <location filename="../../desktop/admin/communities_tab.py" line="53"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="54" />
+        <location filename="../../desktop/admin/communities_tab.py" line="54"/>
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="55" />
+        <location filename="../../desktop/admin/communities_tab.py" line="55"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="56" />
+        <location filename="../../desktop/admin/communities_tab.py" line="56"/>
         <source>网格数</source>
         <translation>Grids</translation>
     </message>
@@ -2090,57 +2090,57 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CommunitiesTab</name>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="149" />
+        <location filename="../../desktop/admin/communities_tab.py" line="149"/>
         <source>添加社区…</source>
         <translation>Add community…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="150" />
+        <location filename="../../desktop/admin/communities_tab.py" line="150"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="152" />
+        <location filename="../../desktop/admin/communities_tab.py" line="152"/>
         <source>写出建街模板…</source>
         <translation>Write setup template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="155" />
+        <location filename="../../desktop/admin/communities_tab.py" line="155"/>
         <source>从模板导入…</source>
         <translation>Import from template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="158" />
+        <location filename="../../desktop/admin/communities_tab.py" line="158"/>
         <source>街道、社区、网格和部门的 Excel 模板（与首次设置相同）</source>
         <translation>The Excel template for street, communities, grids and departments (the same as at first start)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="161" />
+        <location filename="../../desktop/admin/communities_tab.py" line="161"/>
         <source>导入填好的模板：已有的编码更新，新的编码添加，不会重复</source>
         <translation>Import a filled template: existing codes are updated, new codes added, nothing duplicated</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="216" />
+        <location filename="../../desktop/admin/communities_tab.py" line="216"/>
         <source>请先选择一个社区</source>
         <translation>Select a community first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="222" />
+        <location filename="../../desktop/admin/communities_tab.py" line="222"/>
         <source>已添加社区 %1 %2</source>
         <translation>Community %1 %2 added</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="242" />
+        <location filename="../../desktop/admin/communities_tab.py" line="242"/>
         <source>社区 %1 %2 已保存</source>
         <translation>Community %1 %2 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="257" />
+        <location filename="../../desktop/admin/communities_tab.py" line="257"/>
         <source>建街模板已写出：%1</source>
         <translation>Setup template written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="281" />
+        <location filename="../../desktop/admin/communities_tab.py" line="281"/>
         <source>已从模板导入。新建：%1；更新：%2</source>
         <translation>Imported from the template. Created: %1; updated: %2</translation>
     </message>
@@ -2148,47 +2148,47 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CommunityForm</name>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="70" />
+        <location filename="../../desktop/admin/communities_tab.py" line="70"/>
         <source>添加社区</source>
         <translation>Add community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="70" />
+        <location filename="../../desktop/admin/communities_tab.py" line="70"/>
         <source>修改社区</source>
         <translation>Edit community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="75" />
+        <location filename="../../desktop/admin/communities_tab.py" line="75"/>
         <source>12 位：街道编码 + 3 位</source>
         <translation>12 digits: street code + 3</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="83" />
+        <location filename="../../desktop/admin/communities_tab.py" line="83"/>
         <source>社区编码</source>
         <translation>Community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="84" />
+        <location filename="../../desktop/admin/communities_tab.py" line="84"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="85" />
+        <location filename="../../desktop/admin/communities_tab.py" line="85"/>
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="86" />
+        <location filename="../../desktop/admin/communities_tab.py" line="86"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="90" />
+        <location filename="../../desktop/admin/communities_tab.py" line="90"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/communities_tab.py" line="91" />
+        <location filename="../../desktop/admin/communities_tab.py" line="91"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2196,17 +2196,17 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CountsGrid</name>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="100" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="100"/>
         <source>新建</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="100" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="100"/>
         <source>更新</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="100" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="100"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
@@ -2214,22 +2214,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DecisionsModel</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="155" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="155"/>
         <source>案件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="156" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="156"/>
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="157" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="157"/>
         <source>新期限</source>
         <translation>New deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="158" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="158"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
@@ -2237,32 +2237,32 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DemoStages</name>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="32" />
+        <location filename="../../desktop/shell/startup.py" line="32"/>
         <source>街道、社区与网格</source>
         <translation>Street, communities and grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="33" />
+        <location filename="../../desktop/shell/startup.py" line="33"/>
         <source>人员花名册</source>
         <translation>Personnel rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="34" />
+        <location filename="../../desktop/shell/startup.py" line="34"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="35" />
+        <location filename="../../desktop/shell/startup.py" line="35"/>
         <source>索引</source>
         <translation>Building indexes</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="36" />
+        <location filename="../../desktop/shell/startup.py" line="36"/>
         <source>收尾</source>
         <translation>Finishing</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/startup.py" line="37" />
+        <location filename="../../desktop/shell/startup.py" line="37"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -2270,80 +2270,80 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DepartmentCard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="135" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="135"/>
         <source>在办 %1</source>
         <translation>Open %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="136" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="136"/>
         <source>预警 %1</source>
         <translation>Warn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="137" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="137"/>
         <source>超期 %1</source>
         <translation>Late %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="140" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="140"/>
         <source>本月按期 %1</source>
         <translation>On time %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="142" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="142"/>
         <source>协办 %1</source>
         <translation>Co %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="144" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="144"/>
         <source>（超期 %1）</source>
         <translation> (%1 overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="153" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="153"/>
         <source>本月应结案 %1 件，结案 %2 件，按期 %3 件</source>
         <translation>This month: %1 due, %2 closed, %3 on time</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="158" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="158"/>
         <source>单击只看该部门的案件，再次单击取消</source>
-        <translation>Click to see only this department's cases; click again to clear</translation>
+        <translation>Click to see only this department&apos;s cases; click again to clear</translation>
     </message>
 </context>
 <context>
     <name>DepartmentForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="51" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="51"/>
         <source>添加部门</source>
         <translation>Add department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="51" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="51"/>
         <source>修改部门</source>
         <translation>Edit department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="64" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="64"/>
         <source>手机号码或带区号的固定电话，如 024-42861301</source>
         <translation>Mobile number or landline with area code, e.g. 024-42861301</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="66" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="66"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="67" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="67"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="68" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="68"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="69" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="69"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
@@ -2351,82 +2351,82 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DepartmentPicker</name>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="127" />
+        <location filename="../../desktop/desk/department_picker.py" line="127"/>
         <source>派遣到…</source>
         <translation>Dispatch to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="147" />
+        <location filename="../../desktop/desk/department_picker.py" line="147"/>
         <source>输入部门名称或拼音首字母筛选，如 rq</source>
         <translation>Filter by name or pinyin initials, e.g. rq</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="159" />
+        <location filename="../../desktop/desk/department_picker.py" line="159"/>
         <source>派遣意见（可选，Tab 进入，Ctrl+Enter 派遣）</source>
         <translation>Dispatch note (optional; Tab to enter it, Ctrl+Enter dispatches)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="163" />
+        <location filename="../../desktop/desk/department_picker.py" line="163"/>
         <source>告诉承办部门需要注意或要做的事</source>
         <translation>Tell the department what to watch for or do</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="175" />
+        <location filename="../../desktop/desk/department_picker.py" line="175"/>
         <source>派遣</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="177" />
+        <location filename="../../desktop/desk/department_picker.py" line="177"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="186" />
+        <location filename="../../desktop/desk/department_picker.py" line="186"/>
         <source>（默认部门）</source>
         <translation>(default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="261" />
+        <location filename="../../desktop/desk/department_picker.py" line="261"/>
         <source>勾选多个部门即联合派遣：先勾选的为主办，其余为协办（Shift+Enter 勾选）</source>
         <translation>Tick several departments for a joint dispatch: the first ticked leads, the others co-handle (Shift+Enter ticks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="265" />
+        <location filename="../../desktop/desk/department_picker.py" line="265"/>
         <source>主办：%1</source>
         <translation>Lead: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="267" />
+        <location filename="../../desktop/desk/department_picker.py" line="267"/>
         <source>；协办：%1</source>
         <translation>; co: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="324" />
+        <location filename="../../desktop/desk/department_picker.py" line="324"/>
         <source>（建议）</source>
         <translation>(suggested)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="336" />
+        <location filename="../../desktop/desk/department_picker.py" line="336"/>
         <source>建议派遣：%1（%2）</source>
         <translation>Suggested: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="339" />
+        <location filename="../../desktop/desk/department_picker.py" line="339"/>
         <source>；当前在办 %1 件，超期 %2 件</source>
         <translation>; now handling %1, %2 overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="361" />
+        <location filename="../../desktop/desk/department_picker.py" line="361"/>
         <source>在办 %1 · 超期 %2 · 按期 %3</source>
         <translation>Open %1 · Overdue %2 · On time %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="369" />
+        <location filename="../../desktop/desk/department_picker.py" line="369"/>
         <source>本月结案 %1 件，按期 %2 件</source>
         <translation>Closed this month: %1, on time: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/department_picker.py" line="398" />
+        <location filename="../../desktop/desk/department_picker.py" line="398"/>
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
@@ -2434,77 +2434,77 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DepartmentTracks</name>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="60" />
+        <location filename="../../desktop/cases/co_section.py" line="60"/>
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="61" />
+        <location filename="../../desktop/cases/co_section.py" line="61"/>
         <source>处置中</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="62" />
+        <location filename="../../desktop/cases/co_section.py" line="62"/>
         <source>已反馈</source>
         <translation>Fed back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="63" />
+        <location filename="../../desktop/cases/co_section.py" line="63"/>
         <source>已退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="64" />
+        <location filename="../../desktop/cases/co_section.py" line="64"/>
         <source>已解除</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="101" />
+        <location filename="../../desktop/cases/co_section.py" line="101"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="102" />
+        <location filename="../../desktop/cases/co_section.py" line="102"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="103" />
+        <location filename="../../desktop/cases/co_section.py" line="103"/>
         <source>受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="104" />
+        <location filename="../../desktop/cases/co_section.py" line="104"/>
         <source>反馈</source>
         <translation>Fed back</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="105" />
+        <location filename="../../desktop/cases/co_section.py" line="105"/>
         <source>期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="117" />
+        <location filename="../../desktop/cases/co_section.py" line="117"/>
         <source>主办 %1</source>
         <translation>Lead %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="135" />
+        <location filename="../../desktop/cases/co_section.py" line="135"/>
         <source>协办 %1</source>
         <translation>Co %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="162" />
+        <location filename="../../desktop/cases/co_section.py" line="162"/>
         <source>增派协办…</source>
         <translation>Add co-department…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="201" />
+        <location filename="../../desktop/cases/co_section.py" line="201"/>
         <source>（超期）</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/co_section.py" line="203" />
+        <location filename="../../desktop/cases/co_section.py" line="203"/>
         <source>（按期）</source>
         <translation> (on time)</translation>
     </message>
@@ -2512,42 +2512,42 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DepartmentsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="47" />
+        <location filename="../../desktop/admin/master_data_models.py" line="47"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="48" />
+        <location filename="../../desktop/admin/master_data_models.py" line="48"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="49" />
+        <location filename="../../desktop/admin/master_data_models.py" line="49"/>
         <source>联系人</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="50" />
+        <location filename="../../desktop/admin/master_data_models.py" line="50"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="51" />
+        <location filename="../../desktop/admin/master_data_models.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="52" />
+        <location filename="../../desktop/admin/master_data_models.py" line="52"/>
         <source>在办案件</source>
         <translation>Open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="57" />
+        <location filename="../../desktop/admin/master_data_models.py" line="57"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="57" />
+        <location filename="../../desktop/admin/master_data_models.py" line="57"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -2555,77 +2555,77 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DeskActions</name>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="115" />
+        <location filename="../../desktop/desk/desk_actions.py" line="115"/>
         <source>打开案件</source>
         <translation>Open case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="116" />
+        <location filename="../../desktop/desk/desk_actions.py" line="116"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="117" />
+        <location filename="../../desktop/desk/desk_actions.py" line="117"/>
         <source>转到案件编号…</source>
         <translation>Go to case number…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="118" />
+        <location filename="../../desktop/desk/desk_actions.py" line="118"/>
         <source>下一个状态页</source>
         <translation>Next status tab</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="119" />
+        <location filename="../../desktop/desk/desk_actions.py" line="119"/>
         <source>上一个状态页</source>
         <translation>Previous status tab</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="121" />
+        <location filename="../../desktop/desk/desk_actions.py" line="121"/>
         <source>第 %1 个状态页</source>
         <translation>Status tab %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="128" />
+        <location filename="../../desktop/desk/desk_actions.py" line="128"/>
         <source>来电登记…</source>
         <translation>Take a call…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="135" />
+        <location filename="../../desktop/desk/desk_actions.py" line="135"/>
         <source>写内部备注</source>
         <translation>Write an internal note</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="142" />
+        <location filename="../../desktop/desk/desk_actions.py" line="142"/>
         <source>打印单据…</source>
         <translation>Print a slip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="149" />
+        <location filename="../../desktop/desk/desk_actions.py" line="149"/>
         <source>上报区级平台或联席会议…</source>
         <translation>Escalate to district or joint meeting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="156" />
+        <location filename="../../desktop/desk/desk_actions.py" line="156"/>
         <source>联席会议…</source>
         <translation>Joint meeting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="163" />
+        <location filename="../../desktop/desk/desk_actions.py" line="163"/>
         <source>查重比较…</source>
         <translation>Check duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="165" />
+        <location filename="../../desktop/desk/desk_actions.py" line="165"/>
         <source>撤回上一步</source>
         <translation>Undo the last step</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="168" />
+        <location filename="../../desktop/desk/desk_actions.py" line="168"/>
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_actions.py" line="173" />
+        <location filename="../../desktop/desk/desk_actions.py" line="173"/>
         <source>快捷键一览</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2633,22 +2633,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DeskPage</name>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="163" />
+        <location filename="../../desktop/desk/desk_page.py" line="163"/>
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="175" />
+        <location filename="../../desktop/desk/desk_page.py" line="175"/>
         <source>已登记案件 %1（%2）</source>
         <translation>Case %1 taken (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="177" />
+        <location filename="../../desktop/desk/desk_page.py" line="177"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation>; location removed from %1 photo(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/desk_page.py" line="194" />
+        <location filename="../../desktop/desk/desk_page.py" line="194"/>
         <source>请选中一件案件再上报。</source>
         <translation>Select one case to escalate.</translation>
     </message>
@@ -2656,22 +2656,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DispatchBoard</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="258" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="258"/>
         <source>部门看板（将案件拖到部门上即派遣，按住 Ctrl 拖放则增派为协办）</source>
         <translation>Departments (drop cases on a department to dispatch; hold Ctrl to add it as co-department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_board.py" line="260" />
+        <location filename="../../desktop/desk/dispatch_board.py" line="260"/>
         <source>部门看板（当前角色不能派遣，仅供查看）</source>
         <translation>Departments (your role cannot dispatch; view only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="51" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="51"/>
         <source>所选案件当前不能派遣</source>
         <translation>The selected cases cannot be dispatched now</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="59" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="59"/>
         <source>处置时限 %1</source>
         <translation>Handling deadline %1</translation>
     </message>
@@ -2679,102 +2679,102 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>Dispatcher</name>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="175" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="175"/>
         <source>派遣到「%1」</source>
         <translation>Dispatch to “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="82" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="82"/>
         <source>%1 等 %2 件</source>
         <translation>%1 and others, %2 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="95" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="95"/>
         <source>派遣 %1 到 %2</source>
         <translation>Dispatch %1 to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="167" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="167"/>
         <source>，协办 %1</source>
         <translation>, co: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="169" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="169"/>
         <source>已派遣 %1 到 %2（Ctrl+Z 撤回）</source>
         <translation>Dispatched %1 to %2 (Ctrl+Z to undo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="202" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="202"/>
         <source>已将「%1」增派为 %2 的协办部门</source>
         <translation>Added %1 as co-department of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="208" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="208"/>
         <source>增派协办「%1」</source>
         <translation>Add co-department %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="244" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="244"/>
         <source>撤回（没有可撤回的操作）</source>
         <translation>Undo (nothing to undo)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="245" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="245"/>
         <source>撤回 %1</source>
         <translation>Undo %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="258" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="258"/>
         <source>没有可撤回的操作：只能撤回您最后一步的派遣。</source>
         <translation>Nothing to undo: only your last action, if it was a dispatch, can be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="265" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="265"/>
         <source>撤回派遣</source>
         <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="266" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="266"/>
         <source>「%1」是 %2 分钟前的操作，确定要撤回吗？</source>
         <translation>“%1” was %2 minutes ago. Undo it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="301" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="301"/>
         <source>之后您又对案件 %1 做了「%2」</source>
         <translation>afterwards you did “%2” on case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="305" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="305"/>
         <source>之后记录已变化</source>
         <translation>the records have changed since</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="308" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="308"/>
         <source>未撤回「%1」：%2，撤回只针对最后一步操作。</source>
         <translation>Not undone “%1”: %2; undo applies only to your last action.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="340" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="340"/>
         <source>已撤回 %1 派遣到 %2</source>
         <translation>Took back %1 dispatched to %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="340" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="340"/>
         <source>已重新派遣 %1 到 %2</source>
         <translation>Dispatched %1 to %2 again</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="347" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="347"/>
         <source>撤销派遣</source>
         <translation>Undo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="347" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="347"/>
         <source>重做派遣</source>
         <translation>Redo dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/dispatch_undo.py" line="363" />
+        <location filename="../../desktop/desk/dispatch_undo.py" line="363"/>
         <source>%1：%2 件中 %3 件未成功，其余已完成。</source>
         <translation>%1: %3 of %2 failed, the others are done.</translation>
     </message>
@@ -2782,344 +2782,344 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="101" />
+        <location filename="../../desktop/core/i18n.py" line="101"/>
         <source>待立案</source>
         <comment>status</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="102" />
+        <location filename="../../desktop/core/i18n.py" line="102"/>
         <source>待派遣</source>
         <comment>status</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="103" />
+        <location filename="../../desktop/core/i18n.py" line="103"/>
         <source>不予立案</source>
         <comment>status</comment>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="104" />
+        <location filename="../../desktop/core/i18n.py" line="104"/>
         <source>社区自办</source>
         <comment>status</comment>
         <translation>Self-resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="105" />
+        <location filename="../../desktop/core/i18n.py" line="105"/>
         <source>待受理</source>
         <comment>status</comment>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="106" />
+        <location filename="../../desktop/core/i18n.py" line="106"/>
         <source>处置中</source>
         <comment>status</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="107" />
+        <location filename="../../desktop/core/i18n.py" line="107"/>
         <source>已退单</source>
         <comment>status</comment>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="108" />
+        <location filename="../../desktop/core/i18n.py" line="108"/>
         <source>待核查</source>
         <comment>status</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="109" />
+        <location filename="../../desktop/core/i18n.py" line="109"/>
         <source>已结案</source>
         <comment>status</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="110" />
+        <location filename="../../desktop/core/i18n.py" line="110"/>
         <source>挂账</source>
         <comment>status</comment>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="111" />
+        <location filename="../../desktop/core/i18n.py" line="111"/>
         <source>已合并</source>
         <comment>status</comment>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="117" />
+        <location filename="../../desktop/core/i18n.py" line="117"/>
         <source>待立案</source>
         <comment>group</comment>
         <translation>To register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="118" />
+        <location filename="../../desktop/core/i18n.py" line="118"/>
         <source>待派遣</source>
         <comment>group</comment>
         <translation>To dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="119" />
+        <location filename="../../desktop/core/i18n.py" line="119"/>
         <source>处置中</source>
         <comment>group</comment>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="120" />
+        <location filename="../../desktop/core/i18n.py" line="120"/>
         <source>待核查</source>
         <comment>group</comment>
         <translation>To verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="121" />
+        <location filename="../../desktop/core/i18n.py" line="121"/>
         <source>已结案</source>
         <comment>group</comment>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="127" />
+        <location filename="../../desktop/core/i18n.py" line="127"/>
         <source>时限重算</source>
         <comment>action</comment>
         <translation>Deadline recomputed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="129" />
+        <location filename="../../desktop/core/i18n.py" line="129"/>
         <source>协办派遣</source>
         <comment>action</comment>
         <translation>Co-dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="130" />
+        <location filename="../../desktop/core/i18n.py" line="130"/>
         <source>协办受理</source>
         <comment>action</comment>
         <translation>Co-accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="131" />
+        <location filename="../../desktop/core/i18n.py" line="131"/>
         <source>协办退回</source>
         <comment>action</comment>
         <translation>Co-return</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="132" />
+        <location filename="../../desktop/core/i18n.py" line="132"/>
         <source>协办反馈</source>
         <comment>action</comment>
         <translation>Co-feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="133" />
+        <location filename="../../desktop/core/i18n.py" line="133"/>
         <source>解除协办</source>
         <comment>action</comment>
         <translation>Release co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="138" />
+        <location filename="../../desktop/core/i18n.py" line="138"/>
         <source>提级上报</source>
         <comment>action</comment>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="140" />
+        <location filename="../../desktop/core/i18n.py" line="140"/>
         <source>督办回复</source>
         <comment>action</comment>
         <translation>Urging reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="142" />
+        <location filename="../../desktop/core/i18n.py" line="142"/>
         <source>上报</source>
         <comment>action</comment>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="143" />
+        <location filename="../../desktop/core/i18n.py" line="143"/>
         <source>立案</source>
         <comment>action</comment>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="144" />
+        <location filename="../../desktop/core/i18n.py" line="144"/>
         <source>不予立案</source>
         <comment>action</comment>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="145" />
+        <location filename="../../desktop/core/i18n.py" line="145"/>
         <source>社区自办</source>
         <comment>action</comment>
         <translation>Resolve locally</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="146" />
+        <location filename="../../desktop/core/i18n.py" line="146"/>
         <source>派遣</source>
         <comment>action</comment>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="147" />
+        <location filename="../../desktop/core/i18n.py" line="147"/>
         <source>受理</source>
         <comment>action</comment>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="148" />
+        <location filename="../../desktop/core/i18n.py" line="148"/>
         <source>退单</source>
         <comment>action</comment>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="149" />
+        <location filename="../../desktop/core/i18n.py" line="149"/>
         <source>改派</source>
         <comment>action</comment>
         <translation>Redispatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="150" />
+        <location filename="../../desktop/core/i18n.py" line="150"/>
         <source>反馈</source>
         <comment>action</comment>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="151" />
+        <location filename="../../desktop/core/i18n.py" line="151"/>
         <source>核查通过</source>
         <comment>action</comment>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="152" />
+        <location filename="../../desktop/core/i18n.py" line="152"/>
         <source>返工</source>
         <comment>action</comment>
         <translation>Rework</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="153" />
+        <location filename="../../desktop/core/i18n.py" line="153"/>
         <source>延期</source>
         <comment>action</comment>
         <translation>Extend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="154" />
+        <location filename="../../desktop/core/i18n.py" line="154"/>
         <source>挂账</source>
         <comment>action</comment>
         <translation>Suspend</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="155" />
+        <location filename="../../desktop/core/i18n.py" line="155"/>
         <source>解挂</source>
         <comment>action</comment>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="156" />
+        <location filename="../../desktop/core/i18n.py" line="156"/>
         <source>督办</source>
         <comment>action</comment>
         <translation>Urge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="157" />
+        <location filename="../../desktop/core/i18n.py" line="157"/>
         <source>回访</source>
         <comment>action</comment>
         <translation>Callback</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="158" />
+        <location filename="../../desktop/core/i18n.py" line="158"/>
         <source>合并</source>
         <comment>action</comment>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="159" />
+        <location filename="../../desktop/core/i18n.py" line="159"/>
         <source>撤回</source>
         <comment>action</comment>
         <translation>Recall</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="165" />
+        <location filename="../../desktop/core/i18n.py" line="165"/>
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="166" />
+        <location filename="../../desktop/core/i18n.py" line="166"/>
         <source>巡查发现</source>
         <translation>Patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="167" />
+        <location filename="../../desktop/core/i18n.py" line="167"/>
         <source>热线转办</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="168" />
+        <location filename="../../desktop/core/i18n.py" line="168"/>
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="169" />
+        <location filename="../../desktop/core/i18n.py" line="169"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="170" />
+        <location filename="../../desktop/core/i18n.py" line="170"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="176" />
+        <location filename="../../desktop/core/i18n.py" line="176"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="177" />
+        <location filename="../../desktop/core/i18n.py" line="177"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="178" />
+        <location filename="../../desktop/core/i18n.py" line="178"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="179" />
+        <location filename="../../desktop/core/i18n.py" line="179"/>
         <source>未联系上</source>
         <translation>Not reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="185" />
+        <location filename="../../desktop/core/i18n.py" line="185"/>
         <source>调度员</source>
         <translation>Dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="186" />
+        <location filename="../../desktop/core/i18n.py" line="186"/>
         <source>文书</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="187" />
+        <location filename="../../desktop/core/i18n.py" line="187"/>
         <source>值班长</source>
         <translation>Shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="188" />
+        <location filename="../../desktop/core/i18n.py" line="188"/>
         <source>领导</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="189" />
+        <location filename="../../desktop/core/i18n.py" line="189"/>
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="190" />
+        <location filename="../../desktop/core/i18n.py" line="190"/>
         <source>部门经办</source>
         <translation>Department handler</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="191" />
+        <location filename="../../desktop/core/i18n.py" line="191"/>
         <source>部门负责人</source>
         <translation>Department head</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="192" />
+        <location filename="../../desktop/core/i18n.py" line="192"/>
         <source>系统</source>
         <translation>System</translation>
     </message>
@@ -3127,163 +3127,163 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DomainValues</name>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="200" />
+        <location filename="../../desktop/core/i18n.py" line="200"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="201" />
+        <location filename="../../desktop/core/i18n.py" line="201"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="202" />
+        <location filename="../../desktop/core/i18n.py" line="202"/>
         <source>中共党员</source>
         <translation>CPC member</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="203" />
+        <location filename="../../desktop/core/i18n.py" line="203"/>
         <source>群众</source>
         <translation>Non-party</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="204" />
+        <location filename="../../desktop/core/i18n.py" line="204"/>
         <source>在岗</source>
         <translation>In post</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="205" />
+        <location filename="../../desktop/core/i18n.py" line="205"/>
         <source>离岗</source>
         <translation>Left post</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="206" />
+        <location filename="../../desktop/core/i18n.py" line="206"/>
         <source>在任</source>
         <translation>In office</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="207" />
+        <location filename="../../desktop/core/i18n.py" line="207"/>
         <source>离任</source>
         <translation>Left office</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="208" />
+        <location filename="../../desktop/core/i18n.py" line="208"/>
         <source>帮带中</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="209" />
+        <location filename="../../desktop/core/i18n.py" line="209"/>
         <source>已结业</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="210" />
+        <location filename="../../desktop/core/i18n.py" line="210"/>
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="211" />
+        <location filename="../../desktop/core/i18n.py" line="211"/>
         <source>已报到</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="212" />
+        <location filename="../../desktop/core/i18n.py" line="212"/>
         <source>已转出</source>
         <translation>Transferred out</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="213" />
+        <location filename="../../desktop/core/i18n.py" line="213"/>
         <source>网格长</source>
         <translation>Grid leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="214" />
+        <location filename="../../desktop/core/i18n.py" line="214"/>
         <source>网格员</source>
         <translation>Grid worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="215" />
+        <location filename="../../desktop/core/i18n.py" line="215"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="216" />
+        <location filename="../../desktop/core/i18n.py" line="216"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="217" />
+        <location filename="../../desktop/core/i18n.py" line="217"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="218" />
+        <location filename="../../desktop/core/i18n.py" line="218"/>
         <source>达标</source>
         <translation>Meets standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="219" />
+        <location filename="../../desktop/core/i18n.py" line="219"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="220" />
+        <location filename="../../desktop/core/i18n.py" line="220"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="221" />
+        <location filename="../../desktop/core/i18n.py" line="221"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="228" />
+        <location filename="../../desktop/core/i18n.py" line="228"/>
         <source>任期将满（剩 {n} 天）</source>
         <translation>Term ends soon ({n} days left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="230" />
+        <location filename="../../desktop/core/i18n.py" line="230"/>
         <source>任期已满 {n} 天</source>
         <translation>Term ended {n} days ago</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="231" />
+        <location filename="../../desktop/core/i18n.py" line="231"/>
         <source>缺 {n} 人</source>
         <translation>{n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="249" />
+        <location filename="../../desktop/core/i18n.py" line="249"/>
         <source>、</source>
         <comment>list separator</comment>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="258" />
+        <location filename="../../desktop/core/i18n.py" line="258"/>
         <source>{0} 年的节假日尚未录入，工作时限只按周末休息计算</source>
         <translation>The {0} holidays are not entered; deadlines count only weekends as days off</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="262" />
+        <location filename="../../desktop/core/i18n.py" line="262"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失），工作时限可能不准</source>
         <translation>The {0} holidays are provisional (make-up working days may be missing); deadlines may be off</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="268" />
+        <location filename="../../desktop/core/i18n.py" line="268"/>
         <source>{0} 年的节假日尚未录入（{1} 天后开始）</source>
         <translation>The {0} holidays are not entered (the year starts in {1} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="272" />
+        <location filename="../../desktop/core/i18n.py" line="272"/>
         <source>{0} 年的节假日安排仍为暂定（调休上班日可能缺失，{1} 天后开始）</source>
         <translation>The {0} holidays are provisional (make-up working days may be missing; the year starts in {1} days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="280" />
+        <location filename="../../desktop/core/i18n.py" line="280"/>
         <source>请在「设置 → 节假日日历」或用 griddesk-admin calendar import 录入国务院公布的安排</source>
         <translation>enter the State Council’s schedule in “Settings → Holiday calendar” or with griddesk-admin calendar import</translation>
     </message>
     <message>
-        <location filename="../../desktop/core/i18n.py" line="300" />
+        <location filename="../../desktop/core/i18n.py" line="300"/>
         <source>；</source>
         <comment>sentence separator</comment>
         <translation>; </translation>
@@ -3292,22 +3292,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="469" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="469"/>
         <source>设置完成</source>
         <translation>Setup complete</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="470" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="470"/>
         <source>第 4 步，共 4 步：已写入数据库</source>
         <translation>Step 4 of 4: written to the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="473" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="473"/>
         <source>已写入</source>
         <translation>Written</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="478" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="478"/>
         <source>接下来：
 • 在“设置 → 账号管理”中为调度员、文书、值班长和领导开设账号；
 • 在“人员”中导入网格员、社区工作者花名册；
@@ -3318,7 +3318,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 • the street, communities, grids and departments can be changed later in “Settings → Master data”, or by importing the corrected template again (existing codes are updated).</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="498" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="498"/>
         <source>已写入数据库。新建 %1；更新 %2。</source>
         <translation>Written to the database. Created %1; updated %2.</translation>
     </message>
@@ -3326,7 +3326,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DragImage</name>
     <message>
-        <location filename="../../desktop/desk/drag_image.py" line="56" />
+        <location filename="../../desktop/desk/drag_image.py" line="56"/>
         <source>共 %1 件</source>
         <translation>%1 cases</translation>
     </message>
@@ -3334,52 +3334,52 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="142" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="142"/>
         <source>查重比较 — 案件 %1</source>
         <translation>Duplicate check — case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="146" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="146"/>
         <source>正在查找疑似重复的案件…</source>
         <translation>Looking for possible duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="165" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="165"/>
         <source>合并到此案</source>
         <translation>Merge into this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="167" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="167"/>
         <source>将此案合并</source>
         <translation>Merge this case</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="169" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="169"/>
         <source>不是重复</source>
         <translation>Not a duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="215" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="215"/>
         <source>案件 %1 有 %2 件疑似重复，最相似的在前；选中一件与本案并排比较。</source>
         <translation>Case %1 has %2 possible duplicates, most similar first; select one to compare side by side.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="222" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="222"/>
         <source>案件 %1 没有疑似重复的案件。</source>
         <translation>Case %1 has no possible duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="260" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="260"/>
         <source>把案件 %1 作为重复合并到本案 %2</source>
         <translation>Merge case %1 into this case %2 as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="265" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="265"/>
         <source>把本案 %1 作为重复合并到案件 %2</source>
         <translation>Merge this case %1 into case %2 as a duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="298" />
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="298"/>
         <source>案件 %1 已合并到 %2</source>
         <translation>Case %1 merged into %2</translation>
     </message>
@@ -3387,49 +3387,49 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>Durations</name>
     <message>
-        <location filename="../../desktop/common/durations.py" line="43" />
+        <location filename="../../desktop/common/durations.py" line="43"/>
         <source>%1天%2时</source>
         <translation>%1d%2h</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="49" />
+        <location filename="../../desktop/common/durations.py" line="49"/>
         <source>%1时%2分</source>
         <translation>%1h%2m</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="54" />
+        <location filename="../../desktop/common/durations.py" line="54"/>
         <source>%1分</source>
         <translation>%1m</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="55" />
+        <location filename="../../desktop/common/durations.py" line="55"/>
         <source>&lt;1分</source>
         <translation>&lt;1m</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="64" />
+        <location filename="../../desktop/common/durations.py" line="64"/>
         <source>超 %1</source>
         <translation>%1 late</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="66" />
-        <location filename="../../desktop/common/durations.py" line="70" />
+        <location filename="../../desktop/common/durations.py" line="66"/>
+        <location filename="../../desktop/common/durations.py" line="70"/>
         <source>剩 %1</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="75" />
+        <location filename="../../desktop/common/durations.py" line="75"/>
         <source>工</source>
         <comment>working-time marker</comment>
         <translation>W</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="99" />
+        <location filename="../../desktop/common/durations.py" line="99"/>
         <source>“工”：按工作时间倒计时，下班时间和节假日不计，1天 = 1个工作日</source>
         <translation>“W”: counts down in working time; off hours and holidays do not count, 1d = 1 working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/durations.py" line="102" />
+        <location filename="../../desktop/common/durations.py" line="102"/>
         <source>按自然时间倒计时</source>
         <translation>Counts down in natural (wall-clock) time</translation>
     </message>
@@ -3437,27 +3437,27 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>EntryDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="72" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="72"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="72" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="72"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="93" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="93"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="94" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="94"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="160" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="160"/>
         <source>身份证号是人员的身份标识，不能在此修改</source>
         <translation>The ID number identifies the person and cannot be changed here</translation>
     </message>
@@ -3465,7 +3465,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../desktop/common/error_text.py" line="33" />
+        <location filename="../../desktop/common/error_text.py" line="33"/>
         <source>内部错误：</source>
         <translation>Internal error: </translation>
     </message>
@@ -3473,52 +3473,52 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="55" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="55"/>
         <source>上报 — 案件 %1</source>
         <translation>Escalate — case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="61" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="61"/>
         <source>街道联席会议</source>
         <translation>Street joint meeting</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="62" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="62"/>
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="63" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="63"/>
         <source>上报至</source>
         <translation>Escalate to</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="67" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="67"/>
         <source>上报原因，如：多次督办仍未办结，需协调</source>
         <translation>Reason, e.g. still open after several urgings, needs coordination</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="68" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="68"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="77" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="77"/>
         <source>上报</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="78" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="78"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="91" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="91"/>
         <source>请填写上报原因。</source>
         <translation>Please enter the reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="99" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="99"/>
         <source>案件 %1 已上报%2</source>
         <translation>Case %1 escalated to %2</translation>
     </message>
@@ -3526,122 +3526,122 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>EscalationRulesDialog</name>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="99" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="99"/>
         <source>督办规则</source>
         <translation>Escalation rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="104" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="104"/>
         <source>到预警时间提醒承办部门；到处置期限由系统督办（街道级），部门须在回复期限内回复；超期若干工作日、或督办回复逾期，上报区级平台或街道联席会议。天数均按工作日计。小类规则优先于紧急/一般案件的规则。</source>
-        <translation>At the warning time the department is reminded; at the deadline the system urges it (street level) and it must reply in time; when a case is overdue by some working days, or a reply is late, it is escalated to the district platform or the street's joint meeting. Days are working days. A category's rule takes precedence over the urgent/ordinary rules.</translation>
+        <translation>At the warning time the department is reminded; at the deadline the system urges it (street level) and it must reply in time; when a case is overdue by some working days, or a reply is late, it is escalated to the district platform or the street&apos;s joint meeting. Days are working days. A category&apos;s rule takes precedence over the urgent/ordinary rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="125" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="125"/>
         <source>一般案件</source>
         <translation>Ordinary cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="126" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="126"/>
         <source>紧急案件</source>
         <translation>Urgent cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="127" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="127"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="128" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="128"/>
         <source>某一小类</source>
         <translation>One category</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="130" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="130"/>
         <source>小类编码，如 0101</source>
         <translation>Category code, e.g. 0101</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="134" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="134"/>
         <source>适用范围</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="135" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="135"/>
         <source>到预警时间提醒承办部门</source>
         <translation>Remind the department at the warning time</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="136" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="136"/>
         <source>到处置期限系统督办</source>
         <translation>System urging at the deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="140" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="140"/>
         <source>督办回复期限</source>
         <translation>Reply deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="142" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="142"/>
         <source>不上报</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="143" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="143"/>
         <source>超期后上报</source>
         <translation>Escalate when overdue by</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="145" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="145"/>
         <source>街道联席会议</source>
         <translation>Street joint meeting</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="146" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="146"/>
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="147" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="147"/>
         <source>上报至</source>
         <translation>Escalate to</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="149" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="149"/>
         <source>上报后办理时限</source>
         <translation>Time limit after escalation</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="150" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="150"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="157" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="157"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="158" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="158"/>
         <source>保存规则</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="167" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="167"/>
         <source>只有管理员可以修改督办规则。</source>
         <translation>Only administrators can change the escalation rules.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="178" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="178"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="229" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="229"/>
         <source>请填写小类编码。</source>
         <translation>Please enter the category code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="233" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="233"/>
         <source>规则「%1」已保存。</source>
         <translation>Rule “%1” saved.</translation>
     </message>
@@ -3649,7 +3649,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>EscalationSweeper</name>
     <message>
-        <location filename="../../desktop/desk/escalation_sweeper.py" line="54" />
+        <location filename="../../desktop/desk/escalation_sweeper.py" line="54"/>
         <source>督办规则：系统督办 %1 件，上报 %2 件</source>
         <translation>Escalation rules: %1 cases urged, %2 escalated</translation>
     </message>
@@ -3657,47 +3657,47 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ExtensionPanel</name>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="109" />
+        <location filename="../../desktop/desk/extension_panel.py" line="109"/>
         <source>批准（%1）</source>
         <translation>Approve (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="112" />
+        <location filename="../../desktop/desk/extension_panel.py" line="112"/>
         <source>不批准…（%1）</source>
         <translation>Refuse… (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="151" />
+        <location filename="../../desktop/desk/extension_panel.py" line="151"/>
         <source>部门延期申请待审批（%1）</source>
-        <translation>Departments' extension requests to decide (%1)</translation>
+        <translation>Departments&apos; extension requests to decide (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="180" />
+        <location filename="../../desktop/desk/extension_panel.py" line="180"/>
         <source>不批准延期 — 案件 %1</source>
         <translation>Refuse extension — case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="181" />
+        <location filename="../../desktop/desk/extension_panel.py" line="181"/>
         <source>不批准的原因（部门将看到）：</source>
         <translation>Reason for refusing (the department will see it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="182" />
+        <location filename="../../desktop/desk/extension_panel.py" line="182"/>
         <source>不批准</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="183" />
+        <location filename="../../desktop/desk/extension_panel.py" line="183"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="193" />
+        <location filename="../../desktop/desk/extension_panel.py" line="193"/>
         <source>已批准案件 %1 的延期申请</source>
         <translation>Extension request for case %1 approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="195" />
+        <location filename="../../desktop/desk/extension_panel.py" line="195"/>
         <source>已不批准案件 %1 的延期申请</source>
         <translation>Extension request for case %1 refused</translation>
     </message>
@@ -3705,22 +3705,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ExtensionRequestDialog</name>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="87" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="87"/>
         <source>申请延期 — 案件 %1</source>
         <translation>Ask for an extension — case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="89" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="89"/>
         <source>当前期限</source>
         <translation>Current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="94" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="94"/>
         <source> 个工作日</source>
         <translation> working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="95" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="95"/>
         <source>延长</source>
         <translation>Extend by</translation>
     </message>
@@ -3728,42 +3728,42 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ExtensionsModel</name>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="44" />
+        <location filename="../../desktop/desk/extension_panel.py" line="44"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="45" />
+        <location filename="../../desktop/desk/extension_panel.py" line="45"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="46" />
+        <location filename="../../desktop/desk/extension_panel.py" line="46"/>
         <source>申请</source>
         <translation>Asked for</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="47" />
+        <location filename="../../desktop/desk/extension_panel.py" line="47"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="48" />
+        <location filename="../../desktop/desk/extension_panel.py" line="48"/>
         <source>申请人</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="49" />
+        <location filename="../../desktop/desk/extension_panel.py" line="49"/>
         <source>当前期限</source>
         <translation>Current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="59" />
+        <location filename="../../desktop/desk/extension_panel.py" line="59"/>
         <source>延长 %1 个工作日</source>
         <translation>%1 more working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/extension_panel.py" line="63" />
+        <location filename="../../desktop/desk/extension_panel.py" line="63"/>
         <source>延至 %1</source>
         <translation>Until %1</translation>
     </message>
@@ -3771,62 +3771,62 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>Figures</name>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="11" />
+        <location filename="../../desktop/common/figure_texts.py" line="11"/>
         <source>期间内上报的案件数（各来源）。</source>
         <translation>Cases reported in the period (all sources).</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="12" />
+        <location filename="../../desktop/common/figure_texts.py" line="12"/>
         <source>期间内派遣或改派的案件数，每件只计一次；已撤回派遣（撤销）的不计。</source>
         <translation>Cases dispatched or redispatched in the period, each counted once; dispatches taken back (undone) do not count.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="15" />
+        <location filename="../../desktop/common/figure_texts.py" line="15"/>
         <source>期间内核查通过结案的案件数；不予立案、社区自办、合并不计。</source>
         <translation>Cases closed after verification in the period; rejected, community-handled and merged cases do not count.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="16" />
+        <location filename="../../desktop/common/figure_texts.py" line="16"/>
         <source>当前在办、所处环节（派遣、处置或核查）已过时限的案件数。</source>
         <translation>Open cases whose current stage (dispatch, handling or verification) is past its limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="17" />
+        <location filename="../../desktop/common/figure_texts.py" line="17"/>
         <source>按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
         <translation>Closed on time ÷ due. On time: closed without ever passing a stage limit; due: closed in the period, plus those whose handling limit fell in the period and are not closed (suspended ones excluded). Shown as — when nothing closed in the period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="21" />
+        <location filename="../../desktop/common/figure_texts.py" line="21"/>
         <source>当前在本部门的案件数（待受理、处置中、挂账）；已退单、待核查的不计。</source>
         <translation>Cases with the department now (awaiting acceptance, in handling, suspended); returned cases and cases awaiting verification do not count.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="24" />
+        <location filename="../../desktop/common/figure_texts.py" line="24"/>
         <source>在本部门、已过预警时间但未到时限的案件数。</source>
         <translation>Cases with the department past their warning time but not yet their limit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="25" />
+        <location filename="../../desktop/common/figure_texts.py" line="25"/>
         <source>在本部门、受理或处置环节已过时限的案件数；已退单、待核查、挂账的不计。</source>
         <translation>Cases with the department whose acceptance or handling stage is past its limit; returned, awaiting verification and suspended cases do not count.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="28" />
+        <location filename="../../desktop/common/figure_texts.py" line="28"/>
         <source>本部门本月按期结案率（与统计页、大屏、部门绩效考核表同一口径）：按期结案数 ÷ 应结案数。按期：结案且从未超过环节时限；应结案：期间内结案的，加上处置时限在期间内而未结案的（挂账不计）。期间内尚无结案时显示 —。</source>
-        <translation>The department's on-time rate this month (the same definition as the statistics page, the wall display and the department performance return): closed on time ÷ due. On time: closed without ever passing a stage limit; due: closed in the period, plus those whose handling limit fell in the period and are not closed (suspended ones excluded). Shown as — when nothing closed in the period.</translation>
+        <translation>The department&apos;s on-time rate this month (the same definition as the statistics page, the wall display and the department performance return): closed on time ÷ due. On time: closed without ever passing a stage limit; due: closed in the period, plus those whose handling limit fell in the period and are not closed (suspended ones excluded). Shown as — when nothing closed in the period.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="32" />
+        <location filename="../../desktop/common/figure_texts.py" line="32"/>
         <source>期间内派给本部门协办（吹哨报到）的案件数；已解除协办的不计。主办案件另计。</source>
         <translation>Cases sent to this department as co-department in the period; released ones not counted. Cases it leads are counted apart.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="36" />
+        <location filename="../../desktop/common/figure_texts.py" line="36"/>
         <source>协办按期反馈数 ÷ 协办应反馈数。按期：在本协办任务的期限内反馈；应反馈：期间内反馈的，加上期限在期间内而期末未反馈的（已解除协办的不计）。期间内无应反馈时显示 —。</source>
-        <translation>Co-feedback on time ÷ co-feedback due. On time: fed back by the co-task's own deadline; due: fed back in the period, plus those whose deadline falls in the period and not fed back by its end (released ones not counted). — when nothing is due.</translation>
+        <translation>Co-feedback on time ÷ co-feedback due. On time: fed back by the co-task&apos;s own deadline; due: fed back in the period, plus those whose deadline falls in the period and not fed back by its end (released ones not counted). — when nothing is due.</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/figure_texts.py" line="40" />
+        <location filename="../../desktop/common/figure_texts.py" line="40"/>
         <source>本部门作为协办部门（吹哨报到）正在办理的案件数（待受理、处置中），不含本部门主办的在办案件；括号内为已过其协办期限的。</source>
         <translation>Cases this department is co-handling now (to accept, handling), apart from the cases it leads; in brackets those past their co-deadline.</translation>
     </message>
@@ -3834,52 +3834,52 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="131" />
+        <location filename="../../desktop/shell/sign_in.py" line="131"/>
         <source>首次使用：创建管理员账号</source>
         <translation>First start: create the administrator account</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="135" />
+        <location filename="../../desktop/shell/sign_in.py" line="135"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation>This database has no accounts yet. Create the administrator account; then use it to open accounts for dispatchers, clerks, shift leads and leaders.</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="154" />
+        <location filename="../../desktop/shell/sign_in.py" line="154"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="155" />
+        <location filename="../../desktop/shell/sign_in.py" line="155"/>
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="156" />
+        <location filename="../../desktop/shell/sign_in.py" line="156"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation>Password (at least 8 characters, letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="157" />
+        <location filename="../../desktop/shell/sign_in.py" line="157"/>
         <source>再输入一次</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="161" />
+        <location filename="../../desktop/shell/sign_in.py" line="161"/>
         <source>创建并登录</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="162" />
+        <location filename="../../desktop/shell/sign_in.py" line="162"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="173" />
+        <location filename="../../desktop/shell/sign_in.py" line="173"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="187" />
+        <location filename="../../desktop/shell/sign_in.py" line="187"/>
         <source>正在创建…</source>
         <translation>Creating…</translation>
     </message>
@@ -3887,12 +3887,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>FirstStart</name>
     <message>
-        <location filename="../../desktop/setup/first_start.py" line="31" />
+        <location filename="../../desktop/setup/first_start.py" line="31"/>
         <source>尚未完成首次设置</source>
         <translation>First-start setup not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/first_start.py" line="32" />
+        <location filename="../../desktop/setup/first_start.py" line="32"/>
         <source>这个数据库还没有设置街道、社区和网格，暂时无法上报和派遣案件；请管理员登录完成首次设置。</source>
         <translation>This database has no street, communities or grids yet, so cases cannot be reported or dispatched; an administrator must sign in and complete the first-start setup.</translation>
     </message>
@@ -3900,92 +3900,92 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GazetteerForm</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="138" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
         <source>添加地名地址</source>
         <translation>Add gazetteer entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="138" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
         <source>修改地名地址</source>
         <translation>Edit gazetteer entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="150" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="150"/>
         <source>居民常用的其他叫法，多个用顿号分隔</source>
         <translation>Other names residents use, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="174" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="174"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="175" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="175"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="176" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="176"/>
         <source>别名</source>
         <translation>Aliases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="177" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="177"/>
         <source>起始号</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="178" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="178"/>
         <source>终止号</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="179" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="179"/>
         <source>单双号</source>
         <translation>Both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="180" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="180"/>
         <source>地标类别</source>
         <translation>Landmark type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="181" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="181"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="182" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="182"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="189" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="189"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="190" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="190"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="205" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="205"/>
         <source>不填</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="216" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="216"/>
         <source>一段道路的起止门牌号；两侧分属两个网格时，单号、双号各填一条。</source>
         <translation>First and last door number of a stretch of road; when its two sides lie in two grids, enter the odd and the even side separately.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="217" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="217"/>
         <source>整个小区在一个网格时楼号不填；跨网格的小区按楼号分条填写。</source>
         <translation>Leave the building numbers empty when the whole estate lies in one grid; an estate across grids gets one entry per range of buildings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="218" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="218"/>
         <source>学校、市场、公交站、医院等居民报事时常说的地方。</source>
         <translation>Schools, markets, bus stops, hospitals: places residents name when they report.</translation>
     </message>
@@ -3993,52 +3993,52 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GazetteerModel</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="87" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="87"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="88" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="88"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="89" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="89"/>
         <source>门牌号 / 楼号</source>
         <translation>Door / building numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="90" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="90"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="91" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="91"/>
         <source>别名</source>
         <translation>Aliases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="92" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="92"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="93" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="93"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="111" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="111"/>
         <source>整个小区</source>
         <translation>Whole estate</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="118" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="118"/>
         <source>%1–%2号</source>
         <translation>No. %1–%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="124" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="124"/>
         <source>%1–%2号楼</source>
         <translation>Buildings %1–%2</translation>
     </message>
@@ -4046,178 +4046,178 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GazetteerTab</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="57" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="57"/>
         <source>道路</source>
         <translation>Road</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="58" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="58"/>
         <source>小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="59" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="59"/>
         <source>地标</source>
         <translation>Landmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="62" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="62"/>
         <source>单双号</source>
         <translation>Both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="63" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="63"/>
         <source>单号</source>
         <translation>Odd side</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="64" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="64"/>
         <source>双号</source>
         <translation>Even side</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="255" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="255"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="261" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="261"/>
         <source>按名称、别名或网格筛选</source>
         <translation>Filter by name, alias or grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="275" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="275"/>
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="276" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="276"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="277" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="277"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="279" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="279"/>
         <source>写出模板…</source>
         <translation>Write template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="281" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="281"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="282" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="282"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="284" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="284"/>
         <source>导入填好的模板：全部通过才写入；已有条目更新，不会重复</source>
         <translation>Import a filled-in template: written only if every row passes; existing entries are updated, never duplicated</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="288" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="288"/>
         <source>输入地址试定位，如 紫金路与钢铁路交口</source>
         <translation>Type an address to place it, e.g. 紫金路与钢铁路交口</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="310" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="310"/>
         <source>试定位：</source>
         <translation>Try an address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="363" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="363"/>
         <source>%1 / %2 条</source>
         <translation>%1 / %2 entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="391" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="391"/>
         <source>请先选择一条地名地址</source>
         <translation>Select one gazetteer entry first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="399" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="399" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
         <source>已添加：%1</source>
         <translation>Added: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="414" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="414"/>
         <source>请先选择要删除的地名地址</source>
         <translation>Select the gazetteer entries to delete first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="416" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="416"/>
         <source>已删除 %1 条地名地址</source>
         <translation>Deleted %1 gazetteer entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="429" />
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="475" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="429"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="475"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="440" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
         <source>写出地名地址模板</source>
         <translation>Write gazetteer template</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="440" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
         <source>地名地址模板.xlsx</source>
         <translation>gazetteer-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="444" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="444"/>
         <source>地名地址模板已写出：%1</source>
         <translation>Gazetteer template written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="455" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
         <source>导出地名地址</source>
         <translation>Export gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="455" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
         <source>地名地址.xlsx</source>
         <translation>gazetteer.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="458" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="458"/>
         <source>已导出 %1 条地名地址：%2</source>
         <translation>Exported %1 gazetteer entries: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="473" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="473"/>
         <source>选择填好的地名地址表</source>
         <translation>Choose the filled-in gazetteer sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="494" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="494"/>
         <source>已导入「%1」：新增 %2 条，更新 %3 条，未变 %4 条</source>
         <translation>Imported “%1”: %2 added, %3 updated, %4 unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="520" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="520"/>
         <source>无法定位：地址中没有地名库中的道路、小区或地标</source>
         <translation>Cannot place: the address names no road, estate or landmark of the gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="522" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
         <source>确定</source>
         <translation>Certain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="522" />
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
         <source>未确定，可能的网格：</source>
         <translation>Not certain; possible grids:</translation>
     </message>
@@ -4225,27 +4225,27 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GeographyActions</name>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="183" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="183"/>
         <source>拆分…</source>
         <translation>Split…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="186" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="186"/>
         <source>合并…</source>
         <translation>Merge…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="189" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="189"/>
         <source>停用…</source>
         <translation>Retire…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="201" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="201"/>
         <source>请先选择一个网格</source>
         <translation>Select a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="207" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="207"/>
         <source>网格 %1 已停用</source>
         <translation>Grid %1 retired</translation>
     </message>
@@ -4253,82 +4253,82 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GeographyChangeForm</name>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="60" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="60"/>
         <source>拆分网格</source>
         <translation>Split grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="61" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="61"/>
         <source>合并网格</source>
         <translation>Merge grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="62" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="62"/>
         <source>停用网格</source>
         <translation>Retire grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="73" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="73"/>
         <source>如调整文件文号</source>
         <translation>e.g. the number of the adjustment document</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="75" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="75"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="87" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="87"/>
         <source>新网格编码</source>
         <translation>New grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="87" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="87"/>
         <source>新网格名称</source>
         <translation>New grid name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="90" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="90"/>
         <source>增加一个新网格</source>
         <translation>Add a new grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="96" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="96"/>
         <source>拆分为（原网格自生效日期起停用，已有案件仍属原网格）：</source>
         <translation>Split into (the old grid is retired from the effective date; existing cases stay in it):</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="100" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="100"/>
         <source>在岗网格长、网格员转入第一个新网格，完成后请核对名册。</source>
         <translation>Grid leaders and workers in post move to the first new grid; check the roster afterwards.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="113" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="113"/>
         <source>与本社区的这些网格合并：</source>
         <translation>Merge with these grids of the community:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="116" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="116"/>
         <source>合并后编码</source>
         <translation>Code after the merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="117" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="117"/>
         <source>合并后名称</source>
         <translation>Name after the merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="121" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="121"/>
         <source>停用后不能再在该网格上报新案件；已有案件仍属该网格。</source>
         <translation>Once retired, no new cases can be reported in this grid; existing cases stay in it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="124" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="124"/>
         <source>生效日期</source>
         <translation>Effective date</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/geography_change_dialog.py" line="125" />
+        <location filename="../../desktop/admin/geography_change_dialog.py" line="125"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
@@ -4336,42 +4336,42 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GridDensityModel</name>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="20" />
+        <location filename="../../desktop/stats/grid_density.py" line="20"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="21" />
+        <location filename="../../desktop/stats/grid_density.py" line="21"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="22" />
+        <location filename="../../desktop/stats/grid_density.py" line="22"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="23" />
+        <location filename="../../desktop/stats/grid_density.py" line="23"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="24" />
+        <location filename="../../desktop/stats/grid_density.py" line="24"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="25" />
+        <location filename="../../desktop/stats/grid_density.py" line="25"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="26" />
+        <location filename="../../desktop/stats/grid_density.py" line="26"/>
         <source>每千户在办</source>
         <translation>Open per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/grid_density.py" line="64" />
+        <location filename="../../desktop/stats/grid_density.py" line="64"/>
         <source>{grid}：在办 {open} 件，超期 {overdue} 件，每千户 {density:.2f} 件</source>
         <translation>{grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
@@ -4379,42 +4379,42 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GridForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="180" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="180"/>
         <source>添加网格</source>
         <translation>Add grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="180" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="180"/>
         <source>修改网格</source>
         <translation>Edit grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="189" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="189"/>
         <source>社区编码 + 2 或 3 位网格序号</source>
         <translation>Community code + 2- or 3-digit grid number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="210" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="210"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="211" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="211"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="212" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="212"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="213" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="213"/>
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="214" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="214"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
@@ -4422,42 +4422,42 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GridsModel</name>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="108" />
+        <location filename="../../desktop/admin/master_data_models.py" line="108"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="109" />
+        <location filename="../../desktop/admin/master_data_models.py" line="109"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="110" />
+        <location filename="../../desktop/admin/master_data_models.py" line="110"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="111" />
+        <location filename="../../desktop/admin/master_data_models.py" line="111"/>
         <source>人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="112" />
+        <location filename="../../desktop/admin/master_data_models.py" line="112"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="113" />
+        <location filename="../../desktop/admin/master_data_models.py" line="113"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="119" />
+        <location filename="../../desktop/admin/master_data_models.py" line="119"/>
         <source>%1 起停用</source>
         <translation>retired from %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_models.py" line="121" />
+        <location filename="../../desktop/admin/master_data_models.py" line="121"/>
         <source>在用</source>
         <translation>in use</translation>
     </message>
@@ -4465,78 +4465,78 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="146" />
+        <location filename="../../desktop/shell/handover.py" line="146"/>
         <source>接班</source>
         <translation>Take over shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="150" />
+        <location filename="../../desktop/shell/handover.py" line="150"/>
         <source>%1 于 %2 交班</source>
         <translation>Handed over by %1 at %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="158" />
+        <location filename="../../desktop/shell/handover.py" line="158"/>
         <source>（没有留言）</source>
         <translation>(no note)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="167" />
+        <location filename="../../desktop/shell/handover.py" line="167"/>
         <source>未结的紧急案件 %1 件、超期案件 %2 件（双击打开案件）：</source>
         <translation>Open urgent cases: %1, overdue cases: %2 (double-click to open a case):</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="176" />
+        <location filename="../../desktop/shell/handover.py" line="176"/>
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="177" />
-        <location filename="../../desktop/shell/handover.py" line="199" />
+        <location filename="../../desktop/shell/handover.py" line="177"/>
+        <location filename="../../desktop/shell/handover.py" line="199"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="178" />
+        <location filename="../../desktop/shell/handover.py" line="178"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="179" />
+        <location filename="../../desktop/shell/handover.py" line="179"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="180" />
+        <location filename="../../desktop/shell/handover.py" line="180"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="181" />
+        <location filename="../../desktop/shell/handover.py" line="181"/>
         <source>责任部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="182" />
+        <location filename="../../desktop/shell/handover.py" line="182"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="220" />
+        <location filename="../../desktop/shell/handover.py" line="220"/>
         <source>确认接班</source>
         <translation>Acknowledge handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="224" />
+        <location filename="../../desktop/shell/handover.py" line="224"/>
         <source>稍后</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="225" />
+        <location filename="../../desktop/shell/handover.py" line="225"/>
         <source>暂不确认；下次登录时仍会显示</source>
         <translation>Not now; it is shown again at the next sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="259" />
+        <location filename="../../desktop/shell/handover.py" line="259"/>
         <source>已确认接班（交班人 %1）</source>
         <translation>Handover acknowledged (from %1)</translation>
     </message>
@@ -4544,37 +4544,37 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>HandoverNoteDialog</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="81" />
+        <location filename="../../desktop/shell/handover.py" line="81"/>
         <source>交班</source>
         <translation>Hand over</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="85" />
+        <location filename="../../desktop/shell/handover.py" line="85"/>
         <source>交班人：%1（%2）</source>
         <translation>Handing over: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="90" />
+        <location filename="../../desktop/shell/handover.py" line="90"/>
         <source>正在统计未结的紧急和超期案件…</source>
         <translation>Counting open urgent and overdue cases…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="95" />
+        <location filename="../../desktop/shell/handover.py" line="95"/>
         <source>交班说明（可不填）：需要下一班跟进的事项…</source>
         <translation>Handover note (optional): what the next shift should follow up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="101" />
+        <location filename="../../desktop/shell/handover.py" line="101"/>
         <source>交班并切换用户</source>
         <translation>Hand over and switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="103" />
+        <location filename="../../desktop/shell/handover.py" line="103"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="119" />
+        <location filename="../../desktop/shell/handover.py" line="119"/>
         <source>未结的紧急案件 %1 件、超期案件 %2 件，将列给接班人。</source>
         <translation>%1 open urgent and %2 overdue cases will be listed for the next dispatcher.</translation>
     </message>
@@ -4582,12 +4582,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="316" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="316"/>
         <source>变更记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="323" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="323"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -4595,22 +4595,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="280" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="280"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="281" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="281"/>
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="282" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="282"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="283" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="283"/>
         <source>内容</source>
         <translation>Details</translation>
     </message>
@@ -4618,139 +4618,139 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="74" />
+        <location filename="../../desktop/people/import_wizard.py" line="74"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="93" />
+        <location filename="../../desktop/people/import_wizard.py" line="93"/>
         <source>选择 .xlsx 文件</source>
         <translation>Choose an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="94" />
+        <location filename="../../desktop/people/import_wizard.py" line="94"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="104" />
+        <location filename="../../desktop/people/import_wizard.py" line="104"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="105" />
+        <location filename="../../desktop/people/import_wizard.py" line="105"/>
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="110" />
+        <location filename="../../desktop/people/import_wizard.py" line="110"/>
         <source>下一步：检查文件</source>
         <translation>Next: check the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="112" />
+        <location filename="../../desktop/people/import_wizard.py" line="112"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="122" />
+        <location filename="../../desktop/people/import_wizard.py" line="122"/>
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
         <translation>Title rows, merged headers, blank rows, full-width digits, dates as text and numbers stored as numbers are understood. Every problem is listed before anything is written; files with macros or damage are refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="139" />
-        <location filename="../../desktop/people/import_wizard.py" line="182" />
+        <location filename="../../desktop/people/import_wizard.py" line="139"/>
+        <location filename="../../desktop/people/import_wizard.py" line="182"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="141" />
+        <location filename="../../desktop/people/import_wizard.py" line="141"/>
         <source>下一步：按此对应重新检查</source>
         <translation>Next: check again with this mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="172" />
+        <location filename="../../desktop/people/import_wizard.py" line="172"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation>Import only if every row is valid (otherwise nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="173" />
+        <location filename="../../desktop/people/import_wizard.py" line="173"/>
         <source>只导入没有问题的行</source>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="184" />
-        <location filename="../../desktop/people/import_wizard.py" line="338" />
+        <location filename="../../desktop/people/import_wizard.py" line="184"/>
+        <location filename="../../desktop/people/import_wizard.py" line="338"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="209" />
+        <location filename="../../desktop/people/import_wizard.py" line="209"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226" />
+        <location filename="../../desktop/people/import_wizard.py" line="226"/>
         <source>选择花名册文件</source>
         <translation>Choose the roster file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226" />
+        <location filename="../../desktop/people/import_wizard.py" line="226"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="237" />
+        <location filename="../../desktop/people/import_wizard.py" line="237"/>
         <source>请先选择要导入的文件</source>
         <translation>Choose the file to import first</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="282" />
+        <location filename="../../desktop/people/import_wizard.py" line="282"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation>{n} column names in the header (row {row}) were not recognised. Choose the field for each, or “Ignore” to skip the column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="289" />
+        <location filename="../../desktop/people/import_wizard.py" line="289"/>
         <source>，可在下面指定。</source>
         <translation>; you can choose them below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="293" />
+        <location filename="../../desktop/people/import_wizard.py" line="293"/>
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="295" />
+        <location filename="../../desktop/people/import_wizard.py" line="295"/>
         <source>（已有对应列）</source>
         <translation>(already mapped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="318" />
+        <location filename="../../desktop/people/import_wizard.py" line="318"/>
         <source>。没有发现问题，可以导入。</source>
         <translation>. No problems found; ready to import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="320" />
+        <location filename="../../desktop/people/import_wizard.py" line="320"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation>. Fix the problems below, or import only the valid rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="336" />
+        <location filename="../../desktop/people/import_wizard.py" line="336"/>
         <source>导入 {n} 行有效数据</source>
         <translation>Import {n} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="365" />
+        <location filename="../../desktop/people/import_wizard.py" line="365"/>
         <source>已忽略的签名或说明行（未导入）：</source>
         <translation>Signature or note rows ignored (not imported):</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="367" />
+        <location filename="../../desktop/people/import_wizard.py" line="367"/>
         <source>第 {row} 行「{text}」</source>
         <translation>row {row} “{text}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="371" />
+        <location filename="../../desktop/people/import_wizard.py" line="371"/>
         <source>……另有 {n} 行</source>
         <translation>…and {n} more rows</translation>
     </message>
@@ -4758,52 +4758,52 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>InboxModel</name>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="25" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="25"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="26" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="26"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="27" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="27"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="28" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="28"/>
         <source>社区 / 地址</source>
         <translation>Community / address</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="29" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="29"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="30" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="30"/>
         <source>督办</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="31" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="31"/>
         <source>派遣意见</source>
         <translation>Dispatch note</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="54" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="54"/>
         <source>协办</source>
         <translation>Co-handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="56" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="56"/>
         <source>急</source>
         <translation>urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_model.py" line="58" />
+        <location filename="../../desktop/inbox/inbox_model.py" line="58"/>
         <source>延期待批</source>
         <translation>extension pending</translation>
     </message>
@@ -4811,107 +4811,107 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="86" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="86"/>
         <source>待受理</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="87" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="87"/>
         <source>处置中</source>
         <translation>Handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="88" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="88"/>
         <source>待反馈</source>
         <translation>Feedback due</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="89" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="89"/>
         <source>被督办</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="90" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="90"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="139" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="139"/>
         <source>此阶段没有案件</source>
         <translation>No cases at this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="142" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="142"/>
         <source>显示更多</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="146" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="146"/>
         <source>延期申请</source>
         <translation>Extension requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="158" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="158"/>
         <source>申请延期…</source>
         <translation>Ask for extension…</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="159" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="159"/>
         <source>申请协办…</source>
         <translation>Ask for co-handling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="160" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="160"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="186" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="186"/>
         <source>在待办中选择一个案件查看详情</source>
         <translation>Select a case in the inbox to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="245" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="245"/>
         <source>%1 · 部门待办</source>
         <translation>%1 · Department inbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="271" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="271"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="272" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="272"/>
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="273" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="273"/>
         <source>待审批</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="275" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="275"/>
         <source>延长 %1 个工作日</source>
         <translation>%1 more working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="277" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="277"/>
         <source>延至 %1</source>
         <translation>Until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="293" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="293"/>
         <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（按期率 %5）· 退单 %6</source>
         <translation>Open %1 · overdue %2 · urged %3 · closed in 30 days %4 (on time %5) · returned %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="416" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="416"/>
         <source>案件 %1：已提交延期申请，等待值班长审批</source>
         <translation>Case %1: extension requested, waiting for the shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="447" />
+        <location filename="../../desktop/inbox/inbox_page.py" line="447"/>
         <source>案件 %1：已提交协办申请，等待中心决定</source>
         <translation>Case %1: co-handling requested, waiting for the centre</translation>
     </message>
@@ -4919,77 +4919,77 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="134" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="134"/>
         <source>欢迎使用网格指挥调度台</source>
         <translation>Welcome to GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="136" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="136"/>
         <source>这个数据库还没有街道、社区和网格，案件还无法落到网格上。请先把本中心的基本情况填进一个 Excel 模板，再导入进来。</source>
         <translation>This database has no street, communities or grids yet, so cases cannot be placed in a grid. Fill in your center’s basic data in an Excel template, then import it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="140" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="140"/>
         <source>从模板导入街道、社区、网格和部门</source>
         <translation>Import street, communities, grids and departments from the template</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="142" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="142"/>
         <source>用同一个 Excel 模板更新本中心的基础数据：已有的编码会被更新，新的编码会被添加，不会重复。模板里没有的社区、网格和部门保持不变。</source>
         <translation>Update your center’s master data with the same Excel template: existing codes are updated, new codes added, nothing duplicated. Communities, grids and departments not in the template stay as they are.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="146" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="146"/>
         <source>第 1 步，共 4 步：要准备什么</source>
         <translation>Step 1 of 4: what to prepare</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="147" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="147"/>
         <source>模板的四个工作表（每个都有一行示例，导入时跳过）</source>
         <translation>The template’s four sheets (each has an example row, skipped on import)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="153" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="153"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="155" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="155"/>
         <source>只填一行：填报单位（报表上显示的中心名称）、区县编码和名称、街道编码和名称</source>
         <translation>One row only: reporting unit (the center’s name on returns), district code and name, street code and name</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="158" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="158"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="158" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="158"/>
         <source>每个社区（村）一行：12 位社区编码、名称、常住人口、户数</source>
         <translation>One row per community (village): 12-digit community code, name, residents, households</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="160" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="160"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="162" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="162"/>
         <source>每个单元网格一行：14 或 15 位编码（以所属社区编码开头）、名称、所属社区编码、常住人口、户数、四至范围</source>
         <translation>One row per unit grid: 14- or 15-digit code (starting with its community’s code), name, community code, residents, households, boundaries</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="166" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="166"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="166" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="166"/>
         <source>每个部门一行：名称、类型、联系人、联系电话</source>
         <translation>One row per department: name, kind, contact person, phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="172" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="172"/>
         <source>导入前会检查全部内容，列出每一处问题（工作表、行、列）；有问题时不写入任何数据。以后可以在“设置 → 基础数据”中修改，或再次从模板导入。</source>
         <translation>Everything is checked before importing and every problem is listed (sheet, row, column); while there are problems nothing is written. You can change it all later in “Settings → Master data”, or import the template again.</translation>
     </message>
@@ -4997,27 +4997,27 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>KeywordsForm</name>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="193" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="193"/>
         <source>小类 %1 的名称与关键词</source>
         <translation>Name and keywords of minor class %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="200" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="200"/>
         <source>用逗号、顿号或换行分隔，如：井盖、马葫芦、窨井盖</source>
         <translation>Separate with commas or line breaks, e.g. 井盖, 马葫芦, 窨井盖</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="205" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="205"/>
         <source>改名后，已有案件也显示新名称。关键词是群众常用的说法和同义词，受理时据此推荐类别。</source>
-        <translation>After a rename, existing cases show the new name too. Keywords are callers' words and synonyms; intake suggests the class from them.</translation>
+        <translation>After a rename, existing cases show the new name too. Keywords are callers&apos; words and synonyms; intake suggests the class from them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="211" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="211"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="212" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="212"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
@@ -5025,103 +5025,103 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="71" />
+        <location filename="../../desktop/shell/main_window.py" line="71"/>
         <source>网格指挥调度台 — %1</source>
         <translation>GridDesk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="89" />
+        <location filename="../../desktop/shell/main_window.py" line="89"/>
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="90" />
+        <location filename="../../desktop/shell/main_window.py" line="90"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="91" />
+        <location filename="../../desktop/shell/main_window.py" line="91"/>
         <source>报表</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="92" />
+        <location filename="../../desktop/shell/main_window.py" line="92"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="83" />
-        <location filename="../../desktop/shell/main_window.py" line="93" />
+        <location filename="../../desktop/shell/main_window.py" line="83"/>
+        <location filename="../../desktop/shell/main_window.py" line="93"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="83" />
+        <location filename="../../desktop/shell/main_window.py" line="83"/>
         <source>待办</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="157" />
+        <location filename="../../desktop/shell/main_window.py" line="157"/>
         <source>正在读取数据库…</source>
         <translation>Working on the database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="165" />
+        <location filename="../../desktop/shell/main_window.py" line="165"/>
         <source>交接班…</source>
         <translation>Hand over shift…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="165" />
+        <location filename="../../desktop/shell/main_window.py" line="165"/>
         <source>切换用户…</source>
         <translation>Switch user…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="169" />
+        <location filename="../../desktop/shell/main_window.py" line="169"/>
         <source>交班给下一位调度员，不关闭窗口</source>
         <translation>Hand the desk over to the next dispatcher without closing the window</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="169" />
+        <location filename="../../desktop/shell/main_window.py" line="169"/>
         <source>换一个账号登录</source>
         <translation>Sign in with another account</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="222" />
+        <location filename="../../desktop/shell/main_window.py" line="222"/>
         <source>数据库：本机 SQLite</source>
         <translation>Database: local SQLite</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="224" />
+        <location filename="../../desktop/shell/main_window.py" line="224"/>
         <source>数据库：PostgreSQL %1</source>
         <translation>Database: PostgreSQL %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="228" />
+        <location filename="../../desktop/shell/main_window.py" line="228"/>
         <source>实时：已连接</source>
         <translation>Live: connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="229" />
+        <location filename="../../desktop/shell/main_window.py" line="229"/>
         <source>实时：连接中…</source>
         <translation>Live: connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="230" />
+        <location filename="../../desktop/shell/main_window.py" line="230"/>
         <source>实时：重连中…</source>
         <translation>Live: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="231" />
+        <location filename="../../desktop/shell/main_window.py" line="231"/>
         <source>实时：未连接</source>
         <translation>Live: off</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="350" />
+        <location filename="../../desktop/shell/main_window.py" line="350"/>
         <source>已从备份恢复</source>
         <translation>Restored from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/main_window.py" line="351" />
+        <location filename="../../desktop/shell/main_window.py" line="351"/>
         <source>数据库已从备份恢复。GridDesk 将关闭，请重新启动后继续工作。</source>
         <translation>The database has been restored from the backup. GridDesk will close; start it again to continue.</translation>
     </message>
@@ -5129,115 +5129,115 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>MasterDataDialog</name>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="65" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="65"/>
         <source>基础数据</source>
         <translation>Master data</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="75" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="75"/>
         <source>添加部门…</source>
         <translation>Add department…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="76" />
-        <location filename="../../desktop/admin/master_data_dialog.py" line="78" />
-        <location filename="../../desktop/admin/master_data_dialog.py" line="79" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="76"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="78"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="79"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="77" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="77"/>
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="80" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="80"/>
         <source>添加网格…</source>
         <translation>Add grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="101" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="101"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="106" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="106"/>
         <source>案件类别</source>
         <translation>Case categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="115" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="115"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="121" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="121"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="127" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="127"/>
         <source>地名地址</source>
         <translation>Gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="160" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="160"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="167" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="167"/>
         <source>只有管理员可以维护基础数据。</source>
         <translation>Only administrators can maintain master data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="257" />
-        <location filename="../../desktop/admin/master_data_dialog.py" line="294" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="257"/>
+        <location filename="../../desktop/admin/master_data_dialog.py" line="294"/>
         <source>请先选择一个部门</source>
         <translation>Select a department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="263" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="263"/>
         <source>已添加部门「%1」</source>
         <translation>Department “%1” added</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="282" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="282"/>
         <source>部门「%1」已保存</source>
         <translation>Department “%1” saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="297" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="297"/>
         <source>部门「%1」已启用</source>
         <translation>Department “%1” enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="297" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="297"/>
         <source>部门「%1」已停用</source>
         <translation>Department “%1” disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="311" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="311"/>
         <source>请先选择一个案件类别</source>
         <translation>Select a case category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="321" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="321"/>
         <source>案件类别 %1 %2 已保存；新时限从下一次流转开始使用</source>
         <translation>Case category %1 %2 saved; new limits apply from the next transition</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="335" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="335"/>
         <source>请先选择一个网格</source>
         <translation>Select a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="354" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="354"/>
         <source>网格 %1 已保存</source>
         <translation>Grid %1 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_dialog.py" line="366" />
+        <location filename="../../desktop/admin/master_data_dialog.py" line="366"/>
         <source>已添加网格 %1 %2</source>
         <translation>Grid %1 %2 added</translation>
     </message>
@@ -5245,12 +5245,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>MasterDataForm</name>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="37" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="37"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/master_data_forms.py" line="39" />
+        <location filename="../../desktop/admin/master_data_forms.py" line="39"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5258,92 +5258,92 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="189" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="189"/>
         <source>联席会议</source>
         <translation>Joint meeting</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="200" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="200"/>
         <source>会议日期</source>
         <translation>Meeting date</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="206" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="206"/>
         <source>参会部门</source>
         <translation>Attending departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="208" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="208"/>
         <source>可选：会议纪要</source>
         <translation>Optional: minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="209" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="209"/>
         <source>纪要</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="211" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="211"/>
         <source>待上会案件（选中一件，给出决定）</source>
         <translation>Cases awaiting the meeting (select one, give the decision)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="230" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="230"/>
         <source>决定内容（可选）</source>
         <translation>Decision (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="231" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="231"/>
         <source>加入决定</source>
         <translation>Add decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="233" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="233"/>
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="235" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="235"/>
         <source>新期限</source>
         <translation>New deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="240" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="240"/>
         <source>会议决定</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="257" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="257"/>
         <source>记录会议</source>
         <translation>Record meeting</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="258" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="258"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="277" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="277"/>
         <source>目前没有上报联席会议待决定的案件。</source>
         <translation>No cases are waiting for the joint meeting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="302" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="302"/>
         <source>请先在待上会案件中选中一件。</source>
         <translation>Select a case awaiting the meeting first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="307" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="307"/>
         <source>请选择承办部门。</source>
         <translation>Please choose the department.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="323" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="323"/>
         <source>请至少为一件案件给出决定。</source>
         <translation>Give a decision for at least one case.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="331" />
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="331"/>
         <source>联席会议已记录：%1 件案件按决定重新派遣</source>
         <translation>Joint meeting recorded: %1 cases re-dispatched as decided</translation>
     </message>
@@ -5351,122 +5351,122 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>NewCategoryForm</name>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="65" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="65"/>
         <source>新增小类</source>
         <translation>New minor class</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="71" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="71"/>
         <source>（新增大类…）</source>
         <translation>(new major class…)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="75" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="75"/>
         <source>事件 01–49，部件 50–99</source>
         <translation>events 01–49, parts 50–99</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="78" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="78"/>
         <source>事件</source>
         <translation>event</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="78" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="78"/>
         <source>部件</source>
         <translation>part</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="87" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="87"/>
         <source>大类编码 + 2 位序号，如 0710</source>
         <translation>major class code + 2-digit number, e.g. 0710</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="93" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="93"/>
         <source>（无默认部门）</source>
         <translation>(no default department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="104" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="104"/>
         <source>工作时（只计工作日的工作时间）</source>
         <translation>working time (only working hours of working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="105" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="105"/>
         <source>自然时（昼夜连续计时）</source>
         <translation>natural time (round the clock)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="106" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="106"/>
         <source>紧急类别</source>
         <translation>urgent class</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="111" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="111"/>
         <source>群众常用的说法，用逗号或顿号分隔，如：井盖、马葫芦</source>
-        <translation>callers' words, separated by commas, e.g. 井盖, 马葫芦</translation>
+        <translation>callers&apos; words, separated by commas, e.g. 井盖, 马葫芦</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="115" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="115"/>
         <source>小类编码为 4 位：前 2 位是大类编码。时限以小时计（可写 0.5）。关键词用于受理时推荐类别。</source>
         <translation>A minor class code has 4 digits, the first 2 being the major class code. Limits are in hours (0.5 is allowed). Keywords are used to suggest the class at intake.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="122" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="122"/>
         <source>大类</source>
         <translation>Major class</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="123" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="123"/>
         <source>新大类编码</source>
         <translation>New major class code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="124" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="124"/>
         <source>新大类类型</source>
         <translation>New major class kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="125" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="125"/>
         <source>新大类名称</source>
         <translation>New major class name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="126" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="126"/>
         <source>小类编码</source>
         <translation>Minor class code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="127" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="127"/>
         <source>小类名称</source>
         <translation>Minor class name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="128" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="128"/>
         <source>默认部门</source>
         <translation>Default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="129" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="129"/>
         <source>派遣时限（小时）</source>
         <translation>Dispatch limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="130" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="130"/>
         <source>处置时限（小时）</source>
         <translation>Handling limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="131" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="131"/>
         <source>核查时限（小时）</source>
         <translation>Verification limit (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="132" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="132"/>
         <source>计时方式</source>
         <translation>Time basis</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/catalogue_forms.py" line="134" />
+        <location filename="../../desktop/admin/catalogue_forms.py" line="134"/>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
@@ -5474,32 +5474,32 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="138" />
+        <location filename="../../desktop/cases/case_notes.py" line="138"/>
         <source>还没有备注。备注只在调度台内部可见，不进入报表。</source>
         <translation>No notes yet. Notes are internal to the center and never go into returns.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="145" />
+        <location filename="../../desktop/cases/case_notes.py" line="145"/>
         <source>添加内部备注…（Ctrl+Enter 保存）</source>
         <translation>Add an internal note… (Ctrl+Enter saves)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="148" />
+        <location filename="../../desktop/cases/case_notes.py" line="148"/>
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="152" />
+        <location filename="../../desktop/cases/case_notes.py" line="152"/>
         <source>记录电话…</source>
         <translation>Log call…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="207" />
+        <location filename="../../desktop/cases/case_notes.py" line="207"/>
         <source>案件 %1：%2已保存</source>
         <translation>Case %1: %2 saved</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="217" />
+        <location filename="../../desktop/cases/case_notes.py" line="217"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -5507,7 +5507,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PayTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="134" />
+        <location filename="../../desktop/people/standards_tabs.py" line="134"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
         <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
@@ -5515,27 +5515,27 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="69" />
+        <location filename="../../desktop/intake/pending_tray.py" line="69"/>
         <source>来电时间</source>
         <translation>Call time</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="70" />
+        <location filename="../../desktop/intake/pending_tray.py" line="70"/>
         <source>工单编号</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="71" />
+        <location filename="../../desktop/intake/pending_tray.py" line="71"/>
         <source>事发地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="72" />
+        <location filename="../../desktop/intake/pending_tray.py" line="72"/>
         <source>待定位原因</source>
         <translation>Why pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="81" />
+        <location filename="../../desktop/intake/pending_tray.py" line="81"/>
         <source>（无地址）</source>
         <translation>(no address)</translation>
     </message>
@@ -5543,112 +5543,112 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PendingTray</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="139" />
+        <location filename="../../desktop/intake/pending_tray.py" line="139"/>
         <source>待定位工单</source>
         <translation>Orders to place</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="157" />
+        <location filename="../../desktop/intake/pending_tray.py" line="157"/>
         <source>待定位中没有工单</source>
         <translation>No orders to place</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="196" />
+        <location filename="../../desktop/intake/pending_tray.py" line="196"/>
         <source>确认立案 (Ctrl+Enter)</source>
         <translation>Confirm as case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="199" />
+        <location filename="../../desktop/intake/pending_tray.py" line="199"/>
         <source>作废… (Ctrl+Delete)</source>
         <translation>Drop… (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="207" />
+        <location filename="../../desktop/intake/pending_tray.py" line="207"/>
         <source>诉求内容</source>
-        <translation>Caller's words</translation>
+        <translation>Caller&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="208" />
+        <location filename="../../desktop/intake/pending_tray.py" line="208"/>
         <source>事发地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="209" />
+        <location filename="../../desktop/intake/pending_tray.py" line="209"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="210" />
+        <location filename="../../desktop/intake/pending_tray.py" line="210"/>
         <source>待定位原因</source>
         <translation>Why pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="211" />
+        <location filename="../../desktop/intake/pending_tray.py" line="211"/>
         <source>网格建议 (Alt+1–3)</source>
         <translation>Suggested grids (Alt+1–3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="212" />
+        <location filename="../../desktop/intake/pending_tray.py" line="212"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="213" />
+        <location filename="../../desktop/intake/pending_tray.py" line="213"/>
         <source>小类建议 (Ctrl+1–3)</source>
         <translation>Suggested categories (Ctrl+1–3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="214" />
+        <location filename="../../desktop/intake/pending_tray.py" line="214"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="318" />
+        <location filename="../../desktop/intake/pending_tray.py" line="318"/>
         <source>（无地址）</source>
         <translation>(no address)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="326" />
+        <location filename="../../desktop/intake/pending_tray.py" line="326"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="327" />
+        <location filename="../../desktop/intake/pending_tray.py" line="327"/>
         <source>办理时限 %1 个工作日</source>
         <translation>Limit %1 working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="335" />
+        <location filename="../../desktop/intake/pending_tray.py" line="335"/>
         <source>地址无法定位到任何网格</source>
         <translation>The address fits no grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="336" />
+        <location filename="../../desktop/intake/pending_tray.py" line="336"/>
         <source>没有小类建议</source>
         <translation>No category suggested</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="391" />
+        <location filename="../../desktop/intake/pending_tray.py" line="391"/>
         <source>请先选定网格和小类</source>
         <translation>Pick a grid and a category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="401" />
+        <location filename="../../desktop/intake/pending_tray.py" line="401"/>
         <source>工单 %1 已立为案件 %2（待立案）</source>
         <translation>Order %1 is now case %2 (to register)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="417" />
+        <location filename="../../desktop/intake/pending_tray.py" line="417"/>
         <source>作废待定位工单</source>
         <translation>Drop order</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="419" />
+        <location filename="../../desktop/intake/pending_tray.py" line="419"/>
         <source>作废工单 %1 的原因（如 重复来电、非本街道）：</source>
         <translation>Why drop order %1 (e.g. repeated call, not our street):</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="436" />
+        <location filename="../../desktop/intake/pending_tray.py" line="436"/>
         <source>工单 %1 已作废</source>
         <translation>Order %1 dropped</translation>
     </message>
@@ -5656,12 +5656,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PendingTrayButton</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="95" />
+        <location filename="../../desktop/intake/pending_tray.py" line="95"/>
         <source>12345 工单中网格或小类不确定、等待确认的工单</source>
         <translation>12345 orders whose grid or category is uncertain, waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="112" />
+        <location filename="../../desktop/intake/pending_tray.py" line="112"/>
         <source>待定位 (%1)</source>
         <translation>To place (%1)</translation>
     </message>
@@ -5669,133 +5669,133 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PeoplePage</name>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="73" />
+        <location filename="../../desktop/people/people_models.py" line="73"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="74" />
+        <location filename="../../desktop/people/people_models.py" line="74"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="75" />
-        <location filename="../../desktop/people/people_models.py" line="95" />
+        <location filename="../../desktop/people/people_models.py" line="75"/>
+        <location filename="../../desktop/people/people_models.py" line="95"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="76" />
+        <location filename="../../desktop/people/people_models.py" line="76"/>
         <source>缺少</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="96" />
+        <location filename="../../desktop/people/people_models.py" line="96"/>
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="97" />
+        <location filename="../../desktop/people/people_models.py" line="97"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="98" />
+        <location filename="../../desktop/people/people_models.py" line="98"/>
         <source>在岗社区工作者</source>
         <translation>Community workers in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="99" />
+        <location filename="../../desktop/people/people_models.py" line="99"/>
         <source>每万人配备</source>
         <translation>Per 10,000 residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="100" />
+        <location filename="../../desktop/people/people_models.py" line="100"/>
         <source>按人口应配</source>
         <translation>Required by population</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="101" />
+        <location filename="../../desktop/people/people_models.py" line="101"/>
         <source>每人服务户数</source>
         <translation>Households per worker</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="102" />
+        <location filename="../../desktop/people/people_models.py" line="102"/>
         <source>按户数应配</source>
         <translation>Required by households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="103" />
+        <location filename="../../desktop/people/people_models.py" line="103"/>
         <source>应配（取大者）</source>
         <translation>Required (the larger)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="104" />
+        <location filename="../../desktop/people/people_models.py" line="104"/>
         <source>缺口（人）</source>
         <translation>Shortfall (people)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="130" />
+        <location filename="../../desktop/people/people_models.py" line="130"/>
         <source>{name}（合计）</source>
         <translation>{name} (total)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="143" />
+        <location filename="../../desktop/people/people_models.py" line="143"/>
         <source>缺 {n} 人</source>
         <translation>{n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="145" />
+        <location filename="../../desktop/people/people_models.py" line="145"/>
         <source>达标</source>
         <translation>Meets standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="165" />
+        <location filename="../../desktop/people/people_models.py" line="165"/>
         <source>省定标准：每万名城镇常住人口不少于 {n} 名社区工作者</source>
         <translation>Provincial standard: at least {n} community workers per 10,000 urban residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="169" />
+        <location filename="../../desktop/people/people_models.py" line="169"/>
         <source>本地标准：每 {n} 户配备 1 名社区工作者</source>
         <translation>Local standard: one community worker per {n} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="183" />
+        <location filename="../../desktop/people/people_models.py" line="183"/>
         <source>一档（元/月）</source>
         <translation>Tier 1 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="184" />
+        <location filename="../../desktop/people/people_models.py" line="184"/>
         <source>二档（元/月）</source>
         <translation>Tier 2 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="185" />
+        <location filename="../../desktop/people/people_models.py" line="185"/>
         <source>三档（元/月）</source>
         <translation>Tier 3 (CNY/month)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="207" />
+        <location filename="../../desktop/people/people_models.py" line="207"/>
         <source>未设置</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_models.py" line="221" />
+        <location filename="../../desktop/people/people_models.py" line="221"/>
         <source>{n} 级</source>
         <translation>Level {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="31" />
+        <location filename="../../desktop/people/people_page.py" line="31"/>
         <source>配备标准</source>
         <translation>Staffing standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="32" />
+        <location filename="../../desktop/people/people_page.py" line="32"/>
         <source>薪酬标准</source>
         <translation>Pay scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/people_page.py" line="36" />
+        <location filename="../../desktop/people/people_page.py" line="36"/>
         <source>当前账号无权查看人员花名册</source>
         <translation>This account may not see the rosters</translation>
     </message>
@@ -5803,32 +5803,32 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PhotoViewer</name>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="52" />
+        <location filename="../../desktop/cases/photo_viewer.py" line="52"/>
         <source>上一张</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="53" />
+        <location filename="../../desktop/cases/photo_viewer.py" line="53"/>
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="54" />
+        <location filename="../../desktop/cases/photo_viewer.py" line="54"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="76" />
+        <location filename="../../desktop/cases/photo_viewer.py" line="76"/>
         <source>照片 %1/%2</source>
         <translation>Photo %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="81" />
+        <location filename="../../desktop/cases/photo_viewer.py" line="81"/>
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/photo_viewer.py" line="96" />
+        <location filename="../../desktop/cases/photo_viewer.py" line="96"/>
         <source>无法显示这张照片</source>
         <translation>This photo cannot be shown</translation>
     </message>
@@ -5836,35 +5836,73 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PickerDialog</name>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="67" />
+        <location filename="../../desktop/intake/pickers.py" line="67"/>
         <source>输入名称、编码或拼音首字母（如 jg）</source>
         <translation>Type a name, code or pinyin initials (e.g. jg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="80" />
+        <location filename="../../desktop/intake/pickers.py" line="80"/>
         <source>选定</source>
         <translation>Choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pickers.py" line="81" />
+        <location filename="../../desktop/intake/pickers.py" line="81"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
 </context>
 <context>
+    <name>PlotItem</name>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="189"/>
+        <source>Transforms</source>
+        <translation>Transforms</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="190"/>
+        <source>Downsample</source>
+        <translation>Downsample</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="191"/>
+        <source>Average</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="192"/>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="193"/>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="194"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="196"/>
+        <source>Plot Options</source>
+        <translation>Plot Options</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="45" />
+        <location filename="../../desktop/people/import_wizard.py" line="45"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="46" />
+        <location filename="../../desktop/people/import_wizard.py" line="46"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="47" />
+        <location filename="../../desktop/people/import_wizard.py" line="47"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -5872,129 +5910,129 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="59" />
+        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="60" />
-        <location filename="../../desktop/desk/queue_filters.py" line="193" />
+        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="193"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="61" />
+        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="62" />
+        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="63" />
+        <location filename="../../desktop/desk/queue_filters.py" line="63"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="66" />
+        <location filename="../../desktop/desk/queue_filters.py" line="66"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="67" />
+        <location filename="../../desktop/desk/queue_filters.py" line="67"/>
         <source>仅紧急</source>
         <translation>Urgent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="68" />
+        <location filename="../../desktop/desk/queue_filters.py" line="68"/>
         <source>非紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="69" />
+        <location filename="../../desktop/desk/queue_filters.py" line="69"/>
         <source>只看预警/超期</source>
         <translation>Warning/overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="71" />
+        <location filename="../../desktop/desk/queue_filters.py" line="71"/>
         <source>搜索 编号/地址/类别/拼音首字母</source>
         <translation>Search number / address / category / pinyin</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="75" />
+        <location filename="../../desktop/desk/queue_filters.py" line="75"/>
         <source>按编号、地址、描述，或类别、部门、社区、网格的名称查找；名称也可用拼音首字母（jg → 井盖）或全拼</source>
         <translation>Find by number, address or description, or by the name of a category, department, community or grid; names also by pinyin initials (jg → 井盖) or full pinyin</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="97" />
+        <location filename="../../desktop/desk/queue_filters.py" line="97"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="99" />
+        <location filename="../../desktop/desk/queue_filters.py" line="99"/>
         <source>清除全部筛选条件，显示本页签的全部案件</source>
         <translation>Clear every filter and show all cases of this tab</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="113" />
+        <location filename="../../desktop/desk/queue_filters.py" line="113"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="152" />
+        <location filename="../../desktop/desk/queue_filters.py" line="152"/>
         <source>挂账</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="154" />
+        <location filename="../../desktop/desk/queue_filters.py" line="154"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="156" />
+        <location filename="../../desktop/desk/queue_filters.py" line="156"/>
         <source>（已筛选）</source>
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355" />
+        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355" />
+        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="360" />
+        <location filename="../../desktop/desk/queue_filters.py" line="360"/>
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="363" />
-        <location filename="../../desktop/desk/queue_filters.py" line="434" />
+        <location filename="../../desktop/desk/queue_filters.py" line="363"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="434"/>
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="364" />
+        <location filename="../../desktop/desk/queue_filters.py" line="364"/>
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="430" />
+        <location filename="../../desktop/desk/queue_filters.py" line="430"/>
         <source>搜索「%1」</source>
         <translation>search “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="432" />
+        <location filename="../../desktop/desk/queue_filters.py" line="432"/>
         <source>统计时段</source>
         <translation>statistics period</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="448" />
+        <location filename="../../desktop/desk/queue_filters.py" line="448"/>
         <source>已筛选：</source>
         <translation>Filtered: </translation>
     </message>
@@ -6002,7 +6040,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueHeaderLayout</name>
     <message>
-        <location filename="../../desktop/desk/queue_header.py" line="149" />
+        <location filename="../../desktop/desk/queue_header.py" line="149"/>
         <source>恢复默认列</source>
         <translation>Reset columns</translation>
     </message>
@@ -6010,67 +6048,67 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="50" />
+        <location filename="../../desktop/desk/queue_columns.py" line="50"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="51" />
+        <location filename="../../desktop/desk/queue_columns.py" line="51"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="52" />
+        <location filename="../../desktop/desk/queue_columns.py" line="52"/>
         <source>社区/网格</source>
         <translation>Community/grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="53" />
+        <location filename="../../desktop/desk/queue_columns.py" line="53"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="54" />
+        <location filename="../../desktop/desk/queue_columns.py" line="54"/>
         <source>描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="55" />
+        <location filename="../../desktop/desk/queue_columns.py" line="55"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="56" />
+        <location filename="../../desktop/desk/queue_columns.py" line="56"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="57" />
+        <location filename="../../desktop/desk/queue_columns.py" line="57"/>
         <source>督办</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="58" />
+        <location filename="../../desktop/desk/queue_columns.py" line="58"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="59" />
+        <location filename="../../desktop/desk/queue_columns.py" line="59"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="107" />
+        <location filename="../../desktop/desk/queue_columns.py" line="107"/>
         <source>督×%1</source>
         <translation>Urged ×%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_columns.py" line="108" />
+        <location filename="../../desktop/desk/queue_columns.py" line="108"/>
         <source>【疑似重复】</source>
         <translation>[Possible duplicate] </translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_model.py" line="404" />
+        <location filename="../../desktop/desk/queue_model.py" line="404"/>
         <source>新紧急案件：%1</source>
         <translation>New urgent case: %1</translation>
     </message>
@@ -6078,82 +6116,82 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="412" />
+        <location filename="../../desktop/desk/queue_view.py" line="412"/>
         <source>当前角色无权派遣案件</source>
         <translation>Your role may not dispatch cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="418" />
+        <location filename="../../desktop/desk/queue_view.py" line="418"/>
         <source>派遣案件 %1</source>
         <translation>Dispatch case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="420" />
+        <location filename="../../desktop/desk/queue_view.py" line="420"/>
         <source>派遣 %1 件案件</source>
         <translation>Dispatch %1 cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="492" />
+        <location filename="../../desktop/desk/queue_view.py" line="492"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation>No case selected: select cases in the queue with ↑↓, then press %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="499" />
+        <location filename="../../desktop/desk/queue_view.py" line="499"/>
         <source>%1无权执行「%2」。</source>
         <translation>%1 may not “%2”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="507" />
+        <location filename="../../desktop/desk/queue_view.py" line="507"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation>“%1” does not apply to case %2 (%3).</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="514" />
+        <location filename="../../desktop/desk/queue_view.py" line="514"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation>“%1” works on one case at a time; select only one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="569" />
+        <location filename="../../desktop/desk/queue_view.py" line="569"/>
         <source>「%1」已完成：%2</source>
         <translation>“%1” done: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="584" />
+        <location filename="../../desktop/desk/queue_view.py" line="584"/>
         <source>查重比较：请在队列中只选中一件案件。</source>
         <translation>Duplicate check: select exactly one case in the queue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="618" />
+        <location filename="../../desktop/desk/queue_view.py" line="618"/>
         <source>没有适用于所选案件的操作</source>
         <translation>No action applies to the selected cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="650" />
+        <location filename="../../desktop/desk/queue_view.py" line="650"/>
         <source>转到案件</source>
         <translation>Go to case</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="651" />
+        <location filename="../../desktop/desk/queue_view.py" line="651"/>
         <source>案件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="652" />
+        <location filename="../../desktop/desk/queue_view.py" line="652"/>
         <source>转到</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="653" />
+        <location filename="../../desktop/desk/queue_view.py" line="653"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="697" />
+        <location filename="../../desktop/desk/queue_view.py" line="697"/>
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation>Filters cleared to select case %1 in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="705" />
+        <location filename="../../desktop/desk/queue_view.py" line="705"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation>Case %1 is not among the filtered rows; it is shown on the right. Clear the filters to see it in the list.</translation>
     </message>
@@ -6161,7 +6199,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ReporterCallbacks</name>
     <message>
-        <location filename="../../desktop/cases/reporter_callbacks.py" line="55" />
+        <location filename="../../desktop/cases/reporter_callbacks.py" line="55"/>
         <source>记录回访</source>
         <translation>Record callback</translation>
     </message>
@@ -6169,189 +6207,189 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="128" />
+        <location filename="../../desktop/returns/reports_page.py" line="128"/>
         <source>案件报表</source>
         <translation>Case returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="129" />
+        <location filename="../../desktop/returns/reports_page.py" line="129"/>
         <source>人员花名册</source>
         <translation>Rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="130" />
+        <location filename="../../desktop/returns/reports_page.py" line="130"/>
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="154" />
+        <location filename="../../desktop/returns/reports_page.py" line="154"/>
         <source>月报</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="155" />
+        <location filename="../../desktop/returns/reports_page.py" line="155"/>
         <source>季报</source>
         <translation>Quarterly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="156" />
+        <location filename="../../desktop/returns/reports_page.py" line="156"/>
         <source>年报</source>
         <translation>Yearly</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="162" />
+        <location filename="../../desktop/returns/reports_page.py" line="162"/>
         <source> 年</source>
         <translation> </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="166" />
-        <location filename="../../desktop/returns/reports_page.py" line="292" />
+        <location filename="../../desktop/returns/reports_page.py" line="166"/>
+        <location filename="../../desktop/returns/reports_page.py" line="292"/>
         <source>全街道</source>
         <translation>Whole street</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="167" />
+        <location filename="../../desktop/returns/reports_page.py" line="167"/>
         <source>导出完整身份证号和电话（不脱敏）</source>
         <translation>Export full ID numbers and phones (unmasked)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="168" />
+        <location filename="../../desktop/returns/reports_page.py" line="168"/>
         <source>导出后打开所在文件夹</source>
         <translation>Open the folder after export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="170" />
+        <location filename="../../desktop/returns/reports_page.py" line="170"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="171" />
+        <location filename="../../desktop/returns/reports_page.py" line="171"/>
         <source>导出 Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="174" />
+        <location filename="../../desktop/returns/reports_page.py" line="174"/>
         <source>当前角色无权导出报表</source>
         <translation>This role may not export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="175" />
+        <location filename="../../desktop/returns/reports_page.py" line="175"/>
         <source>取消导出</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="177" />
+        <location filename="../../desktop/returns/reports_page.py" line="177"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="180" />
+        <location filename="../../desktop/returns/reports_page.py" line="180"/>
         <source>12345 办结回复…</source>
         <translation>12345 replies…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="183" />
+        <location filename="../../desktop/returns/reports_page.py" line="183"/>
         <source>导出所选期间内办结的 12345 工单的办结回复，供回传热线系统</source>
         <translation>Export the replies for 12345 orders closed in the chosen period, to send back to the hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="192" />
+        <location filename="../../desktop/returns/reports_page.py" line="192"/>
         <source>已写入 %v / %m 行</source>
         <translation>%v / %m rows written</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="208" />
+        <location filename="../../desktop/returns/reports_page.py" line="208"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="209" />
+        <location filename="../../desktop/returns/reports_page.py" line="209"/>
         <source>统计范围</source>
         <translation>Scope</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="220" />
+        <location filename="../../desktop/returns/reports_page.py" line="220"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="268" />
+        <location filename="../../desktop/returns/reports_page.py" line="268"/>
         <source>{0} 月</source>
         <translation>Month {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="271" />
+        <location filename="../../desktop/returns/reports_page.py" line="271"/>
         <source>第{0}季度</source>
         <translation>Q{0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="294" />
+        <location filename="../../desktop/returns/reports_page.py" line="294"/>
         <source>社区：</source>
         <translation>Community: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="296" />
+        <location filename="../../desktop/returns/reports_page.py" line="296"/>
         <source>部门：</source>
         <translation>Department: </translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="325" />
+        <location filename="../../desktop/returns/reports_page.py" line="325"/>
         <source>点击“预览”查看{0}</source>
         <translation>Click “Preview” to see {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="353" />
+        <location filename="../../desktop/returns/reports_page.py" line="353"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="390" />
-        <source>{0}　{1}　共 {2} 行</source>
+        <location filename="../../desktop/returns/reports_page.py" line="390"/>
+        <source>{0}&#x3000;{1}&#x3000;共 {2} 行</source>
         <translation>{0}   {1}   {2} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="392" />
+        <location filename="../../desktop/returns/reports_page.py" line="392"/>
         <source>（预览前 {0} 行，导出包含全部）</source>
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="414" />
+        <location filename="../../desktop/returns/reports_page.py" line="414"/>
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="416" />
-        <location filename="../../desktop/returns/reports_page.py" line="429" />
+        <location filename="../../desktop/returns/reports_page.py" line="416"/>
+        <location filename="../../desktop/returns/reports_page.py" line="429"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="427" />
+        <location filename="../../desktop/returns/reports_page.py" line="427"/>
         <source>导出 12345 办结回复</source>
         <translation>Export 12345 replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="450" />
+        <location filename="../../desktop/returns/reports_page.py" line="450"/>
         <source>已导出办结回复 %1 件：%2</source>
         <translation>Exported %1 replies: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="476" />
+        <location filename="../../desktop/returns/reports_page.py" line="476"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="495" />
+        <location filename="../../desktop/returns/reports_page.py" line="495"/>
         <source>正在写入文件，无法取消</source>
         <translation>Writing the file; it can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="498" />
+        <location filename="../../desktop/returns/reports_page.py" line="498"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="522" />
+        <location filename="../../desktop/returns/reports_page.py" line="522"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -6359,37 +6397,37 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>RetireDialog</name>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="224" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="224"/>
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="229" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="229"/>
         <source>例如 调离、退休、任期届满</source>
         <translation>e.g. transferred, retired, term ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="231" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="231"/>
         <source>离任日期</source>
         <translation>Leaving date</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="232" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="232"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="241" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="241"/>
         <source>确认离任</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="242" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="242"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_dialogs.py" line="246" />
+        <location filename="../../desktop/people/roster_dialogs.py" line="246"/>
         <source>离任后该记录保留在名册历史中，不再计入在岗人数。</source>
         <translation>After leaving, the entry stays in the roster history and no longer counts as serving.</translation>
     </message>
@@ -6397,732 +6435,732 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>Returns</name>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="15" />
+        <location filename="../../desktop/returns/return_labels.py" line="15"/>
         <source>案件办理情况月报</source>
         <translation>Case handling report</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="16" />
+        <location filename="../../desktop/returns/return_labels.py" line="16"/>
         <source>部门绩效考核表</source>
         <translation>Department performance</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="17" />
+        <location filename="../../desktop/returns/return_labels.py" line="17"/>
         <source>案件类别分析表</source>
         <translation>Case category analysis</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="18" />
+        <location filename="../../desktop/returns/return_labels.py" line="18"/>
         <source>案件明细表</source>
         <translation>Case details</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="19" />
+        <location filename="../../desktop/returns/return_labels.py" line="19"/>
         <source>社区工作者花名册</source>
         <translation>Community workers roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="20" />
+        <location filename="../../desktop/returns/return_labels.py" line="20"/>
         <source>网格长网格员花名册</source>
         <translation>Grid leaders and workers roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="21" />
+        <location filename="../../desktop/returns/return_labels.py" line="21"/>
         <source>第一书记花名册</source>
         <translation>First secretaries roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="22" />
+        <location filename="../../desktop/returns/return_labels.py" line="22"/>
         <source>导师帮带花名册</source>
         <translation>Mentoring roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="23" />
+        <location filename="../../desktop/returns/return_labels.py" line="23"/>
         <source>下沉干部花名册</source>
         <translation>Sent-down cadres roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="24" />
+        <location filename="../../desktop/returns/return_labels.py" line="24"/>
         <source>党员报到花名册</source>
         <translation>Party-member check-in roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="25" />
+        <location filename="../../desktop/returns/return_labels.py" line="25"/>
         <source>社区工作者配备情况表</source>
         <translation>Community worker staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="30" />
+        <location filename="../../desktop/returns/return_labels.py" line="30"/>
         <source>按社区</source>
         <translation>By community</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="31" />
+        <location filename="../../desktop/returns/return_labels.py" line="31"/>
         <source>按网格</source>
         <translation>By grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="32" />
+        <location filename="../../desktop/returns/return_labels.py" line="32"/>
         <source>每日走势</source>
         <translation>Daily trend</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="33" />
+        <location filename="../../desktop/returns/return_labels.py" line="33"/>
         <source>部门绩效</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="34" />
+        <location filename="../../desktop/returns/return_labels.py" line="34"/>
         <source>类别分析</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="35" />
+        <location filename="../../desktop/returns/return_labels.py" line="35"/>
         <source>案件明细</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="36" />
+        <location filename="../../desktop/returns/return_labels.py" line="36"/>
         <source>社区工作者</source>
         <translation>Community workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="37" />
+        <location filename="../../desktop/returns/return_labels.py" line="37"/>
         <source>网格员网格长</source>
         <translation>Grid staff</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="38" />
+        <location filename="../../desktop/returns/return_labels.py" line="38"/>
         <source>第一书记</source>
         <translation>First secretaries</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="39" />
+        <location filename="../../desktop/returns/return_labels.py" line="39"/>
         <source>导师帮带</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="40" />
+        <location filename="../../desktop/returns/return_labels.py" line="40"/>
         <source>下沉干部</source>
         <translation>Sent-down cadres</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="41" />
+        <location filename="../../desktop/returns/return_labels.py" line="41"/>
         <source>党员报到</source>
         <translation>Party check-ins</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="42" />
+        <location filename="../../desktop/returns/return_labels.py" line="42"/>
         <source>配备情况</source>
         <translation>Staffing</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="47" />
+        <location filename="../../desktop/returns/return_labels.py" line="47"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="48" />
+        <location filename="../../desktop/returns/return_labels.py" line="48"/>
         <source>立案派遣</source>
         <translation>Registered/dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="49" />
+        <location filename="../../desktop/returns/return_labels.py" line="49"/>
         <source>立案数</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="50" />
+        <location filename="../../desktop/returns/return_labels.py" line="50"/>
         <source>派遣数</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="51" />
+        <location filename="../../desktop/returns/return_labels.py" line="51"/>
         <source>结案情况</source>
         <translation>Closure</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="52" />
+        <location filename="../../desktop/returns/return_labels.py" line="52"/>
         <source>应结案数</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="53" />
+        <location filename="../../desktop/returns/return_labels.py" line="53"/>
         <source>结案数</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="54" />
+        <location filename="../../desktop/returns/return_labels.py" line="54"/>
         <source>按期结案数</source>
         <translation>Closed on time</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="55" />
+        <location filename="../../desktop/returns/return_labels.py" line="55"/>
         <source>结案率</source>
         <translation>Closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="56" />
+        <location filename="../../desktop/returns/return_labels.py" line="56"/>
         <source>按期结案率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="57" />
+        <location filename="../../desktop/returns/return_labels.py" line="57"/>
         <source>超期数</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="58" />
+        <location filename="../../desktop/returns/return_labels.py" line="58"/>
         <source>处置质量</source>
         <translation>Handling quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="59" />
+        <location filename="../../desktop/returns/return_labels.py" line="59"/>
         <source>处置数</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="60" />
+        <location filename="../../desktop/returns/return_labels.py" line="60"/>
         <source>返工数</source>
         <translation>Reworked</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="61" />
+        <location filename="../../desktop/returns/return_labels.py" line="61"/>
         <source>返工率</source>
         <translation>Rework rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="62" />
+        <location filename="../../desktop/returns/return_labels.py" line="62"/>
         <source>延期数</source>
         <translation>Extended</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="63" />
+        <location filename="../../desktop/returns/return_labels.py" line="63"/>
         <source>挂账数</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="64" />
+        <location filename="../../desktop/returns/return_labels.py" line="64"/>
         <source>平均处置时长（小时）</source>
         <translation>Avg. handling (h)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="65" />
+        <location filename="../../desktop/returns/return_labels.py" line="65"/>
         <source>未诉先办</source>
         <translation>Before complaint</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="66" />
+        <location filename="../../desktop/returns/return_labels.py" line="66"/>
         <source>上报数</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="67" />
+        <location filename="../../desktop/returns/return_labels.py" line="67"/>
         <source>巡查发现数</source>
         <translation>Found on patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="68" />
+        <location filename="../../desktop/returns/return_labels.py" line="68"/>
         <source>未诉先办占比</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="69" />
+        <location filename="../../desktop/returns/return_labels.py" line="69"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="70" />
+        <location filename="../../desktop/returns/return_labels.py" line="70"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="71" />
+        <location filename="../../desktop/returns/return_labels.py" line="71"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="72" />
+        <location filename="../../desktop/returns/return_labels.py" line="72"/>
         <source>排名</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="73" />
+        <location filename="../../desktop/returns/return_labels.py" line="73"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="74" />
+        <location filename="../../desktop/returns/return_labels.py" line="74"/>
         <source>回访“三率”</source>
         <translation>Callback rates</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="75" />
+        <location filename="../../desktop/returns/return_labels.py" line="75"/>
         <source>有效回访数</source>
         <translation>Valid callbacks</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="76" />
+        <location filename="../../desktop/returns/return_labels.py" line="76"/>
         <source>联系上</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="77" />
+        <location filename="../../desktop/returns/return_labels.py" line="77"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="78" />
+        <location filename="../../desktop/returns/return_labels.py" line="78"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="79" />
+        <location filename="../../desktop/returns/return_labels.py" line="79"/>
         <source>基本满意</source>
         <translation>Mostly satisfied</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="80" />
+        <location filename="../../desktop/returns/return_labels.py" line="80"/>
         <source>响应率</source>
         <translation>Response rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="81" />
+        <location filename="../../desktop/returns/return_labels.py" line="81"/>
         <source>解决率</source>
         <translation>Resolution rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="82" />
+        <location filename="../../desktop/returns/return_labels.py" line="82"/>
         <source>满意率</source>
         <translation>Satisfaction rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="83" />
+        <location filename="../../desktop/returns/return_labels.py" line="83"/>
         <source>综合指数</source>
         <translation>Overall index</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="84" />
+        <location filename="../../desktop/returns/return_labels.py" line="84"/>
         <source>协办（吹哨报到）</source>
         <translation>Co-handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="85" />
+        <location filename="../../desktop/returns/return_labels.py" line="85"/>
         <source>协办件数</source>
         <translation>Co-handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="86" />
+        <location filename="../../desktop/returns/return_labels.py" line="86"/>
         <source>协办应反馈数</source>
         <translation>Co-feedback due</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="87" />
+        <location filename="../../desktop/returns/return_labels.py" line="87"/>
         <source>协办按期反馈数</source>
         <translation>Co-feedback on time</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="88" />
+        <location filename="../../desktop/returns/return_labels.py" line="88"/>
         <source>协办按期率</source>
         <translation>Co on-time rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="89" />
+        <location filename="../../desktop/returns/return_labels.py" line="89"/>
         <source>督办与上报</source>
         <translation>Urging and escalation</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="90" />
+        <location filename="../../desktop/returns/return_labels.py" line="90"/>
         <source>督办件数</source>
         <translation>Urged</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="91" />
+        <location filename="../../desktop/returns/return_labels.py" line="91"/>
         <source>督办已回复</source>
         <translation>Urgings replied</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="92" />
+        <location filename="../../desktop/returns/return_labels.py" line="92"/>
         <source>督办回复率</source>
         <translation>Urging reply rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="93" />
+        <location filename="../../desktop/returns/return_labels.py" line="93"/>
         <source>上报件数</source>
         <translation>Escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="94" />
+        <location filename="../../desktop/returns/return_labels.py" line="94"/>
         <source>上报后办结</source>
         <translation>Closed after escalation</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="95" />
+        <location filename="../../desktop/returns/return_labels.py" line="95"/>
         <source>上报未办结</source>
         <translation>Open after escalation</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="96" />
+        <location filename="../../desktop/returns/return_labels.py" line="96"/>
         <source>代录件数</source>
         <translation>Entered by the center</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="97" />
+        <location filename="../../desktop/returns/return_labels.py" line="97"/>
         <source>重复报告</source>
         <translation>Duplicate reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="98" />
+        <location filename="../../desktop/returns/return_labels.py" line="98"/>
         <source>合并报告数</source>
         <translation>Reports merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="99" />
+        <location filename="../../desktop/returns/return_labels.py" line="99"/>
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="100" />
+        <location filename="../../desktop/returns/return_labels.py" line="100"/>
         <source>小类编码</source>
         <translation>Category code</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="101" />
+        <location filename="../../desktop/returns/return_labels.py" line="101"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="102" />
+        <location filename="../../desktop/returns/return_labels.py" line="102"/>
         <source>本期</source>
         <translation>This period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="103" />
+        <location filename="../../desktop/returns/return_labels.py" line="103"/>
         <source>环比</source>
         <translation>vs. previous</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="104" />
+        <location filename="../../desktop/returns/return_labels.py" line="104"/>
         <source>增减</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="105" />
+        <location filename="../../desktop/returns/return_labels.py" line="105"/>
         <source>增幅</source>
         <translation>Change %</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="106" />
+        <location filename="../../desktop/returns/return_labels.py" line="106"/>
         <source>同比</source>
         <translation>vs. last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="107" />
+        <location filename="../../desktop/returns/return_labels.py" line="107"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="108" />
+        <location filename="../../desktop/returns/return_labels.py" line="108"/>
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="109" />
+        <location filename="../../desktop/returns/return_labels.py" line="109"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="110" />
+        <location filename="../../desktop/returns/return_labels.py" line="110"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="111" />
+        <location filename="../../desktop/returns/return_labels.py" line="111"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="112" />
+        <location filename="../../desktop/returns/return_labels.py" line="112"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="113" />
+        <location filename="../../desktop/returns/return_labels.py" line="113"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="114" />
+        <location filename="../../desktop/returns/return_labels.py" line="114"/>
         <source>上报人</source>
         <translation>Reporter</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="115" />
+        <location filename="../../desktop/returns/return_labels.py" line="115"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="116" />
+        <location filename="../../desktop/returns/return_labels.py" line="116"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="117" />
+        <location filename="../../desktop/returns/return_labels.py" line="117"/>
         <source>承办部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="118" />
+        <location filename="../../desktop/returns/return_labels.py" line="118"/>
         <source>结案时间</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="119" />
+        <location filename="../../desktop/returns/return_labels.py" line="119"/>
         <source>是否超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="120" />
+        <location filename="../../desktop/returns/return_labels.py" line="120"/>
         <source>返工次数</source>
         <translation>Reworks</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="121" />
+        <location filename="../../desktop/returns/return_labels.py" line="121"/>
         <source>延期次数</source>
         <translation>Extensions</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="122" />
+        <location filename="../../desktop/returns/return_labels.py" line="122"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="123" />
+        <location filename="../../desktop/returns/return_labels.py" line="123"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="124" />
+        <location filename="../../desktop/returns/return_labels.py" line="124"/>
         <source>出生年月</source>
         <translation>Born</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="125" />
+        <location filename="../../desktop/returns/return_labels.py" line="125"/>
         <source>政治面貌</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="126" />
+        <location filename="../../desktop/returns/return_labels.py" line="126"/>
         <source>学历</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="127" />
+        <location filename="../../desktop/returns/return_labels.py" line="127"/>
         <source>公民身份号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="128" />
+        <location filename="../../desktop/returns/return_labels.py" line="128"/>
         <source>岗位</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="129" />
+        <location filename="../../desktop/returns/return_labels.py" line="129"/>
         <source>薪酬等级</source>
         <translation>Pay grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="130" />
+        <location filename="../../desktop/returns/return_labels.py" line="130"/>
         <source>档</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="131" />
+        <location filename="../../desktop/returns/return_labels.py" line="131"/>
         <source>级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="132" />
+        <location filename="../../desktop/returns/return_labels.py" line="132"/>
         <source>月薪标准（元）</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="133" />
+        <location filename="../../desktop/returns/return_labels.py" line="133"/>
         <source>任职时间</source>
         <translation>In post since</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="134" />
+        <location filename="../../desktop/returns/return_labels.py" line="134"/>
         <source>任职届数</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="135" />
+        <location filename="../../desktop/returns/return_labels.py" line="135"/>
         <source>荣誉</source>
         <translation>Honours</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="136" />
+        <location filename="../../desktop/returns/return_labels.py" line="136"/>
         <source>职业发展</source>
         <translation>Career move</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="137" />
+        <location filename="../../desktop/returns/return_labels.py" line="137"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="138" />
+        <location filename="../../desktop/returns/return_labels.py" line="138"/>
         <source>任职日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="139" />
+        <location filename="../../desktop/returns/return_labels.py" line="139"/>
         <source>派驻层级</source>
         <translation>Post level</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="140" />
+        <location filename="../../desktop/returns/return_labels.py" line="140"/>
         <source>派出单位</source>
         <translation>Sending unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="141" />
+        <location filename="../../desktop/returns/return_labels.py" line="141"/>
         <source>任期</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="142" />
+        <location filename="../../desktop/returns/return_labels.py" line="142"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="143" />
+        <location filename="../../desktop/returns/return_labels.py" line="143"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="144" />
+        <location filename="../../desktop/returns/return_labels.py" line="144"/>
         <source>社区书记工作室</source>
-        <translation>Secretary's studio</translation>
+        <translation>Secretary&apos;s studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="145" />
+        <location filename="../../desktop/returns/return_labels.py" line="145"/>
         <source>导师</source>
         <translation>Mentor</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="146" />
+        <location filename="../../desktop/returns/return_labels.py" line="146"/>
         <source>帮带对象</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="147" />
+        <location filename="../../desktop/returns/return_labels.py" line="147"/>
         <source>帮带期间</source>
         <translation>Mentoring period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="148" />
+        <location filename="../../desktop/returns/return_labels.py" line="148"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="149" />
+        <location filename="../../desktop/returns/return_labels.py" line="149"/>
         <source>下沉期间</source>
         <translation>Sent-down period</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="150" />
+        <location filename="../../desktop/returns/return_labels.py" line="150"/>
         <source>计划结束</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="151" />
+        <location filename="../../desktop/returns/return_labels.py" line="151"/>
         <source>所在单位党组织</source>
         <translation>Party organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="152" />
+        <location filename="../../desktop/returns/return_labels.py" line="152"/>
         <source>报到日期</source>
         <translation>Check-in date</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="153" />
+        <location filename="../../desktop/returns/return_labels.py" line="153"/>
         <source>参加服务活动</source>
         <translation>Service activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="154" />
+        <location filename="../../desktop/returns/return_labels.py" line="154"/>
         <source>服务时长（小时）</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="155" />
+        <location filename="../../desktop/returns/return_labels.py" line="155"/>
         <source>社区编码</source>
         <translation>Community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="156" />
+        <location filename="../../desktop/returns/return_labels.py" line="156"/>
         <source>常住人口</source>
         <translation>Residents</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="157" />
+        <location filename="../../desktop/returns/return_labels.py" line="157"/>
         <source>户数</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="158" />
+        <location filename="../../desktop/returns/return_labels.py" line="158"/>
         <source>配备标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="159" />
+        <location filename="../../desktop/returns/return_labels.py" line="159"/>
         <source>应配备</source>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="160" />
+        <location filename="../../desktop/returns/return_labels.py" line="160"/>
         <source>实有社区工作者</source>
         <translation>Workers in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="161" />
+        <location filename="../../desktop/returns/return_labels.py" line="161"/>
         <source>缺口</source>
         <translation>Shortfall</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="162" />
+        <location filename="../../desktop/returns/return_labels.py" line="162"/>
         <source>每万人配备</source>
         <translation>Per 10,000</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="163" />
+        <location filename="../../desktop/returns/return_labels.py" line="163"/>
         <source>是否达标</source>
         <translation>Meets standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="170" />
+        <location filename="../../desktop/returns/return_labels.py" line="170"/>
         <source>上期（{0}）</source>
         <translation>Previous ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="171" />
+        <location filename="../../desktop/returns/return_labels.py" line="171"/>
         <source>去年同期（{0}）</source>
         <translation>Same period last year ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="174" />
+        <location filename="../../desktop/returns/return_labels.py" line="174"/>
         <source>按人口应配（每万人{0}名）</source>
         <translation>By population ({0} per 10,000)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="178" />
+        <location filename="../../desktop/returns/return_labels.py" line="178"/>
         <source>按户数应配（每{0}户1名）</source>
         <translation>By households (1 per {0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/return_labels.py" line="199" />
+        <location filename="../../desktop/returns/return_labels.py" line="199"/>
         <source>{y}年{m}月</source>
         <translation>{y}-{m}</translation>
     </message>
@@ -7130,22 +7168,22 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>RevealReason</name>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="15" />
+        <location filename="../../desktop/common/reveal_reason.py" line="15"/>
         <source>查看完整信息</source>
         <translation>Show personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="17" />
+        <location filename="../../desktop/common/reveal_reason.py" line="17"/>
         <source>显示 %1 的完整号码，请填写原因（将记入审计日志）：</source>
         <translation>Why do you need the full numbers of %1? (recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="23" />
+        <location filename="../../desktop/common/reveal_reason.py" line="23"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/reveal_reason.py" line="24" />
+        <location filename="../../desktop/common/reveal_reason.py" line="24"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -7153,237 +7191,237 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>RosterFields</name>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="20" />
+        <location filename="../../desktop/people/roster_labels.py" line="20"/>
         <source>上岗时间</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="21" />
+        <location filename="../../desktop/people/roster_labels.py" line="21"/>
         <source>下沉时间</source>
         <translation>Sent down on</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="22" />
+        <location filename="../../desktop/people/roster_labels.py" line="22"/>
         <source>下沉社区</source>
         <translation>Community served</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="23" />
+        <location filename="../../desktop/people/roster_labels.py" line="23"/>
         <source>书记工作室</source>
-        <translation>Secretary's studio</translation>
+        <translation>Secretary&apos;s studio</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="24" />
+        <location filename="../../desktop/people/roster_labels.py" line="24"/>
         <source>任期开始</source>
         <translation>Term start</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="25" />
+        <location filename="../../desktop/people/roster_labels.py" line="25"/>
         <source>任期结束</source>
         <translation>Term end</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="26" />
+        <location filename="../../desktop/people/roster_labels.py" line="26"/>
         <source>任职层级</source>
         <translation>Post level</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="27" />
+        <location filename="../../desktop/people/roster_labels.py" line="27"/>
         <source>任职届数</source>
         <translation>Terms served</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="28" />
+        <location filename="../../desktop/people/roster_labels.py" line="28"/>
         <source>任职社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="29" />
+        <location filename="../../desktop/people/roster_labels.py" line="29"/>
         <source>参加工作时间</source>
         <translation>Service start</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="30" />
+        <location filename="../../desktop/people/roster_labels.py" line="30"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="31" />
+        <location filename="../../desktop/people/roster_labels.py" line="31"/>
         <source>学历</source>
         <translation>Education</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="32" />
+        <location filename="../../desktop/people/roster_labels.py" line="32"/>
         <source>学员</source>
         <translation>Apprentice</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="33" />
+        <location filename="../../desktop/people/roster_labels.py" line="33"/>
         <source>学员姓名</source>
         <translation>Apprentice name</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="34" />
+        <location filename="../../desktop/people/roster_labels.py" line="34"/>
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="35" />
+        <location filename="../../desktop/people/roster_labels.py" line="35"/>
         <source>导师</source>
         <translation>Mentor</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="36" />
+        <location filename="../../desktop/people/roster_labels.py" line="36"/>
         <source>导师姓名</source>
         <translation>Mentor name</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="37" />
+        <location filename="../../desktop/people/roster_labels.py" line="37"/>
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="38" />
+        <location filename="../../desktop/people/roster_labels.py" line="38"/>
         <source>届数</source>
         <translation>Terms</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="39" />
+        <location filename="../../desktop/people/roster_labels.py" line="39"/>
         <source>帮带开始时间</source>
         <translation>Mentoring start</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="40" />
+        <location filename="../../desktop/people/roster_labels.py" line="40"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="41" />
+        <location filename="../../desktop/people/roster_labels.py" line="41"/>
         <source>所在党组织</source>
         <translation>Party organisation</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="42" />
+        <location filename="../../desktop/people/roster_labels.py" line="42"/>
         <source>所在社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="43" />
+        <location filename="../../desktop/people/roster_labels.py" line="43"/>
         <source>批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="44" />
+        <location filename="../../desktop/people/roster_labels.py" line="44"/>
         <source>报到时间</source>
         <translation>Check-in date</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="45" />
+        <location filename="../../desktop/people/roster_labels.py" line="45"/>
         <source>报到社区</source>
         <translation>Check-in community</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="46" />
+        <location filename="../../desktop/people/roster_labels.py" line="46"/>
         <source>提醒</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="47" />
+        <location filename="../../desktop/people/roster_labels.py" line="47"/>
         <source>政治面貌</source>
         <translation>Political status</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="48" />
+        <location filename="../../desktop/people/roster_labels.py" line="48"/>
         <source>月薪（元）</source>
         <translation>Monthly pay (yuan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="49" />
+        <location filename="../../desktop/people/roster_labels.py" line="49"/>
         <source>服务时长</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="50" />
+        <location filename="../../desktop/people/roster_labels.py" line="50"/>
         <source>服务时长（小时）</source>
         <translation>Service hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="51" />
+        <location filename="../../desktop/people/roster_labels.py" line="51"/>
         <source>服务活动</source>
         <translation>Service activities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="52" />
+        <location filename="../../desktop/people/roster_labels.py" line="52"/>
         <source>档</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="53" />
+        <location filename="../../desktop/people/roster_labels.py" line="53"/>
         <source>派出单位</source>
         <translation>Sending unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="54" />
+        <location filename="../../desktop/people/roster_labels.py" line="54"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="55" />
+        <location filename="../../desktop/people/roster_labels.py" line="55"/>
         <source>离岗时间</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="56" />
+        <location filename="../../desktop/people/roster_labels.py" line="56"/>
         <source>级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="57" />
+        <location filename="../../desktop/people/roster_labels.py" line="57"/>
         <source>结束时间</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="58" />
+        <location filename="../../desktop/people/roster_labels.py" line="58"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="59" />
+        <location filename="../../desktop/people/roster_labels.py" line="59"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="60" />
+        <location filename="../../desktop/people/roster_labels.py" line="60"/>
         <source>职业发展</source>
         <translation>Career move</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="61" />
+        <location filename="../../desktop/people/roster_labels.py" line="61"/>
         <source>职务</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="62" />
+        <location filename="../../desktop/people/roster_labels.py" line="62"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="63" />
+        <location filename="../../desktop/people/roster_labels.py" line="63"/>
         <source>荣誉</source>
         <translation>Honours</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="64" />
+        <location filename="../../desktop/people/roster_labels.py" line="64"/>
         <source>计划结束时间</source>
         <translation>Planned end</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="65" />
+        <location filename="../../desktop/people/roster_labels.py" line="65"/>
         <source>身份</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="66" />
+        <location filename="../../desktop/people/roster_labels.py" line="66"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
@@ -7391,32 +7429,32 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>RosterKinds</name>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="11" />
+        <location filename="../../desktop/people/roster_labels.py" line="11"/>
         <source>社区工作者</source>
         <translation>Community workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="12" />
+        <location filename="../../desktop/people/roster_labels.py" line="12"/>
         <source>网格员/网格长</source>
         <translation>Grid leaders and workers</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="13" />
+        <location filename="../../desktop/people/roster_labels.py" line="13"/>
         <source>第一书记</source>
         <translation>First secretaries</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="14" />
+        <location filename="../../desktop/people/roster_labels.py" line="14"/>
         <source>导师帮带</source>
         <translation>Mentoring</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="15" />
+        <location filename="../../desktop/people/roster_labels.py" line="15"/>
         <source>下沉干部</source>
         <translation>Sent-down cadres</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_labels.py" line="16" />
+        <location filename="../../desktop/people/roster_labels.py" line="16"/>
         <source>党员报到</source>
         <translation>Party-member check-ins</translation>
     </message>
@@ -7424,93 +7462,93 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>RosterTab</name>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="88" />
+        <location filename="../../desktop/people/roster_tab.py" line="88"/>
         <source>搜索姓名、身份证号或电话</source>
         <translation>Search name, ID number or phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="91" />
-        <location filename="../../desktop/people/roster_tab.py" line="194" />
+        <location filename="../../desktop/people/roster_tab.py" line="91"/>
+        <location filename="../../desktop/people/roster_tab.py" line="194"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="93" />
+        <location filename="../../desktop/people/roster_tab.py" line="93"/>
         <source>含已离任</source>
         <translation>Include former</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="94" />
+        <location filename="../../desktop/people/roster_tab.py" line="94"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="95" />
+        <location filename="../../desktop/people/roster_tab.py" line="95"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="96" />
+        <location filename="../../desktop/people/roster_tab.py" line="96"/>
         <source>离任</source>
         <translation>Leave post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="97" />
+        <location filename="../../desktop/people/roster_tab.py" line="97"/>
         <source>变更记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="98" />
+        <location filename="../../desktop/people/roster_tab.py" line="98"/>
         <source>显示完整号码</source>
         <translation>Show full number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="99" />
+        <location filename="../../desktop/people/roster_tab.py" line="99"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="227" />
+        <location filename="../../desktop/people/roster_tab.py" line="227"/>
         <source>在册 {n} 人</source>
         <translation>{n} on the roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="229" />
+        <location filename="../../desktop/people/roster_tab.py" line="229"/>
         <source>，{n} 人任期将满或已满</source>
         <translation>, {n} with a term ending or ended</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="235" />
+        <location filename="../../desktop/people/roster_tab.py" line="235"/>
         <source>空缺网格：{n} 个（没有在岗网格长或网格员）</source>
         <translation>Vacant grids: {n} (no grid leader or grid worker in post)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="237" />
+        <location filename="../../desktop/people/roster_tab.py" line="237"/>
         <source>所有网格都有在岗的网格长和网格员</source>
         <translation>Every grid has a grid leader and a grid worker in post</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="339" />
+        <location filename="../../desktop/people/roster_tab.py" line="339"/>
         <source>导师身份证号</source>
         <translation>Mentor ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="339" />
+        <location filename="../../desktop/people/roster_tab.py" line="339"/>
         <source>学员身份证号</source>
         <translation>Apprentice ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="341" />
+        <location filename="../../desktop/people/roster_tab.py" line="341"/>
         <source>身份证号</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="341" />
+        <location filename="../../desktop/people/roster_tab.py" line="341"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/roster_tab.py" line="347" />
+        <location filename="../../desktop/people/roster_tab.py" line="347"/>
         <source>{name}：{shown}（已记入审计日志）</source>
         <translation>{name}: {shown} (recorded in the audit log)</translation>
     </message>
@@ -7518,82 +7556,82 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="35" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="35"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="37" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="37"/>
         <source>否</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="45" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="45"/>
         <source>全部案件</source>
         <translation>All cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="47" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="47"/>
         <source>紧急案件</source>
         <translation>Urgent cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="48" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="48"/>
         <source>一般案件</source>
         <translation>Ordinary cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="53" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="53"/>
         <source>区级平台</source>
         <translation>District platform</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="54" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="54"/>
         <source>联席会议</source>
         <translation>Joint meeting</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="60" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="60"/>
         <source>适用范围</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="61" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="61"/>
         <source>预警提醒</source>
         <translation>Warning reminder</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="62" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="62"/>
         <source>到期督办</source>
         <translation>Urge at deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="63" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="63"/>
         <source>回复期限（工作日）</source>
         <translation>Reply within (working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="64" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="64"/>
         <source>超期上报（工作日）</source>
         <translation>Escalate after overdue (working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="65" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="65"/>
         <source>上报至</source>
         <translation>Escalate to</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="66" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="66"/>
         <source>上报时限（工作日）</source>
         <translation>Escalation time limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="67" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="67"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="79" />
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="79"/>
         <source>不上报</source>
         <translation>Never</translation>
     </message>
@@ -7601,53 +7639,53 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>SavedViewsButton</name>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="80" />
+        <location filename="../../desktop/desk/saved_views.py" line="80"/>
         <source>筛选方案</source>
         <translation>Views</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="83" />
+        <location filename="../../desktop/desk/saved_views.py" line="83"/>
         <source>保存、套用或删除一组筛选条件</source>
         <translation>Save, apply or delete a set of filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="98" />
+        <location filename="../../desktop/desk/saved_views.py" line="98"/>
         <source>保存当前筛选为…</source>
         <translation>Save current filters as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="106" />
+        <location filename="../../desktop/desk/saved_views.py" line="106"/>
         <source>删除方案</source>
         <translation>Delete view</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="112" />
+        <location filename="../../desktop/desk/saved_views.py" line="112"/>
         <source>（尚无保存的方案）</source>
         <translation>(no saved views)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="117" />
-        <location filename="../../desktop/desk/saved_views.py" line="131" />
+        <location filename="../../desktop/desk/saved_views.py" line="117"/>
+        <location filename="../../desktop/desk/saved_views.py" line="131"/>
         <source>保存筛选方案</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="118" />
+        <location filename="../../desktop/desk/saved_views.py" line="118"/>
         <source>方案名称（如“我的社区 紧急”）：</source>
         <translation>View name (e.g. “My community, urgent”):</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="119" />
+        <location filename="../../desktop/desk/saved_views.py" line="119"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="120" />
+        <location filename="../../desktop/desk/saved_views.py" line="120"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/saved_views.py" line="132" />
+        <location filename="../../desktop/desk/saved_views.py" line="132"/>
         <source>方案名称不能为空，且不超过 %1 个字。</source>
         <translation>Enter a view name of at most %1 characters.</translation>
     </message>
@@ -7655,340 +7693,340 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="86" />
+        <location filename="../../desktop/admin/settings_page.py" line="86"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="90" />
+        <location filename="../../desktop/admin/settings_page.py" line="90"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="99" />
+        <location filename="../../desktop/admin/settings_page.py" line="99"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="100" />
+        <location filename="../../desktop/admin/settings_page.py" line="100"/>
         <source>结构版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="101" />
+        <location filename="../../desktop/admin/settings_page.py" line="101"/>
         <source>区划与目录</source>
         <translation>Geography and catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="102" />
+        <location filename="../../desktop/admin/settings_page.py" line="102"/>
         <source>案件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="103" />
+        <location filename="../../desktop/admin/settings_page.py" line="103"/>
         <source>人员</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="106" />
+        <location filename="../../desktop/admin/settings_page.py" line="106"/>
         <source>本机界面</source>
         <translation>This workstation</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="115" />
+        <location filename="../../desktop/admin/settings_page.py" line="115"/>
         <source>更改在下次启动时生效。</source>
         <translation>Takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="117" />
+        <location filename="../../desktop/admin/settings_page.py" line="117"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="120" />
+        <location filename="../../desktop/admin/settings_page.py" line="120"/>
         <source>紧急案件警报（新上报、到预警时间、超期）时播放提示音</source>
         <translation>Play a sound on urgent-case alarms (new, warning time, overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="125" />
+        <location filename="../../desktop/admin/settings_page.py" line="125"/>
         <source>提示音</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="128" />
+        <location filename="../../desktop/admin/settings_page.py" line="128"/>
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="132" />
+        <location filename="../../desktop/admin/settings_page.py" line="132"/>
         <source>%1 %2（%3）</source>
         <translation>%1 %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="138" />
+        <location filename="../../desktop/admin/settings_page.py" line="138"/>
         <source>修改密码…</source>
         <translation>Change password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="142" />
+        <location filename="../../desktop/admin/settings_page.py" line="142"/>
         <source>账号管理…</source>
         <translation>Manage accounts…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="146" />
+        <location filename="../../desktop/admin/settings_page.py" line="146"/>
         <source>基础数据…</source>
         <translation>Master data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="148" />
+        <location filename="../../desktop/admin/settings_page.py" line="148"/>
         <source>部门、案件类别与时限、网格</source>
         <translation>Departments, case categories and time limits, grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="158" />
+        <location filename="../../desktop/admin/settings_page.py" line="158"/>
         <source>当前用户</source>
         <translation>Signed in</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="163" />
+        <location filename="../../desktop/admin/settings_page.py" line="163"/>
         <source>中心设置</source>
         <translation>Center settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="169" />
+        <location filename="../../desktop/admin/settings_page.py" line="169"/>
         <source>时限用去这一比例时案件显示为预警（黄色），例如 0.8 表示用去 80%。</source>
         <translation>A case shows as a warning (amber) once this share of its time limit is used, e.g. 0.8 for 80%.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="173" />
+        <location filename="../../desktop/admin/settings_page.py" line="173"/>
         <source>例如 08:30-12:00,13:00-17:30</source>
         <translation>e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="177" />
+        <location filename="../../desktop/admin/settings_page.py" line="177"/>
         <source> 份</source>
         <translation> copies</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="180" />
+        <location filename="../../desktop/admin/settings_page.py" line="180"/>
         <source>每天第一次启动时自动备份本机数据库，保留最近的这些份数。</source>
         <translation>The local database is backed up at the first start of each day; this many recent copies are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="182" />
+        <location filename="../../desktop/admin/settings_page.py" line="182"/>
         <source>保留照片中的拍摄位置（GPS）</source>
         <translation>Keep the location (GPS) in photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="185" />
+        <location filename="../../desktop/admin/settings_page.py" line="185"/>
         <source>不勾选时，来电登记所附照片中的 GPS 位置信息在保存前去除。</source>
         <translation>When unchecked, the GPS location in photos attached to a call is removed before saving.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="187" />
+        <location filename="../../desktop/admin/settings_page.py" line="187"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="192" />
+        <location filename="../../desktop/admin/settings_page.py" line="192"/>
         <source>中心名称</source>
         <translation>Center name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="193" />
+        <location filename="../../desktop/admin/settings_page.py" line="193"/>
         <source>预警比例</source>
         <translation>Warning share</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="194" />
+        <location filename="../../desktop/admin/settings_page.py" line="194"/>
         <source>工作时间</source>
         <translation>Working hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="195" />
+        <location filename="../../desktop/admin/settings_page.py" line="195"/>
         <source>自动备份保留</source>
         <translation>Automatic backups kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="196" />
+        <location filename="../../desktop/admin/settings_page.py" line="196"/>
         <source>照片位置</source>
         <translation>Photo location</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="197" />
+        <location filename="../../desktop/admin/settings_page.py" line="197"/>
         <source>节假日日历…</source>
         <translation>Holiday calendar…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="199" />
+        <location filename="../../desktop/admin/settings_page.py" line="199"/>
         <source>各年的放假与调休上班日；工作时限按它计算</source>
-        <translation>Each year's holidays and make-up working days; working-time limits count on it</translation>
+        <translation>Each year&apos;s holidays and make-up working days; working-time limits count on it</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="201" />
+        <location filename="../../desktop/admin/settings_page.py" line="201"/>
         <source>督办规则…</source>
         <translation>Escalation rules…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="203" />
+        <location filename="../../desktop/admin/settings_page.py" line="203"/>
         <source>预警提醒、到期系统督办、超期上报的规则</source>
         <translation>Rules for warning reminders, system urging at the deadline and escalation when overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="208" />
+        <location filename="../../desktop/admin/settings_page.py" line="208"/>
         <source>节假日</source>
         <translation>Holidays</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="212" />
+        <location filename="../../desktop/admin/settings_page.py" line="212"/>
         <source>督办与上报</source>
         <translation>Urging and escalation</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="228" />
+        <location filename="../../desktop/admin/settings_page.py" line="228"/>
         <source>只有管理员可以修改中心设置。</source>
         <translation>Only an administrator may change the center settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="231" />
+        <location filename="../../desktop/admin/settings_page.py" line="231"/>
         <source>审计与备份</source>
         <translation>Audit and backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="233" />
+        <location filename="../../desktop/admin/settings_page.py" line="233"/>
         <source>审计日志…</source>
         <translation>Audit log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="236" />
+        <location filename="../../desktop/admin/settings_page.py" line="236"/>
         <source>查看所有操作记录并校验哈希链</source>
         <translation>View every recorded action and verify the hash chain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="241" />
+        <location filename="../../desktop/admin/settings_page.py" line="241"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="242" />
+        <location filename="../../desktop/admin/settings_page.py" line="242"/>
         <source>立即备份…</source>
         <translation>Back up now…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="244" />
+        <location filename="../../desktop/admin/settings_page.py" line="244"/>
         <source>从备份恢复…</source>
         <translation>Restore from backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="246" />
+        <location filename="../../desktop/admin/settings_page.py" line="246"/>
         <source>打开备份文件夹</source>
         <translation>Open backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="259" />
+        <location filename="../../desktop/admin/settings_page.py" line="259"/>
         <source>备份</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="262" />
+        <location filename="../../desktop/admin/settings_page.py" line="262"/>
         <source>每天第一次启动时自动备份到 %1；升级数据库结构前和恢复前也会先备份。</source>
         <translation>Backed up automatically to %1 at the first start of each day, and before every schema upgrade and restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="335" />
+        <location filename="../../desktop/admin/settings_page.py" line="335"/>
         <source>（未知）</source>
         <translation>(unknown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="337" />
+        <location filename="../../desktop/admin/settings_page.py" line="337"/>
         <source>社区 %1 个，网格 %2 个，部门 %3 个，类别 %4 个</source>
         <translation>%1 communities, %2 grids, %3 departments, %4 categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="344" />
+        <location filename="../../desktop/admin/settings_page.py" line="344"/>
         <source>共 %1 件</source>
         <translation>%1 in total</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="346" />
+        <location filename="../../desktop/admin/settings_page.py" line="346"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="346" />
+        <location filename="../../desktop/admin/settings_page.py" line="346"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="348" />
+        <location filename="../../desktop/admin/settings_page.py" line="348"/>
         <source>%1 人次</source>
         <translation>%1 role holders</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="369" />
+        <location filename="../../desktop/admin/settings_page.py" line="369"/>
         <source>预警比例应是 0 与 1 之间的数，例如 0.8。</source>
         <translation>The warning share must be a number between 0 and 1, e.g. 0.8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="380" />
+        <location filename="../../desktop/admin/settings_page.py" line="380"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="394" />
+        <location filename="../../desktop/admin/settings_page.py" line="394"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="430" />
+        <location filename="../../desktop/admin/settings_page.py" line="430"/>
         <source>备份数据库</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="432" />
+        <location filename="../../desktop/admin/settings_page.py" line="432"/>
         <source>GridDesk 备份 (*.sqlite)</source>
         <translation>GridDesk backup (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="440" />
+        <location filename="../../desktop/admin/settings_page.py" line="440"/>
         <source>正在备份…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="452" />
+        <location filename="../../desktop/admin/settings_page.py" line="452"/>
         <source>已备份到 %1（%2 件案件，%3 MB），并已校验。</source>
         <translation>Backed up to %1 (%2 cases, %3 MB) and verified.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="474" />
-        <location filename="../../desktop/admin/settings_page.py" line="513" />
+        <location filename="../../desktop/admin/settings_page.py" line="474"/>
+        <location filename="../../desktop/admin/settings_page.py" line="513"/>
         <source>从备份恢复</source>
         <translation>Restore from backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="476" />
+        <location filename="../../desktop/admin/settings_page.py" line="476"/>
         <source>GridDesk 备份 (*.sqlite);;所有文件 (*)</source>
         <translation>GridDesk backup (*.sqlite);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="486" />
+        <location filename="../../desktop/admin/settings_page.py" line="486"/>
         <source>正在检查备份文件…</source>
         <translation>Checking the backup file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="515" />
+        <location filename="../../desktop/admin/settings_page.py" line="515"/>
         <source>用 %1（%2 件案件）替换当前数据库？
 当前数据会先另存到备份文件夹，恢复后程序需要重新启动。</source>
         <translation>Replace the current database with %1 (%2 cases)?
 The current data is saved to the backup folder first; GridDesk must restart after the restore.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="526" />
+        <location filename="../../desktop/admin/settings_page.py" line="526"/>
         <source>正在恢复…</source>
         <translation>Restoring…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/settings_page.py" line="536" />
+        <location filename="../../desktop/admin/settings_page.py" line="536"/>
         <source>已从 %1 恢复（%2 件案件）。请重新启动 GridDesk。</source>
         <translation>Restored from %1 (%2 cases). Please restart GridDesk.</translation>
     </message>
@@ -7996,22 +8034,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SetupFiles</name>
     <message>
-        <location filename="../../desktop/setup/template_files.py" line="12" />
+        <location filename="../../desktop/setup/template_files.py" line="12"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/template_files.py" line="17" />
+        <location filename="../../desktop/setup/template_files.py" line="17"/>
         <source>建街模板.xlsx</source>
         <translation>setup-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/template_files.py" line="20" />
+        <location filename="../../desktop/setup/template_files.py" line="20"/>
         <source>写出建街模板</source>
         <translation>Write setup template</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/template_files.py" line="34" />
+        <location filename="../../desktop/setup/template_files.py" line="34"/>
         <source>选择填好的建街模板</source>
         <translation>Choose the filled setup template</translation>
     </message>
@@ -8019,22 +8057,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SetupProblemsModel</name>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="16" />
+        <location filename="../../desktop/setup/problems_model.py" line="16"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="17" />
+        <location filename="../../desktop/setup/problems_model.py" line="17"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="18" />
+        <location filename="../../desktop/setup/problems_model.py" line="18"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="19" />
+        <location filename="../../desktop/setup/problems_model.py" line="19"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -8042,72 +8080,72 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="49" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="49"/>
         <source>街道</source>
         <translation>Street</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="50" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="50"/>
         <source>社区</source>
         <translation>Communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="51" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="51"/>
         <source>网格</source>
         <translation>Grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="52" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="52"/>
         <source>部门</source>
         <translation>Departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="62" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="62"/>
         <source>%1 %2 个</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="67" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="67"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="68" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="68"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="536" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="536"/>
         <source>首次设置 — 网格指挥调度台</source>
         <translation>First-start setup — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="536" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="536"/>
         <source>从模板导入基础数据</source>
         <translation>Import master data from the template</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="543" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="543"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="544" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="544"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="545" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="545"/>
         <source>写入数据库</source>
         <translation>Write to the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="546" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="546"/>
         <source>完成</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="547" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="547"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -8115,17 +8153,17 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>ShiftSession</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="332" />
+        <location filename="../../desktop/shell/handover.py" line="332"/>
         <source>交接班：接班人登录</source>
         <translation>Handover: the next dispatcher signs in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="332" />
+        <location filename="../../desktop/shell/handover.py" line="332"/>
         <source>切换用户</source>
         <translation>Switch user</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="348" />
+        <location filename="../../desktop/shell/handover.py" line="348"/>
         <source>仍为 %1，未交班</source>
         <translation>Still %1; nothing handed over</translation>
     </message>
@@ -8133,52 +8171,52 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>ShortcutSheet</name>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="33" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="33"/>
         <source>调度台快捷键</source>
         <translation>Desk shortcuts</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="36" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="36"/>
         <source>案件操作（作用于队列中选中的案件）</source>
         <translation>Case actions (on the cases selected in the queue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="37" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="37"/>
         <source>队列</source>
         <translation>Queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="38" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="38"/>
         <source>调度台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="48" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="48"/>
         <source>当前角色不可用</source>
         <translation>not for your role</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="52" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="52" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52"/>
         <source>快捷键</source>
         <translation>Keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="52" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="52"/>
         <source>适用状态</source>
         <translation>Valid in</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="76" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="76"/>
         <source>右键菜单只列出对所选案件状态和您的角色有效的操作。</source>
-        <translation>The context menu lists only the actions valid for the selected cases' states and your role.</translation>
+        <translation>The context menu lists only the actions valid for the selected cases&apos; states and your role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/shortcut_sheet.py" line="79" />
+        <location filename="../../desktop/desk/shortcut_sheet.py" line="79"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -8186,47 +8224,47 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="44" />
+        <location filename="../../desktop/shell/sign_in.py" line="44"/>
         <source>登录 — 网格指挥调度台</source>
         <translation>Sign in — GridDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="56" />
+        <location filename="../../desktop/shell/sign_in.py" line="56"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="57" />
+        <location filename="../../desktop/shell/sign_in.py" line="57"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="61" />
+        <location filename="../../desktop/shell/sign_in.py" line="61"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="62" />
+        <location filename="../../desktop/shell/sign_in.py" line="62"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="81" />
+        <location filename="../../desktop/shell/sign_in.py" line="81"/>
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation>Demo database accounts: %1; the password of each is %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="95" />
+        <location filename="../../desktop/shell/sign_in.py" line="95"/>
         <source>请输入用户名和密码</source>
         <translation>Please enter user name and password</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="98" />
+        <location filename="../../desktop/shell/sign_in.py" line="98"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="118" />
+        <location filename="../../desktop/shell/sign_in.py" line="118"/>
         <source>登录失败：%1</source>
         <translation>Sign-in failed: %1</translation>
     </message>
@@ -8234,87 +8272,87 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="45" />
+        <location filename="../../desktop/cases/print_dialog.py" line="45"/>
         <source>派遣单</source>
         <translation>Dispatch slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="46" />
+        <location filename="../../desktop/cases/print_dialog.py" line="46"/>
         <source>督办单</source>
         <translation>Urging slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="47" />
+        <location filename="../../desktop/cases/print_dialog.py" line="47"/>
         <source>结案单</source>
         <translation>Closing slip</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="48" />
+        <location filename="../../desktop/cases/print_dialog.py" line="48"/>
         <source>全程记录</source>
         <translation>Full record</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="96" />
+        <location filename="../../desktop/cases/print_dialog.py" line="96"/>
         <source>打印单据 — 案件 %1</source>
         <translation>Print a slip — case %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="120" />
+        <location filename="../../desktop/cases/print_dialog.py" line="120"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="122" />
+        <location filename="../../desktop/cases/print_dialog.py" line="122"/>
         <source>保存为 PDF…</source>
         <translation>Save as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="124" />
+        <location filename="../../desktop/cases/print_dialog.py" line="124"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="165" />
+        <location filename="../../desktop/cases/print_dialog.py" line="165"/>
         <source>正在生成…</source>
         <translation>Rendering…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="194" />
+        <location filename="../../desktop/cases/print_dialog.py" line="194"/>
         <source>共 %1 页，A4</source>
         <translation>%1 page(s), A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="204" />
+        <location filename="../../desktop/cases/print_dialog.py" line="204"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="219" />
+        <location filename="../../desktop/cases/print_dialog.py" line="219"/>
         <source>无法开始打印：请检查打印机</source>
         <translation>Cannot start printing: check the printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="231" />
+        <location filename="../../desktop/cases/print_dialog.py" line="231"/>
         <source>已送往打印机，已记入审计日志</source>
         <translation>Sent to the printer; recorded in the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="238" />
+        <location filename="../../desktop/cases/print_dialog.py" line="238"/>
         <source>保存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="240" />
+        <location filename="../../desktop/cases/print_dialog.py" line="240"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="246" />
+        <location filename="../../desktop/cases/print_dialog.py" line="246"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="253" />
+        <location filename="../../desktop/cases/print_dialog.py" line="253"/>
         <source>已保存到 %1，已记入审计日志</source>
         <translation>Saved to %1; recorded in the audit log</translation>
     </message>
@@ -8322,22 +8360,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StaffingTab</name>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="89" />
+        <location filename="../../desktop/people/standards_tabs.py" line="89"/>
         <source>全街道在岗社区工作者 {w} 人，按标准应配 {n} 人</source>
         <translation>The street has {w} community workers in post; the standard asks for {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="93" />
+        <location filename="../../desktop/people/standards_tabs.py" line="93"/>
         <source>，缺口 {n} 人</source>
         <translation>, {n} short</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="95" />
+        <location filename="../../desktop/people/standards_tabs.py" line="95"/>
         <source>；{n} 个社区未达标</source>
         <translation>; {n} communities below the standard</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/standards_tabs.py" line="99" />
+        <location filename="../../desktop/people/standards_tabs.py" line="99"/>
         <source>标准：每万名常住人口不少于 {m} 名社区工作者；每 {h} 户配备 1 名。应配人数向上取整，缺口 = 应配人数（两项取大者）− 在岗人数。街道合计按全街道人口和户数计算。</source>
         <translation>Standard: at least {m} community workers per 10,000 residents, and 1 per {h} households. The required number is rounded up; shortfall = required (the larger of the two) − in post. The street total uses the whole street’s population and households.</translation>
     </message>
@@ -8345,200 +8383,200 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="22" />
+        <location filename="../../desktop/stats/date_chart.py" line="24"/>
         <source>{y}年{m}月</source>
         <translation>{m}/{y}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="25" />
+        <location filename="../../desktop/stats/date_chart.py" line="27"/>
         <source>{m}月{d}日</source>
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="88" />
-        <location filename="../../desktop/stats/date_chart.py" line="126" />
+        <location filename="../../desktop/stats/date_chart.py" line="194"/>
+        <location filename="../../desktop/stats/date_chart.py" line="232"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="124" />
+        <location filename="../../desktop/stats/date_chart.py" line="230"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="247" />
+        <location filename="../../desktop/stats/date_chart.py" line="340"/>
         <source>今日截至 {t}</source>
         <translation>Today until {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="254" />
+        <location filename="../../desktop/stats/date_chart.py" line="347"/>
         <source>（截至 {t}）</source>
         <translation> (until {t})</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_style.py" line="87" />
+        <location filename="../../desktop/stats/chart_style.py" line="87"/>
         <source>{h:.1f} 小时</source>
         <translation>{h:.1f} h</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="87" />
+        <location filename="../../desktop/stats/chart_set.py" line="87"/>
         <source>案件数（件）</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="89" />
+        <location filename="../../desktop/stats/chart_set.py" line="89"/>
         <source>每日受理与结案</source>
         <translation>Received and closed per day</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="92" />
+        <location filename="../../desktop/stats/chart_set.py" line="92"/>
         <source>在办案件（按大类）</source>
         <translation>Open cases by major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="93" />
+        <location filename="../../desktop/stats/chart_set.py" line="93"/>
         <source>大类</source>
         <translation>Major category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="99" />
+        <location filename="../../desktop/stats/chart_set.py" line="99"/>
         <source>在办案件（按小类，前 15 位）</source>
         <translation>Open cases by category (top 15)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="100" />
+        <location filename="../../desktop/stats/chart_set.py" line="100"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="106" />
+        <location filename="../../desktop/stats/chart_set.py" line="106"/>
         <source>部门按期结案率排名</source>
         <translation>Departments by on-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="107" />
+        <location filename="../../desktop/stats/chart_set.py" line="107"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="108" />
+        <location filename="../../desktop/stats/chart_set.py" line="108"/>
         <source>按期结案率（%）</source>
         <translation>On-time closure rate (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="115" />
+        <location filename="../../desktop/stats/chart_set.py" line="115"/>
         <source>超期与预警案件（按社区）</source>
         <translation>Overdue and warning cases by community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="116" />
+        <location filename="../../desktop/stats/chart_set.py" line="116"/>
         <source>社区</source>
         <translation>Community</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="122" />
+        <location filename="../../desktop/stats/chart_set.py" line="122"/>
         <source>案件来源</source>
         <translation>Case sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="123" />
+        <location filename="../../desktop/stats/chart_set.py" line="123"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="129" />
+        <location filename="../../desktop/stats/chart_set.py" line="129"/>
         <source>平均处置时长趋势</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="130" />
+        <location filename="../../desktop/stats/chart_set.py" line="130"/>
         <source>平均处置时长（小时）</source>
         <translation>Average handling time (hours)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="196" />
-        <location filename="../../desktop/stats/chart_set.py" line="309" />
+        <location filename="../../desktop/stats/chart_set.py" line="196"/>
+        <location filename="../../desktop/stats/chart_set.py" line="309"/>
         <source>受理</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="201" />
+        <location filename="../../desktop/stats/chart_set.py" line="201"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="216" />
-        <location filename="../../desktop/stats/chart_set.py" line="228" />
+        <location filename="../../desktop/stats/chart_set.py" line="216"/>
+        <location filename="../../desktop/stats/chart_set.py" line="228"/>
         <source>在办</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="235" />
+        <location filename="../../desktop/stats/chart_set.py" line="235"/>
         <source>大类：{name}</source>
         <translation>Major category: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="251" />
+        <location filename="../../desktop/stats/chart_set.py" line="251"/>
         <source>按期结案率</source>
         <translation>On-time closure rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="268" />
+        <location filename="../../desktop/stats/chart_set.py" line="268"/>
         <source>应结案 {due} 件，按期结案 {ok} 件，未结 {late} 件</source>
         <translation>{due} due, {ok} closed on time, {late} not closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="282" />
+        <location filename="../../desktop/stats/chart_set.py" line="282"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="288" />
+        <location filename="../../desktop/stats/chart_set.py" line="288"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="300" />
+        <location filename="../../desktop/stats/chart_set.py" line="300"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
         <translation>Case sources (handled before complaint {share:.1f}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="317" />
+        <location filename="../../desktop/stats/chart_set.py" line="317"/>
         <source>占 {share:.1f}%</source>
         <translation>{share:.1f}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="321" />
+        <location filename="../../desktop/stats/chart_set.py" line="321"/>
         <source>（未诉先办）</source>
         <translation>(before complaint)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_set.py" line="337" />
+        <location filename="../../desktop/stats/chart_set.py" line="337"/>
         <source>平均处置时长</source>
         <translation>Average handling time</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="36" />
+        <location filename="../../desktop/stats/key_figures.py" line="36"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="37" />
+        <location filename="../../desktop/stats/key_figures.py" line="37"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="38" />
+        <location filename="../../desktop/stats/key_figures.py" line="38"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="39" />
+        <location filename="../../desktop/stats/key_figures.py" line="39"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/key_figures.py" line="40" />
+        <location filename="../../desktop/stats/key_figures.py" line="40"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
@@ -8546,189 +8584,189 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="112" />
+        <location filename="../../desktop/stats/stats_page.py" line="114"/>
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="113" />
+        <location filename="../../desktop/stats/stats_page.py" line="115"/>
         <source>本月</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="114" />
+        <location filename="../../desktop/stats/stats_page.py" line="116"/>
         <source>本年</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="115" />
+        <location filename="../../desktop/stats/stats_page.py" line="117"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="129" />
+        <location filename="../../desktop/stats/stats_page.py" line="131"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="130" />
+        <location filename="../../desktop/stats/stats_page.py" line="132"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="131" />
+        <location filename="../../desktop/stats/stats_page.py" line="133"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="38" />
-        <location filename="../../desktop/stats/stats_export.py" line="49" />
-        <location filename="../../desktop/stats/stats_export.py" line="60" />
-        <location filename="../../desktop/stats/stats_page.py" line="137" />
+        <location filename="../../desktop/stats/stats_export.py" line="38"/>
+        <location filename="../../desktop/stats/stats_export.py" line="49"/>
+        <location filename="../../desktop/stats/stats_export.py" line="60"/>
+        <location filename="../../desktop/stats/stats_page.py" line="139"/>
         <source>导出图表</source>
         <translation>Export chart</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="73" />
-        <location filename="../../desktop/stats/stats_export.py" line="84" />
-        <location filename="../../desktop/stats/stats_page.py" line="139" />
+        <location filename="../../desktop/stats/stats_export.py" line="73"/>
+        <location filename="../../desktop/stats/stats_export.py" line="84"/>
+        <location filename="../../desktop/stats/stats_page.py" line="141"/>
         <source>导出 PDF 摘要</source>
         <translation>Export PDF summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="140" />
+        <location filename="../../desktop/stats/stats_page.py" line="142"/>
         <source>大屏模式 (F11)</source>
         <translation>Wall display (F11)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="143" />
+        <location filename="../../desktop/stats/stats_page.py" line="149"/>
         <source>统计期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="158" />
+        <location filename="../../desktop/stats/stats_page.py" line="164"/>
         <source>统计</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="175" />
+        <location filename="../../desktop/stats/stats_page.py" line="180"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
-        <translation>Double-click a row to open the grid's open cases on the desk</translation>
+        <translation>Double-click a row to open the grid&apos;s open cases on the desk</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="176" />
+        <location filename="../../desktop/stats/stats_page.py" line="181"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation>Open cases per grid (darker = more open cases per 1000 households)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="366" />
+        <location filename="../../desktop/stats/stats_page.py" line="370"/>
         <source>正在统计…</source>
         <translation>Counting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="387" />
+        <location filename="../../desktop/stats/stats_page.py" line="391"/>
         <source>统计失败</source>
         <translation>Statistics failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="398" />
+        <location filename="../../desktop/stats/stats_page.py" line="403"/>
         <source>更新于 {time}</source>
         <translation>Updated {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="29" />
+        <location filename="../../desktop/stats/stats_export.py" line="29"/>
         <source>导出为 PNG…</source>
         <translation>Export as PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="39" />
+        <location filename="../../desktop/stats/stats_export.py" line="39"/>
         <source>图片宽度（像素）：</source>
         <translation>Image width (pixels):</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="51" />
+        <location filename="../../desktop/stats/stats_export.py" line="51"/>
         <source>PNG 图片 (*.png)</source>
         <translation>PNG images (*.png)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="61" />
-        <location filename="../../desktop/stats/stats_export.py" line="85" />
+        <location filename="../../desktop/stats/stats_export.py" line="61"/>
+        <location filename="../../desktop/stats/stats_export.py" line="85"/>
         <source>无法写入文件：{path}</source>
         <translation>Cannot write {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="64" />
-        <location filename="../../desktop/stats/stats_export.py" line="88" />
+        <location filename="../../desktop/stats/stats_export.py" line="64"/>
+        <location filename="../../desktop/stats/stats_export.py" line="88"/>
         <source>已导出 {path}</source>
         <translation>Exported {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="74" />
+        <location filename="../../desktop/stats/stats_export.py" line="74"/>
         <source>统计摘要.pdf</source>
         <translation>statistics-summary.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="75" />
+        <location filename="../../desktop/stats/stats_export.py" line="75"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="476" />
+        <location filename="../../desktop/stats/stats_page.py" line="499"/>
         <source>尚无统计数据</source>
         <translation>No statistics yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="115" />
+        <location filename="../../desktop/stats/stats_export.py" line="115"/>
         <source>统计摘要</source>
         <translation>Statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="141" />
+        <location filename="../../desktop/stats/stats_export.py" line="141"/>
         <source>{center} 统计摘要</source>
         <translation>{center} statistics summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="152" />
-        <source>统计期间：{period}　范围：{scope}　生成时间：{at}</source>
+        <location filename="../../desktop/stats/stats_export.py" line="152"/>
+        <source>统计期间：{period}&#x3000;范围：{scope}&#x3000;生成时间：{at}</source>
         <translation>Period: {period}   Scope: {scope}   Generated: {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="159" />
+        <location filename="../../desktop/stats/stats_export.py" line="159"/>
         <source>今日受理</source>
         <translation>Received today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="160" />
+        <location filename="../../desktop/stats/stats_export.py" line="160"/>
         <source>今日派遣</source>
         <translation>Dispatched today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="161" />
+        <location filename="../../desktop/stats/stats_export.py" line="161"/>
         <source>今日结案</source>
         <translation>Closed today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="162" />
+        <location filename="../../desktop/stats/stats_export.py" line="162"/>
         <source>当前超期</source>
         <translation>Overdue now</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="163" />
+        <location filename="../../desktop/stats/stats_export.py" line="163"/>
         <source>今日按期率</source>
         <translation>On time today</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="212" />
+        <location filename="../../desktop/stats/stats_export.py" line="212"/>
         <source>在办案件最密的网格</source>
         <translation>Grids with the most open cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="219" />
+        <location filename="../../desktop/stats/stats_export.py" line="219"/>
         <source>{community} {grid}：在办 {open}，超期 {overdue}，每千户 {density:.2f}</source>
         <translation>{community} {grid}: {open} open, {overdue} overdue, {density:.2f} per 1000 households</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_export.py" line="237" />
+        <location filename="../../desktop/stats/stats_export.py" line="237"/>
         <source>暂无在办案件</source>
         <translation>No open cases</translation>
     </message>
@@ -8736,57 +8774,57 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>TemplatePage</name>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="191" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="191"/>
         <source>填写模板</source>
         <translation>Fill in the template</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="192" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="192"/>
         <source>第 2 步，共 4 步：写出模板，填好后选择它</source>
         <translation>Step 2 of 4: write the template, then choose it when filled</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="193" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="193"/>
         <source>写出模板…</source>
         <translation>Write template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="196" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="196"/>
         <source>选择填好的模板…</source>
         <translation>Choose filled template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="210" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="210"/>
         <source>① 把空白模板保存到电脑上，用 Excel 或 WPS 填写。每个工作表的示例行导入时跳过，请从它下面一行起填写。</source>
         <translation>① Save the empty template on this computer and fill it in with Excel or WPS. Each sheet’s example row is skipped on import; start on the row below it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="222" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="222"/>
         <source>② 选择填好的模板。程序会读出并检查全部内容，这一步不写入任何数据。</source>
         <translation>② Choose the filled template. It is read and checked in full; this step writes nothing.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="258" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="258"/>
         <source>模板已写出：%1</source>
         <translation>Template written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="276" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="276"/>
         <source>文件：%1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="277" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="277"/>
         <source>正在读取和检查…</source>
         <translation>Reading and checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="292" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="292"/>
         <source>检查通过，没有发现问题。请按“下一步”查看将要写入的内容。</source>
         <translation>Checked: no problems. Press “Next” to see what will be written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/setup_wizard.py" line="296" />
+        <location filename="../../desktop/setup/setup_wizard.py" line="296"/>
         <source>发现 %1 处问题，没有写入任何数据。请按“下一步”查看。</source>
         <translation>%1 problems found; nothing was written. Press “Next” to see them.</translation>
     </message>
@@ -8794,37 +8832,37 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="123" />
+        <location filename="../../desktop/admin/users_dialog.py" line="123"/>
         <source>账号管理</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="135" />
+        <location filename="../../desktop/admin/users_dialog.py" line="135"/>
         <source>添加账号…</source>
         <translation>Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="137" />
+        <location filename="../../desktop/admin/users_dialog.py" line="137"/>
         <source>停用 / 启用</source>
         <translation>Disable / enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="169" />
+        <location filename="../../desktop/admin/users_dialog.py" line="169"/>
         <source>已创建账号 %1</source>
         <translation>Account %1 created</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="194" />
+        <location filename="../../desktop/admin/users_dialog.py" line="194"/>
         <source>请先选择一个账号</source>
         <translation>Select an account first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="197" />
+        <location filename="../../desktop/admin/users_dialog.py" line="197"/>
         <source> 已启用</source>
         <translation> enabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="197" />
+        <location filename="../../desktop/admin/users_dialog.py" line="197"/>
         <source> 已停用</source>
         <translation> disabled</translation>
     </message>
@@ -8832,32 +8870,32 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="48" />
+        <location filename="../../desktop/admin/users_dialog.py" line="48"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="49" />
+        <location filename="../../desktop/admin/users_dialog.py" line="49"/>
         <source>姓名</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="50" />
+        <location filename="../../desktop/admin/users_dialog.py" line="50"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="51" />
+        <location filename="../../desktop/admin/users_dialog.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="62" />
+        <location filename="../../desktop/admin/users_dialog.py" line="62"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/users_dialog.py" line="62" />
+        <location filename="../../desktop/admin/users_dialog.py" line="62"/>
         <source>停用</source>
         <translation>Disabled</translation>
     </message>
@@ -8865,72 +8903,72 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>YearGridModel</name>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="127" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
         <source>休</source>
         <translation>H</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="127" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
         <source>班</source>
         <translation>W</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="146" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="146"/>
         <source>%1月</source>
         <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="150" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="150"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="151" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="151"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="152" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="152"/>
         <source>放假</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="153" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="153"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="156" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="156"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="157" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="157"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="158" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="158"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="159" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="159"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="160" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="160"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="161" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="161"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="162" />
+        <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>
@@ -8938,27 +8976,27 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>_RequestDialog</name>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="49" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="49"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="50" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="50"/>
         <source>Ctrl+Enter 提交</source>
         <translation>Ctrl+Enter submits</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="51" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="60" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="60"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/request_dialogs.py" line="69" />
+        <location filename="../../desktop/inbox/request_dialogs.py" line="69"/>
         <source>请填写原因。</source>
         <translation>Please give a reason.</translation>
     </message>

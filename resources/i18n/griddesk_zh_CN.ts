@@ -5848,6 +5848,44 @@
     </message>
 </context>
 <context>
+    <name>PlotItem</name>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="189"/>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="190"/>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="191"/>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="192"/>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="193"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="194"/>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/stats/chart_base.py" line="196"/>
+        <source>Plot Options</source>
+        <translation>绘图选项</translation>
+    </message>
+</context>
+<context>
     <name>ProblemModel</name>
     <message>
         <location filename="../../desktop/people/import_wizard.py" line="45"/>
@@ -8340,33 +8378,33 @@
 <context>
     <name>StatsCharts</name>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="22"/>
+        <location filename="../../desktop/stats/date_chart.py" line="24"/>
         <source>{y}年{m}月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="25"/>
+        <location filename="../../desktop/stats/date_chart.py" line="27"/>
         <source>{m}月{d}日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="88"/>
-        <location filename="../../desktop/stats/date_chart.py" line="126"/>
+        <location filename="../../desktop/stats/date_chart.py" line="194"/>
+        <location filename="../../desktop/stats/date_chart.py" line="232"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="124"/>
+        <location filename="../../desktop/stats/date_chart.py" line="230"/>
         <source>月份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="247"/>
+        <location filename="../../desktop/stats/date_chart.py" line="340"/>
         <source>今日截至 {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="254"/>
+        <location filename="../../desktop/stats/date_chart.py" line="347"/>
         <source>（截至 {t}）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8541,37 +8579,37 @@
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="112"/>
+        <location filename="../../desktop/stats/stats_page.py" line="114"/>
         <source>今日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="113"/>
+        <location filename="../../desktop/stats/stats_page.py" line="115"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="114"/>
+        <location filename="../../desktop/stats/stats_page.py" line="116"/>
         <source>本年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="115"/>
+        <location filename="../../desktop/stats/stats_page.py" line="117"/>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="129"/>
+        <location filename="../../desktop/stats/stats_page.py" line="131"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="130"/>
+        <location filename="../../desktop/stats/stats_page.py" line="132"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="131"/>
+        <location filename="../../desktop/stats/stats_page.py" line="133"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8579,54 +8617,54 @@
         <location filename="../../desktop/stats/stats_export.py" line="38"/>
         <location filename="../../desktop/stats/stats_export.py" line="49"/>
         <location filename="../../desktop/stats/stats_export.py" line="60"/>
-        <location filename="../../desktop/stats/stats_page.py" line="137"/>
+        <location filename="../../desktop/stats/stats_page.py" line="139"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/stats/stats_export.py" line="73"/>
         <location filename="../../desktop/stats/stats_export.py" line="84"/>
-        <location filename="../../desktop/stats/stats_page.py" line="139"/>
+        <location filename="../../desktop/stats/stats_page.py" line="141"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="140"/>
+        <location filename="../../desktop/stats/stats_page.py" line="142"/>
         <source>大屏模式 (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="143"/>
+        <location filename="../../desktop/stats/stats_page.py" line="149"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="158"/>
+        <location filename="../../desktop/stats/stats_page.py" line="164"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="175"/>
+        <location filename="../../desktop/stats/stats_page.py" line="180"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="176"/>
+        <location filename="../../desktop/stats/stats_page.py" line="181"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="366"/>
+        <location filename="../../desktop/stats/stats_page.py" line="370"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="387"/>
+        <location filename="../../desktop/stats/stats_page.py" line="391"/>
         <source>统计失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="398"/>
+        <location filename="../../desktop/stats/stats_page.py" line="403"/>
         <source>更新于 {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8668,7 +8706,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="476"/>
+        <location filename="../../desktop/stats/stats_page.py" line="499"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>
