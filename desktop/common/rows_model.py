@@ -66,8 +66,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self._numeric: frozenset[int] = self.NUMERIC
         self._hooked: dict[int, list[tuple[Any, ...]]] = {}
         base = RowsModel.__dict__
+        # The class's functions, not bound methods: bound ones would make the model a cycle
+        # of its own, which the collector may clear (emptying its attributes) while a view
+        # still paints from it on the way out.
         self._hooks = tuple(
-            (role, getattr(self, name))
+            (role, getattr(type(self), name))
             for name, role in _CACHED_HOOKS
             if getattr(type(self), name) is not base[name]
         )
@@ -117,7 +120,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def _hook_row_values(self, hook: Any) -> list[tuple[Any, ...]]:
         columns = range(self._columns)
-        return [tuple(hook(n, c) for c in columns) for n in range(len(self.rows))]
+        return [tuple(hook(self, n, c) for c in columns) for n in range(len(self.rows))]
 
     def refresh_row(self, number: int) -> None:
         """Recompute one row's cells (after its row object changed in place) and repaint it."""
@@ -125,7 +128,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return
         self._cells[number] = self.cells(self.rows[number])
         for role, hook in self._hooks:
-            self._hooked[role][number] = tuple(hook(number, c) for c in range(self._columns))
+            self._hooked[role][number] = tuple(hook(self, number, c) for c in range(self._columns))
         self.dataChanged.emit(self.index(number, 0), self.index(number, self._columns - 1))
 
     def row_at(self, number: int) -> Row | None:
