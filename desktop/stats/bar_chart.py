@@ -8,16 +8,16 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTransform
 from PySide6.QtWidgets import QWidget
 
-from desktop.stats.chart_base import ChartBase
+from desktop.stats.chart_base import ChartBase, ViewSpanItem
 from desktop.stats.chart_style import LIGHT, Series, Theme, fmt_number, nice_step
 
 TEXT_MARGIN = 4.0  # around a value's text, as pyqtgraph's TextItem (a QGraphicsTextItem) has
 
 
-class ValueLabels(pg.GraphicsObject):  # type: ignore[misc]
+class ValueLabels(ViewSpanItem):
     """The bars' values as text, all in one item: at data points, in screen-sized type.
 
     What one `pg.TextItem` per bar shows (the text beside or above its bar, not scaled with the
@@ -39,24 +39,10 @@ class ValueLabels(pg.GraphicsObject):  # type: ignore[misc]
     def texts(self) -> list[str]:
         return [text for _x, _y, text in self.labels]
 
-    def boundingRect(self) -> QRectF:
-        # The labels may reach past the data; the visible view is what they can cover.
-        rect = self.viewRect()
-        return QRectF() if rect is None else rect
+    def is_blank(self) -> bool:
+        return not self.labels
 
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        super().viewRangeChanged()
-
-    def paint(self, painter: QPainter, *_args: Any) -> None:
-        if not self.labels:
-            return
-        to_scene = self.sceneTransform()
-        inverse, invertible = to_scene.inverted()
-        if not invertible:
-            return
-        # Draw in scene units (screen pixels, or scaled with an export) at the mapped points.
-        painter.setTransform(inverse * painter.transform())
+    def paint_scene(self, painter: QPainter, to_scene: QTransform) -> None:
         painter.setFont(self.font)
         painter.setPen(self.color)
         metrics = QFontMetricsF(self.font)

@@ -18,7 +18,7 @@ from pyqtgraph.graphicsItems.ButtonItem import ButtonItem
 from pyqtgraph.graphicsItems.LabelItem import LabelItem
 from pyqtgraph.graphicsItems.PlotItem import plotConfigTemplate_generic as plot_menu_template
 from pyqtgraph.WidgetGroup import WidgetGroup
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QPainter,
     QPicture,
     QResizeEvent,
+    QTransform,
 )
 from PySide6.QtWidgets import (
     QGraphicsGridLayout,
@@ -75,6 +76,43 @@ class ChartAxis(pg.AxisItem):  # type: ignore[misc]
             self.generateDrawSpecs(painter)
         finally:
             painter.end()
+
+
+class ViewSpanItem(pg.GraphicsObject):  # type: ignore[misc]
+    """A chart item drawing at data points in screen-sized strokes and type: one item for what
+    pyqtgraph would draw with many (`DayLine`'s lines and dots, `ValueLabels`' texts).
+
+    Its bounding rect is the visible view (the view box cuts off anything drawn past it), so it
+    announces a geometry change whenever the view range changes. It paints in scene units
+    (screen pixels, or scaled with an export), as pyqtgraph's items draw: subclasses implement
+    `paint_scene(painter, to_scene)` and map their data points with `to_scene`.
+    """
+
+    def boundingRect(self) -> QRectF:
+        rect = self.viewRect()
+        return QRectF() if rect is None else rect
+
+    def viewRangeChanged(self) -> None:
+        self.prepareGeometryChange()
+        super().viewRangeChanged()
+
+    def paint(self, painter: QPainter, *_args: Any) -> None:
+        if self.is_blank():
+            return
+        to_scene: QTransform = self.sceneTransform()
+        inverse, invertible = to_scene.inverted()
+        if not invertible:
+            return
+        painter.setTransform(inverse * painter.transform())
+        self.paint_scene(painter, to_scene)
+
+    def is_blank(self) -> bool:
+        """Nothing to draw (painting stops before it maps anything)."""
+        raise NotImplementedError
+
+    def paint_scene(self, painter: QPainter, to_scene: QTransform) -> None:
+        """Draw; `painter` is in scene units and `to_scene` maps data points there."""
+        raise NotImplementedError
 
 
 # What pyqtgraph's PlotItem builds for its options menu (ctrl, ctrlMenu, stateGroup): forty

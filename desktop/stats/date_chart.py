@@ -10,11 +10,11 @@ from typing import Any
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
+from PySide6.QtGui import QBrush, QFont, QPainter, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QWidget
 
-from desktop.stats.chart_base import ChartAxis, ChartBase
+from desktop.stats.chart_base import ChartAxis, ChartBase, ViewSpanItem
 from desktop.stats.chart_style import LIGHT, WALL, Series, Theme, fmt_number, nice_step
 
 
@@ -66,7 +66,7 @@ class ChineseDateAxis(ChartAxis):
         return out
 
 
-class DayLine(pg.GraphicsObject):  # type: ignore[misc]
+class DayLine(ViewSpanItem):
     """One series over days in one item: its line over the full days with a dot per day (up to
     62 days), and, when today is still under way, a dashed piece from the last full day to today
     and today's hollow point.
@@ -105,25 +105,11 @@ class DayLine(pg.GraphicsObject):  # type: ignore[misc]
             out.append(("today", self.xs[self.full :]))
         return out
 
-    def boundingRect(self) -> QRectF:
-        # Lines and dots stay inside the visible view (the ranges are set to hold them).
-        rect = self.viewRect()
-        return QRectF() if rect is None else rect
+    def is_blank(self) -> bool:
+        return not self.xs
 
-    def viewRangeChanged(self) -> None:
-        self.prepareGeometryChange()
-        super().viewRangeChanged()
-
-    def paint(self, painter: QPainter, *_args: Any) -> None:
-        if not self.xs:
-            return
-        to_scene = self.sceneTransform()
-        inverse, invertible = to_scene.inverted()
-        if not invertible:
-            return
+    def paint_scene(self, painter: QPainter, to_scene: QTransform) -> None:
         exporting = self._exportOpts is not False
-        # In scene units (screen pixels, or scaled with an export), as pyqtgraph's items draw.
-        painter.setTransform(inverse * painter.transform())
         points = [to_scene.map(QPointF(x, y)) for x, y in zip(self.xs, self.ys, strict=True)]
         full = self.full
         painter.setRenderHint(
