@@ -24,7 +24,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy db reports desktop
+	$(BIN)/mypy db reports desktop bench
 	$(BIN)/lint-imports
 
 test: $(STAMP) system-deps lint

@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from bench.schema import schema_digest
@@ -118,7 +118,7 @@ def ensure_database(rebuild: bool = False) -> Path:
 
 def build(path: Path) -> None:
     """1,000,000 synthetic cases over two years on the demo street, 100,000 of them open."""
-    from sqlalchemy import func, insert, select
+    from sqlalchemy import Table, func, insert, select
 
     from db.cases.states import GROUP_OF, OPEN_STATUSES, Source, Status
     from db.database import open_database
@@ -147,7 +147,7 @@ def build(path: Path) -> None:
         "餐馆油烟直排，居民反映气味大",
         "人行道地砖松动，雨天溅水",
     ]
-    table = Case.__table__
+    table = cast(Table, Case.__table__)  # a declarative model's table
     columns = [c.name for c in table.columns]
     dialect = db.engine.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=columns)
@@ -306,7 +306,10 @@ class Result:
         return good
 
 
-def _wait(app: Any, done: Callable[[], bool], timeout: float = 30.0) -> None:
+def _wait(app: Any, done: Callable[..., bool], timeout: float = 30.0) -> None:
+    """Process events until `done()`. (`done` is called without arguments; typed `...` as
+    callers' lambdas bind loop variables as default arguments, which mypy cannot fit to a
+    no-argument Callable.)"""
     from PySide6.QtCore import QEventLoop
 
     deadline = time.perf_counter() + timeout
@@ -356,7 +359,7 @@ def run(path: Path, runs: int, idle_seconds: float = 30.0) -> list[Result]:
         started = time.perf_counter()
         page_ids: list[int] = []
         if last:
-            page_ids = list(view.model._ids[-limit:])  # type: ignore[index]
+            page_ids = list(view.model._ids[-limit:])
         else:
             for stmt in q.queue_statements(f, sort, utcnow()):
                 sql, params = compile_sql(stmt.limit(limit - len(page_ids)))
@@ -391,8 +394,9 @@ def run(path: Path, runs: int, idle_seconds: float = 30.0) -> list[Result]:
 
     watch = PaintWatch()
 
-    def timed(action: Callable[[], None], ready: Any, done: Callable[[], bool]) -> float:
-        """From `action` to the first paint after `ready` fired with `done()` true."""
+    def timed(action: Callable[..., None], ready: Any, done: Callable[..., bool]) -> float:
+        """From `action` to the first paint after `ready` fired with `done()` true (both called
+        without arguments; typed `...` as `_wait`'s `done`)."""
         mark: dict[str, int] = {}
 
         def on_ready(*_args: Any) -> None:

@@ -179,7 +179,7 @@ def run(path: Path, runs: int) -> list[Result]:
         page = InboxPage(ctx)
         page.resize(1600, 900)
         page.show()
-        _wait(app, lambda p=page: p.view is not None and p.model.rowCount() > 0)  # type: ignore[misc]
+        _wait(app, lambda p=page: p.view is not None and p.model.rowCount() > 0)
         app.processEvents()
         times.append(time.perf_counter() - started)
         page.close()

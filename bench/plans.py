@@ -185,14 +185,17 @@ def calls(db: Any) -> list[Call]:
     month = datetime(now.year, now.month, 1, tzinfo=tz).astimezone(UTC)
     out: list[Call] = []
 
-    def add(name: str, fn: Callable[[Any], object]) -> None:
+    # `fn` is called with a session (add) or with nothing (add_db); typed `...` because the
+    # lambdas below bind loop variables as default arguments, which mypy cannot fit to a
+    # one- or no-argument Callable.
+    def add(name: str, fn: Callable[..., object]) -> None:
         def run() -> object:
             with db.read() as s:
                 return fn(s)
 
         out.append(Call(name, run))
 
-    def add_db(name: str, fn: Callable[[], object]) -> None:
+    def add_db(name: str, fn: Callable[..., object]) -> None:
         out.append(Call(name, fn))
 
     sort = q.QueueSort()
@@ -361,18 +364,18 @@ def calls(db: Any) -> list[Call]:
             )
     for pk in ("month", "year"):
         period = periods[pk]
-        for kind in KINDS:
+        for report_kind in KINDS:
             add_db(
-                f"return {kind} ({pk})",
-                lambda k=kind, p=period: build_report(
+                f"return {report_kind} ({pk})",
+                lambda k=report_kind, p=period: build_report(
                     db, k, ReportRequest(p, actor=admin, as_of=now)
                 ),
             )
-        for kind, spec in KINDS.items():
+        for report_kind, spec in KINDS.items():
             if spec.department_scope and dept_name:
                 add_db(
-                    f"return {kind} ({pk}, department)",
-                    lambda k=kind, p=period: build_report(
+                    f"return {report_kind} ({pk}, department)",
+                    lambda k=report_kind, p=period: build_report(
                         db, k, ReportRequest(p, department=dept_name, actor=admin, as_of=now)
                     ),
                 )

@@ -187,7 +187,7 @@ def detail_community(db: Any) -> str:
             .group_by(Community.code)
         ).all()
     big = sorted((n, code) for code, n in counts if n >= DETAIL_ROWS)
-    return big[0][1] if big else max((n, code) for code, n in counts)[1]
+    return str(big[0][1] if big else max((n, code) for code, n in counts)[1])
 
 
 def bench_details(db: Any, runs: int, work: Path, measure: Measure) -> None:
