@@ -274,7 +274,11 @@ def _conditions(
         if f.period_end is not None:
             where.append(column < f.period_end)
     text = f.text.strip()
-    if text:
+    if is_whole_case_number(text):
+        # A whole case number (a caller reads it out) is that case: one lookup in the number's
+        # unique index instead of a search through every case's text.
+        where.append(Case.number == text)
+    elif text:
         by_name = [column.in_(found) for column, found in (names.matching(text) if names else [])]
         where.append(
             or_(
@@ -285,6 +289,18 @@ def _conditions(
             )
         )
     return where
+
+
+def is_whole_case_number(text: str) -> bool:
+    """Whether `text` is a whole case number: a real day YYYYMMDD and a 5-digit sequence
+    from 00001 (db/cases/intake.py `next_case_number`)."""
+    if len(text) != 13 or not text.isascii() or not text.isdigit() or text[8:] == "00000":
+        return False
+    try:
+        datetime.strptime(text[:8], "%Y%m%d")
+    except ValueError:
+        return False
+    return True
 
 
 def _order(sort: QueueSort, names: NameIndex | None = None) -> list[ColumnElement[Any]]:
