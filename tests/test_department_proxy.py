@@ -12,6 +12,7 @@ from db.cases.states import Action
 from db.cases.workflow import Request, apply
 from db.engine import Database
 from db.security.actors import Actor, Role
+from reports.department_performance import proxy_statement
 from reports.period import parse_period
 from reports.registry import export_report
 from reports.request import ReportRequest
@@ -76,3 +77,21 @@ def test_proxy_steps_are_marked_and_counted_apart(street: Database, tmp_path: Pa
     assert sheet.rows["环卫所"]["代录件数"] == 2
     assert sheet.rows["城管执法中队"]["代录件数"] == 1
     assert sheet.rows["合计"]["代录件数"] == 3
+
+
+def test_proxy_entries_are_read_through_their_own_index(street: Database) -> None:
+    """The 代录件数 of a year read the few 代录 entries from their partial index, not the details
+    of every department step of the year (3.3 s on a 1,000,000-case street); both databases
+    can use it (PostgreSQL told to avoid a table scan, as on a big table)."""
+    with street.write() as s:
+        conn = s.connection()
+        stmt = proxy_statement(conn.dialect.name, OCT, OCT + timedelta(days=365))
+        compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
+        if street.is_sqlite:
+            rows = conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}").fetchall()
+            plan = " | ".join(str(row[-1]) for row in rows)
+        else:
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            rows = conn.exec_driver_sql(f"EXPLAIN {compiled}").fetchall()
+            plan = " | ".join(str(row[0]) for row in rows)
+        assert "ix_case_events_proxy" in plan, plan

@@ -46,6 +46,7 @@ from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import changes_after, record_changes
 from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
 from db.models.base import Base, utcnow
+from db.models.cases import PROXY_DETAIL as PROXY_DETAIL
 from db.models.limits import check_row, check_values, text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import (
@@ -100,11 +101,6 @@ class Request:
     details: Mapping[str, Any] | None = None  # more for the history event (a 督办单's level…)
     photos: tuple[Photo, ...] = ()  # 反馈: the after-photos (处置后照片)
     link: Mapping[str, Any] | None = None  # extra history details, e.g. the approved request
-
-
-# The history detail that marks a department step (受理、退单、反馈) entered by the centre on the
-# department's behalf (代录): the timeline and the department return show it apart.
-PROXY_DETAIL = "proxy"
 
 
 def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:

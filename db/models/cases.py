@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text
+from sqlalchemy import Float, ForeignKey, Index, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from db.models.base import Base, JSONType
@@ -160,6 +160,18 @@ class Case(Base):
     )
 
 
+# The history detail that marks a department step (受理、退单、反馈, and a 协办's) entered by the
+# centre on the department's behalf (代录): the timeline and the department return show it
+# apart. `PROXY_ENTRY` is the condition "this entry is 代录" per dialect, written out as text:
+# it is the predicate of the partial index ix_case_events_proxy, and a query uses that index
+# only when its WHERE holds the same text (a bound parameter for the key would not match).
+PROXY_DETAIL = "proxy"
+PROXY_ENTRY = {
+    "sqlite": f"json_extract(case_events.details, '$.{PROXY_DETAIL}') = 1",
+    "postgresql": f"(case_events.details ->> '{PROXY_DETAIL}') = 'true'",
+}
+
+
 class CaseEvent(Base):
     """One step of a case's history (流转记录): append-only, never updated or deleted, sealed by a
     hash chain per case."""
@@ -187,6 +199,14 @@ class CaseEvent(Base):
         # A case's entries of some kinds (its 派遣 for the 派遣意见, its 退单, its 延期): without
         # it SQLite, with no statistics gathered, walks every entry of those kinds instead.
         Index("ix_case_events_case_action", "case_id", "action"),
+        # The 代录 entries by time (a few among millions): the department return's 代录件数 of a
+        # year read them alone instead of the details of every department step (3.3 s → ms).
+        Index(
+            "ix_case_events_proxy",
+            "at",
+            sqlite_where=text(PROXY_ENTRY["sqlite"].replace("case_events.", "")),
+            postgresql_where=text(PROXY_ENTRY["postgresql"].replace("case_events.", "")),
+        ),
     )
 
 
