@@ -31,10 +31,13 @@ KIND = "monthly-cases"
 TITLE = "案件办理情况月报"
 
 
+def name_for(period_kind: str) -> str:
+    """The return's name for a period of that kind: a quarter is the 季报, a year the 年报."""
+    return "案件办理情况" + {"month": "月报", "quarter": "季报", "year": "年报"}[period_kind]
+
+
 def title_for(resolved: Resolved) -> str:
-    kind = resolved.period.kind
-    name = {"month": "月报", "quarter": "季报", "year": "年报"}[kind]
-    return f"{resolved.period.label}案件办理情况{name}"
+    return f"{resolved.period.label}{name_for(resolved.period.kind)}"
 
 
 def _row(label: dict[str, object], ix: Indices) -> Row:

@@ -27,6 +27,7 @@ from reports import (
 )
 from reports.layout import check_target, write_report
 from reports.model import Progress, Report
+from reports.period import Period
 from reports.request import ReportRequest, resolve
 from reports.rosters_returns import ROSTERS, build_roster
 
@@ -96,6 +97,15 @@ def return_kind(kind: str) -> ReturnKind:
             return k
     choices = "、".join(f"{k.kind}（{k.title}）" for k in KINDS.values())
     raise ValidationError(f"没有名为「{kind}」的报表，可选：{choices}")
+
+
+def file_title(kind: str, period: Period) -> str:
+    """The return's name for `period`, as its file is named: a year of the 月报 is the 年报
+    its title says."""
+    spec = return_kind(kind)
+    if spec.kind == monthly_cases.KIND:
+        return monthly_cases.name_for(period.kind)
+    return spec.title
 
 
 def build_report(db: Database, kind: str, request: ReportRequest) -> Report:

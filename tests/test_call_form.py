@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -25,6 +25,7 @@ from db.errors import PermissionDenied, ValidationError
 from db.intake.calls import CallForm, take_call
 from db.intake.photos import GPS_IFD, check_photo
 from db.models import Attachment, Case, Category, Grid
+from db.reference.choices import Choice
 from db.reference.settings_store import save_setting
 from db.security.actors import Actor
 from desktop.core.context import AppContext
@@ -383,3 +384,32 @@ def test_role_without_case_report_gets_no_form(
     assert page.call_form is None
     assert "不能登记来电" in page.toast.text()
     page.close()
+
+
+def _readable(label: QLabel) -> bool:
+    """The whole text of `label` is shown: on one line, or wrapped within its height."""
+    if label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width():
+        return True
+    return label.wordWrap() and label.heightForWidth(label.width()) <= label.height()
+
+
+def test_confirmed_grid_and_category_are_shown_whole(
+    qtbot: QtBot, street: Database, desk: DeskPage
+) -> None:
+    """The confirmed grid's name and code (what the case will be filed under) is never cut
+    off, however long the grid's name."""
+    form = open_form(qtbot, desk)
+    with street.read() as s:
+        grid = s.scalars(select(Grid).where(Grid.code == GRID_B1)).one()
+        category = s.scalars(select(Category).order_by(Category.id)).first()
+        assert category is not None
+        grid_id, category_id, category_code = grid.id, category.id, category.code
+    long_grid = "东明社区第01网格（明秀小区西区及工人街沿街商铺）"
+    long_category = "配电箱、电缆分支箱箱门敞开或缺失"
+    form.choose(
+        Choice(GRID_B1, long_grid, 1.0, "", id=grid_id),
+        Choice(category_code, long_category, 1.0, "", id=category_id),
+    )
+    qtbot.waitUntil(lambda: form.is_current() and desk.ctx.tasks.is_idle(), timeout=10_000)
+    assert GRID_B1 in form.grid_chosen.text() and long_grid in form.grid_chosen.text()
+    qtbot.waitUntil(lambda: _readable(form.grid_chosen) and _readable(form.category_chosen))

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -181,3 +181,55 @@ def test_every_figure_definition_is_marked_for_translation() -> None:
     figures = [v for v in vars(definitions).values() if isinstance(v, definitions.Figure)]
     assert figures
     assert {f.counts for f in figures} == set(FIGURE_COUNTS)
+
+
+@pytest.fixture
+def english_window(qapp: QApplication, app_state: None) -> Iterator[None]:
+    """The real English translation and the application's style sheet, as `griddesk --lang en`
+    shows them."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.app import apply_style
+
+    translators = install_translators(qapp, "en")
+    apply_style(qapp)
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("zh_CN"))
+
+
+@pytest.mark.usefixtures("settings_in_tmp")
+def test_english_desk_with_a_case_fits_a_full_hd_screen(
+    qtbot: QtBot, cases: Database, make_ctx: Callable[..., AppContext], english_window: None
+) -> None:
+    """In English the filter lists' 全部… entries are longer: they may be elided rather than
+    push the window past 1920 px, which cut off the case pane's right edge."""
+    from db.cases.queries import list_cases
+    from desktop.cases.case_detail import CaseDetailPane
+    from desktop.shell.main_window import MainWindow
+
+    ctx = make_ctx(cases, SYSTEM)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # not the small offscreen "screen"
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitUntil(ctx.tasks.is_idle)
+    with cases.read() as s:
+        number = list_cases(s, "open", limit=1)[0].number
+    pane = window.desk_page.findChild(CaseDetailPane)
+    assert pane is not None
+    pane.show_case(number)
+    qtbot.waitUntil(lambda: pane.detail is not None)
+    qtbot.waitUntil(ctx.tasks.is_idle)
+    assert window.desk_page.queue.filters.community.itemText(0) == "All communities"
+    # The filter row above the queue and the case pane beside it, the page rail, the margins
+    # and the splitter's handle (about 16 px) all fit the width of a full-HD screen.
+    side_by_side = (
+        window.desk_page.queue.filters.minimumSizeHint().width()
+        + pane.minimumSizeHint().width()
+        + window.rail.width()
+    )
+    assert side_by_side + 40 <= 1920
+    assert window.width() == 1920

@@ -171,3 +171,27 @@ def test_roster_lists_names_in_pinyin_order(
     tab = page.rosters[Kind.COMMUNITY_WORKER]
     qtbot.waitUntil(lambda: tab.model.rowCount() == 4 and ctx.tasks.is_idle())
     assert [r.cells[0] for r in tab.model.rows] == ["安琪", "刘洋", "王小明", "张三"]
+
+
+def test_a_case_number_typed_on_the_wrong_tab_says_where_the_case_is(
+    qtbot: QtBot, street: Database, make_ctx, cases: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A caller reads out the number of a closed case; the dispatcher types it on the desk's
+    first tab (处置中), which shows nothing: the 已结案 tab's count says where it is."""
+    closed = report(street, GRID_A1, "0101", utcnow() - timedelta(minutes=20))
+    act(street, closed, Action.REJECT, utcnow() - timedelta(minutes=10), reason="重复上报")
+    view = make_view(qtbot, make_ctx, street, DISPATCHER)
+    tabs = view.filters.tabs
+    done = TABS.index(Group.DONE)
+    assert TABS[tabs.currentIndex()] == Group.IN_PROGRESS
+    qtbot.waitUntil(lambda: tabs.tabText(done) == "已结案")  # not counted for any text
+    view.filters.search.setText(closed)
+    view.filters.apply_filter()
+    assert shown(qtbot, view) == []
+    qtbot.waitUntil(lambda: tabs.tabText(done) == "已结案 1")
+    assert tabs.tabText(tabs.currentIndex()) == "处置中 0（已筛选）"
+    view.desk_actions["tab_6"].trigger()  # 已结案
+    assert shown(qtbot, view) == [closed]
+    view.filters.search.setText(cases["urged"][:10])  # part of a number: no count there
+    view.filters.apply_filter()
+    qtbot.waitUntil(lambda: tabs.tabText(done).startswith("已结案（"))

@@ -156,6 +156,21 @@ def test_export_runs_off_the_gui_thread_with_progress(
     assert len(opened) == 2
 
 
+def test_a_year_or_quarter_of_the_monthly_return_is_named_as_its_title(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    """The file offered for a year of 案件办理情况 is the 年报 it holds, not a 月报."""
+    page = _page(ctx, qtbot)
+    page.select_kind("monthly-cases")
+    page.set_period(parse_period("2026"))
+    assert page.suggested_filename() == "案件办理情况年报_2026.xlsx"
+    page.set_period(parse_period("2026-Q3"))
+    assert page.suggested_filename() == "案件办理情况季报_2026-Q3.xlsx"
+    page.select_kind("department-performance")
+    page.set_period(parse_period("2026"))
+    assert page.suggested_filename() == "部门绩效考核表_2026.xlsx"
+
+
 def test_export_error_is_one_clear_message(
     ctx: AppContext, qtbot: QtBot, tmp_path: Path, opened: list[str]
 ) -> None:

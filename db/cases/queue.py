@@ -403,11 +403,16 @@ def page(
 
 def group_counts(session: Session, f: QueueFilter, now: datetime) -> dict[str, int]:
     """The live counts on the queue tabs (the open groups and 挂账), under the other filters;
-    处置中 counts the cases being handled, without the 挂账 ones."""
+    处置中 counts the cases being handled, without the 挂账 ones. A whole case number is one
+    index lookup: then 已结案 is counted too, so a number read out for a closed case, typed in
+    on an open tab that shows nothing, says on which tab the case is."""
     others = _conditions(f, now, with_group=False, names=_names_for(session, f))
     out: dict[str, int] = {}
     suspended = Status.SUSPENDED.value
-    for tab in (*OPEN_GROUPS, SUSPENDED_TAB):
+    tabs: tuple[str, ...] = (*OPEN_GROUPS, SUSPENDED_TAB)
+    if is_whole_case_number(f.text.strip()):
+        tabs += (Group.DONE,)
+    for tab in tabs:
         group = Group.IN_PROGRESS if tab == SUSPENDED_TAB else Group(tab)
         where = [Case.status_group == group.value, *others]
         if group is Group.IN_PROGRESS:

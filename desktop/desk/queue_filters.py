@@ -33,6 +33,11 @@ from desktop.core.i18n import group_text, source_text
 
 TABS: tuple[str | None, ...] = q.QUEUE_TABS  # status groups, 挂账, None: 全部
 SEARCH_DEBOUNCE_MS = 300
+# A filter list is as wide as its longest entry when there is room, but may shrink to the width
+# of its 全部… entry, at most this (a longer choice is elided; the opened list stays wide enough
+# to read): long grid or department names, or English, would otherwise push the window past a
+# full-HD screen and cut off the case pane.
+COMBO_MAX_FLOOR = 120
 
 
 class QueueFilterBar(QWidget):
@@ -145,6 +150,7 @@ class QueueFilterBar(QWidget):
         combo = QComboBox(self)
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumWidth(min(combo.sizeHint().width(), COMBO_MAX_FLOOR))
         return combo
 
     def _tab_text(self, tab: str | None, count: int | None, filtered: bool = False) -> str:

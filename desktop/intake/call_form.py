@@ -217,6 +217,8 @@ class CallFormDialog(QDialog):
         self.grid_chosen.setObjectName("gridChosen")
         self.category_chosen = QLabel(proposal_box)
         self.category_chosen.setObjectName("categoryChosen")
+        for chosen in (self.grid_chosen, self.category_chosen):
+            chosen.setWordWrap(True)  # a long grid name never hides the grid code
         self.pick_grid_button = QPushButton(self.tr("选择其他网格…"), proposal_box)
         self.pick_grid_button.setObjectName("pickGrid")
         self.pick_grid_button.setToolTip("F3")

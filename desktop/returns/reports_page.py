@@ -55,7 +55,7 @@ from reports.hotline_reply import export_hotline_reply
 from reports.model import Report
 from reports.period import Period, period_containing
 from reports.preview import PreviewTable, preview_table
-from reports.registry import KINDS, ReturnKind, build_report
+from reports.registry import KINDS, ReturnKind, build_report, file_title
 from reports.request import ReportRequest
 
 PREVIEW_ROWS = 1000
@@ -404,9 +404,8 @@ class ReportsPage(QWidget):
     # --- export ----------------------------------------------------------------------------------
 
     def suggested_filename(self) -> str:
-        spec = self.current_kind
         period = self.current_period()
-        return f"{spec.title}_{period.code}.xlsx"
+        return f"{file_title(self.current_kind.kind, period)}_{period.code}.xlsx"
 
     def _ask_export(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
