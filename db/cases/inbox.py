@@ -392,11 +392,7 @@ class DepartmentFigures:
     closed_30d: int
     on_time_30d: int
     returned_30d: int
-    pending_extensions: int
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return self.on_time_30d / self.closed_30d if self.closed_30d else None
+    pending_extensions: int  # on_time_30d: of closed_30d (a count; 按期结案率 is of the cases due)
 
 
 def department_figures(

@@ -437,10 +437,9 @@ def run_inbox(args: argparse.Namespace, db: Database) -> int:
         figures = department_figures(session, actor) if actor.can("department.stats") else None
     print("  ".join(f"{STAGE_LABELS[s]} {counts[s]}" for s in Stage))
     if figures is not None:  # a department head: the department's figures
-        rate = f"{figures.on_time_rate:.1%}" if figures.on_time_rate is not None else "—"
         print(
             f"{figures.department}：在办 {figures.open}，超期 {figures.overdue}，"
-            f"被督办 {figures.urged}；近 30 天结案 {figures.closed_30d}（按期率 {rate}），"
+            f"被督办 {figures.urged}；近 30 天结案 {figures.closed_30d}（其中按期 {figures.on_time_30d}），"
             f"退单 {figures.returned_30d}，延期申请待审批 {figures.pending_extensions}"
         )
     if args.json:

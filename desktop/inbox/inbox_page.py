@@ -288,14 +288,15 @@ class InboxPage(QWidget):
         self.figures_label.setVisible(figures is not None)
         if figures is None:
             return
-        rate = f"{figures.on_time_rate:.0%}" if figures.on_time_rate is not None else "—"
+        # 其中按期: a count, not a rate — 按期结案率 in the returns and statistics is measured
+        # against the cases due (应结案), not the cases closed.
         self.figures_label.setText(
-            self.tr("在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（按期率 %5）· 退单 %6")
+            self.tr("在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6")
             .replace("%1", str(figures.open))
             .replace("%2", str(figures.overdue))
             .replace("%3", str(figures.urged))
             .replace("%4", str(figures.closed_30d))
-            .replace("%5", rate)
+            .replace("%5", str(figures.on_time_30d))
             .replace("%6", str(figures.returned_30d))
         )
 

@@ -4902,8 +4902,8 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
     <message>
         <location filename="../../desktop/inbox/inbox_page.py" line="293"/>
-        <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（按期率 %5）· 退单 %6</source>
-        <translation>Open %1 · overdue %2 · urged %3 · closed in 30 days %4 (on time %5) · returned %6</translation>
+        <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6</source>
+        <translation>Open %1 · overdue %2 · urged %3 · closed in 30 days %4 (%5 on time) · returned %6</translation>
     </message>
     <message>
         <location filename="../../desktop/inbox/inbox_page.py" line="416"/>

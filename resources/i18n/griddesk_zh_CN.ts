@@ -4898,7 +4898,7 @@
     </message>
     <message>
         <location filename="../../desktop/inbox/inbox_page.py" line="293"/>
-        <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（按期率 %5）· 退单 %6</source>
+        <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
