@@ -67,6 +67,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -87,7 +88,9 @@ from db.models import (
     StatsDispatchDays,
     StatsMonthlyGrid,
     StatsRollupState,
+    StatsSuspendEvents,
 )
+from db.query_hints import unindexed_on
 from db.reference.settings_store import load_settings
 from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, kept_dispatches
 from db.stats.periods import as_date, hours_between, local_day, local_midnight
@@ -663,6 +666,87 @@ def _store_dispatch_days(
         session.execute(_INSERT_DISPATCH_DAY, part)
 
 
+def _store_places(session: Session, case_ids: Sequence[int] | None) -> None:
+    """Give the stored dispatch days of `case_ids` (None: of every case) their case's grid and
+    community as they are now."""
+    t = StatsDispatchDays
+
+    def of(column: Any) -> Any:
+        return select(column).where(Case.id == t.case_id).scalar_subquery()
+
+    stmt = update(t).values(grid_id=of(Case.grid_id), community_id=of(Case.community_id))
+    if case_ids is None:
+        session.execute(stmt)
+        return
+    for chunk in _chunked(case_ids, 900):
+        session.execute(stmt.where(_ids_in(t.case_id, chunk)))
+
+
+_SUSPEND_ACTIONS = (Action.SUSPEND.value, Action.RESUME.value)
+
+
+def _store_suspend_events(session: Session, case_ids: Sequence[int] | None) -> None:
+    """Replace the stored 挂账 / 解挂 events of `case_ids` (None: of every case) by their events
+    now, with the case's grid and community."""
+    t = StatsSuspendEvents
+    rows = select(
+        CaseEvent.id,
+        CaseEvent.case_id,
+        CaseEvent.at,
+        CaseEvent.action == Action.SUSPEND.value,
+        Case.grid_id,
+        Case.community_id,
+    ).join(Case, Case.id == CaseEvent.case_id)
+    names = ["event_id", "case_id", "at", "suspend", "grid_id", "community_id"]
+    if case_ids is None:  # every suspend / resume event, by ix_case_events_action_at_case
+        session.execute(delete(t))
+        session.execute(
+            insert(t).from_select(names, rows.where(CaseEvent.action.in_(_SUSPEND_ACTIONS)))
+        )
+        return
+    # A few cases' events, by their case (SQLite, without statistics, would take the action's
+    # index: every suspend / resume event of the database).
+    action = unindexed_on(session.get_bind().dialect.name, CaseEvent.action)
+    for chunk in _chunked(case_ids, 900):
+        session.execute(delete(t).where(_ids_in(t.case_id, chunk)))
+        session.execute(
+            insert(t).from_select(
+                names,
+                rows.where(_ids_in(CaseEvent.case_id, chunk), action.in_(_SUSPEND_ACTIONS)),
+            )
+        )
+
+
+def stored_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, int, int]]:
+    """The stored 挂账 / 解挂 events: event id → (case id, at, suspend, grid id, community id)."""
+    t = StatsSuspendEvents
+    return {
+        int(e): (int(c), at, bool(sus), int(g), int(cm))
+        for e, c, at, sus, g, cm in session.execute(
+            select(t.event_id, t.case_id, t.at, t.suspend, t.grid_id, t.community_id)
+        )
+    }
+
+
+def raw_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, int, int]]:
+    """The 挂账 / 解挂 events as `stats_suspend_events` should hold them (`stored_suspend_events`)."""
+    return {
+        int(e): (int(c), at, str(action) == Action.SUSPEND.value, int(g), int(cm))
+        for e, c, at, action, g, cm in session.execute(
+            select(
+                CaseEvent.id,
+                CaseEvent.case_id,
+                CaseEvent.at,
+                CaseEvent.action,
+                Case.grid_id,
+                Case.community_id,
+            )
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
+        )
+    }
+
+
 def stored_dispatch_days(session: Session) -> dict[int, set[date]]:
     out: dict[int, set[date]] = {}
     for cid, d in session.execute(select(StatsDispatchDays.case_id, StatsDispatchDays.day)):
@@ -1206,6 +1290,8 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
     with _sort_memory(session):
         _all_footprints(session, tz)
     _store_dispatch_days(session, dispatch_days(session, tz), None)
+    _store_places(session, None)
+    _store_suspend_events(session, None)
     _save_state(session, State(seq, through, tz.key))
     return CatchUp(True, 0, 0, days, seq, through)
 
@@ -1265,6 +1351,10 @@ def _catch_up(session: Session, now: datetime | None) -> CatchUp:
         whole = [cid for cid in ids if cid not in facts or facts[cid].complete]
         multi = {cid: kept_dispatch_days(facts[cid].event_days) for cid in whole if cid in facts}
         _store_dispatch_days(session, {c: d for c, d in multi.items() if len(d) > 1}, whole)
+        # Every changed case's place (its grid may have moved without a new dispatch day) and
+        # its 挂账 / 解挂 events, read again.
+        _store_places(session, ids)
+        _store_suspend_events(session, ids)
         gone = [cid for cid in ids if cid not in facts]
         if gone:
             session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
@@ -1406,6 +1496,48 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
                     (d, cid),
                     [1.0] if d in s_days else None,
                     [1.0] if d in r_days else None,
+                )
+            )
+    # Their places (of the days not reported above), and the stored 挂账 / 解挂 events (those of
+    # changed cases skipped).
+    day_differences = {d.key for d in differences if d.table == StatsDispatchDays.__tablename__}
+    t = StatsDispatchDays
+    for cid, d, grid, community, now_grid, now_community in session.execute(
+        select(t.case_id, t.day, t.grid_id, t.community_id, Case.grid_id, Case.community_id)
+        .join(Case, Case.id == t.case_id)
+        .where(or_(t.grid_id != Case.grid_id, t.community_id != Case.community_id))
+        .order_by(t.case_id, t.day)
+    ):
+        if int(cid) in changed or (as_date(d), cid) in day_differences:
+            continue
+        names = ("day", "case_id", "grid_id", "community_id")
+        rows += 1
+        differences.append(
+            Difference(t.__tablename__, names, (as_date(d), cid, grid, community), [1.0], None)
+        )
+        differences.append(
+            Difference(
+                t.__tablename__, names, (as_date(d), cid, now_grid, now_community), None, [1.0]
+            )
+        )
+    stored_events = stored_suspend_events(session)
+    raw_events = raw_suspend_events(session)
+    rows += len(stored_events)
+    for event_id in sorted(set(stored_events) | set(raw_events)):
+        s_event, r_event = stored_events.get(event_id), raw_events.get(event_id)
+        if s_event == r_event:
+            continue
+        for event, stored_one in ((s_event, True), (r_event, False)):
+            if event is None or event[0] in changed:
+                continue
+            cid, at, _suspend, grid, community = event
+            differences.append(
+                Difference(
+                    StatsSuspendEvents.__tablename__,
+                    ("day", "case_id", "grid_id", "community_id"),
+                    (_local(at, tz), cid, grid, community),
+                    [1.0] if stored_one else None,
+                    None if stored_one else [1.0],
                 )
             )
     return VerifyReport(days, rows, differences, state.through)
