@@ -74,6 +74,8 @@ def upgrade() -> None:
         "stats_suspend_events",
         ["community_id", "at", "case_id", "suspend", "grid_id"],
     )
+    if op.get_bind().dialect.name == "postgresql":  # planned with statistics from the start
+        op.execute("ANALYZE stats_dispatch_days, stats_suspend_events")
 
 
 def downgrade() -> None:

@@ -16,7 +16,18 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
 from db.cases.states import Action
@@ -265,7 +276,7 @@ def placed(narrowing: Narrowing) -> bool:
     return narrowing.columns() <= PLACE_COLUMNS and narrowing.major_id is None
 
 
-def _changed_since(state: State) -> Select[tuple[int]]:
+def _changed_since(state: State) -> Select[int]:
     """The ids of the cases changed since the watermark (their per-case rows may be stale)."""
     return select(CaseChange.case_id).where(CaseChange.seq > state.seq)
 
@@ -342,7 +353,7 @@ def extra_dispatch_days(
     return out
 
 
-def suspended_raw(end: datetime) -> Select[tuple[int]]:
+def suspended_raw(end: datetime) -> Select[int]:
     """Ids of the cases in 挂账 at `end`, from the events: their last suspend/resume event
     before it is a suspend (ix_case_events_action_at_case alone; the statement it is used in
     narrows it)."""
@@ -376,7 +387,9 @@ def _suspended_stored(
     )
 
 
-def suspended_ids(session: Session, end: datetime, narrowing: Narrowing) -> Select[Any] | None:
+def suspended_ids(
+    session: Session, end: datetime, narrowing: Narrowing
+) -> CompoundSelect[int] | None:
     """Ids of the cases in 挂账 at `end`, narrowed by the place `narrowing` (street, community,
     grid) — or more: the statement it is used in narrows it too. From `stats_suspend_events`
     (one index range per community) for the cases unchanged since the last catch-up, from the
