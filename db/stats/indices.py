@@ -223,7 +223,7 @@ def _scoped(scope: Scope, session: Session | None = None) -> list[ColumnElement[
 
     conditions: list[ColumnElement[bool]] = []
     if scope.street_id is not None:
-        conditions.append(in_street(Case.community_id, scope.street_id))
+        conditions.append(in_street(col(Case.community_id), scope.street_id))
     if scope.community_id is not None:
         conditions.append(col(Case.community_id) == scope.community_id)
     if scope.department_id is not None:

@@ -90,7 +90,6 @@ from db.models import (
     StatsRollupState,
     StatsSuspendEvents,
 )
-from db.query_hints import unindexed_on
 from db.reference.settings_store import load_settings
 from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, kept_dispatches
 from db.stats.periods import as_date, hours_between, local_day, local_midnight
@@ -689,32 +688,37 @@ def _store_suspend_events(session: Session, case_ids: Sequence[int] | None) -> N
     """Replace the stored 挂账 / 解挂 events of `case_ids` (None: of every case) by their events
     now, with the case's grid and community."""
     t = StatsSuspendEvents
-    rows = select(
+    names = ["event_id", "case_id", "at", "suspend", "grid_id", "community_id"]
+    event = (
         CaseEvent.id,
         CaseEvent.case_id,
         CaseEvent.at,
         CaseEvent.action == Action.SUSPEND.value,
-        Case.grid_id,
-        Case.community_id,
-    ).join(Case, Case.id == CaseEvent.case_id)
-    names = ["event_id", "case_id", "at", "suspend", "grid_id", "community_id"]
+    )
     if case_ids is None:  # every suspend / resume event, by ix_case_events_action_at_case
         session.execute(delete(t))
-        session.execute(
-            insert(t).from_select(names, rows.where(CaseEvent.action.in_(_SUSPEND_ACTIONS)))
+        rows = (
+            select(*event, Case.grid_id, Case.community_id)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
         )
+        session.execute(insert(t).from_select(names, rows))
         return
-    # A few cases' events, by their case (SQLite, without statistics, would take the action's
-    # index: every suspend / resume event of the database).
-    action = unindexed_on(session.get_bind().dialect.name, CaseEvent.action)
+
+    # A few cases' events by (case, action), one action at a time (SQLite, without statistics,
+    # would read every event of both actions by their index otherwise) — most changed cases
+    # have none —, each found event's case looked up for its place (a join would read every
+    # changed case's row first).
+    def of(column: Any) -> Any:
+        return select(column).where(Case.id == CaseEvent.case_id).scalar_subquery()
+
     for chunk in _chunked(case_ids, 900):
         session.execute(delete(t).where(_ids_in(t.case_id, chunk)))
-        session.execute(
-            insert(t).from_select(
-                names,
-                rows.where(_ids_in(CaseEvent.case_id, chunk), action.in_(_SUSPEND_ACTIONS)),
+        for action in _SUSPEND_ACTIONS:
+            rows = select(*event, of(Case.grid_id), of(Case.community_id)).where(
+                _ids_in(CaseEvent.case_id, chunk), CaseEvent.action == action
             )
-        )
+            session.execute(insert(t).from_select(names, rows))
 
 
 def stored_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, int, int]]:
