@@ -684,10 +684,30 @@ def _store_places(session: Session, case_ids: Sequence[int] | None) -> None:
 _SUSPEND_ACTIONS = (Action.SUSPEND.value, Action.RESUME.value)
 
 
-def _store_suspend_events(session: Session, case_ids: Sequence[int] | None) -> None:
+def _store_suspend_events(
+    session: Session, case_ids: Sequence[int] | None, facts: Mapping[int, Facts] | None = None
+) -> None:
     """Replace the stored 挂账 / 解挂 events of `case_ids` (None: of every case) by their events
-    now, with the case's grid and community."""
+    now, with the case's grid and community. With `facts` (a catch-up's: the events read of
+    each case, all of them or those after its footprint), only the cases that have stored
+    rows or a 挂账 / 解挂 among the events read: the others have none (the stored rows held
+    every such event as of the last catch-up)."""
     t = StatsSuspendEvents
+    if case_ids is not None and facts is not None:
+        held: set[int] = set()
+        for chunk in _chunked(case_ids, 900):
+            held.update(
+                int(c) for c in session.scalars(select(t.case_id).where(_ids_in(t.case_id, chunk)))
+            )
+        case_ids = sorted(
+            held
+            | {
+                cid
+                for cid in case_ids
+                if (f := facts.get(cid)) is not None
+                and any(action in _SUSPEND_ACTIONS for _day, action in f.event_days.values())
+            }
+        )
     names = ["event_id", "case_id", "at", "suspend", "grid_id", "community_id"]
     event = (
         CaseEvent.id,
@@ -1358,7 +1378,7 @@ def _catch_up(session: Session, now: datetime | None) -> CatchUp:
         # Every changed case's place (its grid may have moved without a new dispatch day) and
         # its 挂账 / 解挂 events, read again.
         _store_places(session, ids)
-        _store_suspend_events(session, ids)
+        _store_suspend_events(session, ids, facts)
         gone = [cid for cid in ids if cid not in facts]
         if gone:
             session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
