@@ -16,7 +16,9 @@ grid / community / 小类 / department / source as they are now, as the returns 
 Beside the day rows, `stats_dispatch_days` keeps the kept-dispatch days of every case that has
 more than one (a period's 派遣 counts a case once: the daily `dispatched_cases` summed, less
 those cases' extra days in the period — db/stats/indices.py), as of the last catch-up; readers
-take the cases changed since from the events.
+take the cases changed since from the events. `stats_suspend_events` keeps every 挂账 / 解挂
+event (a period's 挂账 at its end). Both carry each case's grid and community, so a street's,
+a community's or a grid's figures are narrowed and grouped there, not by a lookup of each case.
 - `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
   on that day, and of them the contacted / solved / 满意 / 基本满意 ones.
 
