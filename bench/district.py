@@ -352,6 +352,19 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                     f"ALTER TABLE {level.name} ADD CONSTRAINT pk_{level.name}"
                     f" PRIMARY KEY ({', '.join(level.key)})"
                 )
+            # The per-case roll-ups' places: the copies' grids and communities; the copies'
+            # suspend / resume events have new ids.
+            conn.exec_driver_sql(
+                "UPDATE stats_dispatch_days d SET grid_id = c.grid_id,"
+                " community_id = c.community_id FROM cases c WHERE c.id = d.case_id"
+            )
+            conn.exec_driver_sql("TRUNCATE stats_suspend_events")
+            conn.exec_driver_sql(
+                "INSERT INTO stats_suspend_events (event_id, case_id, at, suspend, grid_id,"
+                " community_id) SELECT e.id, e.case_id, e.at, e.action = 'suspend', c.grid_id,"
+                " c.community_id FROM case_events e JOIN cases c ON c.id = e.case_id"
+                " WHERE e.action IN ('suspend', 'resume')"
+            )
         with _step(f"{len(indexes)} secondary indexes built", laps):
             for _name, ddl in indexes:
                 with conn.begin():

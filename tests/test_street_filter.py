@@ -5,17 +5,20 @@ upgrades a database from 0019 keeping every figure."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import inspect, select, text, update
 
 from db.cases import queue as q
-from db.cases.states import Group
+from db.cases import workflow
+from db.cases.intake import report_case
+from db.cases.states import Action, Group
+from db.cases.workflow import Request
 from db.engine import Database
 from db.errors import ValidationError
-from db.models import Community, StatsDailyStreet, Street
+from db.models import Case, Community, StatsDailyStreet, StatsSuspendEvents, Street
 from db.stats import flows, indices
 from db.stats.periods import StatsFilter, day_span
 from db.stats.rollups import build
@@ -23,9 +26,10 @@ from reports.period import parse_period
 from reports.registry import build_report
 from reports.request import ReportRequest
 from tests.report_cases import AS_OF
-from tests.street import COMMUNITY_A, COMMUNITY_B, STREET
+from tests.street import COMMUNITY_A, COMMUNITY_B, GRID_B1, STREET
 from tests.test_rollups import TZ, _round, raw_only
 
+START = datetime(2026, 10, 5, 1, 0, tzinfo=UTC)
 OTHER_STREET = "210504003"  # 新明社区 moved here: the second street of the district
 
 
@@ -215,3 +219,68 @@ def test_upgrade_from_0019_keeps_the_figures(
         assert build.verify(s).differences == []
         state = build.read_state(s)
     assert state is not None and state.through is not None  # no rebuild needed
+
+
+def test_a_streets_suspended_and_dispatched_cases_come_from_its_own_rows(
+    district: tuple[Database, tuple[int, int, int, int]],
+) -> None:
+    """A street's 挂账 at the period's end and its 派遣 (a case dispatched on two days counts
+    once) are narrowed in the per-case roll-ups by each case's own grid and community — the
+    same before a catch-up (the changed case from its events), after it and from the raw
+    rows — and `rollup verify` names a 挂账 row whose grid is wrong."""
+    db, (street_1, street_2, _a, _b) = district
+    number = report_case(
+        db, grid_code=GRID_B1, category_code="0101", description="两次派遣后挂账", now=START
+    )
+    steps = [
+        (1, Action.REGISTER, "住建办"),
+        (1, Action.DISPATCH, "住建办"),
+        (2, Action.RETURN, None),
+        (3, Action.DISPATCH, "城管执法中队"),
+        (4, Action.SUSPEND, None),
+    ]
+    for day, action, department in steps:
+        workflow.apply(
+            db,
+            number,
+            action,
+            Request(department=department, reason="等待产权人"),
+            now=START + timedelta(days=day),
+        )
+    start, end = PERIODS["october"]
+
+    def street_figures() -> dict[int, Any]:
+        with db.read() as s:
+            return {
+                street: _round(
+                    {
+                        group: indices.compute_indices(
+                            s, start, end, group, indices.Scope(street_id=street), as_of=AS_OF
+                        )
+                        for group in indices.GROUPS
+                    }
+                )
+                for street in (street_1, street_2)
+            }
+
+    with raw_only():
+        raw = street_figures()
+    assert sum(ix["suspended"] for ix in raw[street_2]["grid"].values()) == 1
+    assert sum(ix["dispatched"] for ix in raw[street_2]["street"].values()) >= 1
+    assert street_figures() == raw  # the case changed since the catch-up: from its events
+    with db.write() as s:
+        build.catch_up(s, now=AS_OF)
+    assert street_figures() == raw  # from the roll-ups
+    with db.read() as s:
+        assert build.verify(s, dirty_ok=False).differences == []
+        case_id = s.scalar(select(Case.id).where(Case.number == number))
+    with db.write() as s:
+        s.execute(
+            update(StatsSuspendEvents)
+            .where(StatsSuspendEvents.case_id == case_id)
+            .values(grid_id=StatsSuspendEvents.grid_id + 1000)
+        )
+    with db.read() as s:
+        differences = build.verify(s).differences
+    assert {d.table for d in differences} == {"stats_suspend_events"}
+    assert any("多出" in d.describe() and f"案件 {case_id}" in d.describe() for d in differences)

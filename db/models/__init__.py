@@ -50,6 +50,7 @@ from db.models.rollups import (
     StatsDispatchDays,
     StatsMonthlyGrid,
     StatsRollupState,
+    StatsSuspendEvents,
 )
 
 __all__ = [
@@ -105,6 +106,7 @@ __all__ = [
     "StatsDispatchDays",
     "StatsMonthlyGrid",
     "StatsRollupState",
+    "StatsSuspendEvents",
     "Street",
     "User",
 ]

@@ -82,7 +82,14 @@ from db.query_hints import unindexed
 from db.reference.settings_store import load_settings
 from db.reference.streets import in_street
 from db.stats.definitions import dispatch_kept, on_time_rate
-from db.stats.rollups.read import Narrowing, extra_dispatch_days, sums
+from db.stats.rollups.read import (
+    Narrowing,
+    extra_dispatch_days,
+    sums,
+    suspended_counts,
+    suspended_ids,
+    suspended_raw,
+)
 
 GROUPS = ("street", "community", "grid", "department")
 
@@ -216,7 +223,7 @@ def _scoped(scope: Scope, session: Session | None = None) -> list[ColumnElement[
 
     conditions: list[ColumnElement[bool]] = []
     if scope.street_id is not None:
-        conditions.append(in_street(Case.community_id, scope.street_id))
+        conditions.append(in_street(col(Case.community_id), scope.street_id))
     if scope.community_id is not None:
         conditions.append(col(Case.community_id) == scope.community_id)
     if scope.department_id is not None:
@@ -248,18 +255,9 @@ def suspended_at(end: datetime) -> Any:
     Read from ix_case_events_action_at_case alone (action, at, case_id) and narrowed to a
     scope by the statement it is used in: joining the events to their cases first, to narrow
     them to a street, would look up every suspend/resume event's case (10 streets: 177,000
-    random reads of `cases`, 3 s) to keep the 10% of them that are the street's."""
-    last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
-    last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
-    return (
-        select(CaseEvent.case_id)
-        .where(
-            CaseEvent.action.in_([Action.SUSPEND.value, Action.RESUME.value]),
-            CaseEvent.at < end,
-        )
-        .group_by(CaseEvent.case_id)
-        .having(or_(last_resume.is_(None), last_suspend > last_resume))
-    )
+    random reads of `cases`, 3 s) to keep the 10% of them that are the street's. With the
+    roll-ups, `stats_suspend_events` narrows them by place first (`_suspended`)."""
+    return suspended_raw(end)
 
 
 _ROLLUP_GROUP = {
@@ -372,8 +370,23 @@ def compute_indices(
     # on more than one day of it (kept in the roll-ups too). 挂账 (a state at the period's end)
     # and 应结未结 (a state at the end) are not sums of days and stay raw.
     from_rollups = _from_rollups(session, start, end, group, scope, rows)
+    # The scope by place (street, community) and the group's column in the per-case roll-ups
+    # (`stats_dispatch_days`, `stats_suspend_events` carry each case's grid and community): a
+    # street's 派遣 correction and 挂账 are read there, not by looking up each case of the
+    # district in `cases`. A department (group or scope) is the case's own: from `cases`.
+    place = Narrowing(scope.community_id, street_id=scope.street_id)
+    by_place = group != "department" and scope.department_id is None
+    column = _ROLLUP_GROUP[group]
     if from_rollups:
-        extra = extra_dispatch_days(session, start, end, load_settings(session).tz, plain, scoped)
+        extra = extra_dispatch_days(
+            session,
+            start,
+            end,
+            load_settings(session).tz,
+            plain,
+            scoped,
+            place=(column, place) if by_place else None,
+        )
         if extra is None:  # the roll-ups were cleared meanwhile: all from the raw rows
             rows.clear()
             from_rollups = False
@@ -459,11 +472,24 @@ def compute_indices(
         ):
             rows[k].merged = int(merged)
 
-    # 挂账 at the end of the period.
-    suspended_ids = suspended_at(snapshot)
-    for k, count in session.execute(
-        select(key, func.count()).where(Case.id.in_(suspended_ids), *scoped).group_by(key)
-    ):
+    # 挂账 at the end of the period (narrowed by place in `stats_suspend_events` when the
+    # roll-ups answered above, else from the events; the statements narrow them further).
+    suspended = suspended_ids(session, snapshot, place) if from_rollups else None
+    if suspended is None:
+        suspended = suspended_at(snapshot)
+    counted = (
+        suspended_counts(session, snapshot, column, place, key, scoped)
+        if from_rollups and by_place
+        else None
+    )
+    if counted is None:
+        counted = {
+            k: int(n)
+            for k, n in session.execute(
+                select(key, func.count()).where(Case.id.in_(suspended), *scoped).group_by(key)
+            )
+        }
+    for k, count in counted.items():
         rows[k].suspended = int(count)
 
     # Due in the period and not closed by its end (挂账 cases excluded): the cases still open
@@ -471,7 +497,7 @@ def compute_indices(
     # each on an index (is_open / closed_at), instead of a scan of every case.
     due_in_period = and_(Case.handle_due >= start, Case.handle_due < snapshot, *scoped)
     for part in (
-        and_(Case.is_open == true(), not_(Case.id.in_(suspended_ids))),
+        and_(Case.is_open == true(), not_(Case.id.in_(suspended))),
         # The upper bound (never reached) makes SQLite's planner take the closed_at index.
         and_(Case.status == Status.CLOSED.value, Case.closed_at >= end, Case.closed_at < _NEVER),
     ):

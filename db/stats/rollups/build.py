@@ -16,7 +16,9 @@ grid / community / 小类 / department / source as they are now, as the returns 
 Beside the day rows, `stats_dispatch_days` keeps the kept-dispatch days of every case that has
 more than one (a period's 派遣 counts a case once: the daily `dispatched_cases` summed, less
 those cases' extra days in the period — db/stats/indices.py), as of the last catch-up; readers
-take the cases changed since from the events.
+take the cases changed since from the events. `stats_suspend_events` keeps every 挂账 / 解挂
+event (a period's 挂账 at its end). Both carry each case's grid and community, so a street's,
+a community's or a grid's figures are narrowed and grouped there, not by a lookup of each case.
 - `callbacks`, `contacted`, `solved`, `satisfied`, `basic`: cases whose callback (`callback_at`) is
   on that day, and of them the contacted / solved / 满意 / 基本满意 ones.
 
@@ -67,6 +69,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -87,6 +90,7 @@ from db.models import (
     StatsDispatchDays,
     StatsMonthlyGrid,
     StatsRollupState,
+    StatsSuspendEvents,
 )
 from db.reference.settings_store import load_settings
 from db.stats.definitions import DISPATCH_ACTIONS, dispatch_kept, kept_dispatches
@@ -663,6 +667,112 @@ def _store_dispatch_days(
         session.execute(_INSERT_DISPATCH_DAY, part)
 
 
+def _store_places(session: Session, case_ids: Sequence[int] | None) -> None:
+    """Give the stored dispatch days of `case_ids` (None: of every case) their case's grid and
+    community as they are now."""
+    t = StatsDispatchDays
+
+    def of(column: Any) -> Any:
+        return select(column).where(Case.id == t.case_id).scalar_subquery()
+
+    stmt = update(t).values(grid_id=of(Case.grid_id), community_id=of(Case.community_id))
+    if case_ids is None:
+        session.execute(stmt)
+        return
+    for chunk in _chunked(case_ids, 900):
+        session.execute(stmt.where(_ids_in(t.case_id, chunk)))
+
+
+_SUSPEND_ACTIONS = (Action.SUSPEND.value, Action.RESUME.value)
+
+
+def _store_suspend_events(
+    session: Session, case_ids: Sequence[int] | None, facts: Mapping[int, Facts] | None = None
+) -> None:
+    """Replace the stored 挂账 / 解挂 events of `case_ids` (None: of every case) by their events
+    now, with the case's grid and community. With `facts` (a catch-up's: the events read of
+    each case, all of them or those after its footprint), only the cases that have stored
+    rows or a 挂账 / 解挂 among the events read: the others have none (the stored rows held
+    every such event as of the last catch-up)."""
+    t = StatsSuspendEvents
+    if case_ids is not None and facts is not None:
+        held: set[int] = set()
+        for chunk in _chunked(case_ids, 900):
+            held.update(
+                int(c) for c in session.scalars(select(t.case_id).where(_ids_in(t.case_id, chunk)))
+            )
+        case_ids = sorted(
+            held
+            | {
+                cid
+                for cid in case_ids
+                if (f := facts.get(cid)) is not None
+                and any(action in _SUSPEND_ACTIONS for _day, action in f.event_days.values())
+            }
+        )
+    names = ["event_id", "case_id", "at", "suspend", "grid_id", "community_id"]
+    event = (
+        CaseEvent.id,
+        CaseEvent.case_id,
+        CaseEvent.at,
+        CaseEvent.action == Action.SUSPEND.value,
+    )
+    if case_ids is None:  # every suspend / resume event, by ix_case_events_action_at_case
+        session.execute(delete(t))
+        rows = (
+            select(*event, Case.grid_id, Case.community_id)
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
+        )
+        session.execute(insert(t).from_select(names, rows))
+        return
+
+    # A few cases' events by (case, action), one action at a time (SQLite, without statistics,
+    # would read every event of both actions by their index otherwise) — most changed cases
+    # have none —, each found event's case looked up for its place (a join would read every
+    # changed case's row first).
+    def of(column: Any) -> Any:
+        return select(column).where(Case.id == CaseEvent.case_id).scalar_subquery()
+
+    for chunk in _chunked(case_ids, 900):
+        session.execute(delete(t).where(_ids_in(t.case_id, chunk)))
+        for action in _SUSPEND_ACTIONS:
+            rows = select(*event, of(Case.grid_id), of(Case.community_id)).where(
+                _ids_in(CaseEvent.case_id, chunk), CaseEvent.action == action
+            )
+            session.execute(insert(t).from_select(names, rows))
+
+
+def stored_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, int, int]]:
+    """The stored 挂账 / 解挂 events: event id → (case id, at, suspend, grid id, community id)."""
+    t = StatsSuspendEvents
+    return {
+        int(e): (int(c), at, bool(sus), int(g), int(cm))
+        for e, c, at, sus, g, cm in session.execute(
+            select(t.event_id, t.case_id, t.at, t.suspend, t.grid_id, t.community_id)
+        )
+    }
+
+
+def raw_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, int, int]]:
+    """The 挂账 / 解挂 events as `stats_suspend_events` should hold them (`stored_suspend_events`)."""
+    return {
+        int(e): (int(c), at, str(action) == Action.SUSPEND.value, int(g), int(cm))
+        for e, c, at, action, g, cm in session.execute(
+            select(
+                CaseEvent.id,
+                CaseEvent.case_id,
+                CaseEvent.at,
+                CaseEvent.action,
+                Case.grid_id,
+                Case.community_id,
+            )
+            .join(Case, Case.id == CaseEvent.case_id)
+            .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
+        )
+    }
+
+
 def stored_dispatch_days(session: Session) -> dict[int, set[date]]:
     out: dict[int, set[date]] = {}
     for cid, d in session.execute(select(StatsDispatchDays.case_id, StatsDispatchDays.day)):
@@ -1206,6 +1316,8 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
     with _sort_memory(session):
         _all_footprints(session, tz)
     _store_dispatch_days(session, dispatch_days(session, tz), None)
+    _store_places(session, None)
+    _store_suspend_events(session, None)
     _save_state(session, State(seq, through, tz.key))
     return CatchUp(True, 0, 0, days, seq, through)
 
@@ -1265,6 +1377,10 @@ def _catch_up(session: Session, now: datetime | None) -> CatchUp:
         whole = [cid for cid in ids if cid not in facts or facts[cid].complete]
         multi = {cid: kept_dispatch_days(facts[cid].event_days) for cid in whole if cid in facts}
         _store_dispatch_days(session, {c: d for c, d in multi.items() if len(d) > 1}, whole)
+        # Every changed case's place (its grid may have moved without a new dispatch day) and
+        # its 挂账 / 解挂 events, read again.
+        _store_places(session, ids)
+        _store_suspend_events(session, ids, facts)
         gone = [cid for cid in ids if cid not in facts]
         if gone:
             session.execute(delete(StatsCaseDays).where(StatsCaseDays.case_id.in_(gone)))
@@ -1406,6 +1522,48 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
                     (d, cid),
                     [1.0] if d in s_days else None,
                     [1.0] if d in r_days else None,
+                )
+            )
+    # Their places (of the days not reported above), and the stored 挂账 / 解挂 events (those of
+    # changed cases skipped).
+    day_differences = {d.key for d in differences if d.table == StatsDispatchDays.__tablename__}
+    t = StatsDispatchDays
+    for cid, d, grid, community, now_grid, now_community in session.execute(
+        select(t.case_id, t.day, t.grid_id, t.community_id, Case.grid_id, Case.community_id)
+        .join(Case, Case.id == t.case_id)
+        .where(or_(t.grid_id != Case.grid_id, t.community_id != Case.community_id))
+        .order_by(t.case_id, t.day)
+    ):
+        if int(cid) in changed or (as_date(d), cid) in day_differences:
+            continue
+        names = ("day", "case_id", "grid_id", "community_id")
+        rows += 1
+        differences.append(
+            Difference(t.__tablename__, names, (as_date(d), cid, grid, community), [1.0], None)
+        )
+        differences.append(
+            Difference(
+                t.__tablename__, names, (as_date(d), cid, now_grid, now_community), None, [1.0]
+            )
+        )
+    stored_events = stored_suspend_events(session)
+    raw_events = raw_suspend_events(session)
+    rows += len(stored_events)
+    for event_id in sorted(set(stored_events) | set(raw_events)):
+        s_event, r_event = stored_events.get(event_id), raw_events.get(event_id)
+        if s_event == r_event:
+            continue
+        for event, stored_one in ((s_event, True), (r_event, False)):
+            if event is None or event[0] in changed:
+                continue
+            cid, at, _suspend, grid, community = event
+            differences.append(
+                Difference(
+                    StatsSuspendEvents.__tablename__,
+                    ("day", "case_id", "grid_id", "community_id"),
+                    (_local(at, tz), cid, grid, community),
+                    [1.0] if stored_one else None,
+                    None if stored_one else [1.0],
                 )
             )
     return VerifyReport(days, rows, differences, state.through)

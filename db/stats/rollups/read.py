@@ -16,11 +16,31 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, true
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
 from sqlalchemy.orm import Session
 
+from db.cases.states import Action
 from db.engine import Database
-from db.models import Case, CaseChange, Category, StatsDispatchDays, StatsMonthlyGrid
+from db.models import (
+    Case,
+    CaseChange,
+    CaseEvent,
+    Category,
+    StatsDispatchDays,
+    StatsMonthlyGrid,
+    StatsSuspendEvents,
+)
 from db.query_hints import unindexed_on
 from db.reference.settings_store import load_settings
 from db.reference.streets import in_street
@@ -31,6 +51,7 @@ from db.stats.rollups.build import (
     MEASURES,
     MONTH_KEY,
     DayRange,
+    State,
     catch_up,
     changed_cases,
     events_by_case,
@@ -245,6 +266,21 @@ def sums(
     return out
 
 
+# The columns `stats_dispatch_days` and `stats_suspend_events` carry of each case (its place).
+PLACE_COLUMNS = frozenset({"street_id", "community_id", "grid_id"})
+
+
+def placed(narrowing: Narrowing) -> bool:
+    """Whether `narrowing` is by place alone (street, community, grid): the per-case roll-ups
+    can narrow by it without the cases."""
+    return narrowing.columns() <= PLACE_COLUMNS and narrowing.major_id is None
+
+
+def _changed_since(state: State) -> Select[int]:
+    """The ids of the cases changed since the watermark (their per-case rows may be stale)."""
+    return select(CaseChange.case_id).where(CaseChange.seq > state.seq)
+
+
 def extra_dispatch_days(
     session: Session,
     start: datetime,
@@ -252,12 +288,19 @@ def extra_dispatch_days(
     tz: ZoneInfo,
     key: Any,
     conditions: Sequence[ColumnElement[bool]] = (),
+    *,
+    place: tuple[str | None, Narrowing] | None = None,
 ) -> dict[Any, int] | None:
     """Per group `key` (an expression over Case), the kept 派遣/改派 days in `[start, end)` of
     each case beyond its first: a period's 派遣 (each case once, definitions.DISPATCHED) is the
     daily `dispatched_cases` summed less this. Read from `stats_dispatch_days` for the cases
     unchanged since the last catch-up and from the events for the others; None when the
-    roll-ups cannot answer (`sums` returns None then too)."""
+    roll-ups cannot answer (`sums` returns None then too).
+
+    `place` — (the group's column of the table: "grid_id", "community_id", or None for one
+    total under the key 0; the narrowing by place alone that `conditions` say) — lets the
+    unchanged cases be grouped and narrowed by the table's own grid and community, without a
+    lookup of each case in `cases` (a street of a district: 35,000 random reads for a year)."""
     days = whole_days(start, end, tz)
     state = read_state(session)
     if days is None or state is None or state.through is None or state.timezone != tz.key:
@@ -265,21 +308,33 @@ def extra_dispatch_days(
     changed = changed_cases(session, state)
     out: dict[Any, int] = {}
     t = StatsDispatchDays
-    # The cases with more than one day in the period first (from the table alone), then their
-    # group and scope from `cases`: only those cases' rows are read, not every dispatch day's.
-    per_case = (
-        select(t.case_id, func.count().label("n"))
-        .where(t.day >= days[0], t.day <= days[1])
-        .group_by(t.case_id)
-        .having(func.count() > 1)
-        .subquery()
-    )
-    for k, cid, count in session.execute(
-        select(key, per_case.c.case_id, per_case.c.n)
-        .select_from(per_case)
-        .join(Case, Case.id == per_case.c.case_id)
-        .where(*conditions)
-    ):
+    in_days = (t.day >= days[0], t.day <= days[1])
+    if place is not None and placed(place[1]):
+        column, narrowing = place
+        group = getattr(t, column) if column is not None else literal(0)
+        found = session.execute(
+            select(group, t.case_id, func.count())
+            .where(*in_days, *narrowing.on_rollups(t))
+            .group_by(t.case_id, *([group] if column is not None else []))
+            .having(func.count() > 1)
+        )
+    else:
+        # The cases with more than one day in the period first (from the table alone), then
+        # their group and scope from `cases`: only those cases' rows are read.
+        per_case = (
+            select(t.case_id, func.count().label("n"))
+            .where(*in_days)
+            .group_by(t.case_id)
+            .having(func.count() > 1)
+            .subquery()
+        )
+        found = session.execute(
+            select(key, per_case.c.case_id, per_case.c.n)
+            .select_from(per_case)
+            .join(Case, Case.id == per_case.c.case_id)
+            .where(*conditions)
+        )
+    for k, cid, count in found:
         if int(cid) not in changed:
             out[k] = out.get(k, 0) + int(count) - 1
     # The changed cases: from their events (the same definition, definitions.kept_dispatches).
@@ -295,6 +350,90 @@ def extra_dispatch_days(
         chunk = many[chunk_start : chunk_start + 900]
         for k, cid in session.execute(select(key, Case.id).where(Case.id.in_(chunk), *conditions)):
             out[k] = out.get(k, 0) + extra[int(cid)]
+    return out
+
+
+def suspended_raw(end: datetime) -> Select[int]:
+    """Ids of the cases in 挂账 at `end`, from the events: their last suspend/resume event
+    before it is a suspend (ix_case_events_action_at_case alone; the statement it is used in
+    narrows it)."""
+    last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
+    last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
+    return (
+        select(CaseEvent.case_id)
+        .where(
+            CaseEvent.action.in_([Action.SUSPEND.value, Action.RESUME.value]),
+            CaseEvent.at < end,
+        )
+        .group_by(CaseEvent.case_id)
+        .having(or_(last_resume.is_(None), last_suspend > last_resume))
+    )
+
+
+def _suspended_stored(
+    state: State, end: datetime, narrowing: Narrowing, *columns: Any
+) -> Select[Any]:
+    """Per case unchanged since the watermark and in 挂账 at `end` within the place
+    `narrowing`: its id and `columns` of `stats_suspend_events` (the same rule as
+    `suspended_raw`)."""
+    t = StatsSuspendEvents
+    last_suspend = func.max(case((t.suspend, t.at)))
+    last_resume = func.max(case((t.suspend.is_(False), t.at)))
+    return (
+        select(t.case_id, *columns)
+        .where(t.at < end, *narrowing.on_rollups(t), t.case_id.not_in(_changed_since(state)))
+        .group_by(t.case_id, *columns)
+        .having(or_(last_resume.is_(None), last_suspend > last_resume))
+    )
+
+
+def suspended_ids(
+    session: Session, end: datetime, narrowing: Narrowing
+) -> CompoundSelect[int] | None:
+    """Ids of the cases in 挂账 at `end`, narrowed by the place `narrowing` (street, community,
+    grid) — or more: the statement it is used in narrows it too. From `stats_suspend_events`
+    (one index range per community) for the cases unchanged since the last catch-up, from the
+    events for the others; None when there are no roll-ups or `narrowing` is not by place."""
+    state = read_state(session)
+    if state is None or state.through is None or not placed(narrowing):
+        return None
+    stored = _suspended_stored(state, end, narrowing)
+    changed = suspended_raw(end).where(CaseEvent.case_id.in_(_changed_since(state)))
+    return select(stored.subquery().c.case_id).union_all(changed)
+
+
+def suspended_counts(
+    session: Session,
+    end: datetime,
+    column: str | None,
+    narrowing: Narrowing,
+    key: Any,
+    conditions: Sequence[ColumnElement[bool]] = (),
+) -> dict[Any, int] | None:
+    """How many cases are in 挂账 at `end` per the table's `column` ("grid_id", "community_id";
+    None: one count under the key 0) within the place `narrowing`: the unchanged cases counted
+    in `stats_suspend_events` alone, the changed ones from the events and `cases` (grouped by
+    `key`, narrowed by `conditions`, the same as `column` and `narrowing` on `cases`). None
+    when there are no roll-ups or `narrowing` is not by place."""
+    state = read_state(session)
+    if state is None or state.through is None or not placed(narrowing):
+        return None
+    t = StatsSuspendEvents
+    columns = [getattr(t, column)] if column is not None else []
+    per_case = _suspended_stored(state, end, narrowing, *columns).subquery()
+    group = per_case.c[column] if column is not None else literal(0)
+    out: dict[Any, int] = {}
+    stmt = select(group, func.count()).select_from(per_case)
+    if column is not None:
+        stmt = stmt.group_by(group)
+    changed = suspended_raw(end).where(CaseEvent.case_id.in_(_changed_since(state)))
+    for statement in (
+        stmt,
+        select(key, func.count()).where(Case.id.in_(changed), *conditions).group_by(key),
+    ):
+        for k, n in session.execute(statement):
+            if n:
+                out[k] = out.get(k, 0) + int(n)
     return out
 
 
