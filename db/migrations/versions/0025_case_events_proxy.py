@@ -1,7 +1,7 @@
 """a partial index on the 代录 history entries
 
 Revision ID: 0025
-Revises: 0023
+Revises: 0024
 Create Date: 2026-12-06
 
 The department return's 代录件数 (the department steps the centre entered on a department's
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0025"
-down_revision: str | None = "0023"
+down_revision: str | None = "0024"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
