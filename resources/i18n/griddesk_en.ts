@@ -883,198 +883,198 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Proposals (to confirm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="220"/>
+        <location filename="../../desktop/intake/call_form.py" line="222"/>
         <source>选择其他网格…</source>
         <translation>Pick another grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="224"/>
+        <location filename="../../desktop/intake/call_form.py" line="226"/>
         <source>选择其他小类…</source>
         <translation>Pick another category…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="234"/>
+        <location filename="../../desktop/intake/call_form.py" line="236"/>
         <source>疑似重复</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="242"/>
+        <location filename="../../desktop/intake/call_form.py" line="244"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="242"/>
+        <location filename="../../desktop/intake/call_form.py" line="244"/>
         <source>Alt+1…3 确认 · F3 选择其他</source>
         <translation>Alt+1…3 confirm · F3 pick another</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="248"/>
+        <location filename="../../desktop/intake/call_form.py" line="250"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="248"/>
+        <location filename="../../desktop/intake/call_form.py" line="250"/>
         <source>Ctrl+1…3 确认 · F4 选择其他</source>
         <translation>Ctrl+1…3 confirm · F4 pick another</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="262"/>
+        <location filename="../../desktop/intake/call_form.py" line="264"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="265"/>
+        <location filename="../../desktop/intake/call_form.py" line="267"/>
         <source>保存（待立案）</source>
         <translation>Save (to register)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="270"/>
+        <location filename="../../desktop/intake/call_form.py" line="272"/>
         <source>保存并立案</source>
         <translation>Save and register</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="381"/>
+        <location filename="../../desktop/intake/call_form.py" line="383"/>
         <source>建议处置部门：%1（%2）</source>
         <translation>Suggested department: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="384"/>
+        <location filename="../../desktop/intake/call_form.py" line="386"/>
         <source>建议处置部门：确认小类后给出</source>
         <translation>Suggested department: after the category is confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="386"/>
+        <location filename="../../desktop/intake/call_form.py" line="388"/>
         <source>地址可能属于多个网格，请确认</source>
         <translation>The address may lie in several grids; please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="392"/>
+        <location filename="../../desktop/intake/call_form.py" line="394"/>
         <source>疑似重复（%1 件，Enter 查看）</source>
         <translation>Possible duplicates (%1, Enter to view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="394"/>
+        <location filename="../../desktop/intake/call_form.py" line="396"/>
         <source>疑似重复：无</source>
         <translation>Possible duplicates: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="410"/>
+        <location filename="../../desktop/intake/call_form.py" line="412"/>
         <source>没有第 %1 条网格建议；按 F3 选择网格</source>
         <translation>There is no grid proposal %1; press F3 to pick a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="419"/>
+        <location filename="../../desktop/intake/call_form.py" line="421"/>
         <source>没有第 %1 条小类建议；按 F4 选择小类</source>
         <translation>There is no category proposal %1; press F4 to pick a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="432"/>
+        <location filename="../../desktop/intake/call_form.py" line="434"/>
         <source>选择网格</source>
         <translation>Pick a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="435"/>
+        <location filename="../../desktop/intake/call_form.py" line="437"/>
         <source>选择小类</source>
         <translation>Pick a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="446"/>
-        <location filename="../../desktop/intake/call_form.py" line="450"/>
+        <location filename="../../desktop/intake/call_form.py" line="448"/>
+        <location filename="../../desktop/intake/call_form.py" line="452"/>
         <source>调度员选择</source>
         <translation>Chosen by the dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="463"/>
+        <location filename="../../desktop/intake/call_form.py" line="465"/>
         <source>未确认</source>
         <translation>not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="465"/>
+        <location filename="../../desktop/intake/call_form.py" line="467"/>
         <source>网格：%1</source>
         <translation>Grid: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="470"/>
+        <location filename="../../desktop/intake/call_form.py" line="472"/>
         <source>小类：%1</source>
         <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="503"/>
+        <location filename="../../desktop/intake/call_form.py" line="505"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="503"/>
+        <location filename="../../desktop/intake/call_form.py" line="505"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="533"/>
+        <location filename="../../desktop/intake/call_form.py" line="535"/>
         <source>最多附 %1 张照片</source>
         <translation>At most %1 photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="540"/>
+        <location filename="../../desktop/intake/call_form.py" line="542"/>
         <source>保留拍摄位置</source>
         <translation>location kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="540"/>
+        <location filename="../../desktop/intake/call_form.py" line="542"/>
         <source>已去除拍摄位置</source>
         <translation>location removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="546"/>
+        <location filename="../../desktop/intake/call_form.py" line="548"/>
         <source>照片 %1 含拍摄位置，已按中心设置去除</source>
         <translation>Photo %1 carried its location; removed as the center&apos;s setting says</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="617"/>
+        <location filename="../../desktop/intake/call_form.py" line="619"/>
         <source>当前角色不能直接立案；按 Ctrl+Enter 保存为待立案</source>
         <translation>Your role cannot register at once; press Ctrl+Enter to save it as to-register</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="620"/>
+        <location filename="../../desktop/intake/call_form.py" line="622"/>
         <source>请先确认网格（Alt+1…3）或按 F3 选择</source>
         <translation>Confirm the grid first (Alt+1…3) or press F3 to pick one</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="624"/>
+        <location filename="../../desktop/intake/call_form.py" line="626"/>
         <source>请先确认小类（Ctrl+1…3）或按 F4 选择</source>
         <translation>Confirm the category first (Ctrl+1…3) or press F4 to pick one</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="628"/>
+        <location filename="../../desktop/intake/call_form.py" line="630"/>
         <source>照片还在检查中，请稍候再保存</source>
         <translation>Photos are still being checked; save in a moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="634"/>
+        <location filename="../../desktop/intake/call_form.py" line="636"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="668"/>
+        <location filename="../../desktop/intake/call_form.py" line="670"/>
         <source>放弃登记</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="669"/>
+        <location filename="../../desktop/intake/call_form.py" line="671"/>
         <source>放弃这次来电登记？已填写的内容不会保存。</source>
         <translation>Discard this call? What you typed will not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="673"/>
+        <location filename="../../desktop/intake/call_form.py" line="675"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="674"/>
+        <location filename="../../desktop/intake/call_form.py" line="676"/>
         <source>继续登记</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="699"/>
+        <location filename="../../desktop/intake/call_form.py" line="701"/>
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
@@ -4901,17 +4901,17 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="293"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="294"/>
         <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6</source>
         <translation>Open %1 · overdue %2 · urged %3 · closed in 30 days %4 (%5 on time) · returned %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="416"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="417"/>
         <source>案件 %1：已提交延期申请，等待值班长审批</source>
         <translation>Case %1: extension requested, waiting for the shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="447"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="448"/>
         <source>案件 %1：已提交协办申请，等待中心决定</source>
         <translation>Case %1: co-handling requested, waiting for the centre</translation>
     </message>
@@ -5854,37 +5854,37 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="189"/>
+        <location filename="../../desktop/stats/chart_base.py" line="227"/>
         <source>Transforms</source>
         <translation>Transforms</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="190"/>
+        <location filename="../../desktop/stats/chart_base.py" line="228"/>
         <source>Downsample</source>
         <translation>Downsample</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="191"/>
+        <location filename="../../desktop/stats/chart_base.py" line="229"/>
         <source>Average</source>
         <translation>Average</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="192"/>
+        <location filename="../../desktop/stats/chart_base.py" line="230"/>
         <source>Alpha</source>
         <translation>Alpha</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="193"/>
+        <location filename="../../desktop/stats/chart_base.py" line="231"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="194"/>
+        <location filename="../../desktop/stats/chart_base.py" line="232"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="196"/>
+        <location filename="../../desktop/stats/chart_base.py" line="234"/>
         <source>Plot Options</source>
         <translation>Plot Options</translation>
     </message>
@@ -5910,129 +5910,129 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="64"/>
         <source>全部社区</source>
         <translation>All communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="193"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="65"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="199"/>
         <source>全部网格</source>
         <translation>All grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="66"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="67"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="63"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="68"/>
         <source>全部来源</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="66"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="71"/>
         <source>紧急程度</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="67"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="72"/>
         <source>仅紧急</source>
         <translation>Urgent only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="68"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="73"/>
         <source>非紧急</source>
         <translation>Not urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="69"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="74"/>
         <source>只看预警/超期</source>
         <translation>Warning/overdue only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="71"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="76"/>
         <source>搜索 编号/地址/类别/拼音首字母</source>
         <translation>Search number / address / category / pinyin</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="75"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="80"/>
         <source>按编号、地址、描述，或类别、部门、社区、网格的名称查找；名称也可用拼音首字母（jg → 井盖）或全拼</source>
         <translation>Find by number, address or description, or by the name of a category, department, community or grid; names also by pinyin initials (jg → 井盖) or full pinyin</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="97"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="102"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="99"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="104"/>
         <source>清除全部筛选条件，显示本页签的全部案件</source>
         <translation>Clear every filter and show all cases of this tab</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="113"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="118"/>
         <source>清除</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="152"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="158"/>
         <source>挂账</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="154"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="160"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="156"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="162"/>
         <source>（已筛选）</source>
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="360"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="366"/>
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="363"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="434"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="369"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="440"/>
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="364"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="370"/>
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="430"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="436"/>
         <source>搜索「%1」</source>
         <translation>search “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="432"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="438"/>
         <source>统计时段</source>
         <translation>statistics period</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="448"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="454"/>
         <source>已筛选：</source>
         <translation>Filtered: </translation>
     </message>
@@ -6353,43 +6353,43 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>(first {0} rows previewed; the export has all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="414"/>
+        <location filename="../../desktop/returns/reports_page.py" line="413"/>
         <source>导出报表</source>
         <translation>Export return</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="416"/>
-        <location filename="../../desktop/returns/reports_page.py" line="429"/>
+        <location filename="../../desktop/returns/reports_page.py" line="415"/>
+        <location filename="../../desktop/returns/reports_page.py" line="428"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="427"/>
+        <location filename="../../desktop/returns/reports_page.py" line="426"/>
         <source>导出 12345 办结回复</source>
         <translation>Export 12345 replies</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="450"/>
+        <location filename="../../desktop/returns/reports_page.py" line="449"/>
         <source>已导出办结回复 %1 件：%2</source>
         <translation>Exported %1 replies: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="476"/>
+        <location filename="../../desktop/returns/reports_page.py" line="475"/>
         <source>正在导出到 {0}…</source>
         <translation>Exporting to {0}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="495"/>
+        <location filename="../../desktop/returns/reports_page.py" line="494"/>
         <source>正在写入文件，无法取消</source>
         <translation>Writing the file; it can no longer be cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="498"/>
+        <location filename="../../desktop/returns/reports_page.py" line="497"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="522"/>
+        <location filename="../../desktop/returns/reports_page.py" line="521"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
@@ -8393,23 +8393,23 @@ The current data is saved to the backup folder first; GridDesk must restart afte
         <translation>{m}/{d}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="194"/>
-        <location filename="../../desktop/stats/date_chart.py" line="232"/>
+        <location filename="../../desktop/stats/date_chart.py" line="180"/>
+        <location filename="../../desktop/stats/date_chart.py" line="218"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="230"/>
+        <location filename="../../desktop/stats/date_chart.py" line="216"/>
         <source>月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="340"/>
+        <location filename="../../desktop/stats/date_chart.py" line="326"/>
         <source>今日截至 {t}</source>
         <translation>Today until {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="347"/>
+        <location filename="../../desktop/stats/date_chart.py" line="333"/>
         <source>（截至 {t}）</source>
         <translation> (until {t})</translation>
     </message>
@@ -8466,7 +8466,7 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="115"/>
         <source>超期与预警案件（按社区）</source>
-        <translation>Overdue and warning cases by community</translation>
+        <translation>Overdue and warning by community</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="116"/>
@@ -8538,7 +8538,7 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="300"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
-        <translation>Case sources (handled before complaint {share:.1f}%)</translation>
+        <translation>Sources (before complaint {share:.1f}%)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="317"/>

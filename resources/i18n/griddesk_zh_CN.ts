@@ -882,198 +882,198 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="220"/>
+        <location filename="../../desktop/intake/call_form.py" line="222"/>
         <source>选择其他网格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="224"/>
+        <location filename="../../desktop/intake/call_form.py" line="226"/>
         <source>选择其他小类…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="234"/>
+        <location filename="../../desktop/intake/call_form.py" line="236"/>
         <source>疑似重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="242"/>
+        <location filename="../../desktop/intake/call_form.py" line="244"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="242"/>
+        <location filename="../../desktop/intake/call_form.py" line="244"/>
         <source>Alt+1…3 确认 · F3 选择其他</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="248"/>
+        <location filename="../../desktop/intake/call_form.py" line="250"/>
         <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="248"/>
+        <location filename="../../desktop/intake/call_form.py" line="250"/>
         <source>Ctrl+1…3 确认 · F4 选择其他</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="262"/>
+        <location filename="../../desktop/intake/call_form.py" line="264"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="265"/>
+        <location filename="../../desktop/intake/call_form.py" line="267"/>
         <source>保存（待立案）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="270"/>
+        <location filename="../../desktop/intake/call_form.py" line="272"/>
         <source>保存并立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="381"/>
+        <location filename="../../desktop/intake/call_form.py" line="383"/>
         <source>建议处置部门：%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="384"/>
+        <location filename="../../desktop/intake/call_form.py" line="386"/>
         <source>建议处置部门：确认小类后给出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="386"/>
+        <location filename="../../desktop/intake/call_form.py" line="388"/>
         <source>地址可能属于多个网格，请确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="392"/>
+        <location filename="../../desktop/intake/call_form.py" line="394"/>
         <source>疑似重复（%1 件，Enter 查看）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="394"/>
+        <location filename="../../desktop/intake/call_form.py" line="396"/>
         <source>疑似重复：无</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="410"/>
+        <location filename="../../desktop/intake/call_form.py" line="412"/>
         <source>没有第 %1 条网格建议；按 F3 选择网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="419"/>
+        <location filename="../../desktop/intake/call_form.py" line="421"/>
         <source>没有第 %1 条小类建议；按 F4 选择小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="432"/>
+        <location filename="../../desktop/intake/call_form.py" line="434"/>
         <source>选择网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="435"/>
+        <location filename="../../desktop/intake/call_form.py" line="437"/>
         <source>选择小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="446"/>
-        <location filename="../../desktop/intake/call_form.py" line="450"/>
+        <location filename="../../desktop/intake/call_form.py" line="448"/>
+        <location filename="../../desktop/intake/call_form.py" line="452"/>
         <source>调度员选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="463"/>
+        <location filename="../../desktop/intake/call_form.py" line="465"/>
         <source>未确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="465"/>
+        <location filename="../../desktop/intake/call_form.py" line="467"/>
         <source>网格：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="470"/>
+        <location filename="../../desktop/intake/call_form.py" line="472"/>
         <source>小类：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="503"/>
+        <location filename="../../desktop/intake/call_form.py" line="505"/>
         <source>添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="503"/>
+        <location filename="../../desktop/intake/call_form.py" line="505"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="533"/>
+        <location filename="../../desktop/intake/call_form.py" line="535"/>
         <source>最多附 %1 张照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="540"/>
+        <location filename="../../desktop/intake/call_form.py" line="542"/>
         <source>保留拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="540"/>
+        <location filename="../../desktop/intake/call_form.py" line="542"/>
         <source>已去除拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="546"/>
+        <location filename="../../desktop/intake/call_form.py" line="548"/>
         <source>照片 %1 含拍摄位置，已按中心设置去除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="617"/>
+        <location filename="../../desktop/intake/call_form.py" line="619"/>
         <source>当前角色不能直接立案；按 Ctrl+Enter 保存为待立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="620"/>
+        <location filename="../../desktop/intake/call_form.py" line="622"/>
         <source>请先确认网格（Alt+1…3）或按 F3 选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="624"/>
+        <location filename="../../desktop/intake/call_form.py" line="626"/>
         <source>请先确认小类（Ctrl+1…3）或按 F4 选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="628"/>
+        <location filename="../../desktop/intake/call_form.py" line="630"/>
         <source>照片还在检查中，请稍候再保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="634"/>
+        <location filename="../../desktop/intake/call_form.py" line="636"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="668"/>
+        <location filename="../../desktop/intake/call_form.py" line="670"/>
         <source>放弃登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="669"/>
+        <location filename="../../desktop/intake/call_form.py" line="671"/>
         <source>放弃这次来电登记？已填写的内容不会保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="673"/>
+        <location filename="../../desktop/intake/call_form.py" line="675"/>
         <source>放弃</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="674"/>
+        <location filename="../../desktop/intake/call_form.py" line="676"/>
         <source>继续登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="699"/>
+        <location filename="../../desktop/intake/call_form.py" line="701"/>
         <source>当前角色不能登记来电</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4897,17 +4897,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="293"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="294"/>
         <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="416"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="417"/>
         <source>案件 %1：已提交延期申请，等待值班长审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="447"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="448"/>
         <source>案件 %1：已提交协办申请，等待中心决定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5850,37 +5850,37 @@
 <context>
     <name>PlotItem</name>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="189"/>
+        <location filename="../../desktop/stats/chart_base.py" line="227"/>
         <source>Transforms</source>
         <translation>变换</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="190"/>
+        <location filename="../../desktop/stats/chart_base.py" line="228"/>
         <source>Downsample</source>
         <translation>降采样</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="191"/>
+        <location filename="../../desktop/stats/chart_base.py" line="229"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="192"/>
+        <location filename="../../desktop/stats/chart_base.py" line="230"/>
         <source>Alpha</source>
         <translation>透明度</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="193"/>
+        <location filename="../../desktop/stats/chart_base.py" line="231"/>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="194"/>
+        <location filename="../../desktop/stats/chart_base.py" line="232"/>
         <source>Points</source>
         <translation>数据点</translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/chart_base.py" line="196"/>
+        <location filename="../../desktop/stats/chart_base.py" line="234"/>
         <source>Plot Options</source>
         <translation>绘图选项</translation>
     </message>
@@ -5906,129 +5906,129 @@
 <context>
     <name>QueueFilterBar</name>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="59"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="64"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="60"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="193"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="65"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="199"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="61"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="66"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="62"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="67"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="63"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="68"/>
         <source>全部来源</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="66"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="71"/>
         <source>紧急程度</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="67"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="72"/>
         <source>仅紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="68"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="73"/>
         <source>非紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="69"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="74"/>
         <source>只看预警/超期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="71"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="76"/>
         <source>搜索 编号/地址/类别/拼音首字母</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="75"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="80"/>
         <source>按编号、地址、描述，或类别、部门、社区、网格的名称查找；名称也可用拼音首字母（jg → 井盖）或全拼</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="97"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="102"/>
         <source>清除筛选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="99"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="104"/>
         <source>清除全部筛选条件，显示本页签的全部案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="113"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="118"/>
         <source>清除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="152"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="158"/>
         <source>挂账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="154"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="160"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="156"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="162"/>
         <source>（已筛选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="355"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="360"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="366"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="363"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="434"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="369"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="440"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="364"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="370"/>
         <source>来自统计：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="430"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="436"/>
         <source>搜索「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="432"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="438"/>
         <source>统计时段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="448"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="454"/>
         <source>已筛选：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6349,43 +6349,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="414"/>
+        <location filename="../../desktop/returns/reports_page.py" line="413"/>
         <source>导出报表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="416"/>
-        <location filename="../../desktop/returns/reports_page.py" line="429"/>
+        <location filename="../../desktop/returns/reports_page.py" line="415"/>
+        <location filename="../../desktop/returns/reports_page.py" line="428"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="427"/>
+        <location filename="../../desktop/returns/reports_page.py" line="426"/>
         <source>导出 12345 办结回复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="450"/>
+        <location filename="../../desktop/returns/reports_page.py" line="449"/>
         <source>已导出办结回复 %1 件：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="476"/>
+        <location filename="../../desktop/returns/reports_page.py" line="475"/>
         <source>正在导出到 {0}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="495"/>
+        <location filename="../../desktop/returns/reports_page.py" line="494"/>
         <source>正在写入文件，无法取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="498"/>
+        <location filename="../../desktop/returns/reports_page.py" line="497"/>
         <source>已取消导出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/returns/reports_page.py" line="522"/>
+        <location filename="../../desktop/returns/reports_page.py" line="521"/>
         <source>已导出：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8388,23 +8388,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="194"/>
-        <location filename="../../desktop/stats/date_chart.py" line="232"/>
+        <location filename="../../desktop/stats/date_chart.py" line="180"/>
+        <location filename="../../desktop/stats/date_chart.py" line="218"/>
         <source>日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="230"/>
+        <location filename="../../desktop/stats/date_chart.py" line="216"/>
         <source>月份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="340"/>
+        <location filename="../../desktop/stats/date_chart.py" line="326"/>
         <source>今日截至 {t}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/date_chart.py" line="347"/>
+        <location filename="../../desktop/stats/date_chart.py" line="333"/>
         <source>（截至 {t}）</source>
         <translation type="unfinished"></translation>
     </message>
