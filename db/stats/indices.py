@@ -66,19 +66,17 @@ from sqlalchemy import (
     distinct,
     func,
     literal,
-    literal_column,
     not_,
     or_,
     select,
     true,
-    type_coerce,
 )
 from sqlalchemy.orm import Session
 
 from db.cases.co_tracks import CoState
 from db.cases.states import Action, Satisfaction, Source, Status
 from db.models import Case, CaseDepartment, CaseEvent
-from db.query_hints import unindexed
+from db.query_hints import unindexed, unindexed_on
 from db.reference.settings_store import load_settings
 from db.reference.streets import in_street
 from db.stats.definitions import dispatch_kept, on_time_rate
@@ -244,22 +242,6 @@ def _hours(session: Session, later: Any, earlier: Any) -> Any:
 LONG_PERIOD = timedelta(days=92)
 
 
-def _unindexed(column: Any) -> Any:
-    """`+table.column`: the same value, but SQLite will not use an index for it."""
-    return type_coerce(literal_column(f"+{column.table.name}.{column.name}"), column.type)
-
-
-def suspended_at(end: datetime) -> Any:
-    """Ids of the cases in 挂账 at `end`: their last suspend/resume event before it is a suspend.
-
-    Read from ix_case_events_action_at_case alone (action, at, case_id) and narrowed to a
-    scope by the statement it is used in: joining the events to their cases first, to narrow
-    them to a street, would look up every suspend/resume event's case (10 streets: 177,000
-    random reads of `cases`, 3 s) to keep the 10% of them that are the street's. With the
-    roll-ups, `stats_suspend_events` narrows them by place first (`_suspended`)."""
-    return suspended_raw(end)
-
-
 _ROLLUP_GROUP = {
     "street": None,
     "community": "community_id",
@@ -362,7 +344,7 @@ def compute_indices(
     key = (plain + 0 if scan else plain).label("k")
 
     def col(column: Any) -> Any:
-        return _unindexed(column) if scan else column
+        return unindexed_on("sqlite", column) if scan else column
 
     # Counts of days (reported, events, 结案, 合并, callbacks) from the daily roll-ups when the
     # period is made of whole local days (db/stats/rollups); 派遣 counts each case once over the
@@ -474,9 +456,8 @@ def compute_indices(
 
     # 挂账 at the end of the period (narrowed by place in `stats_suspend_events` when the
     # roll-ups answered above, else from the events; the statements narrow them further).
-    suspended = suspended_ids(session, snapshot, place) if from_rollups else None
-    if suspended is None:
-        suspended = suspended_at(snapshot)
+    by_rollups = suspended_ids(session, snapshot, place) if from_rollups else None
+    suspended = suspended_raw(snapshot) if by_rollups is None else by_rollups
     counted = (
         suspended_counts(session, snapshot, column, place, key, scoped)
         if from_rollups and by_place

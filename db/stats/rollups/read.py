@@ -355,8 +355,13 @@ def extra_dispatch_days(
 
 def suspended_raw(end: datetime) -> Select[int]:
     """Ids of the cases in 挂账 at `end`, from the events: their last suspend/resume event
-    before it is a suspend (ix_case_events_action_at_case alone; the statement it is used in
-    narrows it)."""
+    before it is a suspend.
+
+    Read from ix_case_events_action_at_case alone (action, at, case_id) and narrowed to a
+    scope by the statement it is used in: joining the events to their cases first, to narrow
+    them to a street, would look up every suspend/resume event's case (10 streets: 177,000
+    random reads of `cases`, 3 s) to keep the 10% of them that are the street's. With the
+    roll-ups, `stats_suspend_events` narrows them by place first (`suspended_ids`)."""
     last_suspend = func.max(case((CaseEvent.action == Action.SUSPEND.value, CaseEvent.at)))
     last_resume = func.max(case((CaseEvent.action == Action.RESUME.value, CaseEvent.at)))
     return (
@@ -387,6 +392,12 @@ def _suspended_stored(
     )
 
 
+def _suspended_changed(state: State, end: datetime) -> Select[int]:
+    """The cases changed since the watermark that are in 挂账 at `end`, from their events
+    (their rows in `stats_suspend_events` may be stale)."""
+    return suspended_raw(end).where(CaseEvent.case_id.in_(_changed_since(state)))
+
+
 def suspended_ids(
     session: Session, end: datetime, narrowing: Narrowing
 ) -> CompoundSelect[int] | None:
@@ -398,8 +409,7 @@ def suspended_ids(
     if state is None or state.through is None or not placed(narrowing):
         return None
     stored = _suspended_stored(state, end, narrowing)
-    changed = suspended_raw(end).where(CaseEvent.case_id.in_(_changed_since(state)))
-    return select(stored.subquery().c.case_id).union_all(changed)
+    return select(stored.subquery().c.case_id).union_all(_suspended_changed(state, end))
 
 
 def suspended_counts(
@@ -426,7 +436,7 @@ def suspended_counts(
     stmt = select(group, func.count()).select_from(per_case)
     if column is not None:
         stmt = stmt.group_by(group)
-    changed = suspended_raw(end).where(CaseEvent.case_id.in_(_changed_since(state)))
+    changed = _suspended_changed(state, end)
     for statement in (
         stmt,
         select(key, func.count()).where(Case.id.in_(changed), *conditions).group_by(key),
