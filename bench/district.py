@@ -172,7 +172,7 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
     from db.database import open_database
     from db.demo.street import build_demo
     from db.models import Case, CaseEvent, Community, Grid
-    from db.stats.rollups.build import LEVELS, MEASURES, rebuild
+    from db.stats.rollups.build import LEVELS, MEASURES, MONTH_LEVELS, rebuild
 
     if cases % template:
         raise SystemExit(f"--cases ({cases}) must be a multiple of --template ({template})")
@@ -340,13 +340,9 @@ def build(url: str, streets: int, cases: int, template: int, full_rebuild: bool)
                 " FROM stats_daily_grid g JOIN communities c ON c.id = g.community_id"
                 " GROUP BY g.day, c.street_id, g.department_id, g.source"
             )
-            conn.exec_driver_sql("TRUNCATE stats_monthly_grid")
-            conn.exec_driver_sql(
-                f"INSERT INTO stats_monthly_grid (month, grid_id, community_id, source,"
-                f" {measures}) SELECT CAST(date_trunc('month', g.day) AS date), g.grid_id,"
-                f" g.community_id, g.source, {sums_g} FROM stats_daily_grid g"
-                " GROUP BY 1, g.grid_id, g.community_id, g.source"
-            )
+            for month_level in MONTH_LEVELS:
+                conn.exec_driver_sql(f"TRUNCATE {month_level.name}")
+                month_level.fill(conn, "postgresql")
             for level in LEVELS:
                 conn.exec_driver_sql(
                     f"ALTER TABLE {level.name} ADD CONSTRAINT pk_{level.name}"

@@ -30,6 +30,7 @@ from db.models import (
     StatsCaseDays,
     StatsDaily,
     StatsDispatchDays,
+    StatsMonthlyCategory,
     StatsMonthlyGrid,
 )
 from db.reference.settings_store import load_settings
@@ -264,9 +265,10 @@ def test_verify_finds_a_tampered_dispatch_day(cases: Database) -> None:
     assert "多出" in differences[0].describe()
 
 
-def test_verify_finds_a_tampered_month_row(cases: Database) -> None:
-    """The month rows (a year's return reads them) equal their days' rows; a tampered one is
-    named, and a catch-up keeps them equal as days are rewritten."""
+@pytest.mark.parametrize("table", [StatsMonthlyGrid, StatsMonthlyCategory])
+def test_verify_finds_a_tampered_month_row(cases: Database, table: Any) -> None:
+    """The month rows (a year's return and a year per 小类 read them) equal their days' rows;
+    a tampered one is named and read, and a catch-up keeps them equal as days are rewritten."""
     with cases.write() as s:
         build.rebuild(s, now=AS_OF)
     number = report_case(
@@ -274,23 +276,31 @@ def test_verify_finds_a_tampered_month_row(cases: Database) -> None:
     )
     workflow.apply(cases, number, Action.REGISTER, Request(), now=BASE + timedelta(hours=1))
     catch_up(cases, AS_OF)
+    october = day_span(date(2026, 10, 1), date(2026, 10, 31), TZ)
     with cases.read() as s:
         assert build.verify(s, dirty_ok=False).differences == []
         row = s.scalars(
-            select(StatsMonthlyGrid).where(StatsMonthlyGrid.reported > 0).limit(1)
+            select(table)
+            .where(table.reported > 0, table.month == date(2026, 10, 1))
+            .order_by(table.community_id, table.source)
+            .limit(1)
         ).one()
-        month, grid_id = row.month, row.grid_id
+        key = {c.name: getattr(row, c.name) for c in table.__table__.primary_key.columns}
+        before = indices.category_counts(s, *october)
     with cases.write() as s:
         s.execute(
-            update(StatsMonthlyGrid)
-            .where(StatsMonthlyGrid.month == month, StatsMonthlyGrid.grid_id == grid_id)
-            .values(reported=StatsMonthlyGrid.reported + 1)
+            update(table)
+            .where(*[getattr(table, c) == v for c, v in key.items()])
+            .values(reported=table.reported + 1)
         )
     with cases.read() as s:
         differences = build.verify(s).differences
-    assert differences and {d.table for d in differences} == {"stats_monthly_grid"}
-    assert f"{month:%Y-%m-%d}" in differences[0].describe()
+        after = indices.category_counts(s, *october)
+    assert differences and {d.table for d in differences} == {table.__tablename__}
+    assert f"{key['month']:%Y-%m-%d}" in differences[0].describe()
     assert "reported 汇总" in differences[0].describe()
+    if table is StatsMonthlyCategory:  # a month's counts per 小类 are read from its rows
+        assert sum(after.values()) == sum(before.values()) + 1
 
 
 def test_a_case_dispatched_again_after_a_return_counts_once(cases: Database) -> None:

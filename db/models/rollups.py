@@ -85,6 +85,21 @@ class StatsMonthlyGrid(_Measures, Base):
     source: Mapped[str] = mapped_column(String(16), primary_key=True)
 
 
+class StatsMonthlyCategory(_Measures, Base):
+    """`stats_daily` summed over each calendar month (`month`: its first day) and over the
+    grids: a year's figures per 小类 or 大类 (案件类别分析, the 小类 charts), alone or for a
+    community or a department, read a few thousand month rows instead of the year's two
+    million day rows on a 1,000,000-case street; its months are read as
+    `stats_monthly_grid`'s are."""
+
+    __tablename__ = "stats_monthly_category"
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(primary_key=True)
+    department_id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(16), primary_key=True)
+
+
 class StatsDailyStreet(_Measures, Base):
     """`stats_daily` summed to the street (街道, the community's street as it is now) per
     department and source: the unfiltered statistics page, the big screen, the desk cards and

@@ -54,6 +54,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
+    Connection,
     Date,
     Dialect,
     String,
@@ -88,6 +89,7 @@ from db.models import (
     StatsDailyGrid,
     StatsDailyStreet,
     StatsDispatchDays,
+    StatsMonthlyCategory,
     StatsMonthlyGrid,
     StatsRollupState,
     StatsSuspendEvents,
@@ -402,73 +404,135 @@ def stored_rows(
     return rows
 
 
-# `stats_daily_grid` summed per calendar month (its first day) and over departments: kept by
-# adding, in the same transaction, what each rewrite of a day changes (new rows less the
-# stored ones). A reader narrowing to a department reads the days.
-MONTH_KEY = ("month", "grid_id", "community_id", "source")
-_GRID = LEVELS[1]
-
-
 def month_of(day: date) -> date:
     return day.replace(day=1)
 
 
-def _month_key(key: tuple[Any, ...]) -> tuple[Any, ...]:
-    """A grid-level day key (day, grid, community, department, source) → its month key."""
-    day, grid, community, _department, source = key
-    return (month_of(day), grid, community, source)
+@dataclass(frozen=True)
+class MonthLevel:
+    """A day level summed per calendar month (`month`: its first day) over the columns its key
+    leaves out: a year's figures read twelve months of rows instead of 365 days'. Kept by
+    adding, in the same transaction, what each rewrite of a day changes (the day level's new
+    rows less its stored ones); a reader takes a month from here only when the roll-ups hold
+    every day of it (read.py), and a narrowing this key cannot answer reads the days."""
+
+    table: Any
+    key: tuple[str, ...]  # "month", then columns of `days.key`
+    days: Level
+
+    @property
+    def name(self) -> str:
+        return str(self.table.__tablename__)
+
+    @property
+    def answers(self) -> frozenset[str]:
+        """The columns a reader can group or narrow by here (as `Level.answers`)."""
+        extra = {"street_id"} if "community_id" in self.key else set()
+        return frozenset({*self.key, *extra})
+
+    def month_key(self, day_key: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A key of `days` → its month's key here."""
+        return (month_of(day_key[0]), *(day_key[self.days.key.index(n)] for n in self.key[1:]))
+
+    def sum_days(
+        self, rows: Mapping[tuple[Any, ...], Sequence[float]]
+    ) -> dict[tuple[Any, ...], list[float]]:
+        """Rows of `days` summed to their months (rows of zeros left out)."""
+        out: dict[tuple[Any, ...], list[float]] = {}
+        for day_key, values in rows.items():
+            row = out.setdefault(self.month_key(day_key), [0] * len(MEASURES))
+            for i, v in enumerate(values):
+                row[i] += v
+        return {k: v for k, v in out.items() if any(v)}
+
+    def upsert(self) -> Any:
+        names = (*self.key, *MEASURES)
+        conflict = ", ".join(self.key)
+        updates = ", ".join(f"{m} = {self.name}.{m} + excluded.{m}" for m in MEASURES)
+        return text(
+            f"INSERT INTO {self.name} ({', '.join(names)}) "
+            f"VALUES ({', '.join(':' + n for n in names)}) "
+            f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+        ).bindparams(bindparam("month", type_=Date()))
+
+    def fill(self, executor: Session | Connection, dialect: str) -> None:
+        """Every month row summed from the stored day rows (the table empty; `executor`: a
+        session or a connection on a database of `dialect`)."""
+        src = self.days.table.__table__
+        month = (
+            cast(func.date_trunc("month", src.c.day), Date)
+            if dialect == "postgresql"
+            else func.strftime("%Y-%m-01", src.c.day)
+        ).label("month")
+        keys = [month, *[src.c[k] for k in self.key[1:]]]
+        counts = [func.sum(src.c[m]) != 0 for m in MEASURES if m not in FLOAT_MEASURES]
+        executor.execute(
+            insert(self.table).from_select(
+                [*self.key, *MEASURES],
+                select(*keys, *_sums(src)).group_by(*keys).having(or_(*counts)),
+            )
+        )
 
 
-def _month_upsert() -> Any:
-    names = (*MONTH_KEY, *MEASURES)
-    conflict = ", ".join(MONTH_KEY)
-    updates = ", ".join(f"{m} = stats_monthly_grid.{m} + excluded.{m}" for m in MEASURES)
-    return text(
-        f"INSERT INTO stats_monthly_grid ({', '.join(names)}) "
-        f"VALUES ({', '.join(':' + n for n in names)}) "
-        f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
-    ).bindparams(bindparam("month", type_=Date()))
+# Smallest first: `stats_daily_grid` per month over the departments (a year's return), and
+# `stats_daily` per month over the grids (a year per 小类 or 大类).
+MONTH_LEVELS = (
+    MonthLevel(StatsMonthlyGrid, ("month", "grid_id", "community_id", "source"), LEVELS[1]),
+    MonthLevel(
+        StatsMonthlyCategory,
+        ("month", "community_id", "category_id", "department_id", "source"),
+        LEVELS[2],
+    ),
+)
+MONTH_KEY = MONTH_LEVELS[0].key
 
 
 def _add_to_months(
     session: Session,
+    level: MonthLevel,
     old: dict[tuple[Any, ...], list[float]],
     new: dict[tuple[Any, ...], list[float]],
 ) -> None:
-    """Add `new` less `old` (grid-level day rows) to the month rows; drop emptied month rows."""
+    """Add `new` less `old` (rows of the level's days) to its month rows; drop emptied rows."""
     delta: dict[tuple[Any, ...], list[float]] = {}
     for rows, sign in ((new, 1), (old, -1)):
         for day_key, values in rows.items():
-            row = delta.setdefault(_month_key(day_key), [0] * len(MEASURES))
+            row = delta.setdefault(level.month_key(day_key), [0] * len(MEASURES))
             for i, v in enumerate(values):
                 row[i] += sign * v
     payload = [
-        {**dict(zip(MONTH_KEY, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
+        {**dict(zip(level.key, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
         for key, values in delta.items()
         if any(values)
     ]
-    statement = _month_upsert()
+    statement = level.upsert()
     for chunk in _chunks(payload, 2000):
         session.execute(statement, chunk)
     months = sorted({p["month"] for p in payload})
     if months:
-        t = StatsMonthlyGrid
+        t = level.table
         counts = [getattr(t, m) == 0 for m in MEASURES if m not in FLOAT_MEASURES]
         session.execute(delete(t).where(t.month.in_(months), *counts))
 
 
-def stored_months(session: Session, months: Sequence[date]) -> dict[tuple[Any, ...], list[float]]:
-    """The month rows stored for `months` (first days)."""
-    t = StatsMonthlyGrid
-    columns = [getattr(t, name) for name in (*MONTH_KEY, *MEASURES)]
+def stored_months(
+    session: Session, months: Sequence[date], level: MonthLevel = MONTH_LEVELS[0]
+) -> dict[tuple[Any, ...], list[float]]:
+    """The month rows stored at `level` for `months` (first days)."""
+    t = level.table
+    columns = [getattr(t, name) for name in (*level.key, *MEASURES)]
+    n = len(level.key)
     out: dict[tuple[Any, ...], list[float]] = {}
     for chunk_start in range(0, len(months), 100):
         chunk = list(months[chunk_start : chunk_start + 100])
         for r in session.execute(select(*columns).where(t.month.in_(chunk))):
-            key = (as_date(r[0]), int(r[1]), int(r[2]), str(r[3]))
+            key = tuple(
+                as_date(v) if name == "month" else (str(v) if name == "source" else int(v))
+                for name, v in zip(level.key, r[:n], strict=True)
+            )
             out[key] = [
                 float(v) if m in FLOAT_MEASURES else int(v)
-                for m, v in zip(MEASURES, r[4:], strict=True)
+                for m, v in zip(MEASURES, r[n:], strict=True)
             ]
     return out
 
@@ -476,8 +540,14 @@ def stored_months(session: Session, months: Sequence[date]) -> dict[tuple[Any, .
 def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
     if not ranges:
         return
-    _add_to_months(session, stored_rows(session, ranges, _GRID), _GRID.project(rows))
     street_of = streets_of(session)
+    for month_level in MONTH_LEVELS:
+        _add_to_months(
+            session,
+            month_level,
+            stored_rows(session, ranges, month_level.days),
+            month_level.days.project(rows, street_of),
+        )
     for level in LEVELS:
         t = level.table
         session.execute(delete(t).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges])))
@@ -580,21 +650,9 @@ def _build_all(session: Session, start: date, through: date, tz: ZoneInfo) -> No
                 select(*keys, *_sums(src)).select_from(source).group_by(*keys),
             )
         )
-    # The months from the grid rows (a month row whose counts are all 0 is not kept).
-    grid = StatsDailyGrid.__table__
-    month = (
-        cast(func.date_trunc("month", grid.c.day), Date)
-        if dialect == "postgresql"
-        else func.strftime("%Y-%m-01", grid.c.day)
-    ).label("month")
-    keys = [month, grid.c.grid_id, grid.c.community_id, grid.c.source]
-    counts = [func.sum(grid.c[m]) != 0 for m in MEASURES if m not in FLOAT_MEASURES]
-    session.execute(
-        insert(StatsMonthlyGrid).from_select(
-            [*MONTH_KEY, *MEASURES],
-            select(*keys, *_sums(grid)).group_by(*keys).having(or_(*counts)),
-        )
-    )
+    # The months from their day rows (a month row whose counts are all 0 is not kept).
+    for month_level in MONTH_LEVELS:
+        month_level.fill(session, dialect)
 
 
 # --- the cases dispatched on more than one day ---------------------------------------------------
@@ -1300,7 +1358,8 @@ def rebuild(session: Session, *, now: datetime | None = None) -> CatchUp:
     through = _today(now, tz) - timedelta(days=1)
     for level in LEVELS:
         session.execute(delete(level.table))
-    session.execute(delete(StatsMonthlyGrid))
+    for month_level in MONTH_LEVELS:
+        session.execute(delete(month_level.table))
     session.execute(delete(StatsCaseDays))
     first = session.scalar(select(func.min(Case.reported_at)))
     days = 0
@@ -1481,29 +1540,25 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
                 ):
                     differences.append(Difference(level.name, level.key, key, s, r))
         cursor = end + timedelta(days=1)
-    # The month rows: the sums of the (checked) grid day rows of their months.
-    first_month = session.scalar(select(func.min(StatsMonthlyGrid.month)))
-    month = month_of(min(start, as_date(first_month) if first_month is not None else start))
-    while month <= state.through:
-        after = month_of(month + timedelta(days=31))
-        days_in = (month, after - timedelta(days=1))
-        summed: dict[tuple[Any, ...], list[float]] = {}
-        for day_key, values in stored_rows(session, [days_in], _GRID).items():
-            row = summed.setdefault(_month_key(day_key), [0] * len(MEASURES))
-            for i, v in enumerate(values):
-                row[i] += v
-        summed = {k: v for k, v in summed.items() if any(v)}
-        kept = stored_months(session, [month])
-        rows += len(kept)
-        for key in sorted(set(kept) | set(summed)):
-            s, r = kept.get(key), summed.get(key)
-            if (
-                s is None
-                or r is None
-                or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
-            ):
-                differences.append(Difference(StatsMonthlyGrid.__tablename__, MONTH_KEY, key, s, r))
-        month = after
+    # The month rows: the sums of the (checked) day rows of their months.
+    for month_level in MONTH_LEVELS:
+        first_month = session.scalar(select(func.min(month_level.table.month)))
+        month = month_of(min(start, as_date(first_month) if first_month is not None else start))
+        while month <= state.through:
+            after = month_of(month + timedelta(days=31))
+            days_in = (month, after - timedelta(days=1))
+            summed = month_level.sum_days(stored_rows(session, [days_in], month_level.days))
+            kept = stored_months(session, [month], month_level)
+            rows += len(kept)
+            for key in sorted(set(kept) | set(summed)):
+                s, r = kept.get(key), summed.get(key)
+                if (
+                    s is None
+                    or r is None
+                    or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
+                ):
+                    differences.append(Difference(month_level.name, month_level.key, key, s, r))
+            month = after
     # The cases dispatched on more than one day (those changed since the watermark are read
     # from the events, like the touched days).
     changed = changed_cases(session, state) if dirty_ok else set()

@@ -38,7 +38,6 @@ from db.models import (
     CaseEvent,
     Category,
     StatsDispatchDays,
-    StatsMonthlyGrid,
     StatsSuspendEvents,
 )
 from db.query_hints import unindexed_on
@@ -49,7 +48,7 @@ from db.stats.rollups.build import (
     KEY,
     LEVELS,
     MEASURES,
-    MONTH_KEY,
+    MONTH_LEVELS,
     DayRange,
     State,
     catch_up,
@@ -224,12 +223,12 @@ def sums(
 
     needed = set(group) | narrowing.columns()
     stored = p.stored
-    month_answers = {*MONTH_KEY, "street_id"}
-    if stored and needed <= month_answers and narrowing.major_id is None:
+    month_level = next((m for m in MONTH_LEVELS if needed <= m.answers), None)
+    if stored and month_level is not None:
         # Whole months the roll-ups hold every day of: from the month rows.
         months, stored = whole_months(stored)
         if months:
-            t = StatsMonthlyGrid
+            t = month_level.table
             keys = [getattr(t, name) for name in group]
             stmt = (
                 select(*keys, *[func.sum(getattr(t, m)) for m in measures])
