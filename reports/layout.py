@@ -29,7 +29,7 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
-from db.errors import BadFile
+from db.errors import BadFile, ValidationError
 from reports.model import NUMERIC_KINDS, Column, Progress, Report, Sheet
 from reports.preview import display
 
@@ -408,11 +408,31 @@ def check_target(path: str | os.PathLike[str]) -> Path:
     return target
 
 
+# Rows a worksheet can have in Excel (and in the .xlsx format).
+EXCEL_ROWS = 1_048_576
+
+
+def check_fits(report: Report) -> None:
+    """ValidationError (nothing written) when a sheet has more rows than an Excel worksheet."""
+    for sheet in report.sheets:
+        rows = len(sheet.rows)
+        last = data_first_row(report, sheet) + rows + (sheet.totals is not None)
+        if sheet.notes:
+            last += 1 + len(sheet.notes)
+        if last > EXCEL_ROWS:
+            raise ValidationError(
+                f"{sheet.title}共 {rows:,} 行，超过 Excel 一张工作表的上限（{EXCEL_ROWS:,} 行），"
+                "没有导出：请按季度或月份、按社区或部门分别导出"
+            )
+
+
 def write_report(
     report: Report, path: str | os.PathLike[str], progress: Progress | None = None
 ) -> Path:
-    """Write `report` to `path` atomically; a path that cannot be written raises BadFile."""
+    """Write `report` to `path` atomically; a path that cannot be written raises BadFile, a
+    sheet longer than Excel allows ValidationError."""
     target = check_target(path)
+    check_fits(report)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=".~", suffix=".xlsx.tmp", dir=target.parent)
     except OSError as exc:

@@ -5,10 +5,11 @@ the cached results of every formula already computed — plain data that the .xl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from itertools import islice
+from typing import Any, Protocol, overload
 
 Progress = Callable[[int, int], None]
 
@@ -50,6 +51,42 @@ class Row:
     subtotal_of: tuple[int, ...] = ()
 
 
+class StreamedRows(Sequence[Row]):
+    """The rows of a long flat list (the 案件明细表), read from the database while the file is
+    written instead of held: a year of a 1,000,000-case street is about a million rows, 1.5 GB
+    as `Row`s. It knows how many rows there are and holds the first ones (the preview, the
+    column widths), both read in the transaction the report was built in; iterating runs
+    `read()` again from the first row, in that same transaction (`reports.registry` writes the
+    file before it ends), so the file holds what the count and the totals were taken from."""
+
+    def __init__(self, count: int, head: list[Row], read: Callable[[], Iterator[Row]]) -> None:
+        self._count, self._head, self._read = count, head, read
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._count)
+            if stop <= len(self._head):
+                return self._head[index]
+            return list(islice(self._read(), start, stop, step))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        if index < len(self._head):
+            return self._head[index]
+        return next(islice(self._read(), index, None))
+
+    def __iter__(self) -> Iterator[Row]:
+        return self._read()
+
+
 @dataclass(frozen=True)
 class ChartSpec:
     """A native Excel chart over columns of the sheet (category column and value columns)."""
@@ -66,7 +103,7 @@ class Sheet:
     name: str
     title: str
     columns: list[Column]
-    rows: list[Row]
+    rows: Sequence[Row]
     totals: dict[str, Any] | None = None
     merge_down: tuple[str, ...] = ()  # columns whose equal adjacent values merge vertically
     freeze_columns: int = 1
@@ -99,7 +136,8 @@ class ReportHeading(Protocol):
 
 @dataclass
 class Report:
-    """A return ready to preview or write: plain data only, no database objects."""
+    """A return ready to preview or write: plain data, but for a `StreamedRows` sheet, whose
+    rows are read while the file is written."""
 
     kind: str
     title: str

@@ -1,13 +1,15 @@
 """The catalogue of returns (报表种类): names, titles, allowed scopes, and building / exporting one.
 
 `build_report(db, kind, request)` reads the database in one read transaction and returns the
-plain `Report` (for the preview); `export_report(...)` also writes it atomically to an .xlsx.
+plain `Report` (for the preview); `export_report(...)` also writes it atomically to an .xlsx, in
+the same transaction (a long list's rows are read from it as they are written), and audits it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -108,15 +110,41 @@ def file_title(kind: str, period: Period) -> str:
     return spec.title
 
 
-def build_report(db: Database, kind: str, request: ReportRequest) -> Report:
-    """Read the figures (one read transaction, so every sheet sees the same data)."""
+@contextmanager
+def built_report(db: Database, kind: str, request: ReportRequest) -> Iterator[Report]:
+    """The return, built in one read transaction (every sheet sees the same data) that stays
+    open while the caller uses it: the rows of a streamed sheet (the 案件明细表) are read in it."""
     spec = return_kind(kind)
     request.actor.require(spec.permission, f"查看{spec.title}")
     with db.read() as session:
         resolve(session, request)  # an unknown street / community / department: nothing written
     refresh_rollups(db)  # the daily roll-ups up to date first: less to compute live
     with db.read() as session:
-        return spec.build(session, request)
+        yield spec.build(session, request)
+
+
+def build_report(db: Database, kind: str, request: ReportRequest) -> Report:
+    """The return for the preview: a streamed sheet (the 案件明细表) holds its count and its
+    first rows only (reports.model.StreamedRows)."""
+    with built_report(db, kind, request) as report:
+        return report
+
+
+def write_return(
+    db: Database,
+    kind: str,
+    request: ReportRequest,
+    out: str | os.PathLike[str],
+    progress: Progress | None = None,
+    before_writing: Callable[[], None] | None = None,
+) -> tuple[Report, Path]:
+    """Build the return and write it to `out` (.xlsx) atomically in the same read transaction
+    (`before_writing` is called in between: raising there writes nothing); the report and the
+    path written."""
+    with built_report(db, kind, request) as report:
+        if before_writing is not None:
+            before_writing()
+        return report, write_report(report, out, progress)
 
 
 def export_report(
@@ -125,14 +153,16 @@ def export_report(
     request: ReportRequest,
     out: str | os.PathLike[str],
     progress: Progress | None = None,
+    before_writing: Callable[[], None] | None = None,
 ) -> Path:
-    """Build the return and write it to `out` (.xlsx) atomically; returns the path written."""
+    """Build the return and write it to `out` (.xlsx) atomically, as the window and the CLI
+    export it: the actor may export (and reveal, for an unmasked one), and the export is
+    audited. Returns the path written."""
     request.actor.require("report.export", "导出报表")
     if request.unmasked:
         request.actor.require("personal.reveal", "导出未遮蔽的个人信息")
     check_target(out)
-    report = build_report(db, kind, request)
-    path = write_report(report, out, progress)
+    _report, path = write_return(db, kind, request, out, progress, before_writing)
     with db.write() as session:
         record_audit(
             session,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -13,15 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from db.engine import Database
+from db.models import AuditEntry
 from db.security.actors import Actor, Role
 from desktop.core.context import AppContext
 from desktop.returns import reports_page
 from desktop.returns.reports_page import ReportsPage
+from reports import registry
 from reports.layout import Report
 from reports.period import parse_period
-from reports.registry import KINDS, build_report
+from reports.registry import KINDS
 from tests.report_cases import OCT_END, OCT_START, combine, expected_indices
 from tests.street import COMMUNITY_A
 
@@ -154,6 +158,13 @@ def test_export_runs_off_the_gui_thread_with_progress(
     assert wb["按社区"]["A1"].value == "2026年10月案件办理情况月报"
     page.open_folder()
     assert len(opened) == 2
+    with ctx.db.read() as s:  # audited as an export from the command line is
+        username, details = s.execute(
+            select(AuditEntry.username, AuditEntry.details).where(
+                AuditEntry.action == "report.export"
+            )
+        ).one()
+    assert username == ctx.actor.username and str(target) in str(details)
 
 
 def test_a_year_or_quarter_of_the_monthly_return_is_named_as_its_title(
@@ -199,12 +210,16 @@ def test_export_can_be_cancelled_before_the_file_is_written(
     page.set_period(parse_period("2026-10"))
     reading, release = threading.Event(), threading.Event()
 
-    def slow_build(*args: Any) -> Report:
+    built = registry.built_report
+
+    @contextmanager
+    def slow_build(*args: Any) -> Iterator[Report]:
         reading.set()
         release.wait(10)
-        return build_report(*args)
+        with built(*args) as report:
+            yield report
 
-    monkeypatch.setattr("desktop.returns.export_job.build_report", slow_build)
+    monkeypatch.setattr(registry, "built_report", slow_build)
     target = tmp_path / "out" / "r.xlsx"
     target.parent.mkdir()
     page.export_to(target)

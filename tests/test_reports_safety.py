@@ -13,9 +13,10 @@ from openpyxl import load_workbook
 from db.engine import Database
 from db.errors import BadFile, ValidationError
 from desktop.cli.main import main
-from reports import layout, model
+from reports import case_details, layout, model
 from reports.period import Period, parse_period
-from reports.registry import KINDS, build_report, export_report, return_kind
+from reports.preview import preview_table
+from reports.registry import KINDS, build_report, export_report, return_kind, write_return
 from reports.request import ReportRequest
 from tests.report_cases import AS_OF, INJECTIONS, build_scenario
 from tests.street import COMMUNITY_A
@@ -304,15 +305,16 @@ def test_long_lists_stream_row_by_row_with_the_same_content(
 ) -> None:
     build_scenario(street)
     request = ReportRequest(parse_period("2026-10"), as_of=AS_OF)
-    report = build_report(street, "case-details", request)
     normal = tmp_path / "normal.xlsx"
-    layout.write_report(report, normal)
+    write_return(street, "case-details", request, normal)
     monkeypatch.setattr(layout, "CONSTANT_MEMORY_ROWS", 0)
-    assert layout.streamable(report)
+    assert layout.streamable(build_report(street, "case-details", request))
     assert not layout.streamable(build_report(street, "monthly-cases", request))
     streamed = tmp_path / "streamed.xlsx"
     seen: list[tuple[int, int]] = []
-    layout.write_report(report, streamed, lambda done, total: seen.append((done, total)))
+    write_return(
+        street, "case-details", request, streamed, lambda done, total: seen.append((done, total))
+    )
     assert seen[-1] == (13, 13)
 
     def cells(path: Path) -> list[tuple[object, ...]]:
@@ -323,3 +325,49 @@ def test_long_lists_stream_row_by_row_with_the_same_content(
     assert {str(r) for r in ws.merged_cells.ranges} == {
         str(r) for r in load_workbook(normal).worksheets[0].merged_cells.ranges
     }
+
+
+def test_a_long_list_is_read_as_it_is_written(
+    street: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 案件明细表 holds only its first rows when built (a year of a big street is a
+    million rows); the file written gets every row, numbered in order, with the totals."""
+    build_scenario(street)
+    request = ReportRequest(parse_period("2026-10"), as_of=AS_OF)
+    held = tmp_path / "held.xlsx"
+    write_return(street, "case-details", request, held)
+    monkeypatch.setattr(case_details, "HEAD_ROWS", 4)
+    report = build_report(street, "case-details", request)
+    rows = report.sheets[0].rows
+    assert len(rows) == 13 and len(rows[:4]) == 4 and rows[0].values["seq"] == 1
+    assert [r[1] for r in preview_table(report.sheets[0], 3).rows[:3]] == [
+        r.values["number"] for r in rows[:3]
+    ]
+    streamed = tmp_path / "streamed.xlsx"
+    written, _path = write_return(street, "case-details", request, streamed)
+
+    def cells(path: Path) -> list[tuple[object, ...]]:
+        return list(load_workbook(path).worksheets[0].iter_rows(values_only=True))
+
+    assert cells(streamed) == cells(held)
+    body = [row for row in cells(streamed) if isinstance(row[0], int)]
+    assert [row[0] for row in body] == list(range(1, 14))
+    assert written.sheets[0].totals is not None
+    assert written.sheets[0].totals["number"] == "13件"
+
+
+def test_a_sheet_longer_than_excel_allows_is_refused(
+    street: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More rows than an Excel worksheet holds: one sentence, no file (not a cut-off list)."""
+    build_scenario(street)
+    monkeypatch.setattr(layout, "EXCEL_ROWS", 15)
+    target = tmp_path / "out" / "明细.xlsx"
+    target.parent.mkdir()
+    request = ReportRequest(parse_period("2026-10"), as_of=AS_OF)
+    with pytest.raises(ValidationError) as refused:
+        export_report(street, "case-details", request, target)
+    assert "13 行" in str(refused.value) and "超过 Excel" in str(refused.value)
+    assert list(target.parent.iterdir()) == []
+    monkeypatch.setattr(layout, "EXCEL_ROWS", 1_048_576)
+    assert export_report(street, "case-details", request, target) == target

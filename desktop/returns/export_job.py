@@ -7,8 +7,7 @@ from pathlib import Path
 
 from db.engine import Database
 from desktop.core.tasks import Task, TaskControl
-from reports.layout import write_report
-from reports.registry import build_report
+from reports.registry import export_report
 from reports.request import ReportRequest
 
 
@@ -26,11 +25,23 @@ class ExportJob:
     def __call__(self, control: TaskControl) -> Path:
         self.thread_id = threading.get_ident()
         control.progress(0, 0)
-        report = build_report(self.db, self.kind, self.request)
-        with self._lock:
-            control.check()
-            self._writing = True
-        return write_report(report, self.out, lambda done, total: control.progress(done, total))
+
+        def writing() -> None:
+            with self._lock:
+                control.check()
+                self._writing = True
+
+        # As the CLI exports it: permissions checked, the export audited, the file written in
+        # the transaction the return is built in (a long list's rows are read as they are
+        # written, reports.model.StreamedRows).
+        return export_report(
+            self.db,
+            self.kind,
+            self.request,
+            self.out,
+            lambda done, total: control.progress(done, total),
+            before_writing=writing,
+        )
 
     def cancel(self, task: Task) -> bool:
         """Cancel `task` (the one running this job) unless the file is being written."""
