@@ -8,7 +8,7 @@ the file is written (`reports.model.StreamedRows`): a year of a big street is a 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,14 +25,12 @@ from reports.request import ReportRequest, resolve
 KIND = "case-details"
 TITLE = "案件明细表"
 
-Progress = Callable[[int, int], None]
-
 # The rows held when the report is built (the preview shows 1,000; the column widths are fitted
 # to the first 2,000); the others are read as the file is written.
 HEAD_ROWS = 2000
 
 
-def build(session: Session, request: ReportRequest, progress: Progress | None = None) -> Report:
+def build(session: Session, request: ReportRequest) -> Report:
     r = resolve(session, request)
     tz = r.settings.tz
     dept = aliased(Department)
@@ -130,8 +128,6 @@ def build(session: Session, request: ReportRequest, progress: Progress | None = 
         found = session.execute(query.execution_options(yield_per=2000))
         for seq, values in enumerate(found, 1):
             yield row(seq, values)
-            if progress is not None and seq % 5000 == 0:
-                progress(seq, 0)
 
     listed = query.subquery()
     count, reworks, extensions = session.execute(
