@@ -411,9 +411,9 @@ def month_of(day: date) -> date:
 @dataclass(frozen=True)
 class MonthLevel:
     """A day level summed per calendar month (`month`: its first day) over the columns its key
-    leaves out: a year's figures read twelve months of rows instead of 365 days'. Kept by
-    adding, in the same transaction, what each rewrite of a day changes (the day level's new
-    rows less its stored ones); a reader takes a month from here only when the roll-ups hold
+    leaves out: a year's figures read twelve months of rows instead of 365 days'. Kept in SQL,
+    in the same transaction as each rewrite of days: the days' stored rows taken out of their
+    months before, the new ones added after (`_write`); a reader takes a month from here only when the roll-ups hold
     every day of it (read.py), and a narrowing this key cannot answer reads the days."""
 
     table: Any
@@ -445,19 +445,9 @@ class MonthLevel:
                 row[i] += v
         return {k: v for k, v in out.items() if any(v)}
 
-    def upsert(self) -> Any:
-        names = (*self.key, *MEASURES)
-        conflict = ", ".join(self.key)
-        updates = ", ".join(f"{m} = {self.name}.{m} + excluded.{m}" for m in MEASURES)
-        return text(
-            f"INSERT INTO {self.name} ({', '.join(names)}) "
-            f"VALUES ({', '.join(':' + n for n in names)}) "
-            f"ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
-        ).bindparams(bindparam("month", type_=Date()))
-
-    def fill(self, executor: Session | Connection, dialect: str) -> None:
-        """Every month row summed from the stored day rows (the table empty; `executor`: a
-        session or a connection on a database of `dialect`)."""
+    def _from_days(self, dialect: str, days: Sequence[DayRange] | None, sign: int = 1) -> Any:
+        """The month rows summed from the stored day rows (of `days`; None: all), times
+        `sign`."""
         src = self.days.table.__table__
         month = (
             cast(func.date_trunc("month", src.c.day), Date)
@@ -465,13 +455,50 @@ class MonthLevel:
             else func.strftime("%Y-%m-01", src.c.day)
         ).label("month")
         keys = [month, *[src.c[k] for k in self.key[1:]]]
-        counts = [func.sum(src.c[m]) != 0 for m in MEASURES if m not in FLOAT_MEASURES]
+        sums = [(func.sum(src.c[m]) * sign).label(m) for m in MEASURES]
+        rows = select(*keys, *sums).group_by(*keys)
+        if days is not None:
+            rows = rows.where(or_(*[and_(src.c.day >= a, src.c.day <= b) for a, b in days]))
+        return rows
+
+    def fill(self, executor: Session | Connection, dialect: str) -> None:
+        """Every month row summed from the stored day rows (the table empty; `executor`: a
+        session or a connection on a database of `dialect`)."""
+        rows = self._from_days(dialect, None).subquery()
+        counts = [rows.c[m] != 0 for m in MEASURES if m not in FLOAT_MEASURES]
         executor.execute(
             insert(self.table).from_select(
                 [*self.key, *MEASURES],
-                select(*keys, *_sums(src)).group_by(*keys).having(or_(*counts)),
+                select(*[rows.c[k] for k in (*self.key, *MEASURES)]).where(or_(*counts)),
             )
         )
+
+    def add_days(self, session: Session, days: Sequence[DayRange], sign: int) -> None:
+        """Add (`sign` 1) or take away (-1) the stored day rows of `days` to or from their
+        month rows, in SQL: a catch-up rewriting days takes the old rows out before and puts
+        the new ones in after (`_write`)."""
+        dialect = session.get_bind().dialect.name
+        upsert = (pg_insert if dialect == "postgresql" else sqlite_insert)(self.table)
+        statement = upsert.from_select([*self.key, *MEASURES], self._from_days(dialect, days, sign))
+        columns = self.table.__table__.c
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=list(self.key),
+                set_={m: columns[m] + statement.excluded[m] for m in MEASURES},
+            )
+        )
+
+    def drop_empty(self, session: Session, days: Sequence[DayRange]) -> None:
+        """Delete the month rows of `days`' months whose counts all came to 0."""
+        months: set[date] = set()
+        for a, b in days:
+            month = month_of(a)
+            while month <= b:
+                months.add(month)
+                month = month_of(month + timedelta(days=31))
+        t = self.table
+        counts = [getattr(t, m) == 0 for m in MEASURES if m not in FLOAT_MEASURES]
+        session.execute(delete(t).where(t.month.in_(sorted(months)), *counts))
 
 
 # Smallest first: `stats_daily_grid` per month over the departments (a year's return), and
@@ -485,34 +512,6 @@ MONTH_LEVELS = (
     ),
 )
 MONTH_KEY = MONTH_LEVELS[0].key
-
-
-def _add_to_months(
-    session: Session,
-    level: MonthLevel,
-    old: dict[tuple[Any, ...], list[float]],
-    new: dict[tuple[Any, ...], list[float]],
-) -> None:
-    """Add `new` less `old` (rows of the level's days) to its month rows; drop emptied rows."""
-    delta: dict[tuple[Any, ...], list[float]] = {}
-    for rows, sign in ((new, 1), (old, -1)):
-        for day_key, values in rows.items():
-            row = delta.setdefault(level.month_key(day_key), [0] * len(MEASURES))
-            for i, v in enumerate(values):
-                row[i] += sign * v
-    payload = [
-        {**dict(zip(level.key, key, strict=True)), **dict(zip(MEASURES, values, strict=True))}
-        for key, values in delta.items()
-        if any(values)
-    ]
-    statement = level.upsert()
-    for chunk in _chunks(payload, 2000):
-        session.execute(statement, chunk)
-    months = sorted({p["month"] for p in payload})
-    if months:
-        t = level.table
-        counts = [getattr(t, m) == 0 for m in MEASURES if m not in FLOAT_MEASURES]
-        session.execute(delete(t).where(t.month.in_(months), *counts))
 
 
 def stored_months(
@@ -541,13 +540,8 @@ def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
     if not ranges:
         return
     street_of = streets_of(session)
-    for month_level in MONTH_LEVELS:
-        _add_to_months(
-            session,
-            month_level,
-            stored_rows(session, ranges, month_level.days),
-            month_level.days.project(rows, street_of),
-        )
+    for month_level in MONTH_LEVELS:  # the days' stored rows out of their months
+        month_level.add_days(session, ranges, -1)
     for level in LEVELS:
         t = level.table
         session.execute(delete(t).where(or_(*[and_(t.day >= a, t.day <= b) for a, b in ranges])))
@@ -567,6 +561,9 @@ def _write(session: Session, ranges: Sequence[DayRange], rows: Rows) -> None:
                 batch = []
         if batch:
             session.execute(statement, batch)
+    for month_level in MONTH_LEVELS:  # and their new rows in
+        month_level.add_days(session, ranges, 1)
+        month_level.drop_empty(session, ranges)
 
 
 # Derived rows in bulk: a plain executemany (the text-limit net of db/models/limits.py checks
