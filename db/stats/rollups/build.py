@@ -1492,6 +1492,25 @@ class VerifyReport:
     through: date | None
 
 
+def _differing(
+    table: str,
+    names: tuple[str, ...],
+    stored: Mapping[tuple[Any, ...], list[float]],
+    raw: Mapping[tuple[Any, ...], list[float]],
+) -> list[Difference]:
+    """The keys whose stored and raw measures differ (or that one side lacks), in key order."""
+    out: list[Difference] = []
+    for key in sorted(set(stored) | set(raw)):
+        s, r = stored.get(key), raw.get(key)
+        if (
+            s is None
+            or r is None
+            or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
+        ):
+            out.append(Difference(table, names, key, s, r))
+    return out
+
+
 def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
     """Compare every stored roll-up row of the rolled-up days with the raw rows. Days touched by
     changes not folded in yet are skipped (they are read live) unless `dirty_ok` is False."""
@@ -1528,14 +1547,7 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
             stored = stored_rows(session, ranges, level)
             raw = level.project(computed, street_of)
             rows += len(stored)
-            for key in sorted(set(stored) | set(raw)):
-                s, r = stored.get(key), raw.get(key)
-                if (
-                    s is None
-                    or r is None
-                    or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
-                ):
-                    differences.append(Difference(level.name, level.key, key, s, r))
+            differences += _differing(level.name, level.key, stored, raw)
         cursor = end + timedelta(days=1)
     # The month rows: the sums of the (checked) day rows of their months.
     for month_level in MONTH_LEVELS:
@@ -1547,14 +1559,7 @@ def verify(session: Session, *, dirty_ok: bool = True) -> VerifyReport:
             summed = month_level.sum_days(stored_rows(session, [days_in], month_level.days))
             kept = stored_months(session, [month], month_level)
             rows += len(kept)
-            for key in sorted(set(kept) | set(summed)):
-                s, r = kept.get(key), summed.get(key)
-                if (
-                    s is None
-                    or r is None
-                    or any(abs(a - b) > 1e-6 * max(1.0, abs(b)) for a, b in zip(s, r, strict=True))
-                ):
-                    differences.append(Difference(month_level.name, month_level.key, key, s, r))
+            differences += _differing(month_level.name, month_level.key, kept, summed)
             month = after
     # The cases dispatched on more than one day (those changed since the watermark are read
     # from the events, like the touched days).
