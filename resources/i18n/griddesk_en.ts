@@ -5958,7 +5958,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="76"/>
         <source>搜索 编号/地址/类别/拼音首字母</source>
-        <translation>Number, address, category, pinyin</translation>
+        <translation>No., address, category, pinyin</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="80"/>
