@@ -413,8 +413,9 @@ class MonthLevel:
     """A day level summed per calendar month (`month`: its first day) over the columns its key
     leaves out: a year's figures read twelve months of rows instead of 365 days'. Kept in SQL,
     in the same transaction as each rewrite of days: the days' stored rows taken out of their
-    months before, the new ones added after (`_write`); a reader takes a month from here only when the roll-ups hold
-    every day of it (read.py), and a narrowing this key cannot answer reads the days."""
+    months before, the new ones added after (`_write`). A reader takes a month from here only
+    when the roll-ups hold every day of it (read.py); a narrowing this key cannot answer reads
+    the days."""
 
     table: Any
     key: tuple[str, ...]  # "month", then columns of `days.key`
@@ -511,7 +512,6 @@ MONTH_LEVELS = (
         LEVELS[2],
     ),
 )
-MONTH_KEY = MONTH_LEVELS[0].key
 
 
 def stored_months(
