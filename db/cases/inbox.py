@@ -390,9 +390,9 @@ class DepartmentFigures:
     overdue: int
     urged: int
     closed_30d: int
-    on_time_30d: int
+    on_time_30d: int  # of closed_30d (a count; 按期结案率 is of the cases due)
     returned_30d: int
-    pending_extensions: int  # on_time_30d: of closed_30d (a count; 按期结案率 is of the cases due)
+    pending_extensions: int
 
 
 def department_figures(

@@ -21,7 +21,6 @@ from db.cases.history_chain import add_events
 from db.cases.intake import Photo
 from db.cases.states import CO_EVENT_LABELS, STATUS_LABELS, Action, Status
 from db.cases.workflow import (
-    PROXY_DETAIL,
     BatchOutcome,
     Request,
     TransitionResult,
@@ -43,6 +42,7 @@ from db.errors import (
 from db.feed.change_log import record_changes
 from db.models import Attachment, Case, CaseDepartment, Department
 from db.models.base import utcnow
+from db.models.cases import PROXY_DETAIL
 from db.reference.settings_store import load_settings
 from db.security.actors import ROLE_LABELS, SYSTEM, Actor
 from db.security.audit import record_audit

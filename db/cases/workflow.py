@@ -46,7 +46,7 @@ from db.errors import IllegalTransition, NotFound, StaleCase, ValidationError
 from db.feed.change_log import changes_after, record_changes
 from db.models import Attachment, Case, CaseDepartment, CaseEvent, Category, Department
 from db.models.base import Base, utcnow
-from db.models.cases import PROXY_DETAIL as PROXY_DETAIL
+from db.models.cases import PROXY_DETAIL
 from db.models.limits import check_row, check_values, text_problem
 from db.reference.departments import active_department_names
 from db.reference.settings_store import (

@@ -47,10 +47,11 @@ from db.cases.states import (
     parse_satisfaction,
     parse_source,
 )
-from db.cases.workflow import PROXY_DETAIL, Request, TransitionResult, apply
+from db.cases.workflow import Request, TransitionResult, apply
 from db.engine import Database
 from db.errors import ValidationError
 from db.escalation.documents import escalations_of_case, urges_of_case
+from db.models.cases import PROXY_DETAIL
 from db.reference.settings_store import CenterSettings, load_settings
 from db.security.personal_data import mask_name, mask_phone
 from desktop.cli.case_joint import register_joint_verbs

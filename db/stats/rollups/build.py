@@ -57,6 +57,7 @@ from sqlalchemy import (
     Connection,
     Date,
     Dialect,
+    Select,
     String,
     and_,
     bindparam,
@@ -314,6 +315,13 @@ def streets_of(session: Session) -> dict[int, int]:
     return {int(c): int(s) for c, s in session.execute(select(Community.id, Community.street_id))}
 
 
+def answers_of(key: tuple[str, ...]) -> frozenset[str]:
+    """The columns a roll-up table keyed by `key` can be grouped or narrowed by: its key, and
+    the street when keyed by community (a community never changes street)."""
+    extra = {"street_id"} if "community_id" in key else set()
+    return frozenset({*key, *extra})
+
+
 @dataclass(frozen=True)
 class Level:
     """One roll-up table: `stats_daily` and its sums over fewer columns (readers take the
@@ -331,8 +339,7 @@ class Level:
     def answers(self) -> frozenset[str]:
         """The columns a reader can group or narrow by here: the key, and the street of a
         level keyed by community (narrowed through the communities)."""
-        extra = {"street_id"} if "community_id" in self.key else set()
-        return frozenset({*self.key, *extra})
+        return answers_of(self.key)
 
     def project(
         self, rows: Rows, street_of: StreetOf | None = None
@@ -428,8 +435,7 @@ class MonthLevel:
     @property
     def answers(self) -> frozenset[str]:
         """The columns a reader can group or narrow by here (as `Level.answers`)."""
-        extra = {"street_id"} if "community_id" in self.key else set()
-        return frozenset({*self.key, *extra})
+        return answers_of(self.key)
 
     def month_key(self, day_key: tuple[Any, ...]) -> tuple[Any, ...]:
         """A key of `days` → its month's key here."""
@@ -515,7 +521,7 @@ MONTH_LEVELS = (
 
 
 def stored_months(
-    session: Session, months: Sequence[date], level: MonthLevel = MONTH_LEVELS[0]
+    session: Session, months: Sequence[date], level: MonthLevel
 ) -> dict[tuple[Any, ...], list[float]]:
     """The month rows stored at `level` for `months` (first days)."""
     t = level.table
@@ -739,6 +745,22 @@ def _store_places(session: Session, case_ids: Sequence[int] | None) -> None:
 
 
 _SUSPEND_ACTIONS = (Action.SUSPEND.value, Action.RESUME.value)
+# A 挂账 / 解挂 event as `stats_suspend_events` holds it: id, case, time, whether a 挂账.
+_SUSPEND_EVENT = (
+    CaseEvent.id,
+    CaseEvent.case_id,
+    CaseEvent.at,
+    CaseEvent.action == Action.SUSPEND.value,
+)
+
+
+def _every_suspend_event() -> Select[int, int, datetime, bool, int, int]:
+    """Every 挂账 / 解挂 event with its case's grid and community, as the table holds them."""
+    return (
+        select(*_SUSPEND_EVENT, Case.grid_id, Case.community_id)
+        .join(Case, Case.id == CaseEvent.case_id)
+        .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
+    )
 
 
 def _store_suspend_events(
@@ -766,20 +788,10 @@ def _store_suspend_events(
             }
         )
     names = ["event_id", "case_id", "at", "suspend", "grid_id", "community_id"]
-    event = (
-        CaseEvent.id,
-        CaseEvent.case_id,
-        CaseEvent.at,
-        CaseEvent.action == Action.SUSPEND.value,
-    )
+    event = _SUSPEND_EVENT
     if case_ids is None:  # every suspend / resume event, by ix_case_events_action_at_case
         session.execute(delete(t))
-        rows = (
-            select(*event, Case.grid_id, Case.community_id)
-            .join(Case, Case.id == CaseEvent.case_id)
-            .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
-        )
-        session.execute(insert(t).from_select(names, rows))
+        session.execute(insert(t).from_select(names, _every_suspend_event()))
         return
 
     # A few cases' events by (case, action), one action at a time (SQLite, without statistics,
@@ -812,19 +824,8 @@ def stored_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, i
 def raw_suspend_events(session: Session) -> dict[int, tuple[int, Any, bool, int, int]]:
     """The 挂账 / 解挂 events as `stats_suspend_events` should hold them (`stored_suspend_events`)."""
     return {
-        int(e): (int(c), at, str(action) == Action.SUSPEND.value, int(g), int(cm))
-        for e, c, at, action, g, cm in session.execute(
-            select(
-                CaseEvent.id,
-                CaseEvent.case_id,
-                CaseEvent.at,
-                CaseEvent.action,
-                Case.grid_id,
-                Case.community_id,
-            )
-            .join(Case, Case.id == CaseEvent.case_id)
-            .where(CaseEvent.action.in_(_SUSPEND_ACTIONS))
-        )
+        int(e): (int(c), at, bool(sus), int(g), int(cm))
+        for e, c, at, sus, g, cm in session.execute(_every_suspend_event())
     }
 
 
