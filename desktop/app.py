@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QSettings,
     QStandardPaths,
+    QTimer,
 )
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("GridDesk starting (lang %s)", lang)
         warn_without_cjk_font(show=args.screenshot is None)
         if args.startup_probe:
-            from desktop.shell.screenshot import run_startup_probe
+            from desktop.shell.startup_probe import run_startup_probe
 
             return run_startup_probe(db_url=args.db, lang=lang)
         if args.screenshot is not None:
@@ -194,17 +195,22 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
                     error_text(error, logged=True),
                 )
                 return 2 if isinstance(error, UserError) else 1
-        from db.security.audit_anchor import remember_head
-        from desktop.core.context import AppContext
-        from desktop.shell.handover import ShiftSession
+        from desktop.shell.preload import Preload
         from desktop.shell.sign_in import sign_in
 
+        # The window's modules are imported while the dialog waits for the user: the dialog
+        # does not wait for them, nor does the window after the sign-in.
+        preload = Preload()
+        QTimer.singleShot(0, preload.start)  # once the dialog's event loop runs
         actor = sign_in(db)
         if actor is None:  # the user closed the sign-in dialog
             return 0
-        # A database without geography: the setup wizard (an administrator) or one sentence.
+        from db.security.audit_anchor import remember_head
+        from desktop.core.context import AppContext
         from desktop.setup.first_start import run_first_start
+        from desktop.shell.handover import ShiftSession
 
+        # A database without geography: the setup wizard (an administrator) or one sentence.
         run_first_start(db, actor)
         started: list[AppContext] = []
 

@@ -85,3 +85,82 @@ def test_startup_probe_exits_once_the_queue_has_rows(
     assert main(["--db", url, "--startup-probe"]) == 0
     out = capsys.readouterr().out
     assert "first filled queue:" in out and " 0 rows" not in out
+
+
+_SIGN_IN_PROBE = """
+import json, sys, threading
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import desktop.shell.sign_in as sign_in_module
+from desktop.app import main
+
+WINDOW = "desktop.shell.main_window"
+seen = {}
+build = sign_in_module.sign_in_dialog
+
+def dialog_first(*args, **kwargs):
+    seen["window_before_dialog"] = WINDOW in sys.modules
+    return build(*args, **kwargs)
+
+sign_in_module.sign_in_dialog = dialog_first
+
+def preloading():
+    return any(t.name == "griddesk-preload" for t in threading.enumerate())
+
+def when_loaded():
+    dialog = QApplication.activeModalWidget()
+    if dialog is None or preloading() or WINDOW not in sys.modules:
+        QTimer.singleShot(20, when_loaded)
+        return
+    seen["dialog"] = type(dialog).__name__
+    seen["window_while_dialog_waits"] = WINDOW in sys.modules
+    dialog.reject()  # the user closes the dialog
+
+QTimer.singleShot(0, when_loaded)
+seen["exit"] = main(["--db", sys.argv[1]])
+print(json.dumps(seen))
+"""
+
+
+def test_the_sign_in_dialog_does_not_wait_for_the_window_which_is_loaded_meanwhile(
+    cases: Database, tmp_path: Path
+) -> None:
+    """In a fresh process: the sign-in dialog is built before the main window's modules are
+    imported (the dialog shows sooner), and they are imported while it waits for the user (the
+    window after the sign-in does not wait for them); closing the dialog exits 0."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    if not cases.is_sqlite:
+        pytest.skip("the imports do not depend on the database; one run is enough")
+    repo = Path(__file__).resolve().parents[1]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(repo),
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    from db.security.accounts import add_user
+
+    with cases.write() as s:
+        add_user(s, "admin", "admin", "Passw0rd-long-enough", "管理员甲")
+    url = cases.engine.url.render_as_string(hide_password=False)
+    out = subprocess.run(
+        [sys.executable, "-c", _SIGN_IN_PROBE, url],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=repo,
+        timeout=300,
+        check=True,
+    ).stdout
+    seen = json.loads(out.strip().splitlines()[-1])
+    assert seen == {
+        "window_before_dialog": False,
+        "dialog": "SignInDialog",
+        "window_while_dialog_waits": True,
+        "exit": 0,
+    }

@@ -197,24 +197,29 @@ class FirstAdminDialog(QDialog):
         self.error_label.setText(error_text(error))
 
 
-def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:
-    """Ask who is working: the first-admin dialog on a database without accounts, the
-    sign-in dialog otherwise (the last user's name filled in). None when the user cancels."""
-    settings = QSettings()
+def sign_in_dialog(
+    db: Database, parent: QWidget | None = None, username: str = ""
+) -> SignInDialog | FirstAdminDialog:
+    """The dialog that asks who is working: the first-admin dialog on a database without
+    accounts, the sign-in dialog otherwise (the last user's name filled in)."""
     with db.read() as session:
         first = not has_users(session)
         demo = not first and has_only_demo_accounts(session)
-    username = username or str(settings.value(LAST_USER_KEY, "") or "")
-    dialog: SignInDialog | FirstAdminDialog
+    username = username or str(QSettings().value(LAST_USER_KEY, "") or "")
     if first:
-        dialog = FirstAdminDialog(db, parent)
-    else:
-        if demo and not username:
-            username = DEMO_ACCOUNTS[1][0]
-        dialog = SignInDialog(db, username, parent)
-        if demo:
-            dialog.show_demo_hint()
+        return FirstAdminDialog(db, parent)
+    if demo and not username:
+        username = DEMO_ACCOUNTS[1][0]
+    dialog = SignInDialog(db, username, parent)
+    if demo:
+        dialog.show_demo_hint()
+    return dialog
+
+
+def sign_in(db: Database, parent: QWidget | None = None, username: str = "") -> Actor | None:
+    """Ask who is working (`sign_in_dialog`). None when the user cancels."""
+    dialog = sign_in_dialog(db, parent, username)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
         return None
-    settings.setValue(LAST_USER_KEY, dialog.actor.username)
+    QSettings().setValue(LAST_USER_KEY, dialog.actor.username)
     return dialog.actor
