@@ -78,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from bench.machine import line as machine_line
+
+    print(machine_line(), flush=True)  # to compare runs on different machines
     failed = []
     started = time.perf_counter()
     for name in names:
