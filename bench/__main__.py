@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         if code != 0:
             failed.append(name)
     total = time.perf_counter() - started
+    print(f"\n{machine_line()} (again: a shared machine's speed changes during a run)")
     print(f"\n{'figure':<40} {'value':>14} {'target':>9}  ok")
     print(
         f"{'make bench, total' if names == list(DEFAULT) else 'benchmarks run, total':<40}"

@@ -204,6 +204,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
         QTimer.singleShot(0, preload.start)  # once the dialog's event loop runs
         actor = sign_in(db)
         if actor is None:  # the user closed the sign-in dialog
+            preload.wait()  # no import still running while the program ends
             return 0
         from db.security.audit_anchor import remember_head
         from desktop.core.context import AppContext
