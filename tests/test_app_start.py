@@ -88,6 +88,8 @@ def test_startup_probe_exits_once_the_queue_has_rows(
 
 
 _SIGN_IN_PROBE = """
+import faulthandler
+faulthandler.dump_traceback_later(90, exit=True)  # a hang fails with its stacks
 import json, sys, threading
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -116,7 +118,31 @@ def when_loaded():
     seen["window_while_dialog_waits"] = WINDOW in sys.modules
     dialog.reject()  # the user closes the dialog
 
-QTimer.singleShot(0, when_loaded)
+def sign_in_at_once():
+    dialog = QApplication.activeModalWidget()
+    if dialog is None:
+        QTimer.singleShot(10, sign_in_at_once)
+        return
+    seen["preloading_at_sign_in"] = preloading()  # the window's imports wait for the thread
+    dialog.user_edit.setText("admin")
+    dialog.password_edit.setText(sys.argv[3])
+    dialog.buttons.accepted.emit()
+    QTimer.singleShot(20, close_the_window)
+
+def close_the_window():
+    from desktop.shell.main_window import MainWindow
+
+    modal = QApplication.activeModalWidget()
+    if modal is not None and type(modal).__name__ != "SignInDialog":
+        modal.reject()  # the first start's offer to set up the street: not now
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not shown:
+        QTimer.singleShot(20, close_the_window)
+        return
+    seen["window"] = shown[0].windowTitle() != ""
+    shown[0].close()
+
+QTimer.singleShot(0, when_loaded if sys.argv[2] == "cancel" else sign_in_at_once)
 seen["exit"] = main(["--db", sys.argv[1]])
 print(json.dumps(seen))
 """
@@ -127,7 +153,8 @@ def test_the_sign_in_dialog_does_not_wait_for_the_window_which_is_loaded_meanwhi
 ) -> None:
     """In a fresh process: the sign-in dialog is built before the main window's modules are
     imported (the dialog shows sooner), and they are imported while it waits for the user (the
-    window after the sign-in does not wait for them); closing the dialog exits 0."""
+    window after the sign-in does not wait for them); closing the dialog exits 0, and signing
+    in at once opens the window."""
     import json
     import os
     import subprocess
@@ -145,22 +172,32 @@ def test_the_sign_in_dialog_does_not_wait_for_the_window_which_is_loaded_meanwhi
     }
     from db.security.accounts import add_user
 
+    password = "Passw0rd-long-enough"
     with cases.write() as s:
-        add_user(s, "admin", "admin", "Passw0rd-long-enough", "管理员甲")
+        add_user(s, "admin", "admin", password, "管理员甲")
     url = cases.engine.url.render_as_string(hide_password=False)
-    out = subprocess.run(
-        [sys.executable, "-c", _SIGN_IN_PROBE, url],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=repo,
-        timeout=300,
-        check=True,
-    ).stdout
-    seen = json.loads(out.strip().splitlines()[-1])
-    assert seen == {
+
+    def run(mode: str) -> dict[str, object]:
+        out = subprocess.run(
+            [sys.executable, "-c", _SIGN_IN_PROBE, url, mode, password],
+            capture_output=True,
+            text=True,
+            env={**env, "XDG_CONFIG_HOME": str(tmp_path / mode)},
+            cwd=repo,
+            timeout=120,
+            check=False,
+        )
+        assert out.returncode == 0, out.stderr[-4000:]
+        return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+    assert run("cancel") == {
         "window_before_dialog": False,
         "dialog": "SignInDialog",
         "window_while_dialog_waits": True,
         "exit": 0,
     }
+    # Signing in at once, while the thread may still be importing: the window opens (its
+    # imports wait for the thread's) and closing it ends the program.
+    signed = run("sign-in")
+    assert signed["window_before_dialog"] is False
+    assert signed["window"] is True and signed["exit"] == 0
