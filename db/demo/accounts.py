@@ -15,6 +15,10 @@ from db.security.actors import Actor, Role
 
 DEMO_PASSWORD = "demo2026"
 
+# Who the window is opened as when nobody signs in (the screenshots, the start-up probe): a
+# user allowed to see every page.
+DEMO_VIEWER = Actor("demo", "演示账号", Role.SYSTEM)
+
 DEMO_ACCOUNTS: tuple[tuple[str, Role, str], ...] = (
     ("admin", Role.ADMIN, "赵志刚"),
     ("liming", Role.DISPATCHER, "李明"),

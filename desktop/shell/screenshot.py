@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from db.cases.queries import case_detail, list_cases, photo_bytes
 from db.demo import showcase as demo_showcase
+from db.demo.accounts import DEMO_VIEWER
 from db.engine import Database
 from db.reference.choices import Choice
-from db.security.actors import Actor, Role
+from db.security.actors import Actor
 from desktop.cases.case_detail import CaseDetailPane, open_case_window
 from desktop.common import palette
 from desktop.core.context import AppContext
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 WIDTH, HEIGHT = 1920, 1080
 SCREENSHOT_CASES = 3000
 # Nobody signs in for screenshots: a demo user allowed to see every page (rosters included).
-SCREENSHOT_USER = Actor("demo", "演示账号", Role.SYSTEM)
+SCREENSHOT_USER = DEMO_VIEWER
 PAGE_NAMES = ("desk", "people", "reports", "stats", "settings")
 
 

@@ -12,19 +12,15 @@ process start → first filled queue, bundle or virtualenv.
 
 from __future__ import annotations
 
-import sys
 import time
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from db.database import open_database
-from db.security.actors import Actor, Role
+from db.demo.accounts import DEMO_VIEWER
 from desktop.shell.preload import Preload
 from desktop.shell.sign_in import sign_in_dialog
-
-# Who the probe signs in as: a demo user allowed to see every page.
-PROBE_USER = Actor("demo", "演示账号", Role.SYSTEM)
 
 
 def run_startup_probe(db_url: str | None, lang: str) -> int:
@@ -35,7 +31,6 @@ def run_startup_probe(db_url: str | None, lang: str) -> int:
         dialog.show()
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         print("sign-in dialog shown", flush=True)
-        sys.stdout.flush()
         preload = Preload()
         preload.start()
         print(f"window modules preloaded: {preload.wait():.3f} s", flush=True)
@@ -45,7 +40,7 @@ def run_startup_probe(db_url: str | None, lang: str) -> int:
         from desktop.core.context import AppContext
         from desktop.shell.main_window import MainWindow
 
-        ctx = AppContext.create(db, PROBE_USER, lang=lang)
+        ctx = AppContext.create(db, DEMO_VIEWER, lang=lang)
         try:
             window = MainWindow(ctx)
             window.show()
