@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from db.errors import StorageError, UserError
 from db.models.limits import check_statement
 from db.paths import default_database_path
+from db.wal_checkpoint import BACKSTOP_PAGES, Checkpointer
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 PG_LOCK_TIMEOUT_MS = 30_000
@@ -60,6 +61,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoints run on a background thread (db/wal_checkpoint.py); SQLite's own, in the
+    # committing thread, only past this many pages of log.
+    cursor.execute(f"PRAGMA wal_autocheckpoint={BACKSTOP_PAGES}")
     cursor.close()
 
 
@@ -149,6 +153,16 @@ class Database:
         self._write = sessionmaker(
             self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+        # SQLite file: its log checkpointed after commits, off the committing thread.
+        self.checkpointer: Checkpointer | None = None
+        database = self.engine.url.database if self.is_sqlite else None
+        if database and database != ":memory:" and not database.startswith("file:"):
+            self.checkpointer = Checkpointer(database)
+            event.listen(self.engine, "commit", self._committed)
+
+    def _committed(self, _conn: Any) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.committed()
 
     @property
     def dialect(self) -> str:
@@ -197,6 +211,8 @@ class Database:
         return describe(self.engine)
 
     def dispose(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.engine.dispose()
 
 
