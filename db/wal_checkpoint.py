@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -52,13 +53,17 @@ class Checkpointer:
         self._stop: threading.Event | None = None  # the running thread's
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._last = 0.0  # monotonic time of the last commit
+        self._idle = True  # waiting for a commit (not for writing to pause)
         # Checkpoints done, and the log frames the last one left (tests and benches read them).
         self.runs = 0
         self.left = 0
         self.on_checkpoint: Callable[[], None] | None = None
 
     def committed(self) -> None:
-        """A write transaction committed: checkpoint once writing pauses."""
+        """A write transaction committed: checkpoint once writing pauses. Cheap: a burst of
+        commits wakes the thread once (the others only move the time it waits for)."""
+        self._last = time.monotonic()
         if self._thread is None:
             with self._lock:
                 if self._thread is None:
@@ -70,7 +75,9 @@ class Checkpointer:
                         daemon=True,
                     )
                     self._thread.start()
-        self._wake.set()
+        if self._idle:
+            self._idle = False
+            self._wake.set()
 
     def stop(self, timeout: float = 10.0) -> None:
         """End the thread (after a checkpoint it has begun); a later commit starts a new one
@@ -84,22 +91,25 @@ class Checkpointer:
         self._wake.set()
         if thread is not threading.current_thread():
             thread.join(timeout)
+        self._wake.clear()
+        self._idle = True
 
     def _run(self, stop: threading.Event) -> None:
         while True:
             self._wake.wait()
-            if stop.is_set():
-                return
             self._wake.clear()
-            waited = 0.0
-            # More commits within `quiet_s` postpone it, up to `longest_wait_s` in all.
-            while waited < self.longest_wait_s and self._wake.wait(self.quiet_s):
-                if stop.is_set():
-                    return
-                self._wake.clear()
-                waited += self.quiet_s
             if stop.is_set():
                 return
+            first = time.monotonic()
+            # Later commits within `quiet_s` postpone it, up to `longest_wait_s` in all.
+            while True:
+                due = min(self._last + self.quiet_s, first + self.longest_wait_s)
+                wait = due - time.monotonic()
+                if wait <= 0:
+                    break
+                if stop.wait(wait):
+                    return
+            self._idle = True  # a commit from now on wakes the thread again
             self.checkpoint()
 
     def checkpoint(self) -> None:
