@@ -896,60 +896,64 @@ class Facts:
 _FOOTPRINT_V2 = "2"
 
 
-def _iso(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
-
-
 def _day_of(fingerprint: str, tz: ZoneInfo) -> date | None:
     moment = fingerprint.split("|", 1)[0]
     return _local(datetime.fromisoformat(moment), tz) if moment else None
 
 
-_FACT_COLUMNS = (
-    Case.id,
-    Case.grid_id,
-    Case.community_id,
-    Case.category_id,
-    Case.department_id,
-    Case.source,
-    Case.reported_at,
-    Case.status,
-    Case.closed_at,
-    Case.ever_overdue,
-    Case.dispatched_at,
-    Case.callback_at,
-    Case.callback_contacted,
-    Case.callback_solved,
-    Case.satisfaction,
-)
+def _fact_statement(bind: Dialect, tz: ZoneInfo) -> Select[Any]:
+    """A case's facts as the footprint holds them: its moments as `_iso_sql` writes them and their
+    local days as the slices count them (`local_day`), computed by the database — as the
+    rebuild's `_footprints_sql` does —, so no timestamp is parsed here."""
+    dialect = bind.name
+
+    def iso(column: Any) -> Any:  # NULL stays NULL
+        return literal_column(_iso_sql(f"cases.{column.name}", dialect))
+
+    def day(column: Any) -> Any:
+        return local_day(column, dialect, tz)
+
+    return select(
+        Case.id,
+        Case.grid_id,
+        Case.community_id,
+        Case.category_id,
+        Case.department_id,
+        Case.source,
+        iso(Case.reported_at),
+        Case.status,
+        iso(Case.closed_at),
+        Case.ever_overdue,
+        iso(Case.dispatched_at),
+        iso(Case.callback_at),
+        Case.callback_contacted,
+        Case.callback_solved,
+        Case.satisfaction,
+        day(Case.reported_at),
+        day(Case.closed_at),
+        day(Case.callback_at),
+    )
 
 
-def _facts_of(row: Any, tz: ZoneInfo) -> Facts:
+def _facts_of(row: Any, day: Callable[[Any], date]) -> Facts:
     (_id, grid, community, category, department, source, reported, status, closed_at) = row[:9]
-    (ever_overdue, dispatched_at, callback_at, contacted, solved, satisfaction) = row[9:]
+    (ever_overdue, dispatched_at, callback_at, contacted, solved, satisfaction) = row[9:15]
     closure = (
-        f"{_iso(closed_at)}|{status}|{int(bool(ever_overdue))}|{_iso(dispatched_at)}"
+        f"{closed_at}|{status}|{int(bool(ever_overdue))}|{dispatched_at or ''}"
         if status in _CLOSURE_STATUSES and closed_at is not None
         else ""
     )
     callback = (
-        f"{_iso(callback_at)}|{contacted}|{solved}|{satisfaction}"
-        if callback_at is not None
-        else ""
+        f"{callback_at}|{contacted}|{solved}|{satisfaction}" if callback_at is not None else ""
     )
-    days = {_local(m, tz) for m in (reported, closed_at, callback_at) if m is not None}
     return Facts(
         f"{grid},{community},{category},{department or 0},{source}",
-        _iso(reported),
+        reported or "",
         closure,
         callback,
         0,
         0,
-        days,
+        {day(d) for d in row[15:] if d is not None},
         {},
     )
 
@@ -998,10 +1002,19 @@ def _read_events(
 
 def _case_rows(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
     conn = session.connection()
+    stmt = _fact_statement(session.get_bind().dialect, tz)
+    parsed: dict[Any, date] = {}
+
+    def day(value: Any) -> date:
+        d = parsed.get(value)
+        if d is None:
+            d = parsed[value] = as_date(value)
+        return d
+
     facts: dict[int, Facts] = {}
     for chunk in _chunked(case_ids):
-        for row in conn.execute(select(*_FACT_COLUMNS).where(_ids_in(Case.id, chunk))):
-            facts[int(row[0])] = _facts_of(row, tz)
+        for row in conn.execute(stmt.where(_ids_in(Case.id, chunk))).all():
+            facts[int(row[0])] = _facts_of(row, day)
     return facts
 
 
@@ -1197,8 +1210,9 @@ def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[i
 
 
 def _iso_sql(column: str, dialect: str) -> str:
-    """SQL giving what `_iso` gives for a non-null UTC timestamp column (SQLite keeps them as
-    'YYYY-MM-DD HH:MM:SS.ffffff' text, UTC)."""
+    """SQL giving a non-null UTC timestamp column as Python's `isoformat()` writes the moment in
+    UTC ('2026-11-05T03:12:45.123456+00:00', no fraction when it is 0), the footprints' form
+    (`_day_of` reads it back); SQLite keeps them as 'YYYY-MM-DD HH:MM:SS.ffffff' text, UTC."""
     if dialect == "postgresql":
         utc = f"({column} AT TIME ZONE 'UTC')"
         return (
@@ -1218,7 +1232,7 @@ def _bool_sql(column: str) -> str:
 
 
 def _footprints_sql(bind: Dialect, tz: ZoneInfo) -> str:
-    """One INSERT … SELECT writing every case's footprint as `_facts_of` + its events make it
+    """One INSERT … SELECT writing every case's footprint as `_case_rows` + its events make it
     (Facts.text; `days` its events' local days, distinct, comma-separated — sorted on
     PostgreSQL, in the order SQLite met them there, so they are sorted after)."""
     dialect = bind.name
