@@ -62,15 +62,6 @@ class ChartAxis(pg.AxisItem):  # type: ignore[misc]
         self.picture = None
         self.update()
 
-    def updateAutoSIPrefix(self) -> None:
-        """Plain numbers, never an SI prefix (a count axis of 0–1 would read ×0.001): a new
-        range changes no title, so the axis is only repainted, as pyqtgraph does with the
-        prefixes off — not laid out again (a third of building the page's seven charts)."""
-        self.autoSIPrefixScale = 1.0
-        self.labelUnitPrefix = ""
-        self.picture = None
-        self.update()
-
     def fit_tick_texts(self) -> None:
         """Measure the tick labels now, as painting does, so that the axis takes its width
         before the chart is painted: else pyqtgraph finds the labels wider while painting,
