@@ -120,20 +120,17 @@ def check_photos(action: Action, photos: tuple[Photo, ...]) -> None:
 _TRANSITION_COLUMNS = load_only(
     *(
         getattr(Case, name)
-        for name in dict.fromkeys(
-            (
-                "id",
-                "number",
-                "category_id",
-                "history_hash",
-                *STATE_COLUMNS,
-                "status_group",
-                "is_open",
-                "dispatch_due",
-                "handle_due",
-                "verify_due",
-                "warn_at",
-            )
+        for name in (
+            "id",
+            "number",
+            "category_id",
+            "history_hash",
+            *STATE_COLUMNS,
+            "status_group",
+            "is_open",
+            "handle_due",
+            "verify_due",
+            "warn_at",
         )
     )
 )

@@ -48,7 +48,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -1003,13 +1003,7 @@ def _read_events(
 def _case_rows(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Facts]:
     conn = session.connection()
     stmt = _fact_statement(session.get_bind().dialect, tz)
-    parsed: dict[Any, date] = {}
-
-    def day(value: Any) -> date:
-        d = parsed.get(value)
-        if d is None:
-            d = parsed[value] = as_date(value)
-        return d
+    day = lru_cache(maxsize=None)(as_date)  # a few hundred distinct days
 
     facts: dict[int, Facts] = {}
     for chunk in _chunked(case_ids):
@@ -1133,13 +1127,7 @@ class Stored:
 
 def stored_footprints(session: Session, case_ids: Sequence[int], tz: ZoneInfo) -> dict[int, Stored]:
     out: dict[int, Stored] = {}
-    parsed: dict[str, date] = {}
-
-    def day(text_day: str) -> date:
-        d = parsed.get(text_day)
-        if d is None:
-            d = parsed[text_day] = date.fromisoformat(text_day)
-        return d
+    day = lru_cache(maxsize=None)(date.fromisoformat)  # a few hundred distinct days
 
     for chunk in _chunked(case_ids):
         for cid, text_days, text_facts in session.connection().execute(
@@ -1188,14 +1176,8 @@ def _store_footprints(session: Session, facts: dict[int, Facts], ids: Sequence[i
         session.connection().execute(
             delete(StatsCaseDays).where(_ids_in(StatsCaseDays.case_id, chunk))
         )
-    iso: dict[date, str] = {}  # a thousand cases' days are mostly the same few hundred
-
-    def day_text(d: date) -> str:
-        text_day = iso.get(d)
-        if text_day is None:
-            text_day = iso[d] = d.isoformat()
-        return text_day
-
+    # a thousand cases' days are mostly the same few hundred
+    day_text = lru_cache(maxsize=None)(date.isoformat)
     # Plain tuples to the driver: the rows are numbers and texts built here (no text-limit
     # check needed: see _INSERT_DISPATCH_DAY), and binding a dict per row cost a third of it.
     conn = session.connection()
