@@ -195,6 +195,9 @@ class Database:
         try:
             yield session
             session.commit()
+            # The engine's commit event fired just before COMMIT; a commit slower than the
+            # checkpointer's quiet pause would otherwise stay in the log until the next write.
+            self._committed(None)
         except DBAPIError as exc:
             _quiet_rollback(session)
             problem = storage_problem(exc, writing=True)

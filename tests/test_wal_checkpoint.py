@@ -107,3 +107,33 @@ def test_a_burst_of_commits_is_checkpointed_once_writing_pauses(tmp_path: Path) 
         assert db.checkpointer.left == 0
     finally:
         db.dispose()
+
+
+def test_a_commit_slower_than_the_quiet_pause_is_still_checkpointed(tmp_path: Path) -> None:
+    """The engine's commit event fires before COMMIT; a commit that ends after the checkpoint it
+    woke (a huge import's) must wake the thread again, or its pages stay in the log."""
+    from sqlalchemy import event
+
+    db = open_database(str(tmp_path / "slow.sqlite"))
+    try:
+        checkpointer = db.checkpointer
+        assert checkpointer is not None
+        with db.write() as session:
+            session.execute(text("CREATE TABLE scratch (x BLOB)"))
+        checkpointer.stop()
+        checkpointer.quiet_s = 0.01
+        checkpoints = threading.Semaphore(0)
+        checkpointer.on_checkpoint = checkpoints.release
+
+        def slow_commit(_conn: object) -> None:  # COMMIT only after the woken checkpoint ran
+            assert checkpoints.acquire(timeout=30), "the commit's notice woke no checkpoint"
+
+        event.listen(db.engine, "commit", slow_commit)
+        before = _file_size(db)
+        _write_pages(db, 2_000)
+        event.remove(db.engine, "commit", slow_commit)
+        assert checkpoints.acquire(timeout=30), "the finished commit woke no checkpoint"
+        assert checkpointer.left == 0
+        assert _file_size(db) > before + 7_000_000  # its pages are in the database file
+    finally:
+        db.dispose()
