@@ -316,6 +316,17 @@ def test_period_scans_read_only_the_covering_indexes(scene: Scene) -> None:
                     str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
                 )
             assert "COVERING INDEX ix_cases_open_stats" in plan, plan
+        # 应结未结 at a finished period's end: the cases closed after it, from the index alone
+        for stmt in (
+            flows.pending_closed_statement(f, by_department=True),
+            flows.pending_closed_statement(f),
+        ):
+            compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
+            with scene.db.engine.connect() as conn:
+                plan = " ".join(
+                    str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+                )
+            assert "COVERING INDEX ix_cases_closed_stats" in plan, plan
 
 
 def test_refresh_after_a_change_rereads_only_the_days_that_can_change(scene: Scene) -> None:

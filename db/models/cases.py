@@ -142,6 +142,9 @@ class Case(Base):
             "community_id",
             "category_id",
             "dispatched_at",
+            # 应结未结 at a finished period's end: the cases closed after it whose handling
+            # deadline fell in it (db/stats/flows.py pending_closed_statement), index-only.
+            "handle_due",
         ),
         # The open cases now per grid and 小类 with their clocks (open-case charts, grid table,
         # cases still to close by a handling deadline).

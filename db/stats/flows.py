@@ -224,16 +224,23 @@ def pending_due(
 
     add(pending_open_statement(f, by_department, now))
     if f.end <= now:  # a finished period: cases closed after it ended were pending at its end
-        columns = _pending_columns(by_department)
-        add(
-            scoped(
-                select(*columns)
-                .where(Case.closed_at >= f.end, Case.status.not_in(NOT_CLOSABLE), _due_in(f))
-                .group_by(columns[0]),
-                f,
-            )
-        )
+        add(pending_closed_statement(f, by_department))
     return counts
+
+
+def pending_closed_statement(
+    f: StatsFilter, by_department: bool = False
+) -> Select[*tuple[Any, ...]]:
+    """The cases closed after the (finished) period whose handling deadline fell in it: still
+    pending at its end. Read from ix_cases_closed_stats alone (handle_due is its last column)."""
+    columns = _pending_columns(by_department)
+    return scoped(
+        select(*columns)
+        .where(Case.closed_at >= f.end, Case.status.not_in(NOT_CLOSABLE), _due_in(f))
+        .group_by(columns[0]),
+        f,
+        period_index=True,
+    )
 
 
 @dataclass(frozen=True)
