@@ -314,6 +314,29 @@ def test_first_page_uses_an_index(street: Database, queue: dict[str, str]) -> No
         assert "SEARCH cases USING INDEX" in plan and "(status_group=?)" in plan, plan
 
 
+def test_all_tab_by_urgency_is_read_along_an_index(street: Database, queue: dict[str, str]) -> None:
+    """全部 in the default order (紧急 first, then time left, no clock last) reads each range from
+    ix_cases_urgent_due alone: no scan of every case (the closed ones have no clock) and no sort
+    (the desk reads every id again after each live change while the tab is open)."""
+    if not street.is_sqlite:
+        pytest.skip("query plans are checked on SQLite, the embedded default")
+    every = q.QueueFilter(group=None)
+    with street.read() as s:
+        conn = s.connection()
+        for sort in (q.QueueSort(q.SortKey.URGENCY), q.QueueSort(q.SortKey.URGENCY, True)):
+            for stmt in q.queue_statements(every, sort, NOW):
+                compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
+                plan = " | ".join(
+                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+                )
+                assert "COVERING INDEX ix_cases_urgent_due" in plan, plan
+                assert "TEMP B-TREE" not in plan, plan
+        ordered = numbers(street, every, q.QueueSort(q.SortKey.URGENCY))
+    assert sorted(ordered) == sorted(numbers(street, every, q.QueueSort(q.SortKey.NUMBER)))
+    assert ordered.index(queue["urgent"]) < ordered.index(queue["dispatched"])
+    assert ordered.index(queue["dispatched"]) < ordered.index(queue["closed"])
+
+
 def test_cases_without_a_clock_sort_last(street: Database, queue: dict[str, str]) -> None:
     """挂账 stops the clock (no deadline): last by time left on both databases."""
     act(street, queue["dispatched"], Action.SUSPEND, NOW, reason="资金未落实")

@@ -93,6 +93,8 @@ class Case(Base):
 
     __table_args__ = (
         Index("ix_cases_open_queue", "status_group", "urgent", "due_at"),
+        # The 全部 tab in the same order (no status to narrow by): db/cases/queue.py.
+        Index("ix_cases_urgent_due", "urgent", "due_at"),
         # Ranges of reported_at, closed_at and a grid's cases are read through the wider
         # ix_cases_reported_stats, ix_cases_closed_stats and ix_cases_grid_* below (an index of
         # the column alone would only cost space and writes: schema 0026 dropped them).
