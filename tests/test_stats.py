@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -292,41 +293,29 @@ def test_period_scans_read_only_the_covering_indexes(scene: Scene) -> None:
     """On SQLite the two period scans never touch the table (a year of 1M cases stays fast)."""
     if not scene.db.is_sqlite:
         pytest.skip("the plan check is SQLite's EXPLAIN QUERY PLAN")
+
+    def plan_of(stmt: Any) -> str:
+        compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
+        with scene.db.engine.connect() as conn:
+            return " ".join(
+                str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
+            )
+
     building = scene.ids(MajorCategory, code="03")
     b = scene.ids(Community, code=COMMUNITY_B)
     for f in (scene.period(), scene.period(community_id=b, major_id=building)):
         for stmt, index in (
             (flows.received_statement(f, "sqlite", TZ), "ix_cases_reported_stats"),
             (flows.closure_statement(f, "sqlite", TZ), "ix_cases_closed_stats"),
+            (open_cases.open_statement(f, scene.now), "ix_cases_open_stats"),
+            (flows.pending_open_statement(f, by_department=True), "ix_cases_open_stats"),
+            (flows.pending_open_statement(f), "ix_cases_open_stats"),
+            # 应结未结 at a finished period's end: the cases closed after it
+            (flows.pending_closed_statement(f, by_department=True), "ix_cases_closed_stats"),
+            (flows.pending_closed_statement(f), "ix_cases_closed_stats"),
         ):
-            compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
-            with scene.db.engine.connect() as conn:
-                plan = " ".join(
-                    str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-                )
+            plan = plan_of(stmt)
             assert f"COVERING INDEX {index}" in plan, plan
-        for stmt in (
-            open_cases.open_statement(f, scene.now),
-            flows.pending_open_statement(f, by_department=True),
-            flows.pending_open_statement(f),
-        ):
-            compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
-            with scene.db.engine.connect() as conn:
-                plan = " ".join(
-                    str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-                )
-            assert "COVERING INDEX ix_cases_open_stats" in plan, plan
-        # 应结未结 at a finished period's end: the cases closed after it, from the index alone
-        for stmt in (
-            flows.pending_closed_statement(f, by_department=True),
-            flows.pending_closed_statement(f),
-        ):
-            compiled = stmt.compile(scene.db.engine, compile_kwargs={"literal_binds": True})
-            with scene.db.engine.connect() as conn:
-                plan = " ".join(
-                    str(row[-1]) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-                )
-            assert "COVERING INDEX ix_cases_closed_stats" in plan, plan
 
 
 def test_refresh_after_a_change_rereads_only_the_days_that_can_change(scene: Scene) -> None:
