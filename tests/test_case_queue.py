@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -33,6 +34,12 @@ def report(db: Database, grid: str, category: str, at: datetime, **kw: object) -
         now=at,
         **kw,
     )
+
+
+def plan_of(conn: Any, stmt: Any) -> str:
+    """SQLite's EXPLAIN QUERY PLAN of `stmt`, its steps joined by " | "."""
+    compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
+    return " | ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
 
 
 def act(db: Database, number: str, action: Action, at: datetime, **kw: object) -> None:
@@ -165,10 +172,7 @@ def test_a_whole_case_number_finds_that_case_by_its_index(
         if street.is_sqlite:
             conn = s.connection()
             for stmt in q.queue_statements(replace(every, text=wanted), q.QueueSort(), NOW):
-                compiled = stmt.limit(60).compile(conn, compile_kwargs={"literal_binds": True})
-                plan = " | ".join(
-                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-                )
+                plan = plan_of(conn, stmt.limit(60))
                 assert "(number=?)" in plan, plan
 
 
@@ -301,16 +305,12 @@ def test_first_page_uses_an_index(street: Database, queue: dict[str, str]) -> No
         conn = s.connection()
         for key in (q.SortKey.URGENCY, q.SortKey.TIME_LEFT, q.SortKey.REPORTED):
             for stmt in q.queue_statements(f, q.QueueSort(key), NOW):
-                compiled = stmt.limit(100).compile(conn, compile_kwargs={"literal_binds": True})
-                plan = " | ".join(
-                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-                )
+                plan = plan_of(conn, stmt.limit(100))
                 assert "USING" in plan and "INDEX" in plan, (key, plan)
                 assert "TEMP B-TREE" not in plan, (key, plan)
         # The board: the cases with their department from the 处置中 tab's index (the month's
         # figures are the statistics page's, tests/test_stats.py).
-        compiled = open_load_statement(NOW).compile(conn, compile_kwargs={"literal_binds": True})
-        plan = " | ".join(row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+        plan = plan_of(conn, open_load_statement(NOW))
         assert "SEARCH cases USING INDEX" in plan and "(status_group=?)" in plan, plan
 
 
@@ -325,10 +325,7 @@ def test_all_tab_by_urgency_is_read_along_an_index(street: Database, queue: dict
         conn = s.connection()
         for sort in (q.QueueSort(q.SortKey.URGENCY), q.QueueSort(q.SortKey.URGENCY, True)):
             for stmt in q.queue_statements(every, sort, NOW):
-                compiled = stmt.compile(conn, compile_kwargs={"literal_binds": True})
-                plan = " | ".join(
-                    row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")
-                )
+                plan = plan_of(conn, stmt)
                 assert "COVERING INDEX ix_cases_urgent_due" in plan, plan
                 assert "TEMP B-TREE" not in plan, plan
         ordered = numbers(street, every, q.QueueSort(q.SortKey.URGENCY))
