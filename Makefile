@@ -40,6 +40,7 @@ bench-district: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.district $(BENCH_ARGS)
 
 translations: $(STAMP)
+	$(BIN)/python scripts/db_message_templates.py
 	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -source-language zh_CN -target-language en desktop -ts resources/i18n/griddesk_en.ts
 	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -source-language zh_CN -target-language zh_CN desktop -ts resources/i18n/griddesk_zh_CN.ts
 	$(BIN)/pyside6-lrelease -nounfinished resources/i18n/griddesk_en.ts -qm resources/i18n/griddesk_en.qm

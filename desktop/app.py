@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from db.errors import UserError
 from db.paths import APPLICATION, ORGANIZATION, resources_dir
+from desktop.common.db_messages import db_message_text
 from desktop.common.error_text import error_text
 from desktop.core.fonts import missing_cjk_font_message
 from desktop.core.gui_gc import collect_on_gui_thread
@@ -178,7 +179,7 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
     try:
         db = open_database(args.db)
     except UserError as exc:
-        show_error(QCoreApplication.translate("App", "无法打开数据库"), str(exc))
+        show_error(QCoreApplication.translate("App", "无法打开数据库"), db_message_text(str(exc)))
         return 2
     try:
         refusal = demo_refusal(db) if args.demo else None

@@ -26,6 +26,7 @@ from db.security.actors import Actor
 from db.security.audit import read_audit_log, reanchor
 from db.security.audit_anchor import load_database_anchors
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 
@@ -172,7 +173,7 @@ class AuditViewer(QDialog):
             self.ctx.tasks.report(exc)
             return
         self.status.setStyleSheet(palette.ERROR_STYLE)
-        self.status.setText(str(exc))
+        self.status.setText(db_message_text(str(exc)))
 
     def _verified(self, report: IntegrityReport) -> None:
         colour = palette.SUCCESS if report.ok else palette.ERROR

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.errors import UserError
 from db.escalation.rules import MAX_DAYS, Rule, RuleEdit, list_rules, save_rule
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 
@@ -235,7 +236,7 @@ class EscalationRulesDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, UserError):
-                self.message.setText(str(exc))
+                self.message.setText(db_message_text(str(exc)))
             else:
                 self.ctx.tasks.report(exc)
 

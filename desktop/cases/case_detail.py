@@ -59,6 +59,7 @@ from desktop.cases.detail_sections import (
 )
 from desktop.cases.photo_viewer import PhotoViewer, load_image
 from desktop.cases.reporter_callbacks import ReporterCallbacks
+from desktop.common.db_messages import db_message_text
 from desktop.common.reveal_reason import ask_reveal_reason
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text
@@ -239,7 +240,7 @@ class CaseDetailPane(QWidget):
         if isinstance(exc, UserError):
             self.detail = None
             self.timer.stop()
-            self.empty_label.setText(str(exc))
+            self.empty_label.setText(db_message_text(str(exc)))
             self.stack.setCurrentIndex(0)
         else:
             self.ctx.tasks.report(exc)
@@ -603,14 +604,14 @@ class CaseDetailPane(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("操作未执行"),
-            str(exc),
+            db_message_text(str(exc)),
             QMessageBox.StandardButton.Ok,
             self,
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()
-        self.ctx.notify(str(exc))
+        self.ctx.notify(db_message_text(str(exc)))
         self.reload()
 
 

@@ -29,6 +29,7 @@ from db.cases.notes import CALL_KINDS, CALL_OUTCOMES, NoteEntry, add_note, log_c
 from db.engine import Database
 from db.errors import UserError
 from desktop.cases.detail_sections import note_entry
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 
 
@@ -215,7 +216,7 @@ class NotesSection(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("未保存"),
-            str(exc),
+            db_message_text(str(exc)),
             QMessageBox.StandardButton.Ok,
             self,
         )

@@ -34,6 +34,7 @@ from db.engine import Database
 from db.errors import UserError
 from desktop.cases.case_detail import THUMB_SIDE, load_thumbnails
 from desktop.cases.detail_sections import field_row, local_time, reporter_line
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import status_text
 
@@ -324,7 +325,7 @@ class DuplicatesDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.message.setText(str(exc))
+            self.message.setText(db_message_text(str(exc)))
             self.message.setProperty("error", True)
             self.message.style().unpolish(self.message)
             self.message.style().polish(self.message)

@@ -38,6 +38,7 @@ from db.escalation.documents import EscalationDoc, awaiting_meeting, escalate
 from db.escalation.meetings import Decision, MeetingRecord, add_meeting
 from db.reference.departments import active_department_names
 from desktop.cases.action_dialogs import from_qdatetime, to_qdatetime
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 
@@ -106,7 +107,7 @@ class EscalateDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.buttons.setEnabled(True)
             if isinstance(exc, UserError):
-                self.show_error(str(exc))
+                self.show_error(db_message_text(str(exc)))
             else:
                 self.ctx.tasks.report(exc)
 
@@ -280,7 +281,7 @@ class MeetingDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, UserError):
-            self.show_error(str(exc))
+            self.show_error(db_message_text(str(exc)))
         else:
             self.ctx.tasks.report(exc)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.engine import Database
 from db.errors import UserError
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 from reports.slips.kinds import SlipKind
 from reports.slips.slip import preview_slip, record_printing, save_slip
@@ -155,7 +156,7 @@ class SlipPrintDialog(QDialog):
             return
         self._busy(False)
         self.status.setStyleSheet(palette.ERROR_STYLE)
-        self.status.setText(str(exc))
+        self.status.setText(db_message_text(str(exc)))
 
     def load(self) -> None:
         """Render the chosen slip (off the GUI thread) and show its pages."""

@@ -14,6 +14,7 @@ from db.cases.states import ALLOWED_FROM, Action, Satisfaction, Status
 from db.engine import Database
 from db.errors import UserError
 from desktop.cases.detail_sections import reporter_line
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import satisfaction_text
 
@@ -74,7 +75,7 @@ class ReporterCallbacks(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.error.setText(str(exc))
+            self.error.setText(db_message_text(str(exc)))
             self.error.show()
         else:
             self.ctx.tasks.report(exc)

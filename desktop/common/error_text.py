@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication
 
 from db.errors import UserError
+from desktop.common.db_messages import db_message_text
 
 log = logging.getLogger(__name__)
 
@@ -18,12 +19,13 @@ def error_text(exc: BaseException, *, logged: bool = False) -> str:
     """The sentence to show for `exc`.
 
     A user's mistake (`UserError`: an illegal transition, a stale row, a bad file, a full disk)
-    is already one clear sentence. Anything else is a bug: it is logged with its traceback
+    is already one clear sentence (in Chinese from db/: `db_message_text` gives it in the
+    language in force). Anything else is a bug: it is logged with its traceback
     (unless the caller did that already, `logged=True`) and shown as 内部错误 with the error's
     kind and a shortened message, never its `repr`.
     """
     if isinstance(exc, UserError):
-        return str(exc)
+        return db_message_text(str(exc))
     if not logged:
         log.error("unexpected error", exc_info=exc)
     detail = " ".join(str(exc).split())

@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Mapping
+from functools import cache, partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db.cases.states import (
+    ACTION_LABELS,
+    CO_EVENT_LABELS,
     ESCALATE_EVENT,
+    EVENT_LABELS,
+    GROUP_LABELS,
     RECOMPUTE_EVENT,
+    SATISFACTION_LABELS,
+    SOURCE_LABELS,
+    STATUS_LABELS,
     URGE_REPLY_EVENT,
     Action,
     Group,
@@ -24,6 +34,7 @@ from db.cases.states import (
 )
 from db.paths import resources_dir
 from db.security.actors import Role
+from desktop.common.db_messages import use_word_translation
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +104,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     else:
         log.warning("GridDesk translation griddesk_%s not found in %s", lang, i18n_dir())
     QLocale.setDefault(QLocale("en_US" if lang == "en" else "zh_CN"))
+    use_word_translation(domain_word_text)
     return installed
 
 
@@ -298,3 +310,30 @@ def calendar_warning_text(warning: str) -> str:
                 break
         out.append(sentence)
     return QCoreApplication.translate("DomainValues", "；", "sentence separator").join(out)
+
+
+@cache
+def _domain_words() -> dict[str, Callable[[], str]]:
+    """The Chinese domain words db/ writes into its messages, each with its translation."""
+    words: dict[str, Callable[[], str]] = {}
+    labelled: tuple[tuple[Mapping[Any, str], Callable[[Any], str]], ...] = (
+        (STATUS_LABELS, status_text),
+        (GROUP_LABELS, group_text),
+        (ACTION_LABELS, action_text),
+        (SOURCE_LABELS, source_text),
+        (SATISFACTION_LABELS, satisfaction_text),
+        ({**EVENT_LABELS, **CO_EVENT_LABELS}, action_text),
+    )
+    for labels, text in labelled:
+        for key, label in labels.items():
+            words.setdefault(label, partial(text, key))
+    for word in VALUE_WORDS:
+        words.setdefault(str(word), partial(value_text, str(word)))
+    return words
+
+
+def domain_word_text(word: str) -> str | None:
+    """A domain word db/ wrote in Chinese (a status, an action, 男…) in the language in force,
+    None for anything else."""
+    text = _domain_words().get(word)
+    return None if text is None else text()

@@ -49,6 +49,7 @@ from db.reference.choices import Choice
 from desktop.cases.action_dialogs import ActionDialog
 from desktop.cases.case_detail import load_detail
 from desktop.cases.duplicates_dialog import DuplicatesDialog
+from desktop.common.db_messages import db_message_text
 from desktop.common.durations import time_left_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import action_text, role_text, status_text
@@ -592,7 +593,7 @@ class QueueView(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self._say(str(exc))
+            self._say(db_message_text(str(exc)))
         else:
             self.ctx.tasks.report(exc)
 

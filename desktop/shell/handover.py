@@ -46,6 +46,7 @@ from db.shifts.handover import (
 )
 from desktop.cases.case_notes import NoteEdit
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.common.durations import time_left_text
 from desktop.core.context import AppContext
 from desktop.core.i18n import role_text, status_text
@@ -264,7 +265,7 @@ class HandoverDialog(QDialog):
         if not isinstance(exc, UserError):
             self.ctx.tasks.report(exc)
             return
-        self.error_label.setText(str(exc))
+        self.error_label.setText(db_message_text(str(exc)))
 
 
 class ShiftSession(QObject):

@@ -25,6 +25,7 @@ from db.errors import UserError
 from db.security.accounts import add_user, authenticate, has_users
 from db.security.actors import ROLE_LABELS, Actor, Role
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.common.error_text import error_text
 from desktop.core.tasks import TaskControl, TaskRunner
 
@@ -113,7 +114,7 @@ class SignInDialog(QDialog):
         self.password_edit.clear()
         self.password_edit.setFocus()
         if isinstance(error, UserError):
-            self.error_label.setText(str(error))
+            self.error_label.setText(db_message_text(str(error)))
         else:
             self.error_label.setText(self.tr("登录失败：%1").replace("%1", error_text(error)))
 

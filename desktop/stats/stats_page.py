@@ -50,6 +50,7 @@ from db.errors import ValidationError
 from db.stats import figures as stats
 from db.stats.figures import FilterChoices, StatsSnapshot
 from db.stats.periods import Period, StatsFilter
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 from desktop.core.tasks import LatestOnly
 from desktop.stats.chart_set import ChartSet, base_keys
@@ -357,7 +358,7 @@ class StatsPage(QWidget):
         try:
             self.current_filter()
         except ValidationError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(db_message_text(str(exc)))
             return
         self._full = self._full or not after_change
         self._loader.request()
@@ -386,7 +387,7 @@ class StatsPage(QWidget):
     def _failed(self, exc: BaseException) -> None:
         if exc is self._refused:
             self._refused = None
-            self.status.setText(str(exc))
+            self.status.setText(db_message_text(str(exc)))
             return
         self.status.setText(self.tr("统计失败"))
         self.ctx.tasks.report(exc)

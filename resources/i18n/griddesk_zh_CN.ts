@@ -296,13 +296,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="180"/>
+        <location filename="../../desktop/app.py" line="182"/>
         <source>无法打开数据库</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="185"/>
-        <location filename="../../desktop/app.py" line="193"/>
+        <location filename="../../desktop/app.py" line="187"/>
+        <location filename="../../desktop/app.py" line="195"/>
         <source>演示数据生成失败</source>
         <translation type="unfinished"></translation>
     </message>
@@ -310,37 +310,37 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="71"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
         <source>序号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="72"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="73"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
         <source>用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="74"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
         <source>操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="75"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
         <source>对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="76"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="77"/>
         <source>编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="77"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="78"/>
         <source>详情</source>
         <translation type="unfinished"></translation>
     </message>
@@ -348,52 +348,52 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="102"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="103"/>
         <source>审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="113"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="114"/>
         <source>校验哈希链</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="115"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="116"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="117"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="118"/>
         <source>重新锚定…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="120"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="121"/>
         <source>数据库在服务器端恢复或重新建立后使用：原因记入审计日志，各工作站从此重新记录锚点</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="141"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="142"/>
         <source>正在校验…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="147"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="148"/>
         <source>重新锚定审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="149"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="150"/>
         <source>为什么审计日志回到了过去？（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="158"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="159"/>
         <source>正在记录…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/audit_viewer.py" line="166"/>
+        <location filename="../../desktop/admin/audit_viewer.py" line="167"/>
         <source>已记入审计日志第 %1 条；各工作站从此重新记录锚点</source>
         <translation type="unfinished"></translation>
     </message>
@@ -401,32 +401,32 @@
 <context>
     <name>AwaitingModel</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="123"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="124"/>
         <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="124"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="125"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="125"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="126"/>
         <source>原承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="126"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="127"/>
         <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="127"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="128"/>
         <source>上会期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="128"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="129"/>
         <source>上报原因</source>
         <translation type="unfinished"></translation>
     </message>
@@ -661,47 +661,47 @@
 <context>
     <name>CallDialog</name>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="59"/>
+        <location filename="../../desktop/cases/case_notes.py" line="60"/>
         <source>记录电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="67"/>
+        <location filename="../../desktop/cases/case_notes.py" line="68"/>
         <source>如 反映人、燃气公司 王工</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="79"/>
+        <location filename="../../desktop/cases/case_notes.py" line="80"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="80"/>
+        <location filename="../../desktop/cases/case_notes.py" line="81"/>
         <source>通话对象</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="81"/>
+        <location filename="../../desktop/cases/case_notes.py" line="82"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="82"/>
+        <location filename="../../desktop/cases/case_notes.py" line="83"/>
         <source>结果</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="83"/>
+        <location filename="../../desktop/cases/case_notes.py" line="84"/>
         <source>说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="88"/>
+        <location filename="../../desktop/cases/case_notes.py" line="89"/>
         <source>记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="90"/>
+        <location filename="../../desktop/cases/case_notes.py" line="91"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,97 +1081,97 @@
 <context>
     <name>CaseDetailPane</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="149"/>
+        <location filename="../../desktop/cases/case_detail.py" line="150"/>
         <source>在队列中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="271"/>
+        <location filename="../../desktop/cases/case_detail.py" line="272"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="281"/>
+        <location filename="../../desktop/cases/case_detail.py" line="282"/>
         <source>加载中…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="296"/>
+        <location filename="../../desktop/cases/case_detail.py" line="297"/>
         <source>基本信息</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="307"/>
+        <location filename="../../desktop/cases/case_detail.py" line="308"/>
         <source>全部反映人（%1 人）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="314"/>
+        <location filename="../../desktop/cases/case_detail.py" line="315"/>
         <source>时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="318"/>
+        <location filename="../../desktop/cases/case_detail.py" line="319"/>
         <source>时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="323"/>
+        <location filename="../../desktop/cases/case_detail.py" line="324"/>
         <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="339"/>
+        <location filename="../../desktop/cases/case_detail.py" line="340"/>
         <source>内部备注（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="417"/>
+        <location filename="../../desktop/cases/case_detail.py" line="418"/>
         <source>%1&#x3000;%2（已记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="346"/>
+        <location filename="../../desktop/cases/case_detail.py" line="347"/>
         <source>处理记录（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="446"/>
+        <location filename="../../desktop/cases/case_detail.py" line="447"/>
         <source>本部门协办此案：在「承办部门」中办理本部门的协办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="448"/>
+        <location filename="../../desktop/cases/case_detail.py" line="449"/>
         <source>当前状态没有可执行的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="459"/>
+        <location filename="../../desktop/cases/case_detail.py" line="460"/>
         <source>您的角色不能执行此操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="461"/>
+        <location filename="../../desktop/cases/case_detail.py" line="462"/>
         <source>实时连接中断，恢复前只能查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="479"/>
+        <location filename="../../desktop/cases/case_detail.py" line="480"/>
         <source>无法显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="546"/>
+        <location filename="../../desktop/cases/case_detail.py" line="547"/>
         <source>案件 %1：%2（%3）已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="585"/>
+        <location filename="../../desktop/cases/case_detail.py" line="586"/>
         <source>案件 %1：%2 已完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="605"/>
+        <location filename="../../desktop/cases/case_detail.py" line="606"/>
         <source>操作未执行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1438,12 +1438,12 @@
 <context>
     <name>CaseNotes</name>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="203"/>
+        <location filename="../../desktop/cases/case_notes.py" line="204"/>
         <source>电话记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="205"/>
+        <location filename="../../desktop/cases/case_notes.py" line="206"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,62 +1451,62 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="79"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="80"/>
         <source>相似度 %1%：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="89"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="90"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="90"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="91"/>
         <source>位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="91"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="92"/>
         <source>地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="92"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="93"/>
         <source>描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="94"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="95"/>
         <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="96"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="97"/>
         <source>办结时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="97"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="98"/>
         <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="99"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="100"/>
         <source>已合并到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="100"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="101"/>
         <source>报告数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="102"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="103"/>
         <source>反映人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="121"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="122"/>
         <source>（无照片）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1587,7 +1587,7 @@
 <context>
     <name>CaseWindow</name>
     <message>
-        <location filename="../../desktop/cases/case_detail.py" line="623"/>
+        <location filename="../../desktop/cases/case_detail.py" line="624"/>
         <source>案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2211,24 +2211,2157 @@
     </message>
 </context>
 <context>
+    <name>DbMessages</name>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="8"/>
+        <source>案件 {0} 当前状态为「{1}」，不能执行「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="9"/>
+        <source>案件 {0} 当前状态为「{1}」，不能执行「{2}」：{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="10"/>
+        <source>案件 {0} 已被他人修改（现为「{1}」），「{2}」未执行，请刷新后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="13"/>
+        <source>备份 {0} 的审计日志未通过校验（{1}），拒绝恢复，当前数据库未改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="16"/>
+        <source>备份 {0} 的审计日志未通过校验（{1}），拒绝恢复，当前数据库未改动；{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="19"/>
+        <source>生效日期应为日期（如 2027-01-01）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="20"/>
+        <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <source>网格编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="22"/>
+        <source>网格编码 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
+        <source>社区编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="24"/>
+        <source>社区编码 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="25"/>
+        <source>{0}已于 {1} 停用，不能再调整</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="26"/>
+        <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="27"/>
+        <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="28"/>
+        <source>新网格编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="29"/>
+        <source>新网格编码 {0} 重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="30"/>
+        <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="31"/>
+        <source>{0} {1} 已叫「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="32"/>
+        <source>网格 {0} 还有在岗网格长、网格员 {1} 人：请先调整名册，或把该网格合并到其他网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="36"/>
+        <source>拆分至少要有两个新网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="37"/>
+        <source>合并后的网格编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="38"/>
+        <source>合并至少要有两个网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="39"/>
+        <source>请指定要合并的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="40"/>
+        <source>合并后的社区编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="41"/>
+        <source>社区 {0} 既是被合并的社区又是合并后的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="42"/>
+        <source>只能合并同一街道的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="43"/>
+        <source>网格 {0}（{1}）在 {2} 及以后已上报 {3} 件案件（最晚 {4}），生效日期应晚于该日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
+        <source>新网格名称「{0}」重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
+        <source>社区{0}已有名为「{1}」的网格（{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
+        <source>已有名为「{0}」的社区（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
+        <source>网格 {0} 重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
+        <source>网格 {0} 与 {1} 不在同一社区；跨社区请先合并社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
+        <source>社区 {0} 重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
+        <source>社区 {0} 不在同一街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="54"/>
+        <source>合并至少要有两个社区（或并入一个已有社区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="55"/>
+        <source>网格 {0} 不是被合并社区中在用的网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="56"/>
+        <source>原网格没有在岗人员「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="57"/>
+        <source>原网格有 {0} 人叫「{1}」，请改用名册编号（{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="58"/>
+        <source>名册记录 {0} 不是网格 {1} 的在岗人员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
+        <source>人员去向 {0} 不是本次拆分出的新网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
+        <source>警报不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
+        <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
+        <source>协办部门「{0}」重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
+        <source>「{0}」已是案件 {1} 的协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
+        <source>案件 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
+        <source>案件 {0} 不能与自身比较</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
+        <source>流转记录有 {0} 处被改动：{1}{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
+        <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
+        <source>阶段「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
+        <source>请指定部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
+        <source>此部门账号没有所属部门，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
+        <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="72"/>
+        <source>案件类别 {0} 不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="73"/>
+        <source>案件类别 {0} {1}{2}，不能再上报此类案件；请选择其他小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="74"/>
+        <source>问题描述不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="75"/>
+        <source>问题描述过长（最多 2000 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="76"/>
+        <source>经度 {0} 超出范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="77"/>
+        <source>纬度 {0} 超出范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="78"/>
+        <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="79"/>
+        <source>照片 {0} 超过 10 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="80"/>
+        <source>「{0}」需要填写{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
+        <source>请指定至少一个协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
+        <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
+        <source>「{0}」不是案件 {1} 的协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="84"/>
+        <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="85"/>
+        <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <source>电话类型「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
+        <source>备注内容不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
+        <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
+        <source>通话结果「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
+        <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
+        <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
+        <source>查看完整个人信息需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
+        <source>照片 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="94"/>
+        <source>部门 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="95"/>
+        <source>部门「{0}」已停用，不能派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
+        <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="97"/>
+        <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="98"/>
+        <source>{0}需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
+        <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
+        <source>延长的工作日数应在 1 到 {0} 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
+        <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
+        <source>案件 {0} 已有一份待审批的延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
+        <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
+        <source>申请协办需要指定至少一个协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
+        <source>新的期限需要带时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
+        <source>新的期限应晚于当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
+        <source>延期申请 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
+        <source>延期申请 {0} 已{1}，不能再次审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
+        <source>部门「{0}」不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
+        <source>协办部门不能是本部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
+        <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
+        <source>来源「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
+        <source>满意度「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
+        <source>上报时间「{0}」不是日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
+        <source>是否紧急「{0}」应为 是 或 否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
+        <source>第 {0} 行：{1}，未导入任何数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
+        <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
+        <source>上报时间「{0}」中的时刻不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
+        <source>「{0}」不能附照片，处置后照片随反馈上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
+        <source>「{0}」不能指定协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
+        <source>「{0}」需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
+        <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
+        <source>处置期限应晚于现在（带时区的日期时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
+        <source>延期需要给出新的处置期限（带时区的日期时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
+        <source>新的期限 {0} 应晚于当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
+        <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
+        <source>合并需要给出主案件编号（--into）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
+        <source>案件 {0} 不能合并到自身</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
+        <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
+        <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
+        <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
+        <source>「{0}」需要指定部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
+        <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
+        <source>时限必须大于 0：「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
+        <source>日期 {0} 不属于 {1} 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
+        <source>工作时段不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
+        <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
+        <source>日期既是节假日又是调休上班日：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
+        <source>无法读取节假日文件 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
+        <source>节假日文件 {0} 结构错误：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
+        <source>工作时段结束须晚于开始：{0}-{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
+        <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
+        <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
+        <source>工作时段时间无效：「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
+        <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
+        <source>工作时段须为整分钟的本地时间：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
+        <source>无法打开数据库 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
+        <source>数据库 {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
+        <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
+        <source>持续时间应为 0–{0} 秒，收到 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="154"/>
+        <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="155"/>
+        <source>数据库中没有可用的案件类别，无法模拟上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
+        <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
+        <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
+        <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="167"/>
+        <source>演示案件数不能为负数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
+        <source>演示数据的参考时间必须带时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
+        <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
+        <source>磁盘空间已满，{0}：请清理出空间后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
+        <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="172"/>
+        <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="173"/>
+        <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="174"/>
+        <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
+        <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="178"/>
+        <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
+        <source>数据库地址无法识别：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="180"/>
+        <source>{0}不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="181"/>
+        <source>督办回复期限应晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="182"/>
+        <source>案件 {0} 尚未派遣到部门，不能督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="183"/>
+        <source>案件 {0} 为「{1}」，不能上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="184"/>
+        <source>案件 {0} 已上报{1}，尚未处理完</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="185"/>
+        <source>案件 {0} 没有待回复的督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="186"/>
+        <source>督办单发给「{0}」，本部门不能回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
+        <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
+        <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
+        <source>联席会议需要列出参会部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
+        <source>联席会议需要至少一项案件决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="191"/>
+        <source>一次联席会议最多记录 {0} 项决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="192"/>
+        <source>案件 {0} 在决定中出现了两次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
+        <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
+        <source>联席会议 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
+        <source>会议日期 {0} 晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
+        <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
+        <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="202"/>
+        <source>{0}应在 {1}–{2} 个工作日之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="203"/>
+        <source>小类「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="204"/>
+        <source>{0} {1} 不是普通文件，拒绝读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
+        <source>{0} {1} 超过 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
+        <source>无法读取{0} {1}：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
+        <source>{0}最多 {1} 个字，现有 {2} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
+        <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
+        <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
+        <source>请填写网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
+        <source>网格编码「{0}」不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
+        <source>该地名地址条目已不存在（可能已被他人删除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
+        <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
+        <source>起始{0} {1} 大于终止{2} {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
+        <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
+        <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
+        <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
+        <source>无法读取 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
+        <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
+        <source>文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
+        <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
+        <source>无法写入 {0}：文件夹 {1} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
+        <source>「{0}」不是整数，{1}应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
+        <source>「{0}」不是整数，{1}应只写数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
+        <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="230"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
+        <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="232"/>
+        <source>「{0}」应为 单号、双号 或 单双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="233"/>
+        <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="234"/>
+        <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
+        <source>{0} 年没有任何放假日期，未作修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="236"/>
+        <source>{0} 已是「{1}」，未作修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="237"/>
+        <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
+        <source>{0} 年已是正式日历，未作修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
+        <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
+        <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
+        <source>来源渠道「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
+        <source>{0}须填写联系电话，以便回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
+        <source>请填写事发地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
+        <source>请填写问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
+        <source>请先确认或选择网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
+        <source>请先确认或选择小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="247"/>
+        <source>所选网格已不存在，请重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="248"/>
+        <source>所选小类已不存在，请重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="249"/>
+        <source>最多附 {0} 张照片（现有 {1} 张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
+        <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="251"/>
+        <source>待定位工单 {0} {1}，不能再处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="252"/>
+        <source>办理时限「{0}」应为工作日天数，如 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="253"/>
+        <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="254"/>
+        <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="255"/>
+        <source>待定位工单 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="256"/>
+        <source>确认待定位工单需要选定网格和小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
+        <source>作废待定位工单需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
+        <source>作废原因过长（最多 500 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
+        <source>结束日期 {0} 早于开始日期 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
+        <source>办结回复一次最多导出 {0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
+        <source>照片 {0} 是空文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
+        <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
+        <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
+        <source>照片 {0} 的像素过多，不像一张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
+        <source>照片 {0} 已损坏，无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="266"/>
+        <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="267"/>
+        <source>内存数据库无法备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
+        <source>备份文件 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
+        <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
+        <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
+        <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="272"/>
+        <source>备份目标 {0} 不是文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="273"/>
+        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
+        <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="275"/>
+        <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="276"/>
+        <source>恢复数据库需要管理员账号（--user）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
+        <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
+        <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
+        <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
+        <source>{0} 已损坏（完整性检查未通过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
+        <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
+        <source>{0} 无法读取：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
+        <source>备份失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
+        <source>恢复失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
+        <source>无法创建备份文件夹 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
+        <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
+        <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="291"/>
+        <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="295"/>
+        <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
+        <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
+        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
+        <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="305"/>
+        <source>数据库文件 {0} {1}（未作任何改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
+        <source>{0}含有不允许的{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
+        <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
+        <source>{0}含有不允许的空字符（NUL）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
+        <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
+        <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
+        <source>身份证号「{0}」校验码错误（应为 {1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
+        <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="315"/>
+        <source>月薪「{0}」不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="316"/>
+        <source>档应在 1–{0} 之间，实为 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
+        <source>级应在 1–{0} 之间，实为 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="318"/>
+        <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="319"/>
+        <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
+        <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
+        <source>没有名为「{0}」的花名册，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="324"/>
+        <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="325"/>
+        <source>{0}「{1}」应为 {2} 之一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
+        <source>性别「{0}」应为 男 或 女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
+        <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="330"/>
+        <source>{0}「{1}…」过长（最多 64 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
+        <source>{0}过长（最多 200 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
+        <source>{0}：没有编码为 {1} 的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
+        <source>{0}：没有名为「{1}」的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
+        <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
+        <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
+        <source>{0}：没有编码为 {1} 的网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
+        <source>{0}名册中没有编号为 {1} 的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
+        <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
+        <source>该{0}记录已离任，不能再修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
+        <source>{0}的{1}记录已经是离任状态</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
+        <source>只能显示身份证号或联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
+        <source>「{0}」无权查看完整的身份证号和电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
+        <source>该身份证号已属于名册中的另一人，不能改成它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
+        <source>节假日日历在读取时反复被修改，请重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
+        <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="346"/>
+        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="347"/>
+        <source>目录文件应为 .xlsx：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
+        <source>案件类别 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="349"/>
+        <source>大类 {0} 不存在，请先添加大类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="350"/>
+        <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="351"/>
+        <source>部门「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
+        <source>部门「{0}」已停用，不能作为默认部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
+        <source>大类编码 {0} 已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
+        <source>{0}大类「{1}」已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
+        <source>新增小类没有字段「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
+        <source>小类编码 {0} 已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
+        <source>{0}编码「{1}」应为 {2} 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
+        <source>类型「{0}」应为 事件 或 部件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="359"/>
+        <source>大类编码不能为 00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="360"/>
+        <source>小类编码「{0}」的序号不能为 00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
+        <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
+        <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
+        <source>{0}过多（{1} 个），最多 {2} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
+        <source>{0}过长（合计最多 {1} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
+        <source>{0}应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
+        <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="367"/>
+        <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
+        <source>区县编码「{0}」的省级代码 {1} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
+        <source>区县编码「{0}」不是区县级代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
+        <source>街道编码「{0}」不属于区县 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="371"/>
+        <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="372"/>
+        <source>社区编码「{0}」不属于街道 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="373"/>
+        <source>网格编码「{0}」的网格序号不能为 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
+        <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="375"/>
+        <source>本社区已有名为「{0}」的网格（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="376"/>
+        <source>网格编码 {0} 已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="377"/>
+        <source>区县编码 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
+        <source>本街道已有名为「{0}」的社区（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="379"/>
+        <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="380"/>
+        <source>社区编码 {0} 已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="381"/>
+        <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="382"/>
+        <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="385"/>
+        <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
+        <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
+        <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
+        <source>{0}「{1}」过长，最多 {2} 个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="391"/>
+        <source>{0}「{1}」应为不小于 0 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="392"/>
+        <source>{0}「{1}」应在 0 与 {2} 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
+        <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="394"/>
+        <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="395"/>
+        <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="396"/>
+        <source>没有给出{0}要修改的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
+        <source>部门（编号 {0}）不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
+        <source>部门「{0}」已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
+        <source>联系电话「{0}」过长，最多 32 个字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
+        <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
+        <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
+        <source>没有名为「{0}」的设置项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
+        <source>保留的自动备份份数应在 1 与 365 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
+        <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
+        <source>「照片保留拍摄位置」应为 是 或 否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
+        <source>设置「{0}」的值无效：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
+        <source>角色「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
+        <source>密码至少 {0} 位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
+        <source>密码需同时包含字母和数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="412"/>
+        <source>第一个账号必须是管理员（--role admin）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="413"/>
+        <source>用户名不能为空、不能含空格，最多 64 个字符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="414"/>
+        <source>用户名「{0}」已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
+        <source>「{0}」账号需要指定所属部门（--department）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="416"/>
+        <source>部门「{0}」已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="417"/>
+        <source>用户名或密码错误</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="418"/>
+        <source>「{0}」是中心的角色，不属于某个部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
+        <source>账号「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="420"/>
+        <source>不能停用自己正在使用的账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="421"/>
+        <source>账号「{0}」已停用，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="422"/>
+        <source>原密码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
+        <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="424"/>
+        <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="425"/>
+        <source>{0}「{1}」无权{2}：案件不属于本部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="426"/>
+        <source>{0}「{1}」无权{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="427"/>
+        <source>审计日志的链头记录缺失（被删除过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="428"/>
+        <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="432"/>
+        <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="435"/>
+        <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
+        <source>模板文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
+        <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
+        <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
+        <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="443"/>
+        <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="444"/>
+        <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
+        <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
+        <source>{0}「{1}」不是日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
+        <source>{0}「{1}」应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
+        <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
+        <source>{0}「{1}」不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
+        <source>{0}「{1}」不是存在的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
+        <source>{0}「{1}」应为数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
+        <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
+        <source>前 {0} 行中找不到表头{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="456"/>
+        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
+        <source>「{0}」的第一个工作表是空的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="460"/>
+        <source>「{0}」过大（{1} MB），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="461"/>
+        <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
+        <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="463"/>
+        <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
+        <source>「{0}」中没有工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="467"/>
+        <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="468"/>
+        <source>无法读取文件「{0}」：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
+        <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="470"/>
+        <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="471"/>
+        <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="472"/>
+        <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
+        <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="476"/>
+        <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
+        <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
+        <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
+        <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
+        <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
+        <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="485"/>
+        <source>交班记录 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="486"/>
+        <source>这次交班已由「{0}」确认接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="487"/>
+        <source>不能确认自己的交班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="488"/>
+        <source>这次交班已由他人确认接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="489"/>
+        <source>自定义区间需要给出开始和结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="490"/>
+        <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
+        <source>统计区间需要带时区的起止时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
+        <source>统计区间的结束时间应晚于开始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
+        <source>报表文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
+        <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
+        <source>无法写入 {0}：文件是只读的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
+        <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
+        <source>统计期间「{0}」无法识别。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
+        <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
+        <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="506"/>
+        <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="507"/>
+        <source>没有名为「{0}」的报表，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="508"/>
+        <source>{0}不能按部门统计，请选择全街道或某个社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
+        <source>街道编码 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="510"/>
+        <source>社区 {0}（{1}）不属于街道「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="511"/>
+        <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
+        <source>案件 {0} 尚未派遣，不能打印派遣单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="513"/>
+        <source>案件 {0} 尚未结案，不能打印结案单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="514"/>
+        <source>案件 {0} 不在部门处置中，不能打印督办单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
+        <source>单据只能保存为 PDF 文件（.pdf）：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionsModel</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="155"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="156"/>
         <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="156"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="157"/>
         <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="157"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="158"/>
         <source>新期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="158"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="159"/>
         <source>决定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3330,52 +5463,52 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="142"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="143"/>
         <source>查重比较 — 案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="146"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="147"/>
         <source>正在查找疑似重复的案件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="165"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="166"/>
         <source>合并到此案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="167"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="168"/>
         <source>将此案合并</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="169"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="170"/>
         <source>不是重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="215"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="216"/>
         <source>案件 %1 有 %2 件疑似重复，最相似的在前；选中一件与本案并排比较。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="222"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="223"/>
         <source>案件 %1 没有疑似重复的案件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="260"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="261"/>
         <source>把案件 %1 作为重复合并到本案 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="265"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="266"/>
         <source>把本案 %1 作为重复合并到案件 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/duplicates_dialog.py" line="298"/>
+        <location filename="../../desktop/cases/duplicates_dialog.py" line="299"/>
         <source>案件 %1 已合并到 %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3461,7 +5594,7 @@
 <context>
     <name>ErrorText</name>
     <message>
-        <location filename="../../desktop/common/error_text.py" line="33"/>
+        <location filename="../../desktop/common/error_text.py" line="35"/>
         <source>内部错误：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3469,52 +5602,52 @@
 <context>
     <name>EscalateDialog</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="55"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="56"/>
         <source>上报 — 案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="61"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="62"/>
         <source>街道联席会议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="62"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="63"/>
         <source>区级平台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="63"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="64"/>
         <source>上报至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="67"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="68"/>
         <source>上报原因，如：多次督办仍未办结，需协调</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="68"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="69"/>
         <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="77"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="78"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="78"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="79"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="91"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="92"/>
         <source>请填写上报原因。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="99"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="100"/>
         <source>案件 %1 已上报%2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3522,122 +5655,122 @@
 <context>
     <name>EscalationRulesDialog</name>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="99"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="100"/>
         <source>督办规则</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="104"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="105"/>
         <source>到预警时间提醒承办部门；到处置期限由系统督办（街道级），部门须在回复期限内回复；超期若干工作日、或督办回复逾期，上报区级平台或街道联席会议。天数均按工作日计。小类规则优先于紧急/一般案件的规则。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="125"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="126"/>
         <source>一般案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="126"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="127"/>
         <source>紧急案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="127"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="128"/>
         <source>全部案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="128"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="129"/>
         <source>某一小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="130"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="131"/>
         <source>小类编码，如 0101</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="134"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="135"/>
         <source>适用范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="135"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="136"/>
         <source>到预警时间提醒承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="136"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="137"/>
         <source>到处置期限系统督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="140"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="141"/>
         <source>督办回复期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="142"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="143"/>
         <source>不上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="143"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="144"/>
         <source>超期后上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="145"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="146"/>
         <source>街道联席会议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="146"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="147"/>
         <source>区级平台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="147"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="148"/>
         <source>上报至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="149"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="150"/>
         <source>上报后办理时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="150"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="151"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="157"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="158"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="158"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="159"/>
         <source>保存规则</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="167"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="168"/>
         <source>只有管理员可以修改督办规则。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="178"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="179"/>
         <source> 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="229"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="230"/>
         <source>请填写小类编码。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="233"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="234"/>
         <source>规则「%1」已保存。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3830,52 +5963,52 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="131"/>
+        <location filename="../../desktop/shell/sign_in.py" line="132"/>
         <source>首次使用：创建管理员账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="135"/>
+        <location filename="../../desktop/shell/sign_in.py" line="136"/>
         <source>这个数据库还没有账号。请创建管理员账号，之后用它为调度员、文书、值班长和领导开设账号。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="154"/>
+        <location filename="../../desktop/shell/sign_in.py" line="155"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="155"/>
+        <location filename="../../desktop/shell/sign_in.py" line="156"/>
         <source>姓名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="156"/>
+        <location filename="../../desktop/shell/sign_in.py" line="157"/>
         <source>密码（至少 8 位，含字母和数字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="157"/>
+        <location filename="../../desktop/shell/sign_in.py" line="158"/>
         <source>再输入一次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="161"/>
+        <location filename="../../desktop/shell/sign_in.py" line="162"/>
         <source>创建并登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="162"/>
+        <location filename="../../desktop/shell/sign_in.py" line="163"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="173"/>
+        <location filename="../../desktop/shell/sign_in.py" line="174"/>
         <source>两次输入的密码不一致</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="187"/>
+        <location filename="../../desktop/shell/sign_in.py" line="188"/>
         <source>正在创建…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4461,78 +6594,78 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="146"/>
+        <location filename="../../desktop/shell/handover.py" line="147"/>
         <source>接班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="150"/>
+        <location filename="../../desktop/shell/handover.py" line="151"/>
         <source>%1 于 %2 交班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="158"/>
+        <location filename="../../desktop/shell/handover.py" line="159"/>
         <source>（没有留言）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="167"/>
+        <location filename="../../desktop/shell/handover.py" line="168"/>
         <source>未结的紧急案件 %1 件、超期案件 %2 件（双击打开案件）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="176"/>
+        <location filename="../../desktop/shell/handover.py" line="177"/>
         <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="177"/>
-        <location filename="../../desktop/shell/handover.py" line="199"/>
+        <location filename="../../desktop/shell/handover.py" line="178"/>
+        <location filename="../../desktop/shell/handover.py" line="200"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="178"/>
+        <location filename="../../desktop/shell/handover.py" line="179"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="179"/>
+        <location filename="../../desktop/shell/handover.py" line="180"/>
         <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="180"/>
+        <location filename="../../desktop/shell/handover.py" line="181"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="181"/>
+        <location filename="../../desktop/shell/handover.py" line="182"/>
         <source>责任部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="182"/>
+        <location filename="../../desktop/shell/handover.py" line="183"/>
         <source>剩余时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="220"/>
+        <location filename="../../desktop/shell/handover.py" line="221"/>
         <source>确认接班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="224"/>
+        <location filename="../../desktop/shell/handover.py" line="225"/>
         <source>稍后</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="225"/>
+        <location filename="../../desktop/shell/handover.py" line="226"/>
         <source>暂不确认；下次登录时仍会显示</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="259"/>
+        <location filename="../../desktop/shell/handover.py" line="260"/>
         <source>已确认接班（交班人 %1）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4540,37 +6673,37 @@
 <context>
     <name>HandoverNoteDialog</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="81"/>
+        <location filename="../../desktop/shell/handover.py" line="82"/>
         <source>交班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="85"/>
+        <location filename="../../desktop/shell/handover.py" line="86"/>
         <source>交班人：%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="90"/>
+        <location filename="../../desktop/shell/handover.py" line="91"/>
         <source>正在统计未结的紧急和超期案件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="95"/>
+        <location filename="../../desktop/shell/handover.py" line="96"/>
         <source>交班说明（可不填）：需要下一班跟进的事项…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="101"/>
+        <location filename="../../desktop/shell/handover.py" line="102"/>
         <source>交班并切换用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="103"/>
+        <location filename="../../desktop/shell/handover.py" line="104"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="119"/>
+        <location filename="../../desktop/shell/handover.py" line="120"/>
         <source>未结的紧急案件 %1 件、超期案件 %2 件，将列给接班人。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5254,92 +7387,92 @@
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="189"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="190"/>
         <source>联席会议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="200"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="201"/>
         <source>会议日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="206"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="207"/>
         <source>参会部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="208"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="209"/>
         <source>可选：会议纪要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="209"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="210"/>
         <source>纪要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="211"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="212"/>
         <source>待上会案件（选中一件，给出决定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="230"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="231"/>
         <source>决定内容（可选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="231"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="232"/>
         <source>加入决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="233"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="234"/>
         <source>承办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="235"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="236"/>
         <source>新期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="240"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="241"/>
         <source>会议决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="257"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="258"/>
         <source>记录会议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="258"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="259"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="277"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="278"/>
         <source>目前没有上报联席会议待决定的案件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="302"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="303"/>
         <source>请先在待上会案件中选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="307"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="308"/>
         <source>请选择承办部门。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="323"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="324"/>
         <source>请至少为一件案件给出决定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/escalation_dialogs.py" line="331"/>
+        <location filename="../../desktop/cases/escalation_dialogs.py" line="332"/>
         <source>联席会议已记录：%1 件案件按决定重新派遣</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5470,32 +7603,32 @@
 <context>
     <name>NotesSection</name>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="138"/>
+        <location filename="../../desktop/cases/case_notes.py" line="139"/>
         <source>还没有备注。备注只在调度台内部可见，不进入报表。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="145"/>
+        <location filename="../../desktop/cases/case_notes.py" line="146"/>
         <source>添加内部备注…（Ctrl+Enter 保存）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="148"/>
+        <location filename="../../desktop/cases/case_notes.py" line="149"/>
         <source>添加备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="152"/>
+        <location filename="../../desktop/cases/case_notes.py" line="153"/>
         <source>记录电话…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="207"/>
+        <location filename="../../desktop/cases/case_notes.py" line="208"/>
         <source>案件 %1：%2已保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/case_notes.py" line="217"/>
+        <location filename="../../desktop/cases/case_notes.py" line="218"/>
         <source>未保存</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6112,82 +8245,82 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="412"/>
+        <location filename="../../desktop/desk/queue_view.py" line="413"/>
         <source>当前角色无权派遣案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="418"/>
+        <location filename="../../desktop/desk/queue_view.py" line="419"/>
         <source>派遣案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="420"/>
+        <location filename="../../desktop/desk/queue_view.py" line="421"/>
         <source>派遣 %1 件案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="492"/>
+        <location filename="../../desktop/desk/queue_view.py" line="493"/>
         <source>没有选中的案件：请先用 ↑↓ 在队列中选中案件，再按 %1（%2）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="499"/>
+        <location filename="../../desktop/desk/queue_view.py" line="500"/>
         <source>%1无权执行「%2」。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="507"/>
+        <location filename="../../desktop/desk/queue_view.py" line="508"/>
         <source>「%1」不适用于案件 %2（%3）。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="514"/>
+        <location filename="../../desktop/desk/queue_view.py" line="515"/>
         <source>「%1」一次只能处理一件案件，请只选中一件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="569"/>
+        <location filename="../../desktop/desk/queue_view.py" line="570"/>
         <source>「%1」已完成：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="584"/>
+        <location filename="../../desktop/desk/queue_view.py" line="585"/>
         <source>查重比较：请在队列中只选中一件案件。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="618"/>
+        <location filename="../../desktop/desk/queue_view.py" line="619"/>
         <source>没有适用于所选案件的操作</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="650"/>
+        <location filename="../../desktop/desk/queue_view.py" line="651"/>
         <source>转到案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="651"/>
+        <location filename="../../desktop/desk/queue_view.py" line="652"/>
         <source>案件编号：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="652"/>
+        <location filename="../../desktop/desk/queue_view.py" line="653"/>
         <source>转到</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="653"/>
+        <location filename="../../desktop/desk/queue_view.py" line="654"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="697"/>
+        <location filename="../../desktop/desk/queue_view.py" line="698"/>
         <source>已清除筛选，以便在列表中选中案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_view.py" line="705"/>
+        <location filename="../../desktop/desk/queue_view.py" line="706"/>
         <source>案件 %1 不在当前筛选结果中，已在右侧显示；清除筛选后可在列表中看到。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6195,7 +8328,7 @@
 <context>
     <name>ReporterCallbacks</name>
     <message>
-        <location filename="../../desktop/cases/reporter_callbacks.py" line="55"/>
+        <location filename="../../desktop/cases/reporter_callbacks.py" line="56"/>
         <source>记录回访</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7552,82 +9685,82 @@
 <context>
     <name>RulesModel</name>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="35"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="36"/>
         <source>是</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="37"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="38"/>
         <source>否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="45"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="46"/>
         <source>全部案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="47"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="48"/>
         <source>紧急案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="48"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="49"/>
         <source>一般案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="53"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="54"/>
         <source>区级平台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="54"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="55"/>
         <source>联席会议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="60"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="61"/>
         <source>适用范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="61"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="62"/>
         <source>预警提醒</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="62"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="63"/>
         <source>到期督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="63"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="64"/>
         <source>回复期限（工作日）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="64"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="65"/>
         <source>超期上报（工作日）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="65"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="66"/>
         <source>上报至</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="66"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="67"/>
         <source>上报时限（工作日）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="67"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="68"/>
         <source>启用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="79"/>
+        <location filename="../../desktop/admin/escalation_rules_dialog.py" line="80"/>
         <source>不上报</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8148,17 +10281,17 @@
 <context>
     <name>ShiftSession</name>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="332"/>
+        <location filename="../../desktop/shell/handover.py" line="333"/>
         <source>交接班：接班人登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="332"/>
+        <location filename="../../desktop/shell/handover.py" line="333"/>
         <source>切换用户</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/handover.py" line="348"/>
+        <location filename="../../desktop/shell/handover.py" line="349"/>
         <source>仍为 %1，未交班</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8219,47 +10352,47 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="44"/>
+        <location filename="../../desktop/shell/sign_in.py" line="45"/>
         <source>登录 — 网格指挥调度台</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="56"/>
+        <location filename="../../desktop/shell/sign_in.py" line="57"/>
         <source>用户名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="57"/>
+        <location filename="../../desktop/shell/sign_in.py" line="58"/>
         <source>密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="61"/>
+        <location filename="../../desktop/shell/sign_in.py" line="62"/>
         <source>登录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="62"/>
+        <location filename="../../desktop/shell/sign_in.py" line="63"/>
         <source>退出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="81"/>
+        <location filename="../../desktop/shell/sign_in.py" line="82"/>
         <source>演示数据库的账号：%1；密码均为 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="95"/>
+        <location filename="../../desktop/shell/sign_in.py" line="96"/>
         <source>请输入用户名和密码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="98"/>
+        <location filename="../../desktop/shell/sign_in.py" line="99"/>
         <source>正在验证…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/shell/sign_in.py" line="118"/>
+        <location filename="../../desktop/shell/sign_in.py" line="119"/>
         <source>登录失败：%1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8267,87 +10400,87 @@
 <context>
     <name>SlipPrintDialog</name>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="45"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="46"/>
         <source>派遣单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="46"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="47"/>
         <source>督办单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="47"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="48"/>
         <source>结案单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="48"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="49"/>
         <source>全程记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="96"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="97"/>
         <source>打印单据 — 案件 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="120"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="121"/>
         <source>打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="122"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="123"/>
         <source>保存为 PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="124"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="125"/>
         <source>关闭</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="165"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="166"/>
         <source>正在生成…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="194"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="195"/>
         <source>共 %1 页，A4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="204"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="205"/>
         <source>正在打印…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="219"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="220"/>
         <source>无法开始打印：请检查打印机</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="231"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="232"/>
         <source>已送往打印机，已记入审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="238"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="239"/>
         <source>保存为 PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="240"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="241"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="246"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="247"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/cases/print_dialog.py" line="253"/>
+        <location filename="../../desktop/cases/print_dialog.py" line="254"/>
         <source>已保存到 %1，已记入审计日志</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8579,37 +10712,37 @@
 <context>
     <name>StatsPage</name>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="114"/>
+        <location filename="../../desktop/stats/stats_page.py" line="115"/>
         <source>今日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="115"/>
+        <location filename="../../desktop/stats/stats_page.py" line="116"/>
         <source>本月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="116"/>
+        <location filename="../../desktop/stats/stats_page.py" line="117"/>
         <source>本年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="117"/>
+        <location filename="../../desktop/stats/stats_page.py" line="118"/>
         <source>自定义</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="131"/>
+        <location filename="../../desktop/stats/stats_page.py" line="132"/>
         <source>全部社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="132"/>
+        <location filename="../../desktop/stats/stats_page.py" line="133"/>
         <source>全部部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="133"/>
+        <location filename="../../desktop/stats/stats_page.py" line="134"/>
         <source>全部类别</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8617,54 +10750,54 @@
         <location filename="../../desktop/stats/stats_export.py" line="38"/>
         <location filename="../../desktop/stats/stats_export.py" line="49"/>
         <location filename="../../desktop/stats/stats_export.py" line="60"/>
-        <location filename="../../desktop/stats/stats_page.py" line="139"/>
+        <location filename="../../desktop/stats/stats_page.py" line="140"/>
         <source>导出图表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/stats/stats_export.py" line="73"/>
         <location filename="../../desktop/stats/stats_export.py" line="84"/>
-        <location filename="../../desktop/stats/stats_page.py" line="141"/>
+        <location filename="../../desktop/stats/stats_page.py" line="142"/>
         <source>导出 PDF 摘要</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="142"/>
+        <location filename="../../desktop/stats/stats_page.py" line="143"/>
         <source>大屏模式 (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="149"/>
+        <location filename="../../desktop/stats/stats_page.py" line="150"/>
         <source>统计期间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="164"/>
+        <location filename="../../desktop/stats/stats_page.py" line="165"/>
         <source>统计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="180"/>
+        <location filename="../../desktop/stats/stats_page.py" line="181"/>
         <source>双击一行，在调度台打开该网格的在办案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="181"/>
+        <location filename="../../desktop/stats/stats_page.py" line="182"/>
         <source>网格在办案件密度（颜色越深，每千户在办案件越多）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="370"/>
+        <location filename="../../desktop/stats/stats_page.py" line="371"/>
         <source>正在统计…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="391"/>
+        <location filename="../../desktop/stats/stats_page.py" line="392"/>
         <source>统计失败</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="403"/>
+        <location filename="../../desktop/stats/stats_page.py" line="404"/>
         <source>更新于 {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8706,7 +10839,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/stats/stats_page.py" line="499"/>
+        <location filename="../../desktop/stats/stats_page.py" line="500"/>
         <source>尚无统计数据</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,0 +1,140 @@
+"""db/'s messages in the English window (desktop/common/db_messages.py): every sentence a raise
+site of db/ or reports/ can make has an English template, the values are filled in (and
+translated when they are domain words or messages themselves), and the sign-in dialog shows
+a wrong password in English."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from db.cases.states import ACTION_LABELS, STATUS_LABELS, Action, Status
+from db.engine import Database
+from db.errors import IllegalTransition, StaleCase, ValidationError
+from db.security.accounts import add_user
+from desktop.common.db_message_templates import TEMPLATES
+from desktop.common.db_messages import CONTEXT, db_message_text
+from desktop.common.error_text import error_text
+from desktop.core.i18n import install_translators
+from desktop.shell.sign_in import SignInDialog
+
+REPO = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _script() -> ModuleType:
+    path = REPO / "scripts" / "db_message_templates.py"
+    spec = importlib.util.spec_from_file_location("db_message_templates_script", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _fields(template: str) -> list[tuple[str, str | None]]:
+    return [(literal, field) for literal, field, _, _ in string.Formatter().parse(template)]
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("zh_CN"))
+
+
+def test_every_sentence_db_raises_is_a_template() -> None:
+    """A new or changed message in db/ or reports/ reaches the templates (and so the .ts)."""
+    assert list(TEMPLATES) == _script().templates(), (
+        "run `make translations` and translate the new DbMessages in griddesk_en.ts"
+    )
+
+
+def test_the_scan_finds_raise_sites_helpers_and_assigned_failures(tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "db" / "sample.py").write_text(
+        "def check(x):\n"
+        "    if x:\n"
+        '        raise ValueError(f"编号 {x} 不存在")\n'
+        '    failure = "密码错误"\n'
+        '    note = "备注不是错误"\n'
+        "def name_problem(n):\n"
+        '    return f"名称「{n}」过长" if n else None\n',
+        encoding="utf-8",
+    )
+    found = _script().templates(tmp_path)
+    assert "编号 {0} 不存在" in found
+    assert "密码错误" in found
+    assert "名称「{0}」过长" in found
+    assert "备注不是错误" not in found
+
+
+def test_each_template_comes_back_in_english_with_its_values(english: None) -> None:
+    """Each template filled with sample values reads as its English template with the same
+    values (a template with two values side by side cannot be split and is left out)."""
+    checked = 0
+    for template in TEMPLATES:
+        parts = _fields(template)
+        values = [f"<v{i}>" for i, (_, field) in enumerate(parts) if field is not None]
+        if any(literal == "" and i > 0 for i, (literal, _) in enumerate(parts)):
+            continue  # "{1}{2}": no text between the values
+        english_template = QCoreApplication.translate(CONTEXT, template)
+        assert english_template != template, f"no English for {template!r}"
+        # Chinese in the English only where it names the words a user types (男 (male))
+        left = [run for run in CJK_RUN.findall(english_template) if run not in template]
+        assert not left, f"Chinese left in the English of {template!r}: {english_template!r}"
+        message = template.format(*values)
+        assert db_message_text(message) == english_template.format(*values), template
+        checked += 1
+    assert checked >= len(TEMPLATES) - 3
+
+
+def test_domain_words_and_inner_messages_are_translated(english: None) -> None:
+    closed, dispatch = STATUS_LABELS[Status.CLOSED], ACTION_LABELS[Action.DISPATCH]
+    illegal = IllegalTransition("20261201000123", closed, dispatch, "案件 20261201000124 不存在")
+    assert error_text(illegal) == (
+        'Case 20261201000123 is "Closed", so "Dispatch" is not possible: '
+        "Case 20261201000124 does not exist"
+    )
+    stale = StaleCase("20261201000123", STATUS_LABELS[Status.ACCEPTED], dispatch)
+    assert error_text(stale).startswith('Case 20261201000123 was changed by someone else (now "')
+    assert not CJK.search(error_text(stale))
+    # problems joined by "；" are translated one by one
+    joined = ValidationError("请填写事发地址；请填写问题描述")
+    assert error_text(joined) == "Please enter the address; Please enter the description"
+    # names and free text stay as they are; a sentence no template makes stays Chinese
+    assert (
+        db_message_text("部门「城管执法中队」不存在") == 'Department "城管执法中队" does not exist'
+    )
+    assert db_message_text("没有模板的一句话") == "没有模板的一句话"
+
+
+def test_chinese_window_shows_db_messages_unchanged() -> None:
+    message = "案件 20261201000123 不存在"
+    assert db_message_text(message) == message
+    assert error_text(ValidationError(message)) == message
+
+
+def test_wrong_password_is_said_in_english(db: Database, qtbot: QtBot, english: None) -> None:
+    with db.write() as session:
+        add_user(session, "admin", "admin", "Grid2026desk")
+    dialog = SignInDialog(db, "admin")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.password_edit, "wrong-pass1")
+    button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.error_label.text() == "Wrong user name or password", timeout=10_000
+    )
