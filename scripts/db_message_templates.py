@@ -1,6 +1,6 @@
 """Writes desktop/common/db_message_templates.py: every sentence db/ and reports/ give a user
-in Chinese (a `UserError`'s message, a `…problem`/`…reason`/`…refusal` helper's sentence), as a
-template the window translates (`desktop.common.db_messages.db_message_text`).
+in Chinese (a `UserError`'s message, a `…problem`/`…reason`/`…refusal` helper's sentence, a
+problem an import lists), as a template the window translates (`desktop.common.db_messages.db_message_text`).
 
 Run by `make translations` before lupdate, which then puts the new templates into the .ts
 files for translating. A template is the literal text of the raise site with each value as
@@ -51,6 +51,17 @@ def template(node: ast.expr) -> str | None:
     return "".join(out)
 
 
+def _is_problem_call(func: ast.expr) -> bool:
+    """A problem of an import's list: `…Problem(…)` or `problems.append(…)`."""
+    if isinstance(func, ast.Name):
+        return func.id.lower().endswith("problem")
+    if isinstance(func, ast.Attribute):
+        if func.attr.endswith("Problem"):
+            return True
+        return func.attr in ("append", "extend") and "problem" in ast.unparse(func.value).lower()
+    return False
+
+
 def _candidates(tree: ast.AST) -> list[ast.expr]:
     found: list[ast.expr] = []
     for node in ast.walk(tree):
@@ -63,6 +74,9 @@ def _candidates(tree: ast.AST) -> list[ast.expr]:
                     found.extend(
                         (value.body, value.orelse) if isinstance(value, ast.IfExp) else (value,)
                     )
+        elif isinstance(node, ast.Call) and _is_problem_call(node.func):
+            for arg in node.args:  # Problem(row, column, "…"), problems.append(("grid", "…"))
+                found.extend(arg.elts if isinstance(arg, ast.Tuple) else (arg,))
         elif isinstance(node, ast.Assign) and any(
             isinstance(t, ast.Name) and ASSIGNED_NAME.match(t.id) for t in node.targets
         ):

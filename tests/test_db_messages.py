@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -20,12 +20,18 @@ from pytestqt.qtbot import QtBot
 from db.cases.states import ACTION_LABELS, STATUS_LABELS, Action, Status
 from db.engine import Database
 from db.errors import IllegalTransition, StaleCase, ValidationError
+from db.people.roster_import import IGNORE
+from db.people.roster_kinds import Kind
 from db.security.accounts import add_user
+from db.security.actors import Role
 from desktop.common.db_message_templates import TEMPLATES
 from desktop.common.db_messages import CONTEXT, db_message_text
 from desktop.common.error_text import error_text
+from desktop.core.context import AppContext
 from desktop.core.i18n import install_translators
+from desktop.people.people_page import PeoplePage
 from desktop.shell.sign_in import SignInDialog
+from tests.test_roster_import import bad_rows, build_sheet, worker_rows
 
 REPO = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -119,6 +125,12 @@ def test_domain_words_and_inner_messages_are_translated(english: None) -> None:
         db_message_text("部门「城管执法中队」不存在") == 'Department "城管执法中队" does not exist'
     )
     assert db_message_text("没有模板的一句话") == "没有模板的一句话"
+    # an import's problems: a roster field inside one, a field label as a whole value
+    assert db_message_text("缺少姓名") == "Name is missing"
+    assert db_message_text("原因不能为空") == "The reason cannot be empty"
+    assert (
+        db_message_text("档应在 1–3 之间，实为 4") == "Pay tier should be between 1 and 3, but is 4"
+    )
 
 
 def test_chinese_window_shows_db_messages_unchanged() -> None:
@@ -138,3 +150,33 @@ def test_wrong_password_is_said_in_english(db: Database, qtbot: QtBot, english: 
     qtbot.waitUntil(
         lambda: dialog.error_label.text() == "Wrong user name or password", timeout=10_000
     )
+
+
+def test_roster_import_problems_are_listed_in_english(
+    role_ctx: Callable[[Role], AppContext],
+    street: Database,
+    qtbot: QtBot,
+    tmp_path: Path,
+    english: None,
+) -> None:
+    ctx = role_ctx(Role.SECRETARY)
+    page = PeoplePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(ctx.tasks.is_idle)
+    wizard = page.rosters[Kind.COMMUNITY_WORKER].open_import()
+    wizard.set_file(build_sheet(tmp_path / "有错.xlsx", worker_rows() + bad_rows()))
+    with qtbot.waitSignal(wizard.checked):
+        qtbot.mouseClick(wizard.check_button, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == wizard.MAPPING  # 家庭住址 is no roster field
+    for header in wizard.mapping_combos:
+        wizard.choose_mapping(header, IGNORE)
+    with qtbot.waitSignal(wizard.checked):
+        qtbot.mouseClick(wizard.recheck_button, Qt.MouseButton.LeftButton)
+    assert wizard.stack.currentIndex() == wizard.PROBLEMS
+    model = wizard.problem_model
+    reasons = [model.index(row, 2).data() for row in range(model.rowCount())]
+    assert "Pay tier should be between 1 and 3, but is 4" in reasons
+    assert "Name is missing" in reasons
+    assert all(not CJK.search(reason) for reason in reasons if "社区" not in reason), reasons
+    wizard.reject()

@@ -178,4 +178,4 @@ class AuditViewer(QDialog):
     def _verified(self, report: IntegrityReport) -> None:
         colour = palette.SUCCESS if report.ok else palette.ERROR
         self.status.setStyleSheet(palette.text_style(colour))
-        self.status.setText(report.reason)
+        self.status.setText(db_message_text(report.reason))

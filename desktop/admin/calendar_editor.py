@@ -61,6 +61,7 @@ from db.holidays.calendar_years import (
 )
 from db.reference.settings_store import CenterSettings, load_settings
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 
@@ -480,7 +481,7 @@ class CalendarEditor(QDialog):
         if change is None:
             self._set_busy(False)
             self._day_chosen(self.view.currentIndex())
-            self.problems.setPlainText("\n".join(p.text for p in plan.problems))
+            self.problems.setPlainText("\n".join(db_message_text(p.text) for p in plan.problems))
             self.problems.setVisible(True)
             self._say(
                 self.tr("发现 %1 处问题，未导入任何数据；请修正后重试。").replace(

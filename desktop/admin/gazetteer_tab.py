@@ -49,6 +49,7 @@ from db.gazetteer.workbook import (
     import_gazetteer,
     write_gazetteer_template,
 )
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import TaskControl
@@ -500,7 +501,7 @@ class GazetteerTab(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, GazetteerProblems):
-            self.problems.setPlainText("\n".join(p.text for p in exc.problems))
+            self.problems.setPlainText("\n".join(db_message_text(p.text) for p in exc.problems))
             self.problems.show()
         self.refused.emit(exc)
 

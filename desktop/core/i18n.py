@@ -333,7 +333,16 @@ def _domain_words() -> dict[str, Callable[[], str]]:
 
 
 def domain_word_text(word: str) -> str | None:
-    """A domain word db/ wrote in Chinese (a status, an action, 男…) in the language in force,
-    None for anything else."""
+    """A domain word db/ wrote in Chinese (a status, an action, 男, a roster's field…) in the
+    language in force, None for anything else."""
     text = _domain_words().get(word)
-    return None if text is None else text()
+    if text is not None:
+        return text()
+    for context in _LABEL_CONTEXTS:  # a roster's field or kind (desktop/people/roster_labels.py)
+        label = QCoreApplication.translate(context, word)
+        if label != word:
+            return label
+    return None
+
+
+_LABEL_CONTEXTS = ("RosterFields", "RosterKinds")

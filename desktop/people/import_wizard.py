@@ -32,6 +32,7 @@ from db.people.roster_import import IGNORE, ImportPlan, ImportResult, apply_impo
 from db.people.roster_kinds import FIELDS, KIND_LABELS, Kind
 from db.sheets.problems import Problem
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
 from desktop.core.tasks import TaskControl
@@ -56,7 +57,7 @@ class ProblemModel(RowsModel[Problem]):
         self.set_rows(problems)
 
     def cells(self, row: Problem) -> tuple[str, ...]:
-        return (str(row.row), row.column, row.reason)
+        return (str(row.row), row.column, db_message_text(row.reason))
 
 
 class ImportWizard(QDialog):
@@ -283,7 +284,11 @@ class ImportWizard(QDialog):
                 "或选择“忽略”不导入该列。"
             ).format(row=plan.header_row, n=len(plan.unknown_headers))
         )
-        missing = [p.reason for p in plan.problems if p.row == plan.header_row and not p.column]
+        missing = [
+            db_message_text(p.reason)
+            for p in plan.problems
+            if p.row == plan.header_row and not p.column
+        ]
         if missing:
             self.mapping_note.setText(
                 self.mapping_note.text() + "\n" + "；".join(missing) + self.tr("，可在下面指定。")

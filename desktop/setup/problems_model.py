@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from db.setup.workbook import SetupProblem
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 
 
@@ -26,5 +27,5 @@ class SetupProblemsModel(RowsModel[SetupProblem]):
             row.sheet,
             "" if row.row is None else str(row.row),
             row.column or "",
-            row.message,
+            db_message_text(row.message),
         )
