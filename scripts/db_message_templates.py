@@ -23,65 +23,129 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 # helpers whose returned sentence is raised (or shown) by their caller
 HELPER_NAME = re.compile(r"problem|refus|reason|failure|message|why", re.IGNORECASE)
 # variables a raise site's sentence is chosen into (db/security/accounts.py: failure = …)
-ASSIGNED_NAME = re.compile(r"^(failure|generic|problem|refusal|message)$")
-# sentences db/errors.py composes in its constructors (not a literal raise)
+ASSIGNED_NAME = re.compile(r"^(failure|generic|problem|refusal|message|why)$")
+# sentences db/errors.py composes in its constructors (not a literal raise), and words put
+# into sentences from a call's argument
 EXTRA = (
     "案件 {0} 当前状态为「{1}」，不能执行「{2}」",
     "案件 {0} 当前状态为「{1}」，不能执行「{2}」：{3}",
     "案件 {0} 已被他人修改（现为「{1}」），「{2}」未执行，请刷新后重试",
     "备份 {0} 的审计日志未通过校验（{1}），拒绝恢复，当前数据库未改动",
     "备份 {0} 的审计日志未通过校验（{1}），拒绝恢复，当前数据库未改动；{2}",
+    # where a suggested department's record comes from (db/intake/classify.py `add_from`)
+    "该网格",
+    "全街道",
+    # the last of the history check's list (db/cases/history_chain.py `HistoryReport.reason`)
+    "另有 {0} 处",
+    # a grid suggestion: why → the grid (db/gazetteer/index.py `Found.whys`)
+    "{0} → {1}",
 )
+
+
+_FIELD = "\x00"  # a value, while a template is put together
+_MOST_VARIANTS = 16  # of one sentence built up by `+=` and conditional parts
+
+
+def _escaped(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _variants(node: ast.expr) -> list[str] | None:
+    """The sentences a string expression can make (values as `_FIELD`), None for a non-string:
+    a literal, an f-string, `a + b` and `a if c else b` of those."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [_escaped(node.value)]
+    if isinstance(node, ast.JoinedStr):
+        return [
+            "".join(
+                _escaped(str(p.value)) if isinstance(p, ast.Constant) else _FIELD
+                for p in node.values
+            )
+        ]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _variants(node.left), _variants(node.right)
+        if left is None and right is None:
+            return None
+        return [a + b for a in (left or [_FIELD]) for b in (right or [_FIELD])][:_MOST_VARIANTS]
+    if isinstance(node, ast.IfExp):
+        body, orelse = _variants(node.body), _variants(node.orelse)
+        if body is None and orelse is None:
+            return None
+        return (body or [_FIELD]) + (orelse or [_FIELD])
+    return None
+
+
+def _numbered(variant: str) -> str:
+    parts = variant.split(_FIELD)
+    return "".join(
+        part + (f"{{{i}}}" if i < len(parts) - 1 else "") for i, part in enumerate(parts)
+    )
 
 
 def template(node: ast.expr) -> str | None:
     """A string literal or f-string as a template (`{0}`, `{1}`… for its values), else None."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value.replace("{", "{{").replace("}", "}}")
-    if not isinstance(node, ast.JoinedStr):
+    if not isinstance(node, (ast.Constant, ast.JoinedStr)):
         return None
-    out: list[str] = []
-    fields = 0
-    for part in node.values:
-        if isinstance(part, ast.Constant):
-            out.append(str(part.value).replace("{", "{{").replace("}", "}}"))
-        else:
-            out.append(f"{{{fields}}}")
-            fields += 1
-    return "".join(out)
+    found = _variants(node)
+    return _numbered(found[0]) if found else None
 
 
 def _is_problem_call(func: ast.expr) -> bool:
-    """A problem of an import's list: `…Problem(…)` or `problems.append(…)`."""
+    """A problem or reason of a list: `…Problem(…)`, `problems.append(…)`, `reasons.append(…)`."""
     if isinstance(func, ast.Name):
         return func.id.lower().endswith("problem")
     if isinstance(func, ast.Attribute):
         if func.attr.endswith("Problem"):
             return True
-        return func.attr in ("append", "extend") and "problem" in ast.unparse(func.value).lower()
+        owner = ast.unparse(func.value).lower()
+        return func.attr in ("append", "extend") and ("problem" in owner or "reason" in owner)
     return False
 
 
-def _candidates(tree: ast.AST) -> list[ast.expr]:
+def _built_up(function: ast.FunctionDef) -> list[str]:
+    """The sentences a function builds in a variable named like ASSIGNED_NAME: assigned, then
+    grown by `+=` (each growth may or may not happen)."""
+    built: dict[str, list[str]] = {}
+    statements = [n for n in ast.walk(function) if isinstance(n, (ast.Assign, ast.AugAssign))]
+    for node in sorted(statements, key=lambda n: (n.lineno, n.col_offset)):
+        if isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            made = _variants(node.value)
+            for name in names:
+                if ASSIGNED_NAME.match(name) and made:
+                    built[name] = built.get(name, []) + made
+        elif (
+            isinstance(node.target, ast.Name)
+            and node.target.id in built
+            and isinstance(node.op, ast.Add)
+        ):
+            grown = _variants(node.value) or [_FIELD]
+            old = built[node.target.id]
+            built[node.target.id] = (old + [a + b for a in old for b in grown])[:_MOST_VARIANTS]
+    return [variant for variants in built.values() for variant in variants]
+
+
+def _candidates(tree: ast.AST) -> list[str]:
     found: list[ast.expr] = []
+    sentences: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
             found.append(node.exc.args[0])
-        elif isinstance(node, ast.FunctionDef) and HELPER_NAME.search(node.name):
-            for inner in ast.walk(node):
-                if isinstance(inner, ast.Return) and inner.value is not None:
-                    value = inner.value
-                    found.extend(
-                        (value.body, value.orelse) if isinstance(value, ast.IfExp) else (value,)
-                    )
         elif isinstance(node, ast.Call) and _is_problem_call(node.func):
             for arg in node.args:  # Problem(row, column, "…"), problems.append(("grid", "…"))
                 found.extend(arg.elts if isinstance(arg, ast.Tuple) else (arg,))
-        elif isinstance(node, ast.Assign) and any(
-            isinstance(t, ast.Name) and ASSIGNED_NAME.match(t.id) for t in node.targets
-        ):
-            found.append(node.value)
-    return found
+        elif isinstance(node, ast.FunctionDef):
+            if HELPER_NAME.search(node.name):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Return) and inner.value is not None:
+                        value = inner.value
+                        found.extend(
+                            (value.body, value.orelse) if isinstance(value, ast.IfExp) else (value,)
+                        )
+            sentences.extend(_built_up(node))
+    for node in found:
+        sentences.extend(_variants(node) or ())
+    return [_numbered(sentence) for sentence in sentences]
 
 
 def templates(repo: Path = REPO) -> list[str]:
@@ -90,9 +154,8 @@ def templates(repo: Path = REPO) -> list[str]:
     for folder in SCANNED:
         for path in sorted((repo / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-            for node in _candidates(tree):
-                text = template(node)
-                if text and CJK.search(text):
+            for text in _candidates(tree):
+                if CJK.search(text) and text.strip("{}0123456789"):
                     seen.setdefault(text, None)
     return list(seen)
 

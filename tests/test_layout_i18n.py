@@ -203,8 +203,9 @@ def english_window(qapp: QApplication, app_state: None) -> Iterator[None]:
 def test_english_desk_with_a_case_fits_a_full_hd_screen(
     qtbot: QtBot, cases: Database, make_ctx: Callable[..., AppContext], english_window: None
 ) -> None:
-    """In English the filter lists' 全部… entries are longer: they may be elided rather than
-    push the window past 1920 px, which cut off the case pane's right edge."""
+    """In English the filter lists may be narrower than their longest entry rather than push
+    the window past 1920 px, which cut off the case pane's right edge; their "all" entries are
+    short (Community, Category…) so that they still show whole."""
     from db.cases.queries import list_cases
     from desktop.cases.case_detail import CaseDetailPane
     from desktop.shell.main_window import MainWindow
@@ -223,7 +224,13 @@ def test_english_desk_with_a_case_fits_a_full_hd_screen(
     pane.show_case(number)
     qtbot.waitUntil(lambda: pane.detail is not None)
     qtbot.waitUntil(ctx.tasks.is_idle)
-    assert window.desk_page.queue.filters.community.itemText(0) == "All communities"
+    filters = window.desk_page.queue.filters
+    assert filters.community.itemText(0) == "Community"
+    # each list's "all" entry is shown whole, not cut ("All commur")
+    for combo in (filters.community, filters.category, filters.department, filters.source):
+        text_width = combo.fontMetrics().horizontalAdvance(combo.currentText())
+        # the text, the padding and the arrow (about 50 px) fit
+        assert combo.width() >= text_width + 50, (combo.currentText(), combo.width())
     # The filter row above the queue and the case pane beside it, the page rail, the margins
     # and the splitter's handle (about 16 px) all fit the width of a full-HD screen.
     side_by_side = (

@@ -248,9 +248,10 @@ class HistoryReport:
     def reason(self) -> str:
         if self.ok:
             return f"流转记录完整，共 {self.cases} 件案件的 {self.entries} 条记录"
-        shown = "；".join(p.reason for p in self.problems[:5])
-        more = f"；另有 {len(self.problems) - 5} 处" if len(self.problems) > 5 else ""
-        return f"流转记录有 {len(self.problems)} 处被改动：{shown}{more}"
+        shown = [p.reason for p in self.problems[:5]]
+        if len(self.problems) > 5:
+            shown.append(f"另有 {len(self.problems) - 5} 处")
+        return f"流转记录有 {len(self.problems)} 处被改动：{'；'.join(shown)}"
 
 
 _VERIFY_COLUMNS = (

@@ -82,9 +82,9 @@ def find_category(session: Session, code: str) -> Category:
     if category is None:
         raise NotFound(f"案件类别 {code} 不存在或已停用")
     if not category.active:
-        since = f"已于 {category.retired_on:%Y-%m-%d} 停用" if category.retired_on else "已停用"
+        why = f"已于 {category.retired_on:%Y-%m-%d} 停用" if category.retired_on else "已停用"
         raise NotFound(
-            f"案件类别 {category.code} {category.name}{since}，不能再上报此类案件；请选择其他小类"
+            f"案件类别 {category.code} {category.name}（{why}），不能再上报此类案件；请选择其他小类"
         )
     return category
 

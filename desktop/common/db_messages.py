@@ -79,28 +79,37 @@ def _value(value: str, depth: int) -> str:
     return value
 
 
-def _message(text: str, depth: int) -> str | None:
+def _whole(text: str, depth: int) -> str | None:
+    """`text` translated as one template's message, None when no template makes it."""
     for pattern, template in _patterns():
         match = pattern.match(text)
         if match is None:
             continue
-        translation = _translated(template)
-        if translation is None:
-            return None
+        translation = QCoreApplication.translate(CONTEXT, template)
         return translation.format(*(_value(v, depth) for v in match.groups()))
     return None
+
+
+def _message(text: str, depth: int) -> str | None:
+    """`text` translated, None when nothing of it could be.
+
+    Sentences joined by "；" (a list of reasons) are taken one by one when each of them is a
+    template's message; otherwise `text` is one message (a template may hold a "；" itself),
+    and failing that, each sentence that can be is translated."""
+    parts = text.split(_SEPARATOR) if _SEPARATOR in text else []
+    if parts:
+        each = [_whole(part, depth) for part in parts]
+        if all(done is not None for done in each):
+            return "; ".join(done for done in each if done is not None)
+    whole = _whole(text, depth)
+    if whole is not None or not parts:
+        return whole
+    mixed = [_whole(part, depth) or _value(part, depth) for part in parts]
+    return "; ".join(mixed) if mixed != parts else None
 
 
 def db_message_text(message: str) -> str:
     """`message` (a sentence db/ wrote in Chinese) in the language in force."""
     if not message or _translated(_TEMPLATES[0]) is None:
         return message  # Chinese: db/'s own words
-    whole = _message(message, 0)
-    if whole is not None:
-        return whole
-    if _SEPARATOR in message:
-        parts = message.split(_SEPARATOR)
-        done = [_message(part, 0) or _value(part, 0) for part in parts]
-        if done != parts:
-            return "; ".join(done)
-    return message
+    return _message(message, 0) or message

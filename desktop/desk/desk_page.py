@@ -185,7 +185,7 @@ class DeskPage(QWidget):
             return  # the stack empties itself as it goes, after the window
         text = self.dispatcher.undo_text()
         self.undo_action.setText(text)
-        self.undo_action.setToolTip(text + "（Ctrl+Z）")
+        self.undo_action.setToolTip(self.tr("%1（%2）").replace("%1", text).replace("%2", "Ctrl+Z"))
 
     def open_escalate(self) -> EscalateDialog | None:
         """上报 the selected case (one) to the district platform or the 联席会议."""

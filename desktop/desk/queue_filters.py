@@ -37,7 +37,7 @@ SEARCH_DEBOUNCE_MS = 300
 # of its 全部… entry, at most this (a longer choice is elided; the opened list stays wide enough
 # to read): long grid or department names, or English, would otherwise push the window past a
 # full-HD screen and cut off the case pane.
-COMBO_MAX_FLOOR = 120
+COMBO_MAX_FLOOR = 140
 
 
 class QueueFilterBar(QWidget):
@@ -150,6 +150,7 @@ class QueueFilterBar(QWidget):
         combo = QComboBox(self)
         combo.addItem(everything, None)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.ensurePolished()  # the style sheet's padding counts in the width it needs
         combo.setMinimumWidth(min(combo.sizeHint().width(), COMBO_MAX_FLOOR))
         return combo
 

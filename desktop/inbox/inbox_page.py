@@ -120,7 +120,10 @@ class InboxPage(QWidget):
         self.tabs.setObjectName("inboxStages")
         for i, stage in enumerate(STAGE_ORDER):
             self.tabs.addTab(stage_text(stage))
-            self.tabs.setTabToolTip(i, f"{stage_text(stage)}（Alt+{i + 1}）")
+            self.tabs.setTabToolTip(
+                i,
+                self.tr("%1（%2）").replace("%1", stage_text(stage)).replace("%2", f"Alt+{i + 1}"),
+            )
         self.tabs.currentChanged.connect(self._stage_changed)
 
         self.model = InboxModel(ctx.settings.calendar(), self)
@@ -168,7 +171,8 @@ class InboxPage(QWidget):
             "refresh": self.reload,
         }
         for key in INBOX_KEYS:
-            button = QPushButton(f"{labels[key.id]}（{key.shortcut}）", self)
+            label = self.tr("%1（%2）").replace("%1", labels[key.id]).replace("%2", key.shortcut)
+            button = QPushButton(label, self)
             button.setObjectName(f"inbox_{key.id}")
             button.clicked.connect(handlers[key.id])
             self.buttons[key.id] = button

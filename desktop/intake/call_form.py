@@ -67,6 +67,7 @@ from db.intake.calls import (
 )
 from db.intake.photos import FILE_PATTERNS, MAX_PHOTOS, CheckedPhoto, read_photo, thumbnail_png
 from db.reference.choices import Choice
+from desktop.common.db_messages import db_message_text
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
 from desktop.core.tasks import TaskControl
@@ -380,7 +381,9 @@ class CallFormDialog(QDialog):
         if departments:
             best = departments[0]
             self.department_label.setText(
-                self.tr("建议处置部门：%1（%2）").replace("%1", best.name).replace("%2", best.why)
+                self.tr("建议处置部门：%1（%2）")
+                .replace("%1", best.name)
+                .replace("%2", db_message_text(best.why))
             )
         else:
             self.department_label.setText(self.tr("建议处置部门：确认小类后给出"))

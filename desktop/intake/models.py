@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from db.cases.duplicates import DuplicateCandidate
 from db.intake.calls import PickItem
 from db.reference.choices import Choice
+from desktop.common.db_messages import db_message_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.i18n import status_text
 
@@ -33,7 +34,7 @@ class ChoiceModel(RowsModel[Choice]):
     TEXT_TOOLTIPS = True
 
     def cells(self, row: Choice) -> tuple[str, ...]:
-        return (row.name, row.why)
+        return (row.name, db_message_text(row.why))
 
     def role_data(self, number: int, column: int, role: int) -> Any:
         return self.rows[number].id if role == ID_ROLE else None

@@ -47,6 +47,7 @@ from db.intake.hotline import (
     pending_count,
 )
 from db.reference.choices import Choice
+from desktop.common.db_messages import db_message_text
 from desktop.common.error_text import error_text
 from desktop.common.rows_model import RowsModel
 from desktop.core.context import AppContext
@@ -79,7 +80,7 @@ class PendingModel(RowsModel[PendingOrder]):
 
     def cells(self, row: PendingOrder) -> tuple[str, ...]:
         address = row.address or QCoreApplication.translate("PendingModel", "（无地址）")
-        return (_local(self.ctx, row), row.work_order, address, row.reason)
+        return (_local(self.ctx, row), row.work_order, address, db_message_text(row.reason))
 
 
 class PendingTrayButton(QPushButton):
@@ -331,7 +332,7 @@ class PendingTray(QDialog):
             if part
         )
         self.caller.setText(caller)
-        self.reason.setText(order.reason)
+        self.reason.setText(db_message_text(order.reason))
         self._hints(self.grid_hints, order.grids, self.tr("地址无法定位到任何网格"))
         self._hints(self.category_hints, order.categories, self.tr("没有小类建议"))
         self._select(self.grid_pick, order.grids[0].code if order.grids else None)
@@ -345,7 +346,9 @@ class PendingTray(QDialog):
             widget.addItem(item)
             return
         for n, choice in enumerate(choices[:3], start=1):
-            item = QListWidgetItem(f"{n}. {choice.code} {choice.name} — {choice.why}")
+            item = QListWidgetItem(
+                f"{n}. {choice.code} {choice.name} — {db_message_text(choice.why)}"
+            )
             item.setData(Qt.ItemDataRole.UserRole, choice.code)
             widget.addItem(item)
 

@@ -477,184 +477,184 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="180"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="181"/>
         <source>节假日日历</source>
         <translation>Holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="192"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="193"/>
         <source>标记为正式</source>
         <translation>Mark as official</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="194"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="195"/>
         <source>国务院的放假安排已全部录入后，把这一年标记为正式</source>
         <translation>Mark this year official once the State Council&apos;s holiday schedule has been entered in full</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="197"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="198"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="220"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="221"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="221"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="222"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="222"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="223"/>
         <source>放假（休）</source>
         <translation>Holiday (休)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="223"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="224"/>
         <source>调休上班（班）</source>
         <translation>Make-up working day (班)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="231"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="232"/>
         <source>双击一天即切换：工作日 ↔ 放假，周末 ↔ 调休上班。</source>
         <translation>Double-click a day to switch it: working day ↔ holiday, weekend ↔ make-up working day.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="235"/>
-        <location filename="../../desktop/admin/calendar_editor.py" line="370"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="236"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="371"/>
         <source>请选择一天</source>
         <translation>Choose a day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="239"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="240"/>
         <source>节日名称，如 春节</source>
         <translation>Holiday name, e.g. Spring Festival</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="242"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="243"/>
         <source>设为放假</source>
         <translation>Make it a holiday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="244"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="245"/>
         <source>设为上班</source>
         <translation>Make it a working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="246"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="247"/>
         <source>恢复默认</source>
         <translation>Restore default</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="258"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="259"/>
         <source>从 Excel 导入…</source>
         <translation>Import from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="261"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="262"/>
         <source>列：日期、类型（放假 / 调休上班）、名称；导入后替换这一年</source>
         <translation>Columns: 日期 (date), 类型 (放假 / 调休上班), 名称 (name); the import replaces the whole year</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="264"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="265"/>
         <source>导出为 Excel…</source>
         <translation>Export to Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="292"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="293"/>
         <source>只有管理员可以修改节假日日历。</source>
         <translation>Only an administrator can change the holiday calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="317"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="318"/>
         <source>（%1）</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
         <source>正式</source>
         <translation>official</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
         <source>暂定</source>
         <translation>provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="333"/>
         <source>未录入</source>
         <translation>not entered</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="337"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
         <source>%1 年：未录入（只按周末休息计算）</source>
         <translation>%1: not entered (only weekends are rest days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="339"/>
         <source>内置</source>
         <translation>bundled</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="339"/>
         <source>本中心</source>
         <translation>this center</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="340"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="341"/>
         <source>%1 年：%2 · %3 · 放假 %4 天，调休上班 %5 天</source>
         <translation>%1: %2 · %3 · %4 holidays, %5 make-up working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="350"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="351"/>
         <source>（%1 于 %2 修改）</source>
         <translation> (changed by %1 on %2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="427"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="428"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="432"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="433"/>
         <source>已保存。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="434"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="435"/>
         <source>%1 件在办案件的时限已按新日历重新计算。</source>
         <translation>The deadlines of %1 open cases were recomputed on the new calendar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="461"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="462"/>
         <source>导入 %1 年节假日</source>
         <translation>Import the holidays of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="463"/>
-        <location filename="../../desktop/admin/calendar_editor.py" line="500"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="464"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="501"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="475"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="476"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="486"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="487"/>
         <source>发现 %1 处问题，未导入任何数据；请修正后重试。</source>
         <translation>%1 problems found; nothing was imported. Correct them and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="498"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="499"/>
         <source>导出 %1 年节假日</source>
         <translation>Export the holidays of %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="514"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="515"/>
         <source>已导出到 %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -710,47 +710,47 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../desktop/intake/models.py" line="29"/>
+        <location filename="../../desktop/intake/models.py" line="30"/>
         <source>建议</source>
         <translation>Proposal</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="30"/>
+        <location filename="../../desktop/intake/models.py" line="31"/>
         <source>依据</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="47"/>
+        <location filename="../../desktop/intake/models.py" line="48"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="48"/>
+        <location filename="../../desktop/intake/models.py" line="49"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="49"/>
+        <location filename="../../desktop/intake/models.py" line="50"/>
         <source>所属</source>
         <translation>Belongs to</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="64"/>
+        <location filename="../../desktop/intake/models.py" line="65"/>
         <source>案件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="65"/>
+        <location filename="../../desktop/intake/models.py" line="66"/>
         <source>上报时间</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="66"/>
+        <location filename="../../desktop/intake/models.py" line="67"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="67"/>
+        <location filename="../../desktop/intake/models.py" line="68"/>
         <source>疑似理由</source>
         <translation>Why</translation>
     </message>
@@ -758,323 +758,323 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>CallFormDialog</name>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="105"/>
+        <location filename="../../desktop/intake/call_form.py" line="106"/>
         <source>来电登记</source>
         <translation>Take a call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="117"/>
+        <location filename="../../desktop/intake/call_form.py" line="118"/>
         <source>来电内容</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="121"/>
+        <location filename="../../desktop/intake/call_form.py" line="122"/>
         <source>姓名，可留空</source>
         <translation>Name (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="124"/>
+        <location filename="../../desktop/intake/call_form.py" line="125"/>
         <source>手机或带区号的固定电话</source>
         <translation>Mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="128"/>
+        <location filename="../../desktop/intake/call_form.py" line="129"/>
         <source>来电</source>
         <translation>Phone call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="129"/>
+        <location filename="../../desktop/intake/call_form.py" line="130"/>
         <source>来访</source>
         <translation>Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="130"/>
+        <location filename="../../desktop/intake/call_form.py" line="131"/>
         <source>网格上传</source>
         <translation>Grid upload</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="131"/>
+        <location filename="../../desktop/intake/call_form.py" line="132"/>
         <source>12345 热线</source>
         <translation>12345 hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="132"/>
+        <location filename="../../desktop/intake/call_form.py" line="133"/>
         <source>上级交办</source>
         <translation>Assigned from above</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="133"/>
+        <location filename="../../desktop/intake/call_form.py" line="134"/>
         <source>巡查发现</source>
         <translation>Found on patrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="137"/>
+        <location filename="../../desktop/intake/call_form.py" line="138"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="141"/>
+        <location filename="../../desktop/intake/call_form.py" line="142"/>
         <source>如：紫金路149号 紫金小区3号楼门口</source>
         <translation>e.g. 149 Zijin Rd, at building 3 of Zijin estate</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="145"/>
+        <location filename="../../desktop/intake/call_form.py" line="146"/>
         <source>来电人反映的问题，用他的话记下</source>
         <translation>The problem, in the caller&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="150"/>
+        <location filename="../../desktop/intake/call_form.py" line="151"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="157"/>
+        <location filename="../../desktop/intake/call_form.py" line="158"/>
         <source>来电人</source>
         <translation>Caller</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="158"/>
+        <location filename="../../desktop/intake/call_form.py" line="159"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="159"/>
+        <location filename="../../desktop/intake/call_form.py" line="160"/>
         <source>事发地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="160"/>
+        <location filename="../../desktop/intake/call_form.py" line="161"/>
         <source>问题描述</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="171"/>
+        <location filename="../../desktop/intake/call_form.py" line="172"/>
         <source>Delete 删除选中的照片</source>
         <translation>Delete removes the selected photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="173"/>
+        <location filename="../../desktop/intake/call_form.py" line="174"/>
         <source>添加照片…</source>
         <translation>Add photos…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="175"/>
+        <location filename="../../desktop/intake/call_form.py" line="176"/>
         <source>Ctrl+O；也可以把图片文件拖到本窗口</source>
         <translation>Ctrl+O; you can also drop image files on this window</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="177"/>
+        <location filename="../../desktop/intake/call_form.py" line="178"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="187"/>
+        <location filename="../../desktop/intake/call_form.py" line="188"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="191"/>
+        <location filename="../../desktop/intake/call_form.py" line="192"/>
         <source>Tab 在各栏间移动 · Alt+1…3 / Ctrl+1…3 确认建议 · F3 / F4 选择 · Ctrl+O 添加照片 · Ctrl+Enter 保存 · Esc 取消</source>
         <translation>Tab moves between fields · Alt+1…3 / Ctrl+1…3 confirm a proposal · F3 / F4 pick · Ctrl+O add photos · Ctrl+Enter save · Esc cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="201"/>
+        <location filename="../../desktop/intake/call_form.py" line="202"/>
         <source>系统建议（需确认）</source>
         <translation>Proposals (to confirm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="222"/>
+        <location filename="../../desktop/intake/call_form.py" line="223"/>
         <source>选择其他网格…</source>
         <translation>Pick another grid…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="226"/>
+        <location filename="../../desktop/intake/call_form.py" line="227"/>
         <source>选择其他小类…</source>
         <translation>Pick another category…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="236"/>
+        <location filename="../../desktop/intake/call_form.py" line="237"/>
         <source>疑似重复</source>
         <translation>Possible duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="244"/>
+        <location filename="../../desktop/intake/call_form.py" line="245"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="244"/>
+        <location filename="../../desktop/intake/call_form.py" line="245"/>
         <source>Alt+1…3 确认 · F3 选择其他</source>
         <translation>Alt+1…3 confirm · F3 pick another</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="250"/>
+        <location filename="../../desktop/intake/call_form.py" line="251"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="250"/>
+        <location filename="../../desktop/intake/call_form.py" line="251"/>
         <source>Ctrl+1…3 确认 · F4 选择其他</source>
         <translation>Ctrl+1…3 confirm · F4 pick another</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="264"/>
+        <location filename="../../desktop/intake/call_form.py" line="265"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="267"/>
+        <location filename="../../desktop/intake/call_form.py" line="268"/>
         <source>保存（待立案）</source>
         <translation>Save (to register)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="272"/>
+        <location filename="../../desktop/intake/call_form.py" line="273"/>
         <source>保存并立案</source>
         <translation>Save and register</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="383"/>
+        <location filename="../../desktop/intake/call_form.py" line="384"/>
         <source>建议处置部门：%1（%2）</source>
         <translation>Suggested department: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="386"/>
+        <location filename="../../desktop/intake/call_form.py" line="389"/>
         <source>建议处置部门：确认小类后给出</source>
         <translation>Suggested department: after the category is confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="388"/>
+        <location filename="../../desktop/intake/call_form.py" line="391"/>
         <source>地址可能属于多个网格，请确认</source>
         <translation>The address may lie in several grids; please confirm</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="394"/>
+        <location filename="../../desktop/intake/call_form.py" line="397"/>
         <source>疑似重复（%1 件，Enter 查看）</source>
         <translation>Possible duplicates (%1, Enter to view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="396"/>
+        <location filename="../../desktop/intake/call_form.py" line="399"/>
         <source>疑似重复：无</source>
         <translation>Possible duplicates: none</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="412"/>
+        <location filename="../../desktop/intake/call_form.py" line="415"/>
         <source>没有第 %1 条网格建议；按 F3 选择网格</source>
         <translation>There is no grid proposal %1; press F3 to pick a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="421"/>
+        <location filename="../../desktop/intake/call_form.py" line="424"/>
         <source>没有第 %1 条小类建议；按 F4 选择小类</source>
         <translation>There is no category proposal %1; press F4 to pick a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="434"/>
+        <location filename="../../desktop/intake/call_form.py" line="437"/>
         <source>选择网格</source>
         <translation>Pick a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="437"/>
+        <location filename="../../desktop/intake/call_form.py" line="440"/>
         <source>选择小类</source>
         <translation>Pick a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="448"/>
-        <location filename="../../desktop/intake/call_form.py" line="452"/>
+        <location filename="../../desktop/intake/call_form.py" line="451"/>
+        <location filename="../../desktop/intake/call_form.py" line="455"/>
         <source>调度员选择</source>
         <translation>Chosen by the dispatcher</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="465"/>
+        <location filename="../../desktop/intake/call_form.py" line="468"/>
         <source>未确认</source>
         <translation>not confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="467"/>
+        <location filename="../../desktop/intake/call_form.py" line="470"/>
         <source>网格：%1</source>
         <translation>Grid: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="472"/>
+        <location filename="../../desktop/intake/call_form.py" line="475"/>
         <source>小类：%1</source>
         <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="505"/>
+        <location filename="../../desktop/intake/call_form.py" line="508"/>
         <source>添加照片</source>
         <translation>Add photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="505"/>
+        <location filename="../../desktop/intake/call_form.py" line="508"/>
         <source>照片（%1）</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="535"/>
+        <location filename="../../desktop/intake/call_form.py" line="538"/>
         <source>最多附 %1 张照片</source>
         <translation>At most %1 photos</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="542"/>
+        <location filename="../../desktop/intake/call_form.py" line="545"/>
         <source>保留拍摄位置</source>
         <translation>location kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="542"/>
+        <location filename="../../desktop/intake/call_form.py" line="545"/>
         <source>已去除拍摄位置</source>
         <translation>location removed</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="548"/>
+        <location filename="../../desktop/intake/call_form.py" line="551"/>
         <source>照片 %1 含拍摄位置，已按中心设置去除</source>
         <translation>Photo %1 carried its location; removed as the center&apos;s setting says</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="619"/>
+        <location filename="../../desktop/intake/call_form.py" line="622"/>
         <source>当前角色不能直接立案；按 Ctrl+Enter 保存为待立案</source>
         <translation>Your role cannot register at once; press Ctrl+Enter to save it as to-register</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="622"/>
+        <location filename="../../desktop/intake/call_form.py" line="625"/>
         <source>请先确认网格（Alt+1…3）或按 F3 选择</source>
         <translation>Confirm the grid first (Alt+1…3) or press F3 to pick one</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="626"/>
+        <location filename="../../desktop/intake/call_form.py" line="629"/>
         <source>请先确认小类（Ctrl+1…3）或按 F4 选择</source>
         <translation>Confirm the category first (Ctrl+1…3) or press F4 to pick one</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="630"/>
+        <location filename="../../desktop/intake/call_form.py" line="633"/>
         <source>照片还在检查中，请稍候再保存</source>
         <translation>Photos are still being checked; save in a moment</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="636"/>
+        <location filename="../../desktop/intake/call_form.py" line="639"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="670"/>
+        <location filename="../../desktop/intake/call_form.py" line="673"/>
         <source>放弃登记</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="671"/>
+        <location filename="../../desktop/intake/call_form.py" line="674"/>
         <source>放弃这次来电登记？已填写的内容不会保存。</source>
         <translation>Discard this call? What you typed will not be saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="675"/>
+        <location filename="../../desktop/intake/call_form.py" line="678"/>
         <source>放弃</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="676"/>
+        <location filename="../../desktop/intake/call_form.py" line="679"/>
         <source>继续登记</source>
         <translation>Keep editing</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="701"/>
+        <location filename="../../desktop/intake/call_form.py" line="704"/>
         <source>当前角色不能登记来电</source>
         <translation>Your role cannot take calls</translation>
     </message>
@@ -2240,2406 +2240,2561 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="19"/>
+        <source>该网格</source>
+        <translation>in this grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="20"/>
+        <source>全街道</source>
+        <translation>across the street</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="22"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
         <source>生效日期应为日期（如 2027-01-01）</source>
         <translation>The effective date must be a date (e.g. 2027-01-01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="20"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="24"/>
         <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
         <translation>Effective date {0} is later than today ({1}): carry out a boundary adjustment on or after the day it takes effect</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="25"/>
         <source>网格编码应为文字</source>
         <translation>The grid code must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="22"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="26"/>
         <source>网格编码 {0} 不存在</source>
         <translation>Grid code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="27"/>
         <source>社区编码应为文字</source>
         <translation>The community code must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="24"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="28"/>
         <source>社区编码 {0} 不存在</source>
         <translation>Community code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="25"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="29"/>
         <source>{0}已于 {1} 停用，不能再调整</source>
         <translation>{0} was retired on {1} and can no longer be adjusted</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="26"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="30"/>
         <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
         <translation>Effective date {0} must be later than {2}, the date {1} came into use</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="27"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="31"/>
         <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
         <translation>{0} already has an adjustment on {1}, so effective date {2} cannot be earlier than that</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="28"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="32"/>
         <source>新网格编码应为文字</source>
         <translation>The new grid code must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="29"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="33"/>
         <source>新网格编码 {0} 重复</source>
         <translation>New grid code {0} appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="30"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="34"/>
         <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
         <translation>Grid code {0} is already taken (codes of retired grids are not reused either)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="31"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="35"/>
         <source>{0} {1} 已叫「{2}」</source>
         <translation>{0} {1} is already called &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="32"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="36"/>
         <source>网格 {0} 还有在岗网格长、网格员 {1} 人：请先调整名册，或把该网格合并到其他网格</source>
         <translation>Grid {0} still has {1} grid leaders and grid workers in post: adjust the roster first, or merge this grid into another grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="36"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="40"/>
         <source>拆分至少要有两个新网格</source>
         <translation>A split needs at least two new grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="37"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="41"/>
         <source>合并后的网格编码应为文字</source>
         <translation>The grid code after the merge must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="38"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="42"/>
         <source>合并至少要有两个网格</source>
         <translation>A merge needs at least two grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="39"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="43"/>
         <source>请指定要合并的社区</source>
         <translation>Please specify the communities to merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="40"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="44"/>
         <source>合并后的社区编码应为文字</source>
         <translation>The community code after the merge must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="41"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="45"/>
         <source>社区 {0} 既是被合并的社区又是合并后的社区</source>
         <translation>Community {0} is both a community being merged and the community after the merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="42"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="46"/>
         <source>只能合并同一街道的社区</source>
         <translation>Only communities in the same street can be merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="43"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
         <source>网格 {0}（{1}）在 {2} 及以后已上报 {3} 件案件（最晚 {4}），生效日期应晚于该日</source>
         <translation>Grid {0} ({1}) has {3} cases reported on or after {2} (the latest on {4}); the effective date must be after that day</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
         <source>新网格名称「{0}」重复</source>
         <translation>New grid name &quot;{0}&quot; appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
         <source>社区{0}已有名为「{1}」的网格（{2}）</source>
         <translation>Community {0} already has a grid named &quot;{1}&quot; ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
         <source>已有名为「{0}」的社区（{1}）</source>
         <translation>A community named &quot;{0}&quot; already exists ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="54"/>
         <source>网格 {0} 重复</source>
         <translation>Grid {0} appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="55"/>
         <source>网格 {0} 与 {1} 不在同一社区；跨社区请先合并社区</source>
         <translation>Grids {0} and {1} are not in the same community; to merge across communities, merge the communities first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="56"/>
         <source>社区 {0} 重复</source>
         <translation>Community {0} appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="57"/>
         <source>社区 {0} 不在同一街道</source>
         <translation>Communities {0} are not in the same street</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="54"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="58"/>
         <source>合并至少要有两个社区（或并入一个已有社区）</source>
         <translation>A merge needs at least two communities (or one community merged into an existing one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="55"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
         <source>网格 {0} 不是被合并社区中在用的网格</source>
         <translation>Grid {0} is not a grid in use in the communities being merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="56"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
         <source>原网格没有在岗人员「{0}」</source>
         <translation>The original grid has no staff in post named &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="57"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
         <source>原网格有 {0} 人叫「{1}」，请改用名册编号（{2}）</source>
         <translation>The original grid has {0} people named &quot;{1}&quot;; use the roster number instead ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="58"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
         <source>名册记录 {0} 不是网格 {1} 的在岗人员</source>
         <translation>Roster record {0} is not a staff member in post in grid {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
         <source>人员去向 {0} 不是本次拆分出的新网格</source>
         <translation>Staff destination {0} is not one of the new grids from this split</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
         <source>警报不存在</source>
         <translation>The alarm does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
         <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
         <translation>&quot;{0}&quot; is the lead department of this case and cannot also be a co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
         <source>协办部门「{0}」重复</source>
         <translation>Co-department &quot;{0}&quot; appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
         <source>「{0}」已是案件 {1} 的协办部门</source>
         <translation>&quot;{0}&quot; is already a co-department of case {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
         <source>案件 {0} 不存在</source>
         <translation>Case {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
         <source>案件 {0} 不能与自身比较</source>
         <translation>Case {0} cannot be compared with itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
-        <source>流转记录有 {0} 处被改动：{1}{2}</source>
-        <translation>The case flow records have been altered in {0} places: {1}{2}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
         <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
         <translation>The case flow records are intact: {1} records for {0} cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="72"/>
         <source>案件 {0} 的流转记录末尾有记录被删除或改动（共剩 {1} 条）</source>
         <translation>Entries at the end of the history of case {0} were deleted or altered ({1} left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="73"/>
         <source>案件 {0} 的第 {1} 条流转记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
         <translation>History entry {1} of case {0} does not follow on from the one before it (an earlier entry was deleted, inserted or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="72"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="76"/>
         <source>第 {0} 号流转记录属于不存在的案件</source>
         <translation>History entry no. {0} belongs to a case that does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="73"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="77"/>
         <source>案件 {0} 的第 {1} 条流转记录（{2}）内容被改动过</source>
         <translation>History entry {1} of case {0} ({2}) has been altered</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="74"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="78"/>
         <source>案件 {0} 的流转记录全部被删除</source>
         <translation>The whole history of case {0} has been deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="75"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="79"/>
         <source>阶段「{0}」无法识别，可选：{1}</source>
         <translation>Stage &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="76"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="80"/>
         <source>请指定部门</source>
         <translation>Please specify a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="77"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
         <source>此部门账号没有所属部门，请联系管理员</source>
         <translation>This department account has no department; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="78"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="84"/>
         <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
         <translation>The case numbers for {0} are used up (limit {1} cases a day)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="79"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="85"/>
         <source>案件类别 {0} 不存在或已停用</source>
         <translation>Case category {0} does not exist or is retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="80"/>
-        <source>案件类别 {0} {1}{2}，不能再上报此类案件；请选择其他小类</source>
-        <translation>Case category {0} {1} can no longer be reported ({2}); please choose another category</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
         <source>问题描述不能为空</source>
         <translation>The description cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
         <source>问题描述过长（最多 2000 字）</source>
         <translation>The description is too long (2000 characters at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
         <source>经度 {0} 超出范围</source>
         <translation>Longitude {0} is out of range</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="84"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
         <source>纬度 {0} 超出范围</source>
         <translation>Latitude {0} is out of range</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="85"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
         <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
         <translation>There are several categories named &quot;{0}&quot; ({1}); please use the category code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
         <source>照片 {0} 超过 10 MB</source>
         <translation>Photo {0} is larger than 10 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
         <source>「{0}」需要填写{1}</source>
         <translation>&quot;{0}&quot; requires {1} to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="94"/>
         <source>请指定至少一个协办部门</source>
         <translation>Please specify at least one co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="95"/>
         <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
         <translation>{0} &quot;{1}&quot; is not allowed to perform &quot;{2}&quot;: only co-handling for their own department can be handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
         <source>「{0}」不是案件 {1} 的协办部门</source>
         <translation>&quot;{0}&quot; is not a co-department of case {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="97"/>
         <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
         <translation>Co-department &quot;{0}&quot; is currently &quot;{1}&quot; and cannot perform &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="98"/>
         <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
         <translation>Case {0} has not been dispatched and its category has no default department: dispatch it to a lead department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
         <source>电话类型「{0}」无法识别，可选：{1}</source>
         <translation>Call kind &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="94"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
         <source>备注内容不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="95"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
         <source>备注内容</source>
         <translation>The note</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
         <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
         <translation>Please enter who was called (e.g. the reporter, Wang of the gas company)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="97"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
         <source>通话结果「{0}」无法识别，可选：{1}</source>
         <translation>Call outcome &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="98"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
         <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
         <translation>{0} is not a JPEG, PNG, GIF or WebP image ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
         <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
         <translation>State &quot;{0}&quot; is not recognized; options: {1}, or the groups {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
         <source>查看完整个人信息需要填写原因</source>
         <translation>A reason is required to view full personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
         <source>照片 {0} 不存在</source>
         <translation>Photo {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
         <source>部门 {0} 不存在</source>
         <translation>Department {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
         <source>部门「{0}」已停用，不能派遣</source>
         <translation>Department &quot;{0}&quot; is disabled and cannot be dispatched to</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
         <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
         <translation>Case {0} is &quot;{1}&quot;; reporters can be called back only after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
         <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
         <translation>Case {0} has no merged reporter with ID {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
         <source>{0}需要填写原因</source>
         <translation>{0} requires a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
         <source>原因</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
         <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
         <translation>An extension request needs either the number of working days to extend by or a new deadline (one of the two)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
         <source>延长的工作日数应在 1 到 {0} 之间</source>
         <translation>The number of working days to extend by must be between 1 and {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
         <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
         <translation>Case {0} is neither awaiting acceptance nor being handled, so no extension can be requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
         <source>案件 {0} 已有一份待审批的延期申请</source>
         <translation>Case {0} already has an extension request pending approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="118"/>
         <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
         <translation>Case {0} is neither awaiting acceptance nor being handled, so no co-handling can be requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="119"/>
         <source>申请协办需要指定至少一个协办部门</source>
         <translation>A co-handling request needs at least one co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="120"/>
         <source>新的期限需要带时区</source>
         <translation>The new deadline must include a time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
         <source>新的期限应晚于当前期限</source>
         <translation>The new deadline must be later than the current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
         <source>延期申请 {0} 不存在</source>
         <translation>Extension request {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
         <source>延期申请 {0} 已{1}，不能再次审批</source>
         <translation>Extension request {0} has already been decided ({1}) and cannot be decided again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="118"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
         <source>部门「{0}」不存在或已停用</source>
         <translation>Department &quot;{0}&quot; does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="119"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
         <source>协办部门不能是本部门</source>
         <translation>The co-department cannot be your own department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="120"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
         <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
         <translation>Case {0} is no longer with the requesting department, so this extension cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
         <source>来源「{0}」无法识别，可选：{1}</source>
         <translation>Source &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
         <source>满意度「{0}」无法识别，可选：{1}</source>
         <translation>Satisfaction &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
         <source>上报时间「{0}」不是日期</source>
         <translation>Report time &quot;{0}&quot; is not a date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
         <source>是否紧急「{0}」应为 是 或 否</source>
         <translation>Urgent &quot;{0}&quot; should be 是 (yes) or 否 (no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
         <source>第 {0} 行：{1}，未导入任何数据</source>
         <translation>Row {0}: {1}; no data was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
         <source>缺少{0}</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
         <source>没有编码为 {0} 的网格</source>
         <translation>There is no grid with code {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
         <source>案件类别「{0}」不存在或已停用</source>
         <translation>Case category &quot;{0}&quot; does not exist or is retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
         <source>来源「{0}」应为 {1} 之一</source>
         <translation>Source &quot;{0}&quot; should be one of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
         <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
         <translation>The import stopped in the batch starting at row {0} ({1}) and that batch was not written; {2} cases from earlier batches were already written and saved: importing the same file again skips the work orders already imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
         <source>上报时间「{0}」中的时刻不存在</source>
         <translation>The clock time in report time &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
         <source>缺少必需的列「{0}」</source>
         <translation>The required column &quot;{0}&quot; is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
         <source>与第 {0} 行的工单编号重复</source>
         <translation>Same work order number as row {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
         <source>「{0}」不能附照片，处置后照片随反馈上传</source>
         <translation>&quot;{0}&quot; cannot have photos attached; photos after handling are uploaded with the feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
+        <source>部门「{0}」不存在，可选：{1}</source>
+        <translation>Department &quot;{0}&quot; does not exist; choose from: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
         <source>「{0}」不能指定协办部门</source>
         <translation>&quot;{0}&quot; cannot specify co-departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
         <source>「{0}」需要填写原因</source>
         <translation>&quot;{0}&quot; requires a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
+        <source>派遣意见</source>
+        <translation>The dispatch instructions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
+        <source>原因或说明</source>
+        <translation>The reason or note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
         <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
         <translation>Case {0} is already with &quot;{1}&quot;; choose another department to redispatch it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
         <source>处置期限应晚于现在（带时区的日期时间）</source>
         <translation>The handling deadline must be later than now (a date and time with time zone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
         <source>延期需要给出新的处置期限（带时区的日期时间）</source>
         <translation>An extension needs a new handling deadline (a date and time with time zone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
         <source>新的期限 {0} 应晚于当前期限</source>
         <translation>New deadline {0} must be later than the current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="154"/>
         <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
         <translation>A callback needs a satisfaction level (Satisfied / Mostly satisfied / Dissatisfied / Not reached)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="155"/>
         <source>合并需要给出主案件编号（--into）</source>
         <translation>A merge needs the main case number (--into)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
         <source>案件 {0} 不能合并到自身</source>
         <translation>Case {0} cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="157"/>
         <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
         <translation>The main case {0} is &quot;{1}&quot; and cannot be a merge target</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="158"/>
         <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
         <translation>Case {0} still has co-departments that have neither given feedback nor been released ({1}), so the lead department cannot give feedback yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="159"/>
         <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
         <translation>&quot;{0}&quot; is a co-department on this case: release its co-handling before making it the lead department ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
         <source>「{0}」需要指定部门</source>
         <translation>&quot;{0}&quot; needs a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="161"/>
         <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
         <translation>Invalid time limit format: &quot;{0}&quot;; use a number followed by m/h/d, e.g. 10m, 4h, 15d</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="162"/>
         <source>时限必须大于 0：「{0}」</source>
         <translation>The time limit must be greater than 0: &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
         <source>日期 {0} 不属于 {1} 年</source>
         <translation>Date {0} is not in the year {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="154"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
         <source>工作时段不能为空</source>
         <translation>Working hours cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="155"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="165"/>
         <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
         <translation>No working hours given: &quot;{0}&quot;; use e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="166"/>
         <source>日期既是节假日又是调休上班日：{0}</source>
         <translation>Date is both a holiday and a make-up working day: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="157"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="167"/>
         <source>无法读取节假日文件 {0}：{1}</source>
         <translation>Cannot read the holiday file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="158"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
         <source>节假日文件 {0} 结构错误：{1}</source>
         <translation>Holiday file {0} has an invalid structure: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="159"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
         <source>工作时段结束须晚于开始：{0}-{1}</source>
         <translation>A working period must end after it starts: {0}-{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
         <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
         <translation>Working periods overlap or are out of order: {0}-{1} begins before the previous period ends at {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="161"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
         <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
         <translation>Invalid working period format: &quot;{0}&quot;; use HH:MM-HH:MM, e.g. 08:30-12:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="162"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="172"/>
         <source>工作时段时间无效：「{0}」</source>
         <translation>Invalid time in working period: &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="173"/>
         <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
         <translation>Holiday file {0} has an invalid state for the year {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="174"/>
         <source>工作时段须为整分钟的本地时间：{0}</source>
         <translation>Working hours must be local times in whole minutes: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="165"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
         <source>无法打开数据库 {0}：{1}</source>
         <translation>Cannot open the database {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="166"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="176"/>
         <source>数据库 {0} {1}</source>
         <translation>Database {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="167"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="177"/>
         <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
         <translation>The report rate must be {0}–{1} cases per minute, got {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="178"/>
         <source>持续时间应为 0–{0} 秒，收到 {1}</source>
         <translation>The duration must be 0–{0} seconds, got {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
         <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
         <translation>The database has no grids, so reports cannot be simulated (build the demo street or enter grids first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="180"/>
         <source>数据库中没有可用的案件类别，无法模拟上报</source>
         <translation>The database has no usable case categories, so reports cannot be simulated</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="181"/>
         <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
         <translation>The database already holds real data for street &quot;{0}&quot; ({1}), so the demo street cannot be loaded (use a new, empty database for demos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="185"/>
         <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
         <translation>This database already has real accounts and was set up for this center, so demo data cannot be loaded (use a new, empty database for demos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
         <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
         <translation>The database already holds street data, so a demo street cannot be built (use a new, empty database)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="182"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="192"/>
         <source>演示案件数不能为负数</source>
         <translation>The number of demo cases cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="183"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
         <source>演示数据的参考时间必须带时区</source>
         <translation>The reference time for demo data must include a time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="184"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
         <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
         <translation>The database has no case categories or department list, so demo cases cannot be built</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="185"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
         <source>磁盘空间已满，{0}：请清理出空间后重试</source>
         <translation>The disk is full, {0}: free up some space and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="186"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
         <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
         <translation>The database file is read-only, {0}: check the file permissions or the disk it is on</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="197"/>
         <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
         <translation>The database file is damaged, {0}: replace it with a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="198"/>
         <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
         <translation>The database has been held by another program for too long, {0}: try again later</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
         <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
         <translation>The connection to the database server was lost, so nothing could be read: check the network and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="200"/>
         <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
         <translation>The connection to the database server was lost: it cannot be confirmed whether the change was saved, so refresh to check once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="203"/>
         <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
         <translation>Unsupported database type: {0} (only SQLite and PostgreSQL are supported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="204"/>
         <source>数据库地址无法识别：{0}</source>
         <translation>Database address not recognized: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
         <source>{0}不能为空</source>
         <translation>{0} cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
         <source>督办回复期限应晚于现在</source>
         <translation>The reply deadline for urging must be later than now</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="197"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
         <source>案件 {0} 尚未派遣到部门，不能督办</source>
         <translation>Case {0} has not been dispatched to a department yet, so it cannot be urged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="198"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
         <source>案件 {0} 为「{1}」，不能上报</source>
         <translation>Case {0} is &quot;{1}&quot; and cannot be escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
         <source>案件 {0} 已上报{1}，尚未处理完</source>
         <translation>Case {0} has already been escalated to {1} and is still pending there</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="200"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
         <source>案件 {0} 没有待回复的督办</source>
         <translation>Case {0} has no urging awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="201"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
         <source>督办单发给「{0}」，本部门不能回复</source>
         <translation>The urging slip was sent to &quot;{0}&quot;, so your department cannot reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="202"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
         <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
         <translation>The urging on case {0} was sent to &quot;{1}&quot;, so &quot;{2}&quot; cannot reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="203"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
         <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
         <translation>Case {0} is &quot;{1}&quot; and cannot be redispatched by a joint meeting decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="204"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
         <source>联席会议需要列出参会部门</source>
         <translation>The joint meeting needs a list of attending departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
         <source>联席会议需要至少一项案件决定</source>
         <translation>The joint meeting needs at least one case decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="216"/>
         <source>一次联席会议最多记录 {0} 项决定</source>
         <translation>A joint meeting can record at most {0} decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="217"/>
         <source>会议纪要</source>
         <translation>The meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
         <source>案件 {0} 在决定中出现了两次</source>
         <translation>Case {0} appears twice in the decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
         <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
         <translation>Case {0} was not escalated to the joint meeting, so the meeting cannot decide on it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
         <source>会议决定</source>
         <translation>The meeting decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
         <source>联席会议 {0} 不存在</source>
         <translation>Joint meeting {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
         <source>会议日期 {0} 晚于今天</source>
         <translation>Meeting date {0} is later than today</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
         <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
         <translation>Unknown escalation target &quot;{0}&quot;; options: district (district platform), meeting (joint meeting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="216"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
         <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
         <translation>Unknown urging level &quot;{0}&quot;; options: street (street level), district (district level)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="229"/>
         <source>{0}应在 {1}–{2} 个工作日之间</source>
         <translation>{0} must be between {1} and {2} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="230"/>
         <source>小类「{0}」不存在</source>
         <translation>Category &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
         <source>{0} {1} 不是普通文件，拒绝读取</source>
         <translation>{0} {1} is not a regular file and will not be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="232"/>
         <source>{0} {1} 超过 {2}</source>
         <translation>{0} {1} is larger than {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="233"/>
         <source>无法读取{0} {1}：{2}</source>
         <translation>Cannot read {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="234"/>
         <source>{0}最多 {1} 个字，现有 {2} 个</source>
         <translation>{0} can have at most {1} characters; it has {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
         <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
         <translation>Kind should be 道路 (road), 小区 (estate) or 地标 (landmark), got &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="236"/>
         <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
         <translation>Side should be 单号 (odd), 双号 (even) or 单双号 (both), got &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="237"/>
         <source>请填写网格编码</source>
         <translation>Please enter the grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="228"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
         <source>网格编码「{0}」不存在或已停用</source>
         <translation>Grid code &quot;{0}&quot; does not exist or has been retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="229"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
         <source>该地名地址条目已不存在（可能已被他人删除）</source>
         <translation>This gazetteer entry no longer exists (someone else may have deleted it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="230"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
         <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
         <translation>A road needs a first and a last door number (e.g. 1 and 99)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
         <source>起始{0} {1} 大于终止{2} {3}</source>
         <translation>The first {0} {1} is greater than the last {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="232"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
         <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
         <translation>{0} overlaps the existing {1} (grid {2}): a door or building number can belong to only one grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
         <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
         <translation>For an estate, give both the first and last building numbers, or neither (whole estate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="236"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
         <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
         <translation>{0} must be between 1 and {1}, got {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="237"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="247"/>
         <source>无法读取 {0}：{1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="248"/>
         <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
         <translation>{0}, line {1} should be &quot;address&lt;TAB&gt;grid code&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="249"/>
+        <source>地址含 {0}（对面，可能跨网格）</source>
+        <translation>Address contains {0} (opposite side, may be in another grid)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
+        <source>地址含 {0}</source>
+        <translation>Address contains {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="251"/>
+        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计</source>
+        <translation>{0}{1}号 is outside the registered door-number ranges; estimated from the nearest range</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="252"/>
+        <source>地址含 {0}{1}号（{2}）</source>
+        <translation>Address contains {0}{1}号 ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="253"/>
+        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计，对面可能属另一网格</source>
+        <translation>{0}{1}号 is outside the registered door-number ranges; estimated from the nearest range, and the opposite side may belong to another grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="256"/>
+        <source>地址含 {0}{1}号（{2}），对面可能属另一网格</source>
+        <translation>Address contains {0}{1}号 ({2}); the opposite side may belong to another grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
+        <source>{0}与{1}交口（两路共同经过的网格）</source>
+        <translation>Junction of {0} and {1} (a grid both roads pass through)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
         <source>文件名应以 .xlsx 结尾：{0}</source>
         <translation>The file name must end in .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
         <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
         <translation>Cannot write {0}: it is a folder; please give a file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
         <source>无法写入 {0}：文件夹 {1} 不存在</source>
         <translation>Cannot write {0}: folder {1} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
         <source>「{0}」不是整数，{1}应为整数</source>
         <translation>&quot;{0}&quot; is not a whole number; {1} must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
         <source>「{0}」不是整数，{1}应只写数字</source>
         <translation>&quot;{0}&quot; is not a whole number; {1} should contain digits only</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
         <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
         <translation>&quot;{0}&quot; has no &quot;Road&quot;, &quot;Estate&quot; or &quot;Landmark&quot; sheet; please fill in the gazetteer template</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="247"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="266"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="248"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="267"/>
         <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
         <translation>Cannot write {0}: {1} (is the file open in another program?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="249"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
         <source>前 {0} 行中找不到表头（应有「{1}」）</source>
         <translation>No header row in the first {0} rows (it should have &quot;{1}&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="251"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
         <source>与第 {0} 行重复（{1}）</source>
         <translation>Same as row {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="252"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
         <source>{0}与第 {1} 行的{2}重叠：同一门牌或楼号只能属于一个网格</source>
         <translation>{0} overlaps {2} in row {1}: a door number or building belongs to one grid only</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="253"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="272"/>
         <source>{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条</source>
         <translation>{0} overlaps {1} already in the gazetteer (grid {2}); change or delete that entry in the master data first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="256"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="275"/>
         <source>「{0}」应为 单号、双号 或 单双号</source>
         <translation>&quot;{0}&quot; should be 单号 (odd), 双号 (even) or 单双号 (both)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="276"/>
         <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
         <translation>Year {0} is out of range (must be {1}–{2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
         <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
         <translation>Invalid state &quot;{0}&quot;; must be official or provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
+        <source>{0} 年日历有误：{1}</source>
+        <translation>The {0} calendar has errors: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="279"/>
         <source>{0} 年没有任何放假日期，未作修改</source>
         <translation>{0} has no holiday dates; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="280"/>
         <source>{0} 已是「{1}」，未作修改</source>
         <translation>{0} is already &quot;{1}&quot;; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="281"/>
         <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
         <translation>Holidays for {0} have not been entered yet; import them or set them day by day first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
         <source>{0} 年已是正式日历，未作修改</source>
         <translation>The {0} calendar is already official; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
         <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
         <translation>Holidays for {0} have not been entered yet, so there is nothing to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
         <source>{0} 不能既放假又调休上班</source>
         <translation>{0} cannot be both a holiday and a make-up workday</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
         <source>{0} 不属于 {1} 年</source>
         <translation>{0} is not in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="266"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
         <source>{0} 是{1}，本来就上班，不是调休上班日</source>
         <translation>{0} ({1}) is a weekday, a working day anyway, not a make-up workday</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="267"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
         <source>{0} 的名称过长（最多 {1} 字）</source>
         <translation>The name of {0} is too long (at most {1} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
         <source>名称</source>
         <translation>The name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
         <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
         <translation>Invalid day type &quot;{0}&quot;; should be 放假 (holiday), 上班 (working day) or 默认 (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
         <source>缺少日期</source>
         <translation>The date is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="291"/>
+        <source>类型「{0}」应为 放假 或 调休上班</source>
+        <translation>Kind &quot;{0}&quot; should be 放假 (holiday) or 调休上班 (make-up workday)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="292"/>
+        <source>缺少类型</source>
+        <translation>The kind is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="293"/>
         <source>放假日须填写节日名称（如 春节）</source>
         <translation>A holiday needs the name of the festival (e.g. Spring Festival)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="272"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="294"/>
         <source>名称过长（最多 {0} 字）</source>
         <translation>The name is too long (at most {0} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="273"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="295"/>
         <source>{0} 与第 {1} 行的日期重复</source>
         <translation>{0} is the same date as row {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="296"/>
         <source>表中没有任何日期</source>
         <translation>The sheet has no dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="275"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="297"/>
         <source>{0} 年没有任何放假日期</source>
         <translation>{0} has no holiday dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="276"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
         <source>来源渠道「{0}」无法识别，可选：{1}</source>
         <translation>Unknown source channel &quot;{0}&quot;; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="299"/>
         <source>{0}须填写联系电话，以便回访</source>
         <translation>For {0}, enter a contact phone number so a callback can be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="300"/>
         <source>请填写事发地址</source>
         <translation>Please enter the address</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="279"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
         <source>请填写问题描述</source>
         <translation>Please enter the description</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="280"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
         <source>请先确认或选择网格</source>
         <translation>Please confirm or choose a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="281"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="303"/>
         <source>请先确认或选择小类</source>
         <translation>Please confirm or choose a category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="304"/>
         <source>所选网格已不存在，请重新选择</source>
         <translation>The selected grid no longer exists; please choose again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="305"/>
         <source>所选小类已不存在，请重新选择</source>
         <translation>The selected category no longer exists; please choose again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
         <source>最多附 {0} 张照片（现有 {1} 张）</source>
         <translation>At most {0} photos can be attached (there are {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
+        <source>近一年{0} {1} {2} 件由 {3} 按期办结</source>
+        <translation>In the past year, {2} cases of {1} {0} were closed on time by {3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
+        <source>描述含 {0}</source>
+        <translation>Description contains {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
+        <source>与 {0} 件已结案 {1} 相似</source>
+        <translation>Similar to {0} closed cases of {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
+        <source>描述中的字词与该小类的已结案案件较接近</source>
+        <translation>The description&apos;s words are close to closed cases of this category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="311"/>
         <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
         <translation>Urgency &quot;{0}&quot; should be 一般 (ordinary), 紧急 (urgent) or 特急 (very urgent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="312"/>
         <source>待定位工单 {0} {1}，不能再处理</source>
         <translation>Work order {0} awaiting placement: {1}, so it can no longer be handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
         <source>办理时限「{0}」应为工作日天数，如 5</source>
         <translation>Time limit &quot;{0}&quot; must be a number of working days, e.g. 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
         <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
         <translation>Time limit &quot;{0}&quot; must be 1 to {1} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="315"/>
         <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
         <translation>Time limit &quot;{0}&quot; should be 1 to {1} working days, e.g. 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="316"/>
         <source>待定位工单 {0} 不存在</source>
         <translation>Order to place {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="291"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
         <source>确认待定位工单需要选定网格和小类</source>
         <translation>Confirming an order to place requires choosing a grid and a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="292"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="318"/>
         <source>作废待定位工单需要填写原因</source>
         <translation>Dropping an order to place requires a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="293"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="319"/>
         <source>作废原因</source>
         <translation>The reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="294"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
         <source>作废原因过长（最多 500 字）</source>
         <translation>The reason for dropping is too long (at most 500 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="295"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="321"/>
         <source>诉求内容过长（最多 2000 字）</source>
         <translation>The request text is too long (at most 2000 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="296"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="322"/>
         <source>工单编号</source>
         <translation>Work order number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="297"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
+        <source>小类不确定</source>
+        <translation>The category is uncertain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="324"/>
+        <source>无法判断小类</source>
+        <translation>The category cannot be determined</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="325"/>
+        <source>没有事发地址</source>
+        <translation>No address of the incident</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
+        <source>地址无法定位到网格</source>
+        <translation>The address cannot be placed in a grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
+        <source>地址可能属于 {0} 个网格</source>
+        <translation>The address may belong to {0} grids</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="328"/>
+        <source>网格不确定</source>
+        <translation>The grid is uncertain</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="329"/>
         <source>结束日期 {0} 早于开始日期 {1}</source>
         <translation>End date {0} is earlier than start date {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="330"/>
         <source>办结回复一次最多导出 {0} 天</source>
         <translation>Closing replies can be exported for at most {0} days at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="299"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
         <source>照片 {0} 是空文件</source>
         <translation>Photo {0} is an empty file</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="300"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
         <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
         <translation>Photo {0} is {1}, over the {2} limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
         <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
         <translation>File {0} is a {1} image; only {2} photos are accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
         <source>照片 {0} 的像素过多，不像一张照片</source>
         <translation>Photo {0} has too many pixels and does not look like a photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="303"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
         <source>照片 {0} 已损坏，无法读取</source>
         <translation>Photo {0} is damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="304"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
         <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
         <translation>Photo {0} has too many pixels ({1}×{2}) and does not look like a photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="305"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
         <source>内存数据库无法备份</source>
         <translation>An in-memory database cannot be backed up</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
         <source>备份文件 {0} 不存在</source>
         <translation>Backup file {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
         <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
         <translation>Backup file {0} is too large ({1} MB, limit {2} MB); restore refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
         <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
         <translation>{0} was made by a newer version of GridDesk (version {1}); this program cannot restore it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
         <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
         <translation>Backup folder {0} does not exist (it is not created automatically); please create the folder first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
         <source>备份目标 {0} 不是文件夹</source>
         <translation>Backup target {0} is not a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="311"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
         <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
         <translation>{0} is not a regular file (it is a folder, device or pipe) and cannot be used as a backup target</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="312"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
         <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
         <translation>{0} is the database file in use and cannot be used as a backup target</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
         <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
         <translation>{0} is the database currently in use and cannot be used to restore it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="346"/>
         <source>恢复数据库需要管理员账号（--user）</source>
         <translation>Restoring the database requires an administrator account (--user)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="315"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="347"/>
         <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
         <translation>Please explain why you accept a backup whose audit log failed verification (the reason is recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="316"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
         <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
         <translation>Backup {0} has no enabled administrator account, so after restoring the database would go back to first-start setup (anyone could create an administrator); restore refused, the current database is unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
         <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
         <translation>{0} is not a GridDesk backup file (not an SQLite database)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="321"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
         <source>{0} 已损坏（完整性检查未通过）</source>
         <translation>{0} is damaged (integrity check failed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="322"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
         <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
         <translation>{0} is not a GridDesk backup file (the GridDesk data tables are missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
         <source>{0} 无法读取：{1}</source>
         <translation>{0} cannot be read: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="324"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="325"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
         <source>恢复失败：{0}</source>
         <translation>Restore failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
         <source>无法创建备份文件夹 {0}：{1}</source>
         <translation>Cannot create backup folder {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="359"/>
         <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
         <translation>is not a GridDesk database (not an SQLite database file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="328"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="360"/>
         <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
         <translation>is damaged (SQLite integrity error); please replace it with a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="329"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
         <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
         <translation>{0} is not a GridDesk database (it already has {1} data tables of another program: {2}); nothing was changed; to create the GridDesk data tables in it anyway, run griddesk-admin init --force</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
         <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
         <translation>Database version {0} is newer than this program; please upgrade GridDesk before opening it (the database was not changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
         <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
         <translation>{0} is not a GridDesk database (schema version {1} of another program); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="371"/>
         <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
         <translation>{0} is not a regular file (it is a folder, device or pipe) and cannot be opened as a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="372"/>
         <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
         <translation>{0} is not a GridDesk database (not an SQLite database file); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="375"/>
         <source>数据库文件 {0} {1}（未作任何改动）</source>
         <translation>Database file {0} {1} (nothing was changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="376"/>
         <source>{0}含有不允许的{1}</source>
         <translation>{0} contains disallowed {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="377"/>
         <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
         <translation>{0} is too long (at most {1} characters, got {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="346"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
         <source>{0}含有不允许的空字符（NUL）</source>
         <translation>{0} contains a disallowed null character (NUL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="347"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="379"/>
         <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
         <translation>ID number &quot;{0}&quot; should have 18 characters (17 digits, then a digit or X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="380"/>
         <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
         <translation>The birth date {1} in ID number &quot;{0}&quot; is implausible (it should be between {2} and today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="351"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="383"/>
         <source>身份证号「{0}」校验码错误（应为 {1}）</source>
         <translation>ID number &quot;{0}&quot; has a wrong check digit (it should be {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="384"/>
         <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
         <translation>The birth date {1} in ID number &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="385"/>
         <source>月薪「{0}」不合理</source>
         <translation>Monthly pay &quot;{0}&quot; is implausible</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
         <source>档应在 1–{0} 之间，实为 {1}</source>
         <translation>Pay tier should be between 1 and {0}, but is {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
         <source>级应在 1–{0} 之间，实为 {1}</source>
         <translation>Pay grade should be between 1 and {0}, but is {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="388"/>
         <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
         <translation>Monthly pay &quot;{0}&quot; should be an amount (e.g. 4500 or 4500.50)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="389"/>
         <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
         <translation>The field in mapping &quot;{0}={1}&quot; does not exist; available fields: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
+        <source>映射中的列名不在表头中：{0}（表头在第 {1} 行）</source>
+        <translation>Column names in the mapping are not in the header: {0} (the header is in row {1})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="391"/>
         <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
         <translation>During the import, a person with the same ID number was just added elsewhere, so this import wrote nothing; please import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="394"/>
         <source>与{0}都对应「{1}」，已只用{2}列</source>
         <translation>Both this column and {0} map to &quot;{1}&quot;; only the {2} column was used</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="395"/>
         <source>没有名为「{0}」的花名册，可选：{1}</source>
         <translation>There is no roster named &quot;{0}&quot;; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="396"/>
         <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
         <translation>Political status &quot;{0}&quot; is not recognized (e.g. 中共党员 for a CPC member, 群众 for non-party)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
         <source>{0}「{1}」应为 {2} 之一</source>
         <translation>{0} &quot;{1}&quot; should be one of {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
         <source>性别「{0}」应为 男 或 女</source>
         <translation>Gender &quot;{0}&quot; should be 男 (male) or 女 (female)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
         <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
         <translation>{0} was stored by Excel as a number ({1}) and its last digits were lost; please format that column as text and enter it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="402"/>
         <source>{0}「{1}…」过长（最多 64 字）</source>
         <translation>{0} &quot;{1}…&quot; is too long (at most 64 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="403"/>
         <source>{0}过长（最多 200 字）</source>
         <translation>{0} is too long (at most 200 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="371"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
         <source>{0}：没有编码为 {1} 的社区</source>
         <translation>{0}: there is no community with code {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="372"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
         <source>{0}：没有名为「{1}」的社区</source>
         <translation>{0}: there is no community named &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="373"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
         <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
         <translation>{0}: there are several communities named &quot;{1}&quot;; please give the community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
         <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
         <translation>{0} &quot;{1}&quot; should be a grid code of 14 or 15 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="375"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
         <source>{0}：没有编码为 {1} 的网格</source>
         <translation>{0}: there is no grid with code {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="376"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
         <source>任期结束应晚于任期开始</source>
         <translation>The end of the term should be after its start</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="377"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
         <source>任职层级为社区时须填写任职社区</source>
         <translation>A community-level post needs the community it is in</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
         <source>导师与学员不能是同一人</source>
         <translation>The mentor and the mentee cannot be the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="379"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="412"/>
         <source>性别「{0}」与身份证号不符（应为 {1}）</source>
         <translation>Gender &quot;{0}&quot; does not match the ID number (it should be {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="380"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="413"/>
         <source>下沉期限至少 {0} 年：下沉时间为 {1}，计划结束时间应不早于 {2}（现为 {3}）</source>
         <translation>A sent-down posting lasts at least {0} years: sent down on {1}, the planned end should be no earlier than {2} (it is {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="383"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="416"/>
         <source>{0}名册中没有编号为 {1} 的记录</source>
         <translation>The {0} roster has no record numbered {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="384"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="417"/>
         <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
         <translation>{0} is already in the {1} roster (same ID number); please edit the existing record</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="385"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="418"/>
         <source>该{0}记录已离任，不能再修改</source>
         <translation>This {0} record is for someone who has left office and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
         <source>{0}的{1}记录已经是离任状态</source>
         <translation>The {1} record of {0} is already marked as left office</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="420"/>
         <source>只能显示身份证号或联系电话</source>
         <translation>Only the ID number or the phone number can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="388"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="421"/>
         <source>「{0}」无权查看完整的身份证号和电话</source>
         <translation>&quot;{0}&quot; is not allowed to see full ID numbers and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="389"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="422"/>
         <source>该身份证号已属于名册中的另一人，不能改成它</source>
         <translation>This ID number already belongs to another person in the roster and cannot be used here</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
         <source>节假日日历在读取时反复被修改，请重试</source>
         <translation>The holiday calendar kept changing while it was being read; please try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="391"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="424"/>
         <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
         <translation>The default department &quot;{1}&quot; of category {0} is not in the department list</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="392"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="425"/>
         <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
         <translation>Found {0} problems ({1} rows), so nothing was imported; please fix them and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="426"/>
+        <source>目录在检查后已被他人修改：{0}；未导入任何数据，请重新导入</source>
+        <translation>The catalogue was changed by someone else after the check: {0}; nothing was imported, please import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="427"/>
         <source>大类 {0} 是{1}大类，不能改为{2}</source>
         <translation>Class {0} is a {1} class and cannot be changed to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="394"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="428"/>
         <source>{0}大类「{1}」已用于大类 {2}</source>
         <translation>The {0} class name &quot;{1}&quot; is already used by class {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="395"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="429"/>
         <source>小类编码 {0} 与第 {1} 行重复</source>
         <translation>Category code {0} is the same as in row {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="396"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="430"/>
         <source>大类 {0} 中「{1}」已用于{2}</source>
         <translation>In class {0}, &quot;{1}&quot; is already used by {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="431"/>
         <source>大类 {0} 在第 {1} 行名为「{2}」，此处为「{3}」</source>
         <translation>Class {0} is named &quot;{2}&quot; in row {1} but &quot;{3}&quot; here</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="432"/>
         <source>大类 {0} 在第 {1} 行为{2}</source>
         <translation>Class {0} is {2} in row {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="433"/>
         <source>部门「{0}」不存在，请先在部门中添加</source>
         <translation>Department &quot;{0}&quot; does not exist; add it under departments first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="435"/>
         <source>与{0}都对应「{1}」，只能有一列</source>
         <translation>Both this column and {0} map to &quot;{1}&quot;; there can be only one</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="402"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="436"/>
         <source>目录文件应为 .xlsx：{0}</source>
         <translation>The catalogue file should be .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="403"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="437"/>
         <source>案件类别 {0} 不存在</source>
         <translation>Case category {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="438"/>
         <source>大类 {0} 不存在，请先添加大类</source>
         <translation>Class {0} does not exist; please add the class first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
         <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
         <translation>Class &quot;{0}&quot; already has category &quot;{1}&quot; ({2}){3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
         <source>部门「{0}」不存在</source>
         <translation>Department &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
         <source>部门「{0}」已停用，不能作为默认部门</source>
         <translation>Department &quot;{0}&quot; is disabled and cannot be a default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
         <source>大类编码 {0} 已存在</source>
         <translation>Class code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
         <source>{0}大类「{1}」已存在</source>
         <translation>The {0} class &quot;{1}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
         <source>新增小类没有字段「{0}」</source>
         <translation>The new category has no field &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="443"/>
         <source>小类编码 {0} 已存在</source>
         <translation>Category code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="444"/>
         <source>{0}编码「{1}」应为 {2} 位数字</source>
         <translation>{0} code &quot;{1}&quot; should have {2} digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="412"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="445"/>
         <source>类型「{0}」应为 事件 或 部件</source>
         <translation>Kind &quot;{0}&quot; should be 事件 (event) or 部件 (part)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="413"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="446"/>
         <source>大类编码不能为 00</source>
         <translation>Class code cannot be 00</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="414"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
         <source>小类编码「{0}」的序号不能为 00</source>
         <translation>The sequence number in category code &quot;{0}&quot; cannot be 00</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
         <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
         <translation>Category code &quot;{0}&quot; does not belong to class {1} (its first 2 digits should be {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="416"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
         <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
         <translation>Codes of {0} classes should be between {1} and {2}; &quot;{3}&quot; is not</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="417"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
         <source>{0}过多（{1} 个），最多 {2} 个</source>
         <translation>{0}: too many ({1}), at most {2} allowed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="418"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
         <source>{0}过长（合计最多 {1} 字）</source>
         <translation>{0} is too long (at most {1} characters in total)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
         <source>{0}应为文字</source>
         <translation>{0} should be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="420"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
         <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
         <translation>{0} &quot;{1}&quot; is too long; each keyword can have at most {2} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="421"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
         <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
         <translation>The township code {1} in street code &quot;{0}&quot; is not within 001–399</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="422"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
         <source>区县编码「{0}」的省级代码 {1} 不存在</source>
         <translation>The province code {1} in district code &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="456"/>
         <source>区县编码「{0}」不是区县级代码</source>
         <translation>District code &quot;{0}&quot; is not a district-level code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="424"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="457"/>
         <source>街道编码「{0}」不属于区县 {1}</source>
         <translation>Street code &quot;{0}&quot; does not belong to district {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="425"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="458"/>
         <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
         <translation>The residents&apos; (villagers&apos;) committee code in community code &quot;{0}&quot; cannot be 000</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="426"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
         <source>社区编码「{0}」不属于街道 {1}</source>
         <translation>Community code &quot;{0}&quot; does not belong to street {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="427"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="460"/>
         <source>网格编码「{0}」的网格序号不能为 0</source>
         <translation>The grid number in grid code &quot;{0}&quot; cannot be 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="428"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="461"/>
         <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
         <translation>Grid code &quot;{0}&quot; does not belong to community {1} (the first 12 digits should be the same)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="429"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
         <source>本社区已有名为「{0}」的网格（{1}）</source>
         <translation>This community already has a grid named &quot;{0}&quot; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="430"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="463"/>
         <source>网格编码 {0} 已存在</source>
         <translation>Grid code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="431"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="464"/>
         <source>区县编码 {0} 不存在</source>
         <translation>District code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="432"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="465"/>
         <source>本街道已有名为「{0}」的社区（{1}）</source>
         <translation>This street already has a community named &quot;{0}&quot; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="433"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
         <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
         <translation>The first 9 digits of community code &quot;{0}&quot;, {1}, are not the street code of this database{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="467"/>
         <source>社区编码 {0} 已存在</source>
         <translation>Community code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="435"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="468"/>
         <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
         <translation>The database already has the street &quot;{0}&quot; ({1}); a command center serves only one street</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="436"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
         <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
         <translation>Grid {0} ({1}) was retired on {2} and can no longer take new cases; please choose the current grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="472"/>
         <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
         <translation>Grid {0} ({1}) comes into use on {2}; cases cannot be reported in it before then</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
         <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
         <translation>{0} &quot;{1}&quot; should be yes or no (是 / 否)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="474"/>
         <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
         <translation>Time basis &quot;{0}&quot; is not recognized; choose: working (working time), natural (natural time)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="444"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
         <source>{0}「{1}」过长，最多 {2} 个字</source>
         <translation>{0} &quot;{1}&quot; is too long; at most {2} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="445"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
         <source>{0}「{1}」应为不小于 0 的整数</source>
         <translation>{0} &quot;{1}&quot; should be a whole number of 0 or more</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="446"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
         <source>{0}「{1}」应在 0 与 {2} 之间</source>
         <translation>{0} &quot;{1}&quot; should be between 0 and {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
         <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
         <translation>{0} &quot;{1}&quot; should be a number of hours (e.g. 4 or 0.5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
         <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
         <translation>{0} should be more than 0 and at most {1} hours (90 days); {2} hours was given</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="482"/>
         <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
         <translation>{0} has no editable field &quot;{1}&quot;; editable fields: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="483"/>
         <source>没有给出{0}要修改的内容</source>
         <translation>No changes were given for {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="484"/>
         <source>部门（编号 {0}）不存在</source>
         <translation>Department (ID {0}) does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="485"/>
         <source>部门「{0}」已存在</source>
         <translation>Department &quot;{0}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="486"/>
         <source>联系电话「{0}」过长，最多 32 个字符</source>
         <translation>Phone number &quot;{0}&quot; is too long; at most 32 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="487"/>
         <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
         <translation>Department &quot;{0}&quot; still has {1} open cases; redispatch or close them before disabling the department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="488"/>
         <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
         <translation>Department &quot;{0}&quot; is still the default department for {1} case categories; change their default department before disabling it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="458"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="491"/>
         <source>没有名为「{0}」的设置项</source>
         <translation>There is no setting named &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="492"/>
         <source>保留的自动备份份数应在 1 与 365 之间</source>
         <translation>The number of automatic backups kept should be between 1 and 365</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="460"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="493"/>
         <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
         <translation>The warning share should be between 0 and 1 (e.g. 0.8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="461"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
         <source>「照片保留拍摄位置」应为 是 或 否</source>
         <translation>&quot;Keep location in photos&quot; should be 是 (yes) or 否 (no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
         <source>设置「{0}」的值无效：{1}</source>
         <translation>Invalid value for setting &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="463"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="500"/>
         <source>角色「{0}」无法识别，可选：{1}</source>
         <translation>Role &quot;{0}&quot; is not recognized; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="464"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="501"/>
         <source>密码至少 {0} 位</source>
         <translation>The password must be at least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="465"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="502"/>
         <source>密码需同时包含字母和数字</source>
         <translation>The password must contain both letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
         <source>第一个账号必须是管理员（--role admin）</source>
         <translation>The first account must be an administrator (--role admin)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="467"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
         <source>用户名不能为空、不能含空格，最多 64 个字符</source>
         <translation>The user name must not be empty or contain spaces, and may be at most 64 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="468"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
         <source>用户名「{0}」已存在</source>
         <translation>User name &quot;{0}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="506"/>
         <source>「{0}」账号需要指定所属部门（--department）</source>
         <translation>A &quot;{0}&quot; account needs a department (--department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="470"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="507"/>
         <source>部门「{0}」已停用</source>
         <translation>Department &quot;{0}&quot; is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="471"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="472"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="508"/>
         <source>「{0}」是中心的角色，不属于某个部门</source>
         <translation>&quot;{0}&quot; is a center role and does not belong to a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
         <source>账号「{0}」不存在</source>
         <translation>Account &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="474"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="510"/>
         <source>不能停用自己正在使用的账号</source>
         <translation>You cannot disable the account you are signed in with</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="475"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
         <source>账号「{0}」已停用，请联系管理员</source>
         <translation>Account &quot;{0}&quot; is disabled; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="476"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="511"/>
         <source>原密码不正确</source>
         <translation>The current password is incorrect</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
         <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
         <translation>Account &quot;{0}&quot; is locked after too many wrong passwords; try again in {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <source>另有 {0} 处</source>
+        <translation>{0} more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
+        <source>流转记录有 {0} 处被改动：{1}</source>
+        <translation>The case history has been altered in {0} places: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
+        <source>已于 {0} 停用</source>
+        <translation>retired on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
+        <source>已停用</source>
+        <translation>retired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <source>案件类别 {0} {1}（{2}），不能再上报此类案件；请选择其他小类</source>
+        <translation>Case category {0} {1} ({2}) can no longer be reported; please choose another category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
         <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
         <translation>{0} wrong passwords in a row: the account is locked for {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
         <source>{0}「{1}」无权{2}：案件不属于本部门</source>
         <translation>{0} &quot;{1}&quot; is not permitted to {2}: the case does not belong to their department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="513"/>
         <source>{0}「{1}」无权{2}</source>
         <translation>{0} &quot;{1}&quot; is not permitted to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="514"/>
         <source>审计日志的链头记录缺失（被删除过）</source>
         <translation>The chain head record of the audit log is missing (it has been deleted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="482"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
         <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
         <translation>The chain head of the audit log (entry {0}) does not match the last entry (entry {1}) (the chain head or the last entries have been altered or deleted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="486"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="519"/>
         <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation>Please give the reason for re-anchoring (e.g. the server was restored from the November 20 backup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="489"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="522"/>
         <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
         <translation>This is the demo database (Xinming Street) and cannot take your center&apos;s master data; please set up your street in a new, empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="493"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="526"/>
         <source>街道编码</source>
         <translation>Street code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="527"/>
         <source>数据库已建立街道「{0}」（{1}），与模板中的 {2} 不同；一个指挥中心只服务一个街道</source>
         <translation>The database already has the street &quot;{0}&quot; ({1}), not {2} as in the template; a command center serves only one street</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="531"/>
         <source>社区名称</source>
         <translation>Community name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="532"/>
         <source>数据库中已有同名社区「{0}」（{1}）</source>
         <translation>The database already has a community named &quot;{0}&quot; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="500"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="533"/>
         <source>所属社区编码</source>
         <translation>Community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="501"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="534"/>
         <source>社区编码 {0} 既不在「社区」表中，也不在数据库中</source>
         <translation>Community code {0} is neither in the &quot;社区&quot; (communities) sheet nor in the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="502"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="535"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="536"/>
         <source>社区 {0} 中已有同名网格「{1}」（{2}）</source>
         <translation>Community {0} already has a grid named &quot;{1}&quot; ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="537"/>
         <source>模板文件名应以 .xlsx 结尾：{0}</source>
         <translation>The template file name should end in .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="538"/>
         <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
         <translation>&quot;{0}&quot; contains characters other than digits; {1} should be {2} digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="506"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="539"/>
         <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
         <translation>&quot;{0}&quot; is {1} characters long; {2} should be {3} digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="507"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="540"/>
         <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
         <translation>&quot;{0}&quot; is not a whole number; {1} should be a whole number of 0 or more</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="508"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="541"/>
         <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
         <translation>&quot;{0}&quot; is text; {1} should be a whole number of 0 or more (digits only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="542"/>
         <source>表头单元格 {0} 是合并单元格；请取消合并，每列写一个列名</source>
         <translation>Header cell {0} is a merged cell; unmerge it and write one column name a column</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="510"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="543"/>
         <source>与{0}是同一列，已只用前一列</source>
         <translation>Same column as {0}; only the first one was used</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="511"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="544"/>
         <source>缺少工作表「{0}」</source>
         <translation>The sheet &quot;{0}&quot; is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="545"/>
         <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
         <translation>{0} &quot;{1}&quot; is not a valid mobile number (11 digits starting with 1) or landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="548"/>
         <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
         <translation>{0} {1} is outside the plausible range (should be between {2} and {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="516"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="549"/>
         <source>{0}「{1}」不是日期</source>
         <translation>{0} &quot;{1}&quot; is not a date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="517"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="550"/>
         <source>{0}「{1}」应为整数</source>
         <translation>{0} &quot;{1}&quot; should be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="518"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="551"/>
         <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
         <translation>{0} should be between {1} and {2}, but is {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="519"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="552"/>
         <source>{0}「{1}」不合理</source>
         <translation>{0} &quot;{1}&quot; is not plausible</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="520"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="553"/>
         <source>{0}「{1}」不是存在的日期</source>
         <translation>{0} &quot;{1}&quot; is not a real date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="521"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="554"/>
         <source>{0}「{1}」应为数字</source>
         <translation>{0} &quot;{1}&quot; should be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="522"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="555"/>
         <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
         <translation>{0} &quot;{1}&quot; is not recognized as a date (e.g. 1985-03-12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="523"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="556"/>
         <source>前 {0} 行中找不到表头{1}</source>
         <translation>No header row found in the first {0} rows{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="524"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="557"/>
         <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
         <translation>Found {0} problems (in {1} rows), so nothing was imported; fix them and try again, or choose to import only the valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="527"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="560"/>
         <source>「{0}」的第一个工作表是空的</source>
         <translation>The first sheet of &quot;{0}&quot; is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="528"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="561"/>
         <source>「{0}」过大（{1} MB），拒绝导入</source>
         <translation>&quot;{0}&quot; is too large ({1} MB); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="529"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="562"/>
         <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
         <translation>&quot;{0}&quot; is not an Excel workbook (.xlsx); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="530"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="563"/>
         <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
         <translation>&quot;{0}&quot; contains {1} internal files, more than a normal workbook has; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="531"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="564"/>
         <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
         <translation>&quot;{0}&quot; contains macros (VBA), import refused; save it as a .xlsx without macros, then import it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="534"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="567"/>
         <source>「{0}」中没有工作表</source>
         <translation>&quot;{0}&quot; contains no sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="535"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="568"/>
         <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
         <translation>Sheet &quot;{1}&quot; is missing from &quot;{0}&quot;; the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="536"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="569"/>
         <source>无法读取文件「{0}」：{1}</source>
         <translation>Cannot read the file &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="537"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="570"/>
         <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
         <translation>&quot;{0}&quot; is damaged and cannot be opened as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="538"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="571"/>
         <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
         <translation>&quot;{0}&quot; is too large when unpacked and may be a zip bomb; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="539"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="572"/>
         <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
         <translation>&quot;{0}&quot; has an abnormal compression ratio ({1}) and may be a zip bomb; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="540"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="573"/>
         <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
         <translation>&quot;{0}&quot; is encrypted; remove the password in Excel first, then import it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="541"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="574"/>
         <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
         <translation>&quot;{0}&quot; is a macro-enabled workbook (.xlsm), import refused; save it as .xlsx, then import it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="544"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="577"/>
         <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
         <translation>&quot;{0}&quot; is damaged and cannot be opened as an Excel workbook ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="545"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="578"/>
         <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
         <translation>{1} in &quot;{0}&quot; is not UTF-8 XML; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="546"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="579"/>
         <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
         <translation>&quot;{0}&quot; is not complete XML (it is damaged); import refused ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="547"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="580"/>
         <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
         <translation>The sheet in &quot;{0}&quot; is damaged and cannot be read ({1}); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="548"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="581"/>
         <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
         <translation>{1} in &quot;{0}&quot; contains unsafe XML (DTD/entity declarations); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="549"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="582"/>
         <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
         <translation>The used range of the sheet in &quot;{0}&quot; is too large (cells with content reach row {1}, column {2}), so it may be a malicious file, import refused; delete the extra cells to the right of and below the table, then import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="553"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="586"/>
         <source>交班说明</source>
         <translation>The handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="554"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="587"/>
         <source>交班记录 {0} 不存在</source>
         <translation>Handover record {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="555"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="588"/>
         <source>这次交班已由「{0}」确认接班</source>
         <translation>This handover has already been acknowledged by &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="556"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="589"/>
         <source>不能确认自己的交班</source>
         <translation>You cannot acknowledge your own handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="557"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="590"/>
         <source>这次交班已由他人确认接班</source>
         <translation>This handover has already been acknowledged by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="558"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="591"/>
         <source>自定义区间需要给出开始和结束日期</source>
         <translation>A custom range needs a start date and an end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="559"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="592"/>
         <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
         <translation>Time zone {0} observes daylight saving time, so a SQLite database cannot compute statistics by local date; use PostgreSQL or a time zone without daylight saving time</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="563"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="596"/>
         <source>统计区间需要带时区的起止时间</source>
         <translation>The statistics range needs start and end times with a time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="564"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="597"/>
         <source>统计区间的结束时间应晚于开始时间</source>
         <translation>The end of the statistics range must be later than its start</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="565"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="598"/>
         <source>报表文件名应以 .xlsx 结尾：{0}</source>
         <translation>The report file name should end in .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="566"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="599"/>
         <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
         <translation>Cannot write {0}: no permission to write to folder {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="567"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="600"/>
         <source>无法写入 {0}：文件是只读的</source>
         <translation>Cannot write {0}: the file is read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="568"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="601"/>
         <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
         <translation>{0} has {1} rows, more than an Excel sheet can hold ({2} rows), so it was not exported: export it separately by quarter or month, or by community or department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="572"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="605"/>
         <source>统计期间「{0}」无法识别。{1}</source>
         <translation>Period &quot;{0}&quot; is not recognized. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="573"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="606"/>
         <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
         <translation>The month in period &quot;{0}&quot; should be between 1 and 12. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="574"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="607"/>
         <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
         <translation>The quarter in period &quot;{0}&quot; should be between Q1 and Q4. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="575"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="608"/>
         <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
         <translation>The year in period &quot;{0}&quot; should be between 2000 and 2099</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="576"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="609"/>
         <source>没有名为「{0}」的报表，可选：{1}</source>
         <translation>There is no report named &quot;{0}&quot;; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="577"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="610"/>
         <source>{0}不能按部门统计，请选择全街道或某个社区</source>
         <translation>{0} cannot be broken down by department; choose the whole street or a community</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="578"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="611"/>
         <source>街道编码 {0} 不存在</source>
         <translation>Street code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="579"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="612"/>
         <source>社区 {0}（{1}）不属于街道「{2}」</source>
         <translation>Community {0} ({1}) does not belong to street &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="580"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="613"/>
         <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
         <translation>The font file that GRIDDESK_PDF_FONT points to does not exist: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="581"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="614"/>
         <source>案件 {0} 尚未派遣，不能打印派遣单</source>
         <translation>Case {0} has not been dispatched yet, so its dispatch slip cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="582"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="615"/>
         <source>案件 {0} 尚未结案，不能打印结案单</source>
         <translation>Case {0} has not been closed yet, so its closing slip cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="583"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="616"/>
         <source>案件 {0} 不在部门处置中，不能打印督办单</source>
         <translation>Case {0} is not being handled by a department, so its urging slip cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="584"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="617"/>
         <source>单据只能保存为 PDF 文件（.pdf）：{0}</source>
         <translation>Slips can only be saved as PDF files (.pdf): {0}</translation>
     </message>
@@ -5079,6 +5234,11 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/desk/desk_page.py" line="177"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
         <translation>; location removed from %1 photo(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="188"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/desk_page.py" line="194"/>
@@ -6333,92 +6493,92 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GazetteerForm</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="139"/>
         <source>添加地名地址</source>
         <translation>Add gazetteer entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="139"/>
         <source>修改地名地址</source>
         <translation>Edit gazetteer entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="150"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="151"/>
         <source>居民常用的其他叫法，多个用顿号分隔</source>
         <translation>Other names residents use, separated by 、</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="174"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="175"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="175"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="176"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="176"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="177"/>
         <source>别名</source>
         <translation>Aliases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="177"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="178"/>
         <source>起始号</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="178"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="179"/>
         <source>终止号</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="179"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="180"/>
         <source>单双号</source>
         <translation>Both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="180"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="181"/>
         <source>地标类别</source>
         <translation>Landmark type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="181"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="182"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="182"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="183"/>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="189"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="190"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="190"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="191"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="205"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="206"/>
         <source>不填</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="216"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="217"/>
         <source>一段道路的起止门牌号；两侧分属两个网格时，单号、双号各填一条。</source>
         <translation>First and last door number of a stretch of road; when its two sides lie in two grids, enter the odd and the even side separately.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="217"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="218"/>
         <source>整个小区在一个网格时楼号不填；跨网格的小区按楼号分条填写。</source>
         <translation>Leave the building numbers empty when the whole estate lies in one grid; an estate across grids gets one entry per range of buildings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="218"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="219"/>
         <source>学校、市场、公交站、医院等居民报事时常说的地方。</source>
         <translation>Schools, markets, bus stops, hospitals: places residents name when they report.</translation>
     </message>
@@ -6426,52 +6586,52 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GazetteerModel</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="87"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="88"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="88"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="89"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="89"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="90"/>
         <source>门牌号 / 楼号</source>
         <translation>Door / building numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="90"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="91"/>
         <source>类别</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="91"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="92"/>
         <source>别名</source>
         <translation>Aliases</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="92"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="93"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="93"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="94"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="111"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="112"/>
         <source>整个小区</source>
         <translation>Whole estate</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="118"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="119"/>
         <source>%1–%2号</source>
         <translation>No. %1–%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="124"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="125"/>
         <source>%1–%2号楼</source>
         <translation>Buildings %1–%2</translation>
     </message>
@@ -6479,178 +6639,178 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>GazetteerTab</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="57"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="58"/>
         <source>道路</source>
         <translation>Road</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="58"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="59"/>
         <source>小区</source>
         <translation>Estate</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="59"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="60"/>
         <source>地标</source>
         <translation>Landmark</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="62"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="63"/>
         <source>单双号</source>
         <translation>Both sides</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="63"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="64"/>
         <source>单号</source>
         <translation>Odd side</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="64"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="65"/>
         <source>双号</source>
         <translation>Even side</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="255"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="256"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="261"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="262"/>
         <source>按名称、别名或网格筛选</source>
         <translation>Filter by name, alias or grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="275"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="276"/>
         <source>添加…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="276"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="277"/>
         <source>修改…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="277"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="278"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="279"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="280"/>
         <source>写出模板…</source>
         <translation>Write template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="281"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="282"/>
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="282"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="283"/>
         <source>导出…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="284"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="285"/>
         <source>导入填好的模板：全部通过才写入；已有条目更新，不会重复</source>
         <translation>Import a filled-in template: written only if every row passes; existing entries are updated, never duplicated</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="288"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="289"/>
         <source>输入地址试定位，如 紫金路与钢铁路交口</source>
         <translation>Type an address to place it, e.g. 紫金路与钢铁路交口</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="310"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="311"/>
         <source>试定位：</source>
         <translation>Try an address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="363"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="364"/>
         <source>%1 / %2 条</source>
         <translation>%1 / %2 entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="391"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="392"/>
         <source>请先选择一条地名地址</source>
         <translation>Select one gazetteer entry first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="400"/>
         <source>已保存：%1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="400"/>
         <source>已添加：%1</source>
         <translation>Added: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="414"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="415"/>
         <source>请先选择要删除的地名地址</source>
         <translation>Select the gazetteer entries to delete first</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="416"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="417"/>
         <source>已删除 %1 条地名地址</source>
         <translation>Deleted %1 gazetteer entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="429"/>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="475"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="430"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="476"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="441"/>
         <source>写出地名地址模板</source>
         <translation>Write gazetteer template</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="441"/>
         <source>地名地址模板.xlsx</source>
         <translation>gazetteer-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="444"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="445"/>
         <source>地名地址模板已写出：%1</source>
         <translation>Gazetteer template written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="456"/>
         <source>导出地名地址</source>
         <translation>Export gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="456"/>
         <source>地名地址.xlsx</source>
         <translation>gazetteer.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="458"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="459"/>
         <source>已导出 %1 条地名地址：%2</source>
         <translation>Exported %1 gazetteer entries: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="473"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="474"/>
         <source>选择填好的地名地址表</source>
         <translation>Choose the filled-in gazetteer sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="494"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="495"/>
         <source>已导入「%1」：新增 %2 条，更新 %3 条，未变 %4 条</source>
         <translation>Imported “%1”: %2 added, %3 updated, %4 unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="520"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="521"/>
         <source>无法定位：地址中没有地名库中的道路、小区或地标</source>
         <translation>Cannot place: the address names no road, estate or landmark of the gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="523"/>
         <source>确定</source>
         <translation>Certain</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="523"/>
         <source>未确定，可能的网格：</source>
         <translation>Not certain; possible grids:</translation>
     </message>
@@ -7051,139 +7211,139 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="74"/>
+        <location filename="../../desktop/people/import_wizard.py" line="75"/>
         <source>从 Excel 导入花名册</source>
         <translation>Import a roster from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="93"/>
+        <location filename="../../desktop/people/import_wizard.py" line="94"/>
         <source>选择 .xlsx 文件</source>
         <translation>Choose an .xlsx file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="94"/>
+        <location filename="../../desktop/people/import_wizard.py" line="95"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="104"/>
+        <location filename="../../desktop/people/import_wizard.py" line="105"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="105"/>
+        <location filename="../../desktop/people/import_wizard.py" line="106"/>
         <source>花名册</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="110"/>
+        <location filename="../../desktop/people/import_wizard.py" line="111"/>
         <source>下一步：检查文件</source>
         <translation>Next: check the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="112"/>
+        <location filename="../../desktop/people/import_wizard.py" line="113"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="122"/>
+        <location filename="../../desktop/people/import_wizard.py" line="123"/>
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
         <translation>Title rows, merged headers, blank rows, full-width digits, dates as text and numbers stored as numbers are understood. Every problem is listed before anything is written; files with macros or damage are refused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="139"/>
-        <location filename="../../desktop/people/import_wizard.py" line="182"/>
+        <location filename="../../desktop/people/import_wizard.py" line="140"/>
+        <location filename="../../desktop/people/import_wizard.py" line="183"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="141"/>
+        <location filename="../../desktop/people/import_wizard.py" line="142"/>
         <source>下一步：按此对应重新检查</source>
         <translation>Next: check again with this mapping</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="172"/>
+        <location filename="../../desktop/people/import_wizard.py" line="173"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation>Import only if every row is valid (otherwise nothing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="173"/>
+        <location filename="../../desktop/people/import_wizard.py" line="174"/>
         <source>只导入没有问题的行</source>
         <translation>Import only the valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="184"/>
-        <location filename="../../desktop/people/import_wizard.py" line="338"/>
+        <location filename="../../desktop/people/import_wizard.py" line="185"/>
+        <location filename="../../desktop/people/import_wizard.py" line="343"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="209"/>
+        <location filename="../../desktop/people/import_wizard.py" line="210"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226"/>
+        <location filename="../../desktop/people/import_wizard.py" line="227"/>
         <source>选择花名册文件</source>
         <translation>Choose the roster file</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226"/>
+        <location filename="../../desktop/people/import_wizard.py" line="227"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbooks (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="237"/>
+        <location filename="../../desktop/people/import_wizard.py" line="238"/>
         <source>请先选择要导入的文件</source>
         <translation>Choose the file to import first</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="282"/>
+        <location filename="../../desktop/people/import_wizard.py" line="283"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation>{n} column names in the header (row {row}) were not recognised. Choose the field for each, or “Ignore” to skip the column.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="289"/>
+        <location filename="../../desktop/people/import_wizard.py" line="294"/>
         <source>，可在下面指定。</source>
         <translation>; you can choose them below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="293"/>
+        <location filename="../../desktop/people/import_wizard.py" line="298"/>
         <source>忽略</source>
         <translation>Ignore</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="295"/>
+        <location filename="../../desktop/people/import_wizard.py" line="300"/>
         <source>（已有对应列）</source>
         <translation>(already mapped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="318"/>
+        <location filename="../../desktop/people/import_wizard.py" line="323"/>
         <source>。没有发现问题，可以导入。</source>
         <translation>. No problems found; ready to import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="320"/>
+        <location filename="../../desktop/people/import_wizard.py" line="325"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation>. Fix the problems below, or import only the valid rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="336"/>
+        <location filename="../../desktop/people/import_wizard.py" line="341"/>
         <source>导入 {n} 行有效数据</source>
         <translation>Import {n} valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="365"/>
+        <location filename="../../desktop/people/import_wizard.py" line="370"/>
         <source>已忽略的签名或说明行（未导入）：</source>
         <translation>Signature or note rows ignored (not imported):</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="367"/>
+        <location filename="../../desktop/people/import_wizard.py" line="372"/>
         <source>第 {row} 行「{text}」</source>
         <translation>row {row} “{text}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="371"/>
+        <location filename="../../desktop/people/import_wizard.py" line="376"/>
         <source>……另有 {n} 行</source>
         <translation>…and {n} more rows</translation>
     </message>
@@ -7269,82 +7429,88 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="139"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="125"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="174"/>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="142"/>
         <source>此阶段没有案件</source>
         <translation>No cases at this stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="142"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="145"/>
         <source>显示更多</source>
         <translation>Show more</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="146"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="149"/>
         <source>延期申请</source>
         <translation>Extension requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="158"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="161"/>
         <source>申请延期…</source>
         <translation>Ask for extension…</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="159"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="162"/>
         <source>申请协办…</source>
         <translation>Ask for co-handling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="160"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="163"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="186"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="190"/>
         <source>在待办中选择一个案件查看详情</source>
         <translation>Select a case in the inbox to see its details</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="245"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="249"/>
         <source>%1 · 部门待办</source>
         <translation>%1 · Department inbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="271"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="275"/>
         <source>已批准</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="272"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="276"/>
         <source>未批准</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="273"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="277"/>
         <source>待审批</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="275"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="279"/>
         <source>延长 %1 个工作日</source>
         <translation>%1 more working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="277"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="281"/>
         <source>延至 %1</source>
         <translation>Until %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="294"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="298"/>
         <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6</source>
         <translation>Open %1 · overdue %2 · urged %3 · closed in 30 days %4 (%5 on time) · returned %6</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="417"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="421"/>
         <source>案件 %1：已提交延期申请，等待值班长审批</source>
         <translation>Case %1: extension requested, waiting for the shift lead</translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="448"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="452"/>
         <source>案件 %1：已提交协办申请，等待中心决定</source>
         <translation>Case %1: co-handling requested, waiting for the centre</translation>
     </message>
@@ -7942,33 +8108,33 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     <message>
         <location filename="../../desktop/people/standards_tabs.py" line="134"/>
         <source>社区工作者“3档38级”薪酬标准（元/月）。双击金额即可修改，修改记入变更记录。</source>
-        <translation>Community worker pay scale “3 grades, 38 steps” (yuan/month). Double-click an amount to change it; changes are recorded in the history.</translation>
+        <translation>Community worker pay scale of “3 tiers, 38 levels” (CNY/month). Double-click an amount to change it; changes are recorded in the history.</translation>
     </message>
 </context>
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="69"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="70"/>
         <source>来电时间</source>
         <translation>Call time</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="70"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="71"/>
         <source>工单编号</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="71"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="72"/>
         <source>事发地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="72"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="73"/>
         <source>待定位原因</source>
         <translation>Why pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="81"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="82"/>
         <source>（无地址）</source>
         <translation>(no address)</translation>
     </message>
@@ -7976,112 +8142,112 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PendingTray</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="139"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="140"/>
         <source>待定位工单</source>
         <translation>Orders to place</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="157"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="158"/>
         <source>待定位中没有工单</source>
         <translation>No orders to place</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="196"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="197"/>
         <source>确认立案 (Ctrl+Enter)</source>
         <translation>Confirm as case (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="199"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="200"/>
         <source>作废… (Ctrl+Delete)</source>
         <translation>Drop… (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="207"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="208"/>
         <source>诉求内容</source>
         <translation>Caller&apos;s words</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="208"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="209"/>
         <source>事发地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="209"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="210"/>
         <source>来电</source>
         <translation>Call</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="210"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="211"/>
         <source>待定位原因</source>
         <translation>Why pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="211"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="212"/>
         <source>网格建议 (Alt+1–3)</source>
         <translation>Suggested grids (Alt+1–3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="212"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="213"/>
         <source>网格</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="213"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="214"/>
         <source>小类建议 (Ctrl+1–3)</source>
         <translation>Suggested categories (Ctrl+1–3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="214"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="215"/>
         <source>小类</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="318"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="319"/>
         <source>（无地址）</source>
         <translation>(no address)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="326"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="327"/>
         <source>紧急</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="327"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="328"/>
         <source>办理时限 %1 个工作日</source>
         <translation>Limit %1 working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="335"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="336"/>
         <source>地址无法定位到任何网格</source>
         <translation>The address fits no grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="336"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="337"/>
         <source>没有小类建议</source>
         <translation>No category suggested</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="391"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="394"/>
         <source>请先选定网格和小类</source>
         <translation>Pick a grid and a category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="401"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="404"/>
         <source>工单 %1 已立为案件 %2（待立案）</source>
         <translation>Order %1 is now case %2 (to register)</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="417"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="420"/>
         <source>作废待定位工单</source>
         <translation>Drop order</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="419"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="422"/>
         <source>作废工单 %1 的原因（如 重复来电、非本街道）：</source>
         <translation>Why drop order %1 (e.g. repeated call, not our street):</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="436"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="439"/>
         <source>工单 %1 已作废</source>
         <translation>Order %1 dropped</translation>
     </message>
@@ -8089,12 +8255,12 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>PendingTrayButton</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="95"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="96"/>
         <source>12345 工单中网格或小类不确定、等待确认的工单</source>
         <translation>12345 orders whose grid or category is uncertain, waiting for confirmation</translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="112"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="113"/>
         <source>待定位 (%1)</source>
         <translation>To place (%1)</translation>
     </message>
@@ -8325,17 +8491,17 @@ To restore from it anyway, give the reason; the reason and the problem go into t
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="45"/>
+        <location filename="../../desktop/people/import_wizard.py" line="46"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="46"/>
+        <location filename="../../desktop/people/import_wizard.py" line="47"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="47"/>
+        <location filename="../../desktop/people/import_wizard.py" line="48"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -8345,28 +8511,28 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="64"/>
         <source>全部社区</source>
-        <translation>All communities</translation>
+        <translation>Community</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="65"/>
         <location filename="../../desktop/desk/queue_filters.py" line="199"/>
         <source>全部网格</source>
-        <translation>All grids</translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="66"/>
         <source>全部类别</source>
-        <translation>All categories</translation>
+        <translation>Category</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="67"/>
         <source>全部部门</source>
-        <translation>All departments</translation>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="68"/>
         <source>全部来源</source>
-        <translation>All sources</translation>
+        <translation>Source</translation>
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="71"/>
@@ -10490,22 +10656,22 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>SetupProblemsModel</name>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="16"/>
+        <location filename="../../desktop/setup/problems_model.py" line="17"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="17"/>
+        <location filename="../../desktop/setup/problems_model.py" line="18"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="18"/>
+        <location filename="../../desktop/setup/problems_model.py" line="19"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="19"/>
+        <location filename="../../desktop/setup/problems_model.py" line="20"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
@@ -10971,7 +11137,7 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="300"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
-        <translation>Sources (before complaint {share:.1f}%)</translation>
+        <translation>Sources (proactive, before any complaint: {share:.1f}%)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="317"/>
@@ -10981,7 +11147,7 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="321"/>
         <source>（未诉先办）</source>
-        <translation>(before complaint)</translation>
+        <translation>(proactive)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="337"/>
@@ -11336,72 +11502,72 @@ The current data is saved to the backup folder first; GridDesk must restart afte
 <context>
     <name>YearGridModel</name>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="128"/>
         <source>休</source>
         <translation>H</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="128"/>
         <source>班</source>
         <translation>W</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="146"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="147"/>
         <source>%1月</source>
         <translation>Month %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="150"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="151"/>
         <source>工作日</source>
         <translation>Working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="151"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="152"/>
         <source>休息日</source>
         <translation>Rest day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="152"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="153"/>
         <source>放假</source>
         <translation>Holiday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="153"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="154"/>
         <source>调休上班</source>
         <translation>Make-up working day</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="156"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="157"/>
         <source>星期一</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="157"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="158"/>
         <source>星期二</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="158"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="159"/>
         <source>星期三</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="159"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="160"/>
         <source>星期四</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="160"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="161"/>
         <source>星期五</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="161"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
         <source>星期六</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="163"/>
         <source>星期日</source>
         <translation>Sunday</translation>
     </message>

@@ -476,184 +476,184 @@
 <context>
     <name>CalendarEditor</name>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="180"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="181"/>
         <source>节假日日历</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="192"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="193"/>
         <source>标记为正式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="194"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="195"/>
         <source>国务院的放假安排已全部录入后，把这一年标记为正式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="197"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="198"/>
         <source>年份</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="220"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="221"/>
         <source>工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="221"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="222"/>
         <source>休息日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="222"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="223"/>
         <source>放假（休）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="223"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="224"/>
         <source>调休上班（班）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="231"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="232"/>
         <source>双击一天即切换：工作日 ↔ 放假，周末 ↔ 调休上班。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="235"/>
-        <location filename="../../desktop/admin/calendar_editor.py" line="370"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="236"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="371"/>
         <source>请选择一天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="239"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="240"/>
         <source>节日名称，如 春节</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="242"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="243"/>
         <source>设为放假</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="244"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="245"/>
         <source>设为上班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="246"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="247"/>
         <source>恢复默认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="258"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="259"/>
         <source>从 Excel 导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="261"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="262"/>
         <source>列：日期、类型（放假 / 调休上班）、名称；导入后替换这一年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="264"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="265"/>
         <source>导出为 Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="292"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="293"/>
         <source>只有管理员可以修改节假日日历。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="317"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="318"/>
         <source>（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
         <source>正式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="331"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
         <source>暂定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="332"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="333"/>
         <source>未录入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="337"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
         <source>%1 年：未录入（只按周末休息计算）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="339"/>
         <source>内置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="338"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="339"/>
         <source>本中心</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="340"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="341"/>
         <source>%1 年：%2 · %3 · 放假 %4 天，调休上班 %5 天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="350"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="351"/>
         <source>（%1 于 %2 修改）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="427"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="428"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="432"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="433"/>
         <source>已保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="434"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="435"/>
         <source>%1 件在办案件的时限已按新日历重新计算。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="461"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="462"/>
         <source>导入 %1 年节假日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="463"/>
-        <location filename="../../desktop/admin/calendar_editor.py" line="500"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="464"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="501"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="475"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="476"/>
         <source>正在导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="486"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="487"/>
         <source>发现 %1 处问题，未导入任何数据；请修正后重试。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="498"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="499"/>
         <source>导出 %1 年节假日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="514"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="515"/>
         <source>已导出到 %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -709,47 +709,47 @@
 <context>
     <name>CallForm</name>
     <message>
-        <location filename="../../desktop/intake/models.py" line="29"/>
+        <location filename="../../desktop/intake/models.py" line="30"/>
         <source>建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="30"/>
+        <location filename="../../desktop/intake/models.py" line="31"/>
         <source>依据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="47"/>
+        <location filename="../../desktop/intake/models.py" line="48"/>
         <source>编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="48"/>
+        <location filename="../../desktop/intake/models.py" line="49"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="49"/>
+        <location filename="../../desktop/intake/models.py" line="50"/>
         <source>所属</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="64"/>
+        <location filename="../../desktop/intake/models.py" line="65"/>
         <source>案件编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="65"/>
+        <location filename="../../desktop/intake/models.py" line="66"/>
         <source>上报时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="66"/>
+        <location filename="../../desktop/intake/models.py" line="67"/>
         <source>状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/models.py" line="67"/>
+        <location filename="../../desktop/intake/models.py" line="68"/>
         <source>疑似理由</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,323 +757,323 @@
 <context>
     <name>CallFormDialog</name>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="105"/>
+        <location filename="../../desktop/intake/call_form.py" line="106"/>
         <source>来电登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="117"/>
+        <location filename="../../desktop/intake/call_form.py" line="118"/>
         <source>来电内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="121"/>
+        <location filename="../../desktop/intake/call_form.py" line="122"/>
         <source>姓名，可留空</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="124"/>
+        <location filename="../../desktop/intake/call_form.py" line="125"/>
         <source>手机或带区号的固定电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="128"/>
+        <location filename="../../desktop/intake/call_form.py" line="129"/>
         <source>来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="129"/>
+        <location filename="../../desktop/intake/call_form.py" line="130"/>
         <source>来访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="130"/>
+        <location filename="../../desktop/intake/call_form.py" line="131"/>
         <source>网格上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="131"/>
+        <location filename="../../desktop/intake/call_form.py" line="132"/>
         <source>12345 热线</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="132"/>
+        <location filename="../../desktop/intake/call_form.py" line="133"/>
         <source>上级交办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="133"/>
+        <location filename="../../desktop/intake/call_form.py" line="134"/>
         <source>巡查发现</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="137"/>
+        <location filename="../../desktop/intake/call_form.py" line="138"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="141"/>
+        <location filename="../../desktop/intake/call_form.py" line="142"/>
         <source>如：紫金路149号 紫金小区3号楼门口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="145"/>
+        <location filename="../../desktop/intake/call_form.py" line="146"/>
         <source>来电人反映的问题，用他的话记下</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="150"/>
+        <location filename="../../desktop/intake/call_form.py" line="151"/>
         <source>电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="157"/>
+        <location filename="../../desktop/intake/call_form.py" line="158"/>
         <source>来电人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="158"/>
+        <location filename="../../desktop/intake/call_form.py" line="159"/>
         <source>渠道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="159"/>
+        <location filename="../../desktop/intake/call_form.py" line="160"/>
         <source>事发地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="160"/>
+        <location filename="../../desktop/intake/call_form.py" line="161"/>
         <source>问题描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="171"/>
+        <location filename="../../desktop/intake/call_form.py" line="172"/>
         <source>Delete 删除选中的照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="173"/>
+        <location filename="../../desktop/intake/call_form.py" line="174"/>
         <source>添加照片…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="175"/>
+        <location filename="../../desktop/intake/call_form.py" line="176"/>
         <source>Ctrl+O；也可以把图片文件拖到本窗口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="177"/>
+        <location filename="../../desktop/intake/call_form.py" line="178"/>
         <source>移除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="187"/>
+        <location filename="../../desktop/intake/call_form.py" line="188"/>
         <source>照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="191"/>
+        <location filename="../../desktop/intake/call_form.py" line="192"/>
         <source>Tab 在各栏间移动 · Alt+1…3 / Ctrl+1…3 确认建议 · F3 / F4 选择 · Ctrl+O 添加照片 · Ctrl+Enter 保存 · Esc 取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="201"/>
+        <location filename="../../desktop/intake/call_form.py" line="202"/>
         <source>系统建议（需确认）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="222"/>
+        <location filename="../../desktop/intake/call_form.py" line="223"/>
         <source>选择其他网格…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="226"/>
+        <location filename="../../desktop/intake/call_form.py" line="227"/>
         <source>选择其他小类…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="236"/>
+        <location filename="../../desktop/intake/call_form.py" line="237"/>
         <source>疑似重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="244"/>
+        <location filename="../../desktop/intake/call_form.py" line="245"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="244"/>
+        <location filename="../../desktop/intake/call_form.py" line="245"/>
         <source>Alt+1…3 确认 · F3 选择其他</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="250"/>
+        <location filename="../../desktop/intake/call_form.py" line="251"/>
         <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="250"/>
+        <location filename="../../desktop/intake/call_form.py" line="251"/>
         <source>Ctrl+1…3 确认 · F4 选择其他</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="264"/>
+        <location filename="../../desktop/intake/call_form.py" line="265"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="267"/>
+        <location filename="../../desktop/intake/call_form.py" line="268"/>
         <source>保存（待立案）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="272"/>
+        <location filename="../../desktop/intake/call_form.py" line="273"/>
         <source>保存并立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="383"/>
+        <location filename="../../desktop/intake/call_form.py" line="384"/>
         <source>建议处置部门：%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="386"/>
+        <location filename="../../desktop/intake/call_form.py" line="389"/>
         <source>建议处置部门：确认小类后给出</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="388"/>
+        <location filename="../../desktop/intake/call_form.py" line="391"/>
         <source>地址可能属于多个网格，请确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="394"/>
+        <location filename="../../desktop/intake/call_form.py" line="397"/>
         <source>疑似重复（%1 件，Enter 查看）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="396"/>
+        <location filename="../../desktop/intake/call_form.py" line="399"/>
         <source>疑似重复：无</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="412"/>
+        <location filename="../../desktop/intake/call_form.py" line="415"/>
         <source>没有第 %1 条网格建议；按 F3 选择网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="421"/>
+        <location filename="../../desktop/intake/call_form.py" line="424"/>
         <source>没有第 %1 条小类建议；按 F4 选择小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="434"/>
+        <location filename="../../desktop/intake/call_form.py" line="437"/>
         <source>选择网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="437"/>
+        <location filename="../../desktop/intake/call_form.py" line="440"/>
         <source>选择小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="448"/>
-        <location filename="../../desktop/intake/call_form.py" line="452"/>
+        <location filename="../../desktop/intake/call_form.py" line="451"/>
+        <location filename="../../desktop/intake/call_form.py" line="455"/>
         <source>调度员选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="465"/>
+        <location filename="../../desktop/intake/call_form.py" line="468"/>
         <source>未确认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="467"/>
+        <location filename="../../desktop/intake/call_form.py" line="470"/>
         <source>网格：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="472"/>
+        <location filename="../../desktop/intake/call_form.py" line="475"/>
         <source>小类：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="505"/>
+        <location filename="../../desktop/intake/call_form.py" line="508"/>
         <source>添加照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="505"/>
+        <location filename="../../desktop/intake/call_form.py" line="508"/>
         <source>照片（%1）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="535"/>
+        <location filename="../../desktop/intake/call_form.py" line="538"/>
         <source>最多附 %1 张照片</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="542"/>
+        <location filename="../../desktop/intake/call_form.py" line="545"/>
         <source>保留拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="542"/>
+        <location filename="../../desktop/intake/call_form.py" line="545"/>
         <source>已去除拍摄位置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="548"/>
+        <location filename="../../desktop/intake/call_form.py" line="551"/>
         <source>照片 %1 含拍摄位置，已按中心设置去除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="619"/>
+        <location filename="../../desktop/intake/call_form.py" line="622"/>
         <source>当前角色不能直接立案；按 Ctrl+Enter 保存为待立案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="622"/>
+        <location filename="../../desktop/intake/call_form.py" line="625"/>
         <source>请先确认网格（Alt+1…3）或按 F3 选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="626"/>
+        <location filename="../../desktop/intake/call_form.py" line="629"/>
         <source>请先确认小类（Ctrl+1…3）或按 F4 选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="630"/>
+        <location filename="../../desktop/intake/call_form.py" line="633"/>
         <source>照片还在检查中，请稍候再保存</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="636"/>
+        <location filename="../../desktop/intake/call_form.py" line="639"/>
         <source>正在保存…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="670"/>
+        <location filename="../../desktop/intake/call_form.py" line="673"/>
         <source>放弃登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="671"/>
+        <location filename="../../desktop/intake/call_form.py" line="674"/>
         <source>放弃这次来电登记？已填写的内容不会保存。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="675"/>
+        <location filename="../../desktop/intake/call_form.py" line="678"/>
         <source>放弃</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="676"/>
+        <location filename="../../desktop/intake/call_form.py" line="679"/>
         <source>继续登记</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/call_form.py" line="701"/>
+        <location filename="../../desktop/intake/call_form.py" line="704"/>
         <source>当前角色不能登记来电</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2239,2406 +2239,2561 @@
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="19"/>
-        <source>生效日期应为日期（如 2027-01-01）</source>
+        <source>该网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="20"/>
-        <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
-        <source>网格编码应为文字</source>
+        <source>全街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="22"/>
-        <source>网格编码 {0} 不存在</source>
+        <source>{0} → {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="23"/>
-        <source>社区编码应为文字</source>
+        <source>生效日期应为日期（如 2027-01-01）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="24"/>
-        <source>社区编码 {0} 不存在</source>
+        <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="25"/>
-        <source>{0}已于 {1} 停用，不能再调整</source>
+        <source>网格编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="26"/>
-        <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
+        <source>网格编码 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="27"/>
-        <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
+        <source>社区编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="28"/>
-        <source>新网格编码应为文字</source>
+        <source>社区编码 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="29"/>
-        <source>新网格编码 {0} 重复</source>
+        <source>{0}已于 {1} 停用，不能再调整</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="30"/>
-        <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
+        <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="31"/>
-        <source>{0} {1} 已叫「{2}」</source>
+        <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="32"/>
-        <source>网格 {0} 还有在岗网格长、网格员 {1} 人：请先调整名册，或把该网格合并到其他网格</source>
+        <source>新网格编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="33"/>
+        <source>新网格编码 {0} 重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="34"/>
+        <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="35"/>
+        <source>{0} {1} 已叫「{2}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="36"/>
-        <source>拆分至少要有两个新网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="37"/>
-        <source>合并后的网格编码应为文字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="38"/>
-        <source>合并至少要有两个网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="39"/>
-        <source>请指定要合并的社区</source>
+        <source>网格 {0} 还有在岗网格长、网格员 {1} 人：请先调整名册，或把该网格合并到其他网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="40"/>
-        <source>合并后的社区编码应为文字</source>
+        <source>拆分至少要有两个新网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="41"/>
-        <source>社区 {0} 既是被合并的社区又是合并后的社区</source>
+        <source>合并后的网格编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="42"/>
-        <source>只能合并同一街道的社区</source>
+        <source>合并至少要有两个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="43"/>
-        <source>网格 {0}（{1}）在 {2} 及以后已上报 {3} 件案件（最晚 {4}），生效日期应晚于该日</source>
+        <source>请指定要合并的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="44"/>
+        <source>合并后的社区编码应为文字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="45"/>
+        <source>社区 {0} 既是被合并的社区又是合并后的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="46"/>
+        <source>只能合并同一街道的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="47"/>
-        <source>新网格名称「{0}」重复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
-        <source>社区{0}已有名为「{1}」的网格（{2}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
-        <source>已有名为「{0}」的社区（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
-        <source>网格 {0} 重复</source>
+        <source>网格 {0}（{1}）在 {2} 及以后已上报 {3} 件案件（最晚 {4}），生效日期应晚于该日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="51"/>
-        <source>网格 {0} 与 {1} 不在同一社区；跨社区请先合并社区</source>
+        <source>新网格名称「{0}」重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="52"/>
-        <source>社区 {0} 重复</source>
+        <source>社区{0}已有名为「{1}」的网格（{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="53"/>
-        <source>社区 {0} 不在同一街道</source>
+        <source>已有名为「{0}」的社区（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="54"/>
-        <source>合并至少要有两个社区（或并入一个已有社区）</source>
+        <source>网格 {0} 重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="55"/>
-        <source>网格 {0} 不是被合并社区中在用的网格</source>
+        <source>网格 {0} 与 {1} 不在同一社区；跨社区请先合并社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="56"/>
-        <source>原网格没有在岗人员「{0}」</source>
+        <source>社区 {0} 重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="57"/>
-        <source>原网格有 {0} 人叫「{1}」，请改用名册编号（{2}）</source>
+        <source>社区 {0} 不在同一街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="58"/>
-        <source>名册记录 {0} 不是网格 {1} 的在岗人员</source>
+        <source>合并至少要有两个社区（或并入一个已有社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="59"/>
-        <source>人员去向 {0} 不是本次拆分出的新网格</source>
+        <source>网格 {0} 不是被合并社区中在用的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="60"/>
-        <source>警报不存在</source>
+        <source>原网格没有在岗人员「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="61"/>
-        <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
+        <source>原网格有 {0} 人叫「{1}」，请改用名册编号（{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="62"/>
-        <source>协办部门「{0}」重复</source>
+        <source>名册记录 {0} 不是网格 {1} 的在岗人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="63"/>
-        <source>「{0}」已是案件 {1} 的协办部门</source>
+        <source>人员去向 {0} 不是本次拆分出的新网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="64"/>
-        <source>案件 {0} 不存在</source>
+        <source>警报不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="65"/>
-        <source>案件 {0} 不能与自身比较</source>
+        <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="66"/>
-        <source>流转记录有 {0} 处被改动：{1}{2}</source>
+        <source>协办部门「{0}」重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="67"/>
-        <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
+        <source>「{0}」已是案件 {1} 的协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="68"/>
-        <source>案件 {0} 的流转记录末尾有记录被删除或改动（共剩 {1} 条）</source>
+        <source>案件 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="69"/>
-        <source>案件 {0} 的第 {1} 条流转记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
+        <source>案件 {0} 不能与自身比较</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
+        <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="72"/>
-        <source>第 {0} 号流转记录属于不存在的案件</source>
+        <source>案件 {0} 的流转记录末尾有记录被删除或改动（共剩 {1} 条）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="73"/>
-        <source>案件 {0} 的第 {1} 条流转记录（{2}）内容被改动过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="74"/>
-        <source>案件 {0} 的流转记录全部被删除</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="75"/>
-        <source>阶段「{0}」无法识别，可选：{1}</source>
+        <source>案件 {0} 的第 {1} 条流转记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="76"/>
-        <source>请指定部门</source>
+        <source>第 {0} 号流转记录属于不存在的案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="77"/>
-        <source>此部门账号没有所属部门，请联系管理员</source>
+        <source>案件 {0} 的第 {1} 条流转记录（{2}）内容被改动过</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="78"/>
-        <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
+        <source>案件 {0} 的流转记录全部被删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="79"/>
-        <source>案件类别 {0} 不存在或已停用</source>
+        <source>阶段「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="80"/>
-        <source>案件类别 {0} {1}{2}，不能再上报此类案件；请选择其他小类</source>
+        <source>请指定部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="81"/>
-        <source>问题描述不能为空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
-        <source>问题描述过长（最多 2000 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
-        <source>经度 {0} 超出范围</source>
+        <source>此部门账号没有所属部门，请联系管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="84"/>
-        <source>纬度 {0} 超出范围</source>
+        <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="85"/>
-        <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
-        <source>照片 {0} 超过 10 MB</source>
+        <source>案件类别 {0} 不存在或已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="87"/>
-        <source>「{0}」需要填写{1}</source>
+        <source>问题描述不能为空</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="88"/>
-        <source>请指定至少一个协办部门</source>
+        <source>问题描述过长（最多 2000 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="89"/>
-        <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
+        <source>经度 {0} 超出范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="90"/>
-        <source>「{0}」不是案件 {1} 的协办部门</source>
+        <source>纬度 {0} 超出范围</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="91"/>
-        <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
+        <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="92"/>
-        <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
+        <source>照片 {0} 超过 10 MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="93"/>
-        <source>电话类型「{0}」无法识别，可选：{1}</source>
+        <source>「{0}」需要填写{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="94"/>
-        <source>备注内容不能为空</source>
+        <source>请指定至少一个协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="95"/>
-        <source>备注内容</source>
+        <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="96"/>
-        <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
+        <source>「{0}」不是案件 {1} 的协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="97"/>
-        <source>通话结果「{0}」无法识别，可选：{1}</source>
+        <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="98"/>
-        <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
+        <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="99"/>
-        <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
+        <source>电话类型「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="100"/>
-        <source>查看完整个人信息需要填写原因</source>
+        <source>备注内容不能为空</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="101"/>
-        <source>照片 {0} 不存在</source>
+        <source>备注内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="102"/>
-        <source>部门 {0} 不存在</source>
+        <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="103"/>
-        <source>部门「{0}」已停用，不能派遣</source>
+        <source>通话结果「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="104"/>
-        <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
+        <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="105"/>
-        <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
+        <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="106"/>
-        <source>{0}需要填写原因</source>
+        <source>查看完整个人信息需要填写原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="107"/>
-        <source>原因</source>
+        <source>照片 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="108"/>
-        <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
+        <source>部门 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="109"/>
-        <source>延长的工作日数应在 1 到 {0} 之间</source>
+        <source>部门「{0}」已停用，不能派遣</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="110"/>
-        <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
+        <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="111"/>
-        <source>案件 {0} 已有一份待审批的延期申请</source>
+        <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="112"/>
-        <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
+        <source>{0}需要填写原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="113"/>
-        <source>申请协办需要指定至少一个协办部门</source>
+        <source>原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="114"/>
-        <source>新的期限需要带时区</source>
+        <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="115"/>
-        <source>新的期限应晚于当前期限</source>
+        <source>延长的工作日数应在 1 到 {0} 之间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="116"/>
-        <source>延期申请 {0} 不存在</source>
+        <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="117"/>
-        <source>延期申请 {0} 已{1}，不能再次审批</source>
+        <source>案件 {0} 已有一份待审批的延期申请</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="118"/>
-        <source>部门「{0}」不存在或已停用</source>
+        <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="119"/>
-        <source>协办部门不能是本部门</source>
+        <source>申请协办需要指定至少一个协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="120"/>
-        <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
+        <source>新的期限需要带时区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="121"/>
-        <source>来源「{0}」无法识别，可选：{1}</source>
+        <source>新的期限应晚于当前期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="122"/>
-        <source>满意度「{0}」无法识别，可选：{1}</source>
+        <source>延期申请 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="123"/>
-        <source>上报时间「{0}」不是日期</source>
+        <source>延期申请 {0} 已{1}，不能再次审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="124"/>
-        <source>是否紧急「{0}」应为 是 或 否</source>
+        <source>部门「{0}」不存在或已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="125"/>
-        <source>第 {0} 行：{1}，未导入任何数据</source>
+        <source>协办部门不能是本部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="126"/>
-        <source>缺少{0}</source>
+        <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="127"/>
-        <source>没有编码为 {0} 的网格</source>
+        <source>来源「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="128"/>
-        <source>案件类别「{0}」不存在或已停用</source>
+        <source>满意度「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="129"/>
-        <source>来源「{0}」应为 {1} 之一</source>
+        <source>上报时间「{0}」不是日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="130"/>
-        <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
+        <source>是否紧急「{0}」应为 是 或 否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
+        <source>第 {0} 行：{1}，未导入任何数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
+        <source>缺少{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
+        <source>没有编码为 {0} 的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="134"/>
-        <source>上报时间「{0}」中的时刻不存在</source>
+        <source>案件类别「{0}」不存在或已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="135"/>
-        <source>缺少必需的列「{0}」</source>
+        <source>来源「{0}」应为 {1} 之一</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="136"/>
-        <source>与第 {0} 行的工单编号重复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
-        <source>「{0}」不能附照片，处置后照片随反馈上传</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
-        <source>「{0}」不能指定协办部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
-        <source>「{0}」需要填写原因</source>
+        <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="140"/>
-        <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
+        <source>上报时间「{0}」中的时刻不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="141"/>
-        <source>处置期限应晚于现在（带时区的日期时间）</source>
+        <source>缺少必需的列「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="142"/>
-        <source>延期需要给出新的处置期限（带时区的日期时间）</source>
+        <source>与第 {0} 行的工单编号重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="143"/>
-        <source>新的期限 {0} 应晚于当前期限</source>
+        <source>「{0}」不能附照片，处置后照片随反馈上传</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="144"/>
-        <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
-        <source>合并需要给出主案件编号（--into）</source>
+        <source>部门「{0}」不存在，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="146"/>
-        <source>案件 {0} 不能合并到自身</source>
+        <source>「{0}」不能指定协办部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="147"/>
-        <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
+        <source>「{0}」需要填写原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="148"/>
-        <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
+        <source>派遣意见</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="149"/>
-        <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
+        <source>原因或说明</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="150"/>
-        <source>「{0}」需要指定部门</source>
+        <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="151"/>
-        <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
+        <source>处置期限应晚于现在（带时区的日期时间）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="152"/>
-        <source>时限必须大于 0：「{0}」</source>
+        <source>延期需要给出新的处置期限（带时区的日期时间）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="153"/>
-        <source>日期 {0} 不属于 {1} 年</source>
+        <source>新的期限 {0} 应晚于当前期限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="154"/>
-        <source>工作时段不能为空</source>
+        <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="155"/>
-        <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
+        <source>合并需要给出主案件编号（--into）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="156"/>
-        <source>日期既是节假日又是调休上班日：{0}</source>
+        <source>案件 {0} 不能合并到自身</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="157"/>
-        <source>无法读取节假日文件 {0}：{1}</source>
+        <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="158"/>
-        <source>节假日文件 {0} 结构错误：{1}</source>
+        <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="159"/>
-        <source>工作时段结束须晚于开始：{0}-{1}</source>
+        <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="160"/>
-        <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
+        <source>「{0}」需要指定部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="161"/>
-        <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
+        <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="162"/>
-        <source>工作时段时间无效：「{0}」</source>
+        <source>时限必须大于 0：「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="163"/>
-        <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
+        <source>日期 {0} 不属于 {1} 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="164"/>
-        <source>工作时段须为整分钟的本地时间：{0}</source>
+        <source>工作时段不能为空</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="165"/>
-        <source>无法打开数据库 {0}：{1}</source>
+        <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="166"/>
-        <source>数据库 {0} {1}</source>
+        <source>日期既是节假日又是调休上班日：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="167"/>
-        <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
+        <source>无法读取节假日文件 {0}：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="168"/>
-        <source>持续时间应为 0–{0} 秒，收到 {1}</source>
+        <source>节假日文件 {0} 结构错误：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="169"/>
-        <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
+        <source>工作时段结束须晚于开始：{0}-{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="170"/>
-        <source>数据库中没有可用的案件类别，无法模拟上报</source>
+        <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="171"/>
-        <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
+        <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="172"/>
+        <source>工作时段时间无效：「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="173"/>
+        <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="174"/>
+        <source>工作时段须为整分钟的本地时间：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="175"/>
-        <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
+        <source>无法打开数据库 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="176"/>
+        <source>数据库 {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="177"/>
+        <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="178"/>
+        <source>持续时间应为 0–{0} 秒，收到 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="179"/>
-        <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
+        <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="182"/>
-        <source>演示案件数不能为负数</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="180"/>
+        <source>数据库中没有可用的案件类别，无法模拟上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="183"/>
-        <source>演示数据的参考时间必须带时区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="184"/>
-        <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="181"/>
+        <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="185"/>
-        <source>磁盘空间已满，{0}：请清理出空间后重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="186"/>
-        <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
-        <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
-        <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
+        <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="189"/>
-        <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
+        <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
-        <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="192"/>
+        <source>演示案件数不能为负数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="193"/>
-        <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
+        <source>演示数据的参考时间必须带时区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="194"/>
-        <source>数据库地址无法识别：{0}</source>
+        <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="195"/>
-        <source>{0}不能为空</source>
+        <source>磁盘空间已满，{0}：请清理出空间后重试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="196"/>
-        <source>督办回复期限应晚于现在</source>
+        <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="197"/>
-        <source>案件 {0} 尚未派遣到部门，不能督办</source>
+        <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="198"/>
-        <source>案件 {0} 为「{1}」，不能上报</source>
+        <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="199"/>
-        <source>案件 {0} 已上报{1}，尚未处理完</source>
+        <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="200"/>
-        <source>案件 {0} 没有待回复的督办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="201"/>
-        <source>督办单发给「{0}」，本部门不能回复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="202"/>
-        <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
+        <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="203"/>
-        <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
+        <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="204"/>
-        <source>联席会议需要列出参会部门</source>
+        <source>数据库地址无法识别：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="205"/>
-        <source>联席会议需要至少一项案件决定</source>
+        <source>{0}不能为空</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="206"/>
-        <source>一次联席会议最多记录 {0} 项决定</source>
+        <source>督办回复期限应晚于现在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="207"/>
-        <source>会议纪要</source>
+        <source>案件 {0} 尚未派遣到部门，不能督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="208"/>
-        <source>案件 {0} 在决定中出现了两次</source>
+        <source>案件 {0} 为「{1}」，不能上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="209"/>
-        <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
+        <source>案件 {0} 已上报{1}，尚未处理完</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="210"/>
-        <source>会议决定</source>
+        <source>案件 {0} 没有待回复的督办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="211"/>
-        <source>联席会议 {0} 不存在</source>
+        <source>督办单发给「{0}」，本部门不能回复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="212"/>
-        <source>会议日期 {0} 晚于今天</source>
+        <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="213"/>
-        <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
+        <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
+        <source>联席会议需要列出参会部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
+        <source>联席会议需要至少一项案件决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="216"/>
-        <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
+        <source>一次联席会议最多记录 {0} 项决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="217"/>
+        <source>会议纪要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
+        <source>案件 {0} 在决定中出现了两次</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="219"/>
-        <source>{0}应在 {1}–{2} 个工作日之间</source>
+        <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="220"/>
-        <source>小类「{0}」不存在</source>
+        <source>会议决定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="221"/>
-        <source>{0} {1} 不是普通文件，拒绝读取</source>
+        <source>联席会议 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="222"/>
-        <source>{0} {1} 超过 {2}</source>
+        <source>会议日期 {0} 晚于今天</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="223"/>
-        <source>无法读取{0} {1}：{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
-        <source>{0}最多 {1} 个字，现有 {2} 个</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
-        <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
+        <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="226"/>
-        <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
-        <source>请填写网格编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="228"/>
-        <source>网格编码「{0}」不存在或已停用</source>
+        <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="229"/>
-        <source>该地名地址条目已不存在（可能已被他人删除）</source>
+        <source>{0}应在 {1}–{2} 个工作日之间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="230"/>
-        <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
+        <source>小类「{0}」不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="231"/>
-        <source>起始{0} {1} 大于终止{2} {3}</source>
+        <source>{0} {1} 不是普通文件，拒绝读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="232"/>
-        <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
+        <source>{0} {1} 超过 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="233"/>
+        <source>无法读取{0} {1}：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="234"/>
+        <source>{0}最多 {1} 个字，现有 {2} 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="235"/>
-        <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
+        <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="236"/>
-        <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
+        <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="237"/>
-        <source>无法读取 {0}：{1}</source>
+        <source>请填写网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="238"/>
-        <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
+        <source>网格编码「{0}」不存在或已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="239"/>
-        <source>文件名应以 .xlsx 结尾：{0}</source>
+        <source>该地名地址条目已不存在（可能已被他人删除）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="240"/>
-        <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
+        <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="241"/>
-        <source>无法写入 {0}：文件夹 {1} 不存在</source>
+        <source>起始{0} {1} 大于终止{2} {3}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="242"/>
-        <source>「{0}」不是整数，{1}应为整数</source>
+        <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
-        <source>「{0}」不是整数，{1}应只写数字</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
+        <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
-        <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
+        <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="247"/>
-        <source>无法写入 {0}：{1}</source>
+        <source>无法读取 {0}：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="248"/>
-        <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
+        <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="249"/>
-        <source>前 {0} 行中找不到表头（应有「{1}」）</source>
+        <source>地址含 {0}（对面，可能跨网格）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="250"/>
-        <source>网格编码</source>
+        <source>地址含 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="251"/>
-        <source>与第 {0} 行重复（{1}）</source>
+        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="252"/>
-        <source>{0}与第 {1} 行的{2}重叠：同一门牌或楼号只能属于一个网格</source>
+        <source>地址含 {0}{1}号（{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="253"/>
-        <source>{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条</source>
+        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计，对面可能属另一网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="256"/>
-        <source>「{0}」应为 单号、双号 或 单双号</source>
+        <source>地址含 {0}{1}号（{2}），对面可能属另一网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="257"/>
-        <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
+        <source>{0}与{1}交口（两路共同经过的网格）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="258"/>
-        <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
+        <source>文件名应以 .xlsx 结尾：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="259"/>
-        <source>{0} 年没有任何放假日期，未作修改</source>
+        <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="260"/>
-        <source>{0} 已是「{1}」，未作修改</source>
+        <source>无法写入 {0}：文件夹 {1} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="261"/>
-        <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
+        <source>「{0}」不是整数，{1}应为整数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="262"/>
-        <source>{0} 年已是正式日历，未作修改</source>
+        <source>「{0}」不是整数，{1}应只写数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="263"/>
-        <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
-        <source>{0} 不能既放假又调休上班</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
-        <source>{0} 不属于 {1} 年</source>
+        <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="266"/>
-        <source>{0} 是{1}，本来就上班，不是调休上班日</source>
+        <source>无法写入 {0}：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="267"/>
-        <source>{0} 的名称过长（最多 {1} 字）</source>
+        <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="268"/>
-        <source>名称</source>
+        <source>前 {0} 行中找不到表头（应有「{1}」）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="269"/>
-        <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
+        <source>网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="270"/>
-        <source>缺少日期</source>
+        <source>与第 {0} 行重复（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="271"/>
-        <source>放假日须填写节日名称（如 春节）</source>
+        <source>{0}与第 {1} 行的{2}重叠：同一门牌或楼号只能属于一个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="272"/>
-        <source>名称过长（最多 {0} 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="273"/>
-        <source>{0} 与第 {1} 行的日期重复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
-        <source>表中没有任何日期</source>
+        <source>{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="275"/>
-        <source>{0} 年没有任何放假日期</source>
+        <source>「{0}」应为 单号、双号 或 单双号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="276"/>
-        <source>来源渠道「{0}」无法识别，可选：{1}</source>
+        <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="277"/>
-        <source>{0}须填写联系电话，以便回访</source>
+        <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="278"/>
-        <source>请填写事发地址</source>
+        <source>{0} 年日历有误：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="279"/>
-        <source>请填写问题描述</source>
+        <source>{0} 年没有任何放假日期，未作修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="280"/>
-        <source>请先确认或选择网格</source>
+        <source>{0} 已是「{1}」，未作修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="281"/>
-        <source>请先确认或选择小类</source>
+        <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="282"/>
-        <source>所选网格已不存在，请重新选择</source>
+        <source>{0} 年已是正式日历，未作修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="283"/>
-        <source>所选小类已不存在，请重新选择</source>
+        <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="284"/>
-        <source>最多附 {0} 张照片（现有 {1} 张）</source>
+        <source>{0} 不能既放假又调休上班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="285"/>
-        <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
+        <source>{0} 不属于 {1} 年</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="286"/>
-        <source>待定位工单 {0} {1}，不能再处理</source>
+        <source>{0} 是{1}，本来就上班，不是调休上班日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="287"/>
-        <source>办理时限「{0}」应为工作日天数，如 5</source>
+        <source>{0} 的名称过长（最多 {1} 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="288"/>
-        <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
+        <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="289"/>
-        <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
+        <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="290"/>
-        <source>待定位工单 {0} 不存在</source>
+        <source>缺少日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="291"/>
-        <source>确认待定位工单需要选定网格和小类</source>
+        <source>类型「{0}」应为 放假 或 调休上班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="292"/>
-        <source>作废待定位工单需要填写原因</source>
+        <source>缺少类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="293"/>
-        <source>作废原因</source>
+        <source>放假日须填写节日名称（如 春节）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="294"/>
-        <source>作废原因过长（最多 500 字）</source>
+        <source>名称过长（最多 {0} 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="295"/>
-        <source>诉求内容过长（最多 2000 字）</source>
+        <source>{0} 与第 {1} 行的日期重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="296"/>
-        <source>工单编号</source>
+        <source>表中没有任何日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="297"/>
-        <source>结束日期 {0} 早于开始日期 {1}</source>
+        <source>{0} 年没有任何放假日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="298"/>
-        <source>办结回复一次最多导出 {0} 天</source>
+        <source>来源渠道「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="299"/>
-        <source>照片 {0} 是空文件</source>
+        <source>{0}须填写联系电话，以便回访</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="300"/>
-        <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
+        <source>请填写事发地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="301"/>
-        <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
+        <source>请填写问题描述</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="302"/>
-        <source>照片 {0} 的像素过多，不像一张照片</source>
+        <source>请先确认或选择网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="303"/>
-        <source>照片 {0} 已损坏，无法读取</source>
+        <source>请先确认或选择小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="304"/>
-        <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
+        <source>所选网格已不存在，请重新选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="305"/>
-        <source>内存数据库无法备份</source>
+        <source>所选小类已不存在，请重新选择</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="306"/>
-        <source>备份文件 {0} 不存在</source>
+        <source>最多附 {0} 张照片（现有 {1} 张）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="307"/>
-        <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
+        <source>近一年{0} {1} {2} 件由 {3} 按期办结</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="308"/>
-        <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
+        <source>描述含 {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="309"/>
-        <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
+        <source>与 {0} 件已结案 {1} 相似</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="310"/>
-        <source>备份目标 {0} 不是文件夹</source>
+        <source>描述中的字词与该小类的已结案案件较接近</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="311"/>
-        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
+        <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="312"/>
-        <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
+        <source>待定位工单 {0} {1}，不能再处理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="313"/>
-        <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
+        <source>办理时限「{0}」应为工作日天数，如 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="314"/>
-        <source>恢复数据库需要管理员账号（--user）</source>
+        <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="315"/>
-        <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
+        <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="316"/>
-        <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
+        <source>待定位工单 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
+        <source>确认待定位工单需要选定网格和小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="318"/>
+        <source>作废待定位工单需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="319"/>
+        <source>作废原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="320"/>
-        <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
+        <source>作废原因过长（最多 500 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="321"/>
-        <source>{0} 已损坏（完整性检查未通过）</source>
+        <source>诉求内容过长（最多 2000 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="322"/>
-        <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
+        <source>工单编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="323"/>
-        <source>{0} 无法读取：{1}</source>
+        <source>小类不确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="324"/>
-        <source>备份失败：{0}</source>
+        <source>无法判断小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="325"/>
-        <source>恢复失败：{0}</source>
+        <source>没有事发地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="326"/>
-        <source>无法创建备份文件夹 {0}：{1}</source>
+        <source>地址无法定位到网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="327"/>
-        <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
+        <source>地址可能属于 {0} 个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="328"/>
-        <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
+        <source>网格不确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="329"/>
-        <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
+        <source>结束日期 {0} 早于开始日期 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="330"/>
+        <source>办结回复一次最多导出 {0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
+        <source>照片 {0} 是空文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
+        <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="333"/>
-        <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
+        <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
+        <source>照片 {0} 的像素过多，不像一张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
+        <source>照片 {0} 已损坏，无法读取</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="336"/>
-        <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
+        <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
+        <source>内存数据库无法备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
+        <source>备份文件 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="339"/>
-        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
+        <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="340"/>
-        <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
+        <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
+        <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
+        <source>备份目标 {0} 不是文件夹</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="343"/>
-        <source>数据库文件 {0} {1}（未作任何改动）</source>
+        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="344"/>
-        <source>{0}含有不允许的{1}</source>
+        <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="345"/>
-        <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
+        <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="346"/>
-        <source>{0}含有不允许的空字符（NUL）</source>
+        <source>恢复数据库需要管理员账号（--user）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="347"/>
-        <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
+        <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="348"/>
-        <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="351"/>
-        <source>身份证号「{0}」校验码错误（应为 {1}）</source>
+        <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="352"/>
-        <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
+        <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="353"/>
-        <source>月薪「{0}」不合理</source>
+        <source>{0} 已损坏（完整性检查未通过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="354"/>
-        <source>档应在 1–{0} 之间，实为 {1}</source>
+        <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="355"/>
-        <source>级应在 1–{0} 之间，实为 {1}</source>
+        <source>{0} 无法读取：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="356"/>
-        <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
+        <source>备份失败：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="357"/>
-        <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
+        <source>恢复失败：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="358"/>
-        <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
+        <source>无法创建备份文件夹 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="359"/>
+        <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="360"/>
+        <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="361"/>
-        <source>与{0}都对应「{1}」，已只用{2}列</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
-        <source>没有名为「{0}」的花名册，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
-        <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
-        <source>{0}「{1}」应为 {2} 之一</source>
+        <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="365"/>
-        <source>性别「{0}」应为 男 或 女</source>
+        <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
-        <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
-        <source>{0}「{1}…」过长（最多 64 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
-        <source>{0}过长（最多 200 字）</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
+        <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="371"/>
-        <source>{0}：没有编码为 {1} 的社区</source>
+        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="372"/>
-        <source>{0}：没有名为「{1}」的社区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="373"/>
-        <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
-        <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
+        <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="375"/>
-        <source>{0}：没有编码为 {1} 的网格</source>
+        <source>数据库文件 {0} {1}（未作任何改动）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="376"/>
-        <source>任期结束应晚于任期开始</source>
+        <source>{0}含有不允许的{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="377"/>
-        <source>任职层级为社区时须填写任职社区</source>
+        <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="378"/>
-        <source>导师与学员不能是同一人</source>
+        <source>{0}含有不允许的空字符（NUL）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="379"/>
-        <source>性别「{0}」与身份证号不符（应为 {1}）</source>
+        <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="380"/>
-        <source>下沉期限至少 {0} 年：下沉时间为 {1}，计划结束时间应不早于 {2}（现为 {3}）</source>
+        <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="383"/>
-        <source>{0}名册中没有编号为 {1} 的记录</source>
+        <source>身份证号「{0}」校验码错误（应为 {1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="384"/>
-        <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
+        <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="385"/>
-        <source>该{0}记录已离任，不能再修改</source>
+        <source>月薪「{0}」不合理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="386"/>
-        <source>{0}的{1}记录已经是离任状态</source>
+        <source>档应在 1–{0} 之间，实为 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="387"/>
-        <source>只能显示身份证号或联系电话</source>
+        <source>级应在 1–{0} 之间，实为 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="388"/>
-        <source>「{0}」无权查看完整的身份证号和电话</source>
+        <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="389"/>
-        <source>该身份证号已属于名册中的另一人，不能改成它</source>
+        <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="390"/>
-        <source>节假日日历在读取时反复被修改，请重试</source>
+        <source>映射中的列名不在表头中：{0}（表头在第 {1} 行）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="391"/>
-        <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="392"/>
-        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
-        <source>大类 {0} 是{1}大类，不能改为{2}</source>
+        <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="394"/>
-        <source>{0}大类「{1}」已用于大类 {2}</source>
+        <source>与{0}都对应「{1}」，已只用{2}列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="395"/>
-        <source>小类编码 {0} 与第 {1} 行重复</source>
+        <source>没有名为「{0}」的花名册，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="396"/>
-        <source>大类 {0} 中「{1}」已用于{2}</source>
+        <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="397"/>
-        <source>大类 {0} 在第 {1} 行名为「{2}」，此处为「{3}」</source>
+        <source>{0}「{1}」应为 {2} 之一</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="398"/>
-        <source>大类 {0} 在第 {1} 行为{2}</source>
+        <source>性别「{0}」应为 男 或 女</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="399"/>
-        <source>部门「{0}」不存在，请先在部门中添加</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
-        <source>与{0}都对应「{1}」，只能有一列</source>
+        <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="402"/>
-        <source>目录文件应为 .xlsx：{0}</source>
+        <source>{0}「{1}…」过长（最多 64 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="403"/>
-        <source>案件类别 {0} 不存在</source>
+        <source>{0}过长（最多 200 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="404"/>
-        <source>大类 {0} 不存在，请先添加大类</source>
+        <source>{0}：没有编码为 {1} 的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="405"/>
-        <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
+        <source>{0}：没有名为「{1}」的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="406"/>
-        <source>部门「{0}」不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
-        <source>部门「{0}」已停用，不能作为默认部门</source>
+        <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="407"/>
-        <source>大类编码 {0} 已存在</source>
+        <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="408"/>
-        <source>{0}大类「{1}」已存在</source>
+        <source>{0}：没有编码为 {1} 的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="409"/>
-        <source>新增小类没有字段「{0}」</source>
+        <source>任期结束应晚于任期开始</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="410"/>
-        <source>小类编码 {0} 已存在</source>
+        <source>任职层级为社区时须填写任职社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="411"/>
-        <source>{0}编码「{1}」应为 {2} 位数字</source>
+        <source>导师与学员不能是同一人</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="412"/>
-        <source>类型「{0}」应为 事件 或 部件</source>
+        <source>性别「{0}」与身份证号不符（应为 {1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="413"/>
-        <source>大类编码不能为 00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="414"/>
-        <source>小类编码「{0}」的序号不能为 00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
-        <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
+        <source>下沉期限至少 {0} 年：下沉时间为 {1}，计划结束时间应不早于 {2}（现为 {3}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="416"/>
-        <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
+        <source>{0}名册中没有编号为 {1} 的记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="417"/>
-        <source>{0}过多（{1} 个），最多 {2} 个</source>
+        <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="418"/>
-        <source>{0}过长（合计最多 {1} 字）</source>
+        <source>该{0}记录已离任，不能再修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="419"/>
-        <source>{0}应为文字</source>
+        <source>{0}的{1}记录已经是离任状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="420"/>
-        <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
+        <source>只能显示身份证号或联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="421"/>
-        <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
+        <source>「{0}」无权查看完整的身份证号和电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="422"/>
-        <source>区县编码「{0}」的省级代码 {1} 不存在</source>
+        <source>该身份证号已属于名册中的另一人，不能改成它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="423"/>
-        <source>区县编码「{0}」不是区县级代码</source>
+        <source>节假日日历在读取时反复被修改，请重试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="424"/>
-        <source>街道编码「{0}」不属于区县 {1}</source>
+        <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="425"/>
-        <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
+        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="426"/>
-        <source>社区编码「{0}」不属于街道 {1}</source>
+        <source>目录在检查后已被他人修改：{0}；未导入任何数据，请重新导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="427"/>
-        <source>网格编码「{0}」的网格序号不能为 0</source>
+        <source>大类 {0} 是{1}大类，不能改为{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="428"/>
-        <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
+        <source>{0}大类「{1}」已用于大类 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="429"/>
-        <source>本社区已有名为「{0}」的网格（{1}）</source>
+        <source>小类编码 {0} 与第 {1} 行重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="430"/>
-        <source>网格编码 {0} 已存在</source>
+        <source>大类 {0} 中「{1}」已用于{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="431"/>
-        <source>区县编码 {0} 不存在</source>
+        <source>大类 {0} 在第 {1} 行名为「{2}」，此处为「{3}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="432"/>
-        <source>本街道已有名为「{0}」的社区（{1}）</source>
+        <source>大类 {0} 在第 {1} 行为{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="433"/>
-        <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
-        <source>社区编码 {0} 已存在</source>
+        <source>部门「{0}」不存在，请先在部门中添加</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="435"/>
-        <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
+        <source>与{0}都对应「{1}」，只能有一列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="436"/>
-        <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
+        <source>目录文件应为 .xlsx：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="437"/>
+        <source>案件类别 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="438"/>
+        <source>大类 {0} 不存在，请先添加大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="439"/>
-        <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
+        <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
+        <source>部门「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
+        <source>部门「{0}」已停用，不能作为默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="440"/>
-        <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
+        <source>大类编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="441"/>
-        <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
+        <source>{0}大类「{1}」已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
+        <source>新增小类没有字段「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="443"/>
+        <source>小类编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="444"/>
-        <source>{0}「{1}」过长，最多 {2} 个字</source>
+        <source>{0}编码「{1}」应为 {2} 位数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="445"/>
-        <source>{0}「{1}」应为不小于 0 的整数</source>
+        <source>类型「{0}」应为 事件 或 部件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="446"/>
-        <source>{0}「{1}」应在 0 与 {2} 之间</source>
+        <source>大类编码不能为 00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="447"/>
-        <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
+        <source>小类编码「{0}」的序号不能为 00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="448"/>
-        <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
+        <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="449"/>
-        <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
+        <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="450"/>
-        <source>没有给出{0}要修改的内容</source>
+        <source>{0}过多（{1} 个），最多 {2} 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="451"/>
-        <source>部门（编号 {0}）不存在</source>
+        <source>{0}过长（合计最多 {1} 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="452"/>
-        <source>部门「{0}」已存在</source>
+        <source>{0}应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="453"/>
-        <source>联系电话「{0}」过长，最多 32 个字符</source>
+        <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="454"/>
-        <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
+        <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="455"/>
-        <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
+        <source>区县编码「{0}」的省级代码 {1} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="456"/>
+        <source>区县编码「{0}」不是区县级代码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="457"/>
+        <source>街道编码「{0}」不属于区县 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="458"/>
-        <source>没有名为「{0}」的设置项</source>
+        <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="459"/>
-        <source>保留的自动备份份数应在 1 与 365 之间</source>
+        <source>社区编码「{0}」不属于街道 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="460"/>
-        <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
+        <source>网格编码「{0}」的网格序号不能为 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="461"/>
-        <source>「照片保留拍摄位置」应为 是 或 否</source>
+        <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="462"/>
-        <source>设置「{0}」的值无效：{1}</source>
+        <source>本社区已有名为「{0}」的网格（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="463"/>
-        <source>角色「{0}」无法识别，可选：{1}</source>
+        <source>网格编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="464"/>
-        <source>密码至少 {0} 位</source>
+        <source>区县编码 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="465"/>
-        <source>密码需同时包含字母和数字</source>
+        <source>本街道已有名为「{0}」的社区（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="466"/>
-        <source>第一个账号必须是管理员（--role admin）</source>
+        <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="467"/>
-        <source>用户名不能为空、不能含空格，最多 64 个字符</source>
+        <source>社区编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="468"/>
-        <source>用户名「{0}」已存在</source>
+        <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="469"/>
-        <source>「{0}」账号需要指定所属部门（--department）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="470"/>
-        <source>部门「{0}」已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="471"/>
-        <source>用户名或密码错误</source>
+        <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="472"/>
-        <source>「{0}」是中心的角色，不属于某个部门</source>
+        <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="473"/>
-        <source>账号「{0}」不存在</source>
+        <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="474"/>
-        <source>不能停用自己正在使用的账号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="475"/>
-        <source>账号「{0}」已停用，请联系管理员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="476"/>
-        <source>原密码不正确</source>
+        <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="477"/>
-        <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
+        <source>{0}「{1}」过长，最多 {2} 个字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="478"/>
-        <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
+        <source>{0}「{1}」应为不小于 0 的整数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="479"/>
-        <source>{0}「{1}」无权{2}：案件不属于本部门</source>
+        <source>{0}「{1}」应在 0 与 {2} 之间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="480"/>
-        <source>{0}「{1}」无权{2}</source>
+        <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="481"/>
-        <source>审计日志的链头记录缺失（被删除过）</source>
+        <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="482"/>
-        <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
+        <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="483"/>
+        <source>没有给出{0}要修改的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="484"/>
+        <source>部门（编号 {0}）不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="485"/>
+        <source>部门「{0}」已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="486"/>
-        <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
+        <source>联系电话「{0}」过长，最多 32 个字符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="489"/>
-        <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="487"/>
+        <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="488"/>
+        <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="491"/>
+        <source>没有名为「{0}」的设置项</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="492"/>
+        <source>保留的自动备份份数应在 1 与 365 之间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="493"/>
-        <source>街道编码</source>
+        <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="494"/>
-        <source>数据库已建立街道「{0}」（{1}），与模板中的 {2} 不同；一个指挥中心只服务一个街道</source>
+        <source>「照片保留拍摄位置」应为 是 或 否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
-        <source>社区名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
-        <source>数据库中已有同名社区「{0}」（{1}）</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
+        <source>设置「{0}」的值无效：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="500"/>
-        <source>所属社区编码</source>
+        <source>角色「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="501"/>
-        <source>社区编码 {0} 既不在「社区」表中，也不在数据库中</source>
+        <source>密码至少 {0} 位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="502"/>
-        <source>网格名称</source>
+        <source>密码需同时包含字母和数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="503"/>
-        <source>社区 {0} 中已有同名网格「{1}」（{2}）</source>
+        <source>第一个账号必须是管理员（--role admin）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="504"/>
-        <source>模板文件名应以 .xlsx 结尾：{0}</source>
+        <source>用户名不能为空、不能含空格，最多 64 个字符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="505"/>
-        <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
+        <source>用户名「{0}」已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="506"/>
-        <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
+        <source>「{0}」账号需要指定所属部门（--department）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="507"/>
-        <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
+        <source>部门「{0}」已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
+        <source>用户名或密码错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="508"/>
-        <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
+        <source>「{0}」是中心的角色，不属于某个部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="509"/>
-        <source>表头单元格 {0} 是合并单元格；请取消合并，每列写一个列名</source>
+        <source>账号「{0}」不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="510"/>
-        <source>与{0}是同一列，已只用前一列</source>
+        <source>不能停用自己正在使用的账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
+        <source>账号「{0}」已停用，请联系管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="511"/>
-        <source>缺少工作表「{0}」</source>
+        <source>原密码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
+        <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <source>另有 {0} 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
+        <source>流转记录有 {0} 处被改动：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
+        <source>已于 {0} 停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <source>案件类别 {0} {1}（{2}），不能再上报此类案件；请选择其他小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
+        <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="512"/>
-        <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
+        <source>{0}「{1}」无权{2}：案件不属于本部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="513"/>
+        <source>{0}「{1}」无权{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="514"/>
+        <source>审计日志的链头记录缺失（被删除过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="515"/>
-        <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="516"/>
-        <source>{0}「{1}」不是日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="517"/>
-        <source>{0}「{1}」应为整数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="518"/>
-        <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
+        <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="519"/>
-        <source>{0}「{1}」不合理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="520"/>
-        <source>{0}「{1}」不是存在的日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="521"/>
-        <source>{0}「{1}」应为数字</source>
+        <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="522"/>
-        <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
+        <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="523"/>
-        <source>前 {0} 行中找不到表头{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="524"/>
-        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="526"/>
+        <source>街道编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="527"/>
-        <source>「{0}」的第一个工作表是空的</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="528"/>
-        <source>「{0}」过大（{1} MB），拒绝导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="529"/>
-        <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="530"/>
-        <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
+        <source>数据库已建立街道「{0}」（{1}），与模板中的 {2} 不同；一个指挥中心只服务一个街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="531"/>
-        <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
+        <source>社区名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="532"/>
+        <source>数据库中已有同名社区「{0}」（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="533"/>
+        <source>所属社区编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="534"/>
-        <source>「{0}」中没有工作表</source>
+        <source>社区编码 {0} 既不在「社区」表中，也不在数据库中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="535"/>
-        <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
+        <source>网格名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="536"/>
-        <source>无法读取文件「{0}」：{1}</source>
+        <source>社区 {0} 中已有同名网格「{1}」（{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="537"/>
-        <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
+        <source>模板文件名应以 .xlsx 结尾：{0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="538"/>
-        <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
+        <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="539"/>
-        <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
+        <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="540"/>
-        <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
+        <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="541"/>
-        <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
+        <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="542"/>
+        <source>表头单元格 {0} 是合并单元格；请取消合并，每列写一个列名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="543"/>
+        <source>与{0}是同一列，已只用前一列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="544"/>
-        <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
+        <source>缺少工作表「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="545"/>
-        <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="546"/>
-        <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="547"/>
-        <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
+        <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="548"/>
-        <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
+        <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="549"/>
-        <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
+        <source>{0}「{1}」不是日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="550"/>
+        <source>{0}「{1}」应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="551"/>
+        <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="552"/>
+        <source>{0}「{1}」不合理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="553"/>
-        <source>交班说明</source>
+        <source>{0}「{1}」不是存在的日期</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="554"/>
-        <source>交班记录 {0} 不存在</source>
+        <source>{0}「{1}」应为数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="555"/>
-        <source>这次交班已由「{0}」确认接班</source>
+        <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="556"/>
-        <source>不能确认自己的交班</source>
+        <source>前 {0} 行中找不到表头{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="557"/>
-        <source>这次交班已由他人确认接班</source>
+        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="558"/>
-        <source>自定义区间需要给出开始和结束日期</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="560"/>
+        <source>「{0}」的第一个工作表是空的</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="559"/>
-        <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="561"/>
+        <source>「{0}」过大（{1} MB），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="562"/>
+        <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="563"/>
-        <source>统计区间需要带时区的起止时间</source>
+        <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="564"/>
-        <source>统计区间的结束时间应晚于开始时间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="565"/>
-        <source>报表文件名应以 .xlsx 结尾：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="566"/>
-        <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
+        <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="567"/>
-        <source>无法写入 {0}：文件是只读的</source>
+        <source>「{0}」中没有工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="568"/>
-        <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
+        <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="569"/>
+        <source>无法读取文件「{0}」：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="570"/>
+        <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="571"/>
+        <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="572"/>
-        <source>统计期间「{0}」无法识别。{1}</source>
+        <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="573"/>
-        <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
+        <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="574"/>
-        <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="575"/>
-        <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="576"/>
-        <source>没有名为「{0}」的报表，可选：{1}</source>
+        <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="577"/>
-        <source>{0}不能按部门统计，请选择全街道或某个社区</source>
+        <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="578"/>
-        <source>街道编码 {0} 不存在</source>
+        <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="579"/>
-        <source>社区 {0}（{1}）不属于街道「{2}」</source>
+        <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="580"/>
-        <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
+        <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="581"/>
-        <source>案件 {0} 尚未派遣，不能打印派遣单</source>
+        <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="582"/>
+        <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="586"/>
+        <source>交班说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="587"/>
+        <source>交班记录 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="588"/>
+        <source>这次交班已由「{0}」确认接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="589"/>
+        <source>不能确认自己的交班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="590"/>
+        <source>这次交班已由他人确认接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="591"/>
+        <source>自定义区间需要给出开始和结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="592"/>
+        <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="596"/>
+        <source>统计区间需要带时区的起止时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="597"/>
+        <source>统计区间的结束时间应晚于开始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="598"/>
+        <source>报表文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="599"/>
+        <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="600"/>
+        <source>无法写入 {0}：文件是只读的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="601"/>
+        <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="605"/>
+        <source>统计期间「{0}」无法识别。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="606"/>
+        <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="607"/>
+        <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="608"/>
+        <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="609"/>
+        <source>没有名为「{0}」的报表，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="610"/>
+        <source>{0}不能按部门统计，请选择全街道或某个社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="611"/>
+        <source>街道编码 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="612"/>
+        <source>社区 {0}（{1}）不属于街道「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="613"/>
+        <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="614"/>
+        <source>案件 {0} 尚未派遣，不能打印派遣单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="615"/>
         <source>案件 {0} 尚未结案，不能打印结案单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="583"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="616"/>
         <source>案件 {0} 不在部门处置中，不能打印督办单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="584"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="617"/>
         <source>单据只能保存为 PDF 文件（.pdf）：{0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5077,6 +5232,11 @@
     <message>
         <location filename="../../desktop/desk/desk_page.py" line="177"/>
         <source>，已去除 %1 张照片的拍摄位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/desk/desk_page.py" line="188"/>
+        <source>%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6329,92 +6489,92 @@
 <context>
     <name>GazetteerForm</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="139"/>
         <source>添加地名地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="138"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="139"/>
         <source>修改地名地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="150"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="151"/>
         <source>居民常用的其他叫法，多个用顿号分隔</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="174"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="175"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="175"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="176"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="176"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="177"/>
         <source>别名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="177"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="178"/>
         <source>起始号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="178"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="179"/>
         <source>终止号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="179"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="180"/>
         <source>单双号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="180"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="181"/>
         <source>地标类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="181"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="182"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="182"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="183"/>
         <source>备注</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="189"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="190"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="190"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="191"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="205"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="206"/>
         <source>不填</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="216"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="217"/>
         <source>一段道路的起止门牌号；两侧分属两个网格时，单号、双号各填一条。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="217"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="218"/>
         <source>整个小区在一个网格时楼号不填；跨网格的小区按楼号分条填写。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="218"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="219"/>
         <source>学校、市场、公交站、医院等居民报事时常说的地方。</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6422,52 +6582,52 @@
 <context>
     <name>GazetteerModel</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="87"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="88"/>
         <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="88"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="89"/>
         <source>名称</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="89"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="90"/>
         <source>门牌号 / 楼号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="90"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="91"/>
         <source>类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="91"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="92"/>
         <source>别名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="92"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="93"/>
         <source>网格编码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="93"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="94"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="111"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="112"/>
         <source>整个小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="118"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="119"/>
         <source>%1–%2号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="124"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="125"/>
         <source>%1–%2号楼</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6475,178 +6635,178 @@
 <context>
     <name>GazetteerTab</name>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="57"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="58"/>
         <source>道路</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="58"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="59"/>
         <source>小区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="59"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="60"/>
         <source>地标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="62"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="63"/>
         <source>单双号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="63"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="64"/>
         <source>单号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="64"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="65"/>
         <source>双号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="255"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="256"/>
         <source>全部类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="261"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="262"/>
         <source>按名称、别名或网格筛选</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="275"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="276"/>
         <source>添加…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="276"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="277"/>
         <source>修改…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="277"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="278"/>
         <source>删除</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="279"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="280"/>
         <source>写出模板…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="281"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="282"/>
         <source>导入…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="282"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="283"/>
         <source>导出…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="284"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="285"/>
         <source>导入填好的模板：全部通过才写入；已有条目更新，不会重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="288"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="289"/>
         <source>输入地址试定位，如 紫金路与钢铁路交口</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="310"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="311"/>
         <source>试定位：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="363"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="364"/>
         <source>%1 / %2 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="391"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="392"/>
         <source>请先选择一条地名地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="400"/>
         <source>已保存：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="399"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="400"/>
         <source>已添加：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="414"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="415"/>
         <source>请先选择要删除的地名地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="416"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="417"/>
         <source>已删除 %1 条地名地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="429"/>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="475"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="430"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="476"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="441"/>
         <source>写出地名地址模板</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="440"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="441"/>
         <source>地名地址模板.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="444"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="445"/>
         <source>地名地址模板已写出：%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="456"/>
         <source>导出地名地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="455"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="456"/>
         <source>地名地址.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="458"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="459"/>
         <source>已导出 %1 条地名地址：%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="473"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="474"/>
         <source>选择填好的地名地址表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="494"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="495"/>
         <source>已导入「%1」：新增 %2 条，更新 %3 条，未变 %4 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="520"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="521"/>
         <source>无法定位：地址中没有地名库中的道路、小区或地标</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="523"/>
         <source>确定</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/gazetteer_tab.py" line="522"/>
+        <location filename="../../desktop/admin/gazetteer_tab.py" line="523"/>
         <source>未确定，可能的网格：</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7047,139 +7207,139 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="74"/>
+        <location filename="../../desktop/people/import_wizard.py" line="75"/>
         <source>从 Excel 导入花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="93"/>
+        <location filename="../../desktop/people/import_wizard.py" line="94"/>
         <source>选择 .xlsx 文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="94"/>
+        <location filename="../../desktop/people/import_wizard.py" line="95"/>
         <source>选择文件…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="104"/>
+        <location filename="../../desktop/people/import_wizard.py" line="105"/>
         <source>文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="105"/>
+        <location filename="../../desktop/people/import_wizard.py" line="106"/>
         <source>花名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="110"/>
+        <location filename="../../desktop/people/import_wizard.py" line="111"/>
         <source>下一步：检查文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="112"/>
+        <location filename="../../desktop/people/import_wizard.py" line="113"/>
         <source>取消</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="122"/>
+        <location filename="../../desktop/people/import_wizard.py" line="123"/>
         <source>支持标题行、合并表头、空行、全角数字、文本日期和以数字保存的号码。导入前会列出全部问题，确认后才写入。含宏或损坏的文件会被拒绝。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="139"/>
-        <location filename="../../desktop/people/import_wizard.py" line="182"/>
+        <location filename="../../desktop/people/import_wizard.py" line="140"/>
+        <location filename="../../desktop/people/import_wizard.py" line="183"/>
         <source>上一步</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="141"/>
+        <location filename="../../desktop/people/import_wizard.py" line="142"/>
         <source>下一步：按此对应重新检查</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="172"/>
+        <location filename="../../desktop/people/import_wizard.py" line="173"/>
         <source>全部无误才导入（有问题则一行也不导入）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="173"/>
+        <location filename="../../desktop/people/import_wizard.py" line="174"/>
         <source>只导入没有问题的行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="184"/>
-        <location filename="../../desktop/people/import_wizard.py" line="338"/>
+        <location filename="../../desktop/people/import_wizard.py" line="185"/>
+        <location filename="../../desktop/people/import_wizard.py" line="343"/>
         <source>导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="209"/>
+        <location filename="../../desktop/people/import_wizard.py" line="210"/>
         <source>完成</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226"/>
+        <location filename="../../desktop/people/import_wizard.py" line="227"/>
         <source>选择花名册文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="226"/>
+        <location filename="../../desktop/people/import_wizard.py" line="227"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="237"/>
+        <location filename="../../desktop/people/import_wizard.py" line="238"/>
         <source>请先选择要导入的文件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="282"/>
+        <location filename="../../desktop/people/import_wizard.py" line="283"/>
         <source>表头（第 {row} 行）中有 {n} 个列名未能识别。请指定每列对应的字段，或选择“忽略”不导入该列。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="289"/>
+        <location filename="../../desktop/people/import_wizard.py" line="294"/>
         <source>，可在下面指定。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="293"/>
+        <location filename="../../desktop/people/import_wizard.py" line="298"/>
         <source>忽略</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="295"/>
+        <location filename="../../desktop/people/import_wizard.py" line="300"/>
         <source>（已有对应列）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="318"/>
+        <location filename="../../desktop/people/import_wizard.py" line="323"/>
         <source>。没有发现问题，可以导入。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="320"/>
+        <location filename="../../desktop/people/import_wizard.py" line="325"/>
         <source>。以下问题须修正，或选择只导入没有问题的行。</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="336"/>
+        <location filename="../../desktop/people/import_wizard.py" line="341"/>
         <source>导入 {n} 行有效数据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="365"/>
+        <location filename="../../desktop/people/import_wizard.py" line="370"/>
         <source>已忽略的签名或说明行（未导入）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="367"/>
+        <location filename="../../desktop/people/import_wizard.py" line="372"/>
         <source>第 {row} 行「{text}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="371"/>
+        <location filename="../../desktop/people/import_wizard.py" line="376"/>
         <source>……另有 {n} 行</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7265,82 +7425,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="139"/>
-        <source>此阶段没有案件</source>
+        <location filename="../../desktop/inbox/inbox_page.py" line="125"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="174"/>
+        <source>%1（%2）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/inbox/inbox_page.py" line="142"/>
+        <source>此阶段没有案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/inbox/inbox_page.py" line="145"/>
         <source>显示更多</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="146"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="149"/>
         <source>延期申请</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="158"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="161"/>
         <source>申请延期…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="159"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="162"/>
         <source>申请协办…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="160"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="163"/>
         <source>刷新</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="186"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="190"/>
         <source>在待办中选择一个案件查看详情</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="245"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="249"/>
         <source>%1 · 部门待办</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="271"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="275"/>
         <source>已批准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="272"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="276"/>
         <source>未批准</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="273"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="277"/>
         <source>待审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="275"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="279"/>
         <source>延长 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="277"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="281"/>
         <source>延至 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="294"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="298"/>
         <source>在办 %1 · 超期 %2 · 被督办 %3 · 近30天结案 %4（其中按期 %5）· 退单 %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="417"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="421"/>
         <source>案件 %1：已提交延期申请，等待值班长审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/inbox/inbox_page.py" line="448"/>
+        <location filename="../../desktop/inbox/inbox_page.py" line="452"/>
         <source>案件 %1：已提交协办申请，等待中心决定</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7944,27 +8110,27 @@
 <context>
     <name>PendingModel</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="69"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="70"/>
         <source>来电时间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="70"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="71"/>
         <source>工单编号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="71"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="72"/>
         <source>事发地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="72"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="73"/>
         <source>待定位原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="81"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="82"/>
         <source>（无地址）</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7972,112 +8138,112 @@
 <context>
     <name>PendingTray</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="139"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="140"/>
         <source>待定位工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="157"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="158"/>
         <source>待定位中没有工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="196"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="197"/>
         <source>确认立案 (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="199"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="200"/>
         <source>作废… (Ctrl+Delete)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="207"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="208"/>
         <source>诉求内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="208"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="209"/>
         <source>事发地址</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="209"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="210"/>
         <source>来电</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="210"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="211"/>
         <source>待定位原因</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="211"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="212"/>
         <source>网格建议 (Alt+1–3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="212"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="213"/>
         <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="213"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="214"/>
         <source>小类建议 (Ctrl+1–3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="214"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="215"/>
         <source>小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="318"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="319"/>
         <source>（无地址）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="326"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="327"/>
         <source>紧急</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="327"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="328"/>
         <source>办理时限 %1 个工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="335"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="336"/>
         <source>地址无法定位到任何网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="336"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="337"/>
         <source>没有小类建议</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="391"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="394"/>
         <source>请先选定网格和小类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="401"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="404"/>
         <source>工单 %1 已立为案件 %2（待立案）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="417"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="420"/>
         <source>作废待定位工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="419"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="422"/>
         <source>作废工单 %1 的原因（如 重复来电、非本街道）：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="436"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="439"/>
         <source>工单 %1 已作废</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8085,12 +8251,12 @@
 <context>
     <name>PendingTrayButton</name>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="95"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="96"/>
         <source>12345 工单中网格或小类不确定、等待确认的工单</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/intake/pending_tray.py" line="112"/>
+        <location filename="../../desktop/intake/pending_tray.py" line="113"/>
         <source>待定位 (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8321,17 +8487,17 @@
 <context>
     <name>ProblemModel</name>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="45"/>
+        <location filename="../../desktop/people/import_wizard.py" line="46"/>
         <source>行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="46"/>
+        <location filename="../../desktop/people/import_wizard.py" line="47"/>
         <source>列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/people/import_wizard.py" line="47"/>
+        <location filename="../../desktop/people/import_wizard.py" line="48"/>
         <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
@@ -10485,22 +10651,22 @@
 <context>
     <name>SetupProblemsModel</name>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="16"/>
+        <location filename="../../desktop/setup/problems_model.py" line="17"/>
         <source>工作表</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="17"/>
+        <location filename="../../desktop/setup/problems_model.py" line="18"/>
         <source>行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="18"/>
+        <location filename="../../desktop/setup/problems_model.py" line="19"/>
         <source>列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/setup/problems_model.py" line="19"/>
+        <location filename="../../desktop/setup/problems_model.py" line="20"/>
         <source>问题</source>
         <translation type="unfinished"></translation>
     </message>
@@ -11331,72 +11497,72 @@
 <context>
     <name>YearGridModel</name>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="128"/>
         <source>休</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="127"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="128"/>
         <source>班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="146"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="147"/>
         <source>%1月</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="150"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="151"/>
         <source>工作日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="151"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="152"/>
         <source>休息日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="152"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="153"/>
         <source>放假</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="153"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="154"/>
         <source>调休上班</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="156"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="157"/>
         <source>星期一</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="157"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="158"/>
         <source>星期二</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="158"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="159"/>
         <source>星期三</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="159"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="160"/>
         <source>星期四</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="160"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="161"/>
         <source>星期五</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="161"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
         <source>星期六</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/admin/calendar_editor.py" line="162"/>
+        <location filename="../../desktop/admin/calendar_editor.py" line="163"/>
         <source>星期日</source>
         <translation type="unfinished"></translation>
     </message>
