@@ -8515,7 +8515,7 @@ To restore from it anyway, give the reason; the reason and the problem go into t
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="65"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="199"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="200"/>
         <source>全部网格</source>
         <translation>Grid</translation>
     </message>
@@ -8580,58 +8580,58 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="158"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="159"/>
         <source>挂账</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="160"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="161"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="162"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="163"/>
         <source>（已筛选）</source>
         <translation> (filtered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="362"/>
         <source>结案</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="362"/>
         <source>上报</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="366"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="367"/>
         <source>%1时间 %2 至 %3</source>
         <translation>%1 %2 to %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="369"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="440"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="370"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="441"/>
         <source>仅未结案</source>
         <translation>open only</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="370"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="371"/>
         <source>来自统计：</source>
         <translation>From statistics: </translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="436"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="437"/>
         <source>搜索「%1」</source>
         <translation>search “%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="438"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="439"/>
         <source>统计时段</source>
         <translation>statistics period</translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="454"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="455"/>
         <source>已筛选：</source>
         <translation>Filtered: </translation>
     </message>
@@ -11050,7 +11050,7 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="106"/>
         <source>部门按期结案率排名</source>
-        <translation>Departments by on-time closure rate</translation>
+        <translation>On-time closure by department</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="107"/>
@@ -11137,7 +11137,7 @@ The current data is saved to the backup folder first; GridDesk must restart afte
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="300"/>
         <source>案件来源（未诉先办 {share:.1f}%）</source>
-        <translation>Sources (proactive, before any complaint: {share:.1f}%)</translation>
+        <translation>Sources ({share:.1f}% proactive)</translation>
     </message>
     <message>
         <location filename="../../desktop/stats/chart_set.py" line="317"/>

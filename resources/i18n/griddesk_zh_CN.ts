@@ -8511,7 +8511,7 @@
     </message>
     <message>
         <location filename="../../desktop/desk/queue_filters.py" line="65"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="199"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="200"/>
         <source>全部网格</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8576,58 +8576,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="158"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="159"/>
         <source>挂账</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="160"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="161"/>
         <source>全部</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="162"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="163"/>
         <source>（已筛选）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="362"/>
         <source>结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="361"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="362"/>
         <source>上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="366"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="367"/>
         <source>%1时间 %2 至 %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="369"/>
-        <location filename="../../desktop/desk/queue_filters.py" line="440"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="370"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="441"/>
         <source>仅未结案</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="370"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="371"/>
         <source>来自统计：</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="436"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="437"/>
         <source>搜索「%1」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="438"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="439"/>
         <source>统计时段</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/desk/queue_filters.py" line="454"/>
+        <location filename="../../desktop/desk/queue_filters.py" line="455"/>
         <source>已筛选：</source>
         <translation type="unfinished"></translation>
     </message>
