@@ -24,6 +24,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 HELPER_NAME = re.compile(r"problem|refus|reason|failure|message|why", re.IGNORECASE)
 # variables a raise site's sentence is chosen into (db/security/accounts.py: failure = …)
 ASSIGNED_NAME = re.compile(r"^(failure|generic|problem|refusal|message|why)$")
+# what an import tells of a file before and after (db/people/roster_import.py `summary`)
+SUMMARY_NAME = re.compile(r"^summary$")
 # sentences db/errors.py composes in its constructors (not a literal raise), and words put
 # into sentences from a call's argument
 EXTRA = (
@@ -50,9 +52,11 @@ def _escaped(text: str) -> str:
     return text.replace("{", "{{").replace("}", "}}")
 
 
-def _variants(node: ast.expr) -> list[str] | None:
+def _variants(node: ast.expr, env: dict[str, list[str]] | None = None) -> list[str] | None:
     """The sentences a string expression can make (values as `_FIELD`), None for a non-string:
-    a literal, an f-string, `a + b` and `a if c else b` of those."""
+    a literal, an f-string, `a + b` and `a if c else b` of those, and a name `env` knows."""
+    if isinstance(node, ast.Name) and env is not None and node.id in env:
+        return env[node.id]
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return [_escaped(node.value)]
     if isinstance(node, ast.JoinedStr):
@@ -63,12 +67,12 @@ def _variants(node: ast.expr) -> list[str] | None:
             )
         ]
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = _variants(node.left), _variants(node.right)
+        left, right = _variants(node.left, env), _variants(node.right, env)
         if left is None and right is None:
             return None
         return [a + b for a in (left or [_FIELD]) for b in (right or [_FIELD])][:_MOST_VARIANTS]
     if isinstance(node, ast.IfExp):
-        body, orelse = _variants(node.body), _variants(node.orelse)
+        body, orelse = _variants(node.body, env), _variants(node.orelse, env)
         if body is None and orelse is None:
             return None
         return (body or [_FIELD]) + (orelse or [_FIELD])
@@ -103,26 +107,31 @@ def _is_problem_call(func: ast.expr) -> bool:
 
 
 def _built_up(function: ast.FunctionDef) -> list[str]:
-    """The sentences a function builds in a variable named like ASSIGNED_NAME: assigned, then
-    grown by `+=` (each growth may or may not happen)."""
+    """The sentences a function builds in a variable named like ASSIGNED_NAME (or, in a
+    `summary`, in any variable and its returns): assigned, then grown by `+=` (each growth may
+    or may not happen)."""
+    summary = SUMMARY_NAME.search(function.name) is not None
     built: dict[str, list[str]] = {}
-    statements = [n for n in ast.walk(function) if isinstance(n, (ast.Assign, ast.AugAssign))]
+    returned: list[str] = []
+    kinds = (ast.Assign, ast.AugAssign, ast.Return)
+    statements = [n for n in ast.walk(function) if isinstance(n, kinds)]
     for node in sorted(statements, key=lambda n: (n.lineno, n.col_offset)):
         if isinstance(node, ast.Assign):
             names = [t.id for t in node.targets if isinstance(t, ast.Name)]
-            made = _variants(node.value)
+            made = _variants(node.value, built)
             for name in names:
-                if ASSIGNED_NAME.match(name) and made:
-                    built[name] = built.get(name, []) + made
-        elif (
-            isinstance(node.target, ast.Name)
-            and node.target.id in built
-            and isinstance(node.op, ast.Add)
-        ):
-            grown = _variants(node.value) or [_FIELD]
-            old = built[node.target.id]
-            built[node.target.id] = (old + [a + b for a in old for b in grown])[:_MOST_VARIANTS]
-    return [variant for variants in built.values() for variant in variants]
+                if (summary or ASSIGNED_NAME.match(name)) and made:
+                    built[name] = made if summary else built.get(name, []) + made
+        elif isinstance(node, ast.AugAssign):
+            target = node.target
+            if isinstance(target, ast.Name) and target.id in built and isinstance(node.op, ast.Add):
+                grown = _variants(node.value, built) or [_FIELD]
+                old = built[target.id]
+                built[target.id] = (old + [a + b for a in old for b in grown])[:_MOST_VARIANTS]
+        elif summary and node.value is not None:
+            returned.extend(_variants(node.value, built) or ())
+    # a summary's parts too: a value put into its sentence (head = "已导入") is translated alone
+    return returned + [variant for variants in built.values() for variant in variants]
 
 
 def _candidates(tree: ast.AST) -> list[str]:

@@ -184,4 +184,7 @@ def test_roster_import_problems_are_listed_in_english(
     assert "Pay tier should be between 1 and 3, but is 4" in reasons
     assert "Name is missing" in reasons
     assert all(not CJK.search(reason) for reason in reasons if "社区" not in reason), reasons
+    assert wizard.summary.text().startswith(
+        '"有错.xlsx", Community workers: 8 data rows, 5 valid, 3 with problems (6 problems)'
+    ), wizard.summary.text()
     wizard.reject()

@@ -30,6 +30,7 @@ from db.reference.categories import (
 )
 from desktop.admin.catalogue_forms import CataloguePlanDialog, KeywordsForm, NewCategoryForm
 from desktop.admin.master_data_models import CategoriesModel, MasterData
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 
 
@@ -213,6 +214,6 @@ class CatalogueActions(QObject):
         actor = self.dialog.ctx.actor
 
         def job(db: Database) -> str:
-            return apply_catalogue_import(db, plan, actor).summary()
+            return db_message_text(apply_catalogue_import(db, plan, actor).summary())
 
         self.dialog._submit(job)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from db.reference.catalogue_import import CataloguePlan
 from db.reference.categories import CategoryRow, MajorRow
 from db.reference.category_keywords import shown_keywords
+from desktop.common.db_messages import db_message_text
 
 NEW_MAJOR = "__new__"  # the 大类 choice that opens the fields of a new 大类
 
@@ -234,7 +235,7 @@ class CataloguePlanDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.setWindowTitle(self.tr("导入案件类别目录"))
-        summary = QLabel(plan.summary(), self)
+        summary = QLabel(db_message_text(plan.summary()), self)
         summary.setObjectName("summary")
         summary.setWordWrap(True)
         self.details = QPlainTextEdit("\n".join(plan.lines()) or self.tr("没有变化。"), self)

@@ -126,6 +126,27 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DbMessages", "案件 {0} 已不在申请的部门，不能批准此延期"),
     QT_TRANSLATE_NOOP("DbMessages", "来源「{0}」无法识别，可选：{1}"),
     QT_TRANSLATE_NOOP("DbMessages", "满意度「{0}」无法识别，可选：{1}"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages", "「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处）"
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过）",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），忽略签名或说明行 {5} 行",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过），忽略签名或说明行 {6} 行",
+    ),
+    QT_TRANSLATE_NOOP("DbMessages", "已导入：新增案件 {0} 件"),
+    QT_TRANSLATE_NOOP("DbMessages", "已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入"),
+    QT_TRANSLATE_NOOP("DbMessages", "已导入：新增案件 {0} 件，跳过有问题的 {1} 行"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages", "已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入，跳过有问题的 {2} 行"
+    ),
     QT_TRANSLATE_NOOP("DbMessages", "上报时间「{0}」不是日期"),
     QT_TRANSLATE_NOOP("DbMessages", "是否紧急「{0}」应为 是 或 否"),
     QT_TRANSLATE_NOOP("DbMessages", "第 {0} 行：{1}，未导入任何数据"),
@@ -273,6 +294,10 @@ TEMPLATES = (
         "DbMessages", "{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条"
     ),
     QT_TRANSLATE_NOOP("DbMessages", "「{0}」应为 单号、双号 或 单双号"),
+    QT_TRANSLATE_NOOP("DbMessages", "{0} 年（{1}，{2}）：放假 {3} 天，调休上班 {4} 天"),
+    QT_TRANSLATE_NOOP("DbMessages", "已更新 {0}"),
+    QT_TRANSLATE_NOOP("DbMessages", "已更新 {0}；{1} 件在办案件的时限已重新计算"),
+    QT_TRANSLATE_NOOP("DbMessages", "「{0}」{1} 年：{2} 行，放假 {3} 天，调休上班 {4} 天"),
     QT_TRANSLATE_NOOP("DbMessages", "年份 {0} 超出范围（应为 {1}–{2}）"),
     QT_TRANSLATE_NOOP("DbMessages", "状态「{0}」无效，应为 official（正式）或 provisional（暂定）"),
     QT_TRANSLATE_NOOP("DbMessages", "{0} 年日历有误：{1}"),
@@ -308,6 +333,33 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DbMessages", "描述含 {0}"),
     QT_TRANSLATE_NOOP("DbMessages", "与 {0} 件已结案 {1} 相似"),
     QT_TRANSLATE_NOOP("DbMessages", "描述中的字词与该小类的已结案案件较接近"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处）",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过）",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），忽略签名或说明行 {7} 行",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过），忽略签名或说明行 {8} 行",
+    ),
+    QT_TRANSLATE_NOOP("DbMessages", "已导入：新增案件 {0} 件，转入待定位 {1} 件"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages", "已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入"
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages", "已导入：新增案件 {0} 件，转入待定位 {1} 件，跳过有问题的 {2} 行"
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入，跳过有问题的 {3} 行",
+    ),
     QT_TRANSLATE_NOOP("DbMessages", "紧急程度「{0}」应为 一般、紧急 或 特急"),
     QT_TRANSLATE_NOOP("DbMessages", "待定位工单 {0} {1}，不能再处理"),
     QT_TRANSLATE_NOOP("DbMessages", "办理时限「{0}」应为工作日天数，如 5"),
@@ -386,6 +438,19 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DbMessages", "档应在 1–{0} 之间，实为 {1}"),
     QT_TRANSLATE_NOOP("DbMessages", "级应在 1–{0} 之间，实为 {1}"),
     QT_TRANSLATE_NOOP("DbMessages", "月薪「{0}」应为金额（例如 4500 或 4500.50）"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处），忽略签名或说明行 {6} 行",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages", "「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处）"
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages", "{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条，跳过有问题的 {4} 行"
+    ),
+    QT_TRANSLATE_NOOP("DbMessages", "{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条"),
+    QT_TRANSLATE_NOOP("DbMessages", "试导入（未写入）"),
+    QT_TRANSLATE_NOOP("DbMessages", "已导入"),
     QT_TRANSLATE_NOOP("DbMessages", "映射「{0}={1}」中的字段不存在；可用字段：{2}"),
     QT_TRANSLATE_NOOP("DbMessages", "映射中的列名不在表头中：{0}（表头在第 {1} 行）"),
     QT_TRANSLATE_NOOP(
@@ -422,6 +487,20 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DbMessages", "该身份证号已属于名册中的另一人，不能改成它"),
     QT_TRANSLATE_NOOP("DbMessages", "节假日日历在读取时反复被修改，请重试"),
     QT_TRANSLATE_NOOP("DbMessages", "类别 {0} 的默认部门「{1}」不在部门表中"),
+    QT_TRANSLATE_NOOP("DbMessages", "{0}，有问题 {1} 行（{2} 处），未导入任何数据"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个",
+    ),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个，文件中没有的 {6} 个小类保持不变（不删除）",
+    ),
+    QT_TRANSLATE_NOOP("DbMessages", "「{0}」：共 {1} 行"),
+    QT_TRANSLATE_NOOP(
+        "DbMessages",
+        "{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个；文件中没有的 {6} 个小类保持不变",
+    ),
     QT_TRANSLATE_NOOP("DbMessages", "发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试"),
     QT_TRANSLATE_NOOP("DbMessages", "目录在检查后已被他人修改：{0}；未导入任何数据，请重新导入"),
     QT_TRANSLATE_NOOP("DbMessages", "大类 {0} 是{1}大类，不能改为{2}"),
@@ -535,6 +614,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DbMessages", "网格名称"),
     QT_TRANSLATE_NOOP("DbMessages", "社区 {0} 中已有同名网格「{1}」（{2}）"),
     QT_TRANSLATE_NOOP("DbMessages", "模板文件名应以 .xlsx 结尾：{0}"),
+    QT_TRANSLATE_NOOP("DbMessages", "「{0}」：{1}（{2}），社区 {3} 个，网格 {4} 个，部门 {5} 个"),
     QT_TRANSLATE_NOOP("DbMessages", "「{0}」含有数字以外的字符，{1}应为 {2} 位数字"),
     QT_TRANSLATE_NOOP("DbMessages", "「{0}」是 {1} 位，{2}应为 {3} 位数字"),
     QT_TRANSLATE_NOOP("DbMessages", "「{0}」不是整数，{1}应填不小于 0 的整数"),

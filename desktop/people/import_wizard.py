@@ -318,7 +318,7 @@ class ImportWizard(QDialog):
 
     def _show_problems(self, plan: ImportPlan) -> None:
         self.problem_model.set_problems(plan.problems)
-        text = plan.summary()
+        text = db_message_text(plan.summary())
         if plan.ok:
             text += self.tr("。没有发现问题，可以导入。")
         else:
@@ -378,7 +378,7 @@ class ImportWizard(QDialog):
 
     def _imported(self, result: ImportResult) -> None:
         self.outcome = result
-        self.result_label.setText(result.summary())
+        self.result_label.setText(db_message_text(result.summary()))
         ignored = self.plan.ignored if self.plan is not None else []
         self.result_ignored.setText(self._ignored_text(ignored))
         self.result_ignored.setVisible(bool(ignored))
