@@ -184,7 +184,9 @@ def run_window(app: QApplication, args: argparse.Namespace, lang: str) -> int:
     try:
         refusal = demo_refusal(db) if args.demo else None
         if refusal is not None:  # a database set up for real never gets demo rows
-            show_error(QCoreApplication.translate("App", "演示数据生成失败"), refusal)
+            show_error(
+                QCoreApplication.translate("App", "演示数据生成失败"), db_message_text(refusal)
+            )
             return 2
         if args.demo and not has_street(db):
             error = build_demo_with_progress(db)  # the builder's default size

@@ -24,6 +24,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 HELPER_NAME = re.compile(r"problem|refus|reason|failure|message|why", re.IGNORECASE)
 # variables a raise site's sentence is chosen into (db/security/accounts.py: failure = …)
 ASSIGNED_NAME = re.compile(r"^(failure|generic|problem|refusal|message|why)$")
+# a refusal's "what" (db/security/actors.py: …「李明」无权{what})
+REFUSAL_CALLS = frozenset({"require", "require_department"})
 # what an import tells of a file before and after (db/people/roster_import.py `summary`)
 SUMMARY_NAME = re.compile(r"^summary$")
 # sentences db/errors.py composes in its constructors (not a literal raise), and words put
@@ -95,9 +97,10 @@ def template(node: ast.expr) -> str | None:
 
 
 def _is_problem_call(func: ast.expr) -> bool:
-    """A problem or reason of a list: `…Problem(…)`, `problems.append(…)`, `reasons.append(…)`."""
+    """A problem or reason of a list: `…Problem(…)`, `problems.append(…)`, `reasons.append(…)`,
+    or a check's verdict: `ChainReport(count, None, "审计日志完整…")`."""
     if isinstance(func, ast.Name):
-        return func.id.lower().endswith("problem")
+        return func.id.lower().endswith("problem") or func.id.endswith("Report")
     if isinstance(func, ast.Attribute):
         if func.attr.endswith("Problem"):
             return True
@@ -134,12 +137,32 @@ def _built_up(function: ast.FunctionDef) -> list[str]:
     return returned + [variant for variants in built.values() for variant in variants]
 
 
+def _constants(tree: ast.AST) -> dict[str, list[str]]:
+    """A module's string constants (NO_FONT = "…"), for a raise that names one."""
+    found: dict[str, list[str]] = {}
+    body = tree.body if isinstance(tree, ast.Module) else []
+    for node in body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            made = _variants(node.value)
+            if isinstance(target, ast.Name) and target.id.isupper() and made:
+                found[target.id] = made
+    return found
+
+
 def _candidates(tree: ast.AST) -> list[str]:
     found: list[ast.expr] = []
     sentences: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
             found.append(node.exc.args[0])
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in REFUSAL_CALLS
+            and len(node.args) >= 2
+        ):
+            found.append(node.args[1])  # actor.require("case.merge", "标记不是重复"): what
         elif isinstance(node, ast.Call) and _is_problem_call(node.func):
             for arg in node.args:  # Problem(row, column, "…"), problems.append(("grid", "…"))
                 found.extend(arg.elts if isinstance(arg, ast.Tuple) else (arg,))
@@ -152,8 +175,9 @@ def _candidates(tree: ast.AST) -> list[str]:
                             (value.body, value.orelse) if isinstance(value, ast.IfExp) else (value,)
                         )
             sentences.extend(_built_up(node))
+    constants = _constants(tree)
     for node in found:
-        sentences.extend(_variants(node) or ())
+        sentences.extend(_variants(node, constants) or ())
     return [_numbered(sentence) for sentence in sentences]
 
 

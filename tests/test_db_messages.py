@@ -25,10 +25,10 @@ from db.people.roster_kinds import Kind
 from db.security.accounts import add_user
 from db.security.actors import Role
 from desktop.common.db_message_templates import TEMPLATES
-from desktop.common.db_messages import CONTEXT, db_message_text
+from desktop.common.db_messages import CONTEXT, db_message_text, use_translation
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
-from desktop.core.i18n import install_translators
+from desktop.core.i18n import domain_word_text, install_translators
 from desktop.people.people_page import PeoplePage
 from desktop.shell.sign_in import SignInDialog
 from tests.test_roster_import import bad_rows, build_sheet, worker_rows
@@ -57,6 +57,7 @@ def english(qapp: QApplication) -> Iterator[None]:
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
     QLocale.setDefault(QLocale("zh_CN"))
 
 
@@ -95,6 +96,7 @@ def test_each_template_comes_back_in_english_with_its_values(english: None) -> N
         parts = _fields(template)
         values = [f"<v{i}>" for i, (_, field) in enumerate(parts) if field is not None]
         english_template = QCoreApplication.translate(CONTEXT, template)
+        assert english_template != template or not CJK.search(template), template
         if any(literal == "" and i > 0 for i, (literal, _) in enumerate(parts)):
             # "{0}{1}号": the values cannot be told apart, so the English keeps them together
             for i, (literal, field) in enumerate(parts):
@@ -102,7 +104,6 @@ def test_each_template_comes_back_in_english_with_its_values(english: None) -> N
                     pair = f"{{{parts[i - 1][1]}}}{{{field}}}"
                     assert pair in english_template, (template, english_template)
             continue
-        assert english_template != template or not CJK.search(template), template
         # Chinese in the English only where it names the words a user types (男 (male))
         left = [run for run in CJK_RUN.findall(english_template) if run not in template]
         assert not left, f"Chinese left in the English of {template!r}: {english_template!r}"
@@ -138,10 +139,40 @@ def test_domain_words_and_inner_messages_are_translated(english: None) -> None:
     )
 
 
-def test_chinese_window_shows_db_messages_unchanged() -> None:
-    message = "案件 20261201000123 不存在"
-    assert db_message_text(message) == message
-    assert error_text(ValidationError(message)) == message
+def test_awkward_values_keep_their_place(english: None) -> None:
+    """An empty value, an action that is also a status, a role, a list whose reasons hold
+    values, and a text without Chinese."""
+    assert db_message_text("网格编码「」的网格序号不能为 0") == (
+        'The grid number in grid code "" cannot be 0'
+    )
+    suspend = ACTION_LABELS[Action.SUSPEND]  # 挂账: the action Suspend, the status Suspended
+    refused = str(IllegalTransition("20261201000123", STATUS_LABELS[Status.CLOSED], suspend))
+    assert db_message_text(refused) == (
+        'Case 20261201000123 is "Closed", so "Suspend" is not possible'
+    )
+    stale = str(StaleCase("20261201000123", STATUS_LABELS[Status.SUSPENDED], suspend))
+    assert '(now "Suspended")' in db_message_text(stale)
+    assert db_message_text("调度员「李明」无权维护部门") == (
+        'Dispatcher "李明" is not permitted to maintain departments'
+    )
+    # a reason of the list that ends in a value does not swallow the next ones
+    listed = "第 5 条记录的内容被改动过；第 9 号流转记录属于不存在的案件"
+    assert db_message_text(listed) == (
+        "Entry 5 has been altered; History entry no. 9 belongs to a case that does not exist"
+    )
+    assert db_message_text("审计日志完整，共 12 条记录") == "The audit log is intact: 12 entries"
+    assert db_message_text("C:/data/griddesk.db") == "C:/data/griddesk.db"
+
+
+def test_chinese_window_shows_db_messages_unchanged(qapp: QApplication) -> None:
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        for message in ("案件 20261201000123 不存在", "请填写事发地址；请填写问题描述"):
+            assert db_message_text(message) == message
+            assert error_text(ValidationError(message)) == message
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
 
 
 def test_wrong_password_is_said_in_english(db: Database, qtbot: QtBot, english: None) -> None:

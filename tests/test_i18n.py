@@ -15,7 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from db.engine import Database
 from db.security.actors import Actor, Role
-from desktop.core.i18n import action_text, i18n_dir, install_translators, status_text
+from desktop.common.db_messages import use_translation
+from desktop.core.i18n import (
+    action_text,
+    domain_word_text,
+    i18n_dir,
+    install_translators,
+    status_text,
+)
 
 BIN = Path(sys.executable).parent
 LUPDATE = BIN / "pyside6-lupdate"
@@ -106,6 +113,7 @@ def english() -> Iterator[None]:
     yield
     for translator in translators:
         app.removeTranslator(translator)
+    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
     QLocale.setDefault(QLocale("zh_CN"))
 
 

@@ -17,8 +17,14 @@ from db.engine import Database
 from db.people.roster_kinds import Kind
 from db.people.rosters import COLUMNS
 from db.security.actors import Actor, Role
+from desktop.common.db_messages import use_translation
 from desktop.core.context import AppContext
-from desktop.core.i18n import calendar_warning_text, install_translators, value_text
+from desktop.core.i18n import (
+    calendar_warning_text,
+    domain_word_text,
+    install_translators,
+    value_text,
+)
 from desktop.people.people_page import PeoplePage
 from desktop.stats.bar_chart import BarChart
 from desktop.stats.chart_style import BLUE, Series
@@ -196,6 +202,7 @@ def english_window(qapp: QApplication, app_state: None) -> Iterator[None]:
     yield
     for translator in translators:
         qapp.removeTranslator(translator)
+    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
     QLocale.setDefault(QLocale("zh_CN"))
 
 

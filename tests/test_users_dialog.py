@@ -15,8 +15,9 @@ from db.errors import PermissionDenied
 from db.security.accounts import SignInFailed, add_user, authenticate
 from db.security.actors import Actor, Role
 from desktop.admin.users_dialog import ChangePasswordDialog, UsersDialog
+from desktop.common.db_messages import use_translation
 from desktop.core.context import AppContext
-from desktop.core.i18n import install_translators
+from desktop.core.i18n import domain_word_text, install_translators
 
 PW = "Grid2026desk"
 
@@ -106,6 +107,7 @@ def english() -> Iterator[None]:
     yield
     for translator in translators:
         app.removeTranslator(translator)
+    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
     QLocale.setDefault(QLocale("zh_CN"))
 
 

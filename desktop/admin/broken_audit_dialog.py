@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import BackupAuditBroken
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 
 
 class BrokenAuditDialog(QDialog):
@@ -34,7 +35,7 @@ class BrokenAuditDialog(QDialog):
                 "如确认仍要用它恢复，请写明原因；原因和校验问题会记入恢复后数据库的审计日志。"
             )
             .replace("%1", problem.name)
-            .replace("%2", problem.problem),
+            .replace("%2", db_message_text(problem.problem)),
             self,
         )
         self.message.setWordWrap(True)

@@ -238,7 +238,9 @@ class CataloguePlanDialog(QDialog):
         summary = QLabel(db_message_text(plan.summary()), self)
         summary.setObjectName("summary")
         summary.setWordWrap(True)
-        self.details = QPlainTextEdit("\n".join(plan.lines()) or self.tr("没有变化。"), self)
+        self.details = QPlainTextEdit(
+            "\n".join(db_message_text(line) for line in plan.lines()) or self.tr("没有变化。"), self
+        )
         self.details.setObjectName("details")
         self.details.setReadOnly(True)
         self.buttons = _buttons(self, self.tr("导入"))

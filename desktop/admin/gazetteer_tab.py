@@ -521,6 +521,6 @@ class GazetteerTab(QWidget):
             self.placement.setText(self.tr("无法定位：地址中没有地名库中的道路、小区或地标"))
         else:
             head = self.tr("确定") if placement.certain else self.tr("未确定，可能的网格：")
-            lines = [f"{c.code}  {c.why}" for c in placement.grids]
+            lines = [f"{c.code}  {db_message_text(c.why)}" for c in placement.grids]
             self.placement.setText("\n".join([head, *lines]))
         self.placed.emit(placement)

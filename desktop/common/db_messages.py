@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication
@@ -25,53 +26,72 @@ CONTEXT = "DbMessages"
 _DEPTH = 3  # a message inside a message inside a message, at most
 _SEPARATOR = "；"
 _TEMPLATES: tuple[str, ...] = tuple(str(t) for t in TEMPLATES)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# What kind of word a value is, told by the text before it: 状态为「{1}」 holds a status,
+# 不能执行「{2}」 an action (挂账 and 不予立案 are both, in English Suspended / Suspend).
+STATUS, ACTION = "status", "action"
+_KIND_BEFORE = ((("执行「",), ACTION), (("为「",), STATUS))
 
 
-def _pattern(template: str) -> re.Pattern[str]:
-    """The regular expression of the messages `template` makes (each value non-empty)."""
+@dataclass(frozen=True)
+class _Template:
+    source: str
+    pattern: re.Pattern[str]
+    longest: str  # its longest literal text: a message without it cannot match
+    kinds: tuple[str | None, ...]  # of each value
+
+
+def _compiled(template: str) -> _Template:
+    """The regular expression of the messages `template` makes (a value may be empty)."""
     parts: list[str] = []
+    literals: list[str] = []
+    kinds: list[str | None] = []
     for literal, field, _spec, _conversion in string.Formatter().parse(template):
         parts.append(re.escape(literal))
+        literals.append(literal)
         if field is not None:
-            parts.append("(.+?)")
-    return re.compile("".join(parts) + r"\Z", re.DOTALL)
+            parts.append("(.*?)")
+            kind = next((k for ends, k in _KIND_BEFORE if literal.endswith(ends)), None)
+            kinds.append(kind)
+    pattern = re.compile("".join(parts) + r"\Z", re.DOTALL)
+    return _Template(template, pattern, max(literals, key=len, default=""), tuple(kinds))
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """(pattern, template) of every template, the most literal text first: a message made by
-    "网格 {0} 与 {1} 不在同一社区" is not taken for one made by "{0}不能为空"."""
+def _patterns() -> tuple[_Template, ...]:
+    """Every template, the most literal text first: a message made by "网格 {0} 与 {1} 不在同一
+    社区" is not taken for one made by "{0}不能为空"."""
 
     def literal_length(template: str) -> int:
         return sum(len(literal) for literal, *_ in string.Formatter().parse(template))
 
     ordered = sorted(set(_TEMPLATES), key=lambda t: (-literal_length(t), t))
-    return tuple((_pattern(t), t) for t in ordered)
+    return tuple(_compiled(t) for t in ordered)
 
 
-def _no_word(_value: str) -> str | None:
+def _no_word(_value: str, _kind: str | None) -> str | None:
     return None
 
 
-# The translation of a domain word db/ puts into its messages (a status, an action, 男…), or
-# None: desktop.core.i18n gives its own when it installs the translators (it is a layer above).
-_word_text: Callable[[str], str | None] = _no_word
+# The translation of a domain word db/ puts into its messages (a status, an action, a role,
+# 男…; `kind`: what the message says it is, when it says), or None; whether the window speaks
+# English. desktop.core.i18n sets both when it installs the translators (a layer above).
+_word_text: Callable[[str, str | None], str | None] = _no_word
+_english = False
 
 
-def use_word_translation(words: Callable[[str], str | None]) -> None:
-    """Translate the domain words inside messages with `words`."""
-    global _word_text
-    _word_text = words
+def use_translation(english: bool, words: Callable[[str, str | None], str | None]) -> None:
+    """Translate db/'s messages (when `english`), and the domain words inside them with
+    `words`."""
+    global _word_text, _english
+    _english, _word_text = english, words
 
 
-def _translated(template: str) -> str | None:
-    """The template's translation, None when the language in force has none (Chinese)."""
-    text = QCoreApplication.translate(CONTEXT, template)
-    return None if text == template else text
-
-
-def _value(value: str, depth: int) -> str:
-    word = _word_text(value)
+def _value(value: str, kind: str | None, depth: int) -> str:
+    if not _CJK.search(value):
+        return value  # a number, a date, a code: nothing to translate
+    word = _word_text(value, kind)
     if word is not None:
         return word
     if depth < _DEPTH:
@@ -79,14 +99,23 @@ def _value(value: str, depth: int) -> str:
     return value
 
 
-def _whole(text: str, depth: int) -> str | None:
-    """`text` translated as one template's message, None when no template makes it."""
-    for pattern, template in _patterns():
-        match = pattern.match(text)
+def _whole(text: str, depth: int, separated: bool = False) -> str | None:
+    """`text` translated as one template's message, None when no template makes it
+    (`separated`: only a template that has a "；" of its own)."""
+    for template in _patterns():
+        if template.longest not in text or (separated and _SEPARATOR not in template.source):
+            continue
+        match = template.pattern.match(text)
         if match is None:
             continue
-        translation = QCoreApplication.translate(CONTEXT, template)
-        return translation.format(*(_value(v, depth) for v in match.groups()))
+        translation = QCoreApplication.translate(CONTEXT, template.source)
+        values = [
+            _value(v, kind, depth) for v, kind in zip(match.groups(), template.kinds, strict=True)
+        ]
+        try:
+            return translation.format(*values)
+        except (IndexError, KeyError, ValueError):  # a broken translation: the words as written
+            return None
     return None
 
 
@@ -94,22 +123,25 @@ def _message(text: str, depth: int) -> str | None:
     """`text` translated, None when nothing of it could be.
 
     Sentences joined by "；" (a list of reasons) are taken one by one when each of them is a
-    template's message; otherwise `text` is one message (a template may hold a "；" itself),
+    template's message; otherwise `text` is one message of a template that has a "；" itself,
     and failing that, each sentence that can be is translated."""
-    parts = text.split(_SEPARATOR) if _SEPARATOR in text else []
-    if parts:
-        each = [_whole(part, depth) for part in parts]
-        if all(done is not None for done in each):
-            return "; ".join(done for done in each if done is not None)
-    whole = _whole(text, depth)
-    if whole is not None or not parts:
+    if not _CJK.search(text):
+        return None
+    if _SEPARATOR not in text:
+        return _whole(text, depth)
+    parts = text.split(_SEPARATOR)
+    each = [_whole(part, depth) for part in parts]
+    if all(done is not None for done in each):
+        return "; ".join(done for done in each if done is not None)
+    whole = _whole(text, depth, separated=True)
+    if whole is not None:
         return whole
-    mixed = [_whole(part, depth) or _value(part, depth) for part in parts]
+    mixed = [done or _value(part, None, depth) for part, done in zip(parts, each, strict=True)]
     return "; ".join(mixed) if mixed != parts else None
 
 
 def db_message_text(message: str) -> str:
     """`message` (a sentence db/ wrote in Chinese) in the language in force."""
-    if not message or _translated(_TEMPLATES[0]) is None:
+    if not _english or not message:
         return message  # Chinese: db/'s own words
     return _message(message, 0) or message

@@ -33,8 +33,8 @@ from db.cases.states import (
     Status,
 )
 from db.paths import resources_dir
-from db.security.actors import Role
-from desktop.common.db_messages import use_word_translation
+from db.security.actors import ROLE_LABELS, Role
+from desktop.common.db_messages import ACTION, STATUS, use_translation
 
 log = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
     else:
         log.warning("GridDesk translation griddesk_%s not found in %s", lang, i18n_dir())
     QLocale.setDefault(QLocale("en_US" if lang == "en" else "zh_CN"))
-    use_word_translation(domain_word_text)
+    use_translation(lang == "en", domain_word_text)
     return installed
 
 
@@ -313,29 +313,44 @@ def calendar_warning_text(warning: str) -> str:
 
 
 @cache
-def _domain_words() -> dict[str, Callable[[], str]]:
-    """The Chinese domain words db/ writes into its messages, each with its translation."""
-    words: dict[str, Callable[[], str]] = {}
-    labelled: tuple[tuple[Mapping[Any, str], Callable[[Any], str]], ...] = (
+def _domain_words() -> dict[str | None, dict[str, Callable[[], str]]]:
+    """The Chinese domain words db/ writes into its messages, each with its translation, for a
+    value said to be a status, an action, or either (挂账 is both: an action wins there)."""
+    statuses: tuple[tuple[Mapping[Any, str], Callable[[Any], str]], ...] = (
         (STATUS_LABELS, status_text),
         (GROUP_LABELS, group_text),
+    )
+    actions: tuple[tuple[Mapping[Any, str], Callable[[Any], str]], ...] = (
         (ACTION_LABELS, action_text),
-        (SOURCE_LABELS, source_text),
-        (SATISFACTION_LABELS, satisfaction_text),
         ({**EVENT_LABELS, **CO_EVENT_LABELS}, action_text),
     )
-    for labels, text in labelled:
-        for key, label in labels.items():
-            words.setdefault(label, partial(text, key))
-    for word in VALUE_WORDS:
-        words.setdefault(str(word), partial(value_text, str(word)))
-    return words
+    others: tuple[tuple[Mapping[Any, str], Callable[[Any], str]], ...] = (
+        (SOURCE_LABELS, source_text),
+        (SATISFACTION_LABELS, satisfaction_text),
+        (ROLE_LABELS, role_text),
+    )
+    orders = {
+        STATUS: statuses + actions + others,
+        ACTION: actions + statuses + others,
+        None: actions + statuses + others,
+    }
+    found: dict[str | None, dict[str, Callable[[], str]]] = {}
+    for kind, order in orders.items():
+        words: dict[str, Callable[[], str]] = {}
+        for labels, text in order:
+            for key, label in labels.items():
+                words.setdefault(label, partial(text, key))
+        for word in VALUE_WORDS:
+            words.setdefault(str(word), partial(value_text, str(word)))
+        found[kind] = words
+    return found
 
 
-def domain_word_text(word: str) -> str | None:
-    """A domain word db/ wrote in Chinese (a status, an action, 男, a roster's field…) in the
-    language in force, None for anything else."""
-    text = _domain_words().get(word)
+def domain_word_text(word: str, kind: str | None = None) -> str | None:
+    """A domain word db/ wrote in Chinese (a status, an action, a role, 男, a roster's field…)
+    in the language in force, None for anything else; `kind`: STATUS or ACTION when the
+    message says which (挂账: Suspended or Suspend)."""
+    text = _domain_words()[kind].get(word)
     if text is not None:
         return text()
     for context in _LABEL_CONTEXTS:  # a roster's field or kind (desktop/people/roster_labels.py)

@@ -41,6 +41,7 @@ from db.reference import pinyin
 from db.reference.choices import Choice
 from db.stats.department_load import DepartmentLoad, department_board
 from desktop.common import palette
+from desktop.common.db_messages import db_message_text
 from desktop.core.context import AppContext
 
 _ID_ROLE = int(Qt.ItemDataRole.UserRole)
@@ -397,7 +398,7 @@ class DepartmentPicker(QDialog):
         note = self.note_text()
         problem = note_problem(note, self.tr("派遣意见"))
         if problem is not None:
-            self.problem.setText(problem)
+            self.problem.setText(db_message_text(problem))
             self.problem.setVisible(True)
             self.note.setFocus()
             return

@@ -291,7 +291,10 @@ class ImportWizard(QDialog):
         ]
         if missing:
             self.mapping_note.setText(
-                self.mapping_note.text() + "\n" + "；".join(missing) + self.tr("，可在下面指定。")
+                self.mapping_note.text()
+                + "\n"
+                + self.tr("；", "list separator").join(missing)
+                + self.tr("，可在下面指定。")
             )
         for header in plan.unknown_headers:
             combo = QComboBox(self)
