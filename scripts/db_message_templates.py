@@ -21,11 +21,24 @@ OUT = REPO / "desktop" / "common" / "db_message_templates.py"
 SCANNED = ("db", "reports")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # helpers whose returned sentence is raised (or shown) by their caller
-HELPER_NAME = re.compile(r"problem|refus|reason|failure|message|why", re.IGNORECASE)
+HELPER_NAME = re.compile(r"problem|refus|reason|failure|message|why|describe", re.IGNORECASE)
 # variables a raise site's sentence is chosen into (db/security/accounts.py: failure = …)
 ASSIGNED_NAME = re.compile(r"^(failure|generic|problem|refusal|message|why)$")
 # a refusal's "what" (db/security/actors.py: …「李明」无权{what})
 REFUSAL_CALLS = frozenset({"require", "require_department"})
+# label tables desktop.core.i18n translates itself (status_text, action_text, role_text…)
+WINDOW_WORDS = frozenset(
+    {
+        ("states.py", "STATUS_LABELS"),
+        ("states.py", "GROUP_LABELS"),
+        ("states.py", "ACTION_LABELS"),
+        ("states.py", "CO_EVENT_LABELS"),
+        ("states.py", "EVENT_LABELS"),
+        ("states.py", "SOURCE_LABELS"),
+        ("states.py", "SATISFACTION_LABELS"),
+        ("actors.py", "ROLE_LABELS"),
+    }
+)
 # what an import tells of a file before and after (db/people/roster_import.py `summary`)
 SUMMARY_NAME = re.compile(r"^summary$")
 # sentences db/errors.py composes in its constructors (not a literal raise), and words put
@@ -39,6 +52,10 @@ EXTRA = (
     # where a suggested department's record comes from (db/intake/classify.py `add_from`)
     "该网格",
     "全街道",
+    # what a refused write saved (db/engine.py _SAVED_NOTHING, put into the storage problems)
+    "未保存任何内容（数据库保持原样）",
+    # a refusal's "what" kept in a constant (db/reference/categories.py _PERMISSION)
+    "维护案件类别",
     # the last of the history check's list (db/cases/history_chain.py `HistoryReport.reason`)
     "另有 {0} 处",
     # a grid suggestion: why → the grid (db/gazetteer/index.py `Found.whys`)
@@ -150,6 +167,25 @@ def _constants(tree: ast.AST) -> dict[str, list[str]]:
     return found
 
 
+def _label_words(tree: ast.AST, path: Path) -> list[str]:
+    """The words of a module's `…LABELS` tables (field names such as 反映人电话, kinds,
+    decisions), which db/ puts into its sentences; the window's own domain words
+    (desktop.core.i18n: statuses, actions, roles…) are translated there instead."""
+    found: list[str] = []
+    body = tree.body if isinstance(tree, ast.Module) else []
+    for node in body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        value = getattr(node, "value", None)
+        if not isinstance(target, ast.Name) or not isinstance(value, ast.Dict):
+            continue
+        if "LABELS" not in target.id or (path.name, target.id) in WINDOW_WORDS:
+            continue
+        for item in value.values:
+            if isinstance(item, ast.Constant) and isinstance(item.value, str):
+                found.append(_escaped(item.value))
+    return found
+
+
 def _candidates(tree: ast.AST) -> list[str]:
     found: list[ast.expr] = []
     sentences: list[str] = []
@@ -163,6 +199,15 @@ def _candidates(tree: ast.AST) -> list[str]:
             and len(node.args) >= 2
         ):
             found.append(node.args[1])  # actor.require("case.merge", "标记不是重复"): what
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "__init__"
+            and isinstance(node.func.value, ast.Call)
+            and ast.unparse(node.func.value) == "super()"
+            and node.args
+        ):
+            found.append(node.args[0])  # an error class's own sentence: super().__init__(f"…")
         elif isinstance(node, ast.Call) and _is_problem_call(node.func):
             for arg in node.args:  # Problem(row, column, "…"), problems.append(("grid", "…"))
                 found.extend(arg.elts if isinstance(arg, ast.Tuple) else (arg,))
@@ -187,7 +232,7 @@ def templates(repo: Path = REPO) -> list[str]:
     for folder in SCANNED:
         for path in sorted((repo / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-            for text in _candidates(tree):
+            for text in [*_candidates(tree), *_label_words(tree, path)]:
                 if CJK.search(text) and text.strip("{}0123456789"):
                     seen.setdefault(text, None)
     return list(seen)

@@ -2249,3067 +2249,3662 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>across the street</translation>
     </message>
     <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <source>未保存任何内容（数据库保持原样）</source>
+        <translation>nothing was saved (the database is as it was)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/common/db_message_templates.py" line="22"/>
+        <source>维护案件类别</source>
+        <translation>maintain the case categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="24"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="25"/>
         <source>生效日期应为日期（如 2027-01-01）</source>
         <translation>The effective date must be a date (e.g. 2027-01-01)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="24"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="26"/>
         <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
         <translation>Effective date {0} is later than today ({1}): carry out a boundary adjustment on or after the day it takes effect</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="25"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="27"/>
         <source>网格编码应为文字</source>
         <translation>The grid code must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="26"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="28"/>
         <source>网格编码 {0} 不存在</source>
         <translation>Grid code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="27"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="29"/>
         <source>社区编码应为文字</source>
         <translation>The community code must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="28"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="30"/>
         <source>社区编码 {0} 不存在</source>
         <translation>Community code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="29"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="31"/>
         <source>{0}已于 {1} 停用，不能再调整</source>
         <translation>{0} was retired on {1} and can no longer be adjusted</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="30"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="32"/>
         <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
         <translation>Effective date {0} must be later than {2}, the date {1} came into use</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="31"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="33"/>
         <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
         <translation>{0} already has an adjustment on {1}, so effective date {2} cannot be earlier than that</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="32"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="34"/>
         <source>新网格编码应为文字</source>
         <translation>The new grid code must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="33"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="35"/>
         <source>新网格编码 {0} 重复</source>
         <translation>New grid code {0} appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="34"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="36"/>
         <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
         <translation>Grid code {0} is already taken (codes of retired grids are not reused either)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="35"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="37"/>
         <source>{0} {1} 已叫「{2}」</source>
         <translation>{0} {1} is already called &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="36"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="38"/>
         <source>调整网格</source>
         <translation>adjust grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="37"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="39"/>
         <source>调整社区</source>
         <translation>adjust communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="38"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="40"/>
         <source>停用网格</source>
         <translation>retire grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="39"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="41"/>
         <source>网格 {0} 还有在岗网格长、网格员 {1} 人：请先调整名册，或把该网格合并到其他网格</source>
         <translation>Grid {0} still has {1} grid leaders and grid workers in post: adjust the roster first, or merge this grid into another grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="43"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="45"/>
         <source>拆分网格</source>
         <translation>split grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="44"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="46"/>
         <source>拆分至少要有两个新网格</source>
         <translation>A split needs at least two new grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="45"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
         <source>合并网格</source>
         <translation>merge grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="46"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
         <source>合并后的网格编码应为文字</source>
         <translation>The grid code after the merge must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
         <source>合并至少要有两个网格</source>
         <translation>A merge needs at least two grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
         <source>合并社区</source>
         <translation>merge communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
         <source>请指定要合并的社区</source>
         <translation>Please specify the communities to merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
         <source>合并后的社区编码应为文字</source>
         <translation>The community code after the merge must be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
         <source>社区 {0} 既是被合并的社区又是合并后的社区</source>
         <translation>Community {0} is both a community being merged and the community after the merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="54"/>
         <source>只能合并同一街道的社区</source>
         <translation>Only communities in the same street can be merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="55"/>
         <source>网格 {0}（{1}）在 {2} 及以后已上报 {3} 件案件（最晚 {4}），生效日期应晚于该日</source>
         <translation>Grid {0} ({1}) has {3} cases reported on or after {2} (the latest on {4}); the effective date must be after that day</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="57"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
         <source>新网格名称「{0}」重复</source>
         <translation>New grid name &quot;{0}&quot; appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="58"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
         <source>社区{0}已有名为「{1}」的网格（{2}）</source>
         <translation>Community {0} already has a grid named &quot;{1}&quot; ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
         <source>已有名为「{0}」的社区（{1}）</source>
         <translation>A community named &quot;{0}&quot; already exists ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
         <source>网格 {0} 重复</source>
         <translation>Grid {0} appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
         <source>网格 {0} 与 {1} 不在同一社区；跨社区请先合并社区</source>
         <translation>Grids {0} and {1} are not in the same community; to merge across communities, merge the communities first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
         <source>社区 {0} 重复</source>
         <translation>Community {0} appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
         <source>社区 {0} 不在同一街道</source>
         <translation>Communities {0} are not in the same street</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
         <source>合并至少要有两个社区（或并入一个已有社区）</source>
         <translation>A merge needs at least two communities (or one community merged into an existing one)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
         <source>网格 {0} 不是被合并社区中在用的网格</source>
         <translation>Grid {0} is not a grid in use in the communities being merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
         <source>原网格没有在岗人员「{0}」</source>
         <translation>The original grid has no staff in post named &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
         <source>原网格有 {0} 人叫「{1}」，请改用名册编号（{2}）</source>
         <translation>The original grid has {0} people named &quot;{1}&quot;; use the roster number instead ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
         <source>名册记录 {0} 不是网格 {1} 的在岗人员</source>
         <translation>Roster record {0} is not a staff member in post in grid {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
         <source>人员去向 {0} 不是本次拆分出的新网格</source>
         <translation>Staff destination {0} is not one of the new grids from this split</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="72"/>
+        <source>更名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="73"/>
+        <source>停用</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="74"/>
+        <source>拆分</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="75"/>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="76"/>
+        <source>网格长</source>
+        <translation>Grid leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="77"/>
+        <source>网格员</source>
+        <translation>Grid worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="78"/>
         <source>发出警报</source>
         <translation>raise alerts</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="79"/>
         <source>查看案件警报</source>
         <translation>view case alerts</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="72"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="80"/>
         <source>确认警报</source>
         <translation>acknowledge alerts</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="73"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
         <source>警报不存在</source>
         <translation>The alarm does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="74"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
         <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
         <translation>&quot;{0}&quot; is the lead department of this case and cannot also be a co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="75"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
         <source>协办部门「{0}」重复</source>
         <translation>Co-department &quot;{0}&quot; appears more than once</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="76"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="84"/>
         <source>「{0}」已是案件 {1} 的协办部门</source>
         <translation>&quot;{0}&quot; is already a co-department of case {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="77"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="85"/>
+        <source>待受理</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <source>处置中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
+        <source>已反馈</source>
+        <translation>Fed back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
+        <source>已解除</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
         <source>案件 {0} 不存在</source>
         <translation>Case {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="78"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
         <source>标记不是重复</source>
         <translation>mark cases as not duplicates</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="79"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
         <source>案件 {0} 不能与自身比较</source>
         <translation>Case {0} cannot be compared with itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="94"/>
         <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
         <translation>The case flow records are intact: {1} records for {0} cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="95"/>
         <source>案件 {0} 的流转记录末尾有记录被删除或改动（共剩 {1} 条）</source>
         <translation>Entries at the end of the history of case {0} were deleted or altered ({1} left)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
         <source>案件 {0} 的第 {1} 条流转记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
         <translation>History entry {1} of case {0} does not follow on from the one before it (an earlier entry was deleted, inserted or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
         <source>第 {0} 号流转记录属于不存在的案件</source>
         <translation>History entry no. {0} belongs to a case that does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
         <source>案件 {0} 的第 {1} 条流转记录（{2}）内容被改动过</source>
         <translation>History entry {1} of case {0} ({2}) has been altered</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
         <source>案件 {0} 的流转记录全部被删除</source>
         <translation>The whole history of case {0} has been deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
         <source>阶段「{0}」无法识别，可选：{1}</source>
         <translation>Stage &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
         <source>查看部门待办</source>
         <translation>view a department&apos;s inbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
         <source>请指定部门</source>
         <translation>Please specify a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
         <source>查看部门统计</source>
         <translation>view department statistics</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
         <source>此部门账号没有所属部门，请联系管理员</source>
         <translation>This department account has no department; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
+        <source>待反馈</source>
+        <translation>Feedback due</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
+        <source>被督办</source>
+        <translation>Urged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
         <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
         <translation>The case numbers for {0} are used up (limit {1} cases a day)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="97"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
         <source>案件类别 {0} 不存在或已停用</source>
         <translation>Case category {0} does not exist or is retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
         <source>上报案件</source>
         <translation>report cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
         <source>问题描述不能为空</source>
         <translation>The description cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
         <source>问题描述过长（最多 2000 字）</source>
         <translation>The description is too long (2000 characters at most)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="118"/>
         <source>经度 {0} 超出范围</source>
         <translation>Longitude {0} is out of range</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="119"/>
         <source>纬度 {0} 超出范围</source>
         <translation>Latitude {0} is out of range</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="120"/>
         <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
         <translation>There are several categories named &quot;{0}&quot; ({1}); please use the category code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
         <source>照片 {0} 超过 10 MB</source>
         <translation>Photo {0} is larger than 10 MB</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
         <source>执行「{0}」</source>
         <translation>do &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
         <source>「{0}」需要填写{1}</source>
         <translation>&quot;{0}&quot; requires {1} to be filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
         <source>请指定至少一个协办部门</source>
         <translation>Please specify at least one co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
         <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
         <translation>{0} &quot;{1}&quot; is not allowed to perform &quot;{2}&quot;: only co-handling for their own department can be handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
         <source>「{0}」不是案件 {1} 的协办部门</source>
         <translation>&quot;{0}&quot; is not a co-department of case {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
         <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
         <translation>Co-department &quot;{0}&quot; is currently &quot;{1}&quot; and cannot perform &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
         <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
         <translation>Case {0} has not been dispatched and its category has no default department: dispatch it to a lead department first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
         <source>电话类型「{0}」无法识别，可选：{1}</source>
         <translation>Call kind &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
         <source>备注内容不能为空</source>
         <translation>The note cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
         <source>备注内容</source>
         <translation>The note</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
         <source>添加案件备注</source>
         <translation>add case notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
         <source>记录{0}电话</source>
         <translation>record {0} calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="118"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
         <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
         <translation>Please enter who was called (e.g. the reporter, Wang of the gas company)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="119"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
         <source>通话结果「{0}」无法识别，可选：{1}</source>
         <translation>Call outcome &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="120"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
         <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
         <translation>{0} is not a JPEG, PNG, GIF or WebP image ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
         <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
         <translation>State &quot;{0}&quot; is not recognized; options: {1}, or the groups {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
         <source>查看反映人的完整信息</source>
         <translation>see the reporter&apos;s full details</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
         <source>查看完整个人信息需要填写原因</source>
         <translation>A reason is required to view full personal data</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
         <source>照片 {0} 不存在</source>
         <translation>Photo {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
         <source>查看案件</source>
         <translation>view cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
         <source>部门 {0} 不存在</source>
         <translation>Department {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
         <source>部门「{0}」已停用，不能派遣</source>
         <translation>Department &quot;{0}&quot; is disabled and cannot be dispatched to</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
         <source>回访反映人</source>
         <translation>call reporters back</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
         <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
         <translation>Case {0} is &quot;{1}&quot;; reporters can be called back only after the case is closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
         <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
         <translation>Case {0} has no merged reporter with ID {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
         <source>{0}需要填写原因</source>
         <translation>{0} requires a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
         <source>原因</source>
         <translation>The reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
         <source>申请延期</source>
         <translation>ask for extensions</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
         <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
         <translation>An extension request needs either the number of working days to extend by or a new deadline (one of the two)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
         <source>延长的工作日数应在 1 到 {0} 之间</source>
         <translation>The number of working days to extend by must be between 1 and {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
         <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
         <translation>Case {0} is neither awaiting acceptance nor being handled, so no extension can be requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
         <source>案件 {0} 已有一份待审批的延期申请</source>
         <translation>Case {0} already has an extension request pending approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="154"/>
         <source>审批延期申请</source>
         <translation>decide extension requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="155"/>
         <source>查看延期申请</source>
         <translation>view extension requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
         <source>申请协办</source>
         <translation>ask for co-handling</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="157"/>
         <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
         <translation>Case {0} is neither awaiting acceptance nor being handled, so no co-handling can be requested</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="158"/>
         <source>申请协办需要指定至少一个协办部门</source>
         <translation>A co-handling request needs at least one co-department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="159"/>
         <source>查看协办申请</source>
         <translation>view co-handling requests</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
         <source>新的期限需要带时区</source>
         <translation>The new deadline must include a time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="161"/>
         <source>新的期限应晚于当前期限</source>
         <translation>The new deadline must be later than the current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="162"/>
         <source>延期申请 {0} 不存在</source>
         <translation>Extension request {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
         <source>延期申请 {0} 已{1}，不能再次审批</source>
         <translation>Extension request {0} has already been decided ({1}) and cannot be decided again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
         <source>部门「{0}」不存在或已停用</source>
         <translation>Department &quot;{0}&quot; does not exist or is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="165"/>
         <source>协办部门不能是本部门</source>
         <translation>The co-department cannot be your own department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="166"/>
         <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
         <translation>Case {0} is no longer with the requesting department, so this extension cannot be approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="167"/>
+        <source>已批准</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
+        <source>未批准</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
+        <source>待审批</source>
+        <translation>pending approval</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
         <source>来源「{0}」无法识别，可选：{1}</source>
         <translation>Source &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
         <source>满意度「{0}」无法识别，可选：{1}</source>
         <translation>Satisfaction &quot;{0}&quot; is not recognized; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="172"/>
         <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处）</source>
         <translation>&quot;{0}&quot; cases: {1} data rows, {2} valid, {3} with problems ({4} problems)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
         <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过）</source>
         <translation>&quot;{0}&quot; cases: {1} data rows, {2} valid, {3} with problems ({4} problems), {5} imported before (will be skipped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
         <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），忽略签名或说明行 {5} 行</source>
         <translation>&quot;{0}&quot; cases: {1} data rows, {2} valid, {3} with problems ({4} problems), {5} signature or note rows ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="183"/>
         <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过），忽略签名或说明行 {6} 行</source>
         <translation>&quot;{0}&quot; cases: {1} data rows, {2} valid, {3} with problems ({4} problems), {5} imported before (will be skipped), {6} signature or note rows ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
         <source>已导入：新增案件 {0} 件</source>
         <translation>Imported: {0} new cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
         <source>已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入</source>
         <translation>Imported: {0} new cases; {1} imported before were not imported again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
         <source>已导入：新增案件 {0} 件，跳过有问题的 {1} 行</source>
         <translation>Imported: {0} new cases; {1} rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
         <source>已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入，跳过有问题的 {2} 行</source>
         <translation>Imported: {0} new cases; {1} imported before were not imported again; {2} rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="174"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
         <source>上报时间「{0}」不是日期</source>
         <translation>Report time &quot;{0}&quot; is not a date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
         <source>是否紧急「{0}」应为 是 或 否</source>
         <translation>Urgent &quot;{0}&quot; should be 是 (yes) or 否 (no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="176"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
         <source>导入案件</source>
         <translation>import cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="177"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
         <source>第 {0} 行：{1}，未导入任何数据</source>
         <translation>Row {0}: {1}; no data was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="178"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="197"/>
         <source>缺少{0}</source>
         <translation>{0} is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="198"/>
         <source>没有编码为 {0} 的网格</source>
         <translation>There is no grid with code {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="180"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
         <source>案件类别「{0}」不存在或已停用</source>
         <translation>Case category &quot;{0}&quot; does not exist or is retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="181"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="200"/>
         <source>来源「{0}」应为 {1} 之一</source>
         <translation>Source &quot;{0}&quot; should be one of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="182"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="201"/>
         <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
         <translation>The import stopped in the batch starting at row {0} ({1}) and that batch was not written; {2} cases from earlier batches were already written and saved: importing the same file again skips the work orders already imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="186"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
         <source>上报时间「{0}」中的时刻不存在</source>
         <translation>The clock time in report time &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
         <source>缺少必需的列「{0}」</source>
         <translation>The required column &quot;{0}&quot; is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
         <source>与第 {0} 行的工单编号重复</source>
         <translation>Same work order number as row {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
         <source>「{0}」不能附照片，处置后照片随反馈上传</source>
         <translation>&quot;{0}&quot; cannot have photos attached; photos after handling are uploaded with the feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
         <source>部门「{0}」不存在，可选：{1}</source>
         <translation>Department &quot;{0}&quot; does not exist; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="192"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
         <source>「{0}」不能指定协办部门</source>
         <translation>&quot;{0}&quot; cannot specify co-departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
         <source>「{0}」需要填写原因</source>
         <translation>&quot;{0}&quot; requires a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
         <source>派遣意见</source>
         <translation>The dispatch instructions</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
         <source>原因或说明</source>
         <translation>The reason or note</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
         <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
         <translation>Case {0} is already with &quot;{1}&quot;; choose another department to redispatch it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="197"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="216"/>
         <source>处置期限应晚于现在（带时区的日期时间）</source>
         <translation>The handling deadline must be later than now (a date and time with time zone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="198"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="217"/>
         <source>延期需要给出新的处置期限（带时区的日期时间）</source>
         <translation>An extension needs a new handling deadline (a date and time with time zone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
         <source>新的期限 {0} 应晚于当前期限</source>
         <translation>New deadline {0} must be later than the current deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="200"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
         <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
         <translation>A callback needs a satisfaction level (Satisfied / Mostly satisfied / Dissatisfied / Not reached)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="201"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
         <source>合并需要给出主案件编号（--into）</source>
         <translation>A merge needs the main case number (--into)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="202"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
         <source>案件 {0} 不能合并到自身</source>
         <translation>Case {0} cannot be merged into itself</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="203"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
         <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
         <translation>The main case {0} is &quot;{1}&quot; and cannot be a merge target</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="204"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
         <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
         <translation>Case {0} still has co-departments that have neither given feedback nor been released ({1}), so the lead department cannot give feedback yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
         <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
         <translation>&quot;{0}&quot; is a co-department on this case: release its co-handling before making it the lead department ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
         <source>「{0}」需要指定部门</source>
         <translation>&quot;{0}&quot; needs a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
         <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
         <translation>Invalid time limit format: &quot;{0}&quot;; use a number followed by m/h/d, e.g. 10m, 4h, 15d</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
         <source>时限必须大于 0：「{0}」</source>
         <translation>The time limit must be greater than 0: &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="228"/>
         <source>日期 {0} 不属于 {1} 年</source>
         <translation>Date {0} is not in the year {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="229"/>
         <source>工作时段不能为空</source>
         <translation>Working hours cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="230"/>
         <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
         <translation>No working hours given: &quot;{0}&quot;; use e.g. 08:30-12:00,13:00-17:30</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
         <source>日期既是节假日又是调休上班日：{0}</source>
         <translation>Date is both a holiday and a make-up working day: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="232"/>
         <source>无法读取节假日文件 {0}：{1}</source>
         <translation>Cannot read the holiday file {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="233"/>
         <source>节假日文件 {0} 结构错误：{1}</source>
         <translation>Holiday file {0} has an invalid structure: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="234"/>
         <source>工作时段结束须晚于开始：{0}-{1}</source>
         <translation>A working period must end after it starts: {0}-{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="216"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
         <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
         <translation>Working periods overlap or are out of order: {0}-{1} begins before the previous period ends at {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="217"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="236"/>
         <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
         <translation>Invalid working period format: &quot;{0}&quot;; use HH:MM-HH:MM, e.g. 08:30-12:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="237"/>
         <source>工作时段时间无效：「{0}」</source>
         <translation>Invalid time in working period: &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
         <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
         <translation>Holiday file {0} has an invalid state for the year {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
         <source>工作时段须为整分钟的本地时间：{0}</source>
         <translation>Working hours must be local times in whole minutes: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
         <source>无法打开数据库 {0}：{1}</source>
         <translation>Cannot open the database {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
         <source>数据库 {0} {1}</source>
         <translation>Database {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
         <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
         <translation>The report rate must be {0}–{1} cases per minute, got {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
         <source>持续时间应为 0–{0} 秒，收到 {1}</source>
         <translation>The duration must be 0–{0} seconds, got {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
         <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
         <translation>The database has no grids, so reports cannot be simulated (build the demo street or enter grids first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
         <source>数据库中没有可用的案件类别，无法模拟上报</source>
         <translation>The database has no usable case categories, so reports cannot be simulated</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
         <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
         <translation>The database already holds real data for street &quot;{0}&quot; ({1}), so the demo street cannot be loaded (use a new, empty database for demos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
         <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
         <translation>This database already has real accounts and was set up for this center, so demo data cannot be loaded (use a new, empty database for demos)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="254"/>
         <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
         <translation>The database already holds street data, so a demo street cannot be built (use a new, empty database)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
         <source>演示案件数不能为负数</source>
         <translation>The number of demo cases cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
         <source>演示数据的参考时间必须带时区</source>
         <translation>The reference time for demo data must include a time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
         <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
         <translation>The database has no case categories or department list, so demo cases cannot be built</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
         <source>磁盘空间已满，{0}：请清理出空间后重试</source>
         <translation>The disk is full, {0}: free up some space and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
         <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
         <translation>The database file is read-only, {0}: check the file permissions or the disk it is on</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
         <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
         <translation>The database file is damaged, {0}: replace it with a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
         <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
         <translation>The database has been held by another program for too long, {0}: try again later</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
         <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
         <translation>The connection to the database server was lost, so nothing could be read: check the network and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
         <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
         <translation>The connection to the database server was lost: it cannot be confirmed whether the change was saved, so refresh to check once the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="249"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
         <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
         <translation>Unsupported database type: {0} (only SQLite and PostgreSQL are supported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
         <source>数据库地址无法识别：{0}</source>
         <translation>Database address not recognized: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="251"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
         <source>{0}不能为空</source>
         <translation>{0} cannot be empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="252"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
         <source>督办回复期限应晚于现在</source>
         <translation>The reply deadline for urging must be later than now</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="253"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="272"/>
         <source>案件 {0} 尚未派遣到部门，不能督办</source>
         <translation>Case {0} has not been dispatched to a department yet, so it cannot be urged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="254"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="273"/>
         <source>回复督办</source>
         <translation>answer urgings</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="255"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
         <source>案件 {0} 为「{1}」，不能上报</source>
         <translation>Case {0} is &quot;{1}&quot; and cannot be escalated</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="256"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="275"/>
         <source>案件 {0} 已上报{1}，尚未处理完</source>
         <translation>Case {0} has already been escalated to {1} and is still pending there</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="276"/>
         <source>案件 {0} 没有待回复的督办</source>
         <translation>Case {0} has no urging awaiting a reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
         <source>督办单发给「{0}」，本部门不能回复</source>
         <translation>The urging slip was sent to &quot;{0}&quot;, so your department cannot reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
         <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
         <translation>The urging on case {0} was sent to &quot;{1}&quot;, so &quot;{2}&quot; cannot reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="279"/>
         <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
         <translation>Case {0} is &quot;{1}&quot; and cannot be redispatched by a joint meeting decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="280"/>
         <source>记录联席会议</source>
         <translation>record joint meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="281"/>
         <source>联席会议需要列出参会部门</source>
         <translation>The joint meeting needs a list of attending departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
         <source>联席会议需要至少一项案件决定</source>
         <translation>The joint meeting needs at least one case decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
         <source>一次联席会议最多记录 {0} 项决定</source>
         <translation>A joint meeting can record at most {0} decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
         <source>会议纪要</source>
         <translation>The meeting minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="266"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
         <source>案件 {0} 在决定中出现了两次</source>
         <translation>Case {0} appears twice in the decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="267"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
         <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
         <translation>Case {0} was not escalated to the joint meeting, so the meeting cannot decide on it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
         <source>会议决定</source>
         <translation>The meeting decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
         <source>联席会议 {0} 不存在</source>
         <translation>Joint meeting {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
         <source>会议日期 {0} 晚于今天</source>
         <translation>Meeting date {0} is later than today</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
         <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
         <translation>Unknown escalation target &quot;{0}&quot;; options: district (district platform), meeting (joint meeting)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="293"/>
         <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
         <translation>Unknown urging level &quot;{0}&quot;; options: street (street level), district (district level)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="296"/>
         <source>{0}应在 {1}–{2} 个工作日之间</source>
         <translation>{0} must be between {1} and {2} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="297"/>
         <source>修改督办规则</source>
         <translation>change the urging rules</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="279"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
         <source>小类「{0}」不存在</source>
         <translation>Category &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="280"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="299"/>
+        <source>区级平台</source>
+        <translation>District platform</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="300"/>
+        <source>联席会议</source>
+        <translation>Joint meeting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
+        <source>街道</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
+        <source>区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="303"/>
         <source>{0} {1} 不是普通文件，拒绝读取</source>
         <translation>{0} {1} is not a regular file and will not be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="281"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="304"/>
         <source>{0} {1} 超过 {2}</source>
         <translation>{0} {1} is larger than {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="305"/>
         <source>无法读取{0} {1}：{2}</source>
         <translation>Cannot read {0} {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
+        <source>{0}「{1}」{2}–{3}号楼</source>
+        <translation>{0} &quot;{1}&quot; buildings {2}–{3}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
+        <source>{0}「{1}」{2}–{3}号{4}</source>
+        <translation>{0} &quot;{1}&quot; Nos. {2}–{3}{4}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
         <source>{0}最多 {1} 个字，现有 {2} 个</source>
         <translation>{0} can have at most {1} characters; it has {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
         <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
         <translation>Kind should be 道路 (road), 小区 (estate) or 地标 (landmark), got &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
         <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
         <translation>Side should be 单号 (odd), 双号 (even) or 单双号 (both), got &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="311"/>
         <source>请填写网格编码</source>
         <translation>Please enter the grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="312"/>
         <source>网格编码「{0}」不存在或已停用</source>
         <translation>Grid code &quot;{0}&quot; does not exist or has been retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
         <source>修改地名地址库</source>
         <translation>change the gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
         <source>该地名地址条目已不存在（可能已被他人删除）</source>
         <translation>This gazetteer entry no longer exists (someone else may have deleted it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="315"/>
         <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
         <translation>A road needs a first and a last door number (e.g. 1 and 99)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="291"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="316"/>
         <source>起始{0} {1} 大于终止{2} {3}</source>
         <translation>The first {0} {1} is greater than the last {2} {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="292"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
         <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
         <translation>{0} overlaps the existing {1} (grid {2}): a door or building number can belong to only one grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="295"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
         <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
         <translation>For an estate, give both the first and last building numbers, or neither (whole estate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="296"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="321"/>
         <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
         <translation>{0} must be between 1 and {1}, got {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="297"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="322"/>
         <source>无法读取 {0}：{1}</source>
         <translation>Cannot read {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
         <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
         <translation>{0}, line {1} should be &quot;address&lt;TAB&gt;grid code&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="299"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="324"/>
         <source>地址含 {0}（对面，可能跨网格）</source>
         <translation>Address contains {0} (opposite side, may be in another grid)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="300"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="325"/>
         <source>地址含 {0}</source>
         <translation>Address contains {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
         <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计</source>
         <translation>{0}{1}号 is outside the registered door-number ranges; estimated from the nearest range</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
         <source>地址含 {0}{1}号（{2}）</source>
         <translation>Address contains {0}{1}号 ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="303"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="328"/>
         <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计，对面可能属另一网格</source>
         <translation>{0}{1}号 is outside the registered door-number ranges; estimated from the nearest range, and the opposite side may belong to another grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
         <source>地址含 {0}{1}号（{2}），对面可能属另一网格</source>
         <translation>Address contains {0}{1}号 ({2}); the opposite side may belong to another grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
         <source>{0}与{1}交口（两路共同经过的网格）</source>
         <translation>Junction of {0} and {1} (a grid both roads pass through)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
+        <source>道路</source>
+        <translation>Road</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
+        <source>小区</source>
+        <translation>Estate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
+        <source>地标</source>
+        <translation>Landmark</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
+        <source>单双号</source>
+        <translation>Both sides</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
+        <source>单号</source>
+        <translation>Odd side</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
+        <source>双号</source>
+        <translation>Even side</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
         <source>文件名应以 .xlsx 结尾：{0}</source>
         <translation>The file name must end in .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
         <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
         <translation>Cannot write {0}: it is a folder; please give a file name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
         <source>无法写入 {0}：文件夹 {1} 不存在</source>
         <translation>Cannot write {0}: folder {1} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="311"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
         <source>「{0}」不是整数，{1}应为整数</source>
         <translation>&quot;{0}&quot; is not a whole number; {1} must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="312"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
         <source>「{0}」不是整数，{1}应只写数字</source>
         <translation>&quot;{0}&quot; is not a whole number; {1} should contain digits only</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
         <source>导入地名地址库</source>
         <translation>import the gazetteer</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
         <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
         <translation>&quot;{0}&quot; has no &quot;Road&quot;, &quot;Estate&quot; or &quot;Landmark&quot; sheet; please fill in the gazetteer template</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
+        <source>地名地址表中发现 {0} 处问题（涉及 {1} 行），未写入任何数据；请逐条修正后重新导入</source>
+        <translation>Found {0} problems in the gazetteer file ({1} rows); nothing was written. Fix each of them and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
         <source>无法写入 {0}：{1}</source>
         <translation>Cannot write {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="318"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
         <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
         <translation>Cannot write {0}: {1} (is the file open in another program?)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="319"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
         <source>前 {0} 行中找不到表头（应有「{1}」）</source>
         <translation>No header row in the first {0} rows (it should have &quot;{1}&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
         <source>网格编码</source>
         <translation>Grid code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="321"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
         <source>与第 {0} 行重复（{1}）</source>
         <translation>Same as row {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="322"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
         <source>{0}与第 {1} 行的{2}重叠：同一门牌或楼号只能属于一个网格</source>
         <translation>{0} overlaps {2} in row {1}: a door number or building belongs to one grid only</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
         <source>{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条</source>
         <translation>{0} overlaps {1} already in the gazetteer (grid {2}); change or delete that entry in the master data first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
         <source>「{0}」应为 单号、双号 或 单双号</source>
         <translation>&quot;{0}&quot; should be 单号 (odd), 双号 (even) or 单双号 (both)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
         <source>{0} 年（{1}，{2}）：放假 {3} 天，调休上班 {4} 天</source>
         <translation>{0} ({1}, {2}): {3} holidays, {4} make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="328"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
         <source>已更新 {0}</source>
         <translation>Updated {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="329"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
         <source>已更新 {0}；{1} 件在办案件的时限已重新计算</source>
         <translation>Updated {0}; the deadlines of {1} open cases were recalculated</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="330"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
         <source>「{0}」{1} 年：{2} 行，放假 {3} 天，调休上班 {4} 天</source>
         <translation>&quot;{0}&quot; {1}: {2} rows, {3} holidays, {4} make-up workdays</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
         <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
         <translation>Year {0} is out of range (must be {1}–{2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="367"/>
         <source>修改节假日日历</source>
         <translation>change the holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
         <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
         <translation>Invalid state &quot;{0}&quot;; must be official or provisional</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
         <source>{0} 年日历有误：{1}</source>
         <translation>The {0} calendar has errors: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
         <source>{0} 年没有任何放假日期，未作修改</source>
         <translation>{0} has no holiday dates; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="371"/>
         <source>{0} 已是「{1}」，未作修改</source>
         <translation>{0} is already &quot;{1}&quot;; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="372"/>
         <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
         <translation>Holidays for {0} have not been entered yet; import them or set them day by day first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="373"/>
         <source>{0} 年已是正式日历，未作修改</source>
         <translation>The {0} calendar is already official; nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
         <source>导入节假日日历</source>
         <translation>import the holiday calendar</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="375"/>
         <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
         <translation>Holidays for {0} have not been entered yet, so there is nothing to export</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="376"/>
         <source>{0} 不能既放假又调休上班</source>
         <translation>{0} cannot be both a holiday and a make-up workday</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="377"/>
         <source>{0} 不属于 {1} 年</source>
         <translation>{0} is not in {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
         <source>{0} 是{1}，本来就上班，不是调休上班日</source>
         <translation>{0} ({1}) is a weekday, a working day anyway, not a make-up workday</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="379"/>
         <source>{0} 的名称过长（最多 {1} 字）</source>
         <translation>The name of {0} is too long (at most {1} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="380"/>
         <source>名称</source>
         <translation>The name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="346"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="381"/>
         <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
         <translation>Invalid day type &quot;{0}&quot;; should be 放假 (holiday), 上班 (working day) or 默认 (default)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="347"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="382"/>
         <source>缺少日期</source>
         <translation>The date is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="383"/>
         <source>类型「{0}」应为 放假 或 调休上班</source>
         <translation>Kind &quot;{0}&quot; should be 放假 (holiday) or 调休上班 (make-up workday)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="349"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="384"/>
         <source>缺少类型</source>
         <translation>The kind is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="350"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="385"/>
         <source>放假日须填写节日名称（如 春节）</source>
         <translation>A holiday needs the name of the festival (e.g. Spring Festival)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="351"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
         <source>名称过长（最多 {0} 字）</source>
         <translation>The name is too long (at most {0} characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
         <source>{0} 与第 {1} 行的日期重复</source>
         <translation>{0} is the same date as row {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="388"/>
         <source>表中没有任何日期</source>
         <translation>The sheet has no dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="389"/>
         <source>{0} 年没有任何放假日期</source>
         <translation>{0} has no holiday dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
+        <source>正式</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="391"/>
+        <source>暂定</source>
+        <translation>Provisional</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="392"/>
+        <source>放假</source>
+        <translation>Holiday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
+        <source>调休上班</source>
+        <translation>Make-up workday</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="394"/>
+        <source>工作日</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="395"/>
+        <source>休息日</source>
+        <translation>Rest day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="396"/>
         <source>登记来电</source>
         <translation>take calls</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
         <source>来源渠道「{0}」无法识别，可选：{1}</source>
         <translation>Unknown source channel &quot;{0}&quot;; options: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
         <source>{0}须填写联系电话，以便回访</source>
         <translation>For {0}, enter a contact phone number so a callback can be made</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
         <source>请填写事发地址</source>
         <translation>Please enter the address</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="359"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
         <source>请填写问题描述</source>
         <translation>Please enter the description</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="360"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
         <source>请先确认或选择网格</source>
         <translation>Please confirm or choose a grid first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="402"/>
         <source>请先确认或选择小类</source>
         <translation>Please confirm or choose a category first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="403"/>
         <source>所选网格已不存在，请重新选择</source>
         <translation>The selected grid no longer exists; please choose again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
         <source>所选小类已不存在，请重新选择</source>
         <translation>The selected category no longer exists; please choose again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
         <source>最多附 {0} 张照片（现有 {1} 张）</source>
         <translation>At most {0} photos can be attached (there are {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
         <source>立案</source>
         <translation>register cases</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
         <source>近一年{0} {1} {2} 件由 {3} 按期办结</source>
         <translation>In the past year, {2} cases of {1} {0} were closed on time by {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="367"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
         <source>描述含 {0}</source>
         <translation>Description contains {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
         <source>与 {0} 件已结案 {1} 相似</source>
         <translation>Similar to {0} closed cases of {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
         <source>描述中的字词与该小类的已结案案件较接近</source>
         <translation>The description&apos;s words are close to closed cases of this category</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
         <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处）</source>
         <translation>&quot;{0}&quot; 12345 orders: {1} data rows, {2} valid ({3} can be registered as cases directly, {4} go to the placing tray), {5} with problems ({6} problems)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
         <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过）</source>
         <translation>&quot;{0}&quot; 12345 orders: {1} data rows, {2} valid ({3} can be registered as cases directly, {4} go to the placing tray), {5} with problems ({6} problems), {7} imported before (will be skipped)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
         <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），忽略签名或说明行 {7} 行</source>
         <translation>&quot;{0}&quot; 12345 orders: {1} data rows, {2} valid ({3} can be registered as cases directly, {4} go to the placing tray), {5} with problems ({6} problems), {7} signature or note rows ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="382"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
         <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过），忽略签名或说明行 {8} 行</source>
         <translation>&quot;{0}&quot; 12345 orders: {1} data rows, {2} valid ({3} can be registered as cases directly, {4} go to the placing tray), {5} with problems ({6} problems), {7} imported before (will be skipped), {8} signature or note rows ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="427"/>
         <source>已导入：新增案件 {0} 件，转入待定位 {1} 件</source>
         <translation>Imported: {0} new cases, {1} to the placing tray</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="428"/>
         <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入</source>
         <translation>Imported: {0} new cases, {1} to the placing tray; {2} imported before were not imported again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="431"/>
         <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，跳过有问题的 {2} 行</source>
         <translation>Imported: {0} new cases, {1} to the placing tray; {2} rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
         <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入，跳过有问题的 {3} 行</source>
         <translation>Imported: {0} new cases, {1} to the placing tray; {2} imported before were not imported again; {3} rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="438"/>
         <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
         <translation>Urgency &quot;{0}&quot; should be 一般 (ordinary), 紧急 (urgent) or 特急 (very urgent)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
         <source>待定位工单 {0} {1}，不能再处理</source>
         <translation>Work order {0} awaiting placement: {1}, so it can no longer be handled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
         <source>办理时限「{0}」应为工作日天数，如 5</source>
         <translation>Time limit &quot;{0}&quot; must be a number of working days, e.g. 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
         <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
         <translation>Time limit &quot;{0}&quot; must be 1 to {1} working days</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
         <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
         <translation>Time limit &quot;{0}&quot; should be 1 to {1} working days, e.g. 5</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="402"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="443"/>
         <source>待定位工单 {0} 不存在</source>
         <translation>Order to place {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="403"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="444"/>
         <source>确认待定位工单</source>
         <translation>confirm orders waiting to be placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="445"/>
         <source>确认待定位工单需要选定网格和小类</source>
         <translation>Confirming an order to place requires choosing a grid and a category</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="446"/>
         <source>作废待定位工单</source>
         <translation>void orders waiting to be placed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
         <source>作废待定位工单需要填写原因</source>
         <translation>Dropping an order to place requires a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
         <source>作废原因</source>
         <translation>The reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
         <source>作废原因过长（最多 500 字）</source>
         <translation>The reason for dropping is too long (at most 500 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
         <source>诉求内容过长（最多 2000 字）</source>
         <translation>The request text is too long (at most 2000 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
         <source>工单编号</source>
         <translation>Work order number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
         <source>小类不确定</source>
         <translation>The category is uncertain</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="412"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
         <source>无法判断小类</source>
         <translation>The category cannot be determined</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="413"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
         <source>没有事发地址</source>
         <translation>No address of the incident</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="414"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
         <source>地址无法定位到网格</source>
         <translation>The address cannot be placed in a grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="456"/>
         <source>地址可能属于 {0} 个网格</source>
         <translation>The address may belong to {0} grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="416"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="457"/>
         <source>网格不确定</source>
         <translation>The grid is uncertain</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="417"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="458"/>
+        <source>待定位</source>
+        <translation>Waiting to be placed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="460"/>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="461"/>
         <source>结束日期 {0} 早于开始日期 {1}</source>
         <translation>End date {0} is earlier than start date {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="418"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
         <source>办结回复一次最多导出 {0} 天</source>
         <translation>Closing replies can be exported for at most {0} days at a time</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="463"/>
         <source>照片 {0} 是空文件</source>
         <translation>Photo {0} is an empty file</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="420"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="464"/>
         <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
         <translation>Photo {0} is {1}, over the {2} limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="421"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="465"/>
         <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
         <translation>File {0} is a {1} image; only {2} photos are accepted</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="422"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
         <source>照片 {0} 的像素过多，不像一张照片</source>
         <translation>Photo {0} has too many pixels and does not look like a photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="467"/>
         <source>照片 {0} 已损坏，无法读取</source>
         <translation>Photo {0} is damaged and cannot be read</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="424"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="468"/>
         <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
         <translation>Photo {0} has too many pixels ({1}×{2}) and does not look like a photo</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="425"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
         <source>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -d &lt;数据库名&gt; -f griddesk.dump，恢复用 pg_restore -d &lt;数据库名&gt; --clean griddesk.dump（并配合服务器的 WAL 归档做时间点恢复）</source>
         <translation>Back up a PostgreSQL database on the server: pg_dump -Fc -d &lt;database&gt; -f griddesk.dump; restore it with pg_restore -d &lt;database&gt; --clean griddesk.dump (with the server&apos;s WAL archive for point-in-time recovery)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="429"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
         <source>内存数据库无法备份</source>
         <translation>An in-memory database cannot be backed up</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="430"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="474"/>
         <source>备份文件 {0} 不存在</source>
         <translation>Backup file {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="431"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="475"/>
         <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
         <translation>Backup file {0} is too large ({1} MB, limit {2} MB); restore refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="432"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="476"/>
         <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
         <translation>{0} was made by a newer version of GridDesk (version {1}); this program cannot restore it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="433"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
         <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
         <translation>Backup folder {0} does not exist (it is not created automatically); please create the folder first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
         <source>备份目标 {0} 不是文件夹</source>
         <translation>Backup target {0} is not a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="435"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
         <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
         <translation>{0} is not a regular file (it is a folder, device or pipe) and cannot be used as a backup target</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="436"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
         <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
         <translation>{0} is the database file in use and cannot be used as a backup target</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="437"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
         <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
         <translation>{0} is the database currently in use and cannot be used to restore it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="438"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="482"/>
         <source>备份数据库</source>
         <translation>back up the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="483"/>
         <source>恢复数据库</source>
         <translation>restore the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="484"/>
         <source>恢复数据库需要管理员账号（--user）</source>
         <translation>Restoring the database requires an administrator account (--user)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="485"/>
         <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
         <translation>Please explain why you accept a backup whose audit log failed verification (the reason is recorded in the audit log)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="486"/>
         <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
         <translation>Backup {0} has no enabled administrator account, so after restoring the database would go back to first-start setup (anyone could create an administrator); restore refused, the current database is unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="446"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="490"/>
         <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
         <translation>{0} is not a GridDesk backup file (not an SQLite database)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="491"/>
         <source>{0} 已损坏（完整性检查未通过）</source>
         <translation>{0} is damaged (integrity check failed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="492"/>
         <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
         <translation>{0} is not a GridDesk backup file (the GridDesk data tables are missing)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="493"/>
         <source>{0} 无法读取：{1}</source>
         <translation>{0} cannot be read: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
         <source>备份失败：{0}</source>
         <translation>Backup failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
         <source>恢复失败：{0}</source>
         <translation>Restore failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
         <source>无法创建备份文件夹 {0}：{1}</source>
         <translation>Cannot create backup folder {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
+        <source>社区工作者</source>
+        <translation>Community worker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
+        <source>第一书记</source>
+        <translation>First secretary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
+        <source>帮带导师</source>
+        <translation>Mentor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="500"/>
+        <source>帮带对象</source>
+        <translation>Mentee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="501"/>
+        <source>下沉干部</source>
+        <translation>Sent-down cadre</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="502"/>
+        <source>报到党员</source>
+        <translation>Reporting party member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
         <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
         <translation>is not a GridDesk database (not an SQLite database file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
         <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
         <translation>is damaged (SQLite integrity error); please replace it with a backup file</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
         <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
         <translation>{0} is not a GridDesk database (it already has {1} data tables of another program: {2}); nothing was changed; to create the GridDesk data tables in it anyway, run griddesk-admin init --force</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
         <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
         <translation>Database version {0} is newer than this program; please upgrade GridDesk before opening it (the database was not changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
         <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
         <translation>{0} is not a GridDesk database (schema version {1} of another program); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="465"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
         <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
         <translation>{0} is not a regular file (it is a folder, device or pipe) and cannot be opened as a database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="516"/>
         <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
         <translation>{0} is not a GridDesk database (not an SQLite database file); nothing was changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="519"/>
         <source>数据库文件 {0} {1}（未作任何改动）</source>
         <translation>Database file {0} {1} (nothing was changed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="470"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="520"/>
+        <source>控制字符（U+{0}）</source>
+        <translation>a control character (U+{0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="521"/>
+        <source>空字符（NUL）</source>
+        <translation>a NUL character</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="522"/>
+        <source>换行或制表符</source>
+        <translation>a line break or tab</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="523"/>
+        <source>文字方向控制符（U+{0}）</source>
+        <translation>a text direction control character (U+{0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="524"/>
+        <source>零宽字符（U+{0}）</source>
+        <translation>a zero-width character (U+{0})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="525"/>
         <source>{0}含有不允许的{1}</source>
         <translation>{0} contains disallowed {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="471"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="526"/>
         <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
         <translation>{0} is too long (at most {1} characters, got {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="472"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="527"/>
         <source>{0}含有不允许的空字符（NUL）</source>
         <translation>{0} contains a disallowed null character (NUL)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="528"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="529"/>
+        <source>显示名</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="530"/>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="531"/>
+        <source>问题描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="532"/>
+        <source>反映人姓名</source>
+        <translation>Reporter&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="533"/>
+        <source>反映人电话</source>
+        <translation>Reporter&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="534"/>
+        <source>上报人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="535"/>
+        <source>操作人</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="536"/>
+        <source>督办要求</source>
+        <translation>Urging requirement</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="537"/>
+        <source>督办回复</source>
+        <translation>Urging reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="538"/>
+        <source>上报原因</source>
+        <translation>Escalation reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="539"/>
+        <source>照片文件名</source>
+        <translation>Photo file name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="540"/>
+        <source>大类名称</source>
+        <translation>Class name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="541"/>
+        <source>类别名称</source>
+        <translation>Category name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="542"/>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="543"/>
+        <source>部门名称</source>
+        <translation>Department name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="544"/>
+        <source>部门类型</source>
+        <translation>Department type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="545"/>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="546"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="547"/>
+        <source>区县名称</source>
+        <translation>District name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="548"/>
+        <source>街道名称</source>
+        <translation>Street name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="551"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="552"/>
+        <source>学历</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="553"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="554"/>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="555"/>
+        <source>岗位</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="556"/>
+        <source>荣誉</source>
+        <translation>Honours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="557"/>
+        <source>去向</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="558"/>
+        <source>派出单位</source>
+        <translation>Sending unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="559"/>
+        <source>工作室</source>
+        <translation>Studio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="560"/>
+        <source>批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="561"/>
+        <source>所在党组织</source>
+        <translation>Party organization</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="562"/>
+        <source>服务活动</source>
+        <translation>Service activities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="563"/>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="564"/>
+        <source>通话对象</source>
+        <translation>Call partner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="565"/>
+        <source>通话电话</source>
+        <translation>Call phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="567"/>
         <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
         <translation>ID number &quot;{0}&quot; should have 18 characters (17 digits, then a digit or X)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="474"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="568"/>
         <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
         <translation>The birth date {1} in ID number &quot;{0}&quot; is implausible (it should be between {2} and today)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="571"/>
         <source>身份证号「{0}」校验码错误（应为 {1}）</source>
         <translation>ID number &quot;{0}&quot; has a wrong check digit (it should be {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="572"/>
         <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
         <translation>The birth date {1} in ID number &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="573"/>
         <source>月薪「{0}」不合理</source>
         <translation>Monthly pay &quot;{0}&quot; is implausible</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="574"/>
         <source>修改薪酬标准</source>
         <translation>change the pay scale</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="575"/>
         <source>档应在 1–{0} 之间，实为 {1}</source>
         <translation>Pay tier should be between 1 and {0}, but is {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="482"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="576"/>
         <source>级应在 1–{0} 之间，实为 {1}</source>
         <translation>Pay grade should be between 1 and {0}, but is {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="483"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="577"/>
         <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
         <translation>Monthly pay &quot;{0}&quot; should be an amount (e.g. 4500 or 4500.50)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="484"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="578"/>
         <source>「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处），忽略签名或说明行 {6} 行</source>
         <translation>&quot;{0}&quot;, {1}: {2} data rows, {3} valid, {4} with problems ({5} problems), {6} signature or note rows ignored</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="488"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="582"/>
         <source>「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处）</source>
         <translation>&quot;{0}&quot;, {1}: {2} data rows, {3} valid, {4} with problems ({5} problems)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="491"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="585"/>
         <source>{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条，跳过有问题的 {4} 行</source>
         <translation>{0}: {1} new, {2} updated, {3} unchanged; {4} rows with problems skipped</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="588"/>
         <source>{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条</source>
         <translation>{0}: {1} new, {2} updated, {3} unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="589"/>
         <source>试导入（未写入）</source>
         <translation>Trial import (nothing written)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="590"/>
         <source>已导入</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="591"/>
         <source>导入{0}名册</source>
         <translation>import the {0} roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="592"/>
         <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
         <translation>The field in mapping &quot;{0}={1}&quot; does not exist; available fields: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="593"/>
         <source>映射中的列名不在表头中：{0}（表头在第 {1} 行）</source>
         <translation>Column names in the mapping are not in the header: {0} (the header is in row {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="500"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="594"/>
         <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
         <translation>During the import, a person with the same ID number was just added elsewhere, so this import wrote nothing; please import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="597"/>
         <source>与{0}都对应「{1}」，已只用{2}列</source>
         <translation>Both this column and {0} map to &quot;{1}&quot;; only the {2} column was used</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="598"/>
         <source>没有名为「{0}」的花名册，可选：{1}</source>
         <translation>There is no roster named &quot;{0}&quot;; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="599"/>
+        <source>网格员/网格长</source>
+        <translation>Grid workers / leaders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="600"/>
+        <source>导师帮带</source>
+        <translation>Mentoring</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="601"/>
+        <source>党员报到</source>
+        <translation>Party members reporting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="602"/>
         <source>查看人员花名册</source>
         <translation>view the rosters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="506"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="603"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="604"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="605"/>
+        <source>离任</source>
+        <translation>Left office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="606"/>
+        <source>导入</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="607"/>
         <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
         <translation>Political status &quot;{0}&quot; is not recognized (e.g. 中共党员 for a CPC member, 群众 for non-party)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="507"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="608"/>
         <source>{0}「{1}」应为 {2} 之一</source>
         <translation>{0} &quot;{1}&quot; should be one of {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="508"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="609"/>
         <source>性别「{0}」应为 男 或 女</source>
         <translation>Gender &quot;{0}&quot; should be 男 (male) or 女 (female)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="610"/>
         <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
         <translation>{0} was stored by Excel as a number ({1}) and its last digits were lost; please format that column as text and enter it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="613"/>
         <source>{0}「{1}…」过长（最多 64 字）</source>
         <translation>{0} &quot;{1}…&quot; is too long (at most 64 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="513"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="614"/>
         <source>{0}过长（最多 200 字）</source>
         <translation>{0} is too long (at most 200 characters)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="514"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="615"/>
         <source>{0}：没有编码为 {1} 的社区</source>
         <translation>{0}: there is no community with code {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="616"/>
         <source>{0}：没有名为「{1}」的社区</source>
         <translation>{0}: there is no community named &quot;{1}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="516"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="617"/>
         <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
         <translation>{0}: there are several communities named &quot;{1}&quot;; please give the community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="517"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="618"/>
         <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
         <translation>{0} &quot;{1}&quot; should be a grid code of 14 or 15 digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="518"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="619"/>
         <source>{0}：没有编码为 {1} 的网格</source>
         <translation>{0}: there is no grid with code {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="519"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="620"/>
         <source>任期结束应晚于任期开始</source>
         <translation>The end of the term should be after its start</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="520"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="621"/>
         <source>任职层级为社区时须填写任职社区</source>
         <translation>A community-level post needs the community it is in</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="521"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="622"/>
         <source>导师与学员不能是同一人</source>
         <translation>The mentor and the mentee cannot be the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="522"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="623"/>
         <source>性别「{0}」与身份证号不符（应为 {1}）</source>
         <translation>Gender &quot;{0}&quot; does not match the ID number (it should be {1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="523"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="624"/>
         <source>下沉期限至少 {0} 年：下沉时间为 {1}，计划结束时间应不早于 {2}（现为 {3}）</source>
         <translation>A sent-down posting lasts at least {0} years: sent down on {1}, the planned end should be no earlier than {2} (it is {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="526"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="627"/>
         <source>{0}名册中没有编号为 {1} 的记录</source>
         <translation>The {0} roster has no record numbered {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="527"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="628"/>
         <source>修改{0}名册</source>
         <translation>change the {0} roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="528"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="629"/>
         <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
         <translation>{0} is already in the {1} roster (same ID number); please edit the existing record</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="529"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="630"/>
         <source>该{0}记录已离任，不能再修改</source>
         <translation>This {0} record is for someone who has left office and can no longer be changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="530"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="631"/>
         <source>{0}的{1}记录已经是离任状态</source>
         <translation>The {1} record of {0} is already marked as left office</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="531"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="632"/>
         <source>只能显示身份证号或联系电话</source>
         <translation>Only the ID number or the phone number can be shown</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="532"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="633"/>
         <source>「{0}」无权查看完整的身份证号和电话</source>
         <translation>&quot;{0}&quot; is not allowed to see full ID numbers and phone numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="533"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="634"/>
         <source>该身份证号已属于名册中的另一人，不能改成它</source>
         <translation>This ID number already belongs to another person in the roster and cannot be used here</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="534"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="635"/>
         <source>节假日日历在读取时反复被修改，请重试</source>
         <translation>The holiday calendar kept changing while it was being read; please try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="535"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="636"/>
         <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
         <translation>The default department &quot;{1}&quot; of category {0} is not in the department list</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="536"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="637"/>
         <source>{0}，有问题 {1} 行（{2} 处），未导入任何数据</source>
         <translation>{0}; {1} rows with problems ({2} problems), nothing was imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="537"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="638"/>
         <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个</source>
         <translation>{0}: {1} new classes, {2} changed classes; {3} new categories, {4} updated, {5} unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="541"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="642"/>
         <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个，文件中没有的 {6} 个小类保持不变（不删除）</source>
         <translation>{0}: {1} new classes, {2} changed classes; {3} new categories, {4} updated, {5} unchanged; {6} categories not in the file stay as they are (not deleted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="545"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="646"/>
         <source>「{0}」：共 {1} 行</source>
         <translation>&quot;{0}&quot;: {1} rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="546"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="647"/>
         <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个；文件中没有的 {6} 个小类保持不变</source>
         <translation>{0}: {1} new classes, {2} changed classes; {3} new categories, {4} updated, {5} unchanged; {6} categories not in the file stay as they are</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="550"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="651"/>
         <source>导入案件类别目录</source>
         <translation>import the category catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="551"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="652"/>
         <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
         <translation>Found {0} problems ({1} rows), so nothing was imported; please fix them and try again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="552"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="653"/>
         <source>目录在检查后已被他人修改：{0}；未导入任何数据，请重新导入</source>
         <translation>The catalogue was changed by someone else after the check: {0}; nothing was imported, please import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="553"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="654"/>
         <source>大类 {0} 是{1}大类，不能改为{2}</source>
         <translation>Class {0} is a {1} class and cannot be changed to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="554"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="655"/>
         <source>{0}大类「{1}」已用于大类 {2}</source>
         <translation>The {0} class name &quot;{1}&quot; is already used by class {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="555"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="656"/>
         <source>小类编码 {0} 与第 {1} 行重复</source>
         <translation>Category code {0} is the same as in row {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="556"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="657"/>
         <source>大类 {0} 中「{1}」已用于{2}</source>
         <translation>In class {0}, &quot;{1}&quot; is already used by {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="557"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="658"/>
         <source>大类 {0} 在第 {1} 行名为「{2}」，此处为「{3}」</source>
         <translation>Class {0} is named &quot;{2}&quot; in row {1} but &quot;{3}&quot; here</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="558"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="659"/>
         <source>大类 {0} 在第 {1} 行为{2}</source>
         <translation>Class {0} is {2} in row {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="559"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="660"/>
         <source>部门「{0}」不存在，请先在部门中添加</source>
         <translation>Department &quot;{0}&quot; does not exist; add it under departments first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="561"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="662"/>
         <source>与{0}都对应「{1}」，只能有一列</source>
         <translation>Both this column and {0} map to &quot;{1}&quot;; there can be only one</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="562"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="663"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="664"/>
+        <source>默认部门</source>
+        <translation>Default department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="665"/>
+        <source>派遣时限（小时）</source>
+        <translation>Dispatch limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="666"/>
+        <source>处置时限（小时）</source>
+        <translation>Handling limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="667"/>
+        <source>核查时限（小时）</source>
+        <translation>Verification limit (hours)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="668"/>
+        <source>计时方式</source>
+        <translation>Time basis</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="669"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="670"/>
+        <source>启用</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="671"/>
         <source>目录文件应为 .xlsx：{0}</source>
         <translation>The catalogue file should be .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="563"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="672"/>
         <source>案件类别 {0} 不存在</source>
         <translation>Case category {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="564"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="673"/>
         <source>大类 {0} 不存在，请先添加大类</source>
         <translation>Class {0} does not exist; please add the class first</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="565"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="674"/>
         <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
         <translation>Class &quot;{0}&quot; already has category &quot;{1}&quot; ({2}){3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="191"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
         <source>部门「{0}」不存在</source>
         <translation>Department &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="560"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="661"/>
         <source>部门「{0}」已停用，不能作为默认部门</source>
         <translation>Department &quot;{0}&quot; is disabled and cannot be a default department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="566"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="675"/>
         <source>大类编码 {0} 已存在</source>
         <translation>Class code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="567"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="676"/>
         <source>{0}大类「{1}」已存在</source>
         <translation>The {0} class &quot;{1}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="568"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="677"/>
         <source>新增小类没有字段「{0}」</source>
         <translation>The new category has no field &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="569"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="678"/>
         <source>小类编码 {0} 已存在</source>
         <translation>Category code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="570"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="679"/>
         <source>{0}编码「{1}」应为 {2} 位数字</source>
         <translation>{0} code &quot;{1}&quot; should have {2} digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="571"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="680"/>
         <source>类型「{0}」应为 事件 或 部件</source>
         <translation>Kind &quot;{0}&quot; should be 事件 (event) or 部件 (part)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="572"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="681"/>
         <source>大类编码不能为 00</source>
         <translation>Class code cannot be 00</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="573"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="682"/>
         <source>小类编码「{0}」的序号不能为 00</source>
         <translation>The sequence number in category code &quot;{0}&quot; cannot be 00</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="574"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="683"/>
         <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
         <translation>Category code &quot;{0}&quot; does not belong to class {1} (its first 2 digits should be {2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="575"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="684"/>
         <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
         <translation>Codes of {0} classes should be between {1} and {2}; &quot;{3}&quot; is not</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="576"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="685"/>
         <source>{0}过多（{1} 个），最多 {2} 个</source>
         <translation>{0}: too many ({1}), at most {2} allowed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="577"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="686"/>
         <source>{0}过长（合计最多 {1} 字）</source>
         <translation>{0} is too long (at most {1} characters in total)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="578"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="687"/>
         <source>{0}应为文字</source>
         <translation>{0} should be text</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="579"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="688"/>
         <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
         <translation>{0} &quot;{1}&quot; is too long; each keyword can have at most {2} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="580"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="689"/>
         <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
         <translation>The township code {1} in street code &quot;{0}&quot; is not within 001–399</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="581"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="690"/>
         <source>区县编码「{0}」的省级代码 {1} 不存在</source>
         <translation>The province code {1} in district code &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="582"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="691"/>
         <source>区县编码「{0}」不是区县级代码</source>
         <translation>District code &quot;{0}&quot; is not a district-level code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="583"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="692"/>
         <source>街道编码「{0}」不属于区县 {1}</source>
         <translation>Street code &quot;{0}&quot; does not belong to district {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="584"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="693"/>
         <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
         <translation>The residents&apos; (villagers&apos;) committee code in community code &quot;{0}&quot; cannot be 000</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="585"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="694"/>
         <source>社区编码「{0}」不属于街道 {1}</source>
         <translation>Community code &quot;{0}&quot; does not belong to street {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="586"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="695"/>
         <source>网格编码「{0}」的网格序号不能为 0</source>
         <translation>The grid number in grid code &quot;{0}&quot; cannot be 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="587"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="696"/>
         <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
         <translation>Grid code &quot;{0}&quot; does not belong to community {1} (the first 12 digits should be the same)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="588"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="697"/>
         <source>本社区已有名为「{0}」的网格（{1}）</source>
         <translation>This community already has a grid named &quot;{0}&quot; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="590"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="699"/>
         <source>网格编码 {0} 已存在</source>
         <translation>Grid code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="593"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="702"/>
         <source>区县编码 {0} 不存在</source>
         <translation>District code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="594"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="703"/>
         <source>本街道已有名为「{0}」的社区（{1}）</source>
         <translation>This street already has a community named &quot;{0}&quot; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="596"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="705"/>
         <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
         <translation>The first 9 digits of community code &quot;{0}&quot;, {1}, are not the street code of this database{2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="597"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="706"/>
         <source>社区编码 {0} 已存在</source>
         <translation>Community code {0} already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="598"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="707"/>
         <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
         <translation>The database already has the street &quot;{0}&quot; ({1}); a command center serves only one street</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="599"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="708"/>
         <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
         <translation>Grid {0} ({1}) was retired on {2} and can no longer take new cases; please choose the current grid</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="602"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="711"/>
         <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
         <translation>Grid {0} ({1}) comes into use on {2}; cases cannot be reported in it before then</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="603"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="712"/>
+        <source>网格</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="713"/>
+        <source>社区</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="714"/>
         <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
         <translation>{0} &quot;{1}&quot; should be yes or no (是 / 否)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="604"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="715"/>
         <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
         <translation>Time basis &quot;{0}&quot; is not recognized; choose: working (working time), natural (natural time)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="607"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="718"/>
         <source>{0}「{1}」过长，最多 {2} 个字</source>
         <translation>{0} &quot;{1}&quot; is too long; at most {2} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="608"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="719"/>
         <source>{0}「{1}」应为不小于 0 的整数</source>
         <translation>{0} &quot;{1}&quot; should be a whole number of 0 or more</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="609"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="720"/>
         <source>{0}「{1}」应在 0 与 {2} 之间</source>
         <translation>{0} &quot;{1}&quot; should be between 0 and {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="610"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="721"/>
         <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
         <translation>{0} &quot;{1}&quot; should be a number of hours (e.g. 4 or 0.5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="611"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="722"/>
         <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
         <translation>{0} should be more than 0 and at most {1} hours (90 days); {2} hours was given</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="612"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="723"/>
         <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
         <translation>{0} has no editable field &quot;{1}&quot;; editable fields: {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="613"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="724"/>
         <source>没有给出{0}要修改的内容</source>
         <translation>No changes were given for {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="614"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="725"/>
         <source>部门（编号 {0}）不存在</source>
         <translation>Department (ID {0}) does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="615"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="726"/>
         <source>部门「{0}」已存在</source>
         <translation>Department &quot;{0}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="617"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="728"/>
         <source>联系电话「{0}」过长，最多 32 个字符</source>
         <translation>Phone number &quot;{0}&quot; is too long; at most 32 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="618"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="729"/>
         <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
         <translation>Department &quot;{0}&quot; still has {1} open cases; redispatch or close them before disabling the department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="619"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="730"/>
         <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
         <translation>Department &quot;{0}&quot; is still the default department for {1} case categories; change their default department before disabling it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="623"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="733"/>
+        <source>工作时</source>
+        <translation>Working time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="734"/>
+        <source>自然时</source>
+        <translation>Natural time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="735"/>
+        <source>派遣时限</source>
+        <translation>Dispatch limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="736"/>
+        <source>处置时限</source>
+        <translation>Handling limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="737"/>
+        <source>核查时限</source>
+        <translation>Verification limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="738"/>
+        <source>人口</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="739"/>
+        <source>户数</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="741"/>
         <source>没有名为「{0}」的设置项</source>
         <translation>There is no setting named &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="624"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="742"/>
         <source>保留的自动备份份数应在 1 与 365 之间</source>
         <translation>The number of automatic backups kept should be between 1 and 365</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="625"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="743"/>
         <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
         <translation>The warning share should be between 0 and 1 (e.g. 0.8)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="626"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="744"/>
         <source>「照片保留拍摄位置」应为 是 或 否</source>
         <translation>&quot;Keep location in photos&quot; should be 是 (yes) or 否 (no)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="627"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="745"/>
         <source>设置「{0}」的值无效：{1}</source>
         <translation>Invalid value for setting &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="632"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="750"/>
         <source>角色「{0}」无法识别，可选：{1}</source>
         <translation>Role &quot;{0}&quot; is not recognized; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="633"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="751"/>
         <source>密码至少 {0} 位</source>
         <translation>The password must be at least {0} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="634"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="752"/>
         <source>密码需同时包含字母和数字</source>
         <translation>The password must contain both letters and digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="635"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="753"/>
         <source>第一个账号必须是管理员（--role admin）</source>
         <translation>The first account must be an administrator (--role admin)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="636"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="754"/>
         <source>用户名不能为空、不能含空格，最多 64 个字符</source>
         <translation>The user name must not be empty or contain spaces, and may be at most 64 characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="637"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="755"/>
         <source>用户名「{0}」已存在</source>
         <translation>User name &quot;{0}&quot; already exists</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="638"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="756"/>
         <source>「{0}」账号需要指定所属部门（--department）</source>
         <translation>A &quot;{0}&quot; account needs a department (--department)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="639"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="757"/>
         <source>部门「{0}」已停用</source>
         <translation>Department &quot;{0}&quot; is disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="628"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="746"/>
         <source>用户名或密码错误</source>
         <translation>Wrong user name or password</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="641"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="759"/>
         <source>「{0}」是中心的角色，不属于某个部门</source>
         <translation>&quot;{0}&quot; is a center role and does not belong to a department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="642"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="760"/>
         <source>账号「{0}」不存在</source>
         <translation>Account &quot;{0}&quot; does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="643"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="761"/>
         <source>不能停用自己正在使用的账号</source>
         <translation>You cannot disable the account you are signed in with</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="629"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="747"/>
         <source>账号「{0}」已停用，请联系管理员</source>
         <translation>Account &quot;{0}&quot; is disabled; please contact the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="644"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="762"/>
         <source>原密码不正确</source>
         <translation>The current password is incorrect</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="630"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="748"/>
         <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
         <translation>Account &quot;{0}&quot; is locked after too many wrong passwords; try again in {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
         <source>另有 {0} 处</source>
         <translation>{0} more</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="80"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
         <source>流转记录有 {0} 处被改动：{1}</source>
         <translation>The case history has been altered in {0} places: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="94"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
         <source>已于 {0} 停用</source>
         <translation>retired on {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="95"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
         <source>已停用</source>
         <translation>retired</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="98"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
         <source>案件类别 {0} {1}（{2}），不能再上报此类案件；请选择其他小类</source>
         <translation>Case category {0} {1} ({2}) can no longer be reported; please choose another category</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="589"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="698"/>
         <source>维护网格</source>
         <translation>maintain grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="591"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="700"/>
         <source>维护区县</source>
         <translation>maintain districts</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="592"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="701"/>
         <source>维护街道</source>
         <translation>maintain streets</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="595"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="704"/>
         <source>维护社区</source>
         <translation>maintain communities</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="616"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="727"/>
         <source>维护部门</source>
         <translation>maintain departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="622"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="740"/>
         <source>修改中心设置</source>
         <translation>change the center&apos;s settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="631"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="749"/>
         <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
         <translation>{0} wrong passwords in a row: the account is locked for {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="640"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="758"/>
         <source>管理账号</source>
         <translation>manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="645"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="763"/>
         <source>{0}「{1}」无权{2}：案件不属于本部门</source>
         <translation>{0} &quot;{1}&quot; is not permitted to {2}: the case does not belong to their department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="646"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="764"/>
         <source>{0}「{1}」无权{2}</source>
         <translation>{0} &quot;{1}&quot; is not permitted to {2}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="647"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="765"/>
         <source>审计日志的链头记录缺失（被删除过）</source>
         <translation>The chain head record of the audit log is missing (it has been deleted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="648"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="766"/>
         <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
         <translation>The chain head of the audit log (entry {0}) does not match the last entry (entry {1}) (the chain head or the last entries have been altered or deleted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="652"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="770"/>
         <source>审计日志完整，共 {0} 条记录</source>
         <translation>The audit log is intact: {0} entries</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="653"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="771"/>
         <source>查看审计日志</source>
         <translation>view the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="654"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="772"/>
         <source>重新锚定审计日志</source>
         <translation>re-anchor the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="655"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="773"/>
         <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
         <translation>Please give the reason for re-anchoring (e.g. the server was restored from the November 20 backup)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="658"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="776"/>
         <source>审计日志完整，共 {0} 条记录；{1}</source>
         <translation>The audit log is intact: {0} entries; {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="659"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="777"/>
         <source>审计日志完整，共 {0} 条记录；与本机记下的第 {1} 条一致</source>
         <translation>The audit log is intact: {0} entries; it agrees with entry {1} as recorded on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="660"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="778"/>
         <source>第 {0} 条记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
         <translation>Entry {0} does not follow on from the one before it (an earlier entry was deleted, inserted or altered)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="661"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="779"/>
         <source>第 {0} 条记录的内容被改动过</source>
         <translation>Entry {0} has been altered</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="662"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="780"/>
         <source>建立本街道的区划</source>
         <translation>set up the street&apos;s communities and grids</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="663"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="781"/>
         <source>修改中心名称</source>
         <translation>change the center&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="664"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="782"/>
         <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
         <translation>This is the demo database (Xinming Street) and cannot take your center&apos;s master data; please set up your street in a new, empty database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="668"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="786"/>
         <source>街道编码</source>
         <translation>Street code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="669"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="787"/>
         <source>数据库已建立街道「{0}」（{1}），与模板中的 {2} 不同；一个指挥中心只服务一个街道</source>
         <translation>The database already has the street &quot;{0}&quot; ({1}), not {2} as in the template; a command center serves only one street</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="673"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="549"/>
         <source>社区名称</source>
         <translation>Community name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="674"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="791"/>
         <source>数据库中已有同名社区「{0}」（{1}）</source>
         <translation>The database already has a community named &quot;{0}&quot; ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="675"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="792"/>
         <source>所属社区编码</source>
         <translation>Community code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="676"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="793"/>
         <source>社区编码 {0} 既不在「社区」表中，也不在数据库中</source>
         <translation>Community code {0} is neither in the &quot;社区&quot; (communities) sheet nor in the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="677"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="550"/>
         <source>网格名称</source>
         <translation>Grid name</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="678"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="794"/>
         <source>社区 {0} 中已有同名网格「{1}」（{2}）</source>
         <translation>Community {0} already has a grid named &quot;{1}&quot; ({2})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="679"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="795"/>
         <source>模板文件名应以 .xlsx 结尾：{0}</source>
         <translation>The template file name should end in .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="680"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="796"/>
         <source>「{0}」：{1}（{2}），社区 {3} 个，网格 {4} 个，部门 {5} 个</source>
         <translation>&quot;{0}&quot;: {1} ({2}), {3} communities, {4} grids, {5} departments</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="681"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="797"/>
         <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
         <translation>&quot;{0}&quot; contains characters other than digits; {1} should be {2} digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="682"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="798"/>
         <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
         <translation>&quot;{0}&quot; is {1} characters long; {2} should be {3} digits</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="683"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="799"/>
         <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
         <translation>&quot;{0}&quot; is not a whole number; {1} should be a whole number of 0 or more</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="684"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="800"/>
+        <source>模板中发现 {0} 处问题（涉及 {1} 行），未写入任何数据；请逐条修正后重新导入</source>
+        <translation>Found {0} problems in the template ({1} rows); nothing was written. Fix each of them and import again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="803"/>
         <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
         <translation>&quot;{0}&quot; is text; {1} should be a whole number of 0 or more (digits only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="685"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="804"/>
         <source>表头单元格 {0} 是合并单元格；请取消合并，每列写一个列名</source>
         <translation>Header cell {0} is a merged cell; unmerge it and write one column name a column</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="686"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="805"/>
         <source>与{0}是同一列，已只用前一列</source>
         <translation>Same column as {0}; only the first one was used</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="687"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="806"/>
         <source>缺少工作表「{0}」</source>
         <translation>The sheet &quot;{0}&quot; is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="688"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="807"/>
         <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
         <translation>{0} &quot;{1}&quot; is not a valid mobile number (11 digits starting with 1) or landline number with area code</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="691"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="810"/>
         <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
         <translation>{0} {1} is outside the plausible range (should be between {2} and {3})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="692"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="811"/>
         <source>{0}「{1}」不是日期</source>
         <translation>{0} &quot;{1}&quot; is not a date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="693"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="812"/>
         <source>{0}「{1}」应为整数</source>
         <translation>{0} &quot;{1}&quot; should be a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="694"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="813"/>
         <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
         <translation>{0} should be between {1} and {2}, but is {3}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="695"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="814"/>
         <source>{0}「{1}」不合理</source>
         <translation>{0} &quot;{1}&quot; is not plausible</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="696"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="815"/>
         <source>{0}「{1}」不是存在的日期</source>
         <translation>{0} &quot;{1}&quot; is not a real date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="697"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="816"/>
         <source>{0}「{1}」应为数字</source>
         <translation>{0} &quot;{1}&quot; should be a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="698"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="817"/>
         <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
         <translation>{0} &quot;{1}&quot; is not recognized as a date (e.g. 1985-03-12)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="699"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="818"/>
         <source>前 {0} 行中找不到表头{1}</source>
         <translation>No header row found in the first {0} rows{1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="700"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="819"/>
         <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
         <translation>Found {0} problems (in {1} rows), so nothing was imported; fix them and try again, or choose to import only the valid rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="703"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="822"/>
         <source>「{0}」的第一个工作表是空的</source>
         <translation>The first sheet of &quot;{0}&quot; is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="704"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="823"/>
         <source>「{0}」过大（{1} MB），拒绝导入</source>
         <translation>&quot;{0}&quot; is too large ({1} MB); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="705"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="824"/>
         <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
         <translation>&quot;{0}&quot; is not an Excel workbook (.xlsx); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="706"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="825"/>
         <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
         <translation>&quot;{0}&quot; contains {1} internal files, more than a normal workbook has; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="707"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="826"/>
         <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
         <translation>&quot;{0}&quot; contains macros (VBA), import refused; save it as a .xlsx without macros, then import it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="710"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="829"/>
         <source>「{0}」中没有工作表</source>
         <translation>&quot;{0}&quot; contains no sheets</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="711"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="830"/>
         <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
         <translation>Sheet &quot;{1}&quot; is missing from &quot;{0}&quot;; the file is damaged</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="712"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="831"/>
         <source>无法读取文件「{0}」：{1}</source>
         <translation>Cannot read the file &quot;{0}&quot;: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="713"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="832"/>
         <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
         <translation>&quot;{0}&quot; is damaged and cannot be opened as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="714"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="833"/>
         <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
         <translation>&quot;{0}&quot; is too large when unpacked and may be a zip bomb; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="715"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="834"/>
         <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
         <translation>&quot;{0}&quot; has an abnormal compression ratio ({1}) and may be a zip bomb; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="716"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="835"/>
         <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
         <translation>&quot;{0}&quot; is encrypted; remove the password in Excel first, then import it</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="717"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="836"/>
         <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
         <translation>&quot;{0}&quot; is a macro-enabled workbook (.xlsm), import refused; save it as .xlsx, then import it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="720"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="839"/>
         <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
         <translation>&quot;{0}&quot; is damaged and cannot be opened as an Excel workbook ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="721"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="840"/>
         <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
         <translation>{1} in &quot;{0}&quot; is not UTF-8 XML; import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="722"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="841"/>
         <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
         <translation>&quot;{0}&quot; is not complete XML (it is damaged); import refused ({1})</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="723"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="842"/>
         <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
         <translation>The sheet in &quot;{0}&quot; is damaged and cannot be read ({1}); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="724"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="843"/>
         <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
         <translation>{1} in &quot;{0}&quot; contains unsafe XML (DTD/entity declarations); import refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="725"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="844"/>
         <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
         <translation>The used range of the sheet in &quot;{0}&quot; is too large (cells with content reach row {1}, column {2}), so it may be a malicious file, import refused; delete the extra cells to the right of and below the table, then import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="729"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="848"/>
         <source>交班</source>
         <translation>hand over a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="730"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="566"/>
         <source>交班说明</source>
         <translation>The handover note</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="731"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="849"/>
         <source>接班</source>
         <translation>take over a shift</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="732"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="850"/>
         <source>交班记录 {0} 不存在</source>
         <translation>Handover record {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="733"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="851"/>
         <source>这次交班已由「{0}」确认接班</source>
         <translation>This handover has already been acknowledged by &quot;{0}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="734"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="852"/>
         <source>不能确认自己的交班</source>
         <translation>You cannot acknowledge your own handover</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="735"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="853"/>
         <source>这次交班已由他人确认接班</source>
         <translation>This handover has already been acknowledged by someone else</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="736"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="854"/>
         <source>自定义区间需要给出开始和结束日期</source>
         <translation>A custom range needs a start date and an end date</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="737"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="855"/>
         <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
         <translation>Time zone {0} observes daylight saving time, so a SQLite database cannot compute statistics by local date; use PostgreSQL or a time zone without daylight saving time</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="741"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="859"/>
         <source>统计区间需要带时区的起止时间</source>
         <translation>The statistics range needs start and end times with a time zone</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="742"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="860"/>
         <source>统计区间的结束时间应晚于开始时间</source>
         <translation>The end of the statistics range must be later than its start</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="743"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="861"/>
+        <source>{0}：汇总表缺少此行</source>
+        <translation>{0}: this row is missing from the roll-up table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="862"/>
+        <source>{0}：汇总表多出此行</source>
+        <translation>{0}: this row is extra in the roll-up table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="863"/>
+        <source>小类</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="864"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="865"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="866"/>
+        <source>案件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="867"/>
         <source>重建统计日汇总</source>
         <translation>rebuild the daily statistics roll-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="744"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="868"/>
         <source>更新统计日汇总</source>
         <translation>update the daily statistics roll-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="745"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="869"/>
         <source>核对统计日汇总</source>
         <translation>verify the daily statistics roll-ups</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="746"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="870"/>
         <source>报表文件名应以 .xlsx 结尾：{0}</source>
         <translation>The report file name should end in .xlsx: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="747"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="871"/>
         <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
         <translation>Cannot write {0}: no permission to write to folder {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="748"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="872"/>
         <source>无法写入 {0}：文件是只读的</source>
         <translation>Cannot write {0}: the file is read-only</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="749"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="873"/>
         <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
         <translation>{0} has {1} rows, more than an Excel sheet can hold ({2} rows), so it was not exported: export it separately by quarter or month, or by community or department</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="753"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="877"/>
         <source>统计期间「{0}」无法识别。{1}</source>
         <translation>Period &quot;{0}&quot; is not recognized. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="754"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="878"/>
         <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
         <translation>The month in period &quot;{0}&quot; should be between 1 and 12. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="755"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="879"/>
         <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
         <translation>The quarter in period &quot;{0}&quot; should be between Q1 and Q4. {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="756"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="880"/>
         <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
         <translation>The year in period &quot;{0}&quot; should be between 2000 and 2099</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="757"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="881"/>
         <source>没有名为「{0}」的报表，可选：{1}</source>
         <translation>There is no report named &quot;{0}&quot;; choose from: {1}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="758"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="882"/>
         <source>查看{0}</source>
         <translation>view {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="759"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="883"/>
         <source>导出报表</source>
         <translation>export returns</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="760"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="884"/>
         <source>导出未遮蔽的个人信息</source>
         <translation>export unmasked personal details</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="761"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="885"/>
         <source>{0}不能按部门统计，请选择全街道或某个社区</source>
         <translation>{0} cannot be broken down by department; choose the whole street or a community</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="762"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="886"/>
         <source>导出未脱敏的个人信息</source>
         <translation>export unmasked personal details</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="763"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="887"/>
         <source>街道编码 {0} 不存在</source>
         <translation>Street code {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="764"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="888"/>
         <source>社区 {0}（{1}）不属于街道「{2}」</source>
         <translation>Community {0} ({1}) does not belong to street &quot;{2}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="765"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="889"/>
         <source>找不到可打印中文的字体：请安装 fonts-wqy-microhei（或设置环境变量 GRIDDESK_PDF_FONT 指向一个 TrueType 中文字体文件）</source>
         <translation>No font that can print Chinese was found: install fonts-wqy-microhei (or set the environment variable GRIDDESK_PDF_FONT to a TrueType Chinese font file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="769"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="893"/>
         <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
         <translation>The font file that GRIDDESK_PDF_FONT points to does not exist: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="770"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="894"/>
         <source>案件 {0} 尚未派遣，不能打印派遣单</source>
         <translation>Case {0} has not been dispatched yet, so its dispatch slip cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="771"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="895"/>
         <source>案件 {0} 尚未结案，不能打印结案单</source>
         <translation>Case {0} has not been closed yet, so its closing slip cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="772"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="896"/>
         <source>案件 {0} 不在部门处置中，不能打印督办单</source>
         <translation>Case {0} is not being handled by a department, so its urging slip cannot be printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="773"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="897"/>
         <source>打印案件单据</source>
         <translation>print case slips</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="774"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="898"/>
         <source>单据只能保存为 PDF 文件（.pdf）：{0}</source>
         <translation>Slips can only be saved as PDF files (.pdf): {0}</translation>
     </message>

@@ -2248,3067 +2248,3662 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="22"/>
-        <source>{0} → {1}</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
+        <source>未保存任何内容（数据库保持原样）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
-        <source>生效日期应为日期（如 2027-01-01）</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="22"/>
+        <source>维护案件类别</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="24"/>
-        <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
+        <source>{0} → {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="25"/>
-        <source>网格编码应为文字</source>
+        <source>生效日期应为日期（如 2027-01-01）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="26"/>
-        <source>网格编码 {0} 不存在</source>
+        <source>生效日期 {0} 晚于今天（{1}）：区划调整请在生效当天或之后办理</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="27"/>
-        <source>社区编码应为文字</source>
+        <source>网格编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="28"/>
-        <source>社区编码 {0} 不存在</source>
+        <source>网格编码 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="29"/>
-        <source>{0}已于 {1} 停用，不能再调整</source>
+        <source>社区编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="30"/>
-        <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
+        <source>社区编码 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="31"/>
-        <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
+        <source>{0}已于 {1} 停用，不能再调整</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="32"/>
-        <source>新网格编码应为文字</source>
+        <source>生效日期 {0} 不能早于或等于{1}的启用日期 {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="33"/>
-        <source>新网格编码 {0} 重复</source>
+        <source>{0}在 {1} 已有一次调整，生效日期 {2} 不能早于它</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="34"/>
-        <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
+        <source>新网格编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="35"/>
-        <source>{0} {1} 已叫「{2}」</source>
+        <source>新网格编码 {0} 重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="36"/>
-        <source>调整网格</source>
+        <source>网格编码 {0} 已被使用（停用网格的编码也不再使用）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="37"/>
-        <source>调整社区</source>
+        <source>{0} {1} 已叫「{2}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="38"/>
-        <source>停用网格</source>
+        <source>调整网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="39"/>
+        <source>调整社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="40"/>
+        <source>停用网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="41"/>
         <source>网格 {0} 还有在岗网格长、网格员 {1} 人：请先调整名册，或把该网格合并到其他网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="43"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="45"/>
         <source>拆分网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="44"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="46"/>
         <source>拆分至少要有两个新网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="45"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
         <source>合并网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="46"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
         <source>合并后的网格编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="47"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
         <source>合并至少要有两个网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="48"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
         <source>合并社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="49"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
         <source>请指定要合并的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="50"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
         <source>合并后的社区编码应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="51"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
         <source>社区 {0} 既是被合并的社区又是合并后的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="52"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="54"/>
         <source>只能合并同一街道的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="53"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="55"/>
         <source>网格 {0}（{1}）在 {2} 及以后已上报 {3} 件案件（最晚 {4}），生效日期应晚于该日</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="57"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
         <source>新网格名称「{0}」重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="58"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
         <source>社区{0}已有名为「{1}」的网格（{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="59"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
         <source>已有名为「{0}」的社区（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="60"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
         <source>网格 {0} 重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="61"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
         <source>网格 {0} 与 {1} 不在同一社区；跨社区请先合并社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="62"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
         <source>社区 {0} 重复</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="63"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
         <source>社区 {0} 不在同一街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="64"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
         <source>合并至少要有两个社区（或并入一个已有社区）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="65"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
         <source>网格 {0} 不是被合并社区中在用的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="66"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
         <source>原网格没有在岗人员「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="67"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
         <source>原网格有 {0} 人叫「{1}」，请改用名册编号（{2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="68"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
         <source>名册记录 {0} 不是网格 {1} 的在岗人员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="69"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
         <source>人员去向 {0} 不是本次拆分出的新网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="70"/>
-        <source>发出警报</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="71"/>
-        <source>查看案件警报</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/common/db_message_templates.py" line="72"/>
-        <source>确认警报</source>
+        <source>更名</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="73"/>
-        <source>警报不存在</source>
+        <source>停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="74"/>
-        <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
+        <source>拆分</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="75"/>
-        <source>协办部门「{0}」重复</source>
+        <source>合并</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="76"/>
-        <source>「{0}」已是案件 {1} 的协办部门</source>
+        <source>网格长</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="77"/>
-        <source>案件 {0} 不存在</source>
+        <source>网格员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="78"/>
-        <source>标记不是重复</source>
+        <source>发出警报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="79"/>
-        <source>案件 {0} 不能与自身比较</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
-        <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
-        <source>案件 {0} 的流转记录末尾有记录被删除或改动（共剩 {1} 条）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
-        <source>案件 {0} 的第 {1} 条流转记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
-        <source>第 {0} 号流转记录属于不存在的案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
-        <source>案件 {0} 的第 {1} 条流转记录（{2}）内容被改动过</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
-        <source>案件 {0} 的流转记录全部被删除</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
-        <source>阶段「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
-        <source>查看部门待办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
-        <source>请指定部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
-        <source>查看部门统计</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
-        <source>此部门账号没有所属部门，请联系管理员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
-        <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="97"/>
-        <source>案件类别 {0} 不存在或已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
-        <source>上报案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
-        <source>问题描述不能为空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
-        <source>问题描述过长（最多 2000 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
-        <source>经度 {0} 超出范围</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
-        <source>纬度 {0} 超出范围</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
-        <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
-        <source>照片 {0} 超过 10 MB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
-        <source>执行「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
-        <source>「{0}」需要填写{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
-        <source>请指定至少一个协办部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
-        <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
-        <source>「{0}」不是案件 {1} 的协办部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
-        <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
-        <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
-        <source>电话类型「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
-        <source>备注内容不能为空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
-        <source>备注内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
-        <source>添加案件备注</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
-        <source>记录{0}电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="118"/>
-        <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="119"/>
-        <source>通话结果「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="120"/>
-        <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
-        <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
-        <source>查看反映人的完整信息</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
-        <source>查看完整个人信息需要填写原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
-        <source>照片 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
-        <source>查看案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
-        <source>部门 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
-        <source>部门「{0}」已停用，不能派遣</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
-        <source>回访反映人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
-        <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
-        <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
-        <source>{0}需要填写原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
-        <source>原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
-        <source>申请延期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
-        <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
-        <source>延长的工作日数应在 1 到 {0} 之间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
-        <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
-        <source>案件 {0} 已有一份待审批的延期申请</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
-        <source>审批延期申请</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
-        <source>查看延期申请</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
-        <source>申请协办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
-        <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
-        <source>申请协办需要指定至少一个协办部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
-        <source>查看协办申请</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
-        <source>新的期限需要带时区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
-        <source>新的期限应晚于当前期限</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
-        <source>延期申请 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
-        <source>延期申请 {0} 已{1}，不能再次审批</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
-        <source>部门「{0}」不存在或已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
-        <source>协办部门不能是本部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
-        <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
-        <source>来源「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
-        <source>满意度「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
-        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
-        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
-        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），忽略签名或说明行 {5} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
-        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过），忽略签名或说明行 {6} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
-        <source>已导入：新增案件 {0} 件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
-        <source>已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
-        <source>已导入：新增案件 {0} 件，跳过有问题的 {1} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
-        <source>已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入，跳过有问题的 {2} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="174"/>
-        <source>上报时间「{0}」不是日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
-        <source>是否紧急「{0}」应为 是 或 否</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="176"/>
-        <source>导入案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="177"/>
-        <source>第 {0} 行：{1}，未导入任何数据</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="178"/>
-        <source>缺少{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
-        <source>没有编码为 {0} 的网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="180"/>
-        <source>案件类别「{0}」不存在或已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="181"/>
-        <source>来源「{0}」应为 {1} 之一</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="182"/>
-        <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="186"/>
-        <source>上报时间「{0}」中的时刻不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
-        <source>缺少必需的列「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
-        <source>与第 {0} 行的工单编号重复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
-        <source>「{0}」不能附照片，处置后照片随反馈上传</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
-        <source>部门「{0}」不存在，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="192"/>
-        <source>「{0}」不能指定协办部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
-        <source>「{0}」需要填写原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
-        <source>派遣意见</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
-        <source>原因或说明</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
-        <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="197"/>
-        <source>处置期限应晚于现在（带时区的日期时间）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="198"/>
-        <source>延期需要给出新的处置期限（带时区的日期时间）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
-        <source>新的期限 {0} 应晚于当前期限</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="200"/>
-        <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="201"/>
-        <source>合并需要给出主案件编号（--into）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="202"/>
-        <source>案件 {0} 不能合并到自身</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="203"/>
-        <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="204"/>
-        <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
-        <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
-        <source>「{0}」需要指定部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
-        <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
-        <source>时限必须大于 0：「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
-        <source>日期 {0} 不属于 {1} 年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
-        <source>工作时段不能为空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
-        <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
-        <source>日期既是节假日又是调休上班日：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
-        <source>无法读取节假日文件 {0}：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
-        <source>节假日文件 {0} 结构错误：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
-        <source>工作时段结束须晚于开始：{0}-{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="216"/>
-        <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="217"/>
-        <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
-        <source>工作时段时间无效：「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
-        <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
-        <source>工作时段须为整分钟的本地时间：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
-        <source>无法打开数据库 {0}：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
-        <source>数据库 {0} {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
-        <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
-        <source>持续时间应为 0–{0} 秒，收到 {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
-        <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
-        <source>数据库中没有可用的案件类别，无法模拟上报</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
-        <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
-        <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
-        <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
-        <source>演示案件数不能为负数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
-        <source>演示数据的参考时间必须带时区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
-        <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
-        <source>磁盘空间已满，{0}：请清理出空间后重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
-        <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
-        <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
-        <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
-        <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
-        <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="249"/>
-        <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
-        <source>数据库地址无法识别：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="251"/>
-        <source>{0}不能为空</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="252"/>
-        <source>督办回复期限应晚于现在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="253"/>
-        <source>案件 {0} 尚未派遣到部门，不能督办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="254"/>
-        <source>回复督办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="255"/>
-        <source>案件 {0} 为「{1}」，不能上报</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="256"/>
-        <source>案件 {0} 已上报{1}，尚未处理完</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
-        <source>案件 {0} 没有待回复的督办</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
-        <source>督办单发给「{0}」，本部门不能回复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
-        <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
-        <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
-        <source>记录联席会议</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
-        <source>联席会议需要列出参会部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
-        <source>联席会议需要至少一项案件决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
-        <source>一次联席会议最多记录 {0} 项决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
-        <source>会议纪要</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="266"/>
-        <source>案件 {0} 在决定中出现了两次</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="267"/>
-        <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
-        <source>会议决定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
-        <source>联席会议 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
-        <source>会议日期 {0} 晚于今天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
-        <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
-        <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
-        <source>{0}应在 {1}–{2} 个工作日之间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
-        <source>修改督办规则</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="279"/>
-        <source>小类「{0}」不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="280"/>
-        <source>{0} {1} 不是普通文件，拒绝读取</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="281"/>
-        <source>{0} {1} 超过 {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
-        <source>无法读取{0} {1}：{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
-        <source>{0}最多 {1} 个字，现有 {2} 个</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
-        <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
-        <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
-        <source>请填写网格编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
-        <source>网格编码「{0}」不存在或已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
-        <source>修改地名地址库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
-        <source>该地名地址条目已不存在（可能已被他人删除）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
-        <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="291"/>
-        <source>起始{0} {1} 大于终止{2} {3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="292"/>
-        <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="295"/>
-        <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="296"/>
-        <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="297"/>
-        <source>无法读取 {0}：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
-        <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="299"/>
-        <source>地址含 {0}（对面，可能跨网格）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="300"/>
-        <source>地址含 {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
-        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
-        <source>地址含 {0}{1}号（{2}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="303"/>
-        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计，对面可能属另一网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
-        <source>地址含 {0}{1}号（{2}），对面可能属另一网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
-        <source>{0}与{1}交口（两路共同经过的网格）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
-        <source>文件名应以 .xlsx 结尾：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
-        <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
-        <source>无法写入 {0}：文件夹 {1} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="311"/>
-        <source>「{0}」不是整数，{1}应为整数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="312"/>
-        <source>「{0}」不是整数，{1}应只写数字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
-        <source>导入地名地址库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
-        <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
-        <source>无法写入 {0}：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="318"/>
-        <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="319"/>
-        <source>前 {0} 行中找不到表头（应有「{1}」）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
-        <source>网格编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="321"/>
-        <source>与第 {0} 行重复（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="322"/>
-        <source>{0}与第 {1} 行的{2}重叠：同一门牌或楼号只能属于一个网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
-        <source>{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
-        <source>「{0}」应为 单号、双号 或 单双号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
-        <source>{0} 年（{1}，{2}）：放假 {3} 天，调休上班 {4} 天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="328"/>
-        <source>已更新 {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="329"/>
-        <source>已更新 {0}；{1} 件在办案件的时限已重新计算</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="330"/>
-        <source>「{0}」{1} 年：{2} 行，放假 {3} 天，调休上班 {4} 天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
-        <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
-        <source>修改节假日日历</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
-        <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
-        <source>{0} 年日历有误：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
-        <source>{0} 年没有任何放假日期，未作修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
-        <source>{0} 已是「{1}」，未作修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
-        <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
-        <source>{0} 年已是正式日历，未作修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
-        <source>导入节假日日历</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
-        <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
-        <source>{0} 不能既放假又调休上班</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
-        <source>{0} 不属于 {1} 年</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
-        <source>{0} 是{1}，本来就上班，不是调休上班日</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
-        <source>{0} 的名称过长（最多 {1} 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
-        <source>名称</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="346"/>
-        <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="347"/>
-        <source>缺少日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
-        <source>类型「{0}」应为 放假 或 调休上班</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="349"/>
-        <source>缺少类型</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="350"/>
-        <source>放假日须填写节日名称（如 春节）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="351"/>
-        <source>名称过长（最多 {0} 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
-        <source>{0} 与第 {1} 行的日期重复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
-        <source>表中没有任何日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
-        <source>{0} 年没有任何放假日期</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
-        <source>登记来电</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
-        <source>来源渠道「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
-        <source>{0}须填写联系电话，以便回访</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
-        <source>请填写事发地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="359"/>
-        <source>请填写问题描述</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="360"/>
-        <source>请先确认或选择网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
-        <source>请先确认或选择小类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
-        <source>所选网格已不存在，请重新选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
-        <source>所选小类已不存在，请重新选择</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
-        <source>最多附 {0} 张照片（现有 {1} 张）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
-        <source>立案</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
-        <source>近一年{0} {1} {2} 件由 {3} 按期办结</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="367"/>
-        <source>描述含 {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
-        <source>与 {0} 件已结案 {1} 相似</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
-        <source>描述中的字词与该小类的已结案案件较接近</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
-        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
-        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
-        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），忽略签名或说明行 {7} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="382"/>
-        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过），忽略签名或说明行 {8} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
-        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
-        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
-        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，跳过有问题的 {2} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
-        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入，跳过有问题的 {3} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
-        <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
-        <source>待定位工单 {0} {1}，不能再处理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
-        <source>办理时限「{0}」应为工作日天数，如 5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
-        <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
-        <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="402"/>
-        <source>待定位工单 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="403"/>
-        <source>确认待定位工单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
-        <source>确认待定位工单需要选定网格和小类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
-        <source>作废待定位工单</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
-        <source>作废待定位工单需要填写原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
-        <source>作废原因</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
-        <source>作废原因过长（最多 500 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
-        <source>诉求内容过长（最多 2000 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
-        <source>工单编号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
-        <source>小类不确定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="412"/>
-        <source>无法判断小类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="413"/>
-        <source>没有事发地址</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="414"/>
-        <source>地址无法定位到网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
-        <source>地址可能属于 {0} 个网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="416"/>
-        <source>网格不确定</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="417"/>
-        <source>结束日期 {0} 早于开始日期 {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="418"/>
-        <source>办结回复一次最多导出 {0} 天</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
-        <source>照片 {0} 是空文件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="420"/>
-        <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="421"/>
-        <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="422"/>
-        <source>照片 {0} 的像素过多，不像一张照片</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
-        <source>照片 {0} 已损坏，无法读取</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="424"/>
-        <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="425"/>
-        <source>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -d &lt;数据库名&gt; -f griddesk.dump，恢复用 pg_restore -d &lt;数据库名&gt; --clean griddesk.dump（并配合服务器的 WAL 归档做时间点恢复）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="429"/>
-        <source>内存数据库无法备份</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="430"/>
-        <source>备份文件 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="431"/>
-        <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="432"/>
-        <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="433"/>
-        <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
-        <source>备份目标 {0} 不是文件夹</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="435"/>
-        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="436"/>
-        <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="437"/>
-        <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="438"/>
-        <source>备份数据库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
-        <source>恢复数据库</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
-        <source>恢复数据库需要管理员账号（--user）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
-        <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
-        <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="446"/>
-        <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
-        <source>{0} 已损坏（完整性检查未通过）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
-        <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
-        <source>{0} 无法读取：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
-        <source>备份失败：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
-        <source>恢复失败：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
-        <source>无法创建备份文件夹 {0}：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
-        <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
-        <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
-        <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
-        <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
-        <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="465"/>
-        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
-        <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
-        <source>数据库文件 {0} {1}（未作任何改动）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="470"/>
-        <source>{0}含有不允许的{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="471"/>
-        <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="472"/>
-        <source>{0}含有不允许的空字符（NUL）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
-        <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="474"/>
-        <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
-        <source>身份证号「{0}」校验码错误（应为 {1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
-        <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
-        <source>月薪「{0}」不合理</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
-        <source>修改薪酬标准</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
-        <source>档应在 1–{0} 之间，实为 {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="482"/>
-        <source>级应在 1–{0} 之间，实为 {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="483"/>
-        <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="484"/>
-        <source>「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处），忽略签名或说明行 {6} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="488"/>
-        <source>「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="491"/>
-        <source>{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条，跳过有问题的 {4} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
-        <source>{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
-        <source>试导入（未写入）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
-        <source>已导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
-        <source>导入{0}名册</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
-        <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
-        <source>映射中的列名不在表头中：{0}（表头在第 {1} 行）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="500"/>
-        <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
-        <source>与{0}都对应「{1}」，已只用{2}列</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
-        <source>没有名为「{0}」的花名册，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
-        <source>查看人员花名册</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="506"/>
-        <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="507"/>
-        <source>{0}「{1}」应为 {2} 之一</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="508"/>
-        <source>性别「{0}」应为 男 或 女</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
-        <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
-        <source>{0}「{1}…」过长（最多 64 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="513"/>
-        <source>{0}过长（最多 200 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="514"/>
-        <source>{0}：没有编码为 {1} 的社区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
-        <source>{0}：没有名为「{1}」的社区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="516"/>
-        <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="517"/>
-        <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="518"/>
-        <source>{0}：没有编码为 {1} 的网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="519"/>
-        <source>任期结束应晚于任期开始</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="520"/>
-        <source>任职层级为社区时须填写任职社区</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="521"/>
-        <source>导师与学员不能是同一人</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="522"/>
-        <source>性别「{0}」与身份证号不符（应为 {1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="523"/>
-        <source>下沉期限至少 {0} 年：下沉时间为 {1}，计划结束时间应不早于 {2}（现为 {3}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="526"/>
-        <source>{0}名册中没有编号为 {1} 的记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="527"/>
-        <source>修改{0}名册</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="528"/>
-        <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="529"/>
-        <source>该{0}记录已离任，不能再修改</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="530"/>
-        <source>{0}的{1}记录已经是离任状态</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="531"/>
-        <source>只能显示身份证号或联系电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="532"/>
-        <source>「{0}」无权查看完整的身份证号和电话</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="533"/>
-        <source>该身份证号已属于名册中的另一人，不能改成它</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="534"/>
-        <source>节假日日历在读取时反复被修改，请重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="535"/>
-        <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="536"/>
-        <source>{0}，有问题 {1} 行（{2} 处），未导入任何数据</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="537"/>
-        <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="541"/>
-        <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个，文件中没有的 {6} 个小类保持不变（不删除）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="545"/>
-        <source>「{0}」：共 {1} 行</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="546"/>
-        <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个；文件中没有的 {6} 个小类保持不变</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="550"/>
-        <source>导入案件类别目录</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="551"/>
-        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="552"/>
-        <source>目录在检查后已被他人修改：{0}；未导入任何数据，请重新导入</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="553"/>
-        <source>大类 {0} 是{1}大类，不能改为{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="554"/>
-        <source>{0}大类「{1}」已用于大类 {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="555"/>
-        <source>小类编码 {0} 与第 {1} 行重复</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="556"/>
-        <source>大类 {0} 中「{1}」已用于{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="557"/>
-        <source>大类 {0} 在第 {1} 行名为「{2}」，此处为「{3}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="558"/>
-        <source>大类 {0} 在第 {1} 行为{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="559"/>
-        <source>部门「{0}」不存在，请先在部门中添加</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="561"/>
-        <source>与{0}都对应「{1}」，只能有一列</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="562"/>
-        <source>目录文件应为 .xlsx：{0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="563"/>
-        <source>案件类别 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="564"/>
-        <source>大类 {0} 不存在，请先添加大类</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="565"/>
-        <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="191"/>
-        <source>部门「{0}」不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="560"/>
-        <source>部门「{0}」已停用，不能作为默认部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="566"/>
-        <source>大类编码 {0} 已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="567"/>
-        <source>{0}大类「{1}」已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="568"/>
-        <source>新增小类没有字段「{0}」</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="569"/>
-        <source>小类编码 {0} 已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="570"/>
-        <source>{0}编码「{1}」应为 {2} 位数字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="571"/>
-        <source>类型「{0}」应为 事件 或 部件</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="572"/>
-        <source>大类编码不能为 00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="573"/>
-        <source>小类编码「{0}」的序号不能为 00</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="574"/>
-        <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="575"/>
-        <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="576"/>
-        <source>{0}过多（{1} 个），最多 {2} 个</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="577"/>
-        <source>{0}过长（合计最多 {1} 字）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="578"/>
-        <source>{0}应为文字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="579"/>
-        <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="580"/>
-        <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="581"/>
-        <source>区县编码「{0}」的省级代码 {1} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="582"/>
-        <source>区县编码「{0}」不是区县级代码</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="583"/>
-        <source>街道编码「{0}」不属于区县 {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="584"/>
-        <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="585"/>
-        <source>社区编码「{0}」不属于街道 {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="586"/>
-        <source>网格编码「{0}」的网格序号不能为 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="587"/>
-        <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="588"/>
-        <source>本社区已有名为「{0}」的网格（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="590"/>
-        <source>网格编码 {0} 已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="593"/>
-        <source>区县编码 {0} 不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="594"/>
-        <source>本街道已有名为「{0}」的社区（{1}）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="596"/>
-        <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="597"/>
-        <source>社区编码 {0} 已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="598"/>
-        <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="599"/>
-        <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="602"/>
-        <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="603"/>
-        <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="604"/>
-        <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="607"/>
-        <source>{0}「{1}」过长，最多 {2} 个字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="608"/>
-        <source>{0}「{1}」应为不小于 0 的整数</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="609"/>
-        <source>{0}「{1}」应在 0 与 {2} 之间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="610"/>
-        <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="611"/>
-        <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="612"/>
-        <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="613"/>
-        <source>没有给出{0}要修改的内容</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="614"/>
-        <source>部门（编号 {0}）不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="615"/>
-        <source>部门「{0}」已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="617"/>
-        <source>联系电话「{0}」过长，最多 32 个字符</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="618"/>
-        <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="619"/>
-        <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="623"/>
-        <source>没有名为「{0}」的设置项</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="624"/>
-        <source>保留的自动备份份数应在 1 与 365 之间</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="625"/>
-        <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="626"/>
-        <source>「照片保留拍摄位置」应为 是 或 否</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="627"/>
-        <source>设置「{0}」的值无效：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="632"/>
-        <source>角色「{0}」无法识别，可选：{1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="633"/>
-        <source>密码至少 {0} 位</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="634"/>
-        <source>密码需同时包含字母和数字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="635"/>
-        <source>第一个账号必须是管理员（--role admin）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="636"/>
-        <source>用户名不能为空、不能含空格，最多 64 个字符</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="637"/>
-        <source>用户名「{0}」已存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="638"/>
-        <source>「{0}」账号需要指定所属部门（--department）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="639"/>
-        <source>部门「{0}」已停用</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="628"/>
-        <source>用户名或密码错误</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="641"/>
-        <source>「{0}」是中心的角色，不属于某个部门</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="642"/>
-        <source>账号「{0}」不存在</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="643"/>
-        <source>不能停用自己正在使用的账号</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="629"/>
-        <source>账号「{0}」已停用，请联系管理员</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="644"/>
-        <source>原密码不正确</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="630"/>
-        <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="21"/>
-        <source>另有 {0} 处</source>
+        <source>查看案件警报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="80"/>
-        <source>流转记录有 {0} 处被改动：{1}</source>
+        <source>确认警报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="81"/>
+        <source>警报不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="82"/>
+        <source>「{0}」是本案主办部门，不能同时作为协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="83"/>
+        <source>协办部门「{0}」重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="84"/>
+        <source>「{0}」已是案件 {1} 的协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="85"/>
+        <source>待受理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="86"/>
+        <source>处置中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="87"/>
+        <source>已反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="88"/>
+        <source>已退回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="89"/>
+        <source>已解除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="90"/>
+        <source>案件 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="91"/>
+        <source>标记不是重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="92"/>
+        <source>案件 {0} 不能与自身比较</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="94"/>
-        <source>已于 {0} 停用</source>
+        <source>流转记录完整，共 {0} 件案件的 {1} 条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="95"/>
-        <source>已停用</source>
+        <source>案件 {0} 的流转记录末尾有记录被删除或改动（共剩 {1} 条）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="98"/>
-        <source>案件类别 {0} {1}（{2}），不能再上报此类案件；请选择其他小类</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="96"/>
+        <source>案件 {0} 的第 {1} 条流转记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="99"/>
+        <source>第 {0} 号流转记录属于不存在的案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="100"/>
+        <source>案件 {0} 的第 {1} 条流转记录（{2}）内容被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="101"/>
+        <source>案件 {0} 的流转记录全部被删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="102"/>
+        <source>阶段「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="103"/>
+        <source>查看部门待办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="104"/>
+        <source>请指定部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="105"/>
+        <source>查看部门统计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="106"/>
+        <source>此部门账号没有所属部门，请联系管理员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="107"/>
+        <source>待反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="108"/>
+        <source>被督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="109"/>
+        <source>超期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="112"/>
+        <source>{0} 当日案件编号已用尽（上限 {1} 件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="113"/>
+        <source>案件类别 {0} 不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="115"/>
+        <source>上报案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="116"/>
+        <source>问题描述不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="117"/>
+        <source>问题描述过长（最多 2000 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="118"/>
+        <source>经度 {0} 超出范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="119"/>
+        <source>纬度 {0} 超出范围</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="120"/>
+        <source>有多个名为「{0}」的小类（{1}），请用小类编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="121"/>
+        <source>照片 {0} 超过 10 MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="122"/>
+        <source>执行「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="123"/>
+        <source>「{0}」需要填写{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="124"/>
+        <source>请指定至少一个协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="125"/>
+        <source>{0}「{1}」无权执行「{2}」：只能办理本部门的协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="126"/>
+        <source>「{0}」不是案件 {1} 的协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="127"/>
+        <source>协办部门「{0}」当前为「{1}」，不能执行「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="128"/>
+        <source>案件 {0} 尚未派遣，其类别没有默认部门：请先派遣主办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="129"/>
+        <source>电话类型「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="130"/>
+        <source>备注内容不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="131"/>
+        <source>备注内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="132"/>
+        <source>添加案件备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="133"/>
+        <source>记录{0}电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="134"/>
+        <source>请填写通话对象（如 反映人、燃气公司 王工）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="135"/>
+        <source>通话结果「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="136"/>
+        <source>{0} 不是 JPEG、PNG、GIF 或 WebP 图片（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="137"/>
+        <source>状态「{0}」无法识别，可选：{1}，或分组 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="138"/>
+        <source>查看反映人的完整信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="139"/>
+        <source>查看完整个人信息需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="140"/>
+        <source>照片 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="141"/>
+        <source>查看案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="142"/>
+        <source>部门 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="143"/>
+        <source>部门「{0}」已停用，不能派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="144"/>
+        <source>回访反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="145"/>
+        <source>案件 {0} 状态为「{1}」，办结后才能回访反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="146"/>
+        <source>案件 {0} 没有编号为 {1} 的合并反映人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="147"/>
+        <source>{0}需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="148"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="149"/>
+        <source>申请延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="150"/>
+        <source>申请延期需要给出延长的工作日数或新的期限（二选一）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="151"/>
+        <source>延长的工作日数应在 1 到 {0} 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="152"/>
+        <source>案件 {0} 不在待受理或处置中，不能申请延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="153"/>
+        <source>案件 {0} 已有一份待审批的延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="154"/>
+        <source>审批延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="155"/>
+        <source>查看延期申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="156"/>
+        <source>申请协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="157"/>
+        <source>案件 {0} 不在待受理或处置中，不能申请协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="158"/>
+        <source>申请协办需要指定至少一个协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="159"/>
+        <source>查看协办申请</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="160"/>
+        <source>新的期限需要带时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="161"/>
+        <source>新的期限应晚于当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="162"/>
+        <source>延期申请 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
+        <source>延期申请 {0} 已{1}，不能再次审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="164"/>
+        <source>部门「{0}」不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="165"/>
+        <source>协办部门不能是本部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="166"/>
+        <source>案件 {0} 已不在申请的部门，不能批准此延期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="167"/>
+        <source>已批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="168"/>
+        <source>未批准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="169"/>
+        <source>待审批</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="170"/>
+        <source>来源「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="171"/>
+        <source>满意度「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="172"/>
+        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="175"/>
+        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="179"/>
+        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），忽略签名或说明行 {5} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="183"/>
+        <source>「{0}」案件：共 {1} 行数据，有效 {2} 行，有问题 {3} 行（{4} 处），已导入过 {5} 行（将跳过），忽略签名或说明行 {6} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="187"/>
+        <source>已导入：新增案件 {0} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="188"/>
+        <source>已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="189"/>
+        <source>已导入：新增案件 {0} 件，跳过有问题的 {1} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="190"/>
+        <source>已导入：新增案件 {0} 件，已导入过的 {1} 件未重复导入，跳过有问题的 {2} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="193"/>
+        <source>上报时间「{0}」不是日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="194"/>
+        <source>是否紧急「{0}」应为 是 或 否</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="195"/>
+        <source>导入案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="196"/>
+        <source>第 {0} 行：{1}，未导入任何数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="197"/>
+        <source>缺少{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="198"/>
+        <source>没有编码为 {0} 的网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="199"/>
+        <source>案件类别「{0}」不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="200"/>
+        <source>来源「{0}」应为 {1} 之一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="201"/>
+        <source>导入在第 {0} 行起的一批中断（{1}），这一批未写入；此前已分批写入 {2} 件案件并已保存：重新导入同一文件会跳过已导入的工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="205"/>
+        <source>上报时间「{0}」中的时刻不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="206"/>
+        <source>缺少必需的列「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="207"/>
+        <source>与第 {0} 行的工单编号重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="208"/>
+        <source>「{0}」不能附照片，处置后照片随反馈上传</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="209"/>
+        <source>部门「{0}」不存在，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="211"/>
+        <source>「{0}」不能指定协办部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="212"/>
+        <source>「{0}」需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="213"/>
+        <source>派遣意见</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="214"/>
+        <source>原因或说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="215"/>
+        <source>案件 {0} 已在「{1}」，改派需选择其他部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="216"/>
+        <source>处置期限应晚于现在（带时区的日期时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="217"/>
+        <source>延期需要给出新的处置期限（带时区的日期时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="218"/>
+        <source>新的期限 {0} 应晚于当前期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="219"/>
+        <source>回访需要给出满意度（满意 / 基本满意 / 不满意 / 未联系上）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="220"/>
+        <source>合并需要给出主案件编号（--into）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="221"/>
+        <source>案件 {0} 不能合并到自身</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="222"/>
+        <source>主案件 {0} 状态为「{1}」，不能作为合并目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="223"/>
+        <source>案件 {0} 的协办部门{1}尚未反馈或解除，主办部门暂不能反馈</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="224"/>
+        <source>「{0}」是本案协办部门，{1}为主办前请先解除其协办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="225"/>
+        <source>「{0}」需要指定部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="226"/>
+        <source>时限格式错误：「{0}」，应为数字加单位 m/h/d，如 10m、4h、15d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="227"/>
+        <source>时限必须大于 0：「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="228"/>
+        <source>日期 {0} 不属于 {1} 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="229"/>
+        <source>工作时段不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="230"/>
+        <source>工作时段为空：「{0}」，应为如 08:30-12:00,13:00-17:30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="231"/>
+        <source>日期既是节假日又是调休上班日：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="232"/>
+        <source>无法读取节假日文件 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="233"/>
+        <source>节假日文件 {0} 结构错误：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="234"/>
+        <source>工作时段结束须晚于开始：{0}-{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="235"/>
+        <source>工作时段重叠或未按先后排列：{0}-{1} 早于上一时段结束 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="236"/>
+        <source>工作时段格式错误：「{0}」，应为 HH:MM-HH:MM，如 08:30-12:00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="237"/>
+        <source>工作时段时间无效：「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="238"/>
+        <source>节假日文件 {0} 中 {1} 年的状态无效：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="239"/>
+        <source>工作时段须为整分钟的本地时间：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="240"/>
+        <source>无法打开数据库 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="241"/>
+        <source>数据库 {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="242"/>
+        <source>上报速率应在 {0}–{1} 件/分钟之间，收到 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="243"/>
+        <source>持续时间应为 0–{0} 秒，收到 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="244"/>
+        <source>数据库中没有网格，无法模拟上报（请先生成演示街道或录入网格）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="245"/>
+        <source>数据库中没有可用的案件类别，无法模拟上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="246"/>
+        <source>数据库中已有街道「{0}」（{1}）的正式数据，不能载入演示街道（演示请使用新的空数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="250"/>
+        <source>此数据库已有正式账号，是为本中心建立的数据库，不能载入演示数据（演示请使用新的空数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="254"/>
+        <source>数据库中已有街道数据，不能再生成演示街道（请使用新的空数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="257"/>
+        <source>演示案件数不能为负数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="258"/>
+        <source>演示数据的参考时间必须带时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="259"/>
+        <source>数据库中没有案件类别或部门目录，无法生成演示案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="260"/>
+        <source>磁盘空间已满，{0}：请清理出空间后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="261"/>
+        <source>数据库文件只读，{0}：请检查文件权限或所在磁盘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="262"/>
+        <source>数据库文件已损坏，{0}：请用备份文件替换它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="263"/>
+        <source>数据库正被其他程序长时间占用，{0}：请稍后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="264"/>
+        <source>与数据库服务器的连接中断，未能读取：请检查网络后重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="265"/>
+        <source>与数据库服务器的连接中断：无法确认是否已保存，请恢复连接后刷新查看</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="268"/>
+        <source>不支持的数据库类型：{0}（只支持 SQLite 和 PostgreSQL）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="269"/>
+        <source>数据库地址无法识别：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="270"/>
+        <source>{0}不能为空</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="271"/>
+        <source>督办回复期限应晚于现在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="272"/>
+        <source>案件 {0} 尚未派遣到部门，不能督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="273"/>
+        <source>回复督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="274"/>
+        <source>案件 {0} 为「{1}」，不能上报</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="275"/>
+        <source>案件 {0} 已上报{1}，尚未处理完</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="276"/>
+        <source>案件 {0} 没有待回复的督办</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="277"/>
+        <source>督办单发给「{0}」，本部门不能回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="278"/>
+        <source>案件 {0} 的督办发给「{1}」，「{2}」不能回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="279"/>
+        <source>案件 {0} 为「{1}」，不能按联席会议决定重新派遣</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="280"/>
+        <source>记录联席会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="281"/>
+        <source>联席会议需要列出参会部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="282"/>
+        <source>联席会议需要至少一项案件决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="283"/>
+        <source>一次联席会议最多记录 {0} 项决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="284"/>
+        <source>会议纪要</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="285"/>
+        <source>案件 {0} 在决定中出现了两次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="286"/>
+        <source>案件 {0} 没有上报联席会议，不能在会上决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="287"/>
+        <source>会议决定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="288"/>
+        <source>联席会议 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="289"/>
+        <source>会议日期 {0} 晚于今天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="290"/>
+        <source>上报对象「{0}」无法识别，可选：district（区级平台）、meeting（联席会议）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="293"/>
+        <source>督办级别「{0}」无法识别，可选：street（街道）、district（区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="296"/>
+        <source>{0}应在 {1}–{2} 个工作日之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="297"/>
+        <source>修改督办规则</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="298"/>
+        <source>小类「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="299"/>
+        <source>区级平台</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="300"/>
+        <source>联席会议</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="301"/>
+        <source>街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="302"/>
+        <source>区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="303"/>
+        <source>{0} {1} 不是普通文件，拒绝读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="304"/>
+        <source>{0} {1} 超过 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="305"/>
+        <source>无法读取{0} {1}：{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="306"/>
+        <source>{0}「{1}」{2}–{3}号楼</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="307"/>
+        <source>{0}「{1}」{2}–{3}号{4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="308"/>
+        <source>{0}最多 {1} 个字，现有 {2} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="309"/>
+        <source>类型应为 道路、小区 或 地标，收到「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="310"/>
+        <source>单双号应为 单号、双号 或 单双号，收到「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="311"/>
+        <source>请填写网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="312"/>
+        <source>网格编码「{0}」不存在或已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="313"/>
+        <source>修改地名地址库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="314"/>
+        <source>该地名地址条目已不存在（可能已被他人删除）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="315"/>
+        <source>道路应填写起始与终止门牌号（如 1 与 99）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="316"/>
+        <source>起始{0} {1} 大于终止{2} {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="317"/>
+        <source>{0}与已有的{1}（网格 {2}）重叠：同一门牌或楼号只能属于一个网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="320"/>
+        <source>小区的起始与终止楼号应同时填写，或都不填（整个小区）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="321"/>
+        <source>{0}应在 1 与 {1} 之间，收到 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="322"/>
+        <source>无法读取 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="323"/>
+        <source>{0} 第 {1} 行应为「地址&lt;TAB&gt;网格编码」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="324"/>
+        <source>地址含 {0}（对面，可能跨网格）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="325"/>
+        <source>地址含 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="326"/>
+        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="327"/>
+        <source>地址含 {0}{1}号（{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="328"/>
+        <source>{0}{1}号不在登记的门牌范围内，按最近门牌段估计，对面可能属另一网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="331"/>
+        <source>地址含 {0}{1}号（{2}），对面可能属另一网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="332"/>
+        <source>{0}与{1}交口（两路共同经过的网格）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="333"/>
+        <source>道路</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="334"/>
+        <source>小区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="335"/>
+        <source>地标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="336"/>
+        <source>单双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="337"/>
+        <source>单号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="338"/>
+        <source>双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="339"/>
+        <source>文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="340"/>
+        <source>无法写入 {0}：这是一个文件夹，请给出文件名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="341"/>
+        <source>无法写入 {0}：文件夹 {1} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="342"/>
+        <source>「{0}」不是整数，{1}应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="343"/>
+        <source>「{0}」不是整数，{1}应只写数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="344"/>
+        <source>导入地名地址库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="345"/>
+        <source>「{0}」中没有「道路」「小区」「地标」工作表；请用地名地址模板填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="348"/>
+        <source>地名地址表中发现 {0} 处问题（涉及 {1} 行），未写入任何数据；请逐条修正后重新导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="352"/>
+        <source>无法写入 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="353"/>
+        <source>无法写入 {0}：{1}（文件是否正被其他程序打开？）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="354"/>
+        <source>前 {0} 行中找不到表头（应有「{1}」）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="355"/>
+        <source>网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="356"/>
+        <source>与第 {0} 行重复（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="357"/>
+        <source>{0}与第 {1} 行的{2}重叠：同一门牌或楼号只能属于一个网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="358"/>
+        <source>{0}与地名库中已有的{1}（网格 {2}）重叠；请先在基础数据中修改或删除那一条</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="361"/>
+        <source>「{0}」应为 单号、双号 或 单双号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="362"/>
+        <source>{0} 年（{1}，{2}）：放假 {3} 天，调休上班 {4} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="363"/>
+        <source>已更新 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="364"/>
+        <source>已更新 {0}；{1} 件在办案件的时限已重新计算</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="365"/>
+        <source>「{0}」{1} 年：{2} 行，放假 {3} 天，调休上班 {4} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="366"/>
+        <source>年份 {0} 超出范围（应为 {1}–{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="367"/>
+        <source>修改节假日日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="368"/>
+        <source>状态「{0}」无效，应为 official（正式）或 provisional（暂定）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="369"/>
+        <source>{0} 年日历有误：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="370"/>
+        <source>{0} 年没有任何放假日期，未作修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="371"/>
+        <source>{0} 已是「{1}」，未作修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="372"/>
+        <source>{0} 年的节假日尚未录入，请先导入或逐日设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="373"/>
+        <source>{0} 年已是正式日历，未作修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="374"/>
+        <source>导入节假日日历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="375"/>
+        <source>{0} 年的节假日尚未录入，没有可导出的内容</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="376"/>
+        <source>{0} 不能既放假又调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="377"/>
+        <source>{0} 不属于 {1} 年</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="378"/>
+        <source>{0} 是{1}，本来就上班，不是调休上班日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="379"/>
+        <source>{0} 的名称过长（最多 {1} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="380"/>
+        <source>名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="381"/>
+        <source>日期类型「{0}」无效，应为 放假、上班 或 默认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="382"/>
+        <source>缺少日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="383"/>
+        <source>类型「{0}」应为 放假 或 调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="384"/>
+        <source>缺少类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="385"/>
+        <source>放假日须填写节日名称（如 春节）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="386"/>
+        <source>名称过长（最多 {0} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="387"/>
+        <source>{0} 与第 {1} 行的日期重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="388"/>
+        <source>表中没有任何日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="389"/>
+        <source>{0} 年没有任何放假日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="390"/>
+        <source>正式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="391"/>
+        <source>暂定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="392"/>
+        <source>放假</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="393"/>
+        <source>调休上班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="394"/>
+        <source>工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="395"/>
+        <source>休息日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="396"/>
+        <source>登记来电</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="397"/>
+        <source>来源渠道「{0}」无法识别，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="398"/>
+        <source>{0}须填写联系电话，以便回访</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="399"/>
+        <source>请填写事发地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="400"/>
+        <source>请填写问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="401"/>
+        <source>请先确认或选择网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="402"/>
+        <source>请先确认或选择小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="403"/>
+        <source>所选网格已不存在，请重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="404"/>
+        <source>所选小类已不存在，请重新选择</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="405"/>
+        <source>最多附 {0} 张照片（现有 {1} 张）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="406"/>
+        <source>立案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="407"/>
+        <source>近一年{0} {1} {2} 件由 {3} 按期办结</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="408"/>
+        <source>描述含 {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="409"/>
+        <source>与 {0} 件已结案 {1} 相似</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="410"/>
+        <source>描述中的字词与该小类的已结案案件较接近</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="411"/>
+        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="415"/>
+        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="419"/>
+        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），忽略签名或说明行 {7} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="423"/>
+        <source>「{0}」12345 工单：共 {1} 行数据，有效 {2} 行（可直接立为案件 {3} 行，转入待定位 {4} 行），有问题 {5} 行（{6} 处），已导入过 {7} 行（将跳过），忽略签名或说明行 {8} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="427"/>
+        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="428"/>
+        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="431"/>
+        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，跳过有问题的 {2} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="434"/>
+        <source>已导入：新增案件 {0} 件，转入待定位 {1} 件，已导入过的 {2} 件未重复导入，跳过有问题的 {3} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="438"/>
+        <source>紧急程度「{0}」应为 一般、紧急 或 特急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="439"/>
+        <source>待定位工单 {0} {1}，不能再处理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="440"/>
+        <source>办理时限「{0}」应为工作日天数，如 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="441"/>
+        <source>办理时限「{0}」应为 1 至 {1} 个工作日</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="442"/>
+        <source>办理时限「{0}」应为 1 至 {1} 个工作日，如 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="443"/>
+        <source>待定位工单 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="444"/>
+        <source>确认待定位工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="445"/>
+        <source>确认待定位工单需要选定网格和小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="446"/>
+        <source>作废待定位工单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="447"/>
+        <source>作废待定位工单需要填写原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="448"/>
+        <source>作废原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="449"/>
+        <source>作废原因过长（最多 500 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="450"/>
+        <source>诉求内容过长（最多 2000 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="451"/>
+        <source>工单编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="452"/>
+        <source>小类不确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="453"/>
+        <source>无法判断小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="454"/>
+        <source>没有事发地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="455"/>
+        <source>地址无法定位到网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="456"/>
+        <source>地址可能属于 {0} 个网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="457"/>
+        <source>网格不确定</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="458"/>
+        <source>待定位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="459"/>
+        <source>已确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="460"/>
+        <source>已作废</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="461"/>
+        <source>结束日期 {0} 早于开始日期 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="462"/>
+        <source>办结回复一次最多导出 {0} 天</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="463"/>
+        <source>照片 {0} 是空文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="464"/>
+        <source>照片 {0} 有 {1}，超过 {2} 的上限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="465"/>
+        <source>文件 {0} 是 {1} 图片，只接受 {2} 照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="466"/>
+        <source>照片 {0} 的像素过多，不像一张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="467"/>
+        <source>照片 {0} 已损坏，无法读取</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="468"/>
+        <source>照片 {0} 的像素过多（{1}×{2}），不像一张照片</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="469"/>
+        <source>PostgreSQL 数据库请在服务器上备份：pg_dump -Fc -d &lt;数据库名&gt; -f griddesk.dump，恢复用 pg_restore -d &lt;数据库名&gt; --clean griddesk.dump（并配合服务器的 WAL 归档做时间点恢复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="473"/>
+        <source>内存数据库无法备份</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="474"/>
+        <source>备份文件 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="475"/>
+        <source>备份文件 {0} 过大（{1} MB，上限 {2} MB），拒绝恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="476"/>
+        <source>{0} 由更新版本的 GridDesk 生成（版本 {1}），本程序无法恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="477"/>
+        <source>备份目标文件夹 {0} 不存在（不会自动创建），请先建好文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="478"/>
+        <source>备份目标 {0} 不是文件夹</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="479"/>
+        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为备份目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="480"/>
+        <source>{0} 是正在使用的数据库文件，不能作为备份目标</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="481"/>
+        <source>{0} 是正在使用的数据库本身，不能用它恢复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="482"/>
+        <source>备份数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="483"/>
+        <source>恢复数据库</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="484"/>
+        <source>恢复数据库需要管理员账号（--user）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="485"/>
+        <source>请说明为何接受审计日志未通过校验的备份（原因记入审计日志）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="486"/>
+        <source>备份 {0} 中没有启用的管理员账号，恢复后数据库会回到初始设置状态（任何人都能建立管理员），拒绝恢复，当前数据库未改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="490"/>
+        <source>{0} 不是 GridDesk 备份文件（不是 SQLite 数据库）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="491"/>
+        <source>{0} 已损坏（完整性检查未通过）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="492"/>
+        <source>{0} 不是 GridDesk 备份文件（缺少 GridDesk 的数据表）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="493"/>
+        <source>{0} 无法读取：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="494"/>
+        <source>备份失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="495"/>
+        <source>恢复失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="496"/>
+        <source>无法创建备份文件夹 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="497"/>
+        <source>社区工作者</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="498"/>
+        <source>第一书记</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="499"/>
+        <source>帮带导师</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="500"/>
+        <source>帮带对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="501"/>
+        <source>下沉干部</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="502"/>
+        <source>报到党员</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="503"/>
+        <source>不是 GridDesk 数据库（不是 SQLite 数据库文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="504"/>
+        <source>已损坏（SQLite 完整性错误），请用备份文件替换它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="505"/>
+        <source>{0} 不是 GridDesk 数据库（已有 {1} 个其他程序的数据表：{2}），未作任何改动；确要在其中建立 GridDesk 的数据表，请运行 griddesk-admin init --force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="509"/>
+        <source>数据库版本 {0} 比本程序新，请升级 GridDesk 后再打开（数据库未作改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="512"/>
+        <source>{0} 不是 GridDesk 数据库（其他程序的结构版本 {1}），未作任何改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="515"/>
+        <source>{0} 不是普通文件（文件夹、设备或管道），不能作为数据库打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="516"/>
+        <source>{0} 不是 GridDesk 数据库（不是 SQLite 数据库文件），未作任何改动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="519"/>
+        <source>数据库文件 {0} {1}（未作任何改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="520"/>
+        <source>控制字符（U+{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="521"/>
+        <source>空字符（NUL）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="522"/>
+        <source>换行或制表符</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="523"/>
+        <source>文字方向控制符（U+{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="524"/>
+        <source>零宽字符（U+{0}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="525"/>
+        <source>{0}含有不允许的{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="526"/>
+        <source>{0}过长（最多 {1} 字，实为 {2} 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="527"/>
+        <source>{0}含有不允许的空字符（NUL）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="528"/>
+        <source>用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="529"/>
+        <source>显示名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="530"/>
+        <source>地址</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="531"/>
+        <source>问题描述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="532"/>
+        <source>反映人姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="533"/>
+        <source>反映人电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="534"/>
+        <source>上报人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="535"/>
+        <source>操作人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="536"/>
+        <source>督办要求</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="537"/>
+        <source>督办回复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="538"/>
+        <source>上报原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="539"/>
+        <source>照片文件名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="540"/>
+        <source>大类名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="541"/>
+        <source>类别名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="542"/>
+        <source>关键词</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="543"/>
+        <source>部门名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="544"/>
+        <source>部门类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="545"/>
+        <source>联系人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="546"/>
+        <source>联系电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="547"/>
+        <source>区县名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="548"/>
+        <source>街道名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="551"/>
+        <source>姓名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="552"/>
+        <source>学历</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="553"/>
+        <source>工作单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="554"/>
+        <source>备注</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="555"/>
+        <source>岗位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="556"/>
+        <source>荣誉</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="557"/>
+        <source>去向</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="558"/>
+        <source>派出单位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="559"/>
+        <source>工作室</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="560"/>
+        <source>批次</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="561"/>
+        <source>所在党组织</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="562"/>
+        <source>服务活动</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="563"/>
+        <source>说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="564"/>
+        <source>通话对象</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="565"/>
+        <source>通话电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="567"/>
+        <source>身份证号「{0}」应为 18 位（前 17 位数字，末位数字或 X）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="568"/>
+        <source>身份证号「{0}」中的出生日期 {1} 不合理（应在 {2} 至今天之间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="571"/>
+        <source>身份证号「{0}」校验码错误（应为 {1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="572"/>
+        <source>身份证号「{0}」中的出生日期 {1} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="573"/>
+        <source>月薪「{0}」不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="574"/>
+        <source>修改薪酬标准</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="575"/>
+        <source>档应在 1–{0} 之间，实为 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="576"/>
+        <source>级应在 1–{0} 之间，实为 {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="577"/>
+        <source>月薪「{0}」应为金额（例如 4500 或 4500.50）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="578"/>
+        <source>「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处），忽略签名或说明行 {6} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="582"/>
+        <source>「{0}」{1}：共 {2} 行数据，有效 {3} 行，有问题 {4} 行（{5} 处）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="585"/>
+        <source>{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条，跳过有问题的 {4} 行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="588"/>
+        <source>{0}：新增 {1} 条，更新 {2} 条，无变化 {3} 条</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="589"/>
-        <source>维护网格</source>
+        <source>试导入（未写入）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="590"/>
+        <source>已导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="591"/>
-        <source>维护区县</source>
+        <source>导入{0}名册</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="592"/>
-        <source>维护街道</source>
+        <source>映射「{0}={1}」中的字段不存在；可用字段：{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="595"/>
-        <source>维护社区</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="593"/>
+        <source>映射中的列名不在表头中：{0}（表头在第 {1} 行）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="594"/>
+        <source>导入时另一处刚添加了同一身份证号的人员，本次导入未写入任何内容：请重新导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="597"/>
+        <source>与{0}都对应「{1}」，已只用{2}列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="598"/>
+        <source>没有名为「{0}」的花名册，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="599"/>
+        <source>网格员/网格长</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="600"/>
+        <source>导师帮带</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="601"/>
+        <source>党员报到</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="602"/>
+        <source>查看人员花名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="603"/>
+        <source>新增</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="604"/>
+        <source>修改</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="605"/>
+        <source>离任</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="606"/>
+        <source>导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="607"/>
+        <source>政治面貌「{0}」无法识别（例如 中共党员、群众）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="608"/>
+        <source>{0}「{1}」应为 {2} 之一</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="609"/>
+        <source>性别「{0}」应为 男 或 女</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="610"/>
+        <source>{0}被 Excel 存成了数字（{1}），末几位已丢失；请把该列设为文本后重新填写</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="613"/>
+        <source>{0}「{1}…」过长（最多 64 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="614"/>
+        <source>{0}过长（最多 200 字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="615"/>
+        <source>{0}：没有编码为 {1} 的社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="616"/>
-        <source>维护部门</source>
+        <source>{0}：没有名为「{1}」的社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="617"/>
+        <source>{0}：有多个名为「{1}」的社区，请填写社区编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="618"/>
+        <source>{0}「{1}」应为 14 或 15 位数字的网格编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="619"/>
+        <source>{0}：没有编码为 {1} 的网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="620"/>
+        <source>任期结束应晚于任期开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="621"/>
+        <source>任职层级为社区时须填写任职社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="622"/>
-        <source>修改中心设置</source>
+        <source>导师与学员不能是同一人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="623"/>
+        <source>性别「{0}」与身份证号不符（应为 {1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="624"/>
+        <source>下沉期限至少 {0} 年：下沉时间为 {1}，计划结束时间应不早于 {2}（现为 {3}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="627"/>
+        <source>{0}名册中没有编号为 {1} 的记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="628"/>
+        <source>修改{0}名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="629"/>
+        <source>{0}已在{1}名册中（同一身份证号），请编辑原记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="630"/>
+        <source>该{0}记录已离任，不能再修改</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="631"/>
-        <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
+        <source>{0}的{1}记录已经是离任状态</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="640"/>
-        <source>管理账号</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="632"/>
+        <source>只能显示身份证号或联系电话</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="645"/>
-        <source>{0}「{1}」无权{2}：案件不属于本部门</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="633"/>
+        <source>「{0}」无权查看完整的身份证号和电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="634"/>
+        <source>该身份证号已属于名册中的另一人，不能改成它</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="635"/>
+        <source>节假日日历在读取时反复被修改，请重试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="636"/>
+        <source>类别 {0} 的默认部门「{1}」不在部门表中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="637"/>
+        <source>{0}，有问题 {1} 行（{2} 处），未导入任何数据</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="638"/>
+        <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="642"/>
+        <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个，文件中没有的 {6} 个小类保持不变（不删除）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="646"/>
-        <source>{0}「{1}」无权{2}</source>
+        <source>「{0}」：共 {1} 行</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="647"/>
-        <source>审计日志的链头记录缺失（被删除过）</source>
+        <source>{0}：新增大类 {1} 个，修改大类 {2} 个；新增小类 {3} 个，更新 {4} 个，无变化 {5} 个；文件中没有的 {6} 个小类保持不变</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="648"/>
-        <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="651"/>
+        <source>导入案件类别目录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="652"/>
-        <source>审计日志完整，共 {0} 条记录</source>
+        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="653"/>
-        <source>查看审计日志</source>
+        <source>目录在检查后已被他人修改：{0}；未导入任何数据，请重新导入</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="654"/>
-        <source>重新锚定审计日志</source>
+        <source>大类 {0} 是{1}大类，不能改为{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="655"/>
-        <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
+        <source>{0}大类「{1}」已用于大类 {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="656"/>
+        <source>小类编码 {0} 与第 {1} 行重复</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="657"/>
+        <source>大类 {0} 中「{1}」已用于{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="658"/>
-        <source>审计日志完整，共 {0} 条记录；{1}</source>
+        <source>大类 {0} 在第 {1} 行名为「{2}」，此处为「{3}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="659"/>
-        <source>审计日志完整，共 {0} 条记录；与本机记下的第 {1} 条一致</source>
+        <source>大类 {0} 在第 {1} 行为{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="660"/>
-        <source>第 {0} 条记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="661"/>
-        <source>第 {0} 条记录的内容被改动过</source>
+        <source>部门「{0}」不存在，请先在部门中添加</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="662"/>
-        <source>建立本街道的区划</source>
+        <source>与{0}都对应「{1}」，只能有一列</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="663"/>
-        <source>修改中心名称</source>
+        <source>类型</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="664"/>
-        <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
+        <source>默认部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="665"/>
+        <source>派遣时限（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="666"/>
+        <source>处置时限（小时）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="667"/>
+        <source>核查时限（小时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="668"/>
-        <source>街道编码</source>
+        <source>计时方式</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="669"/>
-        <source>数据库已建立街道「{0}」（{1}），与模板中的 {2} 不同；一个指挥中心只服务一个街道</source>
+        <source>紧急</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="670"/>
+        <source>启用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="671"/>
+        <source>目录文件应为 .xlsx：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="672"/>
+        <source>案件类别 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="673"/>
-        <source>社区名称</source>
+        <source>大类 {0} 不存在，请先添加大类</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="674"/>
-        <source>数据库中已有同名社区「{0}」（{1}）</source>
+        <source>大类「{0}」中已有小类「{1}」（{2}）{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="210"/>
+        <source>部门「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="661"/>
+        <source>部门「{0}」已停用，不能作为默认部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="675"/>
-        <source>所属社区编码</source>
+        <source>大类编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="676"/>
-        <source>社区编码 {0} 既不在「社区」表中，也不在数据库中</source>
+        <source>{0}大类「{1}」已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="677"/>
-        <source>网格名称</source>
+        <source>新增小类没有字段「{0}」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="678"/>
-        <source>社区 {0} 中已有同名网格「{1}」（{2}）</source>
+        <source>小类编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="679"/>
-        <source>模板文件名应以 .xlsx 结尾：{0}</source>
+        <source>{0}编码「{1}」应为 {2} 位数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="680"/>
-        <source>「{0}」：{1}（{2}），社区 {3} 个，网格 {4} 个，部门 {5} 个</source>
+        <source>类型「{0}」应为 事件 或 部件</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="681"/>
-        <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
+        <source>大类编码不能为 00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="682"/>
-        <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
+        <source>小类编码「{0}」的序号不能为 00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="683"/>
-        <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
+        <source>小类编码「{0}」不属于大类 {1}（前 2 位应为 {2}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="684"/>
-        <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
+        <source>{0}大类的编码应在 {1}–{2} 之间，「{3}」不在其中</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="685"/>
-        <source>表头单元格 {0} 是合并单元格；请取消合并，每列写一个列名</source>
+        <source>{0}过多（{1} 个），最多 {2} 个</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="686"/>
-        <source>与{0}是同一列，已只用前一列</source>
+        <source>{0}过长（合计最多 {1} 字）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="687"/>
-        <source>缺少工作表「{0}」</source>
+        <source>{0}应为文字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="688"/>
-        <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
+        <source>{0}「{1}」过长，每个关键词最多 {2} 个字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="689"/>
+        <source>街道编码「{0}」的乡级代码 {1} 不在 001–399 之内</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="690"/>
+        <source>区县编码「{0}」的省级代码 {1} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="691"/>
-        <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
+        <source>区县编码「{0}」不是区县级代码</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="692"/>
-        <source>{0}「{1}」不是日期</source>
+        <source>街道编码「{0}」不属于区县 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="693"/>
-        <source>{0}「{1}」应为整数</source>
+        <source>社区编码「{0}」的居（村）委会代码不能为 000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="694"/>
-        <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
+        <source>社区编码「{0}」不属于街道 {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="695"/>
-        <source>{0}「{1}」不合理</source>
+        <source>网格编码「{0}」的网格序号不能为 0</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="696"/>
-        <source>{0}「{1}」不是存在的日期</source>
+        <source>网格编码「{0}」不属于社区 {1}（前 12 位应相同）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="697"/>
-        <source>{0}「{1}」应为数字</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="698"/>
-        <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
+        <source>本社区已有名为「{0}」的网格（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="699"/>
-        <source>前 {0} 行中找不到表头{1}</source>
+        <source>网格编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="700"/>
-        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="702"/>
+        <source>区县编码 {0} 不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="703"/>
-        <source>「{0}」的第一个工作表是空的</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="704"/>
-        <source>「{0}」过大（{1} MB），拒绝导入</source>
+        <source>本街道已有名为「{0}」的社区（{1}）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="705"/>
-        <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
+        <source>社区编码「{0}」的前 9 位 {1} 不是本库的街道编码{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="706"/>
-        <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
+        <source>社区编码 {0} 已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="707"/>
-        <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
+        <source>数据库已建立街道「{0}」（{1}），一个指挥中心只服务一个街道</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="710"/>
-        <source>「{0}」中没有工作表</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="708"/>
+        <source>网格 {0}（{1}）已于 {2} 停用，不能再上报新案件，请选择现在的网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="711"/>
-        <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
+        <source>网格 {0}（{1}）自 {2} 起启用，此前不能上报</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="712"/>
-        <source>无法读取文件「{0}」：{1}</source>
+        <source>网格</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="713"/>
-        <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
+        <source>社区</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="714"/>
-        <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
+        <source>{0}「{1}」应为 yes 或 no（是 / 否）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="715"/>
-        <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
+        <source>计时方式「{0}」无法识别，可选：working（工作时）、natural（自然时）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="716"/>
-        <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="718"/>
+        <source>{0}「{1}」过长，最多 {2} 个字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="717"/>
-        <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="719"/>
+        <source>{0}「{1}」应为不小于 0 的整数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="720"/>
-        <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
+        <source>{0}「{1}」应在 0 与 {2} 之间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="721"/>
-        <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
+        <source>{0}「{1}」应为小时数（例如 4 或 0.5）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="722"/>
-        <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
+        <source>{0}应大于 0 且不超过 {1} 小时（90 天），给出的是 {2} 小时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="723"/>
-        <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
+        <source>{0}没有可修改的字段「{1}」，可修改：{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="724"/>
-        <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
+        <source>没有给出{0}要修改的内容</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="725"/>
-        <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
+        <source>部门（编号 {0}）不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="726"/>
+        <source>部门「{0}」已存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="728"/>
+        <source>联系电话「{0}」过长，最多 32 个字符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="729"/>
-        <source>交班</source>
+        <source>部门「{0}」还有 {1} 件在办案件，请先改派或办结后再停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="730"/>
-        <source>交班说明</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="731"/>
-        <source>接班</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="732"/>
-        <source>交班记录 {0} 不存在</source>
+        <source>部门「{0}」仍是 {1} 个案件类别的默认部门，请先更换默认部门再停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="733"/>
-        <source>这次交班已由「{0}」确认接班</source>
+        <source>工作时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="734"/>
-        <source>不能确认自己的交班</source>
+        <source>自然时</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="735"/>
-        <source>这次交班已由他人确认接班</source>
+        <source>派遣时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="736"/>
-        <source>自定义区间需要给出开始和结束日期</source>
+        <source>处置时限</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="737"/>
-        <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
+        <source>核查时限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="738"/>
+        <source>人口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="739"/>
+        <source>户数</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="741"/>
-        <source>统计区间需要带时区的起止时间</source>
+        <source>没有名为「{0}」的设置项</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="742"/>
-        <source>统计区间的结束时间应晚于开始时间</source>
+        <source>保留的自动备份份数应在 1 与 365 之间</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="743"/>
-        <source>重建统计日汇总</source>
+        <source>预警比例应在 0 与 1 之间（例如 0.8）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="744"/>
-        <source>更新统计日汇总</source>
+        <source>「照片保留拍摄位置」应为 是 或 否</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="745"/>
-        <source>核对统计日汇总</source>
+        <source>设置「{0}」的值无效：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="746"/>
-        <source>报表文件名应以 .xlsx 结尾：{0}</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="750"/>
+        <source>角色「{0}」无法识别，可选：{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="747"/>
-        <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="751"/>
+        <source>密码至少 {0} 位</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="748"/>
-        <source>无法写入 {0}：文件是只读的</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="749"/>
-        <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="752"/>
+        <source>密码需同时包含字母和数字</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="753"/>
-        <source>统计期间「{0}」无法识别。{1}</source>
+        <source>第一个账号必须是管理员（--role admin）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="754"/>
-        <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
+        <source>用户名不能为空、不能含空格，最多 64 个字符</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="755"/>
-        <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
+        <source>用户名「{0}」已存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="756"/>
-        <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
+        <source>「{0}」账号需要指定所属部门（--department）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="757"/>
-        <source>没有名为「{0}」的报表，可选：{1}</source>
+        <source>部门「{0}」已停用</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="758"/>
-        <source>查看{0}</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="746"/>
+        <source>用户名或密码错误</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="759"/>
-        <source>导出报表</source>
+        <source>「{0}」是中心的角色，不属于某个部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="760"/>
-        <source>导出未遮蔽的个人信息</source>
+        <source>账号「{0}」不存在</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="761"/>
-        <source>{0}不能按部门统计，请选择全街道或某个社区</source>
+        <source>不能停用自己正在使用的账号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="747"/>
+        <source>账号「{0}」已停用，请联系管理员</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="762"/>
-        <source>导出未脱敏的个人信息</source>
+        <source>原密码不正确</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="748"/>
+        <source>账号「{0}」因多次密码错误已锁定，请 {1} 分钟后再试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="23"/>
+        <source>另有 {0} 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="93"/>
+        <source>流转记录有 {0} 处被改动：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="110"/>
+        <source>已于 {0} 停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="111"/>
+        <source>已停用</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="114"/>
+        <source>案件类别 {0} {1}（{2}），不能再上报此类案件；请选择其他小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="698"/>
+        <source>维护网格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="700"/>
+        <source>维护区县</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="701"/>
+        <source>维护街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="704"/>
+        <source>维护社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="727"/>
+        <source>维护部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="740"/>
+        <source>修改中心设置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="749"/>
+        <source>密码连续错误 {0} 次，账号已锁定 {1} 分钟</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="758"/>
+        <source>管理账号</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="763"/>
-        <source>街道编码 {0} 不存在</source>
+        <source>{0}「{1}」无权{2}：案件不属于本部门</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="764"/>
-        <source>社区 {0}（{1}）不属于街道「{2}」</source>
+        <source>{0}「{1}」无权{2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="765"/>
-        <source>找不到可打印中文的字体：请安装 fonts-wqy-microhei（或设置环境变量 GRIDDESK_PDF_FONT 指向一个 TrueType 中文字体文件）</source>
+        <source>审计日志的链头记录缺失（被删除过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="769"/>
-        <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
+        <location filename="../../desktop/common/db_message_templates.py" line="766"/>
+        <source>审计日志的链头（第 {0} 条）与最后一条记录（第 {1} 条）不一致（链头或最后的记录被改动、删除过）</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="770"/>
-        <source>案件 {0} 尚未派遣，不能打印派遣单</source>
+        <source>审计日志完整，共 {0} 条记录</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="771"/>
-        <source>案件 {0} 尚未结案，不能打印结案单</source>
+        <source>查看审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="772"/>
-        <source>案件 {0} 不在部门处置中，不能打印督办单</source>
+        <source>重新锚定审计日志</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="773"/>
+        <source>请说明重新锚定的原因（例如：服务器端从 11 月 20 日的备份恢复）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="776"/>
+        <source>审计日志完整，共 {0} 条记录；{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="777"/>
+        <source>审计日志完整，共 {0} 条记录；与本机记下的第 {1} 条一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="778"/>
+        <source>第 {0} 条记录与前一条不衔接（前面的记录被删除、插入或改动）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="779"/>
+        <source>第 {0} 条记录的内容被改动过</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="780"/>
+        <source>建立本街道的区划</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="781"/>
+        <source>修改中心名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="782"/>
+        <source>这是演示数据库（新明街道），不能导入本中心的基础数据；请在新的空数据库中建立本街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="786"/>
+        <source>街道编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="787"/>
+        <source>数据库已建立街道「{0}」（{1}），与模板中的 {2} 不同；一个指挥中心只服务一个街道</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="549"/>
+        <source>社区名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="791"/>
+        <source>数据库中已有同名社区「{0}」（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="792"/>
+        <source>所属社区编码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="793"/>
+        <source>社区编码 {0} 既不在「社区」表中，也不在数据库中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="550"/>
+        <source>网格名称</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="794"/>
+        <source>社区 {0} 中已有同名网格「{1}」（{2}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="795"/>
+        <source>模板文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="796"/>
+        <source>「{0}」：{1}（{2}），社区 {3} 个，网格 {4} 个，部门 {5} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="797"/>
+        <source>「{0}」含有数字以外的字符，{1}应为 {2} 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="798"/>
+        <source>「{0}」是 {1} 位，{2}应为 {3} 位数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="799"/>
+        <source>「{0}」不是整数，{1}应填不小于 0 的整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="800"/>
+        <source>模板中发现 {0} 处问题（涉及 {1} 行），未写入任何数据；请逐条修正后重新导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="803"/>
+        <source>「{0}」是文字，{1}应填不小于 0 的整数（只写数字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="804"/>
+        <source>表头单元格 {0} 是合并单元格；请取消合并，每列写一个列名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="805"/>
+        <source>与{0}是同一列，已只用前一列</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="806"/>
+        <source>缺少工作表「{0}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="807"/>
+        <source>{0}「{1}」不是有效的手机号码（11 位，以 1 开头）或带区号的固定电话</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="810"/>
+        <source>{0} {1} 不在合理范围内（应在 {2} 至 {3} 之间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="811"/>
+        <source>{0}「{1}」不是日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="812"/>
+        <source>{0}「{1}」应为整数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="813"/>
+        <source>{0}应在 {1}–{2} 之间，实为 {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="814"/>
+        <source>{0}「{1}」不合理</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="815"/>
+        <source>{0}「{1}」不是存在的日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="816"/>
+        <source>{0}「{1}」应为数字</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="817"/>
+        <source>{0}「{1}」无法识别为日期（例如 1985-03-12）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="818"/>
+        <source>前 {0} 行中找不到表头{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="819"/>
+        <source>发现 {0} 处问题（{1} 行），未导入任何数据；请修正后重试，或选择只导入有效行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="822"/>
+        <source>「{0}」的第一个工作表是空的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="823"/>
+        <source>「{0}」过大（{1} MB），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="824"/>
+        <source>「{0}」不是 Excel 工作簿（.xlsx），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="825"/>
+        <source>「{0}」包含 {1} 个内部文件，超出正常工作簿的范围，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="826"/>
+        <source>「{0}」含宏（VBA），拒绝导入；请另存为不含宏的 .xlsx 后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="829"/>
+        <source>「{0}」中没有工作表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="830"/>
+        <source>「{0}」中的工作表「{1}」缺失，文件已损坏</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="831"/>
+        <source>无法读取文件「{0}」：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="832"/>
+        <source>「{0}」已损坏，无法作为 Excel 工作簿打开</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="833"/>
+        <source>「{0}」解压后过大，疑似压缩炸弹，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="834"/>
+        <source>「{0}」的压缩比异常（{1}），疑似压缩炸弹，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="835"/>
+        <source>「{0}」已加密，请先在 Excel 中取消密码后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="836"/>
+        <source>「{0}」是含宏的工作簿（.xlsm），拒绝导入；请另存为 .xlsx 后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="839"/>
+        <source>「{0}」已损坏，无法作为 Excel 工作簿打开（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="840"/>
+        <source>「{0}」中的 {1} 不是 UTF-8 的 XML，拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="841"/>
+        <source>「{0}」不是完整的 XML（已损坏），拒绝导入（{1}）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="842"/>
+        <source>「{0}」的工作表已损坏，无法读取（{1}），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="843"/>
+        <source>「{0}」中的 {1} 含不安全的 XML（DTD/实体声明），拒绝导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="844"/>
+        <source>「{0}」的工作表使用范围过大（有内容的单元格延伸到第 {1} 行、第 {2} 列），疑似恶意文件，拒绝导入；请删除表格右侧和下方多余的单元格后再导入</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="848"/>
+        <source>交班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="566"/>
+        <source>交班说明</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="849"/>
+        <source>接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="850"/>
+        <source>交班记录 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="851"/>
+        <source>这次交班已由「{0}」确认接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="852"/>
+        <source>不能确认自己的交班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="853"/>
+        <source>这次交班已由他人确认接班</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="854"/>
+        <source>自定义区间需要给出开始和结束日期</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="855"/>
+        <source>时区 {0} 有夏令时，SQLite 数据库无法按当地日期统计，请改用 PostgreSQL 或无夏令时的时区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="859"/>
+        <source>统计区间需要带时区的起止时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="860"/>
+        <source>统计区间的结束时间应晚于开始时间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="861"/>
+        <source>{0}：汇总表缺少此行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="862"/>
+        <source>{0}：汇总表多出此行</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="863"/>
+        <source>小类</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="864"/>
+        <source>部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="865"/>
+        <source>来源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="866"/>
+        <source>案件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="867"/>
+        <source>重建统计日汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="868"/>
+        <source>更新统计日汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="869"/>
+        <source>核对统计日汇总</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="870"/>
+        <source>报表文件名应以 .xlsx 结尾：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="871"/>
+        <source>无法写入 {0}：没有写入文件夹 {1} 的权限</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="872"/>
+        <source>无法写入 {0}：文件是只读的</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="873"/>
+        <source>{0}共 {1} 行，超过 Excel 一张工作表的上限（{2} 行），没有导出：请按季度或月份、按社区或部门分别导出</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="877"/>
+        <source>统计期间「{0}」无法识别。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="878"/>
+        <source>统计期间「{0}」的月份应在 1–12 之间。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="879"/>
+        <source>统计期间「{0}」的季度应在 Q1–Q4 之间。{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="880"/>
+        <source>统计期间「{0}」的年份应在 2000–2099 之间</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="881"/>
+        <source>没有名为「{0}」的报表，可选：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="882"/>
+        <source>查看{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="883"/>
+        <source>导出报表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="884"/>
+        <source>导出未遮蔽的个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="885"/>
+        <source>{0}不能按部门统计，请选择全街道或某个社区</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="886"/>
+        <source>导出未脱敏的个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="887"/>
+        <source>街道编码 {0} 不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="888"/>
+        <source>社区 {0}（{1}）不属于街道「{2}」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="889"/>
+        <source>找不到可打印中文的字体：请安装 fonts-wqy-microhei（或设置环境变量 GRIDDESK_PDF_FONT 指向一个 TrueType 中文字体文件）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="893"/>
+        <source>GRIDDESK_PDF_FONT 指向的字体文件不存在：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="894"/>
+        <source>案件 {0} 尚未派遣，不能打印派遣单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="895"/>
+        <source>案件 {0} 尚未结案，不能打印结案单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="896"/>
+        <source>案件 {0} 不在部门处置中，不能打印督办单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="897"/>
         <source>打印案件单据</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="774"/>
+        <location filename="../../desktop/common/db_message_templates.py" line="898"/>
         <source>单据只能保存为 PDF 文件（.pdf）：{0}</source>
         <translation type="unfinished"></translation>
     </message>
