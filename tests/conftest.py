@@ -307,3 +307,20 @@ def _collect_garbage_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterat
     collect_on_gui_thread()
     yield
     collect_automatically()
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    """The window's English translation, as `griddesk --lang en` installs it (db/'s messages in
+    English too); Chinese again afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.common.db_messages import use_translation
+    from desktop.core.i18n import domain_word_text, install_translators
+
+    translators = install_translators(qapp, "en")
+    yield
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
+    QLocale.setDefault(QLocale("zh_CN"))

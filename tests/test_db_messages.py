@@ -8,12 +8,11 @@ from __future__ import annotations
 import importlib.util
 import re
 import string
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -25,10 +24,10 @@ from db.people.roster_kinds import Kind
 from db.security.accounts import add_user
 from db.security.actors import Role
 from desktop.common.db_message_templates import TEMPLATES
-from desktop.common.db_messages import CONTEXT, db_message_text, use_translation
+from desktop.common.db_messages import CONTEXT, db_message_text
 from desktop.common.error_text import error_text
 from desktop.core.context import AppContext
-from desktop.core.i18n import domain_word_text, install_translators
+from desktop.core.i18n import install_translators
 from desktop.people.people_page import PeoplePage
 from desktop.shell.sign_in import SignInDialog
 from tests.test_roster_import import bad_rows, build_sheet, worker_rows
@@ -49,16 +48,6 @@ def _script() -> ModuleType:
 
 def _fields(template: str) -> list[tuple[str, str | None]]:
     return [(literal, field) for literal, field, _, _ in string.Formatter().parse(template)]
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    translators = install_translators(qapp, "en")
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
-    QLocale.setDefault(QLocale("zh_CN"))
 
 
 def test_every_sentence_db_raises_is_a_template() -> None:

@@ -6,19 +6,16 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from db.engine import Database
 from db.security.actors import Actor, Role
-from desktop.common.db_messages import use_translation
 from desktop.core.i18n import (
     action_text,
-    domain_word_text,
     i18n_dir,
     install_translators,
     status_text,
@@ -103,18 +100,6 @@ def test_every_string_in_desktop_is_in_the_ts(tmp_path: Path) -> None:
         f"{len(missing)} string(s) in desktop/ are not in griddesk_en.ts yet ({FIX}):\n"
         + "\n".join(missing)
     )
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    translators = install_translators(app, "en")
-    yield
-    for translator in translators:
-        app.removeTranslator(translator)
-    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
-    QLocale.setDefault(QLocale("zh_CN"))
 
 
 def test_english_translation_reaches_the_window(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -15,9 +15,7 @@ from db.errors import PermissionDenied
 from db.security.accounts import SignInFailed, add_user, authenticate
 from db.security.actors import Actor, Role
 from desktop.admin.users_dialog import ChangePasswordDialog, UsersDialog
-from desktop.common.db_messages import use_translation
 from desktop.core.context import AppContext
-from desktop.core.i18n import domain_word_text, install_translators
 
 PW = "Grid2026desk"
 
@@ -97,18 +95,6 @@ def test_change_own_password(admin_ctx: AppContext, qtbot: QtBot) -> None:
     dialog._try()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
     assert authenticate(admin_ctx.db, "admin", "NewPass2027").username == "admin"
-
-
-@pytest.fixture
-def english() -> Iterator[None]:
-    app = QCoreApplication.instance()
-    assert app is not None
-    translators = install_translators(app, "en")
-    yield
-    for translator in translators:
-        app.removeTranslator(translator)
-    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
-    QLocale.setDefault(QLocale("zh_CN"))
 
 
 def test_headers_and_roles_follow_the_language(
