@@ -519,6 +519,10 @@ def test_department_accounts_act_only_on_their_own_cases(street: Database) -> No
         for actor in (_actor(r, street) for r in ROLES if r not in DEPARTMENT_ROLES):
             with pytest.raises(PermissionDenied):
                 request_extension(s, actor, mine, extra_days=1, reason="中心不申请")
+    lead = _actor(Role.SHIFT_LEAD, street)
+    decide_extension(street, lead, ext.id, approve=True, reason="")
+    with pytest.raises(ValidationError, match=f"^延期申请 {ext.id} 已批准，不能再次审批$"):
+        decide_extension(street, lead, ext.id, approve=False, reason="再议")
 
 
 # A co-department's track (协办, db.cases.joint): the desk takes any step for a department

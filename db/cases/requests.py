@@ -163,7 +163,7 @@ def decide_extension(
             raise NotFound(f"延期申请 {request_id} 不存在")
         if row.decision is not None:
             raise ValidationError(
-                f"延期申请 {request_id} 已{DECISION_LABELS[row.decision]}，不能再次审批"
+                f"延期申请 {request_id} {DECISION_LABELS[row.decision]}，不能再次审批"
             )
         text = reason.strip()
         if not approve:

@@ -160,7 +160,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DbMessages", "新的期限需要带时区"),
     QT_TRANSLATE_NOOP("DbMessages", "新的期限应晚于当前期限"),
     QT_TRANSLATE_NOOP("DbMessages", "延期申请 {0} 不存在"),
-    QT_TRANSLATE_NOOP("DbMessages", "延期申请 {0} 已{1}，不能再次审批"),
+    QT_TRANSLATE_NOOP("DbMessages", "延期申请 {0} {1}，不能再次审批"),
     QT_TRANSLATE_NOOP("DbMessages", "部门「{0}」不存在或已停用"),
     QT_TRANSLATE_NOOP("DbMessages", "协办部门不能是本部门"),
     QT_TRANSLATE_NOOP("DbMessages", "案件 {0} 已不在申请的部门，不能批准此延期"),

@@ -2894,11 +2894,6 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <translation>Extension request {0} does not exist</translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
-        <source>延期申请 {0} 已{1}，不能再次审批</source>
-        <translation>Extension request {0} has already been decided ({1}) and cannot be decided again</translation>
-    </message>
-    <message>
         <location filename="../../desktop/common/db_message_templates.py" line="164"/>
         <source>部门「{0}」不存在或已停用</source>
         <translation>Department &quot;{0}&quot; does not exist or is disabled</translation>
@@ -4937,6 +4932,11 @@ To restore from it anyway, give the reason; the reason and the problem go into t
         <location filename="../../desktop/common/db_message_templates.py" line="210"/>
         <source>部门「{0}」不存在</source>
         <translation>Department &quot;{0}&quot; does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
+        <source>延期申请 {0} {1}，不能再次审批</source>
+        <translation>Extension request {0} is {1} and cannot be decided again</translation>
     </message>
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="661"/>

@@ -2893,11 +2893,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
-        <source>延期申请 {0} 已{1}，不能再次审批</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/common/db_message_templates.py" line="164"/>
         <source>部门「{0}」不存在或已停用</source>
         <translation type="unfinished"></translation>
@@ -4935,6 +4930,11 @@
     <message>
         <location filename="../../desktop/common/db_message_templates.py" line="210"/>
         <source>部门「{0}」不存在</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/common/db_message_templates.py" line="163"/>
+        <source>延期申请 {0} {1}，不能再次审批</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
