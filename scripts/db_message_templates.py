@@ -1,6 +1,7 @@
 """Writes desktop/common/db_message_templates.py: every sentence db/ and reports/ give a user
 in Chinese (a `UserError`'s message, a `…problem`/`…reason`/`…refusal` helper's sentence, a
-problem an import lists), as a template the window translates (`desktop.common.db_messages.db_message_text`).
+problem an import lists, an import's summary), as a template the window translates
+(`desktop.common.db_messages.db_message_text`).
 
 Run by `make translations` before lupdate, which then puts the new templates into the .ts
 files for translating. A template is the literal text of the raise site with each value as
@@ -40,7 +41,7 @@ WINDOW_WORDS = frozenset(
     }
 )
 # what an import tells of a file before and after (db/people/roster_import.py `summary`)
-SUMMARY_NAME = re.compile(r"^summary$")
+SUMMARY_FUNCTION = "summary"
 # sentences db/errors.py composes in its constructors (not a literal raise), and words put
 # into sentences from a call's argument
 EXTRA = (
@@ -105,14 +106,6 @@ def _numbered(variant: str) -> str:
     )
 
 
-def template(node: ast.expr) -> str | None:
-    """A string literal or f-string as a template (`{0}`, `{1}`… for its values), else None."""
-    if not isinstance(node, (ast.Constant, ast.JoinedStr)):
-        return None
-    found = _variants(node)
-    return _numbered(found[0]) if found else None
-
-
 def _is_problem_call(func: ast.expr) -> bool:
     """A problem or reason of a list: `…Problem(…)`, `problems.append(…)`, `reasons.append(…)`,
     or a check's verdict: `ChainReport(count, None, "审计日志完整…")`."""
@@ -130,7 +123,7 @@ def _built_up(function: ast.FunctionDef) -> list[str]:
     """The sentences a function builds in a variable named like ASSIGNED_NAME (or, in a
     `summary`, in any variable and its returns): assigned, then grown by `+=` (each growth may
     or may not happen)."""
-    summary = SUMMARY_NAME.search(function.name) is not None
+    summary = function.name == SUMMARY_FUNCTION
     built: dict[str, list[str]] = {}
     returned: list[str] = []
     kinds = (ast.Assign, ast.AugAssign, ast.Return)
@@ -227,7 +220,7 @@ def _candidates(tree: ast.AST) -> list[str]:
 
 
 def templates(repo: Path = REPO) -> list[str]:
-    """Every template of db/ and reports/, in file order, each once."""
+    """Every template of db/ and reports/, file by file in the order found, each once."""
     seen: dict[str, None] = dict.fromkeys(EXTRA)
     for folder in SCANNED:
         for path in sorted((repo / folder).rglob("*.py")):

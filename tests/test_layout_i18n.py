@@ -17,11 +17,9 @@ from db.engine import Database
 from db.people.roster_kinds import Kind
 from db.people.rosters import COLUMNS
 from db.security.actors import Actor, Role
-from desktop.common.db_messages import use_translation
 from desktop.core.context import AppContext
 from desktop.core.i18n import (
     calendar_warning_text,
-    domain_word_text,
     install_translators,
     value_text,
 )
@@ -190,20 +188,12 @@ def test_every_figure_definition_is_marked_for_translation() -> None:
 
 
 @pytest.fixture
-def english_window(qapp: QApplication, app_state: None) -> Iterator[None]:
+def english_window(qapp: QApplication, app_state: None, english: None) -> None:
     """The real English translation and the application's style sheet, as `griddesk --lang en`
-    shows them."""
-    from PySide6.QtCore import QLocale
-
+    shows them (`app_state` puts the style sheet back afterwards)."""
     from desktop.app import apply_style
 
-    translators = install_translators(qapp, "en")
     apply_style(qapp)
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-    use_translation(False, domain_word_text)  # db/'s messages in Chinese again
-    QLocale.setDefault(QLocale("zh_CN"))
 
 
 @pytest.mark.usefixtures("settings_in_tmp")
